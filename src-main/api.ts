@@ -1,0 +1,12 @@
+// The one registry of API methods, served by both transports (Electron IPC and HTTP).
+// The renderer imports only the types from here.
+import { combineMethods, type ApiSignatures } from './core/api/registry';
+import { authMethods } from './features/auth/api';
+import { officeMethods } from './features/office/api';
+import { referenceMethods } from './features/reference/api';
+import { userMethods } from './features/users/api';
+
+export const methods = combineMethods(authMethods, officeMethods, userMethods, referenceMethods);
+
+export type Api = ApiSignatures<typeof methods>;
+export type MethodName = keyof Api & string;

@@ -1,0 +1,63 @@
+// Command line of Jakpreneur Desk: the office server and the tools around it.
+//   serve  [--port N] [--host ADDR] [--data-dir DIR] [--allow-host NAME] [--reason TEXT]
+//   demo   [--data-dir DIR] [--members N]
+import { parseArgs } from 'node:util';
+import { openApp } from './app';
+import { defaultDataDir } from './core/paths';
+import { startOfficeServer } from './server/http';
+import { createDemoOffice } from './demo/demo';
+
+const [command = 'serve', ...rest] = process.argv.slice(2);
+
+async function serve(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string', default: '4455' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'data-dir': { type: 'string' },
+      'allow-host': { type: 'string', multiple: true },
+      reason: { type: 'string' },
+      serve: { type: 'boolean' },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: "${values.port}" bukan nomor port yang valid`);
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+  const app = await openApp({ dataDir });
+  const server = await startOfficeServer(app, { host: values.host, port, allowedHosts: values['allow-host'] });
+  if (values.reason) console.log(values.reason);
+  console.log(`Jakpreneur Desk ${app.services.version} — server kantor berjalan di ${server.url}`);
+  console.log(`Data: ${dataDir}`);
+  if (values.host === '127.0.0.1' || values.host === 'localhost') console.log('Hanya dapat dibuka dari PC ini. Untuk PC lain di kantor: --host 0.0.0.0');
+  console.log('Hentikan dengan Ctrl+C.');
+  const stop = async () => {
+    await server.close();
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+async function demo(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { 'data-dir': { type: 'string' }, members: { type: 'string', default: '300' } },
+  });
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+  const result = await createDemoOffice({ dataDir, members: Number(values.members) });
+  console.log(result.report);
+}
+
+const commands: Record<string, (args: string[]) => Promise<void>> = { serve, demo };
+
+const run = commands[command];
+if (!run) {
+  console.error(`Perintah tidak dikenal: ${command}. Pilihan: ${Object.keys(commands).join(', ')}`);
+  process.exit(2);
+}
+run(rest).catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

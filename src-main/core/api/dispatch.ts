@@ -1,0 +1,128 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import type { AppServices } from '../services';
+import { resolveSession, sameToken } from '../auth/sessions';
+import { writeAudit } from './audit';
+import { AppError, errorStatus, type ApiResult } from './errors';
+import type { CallContext, MethodDefinition, MethodMap, SessionUser } from './registry';
+import { describeIssues, summarise } from './validation';
+
+export interface CallRequest {
+  method: string;
+  input: unknown;
+  sessionToken?: string | null;
+  csrfToken?: string | null;
+  /** HTTP checks the CSRF token on mutations; IPC has no cross-site callers and checks the sender instead. */
+  checkCsrf: boolean;
+}
+
+export interface CallResponse {
+  status: number;
+  body: ApiResult<unknown>;
+  /** A new session token to set, or null to clear the caller's; undefined leaves it. */
+  session?: string | null;
+}
+
+/** Thrown by `commitThenFail`: the transaction commits, then the caller gets the error. */
+class CommitThenFail {
+  constructor(readonly error: AppError) {}
+}
+
+const fail = (error: AppError): CallResponse => ({ status: errorStatus[error.code], body: { ok: false, error: error.toJSON() } });
+
+export type Dispatcher = (req: CallRequest) => Promise<CallResponse>;
+
+/**
+ * The single entry point of both transports: find the method, check the session, the role and
+ * the CSRF token, validate the input, and run the handler in one transaction with its audit
+ * entries. Whatever goes wrong, nothing half-written stays and the caller gets one answer shape.
+ */
+export function createDispatcher(db: Kysely<DB>, methods: MethodMap, app: AppServices, log: (e: unknown) => void = console.error): Dispatcher {
+  let setupDone = false;
+  const isSetupDone = async () => {
+    if (!setupDone) setupDone = (await db.selectFrom('office').select('id').executeTakeFirst()) !== undefined;
+    return setupDone;
+  };
+
+  return async (req) => {
+    try {
+      const def: MethodDefinition | undefined = Object.hasOwn(methods, req.method) ? methods[req.method] : undefined;
+      if (!def) return fail(new AppError('not_found', `Metode API "${String(req.method).slice(0, 60)}" tidak dikenal.`));
+
+      const session = await resolveSession(db, req.sessionToken, app);
+      if (!def.beforeSetup && !(await isSetupDone())) {
+        return fail(new AppError('conflict', 'Kantor belum disiapkan. Selesaikan penyiapan awal terlebih dahulu.'));
+      }
+      if (def.access !== 'public') {
+        if (!session) return fail(new AppError('unauthenticated', 'Sesi Anda berakhir atau belum masuk. Silakan masuk kembali.'));
+        if (def.access !== 'authenticated' && !def.access.includes(session.user.role)) {
+          return fail(new AppError('forbidden', 'Peran Anda tidak berhak membuka fitur ini.'));
+        }
+      }
+      if (def.mutation && req.checkCsrf && session && !sameToken(req.csrfToken, session.csrfToken)) {
+        return fail(new AppError('csrf', 'Token keamanan (CSRF) tidak ada atau tidak cocok. Muat ulang halaman.'));
+      }
+
+      const parsed = def.input.safeParse(req.input ?? {});
+      if (!parsed.success) {
+        const fields = describeIssues(def.input, parsed.error.issues);
+        return fail(new AppError('bad_input', summarise(fields), fields));
+      }
+
+      let sessionChange: string | null | undefined;
+      let deferred: AppError | undefined;
+      const value = await db.transaction().execute(async (trx) => {
+        let audited = false;
+        const user: SessionUser | null = session?.user ?? null;
+        const ctx: CallContext = {
+          db: trx,
+          user,
+          app,
+          method: req.method,
+          sessionToken: req.sessionToken ?? null,
+          audit: async (entry) => {
+            audited = true;
+            await writeAudit(trx, app, { user, method: req.method, ...entry });
+          },
+          setSession: (token) => {
+            sessionChange = token;
+          },
+          commitThenFail: (error) => {
+            throw new CommitThenFail(error);
+          },
+        };
+        try {
+          const result = await def.handler(ctx, parsed.data);
+          // Every change leaves a trace, even when a handler forgot to describe it.
+          if (def.mutation && !audited) await ctx.audit({ entity: req.method.split('.')[0], after: parsed.data });
+          return result;
+        } catch (e) {
+          if (e instanceof CommitThenFail) {
+            deferred = e.error;
+            return undefined;
+          }
+          throw e;
+        }
+      });
+      if (deferred) return { ...fail(deferred), session: sessionChange };
+      if (def.beforeSetup) setupDone = false; // setup may just have completed: look again next time
+      return { status: 200, body: { ok: true, value: value ?? null }, session: sessionChange };
+    } catch (e) {
+      if (e instanceof AppError) return fail(e);
+      const constraint = sqliteConstraint(e);
+      if (constraint) return fail(constraint);
+      log(e);
+      return fail(new AppError('internal', 'Terjadi kesalahan pada server. Data tidak diubah. Hubungi admin bila berulang.'));
+    }
+  };
+}
+
+/** Constraint failures that slipped past validation are the caller's conflict, not a crash. */
+function sqliteConstraint(e: unknown): AppError | null {
+  const code = (e as { code?: string })?.code;
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return new AppError('conflict', 'Data yang sama sudah ada.');
+  }
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return new AppError('conflict', 'Data terkait tidak ditemukan atau masih dipakai.');
+  return null;
+}

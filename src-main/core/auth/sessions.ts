@@ -1,0 +1,70 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import type { SessionUser } from '../api/registry';
+import type { AppServices } from '../services';
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+const newToken = () => randomBytes(32).toString('base64url');
+
+/** Starts a session; only the token's hash is stored, so a copied database grants no logins. */
+export async function createSession(db: Kysely<DB>, userId: string, app: AppServices): Promise<{ token: string; csrfToken: string }> {
+  const token = newToken();
+  const csrfToken = newToken();
+  const now = app.clock.nowIso();
+  await db
+    .insertInto('sessions')
+    .values({ token_hash: hashToken(token), user_id: userId, csrf_token: csrfToken, created_at: now, last_seen_at: now })
+    .execute();
+  return { token, csrfToken };
+}
+
+export interface ResolvedSession {
+  user: SessionUser;
+  csrfToken: string;
+}
+
+/**
+ * The session of a token, or null when it is unknown, idle for too long, or its user was
+ * deactivated. Expired sessions are deleted on sight.
+ */
+export async function resolveSession(db: Kysely<DB>, token: string | null | undefined, app: AppServices): Promise<ResolvedSession | null> {
+  if (!token || token.length > 200) return null;
+  const tokenHash = hashToken(token);
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['sessions.csrf_token', 'sessions.last_seen_at', 'users.id', 'users.username', 'users.full_name', 'users.role', 'users.is_pendamping', 'users.active'])
+    .where('sessions.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row) return null;
+  const now = app.clock.nowMs();
+  const idleMs = now - Date.parse(row.last_seen_at);
+  if (idleMs > app.security.sessionIdleMinutes * 60_000 || row.active !== 1) {
+    await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+    return null;
+  }
+  // Refresh at most once a minute: a write per request would be wasted work.
+  if (idleMs > 60_000) {
+    await db.updateTable('sessions').set({ last_seen_at: app.clock.nowIso() }).where('token_hash', '=', tokenHash).execute();
+  }
+  return {
+    csrfToken: row.csrf_token,
+    user: { id: row.id, username: row.username, fullName: row.full_name, role: row.role, isPendamping: row.is_pendamping === 1 },
+  };
+}
+
+export async function endSession(db: Kysely<DB>, token: string): Promise<void> {
+  await db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
+}
+
+export async function endSessionsOfUser(db: Kysely<DB>, userId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+export function sameToken(a: string | null | undefined, b: string): boolean {
+  if (!a) return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}

@@ -1,0 +1,43 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { DB } from './schema';
+
+export interface OpenedDatabase {
+  db: Kysely<DB>;
+  /** The raw handle, for backups, benchmarks baselines and pragmas; services use `db`. */
+  sqlite: SQLite.Database;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the office database with the pragmas that make it safe to hold legal records.
+ * synchronous=FULL is set explicitly: this better-sqlite3 build makes WAL default to NORMAL,
+ * which can lose the last commits on power loss.
+ */
+export function openSqlite(file: string): OpenedDatabase {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('temp_store = MEMORY');
+  sqlite.pragma('cache_size = -65536');
+  registerFunctions(sqlite);
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    sqlite,
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}
+
+/** SQL functions the queries rely on that SQLite lacks. */
+function registerFunctions(sqlite: SQLite.Database) {
+  // Unicode-aware lower case for case-insensitive sorting of names.
+  sqlite.function('lower_id', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? v.toLocaleLowerCase('id-ID') : v));
+}

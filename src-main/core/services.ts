@@ -1,0 +1,21 @@
+import type { Clock } from './clock';
+import type { IdGenerator } from './ids';
+import type { ScryptCost } from './auth/passwords';
+
+/** Everything a handler needs besides the database, chosen once at the composition root. */
+export interface AppServices {
+  clock: Clock;
+  newId: IdGenerator;
+  dataDir: string;
+  version: string;
+  security: SecuritySettings;
+}
+
+export interface SecuritySettings {
+  passwordCost: ScryptCost;
+  /** Minutes without activity after which a session ends. */
+  sessionIdleMinutes: number;
+  /** Failed logins in a row that lock an account, and for how long. */
+  maxFailedLogins: number;
+  lockoutMinutes: number;
+}

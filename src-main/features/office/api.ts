@@ -1,0 +1,196 @@
+import { z } from 'zod';
+import { AppError, badInput, conflict } from '../../core/api/errors';
+import { defineMethod, type CallContext } from '../../core/api/registry';
+import { label, optionalText, text } from '../../core/api/validation';
+import { hashPassword } from '../../core/auth/passwords';
+import { createSession } from '../../core/auth/sessions';
+import { generateSigningKey } from '../../core/signing';
+import { schemaVersion } from '../../core/db/migrator';
+import { newPasswordField, nipField, usernameField } from '../users/api';
+
+export const DEFAULT_PROVINCE_LABEL = 'Pemerintah Provinsi Daerah Khusus Jakarta';
+
+const officeFields = {
+  kotaKode: label(z.string().regex(/^31\.\d{2}$/, 'pilih kota/kabupaten dari daftar'), 'Kota/Kabupaten'),
+  kecamatanKode: label(z.string().regex(/^31\.\d{2}\.\d{2}$/, 'pilih kecamatan dari daftar'), 'Kecamatan'),
+  name: text('Nama kantor', 120),
+  provinceLabel: text('Nama provinsi pada kop', 120).default(DEFAULT_PROVINCE_LABEL),
+  address: text('Alamat kantor', 300),
+  postalCode: label(z.string().trim().regex(/^\d{5}$/, 'kode pos 5 angka'), 'Kode pos').nullish(),
+  phone: optionalText('Telepon kantor', 30),
+  email: label(z.email().max(120), 'Email kantor').nullish(),
+  letterheadLines: label(z.array(z.string().trim().min(1).max(120)).min(1).max(6), 'Baris kop surat'),
+  signatoryName: text('Nama penanda tangan', 120),
+  signatoryTitle: text('Jabatan penanda tangan', 160),
+  signatoryNip: nipField,
+  yearlyTarget: label(z.number().int().min(0).max(1_000_000), 'Target tahunan wirausaha baru'),
+};
+
+const officeColumns = [
+  'name',
+  'province_label as provinceLabel',
+  'kota_kode as kotaKode',
+  'kecamatan_kode as kecamatanKode',
+  'address',
+  'postal_code as postalCode',
+  'phone',
+  'email',
+  'letterhead_lines as letterheadLines',
+  'signatory_name as signatoryName',
+  'signatory_title as signatoryTitle',
+  'signatory_nip as signatoryNip',
+  'yearly_target as yearlyTarget',
+  'key_id as keyId',
+  'public_key as publicKey',
+  'updated_at as updatedAt',
+] as const;
+
+export async function loadOffice(ctx: Pick<CallContext, 'db'>) {
+  const row = await ctx.db
+    .selectFrom('office')
+    .innerJoin('regions as kota', 'kota.kode', 'office.kota_kode')
+    .innerJoin('regions as kec', 'kec.kode', 'office.kecamatan_kode')
+    .select(officeColumns.map((c) => `office.${c}` as const))
+    .select(['kota.nama as kotaNama', 'kec.nama as kecamatanNama'])
+    .executeTakeFirst();
+  if (!row) throw new AppError('conflict', 'Kantor belum disiapkan.');
+  return { ...row, letterheadLines: JSON.parse(row.letterheadLines) as string[] };
+}
+
+/** Kota and kecamatan must be real and the kecamatan must lie in the kota. */
+async function checkRegion(ctx: CallContext, kotaKode: string, kecamatanKode: string) {
+  const kec = await ctx.db.selectFrom('regions').select(['kode', 'parent_kode']).where('kode', '=', kecamatanKode).where('level', '=', 'kecamatan').executeTakeFirst();
+  if (!kec) throw badInput('kecamatanKode', 'Kecamatan: kode tidak ada di daftar wilayah DKI Jakarta');
+  if (kec.parent_kode !== kotaKode) throw badInput('kecamatanKode', 'Kecamatan: tidak berada di kota/kabupaten yang dipilih');
+}
+
+export const officeMethods = {
+  'office.status': defineMethod({
+    summary: 'Apakah kantor sudah disiapkan (penyiapan awal selesai).',
+    access: 'public',
+    beforeSetup: true,
+    mutation: false,
+    input: z.strictObject({}),
+    handler: async ({ db, app }) => {
+      const office = await db.selectFrom('office').select('name').executeTakeFirst();
+      return { setupDone: office !== undefined, officeName: office?.name ?? null, version: app.version, schemaVersion };
+    },
+  }),
+
+  'office.setup': defineMethod({
+    summary: 'Penyiapan awal: data kantor, kunci tanda tangan kantor, dan akun admin pertama.',
+    access: 'public',
+    beforeSetup: true,
+    mutation: true,
+    input: z.strictObject({
+      office: z.strictObject(officeFields),
+      admin: z.strictObject({ username: usernameField, fullName: text('Nama lengkap admin', 120), password: newPasswordField }),
+    }),
+    handler: async (ctx, input) => {
+      const existing = await ctx.db.selectFrom('office').select('id').executeTakeFirst();
+      if (existing) throw conflict('Kantor sudah disiapkan. Penyiapan awal hanya sekali.');
+      await checkRegion(ctx, input.office.kotaKode, input.office.kecamatanKode);
+      const o = input.office;
+      const now = ctx.app.clock.nowIso();
+      // The office's own Ed25519 key signs its certificates so anyone can verify them offline.
+      const key = generateSigningKey();
+      await ctx.db
+        .insertInto('office')
+        .values({
+          id: ctx.app.newId(),
+          name: o.name,
+          province_label: o.provinceLabel,
+          kota_kode: o.kotaKode,
+          kecamatan_kode: o.kecamatanKode,
+          address: o.address,
+          postal_code: o.postalCode ?? null,
+          phone: o.phone ?? null,
+          email: o.email ?? null,
+          letterhead_lines: JSON.stringify(o.letterheadLines),
+          signatory_name: o.signatoryName,
+          signatory_title: o.signatoryTitle,
+          signatory_nip: o.signatoryNip,
+          yearly_target: o.yearlyTarget,
+          key_id: key.keyId,
+          public_key: key.publicKeyPem,
+          private_key: key.privateKeyPem,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      const adminId = ctx.app.newId();
+      await ctx.db
+        .insertInto('users')
+        .values({
+          id: adminId,
+          username: input.admin.username,
+          full_name: input.admin.fullName,
+          role: 'admin',
+          password_hash: await hashPassword(input.admin.password, ctx.app.security.passwordCost),
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      // The person who set the office up is logged in as its admin straight away.
+      const session = await createSession(ctx.db, adminId, ctx.app);
+      ctx.setSession(session.token);
+      const office = await loadOffice(ctx);
+      await ctx.audit({ entity: 'office', entityId: office.keyId, after: { office, admin: { id: adminId, username: input.admin.username } } });
+      return {
+        office,
+        csrfToken: session.csrfToken,
+        user: { id: adminId, username: input.admin.username, fullName: input.admin.fullName, role: 'admin' as const, isPendamping: false },
+      };
+    },
+  }),
+
+  'office.get': defineMethod({
+    summary: 'Data kantor: wilayah, kop surat, penanda tangan, target, kunci publik.',
+    access: 'authenticated',
+    mutation: false,
+    input: z.strictObject({}),
+    handler: (ctx) => loadOffice(ctx),
+  }),
+
+  'office.update': defineMethod({
+    summary: 'Mengubah pengaturan kantor (hanya admin). Wilayah kantor tidak dapat diubah.',
+    access: ['admin'],
+    mutation: true,
+    input: z.strictObject({
+      name: officeFields.name,
+      provinceLabel: text('Nama provinsi pada kop', 120),
+      address: officeFields.address,
+      postalCode: officeFields.postalCode,
+      phone: officeFields.phone,
+      email: officeFields.email,
+      letterheadLines: officeFields.letterheadLines,
+      signatoryName: officeFields.signatoryName,
+      signatoryTitle: officeFields.signatoryTitle,
+      signatoryNip: officeFields.signatoryNip,
+      yearlyTarget: officeFields.yearlyTarget,
+    }),
+    handler: async (ctx, input) => {
+      const before = await loadOffice(ctx);
+      await ctx.db
+        .updateTable('office')
+        .set({
+          name: input.name,
+          province_label: input.provinceLabel,
+          address: input.address,
+          postal_code: input.postalCode ?? null,
+          phone: input.phone ?? null,
+          email: input.email ?? null,
+          letterhead_lines: JSON.stringify(input.letterheadLines),
+          signatory_name: input.signatoryName,
+          signatory_title: input.signatoryTitle,
+          signatory_nip: input.signatoryNip,
+          yearly_target: input.yearlyTarget,
+          updated_at: ctx.app.clock.nowIso(),
+        })
+        .execute();
+      const after = await loadOffice(ctx);
+      await ctx.audit({ entity: 'office', entityId: after.keyId, before, after });
+      return after;
+    },
+  }),
+};

@@ -1,0 +1,201 @@
+import { z } from 'zod';
+import { sql } from 'kysely';
+import { AppError, conflict, notFound } from '../../core/api/errors';
+import { fetchPage, likeEscape, pageInput } from '../../core/api/paging';
+import { defineMethod, type CallContext } from '../../core/api/registry';
+import { label, optionalText, text } from '../../core/api/validation';
+import { hashPassword, passwordProblem } from '../../core/auth/passwords';
+import { endSessionsOfUser } from '../../core/auth/sessions';
+import type { Role } from '../../core/db/schema';
+
+export const roles = ['admin', 'supervisor', 'petugas', 'loket'] as const satisfies readonly Role[];
+const role = label(z.enum(roles), 'Peran');
+const userId = label(z.string().min(1).max(64), 'Pengguna');
+export const usernameField = label(
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(3)
+    .max(40)
+    .regex(/^[a-z0-9._-]+$/, 'hanya huruf kecil, angka, titik, garis bawah atau tanda hubung'),
+  'Nama pengguna',
+);
+export const nipField = label(z.string().trim().regex(/^\d{18}$/, 'NIP harus 18 angka'), 'NIP');
+export const newPasswordField = label(
+  z.string().max(200).superRefine((v, c) => {
+    const problem = passwordProblem(v);
+    if (problem) c.addIssue({ code: 'custom', message: problem });
+  }),
+  'Kata sandi',
+);
+
+const publicColumns = ['id', 'username', 'full_name as fullName', 'role', 'is_pendamping as isPendamping', 'nip', 'phone', 'active', 'locked_until as lockedUntil', 'last_login_at as lastLoginAt', 'created_at as createdAt'] as const;
+
+async function loadUser(ctx: CallContext, id: string) {
+  const row = await ctx.db.selectFrom('users').select(publicColumns).where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Pengguna');
+  return row;
+}
+
+/** An office must always keep one active admin, or nobody could manage users again. */
+async function assertAnotherActiveAdmin(ctx: CallContext, exceptId: string) {
+  const other = await ctx.db.selectFrom('users').select('id').where('role', '=', 'admin').where('active', '=', 1).where('id', '!=', exceptId).executeTakeFirst();
+  if (!other) throw conflict('Harus tetap ada minimal satu admin aktif.');
+}
+
+export const userMethods = {
+  'users.list': defineMethod({
+    summary: 'Daftar pengguna dengan pencarian, filter peran/status, urutan dan halaman.',
+    access: ['admin', 'supervisor'],
+    mutation: false,
+    input: z.strictObject({
+      ...pageInput(['username', 'fullName', 'role', 'lastLoginAt'], 'fullName'),
+      search: label(z.string().trim().max(100), 'Cari').optional(),
+      role: role.optional(),
+      active: label(z.boolean(), 'Status aktif').optional(),
+    }),
+    handler: async ({ db }, input) => {
+      let base = db.selectFrom('users');
+      if (input.search) {
+        const pattern = `%${likeEscape(input.search.toLowerCase())}%`;
+        base = base.where((eb) =>
+          eb.or([eb(sql`lower(username)`, 'like', sql`${pattern} escape '\\'`), eb(sql`lower(full_name)`, 'like', sql`${pattern} escape '\\'`)]),
+        );
+      }
+      if (input.role) base = base.where('role', '=', input.role);
+      if (input.active !== undefined) base = base.where('active', '=', input.active ? 1 : 0);
+      const sortColumn = { username: 'username', fullName: 'full_name', role: 'role', lastLoginAt: 'last_login_at' } as const;
+      const rows = base.select(publicColumns).orderBy(sortColumn[input.sort], input.dir).orderBy('id');
+      return fetchPage(rows, base.select((eb) => eb.fn.countAll<number>().as('total')), input);
+    },
+  }),
+
+  'users.pendamping': defineMethod({
+    summary: 'Pengguna aktif yang bertugas sebagai pendamping (untuk pilihan di formulir).',
+    access: 'authenticated',
+    mutation: false,
+    input: z.strictObject({}),
+    handler: ({ db }) =>
+      db.selectFrom('users').select(['id', 'full_name as fullName']).where('is_pendamping', '=', 1).where('active', '=', 1).orderBy('full_name').execute(),
+  }),
+
+  'users.create': defineMethod({
+    summary: 'Membuat akun pengguna baru.',
+    access: ['admin'],
+    mutation: true,
+    input: z.strictObject({
+      username: usernameField,
+      fullName: text('Nama lengkap', 120),
+      role,
+      isPendamping: label(z.boolean(), 'Pendamping').default(false),
+      nip: nipField.nullish(),
+      phone: optionalText('Nomor telepon', 20),
+      password: newPasswordField,
+    }),
+    handler: async (ctx, input) => {
+      const taken = await ctx.db.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
+      if (taken) throw conflict(`Nama pengguna "${input.username}" sudah dipakai.`, { username: 'Nama pengguna: sudah dipakai' });
+      const now = ctx.app.clock.nowIso();
+      const id = ctx.app.newId();
+      await ctx.db
+        .insertInto('users')
+        .values({
+          id,
+          username: input.username,
+          full_name: input.fullName,
+          role: input.role,
+          is_pendamping: input.isPendamping ? 1 : 0,
+          nip: input.nip ?? null,
+          phone: input.phone ?? null,
+          password_hash: await hashPassword(input.password, ctx.app.security.passwordCost),
+          // The admin chose this password: the user replaces it at first login.
+          must_change_password: 1,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      const after = await loadUser(ctx, id);
+      await ctx.audit({ entity: 'users', entityId: id, after });
+      return after;
+    },
+  }),
+
+  'users.update': defineMethod({
+    summary: 'Mengubah nama, peran, tugas pendamping, NIP atau telepon pengguna.',
+    access: ['admin'],
+    mutation: true,
+    input: z.strictObject({
+      id: userId,
+      fullName: text('Nama lengkap', 120).optional(),
+      role: role.optional(),
+      isPendamping: label(z.boolean(), 'Pendamping').optional(),
+      nip: nipField.nullish(),
+      phone: optionalText('Nomor telepon', 20),
+    }),
+    handler: async (ctx, input) => {
+      const before = await loadUser(ctx, input.id);
+      if (input.role && input.role !== 'admin' && before.role === 'admin') await assertAnotherActiveAdmin(ctx, input.id);
+      await ctx.db
+        .updateTable('users')
+        .set({
+          ...(input.fullName !== undefined && { full_name: input.fullName }),
+          ...(input.role !== undefined && { role: input.role }),
+          ...(input.isPendamping !== undefined && { is_pendamping: input.isPendamping ? 1 : 0 }),
+          ...(input.nip !== undefined && { nip: input.nip }),
+          ...(input.phone !== undefined && { phone: input.phone }),
+          updated_at: ctx.app.clock.nowIso(),
+        })
+        .where('id', '=', input.id)
+        .execute();
+      // A changed role takes effect at once: open sessions carry the old role.
+      if (input.role && input.role !== before.role) await endSessionsOfUser(ctx.db, input.id);
+      const after = await loadUser(ctx, input.id);
+      await ctx.audit({ entity: 'users', entityId: input.id, before, after });
+      return after;
+    },
+  }),
+
+  'users.setActive': defineMethod({
+    summary: 'Menonaktifkan atau mengaktifkan kembali akun; sesi akun yang dinonaktifkan diakhiri.',
+    access: ['admin'],
+    mutation: true,
+    input: z.strictObject({ id: userId, active: label(z.boolean(), 'Status aktif') }),
+    handler: async (ctx, input) => {
+      const before = await loadUser(ctx, input.id);
+      if (!input.active) {
+        if (input.id === ctx.user!.id) throw new AppError('conflict', 'Anda tidak dapat menonaktifkan akun Anda sendiri.');
+        if (before.role === 'admin') await assertAnotherActiveAdmin(ctx, input.id);
+        await endSessionsOfUser(ctx.db, input.id);
+      }
+      await ctx.db.updateTable('users').set({ active: input.active ? 1 : 0, updated_at: ctx.app.clock.nowIso() }).where('id', '=', input.id).execute();
+      const after = await loadUser(ctx, input.id);
+      await ctx.audit({ entity: 'users', entityId: input.id, before, after });
+      return after;
+    },
+  }),
+
+  'users.resetPassword': defineMethod({
+    summary: 'Mengatur ulang kata sandi pengguna; membuka kunci dan mengakhiri sesinya.',
+    access: ['admin'],
+    mutation: true,
+    input: z.strictObject({ id: userId, password: newPasswordField }),
+    handler: async (ctx, input) => {
+      await loadUser(ctx, input.id);
+      await ctx.db
+        .updateTable('users')
+        .set({
+          password_hash: await hashPassword(input.password, ctx.app.security.passwordCost),
+          must_change_password: 1,
+          failed_logins: 0,
+          locked_until: null,
+          updated_at: ctx.app.clock.nowIso(),
+        })
+        .where('id', '=', input.id)
+        .execute();
+      await endSessionsOfUser(ctx.db, input.id);
+      await ctx.audit({ entity: 'users', entityId: input.id, after: { passwordReset: true } });
+      return null;
+    },
+  }),
+};

@@ -1,0 +1,160 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { App } from '../app';
+import { AppError, errorStatus, type ApiError } from '../core/api/errors';
+import { schemaVersion } from '../core/db/migrator';
+import { describeMethods } from './methods-doc';
+import { allowedHostNames, hostOf, SECURITY_HEADERS } from './security';
+import { findRendererDir, readStatic } from './static';
+
+export const SESSION_COOKIE = 'jpd_session';
+const MAX_BODY_BYTES = 25 * 1024 * 1024; // imports of member spreadsheets travel as JSON
+
+export interface OfficeServerOptions {
+  host?: string;
+  port?: number;
+  /** Extra host names (e.g. the PC's name on the LAN) accepted in the Host header. */
+  allowedHosts?: string[];
+  rendererDir?: string | null;
+}
+
+export interface OfficeServer {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string | string[]> = {}) {
+  const json = JSON.stringify(body);
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(json),
+    ...headers,
+  });
+  res.end(json);
+}
+
+const sendError = (res: ServerResponse, error: ApiError) => send(res, errorStatus[error.code], { ok: false, error });
+
+function readCookie(req: IncomingMessage, name: string): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return v.join('=');
+  }
+  return null;
+}
+
+function sessionCookie(token: string | null): string {
+  const attrs = 'Path=/; HttpOnly; SameSite=Strict';
+  return token ? `${SESSION_COOKIE}=${token}; ${attrs}` : `${SESSION_COOKIE}=; ${attrs}; Max-Age=0`;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new AppError('payload_too_large', 'Data yang dikirim terlalu besar.'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * The office server: the renderer's files and the API over HTTP, for the browsers of the
+ * office's other PCs. Binds 127.0.0.1 unless told to listen on the LAN.
+ */
+export async function startOfficeServer(app: App, options: OfficeServerOptions = {}): Promise<OfficeServer> {
+  const host = options.host ?? '127.0.0.1';
+  const hosts = allowedHostNames(host, options.allowedHosts);
+  const rendererDir = options.rendererDir === undefined ? findRendererDir() : options.rendererDir;
+  const methodList = describeMethods(app.methods);
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const requestHost = hostOf(req.headers.host);
+    if (!requestHost || !hosts.has(requestHost)) {
+      return sendError(res, { code: 'forbidden', message: 'Nama host tidak dikenali oleh server kantor.' });
+    }
+    const url = new URL(req.url ?? '/', 'http://server');
+    const path = url.pathname;
+
+    if (path === '/api/health' && req.method === 'GET') {
+      return send(res, 200, { ok: true, version: app.services.version, schemaVersion });
+    }
+    if (path === '/api/methods' && req.method === 'GET') return send(res, 200, { ok: true, value: methodList });
+
+    if (path.startsWith('/api/')) {
+      if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'bad_input', message: 'Gunakan POST untuk memanggil metode API.' } }, { Allow: 'POST' });
+      // A JSON content type cannot be sent cross-site without a CORS preflight, which we never grant.
+      if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+        return sendError(res, { code: 'bad_input', message: 'Permintaan harus berformat JSON (Content-Type: application/json).' });
+      }
+      let input: unknown;
+      try {
+        const body = await readBody(req);
+        input = body.length ? JSON.parse(body.toString('utf8')) : {};
+      } catch (e) {
+        if (e instanceof AppError) return sendError(res, e.toJSON());
+        return sendError(res, { code: 'bad_input', message: 'Isi permintaan bukan JSON yang valid.' });
+      }
+      const result = await app.dispatch({
+        method: path.slice('/api/'.length),
+        input,
+        sessionToken: readCookie(req, SESSION_COOKIE),
+        csrfToken: (req.headers['x-csrf-token'] as string | undefined) ?? null,
+        checkCsrf: true,
+      });
+      const headers: Record<string, string> = {};
+      if (result.session !== undefined) headers['Set-Cookie'] = sessionCookie(result.session);
+      return send(res, result.status, result.body, headers);
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { ok: false, error: { code: 'bad_input', message: 'Metode HTTP tidak didukung.' } });
+    if (!rendererDir) {
+      res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
+      return res.end('Tampilan aplikasi belum dibangun. Jalankan: npm run build');
+    }
+    const file = readStatic(rendererDir, path);
+    if (!file) return send(res, 404, { ok: false, error: { code: 'not_found', message: 'Berkas tidak ditemukan.' } });
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': file.type,
+      'Content-Length': file.body.length,
+      'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e) => {
+      console.error(e);
+      if (!res.headersSent) sendError(res, { code: 'internal', message: 'Terjadi kesalahan pada server.' });
+      else res.end();
+    });
+  });
+  server.requestTimeout = 120_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4455, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  return {
+    server,
+    url: `http://${shownHost}:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

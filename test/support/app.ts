@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openApp, type App } from '../../src-main/app';
+import { fixedClock } from '../../src-main/core/clock';
+import { demoOffice } from '../../src-main/demo/demo';
+
+/** Cheap scrypt for tests; the production cost is checked on its own in the password tests. */
+export const testSecurity = { passwordCost: { logN: 10, r: 8, p: 1 } };
+
+export const ADMIN = { username: 'admin', fullName: 'Admin Kantor', password: 'RahasiaAdmin1' };
+
+export function tempDir(prefix = 'jpd-'): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface TestApp extends App {
+  clock: ReturnType<typeof fixedClock>;
+  dir: string;
+  /** Calls a method as the holder of `token` (no CSRF: in-process). */
+  call<T = any>(method: string, input?: unknown, token?: string | null): Promise<{ status: number; ok: boolean; value: T; error: any; session?: string | null }>;
+  /** Like call, but throws unless the call succeeded. */
+  ok<T = any>(method: string, input?: unknown, token?: string | null): Promise<T>;
+  /** Sets the office up and returns the admin's session token. */
+  setup(): Promise<string>;
+  login(username: string, password: string): Promise<string>;
+  /** Creates a user and returns a session token for them. */
+  userWithRole(adminToken: string, role: 'admin' | 'supervisor' | 'petugas' | 'loket', username?: string): Promise<string>;
+  dispose(): Promise<void>;
+}
+
+/** A real app on a real SQLite file in a temp folder, with a fixed clock. */
+export async function makeTestApp(startIso = '2026-11-28T02:00:00.000Z'): Promise<TestApp> {
+  const { dir, remove } = tempDir();
+  const clock = fixedClock(startIso);
+  const app = await openApp({ dataDir: dir, clock, security: testSecurity, log: () => {} });
+  const call: TestApp['call'] = async (method, input = {}, token = null) => {
+    const res = await app.dispatch({ method, input, sessionToken: token, checkCsrf: false });
+    return {
+      status: res.status,
+      ok: res.body.ok,
+      value: (res.body.ok ? res.body.value : undefined) as any,
+      error: res.body.ok ? undefined : res.body.error,
+      session: res.session,
+    };
+  };
+  const ok: TestApp['ok'] = async (method, input, token) => {
+    const res = await call(method, input, token);
+    if (!res.ok) throw new Error(`${method} failed: ${JSON.stringify(res.error)}`);
+    return res.value;
+  };
+  const login = async (username: string, password: string) => {
+    const res = await call('auth.login', { username, password });
+    if (!res.ok || !res.session) throw new Error(`login failed: ${JSON.stringify(res.error)}`);
+    return res.session;
+  };
+  return Object.assign(app, {
+    clock,
+    dir,
+    call,
+    ok,
+    login,
+    setup: async () => {
+      const res = await call('office.setup', { office: demoOffice, admin: ADMIN });
+      if (!res.ok || !res.session) throw new Error(`setup failed: ${JSON.stringify(res.error)}`);
+      return res.session;
+    },
+    userWithRole: async (adminToken: string, role: 'admin' | 'supervisor' | 'petugas' | 'loket', username = role + '1') => {
+      const password = 'SandiAwal123';
+      await ok('users.create', { username, fullName: `Pengguna ${username}`, role, password }, adminToken);
+      return login(username, password);
+    },
+    dispose: async () => {
+      await app.close();
+      remove();
+    },
+  });
+}
