@@ -1,0 +1,19 @@
+// Dates and money in the id-ID forms the office uses: 28 November 2026, Rp 1.500.000.
+const dateFmt = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' });
+const dateTimeFmt = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Jakarta' });
+const numberFmt = new Intl.NumberFormat('id-ID');
+
+/** 'YYYY-MM-DD' or an ISO timestamp as "28 November 2026". */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '—';
+  const d = value.length === 10 ? new Date(`${value}T00:00:00+07:00`) : new Date(value);
+  return Number.isNaN(d.getTime()) ? value : dateFmt.format(d);
+}
+
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  return dateTimeFmt.format(new Date(iso)).replace(/\u00a0/g, ' ');
+}
+
+export const formatNumber = (n: number) => numberFmt.format(n);
+export const formatRupiah = (n: number) => `Rp ${numberFmt.format(n)}`;

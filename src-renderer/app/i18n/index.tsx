@@ -1,0 +1,41 @@
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { en } from './en';
+import { id, type MessageKey } from './id';
+
+export type Locale = 'id' | 'en';
+const catalogues: Record<Locale, Record<MessageKey, string>> = { id, en };
+const STORAGE_KEY = 'jpd.locale';
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+interface I18n {
+  locale: Locale;
+  setLocale(locale: Locale): void;
+  t: Translate;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
+  const text = catalogues[locale][key] ?? id[key] ?? key;
+  return params ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : text;
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(() => (localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'id'));
+  const setLocale = useCallback((l: Locale) => {
+    localStorage.setItem(STORAGE_KEY, l);
+    document.documentElement.lang = l;
+    setLocaleState(l);
+  }, []);
+  const value = useMemo<I18n>(() => ({ locale, setLocale, t: (key, params) => translate(locale, key, params) }), [locale, setLocale]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const ctx = useContext(I18nContext);
+  if (!ctx) throw new Error('useI18n outside I18nProvider');
+  return ctx;
+}
+
+export type { MessageKey };

@@ -1,0 +1,28 @@
+import type { ReactNode } from 'react';
+import type { Role } from '../../src-main/core/db/schema';
+import type { MessageKey } from './i18n';
+import { HomeScreen } from '../features/home/HomeScreen';
+import { UsersScreen } from '../features/users/UsersScreen';
+import { SettingsScreen } from '../features/office/SettingsScreen';
+import { ComingSoon } from '../features/home/ComingSoon';
+
+export interface AppRoute {
+  path: string;
+  label: MessageKey;
+  icon: string;
+  /** Roles that see the menu entry and may open the screen; undefined means everyone. */
+  roles?: readonly Role[];
+  render(): ReactNode;
+}
+
+// The main window's menu, in order. A feature adds its screen here.
+export const appRoutes: AppRoute[] = [
+  { path: '/', label: 'nav.home', icon: '⌂', render: () => <HomeScreen /> },
+  { path: '/pendaftaran', label: 'nav.registrations', icon: '✎', render: () => <ComingSoon title="nav.registrations" /> },
+  { path: '/program', label: 'nav.programme', icon: '❼', roles: ['admin', 'supervisor', 'petugas'], render: () => <ComingSoon title="nav.programme" /> },
+  { path: '/perizinan', label: 'nav.permits', icon: '▤', render: () => <ComingSoon title="nav.permits" /> },
+  { path: '/eorder', label: 'nav.orders', icon: '⇄', roles: ['admin', 'supervisor', 'petugas'], render: () => <ComingSoon title="nav.orders" /> },
+  { path: '/laporan', label: 'nav.reports', icon: '▦', roles: ['admin', 'supervisor'], render: () => <ComingSoon title="nav.reports" /> },
+  { path: '/pengguna', label: 'nav.users', icon: '☺', roles: ['admin', 'supervisor'], render: () => <UsersScreen /> },
+  { path: '/pengaturan', label: 'nav.settings', icon: '⚙', render: () => <SettingsScreen /> },
+];

@@ -1,0 +1,89 @@
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { invoke, onSessionLost, setCsrfToken, type Output } from './api';
+
+export type SessionUser = NonNullable<Output<'auth.session'>>['user'];
+
+export type SessionState =
+  | { phase: 'loading' }
+  | { phase: 'unreachable'; message: string }
+  | { phase: 'setup' }
+  | { phase: 'login'; officeName: string | null }
+  | { phase: 'ready'; user: SessionUser; mustChangePassword: boolean; officeName: string | null };
+
+interface SessionApi {
+  state: SessionState;
+  /** Called after login or setup with what the server returned. */
+  signedIn(result: { csrfToken: string; user: SessionUser; mustChangePassword?: boolean }): void;
+  passwordChanged(csrfToken: string): void;
+  logout(): Promise<void>;
+  reload(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionApi | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ phase: 'loading' });
+  const [officeName, setOfficeName] = useState<string | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      const status = await invoke('office.status', {});
+      setOfficeName(status.officeName);
+      if (!status.setupDone) return setState({ phase: 'setup' });
+      const session = await invoke('auth.session', {});
+      if (!session) {
+        setCsrfToken(null);
+        return setState({ phase: 'login', officeName: status.officeName });
+      }
+      setCsrfToken(session.csrfToken);
+      setState({ phase: 'ready', user: session.user, mustChangePassword: session.mustChangePassword, officeName: status.officeName });
+    } catch (e) {
+      setState({ phase: 'unreachable', message: e instanceof Error ? e.message : String(e) });
+    }
+  }, []);
+
+  useEffect(() => {
+    void reload();
+    const unsubscribe = onSessionLost(() => {
+      setCsrfToken(null);
+      setState({ phase: 'login', officeName: null });
+      void reload();
+    });
+    return () => void unsubscribe();
+  }, [reload]);
+
+  const api: SessionApi = {
+    state,
+    reload,
+    signedIn: (r) => {
+      setCsrfToken(r.csrfToken);
+      setState({ phase: 'ready', user: r.user, mustChangePassword: r.mustChangePassword ?? false, officeName });
+    },
+    passwordChanged: (csrf) => {
+      setCsrfToken(csrf);
+      setState((s) => (s.phase === 'ready' ? { ...s, mustChangePassword: false } : s));
+    },
+    logout: async () => {
+      try {
+        await invoke('auth.logout', {});
+      } finally {
+        setCsrfToken(null);
+        setState({ phase: 'login', officeName });
+      }
+    },
+  };
+  return <SessionContext.Provider value={api}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionApi {
+  const ctx = useContext(SessionContext);
+  if (!ctx) throw new Error('useSession outside SessionProvider');
+  return ctx;
+}
+
+/** The logged-in user; only for screens inside the main window. */
+export function useUser(): SessionUser {
+  const { state } = useSession();
+  if (state.phase !== 'ready') throw new Error('useUser without a session');
+  return state.user;
+}

@@ -1,0 +1,25 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+
+/**
+ * A modal on the native <dialog>: focus is trapped and Escape closes it without extra code.
+ */
+export function Dialog({ title, open, onClose, children }: { title: string; open: boolean; onClose(): void; children: ReactNode }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+  return (
+    <dialog ref={ref} className="dialog" onClose={onClose} aria-label={title}>
+      <header className="dialog__header">
+        <h2>{title}</h2>
+        <button type="button" className="button button--ghost" onClick={onClose} aria-label="Tutup">
+          ✕
+        </button>
+      </header>
+      {open && <div className="dialog__body">{children}</div>}
+    </dialog>
+  );
+}

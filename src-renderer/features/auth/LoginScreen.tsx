@@ -1,0 +1,38 @@
+import { invoke } from '../../app/api';
+import { useI18n } from '../../app/i18n';
+import { useSession } from '../../app/session';
+import { TextField } from '../../components/Field';
+import { Notice } from '../../components/Notice';
+import { useForm } from '../../components/useForm';
+
+export function LoginScreen({ officeName }: { officeName: string | null }) {
+  const { t } = useI18n();
+  const { signedIn } = useSession();
+  const f = useForm({ username: '', password: '' });
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    void f.submit(async () => {
+      const r = await invoke('auth.login', { username: f.values.username, password: f.values.password });
+      signedIn(r);
+    });
+  };
+  return (
+    <div className="page-center">
+      <form className="panel" onSubmit={submit} noValidate aria-labelledby="login-title">
+        <div className="brand brand--login">
+          <div className="brand__name">{t('app.name')}</div>
+          <div className="brand__office">{officeName ?? t('app.tagline')}</div>
+        </div>
+        <h1 id="login-title">{t('login.title')}</h1>
+        <Notice kind="error">{f.error}</Notice>
+        <TextField label={t('user.username')} autoFocus autoComplete="username" value={f.values.username} onChange={(e) => f.set('username', e.target.value)} />
+        <TextField label={t('user.password')} type="password" autoComplete="current-password" value={f.values.password} onChange={(e) => f.set('password', e.target.value)} />
+        <div className="actions">
+          <button className="button button--primary" type="submit" disabled={f.busy}>
+            {t('login.submit')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

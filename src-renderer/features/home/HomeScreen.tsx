@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'react';
+import { invoke, type Output } from '../../app/api';
+import { formatNumber } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import { useUser } from '../../app/session';
+
+export function HomeScreen() {
+  const { t } = useI18n();
+  const user = useUser();
+  const [office, setOffice] = useState<Output<'office.get'> | null>(null);
+  useEffect(() => {
+    invoke('office.get', {}).then(setOffice, () => setOffice(null));
+  }, []);
+  return (
+    <section className="screen">
+      <h1>{t('home.welcome', { name: user.fullName })}</h1>
+      <p>{t('home.intro')}</p>
+      {office && (
+        <div className="cards">
+          <div className="card">
+            <div className="card__label">{t('home.office')}</div>
+            <div className="card__value card__value--text">{office.name}</div>
+            <div className="card__note">
+              {office.kecamatanNama}, {office.kotaNama}
+            </div>
+          </div>
+          <div className="card">
+            <div className="card__label">{t('home.target')}</div>
+            <div className="card__value">{formatNumber(office.yearlyTarget)}</div>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,162 @@
+import { useMemo, useState } from 'react';
+import { createColumnHelper } from '@tanstack/react-table';
+import { invoke, type Output } from '../../app/api';
+import { formatDateTime } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import { useUser } from '../../app/session';
+import { DataTable } from '../../components/DataTable';
+import { Dialog } from '../../components/Dialog';
+import { Notice } from '../../components/Notice';
+import { useServerTable } from '../../components/useServerTable';
+import { UserForm } from './UserForm';
+import { ResetPasswordForm } from './ResetPasswordForm';
+
+type UserRow = Output<'users.list'>['rows'][number];
+const col = createColumnHelper<UserRow>();
+const ROLES = ['admin', 'supervisor', 'petugas', 'loket'] as const;
+
+export function UsersScreen() {
+  const { t } = useI18n();
+  const me = useUser();
+  const canEdit = me.role === 'admin';
+  const [editing, setEditing] = useState<UserRow | 'new' | null>(null);
+  const [resetting, setResetting] = useState<UserRow | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const table = useServerTable<UserRow, { q: string; role: string; status: string }>(
+    { page: 0, pageSize: 25, sort: 'fullName', dir: 'asc', filters: { q: '', role: '', status: '' } },
+    (s, f) =>
+      invoke('users.list', {
+        page: s.page,
+        pageSize: s.pageSize,
+        sort: s.sort as 'fullName',
+        dir: s.dir,
+        search: f.q || undefined,
+        role: (f.role || undefined) as UserRow['role'] | undefined,
+        active: f.status === '' ? undefined : f.status === 'active',
+      }),
+  );
+
+  const setActive = async (u: UserRow, active: boolean) => {
+    if (!active && !window.confirm(t('users.confirmDeactivate', { username: u.username }))) return;
+    setActionError(null);
+    try {
+      await invoke('users.setActive', { id: u.id, active });
+      table.refresh();
+    } catch (e) {
+      setActionError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const columns = useMemo(
+    () => [
+      col.accessor('fullName', { header: t('user.fullName') }),
+      col.accessor('username', { header: t('user.username') }),
+      col.accessor('role', {
+        header: t('user.role'),
+        cell: (c) => (
+          <>
+            {t(`role.${c.getValue()}`)}
+            {c.row.original.isPendamping === 1 && <span className="badge badge--info">pendamping</span>}
+          </>
+        ),
+      }),
+      col.display({
+        id: 'status',
+        header: t('user.status'),
+        cell: (c) => {
+          const u = c.row.original;
+          if (u.active !== 1) return <span className="badge badge--muted">{t('user.inactive')}</span>;
+          if (u.lockedUntil && Date.parse(u.lockedUntil) > Date.now()) return <span className="badge badge--warning">{t('user.locked')}</span>;
+          return <span className="badge badge--success">{t('user.active')}</span>;
+        },
+      }),
+      col.accessor('lastLoginAt', { header: t('user.lastLogin'), cell: (c) => (c.getValue() ? formatDateTime(c.getValue()) : t('user.never')) }),
+      ...(canEdit
+        ? [
+            col.display({
+              id: 'actions',
+              header: t('common.actions'),
+              cell: (c) => {
+                const u = c.row.original;
+                return (
+                  <div className="row-actions">
+                    <button type="button" className="button button--small" onClick={() => setEditing(u)}>
+                      {t('common.edit')}
+                    </button>
+                    <button type="button" className="button button--small" onClick={() => setResetting(u)}>
+                      {t('users.resetPassword')}
+                    </button>
+                    {u.id !== me.id && (
+                      <button type="button" className="button button--small" onClick={() => void setActive(u, u.active !== 1)}>
+                        {u.active === 1 ? t('users.deactivate') : t('users.activate')}
+                      </button>
+                    )}
+                  </div>
+                );
+              },
+            }),
+          ]
+        : []),
+    ],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [t, canEdit, me.id],
+  );
+
+  return (
+    <section className="screen">
+      <header className="screen__header">
+        <h1>{t('users.title')}</h1>
+        {canEdit && (
+          <button type="button" className="button button--primary" onClick={() => setEditing('new')}>
+            + {t('users.new')}
+          </button>
+        )}
+      </header>
+      {!canEdit && <Notice kind="info">{t('users.readOnly')}</Notice>}
+      <Notice kind="success">{message}</Notice>
+      <Notice kind="error">{actionError ?? table.error}</Notice>
+      <div className="filters">
+        <input data-search type="search" placeholder={`${t('common.search')} (${t('common.searchHint')})`} aria-label={t('common.search')} value={table.filters.q} onChange={(e) => table.setFilter('q', e.target.value)} />
+        <select aria-label={t('user.role')} value={table.filters.role} onChange={(e) => table.setFilter('role', e.target.value)}>
+          <option value="">{t('user.role')}: {t('common.all')}</option>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`role.${r}`)}
+            </option>
+          ))}
+        </select>
+        <select aria-label={t('user.status')} value={table.filters.status} onChange={(e) => table.setFilter('status', e.target.value)}>
+          <option value="">{t('user.status')}: {t('common.all')}</option>
+          <option value="active">{t('user.active')}</option>
+          <option value="inactive">{t('user.inactive')}</option>
+        </select>
+      </div>
+      <DataTable columns={columns} rows={table.rows} total={table.total} state={table.state} onStateChange={table.setState} loading={table.loading} caption={t('users.title')} />
+      <Dialog title={editing === 'new' ? t('users.new') : t('users.edit')} open={editing !== null} onClose={() => setEditing(null)}>
+        {editing !== null && (
+          <UserForm
+            user={editing === 'new' ? null : editing}
+            onDone={(saved) => {
+              setEditing(null);
+              setMessage(editing === 'new' ? t('users.created', { username: saved.username }) : t('common.saved'));
+              table.refresh();
+            }}
+          />
+        )}
+      </Dialog>
+      <Dialog title={t('users.resetPassword')} open={resetting !== null} onClose={() => setResetting(null)}>
+        {resetting && (
+          <ResetPasswordForm
+            user={resetting}
+            onDone={() => {
+              setResetting(null);
+              setMessage(t('users.resetDone'));
+              table.refresh();
+            }}
+          />
+        )}
+      </Dialog>
+    </section>
+  );
+}

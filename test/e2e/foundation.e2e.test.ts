@@ -1,0 +1,102 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser';
+import { startTestServer } from '../support/server';
+
+const SHOTS = join(import.meta.dirname, 'screenshots');
+mkdirSync(SHOTS, { recursive: true });
+
+let browser: Browser;
+let env: Awaited<ReturnType<typeof startTestServer>>;
+let page: Page;
+
+beforeAll(async () => {
+  env = await startTestServer({ withRenderer: true });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'id-ID' });
+});
+afterAll(async () => {
+  await browser?.close();
+  await env?.stop();
+});
+
+async function login(username: string, password: string) {
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi', { exact: true }).fill(password);
+  await page.getByLabel('Kata sandi', { exact: true }).press('Enter');
+}
+
+describe('foundation, as a user sees it', () => {
+  it('runs first-run setup, user management, logins and role limits in a real browser', async () => {
+    await page.goto(env.server.url);
+    await page.getByRole('heading', { name: 'Penyiapan awal kantor' }).waitFor();
+
+    // Nothing else is reachable before setup: the API says so too.
+    const early = await page.evaluate(async () => (await fetch('/api/users.list', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status);
+    expect(early).toBe(409);
+
+    await page.getByLabel('Kota/Kabupaten').selectOption('31.71');
+    await page.getByLabel('Kecamatan').selectOption('31.71.07');
+    expect(await page.getByLabel('Nama kantor').inputValue()).toBe('Kantor Kecamatan Tanah Abang');
+    await page.getByLabel('Alamat kantor').fill('Jl. K.H. Mas Mansyur No. 7, Jakarta Pusat');
+    await page.getByLabel('Kode pos').fill('10240');
+    await page.getByLabel('Target tahunan wirausaha baru').fill('4500');
+    await page.getByLabel('Nama penanda tangan').fill('Dra. Maria Ulfa, M.Si.');
+    await page.getByLabel('NIP penanda tangan').fill('197203151998032004');
+    await page.getByLabel('Nama lengkap').fill('Rina Kusumawati');
+    await page.getByLabel('Kata sandi', { exact: true }).fill('AdminKantor2026');
+    await page.getByLabel('Ulangi kata sandi').fill('AdminKantor2026');
+    await page.screenshot({ path: join(SHOTS, 'setup.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Selesaikan penyiapan' }).click();
+
+    // The admin lands in the main window.
+    await page.getByRole('heading', { name: 'Selamat datang, Rina Kusumawati' }).waitFor();
+    const nav = page.getByRole('navigation', { name: 'Menu utama' });
+    for (const item of ['Pendaftaran', 'Program 7P', 'Perizinan (IUMK)', 'E-Order', 'Laporan', 'Pengguna', 'Pengaturan']) {
+      expect(await nav.getByRole('link', { name: item }).count()).toBe(1);
+    }
+    await page.screenshot({ path: join(SHOTS, 'main-window.png') });
+
+    // Create a petugas.
+    await nav.getByRole('link', { name: 'Pengguna' }).click();
+    await page.getByRole('button', { name: '+ Pengguna baru' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Nama pengguna').fill('budi');
+    await dialog.getByLabel('Nama lengkap').fill('Budi Santoso');
+    await dialog.getByLabel('Peran').selectOption('petugas');
+    await dialog.getByLabel('Kata sandi').fill('pendek');
+    await dialog.getByLabel('Kata sandi').press('Enter');
+    await dialog.getByText('Kata sandi: minimal 10 karakter').waitFor();
+    await dialog.getByLabel('Kata sandi').fill('SandiAwalBudi1');
+    await dialog.getByLabel('Kata sandi').press('Enter');
+    await page.getByText('Akun budi dibuat').waitFor();
+    await page.getByRole('cell', { name: 'Budi Santoso' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'users.png') });
+
+    // Log out; log in as the petugas, who must replace the admin-given password first.
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await page.getByRole('heading', { name: 'Masuk' }).waitFor();
+    await login('budi', 'SandiAwalBudi1');
+    await page.getByRole('heading', { name: 'Ganti kata sandi' }).waitFor();
+    await page.getByLabel('Kata sandi saat ini').fill('SandiAwalBudi1');
+    await page.getByLabel('Kata sandi baru').fill('BudiPunyaSandi9');
+    await page.getByLabel('Ulangi kata sandi').fill('BudiPunyaSandi9');
+    await page.getByLabel('Ulangi kata sandi').press('Enter');
+    await page.getByRole('heading', { name: 'Selamat datang, Budi Santoso' }).waitFor();
+
+    // User management is not offered and is refused when opened directly.
+    expect(await nav.getByRole('link', { name: 'Pengguna' }).count()).toBe(0);
+    await page.goto(`${env.server.url}/#/pengguna`);
+    await page.getByRole('heading', { name: 'Akses ditolak' }).waitFor();
+    const status = await page.evaluate(async () => (await fetch('/api/users.list', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status);
+    expect(status).toBe(403);
+
+    // A wrong password gets a clear message.
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await login('budi', 'salah-sandi-123');
+    await page.getByRole('alert').filter({ hasText: 'Nama pengguna atau kata sandi salah.' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'login-error.png') });
+  });
+});
