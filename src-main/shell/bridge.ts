@@ -1,0 +1,25 @@
+// Types only: the renderer imports these with `import type`, so nothing here may pull in
+// electron or any other value at run time.
+import type { ApiResult } from '../core/api/errors';
+
+/** What `desktop.invoke` resolves to: the registry's answer without the session token. */
+export interface InvokeAnswer {
+  status: number;
+  body: ApiResult<unknown>;
+}
+
+/**
+ * Answer of the OS helpers as it crosses IPC. The preload turns a failure into a rejected
+ * promise whose message is already in Indonesian, so the renderer only sees void / a path.
+ */
+export type DesktopAnswer<T> = ApiResult<T>;
+
+/** The one object the preload exposes as `window.desktop`; nothing else crosses the bridge. */
+export interface DesktopBridge {
+  /** Calls an API method of the registry; the session stays in the main process. */
+  invoke(method: string, input: unknown): Promise<InvokeAnswer>;
+  /** Opens the PDF in the computer's PDF viewer, from which the clerk prints it. */
+  printPdf(bytes: Uint8Array, title: string): Promise<void>;
+  /** Asks where to save the PDF; resolves to the chosen path, or null when cancelled. */
+  savePdf(bytes: Uint8Array, suggestedName: string): Promise<string | null>;
+}
