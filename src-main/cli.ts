@@ -1,6 +1,7 @@
 // Command line of Jakpreneur Desk: the office server and the tools around it.
 //   serve  [--port N] [--host ADDR] [--data-dir DIR] [--allow-host NAME] [--reason TEXT]
 //   demo   [--data-dir DIR] [--members N]
+//   bench  [--data-dir DIR] [--members N]   (builds the demo office once, then measures)
 import { parseArgs } from 'node:util';
 import { openApp } from './app';
 import { defaultDataDir } from './core/paths';
@@ -50,7 +51,13 @@ async function demo(args: string[]) {
   console.log(result.report);
 }
 
-const commands: Record<string, (args: string[]) => Promise<void>> = { serve, demo };
+async function bench(args: string[]) {
+  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, members: { type: 'string', default: '200000' } } });
+  const { runBench } = await import('./bench/run');
+  await runBench({ dataDir: values['data-dir'], members: Number(values.members) });
+}
+
+const commands: Record<string, (args: string[]) => Promise<void>> = { serve, demo, bench };
 
 const run = commands[command];
 if (!run) {

@@ -1,5 +1,8 @@
 import { openApp, type App } from '../app';
 import type { Role } from '../core/db/schema';
+import { jakartaDate } from '../core/clock';
+import { seededRng } from './random';
+import { demoSteps } from './steps';
 
 /** The demo office: Kecamatan Tanah Abang, Jakarta Pusat, with one account per role. */
 export const demoAccounts: { username: string; fullName: string; role: Role; password: string; isPendamping?: boolean }[] = [
@@ -48,6 +51,7 @@ export async function createDemoOffice(options: { dataDir: string; members?: num
   try {
     const status = await callAs<{ setupDone: boolean }>(app, null, 'office.status', {});
     const [admin, ...others] = demoAccounts;
+    const extra: string[] = [];
     if (!status.setupDone) {
       const setup = await app.dispatch({
         method: 'office.setup',
@@ -61,12 +65,21 @@ export async function createDemoOffice(options: { dataDir: string; members?: num
         // Demo accounts keep the listed passwords instead of asking for a new one at first login.
         await app.db.updateTable('users').set({ must_change_password: 0 }).where('username', '=', a.username).execute();
       }
+      const tokens = {} as Record<Role, string>;
+      for (const a of demoAccounts) tokens[a.role] = await loginAs(app, a.username, a.password);
+      const ctx = { app, tokens, members: options.members ?? 300, rng: seededRng(), today: jakartaDate(app.services.clock.nowIso()), log: (l: string) => extra.push(l) };
+      for (const step of demoSteps) {
+        await step.run(ctx);
+      }
+    } else {
+      extra.push('Kantor sudah ada di folder ini; data demo tidak ditambahkan lagi.');
     }
     const lines = [
       `Kantor demo siap: ${demoOffice.name} (${demoOffice.kecamatanKode}), data di ${options.dataDir}`,
       '',
       'Akun demo (nama pengguna / kata sandi / peran):',
       ...demoAccounts.map((a) => `  ${a.username.padEnd(11)} ${a.password.padEnd(20)} ${a.role}`),
+      ...(extra.length ? ['', ...extra] : []),
       '',
       `Jalankan: npm start -- --serve --data-dir "${options.dataDir}"`,
     ];

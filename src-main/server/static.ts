@@ -45,6 +45,7 @@ export function readStatic(root: string, urlPath: string): StaticFile | null {
   const file = resolve(root, '.' + normalize('/' + path));
   if (!file.startsWith(resolve(root) + sep) && file !== resolve(root)) return null;
   const target = existsSync(file) && statSync(file).isFile() ? file : join(root, 'index.html');
+  if (!existsSync(target)) return null;
   return {
     body: readFileSync(target),
     type: TYPES[extname(target)] ?? 'application/octet-stream',

@@ -58,6 +58,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     signedIn: (r) => {
       setCsrfToken(r.csrfToken);
       setState({ phase: 'ready', user: r.user, mustChangePassword: r.mustChangePassword ?? false, officeName });
+      // Right after setup the office name is new: fetch it for the menu header.
+      invoke('office.status', {}).then(
+        (s) => setState((cur) => (cur.phase === 'ready' ? { ...cur, officeName: s.officeName } : cur)),
+        () => undefined,
+      );
     },
     passwordChanged: (csrf) => {
       setCsrfToken(csrf);
@@ -68,6 +73,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         await invoke('auth.logout', {});
       } finally {
         setCsrfToken(null);
+        // The next person to log in starts at the home screen, not on the last one's page.
+        history.replaceState(null, '', '#/');
         setState({ phase: 'login', officeName });
       }
     },

@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { ApiCallError } from '../app/api';
+import { useI18n } from '../app/i18n';
 
 /**
  * Form state with the server's answer: the field messages come from the same schema that
  * validates the call, so the form never duplicates the rules.
  */
 export function useForm<T extends Record<string, unknown>>(initial: T) {
+  const { t } = useI18n();
   const [values, setValues] = useState<T>(initial);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
@@ -30,7 +32,9 @@ export function useForm<T extends Record<string, unknown>>(initial: T) {
       return true;
     } catch (e) {
       if (e instanceof ApiCallError) {
-        setError(e.message);
+        // Field messages show beside their fields; the banner only points at them.
+        const count = Object.keys(e.fields).length;
+        setError(count ? `${t('form.fixMarked')} ${Object.values(e.fields).join(' · ')}` : e.message);
         setFieldErrors(e.fields);
       } else setError(e instanceof Error ? e.message : String(e));
       return false;

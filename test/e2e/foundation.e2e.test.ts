@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
 import { startTestServer } from '../support/server';
 
+// Labels of required fields end with a '*' marker.
+const PASSWORD = /^Kata sandi( \*)?$/;
 const SHOTS = join(import.meta.dirname, 'screenshots');
 mkdirSync(SHOTS, { recursive: true });
 
@@ -16,6 +18,9 @@ beforeAll(async () => {
   env = await startTestServer({ withRenderer: true });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'id-ID' });
+  // A step that cannot happen should fail fast and name its locator, not hit the test timeout.
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (e) => console.error('page error:', e.message));
 });
 afterAll(async () => {
   await browser?.close();
@@ -24,12 +29,12 @@ afterAll(async () => {
 
 async function login(username: string, password: string) {
   await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi', { exact: true }).fill(password);
-  await page.getByLabel('Kata sandi', { exact: true }).press('Enter');
+  await page.getByLabel(PASSWORD).fill(password);
+  await page.getByLabel(PASSWORD).press('Enter');
 }
 
 describe('foundation, as a user sees it', () => {
-  it('runs first-run setup, user management, logins and role limits in a real browser', async () => {
+  it('runs first-run setup, user management, logins and role limits in a real browser', { timeout: 120_000 }, async () => {
     await page.goto(env.server.url);
     await page.getByRole('heading', { name: 'Penyiapan awal kantor' }).waitFor();
 
@@ -46,7 +51,7 @@ describe('foundation, as a user sees it', () => {
     await page.getByLabel('Nama penanda tangan').fill('Dra. Maria Ulfa, M.Si.');
     await page.getByLabel('NIP penanda tangan').fill('197203151998032004');
     await page.getByLabel('Nama lengkap').fill('Rina Kusumawati');
-    await page.getByLabel('Kata sandi', { exact: true }).fill('AdminKantor2026');
+    await page.getByLabel(PASSWORD).fill('AdminKantor2026');
     await page.getByLabel('Ulangi kata sandi').fill('AdminKantor2026');
     await page.screenshot({ path: join(SHOTS, 'setup.png'), fullPage: true });
     await page.getByRole('button', { name: 'Selesaikan penyiapan' }).click();
@@ -66,11 +71,11 @@ describe('foundation, as a user sees it', () => {
     await dialog.getByLabel('Nama pengguna').fill('budi');
     await dialog.getByLabel('Nama lengkap').fill('Budi Santoso');
     await dialog.getByLabel('Peran').selectOption('petugas');
-    await dialog.getByLabel('Kata sandi').fill('pendek');
-    await dialog.getByLabel('Kata sandi').press('Enter');
-    await dialog.getByText('Kata sandi: minimal 10 karakter').waitFor();
-    await dialog.getByLabel('Kata sandi').fill('SandiAwalBudi1');
-    await dialog.getByLabel('Kata sandi').press('Enter');
+    await dialog.getByLabel(PASSWORD).fill('pendek');
+    await dialog.getByLabel(PASSWORD).press('Enter');
+    await dialog.locator('.field__error', { hasText: 'Kata sandi: minimal 10 karakter' }).waitFor();
+    await dialog.getByLabel(PASSWORD).fill('SandiAwalBudi1');
+    await dialog.getByLabel(PASSWORD).press('Enter');
     await page.getByText('Akun budi dibuat').waitFor();
     await page.getByRole('cell', { name: 'Budi Santoso' }).waitFor();
     await page.screenshot({ path: join(SHOTS, 'users.png') });

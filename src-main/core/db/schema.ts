@@ -1,6 +1,7 @@
 // Row types of the database, composed from the features that own the tables. Column types
 // are the portable ones: ids and timestamps as text, money as integer rupiah, booleans 0/1.
 import type { Generated } from 'kysely';
+import type { RegistrationTables } from '../../features/registrations/tables';
 
 export type Role = 'admin' | 'supervisor' | 'petugas' | 'loket';
 export type Bool01 = 0 | 1;
@@ -105,4 +106,5 @@ export interface CoreTables {
   reference_versions: ReferenceVersionsTable;
 }
 
-export interface DB extends CoreTables {}
+// One line per feature that owns tables.
+export interface DB extends CoreTables, RegistrationTables {}

@@ -18,7 +18,8 @@ export const authMethods = {
     input: z.strictObject({ username, password }),
     handler: async (ctx, input) => {
       const { db, app } = ctx;
-      const wrong = new AppError('unauthenticated', 'Nama pengguna atau kata sandi salah.', { password: 'Kata sandi: nama pengguna atau kata sandi salah' });
+      // One message for both cases: which of the two was wrong is not told.
+      const wrong = new AppError('unauthenticated', 'Nama pengguna atau kata sandi salah.');
       const user = await db.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst();
       if (!user) {
         // Spend the same time as a real check so that timing does not reveal which names exist.

@@ -24,6 +24,7 @@ export const id = {
   'common.saved': 'Tersimpan.',
   'common.comingSoon': 'Layar ini sedang disiapkan dan akan diisi pada rilis berikutnya.',
   'common.language': 'Bahasa',
+  'form.fixMarked': 'Periksa isian yang ditandai:',
   'nav.home': 'Beranda',
   'nav.registrations': 'Pendaftaran',
   'nav.programme': 'Program 7P',

@@ -1,9 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { en } from './en';
-import { id, type MessageKey } from './id';
+import { catalogues, type MessageKey } from './catalogue';
 
 export type Locale = 'id' | 'en';
-const catalogues: Record<Locale, Record<MessageKey, string>> = { id, en };
 const STORAGE_KEY = 'jpd.locale';
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -17,7 +15,7 @@ interface I18n {
 const I18nContext = createContext<I18n | null>(null);
 
 export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
-  const text = catalogues[locale][key] ?? id[key] ?? key;
+  const text = catalogues[locale][key] ?? catalogues.id[key] ?? key;
   return params ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : text;
 }
 

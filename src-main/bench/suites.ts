@@ -1,0 +1,15 @@
+import type { App } from '../app';
+import type { BenchLine } from './measure';
+
+export interface BenchContext {
+  app: App;
+  /** Session tokens of the demo accounts, to call methods through the API like a user. */
+  tokens: Record<'admin' | 'supervisor' | 'petugas' | 'loket', string>;
+  log(line: string): void;
+}
+
+/** A feature's benchmark: measures its hot paths against a baseline in the same process. */
+export type BenchSuite = (ctx: BenchContext) => Promise<BenchLine[]>;
+
+// Each feature adds its suite here.
+export const benchSuites: { name: string; run: BenchSuite }[] = [];

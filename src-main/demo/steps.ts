@@ -1,0 +1,21 @@
+import type { App } from '../app';
+import type { Role } from '../core/db/schema';
+import type { Rng } from './random';
+
+export interface DemoContext {
+  app: App;
+  /** A session token per demo account role. */
+  tokens: Record<Role, string>;
+  /** How many members to create (--members). */
+  members: number;
+  rng: Rng;
+  /** The demo's "today", 'YYYY-MM-DD' (WIB). */
+  today: string;
+  log(line: string): void;
+}
+
+/** A feature's contribution to the demo office; runs once, after the office and accounts exist. */
+export type DemoStep = (ctx: DemoContext) => Promise<void>;
+
+// Each feature adds its step here, in dependency order (members before permits and orders).
+export const demoSteps: { name: string; run: DemoStep }[] = [];

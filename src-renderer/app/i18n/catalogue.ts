@@ -1,0 +1,23 @@
+// The one catalogue of UI strings: the core strings plus each feature's own part. A feature
+// adds its messages module here. Indonesian is the source; English must have the same keys.
+import { en as coreEn } from './en';
+import { id as coreId } from './id';
+
+/** A feature's strings: Indonesian as the source of keys, English with exactly those keys. */
+export interface FeatureMessages<K extends string> {
+  id: Record<K, string>;
+  en: Record<K, string>;
+}
+
+export const defineMessages = <const T extends Record<string, string>>(id: T, en: Record<keyof T, string>): FeatureMessages<keyof T & string> => ({ id, en });
+
+const features = [] as const;
+
+type KeysOf<T> = T extends FeatureMessages<infer K> ? K : never;
+type FeatureKeys = KeysOf<(typeof features)[number]>;
+export type MessageKey = keyof typeof coreId | FeatureKeys;
+
+export const catalogues = {
+  id: Object.assign({}, coreId, ...features.map((f: FeatureMessages<string>) => f.id)) as Record<MessageKey, string>,
+  en: Object.assign({}, coreEn, ...features.map((f: FeatureMessages<string>) => f.en)) as Record<MessageKey, string>,
+};
