@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { startOfficeServer, type OfficeServer } from '../../src-main/server/http';
 import { makeTestApp, type TestApp } from './app';
 
-export const RENDERER_DIR = join(import.meta.dirname, '..', '..', 'out', 'renderer');
+// JPD_RENDERER_DIR lets a developer test against a renderer built elsewhere (--outDir).
+export const RENDERER_DIR = process.env.JPD_RENDERER_DIR ?? join(import.meta.dirname, '..', '..', 'out', 'renderer');
 
 /** A test app served over real HTTP on a free loopback port. */
 export async function startTestServer(opts: { withRenderer?: boolean } = {}): Promise<{ app: TestApp; server: OfficeServer; stop(): Promise<void> }> {
