@@ -11,7 +11,8 @@ export function Shell() {
   const user = useUser();
   const { path } = useRoute();
   const visible = appRoutes.filter((r) => !r.roles || r.roles.includes(user.role));
-  const route = appRoutes.find((r) => r.path === path) ?? appRoutes[0];
+  // A screen owns its path and everything below it (#/pendaftaran/anggota/<id>).
+  const route = appRoutes.find((r) => r.path === path) ?? appRoutes.find((r) => r.path !== '/' && path.startsWith(`${r.path}/`)) ?? appRoutes[0];
   const allowed = !route.roles || route.roles.includes(user.role);
 
   // "/" anywhere outside a text box jumps to the screen's search box.
