@@ -7,7 +7,8 @@ import type { MethodMap } from './core/api/registry';
 import { owaspScryptCost } from './core/auth/passwords';
 import { systemClock, type Clock } from './core/clock';
 import { openSqlite } from './core/db/connection';
-import { migrate } from './core/db/migrator';
+import { migrate, pendingMigrations } from './core/db/migrator';
+import { createBackup, dailyBackupIfDue, listBackups } from './core/backup';
 import type { DB } from './core/db/schema';
 import { uuidv7, type IdGenerator } from './core/ids';
 import type { AppServices, SecuritySettings } from './core/services';
@@ -23,6 +24,8 @@ export interface OpenAppOptions {
   newId?: IdGenerator;
   security?: Partial<SecuritySettings>;
   log?: (e: unknown) => void;
+  /** A backup a day when the app opens (off in tests, the demo and the bench). */
+  dailyBackup?: boolean;
 }
 
 export interface App {
@@ -46,7 +49,10 @@ export async function openApp(options: OpenAppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
   const { db, sqlite, close } = openSqlite(join(options.dataDir, DATABASE_FILE));
   try {
+    // An upgrade changes the schema: keep a copy of the database as it was before it.
+    if ((await pendingMigrations(db)) > 0 && (await hasTables(db))) await createBackup(sqlite, options.dataDir, clock.nowIso(), 'sebelum-pembaruan');
     await migrate(db);
+    if (options.dailyBackup) await dailyBackupIfDue(sqlite, options.dataDir, clock.nowIso());
     await loadReferenceData(db, clock.nowIso());
   } catch (e) {
     await close();
@@ -58,6 +64,10 @@ export async function openApp(options: OpenAppOptions): Promise<App> {
     dataDir: options.dataDir,
     version: APP_VERSION,
     security: { ...defaultSecurity, ...options.security },
+    backups: {
+      create: (reason) => createBackup(sqlite, options.dataDir, clock.nowIso(), reason),
+      list: () => listBackups(options.dataDir),
+    },
   };
   return {
     db,
@@ -67,4 +77,8 @@ export async function openApp(options: OpenAppOptions): Promise<App> {
     dispatch: createDispatcher(db, methods, services, options.log),
     close,
   };
+}
+
+async function hasTables(db: Kysely<DB>): Promise<boolean> {
+  return (await db.introspection.getTables()).length > 0;
 }

@@ -25,7 +25,7 @@ async function serve(args: string[]) {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: "${values.port}" bukan nomor port yang valid`);
   const dataDir = values['data-dir'] ?? defaultDataDir();
-  const app = await openApp({ dataDir });
+  const app = await openApp({ dataDir, dailyBackup: true });
   const server = await startOfficeServer(app, { host: values.host, port, allowedHosts: values['allow-host'] });
   if (values.reason) console.log(values.reason);
   console.log(`Jakpreneur Desk ${app.services.version} — server kantor berjalan di ${server.url}`);

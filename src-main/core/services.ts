@@ -1,6 +1,7 @@
 import type { Clock } from './clock';
 import type { IdGenerator } from './ids';
 import type { ScryptCost } from './auth/passwords';
+import type { BackupInfo } from './backup';
 
 /** Everything a handler needs besides the database, chosen once at the composition root. */
 export interface AppServices {
@@ -9,6 +10,10 @@ export interface AppServices {
   dataDir: string;
   version: string;
   security: SecuritySettings;
+  backups: {
+    create(reason?: string): Promise<BackupInfo>;
+    list(): BackupInfo[];
+  };
 }
 
 export interface SecuritySettings {

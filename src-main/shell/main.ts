@@ -32,7 +32,7 @@ function openWindow(): void {
 async function whenReady(dataDir: string): Promise<void> {
   hardenSession(session.defaultSession);
   try {
-    office = await openApp({ dataDir });
+    office = await openApp({ dataDir, dailyBackup: true });
   } catch (e) {
     // A database written by a newer version, a locked file, a full disk: say so and stop.
     fail(`${e instanceof Error ? e.message : String(e)}\n\nFolder data: ${dataDir}`);

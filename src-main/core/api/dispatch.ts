@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import type { AppServices } from '../services';
 import { resolveSession, sameToken } from '../auth/sessions';
@@ -71,7 +71,7 @@ export function createDispatcher(db: Kysely<DB>, methods: MethodMap, app: AppSer
 
       let sessionChange: string | null | undefined;
       let deferred: AppError | undefined;
-      const value = await db.transaction().execute(async (trx) => {
+      const run = async (trx: Transaction<DB>) => {
         let audited = false;
         const user: SessionUser | null = session?.user ?? null;
         const ctx: CallContext = {
@@ -103,7 +103,9 @@ export function createDispatcher(db: Kysely<DB>, methods: MethodMap, app: AppSer
           }
           throw e;
         }
-      });
+      };
+      // Outside a transaction only when the method says it must (see MethodDefinition.transaction).
+      const value = def.transaction === false ? await run(db as unknown as Transaction<DB>) : await db.transaction().execute(run);
       if (deferred) return { ...fail(deferred), session: sessionChange };
       if (def.beforeSetup) setupDone = false; // setup may just have completed: look again next time
       return { status: 200, body: { ok: true, value: value ?? null }, session: sessionChange };

@@ -50,6 +50,11 @@ export interface MethodDefinition<S extends z.ZodType = z.ZodType, R = unknown> 
   mutation: boolean;
   /** Callable before the office is set up (the setup screen's own methods). */
   beforeSetup?: boolean;
+  /**
+   * false for the rare method that must run outside a transaction (an online backup cannot run
+   * inside one). Such a handler gets the plain database handle and writes only its audit entry.
+   */
+  transaction?: false;
   summary: string;
   handler(ctx: CallContext, input: z.output<S>): Promise<R> | R;
 }

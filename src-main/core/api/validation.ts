@@ -81,7 +81,10 @@ export function fieldLabel(schema: z.ZodType, path: PropertyKey[]): string {
       continue;
     }
     s = def?.shape ? def.shape[key as string] : undefined;
-    parts.push(titleOf(s) ?? String(key));
+    // Grouping objects without a label (office, admin...) add nothing the user needs to read.
+    const title = titleOf(s);
+    if (title) parts.push(title);
+    else if (key === path[path.length - 1]) parts.push(String(key));
   }
   return parts.length ? parts.join(' › ') : 'Isian';
 }

@@ -7,6 +7,14 @@ const TABLE = 'schema_migrations';
 /** Number of migrations this build knows: the database schema version it writes. */
 export const schemaVersion = migrations.length;
 
+/** How many migrations this build would apply to the database (0 when up to date). */
+export async function pendingMigrations(db: Kysely<any>, list: readonly Migration[] = migrations): Promise<number> {
+  const tables = await db.introspection.getTables();
+  if (!tables.some((t) => t.name === TABLE)) return list.length;
+  const row = await db.selectFrom(TABLE).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return Math.max(0, list.length - Number(row?.n ?? 0));
+}
+
 /**
  * Brings the database up to this build's schema. Each migration runs in its own transaction
  * (Kysely does not wrap them on SQLite) and is recorded in the same transaction. A database

@@ -2,6 +2,9 @@
 // are the portable ones: ids and timestamps as text, money as integer rupiah, booleans 0/1.
 import type { Generated } from 'kysely';
 import type { RegistrationTables } from '../../features/registrations/tables';
+import type { PermitTables } from '../../features/permits/tables';
+import type { ProgrammeTables } from '../../features/programme/tables';
+import type { OrderTables } from '../../features/orders/tables';
 
 export type Role = 'admin' | 'supervisor' | 'petugas' | 'loket';
 export type Bool01 = 0 | 1;
@@ -107,4 +110,4 @@ export interface CoreTables {
 }
 
 // One line per feature that owns tables.
-export interface DB extends CoreTables, RegistrationTables {}
+export interface DB extends CoreTables, RegistrationTables, PermitTables, ProgrammeTables, OrderTables {}

@@ -193,4 +193,26 @@ export const officeMethods = {
       return after;
     },
   }),
+
+  'office.backups': defineMethod({
+    summary: 'Daftar cadangan basis data kantor (terbaru lebih dulu).',
+    access: ['admin'],
+    mutation: false,
+    input: z.strictObject({}),
+    handler: ({ app }) => app.backups.list().map(({ name, size, createdAt }) => ({ name, size, createdAt })),
+  }),
+
+  'office.backup': defineMethod({
+    summary: 'Membuat cadangan basis data sekarang (salinan utuh dan konsisten di folder data).',
+    access: ['admin'],
+    mutation: true,
+    // SQLite's online backup cannot run inside the call's transaction.
+    transaction: false,
+    input: z.strictObject({}),
+    handler: async (ctx) => {
+      const info = await ctx.app.backups.create('manual');
+      await ctx.audit({ entity: 'office', entityId: null, after: { backup: info.name, size: info.size } });
+      return { name: info.name, size: info.size, createdAt: info.createdAt };
+    },
+  }),
 };

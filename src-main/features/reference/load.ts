@@ -7,6 +7,13 @@ import { csvRecords } from './csv';
 
 export const KBLI_VERSION = '2020';
 
+/** Rows in slices that stay well under SQLite's limit of bound parameters per statement. */
+function chunks<T>(rows: T[], size = 400): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
 const checksum = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
@@ -22,22 +29,37 @@ export async function loadReferenceData(db: Kysely<DB>, nowIso: string): Promise
       level: r.level as DB['regions']['level'],
       parent_kode: r.parent_kode || null,
     }));
-    for (const row of rows) {
+    for (const chunk of chunks(rows)) {
       await trx
         .insertInto('regions')
-        .values(row)
-        .onConflict((oc) => oc.column('kode').doUpdateSet({ nama: row.nama, level: row.level, parent_kode: row.parent_kode }))
+        .values(chunk)
+        .onConflict((oc) =>
+          oc.column('kode').doUpdateSet((eb) => ({ nama: eb.ref('excluded.nama'), level: eb.ref('excluded.level'), parent_kode: eb.ref('excluded.parent_kode') })),
+        )
         .execute();
     }
   });
   await refresh(db, 'kbli2020', kbliCsv, nowIso, async (trx) => {
-    const rows = csvRecords(kbliCsv);
-    for (const r of rows) {
-      const row = { versi: KBLI_VERSION, kode: r.kode, judul: r.judul, level: r.level, parent_kode: r.parent_kode || null, kategori: r.kategori };
+    const rows = csvRecords(kbliCsv).map((r) => ({
+      versi: KBLI_VERSION,
+      kode: r.kode,
+      judul: r.judul,
+      level: r.level,
+      parent_kode: r.parent_kode || null,
+      kategori: r.kategori,
+    }));
+    for (const chunk of chunks(rows)) {
       await trx
         .insertInto('kbli')
-        .values(row)
-        .onConflict((oc) => oc.columns(['versi', 'kode']).doUpdateSet({ judul: row.judul, level: row.level, parent_kode: row.parent_kode, kategori: row.kategori }))
+        .values(chunk)
+        .onConflict((oc) =>
+          oc.columns(['versi', 'kode']).doUpdateSet((eb) => ({
+            judul: eb.ref('excluded.judul'),
+            level: eb.ref('excluded.level'),
+            parent_kode: eb.ref('excluded.parent_kode'),
+            kategori: eb.ref('excluded.kategori'),
+          })),
+        )
         .execute();
     }
   });

@@ -21,7 +21,7 @@ export const usernameField = label(
     .regex(/^[a-z0-9._-]+$/, 'hanya huruf kecil, angka, titik, garis bawah atau tanda hubung'),
   'Nama pengguna',
 );
-export const nipField = label(z.string().trim().regex(/^\d{18}$/, 'NIP harus 18 angka'), 'NIP');
+export const nipField = label(z.string().trim().regex(/^\d{18}$/, 'harus 18 angka'), 'NIP');
 export const newPasswordField = label(
   z.string().max(200).superRefine((v, c) => {
     const problem = passwordProblem(v);

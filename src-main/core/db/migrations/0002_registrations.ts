@@ -156,4 +156,53 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Full-text search over members (name, business names, products), keyed by the members
   // table's rowid. Contentless: the searchable text is written by the registration service.
   await sql`create virtual table members_fts using fts5(name, businesses, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2')`.execute(db);
+
+  // The list's other filters, each with the default sort behind it so a filtered page is an
+  // index range read in order.
+  await db.schema.createIndex('members_target').on('members').columns(['target_group', 'name_key']).execute();
+  await db.schema.createIndex('members_skpd').on('members').columns(['skpd', 'name_key']).execute();
+  await db.schema.createIndex('members_status').on('members').columns(['status', 'name_key']).execute();
+  await db.schema.createIndex('businesses_scale').on('businesses').columns(['scale', 'member_id']).execute();
+
+  // The unfiltered member count, kept by triggers: counting 200,000 rows on every list page
+  // would cost more than the page itself.
+  await db.schema
+    .createTable('member_totals')
+    .addColumn('id', 'integer', (c) => c.primaryKey().check(sql`id = 1`))
+    .addColumn('total', 'integer', (c) => c.notNull())
+    .execute();
+  await sql`insert into member_totals (id, total) values (1, 0)`.execute(db);
+  await sql`create trigger members_count_insert after insert on members begin update member_totals set total = total + 1 where id = 1; end`.execute(db);
+  await sql`create trigger members_count_delete after delete on members begin update member_totals set total = total - 1 where id = 1; end`.execute(db);
+
+  // Imports from the offices' spreadsheets. importRun checks every row and stages the good
+  // ones here; the rows are then written in batches, each batch in the transaction of one
+  // members.importContinue call, so a cancel (between calls) never leaves half a batch.
+  await db.schema
+    .createTable('import_jobs')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('file_name', 'text', (c) => c.notNull())
+    .addColumn('mode', 'text', (c) => c.notNull().check(sql`mode in ('all_or_nothing', 'valid_only')`))
+    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('berjalan', 'selesai', 'dibatalkan', 'ditolak')`))
+    .addColumn('total_rows', 'integer', (c) => c.notNull())
+    .addColumn('staged_rows', 'integer', (c) => c.notNull())
+    .addColumn('processed_rows', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('inserted', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('already_registered', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('invalid', 'integer', (c) => c.notNull().defaultTo(0))
+    // JSON array of { row, reason, values } for the report of rows not imported.
+    .addColumn('problems', 'text', (c) => c.notNull().defaultTo('[]'))
+    .addColumn('created_by', 'text', (c) => c.references('users.id'))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('import_jobs_created').on('import_jobs').column('created_at').execute();
+  await db.schema
+    .createTable('import_rows')
+    .addColumn('job_id', 'text', (c) => c.notNull().references('import_jobs.id'))
+    .addColumn('row_no', 'integer', (c) => c.notNull())
+    // The checked registration input of the row, as JSON.
+    .addColumn('data', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('import_rows_pk', ['job_id', 'row_no'])
+    .execute();
 }

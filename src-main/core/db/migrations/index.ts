@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_registrations';
+import * as m0003 from './0003_permits';
+import * as m0004 from './0004_programme';
+import * as m0005 from './0005_orders';
 
 export interface Migration {
   name: string;
@@ -11,4 +14,7 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { name: '0001_foundation', up: m0001.up },
   { name: '0002_registrations', up: m0002.up },
+  { name: '0003_permits', up: m0003.up },
+  { name: '0004_programme', up: m0004.up },
+  { name: '0005_orders', up: m0005.up },
 ];
