@@ -5,6 +5,7 @@ import { useUser } from '../../app/session';
 import { TextAreaField, TextField } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
+import { BackupPanel } from './BackupPanel';
 
 type Office = Output<'office.get'>;
 
@@ -116,6 +117,7 @@ function SettingsForm({ office, onSaved }: { office: Office; onSaved(o: Office):
           {t('office.downloadKey')}
         </button>
       </div>
+      {user.role === 'admin' && <BackupPanel />}
     </section>
   );
 }
