@@ -5,8 +5,9 @@ import { authMethods } from './features/auth/api';
 import { officeMethods } from './features/office/api';
 import { referenceMethods } from './features/reference/api';
 import { userMethods } from './features/users/api';
+import { orderMethods } from './features/orders/api';
 
-export const methods = combineMethods(authMethods, officeMethods, userMethods, referenceMethods);
+export const methods = combineMethods(authMethods, officeMethods, userMethods, referenceMethods, orderMethods);
 
 export type Api = ApiSignatures<typeof methods>;
 export type MethodName = keyof Api & string;

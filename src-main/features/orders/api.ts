@@ -1,0 +1,1021 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { AppError, badInput, conflict, forbidden, notFound } from '../../core/api/errors';
+import { fetchPage, likeEscape, pageInput } from '../../core/api/paging';
+import { defineMethod, type CallContext, type Role } from '../../core/api/registry';
+import { id, isoDate, label, optionalText, rupiah, text } from '../../core/api/validation';
+import { jakartaDate } from '../../core/clock';
+import { nextSequence } from '../../core/sequences';
+import { setSetting } from '../../core/settings';
+import { loadOffice } from '../office/api';
+import { completeStage } from '../programme/stages';
+import { normaliseName } from '../registrations/rules/names';
+import { normaliseKind, productionDays, availableCapacity } from './rules/matching';
+import { checkQuantitySplit, lineTotal, orderTotals } from './rules/money';
+import { allowedOrderTransitions, checkOrderTransition, orderStatuses, orderStatusLabels, type OrderStatus } from './rules/transitions';
+import { renderAssignmentDocument, type DocumentKind } from './pdf';
+import {
+  addDays,
+  assignedQuantity,
+  daysBetween,
+  DELIVERED_STATUSES,
+  INACTIVE_STATUSES,
+  loadOrderSettings,
+  openQuantity,
+  ORDER_SETTINGS_KEY,
+  orderSettingsSchema,
+  proposeForItem,
+  refreshOrderStage,
+  UNDELIVERED_STATUSES,
+} from './service';
+
+const STAFF: readonly Role[] = ['admin', 'supervisor', 'petugas'];
+
+const today = (ctx: CallContext) => jakartaDate(ctx.app.clock.nowIso());
+const userId = (ctx: CallContext) => ctx.user?.id ?? null;
+
+// ---------------------------------------------------------------------------------------------
+// Field schemas
+
+const kelurahanKode = label(z.string().regex(/^31\.\d{2}\.\d{2}\.\d{4}$/, 'pilih kelurahan dari daftar'), 'Kelurahan');
+const kbliKode = label(z.string().regex(/^\d{5}$/, 'KBLI harus 5 angka'), 'KBLI');
+const kindField = label(z.string().trim().min(2).max(60).transform(normaliseKind), 'Jenis produk');
+const quantityField = (name: string) => label(z.number({ error: 'wajib diisi' }).int('harus bilangan bulat').min(1, 'harus lebih dari 0').max(10_000_000), name);
+const priceField = (name: string) => label(z.number().int('harus bilangan bulat rupiah').min(0, 'tidak boleh kurang dari 0').max(1_000_000_000_000), name);
+const timeField = label(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'jam harus berformat JJ:MM'), 'Jam kirim');
+const phoneField = (name: string) => label(z.string().trim().regex(/^(\+62|0)[0-9\- ]{6,16}$/, 'nomor telepon tidak valid').nullish().or(z.literal('').transform(() => null)), name);
+
+const buyerFields = {
+  name: text('Nama pembeli', 160),
+  kind: label(z.enum(['skpd', 'bumd', 'swasta', 'lainnya']), 'Jenis pembeli'),
+  units: label(z.array(z.string().trim().min(1).max(120)).max(30), 'Unit kerja').default([]),
+  address: text('Alamat pembeli', 300),
+  kelurahanKode: kelurahanKode.nullish(),
+  phone: phoneField('Telepon'),
+  email: label(z.email().max(120), 'Email').nullish().or(z.literal('').transform(() => null)),
+  npwp: optionalText('NPWP', 30),
+  ppkName: optionalText('Nama PPK', 120),
+  ppkNip: label(z.string().trim().regex(/^\d{18}$/, 'NIP harus 18 angka'), 'NIP PPK').nullish().or(z.literal('').transform(() => null)),
+  ppkPhone: phoneField('Telepon PPK'),
+  procurementName: optionalText('Nama pejabat pengadaan', 120),
+  procurementPhone: phoneField('Telepon pejabat pengadaan'),
+  treasurerName: optionalText('Nama bendahara', 120),
+  treasurerPhone: phoneField('Telepon bendahara'),
+  active: label(z.boolean(), 'Aktif').default(true),
+};
+
+const productFields = {
+  businessId: id('Usaha'),
+  name: text('Nama produk', 160),
+  kbliKode,
+  kind: kindField,
+  unit: text('Satuan', 30),
+  unitPrice: priceField('Harga satuan'),
+  dailyCapacity: quantityField('Kapasitas per hari'),
+  halalCertNo: optionalText('Nomor sertifikat halal', 60),
+  photo: label(
+    z
+      .string()
+      .max(400_000, 'foto terlalu besar (maksimal sekitar 300 KB)')
+      .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/, 'foto harus gambar PNG, JPEG atau WebP'),
+    'Foto produk',
+  ).nullish(),
+};
+
+const criteriaSchema = label(
+  z.strictObject({
+    rasa: label(z.boolean(), 'Rasa'),
+    kemasan: label(z.boolean(), 'Kemasan'),
+    higienitas: label(z.boolean(), 'Higienitas'),
+    halal: label(z.boolean(), 'Halal'),
+    foto: label(z.boolean(), 'Foto'),
+  }),
+  'Kriteria kurasi',
+);
+const criteriaLabels = { rasa: 'rasa', kemasan: 'kemasan', higienitas: 'higienitas', halal: 'halal', foto: 'foto' } as const;
+
+const itemSchema = z.strictObject({
+  description: text('Uraian barang', 200),
+  kbliKode: kbliKode.nullish(),
+  kind: kindField.nullish(),
+  quantity: quantityField('Jumlah'),
+  unit: text('Satuan', 30),
+  unitPrice: priceField('Harga satuan'),
+});
+
+const orderFields = {
+  buyerId: id('Pembeli'),
+  buyerUnit: optionalText('Unit kerja pembeli', 120),
+  buyerOrderNo: optionalText('Nomor pesanan pembeli', 60),
+  budgetRef: optionalText('Paket anggaran', 120),
+  orderDate: isoDate('Tanggal pesanan'),
+  deliveryDate: isoDate('Tanggal kirim'),
+  deliveryTime: timeField.nullish().or(z.literal('').transform(() => null)),
+  deliveryAddress: text('Alamat kirim', 300),
+  deliveryKelurahanKode: kelurahanKode.nullish().or(z.literal('').transform(() => null)),
+  notes: optionalText('Catatan', 1000),
+  items: label(z.array(itemSchema).min(1, 'isi minimal 1 barang').max(50), 'Barang'),
+};
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+async function checkKbli(ctx: CallContext, kode: string, field: string) {
+  const row = await ctx.db.selectFrom('kbli').select('kode').where('kode', '=', kode).where('level', '=', 'kelompok').executeTakeFirst();
+  if (!row) throw badInput(field, `${field.endsWith('kbliKode') ? 'KBLI' : field}: kode ${kode} tidak ada di KBLI 2020`);
+}
+
+async function checkKelurahan(ctx: CallContext, kode: string | null | undefined, field: string, name: string) {
+  if (!kode) return;
+  const row = await ctx.db.selectFrom('regions').select('kode').where('kode', '=', kode).where('level', '=', 'kelurahan').executeTakeFirst();
+  if (!row) throw badInput(field, `${name}: kelurahan ${kode} tidak dikenal`);
+}
+
+const orderSchema = z.strictObject(orderFields);
+type OrderInput = z.output<typeof orderSchema>;
+
+async function validateOrder(ctx: CallContext, input: OrderInput) {
+  const now = today(ctx);
+  const fields: Record<string, string> = {};
+  if (input.orderDate > now) fields.orderDate = 'Tanggal pesanan: tidak boleh setelah hari ini';
+  if (input.deliveryDate < now) fields.deliveryDate = 'Tanggal kirim: tidak boleh sebelum hari ini';
+  else if (input.deliveryDate < input.orderDate) fields.deliveryDate = 'Tanggal kirim: tidak boleh sebelum tanggal pesanan';
+  input.items.forEach((item, i) => {
+    if (!item.kbliKode && !item.kind) fields[`items.${i}.kind`] = `Barang › baris ${i + 1} › Jenis produk: isi jenis produk atau KBLI agar dapat dicocokkan dengan usaha`;
+  });
+  const count = Object.keys(fields).length;
+  if (count) throw new AppError('bad_input', count === 1 ? Object.values(fields)[0] : `Ada ${count} isian yang perlu diperbaiki. ${Object.values(fields)[0]}`, fields);
+  const buyer = await ctx.db.selectFrom('order_buyers').select(['id', 'active']).where('id', '=', input.buyerId).executeTakeFirst();
+  if (!buyer) throw badInput('buyerId', 'Pembeli: tidak ditemukan');
+  if (!buyer.active) throw badInput('buyerId', 'Pembeli: sudah tidak aktif');
+  await checkKelurahan(ctx, input.deliveryKelurahanKode, 'deliveryKelurahanKode', 'Kelurahan alamat kirim');
+  for (const [i, item] of input.items.entries()) if (item.kbliKode) await checkKbli(ctx, item.kbliKode, `items.${i}.kbliKode`);
+}
+
+function orderRow(input: OrderInput, nowIso: string) {
+  const totals = orderTotals(input.items.map((i) => ({ qty: i.quantity, unitPrice: i.unitPrice })), 0);
+  return {
+    values: {
+      buyer_id: input.buyerId,
+      buyer_unit: input.buyerUnit ?? null,
+      buyer_order_no: input.buyerOrderNo ?? null,
+      budget_ref: input.budgetRef ?? null,
+      order_date: input.orderDate,
+      delivery_date: input.deliveryDate,
+      delivery_time: input.deliveryTime ?? null,
+      delivery_address: input.deliveryAddress,
+      delivery_kelurahan_kode: input.deliveryKelurahanKode ?? null,
+      notes: input.notes ?? null,
+      item_count: input.items.length,
+      total_amount: totals.subtotal,
+      updated_at: nowIso,
+    },
+    items: input.items.map((item, i) => ({
+      line_no: i + 1,
+      description: item.description,
+      kbli_kode: item.kbliKode ?? null,
+      kind: item.kind ?? null,
+      quantity: item.quantity,
+      unit: item.unit,
+      unit_price: item.unitPrice,
+      amount: totals.lines[i].total,
+    })),
+  };
+}
+
+async function loadOrder(ctx: CallContext, orderId: string) {
+  const order = await ctx.db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
+  if (!order) throw notFound('Pesanan');
+  return order;
+}
+
+async function loadAssignment(ctx: CallContext, assignmentId: string) {
+  const a = await ctx.db.selectFrom('order_assignments').selectAll().where('id', '=', assignmentId).executeTakeFirst();
+  if (!a) throw notFound('Penugasan');
+  return a;
+}
+
+function transitionError(check: { code: 'forbidden' | 'conflict' | 'bad_input'; message: string }, field: string): AppError {
+  if (check.code === 'forbidden') return forbidden(check.message);
+  if (check.code === 'conflict') return conflict(check.message);
+  return badInput(field, check.message);
+}
+
+async function recordMove(ctx: CallContext, a: { id: string; status: OrderStatus }, to: OrderStatus, reason: string | null, extra: Record<string, unknown> = {}) {
+  const nowIso = ctx.app.clock.nowIso();
+  const updated = await ctx.db
+    .updateTable('order_assignments')
+    .set({ status: to, updated_at: nowIso, ...extra })
+    .where('id', '=', a.id)
+    .where('status', '=', a.status)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) throw conflict('Penugasan baru saja diubah orang lain. Muat ulang halaman.');
+  await ctx.db
+    .insertInto('order_events')
+    .values({ id: ctx.app.newId(), assignment_id: a.id, from_status: a.status, to_status: to, at: nowIso, user_id: userId(ctx), reason })
+    .execute();
+  await ctx.audit({ entity: 'order_assignment', entityId: a.id, before: { status: a.status }, after: { status: to, reason, ...extra } });
+}
+
+const assignmentColumns = [
+  'a.id',
+  'a.assignment_no as assignmentNo',
+  'a.order_id as orderId',
+  'a.item_id as itemId',
+  'a.business_id as businessId',
+  'a.member_id as memberId',
+  'a.product_id as productId',
+  'a.quantity',
+  'a.unit_price as unitPrice',
+  'a.amount',
+  'a.ppn_rate_bp as ppnRateBp',
+  'a.status',
+  'a.delivery_date as deliveryDate',
+  'a.assigned_on as assignedOn',
+  'a.override_reason as overrideReason',
+  'a.delivered_on as deliveredOn',
+  'a.paid_amount as paidAmount',
+  'a.paid_on as paidOn',
+  'a.payment_note as paymentNote',
+] as const;
+
+function invoiceTotal(amount: number, ppnRateBp: number) {
+  return orderTotals([{ qty: 1, unitPrice: amount }], ppnRateBp).total;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Methods
+
+export const orderMethods = {
+  'orderBuyers.list': defineMethod({
+    summary: 'Daftar pembeli e-order (SKPD, BUMD, swasta) dengan pencarian nama',
+    access: STAFF,
+    mutation: false,
+    input: z.strictObject({
+      search: label(z.string().trim().max(100), 'Cari').optional(),
+      kind: label(z.enum(['skpd', 'bumd', 'swasta', 'lainnya']), 'Jenis pembeli').optional(),
+      activeOnly: label(z.boolean(), 'Hanya aktif').optional(),
+      ...pageInput(['name', 'kind'], 'name'),
+    }),
+    handler: async (ctx, input) => {
+      let q = ctx.db.selectFrom('order_buyers');
+      if (input.search) q = q.where('name_key', 'like', `%${likeEscape(normaliseName(input.search))}%`);
+      if (input.kind) q = q.where('kind', '=', input.kind);
+      if (input.activeOnly) q = q.where('active', '=', 1);
+      const rows = q
+        .select([
+          'id',
+          'name',
+          'kind',
+          'units',
+          'address',
+          'kelurahan_kode as kelurahanKode',
+          'phone',
+          'email',
+          'npwp',
+          'ppk_name as ppkName',
+          'ppk_nip as ppkNip',
+          'ppk_phone as ppkPhone',
+          'procurement_name as procurementName',
+          'procurement_phone as procurementPhone',
+          'treasurer_name as treasurerName',
+          'treasurer_phone as treasurerPhone',
+          'active',
+        ])
+        .orderBy(input.sort === 'kind' ? 'kind' : 'name_key', input.dir)
+        .orderBy('id');
+      const page = await fetchPage(rows, q.select((eb) => eb.fn.countAll<number>().as('total')), input);
+      return { ...page, rows: page.rows.map((r) => ({ ...r, units: JSON.parse(r.units) as string[] })) };
+    },
+  }),
+
+  'orderBuyers.save': defineMethod({
+    summary: 'Mencatat pembeli baru atau mengubah data pembeli',
+    access: STAFF,
+    mutation: true,
+    input: z.strictObject({ id: id('Pembeli').optional(), ...buyerFields }),
+    handler: async (ctx, input) => {
+      await checkKelurahan(ctx, input.kelurahanKode, 'kelurahanKode', 'Kelurahan');
+      const nowIso = ctx.app.clock.nowIso();
+      const values = {
+        name: input.name,
+        name_key: normaliseName(input.name),
+        kind: input.kind,
+        units: JSON.stringify(input.units),
+        address: input.address,
+        kelurahan_kode: input.kelurahanKode ?? null,
+        phone: input.phone ?? null,
+        email: input.email ?? null,
+        npwp: input.npwp ?? null,
+        ppk_name: input.ppkName ?? null,
+        ppk_nip: input.ppkNip ?? null,
+        ppk_phone: input.ppkPhone ?? null,
+        procurement_name: input.procurementName ?? null,
+        procurement_phone: input.procurementPhone ?? null,
+        treasurer_name: input.treasurerName ?? null,
+        treasurer_phone: input.treasurerPhone ?? null,
+        active: input.active ? (1 as const) : (0 as const),
+        updated_at: nowIso,
+      };
+      if (input.id) {
+        const before = await ctx.db.selectFrom('order_buyers').selectAll().where('id', '=', input.id).executeTakeFirst();
+        if (!before) throw notFound('Pembeli');
+        await ctx.db.updateTable('order_buyers').set(values).where('id', '=', input.id).execute();
+        await ctx.audit({ entity: 'order_buyer', entityId: input.id, before, after: values });
+        return { id: input.id, name: input.name };
+      }
+      const newId = ctx.app.newId();
+      await ctx.db.insertInto('order_buyers').values({ id: newId, ...values, created_at: nowIso }).execute();
+      await ctx.audit({ entity: 'order_buyer', entityId: newId, after: values });
+      return { id: newId, name: input.name };
+    },
+  }),
+
+  'orderProducts.businesses': defineMethod({
+    summary: 'Mencari usaha anggota aktif untuk katalog e-order',
+    access: STAFF,
+    mutation: false,
+    input: z.strictObject({ search: label(z.string().trim().min(2).max(100), 'Cari usaha') }),
+    handler: async (ctx, input) => {
+      const key = likeEscape(normaliseName(input.search));
+      return ctx.db
+        .selectFrom('businesses as b')
+        .innerJoin('members as m', 'm.id', 'b.member_id')
+        .select(['b.id', 'b.name', 'b.kbli_kode as kbliKode', 'b.kelurahan_kode as kelurahanKode', 'm.full_name as ownerName', 'm.member_no as memberNo'])
+        .where('b.status', '=', 'aktif')
+        .where('b.name_key', '>=', key)
+        .where('b.name_key', '<', `${key}\uffff`)
+        .orderBy('b.name_key')
+        .limit(20)
+        .execute();
+    },
+  }),
+
+  'orderProducts.list': defineMethod({
+    summary: 'Katalog produk anggota untuk e-order dengan status kurasi',
+    access: STAFF,
+    mutation: false,
+    input: z.strictObject({
+      search: label(z.string().trim().max(100), 'Cari').optional(),
+      status: label(z.enum(['diajukan', 'lolos', 'tidak_lolos']), 'Status kurasi').optional(),
+      kbliKode: kbliKode.optional(),
+      businessId: id('Usaha').optional(),
+      ...pageInput(['name', 'unitPrice', 'dailyCapacity', 'updatedAt'], 'name'),
+    }),
+    handler: async (ctx, input) => {
+      let q = ctx.db.selectFrom('order_products as p').innerJoin('businesses as b', 'b.id', 'p.business_id');
+      if (input.search) q = q.where('p.name', 'like', `%${likeEscape(input.search)}%`, );
+      if (input.status) q = q.where('p.curation_status', '=', input.status);
+      if (input.kbliKode) q = q.where('p.kbli_kode', '=', input.kbliKode);
+      if (input.businessId) q = q.where('p.business_id', '=', input.businessId);
+      const sortCol = { name: 'p.name', unitPrice: 'p.unit_price', dailyCapacity: 'p.daily_capacity', updatedAt: 'p.updated_at' } as const;
+      const rows = q
+        .select([
+          'p.id',
+          'p.name',
+          'p.kbli_kode as kbliKode',
+          'p.kind',
+          'p.unit',
+          'p.unit_price as unitPrice',
+          'p.daily_capacity as dailyCapacity',
+          'p.halal_cert_no as halalCertNo',
+          'p.photo',
+          'p.curation_status as curationStatus',
+          'p.curation_reason as curationReason',
+          'p.crit_rasa as critRasa',
+          'p.crit_kemasan as critKemasan',
+          'p.crit_higienitas as critHigienitas',
+          'p.crit_halal as critHalal',
+          'p.crit_foto as critFoto',
+          'p.business_id as businessId',
+          'b.name as businessName',
+          'p.kelurahan_kode as kelurahanKode',
+        ])
+        .orderBy(sortCol[input.sort], input.dir)
+        .orderBy('p.id');
+      return fetchPage(rows, q.select((eb) => eb.fn.countAll<number>().as('total')), input);
+    },
+  }),
+
+  'orderProducts.save': defineMethod({
+    summary: 'Mengajukan produk anggota ke katalog e-order atau mengubahnya',
+    access: STAFF,
+    mutation: true,
+    input: z.strictObject({ id: id('Produk').optional(), ...productFields }),
+    handler: async (ctx, input) => {
+      const business = await ctx.db.selectFrom('businesses').select(['id', 'member_id', 'kelurahan_kode', 'status']).where('id', '=', input.businessId).executeTakeFirst();
+      if (!business) throw badInput('businessId', 'Usaha: tidak ditemukan');
+      if (business.status !== 'aktif') throw badInput('businessId', 'Usaha: sudah tutup');
+      await checkKbli(ctx, input.kbliKode, 'kbliKode');
+      const nowIso = ctx.app.clock.nowIso();
+      const values = {
+        business_id: business.id,
+        member_id: business.member_id,
+        kelurahan_kode: business.kelurahan_kode,
+        name: input.name,
+        kbli_kode: input.kbliKode,
+        kind: input.kind,
+        unit: input.unit,
+        unit_price: input.unitPrice,
+        daily_capacity: input.dailyCapacity,
+        halal_cert_no: input.halalCertNo ?? null,
+        photo: input.photo ?? null,
+        updated_at: nowIso,
+      };
+      if (input.id) {
+        const before = await ctx.db.selectFrom('order_products').selectAll().where('id', '=', input.id).executeTakeFirst();
+        if (!before) throw notFound('Produk');
+        // What the curators judged (the product itself) changed: it goes back for curation.
+        const judged = before.name !== values.name || before.kind !== values.kind || before.kbli_kode !== values.kbli_kode || before.photo !== values.photo || before.business_id !== values.business_id;
+        const reset = judged ? { curation_status: 'diajukan' as const, curation_reason: null, curated_by: null, curated_at: null } : {};
+        await ctx.db.updateTable('order_products').set({ ...values, ...reset }).where('id', '=', input.id).execute();
+        await ctx.audit({ entity: 'order_product', entityId: input.id, before: { ...before, photo: before.photo ? '(foto)' : null }, after: { ...values, ...reset, photo: values.photo ? '(foto)' : null } });
+        return { id: input.id, curationStatus: judged ? 'diajukan' : before.curation_status };
+      }
+      const newId = ctx.app.newId();
+      await ctx.db.insertInto('order_products').values({ id: newId, ...values, curation_status: 'diajukan', crit_rasa: 0, crit_kemasan: 0, crit_higienitas: 0, crit_halal: 0, crit_foto: 0, created_at: nowIso }).execute();
+      await ctx.audit({ entity: 'order_product', entityId: newId, after: { ...values, photo: values.photo ? '(foto)' : null } });
+      return { id: newId, curationStatus: 'diajukan' as const };
+    },
+  }),
+
+  'orderProducts.curate': defineMethod({
+    summary: 'Mencatat hasil kurasi produk (lolos atau tidak lolos dengan alasan) dan kriteria yang diperiksa',
+    access: STAFF,
+    mutation: true,
+    input: z.strictObject({
+      id: id('Produk'),
+      status: label(z.enum(['diajukan', 'lolos', 'tidak_lolos']), 'Hasil kurasi'),
+      reason: optionalText('Alasan', 500),
+      criteria: criteriaSchema,
+    }),
+    handler: async (ctx, input) => {
+      const before = await ctx.db.selectFrom('order_products').selectAll().where('id', '=', input.id).executeTakeFirst();
+      if (!before) throw notFound('Produk');
+      if (input.status === 'lolos') {
+        const missing = (Object.keys(criteriaLabels) as (keyof typeof criteriaLabels)[]).filter((k) => !input.criteria[k]);
+        if (missing.length) throw badInput('criteria', `Kriteria kurasi: produk lolos bila semua kriteria terpenuhi; belum: ${missing.map((k) => criteriaLabels[k]).join(', ')}`);
+      }
+      if (input.status === 'tidak_lolos' && !input.reason) throw badInput('reason', 'Alasan: wajib diisi bila produk tidak lolos kurasi');
+      const nowIso = ctx.app.clock.nowIso();
+      const values = {
+        curation_status: input.status,
+        curation_reason: input.reason ?? null,
+        crit_rasa: input.criteria.rasa ? 1 : 0,
+        crit_kemasan: input.criteria.kemasan ? 1 : 0,
+        crit_higienitas: input.criteria.higienitas ? 1 : 0,
+        crit_halal: input.criteria.halal ? 1 : 0,
+        crit_foto: input.criteria.foto ? 1 : 0,
+        curated_by: userId(ctx),
+        curated_at: nowIso,
+        updated_at: nowIso,
+      } as const;
+      await ctx.db.updateTable('order_products').set(values).where('id', '=', input.id).execute();
+      await ctx.audit({ entity: 'order_product', entityId: input.id, before: { curation_status: before.curation_status }, after: values });
+      return { id: input.id, curationStatus: input.status };
+    },
+  }),
+
+  'orders.settings': defineMethod({
+    summary: 'Pengaturan e-order: tarif PPN, batas hari tagihan belum dibayar, jendela rotasi',
+    access: STAFF,
+    mutation: false,
+    input: z.strictObject({}),
+    handler: (ctx) => loadOrderSettings(ctx.db),
+  }),
+
+  'orders.saveSettings': defineMethod({
+    summary: 'Mengubah pengaturan e-order (admin)',
+    access: ['admin'],
+    mutation: true,
+    input: z.strictObject({
+      ppnRateBp: label(z.number().int().min(0).max(10_000), 'Tarif PPN (basis poin)'),
+      unpaidAlertDays: label(z.number().int().min(1).max(365), 'Batas hari belum dibayar'),
+      rotationDays: label(z.number().int().min(1).max(365), 'Jendela rotasi (hari)'),
+    }),
+    handler: async (ctx, input) => {
+      const before = await loadOrderSettings(ctx.db);
+      const value = orderSettingsSchema.parse(input);
+      await setSetting(ctx.db, ORDER_SETTINGS_KEY, value, ctx.app.clock.nowIso());
+      await ctx.audit({ entity: 'settings', entityId: ORDER_SETTINGS_KEY, before, after: value });
+      return value;
+    },
+  }),
+
+  'orders.list': defineMethod({
+    summary: 'Daftar pesanan e-order (tabel server: saring status, pembeli, jatuh tempo; urutkan)',
+    access: STAFF,
+    mutation: false,
+    input: z.strictObject({
+      search: label(z.string().trim().max(60), 'Cari nomor pesanan').optional(),
+      stage: label(z.enum(['baru', ...orderStatuses]), 'Status').optional(),
+      buyerId: id('Pembeli').optional(),
+      due: label(z.enum(['late', 'today', 'next7']), 'Jatuh tempo').optional(),
+      ...pageInput(['orderDate', 'deliveryDate', 'orderNo', 'total'], 'orderDate', 'desc'),
+    }),
+    handler: async (ctx, input) => {
+      const now = today(ctx);
+      let q = ctx.db.selectFrom('orders as o');
+      if (input.search) {
+        const s = input.search.toUpperCase();
+        q = /^\d+$/.test(s) ? q.where('o.order_no', 'like', `%-${likeEscape(s)}`) : q.where('o.order_no', '>=', s).where('o.order_no', '<', `${s}\uffff`);
+      }
+      if (input.stage) q = q.where('o.stage', '=', input.stage);
+      if (input.buyerId) q = q.where('o.buyer_id', '=', input.buyerId);
+      if (input.due) {
+        const pending = ['baru', 'dipesan', 'dikonfirmasi', 'diproduksi'] as const;
+        if (!input.stage) q = q.where('o.stage', 'in', pending);
+        if (input.due === 'late') q = q.where('o.delivery_date', '<', now);
+        else if (input.due === 'today') q = q.where('o.delivery_date', '=', now);
+        else q = q.where('o.delivery_date', '>=', now).where('o.delivery_date', '<=', addDays(now, 7));
+      }
+      const sortCol = { orderDate: 'o.order_date', deliveryDate: 'o.delivery_date', orderNo: 'o.order_no', total: 'o.total_amount' } as const;
+      const rows = q
+        .select((eb) => eb.selectFrom('order_buyers as b').select('b.name').whereRef('b.id', '=', 'o.buyer_id').as('buyerName'))
+        .select([
+          'o.id',
+          'o.order_no as orderNo',
+          'o.order_date as orderDate',
+          'o.delivery_date as deliveryDate',
+          'o.delivery_time as deliveryTime',
+          'o.buyer_unit as buyerUnit',
+          'o.item_count as itemCount',
+          'o.total_amount as total',
+          'o.stage',
+          'o.status',
+        ])
+        .orderBy(sortCol[input.sort], input.dir)
+        .orderBy('o.order_no', input.dir);
+      return fetchPage(rows, q.select((eb) => eb.fn.countAll<number>().as('total')), input);
+    },
+  }),
+
+  'orders.get': defineMethod({
+    summary: 'Satu pesanan dengan barang, penugasan, riwayat status dan tindakan yang boleh',
+    access: STAFF,
+    mutation: false,
+    input: z.strictObject({ id: id('Pesanan') }),
+    handler: async (ctx, input) => {
+      const order = await loadOrder(ctx, input.id);
+      const settings = await loadOrderSettings(ctx.db);
+      const now = today(ctx);
+      const buyer = await ctx.db.selectFrom('order_buyers').selectAll().where('id', '=', order.buyer_id).executeTakeFirstOrThrow();
+      const items = await ctx.db.selectFrom('order_items').selectAll().where('order_id', '=', order.id).orderBy('line_no').execute();
+      const assignments = await ctx.db
+        .selectFrom('order_assignments as a')
+        .innerJoin('businesses as b', 'b.id', 'a.business_id')
+        .innerJoin('members as m', 'm.id', 'a.member_id')
+        .innerJoin('order_products as p', 'p.id', 'a.product_id')
+        .select([...assignmentColumns, 'b.name as businessName', 'm.full_name as ownerName', 'p.name as productName'])
+        .where('a.order_id', '=', order.id)
+        .orderBy('a.assignment_no')
+        .execute();
+      const events = assignments.length
+        ? await ctx.db
+            .selectFrom('order_events as e')
+            .leftJoin('users as u', 'u.id', 'e.user_id')
+            .select(['e.id', 'e.assignment_id as assignmentId', 'e.from_status as fromStatus', 'e.to_status as toStatus', 'e.at', 'e.reason', 'u.full_name as userName'])
+            .where(
+              'e.assignment_id',
+              'in',
+              assignments.map((a) => a.id),
+            )
+            .orderBy('e.at')
+            .orderBy('e.id')
+            .execute()
+        : [];
+      const role = ctx.user!.role;
+      return {
+        order: {
+          id: order.id,
+          orderNo: order.order_no,
+          buyerId: order.buyer_id,
+          buyerUnit: order.buyer_unit,
+          buyerOrderNo: order.buyer_order_no,
+          budgetRef: order.budget_ref,
+          orderDate: order.order_date,
+          deliveryDate: order.delivery_date,
+          deliveryTime: order.delivery_time,
+          deliveryAddress: order.delivery_address,
+          deliveryKelurahanKode: order.delivery_kelurahan_kode,
+          notes: order.notes,
+          status: order.status,
+          stage: order.stage,
+          cancelReason: order.cancel_reason,
+          total: order.total_amount,
+          amendable: order.status === 'baru' && assignments.length === 0,
+          late: order.delivery_date < now && ['baru', 'dipesan', 'dikonfirmasi', 'diproduksi'].includes(order.stage),
+        },
+        buyer: { id: buyer.id, name: buyer.name, kind: buyer.kind, ppkName: buyer.ppk_name, treasurerName: buyer.treasurer_name, units: JSON.parse(buyer.units) as string[] },
+        items: items.map((i) => {
+          const active = assignments.filter((a) => a.itemId === i.id && !INACTIVE_STATUSES.includes(a.status));
+          const assigned = active.reduce((s, a) => s + a.quantity, 0);
+          return {
+            id: i.id,
+            lineNo: i.line_no,
+            description: i.description,
+            kbliKode: i.kbli_kode,
+            kind: i.kind,
+            quantity: i.quantity,
+            unit: i.unit,
+            unitPrice: i.unit_price,
+            amount: i.amount,
+            assigned,
+            remaining: i.quantity - assigned,
+          };
+        }),
+        assignments: assignments.map((a) => ({
+          ...a,
+          statusLabel: orderStatusLabels[a.status],
+          invoiceTotal: invoiceTotal(a.amount, a.ppnRateBp),
+          late: UNDELIVERED_STATUSES.includes(a.status) && a.deliveryDate < now,
+          unpaidOverdue: a.status === 'diterima' && !!a.deliveredOn && daysBetween(a.deliveredOn, now) > settings.unpaidAlertDays,
+          daysToPayment: a.paidOn && a.deliveredOn ? daysBetween(a.deliveredOn, a.paidOn) : null,
+          moves: order.status === 'dibatalkan' ? [] : allowedOrderTransitions(a.status, role as 'petugas').map((t) => ({ to: t.to, label: orderStatusLabels[t.to], requires: t.requires })),
+          events: events.filter((e) => e.assignmentId === a.id),
+        })),
+      };
+    },
+  }),
+
+  'orders.create': defineMethod({
+    summary: 'Mencatat pesanan baru dari pembeli',
+    access: STAFF,
+    mutation: true,
+    input: orderSchema,
+    handler: async (ctx, input) => {
+      await validateOrder(ctx, input);
+      const nowIso = ctx.app.clock.nowIso();
+      const year = input.orderDate.slice(0, 4);
+      const seq = await nextSequence(ctx.db, 'order', year);
+      const orderNo = `EO-${year}-${String(seq).padStart(5, '0')}`;
+      const orderId = ctx.app.newId();
+      const { values, items } = orderRow(input, nowIso);
+      await ctx.db
+        .insertInto('orders')
+        .values({ id: orderId, order_no: orderNo, ...values, status: 'baru', stage: 'baru', created_by: userId(ctx), created_at: nowIso })
+        .execute();
+      await ctx.db.insertInto('order_items').values(items.map((i) => ({ id: ctx.app.newId(), order_id: orderId, ...i }))).execute();
+      await ctx.audit({ entity: 'order', entityId: orderId, after: { orderNo, ...values, items } });
+      return { id: orderId, orderNo };
+    },
+  }),
+
+  'orders.update': defineMethod({
+    summary: 'Mengubah pesanan yang belum dikonfirmasi',
+    access: STAFF,
+    mutation: true,
+    input: z.strictObject({ id: id('Pesanan'), ...orderFields }),
+    handler: async (ctx, input) => {
+      const before = await loadOrder(ctx, input.id);
+      const count = await ctx.db.selectFrom('order_assignments').select((eb) => eb.fn.countAll<number>().as('n')).where('order_id', '=', input.id).executeTakeFirstOrThrow();
+      if (before.status !== 'baru' || Number(count.n) > 0) throw conflict(`Pesanan ${before.order_no} sudah dikonfirmasi atau ditugaskan dan tidak dapat diubah lagi.`);
+      await validateOrder(ctx, input);
+      const nowIso = ctx.app.clock.nowIso();
+      const { values, items } = orderRow(input, nowIso);
+      const beforeItems = await ctx.db.selectFrom('order_items').selectAll().where('order_id', '=', input.id).execute();
+      await ctx.db.deleteFrom('order_items').where('order_id', '=', input.id).execute();
+      await ctx.db.updateTable('orders').set(values).where('id', '=', input.id).execute();
+      await ctx.db.insertInto('order_items').values(items.map((i) => ({ id: ctx.app.newId(), order_id: input.id, ...i }))).execute();
+      await ctx.audit({ entity: 'order', entityId: input.id, before: { ...before, items: beforeItems }, after: { ...values, items } });
+      return { id: input.id, orderNo: before.order_no };
+    },
+  }),
+
+  'orders.confirm': defineMethod({
+    summary: 'Mengunci pesanan (tidak dapat diubah lagi) sebelum ditugaskan',
+    access: STAFF,
+    mutation: true,
+    input: z.strictObject({ id: id('Pesanan') }),
+    handler: async (ctx, input) => {
+      const order = await loadOrder(ctx, input.id);
+      if (order.status !== 'baru') throw conflict(`Pesanan ${order.order_no} sudah berstatus ${order.status}.`);
+      await ctx.db.updateTable('orders').set({ status: 'dikonfirmasi', updated_at: ctx.app.clock.nowIso() }).where('id', '=', input.id).execute();
+      await ctx.audit({ entity: 'order', entityId: input.id, before: { status: order.status }, after: { status: 'dikonfirmasi' } });
+      return { id: input.id, status: 'dikonfirmasi' as const };
+    },
+  }),
+
+  'orders.cancel': defineMethod({
+    summary: 'Membatalkan pesanan dengan alasan (sebelum barang dikirim)',
+    access: STAFF,
+    mutation: true,
+    input: z.strictObject({ id: id('Pesanan'), reason: text('Alasan pembatalan', 500) }),
+    handler: async (ctx, input) => {
+      const order = await loadOrder(ctx, input.id);
+      if (order.status === 'dibatalkan') throw conflict(`Pesanan ${order.order_no} sudah dibatalkan.`);
+      const assignments = await ctx.db.selectFrom('order_assignments').select(['id', 'status', 'assignment_no']).where('order_id', '=', input.id).execute();
+      const sent = assignments.filter((a) => !INACTIVE_STATUSES.includes(a.status) && !['dipesan', 'dikonfirmasi', 'diproduksi'].includes(a.status));
+      if (sent.length) throw conflict(`Pesanan tidak dapat dibatalkan: barang penugasan ${sent.map((a) => a.assignment_no).join(', ')} sudah dikirim.`);
+      for (const a of assignments) {
+        if (INACTIVE_STATUSES.includes(a.status)) continue;
+        const check = checkOrderTransition(a.status, 'dibatalkan', ctx.user!.role, { reason: input.reason });
+        if (!check.ok) throw transitionError(check, 'reason');
+        await recordMove(ctx, a, 'dibatalkan', input.reason);
+      }
+      const nowIso = ctx.app.clock.nowIso();
+      await ctx.db.updateTable('orders').set({ status: 'dibatalkan', stage: 'dibatalkan', cancel_reason: input.reason, updated_at: nowIso }).where('id', '=', input.id).execute();
+      await ctx.audit({ entity: 'order', entityId: input.id, before: { status: order.status }, after: { status: 'dibatalkan', reason: input.reason } });
+      return { id: input.id, status: 'dibatalkan' as const };
+    },
+  }),
+
+  'orders.propose': defineMethod({
+    summary: 'Usulan usaha anggota untuk satu barang pesanan: produk lolos kurasi, kapasitas, kedekatan, rotasi adil',
+    access: STAFF,
+    mutation: false,
+    input: z.strictObject({ itemId: id('Barang'), limit: label(z.number().int().min(1).max(100), 'Jumlah usulan').default(20) }),
+    handler: async (ctx, input) => {
+      const settings = await loadOrderSettings(ctx.db);
+      const proposal = await proposeForItem(ctx.db, { itemId: input.itemId, today: today(ctx), rotationDays: settings.rotationDays, limit: input.limit });
+      if (!proposal) throw notFound('Barang pesanan');
+      return proposal;
+    },
+  }),
+
+  'orders.assign': defineMethod({
+    summary: 'Menugaskan satu barang pesanan ke satu usaha atau membaginya ke beberapa usaha',
+    access: STAFF,
+    mutation: true,
+    input: z.strictObject({
+      itemId: id('Barang'),
+      parts: label(
+        z
+          .array(z.strictObject({ productId: id('Produk'), quantity: quantityField('Jumlah') }))
+          .min(1, 'pilih minimal 1 usaha')
+          .max(20),
+        'Bagian',
+      ),
+      overrideReason: optionalText('Alasan melebihi kapasitas', 500),
+    }),
+    handler: async (ctx, input) => {
+      const item = await ctx.db.selectFrom('order_items').selectAll().where('id', '=', input.itemId).executeTakeFirst();
+      if (!item) throw notFound('Barang pesanan');
+      const order = await loadOrder(ctx, item.order_id);
+      if (order.status === 'dibatalkan') throw conflict(`Pesanan ${order.order_no} sudah dibatalkan.`);
+      const remaining = item.quantity - (await assignedQuantity(ctx.db, item.id));
+      if (remaining <= 0) throw conflict(`Barang "${item.description}" sudah ditugaskan seluruhnya.`);
+      const split = checkQuantitySplit(remaining, input.parts.map((p) => p.quantity));
+      if (!split.ok) throw badInput('parts', `Bagian: ${split.message}`);
+      const seen = new Set<string>();
+      const now = today(ctx);
+      const days = productionDays(now, order.delivery_date);
+      const settings = await loadOrderSettings(ctx.db);
+      const nowIso = ctx.app.clock.nowIso();
+      const existing = await ctx.db.selectFrom('order_assignments').select((eb) => eb.fn.countAll<number>().as('n')).where('order_id', '=', order.id).executeTakeFirstOrThrow();
+      let n = Number(existing.n);
+      const created: { id: string; assignmentNo: string; businessName: string; quantity: number }[] = [];
+      const fieldErrors: Record<string, string> = {};
+      const plans = [];
+      for (const [i, part] of input.parts.entries()) {
+        const where = `Bagian › baris ${i + 1}`;
+        if (seen.has(part.productId)) throw badInput(`parts.${i}.productId`, `${where} › Produk: usaha/produk yang sama dipilih dua kali`);
+        seen.add(part.productId);
+        const product = await ctx.db
+          .selectFrom('order_products as p')
+          .innerJoin('businesses as b', 'b.id', 'p.business_id')
+          .select(['p.id', 'p.business_id', 'p.member_id', 'p.curation_status', 'p.daily_capacity', 'p.kbli_kode', 'p.kind', 'b.name as businessName', 'b.status as businessStatus'])
+          .where('p.id', '=', part.productId)
+          .executeTakeFirst();
+        if (!product) throw badInput(`parts.${i}.productId`, `${where} › Produk: tidak ditemukan`);
+        if (product.curation_status !== 'lolos') throw badInput(`parts.${i}.productId`, `${where} › Produk: produk ${product.businessName} belum lolos kurasi`);
+        if (product.businessStatus !== 'aktif') throw badInput(`parts.${i}.productId`, `${where} › Produk: usaha ${product.businessName} sudah tutup`);
+        if (product.kbli_kode !== item.kbli_kode && product.kind !== item.kind) {
+          throw badInput(`parts.${i}.productId`, `${where} › Produk: jenis produk ${product.businessName} tidak sesuai dengan barang yang dipesan`);
+        }
+        const available = availableCapacity(product.daily_capacity, days, await openQuantity(ctx.db, product.id, order.delivery_date));
+        if (part.quantity > available && !input.overrideReason) {
+          fieldErrors[`parts.${i}.quantity`] = `${where} › Jumlah: ${part.quantity} melebihi sisa kapasitas ${product.businessName} sebelum tanggal kirim (${Math.max(0, available)}); isi alasan bila tetap ditugaskan`;
+        }
+        plans.push({ part, product, overCapacity: part.quantity > available });
+      }
+      const errorCount = Object.keys(fieldErrors).length;
+      if (errorCount) {
+        throw new AppError('bad_input', errorCount === 1 ? Object.values(fieldErrors)[0] : `Ada ${errorCount} isian yang perlu diperbaiki. ${Object.values(fieldErrors)[0]}`, fieldErrors);
+      }
+      for (const { part, product, overCapacity } of plans) {
+        n += 1;
+        const assignmentId = ctx.app.newId();
+        const assignmentNo = `${order.order_no}-${n}`;
+        const values = {
+          id: assignmentId,
+          assignment_no: assignmentNo,
+          order_id: order.id,
+          item_id: item.id,
+          business_id: product.business_id,
+          member_id: product.member_id,
+          product_id: product.id,
+          quantity: part.quantity,
+          unit_price: item.unit_price,
+          amount: lineTotal(part.quantity, item.unit_price),
+          ppn_rate_bp: settings.ppnRateBp,
+          status: 'dipesan' as const,
+          delivery_date: order.delivery_date,
+          assigned_on: now,
+          override_reason: overCapacity ? (input.overrideReason ?? null) : null,
+          assigned_by: userId(ctx),
+          created_at: nowIso,
+          updated_at: nowIso,
+        };
+        await ctx.db.insertInto('order_assignments').values(values).execute();
+        await ctx.db
+          .insertInto('order_events')
+          .values({ id: ctx.app.newId(), assignment_id: assignmentId, from_status: null, to_status: 'dipesan', at: nowIso, user_id: userId(ctx), reason: values.override_reason })
+          .execute();
+        await ctx.audit({ entity: 'order_assignment', entityId: assignmentId, after: values });
+        created.push({ id: assignmentId, assignmentNo, businessName: product.businessName, quantity: part.quantity });
+      }
+      if (order.status === 'baru') {
+        await ctx.db.updateTable('orders').set({ status: 'dikonfirmasi', updated_at: nowIso }).where('id', '=', order.id).execute();
+      }
+      const stage = await refreshOrderStage(ctx.db, order.id, nowIso);
+      return { assignments: created, stage };
+    },
+  }),
+
+  'orders.move': defineMethod({
+    summary: 'Mencatat perpindahan status satu penugasan sesuai tabel status dan peran',
+    // Any signed-in role may ask; the state table says who may record which move.
+    access: 'authenticated',
+    mutation: true,
+    input: z.strictObject({
+      assignmentId: id('Penugasan'),
+      to: label(z.enum(orderStatuses), 'Status baru'),
+      reason: optionalText('Alasan', 500),
+      bastSigned: label(z.boolean(), 'BAST ditandatangani').optional(),
+      date: isoDate('Tanggal diterima').optional(),
+    }),
+    handler: async (ctx, input) => {
+      const a = await loadAssignment(ctx, input.assignmentId);
+      const order = await loadOrder(ctx, a.order_id);
+      const check = checkOrderTransition(a.status, input.to, ctx.user!.role, { reason: input.reason, bastSigned: input.bastSigned });
+      if (!check.ok) throw transitionError(check, input.to === 'diterima' ? 'bastSigned' : 'reason');
+      if (input.to === 'dibayar') throw conflict('Catat pembayaran (jumlah dan tanggal diterima) untuk mengubah status menjadi Dibayar.');
+      if (order.status === 'dibatalkan') throw conflict(`Pesanan ${order.order_no} sudah dibatalkan.`);
+      const now = today(ctx);
+      const extra: Record<string, unknown> = {};
+      if (input.to === 'diterima') {
+        const on = input.date ?? now;
+        if (on > now) throw badInput('date', 'Tanggal diterima: tidak boleh setelah hari ini');
+        extra.delivered_on = on;
+      }
+      await recordMove(ctx, a, input.to, input.reason ?? null, extra);
+      if (input.to === 'diterima') {
+        // A member's first e-order delivered is their P5 (pemasaran); later ones keep the first date.
+        await completeStage(ctx.db, {
+          memberId: a.member_id,
+          stage: 'P5',
+          completedOn: extra.delivered_on as string,
+          evidence: `E-order ${a.assignment_no} diterima pembeli (BAST)`,
+          source: 'order',
+          sourceId: a.id,
+          userId: userId(ctx),
+          nowIso: ctx.app.clock.nowIso(),
+        });
+      }
+      const stage = await refreshOrderStage(ctx.db, a.order_id, ctx.app.clock.nowIso());
+      return { id: a.id, status: input.to, stage };
+    },
+  }),
+
+  'orders.recordPayment': defineMethod({
+    summary: 'Mencatat pembayaran yang diterima usaha untuk penugasan yang sudah diterima pembeli',
+    access: STAFF,
+    mutation: true,
+    input: z.strictObject({
+      assignmentId: id('Penugasan'),
+      amount: label(rupiah('Jumlah dibayar').refine((v) => v > 0, 'harus lebih dari 0'), 'Jumlah dibayar'),
+      paidOn: isoDate('Tanggal dibayar'),
+      note: optionalText('Catatan pembayaran', 300),
+    }),
+    handler: async (ctx, input) => {
+      const a = await loadAssignment(ctx, input.assignmentId);
+      const check = checkOrderTransition(a.status, 'dibayar', ctx.user!.role);
+      if (!check.ok) throw transitionError(check, 'amount');
+      const total = invoiceTotal(a.amount, a.ppn_rate_bp);
+      if (input.amount > total) throw badInput('amount', `Jumlah dibayar: melebihi tagihan ${total.toLocaleString('id-ID')} rupiah`);
+      if (input.paidOn > today(ctx)) throw badInput('paidOn', 'Tanggal dibayar: tidak boleh setelah hari ini');
+      if (a.delivered_on && input.paidOn < a.delivered_on) throw badInput('paidOn', 'Tanggal dibayar: tidak boleh sebelum tanggal barang diterima');
+      await recordMove(ctx, a, 'dibayar', input.note ?? null, { paid_amount: input.amount, paid_on: input.paidOn, payment_note: input.note ?? null });
+      const stage = await refreshOrderStage(ctx.db, a.order_id, ctx.app.clock.nowIso());
+      return { id: a.id, status: 'dibayar' as const, stage, daysToPayment: a.delivered_on ? daysBetween(a.delivered_on, input.paidOn) : null, shortfall: total - input.amount };
+    },
+  }),
+
+  'orders.due': defineMethod({
+    summary: 'Penugasan yang jatuh tempo dalam beberapa hari, yang terlambat, dan tagihan yang lama belum dibayar',
+    access: STAFF,
+    mutation: false,
+    input: z.strictObject({ days: label(z.number().int().min(0).max(60), 'Jumlah hari').default(3) }),
+    handler: async (ctx, input) => {
+      const now = today(ctx);
+      const settings = await loadOrderSettings(ctx.db);
+      const base = () =>
+        ctx.db
+          .selectFrom('order_assignments as a')
+          .innerJoin('orders as o', 'o.id', 'a.order_id')
+          .innerJoin('order_buyers as buyer', 'buyer.id', 'o.buyer_id')
+          .innerJoin('businesses as b', 'b.id', 'a.business_id')
+          .select([...assignmentColumns, 'o.order_no as orderNo', 'buyer.name as buyerName', 'b.name as businessName']);
+      const limit = 100;
+      const dueSoon = await base()
+        .where('a.status', 'in', UNDELIVERED_STATUSES)
+        .where('a.delivery_date', '>=', now)
+        .where('a.delivery_date', '<=', addDays(now, input.days))
+        .orderBy('a.delivery_date')
+        .limit(limit)
+        .execute();
+      const late = await base().where('a.status', 'in', UNDELIVERED_STATUSES).where('a.delivery_date', '<', now).orderBy('a.delivery_date').limit(limit).execute();
+      const unpaid = await base()
+        .where('a.status', '=', 'diterima')
+        .where('a.delivered_on', '<', addDays(now, -settings.unpaidAlertDays))
+        .orderBy('a.delivered_on')
+        .limit(limit)
+        .execute();
+      return { today: now, unpaidAlertDays: settings.unpaidAlertDays, dueSoon, late, unpaid: unpaid.map((u) => ({ ...u, daysSinceDelivery: daysBetween(u.deliveredOn!, now) })) };
+    },
+  }),
+
+  'orders.byMember': defineMethod({
+    summary: 'Pesanan e-order seorang anggota dan omzetnya, untuk halaman anggota',
+    access: STAFF,
+    mutation: false,
+    input: z.strictObject({ memberId: id('Anggota') }),
+    handler: async (ctx, input) => {
+      const rows = await ctx.db
+        .selectFrom('order_assignments as a')
+        .innerJoin('orders as o', 'o.id', 'a.order_id')
+        .innerJoin('order_buyers as buyer', 'buyer.id', 'o.buyer_id')
+        .innerJoin('order_items as i', 'i.id', 'a.item_id')
+        .innerJoin('businesses as b', 'b.id', 'a.business_id')
+        .select([...assignmentColumns, 'o.order_no as orderNo', 'buyer.name as buyerName', 'i.description', 'i.unit', 'b.name as businessName'])
+        .where('a.member_id', '=', input.memberId)
+        .orderBy('a.assigned_on', 'desc')
+        .orderBy('a.assignment_no', 'desc')
+        .limit(500)
+        .execute();
+      const delivered = rows.filter((r) => DELIVERED_STATUSES.includes(r.status));
+      return {
+        assignments: rows.map((r) => ({ ...r, statusLabel: orderStatusLabels[r.status] })),
+        count: rows.filter((r) => !INACTIVE_STATUSES.includes(r.status)).length,
+        deliveredCount: delivered.length,
+        revenue: delivered.reduce((s, r) => s + r.amount, 0),
+        paid: rows.reduce((s, r) => s + (r.paidAmount ?? 0), 0),
+      };
+    },
+  }),
+
+  'orders.document': defineMethod({
+    summary: 'Dokumen PDF satu penugasan: surat pesanan, BAST, atau kwitansi dengan terbilang',
+    access: STAFF,
+    mutation: false,
+    input: z.strictObject({ assignmentId: id('Penugasan'), kind: label(z.enum(['po', 'bast', 'invoice']), 'Jenis dokumen') }),
+    handler: async (ctx, input) => {
+      const a = await loadAssignment(ctx, input.assignmentId);
+      if (INACTIVE_STATUSES.includes(a.status)) throw conflict(`Penugasan ${a.assignment_no} berstatus ${orderStatusLabels[a.status]}; dokumen tidak dibuat.`);
+      if (input.kind !== 'po' && ['dipesan', 'dikonfirmasi', 'diproduksi'].includes(a.status)) {
+        throw conflict(`${input.kind === 'bast' ? 'BAST' : 'Kwitansi'} dibuat setelah barang dikirim (status sekarang ${orderStatusLabels[a.status]}).`);
+      }
+      const order = await loadOrder(ctx, a.order_id);
+      const item = await ctx.db.selectFrom('order_items').selectAll().where('id', '=', a.item_id).executeTakeFirstOrThrow();
+      const buyer = await ctx.db.selectFrom('order_buyers').selectAll().where('id', '=', order.buyer_id).executeTakeFirstOrThrow();
+      const business = await ctx.db
+        .selectFrom('businesses as b')
+        .innerJoin('members as m', 'm.id', 'b.member_id')
+        .leftJoin('regions as r', 'r.kode', 'b.kelurahan_kode')
+        .select(['b.name', 'b.address_street', 'b.phone', 'b.npwp', 'b.nib', 'm.full_name', 'r.nama as kelurahanNama'])
+        .where('b.id', '=', a.business_id)
+        .executeTakeFirstOrThrow();
+      const office = await loadOffice(ctx);
+      const now = today(ctx);
+      const documentDate = input.kind === 'bast' ? (a.delivered_on ?? now) : now;
+      const bytes = await renderAssignmentDocument(input.kind as DocumentKind, {
+        assignmentNo: a.assignment_no,
+        orderNo: order.order_no,
+        buyerOrderNo: order.buyer_order_no,
+        budgetRef: order.budget_ref,
+        orderDate: order.order_date,
+        deliveryDate: a.delivery_date,
+        deliveryTime: order.delivery_time,
+        deliveryAddress: order.delivery_address,
+        notes: order.notes,
+        documentDate,
+        ppnRateBp: a.ppn_rate_bp,
+        line: { description: item.description, quantity: a.quantity, unit: item.unit, unitPrice: a.unit_price },
+        buyer: { name: buyer.name, unit: order.buyer_unit, address: buyer.address, ppkName: buyer.ppk_name, ppkNip: buyer.ppk_nip, treasurerName: buyer.treasurer_name },
+        business: {
+          name: business.name,
+          ownerName: business.full_name,
+          address: business.address_street,
+          kelurahanNama: business.kelurahanNama,
+          phone: business.phone,
+          npwp: business.npwp,
+          nib: business.nib,
+        },
+        office: { letterheadLines: office.letterheadLines, address: office.address, kecamatanNama: office.kecamatanNama, kotaNama: office.kotaNama, officerName: ctx.user!.fullName },
+      });
+      const prefix = { po: 'surat-pesanan', bast: 'bast', invoice: 'kwitansi' }[input.kind];
+      return { fileName: `${prefix}-${a.assignment_no}.pdf`, mimeType: 'application/pdf' as const, base64: bytes.toString('base64') };
+    },
+  }),
+};

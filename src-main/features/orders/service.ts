@@ -1,0 +1,180 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../../core/api/registry';
+import { getSetting } from '../../core/settings';
+import { orderStatuses, type OrderStatus } from './rules/transitions';
+import { productionDays, rankCandidates, type CandidateFacts } from './rules/matching';
+import type { OrderStage } from './tables';
+
+export const ORDER_SETTINGS_KEY = 'orders';
+
+export const orderSettingsSchema = z.strictObject({
+  /** PPN on invoices in basis points (1100 = 11%); 0 = no tax line. */
+  ppnRateBp: z.number().int().min(0).max(10_000),
+  /** Deliveries not paid this many days after receipt stand out. */
+  unpaidAlertDays: z.number().int().min(1).max(365),
+  /** Window of "recent" assignments for the fair rotation. */
+  rotationDays: z.number().int().min(1).max(365),
+});
+export type OrderSettings = z.output<typeof orderSettingsSchema>;
+
+export const DEFAULT_ORDER_SETTINGS: OrderSettings = { ppnRateBp: 0, unpaidAlertDays: 14, rotationDays: 30 };
+
+export function loadOrderSettings(db: Database): Promise<OrderSettings> {
+  return getSetting(db, ORDER_SETTINGS_KEY, orderSettingsSchema, DEFAULT_ORDER_SETTINGS);
+}
+
+/** Statuses that still hold a business's capacity: accepted work not yet sent. */
+export const OPEN_STATUSES: readonly OrderStatus[] = ['dipesan', 'dikonfirmasi', 'diproduksi'];
+/** Statuses before the goods are received (for late lists). */
+export const UNDELIVERED_STATUSES: readonly OrderStatus[] = ['dipesan', 'dikonfirmasi', 'diproduksi', 'dikirim'];
+/** An assignment that no longer counts towards the item (the quantity is free again). */
+export const INACTIVE_STATUSES: readonly OrderStatus[] = ['ditolak', 'dibatalkan'];
+export const DELIVERED_STATUSES: readonly OrderStatus[] = ['diterima', 'dibayar', 'selesai'];
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Quantity of an item held by its active assignments. */
+export async function assignedQuantity(db: Database, itemId: string): Promise<number> {
+  const row = await db
+    .selectFrom('order_assignments')
+    .select(sql<number>`coalesce(sum(quantity), 0)`.as('qty'))
+    .where('item_id', '=', itemId)
+    .where('status', 'not in', INACTIVE_STATUSES)
+    .executeTakeFirstOrThrow();
+  return Number(row.qty);
+}
+
+/** Open quantity of a product due on or before `deliveryDate`, optionally leaving out one order. */
+export async function openQuantity(db: Database, productId: string, deliveryDate: string): Promise<number> {
+  const row = await db
+    .selectFrom('order_assignments')
+    .select(sql<number>`coalesce(sum(quantity), 0)`.as('qty'))
+    .where('product_id', '=', productId)
+    .where('status', 'in', OPEN_STATUSES)
+    .where('delivery_date', '<=', deliveryDate)
+    .executeTakeFirstOrThrow();
+  return Number(row.qty);
+}
+
+/**
+ * The order's stage, kept in a column for the list: 'dibatalkan' when cancelled, 'baru' while
+ * some quantity is not assigned, otherwise the least advanced status of its active assignments.
+ */
+export async function refreshOrderStage(db: Database, orderId: string, nowIso: string): Promise<OrderStage> {
+  const order = await db.selectFrom('orders').select(['status']).where('id', '=', orderId).executeTakeFirstOrThrow();
+  let stage: OrderStage;
+  if (order.status === 'dibatalkan') stage = 'dibatalkan';
+  else {
+    const items = await db
+      .selectFrom('order_items as i')
+      .leftJoin('order_assignments as a', (j) => j.onRef('a.item_id', '=', 'i.id').on('a.status', 'not in', INACTIVE_STATUSES))
+      .select(['i.id', 'i.quantity', sql<number>`coalesce(sum(a.quantity), 0)`.as('assigned')])
+      .where('i.order_id', '=', orderId)
+      .groupBy('i.id')
+      .execute();
+    const short = items.some((i) => Number(i.assigned) < i.quantity);
+    if (short || items.length === 0) stage = 'baru';
+    else {
+      const statuses = await db
+        .selectFrom('order_assignments')
+        .select('status')
+        .distinct()
+        .where('order_id', '=', orderId)
+        .where('status', 'not in', INACTIVE_STATUSES)
+        .execute();
+      const ranks = statuses.map((s) => orderStatuses.indexOf(s.status));
+      stage = ranks.length ? orderStatuses[Math.min(...ranks)] : 'baru';
+    }
+  }
+  await db.updateTable('orders').set({ stage, updated_at: nowIso }).where('id', '=', orderId).where('stage', '!=', stage).execute();
+  return stage;
+}
+
+export interface ProposalInput {
+  itemId: string;
+  today: string;
+  rotationDays: number;
+  limit?: number;
+}
+
+/** Ranked candidates for an order item, with the figures behind each rank. */
+export async function proposeForItem(db: Database, input: ProposalInput) {
+  const item = await db
+    .selectFrom('order_items as i')
+    .innerJoin('orders as o', 'o.id', 'i.order_id')
+    .select([
+      'i.id',
+      'i.order_id as orderId',
+      'i.description',
+      'i.kbli_kode as kbliKode',
+      'i.kind',
+      'i.quantity',
+      'i.unit',
+      'o.delivery_date as deliveryDate',
+      'o.delivery_kelurahan_kode as deliveryKelurahan',
+      'o.status as orderStatus',
+    ])
+    .where('i.id', '=', input.itemId)
+    .executeTakeFirst();
+  if (!item) return null;
+  const assigned = await assignedQuantity(db, item.id);
+  const remaining = item.quantity - assigned;
+  const days = productionDays(input.today, item.deliveryDate);
+  const since = addDays(input.today, -input.rotationDays);
+  const open = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
+  // The two correlated sums walk the capacity and rotation indexes, one seek per candidate.
+  const rows = await sql<{
+    productId: string;
+    productName: string;
+    businessId: string;
+    businessName: string;
+    memberId: string;
+    memberName: string;
+    kelurahanKode: string;
+    kelurahanNama: string | null;
+    dailyCapacity: number;
+    unitPrice: number;
+    unit: string;
+    kind: string;
+    kbliKode: string;
+    openQuantity: number;
+    recentAssignments: number;
+  }>`
+    select p.id as "productId", p.name as "productName", p.business_id as "businessId", b.name as "businessName",
+      p.member_id as "memberId", m.full_name as "memberName", p.kelurahan_kode as "kelurahanKode", r.nama as "kelurahanNama",
+      p.daily_capacity as "dailyCapacity", p.unit_price as "unitPrice", p.unit, p.kind, p.kbli_kode as "kbliKode",
+      (select coalesce(sum(a.quantity), 0) from order_assignments a
+        where a.product_id = p.id and a.status in (${sql.raw(open)}) and a.delivery_date <= ${item.deliveryDate}) as "openQuantity",
+      (select count(*) from order_assignments a where a.business_id = p.business_id and a.assigned_on > ${since}) as "recentAssignments"
+    from order_products p
+    join businesses b on b.id = p.business_id
+    join members m on m.id = p.member_id
+    left join regions r on r.kode = p.kelurahan_kode
+    where p.curation_status = 'lolos' and b.status = 'aktif'
+      and (p.kbli_kode = ${item.kbliKode ?? '\u0000'} or p.kind = ${item.kind ?? '\u0000'})
+      and not exists (select 1 from order_assignments x where x.item_id = ${item.id} and x.product_id = p.id
+        and x.status not in ('ditolak', 'dibatalkan'))
+  `.execute(db);
+  const facts = rows.rows.map((r) => ({
+    ...r,
+    openQuantity: Number(r.openQuantity),
+    recentAssignments: Number(r.recentAssignments),
+    kindMatch: !!item.kind && r.kind === item.kind,
+  })) satisfies CandidateFacts[];
+  const ranked = rankCandidates(facts, {
+    quantity: Math.max(remaining, 1),
+    days,
+    deliveryKelurahan: item.deliveryKelurahan,
+    rotationDays: input.rotationDays,
+  });
+  return { item: { ...item, assigned, remaining }, days, total: ranked.length, candidates: ranked.slice(0, input.limit ?? 20) };
+}
