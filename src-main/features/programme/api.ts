@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { sql } from 'kysely';
+import { badInput } from '../../core/api/errors';
+import { defineMethod } from '../../core/api/registry';
+import { id, isoDate, label, text } from '../../core/api/validation';
+import { likeEscape } from '../../core/api/paging';
+import { setSetting } from '../../core/settings';
+import { completeStage } from './stages';
+import { loadMember, loadSettings, PROGRAMME_ROLES, SETTINGS_KEY, settingsSchema, todayOf } from './common';
+import { trainingMethods } from './trainings';
+import { mentoringMethods } from './mentoring';
+import { turnoverMethods } from './turnover';
+import { financingMethods } from './financing';
+
+const programmeMethods = {
+  'programme.settings': defineMethod({
+    summary: 'Pengaturan Program 7P: batas hari kunjungan, aturan naik kelas, aturan kelayakan bank.',
+    access: PROGRAMME_ROLES,
+    mutation: false,
+    input: z.strictObject({}),
+    handler: ({ db }) => loadSettings(db),
+  }),
+
+  'programme.saveSettings': defineMethod({
+    summary: 'Mengubah pengaturan Program 7P.',
+    access: ['admin', 'supervisor'],
+    mutation: true,
+    input: settingsSchema,
+    handler: async (ctx, input) => {
+      const before = await loadSettings(ctx.db);
+      await setSetting(ctx.db, SETTINGS_KEY, input, ctx.app.clock.nowIso());
+      await ctx.audit({ entity: 'settings', entityId: SETTINGS_KEY, before, after: input });
+      return input;
+    },
+  }),
+
+  'programme.recordStage': defineMethod({
+    summary: 'Mencatat tahap P4 (perizinan) atau P5 (pemasaran) secara manual dengan bukti.',
+    access: PROGRAMME_ROLES,
+    mutation: true,
+    input: z.strictObject({
+      memberId: id('Anggota'),
+      stage: label(z.enum(['P4', 'P5']), 'Tahap'),
+      completedOn: isoDate('Tanggal'),
+      evidence: text('Bukti', 300),
+    }),
+    handler: async (ctx, input) => {
+      const member = await loadMember(ctx.db, input.memberId);
+      if (input.completedOn > todayOf(ctx)) throw badInput('completedOn', 'Tanggal: tidak boleh di masa depan');
+      const before = await ctx.db.selectFrom('member_stages').selectAll().where('member_id', '=', member.id).where('stage_code', '=', input.stage).executeTakeFirst();
+      const r = await completeStage(ctx.db, {
+        memberId: member.id,
+        stage: input.stage,
+        completedOn: input.completedOn,
+        evidence: input.evidence,
+        source: 'manual',
+        userId: ctx.user!.id,
+        nowIso: ctx.app.clock.nowIso(),
+      });
+      if (!r.changed) throw badInput('stage', `Tahap: ${input.stage} sudah tercatat selesai untuk ${member.fullName}${before?.completed_on ? ` sejak ${before.completed_on}` : ''}`);
+      await ctx.audit({ entity: 'member_stages', entityId: `${member.id}:${input.stage}`, before: before ?? null, after: input });
+      return { recorded: true };
+    },
+  }),
+
+  'programme.memberOptions': defineMethod({
+    summary: 'Cari anggota aktif menurut nama atau nomor anggota (untuk pilihan di formulir program).',
+    access: PROGRAMME_ROLES,
+    mutation: false,
+    input: z.strictObject({ search: label(z.string().trim().max(100), 'Cari').default('') }),
+    handler: async ({ db }, input) => {
+      let q = db
+        .selectFrom('members as m')
+        .leftJoin('regions as r', 'r.kode', 'm.kelurahan_kode')
+        .select(['m.id', 'm.member_no as memberNo', 'm.full_name as fullName', 'r.nama as kelurahan'])
+        .where('m.status', '=', 'aktif');
+      if (input.search) {
+        const pattern = `%${likeEscape(input.search.toLowerCase())}%`;
+        q = q.where((eb) => eb.or([eb(sql`lower(m.full_name)`, 'like', sql`${pattern} escape '\\'`), eb('m.member_no', 'like', sql<string>`${pattern} escape '\\'`)]));
+      }
+      return q.orderBy('m.name_key').orderBy('m.id').limit(20).execute();
+    },
+  }),
+
+  'programme.member': defineMethod({
+    summary: 'Ringkasan Program 7P seorang anggota: tahap, pendamping, usaha, pelatihan dan rujukan.',
+    access: PROGRAMME_ROLES,
+    mutation: false,
+    input: z.strictObject({ memberId: id('Anggota') }),
+    handler: async ({ db }, input) => {
+      const member = await loadMember(db, input.memberId);
+      const [stages, pendamping, businesses, trainings] = await Promise.all([
+        db
+          .selectFrom('programme_stages as s')
+          .leftJoin('member_stages as ms', (j) => j.onRef('ms.stage_code', '=', 's.code').on('ms.member_id', '=', input.memberId))
+          .select(['s.code', 's.label', 'ms.status', 'ms.completed_on as completedOn', 'ms.evidence', 'ms.source'])
+          .orderBy('s.sort_order')
+          .execute(),
+        member.pendampingId ? db.selectFrom('users').select(['id', 'full_name as fullName']).where('id', '=', member.pendampingId).executeTakeFirst() : undefined,
+        db.selectFrom('businesses').select(['id', 'name', 'scale', 'monthly_turnover as monthlyTurnover', 'npwp', 'nib', 'start_date as startDate']).where('member_id', '=', input.memberId).orderBy('name_key').execute(),
+        db
+          .selectFrom('training_enrolments as e')
+          .innerJoin('trainings as t', 't.id', 'e.training_id')
+          .select(['t.id', 't.topic', 't.starts_at as startsAt', 't.status as trainingStatus', 'e.status', 'e.attended', 'e.completed'])
+          .where('e.member_id', '=', input.memberId)
+          .orderBy('t.starts_at', 'desc')
+          .execute(),
+      ]);
+      return { ...member, pendamping: pendamping ?? null, stages, businesses, trainings };
+    },
+  }),
+};
+
+export const programmeApi = { ...programmeMethods, ...trainingMethods, ...mentoringMethods, ...turnoverMethods, ...financingMethods };

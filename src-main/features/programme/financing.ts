@@ -1,0 +1,256 @@
+import { z } from 'zod';
+import { sql } from 'kysely';
+import { badInput, conflict, forbidden, notFound } from '../../core/api/errors';
+import { fetchPage, likeEscape, pageInput } from '../../core/api/paging';
+import { defineMethod, type CallContext } from '../../core/api/registry';
+import { id, isoDate, label, optionalText } from '../../core/api/validation';
+import { formatDateId, formatRupiah } from '../../core/format';
+import { completeStage } from './stages';
+import { loadSettings, PROGRAMME_ROLES, todayOf } from './common';
+import { addMonths, monthOf } from './rules/months';
+import { evaluateBankability, type BankabilityResult } from './rules/bankability';
+import type { FinancingChannel, FinancingStatus } from './tables';
+
+export const CHANNEL_LABELS: Record<FinancingChannel, string> = {
+  bank_dki: 'Bank DKI',
+  fintech: 'Fintech',
+  pegadaian: 'Pegadaian',
+  koperasi: 'Koperasi',
+};
+
+const amount = (name: string) => label(z.number().int('harus bilangan bulat rupiah').min(1, 'harus lebih dari 0').max(100_000_000_000), name);
+
+/** Permit evidence from the business's NIB, the permits register when it exists, or a recorded P4 stage. */
+async function permitEvidence(ctx: Pick<CallContext, 'db'>, business: { id: string; member_id: string; nib: string | null }): Promise<string | null> {
+  if (business.nib?.trim()) return `NIB ${business.nib.trim()}`;
+  // The permits register belongs to another feature and may not exist in this schema yet.
+  const table = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name = 'permits'`.execute(ctx.db);
+  if (table.rows.length) {
+    const columns = (await sql<{ name: string }>`select name from pragma_table_info('permits')`.execute(ctx.db)).rows.map((r) => r.name);
+    const numberColumn = columns.includes('permit_no') ? sql.ref('permit_no') : columns.includes('number') ? sql.ref('number') : sql.lit(null);
+    const issued = (key: 'business_id' | 'member_id', value: string) =>
+      sql<{ no: string | null }>`select ${numberColumn} as no from permits where ${sql.ref(key)} = ${value} and status in ('terbit', 'diserahkan') limit 1`.execute(ctx.db);
+    const found = columns.includes('business_id') ? await issued('business_id', business.id) : columns.includes('member_id') ? await issued('member_id', business.member_id) : null;
+    if (found?.rows.length) return found.rows[0].no ? `IUMK ${found.rows[0].no}` : 'IUMK terbit';
+  }
+  const p4 = await ctx.db.selectFrom('member_stages').select(['completed_on', 'evidence']).where('member_id', '=', business.member_id).where('stage_code', '=', 'P4').where('status', '=', 'selesai').executeTakeFirst();
+  if (p4) return `Tahap P4 selesai ${p4.completed_on ? formatDateId(p4.completed_on) : ''}${p4.evidence ? ` (${p4.evidence})` : ''}`.trim();
+  return null;
+}
+
+export async function checkBankability(ctx: Pick<CallContext, 'db' | 'app'>, businessId: string, field = 'businessId') {
+  const business = await ctx.db
+    .selectFrom('businesses as b')
+    .innerJoin('members as m', 'm.id', 'b.member_id')
+    .select(['b.id', 'b.member_id', 'b.name', 'b.nib', 'b.npwp', 'b.start_date', 'm.full_name as memberName', 'm.member_no as memberNo'])
+    .where('b.id', '=', businessId)
+    .executeTakeFirst();
+  if (!business) throw badInput(field, 'Usaha: tidak ditemukan');
+  const settings = await loadSettings(ctx.db);
+  const today = todayOf(ctx);
+  const since = addMonths(monthOf(today), -settings.bankability.reportMonths);
+  const reported = await ctx.db.selectFrom('turnover_reports').select('month').where('business_id', '=', businessId).where('month', '>=', since).execute();
+  const result: BankabilityResult = evaluateBankability(
+    { permitEvidence: await permitEvidence(ctx, business), npwp: business.npwp, startDate: business.start_date, reportedMonths: reported.map((r) => r.month), today },
+    settings.bankability,
+  );
+  return {
+    business: { id: business.id, name: business.name, memberId: business.member_id, memberName: business.memberName, memberNo: business.memberNo },
+    ...result,
+    suggestedChannels: (result.bankable ? ['bank_dki'] : ['fintech', 'pegadaian', 'koperasi']) as FinancingChannel[],
+  };
+}
+
+const referralColumns = [
+  'f.id',
+  'f.member_id as memberId',
+  'f.business_id as businessId',
+  'm.full_name as memberName',
+  'm.member_no as memberNo',
+  'b.name as businessName',
+  'f.channel',
+  'f.institution',
+  'f.product',
+  'f.amount_requested as amountRequested',
+  'f.amount_approved as amountApproved',
+  'f.amount_disbursed as amountDisbursed',
+  'f.status',
+  'f.submitted_on as submittedOn',
+  'f.decided_on as decidedOn',
+  'f.disbursed_on as disbursedOn',
+  'f.bankable',
+  'f.override_reason as overrideReason',
+  'f.note',
+] as const;
+
+async function loadReferral(ctx: Pick<CallContext, 'db'>, referralId: string) {
+  const r = await ctx.db
+    .selectFrom('financing_referrals as f')
+    .innerJoin('members as m', 'm.id', 'f.member_id')
+    .innerJoin('businesses as b', 'b.id', 'f.business_id')
+    .select(referralColumns)
+    .select('f.checks')
+    .where('f.id', '=', referralId)
+    .executeTakeFirst();
+  if (!r) throw notFound('Rujukan permodalan');
+  return { ...r, checks: JSON.parse(r.checks) as BankabilityResult['checks'] };
+}
+
+const NEXT: Record<FinancingStatus, FinancingStatus[]> = {
+  diajukan: ['disetujui', 'ditolak'],
+  disetujui: ['dicairkan', 'ditolak'],
+  ditolak: [],
+  dicairkan: [],
+};
+
+export const financingMethods = {
+  'financing.check': defineMethod({
+    summary: 'Pemeriksaan kelayakan bank (bankability) sebuah usaha, aturan demi aturan.',
+    access: PROGRAMME_ROLES,
+    mutation: false,
+    input: z.strictObject({ businessId: id('Usaha') }),
+    handler: (ctx, input) => checkBankability(ctx, input.businessId),
+  }),
+
+  'financing.refer': defineMethod({
+    summary: 'Merujuk usaha ke Bank DKI (bila layak bank) atau ke fintech, Pegadaian atau koperasi.',
+    access: PROGRAMME_ROLES,
+    mutation: true,
+    input: z.strictObject({
+      businessId: id('Usaha'),
+      channel: label(z.enum(['bank_dki', 'fintech', 'pegadaian', 'koperasi']), 'Lembaga tujuan'),
+      institution: optionalText('Nama lembaga', 120),
+      product: optionalText('Produk pembiayaan', 120),
+      amountRequested: amount('Jumlah diajukan'),
+      submittedOn: isoDate('Tanggal pengajuan').optional(),
+      note: optionalText('Catatan', 1000),
+      overrideReason: optionalText('Alasan pengecualian', 500),
+    }),
+    handler: async (ctx, input) => {
+      const check = await checkBankability(ctx, input.businessId);
+      const today = todayOf(ctx);
+      const submittedOn = input.submittedOn ?? today;
+      if (submittedOn > today) throw badInput('submittedOn', 'Tanggal pengajuan: tidak boleh di masa depan');
+      const open = await ctx.db.selectFrom('financing_referrals').select('id').where('business_id', '=', input.businessId).where('status', 'in', ['diajukan', 'disetujui']).where('channel', '=', input.channel).executeTakeFirst();
+      if (open) throw conflict(`${check.business.name} sudah punya rujukan ke ${CHANNEL_LABELS[input.channel]} yang masih berjalan.`);
+      let overrideBy: string | null = null;
+      if (input.channel === 'bank_dki' && !check.bankable) {
+        const failed = check.checks.filter((c) => !c.met).map((c) => `${c.label} (${c.detail})`).join('; ');
+        if (!input.overrideReason) {
+          throw conflict(`Belum layak bank, rujukan ke Bank DKI ditolak. Syarat belum terpenuhi: ${failed}. Rujuk ke fintech, Pegadaian atau koperasi, atau minta supervisor memberi pengecualian dengan alasan.`, {
+            channel: 'Lembaga tujuan: usaha belum layak bank',
+          });
+        }
+        if (ctx.user!.role !== 'supervisor') throw forbidden('Pengecualian syarat kelayakan bank hanya dapat diberikan oleh supervisor.');
+        overrideBy = ctx.user!.id;
+      } else if (input.overrideReason) {
+        throw badInput('overrideReason', 'Alasan pengecualian: hanya untuk rujukan ke Bank DKI yang syaratnya belum terpenuhi');
+      }
+      const now = ctx.app.clock.nowIso();
+      const referralId = ctx.app.newId();
+      const values = {
+        id: referralId,
+        member_id: check.business.memberId,
+        business_id: input.businessId,
+        channel: input.channel,
+        institution: input.institution ?? CHANNEL_LABELS[input.channel],
+        product: input.product ?? null,
+        amount_requested: input.amountRequested,
+        status: 'diajukan' as const,
+        submitted_on: submittedOn,
+        bankable: check.bankable ? (1 as const) : (0 as const),
+        checks: JSON.stringify(check.checks),
+        override_reason: overrideBy ? input.overrideReason! : null,
+        override_by: overrideBy,
+        note: input.note ?? null,
+        created_by: ctx.user!.id,
+        created_at: now,
+        updated_at: now,
+      };
+      await ctx.db.insertInto('financing_referrals').values(values).execute();
+      const after = await loadReferral(ctx, referralId);
+      await ctx.audit({ entity: 'financing_referrals', entityId: referralId, after });
+      return after;
+    },
+  }),
+
+  'financing.transition': defineMethod({
+    summary: 'Mencatat keputusan lembaga (disetujui/ditolak) atau pencairan; pencairan mencatat tahap P7.',
+    access: PROGRAMME_ROLES,
+    mutation: true,
+    input: z.strictObject({
+      id: id('Rujukan'),
+      status: label(z.enum(['disetujui', 'ditolak', 'dicairkan']), 'Status'),
+      on: isoDate('Tanggal'),
+      amount: amount('Jumlah').optional(),
+      note: optionalText('Catatan', 1000),
+    }),
+    handler: async (ctx, input) => {
+      const before = await loadReferral(ctx, input.id);
+      if (!NEXT[before.status].includes(input.status)) {
+        throw conflict(`Status ${before.status} tidak dapat diubah menjadi ${input.status}.`, { status: `Status: dari ${before.status} hanya bisa ke ${NEXT[before.status].join(' atau ') || '(tidak ada)'}` });
+      }
+      if (input.on > todayOf(ctx)) throw badInput('on', 'Tanggal: tidak boleh di masa depan');
+      const since = input.status === 'dicairkan' ? before.decidedOn ?? before.submittedOn : before.submittedOn;
+      if (input.on < since) throw badInput('on', `Tanggal: tidak boleh sebelum ${formatDateId(since)}`);
+      const now = ctx.app.clock.nowIso();
+      const set: Record<string, unknown> = { status: input.status, updated_at: now };
+      if (input.note) set.note = input.note;
+      if (input.status === 'disetujui') {
+        if (input.amount === undefined) throw badInput('amount', 'Jumlah: isi jumlah yang disetujui');
+        if (input.amount > before.amountRequested) throw badInput('amount', `Jumlah: tidak boleh melebihi yang diajukan (${formatRupiah(before.amountRequested)})`);
+        Object.assign(set, { amount_approved: input.amount, decided_on: input.on });
+      } else if (input.status === 'ditolak') {
+        if (input.amount !== undefined) throw badInput('amount', 'Jumlah: tidak diisi untuk penolakan');
+        Object.assign(set, { decided_on: input.on });
+      } else {
+        const approved = before.amountApproved ?? 0;
+        const disbursed = input.amount ?? approved;
+        if (disbursed > approved) throw badInput('amount', `Jumlah: tidak boleh melebihi yang disetujui (${formatRupiah(approved)})`);
+        Object.assign(set, { amount_disbursed: disbursed, disbursed_on: input.on });
+      }
+      await ctx.db.updateTable('financing_referrals').set(set).where('id', '=', input.id).execute();
+      let stageRecorded = false;
+      if (input.status === 'dicairkan') {
+        const r = await completeStage(ctx.db, {
+          memberId: before.memberId,
+          stage: 'P7',
+          completedOn: input.on,
+          evidence: `Pencairan ${before.institution} ${formatRupiah(Number(set.amount_disbursed))}`,
+          source: 'financing',
+          sourceId: input.id,
+          userId: ctx.user!.id,
+          nowIso: now,
+        });
+        stageRecorded = r.changed;
+      }
+      const after = await loadReferral(ctx, input.id);
+      await ctx.audit({ entity: 'financing_referrals', entityId: input.id, before, after });
+      return { ...after, stageRecorded };
+    },
+  }),
+
+  'financing.list': defineMethod({
+    summary: 'Daftar rujukan permodalan dengan filter status dan lembaga.',
+    access: PROGRAMME_ROLES,
+    mutation: false,
+    input: z.strictObject({
+      ...pageInput(['submittedOn', 'memberName', 'amountRequested'], 'submittedOn', 'desc'),
+      status: label(z.enum(['diajukan', 'disetujui', 'ditolak', 'dicairkan']), 'Status').optional(),
+      channel: label(z.enum(['bank_dki', 'fintech', 'pegadaian', 'koperasi']), 'Lembaga').optional(),
+      memberId: id('Anggota').optional(),
+      search: label(z.string().trim().max(100), 'Cari').optional(),
+    }),
+    handler: async ({ db }, input) => {
+      let base = db.selectFrom('financing_referrals as f').innerJoin('members as m', 'm.id', 'f.member_id').innerJoin('businesses as b', 'b.id', 'f.business_id');
+      if (input.status) base = base.where('f.status', '=', input.status);
+      if (input.channel) base = base.where('f.channel', '=', input.channel);
+      if (input.memberId) base = base.where('f.member_id', '=', input.memberId);
+      if (input.search) base = base.where(sql<boolean>`lower(m.full_name) like ${`%${likeEscape(input.search.toLowerCase())}%`} escape '\\'`);
+      const sort = { submittedOn: 'f.submitted_on', memberName: 'm.name_key', amountRequested: 'f.amount_requested' } as const;
+      const rows = base.select(referralColumns).orderBy(sort[input.sort], input.dir).orderBy('f.id');
+      return fetchPage(rows, base.select((eb) => eb.fn.countAll<number>().as('total')), input);
+    },
+  }),
+};
+

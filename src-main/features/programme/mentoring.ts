@@ -1,0 +1,185 @@
+import { z } from 'zod';
+import { sql } from 'kysely';
+import { badInput } from '../../core/api/errors';
+import { fetchPage, likeEscape, pageInput } from '../../core/api/paging';
+import { defineMethod } from '../../core/api/registry';
+import { id, isoDate, label, optionalText, text } from '../../core/api/validation';
+import { completeStage } from './stages';
+import { daysBetween, loadMember, loadPendamping, loadSettings, pendampingOf, PROGRAMME_ROLES, todayOf } from './common';
+
+const kelurahanKode = label(z.string().regex(/^31\.\d{2}\.\d{2}\.\d{4}$/, 'pilih kelurahan dari daftar'), 'Kelurahan');
+
+export const mentoringMethods = {
+  'mentoring.kelurahan': defineMethod({
+    summary: 'Kelurahan wilayah kantor dengan jumlah anggota dan yang sudah punya pendamping (untuk penugasan massal).',
+    access: PROGRAMME_ROLES,
+    mutation: false,
+    input: z.strictObject({}),
+    handler: async ({ db }) => {
+      const office = await db.selectFrom('office').select('kecamatan_kode').executeTakeFirstOrThrow();
+      return db
+        .selectFrom('regions as r')
+        .select([
+          'r.kode',
+          'r.nama',
+          sql<number>`(select count(*) from members m where m.kelurahan_kode = r.kode and m.status = 'aktif')`.as('members'),
+          sql<number>`(select count(*) from members m where m.kelurahan_kode = r.kode and m.status = 'aktif' and m.pendamping_id is not null)`.as('assigned'),
+        ])
+        .where('r.parent_kode', '=', office.kecamatan_kode)
+        .where('r.level', '=', 'kelurahan')
+        .orderBy('r.nama')
+        .execute();
+    },
+  }),
+
+  'mentoring.assign': defineMethod({
+    summary: 'Menugaskan pendamping kepada satu atau beberapa anggota (atau melepasnya).',
+    access: PROGRAMME_ROLES,
+    mutation: true,
+    input: z.strictObject({
+      memberIds: label(z.array(id('Anggota')).min(1).max(1000), 'Anggota'),
+      pendampingId: id('Pendamping').nullable(),
+    }),
+    handler: async (ctx, input) => {
+      const pendamping = input.pendampingId ? await loadPendamping(ctx.db, input.pendampingId) : null;
+      const ids = [...new Set(input.memberIds)];
+      const before = await ctx.db.selectFrom('members').select(['id', 'pendamping_id']).where('id', 'in', ids).execute();
+      if (before.length !== ids.length) throw badInput('memberIds', 'Anggota: ada anggota yang tidak ditemukan');
+      await ctx.db.updateTable('members').set({ pendamping_id: pendamping?.id ?? null, updated_at: ctx.app.clock.nowIso() }).where('id', 'in', ids).execute();
+      for (const b of before) {
+        if (b.pendamping_id !== (pendamping?.id ?? null)) await ctx.audit({ entity: 'members', entityId: b.id, before: { pendampingId: b.pendamping_id }, after: { pendampingId: pendamping?.id ?? null } });
+      }
+      return { updated: ids.length, pendamping };
+    },
+  }),
+
+  'mentoring.assignByKelurahan': defineMethod({
+    summary: 'Menugaskan satu pendamping kepada semua anggota aktif sebuah kelurahan.',
+    access: PROGRAMME_ROLES,
+    mutation: true,
+    input: z.strictObject({
+      kelurahanKode,
+      pendampingId: id('Pendamping'),
+      onlyUnassigned: label(z.boolean(), 'Hanya yang belum punya pendamping').default(true),
+    }),
+    handler: async (ctx, input) => {
+      const pendamping = await loadPendamping(ctx.db, input.pendampingId);
+      const region = await ctx.db.selectFrom('regions').select('nama').where('kode', '=', input.kelurahanKode).where('level', '=', 'kelurahan').executeTakeFirst();
+      if (!region) throw badInput('kelurahanKode', 'Kelurahan: kode tidak ada di daftar wilayah');
+      let q = ctx.db.selectFrom('members').select(['id', 'pendamping_id']).where('kelurahan_kode', '=', input.kelurahanKode).where('status', '=', 'aktif');
+      if (input.onlyUnassigned) q = q.where('pendamping_id', 'is', null);
+      const targets = (await q.execute()).filter((m) => m.pendamping_id !== pendamping.id);
+      const now = ctx.app.clock.nowIso();
+      // Chunks keep the IN list below SQLite's variable limit.
+      for (let i = 0; i < targets.length; i += 500) {
+        await ctx.db.updateTable('members').set({ pendamping_id: pendamping.id, updated_at: now }).where('id', 'in', targets.slice(i, i + 500).map((t) => t.id)).execute();
+      }
+      await ctx.audit({ entity: 'members', entityId: null, after: { kelurahanKode: input.kelurahanKode, pendampingId: pendamping.id, members: targets.map((t) => ({ id: t.id, previous: t.pendamping_id })) } });
+      return { updated: targets.length, kelurahan: region.nama, pendamping };
+    },
+  }),
+
+  'mentoring.myMembers': defineMethod({
+    summary: 'Anggota dampingan seorang pendamping (bawaan: diri sendiri) dengan kunjungan terakhir dan yang sudah lama tidak dikunjungi.',
+    access: PROGRAMME_ROLES,
+    mutation: false,
+    input: z.strictObject({
+      ...pageInput(['name', 'lastVisit'], 'lastVisit'),
+      pendampingId: id('Pendamping').optional(),
+      search: label(z.string().trim().max(100), 'Cari').optional(),
+      overdueOnly: label(z.boolean(), 'Hanya yang perlu dikunjungi').default(false),
+    }),
+    handler: async (ctx, input) => {
+      const pendampingId = pendampingOf(ctx, input.pendampingId);
+      const settings = await loadSettings(ctx.db);
+      const today = todayOf(ctx);
+      const cutoff = new Date(Date.parse(`${today}T00:00:00Z`) - settings.visitOverdueDays * 86_400_000).toISOString().slice(0, 10);
+      const lastVisit = sql<string | null>`(select max(v.visited_on) from mentoring_visits v where v.member_id = m.id)`;
+      let base = ctx.db.selectFrom('members as m').leftJoin('regions as r', 'r.kode', 'm.kelurahan_kode').where('m.pendamping_id', '=', pendampingId).where('m.status', '=', 'aktif');
+      if (input.search) {
+        const pattern = `%${likeEscape(input.search.toLowerCase())}%`;
+        base = base.where((eb) => eb.or([eb(sql`lower(m.full_name)`, 'like', sql`${pattern} escape '\\'`), eb('m.member_no', 'like', sql<string>`${pattern} escape '\\'`)]));
+      }
+      if (input.overdueOnly) base = base.where((eb) => eb.or([eb(lastVisit, 'is', null), eb(lastVisit, '<=', cutoff)]));
+      const rows = base
+        .select(['m.id', 'm.member_no as memberNo', 'm.full_name as fullName', 'm.phone', 'r.nama as kelurahan', lastVisit.as('lastVisit')])
+        .select(sql<string | null>`(select group_concat(b.name, ', ') from businesses b where b.member_id = m.id and b.status = 'aktif')`.as('businesses'));
+      const sorted = input.sort === 'name' ? rows.orderBy('m.name_key', input.dir) : rows.orderBy(sql`coalesce(${lastVisit}, '')`, input.dir).orderBy('m.name_key');
+      const page = await fetchPage(sorted.orderBy('m.id'), base.select((eb) => eb.fn.countAll<number>().as('total')), input);
+      return {
+        ...page,
+        overdueDays: settings.visitOverdueDays,
+        rows: page.rows.map((r) => {
+          const days = r.lastVisit ? daysBetween(r.lastVisit, today) : null;
+          return { ...r, daysSinceVisit: days, overdue: days === null || days >= settings.visitOverdueDays };
+        }),
+      };
+    },
+  }),
+
+  'mentoring.recordVisit': defineMethod({
+    summary: 'Mencatat kunjungan pendampingan; kunjungan pertama mencatat tahap P3.',
+    access: PROGRAMME_ROLES,
+    mutation: true,
+    input: z.strictObject({
+      memberId: id('Anggota'),
+      visitedOn: isoDate('Tanggal kunjungan'),
+      topic: text('Topik', 200),
+      notes: optionalText('Catatan', 2000),
+      followUp: optionalText('Tindak lanjut', 1000),
+      pendampingId: id('Pendamping').optional(),
+    }),
+    handler: async (ctx, input) => {
+      const member = await loadMember(ctx.db, input.memberId);
+      if (input.visitedOn > todayOf(ctx)) throw badInput('visitedOn', 'Tanggal kunjungan: tidak boleh di masa depan');
+      const pendampingId = input.pendampingId ?? (ctx.user!.isPendamping ? ctx.user!.id : member.pendampingId);
+      if (!pendampingId) throw badInput('pendampingId', `Pendamping: ${member.fullName} belum punya pendamping; pilih pendamping yang berkunjung`);
+      await loadPendamping(ctx.db, pendampingId);
+      const now = ctx.app.clock.nowIso();
+      const visitId = ctx.app.newId();
+      const values = {
+        id: visitId,
+        member_id: member.id,
+        pendamping_id: pendampingId,
+        visited_on: input.visitedOn,
+        topic: input.topic,
+        notes: input.notes ?? null,
+        follow_up: input.followUp ?? null,
+        created_by: ctx.user!.id,
+        created_at: now,
+      };
+      await ctx.db.insertInto('mentoring_visits').values(values).execute();
+      await ctx.audit({ entity: 'mentoring_visits', entityId: visitId, after: values });
+      // The earliest visit dates the stage, also when an older visit is entered later.
+      const first = await ctx.db.selectFrom('mentoring_visits').select(['id', 'visited_on']).where('member_id', '=', member.id).orderBy('visited_on').orderBy('id').limit(1).executeTakeFirstOrThrow();
+      const stage = await completeStage(ctx.db, {
+        memberId: member.id,
+        stage: 'P3',
+        completedOn: first.visited_on,
+        evidence: `Kunjungan pendampingan: ${input.topic}`,
+        source: 'visit',
+        sourceId: first.id,
+        userId: ctx.user!.id,
+        nowIso: now,
+      });
+      return { id: visitId, stageRecorded: stage.changed };
+    },
+  }),
+
+  'mentoring.visits': defineMethod({
+    summary: 'Riwayat kunjungan pendampingan seorang anggota, terbaru dulu.',
+    access: PROGRAMME_ROLES,
+    mutation: false,
+    input: z.strictObject({ memberId: id('Anggota') }),
+    handler: async ({ db }, input) =>
+      db
+        .selectFrom('mentoring_visits as v')
+        .innerJoin('users as u', 'u.id', 'v.pendamping_id')
+        .select(['v.id', 'v.visited_on as visitedOn', 'v.topic', 'v.notes', 'v.follow_up as followUp', 'u.full_name as pendamping'])
+        .where('v.member_id', '=', input.memberId)
+        .orderBy('v.visited_on', 'desc')
+        .orderBy('v.id', 'desc')
+        .limit(200)
+        .execute(),
+  }),
+};

@@ -1,0 +1,417 @@
+import { z } from 'zod';
+import { sql } from 'kysely';
+import { badInput, conflict, notFound } from '../../core/api/errors';
+import { fetchPage, likeEscape, pageInput } from '../../core/api/paging';
+import { defineMethod, type CallContext } from '../../core/api/registry';
+import { id, label, optionalText, text } from '../../core/api/validation';
+import { jakartaDate } from '../../core/clock';
+import { completeStage } from './stages';
+import { loadMember, PROGRAMME_ROLES, SKPD_CODES, todayOf } from './common';
+import { certificatePdf, type CertificateParticipant } from './certificate';
+
+// Date-times are typed in WIB as 'YYYY-MM-DDTHH:MM' (what <input type="datetime-local"> gives)
+// and stored as UTC instants.
+const localDateTime = (name: string) =>
+  label(
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'tanggal dan jam harus berformat TTTT-BB-HHTjj:mm')
+      .refine((v) => !Number.isNaN(Date.parse(`${v}:00+07:00`)), 'tanggal atau jam tidak ada di kalender'),
+    name,
+  );
+
+export const toUtcIso = (local: string) => new Date(Date.parse(`${local}:00+07:00`)).toISOString();
+/** A UTC instant as WIB 'YYYY-MM-DDTHH:MM'. */
+export const toLocal = (iso: string) => new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(0, 16);
+
+const trainingFields = {
+  topic: text('Topik pelatihan', 200),
+  startsAt: localDateTime('Mulai'),
+  endsAt: localDateTime('Selesai'),
+  mode: label(z.enum(['online', 'offline']), 'Cara pelaksanaan'),
+  place: optionalText('Tempat', 200),
+  link: optionalText('Tautan daring', 300),
+  capacity: label(z.number().int().min(1).max(1000), 'Kapasitas'),
+  trainer: text('Pelatih', 120),
+  skpd: label(z.enum(SKPD_CODES), 'SKPD penyelenggara'),
+};
+
+const trainingColumns = [
+  'trainings.id',
+  'trainings.topic',
+  'trainings.starts_at as startsAt',
+  'trainings.ends_at as endsAt',
+  'trainings.mode',
+  'trainings.place',
+  'trainings.link',
+  'trainings.capacity',
+  'trainings.trainer',
+  'trainings.skpd',
+  'trainings.status',
+  'trainings.completed_on as completedOn',
+] as const;
+
+function checkTrainingFields(v: { startsAt: string; endsAt: string; mode: 'online' | 'offline'; place?: string | null; link?: string | null }) {
+  if (toUtcIso(v.endsAt) <= toUtcIso(v.startsAt)) throw badInput('endsAt', 'Selesai: harus sesudah waktu mulai');
+  if (v.mode === 'offline' && !v.place) throw badInput('place', 'Tempat: wajib diisi untuk pelatihan luring');
+  if (v.mode === 'online' && !v.link) throw badInput('link', 'Tautan daring: wajib diisi untuk pelatihan daring');
+}
+
+export async function loadTraining(ctx: Pick<CallContext, 'db'>, trainingId: string) {
+  const t = await ctx.db.selectFrom('trainings').select(trainingColumns).where('id', '=', trainingId).executeTakeFirst();
+  if (!t) throw notFound('Pelatihan');
+  return t;
+}
+
+async function seatCounts(ctx: Pick<CallContext, 'db'>, trainingId: string) {
+  const rows = await ctx.db
+    .selectFrom('training_enrolments')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('training_id', '=', trainingId)
+    .groupBy('status')
+    .execute();
+  const n = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
+  return { enrolled: n('terdaftar'), waiting: n('menunggu') };
+}
+
+async function participants(ctx: Pick<CallContext, 'db'>, trainingId: string) {
+  return ctx.db
+    .selectFrom('training_enrolments as e')
+    .innerJoin('members as m', 'm.id', 'e.member_id')
+    .leftJoin('regions as r', 'r.kode', 'm.kelurahan_kode')
+    .select(['e.member_id as memberId', 'm.member_no as memberNo', 'm.full_name as fullName', 'r.nama as kelurahan', 'e.status', 'e.waitlist_pos as waitlistPos', 'e.attended', 'e.completed', 'e.enrolled_at as enrolledAt'])
+    .where('e.training_id', '=', trainingId)
+    .orderBy(sql`case e.status when 'terdaftar' then 0 when 'menunggu' then 1 else 2 end`)
+    .orderBy('e.waitlist_pos')
+    .orderBy('m.name_key')
+    .execute();
+}
+
+function assertScheduled(t: { status: string }) {
+  if (t.status === 'selesai') throw conflict('Pelatihan sudah dinyatakan selesai; peserta tidak dapat diubah lagi.');
+  if (t.status === 'dibatalkan') throw conflict('Pelatihan sudah dibatalkan.');
+}
+
+/** Moves the first waiting members up while seats are free; returns their member ids. */
+async function promoteWaiting(ctx: CallContext, trainingId: string, capacity: number): Promise<string[]> {
+  const promoted: string[] = [];
+  let { enrolled } = await seatCounts(ctx, trainingId);
+  while (enrolled < capacity) {
+    const next = await ctx.db
+      .selectFrom('training_enrolments')
+      .select(['id', 'member_id'])
+      .where('training_id', '=', trainingId)
+      .where('status', '=', 'menunggu')
+      .orderBy('waitlist_pos')
+      .limit(1)
+      .executeTakeFirst();
+    if (!next) break;
+    await ctx.db.updateTable('training_enrolments').set({ status: 'terdaftar', waitlist_pos: null, updated_at: ctx.app.clock.nowIso() }).where('id', '=', next.id).execute();
+    await ctx.audit({ entity: 'training_enrolments', entityId: next.id, before: { status: 'menunggu' }, after: { status: 'terdaftar', reason: 'naik dari daftar tunggu' } });
+    promoted.push(next.member_id);
+    enrolled++;
+  }
+  return promoted;
+}
+
+async function completedParticipants(ctx: CallContext, trainingId: string): Promise<CertificateParticipant[]> {
+  const rows = await ctx.db
+    .selectFrom('training_enrolments as e')
+    .innerJoin('members as m', 'm.id', 'e.member_id')
+    .select(['m.id as memberId', 'm.full_name as fullName', 'm.member_no as memberNo'])
+    .where('e.training_id', '=', trainingId)
+    .where('e.completed', '=', 1)
+    .orderBy('m.name_key')
+    .orderBy('m.id')
+    .execute();
+  return rows.map((r, i) => ({ ...r, sequence: i + 1 }));
+}
+
+export const trainingMethods = {
+  'trainings.list': defineMethod({
+    summary: 'Daftar pelatihan (P2) dengan jumlah peserta, daftar tunggu dan kehadiran.',
+    access: PROGRAMME_ROLES,
+    mutation: false,
+    input: z.strictObject({
+      ...pageInput(['startsAt', 'topic'], 'startsAt', 'desc'),
+      search: label(z.string().trim().max(100), 'Cari').optional(),
+      status: label(z.enum(['terjadwal', 'selesai', 'dibatalkan']), 'Status').optional(),
+    }),
+    handler: async ({ db }, input) => {
+      let base = db.selectFrom('trainings');
+      if (input.search) base = base.where(sql<boolean>`lower(topic) like ${`%${likeEscape(input.search.toLowerCase())}%`} escape '\\'`);
+      if (input.status) base = base.where('status', '=', input.status);
+      const count = (status: string, extra = sql``) =>
+        sql<number>`(select count(*) from training_enrolments e where e.training_id = trainings.id and e.status = ${status} ${extra})`;
+      const rows = base
+        .select(trainingColumns)
+        .select([count('terdaftar').as('enrolled'), count('menunggu').as('waiting'), count('terdaftar', sql`and e.attended = 1`).as('attended')])
+        .orderBy(input.sort === 'topic' ? 'topic' : 'starts_at', input.dir)
+        .orderBy('id');
+      return fetchPage(rows, base.select((eb) => eb.fn.countAll<number>().as('total')), input);
+    },
+  }),
+
+  'trainings.get': defineMethod({
+    summary: 'Satu pelatihan dengan peserta, daftar tunggu (berurutan) dan kehadiran.',
+    access: PROGRAMME_ROLES,
+    mutation: false,
+    input: z.strictObject({ id: id('Pelatihan') }),
+    handler: async (ctx, input) => {
+      const training = await loadTraining(ctx, input.id);
+      return { ...training, startsAtLocal: toLocal(training.startsAt), endsAtLocal: toLocal(training.endsAt), participants: await participants(ctx, input.id) };
+    },
+  }),
+
+  'trainings.create': defineMethod({
+    summary: 'Menjadwalkan pelatihan (P2).',
+    access: PROGRAMME_ROLES,
+    mutation: true,
+    input: z.strictObject(trainingFields),
+    handler: async (ctx, input) => {
+      checkTrainingFields(input);
+      const now = ctx.app.clock.nowIso();
+      const trainingId = ctx.app.newId();
+      await ctx.db
+        .insertInto('trainings')
+        .values({
+          id: trainingId,
+          topic: input.topic,
+          starts_at: toUtcIso(input.startsAt),
+          ends_at: toUtcIso(input.endsAt),
+          mode: input.mode,
+          place: input.place ?? null,
+          link: input.link ?? null,
+          capacity: input.capacity,
+          trainer: input.trainer,
+          skpd: input.skpd,
+          status: 'terjadwal',
+          created_by: ctx.user!.id,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      const after = await loadTraining(ctx, trainingId);
+      await ctx.audit({ entity: 'trainings', entityId: trainingId, after });
+      return after;
+    },
+  }),
+
+  'trainings.update': defineMethod({
+    summary: 'Mengubah jadwal, tempat, kapasitas atau pelatih; kapasitas yang bertambah menaikkan daftar tunggu.',
+    access: PROGRAMME_ROLES,
+    mutation: true,
+    input: z.strictObject({ id: id('Pelatihan'), ...trainingFields }),
+    handler: async (ctx, input) => {
+      const before = await loadTraining(ctx, input.id);
+      assertScheduled(before);
+      checkTrainingFields(input);
+      const { enrolled } = await seatCounts(ctx, input.id);
+      if (input.capacity < enrolled) throw badInput('capacity', `Kapasitas: sudah ada ${enrolled} peserta terdaftar; kapasitas tidak boleh kurang dari itu`);
+      await ctx.db
+        .updateTable('trainings')
+        .set({
+          topic: input.topic,
+          starts_at: toUtcIso(input.startsAt),
+          ends_at: toUtcIso(input.endsAt),
+          mode: input.mode,
+          place: input.place ?? null,
+          link: input.link ?? null,
+          capacity: input.capacity,
+          trainer: input.trainer,
+          skpd: input.skpd,
+          updated_at: ctx.app.clock.nowIso(),
+        })
+        .where('id', '=', input.id)
+        .execute();
+      const after = await loadTraining(ctx, input.id);
+      await ctx.audit({ entity: 'trainings', entityId: input.id, before, after });
+      const promoted = await promoteWaiting(ctx, input.id, input.capacity);
+      return { ...after, promoted };
+    },
+  }),
+
+  'trainings.cancel': defineMethod({
+    summary: 'Membatalkan pelatihan yang belum selesai.',
+    access: PROGRAMME_ROLES,
+    mutation: true,
+    input: z.strictObject({ id: id('Pelatihan') }),
+    handler: async (ctx, input) => {
+      const before = await loadTraining(ctx, input.id);
+      assertScheduled(before);
+      await ctx.db.updateTable('trainings').set({ status: 'dibatalkan', updated_at: ctx.app.clock.nowIso() }).where('id', '=', input.id).execute();
+      const after = await loadTraining(ctx, input.id);
+      await ctx.audit({ entity: 'trainings', entityId: input.id, before, after });
+      return after;
+    },
+  }),
+
+  'trainings.enrol': defineMethod({
+    summary: 'Mendaftarkan anggota ke pelatihan; bila penuh ditolak, kecuali diminta masuk daftar tunggu.',
+    access: PROGRAMME_ROLES,
+    mutation: true,
+    input: z.strictObject({
+      trainingId: id('Pelatihan'),
+      memberId: id('Anggota'),
+      waitlist: label(z.boolean(), 'Daftar tunggu').default(false),
+    }),
+    handler: async (ctx, input) => {
+      const training = await loadTraining(ctx, input.trainingId);
+      assertScheduled(training);
+      const member = await loadMember(ctx.db, input.memberId);
+      if (member.status !== 'aktif') throw conflict(`${member.fullName} tidak aktif sebagai anggota.`);
+      const existing = await ctx.db.selectFrom('training_enrolments').selectAll().where('training_id', '=', input.trainingId).where('member_id', '=', input.memberId).executeTakeFirst();
+      if (existing && existing.status === 'terdaftar') throw conflict(`${member.fullName} sudah terdaftar di pelatihan ini.`);
+      if (existing && existing.status === 'menunggu') throw conflict(`${member.fullName} sudah ada di daftar tunggu (urutan ${existing.waitlist_pos}).`);
+      const { enrolled } = await seatCounts(ctx, input.trainingId);
+      const full = enrolled >= training.capacity;
+      if (full && !input.waitlist) {
+        throw conflict(`Pelatihan penuh: ${enrolled} dari ${training.capacity} kursi sudah terisi. ${member.fullName} tidak didaftarkan; masukkan ke daftar tunggu bila perlu.`, {
+          memberId: `Anggota: pelatihan penuh (kapasitas ${training.capacity})`,
+        });
+      }
+      let waitlistPos: number | null = null;
+      if (full) {
+        const last = await ctx.db
+          .selectFrom('training_enrolments')
+          .select((eb) => eb.fn.max<number | null>('waitlist_pos').as('pos'))
+          .where('training_id', '=', input.trainingId)
+          .where('status', '=', 'menunggu')
+          .executeTakeFirst();
+        waitlistPos = Number(last?.pos ?? 0) + 1;
+      }
+      const now = ctx.app.clock.nowIso();
+      const values = { status: full ? ('menunggu' as const) : ('terdaftar' as const), waitlist_pos: waitlistPos, attended: 0 as const, completed: 0 as const, enrolled_at: now, updated_at: now };
+      const enrolmentId = existing?.id ?? ctx.app.newId();
+      if (existing) await ctx.db.updateTable('training_enrolments').set(values).where('id', '=', existing.id).execute();
+      else await ctx.db.insertInto('training_enrolments').values({ id: enrolmentId, training_id: input.trainingId, member_id: input.memberId, ...values }).execute();
+      await ctx.audit({ entity: 'training_enrolments', entityId: enrolmentId, before: existing ?? null, after: { trainingId: input.trainingId, memberId: input.memberId, ...values } });
+      return { status: values.status, waitlistPos, memberName: member.fullName };
+    },
+  }),
+
+  'trainings.withdraw': defineMethod({
+    summary: 'Mengundurkan anggota dari pelatihan; kursinya diberikan kepada urutan pertama daftar tunggu.',
+    access: PROGRAMME_ROLES,
+    mutation: true,
+    input: z.strictObject({ trainingId: id('Pelatihan'), memberId: id('Anggota') }),
+    handler: async (ctx, input) => {
+      const training = await loadTraining(ctx, input.trainingId);
+      assertScheduled(training);
+      const existing = await ctx.db.selectFrom('training_enrolments').selectAll().where('training_id', '=', input.trainingId).where('member_id', '=', input.memberId).executeTakeFirst();
+      if (!existing || existing.status === 'mundur') throw badInput('memberId', 'Anggota: tidak terdaftar dan tidak ada di daftar tunggu pelatihan ini');
+      await ctx.db.updateTable('training_enrolments').set({ status: 'mundur', waitlist_pos: null, attended: 0, updated_at: ctx.app.clock.nowIso() }).where('id', '=', existing.id).execute();
+      await ctx.audit({ entity: 'training_enrolments', entityId: existing.id, before: existing, after: { status: 'mundur' } });
+      const promoted = existing.status === 'terdaftar' ? await promoteWaiting(ctx, input.trainingId, training.capacity) : [];
+      return { promoted };
+    },
+  }),
+
+  'trainings.attendance': defineMethod({
+    summary: 'Mencatat kehadiran peserta terdaftar (satu atau banyak sekaligus).',
+    access: PROGRAMME_ROLES,
+    mutation: true,
+    input: z.strictObject({
+      trainingId: id('Pelatihan'),
+      marks: label(
+        z.array(z.strictObject({ memberId: id('Anggota'), attended: label(z.boolean(), 'Hadir') })).min(1).max(1000),
+        'Kehadiran',
+      ),
+    }),
+    handler: async (ctx, input) => {
+      const training = await loadTraining(ctx, input.trainingId);
+      assertScheduled(training);
+      if (jakartaDate(training.startsAt) > todayOf(ctx)) throw conflict('Pelatihan belum dimulai; kehadiran dicatat pada hari pelaksanaan.');
+      const rows = await ctx.db.selectFrom('training_enrolments').select(['id', 'member_id', 'status', 'attended']).where('training_id', '=', input.trainingId).execute();
+      const byMember = new Map(rows.map((r) => [r.member_id, r]));
+      const now = ctx.app.clock.nowIso();
+      for (const [index, mark] of input.marks.entries()) {
+        const row = byMember.get(mark.memberId);
+        if (!row || row.status !== 'terdaftar') {
+          const member = await ctx.db.selectFrom('members').select('full_name').where('id', '=', mark.memberId).executeTakeFirst();
+          const who = member?.full_name ?? 'Anggota ini';
+          const why = row?.status === 'menunggu' ? 'masih di daftar tunggu' : 'tidak terdaftar sebagai peserta';
+          throw badInput(`marks.${index}.memberId`, `Kehadiran: ${who} ${why} pelatihan ini; kehadiran tidak dicatat`);
+        }
+        const attended = mark.attended ? 1 : 0;
+        if (row.attended === attended) continue;
+        await ctx.db.updateTable('training_enrolments').set({ attended, updated_at: now }).where('id', '=', row.id).execute();
+        await ctx.audit({ entity: 'training_enrolments', entityId: row.id, before: { attended: row.attended }, after: { attended } });
+      }
+      return { attended: (await ctx.db.selectFrom('training_enrolments').select((eb) => eb.fn.countAll<number>().as('n')).where('training_id', '=', input.trainingId).where('status', '=', 'terdaftar').where('attended', '=', 1).executeTakeFirst())?.n ?? 0 };
+    },
+  }),
+
+  'trainings.complete': defineMethod({
+    summary: 'Menyatakan pelatihan selesai: peserta yang hadir lulus dan tahap P2 mereka tercatat.',
+    access: PROGRAMME_ROLES,
+    mutation: true,
+    input: z.strictObject({ id: id('Pelatihan') }),
+    handler: async (ctx, input) => {
+      const before = await loadTraining(ctx, input.id);
+      assertScheduled(before);
+      const today = todayOf(ctx);
+      if (jakartaDate(before.startsAt) > today) throw conflict('Pelatihan belum dimulai; tidak dapat dinyatakan selesai.');
+      const attendees = await ctx.db
+        .selectFrom('training_enrolments')
+        .select(['id', 'member_id'])
+        .where('training_id', '=', input.id)
+        .where('status', '=', 'terdaftar')
+        .where('attended', '=', 1)
+        .execute();
+      if (attendees.length === 0) throw conflict('Belum ada peserta yang ditandai hadir; catat kehadiran dulu.');
+      const endDate = jakartaDate(before.endsAt);
+      const completedOn = endDate < today ? endDate : today;
+      const now = ctx.app.clock.nowIso();
+      await ctx.db.updateTable('trainings').set({ status: 'selesai', completed_on: completedOn, updated_at: now }).where('id', '=', input.id).execute();
+      await ctx.db.updateTable('training_enrolments').set({ completed: 1, updated_at: now }).where('id', 'in', attendees.map((a) => a.id)).execute();
+      let stagesRecorded = 0;
+      for (const a of attendees) {
+        const r = await completeStage(ctx.db, {
+          memberId: a.member_id,
+          stage: 'P2',
+          completedOn,
+          evidence: `Pelatihan: ${before.topic}`,
+          source: 'training',
+          sourceId: input.id,
+          userId: ctx.user!.id,
+          nowIso: now,
+        });
+        if (r.changed) stagesRecorded++;
+      }
+      const after = await loadTraining(ctx, input.id);
+      await ctx.audit({ entity: 'trainings', entityId: input.id, before, after: { ...after, graduates: attendees.length } });
+      return { ...after, graduates: attendees.length, stagesRecorded };
+    },
+  }),
+
+  'trainings.certificate': defineMethod({
+    summary: 'Sertifikat pelatihan (PDF) untuk satu peserta yang lulus.',
+    access: PROGRAMME_ROLES,
+    mutation: false,
+    input: z.strictObject({ trainingId: id('Pelatihan'), memberId: id('Anggota') }),
+    handler: async (ctx, input) => {
+      const training = await loadTraining(ctx, input.trainingId);
+      if (training.status !== 'selesai') throw conflict('Sertifikat dicetak setelah pelatihan dinyatakan selesai.');
+      const all = await completedParticipants(ctx, input.trainingId);
+      const one = all.find((p) => p.memberId === input.memberId);
+      if (!one) throw badInput('memberId', 'Anggota: tidak lulus (tidak hadir atau tidak terdaftar) pada pelatihan ini');
+      const base64 = (await certificatePdf(ctx, training, [one])).toString('base64');
+      return { fileName: `sertifikat-${one.memberNo}.pdf`, mimeType: 'application/pdf' as const, base64 };
+    },
+  }),
+
+  'trainings.certificates': defineMethod({
+    summary: 'Sertifikat semua peserta yang lulus dalam satu PDF (satu halaman per peserta).',
+    access: PROGRAMME_ROLES,
+    mutation: false,
+    input: z.strictObject({ trainingId: id('Pelatihan') }),
+    handler: async (ctx, input) => {
+      const training = await loadTraining(ctx, input.trainingId);
+      if (training.status !== 'selesai') throw conflict('Sertifikat dicetak setelah pelatihan dinyatakan selesai.');
+      const all = await completedParticipants(ctx, input.trainingId);
+      const base64 = (await certificatePdf(ctx, training, all)).toString('base64');
+      return { fileName: `sertifikat-pelatihan-${jakartaDate(training.startsAt)}.pdf`, mimeType: 'application/pdf' as const, base64, count: all.length };
+    },
+  }),
+};

@@ -1,0 +1,188 @@
+import { z } from 'zod';
+import { badInput } from '../../core/api/errors';
+import { defineMethod, type CallContext } from '../../core/api/registry';
+import { id, label } from '../../core/api/validation';
+import { classifyScale } from '../registrations/rules/scale';
+import { completeStage } from './stages';
+import { loadMember, loadSettings, pendampingOf, PROGRAMME_ROLES, todayOf } from './common';
+import { addMonths, formatMonthId, monthOf, monthRange } from './rules/months';
+import { evaluateNaikKelas } from './rules/naik-kelas';
+
+const MAX_RUPIAH = 1_000_000_000_000_000;
+const month = label(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'bulan harus berformat TTTT-BB'), 'Bulan');
+const turnover = label(z.number({ error: (i) => (i.input == null ? 'wajib diisi' : 'harus berupa angka') }).int('harus bilangan bulat rupiah').min(0, 'tidak boleh kurang dari 0 (omzet tidak bisa negatif)').max(MAX_RUPIAH), 'Omzet');
+const profit = label(z.number().int('harus bilangan bulat rupiah').min(-MAX_RUPIAH).max(MAX_RUPIAH), 'Laba').nullish();
+const employees = label(z.number().int().min(0, 'tidak boleh kurang dari 0').max(100_000), 'Tenaga kerja').nullish();
+
+const figures = { turnover, profit, employees };
+
+function assertNotFuture(ctx: CallContext, m: string, field: string) {
+  const current = monthOf(todayOf(ctx));
+  if (m > current) throw badInput(field, `Bulan: ${formatMonthId(m)} belum berjalan; laporan hanya untuk bulan ini atau sebelumnya`);
+}
+
+interface ReportInput {
+  businessId: string;
+  month: string;
+  turnover: number;
+  profit?: number | null;
+  employees?: number | null;
+}
+
+/** Writes one month's figures (insert or correct) and records P6 at the member's first report. */
+async function saveReport(ctx: CallContext, input: ReportInput, field: string): Promise<{ created: boolean; stageRecorded: boolean }> {
+  const business = await ctx.db.selectFrom('businesses').select(['id', 'member_id', 'name', 'capital', 'monthly_turnover', 'employees', 'scale']).where('id', '=', input.businessId).executeTakeFirst();
+  if (!business) throw badInput(field, 'Usaha: tidak ditemukan');
+  const now = ctx.app.clock.nowIso();
+  const existing = await ctx.db.selectFrom('turnover_reports').selectAll().where('business_id', '=', input.businessId).where('month', '=', input.month).executeTakeFirst();
+  const values = { turnover: input.turnover, profit: input.profit ?? null, employees: input.employees ?? null, recorded_by: ctx.user!.id, updated_at: now };
+  let reportId: string;
+  if (existing) {
+    reportId = existing.id;
+    if (existing.turnover === values.turnover && existing.profit === values.profit && existing.employees === values.employees) return { created: false, stageRecorded: false };
+    await ctx.db.updateTable('turnover_reports').set(values).where('id', '=', existing.id).execute();
+  } else {
+    reportId = ctx.app.newId();
+    await ctx.db.insertInto('turnover_reports').values({ id: reportId, business_id: business.id, member_id: business.member_id, month: input.month, created_at: now, ...values }).execute();
+  }
+  await ctx.audit({ entity: 'turnover_reports', entityId: reportId, before: existing ?? null, after: { businessId: business.id, month: input.month, ...values } });
+
+  // The business's current turnover and workforce follow its latest reported month.
+  const latest = await ctx.db.selectFrom('turnover_reports').select(['month', 'turnover', 'employees']).where('business_id', '=', business.id).orderBy('month', 'desc').limit(1).executeTakeFirstOrThrow();
+  if (latest.month === input.month) {
+    const scale = classifyScale({ capital: business.capital, monthlyTurnover: input.turnover });
+    const set = {
+      monthly_turnover: input.turnover,
+      employees: input.employees ?? business.employees,
+      scale: scale.ok ? scale.value.scale : business.scale,
+    };
+    if (set.monthly_turnover !== business.monthly_turnover || set.employees !== business.employees || set.scale !== business.scale) {
+      await ctx.db.updateTable('businesses').set({ ...set, updated_at: now }).where('id', '=', business.id).execute();
+      await ctx.audit({ entity: 'businesses', entityId: business.id, before: { monthly_turnover: business.monthly_turnover, employees: business.employees, scale: business.scale }, after: set });
+    }
+  }
+  const stage = await completeStage(ctx.db, {
+    memberId: business.member_id,
+    stage: 'P6',
+    completedOn: todayOf(ctx),
+    evidence: `Laporan omzet ${formatMonthId(input.month)}: ${business.name}`,
+    source: 'report',
+    sourceId: reportId,
+    userId: ctx.user!.id,
+    nowIso: now,
+  });
+  return { created: !existing, stageRecorded: stage.changed };
+}
+
+async function seriesOf(ctx: Pick<CallContext, 'db'>, businessIds: string[], from: string, to: string) {
+  if (businessIds.length === 0) return [];
+  return ctx.db
+    .selectFrom('turnover_reports')
+    .select(['business_id as businessId', 'month', 'turnover', 'profit', 'employees'])
+    .where('business_id', 'in', businessIds)
+    .where('month', '>=', from)
+    .where('month', '<=', to)
+    .orderBy('month')
+    .execute();
+}
+
+export const turnoverMethods = {
+  'turnover.record': defineMethod({
+    summary: 'Mencatat omzet, laba dan tenaga kerja satu usaha untuk satu bulan; laporan pertama mencatat tahap P6.',
+    access: PROGRAMME_ROLES,
+    mutation: true,
+    input: z.strictObject({ businessId: id('Usaha'), month, ...figures }),
+    handler: async (ctx, input) => {
+      assertNotFuture(ctx, input.month, 'month');
+      return saveReport(ctx, input, 'businessId');
+    },
+  }),
+
+  'turnover.grid': defineMethod({
+    summary: 'Isian omzet sebulan untuk semua usaha anggota dampingan seorang pendamping, dengan angka bulan sebelumnya.',
+    access: PROGRAMME_ROLES,
+    mutation: false,
+    input: z.strictObject({ month, pendampingId: id('Pendamping').optional() }),
+    handler: async (ctx, input) => {
+      assertNotFuture(ctx, input.month, 'month');
+      const pendampingId = pendampingOf(ctx, input.pendampingId);
+      const businesses = await ctx.db
+        .selectFrom('businesses as b')
+        .innerJoin('members as m', 'm.id', 'b.member_id')
+        .select(['b.id as businessId', 'b.name as businessName', 'm.id as memberId', 'm.full_name as memberName', 'm.member_no as memberNo'])
+        .where('m.pendamping_id', '=', pendampingId)
+        .where('m.status', '=', 'aktif')
+        .where('b.status', '=', 'aktif')
+        .orderBy('m.name_key')
+        .orderBy('m.id')
+        .orderBy('b.name_key')
+        .execute();
+      const previousMonth = addMonths(input.month, -1);
+      const reports: Awaited<ReturnType<typeof seriesOf>> = [];
+      const ids = businesses.map((b) => b.businessId);
+      for (let i = 0; i < ids.length; i += 500) reports.push(...(await seriesOf(ctx, ids.slice(i, i + 500), previousMonth, input.month)));
+      const find = (businessId: string, m: string) => {
+        const r = reports.find((x) => x.businessId === businessId && x.month === m);
+        return r ? { turnover: r.turnover, profit: r.profit, employees: r.employees } : null;
+      };
+      return {
+        month: input.month,
+        previousMonth,
+        rows: businesses.map((b) => ({ ...b, previous: find(b.businessId, previousMonth), current: find(b.businessId, input.month) })),
+      };
+    },
+  }),
+
+  'turnover.saveGrid': defineMethod({
+    summary: 'Menyimpan isian omzet sebulan untuk banyak usaha sekaligus (semua atau tidak sama sekali).',
+    access: PROGRAMME_ROLES,
+    mutation: true,
+    input: z.strictObject({
+      month,
+      rows: label(z.array(z.strictObject({ businessId: id('Usaha'), ...figures })).min(1).max(2000), 'Baris'),
+    }),
+    handler: async (ctx, input) => {
+      assertNotFuture(ctx, input.month, 'month');
+      let created = 0;
+      let updated = 0;
+      let stagesRecorded = 0;
+      for (const [index, row] of input.rows.entries()) {
+        const r = await saveReport(ctx, { ...row, month: input.month }, `rows.${index}.businessId`);
+        if (r.created) created++;
+        else updated++;
+        if (r.stageRecorded) stagesRecorded++;
+      }
+      return { created, updated, stagesRecorded };
+    },
+  }),
+
+  'turnover.trend': defineMethod({
+    summary: 'Omzet 12 bulan terakhir tiap usaha seorang anggota, dengan penilaian naik kelas.',
+    access: PROGRAMME_ROLES,
+    mutation: false,
+    input: z.strictObject({ memberId: id('Anggota'), until: month.optional() }),
+    handler: async (ctx, input) => {
+      await loadMember(ctx.db, input.memberId);
+      const settings = await loadSettings(ctx.db);
+      const until = input.until ?? monthOf(todayOf(ctx));
+      const months = monthRange(until, 12);
+      const businesses = await ctx.db.selectFrom('businesses').select(['id', 'name', 'scale']).where('member_id', '=', input.memberId).orderBy('name_key').execute();
+      const reports = await seriesOf(ctx, businesses.map((b) => b.id), addMonths(until, -24), until);
+      return {
+        months,
+        businesses: businesses.map((b) => {
+          const own = reports.filter((r) => r.businessId === b.id);
+          const byMonth = new Map(own.map((r) => [r.month, r.turnover]));
+          return {
+            businessId: b.id,
+            name: b.name,
+            scale: b.scale,
+            points: months.map((m) => ({ month: m, turnover: byMonth.get(m) ?? null })),
+            naikKelas: evaluateNaikKelas(own.map((r) => ({ month: r.month, turnover: r.turnover })), settings.naikKelas),
+          };
+        }),
+      };
+    },
+  }),
+};
+
