@@ -106,6 +106,34 @@ export interface MemberStagesTable {
   recorded_at: string;
 }
 
+export interface MemberTotalsTable {
+  id: number;
+  total: number;
+}
+
+export interface ImportJobsTable {
+  id: string;
+  file_name: string;
+  mode: 'all_or_nothing' | 'valid_only';
+  status: 'berjalan' | 'selesai' | 'dibatalkan' | 'ditolak';
+  total_rows: number;
+  staged_rows: number;
+  processed_rows: number;
+  inserted: number;
+  already_registered: number;
+  invalid: number;
+  problems: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ImportRowsTable {
+  job_id: string;
+  row_no: number;
+  data: string;
+}
+
 export interface RegistrationTables {
   sequences: SequencesTable;
   members: MembersTable;
@@ -113,4 +141,7 @@ export interface RegistrationTables {
   business_conditions: BusinessConditionsTable;
   programme_stages: ProgrammeStagesTable;
   member_stages: MemberStagesTable;
+  member_totals: MemberTotalsTable;
+  import_jobs: ImportJobsTable;
+  import_rows: ImportRowsTable;
 }

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { AppError } from '../../core/api/errors';
+import type { Database } from '../../core/api/registry';
+import { label } from '../../core/api/validation';
+import { mimeTypes, toCsv, toXlsx, type FileOut } from './files';
+import { memberFilters, memberSorts, orderedPage, hasFilters, applyFilters } from './list';
+import { maskNik } from './rules/member-number';
+
+export const EXPORT_LIMIT = 100_000;
+
+export const exportInput = z.strictObject({
+  ...memberFilters,
+  sort: label(z.enum(memberSorts), 'Urutan').default('name'),
+  dir: label(z.enum(['asc', 'desc']), 'Arah urutan').default('asc'),
+  format: label(z.enum(['xlsx', 'csv']), 'Format'),
+  /** Full NIKs instead of masked ones; only for the roles that may see them (audited). */
+  unmaskNik: label(z.boolean(), 'NIK lengkap').default(false),
+});
+export type ExportInput = z.output<typeof exportInput>;
+
+export const targetGroupLabels: Record<string, string> = {
+  pemula: 'Wirausaha pemula',
+  naik_kelas: 'Wirausaha naik kelas',
+  pencari_kerja: 'Pencari kerja',
+  keluarga_miskin: 'Keluarga miskin',
+  disabilitas: 'Penyandang disabilitas',
+};
+export const skpdLabels: Record<string, string> = {
+  ppkukm_ukm: 'PPKUKM (UKM)',
+  ppkukm_ikm: 'PPKUKM (IKM)',
+  sosial: 'Sosial',
+  parekraf: 'Parekraf',
+  nakertransgi: 'Nakertransgi',
+  ppapp: 'PPAPP',
+  kpkp: 'KPKP',
+};
+
+export const exportHeader = [
+  'No. Anggota',
+  'NIK',
+  'Nama',
+  'Jenis Kelamin',
+  'Tanggal Lahir',
+  'Kelurahan',
+  'Telepon',
+  'Kategori Sasaran',
+  'SKPD Pengampu',
+  'Status',
+  'Tanggal Daftar',
+  'Usaha',
+  'Tahap Selesai',
+];
+
+/** The list's current view (same filters and order), every page, as a file. */
+export async function exportMembers(db: Database, input: ExportInput, today: string): Promise<FileOut & { rows: number }> {
+  if (hasFilters(input)) {
+    const c = await applyFilters(db.selectFrom('members') as never, input)
+      .select((eb) => eb.fn.countAll<number>().as('total'))
+      .executeTakeFirst();
+    const total = Number((c as { total?: number } | undefined)?.total ?? 0);
+    if (total > EXPORT_LIMIT) throw new AppError('bad_input', `Tampilan memuat ${total} anggota; ekspor paling banyak ${EXPORT_LIMIT}. Persempit dengan filter.`);
+  } else {
+    const c = await db.selectFrom('member_totals').select('total').executeTakeFirst();
+    if (Number(c?.total ?? 0) > EXPORT_LIMIT) throw new AppError('bad_input', `Ekspor paling banyak ${EXPORT_LIMIT} anggota. Persempit dengan filter.`);
+  }
+  const rows = await orderedPage(db, input, input.sort, input.dir).execute();
+  const data = rows.map((r) => [
+    r.memberNo,
+    input.unmaskNik ? r.nik : maskNik(r.nik),
+    r.fullName,
+    r.gender === 'L' ? 'Laki-laki' : 'Perempuan',
+    r.birthDate,
+    r.kelurahanNama ?? r.kelurahanKode,
+    r.phone ?? '',
+    targetGroupLabels[r.targetGroup] ?? r.targetGroup,
+    skpdLabels[r.skpd] ?? r.skpd,
+    r.status,
+    r.registeredOn,
+    r.businessNames ?? '',
+    r.stagesDone ? r.stagesDone.split(',').sort().join(', ') : '',
+  ]);
+  const base = `anggota-${today}`;
+  const buffer = input.format === 'csv' ? toCsv(exportHeader, data) : await toXlsx('Anggota', exportHeader, data);
+  return { fileName: `${base}.${input.format}`, mimeType: mimeTypes[input.format], base64: buffer.toString('base64'), rows: data.length };
+}

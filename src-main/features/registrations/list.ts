@@ -1,0 +1,167 @@
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import { z } from 'zod';
+import { pageInput } from '../../core/api/paging';
+import type { Database } from '../../core/api/registry';
+import { label } from '../../core/api/validation';
+import type { DB } from '../../core/db/schema';
+import { reverse } from './checks';
+import { maskNik } from './rules/member-number';
+import { nameTokens } from './rules/names';
+import { kelurahanField, scales, skpds, stageCodes, targetGroups } from './schemas';
+
+export const memberSorts = ['name', 'memberNo', 'registeredOn', 'kelurahan'] as const;
+
+export const memberFilters = {
+  search: label(z.string().trim().max(100), 'Cari').optional(),
+  kelurahanKode: kelurahanField('Kelurahan').optional(),
+  targetGroup: label(z.enum(targetGroups), 'Kategori sasaran').optional(),
+  skpd: label(z.enum(skpds), 'SKPD pengampu').optional(),
+  stage: label(z.enum(stageCodes), 'Tahap yang dicapai').optional(),
+  scale: label(z.enum(scales), 'Skala usaha').optional(),
+  status: label(z.enum(['aktif', 'nonaktif']), 'Status').optional(),
+};
+
+export const listInput = z.strictObject({
+  ...pageInput(memberSorts, 'name'),
+  ...memberFilters,
+});
+export type ListInput = z.output<typeof listInput>;
+export type MemberFilters = Omit<ListInput, 'page' | 'pageSize' | 'sort' | 'dir'>;
+
+/** Upper bound of a text prefix range: every string starting with `p` sorts in [p, p + U+FFFF). */
+const upper = (p: string) => `${p}\uffff`;
+
+/** The FTS5 query for free text: each normalised word as a prefix, all words required. */
+export function ftsQuery(text: string): string | null {
+  const tokens = nameTokens(text).slice(0, 8);
+  if (tokens.length === 0) return null;
+  return tokens.map((t) => `"${t}"*`).join(' ');
+}
+
+type MembersQuery = SelectQueryBuilder<DB, 'members', object>;
+
+/** Applies the search and the filters; each maps to an indexed access path. */
+export function applyFilters(q: MembersQuery, f: MemberFilters): MembersQuery {
+  const search = f.search?.trim();
+  if (search) {
+    const compact = search.replace(/[\s.\-+()]/g, '');
+    if (/^\d{3,}$/.test(compact)) {
+      if (compact.length === 16) q = q.where('members.nik', '=', compact);
+      else {
+        const rev = reverse(compact);
+        const phone = compact.startsWith('62') ? `0${compact.slice(2)}` : compact;
+        q = q.where((eb) => {
+          const parts = [eb.and([eb('members.nik_rev', '>=', rev), eb('members.nik_rev', '<', upper(rev))])];
+          if (phone.startsWith('0')) parts.push(eb.and([eb('members.phone', '>=', phone), eb('members.phone', '<', upper(phone))]));
+          return eb.or(parts);
+        });
+      }
+    } else if (/^[A-Za-z]{1,6}[-/.]\S*\d/.test(search)) {
+      // Looks like a member number: prefix search on it.
+      const p = search.toUpperCase();
+      q = q.where((eb) => eb.and([eb('members.member_no', '>=', p), eb('members.member_no', '<', upper(p))]));
+    } else {
+      const match = ftsQuery(search);
+      if (match) q = q.where(sql<boolean>`members.rowid in (select rowid from members_fts where members_fts match ${match})`);
+    }
+  }
+  if (f.kelurahanKode) q = q.where('members.kelurahan_kode', '=', f.kelurahanKode);
+  if (f.targetGroup) q = q.where('members.target_group', '=', f.targetGroup);
+  if (f.skpd) q = q.where('members.skpd', '=', f.skpd);
+  if (f.status) q = q.where('members.status', '=', f.status);
+  if (f.stage) {
+    const stage = f.stage;
+    q = q.where((eb: ExpressionBuilder<DB, 'members'>) =>
+      eb.exists(
+        eb
+          .selectFrom('member_stages')
+          .select(sql`1`.as('one'))
+          .whereRef('member_stages.member_id', '=', 'members.id')
+          .where('member_stages.stage_code', '=', stage)
+          .where('member_stages.status', '=', 'selesai'),
+      ),
+    );
+  }
+  if (f.scale) {
+    const scale = f.scale;
+    q = q.where((eb: ExpressionBuilder<DB, 'members'>) =>
+      eb.exists(eb.selectFrom('businesses').select(sql`1`.as('one')).whereRef('businesses.member_id', '=', 'members.id').where('businesses.scale', '=', scale)),
+    );
+  }
+  return q;
+}
+
+export const hasFilters = (f: MemberFilters) =>
+  Boolean(f.search?.trim() || f.kelurahanKode || f.targetGroup || f.skpd || f.stage || f.scale || f.status);
+
+const sortColumns = {
+  name: ['members.name_key', 'members.id'],
+  memberNo: ['members.member_no'],
+  registeredOn: ['members.registered_on', 'members.id'],
+  kelurahan: ['members.kelurahan_kode', 'members.name_key', 'members.id'],
+} as const;
+
+export function orderedPage(db: Database, f: MemberFilters, sort: ListInput['sort'], dir: 'asc' | 'desc') {
+  let q = applyFilters(db.selectFrom('members') as MembersQuery, f);
+  for (const c of sortColumns[sort]) q = q.orderBy(c, dir);
+  return q
+    .select([
+      'members.id',
+      'members.member_no as memberNo',
+      'members.nik',
+      'members.full_name as fullName',
+      'members.gender',
+      'members.birth_date as birthDate',
+      'members.kelurahan_kode as kelurahanKode',
+      'members.phone',
+      'members.target_group as targetGroup',
+      'members.skpd',
+      'members.status',
+      'members.registered_on as registeredOn',
+    ])
+    .select((eb) => [
+      eb.selectFrom('regions').select('regions.nama').whereRef('regions.kode', '=', 'members.kelurahan_kode').as('kelurahanNama'),
+      eb
+        .selectFrom('businesses')
+        .select(sql<string>`group_concat(businesses.name, '; ')`.as('names'))
+        .whereRef('businesses.member_id', '=', 'members.id')
+        .as('businessNames'),
+      eb
+        .selectFrom('member_stages')
+        .select(sql<string>`group_concat(member_stages.stage_code, ',')`.as('stages'))
+        .whereRef('member_stages.member_id', '=', 'members.id')
+        .where('member_stages.status', '=', 'selesai')
+        .as('stagesDone'),
+    ]);
+}
+
+export type MemberRow = Awaited<ReturnType<typeof listMembers>>['rows'][number];
+
+/** One page of members and the total, in two queries; the unfiltered total comes from a counter. */
+export async function listMembers(db: Database, input: ListInput) {
+  const rows = await orderedPage(db, input, input.sort, input.dir)
+    .limit(input.pageSize)
+    .offset(input.page * input.pageSize)
+    .execute();
+  let total: number;
+  if (hasFilters(input)) {
+    const c = await applyFilters(db.selectFrom('members') as MembersQuery, input)
+      .select((eb) => eb.fn.countAll<number>().as('total'))
+      .executeTakeFirst();
+    total = Number(c?.total ?? 0);
+  } else {
+    const c = await db.selectFrom('member_totals').select('total').where('id', '=', 1).executeTakeFirst();
+    total = Number(c?.total ?? 0);
+  }
+  return {
+    rows: rows.map(({ nik, ...r }) => ({
+      ...r,
+      nikMasked: maskNik(nik),
+      businessNames: r.businessNames ?? '',
+      stagesDone: r.stagesDone ? r.stagesDone.split(',').sort() : [],
+    })),
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
+}

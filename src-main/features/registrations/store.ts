@@ -1,0 +1,172 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { conflict } from '../../core/api/errors';
+import type { Database } from '../../core/api/registry';
+import { getSetting } from '../../core/settings';
+import { completeStage } from '../programme/stages';
+import type { BusinessValues, CheckedMember } from './checks';
+import { searchText } from './checks';
+import { DEFAULT_MEMBER_NUMBER_TEMPLATE, formatMemberNumber, memberNumberScope, memberTemplateProblem } from './rules/member-number';
+import { maskNik } from './rules/member-number';
+
+export const MEMBER_NUMBER_SETTING = 'registrations.memberNumberTemplate';
+export const MEMBER_SEQUENCE = 'members.number';
+
+export const templateSchema = z.string().refine((t) => memberTemplateProblem(t) === null);
+
+export async function memberNumberTemplate(db: Database): Promise<string> {
+  return getSetting(db, MEMBER_NUMBER_SETTING, templateSchema, DEFAULT_MEMBER_NUMBER_TEMPLATE);
+}
+
+export async function officeCodes(db: Database): Promise<{ kota: string; kecamatan: string }> {
+  const row = await db.selectFrom('office').select(['kota_kode', 'kecamatan_kode']).executeTakeFirstOrThrow();
+  return { kota: row.kota_kode, kecamatan: row.kecamatan_kode };
+}
+
+/** Takes `count` consecutive values of a counter in the caller's transaction; returns the first. */
+export async function reserveSequence(db: Database, name: string, scope: string, count: number): Promise<number> {
+  const row = await sql<{ value: number }>`
+    insert into sequences (name, scope, value) values (${name}, ${scope}, ${count})
+    on conflict (name, scope) do update set value = sequences.value + ${count}
+    returning value`.execute(db);
+  return Number(row.rows[0].value) - count + 1;
+}
+
+/** Existing member with this NIK, for the "already registered" refusal. */
+export async function findByNik(db: Database, nik: string) {
+  return db.selectFrom('members').select(['id', 'member_no as memberNo', 'full_name as fullName']).where('nik', '=', nik).executeTakeFirst();
+}
+
+/** A member with the same normalised name and birth date but another NIK: probably the same person. */
+export async function findLikelyDuplicate(db: Database, nameKey: string, birthDate: string, nik: string, exceptId?: string) {
+  let q = db
+    .selectFrom('members')
+    .select(['id', 'member_no as memberNo', 'full_name as fullName', 'nik'])
+    .where('name_key', '=', nameKey)
+    .where('birth_date', '=', birthDate)
+    .where('nik', '!=', nik);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  const row = await q.executeTakeFirst();
+  return row ? { id: row.id, memberNo: row.memberNo, fullName: row.fullName, nikMasked: maskNik(row.nik) } : undefined;
+}
+
+export function nikTakenError(existing: { id: string; memberNo: string; fullName: string }) {
+  const message = `NIK: sudah terdaftar atas nama ${existing.fullName} (${existing.memberNo})`;
+  return conflict(message, { nik: message, existingMemberId: existing.id, existingMemberNo: existing.memberNo });
+}
+
+export interface NewMember {
+  checked: CheckedMember;
+  registeredOn: string;
+}
+
+export interface InsertedMember {
+  id: string;
+  rowid: number;
+  memberNo: string;
+  businessIds: string[];
+}
+
+export interface Actor {
+  userId: string | null;
+  nowIso: string;
+  newId(): string;
+  /** Source recorded on the P1 stage: 'registration' or 'import'. */
+  source: string;
+}
+
+const CHUNK = 200;
+
+/**
+ * Writes new members with their businesses, member numbers, search index entries and P1 stage,
+ * in the caller's transaction. Callers have checked the rules and the duplicates already.
+ */
+export async function insertMembers(db: Database, items: NewMember[], actor: Actor): Promise<InsertedMember[]> {
+  if (items.length === 0) return [];
+  const template = await memberNumberTemplate(db);
+  const office = await officeCodes(db);
+
+  // Member numbers: one reservation per counter scope.
+  const numbers: string[] = new Array(items.length);
+  const byScope = new Map<string, number[]>();
+  items.forEach((item, i) => {
+    const vars = { ...office, kelurahan: item.checked.member.kelurahan_kode, registeredOn: item.registeredOn };
+    const scope = memberNumberScope(template, vars);
+    const list = byScope.get(scope) ?? [];
+    list.push(i);
+    byScope.set(scope, list);
+  });
+  for (const [scope, indexes] of byScope) {
+    const first = await reserveSequence(db, MEMBER_SEQUENCE, scope, indexes.length);
+    indexes.forEach((i, k) => {
+      const item = items[i];
+      numbers[i] = formatMemberNumber(template, { ...office, kelurahan: item.checked.member.kelurahan_kode, registeredOn: item.registeredOn }, first + k);
+    });
+  }
+
+  const out: InsertedMember[] = [];
+  for (let start = 0; start < items.length; start += CHUNK) {
+    const slice = items.slice(start, start + CHUNK);
+    const memberRows = slice.map((item, k) => ({
+      ...item.checked.member,
+      id: actor.newId(),
+      member_no: numbers[start + k],
+      registered_on: item.registeredOn,
+      created_by: actor.userId,
+      created_at: actor.nowIso,
+      updated_at: actor.nowIso,
+    }));
+    const inserted = await db
+      .insertInto('members')
+      .values(memberRows)
+      .returning(['id', sql<number>`rowid`.as('rowid')])
+      .execute();
+    const rowidOf = new Map(inserted.map((r) => [r.id, Number(r.rowid)]));
+
+    const businessRows: (BusinessValues & { id: string; member_id: string; created_at: string; updated_at: string })[] = [];
+    const perMember: string[][] = [];
+    slice.forEach((item, k) => {
+      const ids: string[] = [];
+      for (const b of item.checked.businesses) {
+        const id = actor.newId();
+        ids.push(id);
+        businessRows.push({ ...b, id, member_id: memberRows[k].id, created_at: actor.nowIso, updated_at: actor.nowIso });
+      }
+      perMember.push(ids);
+    });
+    for (let b = 0; b < businessRows.length; b += CHUNK) {
+      await db.insertInto('businesses').values(businessRows.slice(b, b + CHUNK)).execute();
+    }
+
+    const ftsValues = slice.map((item, k) => {
+      const t = searchText(item.checked.member, item.checked.businesses);
+      return sql`(${rowidOf.get(memberRows[k].id)}, ${t.name}, ${t.businesses})`;
+    });
+    await sql`insert into members_fts (rowid, name, businesses) values ${sql.join(ftsValues)}`.execute(db);
+
+    for (let k = 0; k < slice.length; k++) {
+      const m = memberRows[k];
+      await completeStage(db, {
+        memberId: m.id,
+        stage: 'P1',
+        completedOn: m.registered_on,
+        evidence: `Terdaftar dengan nomor anggota ${m.member_no}`,
+        source: actor.source,
+        sourceId: m.id,
+        userId: actor.userId,
+        nowIso: actor.nowIso,
+      });
+      out.push({ id: m.id, rowid: rowidOf.get(m.id)!, memberNo: m.member_no, businessIds: perMember[k] });
+    }
+  }
+  return out;
+}
+
+/** Rewrites a member's search index entry from the stored names. */
+export async function refreshSearch(db: Database, memberId: string): Promise<void> {
+  const m = await db.selectFrom('members').select([sql<number>`rowid`.as('rowid'), 'name_key']).where('id', '=', memberId).executeTakeFirstOrThrow();
+  const businesses = await db.selectFrom('businesses').select('name_key').where('member_id', '=', memberId).orderBy('created_at').execute();
+  const t = searchText(m, businesses);
+  await sql`delete from members_fts where rowid = ${m.rowid}`.execute(db);
+  await sql`insert into members_fts (rowid, name, businesses) values (${m.rowid}, ${t.name}, ${t.businesses})`.execute(db);
+}
