@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import type { Database } from '../../core/api/registry';
+import { label } from '../../core/api/validation';
+import { getSetting } from '../../core/settings';
+import { DEFAULT_PERMIT_NUMBER_TEMPLATE, validateTemplate } from './rules/numbering';
+import { DEFAULT_OFFICE_HOURS, DEFAULT_SLA_DAYS } from './rules/workdays';
+
+export const PERMIT_SETTINGS_KEY = 'permits';
+
+export const requirementScopes = ['semua', 'binaan', 'non_binaan'] as const;
+
+const requirementSchema = z.strictObject({
+  code: label(z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/, 'huruf kecil, angka dan garis bawah, diawali huruf'), 'Kode persyaratan'),
+  label: label(z.string().trim().min(1).max(160), 'Nama persyaratan'),
+  /** Which category needs it: every permit, binaan only, or non-binaan only. */
+  appliesTo: label(z.enum(requirementScopes), 'Berlaku untuk'),
+});
+
+export type PermitRequirementDef = z.output<typeof requirementSchema>;
+
+const time = (name: string) => label(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'format JJ:MM'), name);
+
+export const permitSettingsSchema = z.strictObject({
+  slaDays: label(z.number().int().min(0).max(30), 'Batas waktu layanan (hari kerja)'),
+  officeHours: z
+    .strictObject({ start: time('Jam buka'), end: time('Jam tutup') })
+    .refine((h) => h.end > h.start, { message: 'Jam tutup harus setelah jam buka', path: ['end'] }),
+  requirements: label(
+    z
+      .array(requirementSchema)
+      .min(1)
+      .max(30)
+      .refine((list) => new Set(list.map((r) => r.code)).size === list.length, 'kode persyaratan tidak boleh sama'),
+    'Daftar persyaratan',
+  ),
+  numberTemplate: label(
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(120)
+      .superRefine((value, issue) => {
+        const check = validateTemplate(value);
+        if (!check.ok) for (const message of check.errors) issue.addIssue({ code: 'custom', message });
+      }),
+    'Format nomor',
+  ),
+  /** Archive classification code for {klasifikasi}. */
+  classification: label(z.string().trim().min(1).max(20), 'Kode klasifikasi arsip'),
+  documentTitle: label(z.string().trim().min(1).max(120), 'Judul dokumen'),
+  legalBasis: label(z.string().trim().min(1).max(1500), 'Dasar hukum'),
+  /** Printed under the title as the signatory's office, e.g. 'CAMAT TANAH ABANG'; empty uses the office signatory title. */
+  issuerLine: label(z.string().trim().max(160), 'Pemberi izin').default(''),
+});
+
+export type PermitSettings = z.output<typeof permitSettingsSchema>;
+
+export const DEFAULT_REQUIREMENTS: PermitRequirementDef[] = [
+  { code: 'pengantar_rtrw', label: 'Surat pengantar RT/RW untuk lokasi usaha', appliesTo: 'semua' },
+  { code: 'ktp', label: 'Fotokopi KTP', appliesTo: 'semua' },
+  { code: 'kk', label: 'Fotokopi Kartu Keluarga', appliesTo: 'semua' },
+  { code: 'pas_foto', label: 'Pas foto 4x6 (2 lembar)', appliesTo: 'semua' },
+  { code: 'surat_pembina', label: 'Surat keterangan instansi pembina (UMK binaan)', appliesTo: 'binaan' },
+  { code: 'rekomendasi_lurah', label: 'Surat Rekomendasi Lurah (UMK non-binaan)', appliesTo: 'non_binaan' },
+];
+
+export const DEFAULT_LEGAL_BASIS =
+  'Berdasarkan Peraturan Presiden Nomor 98 Tahun 2014 tentang Perizinan untuk Usaha Mikro dan Kecil, ' +
+  'Peraturan Menteri Dalam Negeri Nomor 83 Tahun 2014 tentang Pedoman Pemberian Izin Usaha Mikro dan Kecil, ' +
+  'dan Peraturan Gubernur Nomor 30 Tahun 2018, dengan ini memberikan Izin Usaha Mikro dan Kecil kepada:';
+
+export const DEFAULT_PERMIT_SETTINGS: PermitSettings = {
+  slaDays: DEFAULT_SLA_DAYS,
+  officeHours: { ...DEFAULT_OFFICE_HOURS },
+  requirements: DEFAULT_REQUIREMENTS,
+  numberTemplate: DEFAULT_PERMIT_NUMBER_TEMPLATE,
+  classification: '503',
+  documentTitle: 'SURAT IZIN USAHA MIKRO DAN KECIL',
+  legalBasis: DEFAULT_LEGAL_BASIS,
+  issuerLine: '',
+};
+
+export function loadPermitSettings(db: Database): Promise<PermitSettings> {
+  return getSetting(db, PERMIT_SETTINGS_KEY, permitSettingsSchema, DEFAULT_PERMIT_SETTINGS);
+}
+
+/** The requirements that apply to a permit of this category. */
+export function requirementsFor(settings: PermitSettings, category: 'binaan' | 'non_binaan'): PermitRequirementDef[] {
+  return settings.requirements.filter((r) => r.appliesTo === 'semua' || r.appliesTo === category);
+}
