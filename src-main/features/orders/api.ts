@@ -518,7 +518,7 @@ export const orderMethods = {
       let q = ctx.db.selectFrom('orders as o');
       if (input.search) {
         const s = input.search.toUpperCase();
-        q = /^\d+$/.test(s) ? q.where('o.order_no', 'like', `%-${likeEscape(s)}`) : q.where('o.order_no', '>=', s).where('o.order_no', '<', `${s}\uffff`);
+        q = /^\d{1,5}$/.test(s) ? q.where('o.order_no', 'like', `%-${s.padStart(5, '0')}`) : q.where('o.order_no', '>=', s).where('o.order_no', '<', `${s}\uffff`);
       }
       if (input.stage) q = q.where('o.stage', '=', input.stage);
       if (input.buyerId) q = q.where('o.buyer_id', '=', input.buyerId);
