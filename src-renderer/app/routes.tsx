@@ -5,6 +5,7 @@ import { HomeScreen } from '../features/home/HomeScreen';
 import { UsersScreen } from '../features/users/UsersScreen';
 import { SettingsScreen } from '../features/office/SettingsScreen';
 import { ComingSoon } from '../features/home/ComingSoon';
+import { RegistrationsScreen } from '../features/registrations/RegistrationsScreen';
 
 export interface AppRoute {
   path: string;
@@ -18,7 +19,7 @@ export interface AppRoute {
 // The main window's menu, in order. A feature adds its screen here.
 export const appRoutes: AppRoute[] = [
   { path: '/', label: 'nav.home', icon: '⌂', render: () => <HomeScreen /> },
-  { path: '/pendaftaran', label: 'nav.registrations', icon: '✎', render: () => <ComingSoon title="nav.registrations" /> },
+  { path: '/pendaftaran', label: 'nav.registrations', icon: '✎', render: () => <RegistrationsScreen /> },
   { path: '/program', label: 'nav.programme', icon: '❼', roles: ['admin', 'supervisor', 'petugas'], render: () => <ComingSoon title="nav.programme" /> },
   { path: '/perizinan', label: 'nav.permits', icon: '▤', render: () => <ComingSoon title="nav.permits" /> },
   { path: '/eorder', label: 'nav.orders', icon: '⇄', roles: ['admin', 'supervisor', 'petugas'], render: () => <ComingSoon title="nav.orders" /> },

@@ -1,0 +1,282 @@
+import { useEffect, useState } from 'react';
+import { ApiCallError, invoke, type Input, type Output } from '../../app/api';
+import { useI18n } from '../../app/i18n';
+import { navigate } from '../../app/router';
+import { SelectField } from '../../components/Field';
+import { Dialog } from '../../components/Dialog';
+import { Notice } from '../../components/Notice';
+import { setFlash } from './flash';
+import { MemberFields, emptyMember, type BusinessDraft, type MemberDraft } from './MemberForm';
+
+type Profile = Output<'members.get'>;
+type RegisterInput = Input<'members.register'>;
+type BusinessFieldsInput = Omit<Input<'businesses.add'>, 'memberId'>;
+
+/** Keys the server adds to a conflict's fields to point at the other member; not messages. */
+const POINTER_KEYS = new Set(['existingMemberId', 'existingMemberNo']);
+
+function businessInput(b: BusinessDraft, owner: MemberDraft): BusinessFieldsInput {
+  return {
+    name: b.name,
+    legalForm: b.legalForm as BusinessFieldsInput['legalForm'],
+    kbliKode: b.kbli?.kode ?? '',
+    products: b.products.trim() || null,
+    addressStreet: b.sameAddress ? owner.addressStreet : b.addressStreet,
+    kelurahanKode: b.sameAddress ? owner.kelurahanKode : b.kelurahanKode,
+    postalCode: b.sameAddress ? null : b.postalCode,
+    phone: b.phone || null,
+    startDate: b.startDate || null,
+    placeStatus: (b.placeStatus || null) as BusinessFieldsInput['placeStatus'],
+    // Left empty, the amount is sent as missing so that the server names the field.
+    capital: b.capital as number,
+    monthlyTurnover: b.monthlyTurnover as number,
+    employees: b.employees === '' ? 0 : Number(b.employees),
+    npwp: b.npwp || null,
+    nib: b.nib || null,
+    halalStatus: b.halalStatus as BusinessFieldsInput['halalStatus'],
+    pirtStatus: b.pirtStatus as BusinessFieldsInput['pirtStatus'],
+  };
+}
+
+function memberInput(v: MemberDraft) {
+  return {
+    kk: v.kk,
+    fullName: v.fullName,
+    birthPlace: v.birthPlace.trim() || null,
+    birthDate: v.birthDate,
+    gender: v.gender as RegisterInput['gender'],
+    education: (v.education || null) as RegisterInput['education'],
+    addressStreet: v.addressStreet,
+    rt: v.rt,
+    rw: v.rw,
+    kelurahanKode: v.kelurahanKode,
+    phone: v.phone,
+    email: v.email,
+    targetGroup: v.targetGroup as RegisterInput['targetGroup'],
+    skpd: v.skpd as RegisterInput['skpd'],
+    pendampingId: v.pendampingId || null,
+  };
+}
+
+/** A stored member as the form's draft. NIK and KK stay empty: they are kept unless retyped. */
+function draftOf(p: Profile): MemberDraft {
+  return {
+    nik: '',
+    kk: '',
+    fullName: p.fullName,
+    birthPlace: p.birthPlace ?? '',
+    birthDate: p.birthDate,
+    gender: p.gender,
+    education: p.education ?? '',
+    addressStreet: p.addressStreet,
+    rt: p.rt ?? '',
+    rw: p.rw ?? '',
+    kelurahanKode: p.kelurahanKode,
+    phone: p.phone ?? '',
+    email: p.email ?? '',
+    targetGroup: p.targetGroup,
+    skpd: p.skpd,
+    pendampingId: p.pendampingId ?? '',
+    status: p.status,
+    businesses: p.businesses.map((b) => ({
+      id: b.id,
+      name: b.name,
+      legalForm: b.legalForm,
+      kbli: { kode: b.kbliKode, judul: b.kbliJudul ?? '' },
+      products: b.products ?? '',
+      sameAddress: b.addressStreet === p.addressStreet && b.kelurahanKode === p.kelurahanKode,
+      addressStreet: b.addressStreet,
+      kelurahanKode: b.kelurahanKode,
+      postalCode: b.postalCode ?? '',
+      phone: b.phone ?? '',
+      startDate: b.startDate ?? '',
+      placeStatus: b.placeStatus ?? '',
+      capital: b.capital,
+      monthlyTurnover: b.monthlyTurnover,
+      employees: String(b.employees),
+      npwp: b.npwp ?? '',
+      nib: b.nib ?? '',
+      halalStatus: b.halalStatus,
+      pirtStatus: b.pirtStatus,
+      status: b.status,
+    })),
+  };
+}
+
+/**
+ * Registration (memberId null) and edit of a member with the same fields and checks. Enter
+ * anywhere in the form saves; the server's messages appear beside their fields.
+ */
+export function MemberEditor({ memberId }: { memberId: string | null }) {
+  const { t } = useI18n();
+  const [value, setValue] = useState<MemberDraft>(emptyMember);
+  const [profile, setProfile] = useState<Profile | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [existing, setExisting] = useState<{ id: string; no: string } | null>(null);
+  const [duplicate, setDuplicate] = useState<{ message: string; id: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!memberId) return;
+    invoke('members.get', { id: memberId }).then(
+      (p) => {
+        setProfile(p);
+        setValue(draftOf(p));
+      },
+      (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)),
+    );
+  }, [memberId]);
+
+  const errorOf = (...paths: string[]) => paths.map((p) => fieldErrors[p]).find(Boolean);
+
+  const onChange = (next: MemberDraft, path: string) => {
+    setValue(next);
+    if (path === 'nik') setExisting(null);
+    setFieldErrors((f) => {
+      // A changed field loses its message; so does the NIK when birth date or gender change.
+      const drop = new Set([path, ...(path === 'birthDate' || path === 'gender' ? ['nik'] : [])]);
+      if (![...drop].some((k) => f[k])) return f;
+      return Object.fromEntries(Object.entries(f).filter(([k]) => !drop.has(k)));
+    });
+  };
+
+  const showRefusal = (e: unknown, prefix = '') => {
+    if (!(e instanceof ApiCallError)) return setError(e instanceof Error ? e.message : String(e));
+    const fields = Object.fromEntries(Object.entries(e.fields).filter(([k]) => !POINTER_KEYS.has(k)).map(([k, m]) => [`${prefix}${k}`, m]));
+    if (e.code === 'conflict' && e.fields.confirmDuplicate) {
+      setDuplicate({ message: e.fields.confirmDuplicate, id: e.fields.existingMemberId });
+      return;
+    }
+    if (e.code === 'conflict' && e.fields.existingMemberId) setExisting({ id: e.fields.existingMemberId, no: e.fields.existingMemberNo ?? '' });
+    setFieldErrors(fields);
+    const count = Object.keys(fields).length;
+    setError(count ? `${t('form.fixMarked')} ${Object.values(fields).join(' · ')}` : e.message);
+  };
+
+  const save = async (confirmDuplicate: boolean) => {
+    setBusy(true);
+    setError(null);
+    setFieldErrors({});
+    setDuplicate(null);
+    try {
+      if (!memberId) {
+        const created = await invoke('members.register', {
+          ...memberInput(value),
+          nik: value.nik,
+          businesses: value.businesses.map((b) => businessInput(b, value)),
+          confirmDuplicate,
+        });
+        setFlash(t('reg.registered', { name: value.fullName.trim(), no: created.memberNo }));
+        navigate(`/pendaftaran/anggota/${created.id}`);
+        return;
+      }
+      await invoke('members.update', {
+        id: memberId,
+        ...memberInput(value),
+        ...(value.nik.trim() ? { nik: value.nik } : {}),
+        ...(value.kk.trim() ? { kk: value.kk } : {}),
+        status: (value.status ?? 'aktif') as 'aktif' | 'nonaktif',
+        confirmDuplicate,
+      });
+      // Businesses are saved one by one after the person; a refusal points at its business.
+      for (const [i, b] of value.businesses.entries()) {
+        try {
+          if (b.id) await invoke('businesses.update', { id: b.id, ...businessInput(b, value), status: (b.status ?? 'aktif') as 'aktif' | 'tutup' });
+          else {
+            const added = await invoke('businesses.add', { memberId, ...businessInput(b, value) });
+            setValue((cur) => ({ ...cur, businesses: cur.businesses.map((x, j) => (j === i ? { ...x, id: added.id } : x)) }));
+          }
+        } catch (e) {
+          showRefusal(e, `businesses.${i}.`);
+          return;
+        }
+      }
+      setFlash(t('reg.saved'));
+      navigate(`/pendaftaran/anggota/${memberId}`);
+    } catch (e) {
+      showRefusal(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (loadError) return <section className="screen"><Notice kind="error">{loadError}</Notice></section>;
+  if (memberId && !profile) return <section className="screen"><p className="muted">{t('common.loading')}</p></section>;
+
+  const back = memberId ? `#/pendaftaran/anggota/${memberId}` : '#/pendaftaran';
+  return (
+    <section className="screen reg-editor">
+      <a className="reg-back" href={back}>
+        {memberId ? t('reg.backMember') : t('reg.back')}
+      </a>
+      <header className="screen__header">
+        <h1>{memberId ? `${t('reg.editTitle')}: ${profile?.fullName ?? ''}` : t('reg.newTitle')}</h1>
+      </header>
+      {!memberId && <p className="muted">{t('reg.newIntro')}</p>}
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save(false);
+        }}
+      >
+        <Notice kind="error">{error}</Notice>
+        <MemberFields
+          value={value}
+          onChange={onChange}
+          errors={{ errorOf }}
+          editing={!!memberId}
+          maskedNik={profile?.nikMasked}
+          maskedKk={profile?.kkMasked ?? undefined}
+          serverScales={profile?.businesses.map((b) => b.scale)}
+          nikNote={
+            existing && (
+              <p className="reg-dup-link">
+                {t('reg.dup.nik')} <a href={`#/pendaftaran/anggota/${existing.id}`}>{t('reg.dup.open')}{existing.no ? ` (${existing.no})` : ''}</a>
+              </p>
+            )
+          }
+        />
+        {memberId && (
+          <SelectField label={t('reg.f.status')} value={value.status ?? 'aktif'} onChange={(e) => onChange({ ...value, status: e.target.value }, 'status')}>
+            <option value="aktif">{t('reg.status.aktif')}</option>
+            <option value="nonaktif">{t('reg.status.nonaktif')}</option>
+          </SelectField>
+        )}
+        <div className="actions reg-actions">
+          <a className="button" href={back}>
+            {t('common.cancel')}
+          </a>
+          <button className="button button--primary" type="submit" disabled={busy}>
+            {busy ? t('common.saving') : memberId ? t('common.save') : t('reg.register')}
+          </button>
+        </div>
+      </form>
+      <Dialog title={t('reg.dup.title')} open={duplicate !== null} onClose={() => setDuplicate(null)}>
+        {duplicate && (
+          <div>
+            <p>{duplicate.message}</p>
+            <p>
+              <a href={`#/pendaftaran/anggota/${duplicate.id}`}>
+                {t('reg.dup.open')}
+              </a>
+            </p>
+            <p>
+              <strong>{t('reg.dup.confirm')}</strong>
+            </p>
+            <div className="actions">
+              <button type="button" className="button" onClick={() => setDuplicate(null)}>
+                {t('common.cancel')}
+              </button>
+              <button type="button" className="button button--primary" autoFocus onClick={() => void save(true)}>
+                {t('reg.dup.saveAnyway')}
+              </button>
+            </div>
+          </div>
+        )}
+      </Dialog>
+    </section>
+  );
+}

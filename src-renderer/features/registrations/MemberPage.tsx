@@ -1,0 +1,491 @@
+import { useCallback, useEffect, useState } from 'react';
+import { invoke, type Output } from '../../app/api';
+import { formatDate, formatDateTime, formatNumber, formatRupiah } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import { useUser } from '../../app/session';
+import { CheckField, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { Dialog } from '../../components/Dialog';
+import { Notice } from '../../components/Notice';
+import { useForm } from '../../components/useForm';
+import { jakartaToday } from './display';
+import { useFlash } from './flash';
+import type { EDUCATIONS } from './reference';
+
+type Education = (typeof EDUCATIONS)[number];
+
+type Profile = Output<'members.get'>;
+type Business = Profile['businesses'][number];
+type Stage = Profile['stages'][number];
+type HistoryEntry = Output<'members.history'>[number];
+
+const EDIT_ROLES = ['admin', 'supervisor', 'petugas'];
+
+/** One member: profile, businesses with their dated conditions, the 7P checklist, history. */
+export function MemberPage({ memberId }: { memberId: string }) {
+  const { t } = useI18n();
+  const user = useUser();
+  const canEdit = EDIT_ROLES.includes(user.role);
+  const [flash, setFlash] = useFlash();
+  const [profile, setProfile] = useState<Profile | null>(null);
+  const [history, setHistory] = useState<HistoryEntry[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [revealed, setRevealed] = useState<{ nik: string; kk: string | null } | null>(null);
+  const [conditionFor, setConditionFor] = useState<Business | null>(null);
+  const [stageFor, setStageFor] = useState<Stage | null>(null);
+
+  const load = useCallback(() => {
+    invoke('members.get', { id: memberId }).then(setProfile, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    invoke('members.history', { id: memberId, limit: 50 }).then(setHistory, () => setHistory([]));
+  }, [memberId]);
+  useEffect(load, [load]);
+
+  const reveal = async () => {
+    if (revealed) return setRevealed(null);
+    try {
+      setRevealed(await invoke('members.revealNik', { id: memberId }));
+      // The reveal is itself a change in the trail.
+      invoke('members.history', { id: memberId, limit: 50 }).then(setHistory, () => undefined);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  if (!profile)
+    return (
+      <section className="screen">
+        <a className="reg-back" href="#/pendaftaran">
+          {t('reg.back')}
+        </a>
+        {error ? <Notice kind="error">{error}</Notice> : <p className="muted">{t('common.loading')}</p>}
+      </section>
+    );
+
+  const p = profile;
+  const address = [p.addressStreet, p.rt || p.rw ? `RT ${p.rt ?? '—'}/RW ${p.rw ?? '—'}` : null, p.kelurahanNama ? `Kel. ${p.kelurahanNama}` : null, p.kecamatanNama ? `Kec. ${p.kecamatanNama}` : null]
+    .filter(Boolean)
+    .join(', ');
+
+  return (
+    <section className="screen reg-member">
+      <a className="reg-back" href="#/pendaftaran">
+        {t('reg.back')}
+      </a>
+      <header className="screen__header">
+        <div>
+          <h1>{p.fullName}</h1>
+          <div className="muted">
+            {t('reg.m.memberNo')} <span className="reg-mono">{p.memberNo}</span> · {t('reg.m.registeredOn')} {formatDate(p.registeredOn)}{' '}
+            <span className={`badge ${p.status === 'aktif' ? 'badge--success' : 'badge--muted'}`}>{t(`reg.status.${p.status}`)}</span>
+          </div>
+        </div>
+        {canEdit && (
+          <a className="button button--primary" href={`#/pendaftaran/anggota/${p.id}/ubah`}>
+            {t('reg.m.edit')}
+          </a>
+        )}
+      </header>
+      <Notice kind="success">{flash}</Notice>
+      <Notice kind="error">{error}</Notice>
+
+      <div className="reg-panels">
+        <section className="reg-panel" aria-labelledby="reg-profile">
+          <h2 id="reg-profile">{t('reg.m.profile')}</h2>
+          <dl className="reg-dl">
+            <dt>{t('reg.f.nik')}</dt>
+            <dd>
+              <span className="reg-mono" data-testid="nik">
+                {revealed ? revealed.nik : p.nikMasked}
+              </span>{' '}
+              {p.canRevealNik && (
+                <button type="button" className="button button--small" onClick={() => void reveal()} title={t('reg.m.revealNote')}>
+                  {revealed ? t('reg.m.hide') : t('reg.m.reveal')}
+                </button>
+              )}
+            </dd>
+            <dt>{t('reg.f.kk')}</dt>
+            <dd className="reg-mono">{revealed ? (revealed.kk ?? '—') : (p.kkMasked ?? '—')}</dd>
+            <dt>{t('reg.m.born')}</dt>
+            <dd>
+              {p.birthPlace ? `${p.birthPlace}, ` : ''}
+              {formatDate(p.birthDate)} · {t(`reg.gender.${p.gender}`)}
+            </dd>
+            <dt>{t('reg.f.education')}</dt>
+            <dd>{p.education ? t(`reg.edu.${p.education as Education}`) : '—'}</dd>
+            <dt>{t('reg.m.address')}</dt>
+            <dd>{address}</dd>
+            <dt>{t('reg.m.contact')}</dt>
+            <dd>{[p.phone, p.email].filter(Boolean).join(' · ') || '—'}</dd>
+            <dt>{t('reg.f.targetGroup')}</dt>
+            <dd>{t(`reg.tg.${p.targetGroup}`)}</dd>
+            <dt>{t('reg.f.skpd')}</dt>
+            <dd>{t(`reg.skpd.${p.skpd}`)}</dd>
+            <dt>{t('reg.f.pendamping')}</dt>
+            <dd>{p.pendampingNama ?? '—'}</dd>
+          </dl>
+        </section>
+
+        <section className="reg-panel" aria-labelledby="reg-stages">
+          <h2 id="reg-stages">{t('reg.m.stages')}</h2>
+          <table className="table reg-stage-table">
+            <thead>
+              <tr>
+                <th>{t('reg.s.stage')}</th>
+                <th>{t('reg.s.status')}</th>
+                <th>{t('reg.s.date')}</th>
+                <th>{t('reg.s.evidence')}</th>
+                <th>{t('reg.s.by')}</th>
+                {canEdit && <th aria-label={t('common.actions')} />}
+              </tr>
+            </thead>
+            <tbody>
+              {p.stages.map((s) => (
+                <tr key={s.code}>
+                  <td>
+                    <strong>{s.code}</strong> {s.label}
+                  </td>
+                  <td>
+                    <span className={`badge ${s.status === 'selesai' ? 'badge--success' : s.status === 'proses' ? 'badge--warning' : 'badge--muted'}`}>
+                      {t(s.status === 'selesai' ? 'reg.s.done' : s.status === 'proses' ? 'reg.s.inProgress' : 'reg.s.notYet')}
+                    </span>
+                  </td>
+                  <td>{s.completedOn ? formatDate(s.completedOn) : '—'}</td>
+                  <td className="reg-clip" title={s.evidence ?? undefined}>
+                    {s.evidence ?? '—'}
+                  </td>
+                  <td>{s.recordedByName ?? (s.source && s.source !== 'manual' ? s.source : '—')}</td>
+                  {canEdit && (
+                    <td>
+                      {s.status !== 'selesai' && (
+                        <button type="button" className="button button--small" onClick={() => setStageFor(s)}>
+                          {t('reg.s.record')}
+                        </button>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </div>
+
+      <section className="reg-panel" aria-labelledby="reg-businesses">
+        <h2 id="reg-businesses">{t('reg.m.businesses')}</h2>
+        {p.businesses.length === 0 && <p className="muted">{t('reg.m.noBusiness')}</p>}
+        {p.businesses.map((b) => (
+          <BusinessCard key={b.id} business={b} canEdit={canEdit} onRecord={() => setConditionFor(b)} />
+        ))}
+      </section>
+
+      <section className="reg-panel" aria-labelledby="reg-history">
+        <h2 id="reg-history">{t('reg.m.history')}</h2>
+        {history.length === 0 ? <p className="muted">{t('reg.m.noHistory')}</p> : <HistoryTable entries={history} />}
+      </section>
+
+      <Dialog title={conditionFor ? `${t('reg.m.addCondition')}: ${conditionFor.name}` : ''} open={conditionFor !== null} onClose={() => setConditionFor(null)}>
+        {conditionFor && (
+          <ConditionForm
+            business={conditionFor}
+            onDone={() => {
+              setConditionFor(null);
+              setFlash(t('reg.c.saved'));
+              load();
+            }}
+          />
+        )}
+      </Dialog>
+      <Dialog title={stageFor ? t('reg.s.recordTitle', { stage: `${stageFor.code} ${stageFor.label}` }) : ''} open={stageFor !== null} onClose={() => setStageFor(null)}>
+        {stageFor && (
+          <StageForm
+            memberId={p.id}
+            stage={stageFor}
+            onDone={() => {
+              setFlash(t('reg.s.saved', { stage: stageFor.code }));
+              setStageFor(null);
+              load();
+            }}
+          />
+        )}
+      </Dialog>
+    </section>
+  );
+}
+
+function BusinessCard({ business: b, canEdit, onRecord }: { business: Business; canEdit: boolean; onRecord(): void }) {
+  const { t } = useI18n();
+  const c = b.latestCondition;
+  const yesNo = (v: boolean | null) => (v === null ? t('reg.c.unknown') : v ? t('common.yes') : t('common.no'));
+  const digital = c
+    ? (
+        [
+          ['sellsOnline', 'reg.c.sellsOnline'],
+          ['marketplace', 'reg.c.marketplace'],
+          ['socialMedia', 'reg.c.socialMedia'],
+          ['qris', 'reg.c.qris'],
+          ['eorder', 'reg.c.eorder'],
+          ['bookkeepingApp', 'reg.c.bookkeeping'],
+        ] as const
+      ).filter(([k]) => c[k])
+    : [];
+  return (
+    <article className="reg-business-card">
+      <header className="reg-business-card__head">
+        <h3>
+          {b.name} <span className={`badge reg-scale--${b.scale}`}>{t(`reg.scale.${b.scale}`)}</span>
+          {b.status === 'tutup' && <span className="badge badge--muted">{t('reg.status.tutup')}</span>}
+        </h3>
+        {canEdit && (
+          <button type="button" className="button button--small" onClick={onRecord}>
+            {t('reg.m.addCondition')}
+          </button>
+        )}
+      </header>
+      <dl className="reg-dl reg-dl--cols">
+        <dt>{t('reg.b.kbli')}</dt>
+        <dd>
+          <span className="reg-mono">{b.kbliKode}</span> {b.kbliJudul}
+        </dd>
+        <dt>{t('reg.b.legalForm')}</dt>
+        <dd>{t(`reg.lf.${b.legalForm}`)}</dd>
+        <dt>{t('reg.b.products')}</dt>
+        <dd>{b.products ?? '—'}</dd>
+        <dt>{t('reg.b.street')}</dt>
+        <dd>
+          {b.addressStreet}
+          {b.kelurahanNama ? `, Kel. ${b.kelurahanNama}` : ''}
+          {b.postalCode ? ` ${b.postalCode}` : ''}
+        </dd>
+        <dt>{t('reg.b.capital')}</dt>
+        <dd>{formatRupiah(b.capital)}</dd>
+        <dt>{t('reg.b.turnover')}</dt>
+        <dd>{formatRupiah(b.monthlyTurnover)}</dd>
+        <dt>{t('reg.b.employees')}</dt>
+        <dd>{formatNumber(b.employees)}</dd>
+        <dt>{t('reg.b.startDate')}</dt>
+        <dd>
+          {b.startDate ? formatDate(b.startDate) : '—'}
+          {b.placeStatus ? ` · ${t(`reg.place.${b.placeStatus}`)}` : ''}
+        </dd>
+        <dt>{t('reg.b.npwp')}</dt>
+        <dd className="reg-mono">{b.npwp ?? '—'}</dd>
+        <dt>{t('reg.b.nib')}</dt>
+        <dd className="reg-mono">{b.nib ?? '—'}</dd>
+        <dt>{t('reg.b.halal')}</dt>
+        <dd>{t(`reg.halal.${b.halalStatus}`)}</dd>
+        <dt>{t('reg.b.pirt')}</dt>
+        <dd>{t(`reg.pirt.${b.pirtStatus}`)}</dd>
+      </dl>
+      <h4>{t('reg.m.conditions')}</h4>
+      {b.conditions.length === 0 ? (
+        <p className="muted">{t('reg.m.noConditions')}</p>
+      ) : (
+        <>
+          <p className="reg-condition-now">
+            {t('reg.c.digital')}:{' '}
+            {digital.length ? digital.map(([k, label]) => <span key={k} className="badge badge--info">{t(label)}</span>) : <span className="muted">—</span>}
+          </p>
+          <table className="table reg-condition-table">
+            <thead>
+              <tr>
+                <th>{t('reg.c.recordedOn')}</th>
+                <th>{t('reg.c.closed')}</th>
+                <th>{t('reg.c.loanTrouble')}</th>
+                <th>{t('reg.c.drop')}</th>
+                <th>{t('reg.c.recovered')}</th>
+                <th>{t('reg.c.digital')}</th>
+                <th>{t('reg.c.note')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {b.conditions.map((x) => (
+                <tr key={x.id}>
+                  <td>{formatDate(x.recordedOn)}</td>
+                  <td>{yesNo(x.closedTemporarily)}</td>
+                  <td>{yesNo(x.loanTrouble)}</td>
+                  <td>{x.turnoverDropPct === null ? '—' : `${x.turnoverDropPct}%`}</td>
+                  <td>{yesNo(x.recovered)}</td>
+                  <td>{[x.sellsOnline, x.marketplace, x.socialMedia, x.qris, x.eorder, x.bookkeepingApp].filter(Boolean).length} / 6</td>
+                  <td className="reg-clip">{x.note ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </article>
+  );
+}
+
+type TriState = '' | 'ya' | 'tidak';
+const tri = (v: TriState) => (v === '' ? null : v === 'ya');
+
+function ConditionForm({ business, onDone }: { business: Business; onDone(): void }) {
+  const { t } = useI18n();
+  const last = business.latestCondition;
+  const f = useForm({
+    recordedOn: jakartaToday(),
+    closedTemporarily: '' as TriState,
+    loanTrouble: '' as TriState,
+    turnoverDropPct: '',
+    recovered: '' as TriState,
+    // Digital channels rarely go away: start from the last record.
+    sellsOnline: last?.sellsOnline ?? false,
+    marketplace: last?.marketplace ?? false,
+    socialMedia: last?.socialMedia ?? false,
+    qris: last?.qris ?? false,
+    eorder: last?.eorder ?? false,
+    bookkeepingApp: last?.bookkeepingApp ?? false,
+    note: '',
+  });
+  const v = f.values;
+  const triSelect = (key: 'closedTemporarily' | 'loanTrouble' | 'recovered', label: string) => (
+    <SelectField label={label} value={v[key]} error={f.errorOf(key)} onChange={(e) => f.set(key, e.target.value as TriState)}>
+      <option value="">{t('reg.c.unknown')}</option>
+      <option value="ya">{t('common.yes')}</option>
+      <option value="tidak">{t('common.no')}</option>
+    </SelectField>
+  );
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    void f.submit(async () => {
+      await invoke('businesses.recordCondition', {
+        businessId: business.id,
+        recordedOn: v.recordedOn,
+        closedTemporarily: tri(v.closedTemporarily),
+        loanTrouble: tri(v.loanTrouble),
+        turnoverDropPct: v.turnoverDropPct === '' ? null : Number(v.turnoverDropPct),
+        recovered: tri(v.recovered),
+        sellsOnline: v.sellsOnline,
+        marketplace: v.marketplace,
+        socialMedia: v.socialMedia,
+        qris: v.qris,
+        eorder: v.eorder,
+        bookkeepingApp: v.bookkeepingApp,
+        note: v.note.trim() || null,
+      });
+      onDone();
+    });
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Notice kind="error">{f.error}</Notice>
+      <TextField label={t('reg.c.recordedOn')} type="date" required autoFocus value={v.recordedOn} error={f.errorOf('recordedOn')} onChange={(e) => f.set('recordedOn', e.target.value)} />
+      <fieldset>
+        <legend>{t('reg.c.pandemic')}</legend>
+        <div className="grid2">
+          {triSelect('closedTemporarily', t('reg.c.closed'))}
+          {triSelect('loanTrouble', t('reg.c.loanTrouble'))}
+          <TextField label={t('reg.c.drop')} inputMode="numeric" value={v.turnoverDropPct} error={f.errorOf('turnoverDropPct')} onChange={(e) => f.set('turnoverDropPct', e.target.value.replace(/\D/g, '').slice(0, 3))} />
+          {triSelect('recovered', t('reg.c.recovered'))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('reg.c.digital')}</legend>
+        <div className="grid2">
+          <CheckField label={t('reg.c.sellsOnline')} checked={v.sellsOnline} onChange={(e) => f.set('sellsOnline', e.target.checked)} />
+          <CheckField label={t('reg.c.marketplace')} checked={v.marketplace} onChange={(e) => f.set('marketplace', e.target.checked)} />
+          <CheckField label={t('reg.c.socialMedia')} checked={v.socialMedia} onChange={(e) => f.set('socialMedia', e.target.checked)} />
+          <CheckField label={t('reg.c.qris')} checked={v.qris} onChange={(e) => f.set('qris', e.target.checked)} />
+          <CheckField label={t('reg.c.eorder')} checked={v.eorder} onChange={(e) => f.set('eorder', e.target.checked)} />
+          <CheckField label={t('reg.c.bookkeeping')} checked={v.bookkeepingApp} onChange={(e) => f.set('bookkeepingApp', e.target.checked)} />
+        </div>
+      </fieldset>
+      <TextField label={t('reg.c.note')} value={v.note} error={f.errorOf('note')} onChange={(e) => f.set('note', e.target.value)} />
+      <div className="actions">
+        <button className="button button--primary" type="submit" disabled={f.busy}>
+          {f.busy ? t('common.saving') : t('common.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function StageForm({ memberId, stage, onDone }: { memberId: string; stage: Stage; onDone(): void }) {
+  const { t } = useI18n();
+  const f = useForm({ completedOn: jakartaToday(), evidence: '' });
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    void f.submit(async () => {
+      await invoke('stages.record', { memberId, stage: stage.code as 'P2', completedOn: f.values.completedOn, evidence: f.values.evidence });
+      onDone();
+    });
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Notice kind="error">{f.error}</Notice>
+      <TextField label={t('reg.s.date')} type="date" required value={f.values.completedOn} error={f.errorOf('completedOn')} onChange={(e) => f.set('completedOn', e.target.value)} />
+      <TextAreaField
+        label={t('reg.s.evidence')}
+        required
+        autoFocus
+        rows={3}
+        hint={t('reg.s.evidenceHint')}
+        value={f.values.evidence}
+        error={f.errorOf('evidence', 'stage')}
+        onChange={(e) => f.set('evidence', e.target.value)}
+        onKeyDown={(e) => {
+          // Enter saves, as in every form; Shift+Enter starts a new line.
+          if (e.key === 'Enter' && !e.shiftKey) {
+            e.preventDefault();
+            e.currentTarget.form?.requestSubmit();
+          }
+        }}
+      />
+      <div className="actions">
+        <button className="button button--primary" type="submit" disabled={f.busy}>
+          {t('reg.s.record')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Audit entries as readable lines: which fields changed from what to what. */
+function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
+  const { t } = useI18n();
+  return (
+    <table className="table reg-history">
+      <thead>
+        <tr>
+          <th>{t('reg.h.when')}</th>
+          <th>{t('reg.h.who')}</th>
+          <th>{t('reg.h.what')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((e) => (
+          <tr key={e.id}>
+            <td className="reg-nowrap">{formatDateTime(e.at)}</td>
+            <td>{e.username ?? '—'}</td>
+            <td>
+              <div className="reg-mono reg-small">{e.method}</div>
+              <ChangeList before={e.before} after={e.after} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const HIDDEN_KEYS = new Set(['id', 'member_id', 'business_id', 'name_key', 'created_at', 'updated_at', 'created_by', 'recorded_at', 'businesses']);
+const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+function ChangeList({ before, after }: { before: unknown; after: unknown }) {
+  const b = (before && typeof before === 'object' ? before : {}) as Record<string, unknown>;
+  const a = (after && typeof after === 'object' ? after : {}) as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !HIDDEN_KEYS.has(k) && show(b[k]) !== show(a[k]));
+  if (keys.length === 0) return null;
+  const shown = keys.slice(0, 12);
+  return (
+    <ul className="reg-changes">
+      {shown.map((k) => (
+        <li key={k}>
+          <span className="reg-mono">{k}</span>: {before ? <del>{show(b[k])}</del> : null} {before ? '→ ' : ''}
+          <ins>{show(a[k])}</ins>
+        </li>
+      ))}
+      {keys.length > shown.length && <li>…</li>}
+    </ul>
+  );
+}

@@ -1,0 +1,156 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { invoke, type Output } from '../../app/api';
+import { formatNumber } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import { Field } from '../../components/Field';
+import { parseRupiah } from './display';
+
+/**
+ * Rupiah typed as digits and shown grouped the id-ID way (Rp 1.500.000); the form keeps the
+ * integer, which is what the API receives.
+ */
+export function MoneyField(props: { label: string; value: number | null; onChange(value: number | null): void; error?: string; hint?: string; required?: boolean; name?: string }) {
+  return (
+    <Field label={props.label} error={props.error} hint={props.hint} required={props.required}>
+      {(id, describedBy) => (
+        <div className="reg-money">
+          <span className="reg-money__prefix" aria-hidden="true">
+            Rp
+          </span>
+          <input
+            id={id}
+            name={props.name}
+            inputMode="numeric"
+            autoComplete="off"
+            aria-invalid={!!props.error}
+            aria-describedby={describedBy}
+            value={props.value === null ? '' : formatNumber(props.value)}
+            onChange={(e) => {
+              const n = parseRupiah(e.target.value);
+              props.onChange(n !== null && n > Number.MAX_SAFE_INTEGER ? props.value : n);
+            }}
+          />
+        </div>
+      )}
+    </Field>
+  );
+}
+
+export type KbliOption = Output<'kbli.search'>[number];
+
+/**
+ * KBLI 2020 chosen by searching: an ARIA combobox. Typing searches the server's list (code or
+ * words); Up/Down move through the results, Enter picks one, Escape closes the list. While the
+ * list is open Enter picks rather than submitting the form.
+ */
+export function KbliCombobox(props: { label: string; value: { kode: string; judul: string } | null; onChange(value: { kode: string; judul: string } | null): void; error?: string; required?: boolean }) {
+  const { t } = useI18n();
+  const listId = useId();
+  const [text, setText] = useState(props.value ? `${props.value.kode} — ${props.value.judul}` : '');
+  const [options, setOptions] = useState<KbliOption[]>([]);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const ticket = useRef(0);
+  const shownValue = props.value ? `${props.value.kode} — ${props.value.judul}` : '';
+
+  useEffect(() => {
+    // Keep the text in step when the value is set from outside (edit, reset).
+    setText(shownValue);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.value?.kode]);
+
+  const search = (query: string) => {
+    const mine = ++ticket.current;
+    const q = query.trim();
+    if (q === '') {
+      setOptions([]);
+      setOpen(false);
+      return;
+    }
+    // A short pause so each keystroke does not become a request.
+    setTimeout(() => {
+      if (mine !== ticket.current) return;
+      invoke('kbli.search', { query: q.slice(0, 100), limit: 12 }).then(
+        (rows) => {
+          if (mine !== ticket.current) return;
+          setOptions(rows);
+          setActive(0);
+          setOpen(true);
+        },
+        () => mine === ticket.current && setOptions([]),
+      );
+    }, 150);
+  };
+
+  const pick = (o: KbliOption) => {
+    props.onChange({ kode: o.kode, judul: o.judul });
+    setText(`${o.kode} — ${o.judul}`);
+    setOpen(false);
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      if (!open && text.trim()) search(text.replace(/ — .*$/, ''));
+      setActive((a) => Math.min(a + 1, Math.max(options.length - 1, 0)));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((a) => Math.max(a - 1, 0));
+    } else if (e.key === 'Enter' && open) {
+      e.preventDefault();
+      if (options[active]) pick(options[active]);
+    } else if (e.key === 'Escape' && open) {
+      e.preventDefault();
+      e.stopPropagation();
+      setOpen(false);
+    }
+  };
+
+  return (
+    <Field label={props.label} error={props.error} hint={t('reg.b.kbliHint')} required={props.required}>
+      {(id, describedBy) => (
+        <div className="reg-combo">
+          <input
+            id={id}
+            role="combobox"
+            autoComplete="off"
+            aria-autocomplete="list"
+            aria-expanded={open}
+            aria-controls={listId}
+            aria-activedescendant={open && options[active] ? `${listId}-${active}` : undefined}
+            aria-invalid={!!props.error}
+            aria-describedby={describedBy}
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              if (props.value) props.onChange(null);
+              search(e.target.value);
+            }}
+            onKeyDown={onKeyDown}
+            onBlur={() => setTimeout(() => setOpen(false), 150)}
+          />
+          {open && (
+            <ul className="reg-combo__list" role="listbox" id={listId}>
+              {options.length === 0 && <li className="reg-combo__empty">{t('reg.b.kbliEmpty')}</li>}
+              {options.map((o, i) => (
+                <li
+                  key={o.kode}
+                  id={`${listId}-${i}`}
+                  role="option"
+                  aria-selected={i === active}
+                  className={i === active ? 'reg-combo__option reg-combo__option--active' : 'reg-combo__option'}
+                  onMouseDown={(e) => {
+                    e.preventDefault();
+                    pick(o);
+                  }}
+                >
+                  <strong>{o.kode}</strong> {o.judul}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </Field>
+  );
+}
