@@ -1,17 +1,12 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { AppError, conflict } from '../../core/api/errors';
 import type { CallContext } from '../../core/api/registry';
 import { isoDate, label, optionalText, rupiah, text } from '../../core/api/validation';
 import { jakartaDate } from '../../core/clock';
-import { nextSequence } from '../../core/sequences';
-import { completeStage } from '../programme/stages';
-import { KBLI_VERSION } from '../reference/load';
-import { normaliseName } from '../registrations/rules/names';
-import { checkNikAgainst, parseNik } from '../registrations/rules/nik';
-import { validateNpwp } from '../registrations/rules/npwp';
-import { normalisePhone } from '../registrations/rules/phone';
-import { classifyScale, iumkEligible, SCALE_LABELS } from '../registrations/rules/scale';
+import { checkRegistration, loadReference } from '../registrations/checks';
+import { registerInput } from '../registrations/schemas';
+import { findByNik, insertMembers } from '../registrations/store';
+import { iumkEligible, SCALE_LABELS } from '../registrations/rules/scale';
 
 /**
  * A walk-in applicant who is not a member yet: registered minimally at the counter, with the
@@ -42,136 +37,92 @@ export const walkInSchema = z.strictObject({
 
 export type WalkIn = z.output<typeof walkInSchema>;
 
-const at = (field: string) => `walkIn.${field}`;
+/** Where the registration's field errors land in the walk-in form. */
+const FIELD_MAP: Record<string, string> = {
+  nik: 'nik',
+  fullName: 'fullName',
+  birthDate: 'birthDate',
+  gender: 'gender',
+  addressStreet: 'addressStreet',
+  rt: 'rt',
+  rw: 'rw',
+  kelurahanKode: 'kelurahanKode',
+  phone: 'phone',
+  'businesses.0.name': 'businessName',
+  'businesses.0.kbliKode': 'kbliKode',
+  'businesses.0.products': 'products',
+  'businesses.0.addressStreet': 'businessAddress',
+  'businesses.0.kelurahanKode': 'businessKelurahanKode',
+  'businesses.0.postalCode': 'postalCode',
+  'businesses.0.capital': 'capital',
+  'businesses.0.monthlyTurnover': 'monthlyTurnover',
+  'businesses.0.npwp': 'npwp',
+  'businesses.0.nib': 'nib',
+  'businesses.0.phone': 'phone',
+};
 
-/** Creates the member and the business; returns their ids. Field errors are under `walkIn.`. */
+/**
+ * Registers the walk-in through the registration's own checks and store (member number from
+ * the office template, search index, P1), so a counter registration is a real registration.
+ * Field errors come back under `walkIn.`.
+ */
 export async function registerWalkIn(ctx: CallContext, input: WalkIn): Promise<{ memberId: string; businessId: string }> {
   const now = ctx.app.clock.nowIso();
   const today = jakartaDate(now);
-  const fields: Record<string, string> = {};
-
-  const nik = parseNik(input.nik, today);
-  if (!nik.ok) fields[at('nik')] = nik.message;
-  else {
-    const check = checkNikAgainst(input.nik, { birthDate: input.birthDate, gender: input.gender });
-    if (!check.ok) {
-      if (check.mismatches.length) for (const m of check.mismatches) fields[at(m.field)] = m.message;
-      else fields[at(check.field)] = check.message;
-    }
+  const registration = registerInput.parse({
+    nik: input.nik,
+    fullName: input.fullName,
+    birthDate: input.birthDate,
+    gender: input.gender,
+    addressStreet: input.addressStreet,
+    rt: input.rt ?? null,
+    rw: input.rw ?? null,
+    kelurahanKode: input.kelurahanKode,
+    phone: input.phone,
+    targetGroup: 'pemula',
+    skpd: 'ppkukm_ukm',
+    businesses: [
+      {
+        name: input.businessName,
+        kbliKode: input.kbliKode,
+        products: input.products ?? null,
+        addressStreet: (input.businessAddress ?? input.addressStreet).slice(0, 200),
+        kelurahanKode: input.businessKelurahanKode ?? input.kelurahanKode,
+        postalCode: input.postalCode ?? null,
+        phone: input.phone,
+        capital: input.capital,
+        monthlyTurnover: input.monthlyTurnover,
+        npwp: input.npwp ?? null,
+        nib: input.nib ?? null,
+      },
+    ],
+  });
+  const { value, fields } = checkRegistration(registration, await loadReference(ctx.db), today);
+  const out: Record<string, string> = {};
+  for (const [key, message] of Object.entries(fields)) out[`walkIn.${FIELD_MAP[key] ?? key}`] ??= message;
+  const business = value.businesses[0];
+  if (business && !out['walkIn.capital'] && !iumkEligible(business.scale)) {
+    out['walkIn.capital'] = `Modal usaha: usaha ${SCALE_LABELS[business.scale].toLowerCase()} tidak dapat memperoleh IUMK (hanya usaha mikro dan kecil)`;
   }
-  const phone = normalisePhone(input.phone);
-  if (!phone.ok) fields[at('phone')] = phone.message;
-  let npwp: string | null = null;
-  if (input.npwp) {
-    const parsed = validateNpwp(input.npwp);
-    if (!parsed.ok) fields[at('npwp')] = parsed.message;
-    else npwp = parsed.value.npwp16;
+  const messages = Object.values(out);
+  if (messages.length) {
+    throw new AppError('bad_input', messages.length === 1 ? messages[0] : `Ada ${messages.length} isian pendaftaran yang perlu diperbaiki. ${messages[0]}`, out);
   }
-  const scale = classifyScale({ capital: input.capital });
-  if (!scale.ok) fields[at('capital')] = scale.message;
-  else if (!iumkEligible(scale.value.scale)) {
-    fields[at('capital')] = `Modal usaha: usaha ${SCALE_LABELS[scale.value.scale].toLowerCase()} tidak dapat memperoleh IUMK (hanya usaha mikro dan kecil)`;
-  }
-  const businessKelurahan = input.businessKelurahanKode ?? input.kelurahanKode;
-  const kelurahans = await ctx.db
-    .selectFrom('regions')
-    .select('kode')
-    .where('level', '=', 'kelurahan')
-    .where('kode', 'in', [input.kelurahanKode, businessKelurahan])
-    .execute();
-  const known = new Set(kelurahans.map((k) => k.kode));
-  if (!known.has(input.kelurahanKode)) fields[at('kelurahanKode')] = 'Kelurahan: kode tidak ada di daftar wilayah DKI Jakarta';
-  if (!known.has(businessKelurahan)) fields[at('businessKelurahanKode')] = 'Kelurahan usaha: kode tidak ada di daftar wilayah DKI Jakarta';
-  const kbli = await ctx.db
-    .selectFrom('kbli')
-    .select('kode')
-    .where('versi', '=', KBLI_VERSION)
-    .where('kode', '=', input.kbliKode)
-    .where('level', '=', 'kelompok')
-    .executeTakeFirst();
-  if (!kbli) fields[at('kbliKode')] = `KBLI: kode ${input.kbliKode} tidak ada di KBLI ${KBLI_VERSION}`;
-  if (Object.keys(fields).length) {
-    throw new AppError('bad_input', Object.values(fields).length === 1 ? Object.values(fields)[0] : `Ada ${Object.keys(fields).length} isian pendaftaran yang perlu diperbaiki. ${Object.values(fields)[0]}`, fields);
-  }
-
-  const existing = await ctx.db.selectFrom('members').select(['member_no', 'full_name']).where('nik', '=', input.nik).executeTakeFirst();
+  const existing = await findByNik(ctx.db, value.member.nik);
   if (existing) {
-    throw conflict(`NIK sudah terdaftar sebagai anggota ${existing.member_no} (${existing.full_name}): pilih anggota tersebut.`, {
-      [at('nik')]: `NIK: sudah terdaftar sebagai anggota ${existing.member_no}`,
-    });
+    const message = `NIK sudah terdaftar atas nama ${existing.fullName} (${existing.memberNo}): pilih anggota tersebut.`;
+    throw conflict(message, { 'walkIn.nik': message });
   }
-
-  const year = today.slice(0, 4);
-  // The member-number counter is shared with the full registration, so numbers never collide.
-  const seq = await nextSequence(ctx.db, 'member_no', year);
-  const memberNo = `${year}${String(seq).padStart(6, '0')}`;
-  const memberId = ctx.app.newId();
-  const businessId = ctx.app.newId();
-  const userId = ctx.user?.id ?? null;
-  await ctx.db
-    .insertInto('members')
-    .values({
-      id: memberId,
-      member_no: memberNo,
-      nik: input.nik,
-      nik_rev: [...input.nik].reverse().join(''),
-      kk: null,
-      full_name: input.fullName,
-      name_key: normaliseName(input.fullName),
-      birth_place: null,
-      birth_date: input.birthDate,
-      gender: input.gender,
-      education: null,
-      address_street: input.addressStreet,
-      rt: input.rt ?? null,
-      rw: input.rw ?? null,
-      kelurahan_kode: input.kelurahanKode,
-      phone: phone.ok ? phone.value : null,
-      email: null,
-      target_group: 'pemula',
-      skpd: 'ppkukm_ukm',
-      pendamping_id: null,
-      status: 'aktif',
-      registered_on: today,
-      created_by: userId,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  await ctx.db
-    .insertInto('businesses')
-    .values({
-      id: businessId,
-      member_id: memberId,
-      name: input.businessName,
-      name_key: normaliseName(input.businessName),
-      legal_form: 'perorangan',
-      kbli_versi: KBLI_VERSION,
-      kbli_kode: input.kbliKode,
-      products: input.products ?? null,
-      address_street: input.businessAddress ?? input.addressStreet,
-      kelurahan_kode: businessKelurahan,
-      postal_code: input.postalCode ?? null,
-      phone: phone.ok ? phone.value : null,
-      start_date: null,
-      place_status: null,
-      capital: input.capital,
-      monthly_turnover: input.monthlyTurnover,
-      employees: 0,
-      scale: scale.ok ? scale.value.scale : 'mikro',
-      npwp,
-      nib: input.nib ?? null,
-      halal_status: 'belum',
-      pirt_status: 'belum',
-      status: 'aktif',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  // Keep the member findable in the member search, as a full registration would.
-  const rowid = await sql<{ rowid: number }>`select rowid from members where id = ${memberId}`.execute(ctx.db);
-  await sql`insert into members_fts (rowid, name, businesses) values (${rowid.rows[0].rowid}, ${input.fullName}, ${input.businessName})`.execute(ctx.db);
-  await completeStage(ctx.db, { memberId, stage: 'P1', completedOn: today, evidence: 'Pendaftaran singkat di loket IUMK', source: 'registration', sourceId: memberId, userId, nowIso: now });
-  await ctx.audit({ entity: 'member', entityId: memberId, after: { memberNo, nik: input.nik, fullName: input.fullName, businessId, businessName: input.businessName, via: 'permits.create' } });
-  return { memberId, businessId };
+  const [created] = await insertMembers(ctx.db, [{ checked: value, registeredOn: today }], {
+    userId: ctx.user?.id ?? null,
+    nowIso: now,
+    newId: ctx.app.newId,
+    source: 'registration',
+  });
+  await ctx.audit({
+    entity: 'members',
+    entityId: created.id,
+    after: { memberNo: created.memberNo, fullName: value.member.full_name, businesses: created.businessIds, via: 'permits.create (pendaftaran singkat di loket)' },
+  });
+  return { memberId: created.id, businessId: created.businessIds[0] };
 }
