@@ -2,6 +2,7 @@
 //   serve  [--port N] [--host ADDR] [--data-dir DIR] [--allow-host NAME] [--reason TEXT]
 //   demo   [--data-dir DIR] [--members N]
 //   bench  [--data-dir DIR] [--members N]   (builds the demo office once, then measures)
+//   verify <file.pdf | QR text> [--data-dir DIR] [--key other-office.pem]  (checks IUMK certificates)
 import { parseArgs } from 'node:util';
 import { openApp } from './app';
 import { defaultDataDir } from './core/paths';
@@ -57,7 +58,12 @@ async function bench(args: string[]) {
   await runBench({ dataDir: values['data-dir'], members: Number(values.members) });
 }
 
-const commands: Record<string, (args: string[]) => Promise<void>> = { serve, demo, bench };
+async function verify(args: string[]) {
+  const { runVerifyCli } = await import('./features/permits/verify-cli');
+  process.exitCode = runVerifyCli(args, { out: (line) => console.log(line), defaultDataDir });
+}
+
+const commands: Record<string, (args: string[]) => Promise<void>> = { serve, demo, bench, verify };
 
 const run = commands[command];
 if (!run) {
