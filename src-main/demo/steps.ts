@@ -1,6 +1,8 @@
 import type { App } from '../app';
 import type { Role } from '../core/db/schema';
 import type { Rng } from './random';
+import { registrationsDemo } from '../features/registrations/demo';
+import { ordersDemo } from '../features/orders/demo';
 
 export interface DemoContext {
   app: App;
@@ -18,4 +20,7 @@ export interface DemoContext {
 export type DemoStep = (ctx: DemoContext) => Promise<void>;
 
 // Each feature adds its step here, in dependency order (members before permits and orders).
-export const demoSteps: { name: string; run: DemoStep }[] = [];
+export const demoSteps: { name: string; run: DemoStep }[] = [
+  { name: 'registrations', run: registrationsDemo },
+  { name: 'orders', run: ordersDemo },
+];
