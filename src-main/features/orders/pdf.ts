@@ -180,7 +180,7 @@ function purchaseOrder(doc: Doc, d: AssignmentDocumentData) {
     ['Dikirim pada', `${formatDateId(d.deliveryDate)}${d.deliveryTime ? `, pukul ${d.deliveryTime} WIB` : ''}`],
     ['Alamat pengiriman', d.deliveryAddress],
     ['Catatan', d.notes ?? '-'],
-  ]);
+  ], 145);
   goodsTable(doc, d, false);
   doc
     .font(FONT.sans, 10.5)
