@@ -5,6 +5,7 @@ import { HomeScreen } from '../features/home/HomeScreen';
 import { UsersScreen } from '../features/users/UsersScreen';
 import { SettingsScreen } from '../features/office/SettingsScreen';
 import { ComingSoon } from '../features/home/ComingSoon';
+import { ProgrammeScreen } from '../features/programme/ProgrammeScreen';
 import { RegistrationsScreen } from '../features/registrations/RegistrationsScreen';
 
 export interface AppRoute {
@@ -20,7 +21,7 @@ export interface AppRoute {
 export const appRoutes: AppRoute[] = [
   { path: '/', label: 'nav.home', icon: '⌂', render: () => <HomeScreen /> },
   { path: '/pendaftaran', label: 'nav.registrations', icon: '✎', render: () => <RegistrationsScreen /> },
-  { path: '/program', label: 'nav.programme', icon: '❼', roles: ['admin', 'supervisor', 'petugas'], render: () => <ComingSoon title="nav.programme" /> },
+  { path: '/program', label: 'nav.programme', icon: '❼', roles: ['admin', 'supervisor', 'petugas'], render: () => <ProgrammeScreen /> },
   { path: '/perizinan', label: 'nav.permits', icon: '▤', render: () => <ComingSoon title="nav.permits" /> },
   { path: '/eorder', label: 'nav.orders', icon: '⇄', roles: ['admin', 'supervisor', 'petugas'], render: () => <ComingSoon title="nav.orders" /> },
   { path: '/laporan', label: 'nav.reports', icon: '▦', roles: ['admin', 'supervisor'], render: () => <ComingSoon title="nav.reports" /> },

@@ -1,0 +1,185 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { invoke, type Output } from '../../app/api';
+import { formatDate } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import { Dialog } from '../../components/Dialog';
+import { Notice } from '../../components/Notice';
+import { CheckField, TextAreaField, TextField } from '../../components/Field';
+import { useForm } from '../../components/useForm';
+import { usePendampingChoice } from './usePendampingChoice';
+
+type Mine = Output<'mentoring.myMembers'>;
+type MemberRow = Mine['rows'][number];
+const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+
+function VisitForm({ member, pendampingId, onDone }: { member: MemberRow; pendampingId: string; onDone(): void }) {
+  const { t } = useI18n();
+  const form = useForm({ visitedOn: today(), topic: '', notes: '', followUp: '' });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void form.submit(async () => {
+      await invoke('mentoring.recordVisit', { memberId: member.id, pendampingId, ...form.values });
+      onDone();
+    });
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <p>
+        <strong>{member.fullName}</strong> <span className="prog-muted">{member.memberNo}</span>
+      </p>
+      <Notice kind="error">{form.error}</Notice>
+      <TextField label={t('m.visitedOn')} type="date" required value={form.values.visitedOn} error={form.errorOf('visitedOn')} onChange={(e) => form.set('visitedOn', e.target.value)} />
+      <TextField label={t('m.topic')} required autoFocus value={form.values.topic} error={form.errorOf('topic')} onChange={(e) => form.set('topic', e.target.value)} />
+      <TextAreaField label={t('m.notes')} value={form.values.notes} error={form.errorOf('notes')} onChange={(e) => form.set('notes', e.target.value)} />
+      <TextField label={t('m.followUp')} value={form.values.followUp} error={form.errorOf('followUp')} onChange={(e) => form.set('followUp', e.target.value)} />
+      <button type="submit" className="button button--primary" disabled={form.busy}>
+        {t('common.save')}
+      </button>
+    </form>
+  );
+}
+
+export function MentoringTab() {
+  const { t } = useI18n();
+  const { list, chosen, setChosen } = usePendampingChoice();
+  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [data, setData] = useState<Mine | null>(null);
+  const [visiting, setVisiting] = useState<MemberRow | null>(null);
+  const [kelurahan, setKelurahan] = useState<Output<'mentoring.kelurahan'>>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [onlyUnassigned, setOnlyUnassigned] = useState(true);
+
+  const load = useCallback(async () => {
+    if (!chosen) return;
+    try {
+      setData(await invoke('mentoring.myMembers', { pendampingId: chosen, overdueOnly, pageSize: 200, sort: 'lastVisit' }));
+      setKelurahan(await invoke('mentoring.kelurahan', {}));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, [chosen, overdueOnly]);
+  useEffect(() => void load(), [load]);
+
+  const assign = async (kode: string) => {
+    setError(null);
+    try {
+      const r = await invoke('mentoring.assignByKelurahan', { kelurahanKode: kode, pendampingId: chosen, onlyUnassigned });
+      setMessage(t('m.assignedDone', { n: r.updated, kel: r.kelurahan, name: r.pendamping.fullName }));
+      await load();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <div className="prog-mentoring">
+      <div className="filters">
+        <label className="prog-inline">
+          {t('m.pendamping')}{' '}
+          <select aria-label={t('m.pendamping')} value={chosen} onChange={(e) => setChosen(e.target.value)}>
+            <option value="">{t('m.choosePendamping')}</option>
+            {list.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.fullName}
+              </option>
+            ))}
+          </select>
+        </label>
+        <CheckField label={t('m.overdueOnly')} checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} />
+      </div>
+      <Notice kind="success">{message}</Notice>
+      <Notice kind="error">{error}</Notice>
+      <h2>
+        {t('m.myMembers')} {data && <span className="prog-muted">({data.total})</span>}
+      </h2>
+      {data && <p className="prog-muted">{t('m.overdueNote', { n: data.overdueDays })}</p>}
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('g.member')}</th>
+              <th>{t('m.kelurahan')}</th>
+              <th>{t('m.businesses')}</th>
+              <th>{t('m.lastVisit')}</th>
+              <th>{t('common.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data?.rows.length === 0 && (
+              <tr>
+                <td colSpan={5} className="table__empty">
+                  {t('common.noData')}
+                </td>
+              </tr>
+            )}
+            {data?.rows.map((m) => (
+              <tr key={m.id}>
+                <td>
+                  <a href={`#/program/anggota/${m.id}`}>{m.fullName}</a>
+                  <div className="prog-muted">{m.memberNo}</div>
+                </td>
+                <td>{m.kelurahan}</td>
+                <td>{m.businesses}</td>
+                <td>
+                  {m.lastVisit ? `${formatDate(m.lastVisit)} (${t('m.daysAgo', { n: m.daysSinceVisit ?? 0 })})` : t('m.never')}
+                  {m.overdue && <span className="badge badge--warning">{t('m.overdue')}</span>}
+                </td>
+                <td>
+                  <button type="button" className="button button--small" onClick={() => setVisiting(m)}>
+                    {t('m.visit')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2>{t('m.bulk')}</h2>
+      <CheckField label={t('m.onlyUnassigned')} checked={onlyUnassigned} onChange={(e) => setOnlyUnassigned(e.target.checked)} />
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('m.kelurahan')}</th>
+              <th>{t('m.members')}</th>
+              <th>{t('m.assigned')}</th>
+              <th>{t('common.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {kelurahan.map((k) => (
+              <tr key={k.kode}>
+                <td>{k.nama}</td>
+                <td>{formatNumberSafe(k.members)}</td>
+                <td>{formatNumberSafe(k.assigned)}</td>
+                <td>
+                  <button type="button" className="button button--small" disabled={!chosen || k.members === 0} onClick={() => void assign(k.kode)}>
+                    {t('m.assign')} → {list.find((p) => p.id === chosen)?.fullName ?? '…'}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <Dialog title={t('m.visit')} open={visiting !== null} onClose={() => setVisiting(null)}>
+        {visiting && (
+          <VisitForm
+            member={visiting}
+            pendampingId={chosen}
+            onDone={() => {
+              setVisiting(null);
+              setMessage(t('m.visitSaved'));
+              void load();
+            }}
+          />
+        )}
+      </Dialog>
+    </div>
+  );
+}
+
+const formatNumberSafe = (n: number) => String(n);

@@ -1,0 +1,81 @@
+import type { FormEvent } from 'react';
+import { invoke, type Output } from '../../app/api';
+import { useI18n } from '../../app/i18n';
+import { Notice } from '../../components/Notice';
+import { SelectField, TextField } from '../../components/Field';
+import { useForm } from '../../components/useForm';
+
+export const SKPD_OPTIONS = [
+  ['ppkukm_ukm', 'Dinas PPKUKM (UKM)'],
+  ['ppkukm_ikm', 'Dinas PPKUKM (IKM)'],
+  ['sosial', 'Dinas Sosial'],
+  ['parekraf', 'Dinas Parekraf'],
+  ['nakertransgi', 'Dinas Nakertransgi'],
+  ['ppapp', 'Dinas PPAPP'],
+  ['kpkp', 'Dinas KPKP'],
+] as const;
+
+type Skpd = (typeof SKPD_OPTIONS)[number][0];
+
+function todayAt(hour: string) {
+  const d = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  return `${d}T${hour}`;
+}
+
+export function TrainingForm({ onDone }: { onDone(t: Output<'trainings.create'>): void }) {
+  const { t } = useI18n();
+  const form = useForm({ topic: '', startsAt: todayAt('09:00'), endsAt: todayAt('15:00'), mode: 'offline' as 'offline' | 'online', place: '', link: '', capacity: '100', trainer: '', skpd: 'ppkukm_ukm' as Skpd });
+  const v = form.values;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void form.submit(async () => {
+      const created = await invoke('trainings.create', {
+        topic: v.topic,
+        startsAt: v.startsAt,
+        endsAt: v.endsAt,
+        mode: v.mode,
+        place: v.mode === 'offline' ? v.place : null,
+        link: v.mode === 'online' ? v.link : null,
+        capacity: Number(v.capacity),
+        trainer: v.trainer,
+        skpd: v.skpd,
+      });
+      onDone(created);
+    });
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Notice kind="error">{form.error}</Notice>
+      <TextField label={t('tr.topic')} required value={v.topic} error={form.errorOf('topic')} onChange={(e) => form.set('topic', e.target.value)} autoFocus />
+      <div className="prog-row">
+        <TextField label={t('tr.startsAt')} type="datetime-local" required value={v.startsAt} error={form.errorOf('startsAt')} onChange={(e) => form.set('startsAt', e.target.value)} />
+        <TextField label={t('tr.endsAt')} type="datetime-local" required value={v.endsAt} error={form.errorOf('endsAt')} onChange={(e) => form.set('endsAt', e.target.value)} />
+      </div>
+      <div className="prog-row">
+        <SelectField label={t('tr.mode')} value={v.mode} onChange={(e) => form.set('mode', e.target.value as 'offline' | 'online')}>
+          <option value="offline">{t('tr.mode.offline')}</option>
+          <option value="online">{t('tr.mode.online')}</option>
+        </SelectField>
+        {v.mode === 'offline' ? (
+          <TextField label={t('tr.place')} required value={v.place} error={form.errorOf('place')} onChange={(e) => form.set('place', e.target.value)} />
+        ) : (
+          <TextField label={t('tr.link')} required value={v.link} error={form.errorOf('link')} onChange={(e) => form.set('link', e.target.value)} />
+        )}
+      </div>
+      <div className="prog-row">
+        <TextField label={t('tr.capacity')} inputMode="numeric" required value={v.capacity} error={form.errorOf('capacity')} onChange={(e) => form.set('capacity', e.target.value)} />
+        <TextField label={t('tr.trainer')} required value={v.trainer} error={form.errorOf('trainer')} onChange={(e) => form.set('trainer', e.target.value)} />
+      </div>
+      <SelectField label={t('tr.skpd')} value={v.skpd} onChange={(e) => form.set('skpd', e.target.value as Skpd)}>
+        {SKPD_OPTIONS.map(([code, name]) => (
+          <option key={code} value={code}>
+            {name}
+          </option>
+        ))}
+      </SelectField>
+      <button type="submit" className="button button--primary" disabled={form.busy}>
+        {form.busy ? t('common.saving') : t('tr.create')}
+      </button>
+    </form>
+  );
+}
