@@ -1,5 +1,6 @@
 import type { App } from '../app';
 import type { BenchLine } from './measure';
+import { registrationsBench } from '../features/registrations/bench';
 
 export interface BenchContext {
   app: App;
@@ -12,4 +13,6 @@ export interface BenchContext {
 export type BenchSuite = (ctx: BenchContext) => Promise<BenchLine[]>;
 
 // Each feature adds its suite here.
-export const benchSuites: { name: string; run: BenchSuite }[] = [];
+export const benchSuites: { name: string; run: BenchSuite }[] = [
+  { name: 'Pendaftaran (200.000 anggota)', run: registrationsBench },
+];

@@ -1,0 +1,149 @@
+// Registrations on the large office: list page, name search and NIK lookup through the API
+// (app.dispatch: session, validation, transaction, Kysely) beside the same SQL run as a raw
+// better-sqlite3 prepared statement; registrations per second through members.register with
+// synchronous=FULL; a 10,000-row spreadsheet import.
+import { performance } from 'node:perf_hooks';
+import ExcelJS from 'exceljs';
+import type { BenchContext } from '../../bench/suites';
+import { measure, type BenchLine, type Timing } from '../../bench/measure';
+import { jakartaDate } from '../../core/clock';
+import { seededRng } from '../../demo/random';
+import { loadReference } from './checks';
+import { demoRegistration, type DemoPlaces } from './demo';
+import { applyFilters, hasFilters, listInput, orderedPage, type ListInput } from './list';
+import type { RegisterInput } from './schemas';
+import { officeCodes } from './store';
+
+const RUNS = 300;
+
+async function call(ctx: BenchContext, method: string, input: unknown) {
+  const res = await ctx.app.dispatch({ method, input, sessionToken: ctx.tokens.petugas, checkCsrf: false });
+  if (!res.body.ok) throw new Error(`${method}: ${res.body.error.message}`);
+  return res.body.value as any;
+}
+
+/** The page and count statements exactly as members.list issues them, prepared once. */
+function rawList(ctx: BenchContext, filters: Partial<ListInput>) {
+  const input = listInput.parse(filters);
+  const page = orderedPage(ctx.app.db, input, input.sort, input.dir).limit(input.pageSize).offset(0).compile();
+  const pageStmt = ctx.app.sqlite.prepare(page.sql);
+  const count = hasFilters(input)
+    ? applyFilters(ctx.app.db.selectFrom('members') as never, input)
+        .select((eb: any) => eb.fn.countAll().as('total'))
+        .compile()
+    : ctx.app.db.selectFrom('member_totals').select('total').compile();
+  const countStmt = ctx.app.sqlite.prepare(count.sql);
+  return (offset: number) => {
+    const params = [...page.parameters] as unknown[];
+    params[params.length - 1] = offset;
+    pageStmt.all(...params);
+    countStmt.get(...(count.parameters as unknown[]));
+  };
+}
+
+const target = '< 20 ms p95, ≤ 3× raw';
+const met = (ours: Timing, raw: Timing) => ours.p95 < 20 && ours.p95 <= 3 * Math.max(raw.p95, 1);
+
+export async function registrationsBench(ctx: BenchContext): Promise<BenchLine[]> {
+  const lines: BenchLine[] = [];
+  const sqlite = ctx.app.sqlite;
+  const total = Number((sqlite.prepare('select total from member_totals').get() as { total: number }).total);
+  ctx.log(`Anggota di basis data: ${total.toLocaleString('id-ID')}`);
+
+  // 1. A list page with a filter and a sort, paging through the first 20 pages.
+  const kel = (sqlite.prepare('select kelurahan_kode k, count(*) n from members group by 1 order by 2 desc limit 1').get() as { k: string }).k;
+  const listFilters = { kelurahanKode: kel, sort: 'registeredOn', dir: 'desc', pageSize: 25 } as const;
+  const ours1 = await measure(`members.list (kelurahan ${kel}, urut tanggal daftar, 25/halaman)`, RUNS, (i) => call(ctx, 'members.list', { ...listFilters, page: i % 20 }));
+  const raw1fn = rawList(ctx, listFilters);
+  const raw1 = await measure('raw', RUNS, (i) => raw1fn((i % 20) * 25));
+  lines.push({ name: ours1.name, ours: ours1, baseline: raw1, target, met: met(ours1, raw1) });
+
+  // 1b. The unfiltered first page sorted by name (the screen's default).
+  const ours1b = await measure('members.list (tanpa filter, urut nama)', RUNS, (i) => call(ctx, 'members.list', { page: i % 20 }));
+  const raw1bfn = rawList(ctx, {});
+  const raw1b = await measure('raw', RUNS, (i) => raw1bfn((i % 20) * 25));
+  lines.push({ name: ours1b.name, ours: ours1b, baseline: raw1b, target, met: met(ours1b, raw1b) });
+
+  // 2. Name search (full-text, old spellings normalised), several names in turn.
+  const names = ['siti rahayu', 'soekarno', 'djoko santoso', 'tjandra', 'warung makan', 'dewi', 'budi wijaya', 'kue basah'];
+  const ours2 = await measure('members.list (cari nama: siti rahayu, soekarno, djoko santoso, …)', RUNS, (i) => call(ctx, 'members.list', { search: names[i % names.length] }));
+  const raw2fns = names.map((n) => rawList(ctx, { search: n }));
+  const raw2 = await measure('raw', RUNS, (i) => raw2fns[i % names.length](0));
+  lines.push({ name: ours2.name, ours: ours2, baseline: raw2, target, met: met(ours2, raw2) });
+
+  // 3. NIK lookup: full NIK and last 6 digits.
+  const niks = (sqlite.prepare('select nik from members order by rowid desc limit 200').all() as { nik: string }[]).map((r) => r.nik);
+  const ours3 = await measure('members.list (NIK lengkap)', RUNS, (i) => call(ctx, 'members.list', { search: niks[i % niks.length] }));
+  const rawNik = sqlite.prepare('select id, member_no, full_name from members where nik = ?');
+  const raw3 = await measure('raw', RUNS, (i) => rawNik.all(niks[i % niks.length]));
+  lines.push({ name: ours3.name, ours: ours3, baseline: raw3, target, met: met(ours3, raw3) });
+  const ours3b = await measure('members.list (6 digit akhir NIK)', RUNS, (i) => call(ctx, 'members.list', { search: niks[i % niks.length].slice(-6) }));
+  const raw3bfns = niks.slice(0, 20).map((n) => rawList(ctx, { search: n.slice(-6) }));
+  const raw3b = await measure('raw', RUNS, (i) => raw3bfns[i % 20](0));
+  lines.push({ name: ours3b.name, ours: ours3b, baseline: raw3b, target, met: met(ours3b, raw3b) });
+
+  // 4. Registrations per second through the full method (synchronous=FULL, one commit each).
+  const sync = sqlite.pragma('synchronous', { simple: true });
+  const today = jakartaDate(ctx.app.services.clock.nowIso());
+  const ref = await loadReference(ctx.app.db);
+  const office = await officeCodes(ctx.app.db);
+  const all = [...ref.kelurahan.keys()];
+  const places: DemoPlaces = { own: all.filter((k) => ref.kelurahan.get(k)!.kecamatan === office.kecamatan), all };
+  const used = new Set((sqlite.prepare('select nik from members').pluck().all() as string[]));
+  const rng = seededRng(Date.now() % 1_000_000);
+  const REG = 1000;
+  const inputs: RegisterInput[] = [];
+  for (let i = 0; i < REG + 10; i++) {
+    const r = demoRegistration(rng, places, used, today);
+    if (r.registeredOn! > today) r.registeredOn = today;
+    inputs.push(r);
+  }
+  const t0 = performance.now();
+  const ours4 = await measure(`members.register (synchronous=${sync === 2 ? 'FULL' : sync}, ${REG} panggilan)`, REG, (i) => call(ctx, 'members.register', inputs[i]));
+  const perSecond = REG / ((performance.now() - t0) / 1000);
+  // Baseline: the fsync-bound floor, a raw one-row insert committed on its own, same pragmas.
+  sqlite.exec('create temp table if not exists bench_commit (n integer)');
+  sqlite.exec('create table if not exists bench_commit_disk (n integer)');
+  const ins = sqlite.prepare('insert into bench_commit_disk (n) values (?)');
+  const raw4 = await measure('raw', 300, (i) => ins.run(i));
+  sqlite.exec('drop table bench_commit_disk');
+  lines.push({
+    name: `${ours4.name}: ${Math.round(perSecond)} pendaftaran/detik (garis dasar: 1 insert mentah + commit)`,
+    ours: ours4,
+    baseline: raw4,
+    target: '> 1.000 pendaftaran/detik',
+    met: perSecond > 1000,
+  });
+
+  // 5. Importing 10,000 rows (all-or-nothing: one call, one transaction) and valid-only batches.
+  for (const mode of ['all_or_nothing', 'valid_only'] as const) {
+    const rows: RegisterInput[] = [];
+    for (let i = 0; i < 10_000; i++) rows.push(demoRegistration(rng, places, used, today));
+    const file = await spreadsheet(rows, ref);
+    const start = performance.now();
+    const run = await call(ctx, 'members.importRun', { fileName: 'impor-bench.xlsx', fileBase64: file, mode, confirmDuplicates: true });
+    let status = run;
+    while (!status.done) status = await call(ctx, 'members.importContinue', { jobId: run.jobId });
+    const ms = performance.now() - start;
+    const timing: Timing = { name: 'import', runs: 1, p50: ms, p95: ms, mean: ms };
+    lines.push({
+      name: `members.importRun ${mode} 10.000 baris XLSX (${status.inserted} ditulis, ${status.invalid} tidak sah): ${(ms / 1000).toFixed(2)} s`,
+      ours: timing,
+      target: '< 5 s',
+      met: ms < 5000 && status.inserted === 10_000,
+    });
+  }
+  return lines;
+}
+
+async function spreadsheet(rows: RegisterInput[], ref: Awaited<ReturnType<typeof loadReference>>): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Anggota');
+  ws.addRow(['NIK', 'Nama', 'Tempat Lahir', 'Tanggal Lahir', 'Jenis Kelamin', 'Alamat', 'RT', 'RW', 'Kelurahan', 'No. HP', 'Nama Usaha', 'KBLI', 'Produk', 'Modal', 'Omzet', 'Tanggal Daftar']);
+  for (const r of rows) {
+    const b = r.businesses[0];
+    const [y, m, d] = r.birthDate.split('-');
+    ws.addRow([r.nik, r.fullName, r.birthPlace, `${d}-${m}-${y}`, r.gender === 'L' ? 'Laki-laki' : 'Perempuan', r.addressStreet, r.rt, r.rw, ref.kelurahan.get(r.kelurahanKode)!.nama === 'x' ? '' : r.kelurahanKode, r.phone ?? '', b.name, b.kbliKode, b.products, b.capital, b.monthlyTurnover, r.registeredOn]);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+}
