@@ -7,6 +7,7 @@ import { SettingsScreen } from '../features/office/SettingsScreen';
 import { ComingSoon } from '../features/home/ComingSoon';
 import { ProgrammeScreen } from '../features/programme/ProgrammeScreen';
 import { RegistrationsScreen } from '../features/registrations/RegistrationsScreen';
+import { PermitsScreen } from '../features/permits/PermitsScreen';
 
 export interface AppRoute {
   path: string;
@@ -22,7 +23,7 @@ export const appRoutes: AppRoute[] = [
   { path: '/', label: 'nav.home', icon: '⌂', render: () => <HomeScreen /> },
   { path: '/pendaftaran', label: 'nav.registrations', icon: '✎', render: () => <RegistrationsScreen /> },
   { path: '/program', label: 'nav.programme', icon: '❼', roles: ['admin', 'supervisor', 'petugas'], render: () => <ProgrammeScreen /> },
-  { path: '/perizinan', label: 'nav.permits', icon: '▤', render: () => <ComingSoon title="nav.permits" /> },
+  { path: '/perizinan', label: 'nav.permits', icon: '▤', render: () => <PermitsScreen /> },
   { path: '/eorder', label: 'nav.orders', icon: '⇄', roles: ['admin', 'supervisor', 'petugas'], render: () => <ComingSoon title="nav.orders" /> },
   { path: '/laporan', label: 'nav.reports', icon: '▦', roles: ['admin', 'supervisor'], render: () => <ComingSoon title="nav.reports" /> },
   { path: '/pengguna', label: 'nav.users', icon: '☺', roles: ['admin', 'supervisor'], render: () => <UsersScreen /> },

@@ -204,6 +204,50 @@ export const permitMethods = {
     },
   }),
 
+  'permits.applicantSearch': defineMethod({
+    summary: 'Mencari anggota dan usahanya untuk permohonan IUMK (nama, nomor anggota, NIK, nama usaha).',
+    access: INTAKE_ROLES,
+    mutation: false,
+    input: z.strictObject({ query: label(z.string().trim().min(2).max(100), 'Cari') }),
+    handler: async (ctx, input) => {
+      const q = input.query.toLowerCase();
+      const like = `%${likeEscape(q)}%`;
+      const digits = /^\d{4,16}$/.test(q);
+      const members = await ctx.db
+        .selectFrom('members as m')
+        .select(['m.id', 'm.member_no as memberNo', 'm.full_name as fullName', 'm.nik', 'm.address_street as address'])
+        .where((eb) =>
+          digits
+            ? eb.or([eb('m.nik', '=', q), eb('m.member_no', '=', q), eb('m.nik_rev', 'like', `${[...q].reverse().join('')}%`)])
+            : eb.or([
+                eb(sql`lower(m.full_name)`, 'like', sql`${like} escape '\\'`),
+                eb('m.member_no', '=', input.query),
+                eb(
+                  'm.id',
+                  'in',
+                  eb.selectFrom('businesses as b').select('b.member_id').where(sql`lower(b.name)`, 'like', sql`${like} escape '\\'`),
+                ),
+              ]),
+        )
+        .orderBy('m.name_key')
+        .limit(20)
+        .execute();
+      const businesses = members.length
+        ? await ctx.db
+            .selectFrom('businesses')
+            .select(['id', 'member_id as memberId', 'name', 'scale', 'status', 'nib', 'address_street as address'])
+            .where('member_id', 'in', members.map((m) => m.id))
+            .orderBy('name')
+            .execute()
+        : [];
+      return members.map((m) => ({
+        ...m,
+        nik: `…${m.nik.slice(-4)}`,
+        businesses: businesses.filter((b) => b.memberId === m.id),
+      }));
+    },
+  }),
+
   'permits.list': defineMethod({
     summary: 'Daftar izin dengan halaman, urutan dan saringan (status, jalur, jatuh tempo hari ini, terlambat).',
     access: 'authenticated',
@@ -589,7 +633,7 @@ export const permitMethods = {
     access: 'authenticated',
     mutation: false,
     input: z.strictObject({}),
-    handler: async (ctx) => ({ settings: await loadPermitSettings(ctx.db), defaults: DEFAULT_PERMIT_SETTINGS }),
+    handler: async (ctx) => ({ settings: await loadPermitSettings(ctx.db), defaults: DEFAULT_PERMIT_SETTINGS, zones: locationZoneLabels }),
   }),
 
   'permitSettings.update': defineMethod({

@@ -4,6 +4,7 @@ import { en as coreEn } from './en';
 import { id as coreId } from './id';
 import { messages as programmeMessages } from '../../features/programme/messages';
 import { registrationMessages } from '../../features/registrations/messages';
+import { permitMessages } from '../../features/permits/messages';
 
 /** A feature's strings: Indonesian as the source of keys, English with exactly those keys. */
 export interface FeatureMessages<K extends string> {
@@ -13,7 +14,7 @@ export interface FeatureMessages<K extends string> {
 
 export const defineMessages = <const T extends Record<string, string>>(id: T, en: Record<keyof T, string>): FeatureMessages<keyof T & string> => ({ id, en });
 
-const features = [registrationMessages, programmeMessages] as const;
+const features = [registrationMessages, permitMessages, programmeMessages] as const;
 
 type KeysOf<T> = T extends FeatureMessages<infer K> ? K : never;
 type FeatureKeys = KeysOf<(typeof features)[number]>;

@@ -1,0 +1,116 @@
+import { useMemo, useState } from 'react';
+import { createColumnHelper } from '@tanstack/react-table';
+import { invoke, type Output } from '../../app/api';
+import { formatDate } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import { navigate } from '../../app/router';
+import { useUser } from '../../app/session';
+import { DataTable } from '../../components/DataTable';
+import { Notice } from '../../components/Notice';
+import { useServerTable } from '../../components/useServerTable';
+import { jakartaToday, openPdf } from './pdf';
+import { SlaBadge, StatusBadge } from './badges';
+
+type Row = Output<'permits.list'>['rows'][number];
+const col = createColumnHelper<Row>();
+export const STATUSES = ['diajukan', 'diverifikasi', 'perlu_perbaikan', 'disetujui', 'terbit', 'diserahkan', 'ditolak', 'dicabut'] as const;
+export const CHANNELS = ['loket', 'ajib', 'pendamping', 'online'] as const;
+const SLA = ['due_today', 'late', 'paused', 'open'] as const;
+
+export function PermitList() {
+  const { t } = useI18n();
+  const user = useUser();
+  const [error, setError] = useState<string | null>(null);
+  const table = useServerTable<Row, { q: string; status: string; channel: string; sla: string }>(
+    { page: 0, pageSize: 25, sort: 'submittedAt', dir: 'desc', filters: { q: '', status: '', channel: '', sla: '' } },
+    (s, f) =>
+      invoke('permits.list', {
+        page: s.page,
+        pageSize: s.pageSize,
+        sort: s.sort as 'submittedAt',
+        dir: s.dir,
+        query: f.q || undefined,
+        status: (f.status || null) as Row['status'] | null,
+        channel: (f.channel || null) as Row['channel'] | null,
+        sla: (f.sla || null) as (typeof SLA)[number] | null,
+      }),
+  );
+  const columns = useMemo(
+    () => [
+      col.accessor('submittedAt', { header: t('permits.col.submitted'), cell: (c) => <span className="permits-nowrap">{formatDate(c.getValue())}</span> }),
+      col.accessor('memberName', {
+        header: t('permits.col.applicant'),
+        cell: (c) => (
+          <>
+            <a className="permits-name" href={`#/perizinan/izin/${c.row.original.id}`} onClick={(e) => e.stopPropagation()}>
+              {c.getValue()}
+            </a>
+            <div className="permits-small">{c.row.original.memberNo}</div>
+          </>
+        ),
+      }),
+      col.accessor('businessName', { header: t('permits.col.business') }),
+      col.accessor('channel', { header: t('permits.col.channel'), cell: (c) => t(`permits.channel.${c.getValue()}`) }),
+      col.accessor('status', { header: t('permits.col.status'), cell: (c) => <StatusBadge status={c.getValue()} /> }),
+      col.display({ id: 'sla', header: t('permits.col.sla'), cell: (c) => <SlaBadge sla={c.row.original.sla} status={c.row.original.status} /> }),
+      col.accessor('number', { header: t('permits.col.number'), cell: (c) => <span className="permits-mono">{c.getValue() ?? '—'}</span> }),
+    ],
+    [t],
+  );
+  const printDay = async () => {
+    setError(null);
+    try {
+      await openPdf(await invoke('permits.certificateBatch', { issuedOn: jakartaToday() }));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <>
+      <Notice kind="error">{error ?? table.error}</Notice>
+      <div className="filters">
+        <input data-search type="search" placeholder={t('permits.search')} aria-label={t('permits.search')} value={table.filters.q} onChange={(e) => table.setFilter('q', e.target.value)} />
+        <select aria-label={t('permits.filter.status')} value={table.filters.status} onChange={(e) => table.setFilter('status', e.target.value)}>
+          <option value="">{t('permits.filter.status')}: {t('common.all')}</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`permits.status.${s}`)}
+            </option>
+          ))}
+        </select>
+        <select aria-label={t('permits.filter.channel')} value={table.filters.channel} onChange={(e) => table.setFilter('channel', e.target.value)}>
+          <option value="">{t('permits.filter.channel')}: {t('common.all')}</option>
+          {CHANNELS.map((c) => (
+            <option key={c} value={c}>
+              {t(`permits.channel.${c}`)}
+            </option>
+          ))}
+        </select>
+        <select aria-label={t('permits.filter.sla')} value={table.filters.sla} onChange={(e) => table.setFilter('sla', e.target.value)}>
+          <option value="">{t('permits.filter.sla')}: {t('common.all')}</option>
+          {SLA.map((s) => (
+            <option key={s} value={s}>
+              {t(`permits.sla.${s}`)}
+            </option>
+          ))}
+        </select>
+        {(user.role === 'loket' || user.role === 'supervisor') && (
+          <button type="button" className="button" onClick={() => void printDay()}>
+            {t('permits.printDay')}
+          </button>
+        )}
+      </div>
+      <DataTable
+        columns={columns}
+        rows={table.rows}
+        total={table.total}
+        state={table.state}
+        onStateChange={table.setState}
+        loading={table.loading}
+        caption={t('permits.tab.list')}
+        onRowClick={(r) => navigate(`/perizinan/izin/${r.id}`)}
+        rowLabel={(r) => `${r.memberName}, ${r.businessName}`}
+      />
+    </>
+  );
+}

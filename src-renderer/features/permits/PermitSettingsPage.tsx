@@ -1,0 +1,175 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { invoke, type Output } from '../../app/api';
+import { formatDate } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import { useUser } from '../../app/session';
+import { TextAreaField, TextField } from '../../components/Field';
+import { Notice } from '../../components/Notice';
+import { useForm } from '../../components/useForm';
+import { jakartaToday } from './pdf';
+
+type Settings = Output<'permitSettings.get'>['settings'];
+
+const requirementsToText = (list: Settings['requirements']) => list.map((r) => `${r.code} | ${r.label} | ${r.appliesTo}`).join('\n');
+function textToRequirements(text: string): Settings['requirements'] {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const [code = '', label = '', appliesTo = 'semua'] = line.split('|').map((s) => s.trim());
+      return { code, label, appliesTo: appliesTo as 'semua' };
+    });
+}
+
+/** Holidays of a year (admin and supervisor), the permit settings (admin) and the month's on-time share. */
+export function PermitSettingsPage() {
+  const { t } = useI18n();
+  const user = useUser();
+  const isAdmin = user.role === 'admin';
+  const canHolidays = isAdmin || user.role === 'supervisor';
+  const [year, setYear] = useState(Number(jakartaToday().slice(0, 4)));
+  const [holidays, setHolidays] = useState<{ date: string; name: string }[]>([]);
+  const [report, setReport] = useState<Output<'permits.slaReport'> | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const holidayForm = useForm({ date: '', name: '' });
+  const form = useForm({ slaDays: '1', start: '08:00', end: '16:00', numberTemplate: '', classification: '', documentTitle: '', legalBasis: '', requirements: '', issuerLine: '' });
+
+  const loadHolidays = useCallback(() => invoke('holidays.list', { year }).then(setHolidays), [year]);
+  useEffect(() => {
+    void loadHolidays();
+  }, [loadHolidays]);
+  useEffect(() => {
+    void invoke('permitSettings.get', {}).then(({ settings: s }) =>
+      form.setValues({
+        slaDays: String(s.slaDays),
+        start: s.officeHours.start,
+        end: s.officeHours.end,
+        numberTemplate: s.numberTemplate,
+        classification: s.classification,
+        documentTitle: s.documentTitle,
+        legalBasis: s.legalBasis,
+        requirements: requirementsToText(s.requirements),
+        issuerLine: s.issuerLine,
+      }),
+    );
+    void invoke('permits.slaReport', { month: jakartaToday().slice(0, 7) }).then(setReport);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const addHoliday = (e: FormEvent) => {
+    e.preventDefault();
+    void holidayForm.submit(async () => {
+      await invoke('holidays.save', holidayForm.values);
+      holidayForm.setValues({ date: '', name: '' });
+      await loadHolidays();
+    });
+  };
+  const removeHoliday = async (date: string) => {
+    setError(null);
+    try {
+      await invoke('holidays.delete', { date });
+      await loadHolidays();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    setMessage(null);
+    void form
+      .submit(async () => {
+        const v = form.values;
+        await invoke('permitSettings.update', {
+          slaDays: Number(v.slaDays),
+          officeHours: { start: v.start, end: v.end },
+          numberTemplate: v.numberTemplate,
+          classification: v.classification,
+          documentTitle: v.documentTitle,
+          legalBasis: v.legalBasis,
+          requirements: textToRequirements(v.requirements),
+          issuerLine: v.issuerLine,
+        });
+      })
+      .then((ok) => ok && setMessage(t('common.saved')));
+  };
+  const decided = report ? report.issued + report.rejected : 0;
+
+  return (
+    <div className="permits-settings">
+      {report && (
+        <Notice kind="info">
+          {t('permits.settings.report', {
+            month: report.month,
+            share: report.onTimeShare === null ? '—' : `${Math.round(report.onTimeShare * 100)}%`,
+            onTime: report.onTime,
+            decided,
+          })}
+        </Notice>
+      )}
+      <Notice kind="error">{error}</Notice>
+      <section className="permits-card">
+        <h3>
+          {t('permits.settings.holidays', { year })}{' '}
+          <button type="button" className="button button--small" onClick={() => setYear(year - 1)}>
+            ‹
+          </button>{' '}
+          <button type="button" className="button button--small" onClick={() => setYear(year + 1)}>
+            ›
+          </button>
+        </h3>
+        <ul className="permits-plain permits-holidays">
+          {holidays.map((h) => (
+            <li key={h.date}>
+              <span className="permits-nowrap">{formatDate(h.date)}</span> — {h.name}
+              {canHolidays && (
+                <button type="button" className="button button--ghost button--small" aria-label={`Hapus ${h.date}`} onClick={() => void removeHoliday(h.date)}>
+                  ✕
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+        {canHolidays && (
+          <form className="permits-inline" onSubmit={addHoliday} noValidate>
+            <Notice kind="error">{holidayForm.error}</Notice>
+            <TextField label={t('permits.settings.holidayDate')} type="date" value={holidayForm.values.date} onChange={(e) => holidayForm.set('date', e.target.value)} error={holidayForm.errorOf('date')} />
+            <TextField label={t('permits.settings.holidayName')} value={holidayForm.values.name} onChange={(e) => holidayForm.set('name', e.target.value)} error={holidayForm.errorOf('name')} />
+            <button type="submit" className="button">
+              {t('permits.settings.addHoliday')}
+            </button>
+          </form>
+        )}
+      </section>
+      <section className="permits-card">
+        <h3>{t('permits.settings.title')}</h3>
+        <Notice kind="success">{message}</Notice>
+        <Notice kind="error">{form.error}</Notice>
+        <form onSubmit={save} noValidate>
+          <fieldset disabled={!isAdmin}>
+            <div className="grid3">
+              <TextField label={t('permits.settings.slaDays')} value={form.values.slaDays} onChange={(e) => form.set('slaDays', e.target.value)} error={form.errorOf('slaDays')} inputMode="numeric" />
+              <TextField label={t('permits.settings.officeStart')} value={form.values.start} onChange={(e) => form.set('start', e.target.value)} error={form.errorOf('officeHours.start')} />
+              <TextField label={t('permits.settings.officeEnd')} value={form.values.end} onChange={(e) => form.set('end', e.target.value)} error={form.errorOf('officeHours.end')} />
+            </div>
+            <div className="grid2">
+              <TextField label={t('permits.settings.template')} value={form.values.numberTemplate} onChange={(e) => form.set('numberTemplate', e.target.value)} error={form.errorOf('numberTemplate')} />
+              <TextField label={t('permits.settings.classification')} value={form.values.classification} onChange={(e) => form.set('classification', e.target.value)} error={form.errorOf('classification')} />
+            </div>
+            <TextField label={t('permits.settings.docTitle')} value={form.values.documentTitle} onChange={(e) => form.set('documentTitle', e.target.value)} error={form.errorOf('documentTitle')} />
+            <TextAreaField label={t('permits.settings.legalBasis')} rows={4} value={form.values.legalBasis} onChange={(e) => form.set('legalBasis', e.target.value)} error={form.errorOf('legalBasis')} />
+            <TextAreaField label={t('permits.settings.requirements')} rows={6} value={form.values.requirements} onChange={(e) => form.set('requirements', e.target.value)} error={Object.entries(form.fieldErrors).find(([k]) => k.startsWith('requirements'))?.[1]} />
+            {isAdmin && (
+              <div className="actions">
+                <button type="submit" className="button button--primary" disabled={form.busy}>
+                  {t('common.save')}
+                </button>
+              </div>
+            )}
+          </fieldset>
+        </form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { useRoute } from '../../app/router';
+import { useI18n } from '../../app/i18n';
+import { useUser } from '../../app/session';
+import { PermitList } from './PermitList';
+import { IntakeForm } from './IntakeForm';
+import { PermitPage } from './PermitPage';
+import { VerifyPage } from './VerifyPage';
+import { AjibPage } from './AjibPage';
+import { PermitSettingsPage } from './PermitSettingsPage';
+
+const INTAKE = ['loket', 'petugas', 'supervisor'];
+
+/** #/perizinan and the pages below it: list, intake, permit page, AJIB, verification, settings. */
+export function PermitsScreen() {
+  const { t } = useI18n();
+  const { path } = useRoute();
+  const user = useUser();
+  const sub = path.replace(/^\/perizinan\/?/, '');
+  const tabs: [string, string, boolean][] = [
+    ['', t('permits.tab.list'), true],
+    ['baru', t('permits.tab.new'), INTAKE.includes(user.role)],
+    ['ajib', t('permits.tab.ajib'), true],
+    ['verifikasi', t('permits.tab.verify'), true],
+    ['pengaturan', t('permits.tab.settings'), true],
+  ];
+  const current = sub.startsWith('izin/') ? '' : sub;
+  let page;
+  if (sub.startsWith('izin/')) page = <PermitPage id={decodeURIComponent(sub.slice(5))} />;
+  else if (sub === 'baru') page = <IntakeForm />;
+  else if (sub === 'ajib') page = <AjibPage />;
+  else if (sub === 'verifikasi') page = <VerifyPage />;
+  else if (sub === 'pengaturan') page = <PermitSettingsPage />;
+  else page = <PermitList />;
+  return (
+    <section className="screen permits">
+      <header className="screen__header">
+        <h1>{t('permits.title')}</h1>
+      </header>
+      <nav className="permits-tabs" aria-label={t('permits.title')}>
+        {tabs
+          .filter(([, , visible]) => visible)
+          .map(([slug, label]) => (
+            <a key={slug} href={`#/perizinan${slug ? `/${slug}` : ''}`} aria-current={current === slug ? 'page' : undefined}>
+              {label}
+            </a>
+          ))}
+      </nav>
+      {page}
+    </section>
+  );
+}
