@@ -12,7 +12,11 @@ export interface FeatureMessages<K extends string> {
   en: Record<K, string>;
 }
 
-export const defineMessages = <const T extends Record<string, string>>(id: T, en: Record<keyof T, string>): FeatureMessages<keyof T & string> => ({ id, en });
+// A function declaration, not a const: feature modules that catalogue.ts imports call it while
+// this module is still loading (circular import), and only a declaration is hoisted.
+export function defineMessages<const T extends Record<string, string>>(id: T, en: Record<keyof T, string>): FeatureMessages<keyof T & string> {
+  return { id, en };
+}
 
 const features = [registrationMessages, permitMessages, programmeMessages] as const;
 

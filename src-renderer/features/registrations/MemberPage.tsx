@@ -7,7 +7,7 @@ import { CheckField, SelectField, TextAreaField, TextField } from '../../compone
 import { Dialog } from '../../components/Dialog';
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
-import { jakartaToday } from './display';
+import { formatShortDate, jakartaToday } from './display';
 import { useFlash } from './flash';
 import type { EDUCATIONS } from './reference';
 
@@ -131,9 +131,7 @@ export function MemberPage({ memberId }: { memberId: string }) {
               <tr>
                 <th>{t('reg.s.stage')}</th>
                 <th>{t('reg.s.status')}</th>
-                <th>{t('reg.s.date')}</th>
-                <th>{t('reg.s.evidence')}</th>
-                <th>{t('reg.s.by')}</th>
+                <th>{t('reg.s.evidenceBy')}</th>
                 {canEdit && <th aria-label={t('common.actions')} />}
               </tr>
             </thead>
@@ -147,12 +145,14 @@ export function MemberPage({ memberId }: { memberId: string }) {
                     <span className={`badge ${s.status === 'selesai' ? 'badge--success' : s.status === 'proses' ? 'badge--warning' : 'badge--muted'}`}>
                       {t(s.status === 'selesai' ? 'reg.s.done' : s.status === 'proses' ? 'reg.s.inProgress' : 'reg.s.notYet')}
                     </span>
+                    {s.completedOn && <div className="reg-small reg-nowrap">{formatShortDate(s.completedOn)}</div>}
                   </td>
-                  <td>{s.completedOn ? formatDate(s.completedOn) : '—'}</td>
-                  <td className="reg-clip" title={s.evidence ?? undefined}>
-                    {s.evidence ?? '—'}
+                  <td className="reg-evidence">
+                    <div className="reg-evidence__text" title={s.evidence ?? undefined}>
+                      {s.evidence ?? '—'}
+                    </div>
+                    {(s.recordedByName || (s.source && s.source !== 'manual')) && <div className="reg-small">{t('reg.s.byName', { name: s.recordedByName ?? s.source ?? '' })}</div>}
                   </td>
-                  <td>{s.recordedByName ?? (s.source && s.source !== 'manual' ? s.source : '—')}</td>
                   {canEdit && (
                     <td>
                       {s.status !== 'selesai' && (
@@ -262,10 +262,9 @@ function BusinessCard({ business: b, canEdit, onRecord }: { business: Business; 
         <dt>{t('reg.b.employees')}</dt>
         <dd>{formatNumber(b.employees)}</dd>
         <dt>{t('reg.b.startDate')}</dt>
-        <dd>
-          {b.startDate ? formatDate(b.startDate) : '—'}
-          {b.placeStatus ? ` · ${t(`reg.place.${b.placeStatus}`)}` : ''}
-        </dd>
+        <dd>{b.startDate ? formatDate(b.startDate) : '—'}</dd>
+        <dt>{t('reg.b.placeStatus')}</dt>
+        <dd>{b.placeStatus ? t(`reg.place.${b.placeStatus}`) : '—'}</dd>
         <dt>{t('reg.b.npwp')}</dt>
         <dd className="reg-mono">{b.npwp ?? '—'}</dd>
         <dt>{t('reg.b.nib')}</dt>
@@ -299,7 +298,7 @@ function BusinessCard({ business: b, canEdit, onRecord }: { business: Business; 
             <tbody>
               {b.conditions.map((x) => (
                 <tr key={x.id}>
-                  <td>{formatDate(x.recordedOn)}</td>
+                  <td className="reg-nowrap">{formatShortDate(x.recordedOn)}</td>
                   <td>{yesNo(x.closedTemporarily)}</td>
                   <td>{yesNo(x.loanTrouble)}</td>
                   <td>{x.turnoverDropPct === null ? '—' : `${x.turnoverDropPct}%`}</td>
@@ -468,7 +467,7 @@ function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
   );
 }
 
-const HIDDEN_KEYS = new Set(['id', 'member_id', 'business_id', 'name_key', 'created_at', 'updated_at', 'created_by', 'recorded_at', 'businesses']);
+const HIDDEN_KEYS = new Set(['id', 'recorded_by', 'pendamping_id', 'source_id', 'member_id', 'business_id', 'name_key', 'created_at', 'updated_at', 'created_by', 'recorded_at', 'businesses']);
 const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 function ChangeList({ before, after }: { before: unknown; after: unknown }) {
@@ -476,13 +475,25 @@ function ChangeList({ before, after }: { before: unknown; after: unknown }) {
   const a = (after && typeof after === 'object' ? after : {}) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !HIDDEN_KEYS.has(k) && show(b[k]) !== show(a[k]));
   if (keys.length === 0) return null;
+  if (!before) {
+    // A creation: one compact line of what was recorded.
+    return (
+      <p className="reg-created">
+        {keys.map((k, i) => (
+          <span key={k}>
+            {i > 0 && ' · '}
+            <span className="reg-mono">{k}</span> {show(a[k])}
+          </span>
+        ))}
+      </p>
+    );
+  }
   const shown = keys.slice(0, 12);
   return (
     <ul className="reg-changes">
       {shown.map((k) => (
         <li key={k}>
-          <span className="reg-mono">{k}</span>: {before ? <del>{show(b[k])}</del> : null} {before ? '→ ' : ''}
-          <ins>{show(a[k])}</ins>
+          <span className="reg-mono">{k}</span>: <del>{show(b[k])}</del> → <ins>{show(a[k])}</ins>
         </li>
       ))}
       {keys.length > shown.length && <li>…</li>}

@@ -1,13 +1,12 @@
 import { useMemo, useState } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { invoke, type Input, type Output } from '../../app/api';
-import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { DataTable } from '../../components/DataTable';
 import { Notice } from '../../components/Notice';
 import { useServerTable } from '../../components/useServerTable';
-import { downloadBase64 } from './display';
+import { downloadBase64, formatShortDate } from './display';
 import { useFlash } from './flash';
 import { SCALES, SKPDS, STAGE_CODES, TARGET_GROUPS, useReference } from './reference';
 
@@ -56,17 +55,28 @@ export function MembersList() {
 
   const columns = useMemo(
     () => [
-      col.accessor('memberNo', { id: 'memberNo', header: t('reg.col.memberNo'), cell: (c) => <span className="reg-mono">{c.getValue()}</span> }),
+      col.accessor('memberNo', {
+        id: 'memberNo',
+        header: `${t('reg.col.memberNo')} / ${t('reg.col.nik')}`,
+        cell: (c) => (
+          <>
+            <div className="reg-mono reg-nowrap">{c.getValue()}</div>
+            <div className="reg-mono reg-nowrap reg-small">{c.row.original.nikMasked}</div>
+          </>
+        ),
+      }),
       col.accessor('fullName', {
         id: 'name',
         header: t('reg.col.name'),
         cell: (c) => (
-          <a href={`#/pendaftaran/anggota/${c.row.original.id}`} className="reg-name" onClick={(e) => e.stopPropagation()}>
-            {c.getValue()}
-          </a>
+          <>
+            <a href={`#/pendaftaran/anggota/${c.row.original.id}`} className="reg-name" onClick={(e) => e.stopPropagation()}>
+              {c.getValue()}
+            </a>
+            {c.row.original.status !== 'aktif' && <span className="badge badge--muted">{t(`reg.status.${c.row.original.status}`)}</span>}
+          </>
         ),
       }),
-      col.accessor('nikMasked', { header: t('reg.col.nik'), enableSorting: false, cell: (c) => <span className="reg-mono">{c.getValue()}</span> }),
       col.accessor('kelurahanNama', { id: 'kelurahan', header: t('reg.col.kelurahan'), cell: (c) => c.getValue() ?? c.row.original.kelurahanKode }),
       col.accessor('businessNames', { header: t('reg.col.business'), enableSorting: false, cell: (c) => <span className="reg-clip">{c.getValue() || '—'}</span> }),
       col.accessor('targetGroup', { header: t('reg.col.targetGroup'), enableSorting: false, cell: (c) => t(`reg.tg.${c.getValue()}`) }),
@@ -83,12 +93,7 @@ export function MembersList() {
           </span>
         ),
       }),
-      col.accessor('registeredOn', { id: 'registeredOn', header: t('reg.col.registeredOn'), cell: (c) => formatDate(c.getValue()) }),
-      col.accessor('status', {
-        header: t('reg.col.status'),
-        enableSorting: false,
-        cell: (c) => <span className={`badge ${c.getValue() === 'aktif' ? 'badge--success' : 'badge--muted'}`}>{t(`reg.status.${c.getValue()}`)}</span>,
-      }),
+      col.accessor('registeredOn', { id: 'registeredOn', header: t('reg.col.registeredOn'), cell: (c) => <span className="reg-nowrap">{formatShortDate(c.getValue())}</span> }),
     ],
     [t],
   );
@@ -107,7 +112,7 @@ export function MembersList() {
   );
 
   return (
-    <section className="screen">
+    <section className="screen reg-list">
       <header className="screen__header">
         <h1>{t('reg.title')}</h1>
         <div className="row-actions">

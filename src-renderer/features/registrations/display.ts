@@ -70,6 +70,15 @@ export function maskNik(nik: string): string {
   return `${nik.slice(0, 4)}${'•'.repeat(nik.length - 8)}${nik.slice(-4)}`;
 }
 
+const shortDate = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Asia/Jakarta' });
+
+/** 'YYYY-MM-DD' as "28 Nov 2026", for table cells. */
+export function formatShortDate(value: string | null | undefined): string {
+  if (!value) return '—';
+  const d = new Date(`${value.slice(0, 10)}T00:00:00+07:00`);
+  return Number.isNaN(d.getTime()) ? value : shortDate.format(d);
+}
+
 /** Today in Jakarta as YYYY-MM-DD. */
 export function jakartaToday(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
