@@ -5,11 +5,13 @@ import { authMethods } from './features/auth/api';
 import { officeMethods } from './features/office/api';
 import { referenceMethods } from './features/reference/api';
 import { userMethods } from './features/users/api';
+import { registrationMethods } from './features/registrations/api';
 import { permitMethods } from './features/permits/api';
 import { programmeApi } from './features/programme/api';
 import { orderMethods } from './features/orders/api';
+import { reportMethods } from './features/reports/api';
 
-export const methods = combineMethods(authMethods, officeMethods, userMethods, referenceMethods, permitMethods, programmeApi, orderMethods);
+export const methods = combineMethods(authMethods, officeMethods, userMethods, referenceMethods, registrationMethods, permitMethods, programmeApi, orderMethods, reportMethods);
 
 export type Api = ApiSignatures<typeof methods>;
 export type MethodName = keyof Api & string;

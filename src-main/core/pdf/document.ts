@@ -11,6 +11,8 @@ export interface PdfDocumentOptions {
   margins?: { top: number; bottom: number; left: number; right: number };
   layout?: 'portrait' | 'landscape';
   info?: { Title?: string; Author?: string; Subject?: string; Keywords?: string; CreationDate?: Date };
+  /** Keep pages in memory until the end, to write page numbers ("halaman 1 dari 3") last. */
+  bufferPages?: boolean;
 }
 
 const CM = 72 / 2.54;
@@ -34,6 +36,7 @@ export function createPdfDocument(opts: PdfDocumentOptions = {}): PDFKit.PDFDocu
     },
     font: fontPath(FONT.sans),
     lang: 'id-ID',
+    bufferPages: opts.bufferPages ?? false,
     displayTitle: Boolean(opts.info?.Title),
     info: {
       Creator: 'Jakpreneur Desk',

@@ -1,0 +1,89 @@
+import { sql } from 'kysely';
+import type { Db } from './sections/common';
+import { recoveryFigures, digitalChannels } from './sections/recovery';
+import { buildMonthlySummary, resolveScope } from './service';
+import { monthsUpTo, shiftMonth, shortMonthLabel } from './period';
+import { percent, type MonthlySummary, type ReportFigure } from './model';
+
+/** The figures the dashboard compares across months, as `section.figure` ids of the summary. */
+const HEADLINES = [
+  'registrations.registeredInMonth',
+  'registrations.membersTotal',
+  'trainings.sessionsHeld',
+  'trainings.participantsAttended',
+  'permits.issued',
+  'permits.onTimeShare',
+  'permits.ajibTasks',
+  'orders.delivered',
+  'orders.deliveredValue',
+  'orders.paidValue',
+  'financing.referrals',
+  'financing.disbursedAmount',
+  'turnover.totalTurnover',
+  'recovery.businessesRecovered',
+];
+
+const figureMap = (s: MonthlySummary) => new Map<string, ReportFigure>(s.sections.flatMap((sec) => sec.figures.map((f) => [`${sec.id}.${f.id}`, f] as const)));
+
+export interface DashboardComparison {
+  id: string;
+  label: string;
+  type: ReportFigure['type'];
+  current: number;
+  previous: number;
+  lastYear: number;
+}
+
+export async function buildDashboard(db: Db, month: string, nowIso: string) {
+  const [current, previous, lastYear] = await Promise.all(
+    [month, shiftMonth(month, -1), shiftMonth(month, -12)].map((m) => buildMonthlySummary(db, { month: m }, nowIso)),
+  );
+  const [cur, prev, ly] = [current, previous, lastYear].map(figureMap);
+  const comparisons: DashboardComparison[] = HEADLINES.flatMap((id) => {
+    const f = cur.get(id);
+    if (!f) return [];
+    return [{ id, label: f.label, type: f.type, current: f.value, previous: prev.get(id)?.value ?? 0, lastYear: ly.get(id)?.value ?? 0 }];
+  });
+
+  // Registrations month by month over the last year.
+  const months = monthsUpTo(month, 12);
+  const perMonth = await db
+    .selectFrom('members')
+    .where('registered_on', '>=', `${months[0]}-01`)
+    .where('registered_on', '<=', `${month}-31`)
+    .select([sql<string>`substr(registered_on, 1, 7)`.as('month'), (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(sql`substr(registered_on, 1, 7)`)
+    .execute();
+  const perMonthMap = new Map(perMonth.map((r) => [r.month, Number(r.n)]));
+
+  // Recovery and digital adoption month by month (the programme's headline outcome).
+  const recoveryMonths = monthsUpTo(month, 6);
+  const recovery = [];
+  for (const m of recoveryMonths) {
+    const scope = await resolveScope(db, { month: m }, nowIso);
+    const f = await recoveryFigures(db, scope);
+    recovery.push({
+      month: m,
+      label: shortMonthLabel(m),
+      recovered: f.recovered,
+      recoveredShare: percent(f.recovered, f.affected),
+      ...Object.fromEntries(digitalChannels.map(([c]) => [c, percent(f.channels[c], f.recorded)])),
+    });
+  }
+
+  const byKelurahan = current.sections.find((s) => s.id === 'registrations')?.tables.find((t) => t.id === 'byKelurahan');
+  const progress = cur.get('registrations.targetProgress');
+  return {
+    month,
+    monthLabel: current.monthLabel,
+    comparisons,
+    targetProgress: progress?.value ?? 0,
+    registeredYearToDate: cur.get('registrations.registeredYearToDate')?.value ?? 0,
+    yearlyTarget: cur.get('registrations.yearlyTarget')?.value ?? 0,
+    registrationsByMonth: months.map((m) => ({ month: m, label: shortMonthLabel(m), count: perMonthMap.get(m) ?? 0 })),
+    registrationsByKelurahan: (byKelurahan?.rows ?? []).filter((r) => r.label !== 'Jumlah').map((r) => ({ label: String(r.label), count: Number(r.count) })),
+    stages: current.sections.find((s) => s.id === 'stages')?.tables[0]?.rows.map((r) => ({ label: String(r.label), total: Number(r.total) })) ?? [],
+    recovery,
+    digitalChannels: digitalChannels.map(([key, label]) => ({ key, label })),
+  };
+}

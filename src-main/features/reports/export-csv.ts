@@ -1,0 +1,38 @@
+import type { MonthlySummary, ReportColumn, ValueType } from './model';
+
+// CSV for other systems and for Excel in Indonesian settings: UTF-8 with a BOM (so Excel reads
+// the encoding), semicolons (the list separator where the comma is the decimal mark), and every
+// text cell that a spreadsheet would take for a formula defused with a leading apostrophe.
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: string | number, type: ValueType = 'text'): string {
+  let text: string;
+  if (typeof value === 'number') text = type === 'percent' ? value.toFixed(1).replace('.', ',') : String(value);
+  else text = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[;"\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const line = (cells: string[]) => cells.join(';');
+
+export function summaryToCsv(summary: MonthlySummary): Buffer {
+  const lines: string[] = [
+    line(['Rekap Bulanan Jakpreneur', csvCell(summary.scopeLabel), csvCell(summary.monthLabel), summary.month]),
+    '',
+  ];
+  for (const section of summary.sections) {
+    lines.push(line(['Bagian', csvCell(section.title)]));
+    if (section.figures.length) {
+      lines.push(line(['Indikator', 'Nilai']));
+      for (const f of section.figures) lines.push(line([csvCell(f.label), csvCell(f.value, f.type)]));
+    }
+    for (const table of section.tables) {
+      lines.push('');
+      lines.push(line(['Tabel', csvCell(table.title)]));
+      lines.push(line(table.columns.map((c: ReportColumn) => csvCell(c.label))));
+      for (const row of table.rows) lines.push(line(table.columns.map((c) => csvCell(row[c.key] ?? '', c.type))));
+    }
+    lines.push('');
+  }
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n'), 'utf8')]);
+}

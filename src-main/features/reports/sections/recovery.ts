@@ -1,0 +1,87 @@
+import { sql } from 'kysely';
+import { percent, type ReportScope, type ReportSection } from '../model';
+import type { Db } from './common';
+
+export const digitalChannels = [
+  ['sells_online', 'Berjualan online'],
+  ['marketplace', 'Toko di marketplace'],
+  ['social_media', 'Media sosial'],
+  ['qris', 'Pembayaran QRIS'],
+  ['eorder', 'Terdaftar di e-order'],
+  ['bookkeeping_app', 'Aplikasi pembukuan'],
+] as const;
+
+export interface RecoveryFigures {
+  businesses: number;
+  recorded: number;
+  affected: number;
+  recovered: number;
+  channels: Record<(typeof digitalChannels)[number][0], number>;
+}
+
+/**
+ * The state of each business as of the month's end: its latest dated condition record.
+ * Affected = closed for a time, could not pay instalments, or turnover fell.
+ */
+export async function recoveryFigures(db: Db, scope: ReportScope): Promise<RecoveryFigures> {
+  const kel = scope.kelurahan;
+  const result = await sql<Record<string, number>>`
+    with latest as (
+      select c.*, row_number() over (partition by c.business_id order by c.recorded_on desc, c.created_at desc) as rn
+      from business_conditions c
+      join businesses b on b.id = c.business_id
+      join members m on m.id = b.member_id
+      where c.recorded_on <= ${scope.to} ${kel ? sql`and m.kelurahan_kode = ${kel}` : sql``}
+    )
+    select
+      count(*) as recorded,
+      coalesce(sum(case when closed_temporarily = 1 or loan_trouble = 1 or coalesce(turnover_drop_pct, 0) > 0 then 1 else 0 end), 0) as affected,
+      coalesce(sum(case when recovered = 1 then 1 else 0 end), 0) as recovered,
+      ${sql.join(
+        digitalChannels.map(([col]) => sql`coalesce(sum(${sql.ref(col)}), 0) as ${sql.ref(col)}`),
+        sql`, `,
+      )}
+    from latest where rn = 1`.execute(db);
+  const businesses = await db
+    .selectFrom('businesses')
+    .innerJoin('members', 'members.id', 'businesses.member_id')
+    .where((eb) => (kel ? eb('members.kelurahan_kode', '=', kel) : eb.lit(true)))
+    .where('members.registered_on', '<=', scope.to)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const r = result.rows[0] ?? {};
+  return {
+    businesses: Number(businesses.n),
+    recorded: Number(r.recorded ?? 0),
+    affected: Number(r.affected ?? 0),
+    recovered: Number(r.recovered ?? 0),
+    channels: Object.fromEntries(digitalChannels.map(([c]) => [c, Number(r[c] ?? 0)])) as RecoveryFigures['channels'],
+  };
+}
+
+export async function recoverySection(db: Db, scope: ReportScope): Promise<ReportSection> {
+  const f = await recoveryFigures(db, scope);
+  return {
+    id: 'recovery',
+    title: 'Pemulihan pascapandemi dan digitalisasi',
+    figures: [
+      { id: 'businessesRecorded', label: 'Usaha dengan catatan kondisi', value: f.recorded, type: 'int' },
+      { id: 'businessesAffected', label: 'Usaha terdampak pandemi', value: f.affected, type: 'int' },
+      { id: 'businessesRecovered', label: 'Usaha sudah pulih', value: f.recovered, type: 'int' },
+      { id: 'recoveredShare', label: 'Pulih dari yang terdampak', value: percent(f.recovered, f.affected), type: 'percent' },
+    ],
+    tables: [
+      {
+        id: 'digital',
+        title: 'Adopsi kanal digital (kondisi terakhir s.d. akhir bulan)',
+        columns: [
+          { key: 'label', label: 'Kanal', type: 'text' },
+          { key: 'count', label: 'Jumlah usaha', type: 'int' },
+          { key: 'share', label: '% dari usaha tercatat', type: 'percent' },
+        ],
+        rows: digitalChannels.map(([col, label]) => ({ label, count: f.channels[col], share: percent(f.channels[col], f.recorded) })),
+        chartKey: 'count',
+      },
+    ],
+  };
+}
