@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { formatMemberNumber, maskNik, memberNumberScope, memberTemplateProblem } from '../../../src-main/features/registrations/rules/member-number';
+
+const vars = { kecamatan: '31.71.07', kota: '31.71', kelurahan: '31.71.07.1006', registeredOn: '2026-11-28' };
+
+describe('member number template', () => {
+  it('renders the placeholders and pads the counter', () => {
+    expect(formatMemberNumber('JP-{kecamatan}-{tahun}-{seq:6}', vars, 42)).toBe('JP-317107-2026-000042');
+    expect(formatMemberNumber('{kota}/{kelurahan}/{bulan}/{seq}', vars, 7)).toBe('3171/3171071006/11/7');
+    expect(formatMemberNumber('A{seq:2}', vars, 123)).toBe('A123');
+  });
+
+  it('keeps one counter per rendered scope: a new year starts again, the same scope continues', () => {
+    expect(memberNumberScope('JP-{kecamatan}-{tahun}-{seq:6}', vars)).toBe('JP-317107-2026-{seq}');
+    expect(memberNumberScope('JP-{kecamatan}-{tahun}-{seq:6}', { ...vars, registeredOn: '2027-01-02' })).toBe('JP-317107-2027-{seq}');
+    expect(memberNumberScope('JP-{seq:6}', vars)).toBe(memberNumberScope('JP-{seq:4}', vars));
+  });
+
+  it('refuses templates without exactly one counter, unknown placeholders and odd characters', () => {
+    expect(memberTemplateProblem('JP-{kecamatan}-{tahun}-{seq:6}')).toBeNull();
+    expect(memberTemplateProblem('JP-{tahun}')).toMatch(/tepat satu kali/);
+    expect(memberTemplateProblem('{seq}{seq}')).toMatch(/tepat satu kali/);
+    expect(memberTemplateProblem('JP-{desa}-{seq}')).toMatch(/\{desa\} tidak dikenal/);
+    expect(memberTemplateProblem('JP {seq}')).toMatch(/hanya huruf/);
+    expect(memberTemplateProblem('JP-{seq:11}')).toMatch(/1 sampai 10/);
+    expect(memberTemplateProblem('JP-{tahun:4}-{seq}')).toMatch(/tidak memakai lebar/);
+    expect(memberTemplateProblem('JP-{seq')).toMatch(/kurung kurawal/);
+    expect(memberTemplateProblem('')).toBe('wajib diisi');
+  });
+
+  it('masks a NIK keeping region and serial', () => {
+    expect(maskNik('3171074509870001')).toBe('3171••••••••0001');
+    expect(maskNik('123')).toBe('••••••••••••••••');
+  });
+});
