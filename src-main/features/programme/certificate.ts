@@ -96,11 +96,9 @@ export async function certificatePdf(ctx: Pick<CallContext, 'db'>, training: Cer
         { width: width - 120, align: 'center' },
       );
 
-    // Trainer at the left, signatory at the right, on one baseline.
+    // Signatory at the right; the trainer at the left, title and name level with the signatory's.
     const blockTop = Math.max(doc.y + 14, H - doc.page.margins.bottom - 150);
-    doc.font(FONT.sans, 11).text('Pelatih,', left + 20, blockTop + 36, { width: 220, align: 'center' });
-    doc.font(FONT.sansBold, 11).text(training.trainer, left + 20, blockTop + 36 + 14 + 64, { width: 220, align: 'center' });
-    drawSignatureBlock(doc, {
+    const signature = drawSignatureBlock(doc, {
       place: office.kecamatanNama,
       date: signedOn,
       title: office.signatoryTitle,
@@ -110,6 +108,11 @@ export async function certificatePdf(ctx: Pick<CallContext, 'db'>, training: Cer
       width: 250,
       x: W - doc.page.margins.right - 270,
     });
+    doc.font(FONT.sans, 11);
+    const lineHeight = doc.currentLineHeight(true);
+    const area = signature.signatureArea;
+    doc.text('Pelatih,', left + 20, area.y - lineHeight, { width: 250, align: 'center' });
+    doc.font(FONT.sansBold, 11).text(training.trainer, left + 20, area.y + area.height, { width: 250, align: 'center' });
   });
   if (list.length === 0) {
     doc.font(FONT.sans, 12).text('Belum ada peserta yang lulus pelatihan ini.');

@@ -71,6 +71,7 @@ export function TurnoverGrid() {
     }
     try {
       await invoke('turnover.saveGrid', { month, rows: [payload] });
+      setCells((c) => ({ ...c, [businessId]: toCells({ turnover: payload.turnover, profit: payload.profit, employees: payload.employees }) }));
       setState((st) => ({ ...st, [businessId]: { kind: 'saved' } }));
       return true;
     } catch (e) {
@@ -114,7 +115,10 @@ export function TurnoverGrid() {
       focusCell(row, col + 1);
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      void saveRow(businessId).then((ok) => ok && focusCell(row + 1, col));
+      // Move on at once so fast typing lands in the next row; the save finishes in the
+      // background and a refusal stays flagged on its row.
+      focusCell(row + 1, col);
+      void saveRow(businessId);
     }
   };
 
