@@ -7,6 +7,7 @@ import { id, isoDate, label, optionalText, text } from '../../core/api/validatio
 import { jakartaDate } from '../../core/clock';
 import { setSetting } from '../../core/settings';
 import { loadOffice } from '../office/api';
+import { canSeeNik } from '../registrations/api';
 import { checkLocation, locationZoneLabels, locationZones, type LocationInput } from './rules/location';
 import { allowedPermitTransitions, permitStatuses, permitStatusLabels } from './rules/transitions';
 import {
@@ -371,6 +372,8 @@ export const permitMethods = {
         events.map((e) => ({ from_status: e.from, to_status: e.to, at: e.at })),
         sc,
       );
+      // Counter clerks see only the last digits of the NIK, as in the member register.
+      if (!canSeeNik(ctx.user?.role)) member.nik = `************${member.nik.slice(-4)}`;
       const ticked = new Set(parseRequirements(p.requirements));
       const requirements = requirementsFor(sc.settings, p.category).map((r) => ({ ...r, ticked: ticked.has(r.code) }));
       const role = roleOf(ctx);

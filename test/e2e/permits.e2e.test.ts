@@ -1,0 +1,132 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractSignedTextsFromPdf } from '../../src-main/features/permits/verify';
+import { launchBrowser } from '../support/browser';
+import { extractPdfText } from '../support/pdf';
+import { createMember, intakeInput, issuePermit, setupActors, type PermitActors } from '../support/permits-factory';
+import { startTestServer } from '../support/server';
+
+const PASSWORD = /^Kata sandi( \*)?$/;
+const SHOTS = join(import.meta.dirname, 'screenshots');
+mkdirSync(SHOTS, { recursive: true });
+
+let browser: Browser;
+let env: Awaited<ReturnType<typeof startTestServer>>;
+let page: Page;
+let actors: PermitActors;
+
+beforeAll(async () => {
+  env = await startTestServer({ withRenderer: true });
+  actors = await setupActors(env.app);
+  // The accounts keep their first password, as in the demo office.
+  await env.app.db.updateTable('users').set({ must_change_password: 0 }).execute();
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'id-ID' });
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  // Printing opens the PDF in a new tab; close those tabs as they come.
+  page.context().on('page', (p) => void p.close());
+});
+afterAll(async () => {
+  await browser?.close();
+  await env?.stop();
+});
+
+async function loginAs(username: string) {
+  await page.goto(env.server.url);
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel(PASSWORD).fill('SandiAwal123');
+  await page.getByLabel(PASSWORD).press('Enter');
+  await page.getByRole('button', { name: 'Keluar' }).waitFor();
+}
+
+async function logout() {
+  await page.getByRole('button', { name: 'Keluar' }).click();
+  await page.getByRole('heading', { name: 'Masuk' }).waitFor();
+}
+
+describe('permits, as the counter and the supervisor see them', () => {
+  it('a clerk takes an application, the supervisor approves, the clerk issues and prints the certificate', { timeout: 180_000 }, async () => {
+    const app = env.app;
+    const applicant = await createMember(app, { fullName: 'Sri Wahyuni', businessName: 'Katering Sri Rejeki' });
+    // Some history for the list: permits in other states.
+    await issuePermit(app, actors);
+    const waiting = await app.ok('permits.create', intakeInput(await createMember(app, { fullName: 'Bambang Irawan', businessName: 'Bengkel Las Bambang' })), actors.loket);
+    await app.ok('permits.transition', { id: waiting.id, to: 'perlu_perbaikan', reason: 'Surat pengantar RT/RW belum ada' }, actors.loket);
+    await app.ok('permits.create', intakeInput(await createMember(app, { fullName: 'Dewi Lestari', businessName: 'Jahit Dewi' }), { channel: 'ajib' }), actors.petugas);
+
+    // The clerk takes the application at the counter.
+    await loginAs('loket1');
+    await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Perizinan (IUMK)' }).click();
+    await page.getByRole('link', { name: 'Permohonan baru', exact: true }).click();
+    await page.getByLabel('Cari anggota (nama, nomor anggota, NIK atau nama usaha)').fill('Sri Wah');
+    await page.getByRole('button', { name: 'Katering Sri Rejeki' }).click();
+    await page.getByLabel('Nomor surat rekomendasi lurah').fill('45/REK/KBK/XI/2026');
+    await page.getByLabel('Luas tempat usaha (m²)').fill('18');
+    await page.getByLabel('Sarana usaha').fill('Rumah makan');
+    // A location that breaks a rule is refused with its reason.
+    await page.getByLabel('Zona lokasi').selectOption('trotoar');
+    for (const label of ['Surat pengantar RT/RW untuk lokasi usaha', 'Fotokopi KTP', 'Fotokopi Kartu Keluarga', 'Pas foto 4x6 (2 lembar)', 'Surat Rekomendasi Lurah (UMK non-binaan)']) {
+      await page.getByLabel(label).check();
+    }
+    await page.getByRole('button', { name: 'Simpan permohonan' }).click();
+    await page.locator('.field__error', { hasText: 'trotoar' }).first().waitFor();
+    await page.getByLabel('Zona lokasi').selectOption('permukiman');
+    await page.getByLabel('Sarana usaha').press('Enter');
+    await page.getByText('Permohonan tersimpan.').waitFor();
+    await page.getByRole('heading', { name: /Katering Sri Rejeki/ }).waitFor();
+    await page.getByRole('button', { name: '→ Diverifikasi' }).click();
+    await page.getByText('Status izin menjadi Diverifikasi.').waitFor();
+    // The clerk may not approve.
+    expect(await page.getByRole('button', { name: '→ Disetujui' }).count()).toBe(0);
+    const permitUrl = page.url();
+
+    await page.getByRole('link', { name: 'Daftar izin', exact: true }).click();
+    await page.getByRole('cell', { name: /Sri Wahyuni/ }).waitFor();
+    await page.getByRole('cell', { name: /Bambang Irawan/ }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'permits-list.png') });
+    await page.getByLabel('Tenggat').selectOption('paused');
+    await page.getByRole('cell', { name: /Bambang Irawan/ }).waitFor();
+    expect(await page.getByRole('cell', { name: /Sri Wahyuni/ }).count()).toBe(0);
+    await logout();
+
+    // The supervisor approves.
+    await loginAs('supervisor1');
+    await page.goto(permitUrl);
+    await page.getByRole('button', { name: '→ Disetujui' }).click();
+    await page.getByText('Status izin menjadi Disetujui.').waitFor();
+    expect(await page.getByRole('button', { name: '→ Terbit' }).count()).toBe(1);
+    await logout();
+
+    // The clerk issues the permit and prints it.
+    await loginAs('loket1');
+    await page.goto(permitUrl);
+    await page.getByRole('button', { name: '→ Terbit' }).click();
+    await page.getByText('Status izin menjadi Terbit.').waitFor();
+    await page.getByText('503/0002/IUMK/1006/XI/2026').first().waitFor();
+    const printed = page.waitForResponse((r) => r.url().endsWith('/api/permits.certificate'));
+    await page.getByRole('button', { name: 'Cetak surat izin' }).click();
+    const body = (await (await printed).json()) as any;
+    expect(body.ok).toBe(true);
+    await page.getByText('Surat izin dibuka di tab baru.').waitFor();
+    const pdf = Buffer.from(body.value.base64, 'base64');
+    const [text] = await extractPdfText(pdf);
+    expect(text).toContain('Katering Sri Rejeki');
+    expect(text).toContain('503/0002/IUMK/1006/XI/2026');
+    await page.getByRole('button', { name: 'Cetak ulang (SALINAN)' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'permits-detail.png'), fullPage: true });
+
+    // The QR text verifies on the verification screen.
+    const [qr] = extractSignedTextsFromPdf(pdf);
+    await page.getByRole('link', { name: 'Verifikasi', exact: true }).click();
+    await page.getByLabel('Teks kode QR').fill(qr);
+    await page.getByRole('button', { name: 'Periksa' }).click();
+    await page.locator('.permits-verdict--ok', { hasText: 'Status di kantor ini: AKTIF' }).waitFor();
+    await page.getByLabel('Teks kode QR').fill(qr.slice(0, -3) + 'AAA');
+    await page.getByRole('button', { name: 'Periksa' }).click();
+    await page.locator('.permits-verdict--bad', { hasText: 'TIDAK SAH' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'permits-verify.png') });
+  });
+});
