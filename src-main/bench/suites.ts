@@ -1,6 +1,7 @@
 import type { App } from '../app';
 import type { BenchLine } from './measure';
 import { registrationsBench } from '../features/registrations/bench';
+import { ordersBench } from '../features/orders/bench';
 
 export interface BenchContext {
   app: App;
@@ -15,4 +16,5 @@ export type BenchSuite = (ctx: BenchContext) => Promise<BenchLine[]>;
 // Each feature adds its suite here.
 export const benchSuites: { name: string; run: BenchSuite }[] = [
   { name: 'Pendaftaran (200.000 anggota)', run: registrationsBench },
+  { name: 'e-order', run: ordersBench },
 ];

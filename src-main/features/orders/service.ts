@@ -130,40 +130,49 @@ export async function proposeForItem(db: Database, input: ProposalInput) {
   const remaining = item.quantity - assigned;
   const days = productionDays(input.today, item.deliveryDate);
   const since = addDays(input.today, -input.rotationDays);
-  const open = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
-  // The two correlated sums walk the capacity and rotation indexes, one seek per candidate.
-  const rows = await sql<{
+  const candidates = await sql<{
     productId: string;
     productName: string;
     businessId: string;
     businessName: string;
     memberId: string;
-    memberName: string;
     kelurahanKode: string;
-    kelurahanNama: string | null;
     dailyCapacity: number;
     unitPrice: number;
     unit: string;
     kind: string;
     kbliKode: string;
-    openQuantity: number;
-    recentAssignments: number;
   }>`
     select p.id as "productId", p.name as "productName", p.business_id as "businessId", b.name as "businessName",
-      p.member_id as "memberId", m.full_name as "memberName", p.kelurahan_kode as "kelurahanKode", r.nama as "kelurahanNama",
-      p.daily_capacity as "dailyCapacity", p.unit_price as "unitPrice", p.unit, p.kind, p.kbli_kode as "kbliKode",
-      (select coalesce(sum(a.quantity), 0) from order_assignments a
-        where a.product_id = p.id and a.status in (${sql.raw(open)}) and a.delivery_date <= ${item.deliveryDate}) as "openQuantity",
-      (select count(*) from order_assignments a where a.business_id = p.business_id and a.assigned_on > ${since}) as "recentAssignments"
+      p.member_id as "memberId", p.kelurahan_kode as "kelurahanKode", p.daily_capacity as "dailyCapacity",
+      p.unit_price as "unitPrice", p.unit, p.kind, p.kbli_kode as "kbliKode"
     from order_products p
     join businesses b on b.id = p.business_id
-    join members m on m.id = p.member_id
-    left join regions r on r.kode = p.kelurahan_kode
     where p.curation_status = 'lolos' and b.status = 'aktif'
       and (p.kbli_kode = ${item.kbliKode ?? '\u0000'} or p.kind = ${item.kind ?? '\u0000'})
       and not exists (select 1 from order_assignments x where x.item_id = ${item.id} and x.product_id = p.id
         and x.status not in ('ditolak', 'dibatalkan'))
   `.execute(db);
+  // Open quantities and recent assignments of every business at once: two covering-index range
+  // reads (open rows due by the delivery date; rows of the rotation window), not one per candidate.
+  const open = await db
+    .selectFrom('order_assignments')
+    .select(['product_id', sql<number>`sum(quantity)`.as('qty')])
+    .where('status', 'in', OPEN_STATUSES)
+    .where('delivery_date', '<=', item.deliveryDate)
+    .groupBy('product_id')
+    .execute();
+  const openByProduct = new Map(open.map((r) => [r.product_id, Number(r.qty)]));
+  const recent = await db
+    .selectFrom('order_assignments')
+    .select(['business_id', sql<number>`count(*)`.as('n')])
+    .where('assigned_on', '>', since)
+    .groupBy('business_id')
+    .execute();
+  const recentByBusiness = new Map(recent.map((r) => [r.business_id, Number(r.n)]));
+  const rows = {
+    rows: candidates.rows.map((c) => ({ ...c, openQuantity: openByProduct.get(c.productId) ?? 0, recentAssignments: recentByBusiness.get(c.businessId) ?? 0 })),
+  };
   const facts = rows.rows.map((r) => ({
     ...r,
     openQuantity: Number(r.openQuantity),
@@ -176,5 +185,26 @@ export async function proposeForItem(db: Database, input: ProposalInput) {
     deliveryKelurahan: item.deliveryKelurahan,
     rotationDays: input.rotationDays,
   });
-  return { item: { ...item, assigned, remaining }, days, total: ranked.length, candidates: ranked.slice(0, input.limit ?? 20) };
+  const top = ranked.slice(0, input.limit ?? 20);
+  // Owner and kelurahan names only for the candidates shown.
+  const names = top.length
+    ? await db
+        .selectFrom('order_products as p')
+        .innerJoin('members as m', 'm.id', 'p.member_id')
+        .leftJoin('regions as r', 'r.kode', 'p.kelurahan_kode')
+        .select(['p.id', 'm.full_name as memberName', 'r.nama as kelurahanNama'])
+        .where(
+          'p.id',
+          'in',
+          top.map((c) => c.productId),
+        )
+        .execute()
+    : [];
+  const nameOf = new Map(names.map((n) => [n.id, n]));
+  return {
+    item: { ...item, assigned, remaining },
+    days,
+    total: ranked.length,
+    candidates: top.map((c) => ({ ...c, memberName: nameOf.get(c.productId)?.memberName ?? '', kelurahanNama: nameOf.get(c.productId)?.kelurahanNama ?? null })),
+  };
 }
