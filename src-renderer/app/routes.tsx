@@ -5,9 +5,11 @@ import { HomeScreen } from '../features/home/HomeScreen';
 import { UsersScreen } from '../features/users/UsersScreen';
 import { SettingsScreen } from '../features/office/SettingsScreen';
 import { ComingSoon } from '../features/home/ComingSoon';
+import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { ProgrammeScreen } from '../features/programme/ProgrammeScreen';
 import { RegistrationsScreen } from '../features/registrations/RegistrationsScreen';
 import { PermitsScreen } from '../features/permits/PermitsScreen';
+import { OrdersScreen } from '../features/orders/OrdersScreen';
 
 export interface AppRoute {
   path: string;
@@ -24,8 +26,8 @@ export const appRoutes: AppRoute[] = [
   { path: '/pendaftaran', label: 'nav.registrations', icon: '✎', render: () => <RegistrationsScreen /> },
   { path: '/program', label: 'nav.programme', icon: '❼', roles: ['admin', 'supervisor', 'petugas'], render: () => <ProgrammeScreen /> },
   { path: '/perizinan', label: 'nav.permits', icon: '▤', render: () => <PermitsScreen /> },
-  { path: '/eorder', label: 'nav.orders', icon: '⇄', roles: ['admin', 'supervisor', 'petugas'], render: () => <ComingSoon title="nav.orders" /> },
-  { path: '/laporan', label: 'nav.reports', icon: '▦', roles: ['admin', 'supervisor'], render: () => <ComingSoon title="nav.reports" /> },
+  { path: '/eorder', label: 'nav.orders', icon: '⇄', roles: ['admin', 'supervisor', 'petugas'], render: () => <OrdersScreen /> },
+  { path: '/laporan', label: 'nav.reports', icon: '▦', roles: ['admin', 'supervisor'], render: () => <ReportsScreen /> },
   { path: '/pengguna', label: 'nav.users', icon: '☺', roles: ['admin', 'supervisor'], render: () => <UsersScreen /> },
   { path: '/pengaturan', label: 'nav.settings', icon: '⚙', render: () => <SettingsScreen /> },
 ];

@@ -5,6 +5,8 @@ import { id as coreId } from './id';
 import { messages as programmeMessages } from '../../features/programme/messages';
 import { registrationMessages } from '../../features/registrations/messages';
 import { permitMessages } from '../../features/permits/messages';
+import { messages as reportMessages } from '../../features/reports/messages';
+import { orderMessages } from '../../features/orders/messages';
 
 /** A feature's strings: Indonesian as the source of keys, English with exactly those keys. */
 export interface FeatureMessages<K extends string> {
@@ -18,7 +20,7 @@ export function defineMessages<const T extends Record<string, string>>(id: T, en
   return { id, en };
 }
 
-const features = [registrationMessages, permitMessages, programmeMessages] as const;
+const features = [registrationMessages, permitMessages, programmeMessages, reportMessages, orderMessages] as const;
 
 type KeysOf<T> = T extends FeatureMessages<infer K> ? K : never;
 type FeatureKeys = KeysOf<(typeof features)[number]>;

@@ -1,0 +1,63 @@
+// Files that travel between the renderer and the API as base64: PDFs to print or save,
+// spreadsheets to download, chosen files to upload. One place for all screens.
+
+export interface Base64File {
+  fileName: string;
+  mimeType: string;
+  base64: string;
+}
+
+export function bytesOf(file: Pick<Base64File, 'base64'>): Uint8Array<ArrayBuffer> {
+  const binary = atob(file.base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+function saveUrl(url: string, fileName: string) {
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
+/** Saves the file through a download link (XLSX, CSV, reports). */
+export function downloadFile(file: Base64File) {
+  const url = URL.createObjectURL(new Blob([bytesOf(file)], { type: file.mimeType }));
+  saveUrl(url, file.fileName);
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function downloadText(text: string, fileName: string, mimeType = 'text/plain') {
+  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+  saveUrl(url, fileName);
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * A PDF to print: in the desktop app the system's PDF viewer opens it for printing; in a browser
+ * it opens in a new tab, or downloads when pop-ups are blocked.
+ */
+export async function openPdf(file: Base64File): Promise<void> {
+  const bytes = bytesOf(file);
+  if (window.desktop) {
+    await window.desktop.printPdf(bytes, file.fileName);
+    return;
+  }
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+  const tab = window.open(url, '_blank');
+  if (!tab) saveUrl(url, file.fileName);
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Reads a chosen file as base64 (without the data: prefix). */
+export function readFileBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('Berkas tidak dapat dibaca.'));
+    reader.readAsDataURL(file);
+  });
+}

@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'react';
+import { invoke, type Output } from '../../app/api';
+import { useI18n } from '../../app/i18n';
+import { Notice } from '../../components/Notice';
+import { formatReportValue } from './format';
+
+type Summary = Output<'reports.monthly'>;
+
+export function MonthlySummaryView({ month, kelurahan }: { month: string; kelurahan: string | null }) {
+  const { t } = useI18n();
+  const [summary, setSummary] = useState<Summary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setError(null);
+    invoke('reports.monthly', { month, kelurahan }).then(setSummary, (e: Error) => {
+      setSummary(null);
+      setError(e.message);
+    });
+  }, [month, kelurahan]);
+  if (error) return <Notice kind="error">{error}</Notice>;
+  if (!summary) return <p>{t('common.loading')}</p>;
+  return (
+    <div className="reports__summary">
+      <h2>
+        {summary.scopeLabel} — {summary.monthLabel}
+      </h2>
+      {summary.sections.map((section) => (
+        <section key={section.id} className="reports__section" aria-labelledby={`sec-${section.id}`}>
+          <h3 id={`sec-${section.id}`}>{section.title}</h3>
+          {section.figures.length > 0 && (
+            <div className="cards">
+              {section.figures.map((f) => (
+                <div className="card" key={f.id} data-figure={`${section.id}.${f.id}`}>
+                  <div className="card__label">{f.label}</div>
+                  <div className="card__value">{formatReportValue(f.value, f.type)}</div>
+                </div>
+              ))}
+            </div>
+          )}
+          {section.tables.map((table) => (
+            <div key={table.id} className="table-wrap reports__table">
+              <table className="table">
+                <caption>{table.title}</caption>
+                <thead>
+                  <tr>
+                    {table.columns.map((c) => (
+                      <th key={c.key} className={c.type === 'text' ? undefined : 'num'}>
+                        {c.label}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {table.rows.map((row, i) => (
+                    <tr key={i} className={row[table.columns[0].key] === 'Jumlah' ? 'reports__total' : undefined}>
+                      {table.columns.map((c) => (
+                        <td key={c.key} className={c.type === 'text' ? undefined : 'num'}>
+                          {formatReportValue(row[c.key] ?? '', c.type)}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'react';
+import { invoke, type Output } from '../../app/api';
+import { useI18n } from '../../app/i18n';
+import { navigate, useRoute } from '../../app/router';
+import { Notice } from '../../components/Notice';
+import { downloadFile, openPdf } from '../../components/files';
+import { Dashboard } from './Dashboard';
+import { MonthlySummaryView } from './MonthlySummaryView';
+import { currentMonth } from './format';
+
+type Kelurahan = Output<'regions.list'>[number];
+
+/** Laporan: the dashboard and the monthly summary, with its exports. */
+export function ReportsScreen() {
+  const { t } = useI18n();
+  const { path, params } = useRoute();
+  const tab = path.endsWith('/rekap') ? 'monthly' : 'dashboard';
+  const month = params.get('bulan') ?? currentMonth();
+  const kelurahan = params.get('kelurahan') ?? '';
+  const [kelurahanList, setKelurahanList] = useState<Kelurahan[]>([]);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    invoke('office.get', {})
+      .then((o) => invoke('regions.list', { parent: o.kecamatanKode, level: 'kelurahan' }))
+      .then(setKelurahanList, () => setKelurahanList([]));
+  }, []);
+
+  const go = (nextTab: string, next: { bulan?: string; kelurahan?: string }) =>
+    navigate(nextTab === 'monthly' ? '/laporan/rekap' : '/laporan', { bulan: next.bulan ?? month, kelurahan: nextTab === 'monthly' ? (next.kelurahan ?? kelurahan) : undefined });
+
+  const exportAs = async (format: 'pdf' | 'xlsx' | 'csv') => {
+    setBusy(format);
+    setError(null);
+    try {
+      const file = await invoke('reports.export', { month, kelurahan: kelurahan || null, format });
+      if (format === 'pdf') await openPdf(file);
+      else downloadFile(file);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <section className="screen">
+      <header className="screen__header">
+        <h1>{t('reports.title')}</h1>
+        <div className="reports__exports">
+          {(['pdf', 'xlsx', 'csv'] as const).map((f) => (
+            <button key={f} type="button" className={`button${f === 'pdf' ? ' button--primary' : ''}`} disabled={busy !== null} onClick={() => void exportAs(f)}>
+              {busy === f ? t('reports.exporting') : t(f === 'pdf' ? 'reports.exportPdf' : f === 'xlsx' ? 'reports.exportXlsx' : 'reports.exportCsv')}
+            </button>
+          ))}
+        </div>
+      </header>
+      <nav className="tabs" aria-label={t('reports.title')}>
+        <a href="#/laporan" aria-current={tab === 'dashboard' ? 'page' : undefined} onClick={(e) => (e.preventDefault(), go('dashboard', {}))}>
+          {t('reports.dashboard')}
+        </a>
+        <a href="#/laporan/rekap" aria-current={tab === 'monthly' ? 'page' : undefined} onClick={(e) => (e.preventDefault(), go('monthly', {}))}>
+          {t('reports.monthly')}
+        </a>
+      </nav>
+      <div className="filters">
+        <label className="reports__filter">
+          {t('reports.month')}{' '}
+          <input type="month" value={month} max={currentMonth()} onChange={(e) => e.target.value && go(tab, { bulan: e.target.value })} />
+        </label>
+        <label className="reports__filter">
+          {t('reports.kelurahan')}{' '}
+          <select value={kelurahan} onChange={(e) => go('monthly', { kelurahan: e.target.value })}>
+            <option value="">{t('reports.wholeKecamatan')}</option>
+            {kelurahanList.map((k) => (
+              <option key={k.kode} value={k.kode}>
+                {k.nama}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <Notice kind="error">{error}</Notice>
+      {tab === 'dashboard' ? <Dashboard month={month} /> : <MonthlySummaryView month={month} kelurahan={kelurahan || null} />}
+    </section>
+  );
+}

@@ -1,0 +1,16 @@
+import { formatNumber, formatRupiah } from '../../app/format';
+
+export type ValueType = 'text' | 'int' | 'rupiah' | 'percent';
+
+/** A report value as shown on screen, the same form the PDF prints. */
+export function formatReportValue(value: string | number, type: ValueType): string {
+  if (typeof value !== 'number') return value;
+  if (type === 'rupiah') return formatRupiah(value);
+  if (type === 'percent') return `${value.toFixed(1).replace('.', ',')}%`;
+  return formatNumber(value);
+}
+
+/** This month in Jakarta, 'YYYY-MM'. */
+export function currentMonth(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
+}

@@ -1,0 +1,119 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser';
+import { extractPdfText } from '../support/pdf';
+import { startTestServer } from '../support/server';
+
+const SHOTS = join(import.meta.dirname, 'screenshots');
+mkdirSync(SHOTS, { recursive: true });
+
+let browser: Browser;
+let env: Awaited<ReturnType<typeof startTestServer>>;
+let page: Page;
+
+const KELURAHAN = ['31.71.07.1001', '31.71.07.1002', '31.71.07.1003', '31.71.07.1004', '31.71.07.1005', '31.71.07.1006', '31.71.07.1007'];
+const NAMES = ['Siti Aminah', 'Budi Hartono', 'Dewi Lestari', 'Joko Susilo', 'Ani Wijaya', 'Rudi Salim', 'Yanti Kusuma', 'Agus Priyanto', 'Rina Marlina', 'Hendra Gunawan', 'Sri Wahyuni', 'Bambang Irawan'];
+
+beforeAll(async () => {
+  env = await startTestServer({ withRenderer: true });
+  const { app } = env;
+  const admin = await app.setup();
+  const petugas = await app.userWithRole(admin, 'petugas');
+  await app.ok('users.create', { username: 'kasatpel', fullName: 'Hendra Wijaya', role: 'supervisor', password: 'SupervisorKu2026' }, admin);
+  await app.db.updateTable('users').set({ must_change_password: 0 }).where('username', '=', 'kasatpel').execute();
+  // Members over the last months, so the charts have something to show.
+  for (let i = 0; i < 24; i++) {
+    const month = 11 - (i % 6);
+    const gender = i % 2 ? 'L' : 'P';
+    const day = 3 + (i % 20);
+    const nikDay = gender === 'P' ? 55 : 15;
+    const member = await app.ok<{ id: string; businessIds: string[] }>(
+      'members.register',
+      {
+        nik: `317107${nikDay}0690${String(i + 1).padStart(4, '0')}`,
+        fullName: `${NAMES[i % NAMES.length]} ${i + 1}`,
+        birthDate: '1990-06-15',
+        gender,
+        addressStreet: `Jl. Kebon Kacang ${i + 1}`,
+        kelurahanKode: KELURAHAN[i % KELURAHAN.length],
+        targetGroup: i % 3 ? 'pemula' : 'pencari_kerja',
+        skpd: 'ppkukm_ukm',
+        registeredOn: `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+        businesses: [{ name: `Warung ${i + 1}`, kbliKode: '56102', addressStreet: 'Jl. Kebon Kacang', kelurahanKode: KELURAHAN[i % KELURAHAN.length], capital: 4_000_000, monthlyTurnover: 6_000_000 }],
+      },
+      petugas,
+    );
+    await app.ok(
+      'businesses.recordCondition',
+      { businessId: member.businessIds[0], recordedOn: `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, turnoverDropPct: 30, recovered: i % 3 !== 0, qris: i % 2 === 0, sellsOnline: i % 4 !== 0, marketplace: i % 5 === 0 },
+      petugas,
+    );
+  }
+  browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'id-ID', acceptDownloads: true });
+  page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+});
+afterAll(async () => {
+  await browser?.close();
+  await env?.stop();
+});
+
+describe('Laporan, as a supervisor sees it', () => {
+  it('opens the dashboard, picks a month and downloads each export', { timeout: 120_000 }, async () => {
+    await page.goto(env.server.url);
+    await page.getByLabel('Nama pengguna').fill('kasatpel');
+    await page.getByLabel('Kata sandi').fill('SupervisorKu2026');
+    await page.getByLabel('Kata sandi').press('Enter');
+    await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Laporan' }).click();
+    await page.getByRole('heading', { name: 'Laporan' }).waitFor();
+    await page.locator('[data-figure="registrations.registeredInMonth"]').waitFor();
+    await page.locator('.recharts-bar-rectangle').first().waitFor();
+    await page.screenshot({ path: join(SHOTS, 'reports-dashboard.png'), fullPage: true });
+
+    // Pick October 2026: the figures follow the month.
+    await page.getByLabel('Bulan').fill('2026-10');
+    await page.getByRole('columnheader', { name: 'Bulan ini (Oktober 2026)' }).waitFor();
+    await page.getByRole('link', { name: 'Rekap bulanan' }).click();
+    await page.getByRole('heading', { name: 'Kecamatan Tanah Abang — Oktober 2026' }).waitFor();
+    const shown = await page.locator('[data-figure="registrations.registeredInMonth"] .card__value').textContent();
+    const expected = (env.app.sqlite.prepare("select count(*) n from members where registered_on between '2026-10-01' and '2026-10-31'").get() as { n: number }).n;
+    expect(shown).toBe(String(expected));
+
+    // PDF: opens for printing (a new tab here), and is the report of the chosen month.
+    const pdfResponse = page.waitForResponse((r) => r.url().endsWith('/api/reports.export'));
+    const popup = page.waitForEvent('popup');
+    await page.getByRole('button', { name: 'Cetak PDF' }).click();
+    const pdfBody = (await (await pdfResponse).json()) as { value: { base64: string; fileName: string } };
+    expect(pdfBody.value.fileName).toBe('rekap-jakpreneur-2026-10.pdf');
+    const pdfText = (await extractPdfText(Buffer.from(pdfBody.value.base64, 'base64'))).join('\n');
+    expect(pdfText).toContain('Kecamatan Tanah Abang — Oktober 2026');
+    expect((await popup).url()).toMatch(/^blob:/);
+
+    // XLSX and CSV: real downloads.
+    const xlsxDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Unduh XLSX' }).click();
+    const xlsx = await xlsxDownload;
+    expect(xlsx.suggestedFilename()).toBe('rekap-jakpreneur-2026-10.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await xlsx.path());
+    let fromXlsx: unknown;
+    wb.worksheets[0].eachRow((r) => {
+      if (r.getCell(1).value === 'Anggota baru bulan ini') fromXlsx = r.getCell(2).value;
+    });
+    expect(fromXlsx).toBe(expected);
+
+    const csvDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Unduh CSV' }).click();
+    const csv = await csvDownload;
+    expect(csv.suggestedFilename()).toBe('rekap-jakpreneur-2026-10.csv');
+    const { readFileSync } = await import('node:fs');
+    const csvText = readFileSync(await csv.path(), 'utf8');
+    expect(csvText).toContain(`Anggota baru bulan ini;${expected}`);
+
+    await page.screenshot({ path: join(SHOTS, 'reports-monthly.png') });
+  });
+});
