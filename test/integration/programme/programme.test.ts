@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../../support/app';
 import { extractPdfText } from '../../support/pdf';
@@ -281,6 +282,16 @@ describe('P7 permodalan and P4/P5 by hand', () => {
     expect(check.checks[0].detail).toContain('Tahap P4 selesai 2 November 2026');
     expect(check.bankable).toBe(true);
     expect(check.suggestedChannels).toEqual(['bank_dki']);
+
+    // An IUMK issued by the permit register counts too.
+    const withPermit = await insertMemberWithBusiness(app, {}, { nib: null, npwp: '012345678901234' });
+    const beforePermit = await app.ok('financing.check', { businessId: withPermit.business.id }, petugas);
+    expect(beforePermit.checks[0].met).toBe(false);
+    const at = '2026-11-20T03:00:00.000Z';
+    await sql`insert into permits (id, member_id, business_id, channel, category, location_type, status, number, issued_on, submitted_at, status_at, created_at, updated_at)
+      values ('permit-1', ${withPermit.member.id}, ${withPermit.business.id}, 'loket', 'non_binaan', 'menetap', 'terbit', '510/0001/IUMK/1001/XI/2026', '2026-11-20', ${at}, ${at}, ${at}, ${at})`.execute(app.db);
+    const afterPermit = await app.ok('financing.check', { businessId: withPermit.business.id }, petugas);
+    expect(afterPermit.checks[0]).toMatchObject({ met: true, detail: 'IUMK 510/0001/IUMK/1001/XI/2026' });
 
     const withNib = await insertMemberWithBusiness(app, {}, { nib: '9120001234567', npwp: '012345678901234' });
     await reportThreeMonths(withNib.business.id);
