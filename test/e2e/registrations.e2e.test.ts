@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,6 +112,25 @@ afterAll(async () => {
   await env?.stop();
 });
 
+/** Fills the required fields of the registration form for one person and one business. */
+async function fillRequired(p: { nik: string; fullName: string; birthDate: string; gender: 'L' | 'P'; business: string }) {
+  await page.getByLabel(req('NIK')).fill(p.nik);
+  await page.getByLabel(req('Nama lengkap')).fill(p.fullName);
+  await page.getByLabel(req('Tanggal lahir')).fill(p.birthDate);
+  await page.getByLabel(req('Jenis kelamin')).selectOption(p.gender);
+  await page.getByLabel(req('Alamat (jalan, nomor)')).fill('Jl. Jati Bunder No. 3');
+  await page.getByLabel(req('Kelurahan')).selectOption({ label: 'Kebon Melati' });
+  await page.getByLabel(req('Kategori sasaran')).selectOption('pemula');
+  await page.getByLabel(req('SKPD pengampu')).selectOption('sosial');
+  await page.getByLabel(req('Nama usaha')).fill(p.business);
+  const kbli = page.getByRole('combobox', { name: /Kegiatan usaha/ });
+  await kbli.fill('56102');
+  await page.getByRole('option', { name: /56102/ }).waitFor();
+  await kbli.press('Enter');
+  await page.getByLabel(req('Modal usaha')).fill('5000000');
+  await page.getByLabel(req('Omzet per bulan')).fill('3000000');
+}
+
 describe('registrations, as a petugas sees them', () => {
   it('lists members, refuses a wrong NIK, registers a member through the form and finds her by an old spelling', { timeout: 180_000 }, async () => {
     await page.goto(env.server.url);
@@ -174,9 +193,9 @@ describe('registrations, as a petugas sees them', () => {
     await kbli.press('Enter');
     expect(await kbli.inputValue()).toBe('10792 — Industri Kue Basah');
     await page.getByLabel('Produk / jasa').fill('Kue lapis, lemper, nagasari');
-    await page.getByLabel('Modal usaha').fill('15000000');
-    expect(await page.getByLabel('Modal usaha').inputValue()).toBe('15.000.000');
-    await page.getByLabel('Omzet per bulan').fill('6500000');
+    await page.getByLabel(req('Modal usaha')).fill('15000000');
+    expect(await page.getByLabel(req('Modal usaha')).inputValue()).toBe('15.000.000');
+    await page.getByLabel(req('Omzet per bulan')).fill('6500000');
     await page.getByLabel('Tenaga kerja').fill('2');
     await page.getByLabel('Status tempat usaha').selectOption('milik');
     await page.locator('.reg-scale', { hasText: 'Mikro' }).waitFor();
@@ -251,5 +270,74 @@ describe('registrations, as a petugas sees them', () => {
     await page.getByRole('heading', { name: 'Dewi Soeryani Tjandra' }).waitFor();
     await page.getByRole('heading', { name: 'Riwayat perubahan' }).waitFor();
     expect(await page.locator('.reg-history tbody tr').count()).toBeGreaterThanOrEqual(2);
+  });
+  it('refuses a registered NIK with a link, saves a same-name member only after the warning, and edits a member', { timeout: 120_000 }, async () => {
+    await page.goto(`${env.server.url}/#/pendaftaran/baru`);
+    await page.getByRole('heading', { name: 'Daftarkan anggota baru' }).waitFor();
+    await fillRequired({ nik: '3171075203850001', fullName: 'Dewi Lestari', birthDate: '1985-03-12', gender: 'P', business: 'Warung Dewi' });
+    await page.getByLabel(req('Nama usaha')).press('Enter');
+    await page.locator('.field__error', { hasText: 'NIK: sudah terdaftar atas nama Dewi Soeryani Tjandra' }).waitFor();
+    const link = page.getByRole('link', { name: /Buka anggota yang sudah terdaftar/ });
+    expect(await link.getAttribute('href')).toMatch(/^#\/pendaftaran\/anggota\/.+/);
+
+    // Same name (in today's spelling) and birth date, another NIK: saved only when confirmed.
+    await page.getByLabel(req('NIK')).fill('3171075203850002');
+    await page.getByLabel(req('Nama lengkap')).fill('Dewi Suryani Candra');
+    await page.getByLabel(req('Nama lengkap')).press('Enter');
+    const warning = page.getByRole('dialog', { name: 'Kemungkinan data ganda' });
+    await warning.getByText('Simpan tetap?').waitFor();
+    await warning.getByRole('button', { name: 'Batal' }).click();
+    expect(await page.getByRole('heading', { name: 'Daftarkan anggota baru' }).count()).toBe(1);
+    await page.getByLabel(req('Nama lengkap')).press('Enter');
+    await warning.getByRole('button', { name: 'Ya, simpan tetap' }).click();
+    await page.getByRole('heading', { name: 'Dewi Suryani Candra' }).waitFor();
+
+    // Edit with the same form: the stored NIK stays unless retyped.
+    await page.getByRole('link', { name: 'Ubah' }).click();
+    await page.getByRole('heading', { name: 'Ubah data anggota: Dewi Suryani Candra' }).waitFor();
+    await page.getByText('Tersimpan 3171••••••••0002. Kosongkan untuk tetap memakainya.').waitFor();
+    await page.getByLabel('Nomor telepon').fill('0857 1234 9876');
+    await page.getByLabel(req('Modal usaha')).fill('1500000000');
+    await page.locator('.reg-scale', { hasText: 'Kecil' }).waitFor();
+    await page.getByLabel('Nomor telepon').press('Enter');
+    await page.getByText('Perubahan disimpan.').waitFor();
+    await page.getByText('085712349876').first().waitFor();
+    await page.getByRole('heading', { name: /Warung Dewi/ }).getByText('Kecil').waitFor();
+    await page.locator('.reg-changes', { hasText: '085712349876' }).first().waitFor();
+  });
+
+  it('exports the current view and imports a CSV with a broken row', { timeout: 120_000 }, async () => {
+    // The view: both spellings of Tjandra.
+    await page.goto(`${env.server.url}/#/pendaftaran?q=tjandra`);
+    await page.getByText('2 baris').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ekspor CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv).toContain('Dewi Soeryani Tjandra');
+    expect(csv).toContain('Dewi Suryani Candra');
+    expect(csv).not.toContain('Ahmad Kusuma');
+    expect(csv).not.toContain('3171075203850001');
+
+    await page.getByRole('link', { name: 'Impor' }).click();
+    await page.getByRole('heading', { name: 'Impor anggota dari berkas' }).waitFor();
+    const file = [
+      'NIK;Nama Lengkap;Tanggal Lahir;Jenis Kelamin;Alamat;Kelurahan;Nama Usaha;KBLI;Omzet',
+      '3171074708900003;Rahayu Ningsih;07-08-1990;P;Jl. Kebon Kacang I No. 2;Kebon Kacang;Katering Rahayu;56102;4.000.000',
+      '3171071511880004;Joko Susilo;15-11-1988;L;Jl. Petamburan II No. 9;Petamburan;Bengkel Joko;95230;7.500.000',
+      '3171073102880005;Salah Tanggal;31-02-1988;L;Jl. Gelora No. 1;Gelora;Usaha Salah;56102;1.000.000',
+    ].join('\r\n');
+    await page.getByLabel('Berkas (.xlsx atau .csv)').setInputFiles({ name: 'anggota-kelurahan.csv', mimeType: 'text/csv', buffer: Buffer.from(file, 'utf8') });
+    await page.getByText('3 baris: 2 sah, 1 tidak sah.').waitFor();
+    await page.locator('.reg-reason', { hasText: "Tanggal lahir: '31-02-1988'" }).waitFor();
+    expect(await page.getByLabel(req('NIK')).inputValue()).toBe('NIK');
+    await page.getByLabel('Hanya baris sah (baris tidak sah dilaporkan)').check();
+    await page.screenshot({ path: join(SHOTS, 'registrations-import.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Mulai impor' }).click();
+    await page.getByText('Impor selesai: 2 anggota baru, 0 sudah ada, 1 baris tidak sah.').waitFor();
+    const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh laporan baris tidak sah (CSV)' }).click()]);
+    expect(readFileSync((await report.path())!, 'utf8')).toContain('Salah Tanggal');
+
+    await page.goto(`${env.server.url}/#/pendaftaran?q=rahayu`);
+    await page.getByRole('link', { name: 'Rahayu Ningsih' }).waitFor();
   });
 });

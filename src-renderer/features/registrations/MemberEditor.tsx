@@ -58,6 +58,9 @@ function memberInput(v: MemberDraft) {
   };
 }
 
+const nameKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
+const sameIdentity = (p: Profile | null, v: MemberDraft) => !!p && p.birthDate === v.birthDate && nameKey(p.fullName) === nameKey(v.fullName);
+
 /** A stored member as the form's draft. NIK and KK stay empty: they are kept unless retyped. */
 function draftOf(p: Profile): MemberDraft {
   return {
@@ -178,7 +181,9 @@ export function MemberEditor({ memberId }: { memberId: string | null }) {
         ...(value.nik.trim() ? { nik: value.nik } : {}),
         ...(value.kk.trim() ? { kk: value.kk } : {}),
         status: (value.status ?? 'aktif') as 'aktif' | 'nonaktif',
-        confirmDuplicate,
+        // The same-person warning was answered when the name and birth date were saved; it is
+        // asked again only when one of them changes.
+        confirmDuplicate: confirmDuplicate || sameIdentity(profile, value),
       });
       // Businesses are saved one by one after the person; a refusal points at its business.
       for (const [i, b] of value.businesses.entries()) {

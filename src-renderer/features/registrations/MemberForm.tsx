@@ -327,8 +327,8 @@ function BusinessFields(props: {
             <TextField label={t('reg.b.employees')} inputMode="numeric" value={b.employees} error={err('employees')} onChange={(e) => props.onChange({ employees: e.target.value.replace(/\D/g, '') })} />
           </div>
           <div className="grid3">
-            <MoneyField label={t('reg.b.capital')} hint={t('reg.b.capitalHint')} value={b.capital} error={err('capital')} onChange={(capital) => props.onChange({ capital })} />
-            <MoneyField label={t('reg.b.turnover')} value={b.monthlyTurnover} error={err('monthlyTurnover')} onChange={(monthlyTurnover) => props.onChange({ monthlyTurnover })} />
+            <MoneyField label={t('reg.b.capital')} required hint={t('reg.b.capitalHint')} value={b.capital} error={err('capital')} onChange={(capital) => props.onChange({ capital })} />
+            <MoneyField label={t('reg.b.turnover')} required value={b.monthlyTurnover} error={err('monthlyTurnover')} onChange={(monthlyTurnover) => props.onChange({ monthlyTurnover })} />
             <div className="field">
               <span className="reg-label">{t('reg.b.scale')}</span>
               <output className="reg-scale" aria-live="polite">
