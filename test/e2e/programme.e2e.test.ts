@@ -80,6 +80,7 @@ describe('programme 7P, as a pendamping sees it', () => {
     await page.keyboard.press('Space');
     await page.keyboard.press('Enter');
     await page.getByText('Kehadiran tersimpan: 2 hadir.').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'programme-training.png'), fullPage: true });
 
     await page.getByRole('button', { name: 'Nyatakan selesai' }).click();
     await page.getByText('Pelatihan selesai: 2 peserta lulus.').waitFor();
@@ -135,6 +136,24 @@ describe('programme 7P, as a pendamping sees it', () => {
     await expect.poll(async () => grid.getByText('Tersimpan').count()).toBe(3);
     await page.keyboard.press('Escape');
     await page.screenshot({ path: join(SHOTS, 'programme-grid.png') });
+
+    // The other tabs and the member page render with the data just entered.
+    await page.getByRole('link', { name: 'Pendampingan (P3)' }).click();
+    await page.getByRole('heading', { name: /Anggota dampingan/ }).waitFor();
+    await page.getByRole('cell', { name: /Dewi Kartika/ }).waitFor();
+    expect(await page.getByText('Perlu dikunjungi', { exact: true }).count()).toBe(3);
+    await page.screenshot({ path: join(SHOTS, 'programme-mentoring.png'), fullPage: true });
+    await page.getByRole('link', { name: 'Budi Hartono' }).click();
+    await page.getByRole('heading', { name: /Budi Hartono/ }).waitFor();
+    await page.locator('svg.prog-spark').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'programme-member.png'), fullPage: true });
+    await page.getByRole('link', { name: 'Permodalan (P7)' }).click();
+    const who = page.getByRole('combobox', { name: 'Anggota' });
+    await who.fill('Budi H');
+    await page.getByRole('option', { name: /Budi Hartono/ }).waitFor();
+    await who.press('Enter');
+    await page.getByText('Belum layak bank: rujuk ke fintech, Pegadaian atau koperasi.').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'programme-financing.png'), fullPage: true });
 
     const saved = await app.db.selectFrom('turnover_reports').select(['business_id', 'turnover', 'profit', 'employees']).where('month', '=', '2026-10').orderBy('turnover').execute();
     expect(saved).toEqual([

@@ -118,9 +118,13 @@ export const turnoverMethods = {
         .orderBy('b.name_key')
         .execute();
       const previousMonth = addMonths(input.month, -1);
+      const settings = await loadSettings(ctx.db);
       const reports: Awaited<ReturnType<typeof seriesOf>> = [];
       const ids = businesses.map((b) => b.businessId);
-      for (let i = 0; i < ids.length; i += 500) reports.push(...(await seriesOf(ctx, ids.slice(i, i + 500), previousMonth, input.month)));
+      const from = addMonths(input.month, -settings.naikKelas.windowMonths);
+      for (let i = 0; i < ids.length; i += 500) reports.push(...(await seriesOf(ctx, ids.slice(i, i + 500), from, input.month)));
+      const byBusiness = new Map<string, { month: string; turnover: number }[]>();
+      for (const r of reports) byBusiness.set(r.businessId, [...(byBusiness.get(r.businessId) ?? []), { month: r.month, turnover: r.turnover }]);
       const find = (businessId: string, m: string) => {
         const r = reports.find((x) => x.businessId === businessId && x.month === m);
         return r ? { turnover: r.turnover, profit: r.profit, employees: r.employees } : null;
@@ -128,7 +132,12 @@ export const turnoverMethods = {
       return {
         month: input.month,
         previousMonth,
-        rows: businesses.map((b) => ({ ...b, previous: find(b.businessId, previousMonth), current: find(b.businessId, input.month) })),
+        rows: businesses.map((b) => ({
+          ...b,
+          previous: find(b.businessId, previousMonth),
+          current: find(b.businessId, input.month),
+          naikKelas: evaluateNaikKelas(byBusiness.get(b.businessId) ?? [], settings.naikKelas).naikKelas,
+        })),
       };
     },
   }),

@@ -86,7 +86,9 @@ export function MentoringTab() {
             ))}
           </select>
         </label>
-        <CheckField label={t('m.overdueOnly')} checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} />
+        <span className="prog-check">
+          <CheckField label={t('m.overdueOnly')} checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} />
+        </span>
       </div>
       <Notice kind="success">{message}</Notice>
       <Notice kind="error">{error}</Notice>

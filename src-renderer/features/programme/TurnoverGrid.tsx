@@ -184,7 +184,10 @@ export function TurnoverGrid() {
                       </a>
                       <div className="prog-muted">{r.memberNo}</div>
                     </td>
-                    <td>{r.businessName}</td>
+                    <td>
+                      {r.businessName}
+                      {r.naikKelas && <span className="badge badge--success">{t('mp.naikKelas')}</span>}
+                    </td>
                     <td className="prog-grid__num prog-grid__last">
                       {fmt(r.previous?.turnover)}
                       {r.previous && <div className="prog-muted">{t('g.employees')}: {fmt(r.previous.employees)}</div>}

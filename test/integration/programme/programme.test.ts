@@ -235,6 +235,11 @@ describe('P6 pelaporan keuangan', () => {
     const months = ['2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10'];
     await app.ok('turnover.saveGrid', { month: months[0], rows: [{ businessId: business.id, turnover: values[0] }] }, petugas);
     for (let i = 1; i < months.length; i++) await app.ok('turnover.record', { businessId: business.id, month: months[i], turnover: values[i] }, petugas);
+    // The grid flags the business for the month that completes the growth, not before.
+    const pd = await createPendamping(app, admin, 'tumbuh');
+    await app.ok('mentoring.assign', { memberIds: [member.id], pendampingId: pd.id }, petugas);
+    expect((await app.ok('turnover.grid', { month: '2026-10' }, pd.token)).rows[0]).toMatchObject({ businessId: business.id, naikKelas: true });
+    expect((await app.ok('turnover.grid', { month: '2026-05' }, pd.token)).rows[0].naikKelas).toBe(false);
     const trend = await app.ok('turnover.trend', { memberId: member.id }, petugas);
     expect(trend.months).toHaveLength(12);
     expect(trend.months.at(-1)).toBe('2026-11');
