@@ -54,7 +54,9 @@ export async function ordersBench(ctx: BenchContext): Promise<BenchLine[]> {
     all.all((i % 4) * 25);
     allCount.get();
   });
-  lines.push(verdict('orders.list: tanpa filter, sort nilai', allOurs, allRaw));
+  // Without a filter the raw page is a few index steps (well under a millisecond), so the fixed
+  // cost of a call (session, transaction, validation) dominates any ratio: the absolute target only.
+  lines.push({ name: 'orders.list: tanpa filter, sort nilai', ours: allOurs, baseline: allRaw, target: 'p95 < 20 ms', met: allOurs.p95 < 20 });
 
   // 4. A matching proposal for one item (items of recent orders: the busiest product kinds).
   const items = (sqlite.prepare(`select i.id from order_items i join orders o on o.id = i.order_id order by o.order_date desc limit 50`).all() as { id: string }[]).map((r) => r.id);

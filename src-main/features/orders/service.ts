@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../../core/api/registry';
 import { getSetting } from '../../core/settings';
 import { orderStatuses, type OrderStatus } from './rules/transitions';
-import { productionDays, rankCandidates, type CandidateFacts } from './rules/matching';
+import { availableCapacity, nearnessTier, productionDays, rankCandidates, type CandidateFacts } from './rules/matching';
 import type { OrderStage } from './tables';
 
 export const ORDER_SETTINGS_KEY = 'orders';
@@ -153,26 +153,50 @@ export async function proposeForItem(db: Database, input: ProposalInput) {
       and not exists (select 1 from order_assignments x where x.item_id = ${item.id} and x.product_id = p.id
         and x.status not in ('ditolak', 'dibatalkan'))
   `.execute(db);
-  // Open quantities and recent assignments of every business at once: two covering-index range
-  // reads (open rows due by the delivery date; rows of the rotation window), not one per candidate.
-  const open = await db
-    .selectFrom('order_assignments')
-    .select(['product_id', sql<number>`sum(quantity)`.as('qty')])
-    .where('status', 'in', OPEN_STATUSES)
-    .where('delivery_date', '<=', item.deliveryDate)
-    .groupBy('product_id')
-    .execute();
-  const openByProduct = new Map(open.map((r) => [r.product_id, Number(r.qty)]));
-  const recent = await db
-    .selectFrom('order_assignments')
-    .select(['business_id', sql<number>`count(*)`.as('n')])
-    .where('assigned_on', '>', since)
-    .groupBy('business_id')
-    .execute();
-  const recentByBusiness = new Map(recent.map((r) => [r.business_id, Number(r.n)]));
-  const rows = {
-    rows: candidates.rows.map((c) => ({ ...c, openQuantity: openByProduct.get(c.productId) ?? 0, recentAssignments: recentByBusiness.get(c.businessId) ?? 0 })),
-  };
+  // Open quantities and recent assignments, read for the nearest candidates first: the ranking
+  // puts every candidate with enough capacity before any without, and among those the nearer
+  // first, so once a nearness tier leaves `limit` candidates with enough capacity, farther
+  // tiers cannot reach the top and are not read.
+  const limit = input.limit ?? 20;
+  const tiers = new Map<number, typeof candidates.rows>();
+  for (const c of candidates.rows) {
+    const tier = nearnessTier(c.kelurahanKode, item.deliveryKelurahan);
+    const group = tiers.get(tier);
+    if (group) group.push(c);
+    else tiers.set(tier, [c]);
+  }
+  const read: Array<(typeof candidates.rows)[number] & { openQuantity: number; recentAssignments: number }> = [];
+  let withEnough = 0;
+  for (const tier of [...tiers.keys()].sort((a, b) => a - b)) {
+    const group = tiers.get(tier)!;
+    for (let i = 0; i < group.length; i += 400) {
+      const batch = group.slice(i, i + 400);
+      const open = await db
+        .selectFrom('order_assignments')
+        .select(['product_id', sql<number>`sum(quantity)`.as('qty')])
+        .where('product_id', 'in', batch.map((c) => c.productId))
+        .where('status', 'in', OPEN_STATUSES)
+        .where('delivery_date', '<=', item.deliveryDate)
+        .groupBy('product_id')
+        .execute();
+      const recent = await db
+        .selectFrom('order_assignments')
+        .select(['business_id', sql<number>`count(*)`.as('n')])
+        .where('business_id', 'in', [...new Set(batch.map((c) => c.businessId))])
+        .where('assigned_on', '>', since)
+        .groupBy('business_id')
+        .execute();
+      const openByProduct = new Map(open.map((r) => [r.product_id, Number(r.qty)]));
+      const recentByBusiness = new Map(recent.map((r) => [r.business_id, Number(r.n)]));
+      for (const c of batch) {
+        const openQuantity = openByProduct.get(c.productId) ?? 0;
+        read.push({ ...c, openQuantity, recentAssignments: recentByBusiness.get(c.businessId) ?? 0 });
+        if (availableCapacity(c.dailyCapacity, days, openQuantity) >= Math.max(remaining, 1)) withEnough++;
+      }
+    }
+    if (withEnough >= limit) break;
+  }
+  const rows = { rows: read };
   const facts = rows.rows.map((r) => ({
     ...r,
     openQuantity: Number(r.openQuantity),
@@ -185,7 +209,7 @@ export async function proposeForItem(db: Database, input: ProposalInput) {
     deliveryKelurahan: item.deliveryKelurahan,
     rotationDays: input.rotationDays,
   });
-  const top = ranked.slice(0, input.limit ?? 20);
+  const top = ranked.slice(0, limit);
   // Owner and kelurahan names only for the candidates shown.
   const names = top.length
     ? await db
@@ -204,7 +228,7 @@ export async function proposeForItem(db: Database, input: ProposalInput) {
   return {
     item: { ...item, assigned, remaining },
     days,
-    total: ranked.length,
+    total: candidates.rows.length,
     candidates: top.map((c) => ({ ...c, memberName: nameOf.get(c.productId)?.memberName ?? '', kelurahanNama: nameOf.get(c.productId)?.kelurahanNama ?? null })),
   };
 }

@@ -233,6 +233,10 @@ describe('matching', () => {
       'jenis produk sesuai',
     ]);
     expect(proposal.candidates[1].reasons[2]).toBe('1 pesanan dalam 30 hari terakhir');
+    // Asking for the top two reads only the nearest tier, with the same order at the top.
+    const short = await app.ok('orders.propose', { itemId: order.itemIds[0], limit: 2 }, petugas);
+    expect(short.candidates.map((c: { businessName: string }) => c.businessName)).toEqual(['C Gelora Baru', 'B Gelora Sibuk']);
+    expect(short.total).toBe(4);
 
     // Thirty-one days later (and its goods sent) the earlier order no longer counts against B:
     // ties go by name.

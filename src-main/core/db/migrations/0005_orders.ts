@@ -144,10 +144,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('order_assignments_order').on('order_assignments').column('order_id').execute();
   await db.schema.createIndex('order_assignments_item').on('order_assignments').column('item_id').execute();
   await db.schema.createIndex('order_assignments_capacity').on('order_assignments').columns(['product_id', 'status', 'delivery_date']).execute();
-  // Proposals read the open quantities and the recent assignments of all candidates at once:
-  // both indexes cover their query, so only the open and the recent rows are read.
-  await db.schema.createIndex('order_assignments_open').on('order_assignments').columns(['status', 'delivery_date', 'product_id', 'quantity']).execute();
-  await db.schema.createIndex('order_assignments_recent').on('order_assignments').columns(['assigned_on', 'business_id']).execute();
+  await db.schema.createIndex('order_assignments_rotation').on('order_assignments').columns(['business_id', 'assigned_on']).execute();
+  await db.schema.createIndex('order_assignments_due').on('order_assignments').columns(['status', 'delivery_date']).execute();
   await db.schema.createIndex('order_assignments_member').on('order_assignments').columns(['member_id', 'assigned_on']).execute();
   await db.schema.createIndex('order_assignments_delivered').on('order_assignments').columns(['status', 'delivered_on']).execute();
 

@@ -36,6 +36,11 @@ export function nearness(businessKelurahan: string, deliveryKelurahan: string | 
 
 const nearnessRank: Record<Nearness, number> = { kelurahan: 0, kecamatan: 1, kota: 2, tidak_diketahui: 3, jauh: 3 };
 
+/** 0 for the same kelurahan, 1 same kecamatan, 2 same kota, 3 farther or unknown. */
+export function nearnessTier(businessKelurahan: string, deliveryKelurahan: string | null): number {
+  return nearnessRank[nearness(businessKelurahan, deliveryKelurahan)];
+}
+
 const nearnessText: Record<Nearness, string> = {
   kelurahan: 'satu kelurahan dengan alamat kirim',
   kecamatan: 'satu kecamatan dengan alamat kirim',
@@ -78,7 +83,7 @@ export interface RankOptions {
  * (same kelurahan, kecamatan, kota), then those with fewer recent assignments (fair rotation),
  * then an exact product-kind match, then more spare capacity, then by name so ties are stable.
  */
-export function rankCandidates(candidates: readonly CandidateFacts[], opts: RankOptions): RankedCandidate[] {
+export function rankCandidates<T extends CandidateFacts>(candidates: readonly T[], opts: RankOptions): Array<T & RankedCandidate> {
   const ranked = candidates.map((c) => {
     const capacity = c.dailyCapacity * opts.days;
     const available = availableCapacity(c.dailyCapacity, opts.days, c.openQuantity);
