@@ -9,7 +9,7 @@ import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
 import { formatShortDate, jakartaToday } from './display';
 import { useFlash } from './flash';
-import type { EDUCATIONS } from './reference';
+import { REGISTRAR_ROLES, type EDUCATIONS } from './reference';
 
 type Education = (typeof EDUCATIONS)[number];
 
@@ -18,13 +18,12 @@ type Business = Profile['businesses'][number];
 type Stage = Profile['stages'][number];
 type HistoryEntry = Output<'members.history'>[number];
 
-const EDIT_ROLES = ['admin', 'supervisor', 'petugas'];
 
 /** One member: profile, businesses with their dated conditions, the 7P checklist, history. */
 export function MemberPage({ memberId }: { memberId: string }) {
   const { t } = useI18n();
   const user = useUser();
-  const canEdit = EDIT_ROLES.includes(user.role);
+  const canEdit = REGISTRAR_ROLES.includes(user.role);
   const [flash, setFlash] = useFlash();
   const [profile, setProfile] = useState<Profile | null>(null);
   const [history, setHistory] = useState<HistoryEntry[]>([]);

@@ -3,12 +3,13 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { invoke, type Input, type Output } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
+import { useUser } from '../../app/session';
 import { DataTable } from '../../components/DataTable';
 import { Notice } from '../../components/Notice';
 import { useServerTable } from '../../components/useServerTable';
 import { downloadBase64, formatShortDate } from './display';
 import { useFlash } from './flash';
-import { SCALES, SKPDS, STAGE_CODES, TARGET_GROUPS, useReference } from './reference';
+import { REGISTRAR_ROLES, SCALES, SKPDS, STAGE_CODES, TARGET_GROUPS, useReference } from './reference';
 
 type MemberRow = Output<'members.list'>['rows'][number];
 type ListInput = Input<'members.list'>;
@@ -32,9 +33,13 @@ function toApiFilters(f: Filters) {
 export function MembersList() {
   const { t } = useI18n();
   const ref = useReference();
+  const user = useUser();
   const [flash] = useFlash();
   const [exporting, setExporting] = useState<'xlsx' | 'csv' | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
+  const [fullNik, setFullNik] = useState(false);
+  // Loket clerks look members up; registering, importing and exporting are for the others.
+  const canRegister = REGISTRAR_ROLES.includes(user.role);
   const table = useServerTable<MemberRow, Filters>({ page: 0, pageSize: 25, sort: 'name', dir: 'asc', filters: NO_FILTERS }, (s, f) =>
     invoke('members.list', { page: s.page, pageSize: s.pageSize, sort: s.sort as ListInput['sort'], dir: s.dir, ...toApiFilters(f) }),
   );
@@ -44,7 +49,7 @@ export function MembersList() {
     setExporting(format);
     setExportError(null);
     try {
-      const file = await invoke('members.export', { format, sort: table.state.sort as ListInput['sort'], dir: table.state.dir, ...toApiFilters(table.filters) });
+      const file = await invoke('members.export', { format, unmaskNik: fullNik, sort: table.state.sort as ListInput['sort'], dir: table.state.dir, ...toApiFilters(table.filters) });
       downloadBase64(file);
     } catch (e) {
       setExportError(e instanceof Error ? e.message : String(e));
@@ -115,20 +120,25 @@ export function MembersList() {
     <section className="screen reg-list">
       <header className="screen__header">
         <h1>{t('reg.title')}</h1>
-        <div className="row-actions">
-          <button type="button" className="button" disabled={exporting !== null} onClick={() => void exportView('xlsx')}>
-            {exporting === 'xlsx' ? t('reg.exporting') : t('reg.exportXlsx')}
-          </button>
-          <button type="button" className="button" disabled={exporting !== null} onClick={() => void exportView('csv')}>
-            {exporting === 'csv' ? t('reg.exporting') : t('reg.exportCsv')}
-          </button>
-          <a className="button" href="#/pendaftaran/impor">
-            {t('reg.import')}
-          </a>
-          <a className="button button--primary" href="#/pendaftaran/baru">
-            + {t('reg.register')}
-          </a>
-        </div>
+        {canRegister && (
+          <div className="row-actions reg-list-actions">
+            <label className="check reg-full-nik" title={t('reg.fullNikHint')}>
+              <input type="checkbox" checked={fullNik} onChange={(e) => setFullNik(e.target.checked)} /> {t('reg.fullNik')}
+            </label>
+            <button type="button" className="button" disabled={exporting !== null} onClick={() => void exportView('xlsx')}>
+              {exporting === 'xlsx' ? t('reg.exporting') : t('reg.exportXlsx')}
+            </button>
+            <button type="button" className="button" disabled={exporting !== null} onClick={() => void exportView('csv')}>
+              {exporting === 'csv' ? t('reg.exporting') : t('reg.exportCsv')}
+            </button>
+            <a className="button" href="#/pendaftaran/impor">
+              {t('reg.import')}
+            </a>
+            <a className="button button--primary" href="#/pendaftaran/baru">
+              + {t('reg.register')}
+            </a>
+          </div>
+        )}
       </header>
       <Notice kind="success">{flash}</Notice>
       <Notice kind="error">{exportError ?? table.error}</Notice>
@@ -152,7 +162,7 @@ export function MembersList() {
         {select(
           'stage',
           t('reg.filter.stage'),
-          STAGE_CODES.map((x) => [x, x]),
+          STAGE_CODES.map((x) => [x, t(`reg.stage.${x}`)]),
         )}
         {select(
           'scale',
