@@ -2,6 +2,7 @@ import type { App } from '../app';
 import type { BenchLine } from './measure';
 import { registrationsBench } from '../features/registrations/bench';
 import { ordersBench } from '../features/orders/bench';
+import { reportsBench } from '../features/reports/bench';
 
 export interface BenchContext {
   app: App;
@@ -17,4 +18,5 @@ export type BenchSuite = (ctx: BenchContext) => Promise<BenchLine[]>;
 export const benchSuites: { name: string; run: BenchSuite }[] = [
   { name: 'Pendaftaran (200.000 anggota)', run: registrationsBench },
   { name: 'e-order', run: ordersBench },
+  { name: 'Laporan bulanan', run: reportsBench },
 ];
