@@ -1,7 +1,7 @@
 import type { Database } from '../../core/api/registry';
 import { formatDateId, formatRupiah } from '../../core/format';
 import { createPdfDocument, drawLetterhead, drawSignatureBlock, FONT, pdfToBuffer } from '../../core/pdf/document';
-import { drawQrCode } from '../../core/pdf/qr';
+import { create as createQr } from 'qrcode';
 import { hashNik, signPayload } from '../../core/signing';
 import { KBLI_VERSION } from '../reference/load';
 import { formatNpwp } from '../registrations/rules/npwp';
@@ -238,11 +238,18 @@ export function drawCertificatePage(
     const valueX = left + 16 + LABEL_WIDTH + 10;
     const valueWidth = width - (valueX - left);
     doc.font(FONT.sans, BODY);
+    const lineHeight = doc.currentLineHeight(true);
     for (const [labelText, value] of items) {
-      doc.text(labelText, left + 16, yy, { width: LABEL_WIDTH, lineBreak: false });
+      doc.text(labelText, left + 16, yy, { lineBreak: false });
       doc.text(':', left + 16 + LABEL_WIDTH, yy, { lineBreak: false });
-      doc.text(value, valueX, yy, { width: valueWidth });
-      yy = Math.max(doc.y, yy + doc.currentLineHeight(true)) + 1.5;
+      // Most values fit on one line: drawn without the line wrapper, which costs far more.
+      if (doc.widthOfString(value) <= valueWidth) {
+        doc.text(value, valueX, yy, { lineBreak: false });
+        yy += lineHeight + 1.5;
+      } else {
+        doc.text(value, valueX, yy, { width: valueWidth });
+        yy = Math.max(doc.y, yy + lineHeight) + 1.5;
+      }
     }
     return yy;
   };
@@ -290,7 +297,7 @@ export function drawCertificatePage(
   doc.fillColor('black');
 
   const qrX = left + photoW + (sigX - left - photoW - CERTIFICATE_QR_SIZE) / 2;
-  drawQrCode(doc, qrText, { x: qrX, y: bandTop, size: CERTIFICATE_QR_SIZE });
+  drawSignedQr(doc, qrText, qrX, bandTop, CERTIFICATE_QR_SIZE);
   doc.font(FONT.sans, 7).text('Pindai untuk memeriksa keaslian', qrX - 10, bandTop + CERTIFICATE_QR_SIZE + 2, {
     width: CERTIFICATE_QR_SIZE + 20,
     align: 'center',
@@ -318,6 +325,37 @@ export function drawCertificatePage(
   doc.fillColor('black').font(FONT.sans, 11);
 }
 
+/**
+ * The QR code of a certificate, drawn like core/pdf/qr.ts (dark runs as vector rectangles) but
+ * tuned for batch printing: one byte segment (the signed base64url text is byte mode anyway, so
+ * the segment search is skipped), a fixed mask pattern (the mask search was a quarter of the
+ * time per page; every mask is valid and the payload is random-looking, so readability does not
+ * suffer), and whole-module coordinates under one transform, which keeps the page content short.
+ */
+function drawSignedQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
+  const matrix = createQr([{ data: Buffer.from(text, 'utf8'), mode: 'byte' }], { errorCorrectionLevel: 'M', maskPattern: 2 }).modules;
+  const count = matrix.size;
+  const quiet = 4;
+  const unit = size / (count + 2 * quiet);
+  doc.save();
+  doc.rect(x, y, size, size).fill('white');
+  doc.translate(x + quiet * unit, y + quiet * unit).scale(unit);
+  for (let row = 0; row < count; row++) {
+    let col = 0;
+    while (col < count) {
+      if (!matrix.get(row, col)) {
+        col++;
+        continue;
+      }
+      const start = col;
+      while (col < count && matrix.get(row, col)) col++;
+      doc.rect(start, row, col - start, 1);
+    }
+  }
+  doc.fill('black');
+  doc.restore();
+}
+
 export interface RenderOptions {
   settings: Pick<PermitSettings, 'documentTitle' | 'legalBasis'>;
   office: CertificateOffice;
@@ -336,8 +374,36 @@ export function renderCertificates(list: CertificateData[], opts: RenderOptions)
 }
 
 export function startCertificateDocument(title: string): PDFKit.PDFDocument {
-  return createPdfDocument({
+  const doc = createPdfDocument({
     info: { Title: title, Author: 'Jakpreneur Desk', Subject: 'Surat Izin Usaha Mikro dan Kecil' },
     margins: { top: Math.round(1.5 * CM), bottom: Math.round(1.5 * CM), left: Math.round(2 * CM), right: Math.round(2 * CM) },
+  });
+  // pdfkit caches a font under the key it was first opened with. The document opened DejaVu
+  // Sans from its path, so every later doc.font('sans') parsed the whole font file again and
+  // then threw the copy away (about 10 ms each, many times per page). Caching the open font
+  // under 'sans' as well makes those calls free.
+  const internals = doc as unknown as { _font: unknown; _fontFamilies: Record<string, unknown> };
+  internals._fontFamilies[FONT.sans] ??= internals._font;
+  return doc;
+}
+
+/**
+ * Streams certificates into `sink` page by page: pdfkit writes each finished page out, so a
+ * batch of any size holds only the current page (and the font subsets) in memory.
+ */
+export function streamCertificates(list: Iterable<CertificateData>, opts: RenderOptions, sink: NodeJS.WritableStream, title = 'IUMK'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const doc = startCertificateDocument(title);
+    let pages = 0;
+    sink.once('error', reject);
+    doc.once('error', reject);
+    doc.once('end', () => resolve(pages));
+    doc.pipe(sink);
+    for (const data of list) {
+      if (pages > 0) doc.addPage();
+      drawCertificatePage(doc, data, opts.office, opts.settings, { copy: opts.copyOf ? opts.copyOf(data) : data.copiesPrinted > 0 });
+      pages++;
+    }
+    doc.end();
   });
 }
