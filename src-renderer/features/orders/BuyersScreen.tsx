@@ -1,0 +1,170 @@
+import { useMemo, useState } from 'react';
+import { createColumnHelper } from '@tanstack/react-table';
+import { invoke, type Output } from '../../app/api';
+import { useI18n } from '../../app/i18n';
+import { DataTable } from '../../components/DataTable';
+import { Dialog } from '../../components/Dialog';
+import { CheckField, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { Notice } from '../../components/Notice';
+import { useForm } from '../../components/useForm';
+import { useServerTable } from '../../components/useServerTable';
+
+type Buyer = Output<'orderBuyers.list'>['rows'][number];
+const col = createColumnHelper<Buyer>();
+const KINDS = ['skpd', 'bumd', 'swasta', 'lainnya'] as const;
+
+export function BuyersScreen() {
+  const { t } = useI18n();
+  const [editing, setEditing] = useState<Buyer | 'new' | null>(null);
+  const table = useServerTable<Buyer, { q: string; kind: string }>({ page: 0, pageSize: 25, sort: 'name', dir: 'asc', filters: { q: '', kind: '' } }, (s, f) =>
+    invoke('orderBuyers.list', { page: s.page, pageSize: s.pageSize, sort: s.sort as 'name', dir: s.dir, search: f.q || undefined, kind: (f.kind || undefined) as 'skpd' | undefined }),
+  );
+  const columns = useMemo(
+    () => [
+      col.accessor('name', {
+        header: t('buyers.name'),
+        cell: (c) => (
+          <>
+            <strong>{c.getValue()}</strong>
+            {c.row.original.active !== 1 && <span className="badge badge--muted">nonaktif</span>}
+            <div className="muted orders-small">{c.row.original.units.join(' · ')}</div>
+          </>
+        ),
+      }),
+      col.accessor('kind', { header: t('buyers.kind'), cell: (c) => t(`buyers.kind.${c.getValue()}`) }),
+      col.display({
+        id: 'contacts',
+        header: t('buyers.contacts'),
+        cell: (c) => {
+          const b = c.row.original;
+          return (
+            <div className="orders-small">
+              {b.ppkName && <div>PPK: {b.ppkName}</div>}
+              {b.procurementName && <div>Pengadaan: {b.procurementName}</div>}
+              {b.treasurerName && <div>Bendahara: {b.treasurerName}</div>}
+            </div>
+          );
+        },
+      }),
+      col.accessor('address', { header: t('buyers.address'), enableSorting: false }),
+      col.display({
+        id: 'actions',
+        header: t('common.actions'),
+        cell: (c) => (
+          <button type="button" className="button button--small" onClick={() => setEditing(c.row.original)}>
+            {t('common.edit')}
+          </button>
+        ),
+      }),
+    ],
+    [t],
+  );
+  return (
+    <>
+      <header className="screen__header">
+        <h1>{t('orders.tab.buyers')}</h1>
+        <button type="button" className="button button--primary" onClick={() => setEditing('new')}>
+          + {t('buyers.new')}
+        </button>
+      </header>
+      <Notice kind="error">{table.error}</Notice>
+      <div className="filters">
+        <input data-search type="search" placeholder={`${t('common.search')} (${t('common.searchHint')})`} aria-label={t('common.search')} value={table.filters.q} onChange={(e) => table.setFilter('q', e.target.value)} />
+        <select aria-label={t('buyers.kind')} value={table.filters.kind} onChange={(e) => table.setFilter('kind', e.target.value)}>
+          <option value="">
+            {t('buyers.kind')}: {t('common.all')}
+          </option>
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`buyers.kind.${k}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <DataTable columns={columns} rows={table.rows} total={table.total} state={table.state} onStateChange={table.setState} loading={table.loading} caption={t('orders.tab.buyers')} />
+      <Dialog title={editing === 'new' ? t('buyers.new') : t('buyers.edit')} open={editing !== null} onClose={() => setEditing(null)}>
+        {editing !== null && (
+          <BuyerForm
+            buyer={editing === 'new' ? null : editing}
+            onDone={() => {
+              setEditing(null);
+              table.refresh();
+            }}
+          />
+        )}
+      </Dialog>
+    </>
+  );
+}
+
+function BuyerForm({ buyer, onDone }: { buyer: Buyer | null; onDone(): void }) {
+  const { t } = useI18n();
+  const f = useForm({
+    name: buyer?.name ?? '',
+    kind: (buyer?.kind ?? 'skpd') as (typeof KINDS)[number],
+    units: (buyer?.units ?? []).join('\n'),
+    address: buyer?.address ?? '',
+    phone: buyer?.phone ?? '',
+    email: buyer?.email ?? '',
+    npwp: buyer?.npwp ?? '',
+    ppkName: buyer?.ppkName ?? '',
+    ppkNip: buyer?.ppkNip ?? '',
+    ppkPhone: buyer?.ppkPhone ?? '',
+    procurementName: buyer?.procurementName ?? '',
+    procurementPhone: buyer?.procurementPhone ?? '',
+    treasurerName: buyer?.treasurerName ?? '',
+    treasurerPhone: buyer?.treasurerPhone ?? '',
+    active: buyer ? buyer.active === 1 : true,
+  });
+  const v = f.values;
+  const text = (key: Exclude<keyof typeof v, 'active' | 'kind' | 'units'>, label: string, required = false) => (
+    <TextField label={label} required={required} value={v[key]} error={f.errorOf(key)} onChange={(e) => f.set(key, e.target.value)} />
+  );
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    void f.submit(async () => {
+      await invoke('orderBuyers.save', {
+        ...(buyer ? { id: buyer.id } : {}),
+        ...v,
+        units: v.units
+          .split('\n')
+          .map((u) => u.trim())
+          .filter(Boolean),
+        kelurahanKode: buyer?.kelurahanKode ?? null,
+      });
+      onDone();
+    });
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Notice kind="error">{f.error}</Notice>
+      {text('name', t('buyers.name'), true)}
+      <SelectField label={t('buyers.kind')} required value={v.kind} error={f.errorOf('kind')} onChange={(e) => f.set('kind', e.target.value as (typeof KINDS)[number])}>
+        {KINDS.map((k) => (
+          <option key={k} value={k}>
+            {t(`buyers.kind.${k}`)}
+          </option>
+        ))}
+      </SelectField>
+      <TextAreaField label={t('buyers.units')} rows={2} value={v.units} error={f.errorOf('units')} onChange={(e) => f.set('units', e.target.value)} />
+      {text('address', t('buyers.address'), true)}
+      <div className="grid2">
+        {text('phone', t('buyers.phone'))}
+        {text('email', t('buyers.email'))}
+        {text('ppkName', t('buyers.ppkName'))}
+        {text('ppkNip', t('buyers.ppkNip'))}
+        {text('procurementName', t('buyers.procurementName'))}
+        {text('procurementPhone', t('buyers.procurementPhone'))}
+        {text('treasurerName', t('buyers.treasurerName'))}
+        {text('treasurerPhone', t('buyers.treasurerPhone'))}
+      </div>
+      {text('npwp', t('buyers.npwp'))}
+      <CheckField label={t('buyers.active')} checked={v.active} onChange={(e) => f.set('active', e.target.checked)} />
+      <div className="actions">
+        <button className="button button--primary" type="submit" disabled={f.busy}>
+          {t('common.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,513 @@
+import { useCallback, useEffect, useState } from 'react';
+import { invoke, type Output } from '../../app/api';
+import { formatDate, formatDateTime, formatNumber, formatRupiah } from '../../app/format';
+import { useI18n } from '../../app/i18n';
+import { CheckField, TextAreaField, TextField } from '../../components/Field';
+import { Dialog } from '../../components/Dialog';
+import { Notice } from '../../components/Notice';
+import { useForm } from '../../components/useForm';
+import { deliverPdf, errorText, StageBadge, stageKey, todayWib } from './shared';
+
+type Detail = Output<'orders.get'>;
+type Assignment = Detail['assignments'][number];
+type Item = Detail['items'][number];
+type Move = Assignment['moves'][number];
+
+/** One order: its items with the proposal per item, the assignments, their moves and documents. */
+export function OrderPage({ id }: { id: string }) {
+  const { t } = useI18n();
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [proposing, setProposing] = useState<string | null>(null);
+  const [moving, setMoving] = useState<{ a: Assignment; move: Move } | null>(null);
+  const [paying, setPaying] = useState<Assignment | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+
+  const load = useCallback(() => {
+    invoke('orders.get', { id }).then(
+      (d) => {
+        setDetail(d);
+        setError(null);
+      },
+      (e) => setError(errorText(e)),
+    );
+  }, [id]);
+  useEffect(load, [load]);
+
+  const act = async (fn: () => Promise<unknown>, done?: string) => {
+    setError(null);
+    setMessage(null);
+    try {
+      await fn();
+      if (done) setMessage(done);
+      load();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
+  const document = (a: Assignment, kind: 'po' | 'bast' | 'invoice') =>
+    act(async () => {
+      await deliverPdf(await invoke('orders.document', { assignmentId: a.id, kind }));
+    });
+
+  if (!detail) {
+    return (
+      <>
+        <a href="#/eorder">{t('orders.back')}</a>
+        <Notice kind="error">{error}</Notice>
+        {!error && <p className="muted">{t('common.loading')}</p>}
+      </>
+    );
+  }
+  const { order, buyer, items, assignments } = detail;
+  return (
+    <div className="orders-page">
+      <a href="#/eorder">{t('orders.back')}</a>
+      <header className="screen__header">
+        <h1>
+          {order.orderNo} <StageBadge stage={order.stage} />
+          {order.late && <span className="badge badge--warning">{t('orders.late')}</span>}
+        </h1>
+        <div className="row-actions">
+          {order.amendable && (
+            <a className="button" href={`#/eorder/pesanan/${order.id}/ubah`}>
+              {t('orders.amend')}
+            </a>
+          )}
+          {order.status === 'baru' && (
+            <button type="button" className="button" onClick={() => void act(() => invoke('orders.confirm', { id: order.id }))}>
+              {t('orders.confirm')}
+            </button>
+          )}
+          {order.status !== 'dibatalkan' && assignments.every((a) => ['dipesan', 'dikonfirmasi', 'diproduksi', 'ditolak', 'dibatalkan'].includes(a.status)) && (
+            <button type="button" className="button" onClick={() => setCancelling(true)}>
+              {t('orders.cancel')}
+            </button>
+          )}
+        </div>
+      </header>
+      <Notice kind="success">{message}</Notice>
+      <Notice kind="error">{error}</Notice>
+      {order.status === 'dibatalkan' && <Notice kind="warning">{t('orders.cancelled', { reason: order.cancelReason ?? '' })}</Notice>}
+      <dl className="orders-facts">
+        <div>
+          <dt>{t('orders.field.buyer')}</dt>
+          <dd>
+            {buyer.name}
+            {order.buyerUnit && <div className="muted">{order.buyerUnit}</div>}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('orders.field.buyerOrderNo')}</dt>
+          <dd>{order.buyerOrderNo ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('orders.field.budgetRef')}</dt>
+          <dd>{order.budgetRef ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('orders.field.orderDate')}</dt>
+          <dd>{formatDate(order.orderDate)}</dd>
+        </div>
+        <div>
+          <dt>{t('orders.field.deliveryDate')}</dt>
+          <dd>
+            {formatDate(order.deliveryDate)}
+            {order.deliveryTime && `, ${order.deliveryTime}`}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('orders.field.deliveryAddress')}</dt>
+          <dd>{order.deliveryAddress}</dd>
+        </div>
+        {order.notes && (
+          <div>
+            <dt>{t('orders.field.notes')}</dt>
+            <dd>{order.notes}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('orders.col.total')}</dt>
+          <dd>
+            <strong>{formatRupiah(order.total)}</strong>
+          </dd>
+        </div>
+      </dl>
+
+      <h2>{t('orders.items')}</h2>
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>{t('orders.item.description')}</th>
+              <th>{t('orders.item.kind')}</th>
+              <th>{t('orders.item.quantity')}</th>
+              <th>{t('orders.item.unitPrice')}</th>
+              <th>{t('orders.item.amount')}</th>
+              <th>{t('orders.item.assigned')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.id}>
+                <td>{item.lineNo}</td>
+                <td>{item.description}</td>
+                <td>
+                  {item.kind ?? '—'}
+                  {item.kbliKode && <span className="muted"> · KBLI {item.kbliKode}</span>}
+                </td>
+                <td>
+                  {formatNumber(item.quantity)} {item.unit}
+                </td>
+                <td className="orders-money">{formatRupiah(item.unitPrice)}</td>
+                <td className="orders-money">{formatRupiah(item.amount)}</td>
+                <td>
+                  {formatNumber(item.assigned)} / {formatNumber(item.quantity)}
+                </td>
+                <td>
+                  {item.remaining > 0 && order.status !== 'dibatalkan' && (
+                    <button type="button" className="button button--small button--primary" onClick={() => setProposing(proposing === item.id ? null : item.id)}>
+                      {t('orders.propose')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {proposing && (
+        <Proposal
+          item={items.find((i) => i.id === proposing)!}
+          onAssigned={(text) => {
+            setProposing(null);
+            setMessage(text);
+            load();
+          }}
+        />
+      )}
+
+      <h2>{t('orders.assignments')}</h2>
+      {assignments.length === 0 && <p className="muted">{t('orders.noAssignments')}</p>}
+      <div className="orders-assignments">
+        {assignments.map((a) => (
+          <article key={a.id} className="orders-card" aria-label={a.assignmentNo}>
+            <header className="orders-card__head">
+              <strong>{a.assignmentNo}</strong> <StageBadge stage={a.status} />
+              {a.late && <span className="badge badge--warning">{t('orders.late')}</span>}
+              {a.unpaidOverdue && a.deliveredOn && <span className="badge badge--warning">{t('orders.a.unpaid', { days: daysSince(a.deliveredOn) })}</span>}
+            </header>
+            <div className="orders-card__body">
+              <div>
+                <div>
+                  <strong>{a.businessName}</strong> · {a.ownerName}
+                </div>
+                <div className="muted">
+                  {a.productName} · {formatNumber(a.quantity)} × {formatRupiah(a.unitPrice)} = <strong>{formatRupiah(a.amount)}</strong>
+                  {a.invoiceTotal !== a.amount && ` (+PPN: ${formatRupiah(a.invoiceTotal)})`}
+                </div>
+                {a.overrideReason && <div className="muted">{t('orders.a.override', { reason: a.overrideReason })}</div>}
+                {a.paidOn && (
+                  <div>{t('orders.a.paid', { amount: formatRupiah(a.paidAmount ?? 0), date: formatDate(a.paidOn), days: a.daysToPayment ?? '—' })}</div>
+                )}
+              </div>
+              <div className="row-actions">
+                {a.moves.map((m) =>
+                  m.to === 'dibayar' ? (
+                    <button key={m.to} type="button" className="button button--small button--primary" onClick={() => setPaying(a)}>
+                      {t('orders.pay.title')}
+                    </button>
+                  ) : (
+                    <button
+                      key={m.to}
+                      type="button"
+                      className={`button button--small${m.to === 'ditolak' || m.to === 'dibatalkan' ? '' : ' button--primary'}`}
+                      onClick={() => (m.requires.length ? setMoving({ a, move: m }) : void act(() => invoke('orders.move', { assignmentId: a.id, to: m.to })))}
+                    >
+                      {t('orders.move.to', { label: t(stageKey(m.to)) })}
+                    </button>
+                  ),
+                )}
+              </div>
+              {!['ditolak', 'dibatalkan'].includes(a.status) && (
+                <div className="row-actions">
+                  <button type="button" className="button button--small" onClick={() => void document(a, 'po')}>
+                    {t('orders.doc.po')} (PDF)
+                  </button>
+                  {!['dipesan', 'dikonfirmasi', 'diproduksi'].includes(a.status) && (
+                    <>
+                      <button type="button" className="button button--small" onClick={() => void document(a, 'bast')}>
+                        {t('orders.doc.bast')} (PDF)
+                      </button>
+                      <button type="button" className="button button--small" onClick={() => void document(a, 'invoice')}>
+                        {t('orders.doc.invoice')} (PDF)
+                      </button>
+                    </>
+                  )}
+                </div>
+              )}
+            </div>
+            <details className="orders-history">
+              <summary>
+                {t('orders.a.history')} ({a.events.length})
+              </summary>
+              <ol>
+                {a.events.map((e) => (
+                  <li key={e.id}>
+                    {t('orders.event', { at: formatDateTime(e.at), user: e.userName ?? '—', from: e.fromStatus ? t(stageKey(e.fromStatus)) : '—', to: t(stageKey(e.toStatus)) })}
+                    {e.reason && <span className="muted"> — {e.reason}</span>}
+                  </li>
+                ))}
+              </ol>
+            </details>
+          </article>
+        ))}
+      </div>
+
+      <Dialog title={moving ? t('orders.move.title', { label: t(stageKey(moving.move.to)) }) : ''} open={moving !== null} onClose={() => setMoving(null)}>
+        {moving && (
+          <MoveForm
+            assignment={moving.a}
+            move={moving.move}
+            onDone={() => {
+              setMoving(null);
+              load();
+            }}
+          />
+        )}
+      </Dialog>
+      <Dialog title={t('orders.pay.title')} open={paying !== null} onClose={() => setPaying(null)}>
+        {paying && (
+          <PaymentForm
+            assignment={paying}
+            onDone={(days) => {
+              setPaying(null);
+              setMessage(t('orders.pay.done', { days: days ?? '—' }));
+              load();
+            }}
+          />
+        )}
+      </Dialog>
+      <Dialog title={t('orders.cancel')} open={cancelling} onClose={() => setCancelling(false)}>
+        {cancelling && (
+          <CancelForm
+            orderId={order.id}
+            onDone={() => {
+              setCancelling(false);
+              load();
+            }}
+          />
+        )}
+      </Dialog>
+    </div>
+  );
+}
+
+function daysSince(date: string) {
+  return Math.round((Date.parse(todayWib()) - Date.parse(date)) / 86_400_000);
+}
+
+/** The ranked candidates for one item; assign all to one, or enter shares to split. */
+function Proposal({ item, onAssigned }: { item: Item; onAssigned(text: string): void }) {
+  const { t } = useI18n();
+  const [proposal, setProposal] = useState<Output<'orders.propose'> | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [shares, setShares] = useState<Record<string, string>>({});
+  const f = useForm({ overrideReason: '' });
+  useEffect(() => {
+    invoke('orders.propose', { itemId: item.id }).then(setProposal, (e) => setLoadError(errorText(e)));
+  }, [item.id]);
+
+  const assign = (parts: { productId: string; quantity: number }[]) =>
+    f.submit(async () => {
+      const res = await invoke('orders.assign', { itemId: item.id, parts, overrideReason: f.values.overrideReason || null });
+      onAssigned(t('orders.assigned', { list: res.assignments.map((a) => `${a.assignmentNo} ${a.businessName} (${a.quantity})`).join(', ') }));
+    });
+  const split = Object.entries(shares)
+    .map(([productId, q]) => ({ productId, quantity: Number(q) }))
+    .filter((p) => p.quantity > 0 || Number.isNaN(p.quantity));
+  const splitTotal = split.reduce((s, p) => s + (Number.isFinite(p.quantity) ? p.quantity : 0), 0);
+  const partsErrors = Object.entries(f.fieldErrors).filter(([k]) => k.startsWith('parts'));
+
+  return (
+    <section className="orders-proposal" aria-label={t('orders.propose')}>
+      <Notice kind="error">{loadError ?? f.error}</Notice>
+      {!proposal && !loadError && <p className="muted">{t('common.loading')}</p>}
+      {proposal && (
+        <>
+          <h3>{t('orders.proposalFor', { description: item.description, remaining: item.remaining, unit: item.unit, days: proposal.days })}</h3>
+          {proposal.candidates.length === 0 ? (
+            <p className="muted">{t('orders.proposalEmpty')}</p>
+          ) : (
+            <div className="table-wrap">
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th>#</th>
+                    <th>{t('orders.cand.business')}</th>
+                    <th>{t('orders.cand.product')}</th>
+                    <th>{t('orders.cand.available')}</th>
+                    <th>{t('orders.cand.reasons')}</th>
+                    <th>{t('orders.cand.quantity')}</th>
+                    <th />
+                  </tr>
+                </thead>
+                <tbody>
+                  {proposal.candidates.map((c, i) => (
+                    <tr key={c.productId} className={c.enough ? undefined : 'orders-short'}>
+                      <td>{i + 1}</td>
+                      <td>
+                        <strong>{c.businessName}</strong>
+                        <div className="muted orders-small">
+                          {c.memberName}
+                          {c.kelurahanNama && ` · ${c.kelurahanNama}`}
+                        </div>
+                      </td>
+                      <td>
+                        {c.productName}
+                        <div className="muted orders-small">{formatRupiah(c.unitPrice)}</div>
+                      </td>
+                      <td>
+                        {formatNumber(Math.max(0, c.available))} / {formatNumber(c.capacity)}
+                      </td>
+                      <td>
+                        <ul className="orders-reasons">
+                          {c.reasons.map((r) => (
+                            <li key={r}>{r}</li>
+                          ))}
+                        </ul>
+                      </td>
+                      <td>
+                        <input
+                          aria-label={`${t('orders.cand.quantity')} ${c.businessName}`}
+                          inputMode="numeric"
+                          size={5}
+                          value={shares[c.productId] ?? ''}
+                          onChange={(e) => setShares({ ...shares, [c.productId]: e.target.value })}
+                        />
+                      </td>
+                      <td>
+                        <button type="button" className="button button--small button--primary" disabled={f.busy} onClick={() => void assign([{ productId: c.productId, quantity: item.remaining }])}>
+                          {t('orders.assignOne')}
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {partsErrors.length > 0 && (
+            <ul className="field__error">
+              {partsErrors.map(([k, m]) => (
+                <li key={k}>{m}</li>
+              ))}
+            </ul>
+          )}
+          <div className="orders-proposal__split">
+            <TextField label={t('orders.overrideReason')} value={f.values.overrideReason} error={f.errorOf('overrideReason')} onChange={(e) => f.set('overrideReason', e.target.value)} />
+            <span className={splitTotal === item.remaining ? 'orders-ok' : 'muted'}>{t('orders.splitTotal', { total: splitTotal, remaining: item.remaining })}</span>
+            <button type="button" className="button" disabled={f.busy || split.length === 0} onClick={() => void assign(split)}>
+              {t('orders.assignSplit')}
+            </button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function MoveForm({ assignment, move, onDone }: { assignment: Assignment; move: Move; onDone(): void }) {
+  const { t } = useI18n();
+  const f = useForm({ reason: '', bastSigned: false, date: todayWib() });
+  const needsReason = move.requires.includes('reason');
+  const needsBast = move.requires.includes('bastSigned');
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    void f.submit(async () => {
+      await invoke('orders.move', {
+        assignmentId: assignment.id,
+        to: move.to,
+        reason: f.values.reason || null,
+        ...(needsBast ? { bastSigned: f.values.bastSigned, date: f.values.date } : {}),
+      });
+      onDone();
+    });
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Notice kind="error">{f.error}</Notice>
+      <p>
+        {assignment.assignmentNo} · {assignment.businessName}
+      </p>
+      {needsBast && (
+        <>
+          <CheckField label={t('orders.move.bastSigned')} checked={f.values.bastSigned} onChange={(e) => f.set('bastSigned', e.target.checked)} />
+          {f.errorOf('bastSigned') && <div className="field__error">{f.errorOf('bastSigned')}</div>}
+          <TextField label={t('orders.move.date')} type="date" value={f.values.date} error={f.errorOf('date')} onChange={(e) => f.set('date', e.target.value)} />
+        </>
+      )}
+      <TextAreaField label={t('orders.move.reason')} required={needsReason} autoFocus={needsReason} rows={2} value={f.values.reason} error={f.errorOf('reason')} onChange={(e) => f.set('reason', e.target.value)} />
+      <div className="actions">
+        <button className="button button--primary" type="submit" disabled={f.busy}>
+          {t('orders.move.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function PaymentForm({ assignment, onDone }: { assignment: Assignment; onDone(days: number | null): void }) {
+  const { t } = useI18n();
+  const f = useForm({ amount: String(assignment.invoiceTotal), paidOn: todayWib(), note: '' });
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    void f.submit(async () => {
+      const res = await invoke('orders.recordPayment', { assignmentId: assignment.id, amount: Number(f.values.amount.replace(/\./g, '')), paidOn: f.values.paidOn, note: f.values.note || null });
+      onDone(res.daysToPayment);
+    });
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Notice kind="error">{f.error}</Notice>
+      <p>
+        {assignment.assignmentNo} · {assignment.businessName} · {formatRupiah(assignment.invoiceTotal)}
+      </p>
+      <TextField label={t('orders.pay.amount')} required inputMode="numeric" autoFocus value={f.values.amount} error={f.errorOf('amount')} onChange={(e) => f.set('amount', e.target.value)} />
+      <TextField label={t('orders.pay.date')} required type="date" value={f.values.paidOn} error={f.errorOf('paidOn')} onChange={(e) => f.set('paidOn', e.target.value)} />
+      <TextField label={t('orders.pay.note')} value={f.values.note} error={f.errorOf('note')} onChange={(e) => f.set('note', e.target.value)} />
+      <div className="actions">
+        <button className="button button--primary" type="submit" disabled={f.busy}>
+          {t('orders.pay.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function CancelForm({ orderId, onDone }: { orderId: string; onDone(): void }) {
+  const { t } = useI18n();
+  const f = useForm({ reason: '' });
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    void f.submit(async () => {
+      await invoke('orders.cancel', { id: orderId, reason: f.values.reason });
+      onDone();
+    });
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Notice kind="error">{f.error}</Notice>
+      <TextField label={t('orders.cancelReason')} required autoFocus value={f.values.reason} error={f.errorOf('reason')} onChange={(e) => f.set('reason', e.target.value)} />
+      <div className="actions">
+        <button className="button button--primary" type="submit" disabled={f.busy}>
+          {t('orders.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
