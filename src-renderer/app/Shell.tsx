@@ -33,7 +33,7 @@ export function Shell() {
 
   return (
     <div className="shell">
-      <nav className="shell__nav" aria-label="Menu utama">
+      <nav className="shell__nav" aria-label={t('nav.menu')}>
         <div className="brand">
           <div className="brand__name">{t('app.name')}</div>
           <div className="brand__office">{state.phase === 'ready' ? state.officeName : ''}</div>

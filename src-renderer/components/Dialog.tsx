@@ -1,9 +1,11 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useI18n } from '../app/i18n';
 
 /**
  * A modal on the native <dialog>: focus is trapped and Escape closes it without extra code.
  */
 export function Dialog({ title, open, onClose, children }: { title: string; open: boolean; onClose(): void; children: ReactNode }) {
+  const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -15,7 +17,7 @@ export function Dialog({ title, open, onClose, children }: { title: string; open
     <dialog ref={ref} className="dialog" onClose={onClose} aria-label={title}>
       <header className="dialog__header">
         <h2>{title}</h2>
-        <button type="button" className="button button--ghost" onClick={onClose} aria-label="Tutup">
+        <button type="button" className="button button--ghost" onClick={onClose} aria-label={t('common.close')}>
           ✕
         </button>
       </header>

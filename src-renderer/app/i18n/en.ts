@@ -26,6 +26,7 @@ export const en: Record<MessageKey, string> = {
   'common.comingSoon': 'This screen is being prepared and will be filled in a coming release.',
   'common.language': 'Language',
   'form.fixMarked': 'Check the marked fields:',
+  'nav.menu': 'Main menu',
   'nav.home': 'Home',
   'nav.registrations': 'Registration',
   'nav.programme': '7P Programme',

@@ -25,6 +25,7 @@ export const id = {
   'common.comingSoon': 'Layar ini sedang disiapkan dan akan diisi pada rilis berikutnya.',
   'common.language': 'Bahasa',
   'form.fixMarked': 'Periksa isian yang ditandai:',
+  'nav.menu': 'Menu utama',
   'nav.home': 'Beranda',
   'nav.registrations': 'Pendaftaran',
   'nav.programme': 'Program 7P',
