@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { invoke, type Output } from '../../app/api';
 import { formatDate, formatDateTime, formatNumber, formatRupiah } from '../../app/format';
-import { useI18n } from '../../app/i18n';
+import { useI18n, type MessageKey } from '../../app/i18n';
 import { useUser } from '../../app/session';
 import { CheckField, SelectField, TextAreaField, TextField } from '../../components/Field';
 import { Dialog } from '../../components/Dialog';
@@ -456,7 +456,7 @@ function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
             <td className="reg-nowrap">{formatDateTime(e.at)}</td>
             <td>{e.username ?? '—'}</td>
             <td>
-              <div className="reg-mono reg-small">{e.method}</div>
+              <div className="reg-small">{METHOD_LABELS[e.method] ? t(METHOD_LABELS[e.method]) : <span className="reg-mono">{e.method}</span>}</div>
               <ChangeList before={e.before} after={e.after} />
             </td>
           </tr>
@@ -466,10 +466,75 @@ function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
   );
 }
 
-const HIDDEN_KEYS = new Set(['id', 'recorded_by', 'pendamping_id', 'source_id', 'member_id', 'business_id', 'name_key', 'created_at', 'updated_at', 'created_by', 'recorded_at', 'businesses']);
+const HIDDEN_KEYS = new Set(['id', 'source', 'revealed', 'recorded_by', 'pendamping_id', 'source_id', 'member_id', 'business_id', 'name_key', 'created_at', 'updated_at', 'created_by', 'recorded_at', 'businesses']);
 const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
+const METHOD_LABELS: Record<string, MessageKey> = {
+  'members.register': 'reg.h.register',
+  'members.update': 'reg.h.update',
+  'members.revealNik': 'reg.h.reveal',
+  'members.importRun': 'reg.h.import',
+  'members.importContinue': 'reg.h.import',
+  'businesses.add': 'reg.h.businessAdd',
+  'businesses.update': 'reg.h.businessUpdate',
+  'businesses.recordCondition': 'reg.h.condition',
+  'stages.record': 'reg.h.stage',
+};
+
+// Stored column names as the form's labels, so the history reads like the form.
+const FIELD_LABELS: Record<string, MessageKey> = {
+  member_no: 'reg.m.memberNo',
+  nik: 'reg.f.nik',
+  kk: 'reg.f.kk',
+  full_name: 'reg.f.fullName',
+  birth_place: 'reg.f.birthPlace',
+  birth_date: 'reg.f.birthDate',
+  gender: 'reg.f.gender',
+  education: 'reg.f.education',
+  address_street: 'reg.f.street',
+  rt: 'reg.f.rt',
+  rw: 'reg.f.rw',
+  kelurahan_kode: 'reg.f.kelurahan',
+  phone: 'reg.f.phone',
+  email: 'reg.f.email',
+  target_group: 'reg.f.targetGroup',
+  skpd: 'reg.f.skpd',
+  status: 'reg.f.status',
+  name: 'reg.b.name',
+  legal_form: 'reg.b.legalForm',
+  kbli_kode: 'reg.b.kbli',
+  products: 'reg.b.products',
+  capital: 'reg.b.capital',
+  monthly_turnover: 'reg.b.turnover',
+  employees: 'reg.b.employees',
+  scale: 'reg.b.scale',
+  npwp: 'reg.b.npwp',
+  nib: 'reg.b.nib',
+  halal_status: 'reg.b.halal',
+  pirt_status: 'reg.b.pirt',
+  start_date: 'reg.b.startDate',
+  place_status: 'reg.b.placeStatus',
+  recorded_on: 'reg.c.recordedOn',
+  turnover_drop_pct: 'reg.c.drop',
+  closed_temporarily: 'reg.c.closed',
+  loan_trouble: 'reg.c.loanTrouble',
+  recovered: 'reg.c.recovered',
+  sells_online: 'reg.c.sellsOnline',
+  marketplace: 'reg.c.marketplace',
+  social_media: 'reg.c.socialMedia',
+  qris: 'reg.c.qris',
+  eorder: 'reg.c.eorder',
+  bookkeeping_app: 'reg.c.bookkeeping',
+  memberNo: 'reg.m.memberNo',
+  note: 'reg.c.note',
+  stage_code: 'reg.s.stage',
+  completed_on: 'reg.s.date',
+  evidence: 'reg.s.evidence',
+};
+
 function ChangeList({ before, after }: { before: unknown; after: unknown }) {
+  const { t } = useI18n();
+  const name = (k: string) => (FIELD_LABELS[k] ? t(FIELD_LABELS[k]) : k);
   const b = (before && typeof before === 'object' ? before : {}) as Record<string, unknown>;
   const a = (after && typeof after === 'object' ? after : {}) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !HIDDEN_KEYS.has(k) && show(b[k]) !== show(a[k]));
@@ -481,7 +546,7 @@ function ChangeList({ before, after }: { before: unknown; after: unknown }) {
         {keys.map((k, i) => (
           <span key={k}>
             {i > 0 && ' · '}
-            <span className="reg-mono">{k}</span> {show(a[k])}
+            <span className="reg-key">{name(k)}</span> {show(a[k])}
           </span>
         ))}
       </p>
@@ -492,7 +557,7 @@ function ChangeList({ before, after }: { before: unknown; after: unknown }) {
     <ul className="reg-changes">
       {shown.map((k) => (
         <li key={k}>
-          <span className="reg-mono">{k}</span>: <del>{show(b[k])}</del> → <ins>{show(a[k])}</ins>
+          <span className="reg-key">{name(k)}</span>: <del>{show(b[k])}</del> → <ins>{show(a[k])}</ins>
         </li>
       ))}
       {keys.length > shown.length && <li>…</li>}
