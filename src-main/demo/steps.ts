@@ -2,6 +2,7 @@ import type { App } from '../app';
 import type { Role } from '../core/db/schema';
 import type { Rng } from './random';
 import { registrationsDemo } from '../features/registrations/demo';
+import { permitsDemo } from '../features/permits/demo';
 import { programmeDemo } from '../features/programme/demo';
 import { ordersDemo } from '../features/orders/demo';
 
@@ -23,6 +24,7 @@ export type DemoStep = (ctx: DemoContext) => Promise<void>;
 // Each feature adds its step here, in dependency order (members before permits and orders).
 export const demoSteps: { name: string; run: DemoStep }[] = [
   { name: 'registrations', run: registrationsDemo },
+  { name: 'permits', run: permitsDemo },
   { name: 'programme', run: programmeDemo },
   { name: 'orders', run: ordersDemo },
 ];
