@@ -17,7 +17,7 @@ export async function ordersBench(ctx: BenchContext): Promise<BenchLine[]> {
   if (counts.orders === 0) return [];
   const buyers = (sqlite.prepare('select id from order_buyers order by name_key').all() as { id: string }[]).map((b) => b.id);
   const lines: BenchLine[] = [];
-  const RUNS = 200;
+  const RUNS = 400;
   const columns = `o.id, o.order_no as orderNo, o.order_date as orderDate, o.delivery_date as deliveryDate, o.delivery_time as deliveryTime,
     (select b.name from order_buyers b where b.id = o.buyer_id) as buyerName, o.buyer_unit as buyerUnit, o.item_count as itemCount,
     o.total_amount as total, o.stage, o.status`;

@@ -104,7 +104,7 @@ export async function ordersDemo(ctx: DemoContext): Promise<void> {
       const price = Math.round(rng.int(k.price[0], k.price[1]) / 500) * 500;
       const capacity = rng.int(k.cap[0], k.cap[1]);
       const roll = i < 6 ? 0 : rng.next();
-      const status = roll < 0.85 ? 'lolos' : roll < 0.93 ? 'diajukan' : 'tidak_lolos';
+      const status = i === 7 ? 'diajukan' : i === 8 ? 'tidak_lolos' : roll < 0.85 ? 'lolos' : roll < 0.93 ? 'diajukan' : 'tidak_lolos';
       const crit = status === 'lolos' ? [1, 1, 1, 1, 1] : status === 'tidak_lolos' ? [1, 0, 1, 1, 0] : [0, 0, 0, 0, 0];
       const id = newId();
       insertProduct.run(
@@ -118,114 +118,126 @@ export async function ordersDemo(ctx: DemoContext): Promise<void> {
   })();
 
   const byKind = KINDS.map((_, i) => products.filter((p) => p.kindIndex === i));
+  // The assignment indexes are keyed by product, business and member, so a bulk load writes all
+  // over them: a larger page cache for the load keeps that in memory; restored afterwards.
   const orderCount = Math.max(60, Math.floor(ctx.members / 2));
-  const insertOrder = db.prepare(`insert into orders (id, order_no, buyer_id, buyer_unit, buyer_order_no, budget_ref, order_date, delivery_date, delivery_time, delivery_address,
-      delivery_kelurahan_kode, notes, status, stage, cancel_reason, item_count, total_amount, created_by, created_at, updated_at)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertItem = db.prepare(`insert into order_items (id, order_id, line_no, description, kbli_kode, kind, quantity, unit, unit_price, amount) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertAssignment = db.prepare(`insert into order_assignments (id, assignment_no, order_id, item_id, business_id, member_id, product_id, quantity, unit_price, amount, ppn_rate_bp,
-      status, delivery_date, assigned_on, override_reason, delivered_on, paid_amount, paid_on, payment_note, assigned_by, created_at, updated_at)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, null, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertEvent = db.prepare(`insert into order_events (id, assignment_id, from_status, to_status, at, user_id, reason) values (?, ?, ?, ?, ?, ?, ?)`);
   const seq = new Map<string, number>();
-  const happy: OrderStatus[] = ['dipesan', 'dikonfirmasi', 'diproduksi', 'dikirim', 'diterima', 'dibayar', 'selesai'];
-  // History spans about eighteen months; a few orders lie ahead.
-  const spanDays = Math.min(540, Math.max(60, Math.floor(orderCount / 20)));
   let assignments = 0;
-  const BATCH = 5_000;
-  for (let start = 0; start < orderCount; start += BATCH) {
-    db.transaction(() => {
-      for (let n = start; n < Math.min(orderCount, start + BATCH); n++) {
-        // Spread over the span, newest last, so numbers rise with dates as they would.
-        const orderDate = addDays(today, -Math.floor(((orderCount - 1 - n) / orderCount) * spanDays));
-        const lead = rng.int(2, 14);
-        const deliveryDate = addDays(orderDate, lead);
-        const year = orderDate.slice(0, 4);
-        const next = (seq.get(year) ?? 0) + 1;
-        seq.set(year, next);
-        const orderNo = `EO-${year}-${String(next).padStart(5, '0')}`;
-        const orderId = newId();
-        const daysLate = Math.floor((Date.parse(today) - Date.parse(deliveryDate)) / 86_400_000);
-        // Target status of the order's assignments, by how far the delivery lies behind today.
-        const target: OrderStatus =
-          daysLate > 45 ? (rng.chance(0.97) ? 'selesai' : 'dibayar')
-          : daysLate > 20 ? rng.pick(['selesai', 'selesai', 'dibayar', 'diterima'] as const)
-          : daysLate > 3 ? rng.pick(['dibayar', 'diterima', 'diterima', 'dikirim'] as const)
-          : daysLate >= 0 ? rng.pick(['diterima', 'dikirim', 'diproduksi', 'dikonfirmasi'] as const)
-          : daysLate > -4 ? rng.pick(['diproduksi', 'dikonfirmasi', 'dipesan'] as const)
-          : rng.pick(['dikonfirmasi', 'dipesan', 'dipesan'] as const);
-        const cancelled = rng.chance(0.02) && ['dipesan', 'dikonfirmasi', 'diproduksi'].includes(target);
-        const unassigned = !cancelled && daysLate < 0 && rng.chance(0.08);
-        const itemCount = rng.chance(0.4) ? 1 : rng.chance(0.6) ? 2 : 3;
-        const buyerIndex = rng.int(0, BUYERS.length - 1);
-        const kelurahan = rng.pick(kelurahans);
-        const statuses: OrderStatus[] = [];
-        let perOrder = 0;
-        let total = 0;
-        let shortItem = false;
-        const items: Array<() => void> = [];
-        const usedKinds = new Set<number>();
-        for (let line = 1; line <= itemCount; line++) {
-          let kindIndex = rng.int(0, KINDS.length - 1);
-          while (usedKinds.has(kindIndex) || byKind[kindIndex].length === 0) kindIndex = (kindIndex + 1) % KINDS.length;
-          usedKinds.add(kindIndex);
-          const k = KINDS[kindIndex];
-          const pool = byKind[kindIndex];
-          const first = pool[rng.int(0, pool.length - 1)];
-          const quantity = Math.max(5, Math.round(rng.int(5, Math.max(6, first.capacity)) / 5) * 5);
-          const unitPrice = first.price;
-          const amount = lineTotal(quantity, unitPrice);
-          total += amount;
-          const itemId = newId();
-          const description = rng.pick(k.names);
-          items.push(() => insertItem.run(itemId, orderId, line, description, k.kbli, k.kind, quantity, k.unit, unitPrice, amount));
-          if (unassigned) {
-            shortItem = true;
-            continue;
-          }
-          // One business, or a split over two whose parts sum exactly to the quantity.
-          const second = pool.length > 1 && rng.chance(0.5) ? pool[rng.int(0, pool.length - 1)] : null;
-          const parts = second && second.id !== first.id ? [[first, Math.ceil(quantity / 2)], [second, Math.floor(quantity / 2)]] as const : [[first, quantity]] as const;
-          for (const [product, qty] of parts) {
-            const declined = !cancelled && rng.chance(0.01) && target !== 'dipesan';
-            const status: OrderStatus = cancelled ? 'dibatalkan' : target;
-            const chain = happy.slice(0, happy.indexOf(cancelled ? 'dipesan' : status) + 1);
-            statuses.push(status);
-            const write = (st: OrderStatus, path: OrderStatus[], reason: string | null) => {
-              const assignmentId = newId();
-              assignments++;
-              const delivered = ['diterima', 'dibayar', 'selesai'].includes(st) ? addDays(deliveryDate, rng.int(0, 1)) : null;
-              const paid = st === 'dibayar' || st === 'selesai';
-              const paidOn = paid && delivered ? addDays(delivered, rng.int(1, 12)) : null;
-              const amountPart = lineTotal(qty, unitPrice);
-              const no = `${orderNo}-${++perOrder}`;
-              items.push(() => {
-                insertAssignment.run(assignmentId, no, orderId, itemId, product.businessId, product.memberId, product.id, qty, unitPrice, amountPart, st, deliveryDate, orderDate,
-                  delivered, paid ? amountPart : null, paidOn, paid ? 'Transfer bank' : null, petugasId, `${orderDate}T03:00:00.000Z`, nowIso);
-                let prev: OrderStatus | null = null;
-                path.forEach((s, i) => {
-                  const day = s === 'diterima' && delivered ? delivered : s === 'dibayar' && paidOn ? paidOn : s === 'selesai' && paidOn ? paidOn : addDays(orderDate, Math.min(i, lead));
-                  insertEvent.run(newId(), assignmentId, prev, s, `${day > today ? today : day}T0${2 + (i % 7)}:15:00.000Z`, petugasId, null);
-                  prev = s;
-                });
-                if (prev !== st) insertEvent.run(newId(), assignmentId, prev, st, `${orderDate}T09:00:00.000Z`, petugasId, reason);
-              });
-            };
-            if (declined) {
-              // The first business declined; the part went to another one.
-              write('ditolak', ['dipesan'], null);
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma('cache_size = -524288');
+  try {
+    writeOrders();
+  } finally {
+    db.pragma(`cache_size = ${cacheSize}`);
+  }
+  function writeOrders() {
+    const insertOrder = db.prepare(`insert into orders (id, order_no, buyer_id, buyer_unit, buyer_order_no, budget_ref, order_date, delivery_date, delivery_time, delivery_address,
+        delivery_kelurahan_kode, notes, status, stage, cancel_reason, item_count, total_amount, created_by, created_at, updated_at)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insertItem = db.prepare(`insert into order_items (id, order_id, line_no, description, kbli_kode, kind, quantity, unit, unit_price, amount) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insertAssignment = db.prepare(`insert into order_assignments (id, assignment_no, order_id, item_id, business_id, member_id, product_id, quantity, unit_price, amount, ppn_rate_bp,
+        status, delivery_date, assigned_on, override_reason, delivered_on, paid_amount, paid_on, payment_note, assigned_by, created_at, updated_at)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, null, ?, ?, ?, ?, ?, ?, ?)`);
+    const insertEvent = db.prepare(`insert into order_events (id, assignment_id, from_status, to_status, at, user_id, reason) values (?, ?, ?, ?, ?, ?, ?)`);
+    const happy: OrderStatus[] = ['dipesan', 'dikonfirmasi', 'diproduksi', 'dikirim', 'diterima', 'dibayar', 'selesai'];
+    // History spans about eighteen months; a few orders lie ahead.
+    const spanDays = Math.min(540, Math.max(60, Math.floor(orderCount / 20)));
+    const BATCH = 5_000;
+    for (let start = 0; start < orderCount; start += BATCH) {
+      db.transaction(() => {
+        for (let n = start; n < Math.min(orderCount, start + BATCH); n++) {
+          // Spread over the span, newest last, so numbers rise with dates as they would.
+          const orderDate = addDays(today, -Math.floor(((orderCount - 1 - n) / orderCount) * spanDays));
+          const lead = rng.int(2, 14);
+          const deliveryDate = addDays(orderDate, lead);
+          const year = orderDate.slice(0, 4);
+          const next = (seq.get(year) ?? 0) + 1;
+          seq.set(year, next);
+          const orderNo = `EO-${year}-${String(next).padStart(5, '0')}`;
+          const orderId = newId();
+          const daysLate = Math.floor((Date.parse(today) - Date.parse(deliveryDate)) / 86_400_000);
+          // Target status of the order's assignments, by how far the delivery lies behind today.
+          const target: OrderStatus =
+            daysLate > 45 ? (rng.chance(0.97) ? 'selesai' : 'dibayar')
+            : daysLate > 20 ? rng.pick(['selesai', 'selesai', 'dibayar', 'diterima'] as const)
+            : daysLate > 3 ? rng.pick(['dibayar', 'diterima', 'diterima', 'dikirim'] as const)
+            : daysLate >= 0 ? rng.pick(['diterima', 'dikirim', 'diproduksi', 'dikonfirmasi'] as const)
+            : daysLate > -4 ? rng.pick(['diproduksi', 'dikonfirmasi', 'dipesan'] as const)
+            : rng.pick(['dikonfirmasi', 'dipesan', 'dipesan'] as const);
+          // A few cancelled and declined ones at fixed places, so every state shows even in a small demo.
+          const cancelled = (rng.chance(0.02) || n === orderCount - 7) && ['dipesan', 'dikonfirmasi', 'diproduksi'].includes(target);
+          const unassigned = !cancelled && daysLate < 0 && rng.chance(0.08);
+          const itemCount = rng.chance(0.4) ? 1 : rng.chance(0.6) ? 2 : 3;
+          const buyerIndex = rng.int(0, BUYERS.length - 1);
+          const kelurahan = rng.pick(kelurahans);
+          const statuses: OrderStatus[] = [];
+          let perOrder = 0;
+          let total = 0;
+          let shortItem = false;
+          const items: Array<() => void> = [];
+          const usedKinds = new Set<number>();
+          for (let line = 1; line <= itemCount; line++) {
+            let kindIndex = rng.int(0, KINDS.length - 1);
+            while (usedKinds.has(kindIndex) || byKind[kindIndex].length === 0) kindIndex = (kindIndex + 1) % KINDS.length;
+            usedKinds.add(kindIndex);
+            const k = KINDS[kindIndex];
+            const pool = byKind[kindIndex];
+            const first = pool[rng.int(0, pool.length - 1)];
+            const quantity = Math.max(5, Math.round(rng.int(5, Math.max(6, first.capacity)) / 5) * 5);
+            const unitPrice = first.price;
+            const amount = lineTotal(quantity, unitPrice);
+            total += amount;
+            const itemId = newId();
+            const description = rng.pick(k.names);
+            items.push(() => insertItem.run(itemId, orderId, line, description, k.kbli, k.kind, quantity, k.unit, unitPrice, amount));
+            if (unassigned) {
+              shortItem = true;
+              continue;
             }
-            write(status, chain, cancelled ? 'Kegiatan pembeli dibatalkan' : null);
+            // One business, or a split over two whose parts sum exactly to the quantity.
+            const second = pool.length > 1 && rng.chance(0.5) ? pool[rng.int(0, pool.length - 1)] : null;
+            const parts = second && second.id !== first.id ? [[first, Math.ceil(quantity / 2)], [second, Math.floor(quantity / 2)]] as const : [[first, quantity]] as const;
+            for (const [product, qty] of parts) {
+              const declined = !cancelled && ((rng.chance(0.01) && target !== 'dipesan') || (n === orderCount - 9 && line === 1));
+              const status: OrderStatus = cancelled ? 'dibatalkan' : target;
+              const chain = happy.slice(0, happy.indexOf(cancelled ? 'dipesan' : status) + 1);
+              statuses.push(status);
+              const write = (st: OrderStatus, path: OrderStatus[], reason: string | null) => {
+                const assignmentId = newId();
+                assignments++;
+                const delivered = ['diterima', 'dibayar', 'selesai'].includes(st) ? addDays(deliveryDate, rng.int(0, 1)) : null;
+                const paid = st === 'dibayar' || st === 'selesai';
+                const paidOn = paid && delivered ? addDays(delivered, rng.int(1, 12)) : null;
+                const amountPart = lineTotal(qty, unitPrice);
+                const no = `${orderNo}-${++perOrder}`;
+                items.push(() => {
+                  insertAssignment.run(assignmentId, no, orderId, itemId, product.businessId, product.memberId, product.id, qty, unitPrice, amountPart, st, deliveryDate, orderDate,
+                    delivered, paid ? amountPart : null, paidOn, paid ? 'Transfer bank' : null, petugasId, `${orderDate}T03:00:00.000Z`, nowIso);
+                  let prev: OrderStatus | null = null;
+                  path.forEach((s, i) => {
+                    const day = s === 'diterima' && delivered ? delivered : s === 'dibayar' && paidOn ? paidOn : s === 'selesai' && paidOn ? paidOn : addDays(orderDate, Math.min(i, lead));
+                    insertEvent.run(newId(), assignmentId, prev, s, `${day > today ? today : day}T0${2 + (i % 7)}:15:00.000Z`, petugasId, null);
+                    prev = s;
+                  });
+                  if (prev !== st) insertEvent.run(newId(), assignmentId, prev, st, `${orderDate}T09:00:00.000Z`, petugasId, reason);
+                });
+              };
+              if (declined) {
+                // The first business declined; the part went to another one.
+                write('ditolak', ['dipesan'], null);
+              }
+              write(status, chain, cancelled ? 'Kegiatan pembeli dibatalkan' : null);
+            }
           }
+          const stage: OrderStage = cancelled ? 'dibatalkan' : shortItem || statuses.length === 0 ? 'baru' : orderStatuses[Math.min(...statuses.filter((s) => !INACTIVE_STATUSES.includes(s)).map((s) => orderStatuses.indexOf(s)))];
+          const b = BUYERS[buyerIndex];
+          insertOrder.run(orderId, orderNo, buyerIds[buyerIndex], b.unit, `SP-${String(next).padStart(3, '0')}/${year}`, rng.chance(0.7) ? `DPA ${year} - Paket konsumsi rapat ${rng.int(1, 40)}` : null, orderDate, deliveryDate,
+            rng.pick(['08:00', '09:30', '11:30', '12:00', '15:00']), `${b.name}, Jl. Medan Merdeka Selatan, Jakarta Pusat`, kelurahan, null,
+            cancelled ? 'dibatalkan' : unassigned ? 'baru' : 'dikonfirmasi', stage, cancelled ? 'Kegiatan pembeli dibatalkan' : null, itemCount, total, petugasId, `${orderDate}T02:00:00.000Z`, nowIso);
+          for (const write of items) write();
         }
-        const stage: OrderStage = cancelled ? 'dibatalkan' : shortItem || statuses.length === 0 ? 'baru' : orderStatuses[Math.min(...statuses.filter((s) => !INACTIVE_STATUSES.includes(s)).map((s) => orderStatuses.indexOf(s)))];
-        const b = BUYERS[buyerIndex];
-        insertOrder.run(orderId, orderNo, buyerIds[buyerIndex], b.unit, `SP-${String(next).padStart(3, '0')}/${year}`, rng.chance(0.7) ? `DPA ${year} - Paket konsumsi rapat ${rng.int(1, 40)}` : null, orderDate, deliveryDate,
-          rng.pick(['08:00', '09:30', '11:30', '12:00', '15:00']), `${b.name}, Jl. Medan Merdeka Selatan, Jakarta Pusat`, kelurahan, null,
-          cancelled ? 'dibatalkan' : unassigned ? 'baru' : 'dikonfirmasi', stage, cancelled ? 'Kegiatan pembeli dibatalkan' : null, itemCount, total, petugasId, `${orderDate}T02:00:00.000Z`, nowIso);
-        for (const write of items) write();
-      }
-    })();
+      })();
+    }
   }
   const upsertSeq = db.prepare(`insert into sequences (name, scope, value) values ('order', ?, ?) on conflict (name, scope) do update set value = max(value, excluded.value)`);
   for (const [year, value] of seq) upsertSeq.run(year, value);

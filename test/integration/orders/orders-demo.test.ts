@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRng } from '../../../src-main/demo/random';
+import { ordersDemo } from '../../../src-main/features/orders/demo';
+import { orderStatuses } from '../../../src-main/features/orders/rules/transitions';
+import { makeTestApp, type TestApp } from '../../support/app';
+
+let app: TestApp;
+let petugas: string;
+
+beforeAll(async () => {
+  app = await makeTestApp();
+  const admin = await app.setup();
+  petugas = await app.userWithRole(admin, 'petugas');
+  const lines: string[] = [];
+  await ordersDemo({ app, tokens: { admin, petugas, supervisor: admin, loket: admin }, members: 300, rng: seededRng(), today: '2026-11-28', log: (l) => lines.push(l) });
+  expect(lines.join('\n')).toContain('E-order: 11 pembeli');
+}, 60_000);
+afterAll(async () => {
+  await app.dispose();
+});
+
+describe('e-order demo data', () => {
+  it('has buyers, a curated catalogue and assignments in every state', async () => {
+    const statuses = await app.db.selectFrom('order_assignments').select('status').distinct().execute();
+    expect(statuses.map((s) => s.status).sort()).toEqual([...orderStatuses].sort());
+    const stages = await app.db.selectFrom('orders').select('stage').distinct().execute();
+    expect(stages.map((s) => s.stage)).toContain('baru');
+    const curation = await app.db.selectFrom('order_products').select('curation_status').distinct().execute();
+    expect(curation.map((c) => c.curation_status).sort()).toEqual(['diajukan', 'lolos', 'tidak_lolos']);
+    const kinds = await app.db.selectFrom('order_buyers').select('kind').distinct().execute();
+    expect(kinds.map((k) => k.kind).sort()).toEqual(['bumd', 'lainnya', 'skpd', 'swasta']);
+  });
+
+  it('follows the rules: splits sum to the item, totals to the items, every move logged, P5 for delivered members', async () => {
+    const short = await app.sqlite
+      .prepare(
+        `select count(*) as n from order_items i join orders o on o.id = i.order_id
+         where o.stage not in ('baru', 'dibatalkan') and i.quantity <> (select coalesce(sum(quantity), 0) from order_assignments a where a.item_id = i.id and a.status not in ('ditolak', 'dibatalkan'))`,
+      )
+      .get();
+    expect(short).toEqual({ n: 0 });
+    const totals = app.sqlite.prepare(`select count(*) as n from orders o where o.total_amount <> (select sum(amount) from order_items i where i.order_id = o.id)`).get();
+    expect(totals).toEqual({ n: 0 });
+    const unlogged = app.sqlite.prepare(`select count(*) as n from order_assignments a where a.status <> (select e.to_status from order_events e where e.assignment_id = a.id order by e.at desc, e.rowid desc limit 1)`).get();
+    expect(unlogged).toEqual({ n: 0 });
+    const withoutP5 = app.sqlite
+      .prepare(`select count(distinct a.member_id) as n from order_assignments a where a.delivered_on is not null and not exists (select 1 from member_stages s where s.member_id = a.member_id and s.stage_code = 'P5' and s.status = 'selesai')`)
+      .get();
+    expect(withoutP5).toEqual({ n: 0 });
+  });
+
+  it('leaves new orders to assign and numbers that continue', async () => {
+    const waiting = await app.ok('orders.list', { stage: 'baru', sort: 'orderNo', dir: 'desc' }, petugas);
+    expect(waiting.total).toBeGreaterThan(0);
+    const proposal = await app.ok('orders.propose', { itemId: (await app.ok('orders.get', { id: waiting.rows[0].id }, petugas)).items[0].id }, petugas);
+    expect(proposal.candidates.length).toBeGreaterThan(0);
+    const last = app.sqlite.prepare(`select max(order_no) as no from orders where order_no like 'EO-2026-%'`).get() as { no: string };
+    const buyerId = (await app.ok('orderBuyers.list', {}, petugas)).rows[0].id;
+    const created = await app.ok(
+      'orders.create',
+      { buyerId, orderDate: '2026-11-28', deliveryDate: '2026-12-04', deliveryAddress: 'Kantor', items: [{ description: 'Roti', kind: 'roti', quantity: 10, unit: 'bungkus', unitPrice: 10_000 }] },
+      petugas,
+    );
+    expect(created.orderNo).toBe(`EO-2026-${String(Number(last.no.slice(-5)) + 1).padStart(5, '0')}`);
+  });
+});
