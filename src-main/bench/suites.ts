@@ -1,6 +1,7 @@
 import type { App } from '../app';
 import type { BenchLine } from './measure';
 import { registrationsBench } from '../features/registrations/bench';
+import { programmeBench } from '../features/programme/bench';
 import { permitsBench } from '../features/permits/bench';
 import { ordersBench } from '../features/orders/bench';
 import { reportsBench } from '../features/reports/bench';
@@ -18,6 +19,7 @@ export type BenchSuite = (ctx: BenchContext) => Promise<BenchLine[]>;
 // Each feature adds its suite here.
 export const benchSuites: { name: string; run: BenchSuite }[] = [
   { name: 'Pendaftaran (200.000 anggota)', run: registrationsBench },
+  { name: 'Program 7P', run: programmeBench },
   { name: 'Perizinan IUMK (surat izin PDF)', run: permitsBench },
   { name: 'e-order', run: ordersBench },
   { name: 'Laporan bulanan', run: reportsBench },

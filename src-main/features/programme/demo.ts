@@ -32,10 +32,15 @@ export async function programmeDemo(ctx: DemoContext): Promise<void> {
     return;
   }
 
-  // P3: the two kelurahan with the most members get the pendamping for whoever has none.
-  const kelurahan = await call<{ kode: string; nama: string; members: number }[]>(petugas, 'mentoring.kelurahan', {});
-  for (const k of [...kelurahan].sort((a, b) => b.members - a.members).slice(0, 2)) {
-    if (k.members > 0) await call(petugas, 'mentoring.assignByKelurahan', { kelurahanKode: k.kode, pendampingId: pendamping.id, onlyUnassigned: true });
+  // P3: a pendamping looks after a few hundred members. A kelurahan of that size is assigned in
+  // one go; in a large office, a list of members without a pendamping is assigned instead.
+  const kelurahan = await call<{ kode: string; nama: string; members: number; assigned: number }[]>(petugas, 'mentoring.kelurahan', {});
+  const small = kelurahan.filter((k) => k.members - k.assigned > 0 && k.members - k.assigned <= 150).sort((a, b) => b.members - a.members)[0];
+  if (small) {
+    await call(petugas, 'mentoring.assignByKelurahan', { kelurahanKode: small.kode, pendampingId: pendamping.id, onlyUnassigned: true });
+  } else {
+    const unassigned = await app.db.selectFrom('members').select('id').where('pendamping_id', 'is', null).where('status', '=', 'aktif').orderBy('registered_on', 'desc').limit(150).execute();
+    if (unassigned.length) await call(petugas, 'mentoring.assign', { memberIds: unassigned.map((m) => m.id), pendampingId: pendamping.id });
   }
   const mine = await app.db.selectFrom('members').select(['id']).where('pendamping_id', '=', pendamping.id).where('status', '=', 'aktif').orderBy('name_key').limit(400).execute();
   let visits = 0;

@@ -9,6 +9,8 @@ import { addMonths, formatMonthId, monthOf, monthRange } from './rules/months';
 import { evaluateNaikKelas } from './rules/naik-kelas';
 
 const MAX_RUPIAH = 1_000_000_000_000_000;
+/** Rows of one grid: as many as one batch save takes. */
+const GRID_LIMIT = 2000;
 const month = label(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'bulan harus berformat TTTT-BB'), 'Bulan');
 const turnover = label(z.number({ error: (i) => (i.input == null ? 'wajib diisi' : 'harus berupa angka') }).int('harus bilangan bulat rupiah').min(0, 'tidak boleh kurang dari 0 (omzet tidak bisa negatif)').max(MAX_RUPIAH), 'Omzet');
 const profit = label(z.number().int('harus bilangan bulat rupiah').min(-MAX_RUPIAH).max(MAX_RUPIAH), 'Laba').nullish();
@@ -116,7 +118,10 @@ export const turnoverMethods = {
         .orderBy('m.name_key')
         .orderBy('m.id')
         .orderBy('b.name_key')
+        .limit(GRID_LIMIT + 1)
         .execute();
+      const truncated = businesses.length > GRID_LIMIT;
+      if (truncated) businesses.length = GRID_LIMIT;
       const previousMonth = addMonths(input.month, -1);
       const settings = await loadSettings(ctx.db);
       const reports: Awaited<ReturnType<typeof seriesOf>> = [];
@@ -132,6 +137,7 @@ export const turnoverMethods = {
       return {
         month: input.month,
         previousMonth,
+        truncated,
         rows: businesses.map((b) => ({
           ...b,
           previous: find(b.businessId, previousMonth),

@@ -156,6 +156,7 @@ export function TurnoverGrid() {
       <p className="prog-muted">{t('g.hint')}</p>
       <Notice kind="error">{error}</Notice>
       <Notice kind="success">{message}</Notice>
+      {grid?.truncated && <Notice kind="warning">{t('g.truncated')}</Notice>}
       {grid && grid.rows.length === 0 && <p className="prog-muted">{t('g.empty')}</p>}
       {grid && grid.rows.length > 0 && (
         <div className="table-wrap">

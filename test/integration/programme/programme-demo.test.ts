@@ -1,6 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openApp } from '../../../src-main/app';
-import { createDemoOffice } from '../../../src-main/demo/demo';
+import { createDemoOffice, demoAccounts, loginAs } from '../../../src-main/demo/demo';
+import { programmeBench } from '../../../src-main/features/programme/bench';
+import { formatLine } from '../../../src-main/bench/measure';
+import type { Role } from '../../../src-main/core/db/schema';
 import { tempDir } from '../../support/app';
 
 const dir = tempDir('jpd-programme-demo-');
@@ -27,6 +30,14 @@ describe('programme demo data', () => {
       expect(statuses.map((s) => s.status).sort()).toEqual(['diajukan', 'dicairkan', 'disetujui', 'ditolak']);
       const stages = await db.selectFrom('member_stages').select('stage_code').where('status', '=', 'selesai').where('source', 'in', ['training', 'visit', 'report', 'financing']).distinct().execute();
       expect(stages.map((s) => s.stage_code).sort()).toEqual(['P2', 'P3', 'P6', 'P7']);
+
+      // The benchmark suite runs on this office (its figures belong to npm run bench, not here).
+      const tokens = {} as Record<Role, string>;
+      for (const a of demoAccounts) tokens[a.role] = await loginAs(app, a.username, a.password);
+      const lines = await programmeBench({ app, tokens, log: () => {} }, { query: 3, pdf: 2 });
+      console.log(lines.map(formatLine).join('\n'));
+      expect(lines.map((l) => l.name.replace(/\(.*\)/, '').trim())).toEqual(['turnover.grid', 'mentoring.myMembers', 'trainings.certificates']);
+      expect(lines.every((l) => l.baseline && l.ours.runs > 0)).toBe(true);
     } finally {
       await app.close();
     }
