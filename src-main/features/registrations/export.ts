@@ -3,7 +3,7 @@ import { AppError } from '../../core/api/errors';
 import type { Database } from '../../core/api/registry';
 import { label } from '../../core/api/validation';
 import { mimeTypes, toCsv, toXlsx, type FileOut } from './files';
-import { memberFilters, memberSorts, orderedPage, hasFilters, applyFilters } from './list';
+import { countQuery, memberFilters, memberSorts, orderedPage } from './list';
 import { maskNik } from './rules/member-number';
 
 export const EXPORT_LIMIT = 100_000;
@@ -53,16 +53,9 @@ export const exportHeader = [
 
 /** The list's current view (same filters and order), every page, as a file. */
 export async function exportMembers(db: Database, input: ExportInput, today: string): Promise<FileOut & { rows: number }> {
-  if (hasFilters(input)) {
-    const c = await applyFilters(db.selectFrom('members') as never, input)
-      .select((eb) => eb.fn.countAll<number>().as('total'))
-      .executeTakeFirst();
-    const total = Number((c as { total?: number } | undefined)?.total ?? 0);
-    if (total > EXPORT_LIMIT) throw new AppError('bad_input', `Tampilan memuat ${total} anggota; ekspor paling banyak ${EXPORT_LIMIT}. Persempit dengan filter.`);
-  } else {
-    const c = await db.selectFrom('member_totals').select('total').executeTakeFirst();
-    if (Number(c?.total ?? 0) > EXPORT_LIMIT) throw new AppError('bad_input', `Ekspor paling banyak ${EXPORT_LIMIT} anggota. Persempit dengan filter.`);
-  }
+  const c = await countQuery(db, input).executeTakeFirst();
+  const total = Number((c as { total?: number } | undefined)?.total ?? 0);
+  if (total > EXPORT_LIMIT) throw new AppError('bad_input', `Tampilan memuat ${total} anggota; ekspor paling banyak ${EXPORT_LIMIT}. Persempit dengan filter.`);
   const rows = await orderedPage(db, input, input.sort, input.dir).execute();
   const data = rows.map((r) => [
     r.memberNo,

@@ -18,11 +18,11 @@ import { AppError, notFound } from '../../core/api/errors';
 import type { CallContext } from '../../core/api/registry';
 import { label } from '../../core/api/validation';
 import { jakartaDate } from '../../core/clock';
-import { checkRegistration, loadReference } from './checks';
+import { loadReference } from './checks';
 import { mimeTypes, readTable, toCsv, toXlsx } from './files';
 import { convertRow, importFieldKeys, importFields, kelurahanIndex, suggestMapping, type ImportFieldKey, type Mapping, type RowResult } from './import-rows';
 import { maskNik } from './rules/member-number';
-import { skpds, targetGroups, type RegisterInput } from './schemas';
+import { skpds, targetGroups } from './schemas';
 import { insertMembers, officeCodes } from './store';
 import type { CheckedMember } from './checks';
 
@@ -231,22 +231,34 @@ function statusOf(job: Awaited<ReturnType<typeof loadJob>>) {
 
 export type ImportStatus = ReturnType<typeof statusOf>;
 
-/** Writes registrations for checked rows (new members only) and audits each. */
-async function writeRows(ctx: CallContext, jobId: string, rows: { input: RegisterInput; checked: CheckedMember }[]) {
+/**
+ * Writes registrations for checked rows (new members only). Each member gets its audit entry,
+ * written as ctx.audit would, in statements of 200 rows.
+ */
+async function writeRows(ctx: CallContext, jobId: string, rows: { registeredOn: string | null; checked: CheckedMember }[]) {
+  if (rows.length === 0) return 0;
   const today = jakartaDate(ctx.app.clock.nowIso());
+  const nowIso = ctx.app.clock.nowIso();
   const created = await insertMembers(
     ctx.db,
-    rows.map((r) => ({ checked: r.checked, registeredOn: r.input.registeredOn ?? today })),
-    { userId: ctx.user?.id ?? null, nowIso: ctx.app.clock.nowIso(), newId: ctx.app.newId, source: 'import' },
+    rows.map((r) => ({ checked: r.checked, registeredOn: r.registeredOn ?? today })),
+    { userId: ctx.user?.id ?? null, nowIso, newId: ctx.app.newId, source: 'import' },
   );
-  for (let i = 0; i < created.length; i++) {
+  const entries = created.map((c, i) => {
     const m = rows[i].checked.member;
-    await ctx.audit({
+    return {
+      id: ctx.app.newId(),
+      at: nowIso,
+      user_id: ctx.user?.id ?? null,
+      username: ctx.user?.username ?? null,
+      method: ctx.method,
       entity: 'members',
-      entityId: created[i].id,
-      after: { importJob: jobId, memberNo: created[i].memberNo, nik: maskNik(m.nik), fullName: m.full_name, kelurahan: m.kelurahan_kode, businesses: rows[i].checked.businesses.map((b) => b.name) },
-    });
-  }
+      entity_id: c.id,
+      before: null,
+      after: JSON.stringify({ importJob: jobId, memberNo: c.memberNo, nik: maskNik(m.nik), fullName: m.full_name, kelurahan: m.kelurahan_kode, businesses: rows[i].checked.businesses.map((b) => b.name) }),
+    };
+  });
+  for (let i = 0; i < entries.length; i += 200) await ctx.db.insertInto('audit_log').values(entries.slice(i, i + 200)).execute();
   return created.length;
 }
 
@@ -280,13 +292,13 @@ export async function startImport(ctx: CallContext, input: z.output<typeof impor
     .execute();
   if (!refused) {
     if (immediate) {
-      const inserted = await writeRows(ctx, jobId, valid);
+      const inserted = await writeRows(ctx, jobId, valid.map((r) => ({ registeredOn: r.input.registeredOn ?? null, checked: r.checked })));
       await ctx.db.updateTable('import_jobs').set({ processed_rows: valid.length, inserted }).where('id', '=', jobId).execute();
     } else {
       for (let i = 0; i < valid.length; i += 200) {
         await ctx.db
           .insertInto('import_rows')
-          .values(valid.slice(i, i + 200).map((r) => ({ job_id: jobId, row_no: r.row, data: JSON.stringify(r.input) })))
+          .values(valid.slice(i, i + 200).map((r) => ({ job_id: jobId, row_no: r.row, data: JSON.stringify({ registeredOn: r.input.registeredOn ?? null, checked: r.checked }) })))
           .execute();
       }
     }
@@ -304,21 +316,10 @@ export async function continueImport(ctx: CallContext, jobId: string) {
   const job = await loadJob(ctx, jobId);
   if (job.status !== 'berjalan') return statusOf(job);
   const staged = await ctx.db.selectFrom('import_rows').select(['row_no', 'data']).where('job_id', '=', jobId).orderBy('row_no').limit(BATCH_SIZE).execute();
-  // The rules are checked again: data written since importRun (another clerk, another
-  // import) must not be duplicated.
-  const ref = await loadReference(ctx.db);
-  const today = jakartaDate(ctx.app.clock.nowIso());
-  const rows: { row: number; input: RegisterInput; checked: CheckedMember }[] = [];
+  // Rows were checked against the rules by importRun; what can have changed since is the
+  // database: a NIK registered meanwhile (another clerk, another import) is skipped.
   const problems = JSON.parse(job.problems) as Problems;
-  for (const s of staged) {
-    const input = JSON.parse(s.data) as RegisterInput;
-    const checked = checkRegistration(input, ref, today);
-    if (Object.keys(checked.fields).length) {
-      problems.items.push({ row: s.row_no, status: 'tidak sah', reason: Object.values(checked.fields).join('; '), cells: [] });
-      continue;
-    }
-    rows.push({ row: s.row_no, input, checked: checked.value });
-  }
+  const rows = staged.map((s) => ({ row: s.row_no, ...(JSON.parse(s.data) as { registeredOn: string | null; checked: CheckedMember }) }));
   const taken = new Set(
     rows.length
       ? (await ctx.db.selectFrom('members').select('nik').where('nik', 'in', rows.map((r) => r.checked.member.nik)).execute()).map((r) => r.nik)
@@ -344,7 +345,6 @@ export async function continueImport(ctx: CallContext, jobId: string) {
       processed_rows: job.processed_rows + staged.length,
       inserted: job.inserted + inserted,
       already_registered: job.already_registered + lateRegistered,
-      invalid: job.invalid + (staged.length - rows.length),
       problems: JSON.stringify(problems),
       status: left ? 'berjalan' : 'selesai',
       updated_at: ctx.app.clock.nowIso(),

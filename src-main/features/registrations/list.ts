@@ -40,6 +40,16 @@ export function ftsQuery(text: string): string | null {
 
 type MembersQuery = SelectQueryBuilder<DB, 'members', object>;
 
+const looksLikeMemberNo = (s: string) => /^[A-Za-z]{1,6}[-/.]\S*\d/.test(s);
+
+/** The full-text query when the search is the only filter and is a name search, else null. */
+function searchOnlyFts(f: MemberFilters): string | null {
+  const search = f.search?.trim();
+  if (!search || f.kelurahanKode || f.targetGroup || f.skpd || f.stage || f.scale || f.status) return null;
+  if (/^\d{3,}$/.test(search.replace(/[\s.\-+()]/g, '')) || looksLikeMemberNo(search)) return null;
+  return ftsQuery(search);
+}
+
 /** Applies the search and the filters; each maps to an indexed access path. */
 export function applyFilters(q: MembersQuery, f: MemberFilters): MembersQuery {
   const search = f.search?.trim();
@@ -56,7 +66,7 @@ export function applyFilters(q: MembersQuery, f: MemberFilters): MembersQuery {
           return eb.or(parts);
         });
       }
-    } else if (/^[A-Za-z]{1,6}[-/.]\S*\d/.test(search)) {
+    } else if (looksLikeMemberNo(search)) {
       // Looks like a member number: prefix search on it.
       const p = search.toUpperCase();
       q = q.where((eb) => eb.and([eb('members.member_no', '>=', p), eb('members.member_no', '<', upper(p))]));
@@ -101,8 +111,17 @@ const sortColumns = {
   kelurahan: ['members.kelurahan_kode', 'members.name_key', 'members.id'],
 } as const;
 
-export function orderedPage(db: Database, f: MemberFilters, sort: ListInput['sort'], dir: 'asc' | 'desc') {
-  let q = applyFilters(db.selectFrom('members') as MembersQuery, f);
+/**
+ * The page's rows. The filters and the sort pick the page's rowids first (index columns only);
+ * the display columns and the per-row subqueries (kelurahan name, businesses, stages) are then
+ * computed for those rows alone, not for every row the sort had to look at.
+ */
+export function orderedPage(db: Database, f: MemberFilters, sort: ListInput['sort'], dir: 'asc' | 'desc', limit?: number, offset = 0) {
+  let inner = applyFilters(db.selectFrom('members') as MembersQuery, f);
+  for (const c of sortColumns[sort]) inner = inner.orderBy(c, dir);
+  let pageIds = inner.select(sql<number>`members.rowid`.as('rid'));
+  if (limit !== undefined) pageIds = pageIds.limit(limit).offset(offset);
+  let q = db.selectFrom('members').where(sql<number>`members.rowid`, 'in', pageIds as never);
   for (const c of sortColumns[sort]) q = q.orderBy(c, dir);
   return q
     .select([
@@ -135,24 +154,21 @@ export function orderedPage(db: Database, f: MemberFilters, sort: ListInput['sor
     ]);
 }
 
+/** The total of a filtered list; a search alone is counted in the full-text index. */
+export function countQuery(db: Database, f: MemberFilters) {
+  if (!hasFilters(f)) return db.selectFrom('member_totals').select('total').where('id', '=', 1);
+  const match = searchOnlyFts(f);
+  if (match) return db.selectNoFrom(sql<number>`(select count(*) from members_fts where members_fts match ${match})`.as('total'));
+  return applyFilters(db.selectFrom('members') as MembersQuery, f).select((eb) => eb.fn.countAll<number>().as('total'));
+}
+
 export type MemberRow = Awaited<ReturnType<typeof listMembers>>['rows'][number];
 
 /** One page of members and the total, in two queries; the unfiltered total comes from a counter. */
 export async function listMembers(db: Database, input: ListInput) {
-  const rows = await orderedPage(db, input, input.sort, input.dir)
-    .limit(input.pageSize)
-    .offset(input.page * input.pageSize)
-    .execute();
-  let total: number;
-  if (hasFilters(input)) {
-    const c = await applyFilters(db.selectFrom('members') as MembersQuery, input)
-      .select((eb) => eb.fn.countAll<number>().as('total'))
-      .executeTakeFirst();
-    total = Number(c?.total ?? 0);
-  } else {
-    const c = await db.selectFrom('member_totals').select('total').where('id', '=', 1).executeTakeFirst();
-    total = Number(c?.total ?? 0);
-  }
+  const rows = await orderedPage(db, input, input.sort, input.dir, input.pageSize, input.page * input.pageSize).execute();
+  const c = await countQuery(db, input).executeTakeFirst();
+  const total = Number((c as { total?: number } | undefined)?.total ?? 0);
   return {
     rows: rows.map(({ nik, ...r }) => ({
       ...r,

@@ -144,8 +144,8 @@ export async function insertMembers(db: Database, items: NewMember[], actor: Act
     });
     await sql`insert into members_fts (rowid, name, businesses) values ${sql.join(ftsValues)}`.execute(db);
 
-    for (let k = 0; k < slice.length; k++) {
-      const m = memberRows[k];
+    if (slice.length === 1) {
+      const m = memberRows[0];
       await completeStage(db, {
         memberId: m.id,
         stage: 'P1',
@@ -156,6 +156,28 @@ export async function insertMembers(db: Database, items: NewMember[], actor: Act
         userId: actor.userId,
         nowIso: actor.nowIso,
       });
+    } else {
+      // Members created a moment ago in this transaction have no stage yet, so completeStage
+      // would insert exactly these rows; for an import batch they go in one statement.
+      await db
+        .insertInto('member_stages')
+        .values(
+          memberRows.map((m) => ({
+            member_id: m.id,
+            stage_code: 'P1',
+            status: 'selesai' as const,
+            completed_on: m.registered_on,
+            evidence: `Terdaftar dengan nomor anggota ${m.member_no}`,
+            source: actor.source,
+            source_id: m.id,
+            recorded_by: actor.userId,
+            recorded_at: actor.nowIso,
+          })),
+        )
+        .execute();
+    }
+    for (let k = 0; k < slice.length; k++) {
+      const m = memberRows[k];
       out.push({ id: m.id, rowid: rowidOf.get(m.id)!, memberNo: m.member_no, businessIds: perMember[k] });
     }
   }

@@ -100,7 +100,7 @@ describe('members.list on a seeded office', () => {
 
   it('reads the hot list queries through indexes, never scanning the whole members table', async () => {
     const plan = (filters: Record<string, unknown>, sort: 'name' | 'registeredOn' | 'kelurahan' | 'memberNo' = 'name') => {
-      const q = orderedPage(app.db, filters, sort, 'asc').limit(25).compile();
+      const q = orderedPage(app.db, filters, sort, 'asc', 25).compile();
       return app.sqlite.prepare(`explain query plan ${q.sql}`).all(...(q.parameters as unknown[])) as { detail: string }[];
     };
     const cases: [Record<string, unknown>, 'name' | 'registeredOn' | 'kelurahan' | 'memberNo'][] = [
@@ -108,6 +108,7 @@ describe('members.list on a seeded office', () => {
       [{ kelurahanKode: '31.71.07.1006' }, 'name'],
       [{ targetGroup: 'pemula' }, 'name'],
       [{}, 'registeredOn'],
+      [{ kelurahanKode: '31.71.07.1006' }, 'registeredOn'],
       [{}, 'memberNo'],
       [{ search: 'sukarno' }, 'name'],
       [{ search: '0001' }, 'name'],
