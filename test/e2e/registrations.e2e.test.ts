@@ -340,4 +340,34 @@ describe('registrations, as a petugas sees them', () => {
     await page.goto(`${env.server.url}/#/pendaftaran?q=rahayu`);
     await page.getByRole('link', { name: 'Rahayu Ningsih' }).waitFor();
   });
+  it('imports a long file in batches with a progress bar and cancels between batches', { timeout: 120_000 }, async () => {
+    // 600 valid rows: one batch of 500, then the rest.
+    const lines = ['NIK;Nama;Tgl Lahir;JK;Alamat;Kelurahan;Nama Usaha;KBLI;Modal;Omzet'];
+    for (let i = 0; i < 600; i++) {
+      const birth = `${1970 + (i % 30)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
+      const [y, m, d] = birth.split('-');
+      lines.push(`${nikFor(birth, 'L', 2000 + i)};Peserta Impor ${i + 1};${d}-${m}-${y};L;Jl. Gelora No. ${i + 1};Gelora;Usaha Peserta ${i + 1};56102;2.000.000;3.000.000`);
+    }
+    await page.goto(`${env.server.url}/#/pendaftaran/impor`);
+    await page.getByLabel('Berkas (.xlsx atau .csv)').setInputFiles({ name: 'peserta-besar.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n'), 'utf8') });
+    await page.getByText('600 baris: 600 sah, 0 tidak sah.').waitFor();
+
+    // Hold the first batch's answer until Cancel has been pressed, so the cancel lands between batches.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/api/members.importContinue', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.getByRole('button', { name: 'Mulai impor' }).click();
+    await page.getByText('0 dari 600 baris').waitFor();
+    expect(await page.locator('progress.reg-progress').getAttribute('max')).toBe('600');
+    await page.getByRole('button', { name: 'Batalkan impor' }).click();
+    release();
+    await page.getByText('Impor dibatalkan: 500 anggota dari kelompok yang sudah selesai tersimpan; sisanya tidak ditulis.').waitFor();
+    await page.unroute('**/api/members.importContinue');
+
+    await page.goto(`${env.server.url}/#/pendaftaran?q=peserta%20impor`);
+    await page.getByText('500 baris').waitFor();
+  });
 });

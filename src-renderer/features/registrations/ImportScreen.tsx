@@ -283,9 +283,9 @@ export function ImportScreen() {
             </button>
           )}
           {finished && job.status === 'ditolak' && <Notice kind="warning">{t('reg.imp.rejected', { invalid: formatNumber(job.invalid) })}</Notice>}
-          {finished && job.status === 'dibatalkan' && <Notice kind="warning">{t('reg.imp.cancelled')}</Notice>}
-          {finished && job.status !== 'ditolak' && (
-            <Notice kind={job.status === 'selesai' ? 'success' : 'info'}>
+          {finished && job.status === 'dibatalkan' && <Notice kind="warning">{t('reg.imp.cancelled', { imported: formatNumber(job.inserted) })}</Notice>}
+          {finished && job.status === 'selesai' && (
+            <Notice kind="success">
               {t('reg.imp.done', { imported: formatNumber(job.inserted), skipped: formatNumber(job.alreadyRegistered), invalid: formatNumber(job.invalid) })}
             </Notice>
           )}
