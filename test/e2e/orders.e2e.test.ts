@@ -133,5 +133,11 @@ describe('e-order, as the petugas works it', () => {
     await page.getByRole('link', { name: 'Pesanan', exact: true }).click();
     await page.getByLabel('Status').selectOption('dibayar');
     await page.getByRole('cell', { name: 'EO-2026-00001' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'orders-list.png') });
+
+    // Due lists and the office's e-order settings (read-only for the petugas).
+    await page.getByRole('link', { name: 'Jatuh tempo' }).click();
+    await page.getByRole('heading', { name: 'Terlambat dikirim' }).waitFor();
+    expect(await page.getByLabel('Tarif PPN (basis poin)').isDisabled()).toBe(true);
   });
 });

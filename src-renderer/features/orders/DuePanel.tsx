@@ -3,6 +3,7 @@ import { invoke, type Output } from '../../app/api';
 import { formatDate, formatRupiah } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { Notice } from '../../components/Notice';
+import { SettingsPanel } from './SettingsPanel';
 import { errorText, StageBadge } from './shared';
 
 type Due = Output<'orders.due'>;
@@ -14,9 +15,10 @@ export function DuePanel() {
   const [days, setDays] = useState(3);
   const [due, setDue] = useState<Due | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
   useEffect(() => {
     invoke('orders.due', { days }).then(setDue, (e) => setError(errorText(e)));
-  }, [days]);
+  }, [days, version]);
   const table = (rows: Row[], extra?: (r: Row) => string) => (
     <div className="table-wrap">
       <table className="table">
@@ -80,6 +82,7 @@ export function DuePanel() {
           {table(due.unpaid, (r) => `${t('orders.status.diterima')} ${formatDate(r.deliveredOn)} · ${t('orders.due.since', { days: r.daysSinceDelivery ?? 0 })}`)}
         </>
       )}
+      <SettingsPanel onSaved={() => setVersion((v) => v + 1)} />
     </>
   );
 }

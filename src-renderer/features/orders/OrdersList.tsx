@@ -36,7 +36,7 @@ export function OrdersList() {
   );
   const columns = useMemo(
     () => [
-      col.accessor('orderNo', { header: t('orders.col.orderNo'), cell: (c) => <strong>{c.getValue()}</strong> }),
+      col.accessor('orderNo', { header: t('orders.col.orderNo'), cell: (c) => <strong className="orders-nowrap">{c.getValue()}</strong> }),
       col.accessor('orderDate', { header: t('orders.col.orderDate'), cell: (c) => formatDate(c.getValue()) }),
       col.accessor('deliveryDate', {
         header: t('orders.col.deliveryDate'),

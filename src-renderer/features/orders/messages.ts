@@ -156,6 +156,11 @@ export const orderMessages = defineMessages(
     'catalogue.crit.foto': 'Foto',
     'catalogue.reason': 'Alasan / catatan kurasi',
     'catalogue.perDay': '{n}/hari',
+    'orders.settings.title': 'Pengaturan e-order',
+    'orders.settings.ppn': 'Tarif PPN (basis poin)',
+    'orders.settings.ppnHint': '1100 = 11%; 0 = tanpa baris pajak',
+    'orders.settings.unpaidDays': 'Tandai belum dibayar setelah (hari)',
+    'orders.settings.rotationDays': 'Jendela rotasi adil (hari)',
   },
   {
     'orders.title': 'E-Order',
@@ -312,5 +317,10 @@ export const orderMessages = defineMessages(
     'catalogue.crit.foto': 'Photo',
     'catalogue.reason': 'Reason / curation note',
     'catalogue.perDay': '{n}/day',
+    'orders.settings.title': 'E-order settings',
+    'orders.settings.ppn': 'VAT rate (basis points)',
+    'orders.settings.ppnHint': '1100 = 11%; 0 = no tax line',
+    'orders.settings.unpaidDays': 'Flag unpaid after (days)',
+    'orders.settings.rotationDays': 'Fair rotation window (days)',
   },
 );

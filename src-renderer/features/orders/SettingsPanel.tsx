@@ -1,0 +1,51 @@
+import { useEffect } from 'react';
+import { invoke } from '../../app/api';
+import { useI18n } from '../../app/i18n';
+import { useUser } from '../../app/session';
+import { TextField } from '../../components/Field';
+import { Notice } from '../../components/Notice';
+import { useForm } from '../../components/useForm';
+
+/** The office's e-order settings: PPN on invoices, the unpaid alert, the rotation window. Admin edits. */
+export function SettingsPanel({ onSaved }: { onSaved(): void }) {
+  const { t } = useI18n();
+  const user = useUser();
+  const f = useForm({ ppnRateBp: '', unpaidAlertDays: '', rotationDays: '', saved: false });
+  useEffect(() => {
+    invoke('orders.settings', {}).then(
+      (s) => f.setValues({ ppnRateBp: String(s.ppnRateBp), unpaidAlertDays: String(s.unpaidAlertDays), rotationDays: String(s.rotationDays), saved: false }),
+      (e) => f.setError(e instanceof Error ? e.message : String(e)),
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const admin = user.role === 'admin';
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    void f.submit(async () => {
+      await invoke('orders.saveSettings', { ppnRateBp: Number(f.values.ppnRateBp), unpaidAlertDays: Number(f.values.unpaidAlertDays), rotationDays: Number(f.values.rotationDays) });
+      f.set('saved', true);
+      onSaved();
+    });
+  };
+  return (
+    <form onSubmit={submit} noValidate className="orders-settings">
+      <h2>{t('orders.settings.title')}</h2>
+      <Notice kind="error">{f.error}</Notice>
+      <Notice kind="success">{f.values.saved ? t('common.saved') : null}</Notice>
+      <div className="grid3">
+        <TextField label={t('orders.settings.ppn')} hint={t('orders.settings.ppnHint')} inputMode="numeric" disabled={!admin} value={f.values.ppnRateBp} error={f.errorOf('ppnRateBp')} onChange={(e) => f.set('ppnRateBp', e.target.value)} />
+        <TextField label={t('orders.settings.unpaidDays')} inputMode="numeric" disabled={!admin} value={f.values.unpaidAlertDays} error={f.errorOf('unpaidAlertDays')} onChange={(e) => f.set('unpaidAlertDays', e.target.value)} />
+        <TextField label={t('orders.settings.rotationDays')} inputMode="numeric" disabled={!admin} value={f.values.rotationDays} error={f.errorOf('rotationDays')} onChange={(e) => f.set('rotationDays', e.target.value)} />
+      </div>
+      {admin ? (
+        <div className="actions">
+          <button className="button button--primary" type="submit" disabled={f.busy}>
+            {t('common.save')}
+          </button>
+        </div>
+      ) : (
+        <p className="muted">{t('settings.onlyAdmin')}</p>
+      )}
+    </form>
+  );
+}
