@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
 import { startTestServer } from '../support/server';
 import { extractPdfText, renderPdfPageToPng } from '../support/pdf';
-import { tempDir } from '../support/app';
+import { ADMIN, tempDir } from '../support/app';
 import { createPendamping, insertMemberWithBusiness } from '../support/programme-factory';
 
 const SHOTS = join(import.meta.dirname, 'screenshots');
@@ -154,6 +154,22 @@ describe('programme 7P, as a pendamping sees it', () => {
     await who.press('Enter');
     await page.getByText('Belum layak bank: rujuk ke fintech, Pegadaian atau koperasi.').waitFor();
     await page.screenshot({ path: join(SHOTS, 'programme-financing.png'), fullPage: true });
+
+    // An admin sets the programme's rules on the settings tab.
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await page.getByLabel('Nama pengguna').fill(ADMIN.username);
+    await page.getByLabel(PASSWORD).fill(ADMIN.password);
+    await page.getByLabel(PASSWORD).press('Enter');
+    await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
+    await page.goto(`${env.server.url}/#/program/pengaturan`);
+    const days = page.getByLabel('Tandai perlu dikunjungi setelah (hari)');
+    await days.fill('45');
+    await page.getByLabel('Memiliki NPWP').uncheck();
+    await days.press('Enter');
+    await page.getByText('Tersimpan.').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'programme-settings.png'), fullPage: true });
+    const settings = await app.ok('programme.settings', {}, admin);
+    expect(settings).toMatchObject({ visitOverdueDays: 45, bankability: { rules: { npwp: false, izin: true } } });
 
     const saved = await app.db.selectFrom('turnover_reports').select(['business_id', 'turnover', 'profit', 'employees']).where('month', '=', '2026-10').orderBy('turnover').execute();
     expect(saved).toEqual([

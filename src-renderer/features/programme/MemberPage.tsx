@@ -6,6 +6,7 @@ import { Notice } from '../../components/Notice';
 import { SelectField, TextField } from '../../components/Field';
 import { useForm } from '../../components/useForm';
 import { Sparkline } from './Sparkline';
+import { usePendampingChoice } from './usePendampingChoice';
 
 const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
@@ -18,11 +19,14 @@ export function MemberPage({ id }: { id: string }) {
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const form = useForm({ stage: 'P4' as 'P4' | 'P5', completedOn: today(), evidence: '' });
+  const pendampingList = usePendampingChoice().list;
+  const [pendampingId, setPendampingId] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
       const [i, tr, v] = await Promise.all([invoke('programme.member', { memberId: id }), invoke('turnover.trend', { memberId: id }), invoke('mentoring.visits', { memberId: id })]);
       setInfo(i);
+      setPendampingId(i.pendamping?.id ?? '');
       setTrend(tr);
       setVisits(v);
     } catch (e) {
@@ -50,9 +54,32 @@ export function MemberPage({ id }: { id: string }) {
       <h2>
         {info.fullName} <span className="prog-muted">{info.memberNo}</span>
       </h2>
-      <p>
-        {t('m.pendamping')}: {info.pendamping?.fullName ?? '—'}
-      </p>
+      <div className="filters">
+        <label className="prog-inline">
+          {t('m.pendamping')}{' '}
+          <select aria-label={t('m.pendamping')} value={pendampingId ?? ''} onChange={(e) => setPendampingId(e.target.value)}>
+            <option value="">{t('mp.noPendamping')}</option>
+            {pendampingList.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.fullName}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          className="button"
+          disabled={(pendampingId ?? '') === (info.pendamping?.id ?? '')}
+          onClick={() =>
+            void invoke('mentoring.assign', { memberIds: [id], pendampingId: pendampingId || null })
+              .then(() => (setMessage(t('mp.assigned')), load()))
+              .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+          }
+        >
+          {t('mp.assign')}
+        </button>
+      </div>
+      <Notice kind="error">{error}</Notice>
       <Notice kind="success">{message}</Notice>
       <h3>{t('mp.stages')}</h3>
       <ol className="prog-stages">

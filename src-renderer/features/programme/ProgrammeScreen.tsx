@@ -7,6 +7,8 @@ import { MentoringTab } from './MentoringTab';
 import { TurnoverGrid } from './TurnoverGrid';
 import { FinancingTab } from './FinancingTab';
 import { MemberPage } from './MemberPage';
+import { SettingsTab } from './SettingsTab';
+import { useUser } from '../../app/session';
 
 const TABS: { path: string; label: MessageKey }[] = [
   { path: '/program', label: 'prog.tab.trainings' },
@@ -14,14 +16,17 @@ const TABS: { path: string; label: MessageKey }[] = [
   { path: '/program/omzet', label: 'prog.tab.turnover' },
   { path: '/program/permodalan', label: 'prog.tab.financing' },
 ];
+const SETTINGS_TAB = { path: '/program/pengaturan', label: 'prog.tab.settings' as MessageKey };
 
 /** Program 7P: trainings, mentoring, monthly turnover and financing, as tabs with sub-pages. */
 export function ProgrammeScreen() {
   const { t } = useI18n();
   const { path } = useRoute();
+  const me = useUser();
+  const tabs = me.role === 'admin' || me.role === 'supervisor' ? [...TABS, SETTINGS_TAB] : TABS;
   const training = /^\/program\/pelatihan\/([^/]+)$/.exec(path);
   const member = /^\/program\/anggota\/([^/]+)$/.exec(path);
-  const current = training ? '/program' : TABS.find((tab) => tab.path === path)?.path ?? '/program';
+  const current = training ? '/program' : tabs.find((tab) => tab.path === path)?.path ?? '/program';
 
   let body;
   if (training) body = <TrainingPage id={decodeURIComponent(training[1])} />;
@@ -29,6 +34,7 @@ export function ProgrammeScreen() {
   else if (current === '/program/pendampingan') body = <MentoringTab />;
   else if (current === '/program/omzet') body = <TurnoverGrid />;
   else if (current === '/program/permodalan') body = <FinancingTab />;
+  else if (current === '/program/pengaturan') body = <SettingsTab />;
   else body = <TrainingsTab />;
 
   return (
@@ -37,7 +43,7 @@ export function ProgrammeScreen() {
         <h1>{t('prog.title')}</h1>
       </header>
       <nav className="prog-tabs" aria-label={t('prog.title')}>
-        {TABS.map((tab) => (
+        {tabs.map((tab) => (
           <a key={tab.path} href={`#${tab.path}`} className="prog-tabs__tab" aria-current={!member && tab.path === current ? 'page' : undefined}>
             {t(tab.label)}
           </a>
