@@ -73,10 +73,8 @@ export function OrderForm({ orderId }: { orderId?: string }) {
 
   const buyer = buyers.find((b) => b.id === v.buyerId);
   const setItem = (index: number, key: keyof ItemRow, value: string) => {
-    f.set(
-      'items',
-      v.items.map((item, i) => (i === index ? { ...item, [key]: value } : item)),
-    );
+    // From the latest state: two quick edits before a render must not undo each other.
+    f.setValues((old) => ({ ...old, items: old.items.map((item, i) => (i === index ? { ...item, [key]: value } : item)) }));
     f.setFieldErrors((errors) => {
       const { [`items.${index}.${key}`]: _, ...rest } = errors;
       return rest;
@@ -199,7 +197,7 @@ export function OrderForm({ orderId }: { orderId?: string }) {
                   <td className="orders-money">{amount === null ? '—' : formatRupiah(amount)}</td>
                   <td>
                     {v.items.length > 1 && (
-                      <button type="button" className="button button--small button--ghost" aria-label={`${t('orders.item.remove')} ${i + 1}`} onClick={() => f.set('items', v.items.filter((_, j) => j !== i))}>
+                      <button type="button" className="button button--small button--ghost" aria-label={`${t('orders.item.remove')} ${i + 1}`} onClick={() => f.setValues((old) => ({ ...old, items: old.items.filter((_, j) => j !== i) }))}>
                         ✕
                       </button>
                     )}
@@ -211,7 +209,7 @@ export function OrderForm({ orderId }: { orderId?: string }) {
           <tfoot>
             <tr>
               <td colSpan={6}>
-                <button type="button" className="button button--small" onClick={() => f.set('items', [...v.items, emptyItem()])}>
+                <button type="button" className="button button--small" onClick={() => f.setValues((old) => ({ ...old, items: [...old.items, emptyItem()] }))}>
                   {t('orders.item.add')}
                 </button>
               </td>
