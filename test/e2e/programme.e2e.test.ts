@@ -146,6 +146,12 @@ describe('programme 7P, as a pendamping sees it', () => {
     await page.getByRole('link', { name: 'Budi Hartono' }).click();
     await page.getByRole('heading', { name: /Budi Hartono/ }).waitFor();
     await page.locator('svg.prog-spark').waitFor();
+    await page.getByLabel('Tahap').selectOption('P5');
+    await page.getByLabel('Tanggal').fill('2026-11-27');
+    await page.getByRole('textbox', { name: 'Bukti' }).fill('Bazar Jakpreneur Monas');
+    await page.getByRole('textbox', { name: 'Bukti' }).press('Enter');
+    await page.getByText('Tahap tercatat.').waitFor();
+    await page.getByText('27 November 2026 · Bazar Jakpreneur Monas').waitFor();
     await page.screenshot({ path: join(SHOTS, 'programme-member.png'), fullPage: true });
     await page.getByRole('link', { name: 'Permodalan (P7)' }).click();
     const who = page.getByRole('combobox', { name: 'Anggota' });

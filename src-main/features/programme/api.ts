@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { sql } from 'kysely';
-import { badInput } from '../../core/api/errors';
 import { defineMethod } from '../../core/api/registry';
-import { id, isoDate, label, text } from '../../core/api/validation';
+import { id, label } from '../../core/api/validation';
 import { likeEscape } from '../../core/api/paging';
 import { setSetting } from '../../core/settings';
-import { completeStage } from './stages';
-import { loadMember, loadSettings, PROGRAMME_ROLES, SETTINGS_KEY, settingsSchema, todayOf } from './common';
+import { loadMember, loadSettings, PROGRAMME_ROLES, SETTINGS_KEY, settingsSchema } from './common';
 import { trainingMethods } from './trainings';
 import { mentoringMethods } from './mentoring';
 import { turnoverMethods } from './turnover';
@@ -31,35 +29,6 @@ const programmeMethods = {
       await setSetting(ctx.db, SETTINGS_KEY, input, ctx.app.clock.nowIso());
       await ctx.audit({ entity: 'settings', entityId: SETTINGS_KEY, before, after: input });
       return input;
-    },
-  }),
-
-  'programme.recordStage': defineMethod({
-    summary: 'Mencatat tahap P4 (perizinan) atau P5 (pemasaran) secara manual dengan bukti.',
-    access: PROGRAMME_ROLES,
-    mutation: true,
-    input: z.strictObject({
-      memberId: id('Anggota'),
-      stage: label(z.enum(['P4', 'P5']), 'Tahap'),
-      completedOn: isoDate('Tanggal'),
-      evidence: text('Bukti', 300),
-    }),
-    handler: async (ctx, input) => {
-      const member = await loadMember(ctx.db, input.memberId);
-      if (input.completedOn > todayOf(ctx)) throw badInput('completedOn', 'Tanggal: tidak boleh di masa depan');
-      const before = await ctx.db.selectFrom('member_stages').selectAll().where('member_id', '=', member.id).where('stage_code', '=', input.stage).executeTakeFirst();
-      const r = await completeStage(ctx.db, {
-        memberId: member.id,
-        stage: input.stage,
-        completedOn: input.completedOn,
-        evidence: input.evidence,
-        source: 'manual',
-        userId: ctx.user!.id,
-        nowIso: ctx.app.clock.nowIso(),
-      });
-      if (!r.changed) throw badInput('stage', `Tahap: ${input.stage} sudah tercatat selesai untuk ${member.fullName}${before?.completed_on ? ` sejak ${before.completed_on}` : ''}`);
-      await ctx.audit({ entity: 'member_stages', entityId: `${member.id}:${input.stage}`, before: before ?? null, after: input });
-      return { recorded: true };
     },
   }),
 

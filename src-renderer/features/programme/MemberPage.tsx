@@ -38,7 +38,7 @@ export function MemberPage({ id }: { id: string }) {
   const record = (e: FormEvent) => {
     e.preventDefault();
     void form.submit(async () => {
-      await invoke('programme.recordStage', { memberId: id, ...form.values });
+      await invoke('stages.record', { memberId: id, ...form.values });
       setMessage(t('mp.recorded'));
       form.set('evidence', '');
       await load();

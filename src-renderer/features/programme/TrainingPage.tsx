@@ -35,8 +35,10 @@ export function TrainingPage({ id }: { id: string }) {
     setError(null);
     setMessage(null);
     try {
-      setMessage(await action());
+      const done = await action();
+      // The list is refreshed before the message shows, so what the message says is on screen.
       await load();
+      setMessage(done);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
