@@ -15,7 +15,7 @@ import { setSetting } from '../../core/settings';
 import { completeStage } from '../programme/stages';
 import { checkBusiness, checkMemberFields, checkRegistration, loadReference } from './checks';
 import { exportMembers, exportInput } from './export';
-import { cancelImport, continueImport, importPreview, importPreviewInput, importRunInput, importStatus, importReport, startImport } from './import';
+import { cancelImport, continueImport, importPreview, importPreviewInput, importRunInput, importStatus, importReport, recentImports, startImport } from './import';
 import { listInput, listMembers } from './list';
 import { DEFAULT_MEMBER_NUMBER_TEMPLATE, maskNik, memberTemplateProblem } from './rules/member-number';
 import { SCALE_LABELS } from './rules/scale';
@@ -527,6 +527,14 @@ export const registrationMethods = {
     mutation: false,
     input: z.strictObject({ jobId: id('Impor') }),
     handler: (ctx, input) => importStatus(ctx, input.jobId),
+  }),
+
+  'members.importJobs': defineMethod({
+    summary: 'Impor terakhir (terbaru dahulu), untuk melanjutkan atau membatalkan impor yang masih berjalan.',
+    access: registrarRoles,
+    mutation: false,
+    input: z.strictObject({ limit: label(z.number().int().min(1).max(100), 'Batas').default(20) }),
+    handler: (ctx, input) => recentImports(ctx, input.limit),
   }),
 
   'members.importCancel': defineMethod({

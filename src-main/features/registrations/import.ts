@@ -356,6 +356,12 @@ export async function continueImport(ctx: CallContext, jobId: string) {
   return after;
 }
 
+/** The latest imports, newest first, so a screen can resume or cancel one left running. */
+export async function recentImports(ctx: CallContext, limit: number) {
+  const jobs = await ctx.db.selectFrom('import_jobs').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return jobs.map(statusOf);
+}
+
 export async function importStatus(ctx: CallContext, jobId: string) {
   return statusOf(await loadJob(ctx, jobId));
 }

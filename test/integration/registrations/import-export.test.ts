@@ -134,6 +134,8 @@ describe('import', () => {
     const first = await app.ok('members.importContinue', { jobId: res.jobId }, tokens.petugas);
     expect(first).toMatchObject({ status: 'berjalan', written: 500, inserted: 500 });
     expect(first.progress).toBeCloseTo(500 / 1100);
+    const jobs = await app.ok('members.importJobs', {}, tokens.petugas);
+    expect(jobs[0]).toMatchObject({ jobId: res.jobId, status: 'berjalan', done: false });
     const cancelled = await app.ok('members.importCancel', { jobId: res.jobId }, tokens.petugas);
     expect(cancelled.status).toBe('dibatalkan');
     const after = await app.ok('members.importContinue', { jobId: res.jobId }, tokens.petugas);
