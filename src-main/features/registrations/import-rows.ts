@@ -206,7 +206,8 @@ export function convertRow(row: number, cells: Partial<Record<ImportFieldKey, st
     rw ||= (b ?? '').trim();
   }
   let kelurahanKode = '';
-  if (get('kelurahan')) {
+  if (!get('kelurahan')) fields.kelurahan = 'Kelurahan: wajib diisi';
+  else {
     kelurahanKode = resolveKelurahan(get('kelurahan'), ctx) ?? '';
     if (!kelurahanKode) fields.kelurahan = `Kelurahan: '${get('kelurahan')}' tidak ditemukan di DKI Jakarta (atau ada di beberapa kecamatan; tulis kodenya)`;
   }
