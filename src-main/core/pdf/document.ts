@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { FONT, fontData, fontPath, type FontName } from './fonts.js';
+import { FONT, fontData, type FontName } from './fonts.js';
 
 export { FONT, type FontName } from './fonts.js';
 export { drawLetterhead, type Letterhead } from './letterhead.js';
@@ -34,7 +34,6 @@ export function createPdfDocument(opts: PdfDocumentOptions = {}): PDFKit.PDFDocu
       left: DEFAULT_MARGIN,
       right: DEFAULT_MARGIN,
     },
-    font: fontPath(FONT.sans),
     lang: 'id-ID',
     bufferPages: opts.bufferPages ?? false,
     displayTitle: Boolean(opts.info?.Title),
@@ -47,6 +46,8 @@ export function createPdfDocument(opts: PdfDocumentOptions = {}): PDFKit.PDFDocu
   for (const name of Object.values(FONT) as FontName[]) {
     doc.registerFont(name, fontData(name));
   }
+  // Set here rather than through the constructor's `font` option: that option makes pdfkit
+  // re-read the font file on every later doc.font('sans') call.
   return doc.font(FONT.sans);
 }
 
