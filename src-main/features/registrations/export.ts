@@ -3,7 +3,7 @@ import { AppError } from '../../core/api/errors';
 import type { Database } from '../../core/api/registry';
 import { label } from '../../core/api/validation';
 import { mimeTypes, toCsv, toXlsx, type FileOut } from './files';
-import { countQuery, memberFilters, memberSorts, orderedPage } from './list';
+import { applyFilters, countQuery, hasFilters, memberFilters, memberSorts, orderedPage } from './list';
 import { maskNik } from './rules/member-number';
 
 export const EXPORT_LIMIT = 100_000;
@@ -53,7 +53,12 @@ export const exportHeader = [
 
 /** The list's current view (same filters and order), every page, as a file. */
 export async function exportMembers(db: Database, input: ExportInput, today: string): Promise<FileOut & { rows: number }> {
-  const c = await countQuery(db, input).executeTakeFirst();
+  // Exact here (the list's count stops at COUNT_CAP): an export is rare and must be bounded.
+  const c = hasFilters(input)
+    ? await applyFilters(db.selectFrom('members') as never, input)
+        .select((eb: any) => eb.fn.countAll().as('total'))
+        .executeTakeFirst()
+    : await countQuery(db, input).executeTakeFirst();
   const total = Number((c as { total?: number } | undefined)?.total ?? 0);
   if (total > EXPORT_LIMIT) throw new AppError('bad_input', `Tampilan memuat ${total} anggota; ekspor paling banyak ${EXPORT_LIMIT}. Persempit dengan filter.`);
   const rows = await orderedPage(db, input, input.sort, input.dir).execute();

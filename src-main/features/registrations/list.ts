@@ -51,7 +51,12 @@ function searchOnlyFts(f: MemberFilters): string | null {
 }
 
 /** Applies the search and the filters; each maps to an indexed access path. */
-export function applyFilters(q: MembersQuery, f: MemberFilters): MembersQuery {
+/**
+ * `selective`: the stage and scale filters match few members, so the page is built from their
+ * lists (IN); otherwise the page walks the sort index and checks each member (EXISTS), which
+ * stops as soon as the page is full.
+ */
+export function applyFilters(q: MembersQuery, f: MemberFilters, selective = false): MembersQuery {
   const search = f.search?.trim();
   if (search) {
     const compact = search.replace(/[\s.\-+()]/g, '');
@@ -81,22 +86,25 @@ export function applyFilters(q: MembersQuery, f: MemberFilters): MembersQuery {
   if (f.status) q = q.where('members.status', '=', f.status);
   if (f.stage) {
     const stage = f.stage;
-    q = q.where((eb: ExpressionBuilder<DB, 'members'>) =>
-      eb.exists(
-        eb
-          .selectFrom('member_stages')
-          .select(sql`1`.as('one'))
-          .whereRef('member_stages.member_id', '=', 'members.id')
-          .where('member_stages.stage_code', '=', stage)
-          .where('member_stages.status', '=', 'selesai'),
-      ),
-    );
+    const list = (eb: ExpressionBuilder<DB, 'members'>) =>
+      eb
+        .selectFrom('member_stages')
+        .whereRef('member_stages.member_id', '=', 'members.id')
+        .where('member_stages.stage_code', '=', stage)
+        .where('member_stages.status', '=', 'selesai');
+    q = selective
+      ? q.where('members.id', 'in', (eb) =>
+          eb.selectFrom('member_stages').select('member_stages.member_id').where('member_stages.stage_code', '=', stage).where('member_stages.status', '=', 'selesai'),
+        )
+      : q.where((eb: ExpressionBuilder<DB, 'members'>) => eb.exists(list(eb).select(sql`1`.as('one'))));
   }
   if (f.scale) {
     const scale = f.scale;
-    q = q.where((eb: ExpressionBuilder<DB, 'members'>) =>
-      eb.exists(eb.selectFrom('businesses').select(sql`1`.as('one')).whereRef('businesses.member_id', '=', 'members.id').where('businesses.scale', '=', scale)),
-    );
+    q = selective
+      ? q.where('members.id', 'in', (eb) => eb.selectFrom('businesses').select('businesses.member_id').where('businesses.scale', '=', scale))
+      : q.where((eb: ExpressionBuilder<DB, 'members'>) =>
+          eb.exists(eb.selectFrom('businesses').select(sql`1`.as('one')).whereRef('businesses.member_id', '=', 'members.id').where('businesses.scale', '=', scale)),
+        );
   }
   return q;
 }
@@ -116,8 +124,8 @@ const sortColumns = {
  * the display columns and the per-row subqueries (kelurahan name, businesses, stages) are then
  * computed for those rows alone, not for every row the sort had to look at.
  */
-export function orderedPage(db: Database, f: MemberFilters, sort: ListInput['sort'], dir: 'asc' | 'desc', limit?: number, offset = 0) {
-  let inner = applyFilters(db.selectFrom('members') as MembersQuery, f);
+export function orderedPage(db: Database, f: MemberFilters, sort: ListInput['sort'], dir: 'asc' | 'desc', limit?: number, offset = 0, selective = false) {
+  let inner = applyFilters(db.selectFrom('members') as MembersQuery, f, selective);
   for (const c of sortColumns[sort]) inner = inner.orderBy(c, dir);
   let pageIds = inner.select(sql<number>`members.rowid`.as('rid'));
   if (limit !== undefined) pageIds = pageIds.limit(limit).offset(offset);
@@ -154,21 +162,47 @@ export function orderedPage(db: Database, f: MemberFilters, sort: ListInput['sor
     ]);
 }
 
-/** The total of a filtered list; a search alone is counted in the full-text index. */
+/** Counts above this are reported as "more than": counting every match costs more than the page. */
+export const COUNT_CAP = 10_000;
+
+/**
+ * The total of a filtered list, each case by its cheapest exact count: the trigger-kept total,
+ * the full-text index, one index range, the stage or scale lists. Combinations of filters are
+ * counted up to COUNT_CAP (then `capped`).
+ */
 export function countQuery(db: Database, f: MemberFilters) {
   if (!hasFilters(f)) return db.selectFrom('member_totals').select('total').where('id', '=', 1);
   const match = searchOnlyFts(f);
   if (match) return db.selectNoFrom(sql<number>`(select count(*) from members_fts where members_fts match ${match})`.as('total'));
-  return applyFilters(db.selectFrom('members') as MembersQuery, f).select((eb) => eb.fn.countAll<number>().as('total'));
+  const set = [f.search?.trim() ? 'search' : '', f.kelurahanKode ? 'k' : '', f.targetGroup ? 't' : '', f.skpd ? 's' : '', f.stage ? 'p' : '', f.scale ? 'c' : '', f.status ? 'x' : ''].filter(Boolean);
+  if (set.length === 1 && f.stage) {
+    return db
+      .selectFrom('member_stages')
+      .select((eb) => eb.fn.countAll<number>().as('total'))
+      .where('stage_code', '=', f.stage)
+      .where('status', '=', 'selesai');
+  }
+  if (set.length === 1 && f.scale) {
+    return db.selectFrom('businesses').select(sql<number>`count(distinct member_id)`.as('total')).where('scale', '=', f.scale);
+  }
+  if (set.length === 1 && !f.search) return applyFilters(db.selectFrom('members') as MembersQuery, f).select((eb) => eb.fn.countAll<number>().as('total'));
+  const limited = applyFilters(db.selectFrom('members') as MembersQuery, f)
+    .select(sql`1`.as('one'))
+    .limit(COUNT_CAP + 1);
+  return db.selectFrom(limited.as('l')).select((eb) => eb.fn.countAll<number>().as('total'));
 }
 
 export type MemberRow = Awaited<ReturnType<typeof listMembers>>['rows'][number];
 
 /** One page of members and the total, in two queries; the unfiltered total comes from a counter. */
 export async function listMembers(db: Database, input: ListInput) {
-  const rows = await orderedPage(db, input, input.sort, input.dir, input.pageSize, input.page * input.pageSize).execute();
   const c = await countQuery(db, input).executeTakeFirst();
-  const total = Number((c as { total?: number } | undefined)?.total ?? 0);
+  const counted = Number((c as { total?: number } | undefined)?.total ?? 0);
+  const capped = counted > COUNT_CAP;
+  const total = capped ? COUNT_CAP : counted;
+  // Few matches: build the page from the stage/scale lists rather than walking the sort index.
+  const selective = Boolean(input.stage || input.scale) && counted <= 2000;
+  const rows = await orderedPage(db, input, input.sort, input.dir, input.pageSize, input.page * input.pageSize, selective).execute();
   return {
     rows: rows.map(({ nik, ...r }) => ({
       ...r,
@@ -177,6 +211,8 @@ export async function listMembers(db: Database, input: ListInput) {
       stagesDone: r.stagesDone ? r.stagesDone.split(',').sort() : [],
     })),
     total,
+    /** True when more than `total` members match (the count stops at COUNT_CAP). */
+    totalCapped: capped,
     page: input.page,
     pageSize: input.pageSize,
   };

@@ -58,7 +58,14 @@ describe('members.list on a seeded office', () => {
     expect(combo.rows.map((r: { id: string }) => r.id)).toContain(ids.djoko);
     for (const r of combo.rows) expect(r.targetGroup).toBe('disabilitas');
     const p2 = await list({ stage: 'P2', pageSize: 100 });
-    expect(p2.total).toBeGreaterThan(0);
+    const p2count = await app.db.selectFrom('member_stages').select((eb) => eb.fn.countAll<number>().as('n')).where('stage_code', '=', 'P2').executeTakeFirstOrThrow();
+    expect(p2.total).toBe(Number(p2count.n));
+    expect(p2.totalCapped).toBe(false);
+    const kecil = await list({ scale: 'kecil' });
+    const kecilIds = await app.db.selectFrom('businesses').select('member_id').distinct().where('scale', '=', 'kecil').execute();
+    expect(kecil.total).toBe(kecilIds.length);
+    expect(kecil.rows.length).toBe(Math.min(25, kecilIds.length));
+    for (const r of kecil.rows) expect(kecilIds.map((k) => k.member_id)).toContain(r.id);
     for (const r of p2.rows) expect(r.stagesDone).toContain('P2');
     const p7 = await list({ stage: 'P7' });
     expect(p7.total).toBe(0);
