@@ -62,6 +62,18 @@ export async function registrationsBench(ctx: BenchContext): Promise<BenchLine[]
   const raw1b = await measure('raw', RUNS, (i) => raw1bfn((i % 20) * 25));
   lines.push({ name: ours1b.name, ours: ours1b, baseline: raw1b, target, met: met(ours1b, raw1b) });
 
+  // 1c. Filters without an index for their sort: a stage reached, and a target group sorted by date.
+  for (const [label, filters] of [
+    ['members.list (tahap P2 selesai, urut nama)', { stage: 'P2' }],
+    ['members.list (skala kecil, urut nama)', { scale: 'kecil' }],
+    ['members.list (kategori pemula, urut tanggal daftar)', { targetGroup: 'pemula', sort: 'registeredOn', dir: 'desc' }],
+  ] as const) {
+    const ours = await measure(label, 100, (i) => call(ctx, 'members.list', { ...filters, page: i % 5 }));
+    const rawFn = rawList(ctx, filters as Partial<ListInput>);
+    const raw = await measure('raw', 100, (i) => rawFn((i % 5) * 25));
+    lines.push({ name: ours.name, ours, baseline: raw, target, met: met(ours, raw) });
+  }
+
   // 2. Name search (full-text, old spellings normalised), several names in turn.
   const names = ['siti rahayu', 'soekarno', 'djoko santoso', 'tjandra', 'warung makan', 'dewi', 'budi wijaya', 'kue basah'];
   const ours2 = await measure('members.list (cari nama: siti rahayu, soekarno, djoko santoso, …)', RUNS, (i) => call(ctx, 'members.list', { search: names[i % names.length] }));
