@@ -84,6 +84,9 @@ export function runVerifyCli(args: string[], io: VerifyCliIo): number {
         io.out(`TIDAK SAH: tidak ada kode verifikasi Jakpreneur Desk di ${target}.`);
         return 1;
       }
+    } else if (/\.pdf$/i.test(target) || /[\\/]/.test(target) && !target.startsWith('JPD1.')) {
+      io.out(`Berkas tidak ditemukan: ${target}.`);
+      return 2;
     } else {
       texts = [target];
       source = 'teks';

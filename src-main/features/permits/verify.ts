@@ -124,7 +124,7 @@ export function extractSignedTextsFromPdf(bytes: Uint8Array): string[] {
     const raw = buf.toString('latin1');
     add(raw);
     // Every stream: inflate when compressed, then read the text-showing operators.
-    const streamRe = /stream\r?\n/g;
+    const streamRe = /(?<!end)stream\r?\n/g;
     let m: RegExpExecArray | null;
     let guard = 0;
     while ((m = streamRe.exec(raw)) && guard++ < 100_000) {

@@ -179,5 +179,17 @@ describe('IUMK certificate', () => {
     const selection = await app.ok('permits.certificateBatch', { ids: [id] }, actors.supervisor);
     expect(selection.pages).toBe(1);
     expect(flat((await extractPdfText(pdfOf(selection)))[0])).toContain(m.businessName);
+    // Every certificate of a batch is found and checked by the command line.
+    const ids = [];
+    for (let i = 0; i < 4; i++) ids.push((await issuePermit(app, actors)).id);
+    const four = await app.ok('permits.certificateBatch', { ids }, actors.loket);
+    const found = extractSignedTextsFromPdf(pdfOf(four));
+    expect(found).toHaveLength(4);
+    const file = join(tmp, 'batch.pdf');
+    writeFileSync(file, pdfOf(four));
+    const r = cli([file, '--data-dir', app.dir]);
+    expect(r.code).toBe(0);
+    expect(r.text.match(/SAH: IUMK/g)).toHaveLength(4);
+    expect(cli([join(tmp, 'missing.pdf'), '--data-dir', app.dir]).text).toContain('Berkas tidak ditemukan');
   });
 });
