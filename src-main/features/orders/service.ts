@@ -130,42 +130,45 @@ export async function proposeForItem(db: Database, input: ProposalInput) {
   const remaining = item.quantity - assigned;
   const days = productionDays(input.today, item.deliveryDate);
   const since = addDays(input.today, -input.rotationDays);
-  const candidates = await sql<{
-    productId: string;
-    productName: string;
-    businessId: string;
-    businessName: string;
-    memberId: string;
-    kelurahanKode: string;
-    dailyCapacity: number;
-    unitPrice: number;
-    unit: string;
-    kind: string;
-    kbliKode: string;
-  }>`
-    select p.id as "productId", p.name as "productName", p.business_id as "businessId", b.name as "businessName",
-      p.member_id as "memberId", p.kelurahan_kode as "kelurahanKode", p.daily_capacity as "dailyCapacity",
-      p.unit_price as "unitPrice", p.unit, p.kind, p.kbli_kode as "kbliKode"
-    from order_products p
-    join businesses b on b.id = p.business_id
-    where p.curation_status = 'lolos' and b.status = 'aktif'
-      and (p.kbli_kode = ${item.kbliKode ?? '\u0000'} or p.kind = ${item.kind ?? '\u0000'})
-      and not exists (select 1 from order_assignments x where x.item_id = ${item.id} and x.product_id = p.id
-        and x.status not in ('ditolak', 'dibatalkan'))
-  `.execute(db);
+  // Candidates from the two covering indexes (by KBLI, by product kind): index-only reads, merged.
+  type Candidate = { productId: string; businessId: string; kelurahanKode: string; dailyCapacity: number; kind: string };
+  const pick = (column: 'kbli_kode' | 'kind', value: string) =>
+    db
+      .selectFrom('order_products')
+      .select(['id as productId', 'business_id as businessId', 'kelurahan_kode as kelurahanKode', 'daily_capacity as dailyCapacity', 'kind'])
+      .where('curation_status', '=', 'lolos')
+      .where(column, '=', value)
+      .execute();
+  const taken = new Set(
+    (
+      await db
+        .selectFrom('order_assignments')
+        .select('product_id')
+        .where('item_id', '=', item.id)
+        .where('status', 'not in', INACTIVE_STATUSES)
+        .execute()
+    ).map((r) => r.product_id),
+  );
+  const byId = new Map<string, Candidate>();
+  for (const list of [item.kbliKode ? await pick('kbli_kode', item.kbliKode) : [], item.kind ? await pick('kind', item.kind) : []]) {
+    for (const c of list) if (!taken.has(c.productId)) byId.set(c.productId, c);
+  }
+  const candidates = [...byId.values()];
+
   // Open quantities and recent assignments, read for the nearest candidates first: the ranking
   // puts every candidate with enough capacity before any without, and among those the nearer
-  // first, so once a nearness tier leaves `limit` candidates with enough capacity, farther
-  // tiers cannot reach the top and are not read.
+  // first, so once a nearness tier leaves enough candidates with enough capacity, farther tiers
+  // cannot reach the top and are not read.
   const limit = input.limit ?? 20;
-  const tiers = new Map<number, typeof candidates.rows>();
-  for (const c of candidates.rows) {
+  const want = limit + 5; // a few spare for businesses found closed below
+  const tiers = new Map<number, Candidate[]>();
+  for (const c of candidates) {
     const tier = nearnessTier(c.kelurahanKode, item.deliveryKelurahan);
     const group = tiers.get(tier);
     if (group) group.push(c);
     else tiers.set(tier, [c]);
   }
-  const read: Array<(typeof candidates.rows)[number] & { openQuantity: number; recentAssignments: number }> = [];
+  const read: Array<CandidateFacts> = [];
   let withEnough = 0;
   for (const tier of [...tiers.keys()].sort((a, b) => a - b)) {
     const group = tiers.get(tier)!;
@@ -190,45 +193,62 @@ export async function proposeForItem(db: Database, input: ProposalInput) {
       const recentByBusiness = new Map(recent.map((r) => [r.business_id, Number(r.n)]));
       for (const c of batch) {
         const openQuantity = openByProduct.get(c.productId) ?? 0;
-        read.push({ ...c, openQuantity, recentAssignments: recentByBusiness.get(c.businessId) ?? 0 });
+        read.push({
+          productId: c.productId,
+          businessId: c.businessId,
+          kelurahanKode: c.kelurahanKode,
+          dailyCapacity: c.dailyCapacity,
+          openQuantity,
+          recentAssignments: recentByBusiness.get(c.businessId) ?? 0,
+          kindMatch: !!item.kind && c.kind === item.kind,
+        });
         if (availableCapacity(c.dailyCapacity, days, openQuantity) >= Math.max(remaining, 1)) withEnough++;
       }
     }
-    if (withEnough >= limit) break;
+    if (withEnough >= want) break;
   }
-  const rows = { rows: read };
-  const facts = rows.rows.map((r) => ({
-    ...r,
-    openQuantity: Number(r.openQuantity),
-    recentAssignments: Number(r.recentAssignments),
-    kindMatch: !!item.kind && r.kind === item.kind,
-  })) satisfies CandidateFacts[];
-  const ranked = rankCandidates(facts, {
+  const ranked = rankCandidates(read, {
     quantity: Math.max(remaining, 1),
     days,
     deliveryKelurahan: item.deliveryKelurahan,
     rotationDays: input.rotationDays,
   });
-  const top = ranked.slice(0, limit);
-  // Owner and kelurahan names only for the candidates shown.
-  const names = top.length
-    ? await db
-        .selectFrom('order_products as p')
-        .innerJoin('members as m', 'm.id', 'p.member_id')
-        .leftJoin('regions as r', 'r.kode', 'p.kelurahan_kode')
-        .select(['p.id', 'm.full_name as memberName', 'r.nama as kelurahanNama'])
-        .where(
-          'p.id',
-          'in',
-          top.map((c) => c.productId),
-        )
-        .execute()
-    : [];
-  const nameOf = new Map(names.map((n) => [n.id, n]));
-  return {
-    item: { ...item, assigned, remaining },
-    days,
-    total: candidates.rows.length,
-    candidates: top.map((c) => ({ ...c, memberName: nameOf.get(c.productId)?.memberName ?? '', kelurahanNama: nameOf.get(c.productId)?.kelurahanNama ?? null })),
-  };
+
+  // Names and prices only for those shown, walking down the ranking past closed businesses.
+  const shown = [];
+  for (let i = 0; i < ranked.length && shown.length < limit; i += want) {
+    const chunk = ranked.slice(i, i + want);
+    const details = await db
+      .selectFrom('order_products as p')
+      .innerJoin('businesses as b', 'b.id', 'p.business_id')
+      .innerJoin('members as m', 'm.id', 'p.member_id')
+      .leftJoin('regions as r', 'r.kode', 'p.kelurahan_kode')
+      .select([
+        'p.id',
+        'p.name as productName',
+        'p.unit',
+        'p.unit_price as unitPrice',
+        'p.kbli_kode as kbliKode',
+        'p.kind',
+        'p.member_id as memberId',
+        'b.name as businessName',
+        'b.status as businessStatus',
+        'm.full_name as memberName',
+        'r.nama as kelurahanNama',
+      ])
+      .where(
+        'p.id',
+        'in',
+        chunk.map((c) => c.productId),
+      )
+      .execute();
+    const detailOf = new Map(details.map((d) => [d.id, d]));
+    for (const c of chunk) {
+      const d = detailOf.get(c.productId);
+      if (!d || d.businessStatus !== 'aktif' || shown.length >= limit) continue;
+      const { id: _id, businessStatus: _status, ...rest } = d;
+      shown.push({ ...c, ...rest });
+    }
+  }
+  return { item: { ...item, assigned, remaining }, days, total: candidates.length, candidates: shown };
 }

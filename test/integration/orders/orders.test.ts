@@ -237,9 +237,14 @@ describe('matching', () => {
     const short = await app.ok('orders.propose', { itemId: order.itemIds[0], limit: 2 }, petugas);
     expect(short.candidates.map((c: { businessName: string }) => c.businessName)).toEqual(['C Gelora Baru', 'B Gelora Sibuk']);
     expect(short.total).toBe(4);
+    // A business that has closed is never proposed.
+    await app.db.updateTable('businesses').set({ status: 'tutup' }).where('id', '=', fresh.businessId).execute();
+    const afterClosing = await app.ok('orders.propose', { itemId: order.itemIds[0] }, petugas);
+    expect(afterClosing.candidates.map((c: { businessName: string }) => c.businessName)).toEqual(['B Gelora Sibuk', 'D Bendungan Hilir', 'A Menteng Catering']);
+    await app.db.updateTable('businesses').set({ status: 'aktif' }).where('id', '=', fresh.businessId).execute();
 
     // Thirty-one days later (and its goods sent) the earlier order no longer counts against B:
-    // ties go by name.
+    // the tie goes to the business registered first.
     const [old] = (await app.ok('orders.get', { id: earlier.id }, petugas)).assignments;
     for (const to of ['dikonfirmasi', 'diproduksi', 'dikirim']) await app.ok('orders.move', { assignmentId: old.id, to }, petugas);
     await later(31 * 86_400_000);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { availableCapacity, nearness, normaliseKind, productionDays, rankCandidates, type CandidateFacts } from '../../../src-main/features/orders/rules/matching';
 
-const base: CandidateFacts = {
+const base: CandidateFacts & { businessName: string } = {
   productId: 'p',
   businessId: 'b',
   businessName: 'Usaha',
@@ -36,18 +36,18 @@ describe('nearness', () => {
 });
 
 describe('ranking', () => {
-  it('puts enough capacity first, then nearness, then fewer recent assignments, then name', () => {
+  it('puts enough capacity first, then nearness, then fewer recent assignments, then the earlier business', () => {
     const ranked = rankCandidates(
       [
-        { ...base, productId: '1', businessName: 'Kurang', openQuantity: 45 },
-        { ...base, productId: '2', businessName: 'Jauh', kelurahanKode: '31.74.01.1001' },
-        { ...base, productId: '3', businessName: 'Sibuk', recentAssignments: 3 },
-        { ...base, productId: '4', businessName: 'Bebas B' },
-        { ...base, productId: '5', businessName: 'Bebas A' },
+        { ...base, productId: '1', businessId: 'b1', businessName: 'Kurang', openQuantity: 45 },
+        { ...base, productId: '2', businessId: 'b2', businessName: 'Jauh', kelurahanKode: '31.74.01.1001' },
+        { ...base, productId: '3', businessId: 'b3', businessName: 'Sibuk', recentAssignments: 3 },
+        { ...base, productId: '5', businessId: 'b5', businessName: 'Bebas (baru terdaftar)' },
+        { ...base, productId: '4', businessId: 'b4', businessName: 'Bebas (lebih dulu terdaftar)' },
       ],
       { quantity: 20, days: 5, deliveryKelurahan: '31.71.07.1001', rotationDays: 30 },
     );
-    expect(ranked.map((r) => r.businessName)).toEqual(['Bebas A', 'Bebas B', 'Sibuk', 'Jauh', 'Kurang']);
+    expect(ranked.map((r) => r.businessName)).toEqual(['Bebas (lebih dulu terdaftar)', 'Bebas (baru terdaftar)', 'Sibuk', 'Jauh', 'Kurang']);
     expect(ranked[4]).toMatchObject({ enough: false, available: 5, capacity: 50 });
     expect(ranked[2].reasons[2]).toBe('3 pesanan dalam 30 hari terakhir');
   });

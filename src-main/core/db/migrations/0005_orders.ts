@@ -56,8 +56,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('order_products_kbli').on('order_products').columns(['curation_status', 'kbli_kode']).execute();
-  await db.schema.createIndex('order_products_kind').on('order_products').columns(['curation_status', 'kind']).execute();
+  // Proposals read candidates from these alone (covering: no table row per candidate).
+  await db.schema.createIndex('order_products_kbli').on('order_products').columns(['curation_status', 'kbli_kode', 'id', 'business_id', 'kelurahan_kode', 'daily_capacity', 'kind']).execute();
+  await db.schema.createIndex('order_products_kind').on('order_products').columns(['curation_status', 'kind', 'id', 'business_id', 'kelurahan_kode', 'daily_capacity']).execute();
   await db.schema.createIndex('order_products_business').on('order_products').column('business_id').execute();
   await db.schema.createIndex('order_products_member').on('order_products').column('member_id').execute();
   await db.schema.createIndex('order_products_name').on('order_products').columns(['name', 'id']).execute();

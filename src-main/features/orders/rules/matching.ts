@@ -52,7 +52,6 @@ const nearnessText: Record<Nearness, string> = {
 export interface CandidateFacts {
   productId: string;
   businessId: string;
-  businessName: string;
   kelurahanKode: string;
   dailyCapacity: number;
   /** Quantity of this product's open assignments due on or before the delivery date. */
@@ -108,8 +107,8 @@ export function rankCandidates<T extends CandidateFacts>(candidates: readonly T[
       a.recentAssignments - b.recentAssignments ||
       Number(b.kindMatch) - Number(a.kindMatch) ||
       b.available - a.available ||
-      a.businessName.localeCompare(b.businessName, 'id') ||
-      a.productId.localeCompare(b.productId),
+      (a.businessId < b.businessId ? -1 : a.businessId > b.businessId ? 1 : 0) ||
+      (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0),
   );
 }
 
