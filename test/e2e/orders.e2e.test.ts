@@ -51,6 +51,8 @@ describe('e-order, as the petugas works it', () => {
     await page.getByLabel(/^Kata sandi/).press('Enter');
     await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'E-Order' }).click();
     await page.getByRole('link', { name: '+ Pesanan baru' }).click();
+    // The list has a "Pembeli" filter too: wait for the form before filling.
+    await page.getByRole('heading', { name: 'Pesanan baru' }).waitFor();
 
     // Order entry, keyboard-first: fields in order, Enter saves.
     await page.getByLabel(/^Pembeli/).selectOption({ label: 'Suku Dinas PPKUKM Jakarta Pusat' });
@@ -139,5 +141,21 @@ describe('e-order, as the petugas works it', () => {
     await page.getByRole('link', { name: 'Jatuh tempo' }).click();
     await page.getByRole('heading', { name: 'Terlambat dikirim' }).waitFor();
     expect(await page.getByLabel('Tarif PPN (basis poin)').isDisabled()).toBe(true);
+
+    // Buyers and the curated catalogue.
+    await page.getByRole('link', { name: 'Pembeli', exact: true }).click();
+    await page.getByRole('cell', { name: /Suku Dinas PPKUKM Jakarta Pusat/ }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'orders-buyers.png') });
+    await page.getByRole('link', { name: 'Katalog & kurasi' }).click();
+    await page.getByRole('cell', { name: /Nasi liwet/ }).waitFor();
+    await page.getByRole('row', { name: /Nasi liwet/ }).getByRole('button', { name: 'Kurasi' }).click();
+    await dialog.getByLabel('Foto').uncheck();
+    await dialog.getByRole('button', { name: 'Simpan' }).click();
+    await dialog.getByText('Kriteria kurasi: produk lolos bila semua kriteria terpenuhi; belum: foto').first().waitFor();
+    await dialog.getByLabel(/^Status kurasi/).selectOption('tidak_lolos');
+    await dialog.getByLabel('Alasan / catatan kurasi').fill('Foto produk buram');
+    await dialog.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByRole('row', { name: /Nasi liwet/ }).getByText('Tidak lolos').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'orders-catalogue.png') });
   });
 });

@@ -26,7 +26,7 @@ export function BuyersScreen() {
         cell: (c) => (
           <>
             <strong>{c.getValue()}</strong>
-            {c.row.original.active !== 1 && <span className="badge badge--muted">nonaktif</span>}
+            {c.row.original.active !== 1 && <span className="badge badge--muted">{t('buyers.inactive')}</span>}
             <div className="muted orders-small">{c.row.original.units.join(' · ')}</div>
           </>
         ),
@@ -39,9 +39,9 @@ export function BuyersScreen() {
           const b = c.row.original;
           return (
             <div className="orders-small">
-              {b.ppkName && <div>PPK: {b.ppkName}</div>}
-              {b.procurementName && <div>Pengadaan: {b.procurementName}</div>}
-              {b.treasurerName && <div>Bendahara: {b.treasurerName}</div>}
+              {b.ppkName && <div>{t('buyers.ppkName')}: {b.ppkName}</div>}
+              {b.procurementName && <div>{t('buyers.procurementName')}: {b.procurementName}</div>}
+              {b.treasurerName && <div>{t('buyers.treasurerName')}: {b.treasurerName}</div>}
             </div>
           );
         },
