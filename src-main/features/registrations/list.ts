@@ -56,7 +56,7 @@ function searchOnlyFts(f: MemberFilters): string | null {
  * lists (IN); otherwise the page walks the sort index and checks each member (EXISTS), which
  * stops as soon as the page is full.
  */
-export function applyFilters(q: MembersQuery, f: MemberFilters, selective = false): MembersQuery {
+export function applyFilters(q: MembersQuery, f: MemberFilters, selective = false, walkSortIndex = false): MembersQuery {
   const search = f.search?.trim();
   if (search) {
     const compact = search.replace(/[\s.\-+()]/g, '');
@@ -81,8 +81,11 @@ export function applyFilters(q: MembersQuery, f: MemberFilters, selective = fals
     }
   }
   if (f.kelurahanKode) q = q.where('members.kelurahan_kode', '=', f.kelurahanKode);
-  if (f.targetGroup) q = q.where('members.target_group', '=', f.targetGroup);
-  if (f.skpd) q = q.where('members.skpd', '=', f.skpd);
+  // Every target group and SKPD holds a good share of the members, so for a sort other than
+  // the name a page is found fastest by walking the sort's index and checking the value: the
+  // unary + keeps SQLite from reading the whole group through its index and sorting it.
+  if (f.targetGroup) q = walkSortIndex ? q.where(sql<boolean>`+members.target_group = ${f.targetGroup}`) : q.where('members.target_group', '=', f.targetGroup);
+  if (f.skpd) q = walkSortIndex ? q.where(sql<boolean>`+members.skpd = ${f.skpd}`) : q.where('members.skpd', '=', f.skpd);
   if (f.status) q = q.where('members.status', '=', f.status);
   if (f.stage) {
     const stage = f.stage;
@@ -125,7 +128,7 @@ const sortColumns = {
  * computed for those rows alone, not for every row the sort had to look at.
  */
 export function orderedPage(db: Database, f: MemberFilters, sort: ListInput['sort'], dir: 'asc' | 'desc', limit?: number, offset = 0, selective = false) {
-  let inner = applyFilters(db.selectFrom('members') as MembersQuery, f, selective);
+  let inner = applyFilters(db.selectFrom('members') as MembersQuery, f, selective, sort !== 'name');
   for (const c of sortColumns[sort]) inner = inner.orderBy(c, dir);
   let pageIds = inner.select(sql<number>`members.rowid`.as('rid'));
   if (limit !== undefined) pageIds = pageIds.limit(limit).offset(offset);

@@ -159,9 +159,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // The list's other filters, each with the default sort behind it so a filtered page is an
   // index range read in order.
-  await db.schema.createIndex('members_target').on('members').columns(['target_group', 'name_key']).execute();
-  await db.schema.createIndex('members_skpd').on('members').columns(['skpd', 'name_key']).execute();
-  await db.schema.createIndex('members_status').on('members').columns(['status', 'name_key']).execute();
+  await db.schema.createIndex('members_target').on('members').columns(['target_group', 'name_key', 'id']).execute();
+  await db.schema.createIndex('members_skpd').on('members').columns(['skpd', 'name_key', 'id']).execute();
+  await db.schema.createIndex('members_status').on('members').columns(['status', 'name_key', 'id']).execute();
   // The kelurahan's newest registrations first: the office's usual view of one kelurahan.
   await db.schema.createIndex('members_kelurahan_registered').on('members').columns(['kelurahan_kode', 'registered_on', 'id']).execute();
   await db.schema.createIndex('businesses_scale').on('businesses').columns(['scale', 'member_id']).execute();
