@@ -57,8 +57,12 @@ async function memberSnapshot(ctx: CallContext, memberId: string) {
   return { ...rest, nik: maskNik(nik), kk: kk ? maskNik(kk) : null };
 }
 
+/** An individual's NPWP is the NIK since 2024: the audit trail keeps it masked like the NIK. */
+const maskNpwp = (npwp: string | null) => (npwp && /^[1-9]\d{15}$/.test(npwp) ? maskNik(npwp) : npwp);
+
 async function businessSnapshot(ctx: CallContext, businessId: string) {
-  return ctx.db.selectFrom('businesses').selectAll().where('id', '=', businessId).executeTakeFirst();
+  const b = await ctx.db.selectFrom('businesses').selectAll().where('id', '=', businessId).executeTakeFirst();
+  return b ? { ...b, npwp: maskNpwp(b.npwp) } : undefined;
 }
 
 async function loadMember(ctx: CallContext, memberIdValue: string) {
@@ -243,7 +247,7 @@ export const registrationMethods = {
       await ctx.audit({
         entity: 'members',
         entityId: created.id,
-        after: { ...(await memberSnapshot(ctx, created.id)), businesses: value.businesses.map((b, i) => ({ id: created.businessIds[i], ...b })) },
+        after: { ...(await memberSnapshot(ctx, created.id)), businesses: value.businesses.map((b, i) => ({ id: created.businessIds[i], ...b, npwp: maskNpwp(b.npwp) })) },
       });
       return { id: created.id, memberNo: created.memberNo, businessIds: created.businessIds };
     },
