@@ -127,6 +127,9 @@ describe('permits, as the counter and the supervisor see them', () => {
     await page.getByLabel('Teks kode QR').fill(qr.slice(0, -3) + 'AAA');
     await page.getByRole('button', { name: 'Periksa' }).click();
     await page.locator('.permits-verdict--bad', { hasText: 'TIDAK SAH' }).waitFor();
+    // Opening the PDF file itself gives the same answer.
+    await page.getByLabel('Atau buka berkas PDF').setInputFiles({ name: 'iumk.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.locator('.permits-verdict--ok', { hasText: 'Status di kantor ini: AKTIF' }).waitFor();
     await page.screenshot({ path: join(SHOTS, 'permits-verify.png') });
   });
 });

@@ -62,7 +62,10 @@ export function VerifyPage() {
               aria-label={t('permits.verify.pdf')}
               onChange={async (e) => {
                 const file = e.target.files?.[0];
-                if (file) await check({ pdfBase64: await fileToBase64(file) });
+                if (file) {
+                  setText('');
+                  await check({ pdfBase64: await fileToBase64(file) });
+                }
                 e.target.value = '';
               }}
             />
