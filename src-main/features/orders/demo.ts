@@ -167,7 +167,8 @@ export async function ordersDemo(ctx: DemoContext): Promise<void> {
           // A few cancelled and declined ones at fixed places, so every state shows even in a small demo.
           const cancelled = (rng.chance(0.02) || n === orderCount - 7) && ['dipesan', 'dikonfirmasi', 'diproduksi'].includes(target);
           const unassigned = !cancelled && daysLate < 0 && rng.chance(0.08);
-          const itemCount = rng.chance(0.4) ? 1 : rng.chance(0.6) ? 2 : 3;
+          // Two items on average, half of them split over two businesses: about three assignments per order.
+          const itemCount = rng.chance(0.3) ? 1 : rng.chance(0.57) ? 2 : 3;
           const buyerIndex = rng.int(0, BUYERS.length - 1);
           const kelurahan = rng.pick(kelurahans);
           const statuses: OrderStatus[] = [];
