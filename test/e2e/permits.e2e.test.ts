@@ -131,5 +131,43 @@ describe('permits, as the counter and the supervisor see them', () => {
     await page.getByLabel('Atau buka berkas PDF').setInputFiles({ name: 'iumk.pdf', mimeType: 'application/pdf', buffer: pdf });
     await page.locator('.permits-verdict--ok', { hasText: 'Status di kantor ini: AKTIF' }).waitFor();
     await page.screenshot({ path: join(SHOTS, 'permits-verify.png') });
+
+    // A walk-in applicant is registered on the intake form itself.
+    await page.getByRole('link', { name: 'Permohonan baru', exact: true }).click();
+    await page.getByLabel('Pemohon belum terdaftar: daftarkan singkat').check();
+    await page.getByLabel('NIK').fill('3171070302900077');
+    await page.getByLabel('Nama lengkap').fill('Joko Susilo');
+    await page.getByLabel('Tanggal lahir').fill('1990-02-03');
+    await page.getByLabel(/^Alamat( \*)?$/).fill('Jl. Bendungan Hilir No. 4');
+    await page.getByLabel('Kelurahan').selectOption({ label: 'Bendungan Hilir' });
+    await page.getByLabel('Nomor telepon').fill('0812-9988-7766');
+    await page.getByLabel('Nama usaha').fill('Bakso Mas Joko');
+    await page.getByLabel('KBLI (5 angka)').fill('56103');
+    await page.getByLabel('Modal usaha (Rp)').fill('8000000');
+    await page.getByLabel('Jenis lokasi').selectOption('berkeliling');
+    await page.getByLabel('Berjualan di lokasi yang ditetapkan pemerintah (lokbin/loksem)').check();
+    await page.getByLabel('Zona lokasi').selectOption('loksem');
+    await page.screenshot({ path: join(SHOTS, 'permits-intake.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Simpan permohonan' }).click();
+    await page.getByRole('heading', { name: /Bakso Mas Joko/ }).waitFor();
+    const walkIn = await app.db.selectFrom('members').select(['full_name', 'member_no']).where('nik', '=', '3171070302900077').executeTakeFirstOrThrow();
+    expect(walkIn.full_name).toBe('Joko Susilo');
+    await logout();
+
+    // The admin keeps the holidays and the permit settings.
+    await page.goto(env.server.url);
+    await page.getByLabel('Nama pengguna').fill('admin');
+    await page.getByLabel(PASSWORD).fill('RahasiaAdmin1');
+    await page.getByLabel(PASSWORD).press('Enter');
+    await page.getByRole('button', { name: 'Keluar' }).waitFor();
+    await page.goto(`${env.server.url}/#/perizinan/pengaturan`);
+    await page.getByLabel('Tanggal', { exact: true }).fill('2026-12-25');
+    await page.getByLabel('Keterangan').fill('Hari Raya Natal');
+    await page.getByRole('button', { name: 'Tambah hari libur' }).click();
+    await page.getByText('Hari Raya Natal').waitFor();
+    await page.getByLabel('Format nomor izin').fill('503/{seq:4}/IUMK');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.locator('.field__error', { hasText: '{tahun}' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'permits-settings.png'), fullPage: true });
   });
 });

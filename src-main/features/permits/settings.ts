@@ -41,7 +41,8 @@ export const permitSettingsSchema = z.strictObject({
       .max(120)
       .superRefine((value, issue) => {
         const check = validateTemplate(value);
-        if (!check.ok) for (const message of check.errors) issue.addIssue({ code: 'custom', message });
+        // The field label is added to every message; the rule's own 'Format nomor' prefix would repeat it.
+        if (!check.ok) for (const message of check.errors) issue.addIssue({ code: 'custom', message: message.replace(/^Format nomor:?\s*/, '') });
       }),
     'Format nomor',
   ),
