@@ -17,3 +17,11 @@ export function formatDateTime(iso: string | null | undefined): string {
 
 export const formatNumber = (n: number) => numberFmt.format(n);
 export const formatRupiah = (n: number) => `Rp ${numberFmt.format(n)}`;
+
+/** Today in Jakarta (WIB) as 'YYYY-MM-DD', whatever the PC's own time zone. */
+export function jakartaToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+/** This month in Jakarta, 'YYYY-MM'. */
+export const currentMonth = () => jakartaToday().slice(0, 7);

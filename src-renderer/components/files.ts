@@ -38,18 +38,14 @@ export function downloadText(text: string, fileName: string, mimeType = 'text/pl
 
 /**
  * A PDF to print: in the desktop app the system's PDF viewer opens it for printing; in a browser
- * it opens in a new tab, or downloads when pop-ups are blocked.
+ * it downloads (pop-up blockers cannot stop a download, and every browser can print it from there).
  */
-export async function openPdf(file: Base64File): Promise<void> {
-  const bytes = bytesOf(file);
+export async function printPdf(file: Base64File): Promise<void> {
   if (window.desktop) {
-    await window.desktop.printPdf(bytes, file.fileName);
+    await window.desktop.printPdf(bytesOf(file), file.fileName);
     return;
   }
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  const tab = window.open(url, '_blank');
-  if (!tab) saveUrl(url, file.fileName);
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadFile({ ...file, mimeType: 'application/pdf' });
 }
 
 /** Reads a chosen file as base64 (without the data: prefix). */

@@ -83,16 +83,14 @@ describe('Laporan, as a supervisor sees it', () => {
     const expected = (env.app.sqlite.prepare("select count(*) n from members where registered_on between '2026-10-01' and '2026-10-31'").get() as { n: number }).n;
     expect(shown).toBe(String(expected));
 
-    // PDF: opens for printing (a new tab here), and is the report of the chosen month.
-    const pdfResponse = page.waitForResponse((r) => r.url().endsWith('/api/reports.export'));
-    const popup = page.waitForEvent('popup');
+    // PDF: in a browser it downloads for printing; it is the report of the chosen month.
+    const pdfDownload = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Cetak PDF' }).click();
-    const pdfBody = (await (await pdfResponse).json()) as { value: { base64: string; fileName: string } };
-    expect(pdfBody.value.fileName).toBe('rekap-jakpreneur-2026-10.pdf');
-    const pdfText = (await extractPdfText(Buffer.from(pdfBody.value.base64, 'base64'))).join('\n');
+    const pdf = await pdfDownload;
+    expect(pdf.suggestedFilename()).toBe('rekap-jakpreneur-2026-10.pdf');
+    const { readFileSync } = await import('node:fs');
+    const pdfText = (await extractPdfText(readFileSync(await pdf.path()))).join('\n');
     expect(pdfText).toContain('Kecamatan Tanah Abang — Oktober 2026');
-    // Headless Chromium has no PDF viewer: that the tab opened is what can be seen here.
-    await (await popup).close();
 
     // XLSX and CSV: real downloads.
     const xlsxDownload = page.waitForEvent('download');
@@ -111,7 +109,6 @@ describe('Laporan, as a supervisor sees it', () => {
     await page.getByRole('button', { name: 'Unduh CSV' }).click();
     const csv = await csvDownload;
     expect(csv.suggestedFilename()).toBe('rekap-jakpreneur-2026-10.csv');
-    const { readFileSync } = await import('node:fs');
     const csvText = readFileSync(await csv.path(), 'utf8');
     expect(csvText).toContain(`Anggota baru bulan ini;${expected}`);
 

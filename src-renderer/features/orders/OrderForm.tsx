@@ -6,7 +6,8 @@ import { navigate } from '../../app/router';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
-import { errorText, todayWib } from './shared';
+import { errorText } from './shared';
+import { jakartaToday } from '../../app/format';
 
 type Buyer = Output<'orderBuyers.list'>['rows'][number];
 interface ItemRow {
@@ -36,7 +37,7 @@ export function OrderForm({ orderId }: { orderId?: string }) {
     buyerUnit: '',
     buyerOrderNo: '',
     budgetRef: '',
-    orderDate: todayWib(),
+    orderDate: jakartaToday(),
     deliveryDate: '',
     deliveryTime: '',
     deliveryAddress: '',

@@ -6,7 +6,9 @@ import { CheckField, TextAreaField, TextField } from '../../components/Field';
 import { Dialog } from '../../components/Dialog';
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
-import { deliverPdf, errorText, StageBadge, stageKey, todayWib } from './shared';
+import { errorText, StageBadge, stageKey } from './shared';
+import { printPdf } from '../../components/files';
+import { jakartaToday } from '../../app/format';
 
 type Detail = Output<'orders.get'>;
 type Assignment = Detail['assignments'][number];
@@ -49,7 +51,7 @@ export function OrderPage({ id }: { id: string }) {
 
   const document = (a: Assignment, kind: 'po' | 'bast' | 'invoice') =>
     act(async () => {
-      await deliverPdf(await invoke('orders.document', { assignmentId: a.id, kind }));
+      await printPdf(await invoke('orders.document', { assignmentId: a.id, kind }));
     });
 
   if (!detail) {
@@ -308,7 +310,7 @@ export function OrderPage({ id }: { id: string }) {
 }
 
 function daysSince(date: string) {
-  return Math.round((Date.parse(todayWib()) - Date.parse(date)) / 86_400_000);
+  return Math.round((Date.parse(jakartaToday()) - Date.parse(date)) / 86_400_000);
 }
 
 /** The ranked candidates for one item; assign all to one, or enter shares to split. */
@@ -423,7 +425,7 @@ function Proposal({ item, onAssigned }: { item: Item; onAssigned(text: string): 
 
 function MoveForm({ assignment, move, onDone }: { assignment: Assignment; move: Move; onDone(): void }) {
   const { t } = useI18n();
-  const f = useForm({ reason: '', bastSigned: false, date: todayWib() });
+  const f = useForm({ reason: '', bastSigned: false, date: jakartaToday() });
   const needsReason = move.requires.includes('reason');
   const needsBast = move.requires.includes('bastSigned');
   const submit = (e: React.FormEvent) => {
@@ -463,7 +465,7 @@ function MoveForm({ assignment, move, onDone }: { assignment: Assignment; move: 
 
 function PaymentForm({ assignment, onDone }: { assignment: Assignment; onDone(days: number | null): void }) {
   const { t } = useI18n();
-  const f = useForm({ amount: String(assignment.invoiceTotal), paidOn: todayWib(), note: '' });
+  const f = useForm({ amount: String(assignment.invoiceTotal), paidOn: jakartaToday(), note: '' });
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     void f.submit(async () => {

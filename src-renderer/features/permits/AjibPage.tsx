@@ -6,7 +6,8 @@ import { TextField } from '../../components/Field';
 import { Dialog } from '../../components/Dialog';
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
-import { jakartaToday, openPdf } from './pdf';
+import { printPdf } from '../../components/files';
+import { jakartaToday } from '../../app/format';
 import { StatusBadge } from './badges';
 
 type Day = Output<'ajib.list'>;
@@ -36,7 +37,7 @@ export function AjibPage() {
 
   const print = async () => {
     try {
-      await openPdf(await invoke('ajib.dayPdf', { date, officer: officer || null }));
+      await printPdf(await invoke('ajib.dayPdf', { date, officer: officer || null }));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }

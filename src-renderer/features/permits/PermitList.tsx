@@ -8,7 +8,8 @@ import { useUser } from '../../app/session';
 import { DataTable } from '../../components/DataTable';
 import { Notice } from '../../components/Notice';
 import { useServerTable } from '../../components/useServerTable';
-import { jakartaToday, openPdf } from './pdf';
+import { printPdf } from '../../components/files';
+import { jakartaToday } from '../../app/format';
 import { SlaBadge, StatusBadge } from './badges';
 
 type Row = Output<'permits.list'>['rows'][number];
@@ -60,7 +61,7 @@ export function PermitList() {
   const printDay = async () => {
     setError(null);
     try {
-      await openPdf(await invoke('permits.certificateBatch', { issuedOn: jakartaToday() }));
+      await printPdf(await invoke('permits.certificateBatch', { issuedOn: jakartaToday() }));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }

@@ -7,7 +7,8 @@ import { CheckField, SelectField, TextField } from '../../components/Field';
 import { Dialog } from '../../components/Dialog';
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
-import { openPdf, jakartaToday } from './pdf';
+import { printPdf } from '../../components/files';
+import { jakartaToday } from '../../app/format';
 import { SlaBadge, StatusBadge } from './badges';
 
 type Detail = Output<'permits.get'>;
@@ -59,7 +60,7 @@ export function PermitPage({ id }: { id: string }) {
 
   const print = () =>
     run(async () => {
-      await openPdf(await invoke('permits.certificate', { id }));
+      await printPdf(await invoke('permits.certificate', { id }));
     }, t('permits.pdfOpened'));
 
   return (

@@ -6,7 +6,7 @@ import { useUser } from '../../app/session';
 import { TextAreaField, TextField } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
-import { jakartaToday } from './pdf';
+import { jakartaToday } from '../../app/format';
 
 type Settings = Output<'permitSettings.get'>['settings'];
 

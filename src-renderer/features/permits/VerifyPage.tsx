@@ -3,7 +3,7 @@ import { invoke, type Output } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { TextAreaField } from '../../components/Field';
 import { Notice } from '../../components/Notice';
-import { downloadText, fileToBase64 } from './pdf';
+import { downloadText, readFileBase64 } from '../../components/files';
 
 type Result = Output<'permits.verify'>;
 
@@ -64,7 +64,7 @@ export function VerifyPage() {
                 const file = e.target.files?.[0];
                 if (file) {
                   setText('');
-                  await check({ pdfBase64: await fileToBase64(file) });
+                  await check({ pdfBase64: await readFileBase64(file) });
                 }
                 e.target.value = '';
               }}

@@ -5,7 +5,7 @@ import { useI18n } from '../../app/i18n';
 import { Notice } from '../../components/Notice';
 import { MemberPicker, type MemberOption } from './MemberPicker';
 import { SKPD_OPTIONS } from './TrainingForm';
-import { deliverPdf } from './pdf';
+import { printPdf } from '../../components/files';
 
 type Training = Output<'trainings.get'>;
 
@@ -114,7 +114,7 @@ export function TrainingPage({ id }: { id: string }) {
             </button>
           )}
           {done && (
-            <button type="button" className="button button--primary" disabled={busy} onClick={() => void run(async () => { const f = await invoke('trainings.certificates', { trainingId: id }); await deliverPdf(f); return t('prog.pdfReady', { name: f.fileName }); })}>
+            <button type="button" className="button button--primary" disabled={busy} onClick={() => void run(async () => { const f = await invoke('trainings.certificates', { trainingId: id }); await printPdf(f); return t('prog.pdfReady', { name: f.fileName }); })}>
               {t('tr.printAll')}
             </button>
           )}
@@ -157,7 +157,7 @@ export function TrainingPage({ id }: { id: string }) {
               </label>
               {p.completed === 1 && <span className="badge badge--success">{t('tr.graduate')}</span>}
               {done && p.completed === 1 && (
-                <button type="button" className="button button--small" onClick={() => void run(async () => { const f = await invoke('trainings.certificate', { trainingId: id, memberId: p.memberId }); await deliverPdf(f); return t('prog.pdfReady', { name: f.fileName }); })}>
+                <button type="button" className="button button--small" onClick={() => void run(async () => { const f = await invoke('trainings.certificate', { trainingId: id, memberId: p.memberId }); await printPdf(f); return t('prog.pdfReady', { name: f.fileName }); })}>
                   {t('tr.printOne')}
                 </button>
               )}

@@ -4,7 +4,7 @@ import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { CheckField, SelectField } from '../../components/Field';
 import { Notice } from '../../components/Notice';
-import { downloadBase64, readFileBase64 } from './display';
+import { downloadFile, readFileBase64 } from '../../components/files';
 import { SKPDS, TARGET_GROUPS } from './reference';
 
 type Preview = Output<'members.importPreview'>;
@@ -120,7 +120,7 @@ export function ImportScreen() {
   const downloadReport = async (format: 'csv' | 'xlsx') => {
     if (!job) return;
     try {
-      downloadBase64(await invoke('members.importReport', { jobId: job.jobId, format }));
+      downloadFile(await invoke('members.importReport', { jobId: job.jobId, format }));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }

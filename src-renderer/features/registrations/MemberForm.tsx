@@ -3,7 +3,8 @@ import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { SelectField, TextField, TextAreaField, CheckField } from '../../components/Field';
 import { Notice } from '../../components/Notice';
-import { jakartaToday, displayScale, nikDisagreements, readNik } from './display';
+import { displayScale, nikDisagreements, readNik } from './display';
+import { jakartaToday } from '../../app/format';
 import { KbliCombobox, MoneyField } from './inputs';
 import {
   EDUCATIONS,

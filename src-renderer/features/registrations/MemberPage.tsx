@@ -7,8 +7,11 @@ import { CheckField, SelectField, TextAreaField, TextField } from '../../compone
 import { Dialog } from '../../components/Dialog';
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
-import { formatShortDate, jakartaToday } from './display';
+import { formatShortDate } from './display';
+import { jakartaToday } from '../../app/format';
 import { useFlash } from './flash';
+import { MemberOrders } from '../orders/MemberOrders';
+import { MemberPermits } from '../permits/MemberPermits';
 import { REGISTRAR_ROLES, type EDUCATIONS } from './reference';
 
 type Education = (typeof EDUCATIONS)[number];
@@ -175,6 +178,15 @@ export function MemberPage({ memberId }: { memberId: string }) {
           <BusinessCard key={b.id} business={b} canEdit={canEdit} onRecord={() => setConditionFor(b)} />
         ))}
       </section>
+
+      <section className="reg-panel" aria-labelledby="reg-permits">
+        <h2 id="reg-permits">{t('nav.permits')}</h2>
+        <MemberPermits memberId={p.id} />
+      </section>
+
+      <div className="reg-panel">
+        <MemberOrders memberId={p.id} />
+      </div>
 
       <section className="reg-panel" aria-labelledby="reg-history">
         <h2 id="reg-history">{t('reg.m.history')}</h2>

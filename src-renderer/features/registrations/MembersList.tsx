@@ -7,7 +7,8 @@ import { useUser } from '../../app/session';
 import { DataTable } from '../../components/DataTable';
 import { Notice } from '../../components/Notice';
 import { useServerTable } from '../../components/useServerTable';
-import { downloadBase64, formatShortDate } from './display';
+import { formatShortDate } from './display';
+import { downloadFile } from '../../components/files';
 import { useFlash } from './flash';
 import { REGISTRAR_ROLES, SCALES, SKPDS, STAGE_CODES, TARGET_GROUPS, useReference } from './reference';
 
@@ -50,7 +51,7 @@ export function MembersList() {
     setExportError(null);
     try {
       const file = await invoke('members.export', { format, unmaskNik: fullNik, sort: table.state.sort as ListInput['sort'], dir: table.state.dir, ...toApiFilters(table.filters) });
-      downloadBase64(file);
+      downloadFile(file);
     } catch (e) {
       setExportError(e instanceof Error ? e.message : String(e));
     } finally {

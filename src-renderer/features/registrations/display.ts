@@ -79,30 +79,5 @@ export function formatShortDate(value: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? value : shortDate.format(d);
 }
 
-/** Today in Jakarta as YYYY-MM-DD. */
-export function jakartaToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
 
-/** Saves a file the server returned as base64, through a Blob and a download link. */
-export function downloadBase64(file: { fileName: string; mimeType: string; base64: string }) {
-  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
-/** Reads a chosen file as base64 (without the data: prefix). */
-export function readFileBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('Berkas tidak dapat dibaca.'));
-    reader.readAsDataURL(file);
-  });
-}

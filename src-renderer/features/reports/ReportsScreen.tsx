@@ -3,10 +3,10 @@ import { invoke, type Output } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { navigate, useRoute } from '../../app/router';
 import { Notice } from '../../components/Notice';
-import { downloadFile, openPdf } from '../../components/files';
+import { downloadFile, printPdf } from '../../components/files';
 import { Dashboard } from './Dashboard';
 import { MonthlySummaryView } from './MonthlySummaryView';
-import { currentMonth } from './format';
+import { currentMonth } from '../../app/format';
 
 type Kelurahan = Output<'regions.list'>[number];
 
@@ -35,7 +35,7 @@ export function ReportsScreen() {
     setError(null);
     try {
       const file = await invoke('reports.export', { month, kelurahan: kelurahan || null, format });
-      if (format === 'pdf') await openPdf(file);
+      if (format === 'pdf') await printPdf(file);
       else downloadFile(file);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

@@ -10,7 +10,3 @@ export function formatReportValue(value: string | number, type: ValueType): stri
   return formatNumber(value);
 }
 
-/** This month in Jakarta, 'YYYY-MM'. */
-export function currentMonth(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
-}
