@@ -44,13 +44,16 @@ export function useServerTable<Row, F extends Record<string, string>>(
   const write = (s: TableState, f: F) =>
     replaceParams({ ...f, page: s.page || undefined, size: s.pageSize === defaults.pageSize ? undefined : s.pageSize, sort: s.sort === defaults.sort ? undefined : s.sort, dir: s.dir === defaults.dir ? undefined : s.dir });
 
+  const setState = (s: TableState) => write(s, filters);
   return {
     state,
     filters,
     ...data,
     loading,
     error,
-    setState: (s: TableState) => write(s, filters),
+    setState,
+    /** What DataTable needs, to spread into it: <DataTable {...table.tableProps} columns=... />. */
+    tableProps: { rows: data.rows, total: data.total, state, onStateChange: setState, loading },
     setFilter: (name: keyof F, value: string) => write({ ...state, page: 0 }, { ...filters, [name]: value }),
     refresh: useCallback(() => setVersion((v) => v + 1), []),
   };

@@ -2,6 +2,7 @@
 // written straight into the database (registration has its own API and tests); everything that
 // belongs to e-order goes through the API.
 import type { TestApp } from './app';
+import { insertBusinessRow, insertMemberRow } from './members-factory';
 
 export const KEL = { gelora: '31.71.07.1001', bendungan: '31.71.07.1002', karetTengsin: '31.71.07.1003', kebonKacang: '31.71.07.1006', menteng: '31.71.06.1001' } as const;
 
@@ -14,78 +15,31 @@ export interface BusinessSpec {
   kbliKode?: string;
 }
 
-/** A member with one active business; returns their ids. */
+/** A member with one active catering business; returns their ids. */
 export async function insertMemberBusiness(app: TestApp, spec: BusinessSpec = {}): Promise<{ memberId: string; businessId: string; ownerName: string; businessName: string }> {
-  serial++;
-  const n = String(serial).padStart(4, '0');
-  const memberId = `ord-mem-${n}-${Math.random().toString(36).slice(2, 8)}`;
-  const businessId = `ord-bus-${n}-${Math.random().toString(36).slice(2, 8)}`;
-  const ownerName = spec.ownerName ?? `Pemilik Usaha ${serial}`;
-  const businessName = spec.businessName ?? `Usaha Uji ${serial}`;
+  const n = ++serial;
   const kelurahan = spec.kelurahanKode ?? KEL.gelora;
-  const nik = `3171074501${String(80 + (serial % 10)).padStart(2, '0')}${n}`;
-  const now = '2026-01-05T03:00:00.000Z';
-  await app.db
-    .insertInto('members')
-    .values({
-      id: memberId,
-      member_no: `EO-UJI-${n}-${memberId.slice(-4)}`,
-      nik,
-      nik_rev: [...nik].reverse().join(''),
-      kk: null,
-      full_name: ownerName,
-      name_key: ownerName.toLowerCase(),
-      birth_place: 'Jakarta',
-      birth_date: '1980-01-05',
-      gender: 'P',
-      education: null,
-      address_street: `Jl. Pasar Uji No. ${serial}`,
-      rt: '001',
-      rw: '003',
-      kelurahan_kode: kelurahan,
-      phone: '081234567890',
-      email: null,
-      target_group: 'pemula',
-      skpd: 'ppkukm_ukm',
-      pendamping_id: null,
-      status: 'aktif',
-      registered_on: '2026-01-05',
-      created_by: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  await app.db
-    .insertInto('businesses')
-    .values({
-      id: businessId,
-      member_id: memberId,
-      name: businessName,
-      name_key: businessName.toLowerCase(),
-      legal_form: 'perorangan',
-      kbli_versi: '2020',
-      kbli_kode: spec.kbliKode ?? '56210',
-      products: 'nasi kotak',
-      address_street: `Jl. Pasar Uji No. ${serial}`,
-      kelurahan_kode: kelurahan,
-      postal_code: '10270',
-      phone: '081234567890',
-      start_date: '2020-01-01',
-      place_status: 'milik',
-      capital: 5_000_000,
-      monthly_turnover: 10_000_000,
-      employees: 2,
-      scale: 'mikro',
-      npwp: null,
-      nib: '1234567890123',
-      halal_status: 'bersertifikat',
-      pirt_status: 'terdaftar',
-      status: 'aktif',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  return { memberId, businessId, ownerName, businessName };
+  const m = await insertMemberRow(app, {
+    full_name: spec.ownerName ?? `Pemilik Usaha ${n}`,
+    birth_date: '1980-01-05',
+    address_street: `Jl. Pasar Uji No. ${n}`,
+    kelurahan_kode: kelurahan,
+  });
+  const b = await insertBusinessRow(app, m.id!, {
+    name: spec.businessName ?? `Usaha Uji ${n}`,
+    kbli_kode: spec.kbliKode ?? '56210',
+    products: 'nasi kotak',
+    address_street: `Jl. Pasar Uji No. ${n}`,
+    kelurahan_kode: kelurahan,
+    postal_code: '10270',
+    capital: 5_000_000,
+    monthly_turnover: 10_000_000,
+    employees: 2,
+    nib: '1234567890123',
+    halal_status: 'bersertifikat',
+    pirt_status: 'terdaftar',
+  });
+  return { memberId: m.id!, businessId: b.id!, ownerName: m.full_name, businessName: b.name };
 }
 
 export const ALL_CRITERIA = { rasa: true, kemasan: true, higienitas: true, halal: true, foto: true };

@@ -81,7 +81,7 @@ export function BuyersScreen() {
           ))}
         </select>
       </div>
-      <DataTable columns={columns} rows={table.rows} total={table.total} state={table.state} onStateChange={table.setState} loading={table.loading} caption={t('orders.tab.buyers')} />
+      <DataTable columns={columns} {...table.tableProps} caption={t('orders.tab.buyers')} />
       <Dialog title={editing === 'new' ? t('buyers.new') : t('buyers.edit')} open={editing !== null} onClose={() => setEditing(null)}>
         {editing !== null && (
           <BuyerForm

@@ -92,7 +92,7 @@ export function CatalogueScreen() {
           ))}
         </select>
       </div>
-      <DataTable columns={columns} rows={table.rows} total={table.total} state={table.state} onStateChange={table.setState} loading={table.loading} caption={t('orders.tab.catalogue')} />
+      <DataTable columns={columns} {...table.tableProps} caption={t('orders.tab.catalogue')} />
       <Dialog title={editing === 'new' ? t('catalogue.new') : t('catalogue.edit')} open={editing !== null} onClose={() => setEditing(null)}>
         {editing !== null && (
           <ProductForm

@@ -100,11 +100,7 @@ export function OrdersList() {
       </div>
       <DataTable
         columns={columns}
-        rows={table.rows}
-        total={table.total}
-        state={table.state}
-        onStateChange={table.setState}
-        loading={table.loading}
+        {...table.tableProps}
         caption={t('orders.title')}
         onRowClick={(r) => navigate(`/eorder/pesanan/${r.id}`)}
         rowLabel={(r) => r.orderNo}

@@ -103,11 +103,7 @@ export function PermitList() {
       </div>
       <DataTable
         columns={columns}
-        rows={table.rows}
-        total={table.total}
-        state={table.state}
-        onStateChange={table.setState}
-        loading={table.loading}
+        {...table.tableProps}
         caption={t('permits.tab.list')}
         onRowClick={(r) => navigate(`/perizinan/izin/${r.id}`)}
         rowLabel={(r) => `${r.memberName}, ${r.businessName}`}

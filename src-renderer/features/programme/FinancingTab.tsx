@@ -231,7 +231,7 @@ export function FinancingTab() {
         </select>
       </div>
       <Notice kind="error">{table.error}</Notice>
-      <DataTable columns={columns} rows={table.rows} total={table.total} state={table.state} onStateChange={table.setState} loading={table.loading} caption={t('f.referrals')} />
+      <DataTable columns={columns} {...table.tableProps} caption={t('f.referrals')} />
       <Dialog title={moving ? t('f.move', { status: t(`f.status.${moving.status}`) }) : ''} open={moving !== null} onClose={() => setMoving(null)}>
         {moving && (
           <MoveForm

@@ -50,7 +50,7 @@ export function TrainingsTab() {
         </button>
       </div>
       <Notice kind="error">{table.error}</Notice>
-      <DataTable columns={columns} rows={table.rows} total={table.total} state={table.state} onStateChange={table.setState} loading={table.loading} caption={t('prog.tab.trainings')} onRowClick={(r) => navigate(`/program/pelatihan/${r.id}`)} rowLabel={(r) => r.topic} />
+      <DataTable columns={columns} {...table.tableProps} caption={t('prog.tab.trainings')} onRowClick={(r) => navigate(`/program/pelatihan/${r.id}`)} rowLabel={(r) => r.topic} />
       <Dialog title={t('tr.new')} open={creating} onClose={() => setCreating(false)}>
         {creating && (
           <TrainingForm

@@ -182,11 +182,7 @@ export function MembersList() {
       </div>
       <DataTable
         columns={columns}
-        rows={table.rows}
-        total={table.total}
-        state={table.state}
-        onStateChange={table.setState}
-        loading={table.loading}
+        {...table.tableProps}
         caption={t('reg.title')}
         rowLabel={(r) => `${r.fullName} ${r.memberNo}`}
         onRowClick={(r) => navigate(`/pendaftaran/anggota/${r.id}`)}

@@ -132,7 +132,7 @@ export function UsersScreen() {
           <option value="inactive">{t('user.inactive')}</option>
         </select>
       </div>
-      <DataTable columns={columns} rows={table.rows} total={table.total} state={table.state} onStateChange={table.setState} loading={table.loading} caption={t('users.title')} />
+      <DataTable columns={columns} {...table.tableProps} caption={t('users.title')} />
       <Dialog title={editing === 'new' ? t('users.new') : t('users.edit')} open={editing !== null} onClose={() => setEditing(null)}>
         {editing !== null && (
           <UserForm
