@@ -3,6 +3,7 @@ import type { DB } from '../db/schema';
 import type { AppServices } from '../services';
 import { resolveSession, sameToken } from '../auth/sessions';
 import { writeAudit } from './audit';
+import { createGroupCommit } from './group-commit';
 import { AppError, errorStatus, type ApiResult } from './errors';
 import type { CallContext, MethodDefinition, MethodMap, SessionUser } from './registry';
 import { describeIssues, summarise } from './validation';
@@ -39,6 +40,7 @@ export type Dispatcher = (req: CallRequest) => Promise<CallResponse>;
  */
 export function createDispatcher(db: Kysely<DB>, methods: MethodMap, app: AppServices, log: (e: unknown) => void = console.error): Dispatcher {
   let setupDone = false;
+  const inWriteTransaction = createGroupCommit(db);
   const isSetupDone = async () => {
     if (!setupDone) setupDone = (await db.selectFrom('office').select('id').executeTakeFirst()) !== undefined;
     return setupDone;
@@ -104,8 +106,14 @@ export function createDispatcher(db: Kysely<DB>, methods: MethodMap, app: AppSer
           throw e;
         }
       };
-      // Outside a transaction only when the method says it must (see MethodDefinition.transaction).
-      const value = def.transaction === false ? await run(db as unknown as Transaction<DB>) : await db.transaction().execute(run);
+      // Mutations share commits (group commit); queries read in their own transaction; outside a
+      // transaction only when the method says it must (see MethodDefinition.transaction).
+      const value =
+        def.transaction === false
+          ? await run(db as unknown as Transaction<DB>)
+          : def.mutation
+            ? await inWriteTransaction(run)
+            : await db.transaction().execute(run);
       if (deferred) return { ...fail(deferred), session: sessionChange };
       if (def.beforeSetup) setupDone = false; // setup may just have completed: look again next time
       return { status: 200, body: { ok: true, value: value ?? null }, session: sessionChange };
