@@ -2,44 +2,72 @@ import { sql } from 'kysely';
 import { percent, type ReportScope, type ReportSection } from '../model';
 import type { Db } from './common';
 
+type OrderFigures = Record<'received' | 'orderedValue' | 'delivered' | 'deliveredValue' | 'deliveredOnTime' | 'paid' | 'paidValue' | 'unpaidValue', number>;
+
+const first = async (db: Db, query: ReturnType<typeof sql<Record<string, number>>>) => (await query.execute(db)).rows[0] ?? {};
+
+/**
+ * The whole kecamatan: each figure reads its own date index (order date, delivery date, payment
+ * date) instead of scanning every assignment.
+ */
+async function kecamatanFigures(db: Db, scope: ReportScope): Promise<OrderFigures> {
+  const received = await first(db, sql<Record<string, number>>`
+    select count(*) as n, coalesce(sum(total_amount), 0) as v from orders
+    where order_date between ${scope.from} and ${scope.to} and status != 'dibatalkan'`);
+  const delivered = await first(db, sql<Record<string, number>>`
+    select count(*) as n, coalesce(sum(amount), 0) as v,
+      coalesce(sum(case when delivered_on <= delivery_date then 1 else 0 end), 0) as onTime
+    from order_assignments
+    where status in ('diterima', 'dibayar', 'selesai') and delivered_on between ${scope.from} and ${scope.to}`);
+  const paid = await first(db, sql<Record<string, number>>`
+    select count(*) as n, coalesce(sum(paid_amount), 0) as v from order_assignments
+    where paid_on between ${scope.from} and ${scope.to}`);
+  // Unpaid at the month's end: delivered by then and still unpaid, or paid only afterwards.
+  const unpaidNow = await first(db, sql<Record<string, number>>`
+    select coalesce(sum(amount), 0) as v from order_assignments where status = 'diterima' and delivered_on <= ${scope.to}`);
+  const paidLater = await first(db, sql<Record<string, number>>`
+    select coalesce(sum(amount), 0) as v from order_assignments where paid_on > ${scope.to} and delivered_on <= ${scope.to}`);
+  return {
+    received: received.n,
+    orderedValue: received.v,
+    delivered: delivered.n,
+    deliveredValue: delivered.v,
+    deliveredOnTime: delivered.onTime,
+    paid: paid.n,
+    paidValue: paid.v,
+    unpaidValue: Number(unpaidNow.v) + Number(paidLater.v),
+  };
+}
+
+/** One kelurahan: one pass over the assignments of its members (their order is by member). */
+async function kelurahanFigures(db: Db, scope: ReportScope, kelurahan: string): Promise<OrderFigures> {
+  const inMonth = (col: string) => sql`${sql.ref(col)} between ${scope.from} and ${scope.to}`;
+  return (await first(db, sql<Record<string, number>>`
+    select
+      count(distinct case when ${inMonth('o.order_date')} and o.status != 'dibatalkan' then o.id end) as received,
+      coalesce(sum(case when ${inMonth('o.order_date')} and o.status != 'dibatalkan' then a.amount else 0 end), 0) as orderedValue,
+      coalesce(sum(case when ${inMonth('a.delivered_on')} then 1 else 0 end), 0) as delivered,
+      coalesce(sum(case when ${inMonth('a.delivered_on')} then a.amount else 0 end), 0) as deliveredValue,
+      coalesce(sum(case when ${inMonth('a.delivered_on')} and a.delivered_on <= a.delivery_date then 1 else 0 end), 0) as deliveredOnTime,
+      coalesce(sum(case when ${inMonth('a.paid_on')} then 1 else 0 end), 0) as paid,
+      coalesce(sum(case when ${inMonth('a.paid_on')} then a.paid_amount else 0 end), 0) as paidValue,
+      coalesce(sum(case when a.delivered_on <= ${scope.to} and (a.paid_on is null or a.paid_on > ${scope.to}) then a.amount else 0 end), 0) as unpaidValue
+    from members m
+    join order_assignments a on a.member_id = m.id and a.status not in ('ditolak', 'dibatalkan')
+    join orders o on o.id = a.order_id
+    where m.kelurahan_kode = ${kelurahan}`)) as OrderFigures;
+}
+
 /** E-orders: received, delivered (and on time), paid, and unpaid deliveries at the month's end. */
 export async function ordersSection(db: Db, scope: ReportScope): Promise<ReportSection> {
-  const kel = scope.kelurahan;
-  const memberFilter = kel ? sql`and m.kelurahan_kode = ${kel}` : sql``;
-  const r = (
-    await sql<Record<string, number>>`
-      select
-        coalesce(sum(case when o.order_date between ${scope.from} and ${scope.to} and o.status != 'dibatalkan' then a.amount else 0 end), 0) as orderedValue,
-        count(distinct case when o.order_date between ${scope.from} and ${scope.to} and o.status != 'dibatalkan' then o.id end) as ordersReceived,
-        coalesce(sum(case when a.delivered_on between ${scope.from} and ${scope.to} then 1 else 0 end), 0) as delivered,
-        coalesce(sum(case when a.delivered_on between ${scope.from} and ${scope.to} then a.amount else 0 end), 0) as deliveredValue,
-        coalesce(sum(case when a.delivered_on between ${scope.from} and ${scope.to} and a.delivered_on <= a.delivery_date then 1 else 0 end), 0) as deliveredOnTime,
-        coalesce(sum(case when a.paid_on between ${scope.from} and ${scope.to} then 1 else 0 end), 0) as paid,
-        coalesce(sum(case when a.paid_on between ${scope.from} and ${scope.to} then a.paid_amount else 0 end), 0) as paidValue,
-        coalesce(sum(case when a.delivered_on <= ${scope.to} and (a.paid_on is null or a.paid_on > ${scope.to}) then 1 else 0 end), 0) as unpaid,
-        coalesce(sum(case when a.delivered_on <= ${scope.to} and (a.paid_on is null or a.paid_on > ${scope.to}) then a.amount else 0 end), 0) as unpaidValue
-      from order_assignments a
-      join orders o on o.id = a.order_id
-      join members m on m.id = a.member_id
-      where a.status not in ('ditolak', 'dibatalkan') ${memberFilter}`.execute(db)
-  ).rows[0];
-  // Orders without any assignment yet still count as received.
-  const unassigned = (
-    await sql<{ n: number; v: number }>`
-      select count(*) as n, coalesce(sum(o.total_amount), 0) as v from orders o
-      where o.order_date between ${scope.from} and ${scope.to} and o.status != 'dibatalkan'
-        and not exists (select 1 from order_assignments a where a.order_id = o.id and a.status not in ('ditolak', 'dibatalkan'))`.execute(db)
-  ).rows[0];
-  const n = (k: string) => Number(r?.[k] ?? 0);
-  // Kelurahan reports count orders through their members' assignments only.
-  const received = n('ordersReceived') + (kel ? 0 : Number(unassigned?.n ?? 0));
-  const orderedValue = n('orderedValue') + (kel ? 0 : Number(unassigned?.v ?? 0));
+  const figures = scope.kelurahan ? await kelurahanFigures(db, scope, scope.kelurahan) : await kecamatanFigures(db, scope);
+  const n = (k: keyof OrderFigures) => Number(figures[k] ?? 0);
   return {
     id: 'orders',
     title: 'E-Order (P5)',
     figures: [
-      { id: 'received', label: 'Pesanan diterima', value: received, type: 'int' },
-      { id: 'orderedValue', label: 'Nilai pesanan diterima', value: orderedValue, type: 'rupiah' },
+      { id: 'received', label: 'Pesanan diterima', value: n('received'), type: 'int' },
+      { id: 'orderedValue', label: 'Nilai pesanan diterima', value: n('orderedValue'), type: 'rupiah' },
       { id: 'delivered', label: 'Pengiriman diterima pembeli (BAST)', value: n('delivered'), type: 'int' },
       { id: 'deliveredValue', label: 'Nilai pengiriman diterima', value: n('deliveredValue'), type: 'rupiah' },
       { id: 'onTimeShare', label: 'Pengiriman tepat waktu', value: percent(n('deliveredOnTime'), n('delivered')), type: 'percent' },

@@ -12,7 +12,6 @@ export const digitalChannels = [
 ] as const;
 
 export interface RecoveryFigures {
-  businesses: number;
   recorded: number;
   affected: number;
   recovered: number;
@@ -20,18 +19,19 @@ export interface RecoveryFigures {
 }
 
 /**
- * The state of each business as of the month's end: its latest dated condition record.
+ * The state of each business as of the month's end: its latest dated condition record (ids are
+ * time-ordered, so of two records on one day the later one wins).
  * Affected = closed for a time, could not pay instalments, or turnover fell.
  */
 export async function recoveryFigures(db: Db, scope: ReportScope): Promise<RecoveryFigures> {
   const kel = scope.kelurahan;
+  // A kelurahan reaches its businesses through their owners; the whole kecamatan needs no join.
+  const owners = kel ? sql`join businesses b on b.id = c.business_id join members m on m.id = b.member_id and m.kelurahan_kode = ${kel}` : sql``;
   const result = await sql<Record<string, number>>`
     with latest as (
-      select c.*, row_number() over (partition by c.business_id order by c.recorded_on desc, c.created_at desc) as rn
-      from business_conditions c
-      join businesses b on b.id = c.business_id
-      join members m on m.id = b.member_id
-      where c.recorded_on <= ${scope.to} ${kel ? sql`and m.kelurahan_kode = ${kel}` : sql``}
+      select c.*, row_number() over (partition by c.business_id order by c.recorded_on desc, c.id desc) as rn
+      from business_conditions c ${owners}
+      where c.recorded_on <= ${scope.to}
     )
     select
       count(*) as recorded,
@@ -42,16 +42,8 @@ export async function recoveryFigures(db: Db, scope: ReportScope): Promise<Recov
         sql`, `,
       )}
     from latest where rn = 1`.execute(db);
-  const businesses = await db
-    .selectFrom('businesses')
-    .innerJoin('members', 'members.id', 'businesses.member_id')
-    .where((eb) => (kel ? eb('members.kelurahan_kode', '=', kel) : eb.lit(true)))
-    .where('members.registered_on', '<=', scope.to)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
   const r = result.rows[0] ?? {};
   return {
-    businesses: Number(businesses.n),
     recorded: Number(r.recorded ?? 0),
     affected: Number(r.affected ?? 0),
     recovered: Number(r.recovered ?? 0),

@@ -5,10 +5,14 @@ import { inScope, type Db } from './common';
 export async function stagesSection(db: Db, scope: ReportScope): Promise<ReportSection> {
   const [stages, rows, members] = await Promise.all([
     db.selectFrom('programme_stages').select(['code', 'label']).orderBy('sort_order').execute(),
-    db
-      .selectFrom('member_stages')
-      .innerJoin('members', 'members.id', 'member_stages.member_id')
-      .where(inScope(scope))
+    // The whole kecamatan counts straight from the stage index; a kelurahan goes through its members.
+    (scope.kelurahan
+      ? db
+          .selectFrom('member_stages')
+          .innerJoin('members', 'members.id', 'member_stages.member_id')
+          .where('members.kelurahan_kode', '=', scope.kelurahan)
+      : db.selectFrom('member_stages')
+    )
       .where('member_stages.status', '=', 'selesai')
       .where('member_stages.completed_on', '<=', scope.to)
       .select(['member_stages.stage_code as code', (eb) => eb.fn.countAll<number>().as('total')])

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, type App } from '../../../src-main/app';
+import { jakartaDate } from '../../../src-main/core/clock';
+import { createDemoOffice, demoAccounts, loginAs } from '../../../src-main/demo/demo';
+import { monthBounds } from '../../../src-main/features/reports/period';
+import type { MonthlySummary } from '../../../src-main/features/reports/model';
+import { tempDir } from '../../support/app';
+
+// The demo office holds data of every feature in every state. Each figure of the summary is
+// recomputed here the plain way (all rows read, filtered in JavaScript) and must agree.
+const dir = tempDir('jpd-reports-demo-');
+let app: App;
+let supervisor: string;
+const month = jakartaDate(new Date().toISOString()).slice(0, 7);
+const b = monthBounds(month);
+const inMonth = (d: string | null | undefined) => !!d && d >= b.from && d <= b.to;
+const inMonthIso = (t: string | null | undefined) => !!t && t >= b.fromIso && t < b.toIso;
+const rows = (table: string) => app.sqlite.prepare(`select * from ${table}`).all() as Record<string, any>[];
+const sum = (list: Record<string, any>[], key: string) => list.reduce((s, r) => s + Number(r[key] ?? 0), 0);
+
+async function summary(kelurahan?: string): Promise<MonthlySummary> {
+  const res = await app.dispatch({ method: 'reports.monthly', input: { month, kelurahan }, sessionToken: supervisor, checkCsrf: false });
+  if (!res.body.ok) throw new Error(res.body.error.message);
+  return res.body.value as MonthlySummary;
+}
+const figure = (s: MonthlySummary, id: string) => {
+  const [section, f] = id.split('.');
+  return s.sections.find((x) => x.id === section)!.figures.find((x) => x.id === f)!.value;
+};
+
+beforeAll(async () => {
+  await createDemoOffice({ dataDir: dir.dir, members: 80 });
+  app = await openApp({ dataDir: dir.dir, log: () => {} });
+  supervisor = await loginAs(app, 'supervisor', demoAccounts.find((a) => a.role === 'supervisor')!.password);
+}, 240_000);
+afterAll(async () => {
+  await app?.close();
+  dir.remove();
+});
+
+describe('monthly summary over the demo office', () => {
+  it('agrees with the rows of every feature, figure by figure', async () => {
+    const s = await summary();
+    const members = rows('members');
+    expect(figure(s, 'registrations.registeredInMonth')).toBe(members.filter((m) => inMonth(m.registered_on)).length);
+    expect(figure(s, 'registrations.membersTotal')).toBe(members.filter((m) => m.registered_on <= b.to).length);
+
+    const trainings = rows('trainings').filter((t) => t.status !== 'dibatalkan' && inMonthIso(t.starts_at));
+    const enrolments = rows('training_enrolments').filter((e) => e.status === 'terdaftar' && trainings.some((t) => t.id === e.training_id));
+    expect(figure(s, 'trainings.sessionsHeld')).toBe(trainings.length);
+    expect(figure(s, 'trainings.participantsEnrolled')).toBe(enrolments.length);
+    expect(figure(s, 'trainings.participantsAttended')).toBe(enrolments.filter((e) => e.attended === 1).length);
+    expect(figure(s, 'trainings.participantsCompleted')).toBe(enrolments.filter((e) => e.completed === 1).length);
+
+    const visits = rows('mentoring_visits').filter((v) => inMonth(v.visited_on));
+    const reports = rows('turnover_reports').filter((r) => r.month === month);
+    expect(figure(s, 'turnover.visits')).toBe(visits.length);
+    expect(figure(s, 'turnover.membersVisited')).toBe(new Set(visits.map((v) => v.member_id)).size);
+    expect(figure(s, 'turnover.businessesReported')).toBe(reports.length);
+    expect(figure(s, 'turnover.totalTurnover')).toBe(sum(reports, 'turnover'));
+
+    const events = rows('permit_events').filter((e) => inMonthIso(e.at));
+    expect(figure(s, 'permits.received')).toBe(rows('permits').filter((p) => inMonthIso(p.submitted_at)).length);
+    expect(figure(s, 'permits.issued')).toBe(events.filter((e) => e.to_status === 'terbit').length);
+    expect(figure(s, 'permits.rejected')).toBe(events.filter((e) => e.to_status === 'ditolak').length);
+    expect(figure(s, 'permits.revoked')).toBe(events.filter((e) => e.to_status === 'dicabut').length);
+    expect(figure(s, 'permits.ajibTasks')).toBe(rows('ajib_tasks').filter((t) => inMonth(t.planned_date)).length);
+
+    const orders = rows('orders').filter((o) => inMonth(o.order_date) && o.status !== 'dibatalkan');
+    const assignments = rows('order_assignments').filter((a) => a.status !== 'ditolak' && a.status !== 'dibatalkan');
+    const delivered = assignments.filter((a) => inMonth(a.delivered_on));
+    const paid = assignments.filter((a) => inMonth(a.paid_on));
+    const unpaid = assignments.filter((a) => a.delivered_on && a.delivered_on <= b.to && (!a.paid_on || a.paid_on > b.to));
+    expect(figure(s, 'orders.received')).toBe(orders.length);
+    expect(figure(s, 'orders.orderedValue')).toBe(sum(orders, 'total_amount'));
+    expect(figure(s, 'orders.delivered')).toBe(delivered.length);
+    expect(figure(s, 'orders.deliveredValue')).toBe(sum(delivered, 'amount'));
+    expect(figure(s, 'orders.paid')).toBe(paid.length);
+    expect(figure(s, 'orders.paidValue')).toBe(sum(paid, 'paid_amount'));
+    expect(figure(s, 'orders.unpaidValue')).toBe(sum(unpaid, 'amount'));
+
+    const referrals = rows('financing_referrals');
+    const disbursed = referrals.filter((r) => inMonth(r.disbursed_on));
+    expect(figure(s, 'financing.referrals')).toBe(referrals.filter((r) => inMonth(r.submitted_on)).length);
+    expect(figure(s, 'financing.disbursed')).toBe(disbursed.length);
+    expect(figure(s, 'financing.disbursedAmount')).toBe(sum(disbursed, 'amount_disbursed'));
+
+    // The demo fills every feature, so the check above compared real numbers, not zeros.
+    for (const id of ['registrations.membersTotal', 'permits.received', 'orders.delivered']) expect(figure(s, id), id).toBeGreaterThan(0);
+  });
+
+  it('counts one kelurahan through its own members', async () => {
+    const kel = (app.sqlite.prepare('select kelurahan_kode k from members group by 1 order by count(*) desc limit 1').get() as { k: string }).k;
+    const s = await summary(kel);
+    const ids = new Set(rows('members').filter((m) => m.kelurahan_kode === kel).map((m) => m.id));
+    const assignments = rows('order_assignments').filter((a) => ids.has(a.member_id) && a.status !== 'ditolak' && a.status !== 'dibatalkan');
+    const delivered = assignments.filter((a) => inMonth(a.delivered_on));
+    expect(figure(s, 'registrations.membersTotal')).toBe([...ids].length);
+    expect(figure(s, 'orders.delivered')).toBe(delivered.length);
+    expect(figure(s, 'orders.deliveredValue')).toBe(sum(delivered, 'amount'));
+    expect(figure(s, 'orders.paidValue')).toBe(sum(assignments.filter((a) => inMonth(a.paid_on)), 'paid_amount'));
+  });
+});
