@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useI18n, type Locale } from './i18n';
 import { useRoute } from './router';
 import { appRoutes } from './routes';
@@ -70,7 +70,7 @@ export function Shell() {
         {path === '/kata-sandi' ? (
           <ChangePasswordInline />
         ) : allowed ? (
-          route.render()
+          <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>{route.render()}</Suspense>
         ) : (
           <section className="screen">
             <h1>{t('forbidden.title')}</h1>

@@ -1,15 +1,17 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import type { Role } from '../../src-main/core/db/schema';
 import type { MessageKey } from './i18n';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { UsersScreen } from '../features/users/UsersScreen';
 import { SettingsScreen } from '../features/office/SettingsScreen';
-import { ComingSoon } from '../features/home/ComingSoon';
-import { ReportsScreen } from '../features/reports/ReportsScreen';
-import { ProgrammeScreen } from '../features/programme/ProgrammeScreen';
-import { RegistrationsScreen } from '../features/registrations/RegistrationsScreen';
-import { PermitsScreen } from '../features/permits/PermitsScreen';
-import { OrdersScreen } from '../features/orders/OrdersScreen';
+
+// The feature screens load when first opened: the counter PC starts without the charting
+// library and the other features' code.
+const RegistrationsScreen = lazy(() => import('../features/registrations/RegistrationsScreen').then((m) => ({ default: m.RegistrationsScreen })));
+const ProgrammeScreen = lazy(() => import('../features/programme/ProgrammeScreen').then((m) => ({ default: m.ProgrammeScreen })));
+const PermitsScreen = lazy(() => import('../features/permits/PermitsScreen').then((m) => ({ default: m.PermitsScreen })));
+const OrdersScreen = lazy(() => import('../features/orders/OrdersScreen').then((m) => ({ default: m.OrdersScreen })));
+const ReportsScreen = lazy(() => import('../features/reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
 
 export interface AppRoute {
   path: string;

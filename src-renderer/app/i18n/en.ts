@@ -23,7 +23,6 @@ export const en: Record<MessageKey, string> = {
   'common.perPage': 'per page',
   'common.required': 'required',
   'common.saved': 'Saved.',
-  'common.comingSoon': 'This screen is being prepared and will be filled in a coming release.',
   'common.language': 'Language',
   'form.fixMarked': 'Check the marked fields:',
   'nav.menu': 'Main menu',

@@ -22,7 +22,6 @@ export const id = {
   'common.perPage': 'per halaman',
   'common.required': 'wajib',
   'common.saved': 'Tersimpan.',
-  'common.comingSoon': 'Layar ini sedang disiapkan dan akan diisi pada rilis berikutnya.',
   'common.language': 'Bahasa',
   'form.fixMarked': 'Periksa isian yang ditandai:',
   'nav.menu': 'Menu utama',
