@@ -26,12 +26,33 @@ export function openSqlite(file: string): OpenedDatabase {
   sqlite.pragma('temp_store = MEMORY');
   sqlite.pragma('cache_size = -65536');
   registerFunctions(sqlite);
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
     sqlite,
     close: async () => {
       await db.destroy();
+    },
+  };
+}
+
+/**
+ * Kysely prepares every query afresh; the same few hundred statements repeat all day, so keep
+ * them prepared. A statement still being iterated (streaming) is never handed out twice.
+ */
+function withStatementCache(sqlite: SQLite.Database, limit = 500) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (sql: string) => {
+      const cached = cache.get(sql);
+      if (cached && !cached.busy) return cached;
+      const stmt = sqlite.prepare(sql);
+      if (!cached) {
+        if (cache.size >= limit) cache.delete(cache.keys().next().value!);
+        cache.set(sql, stmt);
+      }
+      return stmt;
     },
   };
 }
