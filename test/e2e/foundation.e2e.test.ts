@@ -19,7 +19,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'id-ID' });
   // A step that cannot happen should fail fast and name its locator, not hit the test timeout.
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(20_000);
   page.on('pageerror', (e) => console.error('page error:', e.message));
 });
 afterAll(async () => {

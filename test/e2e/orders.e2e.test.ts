@@ -30,7 +30,7 @@ beforeAll(async () => {
   await curatedProduct(env.app, token, far.businessId, { name: 'Nasi liwet', dailyCapacity: 40 });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'id-ID', acceptDownloads: true });
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(20_000);
   page.on('pageerror', (e) => console.error('page error:', e.message));
 });
 afterAll(async () => {

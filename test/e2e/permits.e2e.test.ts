@@ -24,7 +24,7 @@ beforeAll(async () => {
   await env.app.db.updateTable('users').set({ must_change_password: 0 }).execute();
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'id-ID' });
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(20_000);
   page.on('pageerror', (e) => console.error('page error:', e.message));
   // Printing opens the PDF in a new tab; close those tabs as they come.
   page.context().on('page', (p) => void p.close());

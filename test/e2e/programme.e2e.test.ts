@@ -21,7 +21,7 @@ beforeAll(async () => {
   env = await startTestServer({ withRenderer: true });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'id-ID', acceptDownloads: true });
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(20_000);
   page.on('pageerror', (e) => console.error('page error:', e.message));
   page.on('dialog', (d) => void d.accept());
 });

@@ -103,7 +103,7 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
   // The browser's calendar agrees with the test server's fixed clock (28 November 2026, WIB).
   await page.clock.setFixedTime(new Date('2026-11-28T09:00:00+07:00'));
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(20_000);
   page.on('pageerror', (e) => console.error('page error:', e.message));
 }, 120_000);
 

@@ -3,6 +3,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { invoke, type Output } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { DataTable } from '../../components/DataTable';
+import { FilterSelect, SearchBox } from '../../components/Filters';
 import { Dialog } from '../../components/Dialog';
 import { CheckField, SelectField, TextAreaField, TextField } from '../../components/Field';
 import { Notice } from '../../components/Notice';
@@ -69,17 +70,8 @@ export function BuyersScreen() {
       </header>
       <Notice kind="error">{table.error}</Notice>
       <div className="filters">
-        <input data-search type="search" placeholder={`${t('common.search')} (${t('common.searchHint')})`} aria-label={t('common.search')} value={table.filters.q} onChange={(e) => table.setFilter('q', e.target.value)} />
-        <select aria-label={t('buyers.kind')} value={table.filters.kind} onChange={(e) => table.setFilter('kind', e.target.value)}>
-          <option value="">
-            {t('buyers.kind')}: {t('common.all')}
-          </option>
-          {KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`buyers.kind.${k}`)}
-            </option>
-          ))}
-        </select>
+        <SearchBox value={table.filters.q} onChange={(v) => table.setFilter('q', v)} />
+        <FilterSelect label={t('buyers.kind')} value={table.filters.kind} options={KINDS.map((k) => [k, t(`buyers.kind.${k}`)] as const)} onChange={(v) => table.setFilter('kind', v)} />
       </div>
       <DataTable columns={columns} {...table.tableProps} caption={t('orders.tab.buyers')} />
       <Dialog title={editing === 'new' ? t('buyers.new') : t('buyers.edit')} open={editing !== null} onClose={() => setEditing(null)}>

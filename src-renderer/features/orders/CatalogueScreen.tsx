@@ -4,6 +4,7 @@ import { invoke, type Output } from '../../app/api';
 import { formatNumber, formatRupiah } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { DataTable } from '../../components/DataTable';
+import { FilterSelect, SearchBox } from '../../components/Filters';
 import { Dialog } from '../../components/Dialog';
 import { CheckField, SelectField, TextAreaField, TextField } from '../../components/Field';
 import { Notice } from '../../components/Notice';
@@ -80,17 +81,8 @@ export function CatalogueScreen() {
       </header>
       <Notice kind="error">{table.error}</Notice>
       <div className="filters">
-        <input data-search type="search" placeholder={`${t('common.search')} (${t('common.searchHint')})`} aria-label={t('common.search')} value={table.filters.q} onChange={(e) => table.setFilter('q', e.target.value)} />
-        <select aria-label={t('catalogue.status')} value={table.filters.status} onChange={(e) => table.setFilter('status', e.target.value)}>
-          <option value="">
-            {t('catalogue.status')}: {t('common.all')}
-          </option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`catalogue.status.${s}`)}
-            </option>
-          ))}
-        </select>
+        <SearchBox value={table.filters.q} onChange={(v) => table.setFilter('q', v)} />
+        <FilterSelect label={t('catalogue.status')} value={table.filters.status} options={STATUSES.map((s) => [s, t(`catalogue.status.${s}`)] as const)} onChange={(v) => table.setFilter('status', v)} />
       </div>
       <DataTable columns={columns} {...table.tableProps} caption={t('orders.tab.catalogue')} />
       <Dialog title={editing === 'new' ? t('catalogue.new') : t('catalogue.edit')} open={editing !== null} onClose={() => setEditing(null)}>

@@ -8,6 +8,7 @@ import { DataTable } from '../../components/DataTable';
 import { Notice } from '../../components/Notice';
 import { useServerTable } from '../../components/useServerTable';
 import { StageBadge, STAGES, stageKey, type Stage } from './shared';
+import { SearchBox } from '../../components/Filters';
 
 type Row = Output<'orders.list'>['rows'][number];
 const col = createColumnHelper<Row>();
@@ -68,7 +69,7 @@ export function OrdersList() {
       </header>
       <Notice kind="error">{table.error}</Notice>
       <div className="filters">
-        <input data-search type="search" placeholder={`${t('orders.searchPlaceholder')} (${t('common.searchHint')})`} aria-label={t('common.search')} value={table.filters.q} onChange={(e) => table.setFilter('q', e.target.value)} />
+        <SearchBox placeholder={`${t('orders.searchPlaceholder')} (${t('common.searchHint')})`} value={table.filters.q} onChange={(v) => table.setFilter('q', v)} />
         <select aria-label={t('orders.filter.stage')} value={table.filters.stage} onChange={(e) => table.setFilter('stage', e.target.value)}>
           <option value="">
             {t('orders.filter.stage')}: {t('common.all')}

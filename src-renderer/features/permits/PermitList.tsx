@@ -11,6 +11,7 @@ import { useServerTable } from '../../components/useServerTable';
 import { printPdf } from '../../components/files';
 import { jakartaToday } from '../../app/format';
 import { SlaBadge, StatusBadge } from './badges';
+import { SearchBox } from '../../components/Filters';
 
 type Row = Output<'permits.list'>['rows'][number];
 const col = createColumnHelper<Row>();
@@ -70,7 +71,7 @@ export function PermitList() {
     <>
       <Notice kind="error">{error ?? table.error}</Notice>
       <div className="filters">
-        <input data-search type="search" placeholder={t('permits.search')} aria-label={t('permits.search')} value={table.filters.q} onChange={(e) => table.setFilter('q', e.target.value)} />
+        <SearchBox placeholder={t('permits.search')} value={table.filters.q} onChange={(v) => table.setFilter('q', v)} />
         <select aria-label={t('permits.filter.status')} value={table.filters.status} onChange={(e) => table.setFilter('status', e.target.value)}>
           <option value="">{t('permits.filter.status')}: {t('common.all')}</option>
           {STATUSES.map((s) => (

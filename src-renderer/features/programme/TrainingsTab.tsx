@@ -9,6 +9,7 @@ import { Dialog } from '../../components/Dialog';
 import { Notice } from '../../components/Notice';
 import { useServerTable } from '../../components/useServerTable';
 import { TrainingForm } from './TrainingForm';
+import { SearchBox } from '../../components/Filters';
 
 type Row = Output<'trainings.list'>['rows'][number];
 const col = createColumnHelper<Row>();
@@ -36,7 +37,7 @@ export function TrainingsTab() {
   return (
     <div>
       <div className="filters">
-        <input data-search type="search" placeholder={`${t('common.search')} (${t('common.searchHint')})`} aria-label={t('common.search')} value={table.filters.q} onChange={(e) => table.setFilter('q', e.target.value)} />
+        <SearchBox value={table.filters.q} onChange={(v) => table.setFilter('q', v)} />
         <select aria-label={t('tr.status')} value={table.filters.status} onChange={(e) => table.setFilter('status', e.target.value)}>
           <option value="">{t('tr.status')}: {t('common.all')}</option>
           {(['terjadwal', 'selesai', 'dibatalkan'] as const).map((s) => (

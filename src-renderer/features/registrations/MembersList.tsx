@@ -11,6 +11,7 @@ import { formatShortDate } from './display';
 import { downloadFile } from '../../components/files';
 import { useFlash } from './flash';
 import { REGISTRAR_ROLES, SCALES, SKPDS, STAGE_CODES, TARGET_GROUPS, useReference } from './reference';
+import { SearchBox } from '../../components/Filters';
 
 type MemberRow = Output<'members.list'>['rows'][number];
 type ListInput = Input<'members.list'>;
@@ -144,7 +145,7 @@ export function MembersList() {
       <Notice kind="success">{flash}</Notice>
       <Notice kind="error">{exportError ?? table.error}</Notice>
       <div className="filters">
-        <input data-search type="search" placeholder={t('reg.searchPlaceholder')} aria-label={t('common.search')} value={table.filters.q} onChange={(e) => table.setFilter('q', e.target.value)} />
+        <SearchBox placeholder={t('reg.searchPlaceholder')} value={table.filters.q} onChange={(v) => table.setFilter('q', v)} />
         {select(
           'kel',
           t('reg.filter.kelurahan'),

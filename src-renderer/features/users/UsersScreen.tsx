@@ -5,6 +5,7 @@ import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useUser } from '../../app/session';
 import { DataTable } from '../../components/DataTable';
+import { FilterSelect, SearchBox } from '../../components/Filters';
 import { Dialog } from '../../components/Dialog';
 import { Notice } from '../../components/Notice';
 import { useServerTable } from '../../components/useServerTable';
@@ -117,20 +118,17 @@ export function UsersScreen() {
       <Notice kind="success">{message}</Notice>
       <Notice kind="error">{actionError ?? table.error}</Notice>
       <div className="filters">
-        <input data-search type="search" placeholder={`${t('common.search')} (${t('common.searchHint')})`} aria-label={t('common.search')} value={table.filters.q} onChange={(e) => table.setFilter('q', e.target.value)} />
-        <select aria-label={t('user.role')} value={table.filters.role} onChange={(e) => table.setFilter('role', e.target.value)}>
-          <option value="">{t('user.role')}: {t('common.all')}</option>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t(`role.${r}`)}
-            </option>
-          ))}
-        </select>
-        <select aria-label={t('user.status')} value={table.filters.status} onChange={(e) => table.setFilter('status', e.target.value)}>
-          <option value="">{t('user.status')}: {t('common.all')}</option>
-          <option value="active">{t('user.active')}</option>
-          <option value="inactive">{t('user.inactive')}</option>
-        </select>
+        <SearchBox value={table.filters.q} onChange={(v) => table.setFilter('q', v)} />
+        <FilterSelect label={t('user.role')} value={table.filters.role} options={ROLES.map((r) => [r, t(`role.${r}`)] as const)} onChange={(v) => table.setFilter('role', v)} />
+        <FilterSelect
+          label={t('user.status')}
+          value={table.filters.status}
+          options={[
+            ['active', t('user.active')],
+            ['inactive', t('user.inactive')],
+          ]}
+          onChange={(v) => table.setFilter('status', v)}
+        />
       </div>
       <DataTable columns={columns} {...table.tableProps} caption={t('users.title')} />
       <Dialog title={editing === 'new' ? t('users.new') : t('users.edit')} open={editing !== null} onClose={() => setEditing(null)}>
