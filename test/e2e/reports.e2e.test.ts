@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
-import { extractPdfText } from '../support/pdf';
+import { extractPdfText, renderPdfPageToPng } from '../support/pdf';
 import { startTestServer } from '../support/server';
 
 const SHOTS = join(import.meta.dirname, 'screenshots');
@@ -89,8 +89,10 @@ describe('Laporan, as a supervisor sees it', () => {
     const pdf = await pdfDownload;
     expect(pdf.suggestedFilename()).toBe('rekap-jakpreneur-2026-10.pdf');
     const { readFileSync } = await import('node:fs');
-    const pdfText = (await extractPdfText(readFileSync(await pdf.path()))).join('\n');
+    const pdfBytes = readFileSync(await pdf.path());
+    const pdfText = (await extractPdfText(pdfBytes)).join('\n');
     expect(pdfText).toContain('Kecamatan Tanah Abang — Oktober 2026');
+    await renderPdfPageToPng(pdfBytes, 1, join(SHOTS, 'reports-pdf.png'), 110);
 
     // XLSX and CSV: real downloads.
     const xlsxDownload = page.waitForEvent('download');
