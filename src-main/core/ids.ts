@@ -11,6 +11,17 @@ export type IdGenerator = () => string;
 export function uuidv7(now: () => number = Date.now): IdGenerator {
   let lastMs = 0;
   let counter = 0;
+  // Random bytes drawn in bulk: one system call per 256 ids instead of one per id.
+  let pool = Buffer.alloc(0);
+  let offset = 0;
+  const random16 = () => {
+    if (offset + 16 > pool.length) {
+      pool = randomBytes(16 * 256);
+      offset = 0;
+    }
+    offset += 16;
+    return Buffer.from(pool.subarray(offset - 16, offset));
+  };
   return () => {
     let ms = now();
     if (ms <= lastMs) {
@@ -21,7 +32,7 @@ export function uuidv7(now: () => number = Date.now): IdGenerator {
       lastMs = ms;
       counter = 0;
     }
-    const bytes = randomBytes(16);
+    const bytes = random16();
     bytes.writeUIntBE(ms, 0, 6);
     // 12-bit counter in rand_a keeps order within one millisecond.
     bytes[6] = 0x70 | ((counter >> 8) & 0x0f);
