@@ -7,5 +7,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('order_assignments_paid').on('order_assignments').column('paid_on').execute();
   await db.schema.createIndex('members_pendamping_registered').on('members').columns(['pendamping_id', 'registered_on']).execute();
   await db.schema.createIndex('members_pendamping_name').on('members').columns(['pendamping_id', 'name_key', 'id']).execute();
+  // Both indexes above start with pendamping_id: the single-column one only slows registration.
+  await db.schema.dropIndex('members_pendamping').execute();
   await db.schema.createIndex('business_conditions_recorded').on('business_conditions').columns(['recorded_on', 'business_id']).execute();
 }
