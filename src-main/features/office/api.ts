@@ -26,6 +26,24 @@ const officeFields = {
   yearlyTarget: label(z.number().int().min(0).max(1_000_000), 'Target tahunan wirausaha baru'),
 };
 
+const { kotaKode: _kota, kecamatanKode: _kecamatan, ...editableFields } = officeFields;
+type EditableFields = z.output<z.ZodObject<typeof editableFields>>;
+
+/** The office's columns that setup fills and the settings screen may change (not its region). */
+const editableColumns = (o: EditableFields) => ({
+  name: o.name,
+  province_label: o.provinceLabel,
+  address: o.address,
+  postal_code: o.postalCode ?? null,
+  phone: o.phone ?? null,
+  email: o.email ?? null,
+  letterhead_lines: JSON.stringify(o.letterheadLines),
+  signatory_name: o.signatoryName,
+  signatory_title: o.signatoryTitle,
+  signatory_nip: o.signatoryNip,
+  yearly_target: o.yearlyTarget,
+});
+
 const officeColumns = [
   'name',
   'province_label as provinceLabel',
@@ -98,19 +116,9 @@ export const officeMethods = {
         .insertInto('office')
         .values({
           id: ctx.app.newId(),
-          name: o.name,
-          province_label: o.provinceLabel,
+          ...editableColumns(o),
           kota_kode: o.kotaKode,
           kecamatan_kode: o.kecamatanKode,
-          address: o.address,
-          postal_code: o.postalCode ?? null,
-          phone: o.phone ?? null,
-          email: o.email ?? null,
-          letterhead_lines: JSON.stringify(o.letterheadLines),
-          signatory_name: o.signatoryName,
-          signatory_title: o.signatoryTitle,
-          signatory_nip: o.signatoryNip,
-          yearly_target: o.yearlyTarget,
           key_id: key.keyId,
           public_key: key.publicKeyPem,
           private_key: key.privateKeyPem,
@@ -156,37 +164,13 @@ export const officeMethods = {
     summary: 'Mengubah pengaturan kantor (hanya admin). Wilayah kantor tidak dapat diubah.',
     access: ['admin'],
     mutation: true,
-    input: z.strictObject({
-      name: officeFields.name,
-      provinceLabel: text('Nama provinsi pada kop', 120),
-      address: officeFields.address,
-      postalCode: officeFields.postalCode,
-      phone: officeFields.phone,
-      email: officeFields.email,
-      letterheadLines: officeFields.letterheadLines,
-      signatoryName: officeFields.signatoryName,
-      signatoryTitle: officeFields.signatoryTitle,
-      signatoryNip: officeFields.signatoryNip,
-      yearlyTarget: officeFields.yearlyTarget,
-    }),
+    // Everything but the region; the province label has no default here: it is shown and sent.
+    input: z.strictObject({ ...editableFields, provinceLabel: text('Nama provinsi pada kop', 120) }),
     handler: async (ctx, input) => {
       const before = await loadOffice(ctx);
       await ctx.db
         .updateTable('office')
-        .set({
-          name: input.name,
-          province_label: input.provinceLabel,
-          address: input.address,
-          postal_code: input.postalCode ?? null,
-          phone: input.phone ?? null,
-          email: input.email ?? null,
-          letterhead_lines: JSON.stringify(input.letterheadLines),
-          signatory_name: input.signatoryName,
-          signatory_title: input.signatoryTitle,
-          signatory_nip: input.signatoryNip,
-          yearly_target: input.yearlyTarget,
-          updated_at: ctx.app.clock.nowIso(),
-        })
+        .set({ ...editableColumns(input), updated_at: ctx.app.clock.nowIso() })
         .execute();
       const after = await loadOffice(ctx);
       await ctx.audit({ entity: 'office', entityId: after.keyId, before, after });

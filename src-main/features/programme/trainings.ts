@@ -127,6 +127,20 @@ async function completedParticipants(ctx: CallContext, trainingId: string): Prom
   return rows.map((r, i) => ({ ...r, sequence: i + 1 }));
 }
 
+
+/** The columns a training's form sets, the same on create and update. */
+const trainingFormColumns = (input: z.output<z.ZodObject<typeof trainingFields>>) => ({
+  topic: input.topic,
+  starts_at: toUtcIso(input.startsAt),
+  ends_at: toUtcIso(input.endsAt),
+  mode: input.mode,
+  place: input.place ?? null,
+  link: input.link ?? null,
+  capacity: input.capacity,
+  trainer: input.trainer,
+  skpd: input.skpd,
+});
+
 export const trainingMethods = {
   'trainings.list': defineMethod({
     summary: 'Daftar pelatihan (P2) dengan jumlah peserta, daftar tunggu dan kehadiran.',
@@ -176,15 +190,7 @@ export const trainingMethods = {
         .insertInto('trainings')
         .values({
           id: trainingId,
-          topic: input.topic,
-          starts_at: toUtcIso(input.startsAt),
-          ends_at: toUtcIso(input.endsAt),
-          mode: input.mode,
-          place: input.place ?? null,
-          link: input.link ?? null,
-          capacity: input.capacity,
-          trainer: input.trainer,
-          skpd: input.skpd,
+          ...trainingFormColumns(input),
           status: 'terjadwal',
           created_by: ctx.user!.id,
           created_at: now,
@@ -211,15 +217,7 @@ export const trainingMethods = {
       await ctx.db
         .updateTable('trainings')
         .set({
-          topic: input.topic,
-          starts_at: toUtcIso(input.startsAt),
-          ends_at: toUtcIso(input.endsAt),
-          mode: input.mode,
-          place: input.place ?? null,
-          link: input.link ?? null,
-          capacity: input.capacity,
-          trainer: input.trainer,
-          skpd: input.skpd,
+          ...trainingFormColumns(input),
           updated_at: ctx.app.clock.nowIso(),
         })
         .where('id', '=', input.id)

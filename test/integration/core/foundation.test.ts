@@ -89,3 +89,24 @@ describe('validation and transactions', () => {
     await expect(app.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
   });
 });
+
+describe('office settings', () => {
+  it('lets the admin change the letterhead, signatory and target, not the region; others may only read', async () => {
+    const admin = await app.setup();
+    const office = await app.ok('office.get', {}, admin);
+    const { kotaKode, kecamatanKode, kotaNama, kecamatanNama, keyId, publicKey, updatedAt, ...editable } = office;
+    const updated = await app.ok('office.update', { ...editable, yearlyTarget: 5000, signatoryName: 'Drs. H. Ahmad Fauzi' }, admin);
+    expect(updated).toMatchObject({ yearlyTarget: 5000, signatoryName: 'Drs. H. Ahmad Fauzi', kecamatanKode: '31.71.07' });
+    const region = await app.call('office.update', { ...editable, kecamatanKode: '31.71.01' }, admin);
+    expect(region.status).toBe(400);
+    expect(region.error.fields.kecamatanKode).toMatch(/tidak dikenal/);
+    const badNip = await app.call('office.update', { ...editable, signatoryNip: '12' }, admin);
+    expect(badNip.error.fields.signatoryNip).toBe('NIP: harus 18 angka');
+    const petugas = await app.userWithRole(admin, 'petugas');
+    expect((await app.call('office.update', editable, petugas)).status).toBe(403);
+    expect((await app.ok('office.get', {}, petugas)).yearlyTarget).toBe(5000);
+    const audit = await app.db.selectFrom('audit_log').select(['before', 'after']).where('method', '=', 'office.update').execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0].before!).yearlyTarget).toBe(4500);
+  });
+});
