@@ -80,6 +80,17 @@ describe('foundation, as a user sees it', () => {
     await page.getByRole('cell', { name: 'Budi Santoso' }).waitFor();
     await page.screenshot({ path: join(SHOTS, 'users.png') });
 
+    // Office settings: the admin changes the yearly target and the signatory.
+    await nav.getByRole('link', { name: 'Pengaturan' }).click();
+    await page.getByLabel('Target tahunan wirausaha baru').fill('5.000');
+    await page.getByLabel('NIP penanda tangan').fill('123');
+    await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await page.locator('.field__error', { hasText: 'NIP: harus 18 angka' }).waitFor();
+    await page.getByLabel('NIP penanda tangan').fill('197203151998032004');
+    await page.getByLabel('NIP penanda tangan').press('Enter');
+    await page.getByText('Tersimpan.').waitFor();
+    expect((await env.app.db.selectFrom('office').select('yearly_target').executeTakeFirstOrThrow()).yearly_target).toBe(5000);
+
     // Log out; log in as the petugas, who must replace the admin-given password first.
     await page.getByRole('button', { name: 'Keluar' }).click();
     await page.getByRole('heading', { name: 'Masuk' }).waitFor();

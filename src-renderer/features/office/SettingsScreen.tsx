@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import { invoke, type Output } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { useUser } from '../../app/session';
-import { TextAreaField, TextField } from '../../components/Field';
+import { TextField } from '../../components/Field';
+import { downloadText } from '../../components/files';
+import { LetterheadFields, OfficeContactFields, officePayload } from './OfficeFields';
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
 import { BackupPanel } from './BackupPanel';
@@ -42,31 +44,12 @@ function SettingsForm({ office, onSaved }: { office: Office; onSaved(o: Office):
     e.preventDefault();
     setSaved(false);
     void f.submit(async () => {
-      const next = await invoke('office.update', {
-        name: v.name,
-        provinceLabel: v.provinceLabel,
-        address: v.address,
-        postalCode: v.postalCode || null,
-        phone: v.phone || null,
-        email: v.email || null,
-        letterheadLines: v.letterhead.split('\n').map((l) => l.trim()).filter(Boolean),
-        signatoryName: v.signatoryName,
-        signatoryTitle: v.signatoryTitle,
-        signatoryNip: v.signatoryNip.replace(/\s/g, ''),
-        yearlyTarget: Number(v.yearlyTarget.replace(/\D/g, '') || 'NaN'),
-      });
+      const next = await invoke('office.update', officePayload(v));
       onSaved(next);
       setSaved(true);
     });
   };
-  const downloadKey = () => {
-    const blob = new Blob([office.publicKey], { type: 'application/x-pem-file' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `kunci-publik-${office.keyId}.pem`;
-    a.click();
-    URL.revokeObjectURL(a.href);
-  };
+  const downloadKey = () => downloadText(office.publicKey, `kunci-publik-${office.keyId}.pem`, 'application/x-pem-file');
   return (
     <section className="screen">
       <h1>{t('settings.title')}</h1>
@@ -83,22 +66,11 @@ function SettingsForm({ office, onSaved }: { office: Office; onSaved(o: Office):
             <TextField label={t('office.name')} required value={v.name} error={f.errorOf('name')} onChange={(e) => f.set('name', e.target.value)} />
             <TextField label={t('office.provinceLabel')} required value={v.provinceLabel} error={f.errorOf('provinceLabel')} onChange={(e) => f.set('provinceLabel', e.target.value)} />
           </div>
-          <TextField label={t('office.address')} required value={v.address} error={f.errorOf('address')} onChange={(e) => f.set('address', e.target.value)} />
-          <div className="grid3">
-            <TextField label={t('office.postalCode')} value={v.postalCode} error={f.errorOf('postalCode')} onChange={(e) => f.set('postalCode', e.target.value)} />
-            <TextField label={t('office.phone')} value={v.phone} error={f.errorOf('phone')} onChange={(e) => f.set('phone', e.target.value)} />
-            <TextField label={t('office.email')} value={v.email} error={f.errorOf('email')} onChange={(e) => f.set('email', e.target.value)} />
-          </div>
-          <TextField label={t('office.yearlyTarget')} required inputMode="numeric" value={v.yearlyTarget} error={f.errorOf('yearlyTarget')} onChange={(e) => f.set('yearlyTarget', e.target.value)} />
+          <OfficeContactFields values={v} set={f.set} error={(k) => f.errorOf(k)} />
         </fieldset>
         <fieldset disabled={readOnly}>
           <legend>{t('setup.letterheadSection')}</legend>
-          <TextAreaField label={t('office.letterheadLines')} required rows={3} value={v.letterhead} error={f.errorOf('letterheadLines')} onChange={(e) => f.set('letterhead', e.target.value)} />
-          <div className="grid3">
-            <TextField label={t('office.signatoryName')} required value={v.signatoryName} error={f.errorOf('signatoryName')} onChange={(e) => f.set('signatoryName', e.target.value)} />
-            <TextField label={t('office.signatoryTitle')} required value={v.signatoryTitle} error={f.errorOf('signatoryTitle')} onChange={(e) => f.set('signatoryTitle', e.target.value)} />
-            <TextField label={t('office.signatoryNip')} required value={v.signatoryNip} error={f.errorOf('signatoryNip')} onChange={(e) => f.set('signatoryNip', e.target.value)} />
-          </div>
+          <LetterheadFields values={v} set={f.set} error={(k) => f.errorOf(k)} />
         </fieldset>
         {!readOnly && (
           <div className="actions">

@@ -1,7 +1,8 @@
 import { invoke } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { useSession } from '../../app/session';
-import { TextAreaField, TextField } from '../../components/Field';
+import { TextField } from '../../components/Field';
+import { LetterheadFields, OfficeContactFields, officePayload } from '../office/OfficeFields';
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
 import { RegionPicker } from './RegionPicker';
@@ -16,6 +17,8 @@ export function SetupScreen() {
     kotaKode: '',
     kecamatanKode: '',
     name: '',
+    // Shown on the settings screen once the office exists; UU 2/2024 renamed the province.
+    provinceLabel: 'Pemerintah Provinsi Daerah Khusus Jakarta',
     address: '',
     postalCode: '',
     phone: '',
@@ -40,7 +43,7 @@ export function SetupScreen() {
       // Suggest the usual names; the user can still edit them.
       ...(kecNama && {
         name: `Kantor Kecamatan ${kecNama}`,
-        letterhead: [PROVINCE, kotaNama.replace(/^Kota Administrasi /, 'Kota Administrasi ').toUpperCase(), `KECAMATAN ${kecNama.toUpperCase()}`].join('\n'),
+        letterhead: [PROVINCE, kotaNama.toUpperCase(), `KECAMATAN ${kecNama.toUpperCase()}`].join('\n'),
         signatoryTitle: old.signatoryTitle || `Camat ${kecNama}`,
       }),
     }));
@@ -54,20 +57,7 @@ export function SetupScreen() {
     }
     void f.submit(async () => {
       const result = await invoke('office.setup', {
-        office: {
-          kotaKode: v.kotaKode,
-          kecamatanKode: v.kecamatanKode,
-          name: v.name,
-          address: v.address,
-          postalCode: v.postalCode || null,
-          phone: v.phone || null,
-          email: v.email || null,
-          letterheadLines: v.letterhead.split('\n').map((l) => l.trim()).filter(Boolean),
-          signatoryName: v.signatoryName,
-          signatoryTitle: v.signatoryTitle,
-          signatoryNip: v.signatoryNip.replace(/\s/g, ''),
-          yearlyTarget: Number(v.yearlyTarget.replace(/\D/g, '') || 'NaN'),
-        },
+        office: { ...officePayload(v), kotaKode: v.kotaKode, kecamatanKode: v.kecamatanKode },
         admin: { username: v.username, fullName: v.fullName, password: v.password },
       });
       signedIn({ csrfToken: result.csrfToken, user: result.user });
@@ -85,22 +75,11 @@ export function SetupScreen() {
           <legend>{t('setup.officeSection')}</legend>
           <RegionPicker kotaKode={v.kotaKode} kecamatanKode={v.kecamatanKode} onChange={onRegion} errors={{ kota: err('kotaKode'), kecamatan: err('kecamatanKode') }} />
           <TextField label={t('office.name')} required value={v.name} error={err('name')} onChange={(e) => f.set('name', e.target.value)} />
-          <TextField label={t('office.address')} required value={v.address} error={err('address')} onChange={(e) => f.set('address', e.target.value)} />
-          <div className="grid3">
-            <TextField label={t('office.postalCode')} inputMode="numeric" value={v.postalCode} error={err('postalCode')} onChange={(e) => f.set('postalCode', e.target.value)} />
-            <TextField label={t('office.phone')} value={v.phone} error={err('phone')} onChange={(e) => f.set('phone', e.target.value)} />
-            <TextField label={t('office.email')} type="email" value={v.email} error={err('email')} onChange={(e) => f.set('email', e.target.value)} />
-          </div>
-          <TextField label={t('office.yearlyTarget')} required inputMode="numeric" value={v.yearlyTarget} error={err('yearlyTarget')} onChange={(e) => f.set('yearlyTarget', e.target.value)} />
+          <OfficeContactFields values={v} set={f.set} error={err} />
         </fieldset>
         <fieldset>
           <legend>{t('setup.letterheadSection')}</legend>
-          <TextAreaField label={t('office.letterheadLines')} required rows={3} value={v.letterhead} error={err('letterheadLines')} onChange={(e) => f.set('letterhead', e.target.value)} />
-          <div className="grid3">
-            <TextField label={t('office.signatoryName')} required value={v.signatoryName} error={err('signatoryName')} onChange={(e) => f.set('signatoryName', e.target.value)} />
-            <TextField label={t('office.signatoryTitle')} required value={v.signatoryTitle} error={err('signatoryTitle')} onChange={(e) => f.set('signatoryTitle', e.target.value)} />
-            <TextField label={t('office.signatoryNip')} required inputMode="numeric" value={v.signatoryNip} error={err('signatoryNip')} onChange={(e) => f.set('signatoryNip', e.target.value)} />
-          </div>
+          <LetterheadFields values={v} set={f.set} error={err} />
         </fieldset>
         <fieldset>
           <legend>{t('setup.adminSection')}</legend>
