@@ -198,7 +198,9 @@ async function memberProfile(ctx: CallContext, memberIdValue: string) {
     canRevealNik: canSeeNik(ctx.user?.role),
     businesses: businesses.map((b) => {
       const history = conditions.filter((c) => c.business_id === b.id).map(toCondition);
-      return { ...b, scaleLabel: SCALE_LABELS[b.scale], latestCondition: history[0] ?? null, conditions: history };
+      // An individual's NPWP is their NIK (since 2024): masked for the roles that may not see NIKs.
+      const npwp = canSeeNik(ctx.user?.role) ? b.npwp : maskNpwp(b.npwp);
+      return { ...b, npwp, scaleLabel: SCALE_LABELS[b.scale], latestCondition: history[0] ?? null, conditions: history };
     }),
     stages: stages.map((s) => ({ ...s, mandatory: s.mandatory === 1, status: s.status ?? ('belum' as const) })),
   };

@@ -115,10 +115,16 @@ describe('members.register', () => {
     const profile = await app.ok('members.get', { id: m.id }, tokens.loket);
     expect(profile.canRevealNik).toBe(false);
     expect(profile.nikMasked).toContain('••••');
+    // An NPWP that is the owner's NIK stays masked for loket too.
+    const nik = (await app.ok('members.revealNik', { id: m.id }, tokens.admin)).nik as string;
+    await app.ok('businesses.update', { id: profile.businesses[0].id, ...business(), npwp: nik }, tokens.petugas);
+    const again = await app.ok('members.get', { id: m.id }, tokens.loket);
+    expect(again.businesses[0].npwp).toBe(`${nik.slice(0, 4)}••••••••${nik.slice(-4)}`);
+    expect((await app.ok('members.get', { id: m.id }, tokens.petugas)).businesses[0].npwp).toBe(nik);
     const revealed = await app.ok('members.revealNik', { id: m.id }, tokens.admin);
     expect(revealed.nik).toMatch(/^\d{16}$/);
     const audit = await app.db.selectFrom('audit_log').selectAll().where('method', '=', 'members.revealNik').execute();
-    expect(audit).toHaveLength(1);
+    expect(audit).toHaveLength(2);
     expect(audit[0].entity_id).toBe(m.id);
     expect(audit[0].username).toBe('admin');
   });
