@@ -27,21 +27,23 @@ export async function recoveryFigures(db: Db, scope: ReportScope): Promise<Recov
   const kel = scope.kelurahan;
   // A kelurahan reaches its businesses through their owners; the whole kecamatan needs no join.
   const owners = kel ? sql`join businesses b on b.id = c.business_id join members m on m.id = b.member_id and m.kelurahan_kode = ${kel}` : sql``;
+  // The latest record: none newer exists for the same business up to the month's end. A
+  // correlated probe of the (business, date) index beats sorting every record into windows.
   const result = await sql<Record<string, number>>`
-    with latest as (
-      select c.*, row_number() over (partition by c.business_id order by c.recorded_on desc, c.id desc) as rn
-      from business_conditions c ${owners}
-      where c.recorded_on <= ${scope.to}
-    )
     select
       count(*) as recorded,
-      coalesce(sum(case when closed_temporarily = 1 or loan_trouble = 1 or coalesce(turnover_drop_pct, 0) > 0 then 1 else 0 end), 0) as affected,
-      coalesce(sum(case when recovered = 1 then 1 else 0 end), 0) as recovered,
+      coalesce(sum(case when c.closed_temporarily = 1 or c.loan_trouble = 1 or coalesce(c.turnover_drop_pct, 0) > 0 then 1 else 0 end), 0) as affected,
+      coalesce(sum(case when c.recovered = 1 then 1 else 0 end), 0) as recovered,
       ${sql.join(
-        digitalChannels.map(([col]) => sql`coalesce(sum(${sql.ref(col)}), 0) as ${sql.ref(col)}`),
+        digitalChannels.map(([col]) => sql`coalesce(sum(${sql.ref(`c.${col}`)}), 0) as ${sql.ref(col)}`),
         sql`, `,
       )}
-    from latest where rn = 1`.execute(db);
+    from business_conditions c ${owners}
+    where c.recorded_on <= ${scope.to}
+      and not exists (
+        select 1 from business_conditions n
+        where n.business_id = c.business_id and n.recorded_on <= ${scope.to}
+          and (n.recorded_on > c.recorded_on or (n.recorded_on = c.recorded_on and n.id > c.id)))`.execute(db);
   const r = result.rows[0] ?? {};
   return {
     recorded: Number(r.recorded ?? 0),
