@@ -14,6 +14,7 @@ import { normaliseKind, productionDays, availableCapacity } from './rules/matchi
 import { checkQuantitySplit, lineTotal, orderTotals } from './rules/money';
 import { allowedOrderTransitions, checkOrderTransition, orderStatuses, orderStatusLabels, type OrderStatus } from './rules/transitions';
 import { renderAssignmentDocument, type DocumentKind } from './pdf';
+import { loadHolidays } from '../permits/service';
 import {
   addDays,
   assignedQuantity,
@@ -759,7 +760,7 @@ export const orderMethods = {
       if (!split.ok) throw badInput('parts', `Bagian: ${split.message}`);
       const seen = new Set<string>();
       const now = today(ctx);
-      const days = productionDays(now, order.delivery_date);
+      const days = productionDays(now, order.delivery_date, await loadHolidays(ctx.db));
       const settings = await loadOrderSettings(ctx.db);
       const nowIso = ctx.app.clock.nowIso();
       const existing = await ctx.db.selectFrom('order_assignments').select((eb) => eb.fn.countAll<number>().as('n')).where('order_id', '=', order.id).executeTakeFirstOrThrow();

@@ -5,6 +5,7 @@ import { getSetting } from '../../core/settings';
 import { orderStatuses, type OrderStatus } from './rules/transitions';
 import { availableCapacity, nearnessTier, productionDays, rankCandidates, type CandidateFacts } from './rules/matching';
 import type { OrderStage } from './tables';
+import { loadHolidays } from '../permits/service';
 
 export const ORDER_SETTINGS_KEY = 'orders';
 
@@ -128,7 +129,8 @@ export async function proposeForItem(db: Database, input: ProposalInput) {
   if (!item) return null;
   const assigned = await assignedQuantity(db, item.id);
   const remaining = item.quantity - assigned;
-  const days = productionDays(input.today, item.deliveryDate);
+  // The office's holidays are not production days either.
+  const days = productionDays(input.today, item.deliveryDate, await loadHolidays(db));
   const since = addDays(input.today, -input.rotationDays);
   // Candidates from the two covering indexes (by KBLI, by product kind): index-only reads, merged.
   type Candidate = { productId: string; businessId: string; kelurahanKode: string; dailyCapacity: number; kind: string };

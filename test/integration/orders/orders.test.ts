@@ -172,6 +172,18 @@ describe('matching', () => {
     expect(row.override_reason).toBe('Usaha menambah tenaga dapur');
   });
 
+  it('does not count the office holidays as production days', async () => {
+    const buyerId = await buyer(app, petugas);
+    const { businessId } = await insertMemberBusiness(app, { businessName: 'Katering Bu Ani' });
+    await curatedProduct(app, petugas, businessId, { dailyCapacity: 10 });
+    const order = await createOrder(app, petugas, { buyerId, deliveryDate: FRIDAY, items: [{ quantity: 45 }] });
+    expect((await app.ok('orders.propose', { itemId: order.itemIds[0] }, petugas)).days).toBe(5);
+    await app.ok('holidays.save', { date: '2026-12-02', name: 'Libur kantor' }, admin);
+    const proposal = await app.ok('orders.propose', { itemId: order.itemIds[0] }, petugas);
+    expect(proposal.days).toBe(4);
+    expect(proposal.candidates[0]).toMatchObject({ businessName: 'Katering Bu Ani', capacity: 40, enough: false });
+  });
+
   it('splits an item only into parts that sum exactly to the ordered quantity; amounts never drift', async () => {
     const buyerId = await buyer(app, petugas);
     const a = await curatedProduct(app, petugas, (await insertMemberBusiness(app)).businessId);
