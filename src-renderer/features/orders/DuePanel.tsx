@@ -5,6 +5,7 @@ import { useI18n } from '../../app/i18n';
 import { Notice } from '../../components/Notice';
 import { SettingsPanel } from './SettingsPanel';
 import { errorText, StageBadge } from './shared';
+import { navigate } from '../../app/router';
 
 type Due = Output<'orders.due'>;
 type Row = Due['dueSoon'][number] & { daysSinceDelivery?: number };
@@ -34,7 +35,7 @@ export function DuePanel() {
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.id} className="table__row--link" tabIndex={0} onClick={() => (window.location.hash = `#/eorder/pesanan/${r.orderId}`)} onKeyDown={(e) => e.key === 'Enter' && (window.location.hash = `#/eorder/pesanan/${r.orderId}`)}>
+            <tr key={r.id} className="table__row--link" tabIndex={0} onClick={() => navigate(`/eorder/pesanan/${r.orderId}`)} onKeyDown={(e) => e.key === 'Enter' && navigate(`/eorder/pesanan/${r.orderId}`)}>
               <td>{r.assignmentNo}</td>
               <td>{r.buyerName}</td>
               <td>{r.businessName}</td>
