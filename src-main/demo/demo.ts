@@ -1,6 +1,6 @@
 import { openApp, type App } from '../app';
 import type { Role } from '../core/db/schema';
-import { jakartaDate } from '../core/clock';
+import { jakartaDate, type Clock } from '../core/clock';
 import { seededRng } from './random';
 import { demoSteps } from './steps';
 
@@ -46,8 +46,8 @@ export interface DemoResult {
 }
 
 /** Creates (or completes) a ready demo office in `dataDir` and says how to log in. */
-export async function createDemoOffice(options: { dataDir: string; members?: number }): Promise<DemoResult> {
-  const app = await openApp({ dataDir: options.dataDir });
+export async function createDemoOffice(options: { dataDir: string; members?: number; clock?: Clock }): Promise<DemoResult> {
+  const app = await openApp({ dataDir: options.dataDir, clock: options.clock });
   try {
     const status = await callAs<{ setupDone: boolean }>(app, null, 'office.status', {});
     const [admin, ...others] = demoAccounts;

@@ -1,14 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, openPage } from '../support/browser';
+import { screenshot } from '../support/screenshots';
 import { startTestServer } from '../support/server';
 
 // Labels of required fields end with a '*' marker.
 const PASSWORD = /^Kata sandi( \*)?$/;
-const SHOTS = join(import.meta.dirname, 'screenshots');
-mkdirSync(SHOTS, { recursive: true });
 
 let browser: Browser;
 let env: Awaited<ReturnType<typeof startTestServer>>;
@@ -17,7 +14,7 @@ let page: Page;
 beforeAll(async () => {
   env = await startTestServer({ withRenderer: true });
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'id-ID' });
+  page = await openPage(browser, env.app.clock, { viewport: { width: 1366, height: 860 } });
   // A step that cannot happen should fail fast and name its locator, not hit the test timeout.
   page.setDefaultTimeout(20_000);
   page.on('pageerror', (e) => console.error('page error:', e.message));
@@ -53,7 +50,7 @@ describe('foundation, as a user sees it', () => {
     await page.getByLabel('Nama lengkap').fill('Rina Kusumawati');
     await page.getByLabel(PASSWORD).fill('AdminKantor2026');
     await page.getByLabel('Ulangi kata sandi').fill('AdminKantor2026');
-    await page.screenshot({ path: join(SHOTS, 'setup.png'), fullPage: true });
+    await screenshot(page, 'setup.png');
     await page.getByRole('button', { name: 'Selesaikan penyiapan' }).click();
 
     // The admin lands in the main window.
@@ -62,7 +59,7 @@ describe('foundation, as a user sees it', () => {
     for (const item of ['Pendaftaran', 'Program 7P', 'Perizinan (IUMK)', 'E-Order', 'Laporan', 'Pengguna', 'Pengaturan']) {
       expect(await nav.getByRole('link', { name: item }).count()).toBe(1);
     }
-    await page.screenshot({ path: join(SHOTS, 'main-window.png') });
+    await screenshot(page, 'main-window.png', { fullPage: false });
 
     // Create a petugas.
     await nav.getByRole('link', { name: 'Pengguna' }).click();
@@ -78,7 +75,7 @@ describe('foundation, as a user sees it', () => {
     await dialog.getByLabel(PASSWORD).press('Enter');
     await page.getByText('Akun budi dibuat').waitFor();
     await page.getByRole('cell', { name: 'Budi Santoso' }).waitFor();
-    await page.screenshot({ path: join(SHOTS, 'users.png') });
+    await screenshot(page, 'users.png', { fullPage: false });
 
     // Office settings: the admin changes the yearly target and the signatory.
     await nav.getByRole('link', { name: 'Pengaturan' }).click();
@@ -113,6 +110,6 @@ describe('foundation, as a user sees it', () => {
     await page.getByRole('button', { name: 'Keluar' }).click();
     await login('budi', 'salah-sandi-123');
     await page.getByRole('alert').filter({ hasText: 'Nama pengguna atau kata sandi salah.' }).waitFor();
-    await page.screenshot({ path: join(SHOTS, 'login-error.png') });
+    await screenshot(page, 'login-error.png', { fullPage: false });
   });
 });

@@ -1,14 +1,13 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
-import { extractPdfText, renderPdfPageToPng } from '../support/pdf';
+import { launchBrowser, openPage } from '../support/browser';
+import { extractPdfText, renderPdfPage } from '../support/pdf';
+import { screenshot, saveScreenshot } from '../support/screenshots';
 import { startTestServer } from '../support/server';
 import { buyer, curatedProduct, insertMemberBusiness, KEL } from '../support/orders-factory';
 
-const SHOTS = join(import.meta.dirname, 'screenshots');
-mkdirSync(SHOTS, { recursive: true });
 
 let browser: Browser;
 let env: Awaited<ReturnType<typeof startTestServer>>;
@@ -29,7 +28,7 @@ beforeAll(async () => {
   await curatedProduct(env.app, token, next.businessId, { name: 'Nasi kotak rendang', dailyCapacity: 60 });
   await curatedProduct(env.app, token, far.businessId, { name: 'Nasi liwet', dailyCapacity: 40 });
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'id-ID', acceptDownloads: true });
+  page = await openPage(browser, env.app.clock, { viewport: { width: 1366, height: 900 }, acceptDownloads: true });
   page.setDefaultTimeout(20_000);
   page.on('pageerror', (e) => console.error('page error:', e.message));
 });
@@ -84,7 +83,7 @@ describe('e-order, as the petugas works it', () => {
     expect(await rows.count()).toBe(3);
     await expect.poll(() => rows.first().textContent()).toContain('Dapur Bu Sri');
     expect(await rows.first().textContent()).toContain('satu kelurahan dengan alamat kirim');
-    await page.screenshot({ path: join(SHOTS, 'orders-proposal.png'), fullPage: true });
+    await screenshot(page, 'orders-proposal.png');
     await rows.first().getByRole('button', { name: 'Tugaskan semua' }).click();
     await page.getByText('Ditugaskan: EO-2026-00001-1 Dapur Bu Sri (50).').waitFor();
 
@@ -110,7 +109,7 @@ describe('e-order, as the petugas works it', () => {
     const bastText = (await extractPdfText(bast)).join('\n');
     expect(bastText).toContain('BERITA ACARA SERAH TERIMA BARANG');
     expect(bastText).toContain('Terbilang: Satu juta lima ratus ribu rupiah');
-    await renderPdfPageToPng(bast, 1, join(SHOTS, 'orders-bast.png'), 110);
+    saveScreenshot('orders-bast.png', (await renderPdfPage(bast, 1, 110)).png);
     const invoice = await download('Kwitansi (PDF)');
     const invoiceText = (await extractPdfText(invoice)).join('\n');
     expect(invoiceText).toContain('KWITANSI');
@@ -126,7 +125,7 @@ describe('e-order, as the petugas works it', () => {
     await page.getByText('Pembayaran tercatat, 0 hari setelah barang diterima.').waitFor();
     await card.locator('.badge', { hasText: 'Dibayar' }).waitFor();
     await card.locator('summary').click();
-    await page.screenshot({ path: join(SHOTS, 'orders-order.png'), fullPage: true });
+    await screenshot(page, 'orders-order.png');
 
     const stored = await env.app.db.selectFrom('order_assignments').select(['status', 'paid_amount', 'paid_on', 'delivered_on']).executeTakeFirstOrThrow();
     expect(stored).toEqual({ status: 'dibayar', paid_amount: 1_500_000, paid_on: '2026-11-28', delivered_on: '2026-11-28' });
@@ -135,7 +134,7 @@ describe('e-order, as the petugas works it', () => {
     await page.getByRole('link', { name: 'Pesanan', exact: true }).click();
     await page.getByLabel('Status').selectOption('dibayar');
     await page.getByRole('cell', { name: 'EO-2026-00001' }).waitFor();
-    await page.screenshot({ path: join(SHOTS, 'orders-list.png') });
+    await screenshot(page, 'orders-list.png', { fullPage: false });
 
     // Due lists and the office's e-order settings (read-only for the petugas).
     await page.getByRole('link', { name: 'Jatuh tempo' }).click();
@@ -145,7 +144,7 @@ describe('e-order, as the petugas works it', () => {
     // Buyers and the curated catalogue.
     await page.getByRole('link', { name: 'Pembeli', exact: true }).click();
     await page.getByRole('cell', { name: /Suku Dinas PPKUKM Jakarta Pusat/ }).waitFor();
-    await page.screenshot({ path: join(SHOTS, 'orders-buyers.png') });
+    await screenshot(page, 'orders-buyers.png', { fullPage: false });
     await page.getByRole('link', { name: 'Katalog & kurasi' }).click();
     await page.getByRole('cell', { name: /Nasi liwet/ }).waitFor();
     await page.getByRole('row', { name: /Nasi liwet/ }).getByRole('button', { name: 'Kurasi' }).click();
@@ -156,6 +155,6 @@ describe('e-order, as the petugas works it', () => {
     await dialog.getByLabel('Alasan / catatan kurasi').fill('Foto produk buram');
     await dialog.getByRole('button', { name: 'Simpan' }).click();
     await page.getByRole('row', { name: /Nasi liwet/ }).getByText('Tidak lolos').waitFor();
-    await page.screenshot({ path: join(SHOTS, 'orders-catalogue.png') });
+    await screenshot(page, 'orders-catalogue.png', { fullPage: false });
   });
 });

@@ -1,16 +1,13 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractSignedTextsFromPdf } from '../../src-main/features/permits/verify';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, openPage } from '../support/browser';
 import { extractPdfText } from '../support/pdf';
 import { createMember, intakeInput, issuePermit, setupActors, type PermitActors } from '../support/permits-factory';
+import { screenshot } from '../support/screenshots';
 import { startTestServer } from '../support/server';
 
 const PASSWORD = /^Kata sandi( \*)?$/;
-const SHOTS = join(import.meta.dirname, 'screenshots');
-mkdirSync(SHOTS, { recursive: true });
 
 let browser: Browser;
 let env: Awaited<ReturnType<typeof startTestServer>>;
@@ -23,7 +20,7 @@ beforeAll(async () => {
   // The accounts keep their first password, as in the demo office.
   await env.app.db.updateTable('users').set({ must_change_password: 0 }).execute();
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'id-ID' });
+  page = await openPage(browser, env.app.clock, { viewport: { width: 1366, height: 900 } });
   page.setDefaultTimeout(20_000);
   page.on('pageerror', (e) => console.error('page error:', e.message));
   // Printing opens the PDF in a new tab; close those tabs as they come.
@@ -86,7 +83,7 @@ describe('permits, as the counter and the supervisor see them', () => {
     await page.getByRole('link', { name: 'Daftar izin', exact: true }).click();
     await page.getByRole('cell', { name: /Sri Wahyuni/ }).waitFor();
     await page.getByRole('cell', { name: /Bambang Irawan/ }).waitFor();
-    await page.screenshot({ path: join(SHOTS, 'permits-list.png') });
+    await screenshot(page, 'permits-list.png', { fullPage: false });
     await page.getByLabel('Tenggat').selectOption('paused');
     await page.getByRole('cell', { name: /Bambang Irawan/ }).waitFor();
     expect(await page.getByRole('cell', { name: /Sri Wahyuni/ }).count()).toBe(0);
@@ -116,7 +113,7 @@ describe('permits, as the counter and the supervisor see them', () => {
     expect(text).toContain('Katering Sri Rejeki');
     expect(text).toContain('503/0002/IUMK/1006/XI/2026');
     await page.getByRole('button', { name: 'Cetak ulang (SALINAN)' }).waitFor();
-    await page.screenshot({ path: join(SHOTS, 'permits-detail.png'), fullPage: true });
+    await screenshot(page, 'permits-detail.png');
 
     // The QR text verifies on the verification screen.
     const [qr] = extractSignedTextsFromPdf(pdf);
@@ -130,7 +127,7 @@ describe('permits, as the counter and the supervisor see them', () => {
     // Opening the PDF file itself gives the same answer.
     await page.getByLabel('Atau buka berkas PDF').setInputFiles({ name: 'iumk.pdf', mimeType: 'application/pdf', buffer: pdf });
     await page.locator('.permits-verdict--ok', { hasText: 'Status di kantor ini: AKTIF' }).waitFor();
-    await page.screenshot({ path: join(SHOTS, 'permits-verify.png') });
+    await screenshot(page, 'permits-verify.png', { fullPage: false });
 
     // A walk-in applicant is registered on the intake form itself.
     await page.getByRole('link', { name: 'Permohonan baru', exact: true }).click();
@@ -147,7 +144,7 @@ describe('permits, as the counter and the supervisor see them', () => {
     await page.getByLabel('Jenis lokasi').selectOption('berkeliling');
     await page.getByLabel('Berjualan di lokasi yang ditetapkan pemerintah (lokbin/loksem)').check();
     await page.getByLabel('Zona lokasi').selectOption('loksem');
-    await page.screenshot({ path: join(SHOTS, 'permits-intake.png'), fullPage: true });
+    await screenshot(page, 'permits-intake.png');
     await page.getByRole('button', { name: 'Simpan permohonan' }).click();
     await page.getByRole('heading', { name: /Bakso Mas Joko/ }).waitFor();
     const walkIn = await app.db.selectFrom('members').select(['full_name', 'member_no']).where('nik', '=', '3171070302900077').executeTakeFirstOrThrow();
@@ -168,6 +165,6 @@ describe('permits, as the counter and the supervisor see them', () => {
     await page.getByLabel('Format nomor izin').fill('503/{seq:4}/IUMK');
     await page.getByRole('button', { name: 'Simpan' }).click();
     await page.locator('.field__error', { hasText: '{tahun}' }).waitFor();
-    await page.screenshot({ path: join(SHOTS, 'permits-settings.png'), fullPage: true });
+    await screenshot(page, 'permits-settings.png');
   });
 });

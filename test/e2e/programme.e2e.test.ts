@@ -1,15 +1,14 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, openPage } from '../support/browser';
+import { screenshot, saveScreenshot } from '../support/screenshots';
 import { startTestServer } from '../support/server';
-import { extractPdfText, renderPdfPageToPng } from '../support/pdf';
+import { extractPdfText, renderPdfPage } from '../support/pdf';
 import { ADMIN, tempDir } from '../support/app';
 import { createPendamping, insertMemberWithBusiness } from '../support/programme-factory';
 
-const SHOTS = join(import.meta.dirname, 'screenshots');
-mkdirSync(SHOTS, { recursive: true });
 const PASSWORD = /^Kata sandi( \*)?$/;
 
 let browser: Browser;
@@ -20,7 +19,7 @@ const downloads = tempDir('jpd-programme-dl-');
 beforeAll(async () => {
   env = await startTestServer({ withRenderer: true });
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'id-ID', acceptDownloads: true });
+  page = await openPage(browser, env.app.clock, { viewport: { width: 1366, height: 860 }, acceptDownloads: true });
   page.setDefaultTimeout(20_000);
   page.on('pageerror', (e) => console.error('page error:', e.message));
   page.on('dialog', (d) => void d.accept());
@@ -80,7 +79,7 @@ describe('programme 7P, as a pendamping sees it', () => {
     await page.keyboard.press('Space');
     await page.keyboard.press('Enter');
     await page.getByText('Kehadiran tersimpan: 2 hadir.').waitFor();
-    await page.screenshot({ path: join(SHOTS, 'programme-training.png'), fullPage: true });
+    await screenshot(page, 'programme-training.png');
 
     await page.getByRole('button', { name: 'Nyatakan selesai' }).click();
     await page.getByText('Pelatihan selesai: 2 peserta lulus.').waitFor();
@@ -96,7 +95,7 @@ describe('programme 7P, as a pendamping sees it', () => {
     expect(pages[1]).toContain('Siti Aminah');
     expect(pages[1]).toContain('Pemasaran Digital untuk Usaha Kuliner');
     expect(pages[1]).toContain('28 November 2026');
-    await renderPdfPageToPng(pdf, 2, join(SHOTS, 'programme-certificate.png'), 110);
+    saveScreenshot('programme-certificate.png', (await renderPdfPage(pdf, 2, 110)).png);
     const p2 = await app.db.selectFrom('member_stages').select('member_id').where('stage_code', '=', 'P2').where('status', '=', 'selesai').execute();
     expect(p2.map((r) => r.member_id).sort()).toEqual([siti.member.id, budi.member.id].sort());
 
@@ -135,14 +134,14 @@ describe('programme 7P, as a pendamping sees it', () => {
     await page.keyboard.press('Enter');
     await expect.poll(async () => grid.getByText('Tersimpan').count()).toBe(3);
     await page.keyboard.press('Escape');
-    await page.screenshot({ path: join(SHOTS, 'programme-grid.png') });
+    await screenshot(page, 'programme-grid.png', { fullPage: false });
 
     // The other tabs and the member page render with the data just entered.
     await page.getByRole('link', { name: 'Pendampingan (P3)' }).click();
     await page.getByRole('heading', { name: /Anggota dampingan/ }).waitFor();
     await page.getByRole('cell', { name: /Dewi Kartika/ }).waitFor();
     expect(await page.getByText('Perlu dikunjungi', { exact: true }).count()).toBe(3);
-    await page.screenshot({ path: join(SHOTS, 'programme-mentoring.png'), fullPage: true });
+    await screenshot(page, 'programme-mentoring.png');
     await page.getByRole('link', { name: 'Budi Hartono' }).click();
     await page.getByRole('heading', { name: /Budi Hartono/ }).waitFor();
     await page.locator('svg.prog-spark').waitFor();
@@ -152,14 +151,14 @@ describe('programme 7P, as a pendamping sees it', () => {
     await page.getByRole('textbox', { name: 'Bukti' }).press('Enter');
     await page.getByText('Tahap tercatat.').waitFor();
     await page.getByText('27 November 2026 · Bazar Jakpreneur Monas').waitFor();
-    await page.screenshot({ path: join(SHOTS, 'programme-member.png'), fullPage: true });
+    await screenshot(page, 'programme-member.png');
     await page.getByRole('link', { name: 'Permodalan (P7)' }).click();
     const who = page.getByRole('combobox', { name: 'Anggota' });
     await who.fill('Budi H');
     await page.getByRole('option', { name: /Budi Hartono/ }).waitFor();
     await who.press('Enter');
     await page.getByText('Belum layak bank: rujuk ke fintech, Pegadaian atau koperasi.').waitFor();
-    await page.screenshot({ path: join(SHOTS, 'programme-financing.png'), fullPage: true });
+    await screenshot(page, 'programme-financing.png');
 
     // An admin sets the programme's rules on the settings tab.
     await page.getByRole('button', { name: 'Keluar' }).click();
@@ -173,7 +172,7 @@ describe('programme 7P, as a pendamping sees it', () => {
     await page.getByLabel('Memiliki NPWP').uncheck();
     await days.press('Enter');
     await page.getByText('Tersimpan.').waitFor();
-    await page.screenshot({ path: join(SHOTS, 'programme-settings.png'), fullPage: true });
+    await screenshot(page, 'programme-settings.png');
     const settings = await app.ok('programme.settings', {}, admin);
     expect(settings).toMatchObject({ visitOverdueDays: 45, bankability: { rules: { npwp: false, izin: true } } });
 

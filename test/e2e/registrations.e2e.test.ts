@@ -1,14 +1,13 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, openPage } from '../support/browser';
+import { screenshot } from '../support/screenshots';
 import { startTestServer } from '../support/server';
 
 // Labels of required fields end with a '*' marker.
 const req = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`);
-const SHOTS = join(import.meta.dirname, 'screenshots');
-mkdirSync(SHOTS, { recursive: true });
 
 let browser: Browser;
 let env: Awaited<ReturnType<typeof startTestServer>>;
@@ -100,9 +99,7 @@ beforeAll(async () => {
   await env.app.db.updateTable('users').set({ must_change_password: 0 }).where('username', '=', 'yanti').execute();
   await seedMembers(admin);
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-  // The browser's calendar agrees with the test server's fixed clock (28 November 2026, WIB).
-  await page.clock.setFixedTime(new Date('2026-11-28T09:00:00+07:00'));
+  page = await openPage(browser, env.app.clock, { viewport: { width: 1366, height: 860 } });
   page.setDefaultTimeout(20_000);
   page.on('pageerror', (e) => console.error('page error:', e.message));
 }, 120_000);
@@ -152,7 +149,7 @@ describe('registrations, as a petugas sees them', () => {
     expect(page.url()).toContain('tg=disabilitas');
     await page.getByRole('button', { name: 'Hapus filter' }).click();
     await page.getByText('30 baris').waitFor();
-    await page.screenshot({ path: join(SHOTS, 'registrations-list.png') });
+    await screenshot(page, 'registrations-list.png', { fullPage: false });
 
     // The registration form: NIK first, with the cursor already in it.
     await page.getByRole('link', { name: '+ Daftarkan anggota' }).click();
@@ -204,7 +201,7 @@ describe('registrations, as a petugas sees them', () => {
     await page.getByRole('group', { name: 'Usaha 2' }).waitFor();
     await page.getByRole('group', { name: 'Usaha 2' }).getByRole('button', { name: 'Hapus usaha ini' }).click();
     expect(await page.getByRole('group', { name: 'Usaha 2' }).count()).toBe(0);
-    await page.screenshot({ path: join(SHOTS, 'registrations-form.png'), fullPage: true });
+    await screenshot(page, 'registrations-form.png');
 
     // A gender that disagrees with the NIK: the form warns, the server refuses with its message.
     await page.getByLabel(req('Jenis kelamin')).selectOption('L');
@@ -247,7 +244,7 @@ describe('registrations, as a petugas sees them', () => {
     await conditionDialog.getByLabel('Catatan', { exact: true }).press('Enter');
     await page.getByText('Kondisi usaha dicatat.').waitFor();
     await page.locator('.reg-condition-table tbody tr', { hasText: '40%' }).waitFor();
-    await page.screenshot({ path: join(SHOTS, 'registrations-member.png'), fullPage: true });
+    await screenshot(page, 'registrations-member.png');
 
     await page.goto(`${env.server.url}/#/pendaftaran`);
     await page.getByText('31 baris').waitFor();
@@ -331,7 +328,7 @@ describe('registrations, as a petugas sees them', () => {
     await page.locator('.reg-reason', { hasText: "Tanggal lahir: '31-02-1988'" }).waitFor();
     expect(await page.getByLabel(req('NIK')).inputValue()).toBe('NIK');
     await page.getByLabel('Hanya baris sah (baris tidak sah dilaporkan)').check();
-    await page.screenshot({ path: join(SHOTS, 'registrations-import.png'), fullPage: true });
+    await screenshot(page, 'registrations-import.png');
     await page.getByRole('button', { name: 'Mulai impor' }).click();
     await page.getByText('Impor selesai: 2 anggota baru, 0 sudah ada, 1 baris tidak sah.').waitFor();
     const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh laporan baris tidak sah (CSV)' }).click()]);

@@ -1,14 +1,12 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
-import { extractPdfText, renderPdfPageToPng } from '../support/pdf';
+import { launchBrowser, openPage } from '../support/browser';
+import { extractPdfText, renderPdfPage } from '../support/pdf';
+import { screenshot, saveScreenshot } from '../support/screenshots';
 import { startTestServer } from '../support/server';
 
-const SHOTS = join(import.meta.dirname, 'screenshots');
-mkdirSync(SHOTS, { recursive: true });
 
 let browser: Browser;
 let env: Awaited<ReturnType<typeof startTestServer>>;
@@ -53,8 +51,7 @@ beforeAll(async () => {
     );
   }
   browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'id-ID', acceptDownloads: true });
-  page = await context.newPage();
+  page = await openPage(browser, env.app.clock, { acceptDownloads: true });
   page.setDefaultTimeout(20_000);
 });
 afterAll(async () => {
@@ -72,7 +69,7 @@ describe('Laporan, as a supervisor sees it', () => {
     await page.getByRole('heading', { name: 'Laporan' }).waitFor();
     await page.locator('[data-figure="registrations.registeredInMonth"]').waitFor();
     await page.locator('.recharts-bar-rectangle').first().waitFor();
-    await page.screenshot({ path: join(SHOTS, 'reports-dashboard.png'), fullPage: true });
+    await screenshot(page, 'reports-dashboard.png');
 
     // Pick October 2026: the figures follow the month.
     await page.getByLabel('Bulan').fill('2026-10');
@@ -92,7 +89,7 @@ describe('Laporan, as a supervisor sees it', () => {
     const pdfBytes = readFileSync(await pdf.path());
     const pdfText = (await extractPdfText(pdfBytes)).join('\n');
     expect(pdfText).toContain('Kecamatan Tanah Abang — Oktober 2026');
-    await renderPdfPageToPng(pdfBytes, 1, join(SHOTS, 'reports-pdf.png'), 110);
+    saveScreenshot('reports-pdf.png', (await renderPdfPage(pdfBytes, 1, 110)).png);
 
     // XLSX and CSV: real downloads.
     const xlsxDownload = page.waitForEvent('download');
@@ -114,6 +111,6 @@ describe('Laporan, as a supervisor sees it', () => {
     const csvText = readFileSync(await csv.path(), 'utf8');
     expect(csvText).toContain(`Anggota baru bulan ini;${expected}`);
 
-    await page.screenshot({ path: join(SHOTS, 'reports-monthly.png') });
+    await screenshot(page, 'reports-monthly.png', { fullPage: false });
   });
 });

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp, type App } from '../../src-main/app';
-import { fixedClock } from '../../src-main/core/clock';
 import { demoOffice } from '../../src-main/demo/demo';
+import { TEST_NOW, testClock, type TestClock } from './clock';
 
 /** Cheap scrypt for tests; the production cost is checked on its own in the password tests. */
 export const testSecurity = { passwordCost: { logN: 10, r: 8, p: 1 } };
@@ -16,7 +16,7 @@ export function tempDir(prefix = 'jpd-'): { dir: string; remove(): void } {
 }
 
 export interface TestApp extends App {
-  clock: ReturnType<typeof fixedClock>;
+  clock: TestClock;
   dir: string;
   /** Calls a method as the holder of `token` (no CSRF: in-process). */
   call<T = any>(method: string, input?: unknown, token?: string | null): Promise<{ status: number; ok: boolean; value: T; error: any; session?: string | null }>;
@@ -31,9 +31,9 @@ export interface TestApp extends App {
 }
 
 /** A real app on a real SQLite file in a temp folder, with a fixed clock. */
-export async function makeTestApp(startIso = '2026-11-28T02:00:00.000Z'): Promise<TestApp> {
+export async function makeTestApp(startIso = TEST_NOW): Promise<TestApp> {
   const { dir, remove } = tempDir();
-  const clock = fixedClock(startIso);
+  const clock = testClock(startIso);
   const app = await openApp({ dataDir: dir, clock, security: testSecurity, log: () => {} });
   const call: TestApp['call'] = async (method, input = {}, token = null) => {
     const res = await app.dispatch({ method, input, sessionToken: token, checkCsrf: false });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 
 // Flags for a headless Chromium on a closed network: without the background-networking
 // switches it keeps trying to reach Google's hosts.
@@ -28,4 +28,21 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath = await sparticuz.executablePath();
   }
   return chromium.launch({ executablePath, args: ARGS, headless: true });
+}
+
+/**
+ * A page at an ordinary office PC's size, in Indonesian, in Jakarta's time zone, whose clock
+ * stands at the test app's clock: the browser and the server agree on what "today" is, whatever
+ * the real date. Call `syncClock` after moving the app's clock.
+ */
+export async function openPage(
+  browser: Browser,
+  clock: { nowMs(): number },
+  options: BrowserContextOptions = {},
+): Promise<Page & { syncClock(): Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta', ...options });
+  const page = await context.newPage();
+  const syncClock = () => page.clock.setFixedTime(new Date(clock.nowMs()));
+  await syncClock();
+  return Object.assign(page, { syncClock });
 }

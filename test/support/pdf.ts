@@ -1,35 +1,40 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 
-const execFileAsync = promisify(execFile);
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
-/**
- * Text of each page, as pdfjs (the engine of Firefox's viewer) extracts it: the check that a
- * document's fonts carry a usable Unicode mapping. Text items are joined as they come; a line
- * break follows every item pdfjs marks as ending a line.
- */
-export async function extractPdfText(buf: Buffer | Uint8Array): Promise<string[]> {
+// pdf.js falls back to these for any font a document does not embed (ours embed all of theirs).
+const STANDARD_FONTS = join(import.meta.dirname, '..', '..', 'node_modules', 'pdfjs-dist', 'standard_fonts') + '/';
+
+/** Opens a PDF with pdf.js (the engine of Firefox's viewer), runs `work`, and frees it. */
+async function withPdf<T>(buf: Buffer | Uint8Array, work: (pdf: Awaited<ReturnType<PdfJs['getDocument']>['promise']>) => Promise<T>): Promise<T> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = pdfjs.getDocument({
-    // pdfjs takes ownership of (detaches) the buffer it is given: hand it a copy.
+    // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
     data: new Uint8Array(buf),
     isEvalSupported: false,
     useSystemFonts: false,
     disableFontFace: true,
+    standardFontDataUrl: STANDARD_FONTS,
     verbosity: 0,
   });
   try {
-    const pdf = await task.promise;
+    return await work(await task.promise);
+  } finally {
+    await task.destroy();
+  }
+}
+
+/**
+ * Text of each page, as pdf.js extracts it: the check that a document's fonts carry a usable
+ * Unicode mapping. Text items are joined as they come; a line break follows every item pdf.js
+ * marks as ending a line.
+ */
+export function extractPdfText(buf: Buffer | Uint8Array): Promise<string[]> {
+  return withPdf(buf, async (pdf) => {
     const pages: string[] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
-      const page = await pdf.getPage(n);
-      const content = await page.getTextContent();
+      const content = await (await pdf.getPage(n)).getTextContent();
       let text = '';
       for (const item of content.items) {
         if (!('str' in item)) continue;
@@ -39,51 +44,70 @@ export async function extractPdfText(buf: Buffer | Uint8Array): Promise<string[]
       pages.push(text);
     }
     return pages;
-  } finally {
-    await task.destroy();
-  }
+  });
+}
+
+/** One run of text where pdf.js places it, in points from the page's top left corner. */
+export interface PlacedText {
+  str: string;
+  x: number;
+  /** Top of the run's glyph box. */
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** Every non-blank text run of every page with its box, for layout checks (overlaps, wraps). */
+export function extractPdfLayout(buf: Buffer | Uint8Array): Promise<{ width: number; height: number; items: PlacedText[] }[]> {
+  return withPdf(buf, async (pdf) => {
+    const pages = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const [, , width, height] = page.view;
+      const items: PlacedText[] = [];
+      for (const item of (await page.getTextContent()).items) {
+        if (!('str' in item) || !item.str.trim()) continue;
+        const [, , , scaleY, x, baseline] = item.transform as number[];
+        const size = Math.abs(scaleY);
+        items.push({ str: item.str, x, top: height - baseline - size * 0.8, width: item.width, height: size });
+      }
+      pages.push({ width, height, items });
+    }
+    return pages;
+  });
+}
+
+/** A rendered page: PNG bytes to look at, RGBA pixels to read a QR code from. */
+export interface RenderedPage {
+  png: Buffer;
+  width: number;
+  height: number;
+  rgba: Uint8ClampedArray;
 }
 
 /**
- * Renders one page (1-based) to a PNG with poppler's pdftoppm, an independent renderer from the
- * one that extracts text. Requires poppler-utils (Debian: apt-get install poppler-utils); a
- * missing pdftoppm fails the test rather than skipping it.
+ * Renders one page (1-based) with pdf.js onto a canvas from the npm package @napi-rs/canvas
+ * (its prebuilt binary comes inside the package): nothing outside npm is needed.
  */
-export async function renderPdfPageToPng(
-  buf: Buffer | Uint8Array,
-  pageNumber: number,
-  outFile: string,
-  dpi = 150,
-): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'jpd-pdf-'));
-  try {
-    const input = join(dir, 'in.pdf');
-    await writeFile(input, buf);
-    const prefix = join(dir, 'page');
-    const page = String(pageNumber);
-    try {
-      await execFileAsync('pdftoppm', ['-png', '-r', String(dpi), '-f', page, '-l', page, '-singlefile', input, prefix]);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        throw new Error('pdftoppm tidak ditemukan: pasang poppler-utils (apt-get install -y poppler-utils).');
-      }
-      throw error;
-    }
-    // rename() cannot cross file systems (tmpfs to the project); copy through memory then.
-    await rename(`${prefix}.png`, outFile).catch(async () => {
-      await writeFile(outFile, await readFile(`${prefix}.png`));
-    });
-    return outFile;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+export function renderPdfPage(buf: Buffer | Uint8Array, pageNumber: number, dpi = 150): Promise<RenderedPage> {
+  return withPdf(buf, async (pdf) => {
+    const page = await pdf.getPage(pageNumber);
+    const viewport = page.getViewport({ scale: dpi / 72 });
+    const width = Math.ceil(viewport.width);
+    const height = Math.ceil(viewport.height);
+    const { createCanvas } = await import('@napi-rs/canvas');
+    const canvas = createCanvas(width, height);
+    const context = canvas.getContext('2d');
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, width, height);
+    await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: context as unknown as CanvasRenderingContext2D, viewport }).promise;
+    const rgba = context.getImageData(0, 0, width, height).data;
+    return { png: canvas.toBuffer('image/png'), width, height, rgba };
+  });
 }
 
-/** The text of the QR code found in a PNG, or null when there is none that jsQR can read. */
-export function decodeQrFromPng(file: string): string | null {
-  const png = PNG.sync.read(readFileSync(file));
-  const found = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height, {
-    inversionAttempts: 'dontInvert',
-  });
+/** The text of the QR code on a rendered page, or null when there is none that jsQR can read. */
+export function decodeQr(page: Pick<RenderedPage, 'rgba' | 'width' | 'height'>): string | null {
+  const found = jsQR(page.rgba, page.width, page.height, { inversionAttempts: 'dontInvert' });
   return found ? found.data : null;
 }

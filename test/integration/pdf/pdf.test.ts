@@ -12,7 +12,7 @@ import {
 } from '../../../src-main/core/pdf/document.js';
 import { drawQrCode } from '../../../src-main/core/pdf/qr.js';
 import { generateSigningKey, hashNik, signPayload, verifySignedText } from '../../../src-main/core/signing.js';
-import { decodeQrFromPng, extractPdfText, renderPdfPageToPng } from '../../support/pdf.js';
+import { decodeQr, extractPdfText, renderPdfPage } from '../../support/pdf';
 
 // Set JPD_TEST_ARTIFACTS to a folder to keep the rendered pages for a look.
 const keep = process.env.JPD_TEST_ARTIFACTS;
@@ -156,8 +156,7 @@ describe('shared PDF building blocks', () => {
   });
 
   it('prints a QR code that scans from the rendered page and verifies', async () => {
-    const png = await renderPdfPageToPng(pdf, 1, join(outDir, 'sample-page-1.png'), 150);
-    const scanned = decodeQrFromPng(png);
+    const scanned = decodeQr(await renderPdfPage(pdf, 1, 150));
     expect(scanned).toBe(qrText);
     const result = verifySignedText(scanned, (kid) => (kid === office.keyId ? office.publicKeyPem : undefined));
     expect(result).toEqual({
@@ -206,7 +205,6 @@ describe('shared PDF building blocks', () => {
   it('finds no QR code on a page without one (the decoder is not fooled by text)', async () => {
     const doc = createPdfDocument();
     drawLetterhead(doc, { lines: ['PEMERINTAH PROVINSI DAERAH KHUSUS JAKARTA'] });
-    const png = await renderPdfPageToPng(await pdfToBuffer(doc), 1, join(outDir, 'no-qr.png'), 100);
-    expect(decodeQrFromPng(png)).toBeNull();
+    expect(decodeQr(await renderPdfPage(await pdfToBuffer(doc), 1, 100))).toBeNull();
   });
 });

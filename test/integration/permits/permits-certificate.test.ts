@@ -6,10 +6,10 @@ import { generateSigningKey, signPayload } from '../../../src-main/core/signing'
 import { runVerifyCli } from '../../../src-main/features/permits/verify-cli';
 import { extractSignedTextsFromPdf } from '../../../src-main/features/permits/verify';
 import { makeTestApp, type TestApp } from '../../support/app';
-import { decodeQrFromPng, extractPdfText, renderPdfPageToPng } from '../../support/pdf';
+import { decodeQr, extractPdfText, renderPdfPage } from '../../support/pdf';
+import { saveScreenshot } from '../../support/screenshots';
 import { createMember, issuePermit, setupActors, type PermitActors } from '../../support/permits-factory';
 
-const SHOTS = join(import.meta.dirname, '..', '..', 'e2e', 'screenshots');
 let app: TestApp;
 let actors: PermitActors;
 let tmp: string;
@@ -88,8 +88,9 @@ describe('IUMK certificate', () => {
     }
     expect(t).not.toContain('SALINAN');
 
-    const png = await renderPdfPageToPng(pdf, 1, join(SHOTS, 'permits-certificate.png'));
-    const qr = decodeQrFromPng(png);
+    const page = await renderPdfPage(pdf, 1);
+    saveScreenshot('permits-certificate.png', page.png);
+    const qr = decodeQr(page);
     expect(qr).toMatch(/^JPD1\./);
     // The same text is printed small on the page, so software finds it without a camera.
     expect(extractSignedTextsFromPdf(pdf)).toEqual([qr]);

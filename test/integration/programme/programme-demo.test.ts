@@ -5,15 +5,17 @@ import { programmeBench } from '../../../src-main/features/programme/bench';
 import { formatLine } from '../../../src-main/bench/measure';
 import type { Role } from '../../../src-main/core/db/schema';
 import { tempDir } from '../../support/app';
+import { testClock } from '../../support/clock';
 
 const dir = tempDir('jpd-programme-demo-');
+const clock = testClock();
 afterAll(() => dir.remove());
 
 describe('programme demo data', () => {
   it('has trainings with attendance, assignments and visits, six months of turnover and referrals in every status', { timeout: 240_000 }, async () => {
-    const result = await createDemoOffice({ dataDir: dir.dir, members: 80 });
+    const result = await createDemoOffice({ dataDir: dir.dir, members: 80, clock });
     expect(result.report).toMatch(/Program 7P: 3 pelatihan/);
-    const app = await openApp({ dataDir: dir.dir, log: () => {} });
+    const app = await openApp({ dataDir: dir.dir, clock, log: () => {} });
     try {
       const db = app.db;
       const trainings = await db.selectFrom('trainings').select(['status']).execute();

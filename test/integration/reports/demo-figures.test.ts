@@ -5,13 +5,15 @@ import { createDemoOffice, demoAccounts, loginAs } from '../../../src-main/demo/
 import { monthBounds } from '../../../src-main/features/reports/period';
 import type { MonthlySummary } from '../../../src-main/features/reports/model';
 import { tempDir } from '../../support/app';
+import { testClock } from '../../support/clock';
 
 // The demo office holds data of every feature in every state. Each figure of the summary is
 // recomputed here the plain way (all rows read, filtered in JavaScript) and must agree.
 const dir = tempDir('jpd-reports-demo-');
+const clock = testClock();
 let app: App;
 let supervisor: string;
-const month = jakartaDate(new Date().toISOString()).slice(0, 7);
+const month = jakartaDate(clock.nowIso()).slice(0, 7);
 const b = monthBounds(month);
 const inMonth = (d: string | null | undefined) => !!d && d >= b.from && d <= b.to;
 const inMonthIso = (t: string | null | undefined) => !!t && t >= b.fromIso && t < b.toIso;
@@ -29,8 +31,8 @@ const figure = (s: MonthlySummary, id: string) => {
 };
 
 beforeAll(async () => {
-  await createDemoOffice({ dataDir: dir.dir, members: 80 });
-  app = await openApp({ dataDir: dir.dir, log: () => {} });
+  await createDemoOffice({ dataDir: dir.dir, members: 80, clock });
+  app = await openApp({ dataDir: dir.dir, clock, log: () => {} });
   supervisor = await loginAs(app, 'supervisor', demoAccounts.find((a) => a.role === 'supervisor')!.password);
 }, 240_000);
 afterAll(async () => {
