@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../../support/app';
 import { extractPdfText } from '../../support/pdf';
 import { createPendamping, insertMember, insertMemberWithBusiness, KELURAHAN, programmeCounts, stageOf } from '../../support/programme-factory';
+import { SATURDAY_0900_WIB } from '../../support/clock';
 
 // The test clock stands at 2026-11-28 09:00 WIB: the current month is 2026-11.
 let app: TestApp;
@@ -10,7 +11,7 @@ let admin: string;
 let petugas: string;
 
 beforeEach(async () => {
-  app = await makeTestApp();
+  app = await makeTestApp(SATURDAY_0900_WIB);
   admin = await app.setup();
   petugas = await app.userWithRole(admin, 'petugas');
 });

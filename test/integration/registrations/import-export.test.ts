@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../src-main/features/registrations/files';
 import { makeTestApp, type TestApp } from '../../support/app';
+import { jakartaDay } from '../../support/clock';
 import { countOf, member, nikFor, petugasApp } from './fixtures';
 
 let app: TestApp;
@@ -171,7 +172,7 @@ describe('export', () => {
     const a = await app.ok('members.register', member({ fullName: '=Siti Hyperlink', phone: null }), tokens.petugas);
     await app.ok('members.register', member({ fullName: 'Budi Santoso', gender: 'L', birthDate: '1980-05-05', kelurahanKode: '31.71.07.1002', businesses: [{ ...member().businesses[0], name: '@Warung; "Enak"' }] }), tokens.petugas);
     const x = await app.ok('members.export', { format: 'xlsx', kelurahanKode: '31.71.07.1006' }, tokens.petugas);
-    expect(x.fileName).toMatch(/^anggota-2026-11-28\.xlsx$/);
+    expect(x.fileName).toBe(`anggota-${jakartaDay(app.clock)}.xlsx`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(x.base64, 'base64') as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
