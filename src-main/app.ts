@@ -1,17 +1,20 @@
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import type SQLite from 'better-sqlite3';
+import SQLite from 'better-sqlite3';
 import { methods } from './api';
 import { createDispatcher, type Dispatcher } from './core/api/dispatch';
+import { createGroupCommit } from './core/api/group-commit';
+import { createJobs } from './core/api/jobs';
 import type { MethodMap } from './core/api/registry';
 import { owaspScryptCost } from './core/auth/passwords';
 import { systemClock, type Clock } from './core/clock';
-import { openSqlite } from './core/db/connection';
+import { openReaders, openSqlite } from './core/db/connection';
 import { migrate, pendingMigrations } from './core/db/migrator';
 import { createBackup, dailyBackupIfDue, listBackups } from './core/backup';
 import type { DB } from './core/db/schema';
 import { uuidv7, type IdGenerator } from './core/ids';
 import type { AppServices, SecuritySettings } from './core/services';
+import { createWorkerPool, type WorkPool } from './core/work/pool';
 import { loadReferenceData } from './features/reference/load';
 import pkg from '../package.json';
 
@@ -26,10 +29,17 @@ export interface OpenAppOptions {
   log?: (e: unknown) => void;
   /** A backup a day when the app opens (off in tests, the demo and the bench). */
   dailyBackup?: boolean;
+  /** Read-only connections for queries (default 4). */
+  readers?: number;
+  /** Worker threads for CPU-heavy work (default: all cores but one). */
+  workers?: number;
 }
 
 export interface App {
+  /** The one write connection (tests and tools read through it too; methods never see it directly). */
   db: Kysely<DB>;
+  /** The read-only connections the methods' queries and prepare phases use. */
+  reader: Kysely<DB>;
   sqlite: SQLite.Database;
   services: AppServices;
   methods: MethodMap;
@@ -47,7 +57,8 @@ export const defaultSecurity: SecuritySettings = {
 /** The composition root: opens the office database, brings it up to date, wires the API. */
 export async function openApp(options: OpenAppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
-  const { db, sqlite, close } = openSqlite(join(options.dataDir, DATABASE_FILE));
+  const file = join(options.dataDir, DATABASE_FILE);
+  const { db, sqlite, close } = openSqlite(file);
   try {
     // An upgrade changes the schema: keep a copy of the database as it was before it.
     if ((await pendingMigrations(db)) > 0 && (await hasTables(db))) await createBackup(sqlite, options.dataDir, clock.nowIso(), 'sebelum-pembaruan');
@@ -58,6 +69,8 @@ export async function openApp(options: OpenAppOptions): Promise<App> {
     await close();
     throw e;
   }
+  const readers = openReaders(file, options.readers ?? 4);
+  const work: WorkPool = createWorkerPool({ size: options.workers });
   const services: AppServices = {
     clock,
     newId: options.newId ?? uuidv7(() => clock.nowMs()),
@@ -65,17 +78,34 @@ export async function openApp(options: OpenAppOptions): Promise<App> {
     version: APP_VERSION,
     security: { ...defaultSecurity, ...options.security },
     backups: {
-      create: (reason) => createBackup(sqlite, options.dataDir, clock.nowIso(), reason),
+      // From a read-only connection of its own: the copy never holds the writer.
+      create: async (reason) => {
+        const source = new SQLite(file, { readonly: true, fileMustExist: true });
+        try {
+          return await createBackup(source, options.dataDir, clock.nowIso(), reason);
+        } finally {
+          source.close();
+        }
+      },
       list: () => listBackups(options.dataDir),
     },
+    work,
+    jobs: createJobs(),
   };
+  const inWriteTransaction = createGroupCommit(db);
   return {
     db,
+    reader: readers.db,
     sqlite,
     services,
     methods,
-    dispatch: createDispatcher(db, methods, services, options.log),
-    close,
+    dispatch: createDispatcher({ writer: db, reader: readers.db, inWriteTransaction }, methods, services, options.log),
+    close: async () => {
+      await inWriteTransaction.idle();
+      await work.close();
+      await readers.close();
+      await close();
+    },
   };
 }
 

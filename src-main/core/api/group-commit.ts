@@ -18,9 +18,15 @@ interface Job {
  * commit holding its writes has succeeded; if that commit fails, every call in it fails.
  * A call that arrives when nothing is running starts at once, so a quiet office sees no delay.
  */
-export function createGroupCommit(db: Kysely<DB>, maxBatch = 100) {
+export interface GroupCommit {
+  <T>(work: Work<T>): Promise<T>;
+  /** Resolves once every queued call has committed or failed (before closing the database). */
+  idle(): Promise<void>;
+}
+
+export function createGroupCommit(db: Kysely<DB>, maxBatch = 100): GroupCommit {
   const queue: Job[] = [];
-  let draining = false;
+  let draining: Promise<void> | null = null;
 
   async function runBatch(batch: Job[]) {
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
@@ -54,18 +60,21 @@ export function createGroupCommit(db: Kysely<DB>, maxBatch = 100) {
   }
 
   async function drain() {
-    draining = true;
     try {
       while (queue.length > 0) await runBatch(queue.splice(0, maxBatch));
     } finally {
-      draining = false;
+      draining = null;
     }
   }
 
-  return function inTransaction<T>(work: Work<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
+  const inTransaction = <T>(work: Work<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
       queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
-      if (!draining) void drain();
+      draining ??= drain();
     });
-  };
+  return Object.assign(inTransaction, {
+    idle: async () => {
+      while (draining) await draining;
+    },
+  });
 }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
-import type { SessionUser } from '../api/registry';
+import type { Database, SessionUser } from '../api/registry';
 import type { AppServices } from '../services';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
@@ -24,12 +24,22 @@ export interface ResolvedSession {
   csrfToken: string;
 }
 
+export interface SessionLookup {
+  session: ResolvedSession | null;
+  /**
+   * The write the lookup calls for, if any: deleting an expired session, or refreshing the
+   * last-seen time (at most once a minute: a write per request would be wasted work). Left to
+   * the caller so that the lookup itself only reads, on a reader connection.
+   */
+  upkeep: ((db: Database) => Promise<void>) | null;
+}
+
 /**
  * The session of a token, or null when it is unknown, idle for too long, or its user was
- * deactivated. Expired sessions are deleted on sight.
+ * deactivated (expired sessions are to be deleted by the upkeep).
  */
-export async function resolveSession(db: Kysely<DB>, token: string | null | undefined, app: AppServices): Promise<ResolvedSession | null> {
-  if (!token || token.length > 200) return null;
+export async function lookupSession(db: Database, token: string | null | undefined, app: AppServices): Promise<SessionLookup> {
+  if (!token || token.length > 200) return { session: null, upkeep: null };
   const tokenHash = hashToken(token);
   const row = await db
     .selectFrom('sessions')
@@ -37,21 +47,27 @@ export async function resolveSession(db: Kysely<DB>, token: string | null | unde
     .select(['sessions.csrf_token', 'sessions.last_seen_at', 'users.id', 'users.username', 'users.full_name', 'users.role', 'users.is_pendamping', 'users.active'])
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
-  if (!row) return null;
+  if (!row) return { session: null, upkeep: null };
   const now = app.clock.nowMs();
   const idleMs = now - Date.parse(row.last_seen_at);
   if (idleMs > app.security.sessionIdleMinutes * 60_000 || row.active !== 1) {
-    await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
-    return null;
+    return { session: null, upkeep: (w) => w.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute().then(() => undefined) };
   }
-  // Refresh at most once a minute: a write per request would be wasted work.
-  if (idleMs > 60_000) {
-    await db.updateTable('sessions').set({ last_seen_at: app.clock.nowIso() }).where('token_hash', '=', tokenHash).execute();
-  }
+  const lastSeen = app.clock.nowIso();
   return {
-    csrfToken: row.csrf_token,
-    user: { id: row.id, username: row.username, fullName: row.full_name, role: row.role, isPendamping: row.is_pendamping === 1 },
+    session: {
+      csrfToken: row.csrf_token,
+      user: { id: row.id, username: row.username, fullName: row.full_name, role: row.role, isPendamping: row.is_pendamping === 1 },
+    },
+    upkeep: idleMs > 60_000 ? (w) => w.updateTable('sessions').set({ last_seen_at: lastSeen }).where('token_hash', '=', tokenHash).execute().then(() => undefined) : null,
   };
+}
+
+/** lookupSession with its upkeep done on the same handle (which must be able to write). */
+export async function resolveSession(db: Database, token: string | null | undefined, app: AppServices): Promise<ResolvedSession | null> {
+  const { session, upkeep } = await lookupSession(db, token, app);
+  if (upkeep) await upkeep(db);
+  return session;
 }
 
 export async function endSession(db: Kysely<DB>, token: string): Promise<void> {

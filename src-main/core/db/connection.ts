@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { readerKysely } from './reader-pool';
 import type { DB } from './schema';
 
 export interface OpenedDatabase {
@@ -33,6 +34,36 @@ export function openSqlite(file: string): OpenedDatabase {
   return {
     db,
     sqlite,
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}
+
+export interface OpenedReaders {
+  /** One Kysely instance over the read-only connections: each read transaction takes one. */
+  db: Kysely<DB>;
+  close(): Promise<void>;
+}
+
+/**
+ * Read-only connections to the office database, opened once it exists and is in WAL mode.
+ * WAL lets every reader keep its own consistent snapshot while the one writer commits, so a
+ * query never waits for a write. Same pragmas as the writer where reading depends on them
+ * (busy timeout, temporary sorts in memory, page cache) and the same SQL functions.
+ */
+export function openReaders(file: string, count: number): OpenedReaders {
+  const handles = Array.from({ length: count }, () => {
+    const sqlite = new SQLite(file, { readonly: true, fileMustExist: true });
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('temp_store = MEMORY');
+    sqlite.pragma('cache_size = -32768');
+    registerFunctions(sqlite);
+    return sqlite;
+  });
+  const db = readerKysely(handles.map((h) => withStatementCache(h)));
+  return {
+    db,
     close: async () => {
       await db.destroy();
     },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError, badInput, conflict } from '../../core/api/errors';
 import { defineMethod, type CallContext } from '../../core/api/registry';
 import { label, optionalText, text } from '../../core/api/validation';
-import { hashPassword } from '../../core/auth/passwords';
+import { hashNewPassword } from '../../core/auth/passwords';
 import { createSession } from '../../core/auth/sessions';
 import { generateSigningKey } from '../../core/signing';
 import { schemaVersion } from '../../core/db/migrator';
@@ -104,7 +104,12 @@ export const officeMethods = {
       office: z.strictObject(officeFields),
       admin: z.strictObject({ username: usernameField, fullName: text('Nama lengkap admin', 120), password: newPasswordField }),
     }),
-    handler: async (ctx, input) => {
+    prepare: async (ctx, input) => {
+      // Refused before the hash: a public method must not let anyone run scrypt for nothing.
+      if (await ctx.read((db) => db.selectFrom('office').select('id').executeTakeFirst())) throw conflict('Kantor sudah disiapkan. Penyiapan awal hanya sekali.');
+      return hashNewPassword(ctx, input.admin.password);
+    },
+    handler: async (ctx, input, passwordHash) => {
       const existing = await ctx.db.selectFrom('office').select('id').executeTakeFirst();
       if (existing) throw conflict('Kantor sudah disiapkan. Penyiapan awal hanya sekali.');
       await checkRegion(ctx, input.office.kotaKode, input.office.kecamatanKode);
@@ -134,7 +139,7 @@ export const officeMethods = {
           username: input.admin.username,
           full_name: input.admin.fullName,
           role: 'admin',
-          password_hash: await hashPassword(input.admin.password, ctx.app.security.passwordCost),
+          password_hash: passwordHash,
           created_at: now,
           updated_at: now,
         })
@@ -190,11 +195,11 @@ export const officeMethods = {
     summary: 'Membuat cadangan basis data sekarang (salinan utuh dan konsisten di folder data).',
     access: ['admin'],
     mutation: true,
-    // SQLite's online backup cannot run inside the call's transaction.
-    transaction: false,
     input: z.strictObject({}),
-    handler: async (ctx) => {
-      const info = await ctx.app.backups.create('manual');
+    // The online copy runs before the transaction (it cannot run inside one), from a read-only
+    // connection: the office keeps writing while it copies. The transaction records it.
+    prepare: (ctx) => ctx.app.backups.create('manual'),
+    handler: async (ctx, _input, info) => {
       await ctx.audit({ entity: 'office', entityId: null, after: { backup: info.name, size: info.size } });
       return { name: info.name, size: info.size, createdAt: info.createdAt };
     },

@@ -4,7 +4,7 @@ import { AppError, conflict, notFound } from '../../core/api/errors';
 import { fetchPage, likeEscape, pageInput } from '../../core/api/paging';
 import { defineMethod, type CallContext } from '../../core/api/registry';
 import { label, optionalText, text } from '../../core/api/validation';
-import { hashPassword, passwordProblem } from '../../core/auth/passwords';
+import { hashNewPassword, passwordProblem } from '../../core/auth/passwords';
 import { endSessionsOfUser } from '../../core/auth/sessions';
 import type { Role } from '../../core/db/schema';
 
@@ -93,7 +93,8 @@ export const userMethods = {
       phone: optionalText('Nomor telepon', 20),
       password: newPasswordField,
     }),
-    handler: async (ctx, input) => {
+    prepare: (ctx, input) => hashNewPassword(ctx, input.password),
+    handler: async (ctx, input, passwordHash) => {
       const taken = await ctx.db.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
       if (taken) throw conflict(`Nama pengguna "${input.username}" sudah dipakai.`, { username: 'Nama pengguna: sudah dipakai' });
       const now = ctx.app.clock.nowIso();
@@ -108,7 +109,7 @@ export const userMethods = {
           is_pendamping: input.isPendamping ? 1 : 0,
           nip: input.nip ?? null,
           phone: input.phone ?? null,
-          password_hash: await hashPassword(input.password, ctx.app.security.passwordCost),
+          password_hash: passwordHash,
           // The admin chose this password: the user replaces it at first login.
           must_change_password: 1,
           created_at: now,
@@ -180,12 +181,13 @@ export const userMethods = {
     access: ['admin'],
     mutation: true,
     input: z.strictObject({ id: userId, password: newPasswordField }),
-    handler: async (ctx, input) => {
+    prepare: (ctx, input) => hashNewPassword(ctx, input.password),
+    handler: async (ctx, input, passwordHash) => {
       await loadUser(ctx, input.id);
       await ctx.db
         .updateTable('users')
         .set({
-          password_hash: await hashPassword(input.password, ctx.app.security.passwordCost),
+          password_hash: passwordHash,
           must_change_password: 1,
           failed_logins: 0,
           locked_until: null,
