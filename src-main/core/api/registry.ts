@@ -50,7 +50,7 @@ export interface PrepareContext extends WorkContext {
    * Reads in one read transaction on a reader connection: a consistent view that never waits
    * for writers. Keep it to the reads; do the slow work outside it.
    */
-  read<T>(fn: (db: Database) => Promise<T>): Promise<T>;
+  read<T>(fn: (db: Transaction<DB>) => Promise<T>): Promise<T>;
 }
 
 export type RenderContext = WorkContext;

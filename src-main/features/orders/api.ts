@@ -13,7 +13,8 @@ import { normaliseName } from '../registrations/rules/names';
 import { normaliseKind, productionDays, availableCapacity } from './rules/matching';
 import { checkQuantitySplit, lineTotal, orderTotals } from './rules/money';
 import { allowedOrderTransitions, checkOrderTransition, orderStatuses, orderStatusLabels, type OrderStatus } from './rules/transitions';
-import { renderAssignmentDocument, type DocumentKind } from './pdf';
+import type { DocumentKind } from './pdf';
+import { renderAssignmentDocumentTask } from './tasks';
 import { loadHolidays } from '../permits/service';
 import {
   addDays,
@@ -990,7 +991,10 @@ export const orderMethods = {
       const office = await loadOffice(ctx);
       const now = today(ctx);
       const documentDate = input.kind === 'bast' ? (a.delivered_on ?? now) : now;
-      const bytes = await renderAssignmentDocument(input.kind as DocumentKind, {
+      return {
+        kind: input.kind as DocumentKind,
+        assignmentNo: a.assignment_no,
+        data: {
         assignmentNo: a.assignment_no,
         orderNo: order.order_no,
         buyerOrderNo: order.buyer_order_no,
@@ -1014,9 +1018,14 @@ export const orderMethods = {
           nib: business.nib,
         },
         office: { letterheadLines: office.letterheadLines, address: office.address, kecamatanNama: office.kecamatanNama, kotaNama: office.kotaNama, officerName: ctx.user!.fullName },
-      });
-      const prefix = { po: 'surat-pesanan', bast: 'bast', invoice: 'kwitansi' }[input.kind];
-      return { fileName: `${prefix}-${a.assignment_no}.pdf`, mimeType: 'application/pdf' as const, base64: bytes.toString('base64') };
+        },
+      };
+    },
+    // Drawn after the read transaction, in the worker pool.
+    render: async (ctx, doc) => {
+      const base64 = await ctx.work(renderAssignmentDocumentTask, { kind: doc.kind, data: doc.data });
+      const prefix = { po: 'surat-pesanan', bast: 'bast', invoice: 'kwitansi' }[doc.kind];
+      return { fileName: `${prefix}-${doc.assignmentNo}.pdf`, mimeType: 'application/pdf' as const, base64 };
     },
   }),
 };

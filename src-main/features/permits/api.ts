@@ -21,7 +21,8 @@ import {
   slaOfPermits,
 } from './service';
 import { DEFAULT_PERMIT_SETTINGS, loadPermitSettings, PERMIT_SETTINGS_KEY, permitSettingsSchema, requirementsFor } from './settings';
-import { loadCertificateData, loadCertificateOffice, renderCertificates } from './certificate';
+import { loadCertificateData, loadCertificateOffice } from './certificate';
+import { renderCertificatesTask } from './tasks';
 import { checkCertificateText, textsToCheck, type PermitRecord } from './verify';
 import { registerWalkIn, walkInSchema } from './walkin';
 import { ajibMethods } from './ajib';
@@ -85,6 +86,29 @@ const sortColumns = {
 } as const;
 
 export const slaFilters = ['due_today', 'late', 'paused', 'open'] as const;
+
+/**
+ * Counts one more print of each permit, as drawn: a permit printed by someone else while this
+ * batch was being drawn would carry the wrong original/SALINAN mark, so the call is refused and
+ * the clerk prints again.
+ */
+async function countPrints(ctx: CallContext, drawn: { id: string; copies_printed: number }[]) {
+  const now = new Map<string, number>();
+  for (let i = 0; i < drawn.length; i += 500) {
+    const ids = drawn.slice(i, i + 500).map((d) => d.id);
+    for (const r of await ctx.db.selectFrom('permits').select(['id', 'copies_printed']).where('id', 'in', ids).execute()) now.set(r.id, r.copies_printed);
+  }
+  if (drawn.some((d) => now.get(d.id) !== d.copies_printed)) {
+    throw conflict('Surat izin ini baru saja dicetak di tempat lain; cetak sekali lagi agar tanda SALINAN sesuai.');
+  }
+  for (let i = 0; i < drawn.length; i += 500) {
+    await ctx.db
+      .updateTable('permits')
+      .set((eb) => ({ copies_printed: eb('copies_printed', '+', 1) }))
+      .where('id', 'in', drawn.slice(i, i + 500).map((d) => d.id))
+      .execute();
+  }
+}
 
 export const permitMethods = {
   'permits.create': defineMethod({
@@ -465,23 +489,27 @@ export const permitMethods = {
     access: PRINT_ROLES,
     mutation: true,
     input: z.strictObject({ id: id('Izin') }),
-    handler: async (ctx, input) => {
-      const p = await loadPermit(ctx.db, input.id);
-      if (p.status !== 'terbit' && p.status !== 'diserahkan') {
-        throw conflict(`Surat izin hanya dapat dicetak untuk izin yang sudah terbit (status sekarang: ${permitStatusLabels[p.status]}).`);
-      }
-      const [data] = await loadCertificateData(ctx.db, [p.id]);
-      const pdf = await renderCertificates([data], {
-        office: await loadCertificateOffice(ctx.db),
-        settings: await loadPermitSettings(ctx.db),
+    // Drawn before the transaction, which then counts the print: a certificate that was never
+    // delivered (failed, cancelled) is never counted, so the next print is not a SALINAN.
+    prepare: async (ctx, input) => {
+      const { p, data, office, settings } = await ctx.read(async (db) => {
+        const p = await loadPermit(db, input.id);
+        if (p.status !== 'terbit' && p.status !== 'diserahkan') {
+          throw conflict(`Surat izin hanya dapat dicetak untuk izin yang sudah terbit (status sekarang: ${permitStatusLabels[p.status]}).`);
+        }
+        return { p, data: await loadCertificateData(db, [p.id]), office: await loadCertificateOffice(db), settings: await loadPermitSettings(db) };
       });
-      await ctx.db.updateTable('permits').set({ copies_printed: p.copies_printed + 1 }).where('id', '=', p.id).execute();
-      await ctx.audit({ entity: 'permit', entityId: p.id, before: { copiesPrinted: p.copies_printed }, after: { copiesPrinted: p.copies_printed + 1, printed: p.number } });
+      const pdf = await ctx.work(renderCertificatesTask, { list: data, office, settings: { documentTitle: settings.documentTitle, legalBasis: settings.legalBasis } });
+      return { permitId: p.id, number: p.number, printedBefore: p.copies_printed, base64: pdf.base64 };
+    },
+    handler: async (ctx, _input, printed) => {
+      await countPrints(ctx, [{ id: printed.permitId, copies_printed: printed.printedBefore }]);
+      await ctx.audit({ entity: 'permit', entityId: printed.permitId, before: { copiesPrinted: printed.printedBefore }, after: { copiesPrinted: printed.printedBefore + 1, printed: printed.number } });
       return {
-        fileName: `IUMK-${(p.number ?? p.id).replace(/[^A-Za-z0-9]+/g, '-')}.pdf`,
+        fileName: `IUMK-${(printed.number ?? printed.permitId).replace(/[^A-Za-z0-9]+/g, '-')}.pdf`,
         mimeType: 'application/pdf' as const,
-        base64: pdf.toString('base64'),
-        copy: p.copies_printed > 0,
+        base64: printed.base64,
+        copy: printed.printedBefore > 0,
       };
     },
   }),
@@ -496,24 +524,29 @@ export const permitMethods = {
         ids: label(z.array(id('Izin')).min(1).max(1000), 'Izin yang dipilih').nullish(),
       })
       .refine((v) => Boolean(v.issuedOn) !== Boolean(v.ids), { message: 'pilih tanggal terbit atau daftar izin', path: ['issuedOn'] }),
-    handler: async (ctx, input) => {
-      let q = ctx.db.selectFrom('permits').select(['id', 'copies_printed']).where('status', 'in', ['terbit', 'diserahkan']);
-      q = input.issuedOn ? q.where('issued_on', '=', input.issuedOn) : q.where('id', 'in', input.ids!);
-      const rows = await q.orderBy('number_year').orderBy('number_seq').execute();
-      if (rows.length === 0) throw badInput(input.issuedOn ? 'issuedOn' : 'ids', 'Tidak ada izin terbit untuk dicetak.');
-      const data = await loadCertificateData(ctx.db, rows.map((r) => r.id));
-      const pdf = await renderCertificates(data, { office: await loadCertificateOffice(ctx.db), settings: await loadPermitSettings(ctx.db) });
-      await ctx.db
-        .updateTable('permits')
-        .set((eb) => ({ copies_printed: eb('copies_printed', '+', 1) }))
-        .where('id', 'in', rows.map((r) => r.id))
-        .execute();
-      await ctx.audit({ entity: 'permit', entityId: null, after: { printedBatch: rows.map((r) => r.id) } });
+    // As for one certificate: the batch is drawn in the worker pool (progress, Cancel) before
+    // the transaction that counts the prints.
+    prepare: async (ctx, input) => {
+      ctx.job.progress(0, 1, 'read');
+      const { rows, data, office, settings } = await ctx.read(async (db) => {
+        let q = db.selectFrom('permits').select(['id', 'copies_printed']).where('status', 'in', ['terbit', 'diserahkan']);
+        q = input.issuedOn ? q.where('issued_on', '=', input.issuedOn) : q.where('id', 'in', input.ids!);
+        const rows = await q.orderBy('number_year').orderBy('number_seq').execute();
+        if (rows.length === 0) throw badInput(input.issuedOn ? 'issuedOn' : 'ids', 'Tidak ada izin terbit untuk dicetak.');
+        return { rows, data: await loadCertificateData(db, rows.map((r) => r.id)), office: await loadCertificateOffice(db), settings: await loadPermitSettings(db) };
+      });
+      ctx.job.progress(0, data.length, 'render');
+      const pdf = await ctx.work(renderCertificatesTask, { list: data, office, settings: { documentTitle: settings.documentTitle, legalBasis: settings.legalBasis } });
+      return { rows, ...pdf };
+    },
+    handler: async (ctx, input, printed) => {
+      await countPrints(ctx, printed.rows);
+      await ctx.audit({ entity: 'permit', entityId: null, after: { printedBatch: printed.rows.map((r) => r.id) } });
       return {
         fileName: `IUMK-${input.issuedOn ?? 'pilihan'}.pdf`,
         mimeType: 'application/pdf' as const,
-        base64: pdf.toString('base64'),
-        pages: data.length,
+        base64: printed.base64,
+        pages: printed.pages,
       };
     },
   }),

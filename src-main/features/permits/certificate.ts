@@ -365,12 +365,16 @@ export interface RenderOptions {
   copyOf?: (data: CertificateData) => boolean;
 }
 
-/** Renders certificates into one PDF document, one page each, and resolves with its bytes. */
-export function renderCertificates(list: CertificateData[], opts: RenderOptions): Promise<Buffer> {
+/**
+ * Renders certificates into one PDF document, one page each, and resolves with its bytes.
+ * `onPage` hears of each page drawn (progress; it may throw to stop a cancelled batch).
+ */
+export function renderCertificates(list: CertificateData[], opts: RenderOptions, onPage?: (done: number) => void): Promise<Buffer> {
   const doc = startCertificateDocument(list.length === 1 ? `IUMK ${list[0].number}` : `IUMK (${list.length} izin)`);
   list.forEach((data, index) => {
     if (index > 0) doc.addPage();
     drawCertificatePage(doc, data, opts.office, opts.settings, { copy: opts.copyOf ? opts.copyOf(data) : data.copiesPrinted > 0 });
+    onPage?.(index + 1);
   });
   return pdfToBuffer(doc);
 }

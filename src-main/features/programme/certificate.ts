@@ -1,8 +1,7 @@
-import type { CallContext } from '../../core/api/registry';
 import { jakartaDate } from '../../core/clock';
 import { formatDateId } from '../../core/format';
 import { createPdfDocument, drawLetterhead, drawSignatureBlock, FONT, pdfToBuffer } from '../../core/pdf/document';
-import { loadOffice } from '../office/api';
+import type { loadOffice } from '../office/api';
 import type { Skpd } from '../registrations/tables';
 import { SKPD_LABELS } from './common';
 
@@ -26,6 +25,9 @@ export interface CertificateTraining {
   completedOn: string | null;
 }
 
+/** The office as loaded for the certificate (letterhead, signatory, names). */
+export type CertificateOffice = Awaited<ReturnType<typeof loadOffice>>;
+
 const CM = 72 / 2.54;
 const MARGIN = Math.round(1.6 * CM);
 const BRAND = '#0b3d6b';
@@ -48,8 +50,7 @@ export function certificateNumber(training: CertificateTraining, p: CertificateP
  * letterhead, "SERTIFIKAT", the number, the participant's name, the training, its dates and
  * organiser, and the signatory's block.
  */
-export async function certificatePdf(ctx: Pick<CallContext, 'db'>, training: CertificateTraining, list: CertificateParticipant[]): Promise<Buffer> {
-  const office = await loadOffice(ctx);
+export async function certificatePdf(office: CertificateOffice, training: CertificateTraining, list: CertificateParticipant[]): Promise<Buffer> {
   const doc = createPdfDocument({
     layout: 'landscape',
     margins: { top: MARGIN + 14, bottom: MARGIN, left: MARGIN + 24, right: MARGIN + 24 },

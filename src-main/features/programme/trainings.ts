@@ -7,7 +7,9 @@ import { id, label, optionalText, text } from '../../core/api/validation';
 import { jakartaDate } from '../../core/clock';
 import { completeStage } from './stages';
 import { loadMember, PROGRAMME_ROLES, SKPD_CODES, todayOf } from './common';
-import { certificatePdf, type CertificateParticipant } from './certificate';
+import type { CertificateParticipant } from './certificate';
+import { renderTrainingCertificatesTask } from './tasks';
+import { loadOffice } from '../office/api';
 
 // Date-times are typed in WIB as 'YYYY-MM-DDTHH:MM' (what <input type="datetime-local"> gives)
 // and stored as UTC instants.
@@ -394,8 +396,12 @@ export const trainingMethods = {
       const all = await completedParticipants(ctx, input.trainingId);
       const one = all.find((p) => p.memberId === input.memberId);
       if (!one) throw badInput('memberId', 'Anggota: tidak lulus (tidak hadir atau tidak terdaftar) pada pelatihan ini');
-      const base64 = (await certificatePdf(ctx, training, [one])).toString('base64');
-      return { fileName: `sertifikat-${one.memberNo}.pdf`, mimeType: 'application/pdf' as const, base64 };
+      return { office: await loadOffice(ctx), training, list: [one] };
+    },
+    // Drawn after the read transaction, in the worker pool.
+    render: async (ctx, data) => {
+      const base64 = await ctx.work(renderTrainingCertificatesTask, data);
+      return { fileName: `sertifikat-${data.list[0].memberNo}.pdf`, mimeType: 'application/pdf' as const, base64 };
     },
   }),
 
@@ -407,9 +413,12 @@ export const trainingMethods = {
     handler: async (ctx, input) => {
       const training = await loadTraining(ctx, input.trainingId);
       if (training.status !== 'selesai') throw conflict('Sertifikat dicetak setelah pelatihan dinyatakan selesai.');
-      const all = await completedParticipants(ctx, input.trainingId);
-      const base64 = (await certificatePdf(ctx, training, all)).toString('base64');
-      return { fileName: `sertifikat-pelatihan-${jakartaDate(training.startsAt)}.pdf`, mimeType: 'application/pdf' as const, base64, count: all.length };
+      return { office: await loadOffice(ctx), training, list: await completedParticipants(ctx, input.trainingId) };
+    },
+    render: async (ctx, data) => {
+      ctx.job.progress(0, data.list.length, 'render');
+      const base64 = await ctx.work(renderTrainingCertificatesTask, data);
+      return { fileName: `sertifikat-pelatihan-${jakartaDate(data.training.startsAt)}.pdf`, mimeType: 'application/pdf' as const, base64, count: data.list.length };
     },
   }),
 };

@@ -15,7 +15,7 @@ import { setSetting } from '../../core/settings';
 import { completeStage } from '../programme/stages';
 import { checkBusiness, checkMemberFields, checkRegistration, loadReference } from './checks';
 import { exportMembers, exportInput } from './export';
-import { cancelImport, continueImport, importPreview, importPreviewInput, importRunInput, importStatus, importReport, recentImports, startImport } from './import';
+import { cancelImport, continueImport, importPreview, importPreviewInput, importProblems, importRunInput, importStatus, prepareImport, recentImports, renderImportReport, renderStartedImport, startImport } from './import';
 import { listInput, listMembers } from './list';
 import { DEFAULT_MEMBER_NUMBER_TEMPLATE, maskNik, memberTemplateProblem } from './rules/member-number';
 import { SCALE_LABELS } from './rules/scale';
@@ -351,9 +351,11 @@ export const registrationMethods = {
     access: registrarRoles,
     mutation: true,
     input: exportInput,
-    handler: async (ctx, input) => {
+    prepare: (ctx, input) => {
       if (input.unmaskNik && !canSeeNik(ctx.user?.role)) throw new AppError('forbidden', 'Peran Anda tidak berhak mengekspor NIK lengkap.');
-      const file = await exportMembers(ctx.db, input, today(ctx));
+      return exportMembers(ctx, input, jakartaDate(ctx.app.clock.nowIso()));
+    },
+    handler: async (ctx, input, file) => {
       await ctx.audit({ entity: 'members', entityId: null, after: { export: input.format, filters: { ...input }, rows: file.rows, unmaskNik: input.unmaskNik } });
       return file;
     },
@@ -507,20 +509,24 @@ export const registrationMethods = {
     access: registrarRoles,
     mutation: false,
     input: importPreviewInput,
-    handler: (ctx, input) => importPreview(ctx, input),
+    // The file is read and checked before the (empty) read transaction: nothing is held meanwhile.
+    prepare: (ctx, input) => importPreview(ctx, input),
+    handler: (_ctx, _input, preview) => preview,
   }),
 
   'members.importRun': defineMethod({
     summary:
-      'Memulai impor. all_or_nothing: semua baris ditulis dalam panggilan ini atau tidak sama sekali. valid_only: baris sah disiapkan lalu ditulis per 500 baris oleh members.importContinue.',
+      'Memulai impor: berkas dibaca dan diperiksa, baris sah disiapkan, lalu ditulis oleh members.importContinue. all_or_nothing: semua baris dalam satu transaksi akhir atau tidak sama sekali (berkas dengan baris tidak sah ditolak utuh). valid_only: per 500 baris.',
     access: registrarRoles,
     mutation: true,
     input: importRunInput,
-    handler: (ctx, input) => startImport(ctx, input),
+    prepare: (ctx, input) => prepareImport(ctx, input),
+    handler: (ctx, input, file) => startImport(ctx, input, file),
+    render: (ctx, started) => renderStartedImport(ctx, started),
   }),
 
   'members.importContinue': defineMethod({
-    summary: 'Menulis kelompok berikutnya (500 baris) dari impor yang berjalan, dalam satu transaksi; dipanggil berulang oleh layar progres.',
+    summary: 'Menulis baris yang disiapkan dalam satu transaksi: 500 baris berikutnya (valid_only) atau semuanya (all_or_nothing); dipanggil berulang oleh layar progres.',
     access: registrarRoles,
     mutation: true,
     input: z.strictObject({ jobId: id('Impor') }),
@@ -556,6 +562,7 @@ export const registrationMethods = {
     access: registrarRoles,
     mutation: false,
     input: z.strictObject({ jobId: id('Impor'), format: label(z.enum(['csv', 'xlsx']), 'Format').default('csv') }),
-    handler: (ctx, input) => importReport(ctx, input.jobId, input.format),
+    handler: (ctx, input) => importProblems(ctx, input.jobId),
+    render: (ctx, problems, input) => renderImportReport(ctx, problems, input.jobId, input.format),
   }),
 };

@@ -4,10 +4,8 @@ import { label } from '../../core/api/validation';
 import { jakartaDate } from '../../core/clock';
 import { loadOffice } from '../office/api';
 import { buildDashboard } from './dashboard';
-import { summaryToCsv } from './export-csv';
-import { summaryToPdf } from './export-pdf';
-import { summaryToXlsx } from './export-xlsx';
 import { buildMonthlySummary } from './service';
+import { renderReportTask } from './tasks';
 
 const month = label(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'gunakan format TTTT-BB, misalnya 2026-11'), 'Bulan');
 const kelurahan = label(z.string().regex(/^31\.\d{2}\.\d{2}\.\d{4}$/, 'kode kelurahan tidak valid'), 'Kelurahan').nullish();
@@ -42,19 +40,23 @@ export const reportMethods = {
   'reports.export': defineMethod({
     summary: 'Ekspor rekap bulanan sebagai PDF (untuk dicetak), XLSX atau CSV; setiap ekspor dicatat.',
     access: supervisors,
-    mutation: false,
+    // Who exported what is part of the audit trail, like any change.
+    mutation: true,
     input: z.strictObject({ month, kelurahan, format: label(z.enum(['pdf', 'xlsx', 'csv']), 'Format') }),
-    handler: async (ctx, input) => {
+    // The summary is read on a reader and drawn in the worker pool before the transaction, which
+    // then only records the export.
+    prepare: async (ctx, input) => {
       const now = ctx.app.clock.nowIso();
-      const summary = await buildMonthlySummary(ctx.db, input, now);
-      let bytes: Buffer;
-      if (input.format === 'pdf') bytes = await summaryToPdf(summary, await loadOffice(ctx), jakartaDate(now));
-      else if (input.format === 'xlsx') bytes = await summaryToXlsx(summary);
-      else bytes = summaryToCsv(summary);
+      ctx.job.progress(0, 1, 'read');
+      const { summary, office } = await ctx.read(async (db) => ({ summary: await buildMonthlySummary(db, input, now), office: await loadOffice({ db }) }));
+      ctx.job.progress(0, 1, 'render');
+      const base64 = await ctx.work(renderReportTask, { format: input.format, summary, office, printedOn: jakartaDate(now) });
       const fileName = `rekap-jakpreneur-${input.month}${input.kelurahan ? `-${input.kelurahan}` : ''}.${input.format}`;
-      // Who exported what is part of the audit trail, like any change.
-      await ctx.audit({ entity: 'reports', entityId: input.month, after: { export: input.format, kelurahan: input.kelurahan ?? null, fileName } });
-      return { fileName, mimeType: MIME[input.format], base64: bytes.toString('base64') };
+      return { fileName, mimeType: MIME[input.format], base64 };
+    },
+    handler: async (ctx, input, file) => {
+      await ctx.audit({ entity: 'reports', entityId: input.month, after: { export: input.format, kelurahan: input.kelurahan ?? null, fileName: file.fileName } });
+      return file;
     },
   }),
 };
