@@ -10,8 +10,9 @@ import { permitMethods } from './features/permits/api';
 import { programmeApi } from './features/programme/api';
 import { orderMethods } from './features/orders/api';
 import { reportMethods } from './features/reports/api';
+import { jobMethods } from './features/jobs/api';
 
-export const methods = combineMethods(authMethods, officeMethods, userMethods, referenceMethods, registrationMethods, permitMethods, programmeApi, orderMethods, reportMethods);
+export const methods = combineMethods(authMethods, officeMethods, userMethods, referenceMethods, registrationMethods, permitMethods, programmeApi, orderMethods, reportMethods, jobMethods);
 
 export type Api = ApiSignatures<typeof methods>;
 export type MethodName = keyof Api & string;

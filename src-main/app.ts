@@ -5,6 +5,7 @@ import { methods } from './api';
 import { createDispatcher, type Dispatcher } from './core/api/dispatch';
 import { createGroupCommit } from './core/api/group-commit';
 import { createJobs } from './core/api/jobs';
+import { lookupSession } from './core/auth/sessions';
 import type { MethodMap } from './core/api/registry';
 import { owaspScryptCost } from './core/auth/passwords';
 import { systemClock, type Clock } from './core/clock';
@@ -33,6 +34,8 @@ export interface OpenAppOptions {
   readers?: number;
   /** Worker threads for CPU-heavy work (default: all cores but one). */
   workers?: number;
+  /** The API's methods (default: the registry of src-main/api.ts); tests add their own. */
+  methods?: MethodMap;
 }
 
 export interface App {
@@ -44,6 +47,8 @@ export interface App {
   services: AppServices;
   methods: MethodMap;
   dispatch: Dispatcher;
+  /** Whether a session token is valid now (read only), e.g. to choose how much of a request to read. */
+  hasSession(token: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -98,8 +103,9 @@ export async function openApp(options: OpenAppOptions): Promise<App> {
     reader: readers.db,
     sqlite,
     services,
-    methods,
-    dispatch: createDispatcher({ writer: db, reader: readers.db, inWriteTransaction }, methods, services, options.log),
+    methods: options.methods ?? methods,
+    dispatch: createDispatcher({ writer: db, reader: readers.db, inWriteTransaction }, options.methods ?? methods, services, options.log),
+    hasSession: async (token) => (await lookupSession(readers.db, token, services)).session !== null,
     close: async () => {
       await inWriteTransaction.idle();
       await work.close();

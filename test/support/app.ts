@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, type App } from '../../src-main/app';
+import { openApp, type App, type OpenAppOptions } from '../../src-main/app';
 import { demoOffice } from '../../src-main/demo/demo';
 import { TEST_NOW, testClock, type TestClock } from './clock';
 
@@ -19,7 +19,7 @@ export interface TestApp extends App {
   clock: TestClock;
   dir: string;
   /** Calls a method as the holder of `token` (no CSRF: in-process). */
-  call<T = any>(method: string, input?: unknown, token?: string | null): Promise<{ status: number; ok: boolean; value: T; error: any; session?: string | null }>;
+  call<T = any>(method: string, input?: unknown, token?: string | null, jobId?: string): Promise<{ status: number; ok: boolean; value: T; error: any; session?: string | null }>;
   /** Like call, but throws unless the call succeeded. */
   ok<T = any>(method: string, input?: unknown, token?: string | null): Promise<T>;
   /** Sets the office up and returns the admin's session token. */
@@ -31,12 +31,12 @@ export interface TestApp extends App {
 }
 
 /** A real app on a real SQLite file in a temp folder, with a fixed clock. */
-export async function makeTestApp(startIso = TEST_NOW): Promise<TestApp> {
+export async function makeTestApp(startIso = TEST_NOW, extra: Pick<OpenAppOptions, 'methods' | 'security'> = {}): Promise<TestApp> {
   const { dir, remove } = tempDir();
   const clock = testClock(startIso);
-  const app = await openApp({ dataDir: dir, clock, security: testSecurity, log: () => {} });
-  const call: TestApp['call'] = async (method, input = {}, token = null) => {
-    const res = await app.dispatch({ method, input, sessionToken: token, checkCsrf: false });
+  const app = await openApp({ dataDir: dir, clock, log: () => {}, ...extra, security: { ...testSecurity, ...extra.security } });
+  const call: TestApp['call'] = async (method, input = {}, token = null, jobId) => {
+    const res = await app.dispatch({ method, input, sessionToken: token, checkCsrf: false, jobId });
     return {
       status: res.status,
       ok: res.body.ok,
