@@ -6,7 +6,9 @@ import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { useUser } from '../../app/session';
 import { DataTable } from '../../components/DataTable';
+import { JobProgress } from '../../components/JobProgress';
 import { Notice } from '../../components/Notice';
+import { useLongCall } from '../../components/useLongCall';
 import { useServerTable } from '../../components/useServerTable';
 import { printPdf } from '../../components/files';
 import { jakartaToday } from '../../app/format';
@@ -23,6 +25,8 @@ export function PermitList() {
   const { t } = useI18n();
   const user = useUser();
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const batch = useLongCall();
   const table = useServerTable<Row, { q: string; status: string; channel: string; sla: string }>(
     { page: 0, pageSize: 25, sort: 'submittedAt', dir: 'desc', filters: { q: '', status: '', channel: '', sla: '' } },
     (s, f) =>
@@ -61,8 +65,11 @@ export function PermitList() {
   );
   const printDay = async () => {
     setError(null);
+    setNotice(null);
     try {
-      await printPdf(await invoke('permits.certificateBatch', { issuedOn: jakartaToday() }));
+      const file = await batch.run((options) => invoke('permits.certificateBatch', { issuedOn: jakartaToday() }, options));
+      if (file) await printPdf(file);
+      else setNotice(t('job.cancelled'));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -70,6 +77,7 @@ export function PermitList() {
   return (
     <>
       <Notice kind="error">{error ?? table.error}</Notice>
+      <Notice>{notice}</Notice>
       <div className="filters">
         <SearchBox placeholder={t('permits.search')} value={table.filters.q} onChange={(v) => table.setFilter('q', v)} />
         <select aria-label={t('permits.filter.status')} value={table.filters.status} onChange={(e) => table.setFilter('status', e.target.value)}>
@@ -97,11 +105,12 @@ export function PermitList() {
           ))}
         </select>
         {(user.role === 'loket' || user.role === 'supervisor') && (
-          <button type="button" className="button" onClick={() => void printDay()}>
+          <button type="button" className="button" onClick={() => void printDay()} disabled={batch.running}>
             {t('permits.printDay')}
           </button>
         )}
       </div>
+      <JobProgress job={batch} />
       <DataTable
         columns={columns}
         {...table.tableProps}
