@@ -1,5 +1,6 @@
 import type { Database, SessionUser } from './registry';
 import type { AppServices } from '../services';
+import { insertRows } from '../db/compiled';
 
 // Secrets never reach the audit trail, whatever the handler passes.
 const SECRET_KEYS = new Set(['password', 'newPassword', 'currentPassword', 'password_hash', 'private_key', 'privateKey', 'privateKeyPem']);
@@ -19,9 +20,8 @@ export async function writeAudit(
   app: AppServices,
   entry: { user: SessionUser | null; method: string; entity: string; entityId?: string | null; before?: unknown; after?: unknown },
 ): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
+  await insertRows(db, 'audit_log', [
+    {
       id: app.newId(),
       at: app.clock.nowIso(),
       user_id: entry.user?.id ?? null,
@@ -31,6 +31,6 @@ export async function writeAudit(
       entity_id: entry.entityId ?? null,
       before: toJson(entry.before),
       after: toJson(entry.after),
-    })
-    .execute();
+    },
+  ]);
 }

@@ -16,7 +16,10 @@ interface Job {
  * its own savepoint: a call that fails rolls back to its savepoint and writes nothing, the others
  * keep their writes, and one commit makes them all durable. No call hears "saved" before the
  * commit holding its writes has succeeded; if that commit fails, every call in it fails.
- * A call that arrives when nothing is running starts at once, so a quiet office sees no delay.
+ * A call that arrives when nothing is running starts on the next turn of the event loop: calls
+ * answered together come back together (their next calls arrive in the same turn), and share
+ * the next commit instead of one of them taking a commit of its own. A quiet office waits for
+ * nothing longer than that turn.
  */
 export interface GroupCommit {
   <T>(work: Work<T>): Promise<T>;
@@ -70,7 +73,7 @@ export function createGroupCommit(db: Kysely<DB>, maxBatch = 100): GroupCommit {
   const inTransaction = <T>(work: Work<T>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
-      draining ??= drain();
+      draining ??= new Promise<void>((r) => setImmediate(r)).then(drain);
     });
   return Object.assign(inTransaction, {
     idle: async () => {

@@ -10,6 +10,7 @@ import { AppError, badInput, conflict, notFound, type FieldErrors } from '../../
 import { defineMethod, type CallContext } from '../../core/api/registry';
 import { id, isoDate, label, optionalText, summarise } from '../../core/api/validation';
 import type { Role } from '../../core/db/schema';
+import type { MembersTable } from './tables';
 import { jakartaDate } from '../../core/clock';
 import { setSetting } from '../../core/settings';
 import { completeStage } from '../programme/stages';
@@ -50,11 +51,14 @@ function duplicateWarning(d: { id: string; memberNo: string; fullName: string; n
 }
 
 /** A member as written to the audit trail: identifiers masked. */
-async function memberSnapshot(ctx: CallContext, memberId: string) {
-  const m = await ctx.db.selectFrom('members').selectAll().where('id', '=', memberId).executeTakeFirst();
-  if (!m) return null;
+function maskedMember(m: MembersTable) {
   const { nik, nik_rev: _rev, kk, ...rest } = m;
   return { ...rest, nik: maskNik(nik), kk: kk ? maskNik(kk) : null };
+}
+
+async function memberSnapshot(ctx: CallContext, memberId: string) {
+  const m = await ctx.db.selectFrom('members').selectAll().where('id', '=', memberId).executeTakeFirst();
+  return m ? maskedMember(m) : null;
 }
 
 /** An individual's NPWP is the NIK since 2024: the audit trail keeps it masked like the NIK. */
@@ -249,7 +253,7 @@ export const registrationMethods = {
       await ctx.audit({
         entity: 'members',
         entityId: created.id,
-        after: { ...(await memberSnapshot(ctx, created.id)), businesses: value.businesses.map((b, i) => ({ id: created.businessIds[i], ...b, npwp: maskNpwp(b.npwp) })) },
+        after: { ...maskedMember(created.row), businesses: value.businesses.map((b, i) => ({ id: created.businessIds[i], ...b, npwp: maskNpwp(b.npwp) })) },
       });
       return { id: created.id, memberNo: created.memberNo, businessIds: created.businessIds };
     },

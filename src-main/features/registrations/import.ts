@@ -18,6 +18,7 @@
 // the same file again adds nothing.
 import { z } from 'zod';
 import { notFound } from '../../core/api/errors';
+import { insertRows } from '../../core/db/compiled';
 import type { CallContext, Database, PrepareContext, WorkContext } from '../../core/api/registry';
 import { label } from '../../core/api/validation';
 import { jakartaDate } from '../../core/clock';
@@ -246,7 +247,7 @@ async function writeRows(ctx: CallContext, jobId: string, rows: { registeredOn: 
       after: JSON.stringify({ importJob: jobId, memberNo: c.memberNo, nik: maskNik(m.nik), fullName: m.full_name, kelurahan: m.kelurahan_kode, businesses: rows[i].checked.businesses.map((b) => b.name) }),
     };
   });
-  for (let i = 0; i < entries.length; i += 200) await ctx.db.insertInto('audit_log').values(entries.slice(i, i + 200)).execute();
+  for (let i = 0; i < entries.length; i += 200) await insertRows(ctx.db, 'audit_log', entries.slice(i, i + 200));
   return created.length;
 }
 

@@ -2,9 +2,10 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { conflict } from '../../core/api/errors';
 import type { Database } from '../../core/api/registry';
+import { executeCompiled, insertParameters, insertRows } from '../../core/db/compiled';
 import { getSetting } from '../../core/settings';
-import { completeStage } from '../programme/stages';
 import type { BusinessValues, CheckedMember } from './checks';
+import type { MembersTable } from './tables';
 import { searchText } from './checks';
 import { DEFAULT_MEMBER_NUMBER_TEMPLATE, formatMemberNumber, memberNumberScope, memberTemplateProblem } from './rules/member-number';
 import { maskNik } from './rules/member-number';
@@ -25,10 +26,15 @@ export async function officeCodes(db: Database): Promise<{ kota: string; kecamat
 
 /** Takes `count` consecutive values of a counter in the caller's transaction; returns the first. */
 export async function reserveSequence(db: Database, name: string, scope: string, count: number): Promise<number> {
-  const row = await sql<{ value: number }>`
+  const row = await executeCompiled(
+    db,
+    'reserveSequence',
+    [name, scope, count, count],
+    () => sql<{ value: number }>`
     insert into sequences (name, scope, value) values (${name}, ${scope}, ${count})
     on conflict (name, scope) do update set value = sequences.value + ${count}
-    returning value`.execute(db);
+    returning value`.compile(db),
+  );
   return Number(row.rows[0].value) - count + 1;
 }
 
@@ -65,6 +71,8 @@ export interface InsertedMember {
   rowid: number;
   memberNo: string;
   businessIds: string[];
+  /** The member row as written (for the audit entry, without reading it back). */
+  row: MembersTable;
 }
 
 export interface Actor {
@@ -116,11 +124,11 @@ export async function insertMembers(db: Database, items: NewMember[], actor: Act
       created_at: actor.nowIso,
       updated_at: actor.nowIso,
     }));
-    const inserted = await db
-      .insertInto('members')
-      .values(memberRows)
-      .returning(['id', sql<number>`rowid`.as('rowid')])
-      .execute();
+    const shape = insertParameters(memberRows);
+    const returning = (rows: typeof memberRows) => db.insertInto('members').values(rows).returning(['id', sql<number>`rowid`.as('rowid')]);
+    const inserted = shape
+      ? (await executeCompiled(db, `insertMembers:${shape.columns.join(',')}:${memberRows.length}`, shape.parameters, () => returning(memberRows).compile())).rows
+      : await returning(memberRows).execute();
     const rowidOf = new Map(inserted.map((r) => [r.id, Number(r.rowid)]));
 
     const businessRows: (BusinessValues & { id: string; member_id: string; created_at: string; updated_at: string })[] = [];
@@ -134,51 +142,36 @@ export async function insertMembers(db: Database, items: NewMember[], actor: Act
       }
       perMember.push(ids);
     });
-    for (let b = 0; b < businessRows.length; b += CHUNK) {
-      await db.insertInto('businesses').values(businessRows.slice(b, b + CHUNK)).execute();
-    }
+    for (let b = 0; b < businessRows.length; b += CHUNK) await insertRows(db, 'businesses', businessRows.slice(b, b + CHUNK));
 
-    const ftsValues = slice.map((item, k) => {
-      const t = searchText(item.checked.member, item.checked.businesses);
-      return sql`(${rowidOf.get(memberRows[k].id)}, ${t.name}, ${t.businesses})`;
-    });
-    await sql`insert into members_fts (rowid, name, businesses) values ${sql.join(ftsValues)}`.execute(db);
+    const fts = slice.map((item, k) => ({ rowid: rowidOf.get(memberRows[k].id)!, ...searchText(item.checked.member, item.checked.businesses) }));
+    await executeCompiled(
+      db,
+      `insertMembersFts:${fts.length}`,
+      fts.flatMap((f) => [f.rowid, f.name, f.businesses]),
+      () => sql`insert into members_fts (rowid, name, businesses) values ${sql.join(fts.map((f) => sql`(${f.rowid}, ${f.name}, ${f.businesses})`))}`.compile(db),
+    );
 
-    if (slice.length === 1) {
-      const m = memberRows[0];
-      await completeStage(db, {
-        memberId: m.id,
-        stage: 'P1',
-        completedOn: m.registered_on,
+    // Members created a moment ago in this transaction have no stage yet, so completeStage
+    // would insert exactly these rows; they go in one statement.
+    await insertRows(
+      db,
+      'member_stages',
+      memberRows.map((m) => ({
+        member_id: m.id,
+        stage_code: 'P1',
+        status: 'selesai' as const,
+        completed_on: m.registered_on,
         evidence: `Terdaftar dengan nomor anggota ${m.member_no}`,
         source: actor.source,
-        sourceId: m.id,
-        userId: actor.userId,
-        nowIso: actor.nowIso,
-      });
-    } else {
-      // Members created a moment ago in this transaction have no stage yet, so completeStage
-      // would insert exactly these rows; for an import batch they go in one statement.
-      await db
-        .insertInto('member_stages')
-        .values(
-          memberRows.map((m) => ({
-            member_id: m.id,
-            stage_code: 'P1',
-            status: 'selesai' as const,
-            completed_on: m.registered_on,
-            evidence: `Terdaftar dengan nomor anggota ${m.member_no}`,
-            source: actor.source,
-            source_id: m.id,
-            recorded_by: actor.userId,
-            recorded_at: actor.nowIso,
-          })),
-        )
-        .execute();
-    }
+        source_id: m.id,
+        recorded_by: actor.userId,
+        recorded_at: actor.nowIso,
+      })),
+    );
     for (let k = 0; k < slice.length; k++) {
       const m = memberRows[k];
-      out.push({ id: m.id, rowid: rowidOf.get(m.id)!, memberNo: m.member_no, businessIds: perMember[k] });
+      out.push({ id: m.id, rowid: rowidOf.get(m.id)!, memberNo: m.member_no, businessIds: perMember[k], row: m });
     }
   }
   return out;

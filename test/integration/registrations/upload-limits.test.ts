@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../../support/app';
-import { zipBombXlsx } from '../../support/zip';
+import { zipBombXlsx } from '../../../src-main/bench/hostile-files';
 import { countOf, petugasApp } from './fixtures';
 
 // Uploaded spreadsheets are read within limits that hold before the work: a file that unpacks

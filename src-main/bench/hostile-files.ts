@@ -1,7 +1,8 @@
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 
-// A minimal ZIP writer for crafting hostile spreadsheets in tests: entries with any declared
-// size, and a deflate stream that inflates to gigabytes without ever being held in memory.
+// Hostile uploads for the load bench and the tests: a minimal ZIP writer (entries with any
+// declared size) and a deflate stream that inflates to gigabytes without ever being held in
+// memory.
 
 export interface ZipInput {
   name: string;
