@@ -15,7 +15,8 @@ import { createBackup, dailyBackupIfDue, listBackups } from './core/backup';
 import type { DB } from './core/db/schema';
 import { uuidv7, type IdGenerator } from './core/ids';
 import type { AppServices, SecuritySettings } from './core/services';
-import { createWorkerPool, type WorkPool } from './core/work/pool';
+import { createWorkerPool, findWorkerFile, type WorkPool } from './core/work/pool';
+import { startCheckpointer } from './core/db/checkpointer';
 import { loadReferenceData } from './features/reference/load';
 import pkg from '../package.json';
 
@@ -75,6 +76,7 @@ export async function openApp(options: OpenAppOptions): Promise<App> {
     throw e;
   }
   const readers = openReaders(file, options.readers ?? 4);
+  const checkpointer = startCheckpointer(findWorkerFile(), file);
   const work: WorkPool = createWorkerPool({ size: options.workers });
   const services: AppServices = {
     clock,
@@ -108,6 +110,7 @@ export async function openApp(options: OpenAppOptions): Promise<App> {
     hasSession: async (token) => (await lookupSession(readers.db, token, services)).session !== null,
     close: async () => {
       await inWriteTransaction.idle();
+      await checkpointer.stop();
       await work.close();
       await readers.close();
       await close();

@@ -32,6 +32,8 @@ export function createGroupCommit(db: Kysely<DB>, maxBatch = 100): GroupCommit {
   let draining: Promise<void> | null = null;
 
   async function runBatch(batch: Job[]) {
+    // A call alone in its batch needs no savepoint: its failure rolls the transaction back.
+    if (batch.length === 1) return runAlone(batch[0]);
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     const trx = await db.startTransaction().execute();
     try {
@@ -60,6 +62,20 @@ export function createGroupCommit(db: Kysely<DB>, maxBatch = 100): GroupCommit {
       if (o.ok) job.resolve(o.value);
       else job.reject(o.error);
     });
+  }
+
+  async function runAlone(job: Job) {
+    const trx = await db.startTransaction().execute();
+    let value: unknown;
+    try {
+      value = await job.work(trx);
+      await trx.commit().execute();
+    } catch (error) {
+      await trx.rollback().execute().catch(() => undefined);
+      job.reject(error);
+      return;
+    }
+    job.resolve(value);
   }
 
   async function drain() {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { WRITER_CHECKPOINT_BACKSTOP } from './checkpointer';
 import { readerKysely } from './reader-pool';
 import type { DB } from './schema';
 
@@ -33,10 +34,13 @@ export function openSqlite(file: string): OpenedDatabase {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('temp_store = MEMORY');
-  sqlite.pragma('cache_size = -65536');
-  // Checkpoint the WAL every ~40 MB instead of every ~4 MB: each checkpoint flushes the database
-  // file to disk, and with synchronous=FULL that flush is what a busy counter waits for.
-  sqlite.pragma('wal_autocheckpoint = 10000');
+  // 256 MB at most (grown as used): an import of thousands of members touches pages all over
+  // the members' indexes, and a page that falls out of the cache mid-transaction is written
+  // to the WAL early and read back again.
+  sqlite.pragma('cache_size = -262144');
+  // Checkpoints run on a thread of their own (see checkpointer.ts); the writer checkpoints
+  // itself only if the WAL grows far beyond what that thread lets it.
+  sqlite.pragma(`wal_autocheckpoint = ${WRITER_CHECKPOINT_BACKSTOP}`);
   sqlite.pragma(`mmap_size = ${MMAP_BYTES}`);
   registerFunctions(sqlite);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
