@@ -1,7 +1,7 @@
 import { jakartaDate } from '../../core/clock';
 import { formatDateId } from '../../core/format';
 import { createPdfDocument, drawLetterhead, drawSignatureBlock, FONT, pdfToBuffer } from '../../core/pdf/document';
-import type { loadOffice } from '../office/api';
+import type { loadOffice } from '../office';
 import type { Skpd } from '../registrations/tables';
 import { SKPD_LABELS } from './common';
 

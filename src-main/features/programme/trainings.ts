@@ -9,7 +9,7 @@ import { completeStage } from './stages';
 import { loadMember, PROGRAMME_ROLES, SKPD_CODES, todayOf } from './common';
 import type { CertificateParticipant } from './certificate';
 import { renderTrainingCertificatesTask } from './tasks';
-import { loadOffice } from '../office/api';
+import { loadOffice } from '../office';
 
 // Date-times are typed in WIB as 'YYYY-MM-DDTHH:MM' (what <input type="datetime-local"> gives)
 // and stored as UTC instants.

@@ -1,0 +1,2 @@
+// The office feature's public surface for other features.
+export { loadOffice } from './api';
