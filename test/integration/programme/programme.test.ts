@@ -113,7 +113,8 @@ describe('P2 pelatihan', () => {
     expect(page).toContain('NIP. 197203151998032004');
     expect(page).toContain('Dinas PPKUKM (UKM)');
     expect(page).toContain('Dewi Lestari, S.E.');
-    expect(page).toMatch(/Nomor: 002\/SERT-P2\/31\.71\.07\/11\/2026/);
+    // Numbers were given at completion, in name order: Budi 0001, Siti 0002.
+    expect(page).toContain('Nomor: 0002/SERT-P2/31.71.07/XI/2026');
 
     const all = await app.ok('trainings.certificates', { trainingId: t.id }, petugas);
     expect(all.count).toBe(2);
