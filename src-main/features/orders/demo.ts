@@ -242,12 +242,13 @@ export async function ordersDemo(ctx: DemoContext): Promise<void> {
   }
   const upsertSeq = db.prepare(`insert into sequences (name, scope, value) values ('order', ?, ?) on conflict (name, scope) do update set value = max(value, excluded.value)`);
   for (const [year, value] of seq) upsertSeq.run(year, value);
-  // P5 (pemasaran) for members whose e-order was delivered: the first delivery's date.
+  // P5 (pemasaran) for members whose e-order was delivered: the earliest delivery dates it.
   db.prepare(`insert into member_stages (member_id, stage_code, status, completed_on, evidence, source, source_id, recorded_by, recorded_at)
       select member_id, 'P5', 'selesai', min(delivered_on), 'E-order diterima pembeli (BAST)', 'order', null, ?, ?
       from order_assignments where delivered_on is not null group by member_id
     on conflict (member_id, stage_code) do update set status = 'selesai', completed_on = excluded.completed_on, evidence = excluded.evidence,
-      source = excluded.source, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at where member_stages.status <> 'selesai'`).run(petugasId, nowIso);
+      source = excluded.source, source_id = excluded.source_id, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at
+      where member_stages.status <> 'selesai' or member_stages.completed_on > excluded.completed_on`).run(petugasId, nowIso);
 
   // A few fresh orders entered through the API, waiting for the petugas to assign them.
   for (let i = 0; i < 3; i++) {

@@ -171,8 +171,16 @@ export async function bulkMembers(app: App, count: number, rng: Rng, today: stri
     values (@id, @member_id, @name, @name_key, @legal_form, @kbli_versi, @kbli_kode, @products, @address_street, @kelurahan_kode, @postal_code,
     @phone, @start_date, @place_status, @capital, @monthly_turnover, @employees, @scale, @npwp, @nib, @halal_status, @pirt_status, @status, @created_at, @updated_at)`);
   const insFts = s.prepare('insert into members_fts (rowid, name, businesses) values (?, ?, ?)');
-  const insStage = s.prepare(`insert into member_stages (member_id, stage_code, status, completed_on, evidence, source, source_id, recorded_by, recorded_at)
-    values (?, ?, 'selesai', ?, ?, ?, ?, ?, ?)`);
+  const stageRow = s.prepare(`insert into member_stages (member_id, stage_code, status, completed_on, evidence, source, source_id, recorded_by, recorded_at,
+      manual_on, manual_evidence, manual_by)
+    values (?, ?, 'selesai', ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  // A stage recorded by hand also keeps the officer's own date and evidence (manual_*).
+  const insStage = {
+    run(member: string, stage: string, on: string, evidence: string, source: string, sourceId: string | null, by: string | null, at: string) {
+      const manual = source === 'manual';
+      stageRow.run(member, stage, on, evidence, source, sourceId, by, at, manual ? on : null, manual ? evidence : null, manual ? by : null);
+    },
+  };
   const insCondition = s.prepare(`insert into business_conditions (id, business_id, recorded_on, closed_temporarily, loan_trouble, turnover_drop_pct, recovered,
     sells_online, marketplace, social_media, qris, eorder, bookkeeping_app, note, recorded_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const seq = s.prepare(`insert into sequences (name, scope, value) values (?, ?, ?) on conflict (name, scope) do update set value = sequences.value + excluded.value returning value`);
