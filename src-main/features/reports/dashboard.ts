@@ -29,9 +29,10 @@ export interface DashboardComparison {
   id: string;
   label: string;
   type: ReportFigure['type'];
-  current: number;
-  previous: number;
-  lastYear: number;
+  /** null: a share of nothing in that month. */
+  current: number | null;
+  previous: number | null;
+  lastYear: number | null;
 }
 
 export async function buildDashboard(db: Db, month: string, nowIso: string) {
@@ -42,7 +43,7 @@ export async function buildDashboard(db: Db, month: string, nowIso: string) {
   const comparisons: DashboardComparison[] = HEADLINES.flatMap((id) => {
     const f = cur.get(id);
     if (!f) return [];
-    return [{ id, label: f.label, type: f.type, current: f.value, previous: prev.get(id)?.value ?? 0, lastYear: ly.get(id)?.value ?? 0 }];
+    return [{ id, label: f.label, type: f.type, current: f.value, previous: prev.get(id)?.value ?? null, lastYear: ly.get(id)?.value ?? null }];
   });
 
   // Registrations month by month over the last year.
@@ -77,7 +78,7 @@ export async function buildDashboard(db: Db, month: string, nowIso: string) {
     month,
     monthLabel: current.monthLabel,
     comparisons,
-    targetProgress: progress?.value ?? 0,
+    targetProgress: progress?.value ?? null,
     registeredYearToDate: cur.get('registrations.registeredYearToDate')?.value ?? 0,
     yearlyTarget: cur.get('registrations.yearlyTarget')?.value ?? 0,
     registrationsByMonth: months.map((m) => ({ month: m, label: shortMonthLabel(m), count: perMonthMap.get(m) ?? 0 })),

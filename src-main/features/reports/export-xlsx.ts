@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { MonthlySummary, ValueType } from './model';
+import { cellType, type MonthlySummary, type ReportValue, type ValueType } from './model';
+import { NO_VALUE } from './format';
 
 // Number formats Excel and LibreOffice show with the reader's own separators (1.500.000 in id-ID).
 const NUM_FMT: Record<ValueType, string | undefined> = {
@@ -10,8 +11,11 @@ const NUM_FMT: Record<ValueType, string | undefined> = {
   percent: '0.0%',
 };
 
-/** Percentages are stored as fractions so the cell is a real percentage in the spreadsheet. */
-const cellValue = (value: string | number, type: ValueType) => (type === 'percent' && typeof value === 'number' ? value / 100 : value);
+/**
+ * Percentages arrive as exact ratios and are stored as they are, with a percent format, so the
+ * spreadsheet computes with the true value; a share of nothing is the text "–", never 0%.
+ */
+const cellValue = (value: ReportValue | undefined): string | number => (value === null || value === undefined ? NO_VALUE : value);
 
 const sheetName = (title: string, used: Set<string>) => {
   let name = title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31).trim();
@@ -61,8 +65,9 @@ export async function summaryToXlsx(summary: MonthlySummary): Promise<Buffer> {
     if (section.figures.length) {
       add(['Indikator', 'Nilai'], bold);
       for (const f of section.figures) {
-        add([f.label, cellValue(f.value, f.type)], (row) => {
-          if (NUM_FMT[f.type]) row.getCell(2).numFmt = NUM_FMT[f.type]!;
+        add([f.label, cellValue(f.value)], (row) => {
+          if (NUM_FMT[f.type] && f.value !== null) row.getCell(2).numFmt = NUM_FMT[f.type]!;
+          if (f.value === null) row.getCell(2).alignment = { horizontal: 'right' };
         });
       }
       add([]);
@@ -78,10 +83,12 @@ export async function summaryToXlsx(summary: MonthlySummary): Promise<Buffer> {
       );
       for (const data of table.rows) {
         add(
-          table.columns.map((c) => cellValue(data[c.key] ?? '', c.type)),
+          table.columns.map((c) => (data[c.key] === undefined ? '' : cellValue(data[c.key]))),
           (row) => {
             table.columns.forEach((c, i) => {
-              if (NUM_FMT[c.type]) row.getCell(i + 1).numFmt = NUM_FMT[c.type]!;
+              const type = cellType(c, data);
+              if (NUM_FMT[type] && typeof data[c.key] === 'number') row.getCell(i + 1).numFmt = NUM_FMT[type]!;
+              if (data[c.key] === null) row.getCell(i + 1).alignment = { horizontal: 'right' };
             });
             if (data[table.columns[0].key] === 'Jumlah') row.font = { bold: true };
           },

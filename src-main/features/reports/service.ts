@@ -32,9 +32,12 @@ export async function resolveScope(db: Db, input: { month: string; kelurahan?: s
     scopeLabel = `Kelurahan ${kel.nama}, Kecamatan ${office.nama}`;
     list = [kel];
   }
+  const bounds = monthBounds(input.month);
+  const today = jakartaDate(nowIso);
   return {
     month: input.month,
-    ...monthBounds(input.month),
+    ...bounds,
+    asOf: bounds.to < today ? bounds.to : today,
     kecamatanKode: office.kecamatan_kode,
     kelurahan: input.kelurahan ?? null,
     kelurahanList: list,
@@ -47,5 +50,14 @@ export async function buildMonthlySummary(db: Db, input: { month: string; kelura
   const scope = await resolveScope(db, input, nowIso);
   const sections = [];
   for (const provider of sectionProviders) sections.push(await provider(db, scope));
-  return { month: scope.month, monthLabel: monthLabel(scope.month), scopeLabel: scope.scopeLabel, kelurahan: scope.kelurahan, generatedAt: nowIso, sections };
+  const state = scope.month === jakartaDate(nowIso).slice(0, 7) ? 'provisional' : 'open';
+  return {
+    month: scope.month,
+    monthLabel: monthLabel(scope.month),
+    scopeLabel: scope.scopeLabel,
+    kelurahan: scope.kelurahan,
+    generatedAt: nowIso,
+    status: { state, closedAt: null, closedBy: null },
+    sections,
+  };
 }

@@ -12,7 +12,8 @@ const BLUE = '#0b4f8a';
 const ORANGE = '#e8731c';
 const LINE_COLOURS = ['#0b4f8a', '#e8731c', '#1d7a46', '#8a3ffc', '#b3261e', '#5b6776', '#007d79'];
 
-function Change({ now, before }: { now: number; before: number }) {
+function Change({ now, before }: { now: number | null; before: number | null }) {
+  if (now === null || before === null) return null;
   if (before === now) return <span className="reports__delta">=</span>;
   const up = now > before;
   return <span className={`reports__delta reports__delta--${up ? 'up' : 'down'}`}>{up ? '▲' : '▼'}</span>;
@@ -28,7 +29,7 @@ export function Dashboard({ month }: { month: string }) {
   }, [month]);
   if (error) return <Notice kind="error">{error}</Notice>;
   if (!data) return <p>{t('common.loading')}</p>;
-  const pct = Math.min(100, data.targetProgress);
+  const pct = Math.min(100, Math.round((data.targetProgress ?? 0) * 100));
   return (
     <div className="reports__dashboard">
       <div className="panel panel--wide panel--flat reports__target">
@@ -107,7 +108,7 @@ export function Dashboard({ month }: { month: string }) {
             <LineChart data={data.recovery}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="label" fontSize={11} />
-              <YAxis unit="%" fontSize={11} width={44} domain={[0, 100]} />
+              <YAxis fontSize={11} width={44} domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} />
               <Tooltip formatter={(v) => formatReportValue(Number(v), 'percent')} />
               <Legend wrapperStyle={{ fontSize: 11 }} />
               <Line dataKey="recoveredShare" name={t('reports.recoveredShare')} stroke={LINE_COLOURS[0]} strokeWidth={2} isAnimationActive={false} />

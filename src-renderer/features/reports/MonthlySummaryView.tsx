@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { invoke, type Output } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { Notice } from '../../components/Notice';
-import { formatReportValue } from './format';
+import { cellType, formatReportValue } from './format';
 
 type Summary = Output<'reports.monthly'>;
 
@@ -55,7 +55,7 @@ export function MonthlySummaryView({ month, kelurahan }: { month: string; kelura
                     <tr key={i} className={row[table.columns[0].key] === 'Jumlah' ? 'reports__total' : undefined}>
                       {table.columns.map((c) => (
                         <td key={c.key} className={c.type === 'text' ? undefined : 'num'}>
-                          {formatReportValue(row[c.key] ?? '', c.type)}
+                          {row[c.key] === undefined ? '' : formatReportValue(row[c.key], cellType(c, row))}
                         </td>
                       ))}
                     </tr>
