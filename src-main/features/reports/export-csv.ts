@@ -1,5 +1,5 @@
 import { cellType, type MonthlySummary, type ReportColumn, type ReportValue, type ValueType } from './model';
-import { formatPercentNumber, NO_VALUE } from './format';
+import { formatPercentNumber, NO_VALUE, stateWord, statusText } from './format';
 
 // CSV for other systems and for Excel in Indonesian settings: UTF-8 with a BOM (so Excel reads
 // the encoding), semicolons (the list separator where the comma is the decimal mark), and every
@@ -20,6 +20,7 @@ const line = (cells: string[]) => cells.join(';');
 export function summaryToCsv(summary: MonthlySummary): Buffer {
   const lines: string[] = [
     line(['Rekap Bulanan Jakpreneur', csvCell(summary.scopeLabel), csvCell(summary.monthLabel), summary.month]),
+    line(['Status', stateWord(summary.status), csvCell(statusText(summary.status))]),
     '',
   ];
   for (const section of summary.sections) {

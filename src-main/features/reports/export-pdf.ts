@@ -1,7 +1,7 @@
 import { createPdfDocument, drawLetterhead, FONT, pdfToBuffer } from '../../core/pdf/document';
 import { formatDateId } from '../../core/format';
-import { formatValue } from './format';
-import type { MonthlySummary, MonthStatus, ReportTable } from './model';
+import { formatValue, stateWord, statusText } from './format';
+import type { MonthlySummary, ReportTable } from './model';
 import { drawRow, measureTable } from './pdf-table';
 
 export { formatValue };
@@ -20,19 +20,6 @@ const HEADER_FILL = '#e8eef5';
 const SIGNATURE_WIDTH = 230;
 const BAR_HEIGHT = 9;
 const BAR_GAP = 4;
-
-/** The status line under the title, as on screen. */
-export function statusText(status: MonthStatus): string {
-  if (status.state === 'closed') {
-    const when = status.closedAt ? ` pada ${formatDateId(jakartaDay(status.closedAt))}` : '';
-    return `Status: DITUTUP${when}${status.closedBy ? ` oleh ${status.closedBy}` : ''}; angka ini sesuai laporan yang dikirim.`;
-  }
-  if (status.state === 'provisional') return 'Status: SEMENTARA (bulan berjalan); angka masih dapat berubah.';
-  return 'Status: BELUM DITUTUP; angka masih dapat berubah sampai bulan ini ditutup.';
-}
-
-/** The WIB calendar day of an instant. */
-const jakartaDay = (iso: string) => new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(0, 10);
 
 /** A section's headline figures as a two-column table, each value printed by its own type. */
 function figuresTable(section: MonthlySummary['sections'][number]): ReportTable {
@@ -188,7 +175,7 @@ export async function summaryToPdf(summary: MonthlySummary, office: ReportOffice
 
   // Page numbers, so a printed report can be put back in order; the status on every page.
   const range = doc.bufferedPageRange();
-  const state = summary.status.state === 'closed' ? 'ditutup' : summary.status.state === 'provisional' ? 'sementara' : 'belum ditutup';
+  const state = stateWord(summary.status);
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     // Writing inside the bottom margin would make pdfkit start a new page; lift the margin meanwhile.

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { cellType, type MonthlySummary, type ReportValue, type ValueType } from './model';
-import { NO_VALUE } from './format';
+import { NO_VALUE, statusText } from './format';
 
 // Number formats Excel and LibreOffice show with the reader's own separators (1.500.000 in id-ID).
 const NUM_FMT: Record<ValueType, string | undefined> = {
@@ -17,9 +17,23 @@ const NUM_FMT: Record<ValueType, string | undefined> = {
  */
 const cellValue = (value: ReportValue | undefined): string | number => (value === null || value === undefined ? NO_VALUE : value);
 
-const sheetName = (title: string, used: Set<string>) => {
-  let name = title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31).trim();
-  for (let i = 2; used.has(name); i++) name = `${name.slice(0, 28)} ${i}`;
+/** Whole words only, within a spreadsheet's 31 characters: "Pendampingan dan omzet", not "…omzet bul". */
+export function wholeWords(text: string, max: number): string {
+  const clean = text.replace(/[\\/?*[\]:]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const words = clean.split(' ');
+  let out = '';
+  for (const w of words) {
+    if ((out ? `${out} ${w}` : w).length > max) break;
+    out = out ? `${out} ${w}` : w;
+  }
+  return out || clean.slice(0, max);
+}
+
+const sheetName = (section: { title: string; shortTitle?: string }, used: Set<string>) => {
+  const base = wholeWords(section.shortTitle ?? section.title, 31);
+  let name = base;
+  for (let i = 2; used.has(name); i++) name = `${wholeWords(base, 31 - String(i).length - 1)} ${i}`;
   used.add(name);
   return name;
 };
@@ -42,9 +56,9 @@ export async function summaryToXlsx(summary: MonthlySummary): Promise<Buffer> {
   const used = new Set<string>();
 
   for (const section of summary.sections) {
-    // The first header row: rows above it (titles and that header) stay in view when scrolling.
-    const firstHeader = section.figures.length ? 4 : 5;
-    const sheet = workbook.addWorksheet(sheetName(section.title, used), { views: [{ state: 'frozen', ySplit: firstHeader }] });
+    // The first header row: rows above it (titles, status and that header) stay in view when scrolling.
+    const firstHeader = section.figures.length ? 5 : 6;
+    const sheet = workbook.addWorksheet(sheetName(section, used), { views: [{ state: 'frozen', ySplit: firstHeader }] });
     sheet.columns = [{ width: 46 }, { width: 20 }, { width: 22 }, { width: 18 }, { width: 18 }, { width: 18 }];
     let r = 1;
     const add = (values: (string | number)[], style?: (row: ExcelJS.Row) => void) => {
@@ -61,6 +75,9 @@ export async function summaryToXlsx(summary: MonthlySummary): Promise<Buffer> {
       row.font = { bold: true, size: 13 };
     });
     add([`${summary.scopeLabel} — ${summary.monthLabel}`]);
+    add([statusText(summary.status)], (row) => {
+      row.font = { bold: true, color: { argb: summary.status.state === 'closed' ? 'FF1D5A2E' : 'FF8A4B00' } };
+    });
     add([]);
     if (section.figures.length) {
       add(['Indikator', 'Nilai'], bold);

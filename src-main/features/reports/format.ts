@@ -1,5 +1,5 @@
-import { formatRupiah } from '../../core/format';
-import type { ReportValue, ValueType } from './model';
+import { formatDateId, formatRupiah } from '../../core/format';
+import type { MonthStatus, ReportValue, ValueType } from './model';
 
 const nf = new Intl.NumberFormat('id-ID');
 
@@ -22,4 +22,20 @@ export function formatPercentNumber(ratio: number): string {
   const sign = tenths < 0 ? '-' : '';
   const abs = Math.abs(tenths);
   return `${sign}${Math.floor(abs / 10)},${abs % 10}`;
+}
+
+/** The WIB calendar day of an instant. */
+const jakartaDay = (iso: string) => new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(0, 10);
+
+/** One word for a month's state, as every export prints it. */
+export const stateWord = (status: MonthStatus) => (status.state === 'closed' ? 'ditutup' : status.state === 'provisional' ? 'sementara' : 'belum ditutup');
+
+/** The status line of a report: closed (when, by whom), provisional, or not yet closed. */
+export function statusText(status: MonthStatus): string {
+  if (status.state === 'closed') {
+    const when = status.closedAt ? ` pada ${formatDateId(jakartaDay(status.closedAt))}` : '';
+    return `Status: DITUTUP${when}${status.closedBy ? ` oleh ${status.closedBy}` : ''}; angka ini sesuai laporan yang dikirim.`;
+  }
+  if (status.state === 'provisional') return 'Status: SEMENTARA (bulan berjalan); angka masih dapat berubah.';
+  return 'Status: BELUM DITUTUP; angka masih dapat berubah sampai bulan ini ditutup.';
 }

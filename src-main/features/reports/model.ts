@@ -36,6 +36,8 @@ export interface ReportFigure {
 export interface ReportSection {
   id: string;
   title: string;
+  /** A whole short name (at most 31 characters, a spreadsheet's limit) for the XLSX sheet. */
+  shortTitle?: string;
   figures: ReportFigure[];
   tables: ReportTable[];
 }

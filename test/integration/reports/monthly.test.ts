@@ -178,7 +178,9 @@ describe('exports carry the same figures', () => {
       // Percentages: the exact ratio, not a rounded percentage.
       expect(found).toBe(f.value);
     }
-    expect(wb.worksheets[0].views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
+    expect(wb.worksheets[0].views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
+    // Short, whole sheet names (a spreadsheet allows 31 characters).
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Pendaftaran (P1)', 'Tahap 7P', 'Pelatihan (P2)', 'Pendampingan dan omzet', 'Perizinan (P4)', 'E-Order (P5)', 'Permodalan (P7)', 'Pemulihan dan digital']);
   });
 
   it('CSV: UTF-8 with BOM, semicolons, the same figures', async () => {

@@ -69,6 +69,7 @@ export async function ordersSection(db: Db, scope: ReportScope): Promise<ReportS
   return {
     id: 'orders',
     title: 'E-Order (P5)',
+    shortTitle: 'E-Order (P5)',
     figures: [
       { id: 'received', label: 'Pesanan diterima', value: n('received'), type: 'int' },
       { id: 'orderedValue', label: 'Nilai pesanan diterima', value: n('orderedValue'), type: 'rupiah' },

@@ -26,6 +26,7 @@ export async function trainingsSection(db: Db, scope: ReportScope): Promise<Repo
   return {
     id: 'trainings',
     title: 'Pelatihan (P2)',
+    shortTitle: 'Pelatihan (P2)',
     figures: [
       { id: 'sessionsHeld', label: 'Sesi pelatihan', value: n('sessions'), type: 'int' },
       { id: 'participantsEnrolled', label: 'Peserta terdaftar', value: n('enrolled'), type: 'int' },
@@ -92,6 +93,7 @@ export async function turnoverSection(db: Db, scope: ReportScope): Promise<Repor
   return {
     id: 'turnover',
     title: 'Pendampingan (P3) dan omzet bulanan (P6)',
+    shortTitle: 'Pendampingan dan omzet',
     figures: [
       { id: 'visits', label: 'Kunjungan pendampingan', value: Number(visits?.visits ?? 0), type: 'int' },
       { id: 'membersVisited', label: 'Anggota dikunjungi', value: Number(visits?.members ?? 0), type: 'int' },
@@ -148,6 +150,7 @@ export async function financingSection(db: Db, scope: ReportScope): Promise<Repo
   return {
     id: 'financing',
     title: 'Permodalan (P7)',
+    shortTitle: 'Permodalan (P7)',
     figures: [
       { id: 'referrals', label: 'Rujukan permodalan', value: total.referrals, type: 'int' },
       { id: 'disbursed', label: 'Pembiayaan dicairkan', value: total.disbursed, type: 'int' },
