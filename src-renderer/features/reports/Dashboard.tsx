@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { invoke, type Output } from '../../app/api';
-import { formatNumber } from '../../app/format';
+import { formatDate, formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { Notice } from '../../components/Notice';
 import { formatReportValue } from './format';
+import { StatusBadge } from './MonthStatus';
 
 type DashboardData = Output<'reports.dashboard'>;
 
@@ -39,16 +40,28 @@ export function Dashboard({ month }: { month: string }) {
         </div>
         <div>{t('reports.targetText', { done: formatNumber(data.registeredYearToDate), target: formatNumber(data.yearlyTarget), pct: formatReportValue(data.targetProgress, 'percent') })}</div>
       </div>
+      <p className="reports__months">
+        <span className="reports__months-title">{t('reports.monthStates')}:</span>
+        {data.monthStates.map((m) => (
+          <span key={m.month} className="reports__month" data-month={m.month} title={m.closedAt ? t('reports.closedLine', { date: formatDate(m.closedAt), name: m.closedBy ?? '' }) : undefined}>
+            {m.label} <StatusBadge status={m} />
+          </span>
+        ))}
+      </p>
       <div className="table-wrap">
         <table className="table reports__compare">
           <thead>
             <tr>
               <th>{t('reports.indicator')}</th>
               <th className="num">
-                {t('reports.thisMonth')} ({data.monthLabel})
+                {t('reports.thisMonth')} ({data.monthLabel}) <StatusBadge status={data.status} />
               </th>
-              <th className="num">{t('reports.lastMonth')}</th>
-              <th className="num">{t('reports.lastYear')}</th>
+              <th className="num">
+                {t('reports.lastMonth')} <StatusBadge status={data.previousStatus} />
+              </th>
+              <th className="num">
+                {t('reports.lastYear')} <StatusBadge status={data.lastYearStatus} />
+              </th>
             </tr>
           </thead>
           <tbody>
