@@ -3,8 +3,8 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage } from '../support/browser';
-import { extractPdfText, renderPdfPage } from '../support/pdf';
-import { screenshot, saveScreenshot } from '../support/screenshots';
+import { extractPdfText } from '../support/pdf';
+import { screenshot } from '../support/screenshots';
 import { startTestServer } from '../support/server';
 
 
@@ -107,7 +107,7 @@ describe('Laporan, as a supervisor sees it', () => {
     const pdfText = (await extractPdfText(pdfBytes)).join('\n');
     expect(pdfText).toContain('Kecamatan Tanah Abang — Oktober 2026');
     expect(pdfText).toContain('Status: DITUTUP pada 28 November 2026 oleh Hendra Wijaya');
-    saveScreenshot('reports-pdf.png', (await renderPdfPage(pdfBytes, 1, 110)).png);
+    // The README's picture of the report comes from the demo office (test/integration/reports/demo-figures.test.ts).
 
     // XLSX and CSV: real downloads.
     const xlsxDownload = page.waitForEvent('download');

@@ -12,6 +12,7 @@ import type { Rng } from '../../demo/random';
 import type { DemoContext } from '../../demo/steps';
 import { checkRegistration, loadReference, reverse, searchText, type CheckedMember } from './checks';
 import { formatMemberNumber, memberNumberScope } from './rules/member-number';
+import { luhnCheckDigit } from './rules/npwp';
 import type { RegisterInput } from './schemas';
 import { MEMBER_SEQUENCE, memberNumberTemplate, officeCodes } from './store';
 
@@ -78,6 +79,34 @@ export interface DemoPlaces {
   all: string[];
 }
 
+/**
+ * Postal codes of the demo office's kelurahan (Kecamatan Tanah Abang), set on each business
+ * record; a business elsewhere in Jakarta gets none (its kelurahan's code is not kept here).
+ */
+const DEMO_POSTAL_CODES: Record<string, string> = {
+  '31.71.07.1001': '10270', // Gelora
+  '31.71.07.1002': '10210', // Bendungan Hilir
+  '31.71.07.1003': '10220', // Karet Tengsin
+  '31.71.07.1004': '10260', // Petamburan
+  '31.71.07.1005': '10230', // Kebon Melati
+  '31.71.07.1006': '10240', // Kebon Kacang
+  '31.71.07.1007': '10250', // Kampung Bali
+};
+
+/**
+ * An NPWP for some businesses: since 2024 an individual's NPWP is their NIK (16 digits); older
+ * records keep the 15-digit number, whose 9th digit is a Luhn check over the first 9.
+ */
+function demoNpwp(rng: Rng, nik: string, legalForm: string): string | null {
+  const roll = rng.next();
+  if (legalForm === 'perorangan' && roll < 0.2) return nik;
+  if (roll < 0.32) {
+    const head = `0${rng.int(1, 9)}${pad(rng.int(0, 999_999), 6)}`;
+    return `${head}${luhnCheckDigit(head)}${pad(rng.int(11, 99), 3)}000`;
+  }
+  return null;
+}
+
 /** One realistic registration; `usedNiks` keeps NIKs unique across the office. */
 export function demoRegistration(rng: Rng, places: DemoPlaces, usedNiks: Set<string>, today: string): RegisterInput {
   const gender = rng.chance(0.55) ? 'P' : 'L';
@@ -98,21 +127,24 @@ export function demoRegistration(rng: Rng, places: DemoPlaces, usedNiks: Set<str
   for (let b = 0, n = rng.chance(0.12) ? 2 : 1; b < n; b++) {
     const sector = sectors[b === 0 ? sectorName : rng.pick(['kuliner', 'fesyen', 'kriya', 'jasa'] as const)];
     const big = rng.chance(0.03);
+    const legalForm = big ? rng.pick(['cv', 'pt_perorangan'] as const) : rng.chance(0.05) ? 'koperasi' : 'perorangan';
+    const businessKelurahan = rng.chance(0.8) ? kelurahanKode : rng.pick(places.own);
     businesses.push({
       name: `${rng.pick(sector.names)} ${rng.chance(0.5) ? (gender === 'P' ? 'Bu' : 'Pak') + ' ' + first : rng.pick(lastNames)}`,
-      legalForm: big ? rng.pick(['cv', 'pt_perorangan'] as const) : rng.chance(0.05) ? 'koperasi' : 'perorangan',
+      legalForm,
       kbliKode: rng.pick(sector.kbli),
       products: rng.pick(sector.products),
       addressStreet: rng.chance(0.7) ? addressStreet : `${rng.pick(streets)} No. ${rng.int(1, 120)}`,
-      kelurahanKode: rng.chance(0.8) ? kelurahanKode : rng.pick(places.own),
-      postalCode: rng.pick(['10230', '10240', '10250', '10260', '10270', null]),
+      kelurahanKode: businessKelurahan,
+      postalCode: DEMO_POSTAL_CODES[businessKelurahan] ?? null,
       phone: null,
       startDate: randomDate(rng, 2005, Number(today.slice(0, 4)) - 1),
       placeStatus: rng.pick(['milik', 'sewa', 'sewa', 'pinjam'] as const),
       capital: big ? rng.int(11, 40) * 100_000_000 : rng.int(2, 150) * 500_000,
       monthlyTurnover: big ? rng.int(30, 150) * 10_000_000 : rng.int(6, 120) * 500_000,
       employees: big ? rng.int(5, 30) : rng.int(0, 4),
-      npwp: null,
+      // A person's own NPWP (their NIK) is written on their first business.
+      npwp: b === 0 || legalForm !== 'perorangan' ? demoNpwp(rng, nik, legalForm) : null,
       nib: rng.chance(0.3) ? `9120${pad(rng.int(0, 999_999_999), 9)}` : null,
       halalStatus: sectorName === 'kuliner' ? rng.pick(['belum', 'belum', 'proses', 'bersertifikat'] as const) : 'belum',
       pirtStatus: sectorName === 'kuliner' ? rng.pick(['belum', 'proses', 'terdaftar'] as const) : 'belum',
