@@ -149,7 +149,7 @@ describe('P3 pendampingan', () => {
     const b = await insertMember(app, { fullName: 'Bunga Gelora', kelurahanKode: KELURAHAN.gelora });
     const c = await insertMember(app, { fullName: 'Citra Bendungan', kelurahanKode: KELURAHAN.bendungan });
 
-    const notPendamping = await app.call('mentoring.assign', { memberIds: [c.id], pendampingId: (await app.ok('auth.session', {}, petugas)).user.id }, admin);
+    const notPendamping = await app.call('mentoring.assign', { memberIds: [c.id], pendampingId: (await app.ok('auth.session', {}, petugas))!.user.id }, admin);
     expect(notPendamping.error.fields.pendampingId).toBe('Pendamping: Pengguna petugas1 bukan pendamping aktif');
 
     await app.ok('mentoring.assign', { memberIds: [c.id], pendampingId: pd.id }, petugas);
