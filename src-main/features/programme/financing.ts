@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { sql } from 'kysely';
+import { defineWorkflow, type Transition } from '../../core/workflow';
 import { badInput, conflict, forbidden, notFound } from '../../core/api/errors';
 import { fetchPage, likeEscape, pageInput } from '../../core/api/paging';
 import { defineMethod, type CallContext } from '../../core/api/registry';
@@ -88,12 +89,21 @@ async function loadReferral(ctx: Pick<CallContext, 'db'>, referralId: string) {
   return { ...r, checks: JSON.parse(r.checks) as BankabilityResult['checks'] };
 }
 
-const NEXT: Record<FinancingStatus, FinancingStatus[]> = {
-  diajukan: ['disetujui', 'ditolak'],
-  disetujui: ['dicairkan', 'ditolak'],
-  ditolak: [],
-  dicairkan: [],
-};
+const financingStatusLabels: Record<FinancingStatus, string> = { diajukan: 'Diajukan', disetujui: 'Disetujui', ditolak: 'Ditolak', dicairkan: 'Dicairkan' };
+
+/** A referral's life: the institution decides, then disburses what it approved. */
+const financingWorkflow = defineWorkflow<FinancingStatus, never, Transition<FinancingStatus, never>, object>({
+  noun: 'rujukan pembiayaan',
+  statuses: ['diajukan', 'disetujui', 'ditolak', 'dicairkan'],
+  labels: financingStatusLabels,
+  transitions: [
+    { from: 'diajukan', to: 'disetujui', roles: PROGRAMME_ROLES, requires: [] },
+    { from: 'diajukan', to: 'ditolak', roles: PROGRAMME_ROLES, requires: [] },
+    { from: 'disetujui', to: 'dicairkan', roles: PROGRAMME_ROLES, requires: [] },
+    { from: 'disetujui', to: 'ditolak', roles: PROGRAMME_ROLES, requires: [] },
+  ],
+  missing: () => null,
+});
 
 export const financingMethods = {
   'financing.check': defineMethod({
@@ -179,8 +189,10 @@ export const financingMethods = {
     }),
     handler: async (ctx, input) => {
       const before = await loadReferral(ctx, input.id);
-      if (!NEXT[before.status].includes(input.status)) {
-        throw conflict(`Status ${before.status} tidak dapat diubah menjadi ${input.status}.`, { status: `Status: dari ${before.status} hanya bisa ke ${NEXT[before.status].join(' atau ') || '(tidak ada)'}` });
+      const move = financingWorkflow.check(before.status, input.status, ctx.user!.role, {});
+      if (!move.ok) {
+        const next = financingWorkflow.transitions.filter((t) => t.from === before.status).map((t) => financingStatusLabels[t.to]);
+        throw conflict(move.message, { status: `Status: dari ${financingStatusLabels[before.status]} hanya bisa ke ${next.join(' atau ') || '(tidak ada)'}` });
       }
       if (input.on > todayOf(ctx)) throw badInput('on', 'Tanggal: tidak boleh di masa depan');
       const since = input.status === 'dicairkan' ? before.decidedOn ?? before.submittedOn : before.submittedOn;
