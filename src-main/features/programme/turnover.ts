@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { badInput } from '../../core/api/errors';
 import { defineMethod, type CallContext } from '../../core/api/registry';
 import { id, label, text } from '../../core/api/validation';
-import { classifyScale } from '../registrations/rules/scale';
+import { classifyScale } from '../../../src-shared/rules/scale';
 import type { BusinessesTable } from '../registrations/tables';
 import { refreshStage } from './stages';
 import { loadMember, loadSettings, pendampingOf, PROGRAMME_ROLES, todayOf } from './common';

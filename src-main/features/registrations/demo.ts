@@ -12,7 +12,7 @@ import type { Rng } from '../../demo/random';
 import type { DemoContext } from '../../demo/steps';
 import { checkRegistration, loadReference, reverse, searchText, type CheckedMember } from './checks';
 import { formatMemberNumber, memberNumberScope } from './rules/member-number';
-import { luhnCheckDigit } from './rules/npwp';
+import { luhnCheckDigit } from '../../../src-shared/rules/npwp';
 import type { RegisterInput } from './schemas';
 import { MEMBER_SEQUENCE, memberNumberTemplate, officeCodes } from './store';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { invoke, type Output } from '../../app/api';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { useUser } from '../../app/session';
+import { useCan } from '../../app/session';
 import { Notice } from '../../components/Notice';
 import { downloadFile } from '../../components/files';
 
@@ -43,7 +43,7 @@ export function StatusLine({ status }: { status: Status }) {
  */
 export function ClosingPanel({ month, monthLabel, status, closings, onClosed }: { month: string; monthLabel: string; status: Status; closings: Closings | null; onClosed(): void }) {
   const { t } = useI18n();
-  const me = useUser();
+  const may = useCan()('reports.closeMonth');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -59,7 +59,7 @@ export function ClosingPanel({ month, monthLabel, status, closings, onClosed }: 
       setBusy(false);
     }
   };
-  const canClose = me.role === 'supervisor' && status.state === 'open' && closings?.nextToClose === month;
+  const canClose = may && status.state === 'open' && closings?.nextToClose === month;
   return (
     <div className="reports__closing">
       {canClose && (
@@ -79,7 +79,7 @@ export function ClosingPanel({ month, monthLabel, status, closings, onClosed }: 
           {t('reports.closeMonth', { month: monthLabel })}
         </button>
       )}
-      {status.state === 'open' && closings?.nextToClose && closings.nextToClose !== month && me.role === 'supervisor' && (
+      {status.state === 'open' && closings?.nextToClose && closings.nextToClose !== month && may && (
         <span className="reports__hint">{t('reports.closeInOrder', { month: closings.nextToCloseLabel ?? '' })}</span>
       )}
       {status.state === 'closed' && (

@@ -87,7 +87,7 @@ describe('import', () => {
     rows[0][4] = '03-01-1980';
     rows[0][5] = 'Laki-laki';
     const p = await app.ok('members.importPreview', { fileName: 'anggota.xlsx', fileBase64: await xlsx(rows) }, tokens.petugas);
-    const reason: string = p.rows[0].reason;
+    const reason = p.rows[0].reason ?? '';
     const parts = reason.split('; ');
     expect(parts).toEqual([...new Set(parts)]);
     expect(parts.filter((r) => r.startsWith('NIK: tanggal lahir di NIK'))).toHaveLength(1);
@@ -96,7 +96,7 @@ describe('import', () => {
     expect(p.rows[0].fields.birthDate).toMatch(/^NIK: tanggal lahir di NIK/);
     expect(p.rows[0].fields.gender).toMatch(/^NIK: jenis kelamin di NIK/);
     const run = await app.ok('members.importRun', { fileName: 'anggota.xlsx', fileBase64: await xlsx(rows), mode: 'valid_only' }, tokens.petugas);
-    const report = Buffer.from(run.report.base64, 'base64').toString('utf8');
+    const report = Buffer.from(run.report!.base64, 'base64').toString('utf8');
     expect(report.split('NIK: tanggal lahir di NIK')).toHaveLength(2);
   });
 
@@ -117,7 +117,7 @@ describe('import', () => {
     expect(again.counts).toMatchObject({ total: 30, valid: 0, alreadyRegistered: 30, invalid: 0 });
     expect(again.status).toBe('selesai');
     expect(await countOf(app, 'members')).toBe(30);
-    const report = Buffer.from(again.report.base64, 'base64').toString('utf8');
+    const report = Buffer.from(again.report!.base64, 'base64').toString('utf8');
     expect(report).toContain('sudah terdaftar');
   });
 
@@ -127,7 +127,7 @@ describe('import', () => {
     expect(res.status).toBe('ditolak');
     expect(res.inserted).toBe(0);
     expect(await countOf(app, 'members')).toBe(0);
-    const report = parseCsv(Buffer.from(res.report.base64, 'base64').toString('utf8').replace(/^\uFEFF/, ''));
+    const report = parseCsv(Buffer.from(res.report!.base64, 'base64').toString('utf8').replace(/^\uFEFF/, ''));
     expect(report[0].slice(0, 3)).toEqual(['Baris', 'Hasil', 'Alasan']);
     expect(report.slice(1).map((r) => r[0])).toEqual(['3', '5', '7']);
     expect(report[1][2]).toMatch(/NIK/);

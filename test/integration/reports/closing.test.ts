@@ -25,7 +25,7 @@ async function relogin() {
   supervisor = await app.login(SUPERVISOR.username, SUPERVISOR.password);
 }
 
-const monthly = (month: string, kelurahan?: string) => app.ok<MonthlySummary>('reports.monthly', { month, kelurahan }, supervisor);
+const monthly = (month: string, kelurahan?: string) => app.ok('reports.monthly', { month, kelurahan }, supervisor);
 const figure = (s: MonthlySummary, id: string) => {
   const [section, f] = id.split('.');
   return s.sections.find((x) => x.id === section)!.figures.find((x) => x.id === f)?.value;

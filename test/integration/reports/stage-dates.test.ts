@@ -29,7 +29,7 @@ afterAll(async () => {
   await app.dispose();
 });
 
-const summary = (month: string) => app.ok<MonthlySummary>('reports.monthly', { month }, supervisor);
+const summary = (month: string) => app.ok('reports.monthly', { month }, supervisor);
 const figure = (s: MonthlySummary, id: string) => {
   const [section, f] = id.split('.');
   return s.sections.find((x) => x.id === section)!.figures.find((x) => x.id === f)!.value;
