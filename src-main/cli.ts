@@ -60,7 +60,8 @@ async function bench(args: string[]) {
 
 async function verify(args: string[]) {
   const { runVerifyCli } = await import('./features/permits/verify-cli');
-  process.exitCode = runVerifyCli(args, { out: (line) => console.log(line), defaultDataDir });
+  const { systemClock } = await import('./core/clock');
+  process.exitCode = runVerifyCli(args, { out: (line) => console.log(line), defaultDataDir, nowIso: systemClock.nowIso });
 }
 
 const commands: Record<string, (args: string[]) => Promise<void>> = { serve, demo, bench, verify };

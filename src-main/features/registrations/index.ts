@@ -1,0 +1,9 @@
+// The registrations feature's public surface for other features (permits registers walk-in
+// applicants through the registration's own rules and store).
+export { canSeeNik, nikRoles } from './api';
+export { checkRegistration, loadReference } from './checks';
+export { registerInput } from './schemas';
+export { findByNik, insertMembers } from './store';
+export { iumkEligible, SCALE_LABELS } from './rules/scale';
+export { formatNpwp } from './rules/npwp';
+export { formatPhone } from './rules/phone';
