@@ -26,6 +26,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('revoked_kind', 'text', (c) => c.check(sql`revoked_kind in ('dicabut', 'diganti')`))
     .execute();
   await db.schema.createIndex('permits_verification_code').on('permits').column('verification_code').unique().execute();
+  // The work queues page each status oldest first with the id as tie-breaker: all from the index.
+  await db.schema.dropIndex('permits_status').execute();
+  await db.schema.createIndex('permits_status').on('permits').columns(['status', 'submitted_at', 'id']).execute();
 
   await db.schema
     .createTable('permit_prints')
