@@ -8,7 +8,8 @@ import type { Database } from '../../core/api/registry';
 import { jakartaDate } from '../../core/clock';
 import { slaLeft } from './rules/sla-left';
 import type { PermitStatus } from './rules/transitions';
-import { slaContext, slaOfPermits, type SlaContext } from './service';
+import { parseRequirements, slaContext, slaOfPermits, type SlaContext } from './service';
+import { requirementsFor } from './settings';
 
 export const WORK_LIST_LIMIT = 8;
 
@@ -43,6 +44,8 @@ export function workListQuery(db: Database, list: WorkList, limit = WORK_LIST_LI
       'p.number',
       'p.submitted_at as submittedAt',
       'p.status_at as statusAt',
+      'p.category',
+      'p.requirements',
       'm.full_name as memberName',
       'm.member_no as memberNo',
       'b.name as businessName',
@@ -83,11 +86,13 @@ async function loadList(db: Database, list: WorkList, sc: SlaContext) {
   const today = jakartaDate(sc.now);
   return {
     count: Number(count.n),
-    rows: rows.map((r) => {
+    rows: rows.map(({ requirements, category, ...r }) => {
       const sla = slas.get(r.id);
       // Issued permits have met or missed their deadline already: no time left to show.
       const open = r.status !== 'terbit';
-      return { ...r, sla: sla && open ? { state: sla.state, dueAt: sla.dueAt, dueDate: sla.dueDate, left: slaLeft(sla, today, sc.holidays) } : null };
+      const ticked = new Set(parseRequirements(requirements));
+      const missing = requirementsFor(sc.settings, category).filter((q) => !ticked.has(q.code)).map((q) => q.label);
+      return { ...r, missingRequirements: missing, sla: sla && open ? { state: sla.state, dueAt: sla.dueAt, dueDate: sla.dueDate, left: slaLeft(sla, today, sc.holidays) } : null };
     }),
   };
 }
