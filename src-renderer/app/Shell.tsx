@@ -70,7 +70,7 @@ export function Shell() {
             </select>
           </label>
           <a href="#/kata-sandi">{t('nav.changePassword')}</a>
-          <span className="shell__help muted">{t('shortcuts.hint')}</span>
+          <span className="shell__help">{t('shortcuts.hint')}</span>
           <button type="button" className="button button--ghost" onClick={() => void logout()}>
             {t('nav.logout')}
           </button>

@@ -60,7 +60,7 @@ export function RequirementChecklist({
   return (
     <div className="permits-reqs">
       <label className="check permits-reqs__all">
-        <input type="checkbox" checked={all} disabled={disabled} onChange={toggleAll} aria-keyshortcuts={key} /> <strong>{t('permits.req.all')}</strong> <Kbd keys={key} />
+        <input type="checkbox" checked={all} disabled={disabled} onChange={toggleAll} aria-keyshortcuts={key} /> <strong>{t('permits.req.all')}</strong> {!disabled && <Kbd keys={key} />}
       </label>
       <div className="permits-reqs__list">
         {requirements.map((r) => (

@@ -115,13 +115,14 @@ export function PermitActions({
     const original = d.print.nextKind === 'asli';
     actions.push({ key: 'print', code: 'KeyC', label: t(original ? 'permits.action.printOriginal' : 'permits.action.printCopy'), primary: original, onClick: () => void act(printNow) });
   }
-  if (moves.has('diserahkan')) {
+  // Handed over only once the original is confirmed good: what the applicant takes is the original.
+  if (moves.has('diserahkan') && d.print.originalConfirmed) {
     actions.push(
       {
         key: 'handOver',
         code: 'KeyR',
         label: t('permits.action.handOver'),
-        primary: d.print.originalConfirmed,
+        primary: true,
         onClick: () => void run(() => transition('diserahkan', { deliveryChannel: 'loket' }), t('permits.detail.moved', { status: moves.get('diserahkan')!.label })),
       },
       { key: 'handOverOther', label: t('permits.action.handOverOther'), onClick: () => onMove(moves.get('diserahkan')!) },

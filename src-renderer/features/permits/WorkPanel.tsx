@@ -57,7 +57,7 @@ function Section({ title, list, note, children }: { title: string; list: { count
   return (
     <section className="work__section" aria-label={title}>
       <h3>
-        {title} <span className="work__count">{list.count}</span>
+        {title} <span className={`work__count${list.count === 0 ? ' work__count--zero' : ''}`}>{list.count}</span>
       </h3>
       {note && <p className="permits-small">{note}</p>}
       {list.count === 0 ? <p className="muted">{t('permits.work.none')}</p> : children}
