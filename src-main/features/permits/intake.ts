@@ -1,13 +1,12 @@
 // Intake of an IUMK application (loket, AJIB, pendamping, online): a registered member's
 // business, or a walk-in registered on the same form. Only businesses in the office's own
 // kecamatan are taken, and only with a postal code for the certificate.
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { AppError, badInput, conflict, notFound } from '../../core/api/errors';
-import { likeEscape } from '../../core/api/paging';
 import { defineMethod, type CallContext } from '../../core/api/registry';
 import { id, label, optionalText } from '../../core/api/validation';
 import { maskNik } from '../../core/masking';
+import { applyMemberFilters } from '../registrations';
 import { checkLocation, locationZones, type LocationInput } from './rules/location';
 import { kecamatanOfKelurahan } from './rules/territory';
 import { permitStatusLabels } from './rules/transitions';
@@ -220,28 +219,14 @@ export const intakeMethods = {
     mutation: false,
     input: z.strictObject({ query: label(z.string().trim().min(2).max(100), 'Cari') }),
     handler: async (ctx, input) => {
-      const q = input.query.toLowerCase();
-      const like = `%${likeEscape(q)}%`;
-      const digits = /^\d{4,16}$/.test(q);
-      const members = await ctx.db
-        .selectFrom('members as m')
-        .select(['m.id', 'm.member_no as memberNo', 'm.full_name as fullName', 'm.nik', 'm.address_street as address'])
-        .where((eb) =>
-          digits
-            ? eb.or([eb('m.nik', '=', q), eb('m.member_no', '=', q), eb('m.nik_rev', 'like', `${[...q].reverse().join('')}%`)])
-            : eb.or([
-                eb(sql`lower(m.full_name)`, 'like', sql`${like} escape '\\'`),
-                eb('m.member_no', '=', input.query),
-                eb(
-                  'm.id',
-                  'in',
-                  eb.selectFrom('businesses as b').select('b.member_id').where(sql`lower(b.name)`, 'like', sql`${like} escape '\\'`),
-                ),
-              ]),
-        )
-        .orderBy('m.name_key')
+      // The members list's own search: one rule for finding a member, on its indexes.
+      const members = await applyMemberFilters(ctx.db.selectFrom('members'), { search: input.query })
+        .select(['members.id', 'members.member_no as memberNo', 'members.full_name as fullName', 'members.nik', 'members.address_street as address'])
+        .orderBy('members.name_key')
+        .orderBy('members.id')
         .limit(20)
         .execute();
+      const digits = input.query.replace(/[\s.-]/g, '');
       const office = await loadOfficeArea(ctx.db);
       const businesses = members.length
         ? await ctx.db
@@ -257,7 +242,7 @@ export const intakeMethods = {
         ...m,
         // One masking rule for every screen and role (the members list's).
         nik: maskNik(m.nik),
-        exactNik: m.nik === q,
+        exactNik: m.nik === digits,
         businesses: businesses
           .filter((b) => b.memberId === m.id)
           .map((b) => ({ ...b, inArea: kecamatanOfKelurahan(b.kelurahanKode) === office.kecamatanKode })),
