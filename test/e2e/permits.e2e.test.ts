@@ -6,6 +6,7 @@ import { extractPdfText } from '../support/pdf';
 import { createMember, intakeInput, issuePermit, setupActors, type PermitActors } from '../support/permits-factory';
 import { screenshot } from '../support/screenshots';
 import { startTestServer } from '../support/server';
+import { SATURDAY_0900_WIB } from '../support/clock';
 
 const PASSWORD = /^Kata sandi( \*)?$/;
 
@@ -15,7 +16,7 @@ let page: Page;
 let actors: PermitActors;
 
 beforeAll(async () => {
-  env = await startTestServer({ withRenderer: true });
+  env = await startTestServer({ withRenderer: true, startIso: SATURDAY_0900_WIB });
   actors = await setupActors(env.app);
   // The accounts keep their first password, as in the demo office.
   await env.app.db.updateTable('users').set({ must_change_password: 0 }).execute();

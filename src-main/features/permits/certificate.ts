@@ -4,7 +4,8 @@ import { createPdfDocument, drawLetterhead, drawSignatureBlock, FONT, pdfToBuffe
 import { create as createQr } from 'qrcode';
 import { hashNik, signPayload } from '../../core/signing';
 import { KBLI_VERSION } from '../reference/load';
-import { formatNpwp, formatPhone } from '../registrations';
+import { formatNpwp } from '../../../src-shared/rules/npwp';
+import { formatPhone } from '../../../src-shared/rules/phone';
 import { groupVerificationCode } from './rules/verification-code';
 import type { PermitSettings } from './settings';
 

@@ -8,6 +8,7 @@ import { id } from '../../core/api/validation';
 import { maskNik, maskNpwp } from '../../core/masking';
 import { postalCodeOfKelurahan } from '../office';
 import { canSeeNik, nikRoles } from '../registrations';
+import { AJIB_ROLES } from './ajib';
 import { INTAKE_ROLES } from './intake';
 import { printStateOf } from './print-log';
 import { PRINT_ROLES } from './printing';
@@ -82,6 +83,20 @@ export const detailMethods = {
       const ajibTasks = await ctx.db.selectFrom('ajib_tasks').selectAll().where('permit_id', '=', p.id).orderBy('planned_date').execute();
       const print = await printStateOf(ctx.db, p);
       const canPrint = includes(PRINT_ROLES, role) && (p.status === 'terbit' || p.status === 'diserahkan');
+      const moves = allowedPermitTransitions(p.status, role);
+      const turn = await turnOfPermit(ctx.db, p);
+      // Whether the next step is the caller's to take, by the same tables that allow it.
+      const mine: Record<typeof turn.action, boolean> = {
+        verify: moves.some((m) => m.to === 'diverifikasi'),
+        complete_file: false,
+        approve: moves.some((m) => m.to === 'disetujui'),
+        issue: moves.some((m) => m.to === 'terbit'),
+        print: canPrint,
+        report_print: includes(PRINT_ROLES, role),
+        hand_over: moves.some((m) => m.to === 'diserahkan'),
+        deliver: includes(AJIB_ROLES, role),
+        done: false,
+      };
       return {
         permit: {
           id: p.id,
@@ -125,10 +140,10 @@ export const detailMethods = {
         events,
         prints,
         print: { originalConfirmed: print.originalConfirmed, awaitingReport: print.awaitingReport, nextKind: print.nextKind, unreported: print.unreported },
-        turn: await turnOfPermit(ctx.db, p),
+        turn: { ...turn, mine: mine[turn.action] },
         sla,
         ajibTasks,
-        allowedMoves: allowedPermitTransitions(p.status, role).map((t) => ({
+        allowedMoves: moves.map((t) => ({
           to: t.to,
           label: permitStatusLabels[t.to],
           requires: t.requires,

@@ -4,7 +4,8 @@ import type { CallContext } from '../../core/api/registry';
 import { isoDate, label, optionalText, rupiah, text } from '../../core/api/validation';
 import { jakartaDate } from '../../core/clock';
 import { maskNik } from '../../core/masking';
-import { checkRegistration, findByNik, iumkEligible, insertMembers, loadReference, registerInput, SCALE_LABELS } from '../registrations';
+import { iumkEligible, SCALE_LABELS } from '../../../src-shared/rules/scale';
+import { checkRegistration, findByNik, insertMembers, loadReference, registerInput } from '../registrations';
 import { assertInArea, requirePostalCode } from './places';
 
 /**

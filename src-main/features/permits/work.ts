@@ -8,7 +8,10 @@ import type { Database } from '../../core/api/registry';
 import { jakartaDate } from '../../core/clock';
 import { slaLeft } from './rules/sla-left';
 import type { PermitStatus } from './rules/transitions';
-import { parseRequirements, slaContext, slaOfPermits, type SlaContext } from './service';
+import { AJIB_ROLES } from './ajib';
+import { PRINT_ROLES } from './printing';
+import { allowedPermitTransitions } from './rules/transitions';
+import { parseRequirements, roleOf, slaContext, slaOfPermits, type SlaContext } from './service';
 import { requirementsFor } from './settings';
 
 export const WORK_LIST_LIMIT = 8;
@@ -114,8 +117,21 @@ export const workMethods = {
         ajibTodayCountQuery(ctx.db, today).executeTakeFirstOrThrow(),
         ctx.db.selectFrom('permits').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'perlu_perbaikan').executeTakeFirstOrThrow(),
       ]);
+      // Which lists are the caller's own work, by the same tables that allow the moves.
+      const role = roleOf(ctx);
+      const may = (from: PermitStatus, to: PermitStatus) => allowedPermitTransitions(from, role).some((t) => t.to === to);
+      const printer = (PRINT_ROLES as readonly string[]).includes(role);
+      const mine = {
+        approve: may('diverifikasi', 'disetujui'),
+        verify: may('diajukan', 'diverifikasi'),
+        issue: may('disetujui', 'terbit'),
+        print: printer,
+        handOver: may('terbit', 'diserahkan'),
+        ajib: (AJIB_ROLES as readonly string[]).includes(role),
+      };
       return {
         today,
+        mine,
         approve,
         verify,
         issue,

@@ -6,6 +6,3 @@ export { registerInput } from './schemas';
 export { findByNik, insertMembers } from './store';
 // The members list's search (NIK, its last digits, phone, member number, names through the full-text index).
 export { applyFilters as applyMemberFilters } from './list';
-export { iumkEligible, SCALE_LABELS } from './rules/scale';
-export { formatNpwp } from './rules/npwp';
-export { formatPhone } from './rules/phone';

@@ -4,7 +4,7 @@ import { invoke, type Output } from '../../app/api';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
-import { useUser } from '../../app/session';
+import { useCan } from '../../app/session';
 import { DataTable } from '../../components/DataTable';
 import { Notice } from '../../components/Notice';
 import { useServerTable } from '../../components/useServerTable';
@@ -23,7 +23,7 @@ const SLA = ['due_today', 'late', 'paused', 'open'] as const;
 
 export function PermitList() {
   const { t } = useI18n();
-  const user = useUser();
+  const can = useCan();
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [printed, setPrinted] = useState<string[] | null>(null);
@@ -125,7 +125,7 @@ export function PermitList() {
             </option>
           ))}
         </select>
-        {(user.role === 'loket' || user.role === 'supervisor') && (
+        {can('permits.certificateBatch') && (
           <button type="button" className="button" onClick={() => void printDay()}>
             {t('permits.printDay')}
           </button>

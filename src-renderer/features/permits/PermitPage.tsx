@@ -3,7 +3,7 @@ import { invoke, type Output } from '../../app/api';
 import { formatDate, formatRupiah } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useRoute } from '../../app/router';
-import { useUser } from '../../app/session';
+import { useCan } from '../../app/session';
 import { Dialog } from '../../components/Dialog';
 import { Notice } from '../../components/Notice';
 import { useShortcut } from '../../components/shortcuts';
@@ -18,7 +18,7 @@ export type Detail = Output<'permits.get'>;
 
 export function PermitPage({ id }: { id: string }) {
   const { t } = useI18n();
-  const user = useUser();
+  const can = useCan();
   const { params } = useRoute();
   const [d, setD] = useState<Detail | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -85,7 +85,7 @@ export function PermitPage({ id }: { id: string }) {
 
   if (!d) return <Notice kind={error ? 'error' : 'info'}>{error ?? t('common.loading')}</Notice>;
   const p = d.permit;
-  const intakeRole = ['loket', 'petugas', 'supervisor'].includes(user.role);
+  const intakeRole = can('permits.create');
 
   return (
     <div className="permits-detail" ref={pageRef}>
@@ -115,7 +115,7 @@ export function PermitPage({ id }: { id: string }) {
           </a>
         </div>
       </header>
-      <TurnBanner turn={d.turn} role={user.role} />
+      <TurnBanner turn={d.turn} />
       <Notice kind="success">{message}</Notice>
       <Notice kind="error">{error}</Notice>
       {p.status === 'dicabut' && (

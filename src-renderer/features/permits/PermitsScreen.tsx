@@ -1,6 +1,6 @@
 import { useRoute } from '../../app/router';
 import { useI18n } from '../../app/i18n';
-import { useUser } from '../../app/session';
+import { useCan } from '../../app/session';
 import { PermitList } from './PermitList';
 import { IntakeForm } from './IntakeForm';
 import { PermitPage } from './PermitPage';
@@ -10,18 +10,17 @@ import { PermitSettingsPage } from './PermitSettingsPage';
 import { shortcutText } from '../../components/shortcuts';
 import './permits.css';
 
-const INTAKE = ['loket', 'petugas', 'supervisor'];
 
 /** #/perizinan and the pages below it: list, intake, permit page, AJIB, verification, settings. */
 export function PermitsScreen() {
   const { t } = useI18n();
   const { path } = useRoute();
-  const user = useUser();
+  const can = useCan();
   const sub = path.replace(/^\/perizinan\/?/, '');
   // The Alt keys are the shell's (they work from every screen); shown here beside their tabs.
   const tabs: [string, string, boolean, string?][] = [
     ['', t('permits.tab.list'), true, 'KeyI'],
-    ['baru', t('permits.tab.new'), INTAKE.includes(user.role), 'KeyN'],
+    ['baru', t('permits.tab.new'), can('permits.create'), 'KeyN'],
     ['ajib', t('permits.tab.ajib'), true],
     ['verifikasi', t('permits.tab.verify'), true, 'KeyV'],
     ['pengaturan', t('permits.tab.settings'), true],

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { invoke, type Output } from '../../app/api';
 import { formatDate } from '../../app/format';
 import { useI18n, type Translate } from '../../app/i18n';
-import { useUser } from '../../app/session';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Notice } from '../../components/Notice';
 import './permits.css';
@@ -73,7 +72,6 @@ function Section({ title, list, note, children }: { title: string; list: { count
  */
 export function WorkPanel() {
   const { t } = useI18n();
-  const user = useUser();
   const [work, setWork] = useState<Work | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -98,7 +96,6 @@ export function WorkPanel() {
     rootRef.current?.querySelector<HTMLElement>('[data-first-work]')?.focus();
   }, [work]);
 
-  if (user.role === 'admin') return null;
   if (!work) return <Notice kind={error ? 'error' : 'info'}>{error ?? t('common.loading')}</Notice>;
 
   const approve = async (row: Row) => {
@@ -118,82 +115,86 @@ export function WorkPanel() {
     }
   };
 
-  const supervisor = user.role === 'supervisor';
-  const counter = user.role === 'loket';
+  // Which lists are this role's own work comes from the server (the tables that allow the moves).
+  const mine = work.mine;
+  // A role with no permit moves (admin) has nothing waiting here.
+  if (!Object.values(mine).some(Boolean)) return null;
+  const approver = mine.approve;
+  const counter = !approver && (mine.issue || mine.print || mine.handOver);
   const approveButton = (r: Row, i: number) => (
     <button type="button" className="button button--primary button--small" data-first-work={i === 0 ? true : undefined} onClick={() => setApproving(r)}>
       {t('permits.action.approve')}
     </button>
   );
   // The first non-empty list of the role's own work gets the focus.
-  const firstOf = (lists: List[]) => lists.find((l) => l.count > 0);
-  const counterLists = [work.issue, work.print, work.handOver, work.verify];
-  const firstCounter = firstOf(counterLists);
+  const counterLists = counter ? [work.issue, work.print, work.handOver] : [];
+  if (mine.verify) counterLists.push(work.verify);
+  const firstCounter = counterLists.find((l) => l.count > 0);
 
   return (
     <div className="work" ref={rootRef}>
       <h2>{t('home.work')}</h2>
       <Notice kind="success">{message}</Notice>
       <Notice kind="error">{error}</Notice>
-      {supervisor && (
+      {approver && (
         <Section title={t('permits.work.approve')} list={work.approve} note={t('permits.work.approveNote')}>
           <Rows rows={work.approve.rows} action={approveButton} first />
         </Section>
       )}
-      {(counter || user.role === 'petugas' || supervisor) && (
-        <div className="work__grid">
-          {counter && (
-            <>
-              <Section title={t('permits.work.issue')} list={work.issue}>
-                <Rows rows={work.issue.rows} first={firstCounter === work.issue} />
-              </Section>
-              <Section title={t('permits.work.print')} list={work.print}>
-                <Rows rows={work.print.rows} first={firstCounter === work.print} />
-              </Section>
-              <Section title={t('permits.work.handOver')} list={work.handOver}>
-                <Rows rows={work.handOver.rows} first={firstCounter === work.handOver} />
-              </Section>
-            </>
-          )}
+      <div className="work__grid">
+        {counter && (
+          <>
+            <Section title={t('permits.work.issue')} list={work.issue}>
+              <Rows rows={work.issue.rows} first={firstCounter === work.issue} />
+            </Section>
+            <Section title={t('permits.work.print')} list={work.print}>
+              <Rows rows={work.print.rows} first={firstCounter === work.print} />
+            </Section>
+            <Section title={t('permits.work.handOver')} list={work.handOver}>
+              <Rows rows={work.handOver.rows} first={firstCounter === work.handOver} />
+            </Section>
+          </>
+        )}
+        {mine.verify && (
           <Section title={t('permits.work.verify')} list={work.verify} note={work.waitingOnApplicant ? t('permits.work.waitingOnApplicant', { n: work.waitingOnApplicant }) : undefined}>
-            <Rows rows={work.verify.rows} first={counter ? firstCounter === work.verify : user.role === 'petugas'} />
+            <Rows rows={work.verify.rows} first={firstCounter === work.verify} />
           </Section>
-          {counter && (
-            <Section title={t('permits.work.ajib')} list={work.ajibToday}>
-              <ol className="work__rows">
-                {work.ajibToday.rows.map((task) => (
-                  <li key={task.id} className="work__row">
-                    <a href={`#/perizinan/izin/${task.permitId}`} className="work__link">
-                      <strong>{t(`permits.ajib.kind.${task.kind}`)}</strong>
-                      <span className="permits-small">
-                        {' '}
-                        · {task.businessName} · {task.officerName} · {task.address}
-                      </span>
-                    </a>
-                  </li>
-                ))}
-              </ol>
-            </Section>
-          )}
-          {!supervisor && (
-            <Section title={t('permits.work.atSupervisor')} list={work.approve}>
-              <Rows rows={work.approve.rows} first={false} />
-            </Section>
-          )}
-          {supervisor && (
-            <section className="work__section">
-              <h3>{t('permits.work.counterSummary')}</h3>
-              <ul className="permits-plain">
-                <li>{t('permits.work.summary.verify', { n: work.verify.count })}</li>
-                <li>{t('permits.work.summary.issue', { n: work.issue.count })}</li>
-                <li>{t('permits.work.summary.print', { n: work.print.count })}</li>
-                <li>{t('permits.work.summary.handOver', { n: work.handOver.count })}</li>
-                <li>{t('permits.work.summary.ajib', { n: work.ajibToday.count })}</li>
-              </ul>
-            </section>
-          )}
-        </div>
-      )}
+        )}
+        {counter && mine.ajib && (
+          <Section title={t('permits.work.ajib')} list={work.ajibToday}>
+            <ol className="work__rows">
+              {work.ajibToday.rows.map((task) => (
+                <li key={task.id} className="work__row">
+                  <a href={`#/perizinan/izin/${task.permitId}`} className="work__link">
+                    <strong>{t(`permits.ajib.kind.${task.kind}`)}</strong>
+                    <span className="permits-small">
+                      {' '}
+                      · {task.businessName} · {task.officerName} · {task.address}
+                    </span>
+                  </a>
+                </li>
+              ))}
+            </ol>
+          </Section>
+        )}
+        {!approver && mine.verify && (
+          <Section title={t('permits.work.atSupervisor')} list={work.approve}>
+            <Rows rows={work.approve.rows} first={false} />
+          </Section>
+        )}
+        {approver && (
+          <section className="work__section">
+            <h3>{t('permits.work.counterSummary')}</h3>
+            <ul className="permits-plain">
+              <li>{t('permits.work.summary.verify', { n: work.verify.count })}</li>
+              <li>{t('permits.work.summary.issue', { n: work.issue.count })}</li>
+              <li>{t('permits.work.summary.print', { n: work.print.count })}</li>
+              <li>{t('permits.work.summary.handOver', { n: work.handOver.count })}</li>
+              <li>{t('permits.work.summary.ajib', { n: work.ajibToday.count })}</li>
+            </ul>
+          </section>
+        )}
+      </div>
       <ConfirmDialog
         open={approving !== null}
         title={t('permits.approve.title')}

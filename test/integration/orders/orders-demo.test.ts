@@ -3,6 +3,9 @@ import { seededRng } from '../../../src-main/demo/random';
 import { ordersDemo } from '../../../src-main/features/orders/demo';
 import { orderStatuses } from '../../../src-main/features/orders/rules/transitions';
 import { makeTestApp, type TestApp } from '../../support/app';
+import { jakartaDay } from '../../support/clock';
+
+const year = () => jakartaDay(app.clock).slice(0, 4);
 
 let app: TestApp;
 let petugas: string;
@@ -12,7 +15,7 @@ beforeAll(async () => {
   const admin = await app.setup();
   petugas = await app.userWithRole(admin, 'petugas');
   const lines: string[] = [];
-  await ordersDemo({ app, tokens: { admin, petugas, supervisor: admin, loket: admin }, members: 300, rng: seededRng(), today: '2026-11-28', log: (l) => lines.push(l) });
+  await ordersDemo({ app, tokens: { admin, petugas, supervisor: admin, loket: admin }, members: 300, rng: seededRng(), today: jakartaDay(app.clock), log: (l) => lines.push(l) });
   expect(lines.join('\n')).toContain('E-order: 11 pembeli');
 }, 60_000);
 afterAll(async () => {
@@ -54,13 +57,13 @@ describe('e-order demo data', () => {
     expect(waiting.total).toBeGreaterThan(0);
     const proposal = await app.ok('orders.propose', { itemId: (await app.ok('orders.get', { id: waiting.rows[0].id }, petugas)).items[0].id }, petugas);
     expect(proposal.candidates.length).toBeGreaterThan(0);
-    const last = app.sqlite.prepare(`select max(order_no) as no from orders where order_no like 'EO-2026-%'`).get() as { no: string };
+    const last = app.sqlite.prepare(`select max(order_no) as no from orders where order_no like ?`).get(`EO-${year()}-%`) as { no: string };
     const buyerId = (await app.ok('orderBuyers.list', {}, petugas)).rows[0].id;
     const created = await app.ok(
       'orders.create',
-      { buyerId, orderDate: '2026-11-28', deliveryDate: '2026-12-04', deliveryAddress: 'Kantor', items: [{ description: 'Roti', kind: 'roti', quantity: 10, unit: 'bungkus', unitPrice: 10_000 }] },
+      { buyerId, orderDate: jakartaDay(app.clock), deliveryDate: jakartaDay(app.clock, 6), deliveryAddress: 'Kantor', items: [{ description: 'Roti', kind: 'roti', quantity: 10, unit: 'bungkus', unitPrice: 10_000 }] },
       petugas,
     );
-    expect(created.orderNo).toBe(`EO-2026-${String(Number(last.no.slice(-5)) + 1).padStart(5, '0')}`);
+    expect(created.orderNo).toBe(`EO-${year()}-${String(Number(last.no.slice(-5)) + 1).padStart(5, '0')}`);
   });
 });

@@ -120,7 +120,7 @@ describe('IUMK certificate', () => {
     const byCode = await app.ok('permits.verify', { code: grouped.toLowerCase().replace(/-/g, ' ') }, actors.petugas);
     expect(byCode.results[0]).toMatchObject({ headline: 'SAH', payload: { n: number } });
     const fromPdf = await app.ok('permits.verify', { pdfBase64: first.base64 }, actors.petugas);
-    expect(fromPdf.results[0].record.state).toBe('aktif');
+    expect(fromPdf.results[0].record?.state).toBe('aktif');
 
     // A changed payload (another business name) keeps the old signature: refused.
     const [prefix, body, sig] = qr!.split('.');

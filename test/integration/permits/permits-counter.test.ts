@@ -270,13 +270,13 @@ describe('work waiting on Beranda', () => {
       const work = await fresh.ok('permits.work', {}, a.supervisor);
       expect(work.approve.count).toBe(3);
       expect(work.approve.rows.map((r: any) => r.id)).toEqual(ids);
-      expect(work.approve.rows[0].sla.left).toEqual({ kind: 'days', workingDays: 1, dueAt: '2026-12-01T09:00:00.000Z' });
+      expect(work.approve.rows[0].sla!.left).toEqual({ kind: 'days', workingDays: 1, dueAt: '2026-12-01T09:00:00.000Z' });
       expect(work.verify.count).toBe(1);
       expect(work.print).toMatchObject({ count: 1, rows: [{ id: issued.id }] });
       expect(work.handOver.count).toBe(0);
       fresh.clock.set('2026-12-01T03:00:00.000Z');
       const tomorrow = await fresh.ok('permits.work', {}, await fresh.login('supervisor1', 'SandiAwal123'));
-      expect(tomorrow.approve.rows[0].sla.left.kind).toBe('today');
+      expect(tomorrow.approve.rows[0].sla!.left.kind).toBe('today');
     } finally {
       await fresh.dispose();
     }

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../src-main/features/registrations/files';
 import { makeTestApp, type TestApp } from '../../support/app';
+import { jakartaDay } from '../../support/clock';
 import { countOf, member, nikFor, petugasApp } from './fixtures';
 
 let app: TestApp;
@@ -96,7 +97,7 @@ describe('import', () => {
     expect(again.counts).toMatchObject({ total: 30, valid: 0, alreadyRegistered: 30, invalid: 0 });
     expect(again.status).toBe('selesai');
     expect(await countOf(app, 'members')).toBe(30);
-    const report = Buffer.from(again.report.base64, 'base64').toString('utf8');
+    const report = Buffer.from(again.report!.base64, 'base64').toString('utf8');
     expect(report).toContain('sudah terdaftar');
   });
 
@@ -106,7 +107,7 @@ describe('import', () => {
     expect(res.status).toBe('ditolak');
     expect(res.inserted).toBe(0);
     expect(await countOf(app, 'members')).toBe(0);
-    const report = parseCsv(Buffer.from(res.report.base64, 'base64').toString('utf8').replace(/^\uFEFF/, ''));
+    const report = parseCsv(Buffer.from(res.report!.base64, 'base64').toString('utf8').replace(/^\uFEFF/, ''));
     expect(report[0].slice(0, 3)).toEqual(['Baris', 'Hasil', 'Alasan']);
     expect(report.slice(1).map((r) => r[0])).toEqual(['3', '5', '7']);
     expect(report[1][2]).toMatch(/NIK/);
@@ -171,7 +172,7 @@ describe('export', () => {
     const a = await app.ok('members.register', member({ fullName: '=Siti Hyperlink', phone: null }), tokens.petugas);
     await app.ok('members.register', member({ fullName: 'Budi Santoso', gender: 'L', birthDate: '1980-05-05', kelurahanKode: '31.71.07.1002', businesses: [{ ...member().businesses[0], name: '@Warung; "Enak"' }] }), tokens.petugas);
     const x = await app.ok('members.export', { format: 'xlsx', kelurahanKode: '31.71.07.1006' }, tokens.petugas);
-    expect(x.fileName).toMatch(/^anggota-2026-11-28\.xlsx$/);
+    expect(x.fileName).toBe(`anggota-${jakartaDay(app.clock)}.xlsx`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(x.base64, 'base64') as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
