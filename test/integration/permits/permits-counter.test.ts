@@ -131,13 +131,13 @@ describe('the original and its copies', () => {
     expect((await pdfText(reprint))[0]).not.toContain('SALINAN');
     let detail = await app.ok('permits.get', { id }, actors.loket);
     expect(detail.print).toMatchObject({ originalConfirmed: false, awaitingReport: true });
-    expect(detail.turn).toEqual({ holder: 'loket', action: 'report_print' });
+    expect(detail.turn).toEqual({ holder: 'loket', action: 'report_print', mine: true });
     expect(detail.canPrint).toBe(false);
 
     await app.ok('permits.printResult', { ids: [id], good: true }, actors.loket);
     detail = await app.ok('permits.get', { id }, actors.loket);
     expect(detail.print).toMatchObject({ originalConfirmed: true, nextKind: 'salinan' });
-    expect(detail.turn).toEqual({ holder: 'loket', action: 'hand_over' });
+    expect(detail.turn).toEqual({ holder: 'loket', action: 'hand_over', mine: true });
     const copy = await app.ok('permits.certificate', { id }, actors.loket);
     expect(copy).toMatchObject({ kind: 'salinan', copy: true });
     expect((await pdfText(copy))[0]).toContain('SALINAN');
@@ -225,7 +225,8 @@ describe('whose move it is', () => {
     const { id } = await app.ok('permits.create', intakeInput(m, { verify: true }), actors.loket);
     const detail = await app.ok('permits.get', { id }, actors.loket);
     expect(detail.permit.status).toBe('diverifikasi');
-    expect(detail.turn).toEqual({ holder: 'supervisor', action: 'approve' });
+    expect(detail.turn).toEqual({ holder: 'supervisor', action: 'approve', mine: false });
+    expect((await app.ok('permits.get', { id }, actors.supervisor)).turn.mine).toBe(true);
     const refused = await nothingWritten(() => app.call('permits.transition', { id, to: 'disetujui' }, actors.loket));
     expect(refused.status).toBe(403);
     expect(refused.error.message).toMatch(/Peran Petugas loket tidak berwenang .* Giliran supervisor: menyetujui atau menolak permohonan\./);
@@ -268,6 +269,9 @@ describe('work waiting on Beranda', () => {
       await fresh.ok('permits.create', intakeInput(await createMember(fresh)), a.loket);
       const issued = await issuePermit(fresh, a);
       const work = await fresh.ok('permits.work', {}, a.supervisor);
+      expect(work.mine).toMatchObject({ approve: true, verify: true });
+      expect((await fresh.ok('permits.work', {}, a.loket)).mine).toEqual({ approve: false, verify: true, issue: true, print: true, handOver: true, ajib: true });
+      expect(Object.values((await fresh.ok('permits.work', {}, a.admin)).mine).some(Boolean)).toBe(false);
       expect(work.approve.count).toBe(3);
       expect(work.approve.rows.map((r: any) => r.id)).toEqual(ids);
       expect(work.approve.rows[0].sla!.left).toEqual({ kind: 'days', workingDays: 1, dueAt: '2026-12-01T09:00:00.000Z' });
