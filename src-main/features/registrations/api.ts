@@ -17,6 +17,7 @@ import { checkBusiness, checkMemberFields, checkRegistration, loadReference } fr
 import { exportMembers, exportInput } from './export';
 import { cancelImport, continueImport, importPreview, importPreviewInput, importRunInput, importStatus, importReport, recentImports, startImport } from './import';
 import { listInput, listMembers } from './list';
+import { maskNpwp } from '../../core/masking';
 import { DEFAULT_MEMBER_NUMBER_TEMPLATE, maskNik, memberTemplateProblem } from './rules/member-number';
 import { SCALE_LABELS } from '../../../src-shared/rules/scale';
 import { businessFields, conditionFields, memberFields, registerInput, stageCodes } from './schemas';
@@ -56,9 +57,6 @@ async function memberSnapshot(ctx: CallContext, memberId: string) {
   const { nik, nik_rev: _rev, kk, ...rest } = m;
   return { ...rest, nik: maskNik(nik), kk: kk ? maskNik(kk) : null };
 }
-
-/** An individual's NPWP is the NIK since 2024: the audit trail keeps it masked like the NIK. */
-const maskNpwp = (npwp: string | null) => (npwp && /^[1-9]\d{15}$/.test(npwp) ? maskNik(npwp) : npwp);
 
 async function businessSnapshot(ctx: CallContext, businessId: string) {
   const b = await ctx.db.selectFrom('businesses').selectAll().where('id', '=', businessId).executeTakeFirst();

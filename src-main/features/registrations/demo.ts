@@ -77,21 +77,9 @@ async function callAs<T>(app: App, token: string, method: string, input: unknown
 export interface DemoPlaces {
   own: string[];
   all: string[];
+  /** The office's postal code per kelurahan, when kept (Pengaturan › Kode pos kelurahan). */
+  postalCodes?: ReadonlyMap<string, string>;
 }
-
-/**
- * Postal codes of the demo office's kelurahan (Kecamatan Tanah Abang), set on each business
- * record; a business elsewhere in Jakarta gets none (its kelurahan's code is not kept here).
- */
-const DEMO_POSTAL_CODES: Record<string, string> = {
-  '31.71.07.1001': '10270', // Gelora
-  '31.71.07.1002': '10210', // Bendungan Hilir
-  '31.71.07.1003': '10220', // Karet Tengsin
-  '31.71.07.1004': '10260', // Petamburan
-  '31.71.07.1005': '10230', // Kebon Melati
-  '31.71.07.1006': '10240', // Kebon Kacang
-  '31.71.07.1007': '10250', // Kampung Bali
-};
 
 /**
  * An NPWP for some businesses: since 2024 an individual's NPWP is their NIK (16 digits); older
@@ -136,7 +124,8 @@ export function demoRegistration(rng: Rng, places: DemoPlaces, usedNiks: Set<str
       products: rng.pick(sector.products),
       addressStreet: rng.chance(0.7) ? addressStreet : `${rng.pick(streets)} No. ${rng.int(1, 120)}`,
       kelurahanKode: businessKelurahan,
-      postalCode: DEMO_POSTAL_CODES[businessKelurahan] ?? null,
+      // The kelurahan's own code, as the office keeps it (Pengaturan › Kode pos kelurahan).
+      postalCode: places.postalCodes?.get(businessKelurahan) ?? null,
       phone: null,
       startDate: randomDate(rng, 2005, Number(today.slice(0, 4)) - 1),
       placeStatus: rng.pick(['milik', 'sewa', 'sewa', 'pinjam'] as const),
@@ -177,7 +166,8 @@ async function demoPlaces(app: App): Promise<DemoPlaces> {
   const office = await officeCodes(app.db);
   const ref = await loadReference(app.db);
   const all = [...ref.kelurahan.keys()];
-  return { own: all.filter((k) => ref.kelurahan.get(k)!.kecamatan === office.kecamatan), all };
+  const codes = await app.db.selectFrom('kelurahan_postal_codes').select(['kelurahan_kode', 'postal_code']).execute();
+  return { own: all.filter((k) => ref.kelurahan.get(k)!.kecamatan === office.kecamatan), all, postalCodes: new Map(codes.map((c) => [c.kelurahan_kode, c.postal_code])) };
 }
 
 function fixDate(input: RegisterInput, today: string) {
