@@ -140,6 +140,15 @@ export interface TrainingCertificateRecord {
   revokeReason: string | null;
 }
 
+/** The register row of a training certificate by its number, with the holder's NIK (the app and the verify command alike). */
+export function trainingCertificateRecordQuery(db: Database, number: string) {
+  return db
+    .selectFrom('training_certificates as c')
+    .innerJoin('members as m', 'm.id', 'c.member_id')
+    .select(['c.revoked_on', 'c.revoke_reason', 'm.nik as holder_nik'])
+    .where('c.number', '=', number);
+}
+
 export async function findTrainingCertificate(db: Database, number: string): Promise<TrainingCertificateRecord | null> {
   const r = await db
     .selectFrom('training_certificates as c')

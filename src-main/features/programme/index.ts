@@ -1,2 +1,2 @@
 // The programme feature's public surface for other features.
-export { findTrainingCertificate, type TrainingCertificateRecord } from './certificates';
+export { findTrainingCertificate, trainingCertificateRecordQuery, type TrainingCertificateRecord } from './certificates';

@@ -166,3 +166,37 @@ describe('certificates of trainings completed before numbers were stored', () =>
     expect(numbersOf(next.id)).toEqual([{ name: 'Cahya Dewi', number: '0004/SERT-P2/31.71.07/XI/2026' }]);
   });
 });
+
+describe('verifying a training certificate', () => {
+  it('says SAH for an active one of the holder, names the office, and DICABUT once revoked, in the app and on the command line', async () => {
+    const { runVerifyCli } = await import('../../../src-main/features/permits/verify-cli');
+    const { writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const t = await held('2026-11-20', 'Pembukuan Sederhana', ['Sri Wahyuni']);
+    const file = await app.ok('trainings.certificate', { trainingId: t.id, memberId: t.members[0].id }, petugas);
+    const pdfPath = join(app.dir, 'sertifikat.pdf');
+    writeFileSync(pdfPath, Buffer.from(file.base64, 'base64'));
+    const nik = (app.sqlite.prepare('select nik from members where id = ?').get(t.members[0].id) as { nik: string }).nik;
+    const cli = (...args: string[]) => {
+      const lines: string[] = [];
+      const code = runVerifyCli([...args, '--data-dir', app.dir], { out: (l) => lines.push(l), defaultDataDir: () => app.dir, nowIso: () => app.clock.nowIso() });
+      return { code, text: lines.join('\n') };
+    };
+
+    const fromPdf = await app.ok('permits.verify', { pdfBase64: file.base64, nik: nik.slice(-6) }, petugas);
+    expect(fromPdf.results).toHaveLength(1);
+    expect(fromPdf.results[0]).toMatchObject({ headline: 'SAH', good: true, kind: 'SERT', record: { state: 'aktif' }, holder: { matches: true } });
+    expect(fromPdf.results[0].verdict).toMatch(/^SAH: Sertifikat pelatihan 0001\/SERT-P2\/31\.71\.07\/XI\/2026 "Pembukuan Sederhana", tanggal 2026-11-20, diterbitkan .*31\.71\.07/);
+    const wrongPerson = await app.ok('permits.verify', { pdfBase64: file.base64, nik: '3171075506900009' }, petugas);
+    expect(wrongPerson.results[0].headline).toBe('NIK TIDAK COCOK');
+    expect(cli(pdfPath, '--nik', nik)).toMatchObject({ code: 0, text: expect.stringMatching(/SAH: Sertifikat pelatihan/) });
+
+    await app.ok('trainings.revokeCertificate', { trainingId: t.id, memberId: t.members[0].id, reason: 'Peserta tercatat ganda' }, supervisor);
+    const revoked = await app.ok('permits.verify', { pdfBase64: file.base64 }, petugas);
+    expect(revoked.results[0]).toMatchObject({ headline: 'DICABUT', good: false });
+    expect(revoked.results[0].verdict).toMatch(/^DICABUT pada 2026-11-28: Peserta tercatat ganda/);
+    const cliRevoked = cli(pdfPath);
+    expect(cliRevoked.code).toBe(1);
+    expect(cliRevoked.text).toMatch(/DICABUT pada 2026-11-28/);
+  });
+});
