@@ -1,7 +1,7 @@
 // Command line of Jakpreneur Desk: the office server and the tools around it.
 //   serve  [--port N] [--host ADDR] [--data-dir DIR] [--allow-host NAME] [--reason TEXT]
 //   demo   [--data-dir DIR] [--members N]
-//   bench  [--data-dir DIR] [--members N] [--only WORD]   (builds the demo office once, then measures)
+//   bench  [--data-dir DIR] [--members N] [--only TEXT]   (builds the demo office once, then measures)
 //   verify <file.pdf | QR text> [--data-dir DIR] [--key other-office.pem]  (checks IUMK certificates)
 import { parseArgs } from 'node:util';
 import { openApp } from './app';
@@ -60,7 +60,8 @@ async function bench(args: string[]) {
 
 async function verify(args: string[]) {
   const { runVerifyCli } = await import('./features/permits/verify-cli');
-  process.exitCode = runVerifyCli(args, { out: (line) => console.log(line), defaultDataDir });
+  const { systemClock } = await import('./core/clock');
+  process.exitCode = runVerifyCli(args, { out: (line) => console.log(line), defaultDataDir, nowIso: systemClock.nowIso });
 }
 
 const commands: Record<string, (args: string[]) => Promise<void>> = { serve, demo, bench, verify };

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jakartaMonth } from '../support/clock';
 import { startTestServer } from '../support/server';
+
+const ROMAN_MONTHS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 import { createMember, intakeInput, setupActors, type PermitActors } from '../support/permits-factory';
 
 let env: Awaited<ReturnType<typeof startTestServer>>;
@@ -68,6 +71,7 @@ describe('permit numbers under concurrent issuance over HTTP', () => {
     await app.ok('permits.transition', { id, to: 'diverifikasi' }, actors.loket);
     await app.ok('permits.transition', { id, to: 'disetujui' }, actors.supervisor);
     const next = await app.ok('permits.transition', { id, to: 'terbit' }, actors.loket);
-    expect(next.number).toBe('503/0041/IUMK/1006/XI/2026');
+    const [year, month] = jakartaMonth(app.clock).split('-');
+    expect(next.number).toBe(`503/0041/IUMK/1006/${ROMAN_MONTHS[Number(month) - 1]}/${year}`);
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoOffice } from '../../src-main/demo/demo';
 import { ADMIN } from '../support/app';
+import { jakartaDay } from '../support/clock';
 import { startTestServer } from '../support/server';
 import { member } from '../integration/registrations/fixtures';
 
@@ -47,7 +48,7 @@ describe('registrations over HTTP', () => {
     expect(bad.body.error.fields.nik).toBe('NIK: harus 16 digit, terisi 8 digit');
     const ok = await post('/api/members.register', member(), admin);
     expect(ok.status).toBe(200);
-    expect(ok.body.value.memberNo).toBe('JP-317107-2026-000001');
+    expect(ok.body.value.memberNo).toBe(`JP-317107-${jakartaDay(env.app.clock).slice(0, 4)}-000001`);
     const list = await post('/api/members.list', { search: 'siti' }, admin);
     expect(list.body.value.total).toBe(1);
     expect(list.body.value.rows[0].nikMasked).toMatch(/••••/);

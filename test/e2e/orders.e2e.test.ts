@@ -7,6 +7,7 @@ import { extractPdfText, renderPdfPage } from '../support/pdf';
 import { screenshot, saveScreenshot } from '../support/screenshots';
 import { startTestServer } from '../support/server';
 import { buyer, curatedProduct, insertMemberBusiness, KEL } from '../support/orders-factory';
+import { SATURDAY_0900_WIB } from '../support/clock';
 
 
 let browser: Browser;
@@ -14,7 +15,7 @@ let env: Awaited<ReturnType<typeof startTestServer>>;
 let page: Page;
 
 beforeAll(async () => {
-  env = await startTestServer({ withRenderer: true });
+  env = await startTestServer({ withRenderer: true, startIso: SATURDAY_0900_WIB });
   const admin = await env.app.setup();
   await env.app.ok('users.create', { username: 'siti', fullName: 'Siti Nurhaliza', role: 'petugas', password: 'SandiPetugas1' }, admin);
   await env.app.db.updateTable('users').set({ must_change_password: 0 }).where('username', '=', 'siti').execute();

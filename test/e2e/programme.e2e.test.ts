@@ -8,6 +8,7 @@ import { startTestServer } from '../support/server';
 import { extractPdfText, renderPdfPage } from '../support/pdf';
 import { ADMIN, tempDir } from '../support/app';
 import { createPendamping, insertMemberWithBusiness } from '../support/programme-factory';
+import { SATURDAY_0900_WIB } from '../support/clock';
 
 const PASSWORD = /^Kata sandi( \*)?$/;
 
@@ -17,7 +18,7 @@ let page: Page;
 const downloads = tempDir('jpd-programme-dl-');
 
 beforeAll(async () => {
-  env = await startTestServer({ withRenderer: true });
+  env = await startTestServer({ withRenderer: true, startIso: SATURDAY_0900_WIB });
   browser = await launchBrowser();
   page = await openPage(browser, env.app.clock, { viewport: { width: 1366, height: 860 }, acceptDownloads: true });
   page.setDefaultTimeout(20_000);

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp, type App, type OpenAppOptions } from '../../src-main/app';
+import type { Api, MethodName } from '../../src-main/api';
+import type { ApiError } from '../../src-main/core/api/errors';
 import { demoOffice } from '../../src-main/demo/demo';
 import { TEST_NOW, testClock, type TestClock } from './clock';
 
@@ -15,13 +17,32 @@ export function tempDir(prefix = 'jpd-'): { dir: string; remove(): void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+type Output<K extends MethodName> = Api[K]['output'];
+
+/**
+ * One call's answer. `value` holds only when `ok`, `error` only when not: tests assert the status
+ * first and then read the one that applies, so both are typed as present.
+ */
+export interface CallResult<T> {
+  status: number;
+  ok: boolean;
+  value: T;
+  error: ApiError & { fields: Record<string, string> };
+  session?: string | null;
+}
+
 export interface TestApp extends App {
   clock: TestClock;
   dir: string;
-  /** Calls a method as the holder of `token` (no CSRF: in-process). */
-  call<T = any>(method: string, input?: unknown, token?: string | null, jobId?: string): Promise<{ status: number; ok: boolean; value: T; error: any; session?: string | null }>;
-  /** Like call, but throws unless the call succeeded. */
-  ok<T = any>(method: string, input?: unknown, token?: string | null): Promise<T>;
+  /**
+   * Calls a method as the holder of `token` (no CSRF: in-process). Typed from the registry; the
+   * input is deliberately loose so that tests can send what a careless or hostile caller would.
+   */
+  call<K extends MethodName>(method: K, input?: unknown, token?: string | null, jobId?: string): Promise<CallResult<Output<K>>>;
+  /** An untyped call, for methods a test adds to the registry (makeTestApp's `methods`). */
+  callAny(method: string, input?: unknown, token?: string | null, jobId?: string): Promise<CallResult<any>>;
+  /** Like call, but throws unless the call succeeded, and gives the method's typed output. */
+  ok<K extends MethodName>(method: K, input?: unknown, token?: string | null): Promise<Output<K>>;
   /** Sets the office up and returns the admin's session token. */
   setup(): Promise<string>;
   login(username: string, password: string): Promise<string>;
@@ -40,8 +61,8 @@ export async function makeTestApp(startIso = TEST_NOW, extra: Pick<OpenAppOption
     return {
       status: res.status,
       ok: res.body.ok,
-      value: (res.body.ok ? res.body.value : undefined) as any,
-      error: res.body.ok ? undefined : res.body.error,
+      value: (res.body.ok ? res.body.value : undefined) as Output<typeof method>,
+      error: (res.body.ok ? undefined : { fields: {}, ...res.body.error }) as CallResult<unknown>['error'],
       session: res.session,
     };
   };
@@ -59,6 +80,7 @@ export async function makeTestApp(startIso = TEST_NOW, extra: Pick<OpenAppOption
     clock,
     dir,
     call,
+    callAny: (method: string, input?: unknown, token?: string | null, jobId?: string) => call(method as MethodName, input, token, jobId),
     ok,
     login,
     setup: async () => {

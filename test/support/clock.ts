@@ -9,6 +9,13 @@ import { fixedClock } from '../../src-main/core/clock';
 export const TEST_NOW = process.env.JPD_TEST_NOW ?? '2026-11-28T02:00:00.000Z';
 if (Number.isNaN(Date.parse(TEST_NOW))) throw new Error(`JPD_TEST_NOW is not an ISO instant: ${TEST_NOW}`);
 
+/**
+ * The instant of the scenario tests whose story needs particular calendar days (production days
+ * before a delivery, a holiday, a given month's figures): Saturday 28 November 2026, 09:00 WIB.
+ * They name it instead of using TEST_NOW, so moving TEST_NOW does not move them.
+ */
+export const SATURDAY_0900_WIB = '2026-11-28T02:00:00.000Z';
+
 export type TestClock = ReturnType<typeof fixedClock>;
 
 export function testClock(startIso = TEST_NOW): TestClock {

@@ -1,4 +1,5 @@
 import type { TestApp } from './app';
+import { jakartaDay } from './clock';
 import { insertBusinessRow, insertMemberRow } from './members-factory';
 
 export { makeNik } from './members-factory';
@@ -20,7 +21,7 @@ export async function createMember(
 ): Promise<FactoryMember> {
   const n = ++counter;
   const now = app.clock.nowIso();
-  const m = await insertMemberRow(app, { created_at: now, registered_on: now.slice(0, 10), full_name: opts.fullName ?? `Siti Aminah ${n}` });
+  const m = await insertMemberRow(app, { created_at: now, registered_on: jakartaDay(app.clock), full_name: opts.fullName ?? `Siti Aminah ${n}` });
   const b = await insertBusinessRow(app, m.id, {
     created_at: now,
     name: opts.businessName ?? `Warung Makan Bu Siti ${n}`,

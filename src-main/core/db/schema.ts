@@ -5,6 +5,7 @@ import type { RegistrationTables } from '../../features/registrations/tables';
 import type { PermitTables } from '../../features/permits/tables';
 import type { ProgrammeTables } from '../../features/programme/tables';
 import type { OrderTables } from '../../features/orders/tables';
+import type { ReportTables } from '../../features/reports/tables';
 
 export type Role = 'admin' | 'supervisor' | 'petugas' | 'loket';
 export type Bool01 = 0 | 1;
@@ -92,6 +93,14 @@ export interface KbliTable {
   kategori: string;
 }
 
+/** The postal code of each kelurahan the office serves; business addresses take it by default. */
+export interface KelurahanPostalCodesTable {
+  kelurahan_kode: string;
+  postal_code: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 export interface ReferenceVersionsTable {
   name: string;
   checksum: string;
@@ -107,7 +116,8 @@ export interface CoreTables {
   regions: RegionsTable;
   kbli: KbliTable;
   reference_versions: ReferenceVersionsTable;
+  kelurahan_postal_codes: KelurahanPostalCodesTable;
 }
 
 // One line per feature that owns tables.
-export interface DB extends CoreTables, RegistrationTables, PermitTables, ProgrammeTables, OrderTables {}
+export interface DB extends CoreTables, RegistrationTables, PermitTables, ProgrammeTables, OrderTables, ReportTables {}

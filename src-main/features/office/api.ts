@@ -7,6 +7,7 @@ import { createSession } from '../../core/auth/sessions';
 import { generateSigningKey } from '../../core/signing';
 import { schemaVersion } from '../../core/db/migrator';
 import { newPasswordField, nipField, usernameField } from '../users/api';
+import { postalCodeMethods } from './postal-codes';
 
 export const DEFAULT_PROVINCE_LABEL = 'Pemerintah Provinsi Daerah Khusus Jakarta';
 
@@ -204,4 +205,6 @@ export const officeMethods = {
       return { name: info.name, size: info.size, createdAt: info.createdAt };
     },
   }),
+
+  ...postalCodeMethods,
 };

@@ -2,17 +2,15 @@ import { z } from 'zod';
 import { badInput, conflict, notFound } from '../../core/api/errors';
 import { defineMethod } from '../../core/api/registry';
 import { id, isoDate, label, optionalText, text } from '../../core/api/validation';
-import { formatDateId } from '../../core/format';
 import { loadOffice } from '../office/api';
 import { checkTransition } from './rules/transitions';
 import { applyTransition, loadPermit, roleOf } from './service';
 import type { AjibDayList } from './ajib-pdf';
 import { renderAjibDayTask } from './tasks';
 
-const AJIB_ROLES = ['loket', 'supervisor'] as const;
+export const AJIB_ROLES = ['loket', 'supervisor'] as const;
 
 export { ajibKindLabels } from './ajib-pdf';
-export const ajibStatusLabels = { rencana: 'Direncanakan', selesai: 'Selesai', batal: 'Batal' } as const;
 
 async function loadTask(db: Parameters<typeof loadPermit>[0], taskId: string) {
   const task = await db.selectFrom('ajib_tasks').selectAll().where('id', '=', taskId).executeTakeFirst();

@@ -5,8 +5,9 @@ import { drawReusable } from '../../core/pdf/reusable';
 import { create as createQr } from 'qrcode';
 import { hashNik, signPayload } from '../../core/signing';
 import { KBLI_VERSION } from '../reference/load';
-import { formatNpwp } from '../registrations/rules/npwp';
-import { formatPhone } from '../registrations/rules/phone';
+import { formatNpwp } from '../../../src-shared/rules/npwp';
+import { formatPhone } from '../../../src-shared/rules/phone';
+import { groupVerificationCode } from './rules/verification-code';
 import type { PermitSettings } from './settings';
 
 const CM = 72 / 2.54;
@@ -36,6 +37,8 @@ export interface CertificateData {
   nib: string | null;
   facility: string | null;
   copiesPrinted: number;
+  /** The short code printed under the QR (and signed in it), read out on the phone to check. */
+  verificationCode: string | null;
   holder: { name: string; nik: string; address: string; phone: string | null };
   business: {
     name: string;
@@ -99,8 +102,12 @@ export async function loadCertificateData(db: Database, ids: string[]): Promise<
       .innerJoin('regions as bk', 'bk.kode', 'b.kelurahan_kode')
       .innerJoin('regions as bc', 'bc.kode', 'bk.parent_kode')
       .leftJoin('kbli as k', (j) => j.onRef('k.kode', '=', 'b.kbli_kode').onRef('k.versi', '=', 'b.kbli_versi'))
+      .leftJoin('kelurahan_postal_codes as kp', 'kp.kelurahan_kode', 'b.kelurahan_kode')
       .select([
         'p.id',
+        'p.postal_code as p_postal_code',
+        'p.verification_code',
+        'kp.postal_code as kelurahan_postal_code',
         'p.number',
         'p.issued_on',
         'p.valid_until',
@@ -138,6 +145,7 @@ export async function loadCertificateData(db: Database, ids: string[]): Promise<
         nib: r.nib,
         facility: r.facility,
         copiesPrinted: r.copies_printed,
+        verificationCode: r.verification_code,
         holder: {
           name: r.full_name,
           nik: r.nik,
@@ -153,7 +161,8 @@ export async function loadCertificateData(db: Database, ids: string[]): Promise<
           address: r.b_street,
           kelurahan: r.b_kelurahan,
           kecamatan: r.b_kecamatan,
-          postalCode: r.postal_code,
+          // As taken at intake; else the business's own, else the office's code for its kelurahan.
+          postalCode: r.p_postal_code ?? r.postal_code ?? r.kelurahan_postal_code,
           phone: r.b_phone,
           capital: r.capital,
         },
@@ -163,12 +172,14 @@ export async function loadCertificateData(db: Database, ids: string[]): Promise<
   return ids.flatMap((id) => (out.has(id) ? [out.get(id)!] : []));
 }
 
-/** The signed QR text of a certificate: number, issue date, business name, hashed NIK, key id. */
+/**
+ * The signed QR text of a certificate: kind (t), number, issue date, business name, hashed NIK,
+ * the verification code printed under the QR, and the key id.
+ */
 export function certificateQrText(data: CertificateData, key: Pick<CertificateOffice, 'keyId' | 'privateKeyPem'>): string {
-  return signPayload(
-    { t: 'IUMK', n: data.number, d: data.issuedOn, b: data.business.name.slice(0, 120), h: hashNik(data.holder.nik, key.keyId) },
-    { keyId: key.keyId, privateKeyPem: key.privateKeyPem },
-  );
+  const payload: Record<string, string> = { t: 'IUMK', n: data.number, d: data.issuedOn, b: data.business.name.slice(0, 120), h: hashNik(data.holder.nik, key.keyId) };
+  if (data.verificationCode) payload.c = data.verificationCode;
+  return signPayload(payload, { keyId: key.keyId, privateKeyPem: key.privateKeyPem });
 }
 
 function safeNpwp(npwp: string | null): string {
@@ -186,6 +197,9 @@ function phoneText(phone: string | null): string {
 
 const BODY = 10.5;
 const LABEL_WIDTH = 150;
+/** Printed sizes under the QR, in points: at least 7 pt so a person can read the code out. */
+export const VERIFICATION_CODE_SIZE = 10;
+export const VERIFICATION_LABEL_SIZE = 7;
 
 /**
  * Draws one certificate on the current page. `copy` marks a reprint (SALINAN): a pale diagonal
@@ -292,19 +306,14 @@ export function drawCertificatePage(
   const bandBottomLimit = doc.page.height - doc.page.margins.bottom - 20;
   const bandTop = Math.min(y, bandBottomLimit - photoH);
 
-  const qrX = left + photoW + (sigX - left - photoW - CERTIFICATE_QR_SIZE) / 2;
-  // The band's fixed parts (photo frame, captions, the signatory's block) depend only on the
-  // issue date: one drawing for a day's batch.
+  // The band's fixed parts (photo frame, the signatory's block) depend only on the issue date:
+  // one drawing for a day's batch.
   drawReusable(doc, `band:${data.issuedOn}`, bandTop, (top) => {
     doc.save();
     doc.lineWidth(0.75).dash(3, { space: 2 }).rect(left, top, photoW, photoH).stroke().undash();
     doc.restore();
     doc.font(FONT.sans, 8).fillColor('#555555').text('Pas foto\n4 x 6 cm', left, top + photoH / 2 - 10, { width: photoW, align: 'center' });
     doc.fillColor('black');
-    doc.font(FONT.sans, 7).text('Pindai untuk memeriksa keaslian', qrX - 10, top + CERTIFICATE_QR_SIZE + 2, {
-      width: CERTIFICATE_QR_SIZE + 20,
-      align: 'center',
-    });
     drawSignatureBlock(doc, {
       place: 'Jakarta',
       date: formatDateId(data.issuedOn),
@@ -316,13 +325,31 @@ export function drawCertificatePage(
       width: sigWidth,
     });
   });
+
+  const qrX = left + photoW + (sigX - left - photoW - CERTIFICATE_QR_SIZE) / 2;
   drawSignedQr(doc, qrText, qrX, bandTop, CERTIFICATE_QR_SIZE);
+  // The code under the QR: large enough to read out on the phone, in groups of four.
+  const captionX = qrX - 14;
+  const captionW = CERTIFICATE_QR_SIZE + 28;
+  let captionY = bandTop + CERTIFICATE_QR_SIZE + 2;
+  if (data.verificationCode) {
+    doc.font(FONT.sans, VERIFICATION_LABEL_SIZE).text('Kode verifikasi', captionX, captionY, { width: captionW, align: 'center', lineBreak: false });
+    captionY += VERIFICATION_LABEL_SIZE + 2;
+    doc.font('Courier-Bold', VERIFICATION_CODE_SIZE).text(groupVerificationCode(data.verificationCode), captionX, captionY, { width: captionW, align: 'center', lineBreak: false });
+    captionY += VERIFICATION_CODE_SIZE + 3;
+  }
+  drawReusable(doc, 'scanCaption', captionY, (top) =>
+    doc.font(FONT.sans, VERIFICATION_LABEL_SIZE).text('Pindai kode QR atau sebutkan kode ini untuk memeriksa keaslian', captionX, top, {
+      width: captionW,
+      align: 'center',
+    }),
+  );
 
   // The QR text once more in small type, so software can read it from the PDF without a camera.
   const footY = doc.page.height - doc.page.margins.bottom + 8;
   doc.font(FONT.sans, 6).fillColor('#444444');
-  doc.text('Kode verifikasi:', left, footY, { lineBreak: false });
-  const labelW = doc.widthOfString('Kode verifikasi: ');
+  doc.text('Tanda tangan elektronik:', left, footY, { lineBreak: false });
+  const labelW = doc.widthOfString('Tanda tangan elektronik: ');
   const avail = width - labelW;
   const size = Math.min(5, avail / (0.6 * qrText.length));
   doc.font('Courier', size).text(qrText, left + labelW, footY + (6 - size) / 2, { lineBreak: false });

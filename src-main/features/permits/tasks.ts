@@ -9,14 +9,17 @@ export interface CertificateBatch {
   list: CertificateData[];
   office: CertificateOffice;
   settings: Pick<PermitSettings, 'documentTitle' | 'legalBasis'>;
-  title?: string;
+  /** The permits that print as SALINAN (the rest as the original); else by copiesPrinted. */
+  salinan?: string[];
 }
 
 /** The certificates in one PDF, base64, page by page with progress; stops on Cancel. */
 export const renderCertificatesTask = defineTask('permits.renderCertificates', async () => {
   const { renderCertificates } = await import('./certificate');
   return async (input: CertificateBatch, control: import('../../core/work/task').TaskControl) => {
-    const pdf = await renderCertificates(input.list, { office: input.office, settings: input.settings }, (done) => {
+    const salinan = input.salinan ? new Set(input.salinan) : null;
+    const copyOf = salinan ? (d: CertificateData) => salinan.has(d.permitId) : undefined;
+    const pdf = await renderCertificates(input.list, { office: input.office, settings: input.settings, copyOf }, (done) => {
       control.throwIfCancelled();
       control.progress(done, input.list.length);
     });

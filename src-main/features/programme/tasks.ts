@@ -1,14 +1,8 @@
 // The programme's CPU-heavy work, run in the worker pool: drawing training certificates.
 import { defineTask } from '../../core/work/task';
-import type { CertificateOffice, CertificateParticipant, CertificateTraining } from './certificate';
-
-export interface TrainingCertificates {
-  office: CertificateOffice;
-  training: CertificateTraining;
-  list: CertificateParticipant[];
-}
+import type { CertificateOffice, TrainingCertificate } from './certificate';
 
 export const renderTrainingCertificatesTask = defineTask('programme.renderCertificates', async () => {
-  const { certificatePdf } = await import('./certificate');
-  return async (input: TrainingCertificates) => (await certificatePdf(input.office, input.training, input.list)).toString('base64');
+  const { renderTrainingCertificates } = await import('./certificate');
+  return async (input: { list: TrainingCertificate[]; office: CertificateOffice }) => (await renderTrainingCertificates(input.list, input.office)).toString('base64');
 });

@@ -18,8 +18,9 @@ import { checkBusiness, checkMemberFields, checkRegistration, loadReference } fr
 import { exportMembers, exportInput } from './export';
 import { cancelImport, continueImport, importPreview, importPreviewInput, importProblems, importRunInput, importStatus, prepareImport, recentImports, renderImportReport, renderStartedImport, startImport } from './import';
 import { listInput, listMembers } from './list';
+import { maskNpwp } from '../../core/masking';
 import { DEFAULT_MEMBER_NUMBER_TEMPLATE, maskNik, memberTemplateProblem } from './rules/member-number';
-import { SCALE_LABELS } from './rules/scale';
+import { SCALE_LABELS } from '../../../src-shared/rules/scale';
 import { businessFields, conditionFields, memberFields, registerInput, stageCodes } from './schemas';
 import { MEMBER_NUMBER_SETTING, findByNik, findLikelyDuplicate, insertMembers, memberNumberTemplate, nikTakenError, refreshSearch } from './store';
 
@@ -60,9 +61,6 @@ async function memberSnapshot(ctx: CallContext, memberId: string) {
   const m = await ctx.db.selectFrom('members').selectAll().where('id', '=', memberId).executeTakeFirst();
   return m ? maskedMember(m) : null;
 }
-
-/** An individual's NPWP is the NIK since 2024: the audit trail keeps it masked like the NIK. */
-const maskNpwp = (npwp: string | null) => (npwp && /^[1-9]\d{15}$/.test(npwp) ? maskNik(npwp) : npwp);
 
 async function businessSnapshot(ctx: CallContext, businessId: string) {
   const b = await ctx.db.selectFrom('businesses').selectAll().where('id', '=', businessId).executeTakeFirst();
@@ -225,6 +223,102 @@ const updateMemberInput = z.strictObject({
 const businessInputWithMember = z.strictObject({ memberId, ...businessFields });
 const businessUpdateInput = z.strictObject({ id: businessId, ...businessFields, status: label(z.enum(['aktif', 'tutup']), 'Status usaha').default('aktif') });
 
+async function updateMember(ctx: CallContext, input: z.output<typeof updateMemberInput>) {
+  const stored = await ctx.db.selectFrom('members').select(['nik', 'kk']).where('id', '=', input.id).executeTakeFirst();
+  if (!stored) throw notFound('Anggota');
+  const before = await memberSnapshot(ctx, input.id);
+  const ref = await loadReference(ctx.db);
+  const fields: FieldErrors = {};
+  const values = checkMemberFields(
+    { ...input, nik: input.nik ?? stored.nik, kk: input.kk === undefined ? stored.kk : input.kk },
+    ref,
+    today(ctx),
+    fields,
+  );
+  await checkPendamping(ctx, input.pendampingId, fields);
+  if (Object.keys(fields).length) refuse(fields);
+  if (values.nik !== stored.nik) {
+    const existing = await findByNik(ctx.db, values.nik);
+    if (existing && existing.id !== input.id) throw nikTakenError(existing);
+  }
+  if (!input.confirmDuplicate) {
+    const dup = await findLikelyDuplicate(ctx.db, values.name_key, values.birth_date, values.nik, input.id);
+    if (dup) throw duplicateWarning(dup);
+  }
+  await ctx.db
+    .updateTable('members')
+    .set({ ...values, status: input.status, updated_at: ctx.app.clock.nowIso() })
+    .where('id', '=', input.id)
+    .execute();
+  await refreshSearch(ctx.db, input.id);
+  await ctx.audit({ entity: 'members', entityId: input.id, before, after: await memberSnapshot(ctx, input.id) });
+  return memberProfile(ctx, input.id);
+}
+
+async function addBusiness(ctx: CallContext, input: z.output<typeof businessInputWithMember>) {
+  const member = await ctx.db.selectFrom('members').select('id').where('id', '=', input.memberId).executeTakeFirst();
+  if (!member) throw notFound('Anggota');
+  const fields: FieldErrors = {};
+  const { memberId: mId, ...b } = input;
+  const values = checkBusiness(b, await loadReference(ctx.db), fields, '');
+  if (Object.keys(fields).length) refuse(fields);
+  const now = ctx.app.clock.nowIso();
+  const idValue = ctx.app.newId();
+  await ctx.db.insertInto('businesses').values({ ...values, id: idValue, member_id: mId, created_at: now, updated_at: now }).execute();
+  await refreshSearch(ctx.db, mId);
+  await ctx.audit({ entity: 'businesses', entityId: idValue, after: await businessSnapshot(ctx, idValue) });
+  return { id: idValue, scale: values.scale };
+}
+
+async function updateBusiness(ctx: CallContext, input: z.output<typeof businessUpdateInput>) {
+  const before = await businessSnapshot(ctx, input.id);
+  if (!before) throw notFound('Usaha');
+  const fields: FieldErrors = {};
+  const { id: idValue, status, ...b } = input;
+  const values = checkBusiness(b, await loadReference(ctx.db), fields, '');
+  if (Object.keys(fields).length) refuse(fields);
+  await ctx.db
+    .updateTable('businesses')
+    .set({ ...values, status, updated_at: ctx.app.clock.nowIso() })
+    .where('id', '=', idValue)
+    .execute();
+  await refreshSearch(ctx.db, before.member_id);
+  await ctx.audit({ entity: 'businesses', entityId: idValue, before, after: await businessSnapshot(ctx, idValue) });
+  return { id: idValue, scale: values.scale };
+}
+
+const saveMemberInput = updateMemberInput.extend({
+  businesses: label(z.array(z.strictObject({ id: businessId.optional(), ...businessFields, status: label(z.enum(['aktif', 'tutup']), 'Status usaha').default('aktif') })).min(1).max(10), 'Usaha'),
+});
+
+/**
+ * The member page's Simpan: the person and every business in one call, so one transaction. The
+ * whole form is checked first and every refusal comes back at once, each at its field
+ * (`businesses.1.kbliKode`); nothing is written unless everything can be.
+ */
+async function saveMember(ctx: CallContext, input: z.output<typeof saveMemberInput>) {
+  const { businesses, ...member } = input;
+  const ref = await loadReference(ctx.db);
+  const fields: FieldErrors = {};
+  const stored = await ctx.db.selectFrom('members').select(['nik', 'kk']).where('id', '=', member.id).executeTakeFirst();
+  if (!stored) throw notFound('Anggota');
+  checkMemberFields({ ...member, nik: member.nik ?? stored.nik, kk: member.kk === undefined ? stored.kk : member.kk }, ref, today(ctx), fields);
+  await checkPendamping(ctx, member.pendampingId, fields);
+  const own = new Set((await ctx.db.selectFrom('businesses').select('id').where('member_id', '=', member.id).execute()).map((b) => b.id));
+  businesses.forEach(({ id: bid, status: _status, ...b }, i) => {
+    if (bid && !own.has(bid)) fields[`businesses.${i}.id`] = 'Usaha: bukan usaha anggota ini';
+    checkBusiness(b, ref, fields, `businesses.${i}.`);
+  });
+  if (Object.keys(fields).length) refuse(fields);
+  await updateMember(ctx, member);
+  for (const b of businesses) {
+    const { id: bid, ...rest } = b;
+    if (bid) await updateBusiness(ctx, { ...rest, id: bid });
+    else await addBusiness(ctx, { ...rest, memberId: member.id });
+  }
+  return memberProfile(ctx, member.id);
+}
+
 export const registrationMethods = {
   'members.register': defineMethod({
     summary: 'Mendaftarkan anggota baru beserta usahanya (NIK, KK, NPWP, telepon, kelurahan, KBLI diperiksa; P1 tercatat).',
@@ -264,37 +358,15 @@ export const registrationMethods = {
     access: registrarRoles,
     mutation: true,
     input: updateMemberInput,
-    handler: async (ctx, input) => {
-      const stored = await ctx.db.selectFrom('members').select(['nik', 'kk']).where('id', '=', input.id).executeTakeFirst();
-      if (!stored) throw notFound('Anggota');
-      const before = await memberSnapshot(ctx, input.id);
-      const ref = await loadReference(ctx.db);
-      const fields: FieldErrors = {};
-      const values = checkMemberFields(
-        { ...input, nik: input.nik ?? stored.nik, kk: input.kk === undefined ? stored.kk : input.kk },
-        ref,
-        today(ctx),
-        fields,
-      );
-      await checkPendamping(ctx, input.pendampingId, fields);
-      if (Object.keys(fields).length) refuse(fields);
-      if (values.nik !== stored.nik) {
-        const existing = await findByNik(ctx.db, values.nik);
-        if (existing && existing.id !== input.id) throw nikTakenError(existing);
-      }
-      if (!input.confirmDuplicate) {
-        const dup = await findLikelyDuplicate(ctx.db, values.name_key, values.birth_date, values.nik, input.id);
-        if (dup) throw duplicateWarning(dup);
-      }
-      await ctx.db
-        .updateTable('members')
-        .set({ ...values, status: input.status, updated_at: ctx.app.clock.nowIso() })
-        .where('id', '=', input.id)
-        .execute();
-      await refreshSearch(ctx.db, input.id);
-      await ctx.audit({ entity: 'members', entityId: input.id, before, after: await memberSnapshot(ctx, input.id) });
-      return memberProfile(ctx, input.id);
-    },
+    handler: updateMember,
+  }),
+
+  'members.save': defineMethod({
+    summary: 'Menyimpan data pribadi anggota beserta semua usahanya dalam satu transaksi (usaha tanpa id ditambahkan).',
+    access: registrarRoles,
+    mutation: true,
+    input: saveMemberInput,
+    handler: saveMember,
   }),
 
   'members.get': defineMethod({
@@ -370,20 +442,7 @@ export const registrationMethods = {
     access: registrarRoles,
     mutation: true,
     input: businessInputWithMember,
-    handler: async (ctx, input) => {
-      const member = await ctx.db.selectFrom('members').select('id').where('id', '=', input.memberId).executeTakeFirst();
-      if (!member) throw notFound('Anggota');
-      const fields: FieldErrors = {};
-      const { memberId: mId, ...b } = input;
-      const values = checkBusiness(b, await loadReference(ctx.db), fields, '');
-      if (Object.keys(fields).length) refuse(fields);
-      const now = ctx.app.clock.nowIso();
-      const idValue = ctx.app.newId();
-      await ctx.db.insertInto('businesses').values({ ...values, id: idValue, member_id: mId, created_at: now, updated_at: now }).execute();
-      await refreshSearch(ctx.db, mId);
-      await ctx.audit({ entity: 'businesses', entityId: idValue, after: await businessSnapshot(ctx, idValue) });
-      return { id: idValue, scale: values.scale };
-    },
+    handler: addBusiness,
   }),
 
   'businesses.update': defineMethod({
@@ -391,22 +450,7 @@ export const registrationMethods = {
     access: registrarRoles,
     mutation: true,
     input: businessUpdateInput,
-    handler: async (ctx, input) => {
-      const before = await businessSnapshot(ctx, input.id);
-      if (!before) throw notFound('Usaha');
-      const fields: FieldErrors = {};
-      const { id: idValue, status, ...b } = input;
-      const values = checkBusiness(b, await loadReference(ctx.db), fields, '');
-      if (Object.keys(fields).length) refuse(fields);
-      await ctx.db
-        .updateTable('businesses')
-        .set({ ...values, status, updated_at: ctx.app.clock.nowIso() })
-        .where('id', '=', idValue)
-        .execute();
-      await refreshSearch(ctx.db, before.member_id);
-      await ctx.audit({ entity: 'businesses', entityId: idValue, before, after: await businessSnapshot(ctx, idValue) });
-      return { id: idValue, scale: values.scale };
-    },
+    handler: updateBusiness,
   }),
 
   'businesses.recordCondition': defineMethod({

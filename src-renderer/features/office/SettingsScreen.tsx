@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
 import { invoke, type Output } from '../../app/api';
 import { useI18n } from '../../app/i18n';
-import { useUser } from '../../app/session';
+import { useCan } from '../../app/session';
 import { TextField } from '../../components/Field';
 import { downloadText } from '../../components/files';
 import { LetterheadFields, OfficeContactFields, officePayload } from './OfficeFields';
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
 import { BackupPanel } from './BackupPanel';
+import { PostalCodesPanel } from './PostalCodesPanel';
 
 type Office = Output<'office.get'>;
 
@@ -23,8 +24,8 @@ export function SettingsScreen() {
 
 function SettingsForm({ office, onSaved }: { office: Office; onSaved(o: Office): void }) {
   const { t } = useI18n();
-  const user = useUser();
-  const readOnly = user.role !== 'admin';
+  const can = useCan();
+  const readOnly = !can('office.update');
   const [saved, setSaved] = useState(false);
   const f = useForm({
     name: office.name,
@@ -49,7 +50,11 @@ function SettingsForm({ office, onSaved }: { office: Office; onSaved(o: Office):
       setSaved(true);
     });
   };
-  const downloadKey = () => downloadText(office.publicKey, `kunci-publik-${office.keyId}.pem`, 'application/x-pem-file');
+  // The file names the office, so whoever checks a certificate with it sees who signed.
+  const downloadKey = async () => {
+    const key = await invoke('permits.publicKey', {});
+    downloadText(key.publicKeyPem, key.fileName, 'application/x-pem-file');
+  };
   return (
     <section className="screen">
       <h1>{t('settings.title')}</h1>
@@ -80,16 +85,17 @@ function SettingsForm({ office, onSaved }: { office: Office; onSaved(o: Office):
           </div>
         )}
       </form>
+      <PostalCodesPanel readOnly={readOnly} />
       <div className="panel panel--wide panel--flat">
         <h2>{t('office.publicKey')}</h2>
         <p>
           {t('office.keyId')}: <code>{office.keyId}</code>
         </p>
-        <button type="button" className="button" onClick={downloadKey}>
+        <button type="button" className="button" onClick={() => void downloadKey()}>
           {t('office.downloadKey')}
         </button>
       </div>
-      {user.role === 'admin' && <BackupPanel />}
+      {can('office.backup') && <BackupPanel />}
     </section>
   );
 }

@@ -1,16 +1,18 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { invoke, type Output } from '../../app/api';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
-import { useUser } from '../../app/session';
+import { useCan } from '../../app/session';
 import { DataTable } from '../../components/DataTable';
 import { JobProgress } from '../../components/JobProgress';
 import { Notice } from '../../components/Notice';
 import { useLongCall } from '../../components/useLongCall';
 import { useServerTable } from '../../components/useServerTable';
-import { printPdf } from '../../components/files';
+import { printInPlace } from '../../components/files';
+import { Dialog } from '../../components/Dialog';
+import { PrintResultForm } from './PermitForms';
 import { jakartaToday } from '../../app/format';
 import { SlaBadge, StatusBadge } from './badges';
 import { SearchBox } from '../../components/Filters';
@@ -23,8 +25,11 @@ const SLA = ['due_today', 'late', 'paused', 'open'] as const;
 
 export function PermitList() {
   const { t } = useI18n();
-  const user = useUser();
+  const can = useCan();
   const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [printed, setPrinted] = useState<string[] | null>(null);
+  const [pendingOpen, setPendingOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const batch = useLongCall();
   const table = useServerTable<Row, { q: string; status: string; channel: string; sla: string }>(
@@ -65,21 +70,47 @@ export function PermitList() {
   );
   const printDay = async () => {
     setError(null);
+    setMessage(null);
     setNotice(null);
     try {
       const file = await batch.run((options) => invoke('permits.certificateBatch', { issuedOn: jakartaToday() }, options));
-      if (file) await printPdf(file);
-      else setNotice(t('job.cancelled'));
+      if (!file) {
+        setNotice(t('job.cancelled'));
+        return;
+      }
+      await printInPlace(file);
+      // Originals among them: the clerk says how the batch came out, as for a single print.
+      if (file.originals > 0) setPrinted(file.ids);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
   };
+  const report = async (good: boolean, note?: string) => {
+    try {
+      await invoke('permits.printResult', { ids: printed ?? [], good, note: note || null });
+      setMessage(t(good ? 'permits.print.confirmed' : 'permits.print.failedLogged'));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+    setPrinted(null);
+  };
+  // Enter in the search box with exactly one permit found opens it.
+  const openOnly = () => {
+    if (table.tableProps.rows.length === 1 && !table.tableProps.loading) navigate(`/perizinan/izin/${table.tableProps.rows[0].id}`);
+    else setPendingOpen(true);
+  };
+  useEffect(() => {
+    if (!pendingOpen || table.tableProps.loading) return;
+    setPendingOpen(false);
+    if (table.tableProps.rows.length === 1) navigate(`/perizinan/izin/${table.tableProps.rows[0].id}`);
+  }, [pendingOpen, table.tableProps.loading, table.tableProps.rows]);
   return (
     <>
       <Notice kind="error">{error ?? table.error}</Notice>
+      <Notice kind="success">{message}</Notice>
       <Notice>{notice}</Notice>
       <div className="filters">
-        <SearchBox placeholder={t('permits.search')} value={table.filters.q} onChange={(v) => table.setFilter('q', v)} />
+        <SearchBox placeholder={t('permits.search')} value={table.filters.q} onChange={(v) => table.setFilter('q', v)} onEnter={openOnly} />
         <select aria-label={t('permits.filter.status')} value={table.filters.status} onChange={(e) => table.setFilter('status', e.target.value)}>
           <option value="">{t('permits.filter.status')}: {t('common.all')}</option>
           {STATUSES.map((s) => (
@@ -104,7 +135,7 @@ export function PermitList() {
             </option>
           ))}
         </select>
-        {(user.role === 'loket' || user.role === 'supervisor') && (
+        {can('permits.certificateBatch') && (
           <button type="button" className="button" onClick={() => void printDay()} disabled={batch.running}>
             {t('permits.printDay')}
           </button>
@@ -118,6 +149,9 @@ export function PermitList() {
         onRowClick={(r) => navigate(`/perizinan/izin/${r.id}`)}
         rowLabel={(r) => `${r.memberName}, ${r.businessName}`}
       />
+      <Dialog title={t('permits.print.title')} open={printed !== null} onClose={() => setPrinted(null)}>
+        {printed && <PrintResultForm canHandOver={false} busy={false} onGood={() => void report(true)} onFailed={(note) => void report(false, note)} />}
+      </Dialog>
     </>
   );
 }

@@ -24,6 +24,12 @@ export function ReportsScreen() {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const exportJob = useLongCall();
+  const [closings, setClosings] = useState<Output<'reports.closings'> | null>(null);
+  const [closingsVersion, setClosingsVersion] = useState(0);
+
+  useEffect(() => {
+    invoke('reports.closings', {}).then(setClosings, () => setClosings(null));
+  }, [closingsVersion]);
 
   useEffect(() => {
     invoke('office.get', {})
@@ -90,7 +96,11 @@ export function ReportsScreen() {
       <JobProgress job={exportJob} />
       <Notice>{notice}</Notice>
       <Notice kind="error">{error}</Notice>
-      {tab === 'dashboard' ? <Dashboard month={month} /> : <MonthlySummaryView month={month} kelurahan={kelurahan || null} />}
+      {tab === 'dashboard' ? (
+        <Dashboard month={month} key={closingsVersion} />
+      ) : (
+        <MonthlySummaryView month={month} kelurahan={kelurahan || null} closings={closings} onClosed={() => setClosingsVersion((v) => v + 1)} />
+      )}
     </section>
   );
 }

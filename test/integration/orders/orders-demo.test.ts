@@ -3,6 +3,9 @@ import { seededRng } from '../../../src-main/demo/random';
 import { ordersDemo } from '../../../src-main/features/orders/demo';
 import { orderStatuses } from '../../../src-main/features/orders/rules/transitions';
 import { makeTestApp, type TestApp } from '../../support/app';
+import { jakartaDay } from '../../support/clock';
+
+const year = () => jakartaDay(app.clock).slice(0, 4);
 
 let app: TestApp;
 let petugas: string;
@@ -12,7 +15,7 @@ beforeAll(async () => {
   const admin = await app.setup();
   petugas = await app.userWithRole(admin, 'petugas');
   const lines: string[] = [];
-  await ordersDemo({ app, tokens: { admin, petugas, supervisor: admin, loket: admin }, members: 300, rng: seededRng(), today: '2026-11-28', log: (l) => lines.push(l) });
+  await ordersDemo({ app, tokens: { admin, petugas, supervisor: admin, loket: admin }, members: 300, rng: seededRng(), today: jakartaDay(app.clock), log: (l) => lines.push(l) });
   expect(lines.join('\n')).toContain('E-order: 11 pembeli');
 }, 60_000);
 afterAll(async () => {
@@ -49,18 +52,27 @@ describe('e-order demo data', () => {
     expect(withoutP5).toEqual({ n: 0 });
   });
 
+  it('hands some deliveries over off the planned day, never after today, and has no payment dated ahead', () => {
+    const today = jakartaDay(app.clock);
+    const delivered = app.sqlite.prepare('select delivery_date, delivered_on, paid_on from order_assignments where delivered_on is not null').all() as { delivery_date: string; delivered_on: string; paid_on: string | null }[];
+    expect(delivered.filter((a) => a.delivered_on < a.delivery_date).length).toBeGreaterThan(0);
+    expect(delivered.filter((a) => a.delivered_on > a.delivery_date).length).toBeGreaterThan(0);
+    expect(delivered.every((a) => a.delivered_on <= today)).toBe(true);
+    expect(delivered.every((a) => !a.paid_on || (a.paid_on >= a.delivered_on && a.paid_on <= today))).toBe(true);
+  });
+
   it('leaves new orders to assign and numbers that continue', async () => {
     const waiting = await app.ok('orders.list', { stage: 'baru', sort: 'orderNo', dir: 'desc' }, petugas);
     expect(waiting.total).toBeGreaterThan(0);
     const proposal = await app.ok('orders.propose', { itemId: (await app.ok('orders.get', { id: waiting.rows[0].id }, petugas)).items[0].id }, petugas);
     expect(proposal.candidates.length).toBeGreaterThan(0);
-    const last = app.sqlite.prepare(`select max(order_no) as no from orders where order_no like 'EO-2026-%'`).get() as { no: string };
+    const last = app.sqlite.prepare(`select max(order_no) as no from orders where order_no like ?`).get(`EO-${year()}-%`) as { no: string };
     const buyerId = (await app.ok('orderBuyers.list', {}, petugas)).rows[0].id;
     const created = await app.ok(
       'orders.create',
-      { buyerId, orderDate: '2026-11-28', deliveryDate: '2026-12-04', deliveryAddress: 'Kantor', items: [{ description: 'Roti', kind: 'roti', quantity: 10, unit: 'bungkus', unitPrice: 10_000 }] },
+      { buyerId, orderDate: jakartaDay(app.clock), deliveryDate: jakartaDay(app.clock, 6), deliveryAddress: 'Kantor', items: [{ description: 'Roti', kind: 'roti', quantity: 10, unit: 'bungkus', unitPrice: 10_000 }] },
       petugas,
     );
-    expect(created.orderNo).toBe(`EO-2026-${String(Number(last.no.slice(-5)) + 1).padStart(5, '0')}`);
+    expect(created.orderNo).toBe(`EO-${year()}-${String(Number(last.no.slice(-5)) + 1).padStart(5, '0')}`);
   });
 });

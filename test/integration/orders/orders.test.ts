@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../../support/app';
 import { extractPdfText } from '../../support/pdf';
 import { ALL_CRITERIA, buyer, createOrder, curatedProduct, insertMemberBusiness, KEL, orderInput } from '../../support/orders-factory';
+import { SATURDAY_0900_WIB } from '../../support/clock';
 
 // The test clock stands at Saturday 28 November 2026, 09:00 WIB. A delivery on Friday
 // 4 December leaves 5 production days (Monday to Friday).
@@ -12,7 +13,7 @@ let admin: string;
 let petugas: string;
 
 beforeEach(async () => {
-  app = await makeTestApp();
+  app = await makeTestApp(SATURDAY_0900_WIB);
   admin = await app.setup();
   petugas = await app.userWithRole(admin, 'petugas');
 });
@@ -306,8 +307,8 @@ describe('fulfilment', () => {
 
     const detail = await app.ok('orders.get', { id: order.id }, petugas);
     const events = detail.assignments[0].events;
-    expect(events.map((e: { toStatus: string }) => e.toStatus)).toEqual(['dipesan', 'dikonfirmasi', 'diproduksi', 'dikirim', 'diterima']);
-    expect(events.map((e: { userName: string }) => e.userName)).toEqual(['Pengguna petugas1', 'Pengguna petugas1', 'Pengguna supervisor1', 'Admin Kantor', 'Pengguna petugas1']);
+    expect(events.map((e) => e.toStatus)).toEqual(['dipesan', 'dikonfirmasi', 'diproduksi', 'dikirim', 'diterima']);
+    expect(events.map((e) => e.userName)).toEqual(['Pengguna petugas1', 'Pengguna petugas1', 'Pengguna supervisor1', 'Admin Kantor', 'Pengguna petugas1']);
     expect(events[4].at).toBe('2026-11-28T02:10:00.000Z');
     expect(detail.assignments[0].moves.map((m: { to: string }) => m.to)).toEqual(['dibayar']);
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../../support/app';
+import { jakartaDay, jakartaMonth } from '../../support/clock';
 import { business, countOf, member, nikFor, petugasApp } from './fixtures';
 
 let app: TestApp;
@@ -15,9 +16,10 @@ afterEach(async () => {
 describe('members.register', () => {
   it('registers a member with a business: number from the template, scale, P1, search index, audit', async () => {
     const res = await app.ok('members.register', member(), tokens.petugas);
-    expect(res.memberNo).toBe('JP-317107-2026-000001');
+    const year = jakartaDay(app.clock).slice(0, 4);
+    expect(res.memberNo).toBe(`JP-317107-${year}-000001`);
     const second = await app.ok('members.register', member({ fullName: 'Budi Santoso', gender: 'L', birthDate: '1990-01-31' }), tokens.petugas);
-    expect(second.memberNo).toBe('JP-317107-2026-000002');
+    expect(second.memberNo).toBe(`JP-317107-${year}-000002`);
     const profile = await app.ok('members.get', { id: res.id }, tokens.petugas);
     expect(profile.nikMasked).toMatch(/^3171••••••••\d{4}$/);
     expect(profile).not.toHaveProperty('nik');
@@ -26,10 +28,10 @@ describe('members.register', () => {
     expect(profile.kelurahanNama).toBe('Kebon Kacang');
     expect(profile.businesses[0].scale).toBe('mikro');
     expect(profile.businesses[0].kbliJudul).toBe('Rumah/Warung Makan');
-    const p1 = profile.stages.find((s: { code: string }) => s.code === 'P1');
+    const p1 = profile.stages.find((s) => s.code === 'P1')!;
     expect(p1.status).toBe('selesai');
     expect(p1.recordedByName).toBe('Pengguna petugas1');
-    expect(profile.stages.find((s: { code: string }) => s.code === 'P2').status).toBe('belum');
+    expect(profile.stages.find((s) => s.code === 'P2')?.status).toBe('belum');
     const audit = await app.db.selectFrom('audit_log').selectAll().where('method', '=', 'members.register').execute();
     expect(audit).toHaveLength(2);
     expect(audit[0].after).not.toContain(profile.nikMasked.slice(0, 4) + nikFor('1985-04-12', 'P', 1).slice(4, 12));
@@ -101,11 +103,12 @@ describe('members.register', () => {
     expect((await app.call('registrations.updateSettings', { memberNumberTemplate: 'X/{seq}' }, tokens.petugas)).status).toBe(403);
     await app.ok('registrations.updateSettings', { memberNumberTemplate: 'TA/{kelurahan}/{bulan}{tahun}/{seq:4}' }, tokens.admin);
     const a = await app.ok('members.register', member(), tokens.petugas);
-    expect(a.memberNo).toBe('TA/3171071006/112026/0001');
+    const monthYear = jakartaMonth(app.clock).split('-').reverse().join('');
+    expect(a.memberNo).toBe(`TA/3171071006/${monthYear}/0001`);
     // A failed registration does not consume a number.
     await app.call('members.register', member({ nik: 'salah' }), tokens.petugas);
     const b = await app.ok('members.register', member({ fullName: 'Ani', birthDate: '1979-02-03' }), tokens.petugas);
-    expect(b.memberNo).toBe('TA/3171071006/112026/0002');
+    expect(b.memberNo).toBe(`TA/3171071006/${monthYear}/0002`);
   });
 
   it('lets loket read but not register or reveal NIK; reveal is audited', async () => {
@@ -140,20 +143,20 @@ describe('members.register', () => {
     expect(updated.fullName).toBe('Siti Aminah Rahayu');
     const biz = await app.ok('businesses.add', { memberId: m.id, ...business({ name: 'Konveksi Rahayu', kbliKode: '14111', capital: 2_000_000_000 }) }, tokens.petugas);
     expect(biz.scale).toBe('kecil');
-    await app.ok('businesses.recordCondition', { businessId: biz.id, recordedOn: '2026-11-01', closedTemporarily: true, turnoverDropPct: 40, recovered: true, sellsOnline: true, qris: true }, tokens.petugas);
-    await app.ok('stages.record', { memberId: m.id, stage: 'P4', completedOn: '2026-11-20', evidence: 'NIB 1234567890123 terbit' }, tokens.petugas);
-    const again = await app.call('stages.record', { memberId: m.id, stage: 'P4', completedOn: '2026-11-21', evidence: 'lagi' }, tokens.petugas);
+    await app.ok('businesses.recordCondition', { businessId: biz.id, recordedOn: jakartaDay(app.clock, -27), closedTemporarily: true, turnoverDropPct: 40, recovered: true, sellsOnline: true, qris: true }, tokens.petugas);
+    await app.ok('stages.record', { memberId: m.id, stage: 'P4', completedOn: jakartaDay(app.clock, -8), evidence: 'NIB 1234567890123 terbit' }, tokens.petugas);
+    const again = await app.call('stages.record', { memberId: m.id, stage: 'P4', completedOn: jakartaDay(app.clock, -7), evidence: 'lagi' }, tokens.petugas);
     expect(again.status).toBe(409);
     const p = await app.ok('members.get', { id: m.id }, tokens.petugas);
     expect(p.businesses).toHaveLength(2);
     expect(p.businesses[1].latestCondition.qris).toBe(true);
-    expect(p.stages.find((s: { code: string }) => s.code === 'P4').evidence).toBe('NIB 1234567890123 terbit');
+    expect(p.stages.find((s) => s.code === 'P4')?.evidence).toBe('NIB 1234567890123 terbit');
     const history = await app.ok('members.history', { id: m.id }, tokens.petugas);
-    const methods = history.map((h: { method: string }) => h.method);
+    const methods = history.map((h) => h.method);
     expect(methods).toEqual(expect.arrayContaining(['members.register', 'members.update', 'businesses.add', 'businesses.recordCondition', 'stages.record']));
-    const upd = history.find((h: { method: string }) => h.method === 'members.update');
-    expect(upd.before.full_name).toBe('Siti Aminah');
-    expect(upd.after.full_name).toBe('Siti Aminah Rahayu');
+    const upd = history.find((h) => h.method === 'members.update') as { before: { full_name: string }; after: { full_name: string } } | undefined;
+    expect(upd?.before.full_name).toBe('Siti Aminah');
+    expect(upd?.after.full_name).toBe('Siti Aminah Rahayu');
     expect(JSON.stringify(history)).not.toMatch(/"nik":"\d{16}"/);
     // The search index follows the edit and the new business.
     const found = await app.ok('members.list', { search: 'rahayu konveksi' }, tokens.petugas);

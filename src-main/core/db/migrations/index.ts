@@ -5,6 +5,8 @@ import * as m0003 from './0003_permits';
 import * as m0004 from './0004_programme';
 import * as m0005 from './0005_orders';
 import * as m0006 from './0006_large_office_indexes';
+import * as m0009 from './0009_counter';
+import * as m0008 from './0008_audited_documents';
 import * as m0007 from './0007_name_search_order';
 
 export interface Migration {
@@ -20,5 +22,9 @@ export const migrations: readonly Migration[] = [
   { name: '0004_programme', up: m0004.up },
   { name: '0005_orders', up: m0005.up },
   { name: '0006_large_office_indexes', up: m0006.up },
+  { name: '0009_counter', up: m0009.up },
+  // After 0009: main's databases already have 0009 as their seventh migration.
+  { name: '0008_audited_documents', up: m0008.up },
+  // Numbered 0007 (the number it was given), applied after 0008 which main's databases already have.
   { name: '0007_name_search_order', up: m0007.up },
 ];
