@@ -39,12 +39,17 @@ async function benchPermits(ctx: BenchContext): Promise<string[]> {
   const have = await app.db.selectFrom('permits').select('id').where('category_ref', '=', ref).where('status', '=', 'terbit').orderBy('number_seq').limit(BATCH).execute();
   if (have.length >= BATCH) return have.map((p) => p.id);
   ctx.log(`Menyiapkan ${BATCH - have.length} izin terbit untuk cetak massal…`);
+  // Businesses in the office's own kecamatan (the only ones it issues IUMK for), with the postal
+  // code every certificate must carry.
+  const office = await app.db.selectFrom('office').select('kecamatan_kode').executeTakeFirstOrThrow();
   const candidates = await app.db
     .selectFrom('businesses as b')
     .leftJoin('permits as p', 'p.business_id', 'b.id')
     .select(['b.id as businessId', 'b.member_id as memberId'])
     .where('p.id', 'is', null)
     .where('b.scale', '=', 'mikro')
+    .where('b.kelurahan_kode', 'like', `${office.kecamatan_kode}.%`)
+    .where('b.postal_code', 'is not', null)
     .orderBy('b.id')
     .limit(BATCH - have.length)
     .execute();
@@ -116,6 +121,8 @@ export async function loadSuite(ctx: BenchContext): Promise<BenchLine[]> {
         if (res.status !== 200) throw new Error(`permits.certificateBatch: ${res.status} ${JSON.stringify(res.body.error)}`);
         counts.batches++;
         counts.batchPages += res.body.value.pages;
+        // Originals are confirmed as the clerk would; later batches print SALINAN.
+        if (res.body.value.originals > 0) await client.post('permits.printResult', { ids: res.body.value.ids, good: true }, tokens.supervisor, supervisorCsrf);
       }),
       loop(async (i) => {
         const res = await client.post('members.importPreview', hostile[i % hostile.length], tokens.petugas);

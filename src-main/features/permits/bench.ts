@@ -181,13 +181,20 @@ export const permitsBench: BenchSuite = async ({ app, log }) => {
   const poolPps = (viaPool.pages / poolMs) * 1000;
   log(`Batch 500 di kumpulan pekerja (seperti permits.certificateBatch): ${poolMs.toFixed(0)} ms, ${poolPps.toFixed(0)} halaman/s`);
 
+  const poolTiming: Timing = { name: 'batch 500 (pool)', runs: 1, p50: poolMs / viaPool.pages, p95: poolMs / viaPool.pages, mean: poolMs / viaPool.pages };
   return [
     { name: ours.name, ours, baseline, target: '≤ 1,5× pdfkit mentah (p95)', met: ours.p95 <= 1.5 * baseline.p95 },
     {
-      name: `IUMK: 500 surat dalam satu PDF (ms per halaman; ${pps.toFixed(0)} halaman/s; selisih puncak heap 1000 vs 500: ${mb(growth)})`,
+      name: `IUMK: 500 surat dalam satu PDF di kumpulan pekerja, seperti permits.certificateBatch (ms per halaman; ${poolPps.toFixed(0)} halaman/s)`,
+      ours: poolTiming,
+      target: '≥ 300 halaman/s',
+      met: poolPps >= 300,
+    },
+    {
+      name: `IUMK: 500 surat dalam satu PDF di thread ini (ms per halaman; ${pps.toFixed(0)} halaman/s, ${((b500.pages / b500.cpuMs) * 1000).toFixed(0)} halaman/s waktu CPU; selisih puncak heap 1000 vs 500: ${mb(growth)})`,
       ours: batchTiming,
-      target: '≥ 300 halaman/s, memori tidak tumbuh (selisih < 32 MB)',
-      met: pps >= 300 && growth < 32 * 1024 * 1024,
+      target: 'memori tidak tumbuh (selisih < 32 MB)',
+      met: growth < 32 * 1024 * 1024,
     },
   ] satisfies BenchLine[];
 };
