@@ -40,6 +40,7 @@ export interface App {
 export const defaultSecurity: SecuritySettings = {
   passwordCost: owaspScryptCost,
   sessionIdleMinutes: 30,
+  sessionMaxHours: 12,
   maxFailedLogins: 5,
   lockoutMinutes: 15,
 };

@@ -20,6 +20,8 @@ export interface SecuritySettings {
   passwordCost: ScryptCost;
   /** Minutes without activity after which a session ends. */
   sessionIdleMinutes: number;
+  /** Hours after login at which a session ends however active it is. */
+  sessionMaxHours: number;
   /** Failed logins in a row that lock an account, and for how long. */
   maxFailedLogins: number;
   lockoutMinutes: number;

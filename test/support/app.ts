@@ -8,7 +8,7 @@ import { TEST_NOW, testClock, type TestClock } from './clock';
 /** Cheap scrypt for tests; the production cost is checked on its own in the password tests. */
 export const testSecurity = { passwordCost: { logN: 10, r: 8, p: 1 } };
 
-export const ADMIN = { username: 'admin', fullName: 'Admin Kantor', password: 'RahasiaAdmin1' };
+export const ADMIN = { username: 'admin', fullName: 'Admin Kantor', password: 'KunciPintuDepan71' };
 
 export function tempDir(prefix = 'jpd-'): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -25,7 +25,10 @@ export interface TestApp extends App {
   /** Sets the office up and returns the admin's session token. */
   setup(): Promise<string>;
   login(username: string, password: string): Promise<string>;
-  /** Creates a user and returns a session token for them. */
+  /**
+   * Creates a user who has already replaced the admin-set password (the dispatcher would
+   * otherwise answer only the password change) and returns a session token for them.
+   */
   userWithRole(adminToken: string, role: 'admin' | 'supervisor' | 'petugas' | 'loket', username?: string): Promise<string>;
   dispose(): Promise<void>;
 }
@@ -69,6 +72,7 @@ export async function makeTestApp(startIso = TEST_NOW): Promise<TestApp> {
     userWithRole: async (adminToken: string, role: 'admin' | 'supervisor' | 'petugas' | 'loket', username = role + '1') => {
       const password = 'SandiAwal123';
       await ok('users.create', { username, fullName: `Pengguna ${username}`, role, password }, adminToken);
+      await app.db.updateTable('users').set({ must_change_password: 0 }).where('username', '=', username).execute();
       return login(username, password);
     },
     dispose: async () => {

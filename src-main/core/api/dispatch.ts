@@ -29,6 +29,9 @@ class CommitThenFail {
   constructor(readonly error: AppError) {}
 }
 
+/** What a user whose password an admin set may still do: replace it, see the session, leave. */
+const BEFORE_OWN_PASSWORD = new Set(['auth.changePassword', 'auth.session', 'auth.logout']);
+
 const fail = (error: AppError): CallResponse => ({ status: errorStatus[error.code], body: { ok: false, error: error.toJSON() } });
 
 export type Dispatcher = (req: CallRequest) => Promise<CallResponse>;
@@ -57,6 +60,9 @@ export function createDispatcher(db: Kysely<DB>, methods: MethodMap, app: AppSer
       }
       if (def.access !== 'public') {
         if (!session) return fail(new AppError('unauthenticated', 'Sesi Anda berakhir atau belum masuk. Silakan masuk kembali.'));
+        if (session.mustChangePassword && !BEFORE_OWN_PASSWORD.has(req.method)) {
+          return fail(new AppError('forbidden', 'Ganti dulu kata sandi yang diberikan admin dengan kata sandi Anda sendiri.'));
+        }
         if (def.access !== 'authenticated' && !def.access.includes(session.user.role)) {
           return fail(new AppError('forbidden', 'Peran Anda tidak berhak membuka fitur ini.'));
         }

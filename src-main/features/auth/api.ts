@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { AppError } from '../../core/api/errors';
 import { defineMethod } from '../../core/api/registry';
 import { label } from '../../core/api/validation';
-import { hashPassword, passwordProblem, verifyPassword } from '../../core/auth/passwords';
+import { hashPassword, verifyPassword } from '../../core/auth/passwords';
+import { assertAcceptablePassword } from '../../core/auth/password-policy';
+import { newPasswordField, officeName } from '../users/api';
 import { createSession, endSession, endSessionsOfUser, resolveSession } from '../../core/auth/sessions';
 
 const username = label(z.string().trim().toLowerCase().min(1).max(40), 'Nama pengguna');
@@ -26,6 +28,8 @@ export const authMethods = {
         await hashPassword(input.password, app.security.passwordCost);
         throw wrong;
       }
+      // A deactivated account answers the same whatever the password: no oracle for guessing it.
+      if (user.active !== 1) throw new AppError('forbidden', 'Akun ini sudah dinonaktifkan. Hubungi admin kantor.');
       const now = app.clock.nowMs();
       if (user.locked_until && Date.parse(user.locked_until) > now) {
         throw new AppError(
@@ -52,7 +56,6 @@ export const authMethods = {
         }
         ctx.commitThenFail(wrong);
       }
-      if (user.active !== 1) throw new AppError('forbidden', 'Akun ini sudah dinonaktifkan. Hubungi admin kantor.');
       await db.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: app.clock.nowIso() }).where('id', '=', user.id).execute();
       const session = await createSession(db, user.id, app);
       ctx.setSession(session.token);
@@ -74,8 +77,7 @@ export const authMethods = {
     handler: async ({ db, app, sessionToken }) => {
       const session = await resolveSession(db, sessionToken, app);
       if (!session) return null;
-      const row = await db.selectFrom('users').select('must_change_password').where('id', '=', session.user.id).executeTakeFirstOrThrow();
-      return { user: session.user, csrfToken: session.csrfToken, mustChangePassword: row.must_change_password === 1 };
+      return { user: session.user, csrfToken: session.csrfToken, mustChangePassword: session.mustChangePassword };
     },
   }),
 
@@ -98,16 +100,20 @@ export const authMethods = {
     mutation: true,
     input: z.strictObject({
       currentPassword: label(z.string().min(1).max(200), 'Kata sandi saat ini'),
-      newPassword: label(z.string().max(200), 'Kata sandi baru'),
+      newPassword: label(newPasswordField, 'Kata sandi baru'),
     }),
     handler: async (ctx, input) => {
       const { db, app } = ctx;
-      const user = await db.selectFrom('users').select(['id', 'password_hash']).where('id', '=', ctx.user!.id).executeTakeFirstOrThrow();
+      const user = await db.selectFrom('users').select(['id', 'username', 'full_name', 'password_hash']).where('id', '=', ctx.user!.id).executeTakeFirstOrThrow();
       if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
-        throw new AppError('bad_input', 'Kata sandi saat ini salah.', { currentPassword: 'Kata sandi saat ini: salah' });
+        // A wrong current password is a guess with a stolen session: it leaves a trace.
+        await ctx.audit({ entity: 'users', entityId: user.id, after: { passwordChangeFailed: true } });
+        ctx.commitThenFail(new AppError('bad_input', 'Kata sandi saat ini salah.', { currentPassword: 'Kata sandi saat ini: salah' }));
       }
-      const problem = passwordProblem(input.newPassword);
-      if (problem) throw new AppError('bad_input', `Kata sandi baru: ${problem}`, { newPassword: `Kata sandi baru: ${problem}` });
+      if (input.newPassword === input.currentPassword) {
+        throw new AppError('bad_input', 'Kata sandi baru: harus berbeda dari kata sandi saat ini', { newPassword: 'Kata sandi baru: harus berbeda dari kata sandi saat ini' });
+      }
+      assertAcceptablePassword(input.newPassword, { username: user.username, fullName: user.full_name, officeName: await officeName(db) }, 'newPassword', 'Kata sandi baru');
       await db
         .updateTable('users')
         .set({ password_hash: await hashPassword(input.newPassword, app.security.passwordCost), must_change_password: 0, updated_at: app.clock.nowIso() })

@@ -4,6 +4,7 @@ import { defineMethod, type CallContext } from '../../core/api/registry';
 import { label, optionalText, text } from '../../core/api/validation';
 import { hashPassword } from '../../core/auth/passwords';
 import { createSession } from '../../core/auth/sessions';
+import { assertAcceptablePassword } from '../../core/auth/password-policy';
 import { generateSigningKey } from '../../core/signing';
 import { schemaVersion } from '../../core/db/migrator';
 import { newPasswordField, nipField, usernameField } from '../users/api';
@@ -109,6 +110,7 @@ export const officeMethods = {
       if (existing) throw conflict('Kantor sudah disiapkan. Penyiapan awal hanya sekali.');
       await checkRegion(ctx, input.office.kotaKode, input.office.kecamatanKode);
       const o = input.office;
+      assertAcceptablePassword(input.admin.password, { username: input.admin.username, fullName: input.admin.fullName, officeName: o.name }, 'admin.password', 'Kata sandi');
       const now = ctx.app.clock.nowIso();
       // The office's own Ed25519 key signs its certificates so anyone can verify them offline.
       const key = generateSigningKey();

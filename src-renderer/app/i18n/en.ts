@@ -80,7 +80,7 @@ export const en: Record<MessageKey, string> = {
   'user.password': 'Password',
   'user.passwordRepeat': 'Repeat password',
   'user.passwordMismatch': 'Repeat password: does not match the password',
-  'user.passwordHint': 'At least 10 characters, with letters and digits.',
+  'user.passwordHint': 'At least 12 characters; easiest as a few unrelated words. Must not contain the username, the name, the office name or the app name.',
   'user.role': 'Role',
   'user.isPendamping': 'Works as pendamping',
   'user.nip': 'NIP',

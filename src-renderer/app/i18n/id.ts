@@ -79,7 +79,7 @@ export const id = {
   'user.password': 'Kata sandi',
   'user.passwordRepeat': 'Ulangi kata sandi',
   'user.passwordMismatch': 'Ulangi kata sandi: tidak sama dengan kata sandi',
-  'user.passwordHint': 'Minimal 10 karakter, berisi huruf dan angka.',
+  'user.passwordHint': 'Minimal 12 karakter; paling mudah beberapa kata yang tidak saling berhubungan. Jangan memuat nama pengguna, nama, nama kantor atau nama aplikasi.',
   'user.role': 'Peran',
   'user.isPendamping': 'Bertugas sebagai pendamping',
   'user.nip': 'NIP',

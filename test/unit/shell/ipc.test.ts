@@ -183,7 +183,7 @@ describe('api:invoke with a real App', () => {
         signatoryNip: '197001011990031001',
         yearlyTarget: 120,
       },
-      admin: { username: 'admin', fullName: 'Admin Kantor', password: 'rahasia12345' },
+      admin: { username: 'admin', fullName: 'Admin Kantor', password: 'KopiSusuGulaAren7' },
     });
     expect(setup.body.ok, JSON.stringify(setup.body)).toBe(true);
 
