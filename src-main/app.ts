@@ -48,6 +48,7 @@ export const defaultSecurity: SecuritySettings = {
 /** The composition root: opens the office database, brings it up to date, wires the API. */
 export async function openApp(options: OpenAppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
+  const newId = options.newId ?? uuidv7(() => clock.nowMs());
   const { db, sqlite, close } = openSqlite(join(options.dataDir, DATABASE_FILE));
   try {
     // An upgrade changes the schema: keep a copy of the database as it was before it.
@@ -61,7 +62,7 @@ export async function openApp(options: OpenAppOptions): Promise<App> {
   }
   const services: AppServices = {
     clock,
-    newId: options.newId ?? uuidv7(() => clock.nowMs()),
+    newId,
     dataDir: options.dataDir,
     version: APP_VERSION,
     security: { ...defaultSecurity, ...options.security },

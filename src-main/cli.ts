@@ -3,6 +3,7 @@
 //   demo   [--data-dir DIR] [--members N]
 //   bench  [--data-dir DIR] [--members N]   (builds the demo office once, then measures)
 //   verify <file.pdf | QR text> [--data-dir DIR] [--key other-office.pem]  (checks IUMK certificates)
+//   verify --audit [--data-dir DIR | --file DB]  (checks the audit chain and its signed checkpoints)
 import { parseArgs } from 'node:util';
 import { openApp } from './app';
 import { defaultDataDir } from './core/paths';
@@ -59,6 +60,11 @@ async function bench(args: string[]) {
 }
 
 async function verify(args: string[]) {
+  if (args.includes('--audit')) {
+    const { runAuditVerifyCli } = await import('./core/audit/verify-cli');
+    process.exitCode = runAuditVerifyCli(args, { out: (line) => console.log(line), defaultDataDir });
+    return;
+  }
   const { runVerifyCli } = await import('./features/permits/verify-cli');
   process.exitCode = runVerifyCli(args, { out: (line) => console.log(line), defaultDataDir });
 }

@@ -74,6 +74,21 @@ export interface AuditLogTable {
   entity_id: string | null;
   before: string | null;
   after: string | null;
+  /** Position in the hash chain (core/audit/chain.ts), from 1. */
+  seq: number;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditCheckpointsTable {
+  id: string;
+  /** The chain position signed. */
+  seq: number;
+  at: string;
+  reason: 'periodic' | 'backup' | 'restore';
+  key_id: string;
+  /** JPD1 signed text (core/signing.ts) of { t: 'audit-checkpoint', seq, hash, at, reason }. */
+  signed: string;
 }
 
 export interface RegionsTable {
@@ -104,6 +119,7 @@ export interface CoreTables {
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  audit_checkpoints: AuditCheckpointsTable;
   regions: RegionsTable;
   kbli: KbliTable;
   reference_versions: ReferenceVersionsTable;
