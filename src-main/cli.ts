@@ -3,7 +3,9 @@
 //   demo   [--data-dir DIR] [--members N]
 //   bench  [--data-dir DIR] [--members N]   (builds the demo office once, then measures)
 //   verify <file.pdf | QR text> [--data-dir DIR] [--key other-office.pem]  (checks IUMK certificates)
+//   restore <backup file> [--data-dir DIR] [--other-office]  (stop the office app first; asks for the passphrase of an encrypted backup)
 //   verify --audit [--data-dir DIR | --file DB]  (checks the audit chain and its signed checkpoints)
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openApp } from './app';
 import { defaultDataDir } from './core/paths';
@@ -69,7 +71,15 @@ async function verify(args: string[]) {
   process.exitCode = runVerifyCli(args, { out: (line) => console.log(line), defaultDataDir });
 }
 
-const commands: Record<string, (args: string[]) => Promise<void>> = { serve, demo, bench, verify };
+async function restore(args: string[]) {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'data-dir': { type: 'string' }, 'other-office': { type: 'boolean' } } });
+  const source = positionals[0];
+  if (!source) throw new Error('Pemakaian: npm start -- restore BERKAS-CADANGAN [--data-dir FOLDER] [--other-office]');
+  const { runRestoreCli } = await import('./core/restore-cli');
+  process.exitCode = await runRestoreCli({ source: resolve(source), dataDir: values['data-dir'] ?? defaultDataDir(), allowOtherOffice: values['other-office'] ?? false });
+}
+
+const commands: Record<string, (args: string[]) => Promise<void>> = { serve, demo, bench, verify, restore };
 
 const run = commands[command];
 if (!run) {
