@@ -44,7 +44,7 @@ async function seedMembers(token: string) {
     const [kind, kbli, products] = BUSINESS[i % BUSINESS.length];
     const kel = KELURAHAN[i % KELURAHAN.length];
     const registeredOn = `2026-${String((i % 10) + 1).padStart(2, '0')}-${String(((i * 5) % 27) + 1).padStart(2, '0')}`;
-    const created = await env.app.ok<{ id: string }>(
+    const created = await env.app.ok(
       'members.register',
       {
         nik: nikFor(birthDate, gender, 100 + i),

@@ -28,7 +28,7 @@ beforeAll(async () => {
     const gender = i % 2 ? 'L' : 'P';
     const day = 3 + (i % 20);
     const nikDay = gender === 'P' ? 55 : 15;
-    const member = await app.ok<{ id: string; businessIds: string[] }>(
+    const member = await app.ok(
       'members.register',
       {
         nik: `317107${nikDay}0690${String(i + 1).padStart(4, '0')}`,

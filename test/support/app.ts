@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp, type App } from '../../src-main/app';
+import type { Api, MethodName } from '../../src-main/api';
+import type { ApiError } from '../../src-main/core/api/errors';
 import { demoOffice } from '../../src-main/demo/demo';
 import { TEST_NOW, testClock, type TestClock } from './clock';
 
@@ -15,13 +17,30 @@ export function tempDir(prefix = 'jpd-'): { dir: string; remove(): void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+type Output<K extends MethodName> = Api[K]['output'];
+
+/**
+ * One call's answer. `value` holds only when `ok`, `error` only when not: tests assert the status
+ * first and then read the one that applies, so both are typed as present.
+ */
+export interface CallResult<T> {
+  status: number;
+  ok: boolean;
+  value: T;
+  error: ApiError & { fields: Record<string, string> };
+  session?: string | null;
+}
+
 export interface TestApp extends App {
   clock: TestClock;
   dir: string;
-  /** Calls a method as the holder of `token` (no CSRF: in-process). */
-  call<T = any>(method: string, input?: unknown, token?: string | null): Promise<{ status: number; ok: boolean; value: T; error: any; session?: string | null }>;
-  /** Like call, but throws unless the call succeeded. */
-  ok<T = any>(method: string, input?: unknown, token?: string | null): Promise<T>;
+  /**
+   * Calls a method as the holder of `token` (no CSRF: in-process). Typed from the registry; the
+   * input is deliberately loose so that tests can send what a careless or hostile caller would.
+   */
+  call<K extends MethodName>(method: K, input?: unknown, token?: string | null): Promise<CallResult<Output<K>>>;
+  /** Like call, but throws unless the call succeeded, and gives the method's typed output. */
+  ok<K extends MethodName>(method: K, input?: unknown, token?: string | null): Promise<Output<K>>;
   /** Sets the office up and returns the admin's session token. */
   setup(): Promise<string>;
   login(username: string, password: string): Promise<string>;
@@ -43,8 +62,8 @@ export async function makeTestApp(startIso = TEST_NOW): Promise<TestApp> {
     return {
       status: res.status,
       ok: res.body.ok,
-      value: (res.body.ok ? res.body.value : undefined) as any,
-      error: res.body.ok ? undefined : res.body.error,
+      value: (res.body.ok ? res.body.value : undefined) as Output<typeof method>,
+      error: (res.body.ok ? undefined : { fields: {}, ...res.body.error }) as CallResult<unknown>['error'],
       session: res.session,
     };
   };

@@ -11,7 +11,6 @@ import { applyTransition, loadPermit, roleOf } from './service';
 const AJIB_ROLES = ['loket', 'supervisor'] as const;
 
 export const ajibKindLabels = { pickup: 'Jemput berkas', delivery: 'Antar izin' } as const;
-export const ajibStatusLabels = { rencana: 'Direncanakan', selesai: 'Selesai', batal: 'Batal' } as const;
 
 async function loadTask(db: Parameters<typeof loadPermit>[0], taskId: string) {
   const task = await db.selectFrom('ajib_tasks').selectAll().where('id', '=', taskId).executeTakeFirst();

@@ -68,4 +68,3 @@ export function useReference(): Reference {
   return ref;
 }
 
-export const kelurahanName = (list: Kelurahan[], kode: string | null | undefined) => (kode ? (list.find((k) => k.kode === kode)?.nama ?? kode) : '—');

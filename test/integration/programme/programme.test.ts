@@ -149,7 +149,7 @@ describe('P3 pendampingan', () => {
     const b = await insertMember(app, { fullName: 'Bunga Gelora', kelurahanKode: KELURAHAN.gelora });
     const c = await insertMember(app, { fullName: 'Citra Bendungan', kelurahanKode: KELURAHAN.bendungan });
 
-    const notPendamping = await app.call('mentoring.assign', { memberIds: [c.id], pendampingId: (await app.ok('auth.session', {}, petugas)).user.id }, admin);
+    const notPendamping = await app.call('mentoring.assign', { memberIds: [c.id], pendampingId: (await app.ok('auth.session', {}, petugas))!.user.id }, admin);
     expect(notPendamping.error.fields.pendampingId).toBe('Pendamping: Pengguna petugas1 bukan pendamping aktif');
 
     await app.ok('mentoring.assign', { memberIds: [c.id], pendampingId: pd.id }, petugas);
@@ -321,7 +321,7 @@ describe('P7 permodalan', () => {
     const tooMuch = await app.call('financing.transition', { id: overridden.id, status: 'disetujui', on: '2026-11-28', amount: 12_000_000 }, petugas);
     expect(tooMuch.error.fields.amount).toBe('Jumlah: tidak boleh melebihi yang diajukan (Rp 10.000.000)');
     const skip = await app.call('financing.transition', { id: overridden.id, status: 'dicairkan', on: '2026-11-28', amount: 1 }, petugas);
-    expect(skip.error.fields.status).toBe('Status: dari diajukan hanya bisa ke disetujui atau ditolak');
+    expect(skip.error.fields.status).toBe('Status: dari Diajukan hanya bisa ke Disetujui atau Ditolak');
     await app.ok('financing.transition', { id: overridden.id, status: 'disetujui', on: '2026-11-28', amount: 8_000_000 }, petugas);
     expect(await stageOf(app, member.id, 'P7')).toBeUndefined();
     const paid = await app.ok('financing.transition', { id: overridden.id, status: 'dicairkan', on: '2026-11-28' }, petugas);

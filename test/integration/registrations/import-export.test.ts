@@ -97,7 +97,7 @@ describe('import', () => {
     expect(again.counts).toMatchObject({ total: 30, valid: 0, alreadyRegistered: 30, invalid: 0 });
     expect(again.status).toBe('selesai');
     expect(await countOf(app, 'members')).toBe(30);
-    const report = Buffer.from(again.report.base64, 'base64').toString('utf8');
+    const report = Buffer.from(again.report!.base64, 'base64').toString('utf8');
     expect(report).toContain('sudah terdaftar');
   });
 
@@ -107,7 +107,7 @@ describe('import', () => {
     expect(res.status).toBe('ditolak');
     expect(res.inserted).toBe(0);
     expect(await countOf(app, 'members')).toBe(0);
-    const report = parseCsv(Buffer.from(res.report.base64, 'base64').toString('utf8').replace(/^\uFEFF/, ''));
+    const report = parseCsv(Buffer.from(res.report!.base64, 'base64').toString('utf8').replace(/^\uFEFF/, ''));
     expect(report[0].slice(0, 3)).toEqual(['Baris', 'Hasil', 'Alasan']);
     expect(report.slice(1).map((r) => r[0])).toEqual(['3', '5', '7']);
     expect(report[1][2]).toMatch(/NIK/);

@@ -53,7 +53,7 @@ describe('members.list on a seeded office', () => {
     const kel = await list({ kelurahanKode: '31.71.07.1006', pageSize: 200 });
     const expected = await app.db.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).where('kelurahan_kode', '=', '31.71.07.1006').executeTakeFirstOrThrow();
     expect(kel.total).toBe(Number(expected.n));
-    expect(kel.rows.every((r: { kelurahanKode: string; kelurahanNama: string }) => r.kelurahanKode === '31.71.07.1006' && r.kelurahanNama === 'Kebon Kacang')).toBe(true);
+    expect(kel.rows.every((r) => r.kelurahanKode === '31.71.07.1006' && r.kelurahanNama === 'Kebon Kacang')).toBe(true);
     const combo = await list({ targetGroup: 'disabilitas', scale: 'kecil', kelurahanKode: '31.71.07.1002' });
     expect(combo.rows.map((r: { id: string }) => r.id)).toContain(ids.djoko);
     for (const r of combo.rows) expect(r.targetGroup).toBe('disabilitas');

@@ -28,10 +28,10 @@ describe('members.register', () => {
     expect(profile.kelurahanNama).toBe('Kebon Kacang');
     expect(profile.businesses[0].scale).toBe('mikro');
     expect(profile.businesses[0].kbliJudul).toBe('Rumah/Warung Makan');
-    const p1 = profile.stages.find((s: { code: string }) => s.code === 'P1');
+    const p1 = profile.stages.find((s) => s.code === 'P1')!;
     expect(p1.status).toBe('selesai');
     expect(p1.recordedByName).toBe('Pengguna petugas1');
-    expect(profile.stages.find((s: { code: string }) => s.code === 'P2').status).toBe('belum');
+    expect(profile.stages.find((s) => s.code === 'P2')?.status).toBe('belum');
     const audit = await app.db.selectFrom('audit_log').selectAll().where('method', '=', 'members.register').execute();
     expect(audit).toHaveLength(2);
     expect(audit[0].after).not.toContain(profile.nikMasked.slice(0, 4) + nikFor('1985-04-12', 'P', 1).slice(4, 12));
@@ -150,13 +150,13 @@ describe('members.register', () => {
     const p = await app.ok('members.get', { id: m.id }, tokens.petugas);
     expect(p.businesses).toHaveLength(2);
     expect(p.businesses[1].latestCondition.qris).toBe(true);
-    expect(p.stages.find((s: { code: string }) => s.code === 'P4').evidence).toBe('NIB 1234567890123 terbit');
+    expect(p.stages.find((s) => s.code === 'P4')?.evidence).toBe('NIB 1234567890123 terbit');
     const history = await app.ok('members.history', { id: m.id }, tokens.petugas);
-    const methods = history.map((h: { method: string }) => h.method);
+    const methods = history.map((h) => h.method);
     expect(methods).toEqual(expect.arrayContaining(['members.register', 'members.update', 'businesses.add', 'businesses.recordCondition', 'stages.record']));
-    const upd = history.find((h: { method: string }) => h.method === 'members.update');
-    expect(upd.before.full_name).toBe('Siti Aminah');
-    expect(upd.after.full_name).toBe('Siti Aminah Rahayu');
+    const upd = history.find((h) => h.method === 'members.update') as { before: { full_name: string }; after: { full_name: string } } | undefined;
+    expect(upd?.before.full_name).toBe('Siti Aminah');
+    expect(upd?.after.full_name).toBe('Siti Aminah Rahayu');
     expect(JSON.stringify(history)).not.toMatch(/"nik":"\d{16}"/);
     // The search index follows the edit and the new business.
     const found = await app.ok('members.list', { search: 'rahayu konveksi' }, tokens.petugas);

@@ -24,7 +24,7 @@ function nik(birth: string, gender: 'L' | 'P') {
 
 async function register(spec: { name: string; gender: 'L' | 'P'; registeredOn: string; kelurahan: string; targetGroup: string; skpd: string; kbli?: string }) {
   const birthDate = '1988-06-15';
-  return app.ok<{ id: string; businessIds: string[] }>(
+  return app.ok(
     'members.register',
     {
       nik: nik(birthDate, spec.gender),
@@ -122,14 +122,14 @@ describe('monthly summary', () => {
   });
 
   it('narrows to one kelurahan', async () => {
-    const kel = await app.ok<MonthlySummary>('reports.monthly', { month: '2026-11', kelurahan: KEBON_KACANG }, supervisor);
+    const kel = await app.ok('reports.monthly', { month: '2026-11', kelurahan: KEBON_KACANG }, supervisor);
     expect(kel.scopeLabel).toBe('Kelurahan Kebon Kacang, Kecamatan Tanah Abang');
     expect(figure(kel, 'registrations.registeredInMonth')).toBe(3);
     expect(figure(kel, 'registrations.membersTotal')).toBe(4);
   });
 
   it('gives an empty month as a report of zeros', async () => {
-    const empty = await app.ok<MonthlySummary>('reports.monthly', { month: '2026-06' }, supervisor);
+    const empty = await app.ok('reports.monthly', { month: '2026-06' }, supervisor);
     for (const section of empty.sections.filter((s) => s.id !== 'registrations')) {
       for (const f of section.figures) expect(f.value, `${section.id}.${f.id}`).toBe(0);
     }
@@ -151,7 +151,7 @@ describe('monthly summary', () => {
 
 describe('exports carry the same figures', () => {
   const exportAs = async (format: 'pdf' | 'xlsx' | 'csv') => {
-    const r = await app.ok<{ fileName: string; mimeType: string; base64: string }>('reports.export', { month: '2026-11', format }, supervisor);
+    const r = await app.ok('reports.export', { month: '2026-11', format }, supervisor);
     return { ...r, bytes: Buffer.from(r.base64, 'base64') };
   };
   const allFigures = () => summary.sections.flatMap((s) => s.figures.map((f) => ({ section: s, f })));
