@@ -20,7 +20,7 @@ import { listInput, listMembers } from './list';
 import { DEFAULT_MEMBER_NUMBER_TEMPLATE, maskNik, memberTemplateProblem } from './rules/member-number';
 import { SCALE_LABELS } from './rules/scale';
 import { businessFields, conditionFields, memberFields, registerInput, stageCodes } from './schemas';
-import { MEMBER_NUMBER_SETTING, findByNik, findLikelyDuplicate, insertMembers, memberNumberTemplate, nikTakenError, refreshSearch } from './store';
+import { MEMBER_NUMBER_SETTING, collidingMemberNumber, findByNik, findLikelyDuplicate, insertMembers, memberNumberTemplate, nikTakenError, refreshSearch } from './store';
 
 /** Roles that register and edit members. */
 export const registrarRoles = ['admin', 'supervisor', 'petugas'] as const satisfies readonly Role[];
@@ -496,6 +496,12 @@ export const registrationMethods = {
     }),
     handler: async (ctx, input) => {
       const before = await memberNumberTemplate(ctx.db);
+      // A template that could hand out an issued number again would make every registration fail.
+      const clash = await collidingMemberNumber(ctx.db, input.memberNumberTemplate);
+      if (clash) {
+        const message = `Templat nomor anggota: dapat menghasilkan lagi nomor yang sudah diberikan (${clash.memberNo}, milik ${clash.fullName}). Ubah bagian tetap templat, misalnya awalannya.`;
+        throw conflict(message, { memberNumberTemplate: message });
+      }
       await setSetting(ctx.db, MEMBER_NUMBER_SETTING, input.memberNumberTemplate, ctx.app.clock.nowIso());
       await ctx.audit({ entity: 'settings', entityId: MEMBER_NUMBER_SETTING, before, after: input.memberNumberTemplate });
       return { memberNumberTemplate: input.memberNumberTemplate, defaultTemplate: DEFAULT_MEMBER_NUMBER_TEMPLATE };
