@@ -1,3 +1,4 @@
+import { maskNik, maskNpwp } from '../../core/masking';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { AppError, badInput, conflict, notFound } from '../../core/api/errors';
@@ -372,8 +373,9 @@ export const permitMethods = {
         events.map((e) => ({ from_status: e.from, to_status: e.to, at: e.at })),
         sc,
       );
-      // Counter clerks see only the last digits of the NIK, as in the member register.
-      if (!canSeeNik(ctx.user?.role)) member.nik = `************${member.nik.slice(-4)}`;
+      // One masking rule for every role (core/masking); the full NIK only through the audited reveal.
+      member.nik = maskNik(member.nik);
+      business.npwp = maskNpwp(business.npwp);
       const ticked = new Set(parseRequirements(p.requirements));
       const requirements = requirementsFor(sc.settings, p.category).map((r) => ({ ...r, ticked: ticked.has(r.code) }));
       const role = roleOf(ctx);

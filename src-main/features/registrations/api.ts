@@ -17,6 +17,7 @@ import { checkBusiness, checkMemberFields, checkRegistration, loadReference } fr
 import { exportMembers, exportInput } from './export';
 import { cancelImport, continueImport, importPreview, importPreviewInput, importRunInput, importStatus, importReport, recentImports, startImport } from './import';
 import { listInput, listMembers } from './list';
+import { isMasked, maskNpwp } from '../../core/masking';
 import { DEFAULT_MEMBER_NUMBER_TEMPLATE, maskNik, memberTemplateProblem } from './rules/member-number';
 import { SCALE_LABELS } from './rules/scale';
 import { businessFields, conditionFields, memberFields, registerInput, stageCodes } from './schemas';
@@ -57,8 +58,6 @@ async function memberSnapshot(ctx: CallContext, memberId: string) {
   return { ...rest, nik: maskNik(nik), kk: kk ? maskNik(kk) : null };
 }
 
-/** An individual's NPWP is the NIK since 2024: the audit trail keeps it masked like the NIK. */
-const maskNpwp = (npwp: string | null) => (npwp && /^[1-9]\d{15}$/.test(npwp) ? maskNik(npwp) : npwp);
 
 async function businessSnapshot(ctx: CallContext, businessId: string) {
   const b = await ctx.db.selectFrom('businesses').selectAll().where('id', '=', businessId).executeTakeFirst();
@@ -198,9 +197,9 @@ async function memberProfile(ctx: CallContext, memberIdValue: string) {
     canRevealNik: canSeeNik(ctx.user?.role),
     businesses: businesses.map((b) => {
       const history = conditions.filter((c) => c.business_id === b.id).map(toCondition);
-      // An individual's NPWP is their NIK (since 2024): masked for the roles that may not see NIKs.
-      const npwp = canSeeNik(ctx.user?.role) ? b.npwp : maskNpwp(b.npwp);
-      return { ...b, npwp, scaleLabel: SCALE_LABELS[b.scale], latestCondition: history[0] ?? null, conditions: history };
+      // An individual's NPWP is their NIK (since 2024): masked like the NIK for every role; the
+      // full value only through members.revealNik.
+      return { ...b, npwp: maskNpwp(b.npwp), scaleLabel: SCALE_LABELS[b.scale], latestCondition: history[0] ?? null, conditions: history };
     }),
     stages: stages.map((s) => ({ ...s, mandatory: s.mandatory === 1, status: s.status ?? ('belum' as const) })),
   };
@@ -302,15 +301,18 @@ export const registrationMethods = {
   }),
 
   'members.revealNik': defineMethod({
-    summary: 'Menampilkan NIK dan No. KK lengkap seorang anggota (tercatat di jejak audit).',
+    summary: 'Menampilkan NIK, No. KK dan NPWP (yang berupa NIK) lengkap seorang anggota (tercatat di jejak audit).',
     access: nikRoles,
     mutation: true,
     input: z.strictObject({ id: memberId }),
     handler: async (ctx, input) => {
       const m = await ctx.db.selectFrom('members').select(['nik', 'kk', 'member_no']).where('id', '=', input.id).executeTakeFirst();
       if (!m) throw notFound('Anggota');
-      await ctx.audit({ entity: 'members', entityId: input.id, after: { revealed: 'nik', memberNo: m.member_no } });
-      return { nik: m.nik, kk: m.kk };
+      const businesses = await ctx.db.selectFrom('businesses').select(['id', 'npwp']).where('member_id', '=', input.id).execute();
+      // The NPWPs that are NIKs are shown masked too: the reveal gives them with the NIK.
+      const npwp = Object.fromEntries(businesses.filter((b) => b.npwp && maskNpwp(b.npwp) !== b.npwp).map((b) => [b.id, b.npwp!]));
+      await ctx.audit({ entity: 'members', entityId: input.id, after: { revealed: 'nik', memberNo: m.member_no, npwpOf: Object.keys(npwp) } });
+      return { nik: m.nik, kk: m.kk, npwp };
     },
   }),
 
@@ -390,6 +392,12 @@ export const registrationMethods = {
       if (!before) throw notFound('Usaha');
       const fields: FieldErrors = {};
       const { id: idValue, status, ...b } = input;
+      // The form shows a NIK-like NPWP masked: sent back unchanged, the stored one stays.
+      if (b.npwp && isMasked(b.npwp)) {
+        const stored = await ctx.db.selectFrom('businesses').select('npwp').where('id', '=', idValue).executeTakeFirstOrThrow();
+        if (maskNpwp(stored.npwp) !== b.npwp) throw badInput('npwp', 'NPWP: isi lengkap NPWP yang baru, atau biarkan seperti semula');
+        b.npwp = stored.npwp;
+      }
       const values = checkBusiness(b, await loadReference(ctx.db), fields, '');
       if (Object.keys(fields).length) refuse(fields);
       await ctx.db

@@ -146,9 +146,17 @@ describe('members.register', () => {
     await app.ok('businesses.update', { id: profile.businesses[0].id, ...business(), npwp: nik }, tokens.petugas);
     const again = await app.ok('members.get', { id: m.id }, tokens.loket);
     expect(again.businesses[0].npwp).toBe(`${nik.slice(0, 4)}••••••••${nik.slice(-4)}`);
-    expect((await app.ok('members.get', { id: m.id }, tokens.petugas)).businesses[0].npwp).toBe(nik);
+    // ...and for every other role: the full value only through the audited reveal.
+    const asPetugas = await app.ok('members.get', { id: m.id }, tokens.petugas);
+    expect(asPetugas.businesses[0].npwp).toBe(again.businesses[0].npwp);
     const revealed = await app.ok('members.revealNik', { id: m.id }, tokens.admin);
     expect(revealed.nik).toMatch(/^\d{16}$/);
+    expect(revealed.npwp).toEqual({ [profile.businesses[0].id]: nik });
+    // The form sends the masked NPWP back unchanged: the stored one stays.
+    await app.ok('businesses.update', { id: profile.businesses[0].id, ...business(), npwp: asPetugas.businesses[0].npwp }, tokens.petugas);
+    expect((await app.db.selectFrom('businesses').select('npwp').where('id', '=', profile.businesses[0].id).executeTakeFirstOrThrow()).npwp).toBe(nik);
+    const other = await app.call('businesses.update', { id: profile.businesses[0].id, ...business(), npwp: '3171••••••••9999' }, tokens.petugas);
+    expect(other.error.fields.npwp).toMatch(/^NPWP: /);
     const audit = await app.db.selectFrom('audit_log').selectAll().where('method', '=', 'members.revealNik').execute();
     expect(audit).toHaveLength(2);
     expect(audit[0].entity_id).toBe(m.id);

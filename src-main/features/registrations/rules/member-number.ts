@@ -75,11 +75,8 @@ export function formatMemberNumber(template: string, vars: MemberNumberVars, seq
   return fill(template, vars, (width) => String(seq).padStart(width, '0'));
 }
 
-/** '3171074509870001' -> '3171••••••••0001': region and serial stay readable, the birth date does not. */
-export function maskNik(nik: string): string {
-  if (nik.length !== 16) return '••••••••••••••••';
-  return `${nik.slice(0, 4)}••••••••${nik.slice(12)}`;
-}
+// The one masking rule lives in core so every feature shows identifiers alike.
+export { maskNik } from '../../../core/masking';
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
