@@ -7,6 +7,7 @@ import { createSession } from '../../core/auth/sessions';
 import { assertAcceptablePassword } from '../../core/auth/password-policy';
 import { generateSigningKey } from '../../core/signing';
 import { schemaVersion } from '../../core/db/migrator';
+import { storedFingerprint } from '../../server/tls';
 import { newPasswordField, nipField, usernameField } from '../users/api';
 
 export const DEFAULT_PROVINCE_LABEL = 'Pemerintah Provinsi Daerah Khusus Jakarta';
@@ -159,7 +160,7 @@ export const officeMethods = {
     access: 'authenticated',
     mutation: false,
     input: z.strictObject({}),
-    handler: (ctx) => loadOffice(ctx),
+    handler: async (ctx) => ({ ...(await loadOffice(ctx)), lanCertificateFingerprint: storedFingerprint(ctx.app.dataDir) }),
   }),
 
   'office.update': defineMethod({
@@ -176,7 +177,7 @@ export const officeMethods = {
         .execute();
       const after = await loadOffice(ctx);
       await ctx.audit({ entity: 'office', entityId: after.keyId, before, after });
-      return after;
+      return { ...after, lanCertificateFingerprint: storedFingerprint(ctx.app.dataDir) };
     },
   }),
 
