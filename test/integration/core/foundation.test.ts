@@ -94,7 +94,7 @@ describe('office settings', () => {
   it('lets the admin change the letterhead, signatory and target, not the region; others may only read', async () => {
     const admin = await app.setup();
     const office = await app.ok('office.get', {}, admin);
-    const { kotaKode, kecamatanKode, kotaNama, kecamatanNama, keyId, publicKey, updatedAt, ...editable } = office;
+    const { kotaKode, kecamatanKode, kotaNama, kecamatanNama, keyId, publicKey, updatedAt, lanCertificateFingerprint, ...editable } = office;
     const updated = await app.ok('office.update', { ...editable, yearlyTarget: 5000, signatoryName: 'Drs. H. Ahmad Fauzi' }, admin);
     expect(updated).toMatchObject({ yearlyTarget: 5000, signatoryName: 'Drs. H. Ahmad Fauzi', kecamatanKode: '31.71.07' });
     const region = await app.call('office.update', { ...editable, kecamatanKode: '31.71.01' }, admin);
