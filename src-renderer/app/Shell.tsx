@@ -2,7 +2,7 @@ import { Suspense, useEffect } from 'react';
 import { useI18n, type Locale } from './i18n';
 import { useRoute } from './router';
 import { appRoutes } from './routes';
-import { useSession, useUser } from './session';
+import { useCan, useSession, useUser } from './session';
 
 /** The main window: menu on the left, the screen of the route on the right. */
 export function Shell() {
@@ -10,10 +10,11 @@ export function Shell() {
   const { state, logout } = useSession();
   const user = useUser();
   const { path } = useRoute();
-  const visible = appRoutes.filter((r) => !r.roles || r.roles.includes(user.role));
+  const can = useCan();
+  const visible = appRoutes.filter((r) => !r.requires || can(r.requires));
   // A screen owns its path and everything below it (#/pendaftaran/anggota/<id>).
   const route = appRoutes.find((r) => r.path === path) ?? appRoutes.find((r) => r.path !== '/' && path.startsWith(`${r.path}/`)) ?? appRoutes[0];
-  const allowed = !route.roles || route.roles.includes(user.role);
+  const allowed = !route.requires || can(route.requires);
 
   // "/" anywhere outside a text box jumps to the screen's search box.
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { invoke, onSessionLost, setCsrfToken, type Output } from './api';
+import { invoke, onSessionLost, setCsrfToken, type MethodName, type Output } from './api';
 
 export type SessionUser = NonNullable<Output<'auth.session'>>['user'];
 
@@ -8,12 +8,12 @@ export type SessionState =
   | { phase: 'unreachable'; message: string }
   | { phase: 'setup' }
   | { phase: 'login'; officeName: string | null }
-  | { phase: 'ready'; user: SessionUser; mustChangePassword: boolean; officeName: string | null };
+  | { phase: 'ready'; user: SessionUser; mustChangePassword: boolean; officeName: string | null; methods: ReadonlySet<string> };
 
 interface SessionApi {
   state: SessionState;
   /** Called after login or setup with what the server returned. */
-  signedIn(result: { csrfToken: string; user: SessionUser; mustChangePassword?: boolean }): void;
+  signedIn(result: { csrfToken: string; user: SessionUser; mustChangePassword?: boolean }): Promise<void>;
   passwordChanged(csrfToken: string): void;
   logout(): Promise<void>;
   reload(): Promise<void>;
@@ -36,7 +36,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         return setState({ phase: 'login', officeName: status.officeName });
       }
       setCsrfToken(session.csrfToken);
-      setState({ phase: 'ready', user: session.user, mustChangePassword: session.mustChangePassword, officeName: status.officeName });
+      const methods = new Set(await invoke('auth.permissions', {}));
+      setState({ phase: 'ready', user: session.user, mustChangePassword: session.mustChangePassword, officeName: status.officeName, methods });
     } catch (e) {
       setState({ phase: 'unreachable', message: e instanceof Error ? e.message : String(e) });
     }
@@ -55,9 +56,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const api: SessionApi = {
     state,
     reload,
-    signedIn: (r) => {
+    signedIn: async (r) => {
       setCsrfToken(r.csrfToken);
-      setState({ phase: 'ready', user: r.user, mustChangePassword: r.mustChangePassword ?? false, officeName });
+      const methods = new Set(await invoke('auth.permissions', {}));
+      setState({ phase: 'ready', user: r.user, mustChangePassword: r.mustChangePassword ?? false, officeName, methods });
       // Right after setup the office name is new: fetch it for the menu header.
       invoke('office.status', {}).then(
         (s) => setState((cur) => (cur.phase === 'ready' ? { ...cur, officeName: s.officeName } : cur)),
@@ -86,6 +88,15 @@ export function useSession(): SessionApi {
   const ctx = useContext(SessionContext);
   if (!ctx) throw new Error('useSession outside SessionProvider');
   return ctx;
+}
+
+/**
+ * Whether the logged-in user's role may call a method, by the server's registry: screens offer
+ * an action only when its method is allowed, instead of keeping role lists of their own.
+ */
+export function useCan(): (method: MethodName) => boolean {
+  const { state } = useSession();
+  return (method) => state.phase === 'ready' && state.methods.has(method);
 }
 
 /** The logged-in user; only for screens inside the main window. */

@@ -34,7 +34,10 @@ const INPUTS: Record<string, (v: Record<string, string>) => Record<string, unkno
   'ajib.dayPdf': (v) => [{ date: v.today }],
   'permits.certificateBatch': (v) => [{ ids: [v.permitId] }],
   'permits.verify': () => [{ text: 'JPD1.bukan.kode' }],
+  // The member page's Simpan sends the masked NPWP back as it was shown.
+  'members.save': () => [saveForm],
 };
+let saveForm: Record<string, unknown>;
 
 /** Methods the sweep does not call, and why no member identifier can come out of them. */
 const CHANGES_WITHOUT_IDENTIFIERS = 'a change: answers with ids, numbers and statuses, never a member profile';
@@ -126,6 +129,22 @@ beforeAll(async () => {
   );
   await app.ok('trainings.enrol', { trainingId: training.id, memberId: registered.id }, actors.petugas);
   ids = { memberId: registered.id, businessId, permitId: permit.id, trainingId: training.id };
+  const p = profile;
+  saveForm = {
+    id: registered.id,
+    fullName: p.fullName,
+    birthPlace: p.birthPlace,
+    birthDate: p.birthDate,
+    gender: p.gender,
+    addressStreet: p.addressStreet,
+    rt: p.rt,
+    rw: p.rw,
+    kelurahanKode: p.kelurahanKode,
+    phone: p.phone,
+    targetGroup: p.targetGroup,
+    skpd: p.skpd,
+    businesses: p.businesses.map((b) => ({ id: b.id, ...business({ name: b.name, kbliKode: b.kbliKode, npwp: b.npwp }) })),
+  };
 }, 60_000);
 afterAll(async () => {
   await app.dispose();
@@ -178,6 +197,8 @@ describe('NIK, No. KK and NPWP-as-NIK masked on every method for every role', ()
     const unswept = names.filter((n) => !swept.has(n) && !(n in NOT_SWEPT));
     expect(unswept).toEqual([]);
     // The methods that show member data were reached, so the sweep above means something.
-    for (const n of ['members.get', 'members.list', 'members.export', 'permits.get', 'permits.list', 'members.revealNik']) expect(swept, n).toContain(n);
+    for (const n of ['members.get', 'members.list', 'members.export', 'permits.get', 'permits.list', 'members.revealNik', 'members.save']) expect(swept, n).toContain(n);
+    // The masked NPWP sent back by the form kept the stored one.
+    expect((await app.db.selectFrom('businesses').select('npwp').where('id', '=', ids.businessId).executeTakeFirstOrThrow()).npwp).toBe(secret.nik);
   }, 120_000);
 });

@@ -4,8 +4,8 @@ import { createPdfDocument, drawLetterhead, drawSignatureBlock, FONT, pdfToBuffe
 import { create as createQr } from 'qrcode';
 import { hashNik, signPayload } from '../../core/signing';
 import { KBLI_VERSION } from '../reference/load';
-import { formatNpwp } from '../registrations/rules/npwp';
-import { formatPhone } from '../registrations/rules/phone';
+import { formatNpwp } from '../../../src-shared/rules/npwp';
+import { formatPhone } from '../../../src-shared/rules/phone';
 import type { PermitSettings } from './settings';
 
 const CM = 72 / 2.54;

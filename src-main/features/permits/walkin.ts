@@ -6,7 +6,7 @@ import { jakartaDate } from '../../core/clock';
 import { checkRegistration, loadReference } from '../registrations/checks';
 import { registerInput } from '../registrations/schemas';
 import { findByNik, insertMembers } from '../registrations/store';
-import { iumkEligible, SCALE_LABELS } from '../registrations/rules/scale';
+import { iumkEligible, SCALE_LABELS } from '../../../src-shared/rules/scale';
 
 /**
  * A walk-in applicant who is not a member yet: registered minimally at the counter, with the

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { badInput } from '../../core/api/errors';
 import { defineMethod, type CallContext } from '../../core/api/registry';
 import { id, label } from '../../core/api/validation';
-import { classifyScale } from '../registrations/rules/scale';
+import { classifyScale } from '../../../src-shared/rules/scale';
 import { completeStage } from './stages';
 import { loadMember, loadSettings, pendampingOf, PROGRAMME_ROLES, todayOf } from './common';
 import { addMonths, formatMonthId, monthOf, monthRange } from './rules/months';

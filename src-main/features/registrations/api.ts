@@ -19,7 +19,7 @@ import { cancelImport, continueImport, importPreview, importPreviewInput, import
 import { listInput, listMembers } from './list';
 import { isMasked, maskNpwp } from '../../core/masking';
 import { DEFAULT_MEMBER_NUMBER_TEMPLATE, maskNik, memberTemplateProblem } from './rules/member-number';
-import { SCALE_LABELS } from './rules/scale';
+import { SCALE_LABELS } from '../../../src-shared/rules/scale';
 import { businessFields, conditionFields, memberFields, registerInput, stageCodes } from './schemas';
 import { MEMBER_NUMBER_SETTING, collidingMemberNumber, findByNik, findLikelyDuplicate, insertMembers, memberNumberTemplate, nikTakenError, refreshSearch } from './store';
 
@@ -220,6 +220,117 @@ const updateMemberInput = z.strictObject({
 const businessInputWithMember = z.strictObject({ memberId, ...businessFields });
 const businessUpdateInput = z.strictObject({ id: businessId, ...businessFields, status: label(z.enum(['aktif', 'tutup']), 'Status usaha').default('aktif') });
 
+async function updateMember(ctx: CallContext, input: z.output<typeof updateMemberInput>) {
+  const stored = await ctx.db.selectFrom('members').select(['nik', 'kk']).where('id', '=', input.id).executeTakeFirst();
+  if (!stored) throw notFound('Anggota');
+  const before = await memberSnapshot(ctx, input.id);
+  const ref = await loadReference(ctx.db);
+  const fields: FieldErrors = {};
+  const values = checkMemberFields(
+    { ...input, nik: input.nik ?? stored.nik, kk: input.kk === undefined ? stored.kk : input.kk },
+    ref,
+    today(ctx),
+    fields,
+  );
+  await checkPendamping(ctx, input.pendampingId, fields);
+  if (Object.keys(fields).length) refuse(fields);
+  if (values.nik !== stored.nik) {
+    const existing = await findByNik(ctx.db, values.nik);
+    if (existing && existing.id !== input.id) throw nikTakenError(existing);
+  }
+  if (!input.confirmDuplicate) {
+    const dup = await findLikelyDuplicate(ctx.db, values.name_key, values.birth_date, values.nik, input.id);
+    if (dup) throw duplicateWarning(dup);
+  }
+  await ctx.db
+    .updateTable('members')
+    .set({ ...values, status: input.status, updated_at: ctx.app.clock.nowIso() })
+    .where('id', '=', input.id)
+    .execute();
+  await refreshSearch(ctx.db, input.id);
+  await ctx.audit({ entity: 'members', entityId: input.id, before, after: await memberSnapshot(ctx, input.id) });
+  return memberProfile(ctx, input.id);
+}
+
+async function addBusiness(ctx: CallContext, input: z.output<typeof businessInputWithMember>) {
+  const member = await ctx.db.selectFrom('members').select('id').where('id', '=', input.memberId).executeTakeFirst();
+  if (!member) throw notFound('Anggota');
+  const fields: FieldErrors = {};
+  const { memberId: mId, ...b } = input;
+  const values = checkBusiness(b, await loadReference(ctx.db), fields, '');
+  if (Object.keys(fields).length) refuse(fields);
+  const now = ctx.app.clock.nowIso();
+  const idValue = ctx.app.newId();
+  await ctx.db.insertInto('businesses').values({ ...values, id: idValue, member_id: mId, created_at: now, updated_at: now }).execute();
+  await refreshSearch(ctx.db, mId);
+  await ctx.audit({ entity: 'businesses', entityId: idValue, after: await businessSnapshot(ctx, idValue) });
+  return { id: idValue, scale: values.scale };
+}
+
+/**
+ * The form shows an NPWP that is a NIK masked: sent back unchanged, it means "keep the stored
+ * one". Any other masked text is refused at its field.
+ */
+async function unmaskedNpwp(ctx: CallContext, businessIdValue: string, npwp: string | null | undefined, field: string, fields: FieldErrors) {
+  if (!npwp || !isMasked(npwp)) return npwp;
+  const stored = await ctx.db.selectFrom('businesses').select('npwp').where('id', '=', businessIdValue).executeTakeFirst();
+  if (stored && maskNpwp(stored.npwp) === npwp) return stored.npwp;
+  fields[field] = 'NPWP: isi lengkap NPWP yang baru, atau biarkan seperti semula';
+  return null;
+}
+
+async function updateBusiness(ctx: CallContext, input: z.output<typeof businessUpdateInput>) {
+  const before = await businessSnapshot(ctx, input.id);
+  if (!before) throw notFound('Usaha');
+  const fields: FieldErrors = {};
+  const { id: idValue, status, ...b } = input;
+  b.npwp = await unmaskedNpwp(ctx, idValue, b.npwp, 'npwp', fields);
+  if (Object.keys(fields).length) refuse(fields);
+  const values = checkBusiness(b, await loadReference(ctx.db), fields, '');
+  if (Object.keys(fields).length) refuse(fields);
+  await ctx.db
+    .updateTable('businesses')
+    .set({ ...values, status, updated_at: ctx.app.clock.nowIso() })
+    .where('id', '=', idValue)
+    .execute();
+  await refreshSearch(ctx.db, before.member_id);
+  await ctx.audit({ entity: 'businesses', entityId: idValue, before, after: await businessSnapshot(ctx, idValue) });
+  return { id: idValue, scale: values.scale };
+}
+
+const saveMemberInput = updateMemberInput.extend({
+  businesses: label(z.array(z.strictObject({ id: businessId.optional(), ...businessFields, status: label(z.enum(['aktif', 'tutup']), 'Status usaha').default('aktif') })).min(1).max(10), 'Usaha'),
+});
+
+/**
+ * The member page's Simpan: the person and every business in one call, so one transaction. The
+ * whole form is checked first and every refusal comes back at once, each at its field
+ * (`businesses.1.kbliKode`); nothing is written unless everything can be.
+ */
+async function saveMember(ctx: CallContext, input: z.output<typeof saveMemberInput>) {
+  const { businesses, ...member } = input;
+  const ref = await loadReference(ctx.db);
+  const fields: FieldErrors = {};
+  const stored = await ctx.db.selectFrom('members').select(['nik', 'kk']).where('id', '=', member.id).executeTakeFirst();
+  if (!stored) throw notFound('Anggota');
+  checkMemberFields({ ...member, nik: member.nik ?? stored.nik, kk: member.kk === undefined ? stored.kk : member.kk }, ref, today(ctx), fields);
+  await checkPendamping(ctx, member.pendampingId, fields);
+  const own = new Set((await ctx.db.selectFrom('businesses').select('id').where('member_id', '=', member.id).execute()).map((b) => b.id));
+  for (const [i, b] of businesses.entries()) if (b.id && own.has(b.id)) b.npwp = await unmaskedNpwp(ctx, b.id, b.npwp, `businesses.${i}.npwp`, fields);
+  businesses.forEach(({ id: bid, status: _status, ...b }, i) => {
+    if (bid && !own.has(bid)) fields[`businesses.${i}.id`] = 'Usaha: bukan usaha anggota ini';
+    checkBusiness(b, ref, fields, `businesses.${i}.`);
+  });
+  if (Object.keys(fields).length) refuse(fields);
+  await updateMember(ctx, member);
+  for (const b of businesses) {
+    const { id: bid, ...rest } = b;
+    if (bid) await updateBusiness(ctx, { ...rest, id: bid });
+    else await addBusiness(ctx, { ...rest, memberId: member.id });
+  }
+  return memberProfile(ctx, member.id);
+}
+
 export const registrationMethods = {
   'members.register': defineMethod({
     summary: 'Mendaftarkan anggota baru beserta usahanya (NIK, KK, NPWP, telepon, kelurahan, KBLI diperiksa; P1 tercatat).',
@@ -259,37 +370,15 @@ export const registrationMethods = {
     access: registrarRoles,
     mutation: true,
     input: updateMemberInput,
-    handler: async (ctx, input) => {
-      const stored = await ctx.db.selectFrom('members').select(['nik', 'kk']).where('id', '=', input.id).executeTakeFirst();
-      if (!stored) throw notFound('Anggota');
-      const before = await memberSnapshot(ctx, input.id);
-      const ref = await loadReference(ctx.db);
-      const fields: FieldErrors = {};
-      const values = checkMemberFields(
-        { ...input, nik: input.nik ?? stored.nik, kk: input.kk === undefined ? stored.kk : input.kk },
-        ref,
-        today(ctx),
-        fields,
-      );
-      await checkPendamping(ctx, input.pendampingId, fields);
-      if (Object.keys(fields).length) refuse(fields);
-      if (values.nik !== stored.nik) {
-        const existing = await findByNik(ctx.db, values.nik);
-        if (existing && existing.id !== input.id) throw nikTakenError(existing);
-      }
-      if (!input.confirmDuplicate) {
-        const dup = await findLikelyDuplicate(ctx.db, values.name_key, values.birth_date, values.nik, input.id);
-        if (dup) throw duplicateWarning(dup);
-      }
-      await ctx.db
-        .updateTable('members')
-        .set({ ...values, status: input.status, updated_at: ctx.app.clock.nowIso() })
-        .where('id', '=', input.id)
-        .execute();
-      await refreshSearch(ctx.db, input.id);
-      await ctx.audit({ entity: 'members', entityId: input.id, before, after: await memberSnapshot(ctx, input.id) });
-      return memberProfile(ctx, input.id);
-    },
+    handler: updateMember,
+  }),
+
+  'members.save': defineMethod({
+    summary: 'Menyimpan data pribadi anggota beserta semua usahanya dalam satu transaksi (usaha tanpa id ditambahkan).',
+    access: registrarRoles,
+    mutation: true,
+    input: saveMemberInput,
+    handler: saveMember,
   }),
 
   'members.get': defineMethod({
@@ -366,20 +455,7 @@ export const registrationMethods = {
     access: registrarRoles,
     mutation: true,
     input: businessInputWithMember,
-    handler: async (ctx, input) => {
-      const member = await ctx.db.selectFrom('members').select('id').where('id', '=', input.memberId).executeTakeFirst();
-      if (!member) throw notFound('Anggota');
-      const fields: FieldErrors = {};
-      const { memberId: mId, ...b } = input;
-      const values = checkBusiness(b, await loadReference(ctx.db), fields, '');
-      if (Object.keys(fields).length) refuse(fields);
-      const now = ctx.app.clock.nowIso();
-      const idValue = ctx.app.newId();
-      await ctx.db.insertInto('businesses').values({ ...values, id: idValue, member_id: mId, created_at: now, updated_at: now }).execute();
-      await refreshSearch(ctx.db, mId);
-      await ctx.audit({ entity: 'businesses', entityId: idValue, after: await businessSnapshot(ctx, idValue) });
-      return { id: idValue, scale: values.scale };
-    },
+    handler: addBusiness,
   }),
 
   'businesses.update': defineMethod({
@@ -387,28 +463,7 @@ export const registrationMethods = {
     access: registrarRoles,
     mutation: true,
     input: businessUpdateInput,
-    handler: async (ctx, input) => {
-      const before = await businessSnapshot(ctx, input.id);
-      if (!before) throw notFound('Usaha');
-      const fields: FieldErrors = {};
-      const { id: idValue, status, ...b } = input;
-      // The form shows a NIK-like NPWP masked: sent back unchanged, the stored one stays.
-      if (b.npwp && isMasked(b.npwp)) {
-        const stored = await ctx.db.selectFrom('businesses').select('npwp').where('id', '=', idValue).executeTakeFirstOrThrow();
-        if (maskNpwp(stored.npwp) !== b.npwp) throw badInput('npwp', 'NPWP: isi lengkap NPWP yang baru, atau biarkan seperti semula');
-        b.npwp = stored.npwp;
-      }
-      const values = checkBusiness(b, await loadReference(ctx.db), fields, '');
-      if (Object.keys(fields).length) refuse(fields);
-      await ctx.db
-        .updateTable('businesses')
-        .set({ ...values, status, updated_at: ctx.app.clock.nowIso() })
-        .where('id', '=', idValue)
-        .execute();
-      await refreshSearch(ctx.db, before.member_id);
-      await ctx.audit({ entity: 'businesses', entityId: idValue, before, after: await businessSnapshot(ctx, idValue) });
-      return { id: idValue, scale: values.scale };
-    },
+    handler: updateBusiness,
   }),
 
   'businesses.recordCondition': defineMethod({

@@ -5,7 +5,7 @@ import { describeIssues } from '../../core/api/validation';
 import { checkRegistration, type CheckedMember, type Reference } from './checks';
 import { NUMBER_PRECISION_LOST } from './files';
 import { normaliseName } from './rules/names';
-import { isRealDate } from './rules/nik';
+import { isRealDate } from '../../../src-shared/rules/nik';
 import { registerInput, type RegisterInput } from './schemas';
 
 export const importFields = [

@@ -13,7 +13,7 @@ export function LoginScreen({ officeName }: { officeName: string | null }) {
     e.preventDefault();
     void f.submit(async () => {
       const r = await invoke('auth.login', { username: f.values.username, password: f.values.password });
-      signedIn(r);
+      await signedIn(r);
     });
   };
   return (

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { invoke, type Output } from '../../app/api';
 import { useI18n } from '../../app/i18n';
-import { useUser } from '../../app/session';
+import { useCan } from '../../app/session';
 import { TextField } from '../../components/Field';
 import { downloadText } from '../../components/files';
 import { LetterheadFields, OfficeContactFields, officePayload } from './OfficeFields';
@@ -23,8 +23,8 @@ export function SettingsScreen() {
 
 function SettingsForm({ office, onSaved }: { office: Office; onSaved(o: Office): void }) {
   const { t } = useI18n();
-  const user = useUser();
-  const readOnly = user.role !== 'admin';
+  const can = useCan();
+  const readOnly = !can('office.update');
   const [saved, setSaved] = useState(false);
   const f = useForm({
     name: office.name,
@@ -100,7 +100,7 @@ function SettingsForm({ office, onSaved }: { office: Office; onSaved(o: Office):
           <p>{t('office.lanCertificateNone')}</p>
         )}
       </div>
-      {user.role === 'admin' && <BackupPanel />}
+      {can('office.backup') && <BackupPanel />}
     </section>
   );
 }

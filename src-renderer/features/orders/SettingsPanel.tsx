@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { invoke } from '../../app/api';
 import { useI18n } from '../../app/i18n';
-import { useUser } from '../../app/session';
+import { useCan } from '../../app/session';
 import { TextField } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
@@ -9,7 +9,6 @@ import { useForm } from '../../components/useForm';
 /** The office's e-order settings: PPN on invoices, the unpaid alert, the rotation window. Admin edits. */
 export function SettingsPanel({ onSaved }: { onSaved(): void }) {
   const { t } = useI18n();
-  const user = useUser();
   const f = useForm({ ppnRateBp: '', unpaidAlertDays: '', rotationDays: '', saved: false });
   useEffect(() => {
     invoke('orders.settings', {}).then(
@@ -18,7 +17,7 @@ export function SettingsPanel({ onSaved }: { onSaved(): void }) {
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-  const admin = user.role === 'admin';
+  const admin = useCan()('orders.saveSettings');
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     void f.submit(async () => {

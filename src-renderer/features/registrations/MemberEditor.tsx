@@ -175,7 +175,8 @@ export function MemberEditor({ memberId }: { memberId: string | null }) {
         navigate(`/pendaftaran/anggota/${created.id}`);
         return;
       }
-      await invoke('members.update', {
+      // The person and every business in one call: a refusal anywhere saves nothing.
+      await invoke('members.save', {
         id: memberId,
         ...memberInput(value),
         ...(value.nik.trim() ? { nik: value.nik } : {}),
@@ -184,20 +185,8 @@ export function MemberEditor({ memberId }: { memberId: string | null }) {
         // The same-person warning was answered when the name and birth date were saved; it is
         // asked again only when one of them changes.
         confirmDuplicate: confirmDuplicate || sameIdentity(profile, value),
+        businesses: value.businesses.map((b) => ({ ...(b.id ? { id: b.id } : {}), ...businessInput(b, value), status: (b.status ?? 'aktif') as 'aktif' | 'tutup' })),
       });
-      // Businesses are saved one by one after the person; a refusal points at its business.
-      for (const [i, b] of value.businesses.entries()) {
-        try {
-          if (b.id) await invoke('businesses.update', { id: b.id, ...businessInput(b, value), status: (b.status ?? 'aktif') as 'aktif' | 'tutup' });
-          else {
-            const added = await invoke('businesses.add', { memberId, ...businessInput(b, value) });
-            setValue((cur) => ({ ...cur, businesses: cur.businesses.map((x, j) => (j === i ? { ...x, id: added.id } : x)) }));
-          }
-        } catch (e) {
-          showRefusal(e, `businesses.${i}.`);
-          return;
-        }
-      }
       setFlash(t('reg.saved'));
       navigate(`/pendaftaran/anggota/${memberId}`);
     } catch (e) {

@@ -130,7 +130,7 @@ export function MemberFields(props: {
   const v = props.value;
   const today = useMemo(jakartaToday, []);
   const reading = readNik(v.nik, today);
-  const disagree = nikDisagreements(reading, v.birthDate, v.gender);
+  const disagree = reading?.ok ? nikDisagreements(v.nik, v.birthDate, v.gender) : [];
   const set = <K extends keyof MemberDraft>(key: K, value: MemberDraft[K]) => props.onChange({ ...v, [key]: value }, key);
   const setBusiness = (i: number, patch: Partial<BusinessDraft>) =>
     props.onChange({ ...v, businesses: v.businesses.map((b, j) => (j === i ? { ...b, ...patch } : b)) }, `businesses.${i}.${Object.keys(patch)[0]}`);

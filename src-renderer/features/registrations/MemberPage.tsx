@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { invoke, type Output } from '../../app/api';
 import { formatDate, formatDateTime, formatNumber, formatRupiah } from '../../app/format';
 import { useI18n, type MessageKey } from '../../app/i18n';
-import { useUser } from '../../app/session';
+import { useCan } from '../../app/session';
 import { CheckField, SelectField, TextAreaField, TextField } from '../../components/Field';
 import { Dialog } from '../../components/Dialog';
 import { Notice } from '../../components/Notice';
@@ -12,7 +12,7 @@ import { jakartaToday } from '../../app/format';
 import { useFlash } from './flash';
 import { MemberOrders } from '../orders/MemberOrders';
 import { MemberPermits } from '../permits/MemberPermits';
-import { REGISTRAR_ROLES, type EDUCATIONS } from './reference';
+import { type EDUCATIONS } from './reference';
 
 type Education = (typeof EDUCATIONS)[number];
 
@@ -25,8 +25,8 @@ type HistoryEntry = Output<'members.history'>[number];
 /** One member: profile, businesses with their dated conditions, the 7P checklist, history. */
 export function MemberPage({ memberId }: { memberId: string }) {
   const { t } = useI18n();
-  const user = useUser();
-  const canEdit = REGISTRAR_ROLES.includes(user.role);
+  const can = useCan();
+  const canEdit = can('members.update');
   const [flash, setFlash] = useFlash();
   const [profile, setProfile] = useState<Profile | null>(null);
   const [history, setHistory] = useState<HistoryEntry[]>([]);

@@ -3,14 +3,14 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { invoke, type Input, type Output } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
-import { useUser } from '../../app/session';
+import { useCan } from '../../app/session';
 import { DataTable } from '../../components/DataTable';
 import { Notice } from '../../components/Notice';
 import { useServerTable } from '../../components/useServerTable';
 import { formatShortDate } from './display';
 import { downloadFile } from '../../components/files';
 import { useFlash } from './flash';
-import { REGISTRAR_ROLES, SCALES, SKPDS, STAGE_CODES, TARGET_GROUPS, useReference } from './reference';
+import { SCALES, SKPDS, STAGE_CODES, TARGET_GROUPS, useReference } from './reference';
 import { SearchBox } from '../../components/Filters';
 
 type MemberRow = Output<'members.list'>['rows'][number];
@@ -35,13 +35,13 @@ function toApiFilters(f: Filters) {
 export function MembersList() {
   const { t } = useI18n();
   const ref = useReference();
-  const user = useUser();
   const [flash] = useFlash();
   const [exporting, setExporting] = useState<'xlsx' | 'csv' | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
   const [fullNik, setFullNik] = useState(false);
   // Loket clerks look members up; registering, importing and exporting are for the others.
-  const canRegister = REGISTRAR_ROLES.includes(user.role);
+  const can = useCan();
+  const canRegister = can('members.register');
   const table = useServerTable<MemberRow, Filters>({ page: 0, pageSize: 25, sort: 'name', dir: 'asc', filters: NO_FILTERS }, (s, f) =>
     invoke('members.list', { page: s.page, pageSize: s.pageSize, sort: s.sort as ListInput['sort'], dir: s.dir, ...toApiFilters(f) }),
   );

@@ -12,8 +12,6 @@ export const HALAL_STATUSES = ['belum', 'proses', 'bersertifikat'] as const;
 export const PIRT_STATUSES = ['belum', 'proses', 'terdaftar'] as const;
 export const EDUCATIONS = ['tidak_sekolah', 'sd', 'smp', 'sma', 'diploma', 's1', 's2', 's3'] as const;
 export const STAGE_CODES = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7'] as const;
-/** Roles that register, edit, import and export members (the API's registrar roles). */
-export const REGISTRAR_ROLES: readonly string[] = ['admin', 'supervisor', 'petugas'];
 
 export type TargetGroup = (typeof TARGET_GROUPS)[number];
 export type Skpd = (typeof SKPDS)[number];

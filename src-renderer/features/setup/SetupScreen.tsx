@@ -60,7 +60,7 @@ export function SetupScreen() {
         office: { ...officePayload(v), kotaKode: v.kotaKode, kecamatanKode: v.kecamatanKode },
         admin: { username: v.username, fullName: v.fullName, password: v.password },
       });
-      signedIn({ csrfToken: result.csrfToken, user: result.user });
+      await signedIn({ csrfToken: result.csrfToken, user: result.user });
     });
   };
   const err = (k: string) => f.errorOf(`office.${k}`, `admin.${k}`);

@@ -3,7 +3,7 @@ import {
   checkNikAgainst,
   parseNik,
   resolveTwoDigitYear,
-} from '../../../src-main/features/registrations/rules/nik';
+} from '../../../src-shared/rules/nik';
 
 const TODAY = '2025-06-15';
 
