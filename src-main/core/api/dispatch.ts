@@ -29,8 +29,11 @@ class CommitThenFail {
   constructor(readonly error: AppError) {}
 }
 
-/** What a user whose password an admin set may still do: replace it, see the session, leave. */
-const BEFORE_OWN_PASSWORD = new Set(['auth.changePassword', 'auth.session', 'auth.logout']);
+/**
+ * What a user whose password an admin set may still do: replace it, see the session (and which
+ * methods the role has, which the window reads with it), leave.
+ */
+const BEFORE_OWN_PASSWORD = new Set(['auth.changePassword', 'auth.session', 'auth.permissions', 'auth.logout']);
 
 const fail = (error: AppError): CallResponse => ({ status: errorStatus[error.code], body: { ok: false, error: error.toJSON() } });
 
