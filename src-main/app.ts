@@ -5,6 +5,7 @@ import { methods } from './api';
 import { createDispatcher, type Dispatcher } from './core/api/dispatch';
 import type { MethodMap } from './core/api/registry';
 import { owaspScryptCost } from './core/auth/passwords';
+import { defaultThrottle } from './core/auth/throttle';
 import { systemClock, type Clock } from './core/clock';
 import { openSqlite } from './core/db/connection';
 import { migrate, pendingMigrations } from './core/db/migrator';
@@ -47,8 +48,7 @@ export const defaultSecurity: SecuritySettings = {
   passwordCost: owaspScryptCost,
   sessionIdleMinutes: 30,
   sessionMaxHours: 12,
-  maxFailedLogins: 5,
-  lockoutMinutes: 15,
+  throttle: defaultThrottle,
 };
 
 /** The composition root: opens the office database, brings it up to date, wires the API. */

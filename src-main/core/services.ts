@@ -1,6 +1,7 @@
 import type { Clock } from './clock';
 import type { IdGenerator } from './ids';
 import type { ScryptCost } from './auth/passwords';
+import type { ThrottleSettings } from './auth/throttle';
 import type { BackupInfo, BackupKind } from './backup';
 import type { SessionUser } from './api/registry';
 
@@ -38,9 +39,8 @@ export interface SecuritySettings {
   sessionIdleMinutes: number;
   /** Hours after login at which a session ends however active it is. */
   sessionMaxHours: number;
-  /** Failed logins in a row that lock an account, and for how long. */
-  maxFailedLogins: number;
-  lockoutMinutes: number;
+  /** Throttling of wrong passwords per account and client address (auth/throttle.ts). */
+  throttle: ThrottleSettings;
 }
 
 export interface RestoreResult {

@@ -127,6 +127,8 @@ export async function startOfficeServer(app: App, options: OfficeServerOptions =
         sessionToken: readCookie(req, SESSION_COOKIE),
         csrfToken: (req.headers['x-csrf-token'] as string | undefined) ?? null,
         checkCsrf: true,
+        // The socket's own address: X-Forwarded-For is written by the client and not trusted.
+        clientAddress: req.socket.remoteAddress ?? null,
       });
       const headers: Record<string, string> = {};
       if (result.session !== undefined) headers['Set-Cookie'] = sessionCookie(result.session, secure);

@@ -138,20 +138,23 @@ describe('HTTP API', () => {
     expect(res.status).toBe(400);
   });
 
-  it('locks an account after 5 failed logins in a row, and tells the user', async () => {
+  it('locks an account from this computer after 5 failed logins, telling the tries left', async () => {
     await setupAndLogin();
     for (let i = 1; i <= 4; i++) {
+      // A minute between tries: the growing waits between failures are tested in throttle.test.ts.
+      env.app.clock.advance(60_000);
       const r = await post('/api/auth.login', { username: 'admin', password: 'salah' + i });
       expect(r.status).toBe(401);
-      expect(r.body.error.message).toBe('Nama pengguna atau kata sandi salah.');
+      expect(r.body.error.message).toBe(`Nama pengguna atau kata sandi salah. Sisa ${5 - i} kali percobaan dari komputer ini sebelum dikunci 15 menit.`);
     }
+    env.app.clock.advance(60_000);
     const fifth = await post('/api/auth.login', { username: 'admin', password: 'salah5' });
     expect(fifth.status).toBe(429);
-    expect(fifth.body.error.message).toMatch(/dikunci selama 15 menit/);
+    expect(fifth.body.error.message).toMatch(/dikunci 15 menit untuk komputer ini/);
     // Even the right password is refused while locked...
     const locked = await post('/api/auth.login', { username: 'admin', password: ADMIN.password });
     expect(locked.status).toBe(429);
-    expect(locked.body.error.message).toMatch(/terkunci sementara/);
+    expect(locked.body.error.message).toMatch(/Terlalu banyak kata sandi salah dari komputer ini/);
     // ...and accepted once the lock has passed.
     env.app.clock.advance(16 * 60_000);
     expect((await post('/api/auth.login', { username: 'admin', password: ADMIN.password })).status).toBe(200);

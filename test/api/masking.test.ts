@@ -46,6 +46,7 @@ const NOT_SWEPT: Record<string, string> = {
   'users.create': 'user accounts, no member data',
   'users.update': 'user accounts, no member data',
   'users.setActive': 'user accounts, no member data',
+  'users.unlock': 'user accounts, no member data',
   'registrations.updateSettings': 'a setting',
   'permitSettings.update': 'a setting',
   'programme.saveSettings': 'a setting',

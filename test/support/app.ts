@@ -38,7 +38,7 @@ export interface TestApp extends App {
    * Calls a method as the holder of `token` (no CSRF: in-process). Typed from the registry; the
    * input is deliberately loose so that tests can send what a careless or hostile caller would.
    */
-  call<K extends MethodName>(method: K, input?: unknown, token?: string | null): Promise<CallResult<Output<K>>>;
+  call<K extends MethodName>(method: K, input?: unknown, token?: string | null, from?: string): Promise<CallResult<Output<K>>>;
   /** Like call, but throws unless the call succeeded, and gives the method's typed output. */
   ok<K extends MethodName>(method: K, input?: unknown, token?: string | null): Promise<Output<K>>;
   /** Sets the office up and returns the admin's session token. */
@@ -57,8 +57,9 @@ export async function makeTestApp(startIso = TEST_NOW): Promise<TestApp> {
   const { dir, remove } = tempDir();
   const clock = testClock(startIso);
   const app = await openApp({ dataDir: dir, clock, security: testSecurity, log: () => {} });
-  const call: TestApp['call'] = async (method, input = {}, token = null) => {
-    const res = await app.dispatch({ method, input, sessionToken: token, checkCsrf: false });
+  // `from` is the client address the dispatcher sees (default: one test PC).
+  const call: TestApp['call'] = async (method, input = {}, token = null, from = '192.0.2.10') => {
+    const res = await app.dispatch({ method, input, sessionToken: token, checkCsrf: false, clientAddress: from });
     return {
       status: res.status,
       ok: res.body.ok,

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import type { AppServices } from '../services';
 import { resolveSession, sameToken } from '../auth/sessions';
+import { normaliseAddress } from '../auth/throttle';
 import { writeAudit } from './audit';
 import { createGroupCommit } from './group-commit';
 import { AppError, errorStatus, type ApiResult } from './errors';
@@ -15,6 +16,12 @@ export interface CallRequest {
   csrfToken?: string | null;
   /** HTTP checks the CSRF token on mutations; IPC has no cross-site callers and checks the sender instead. */
   checkCsrf: boolean;
+  /**
+   * Where the call comes from, for throttling password guesses: the socket's address over HTTP
+   * (never a forwarded-for header, which any client can write), 'desktop' for the office PC's
+   * own window over IPC.
+   */
+  clientAddress?: string | null;
 }
 
 export interface CallResponse {
@@ -91,6 +98,7 @@ export function createDispatcher(db: Kysely<DB>, methods: MethodMap, app: AppSer
           app,
           method: req.method,
           sessionToken: req.sessionToken ?? null,
+          clientAddress: normaliseAddress(req.clientAddress),
           audit: async (entry) => {
             audited = true;
             await writeAudit(trx, app, { user, method: req.method, ...entry });

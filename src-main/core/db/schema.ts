@@ -91,6 +91,15 @@ export interface AuditCheckpointsTable {
   signed: string;
 }
 
+export interface LoginThrottleTable {
+  subject: string;
+  address: string;
+  failures: number;
+  last_failure_at: string;
+  next_allowed_at: string | null;
+  locked_until: string | null;
+}
+
 export interface RegionsTable {
   kode: string;
   nama: string;
@@ -120,6 +129,7 @@ export interface CoreTables {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   audit_checkpoints: AuditCheckpointsTable;
+  login_throttle: LoginThrottleTable;
   regions: RegionsTable;
   kbli: KbliTable;
   reference_versions: ReferenceVersionsTable;

@@ -44,4 +44,18 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('audit_checkpoints_seq').on('audit_checkpoints').column('seq').execute();
   await sql`create trigger audit_checkpoints_no_update before update on audit_checkpoints begin select raise(abort, 'audit_checkpoints is append-only'); end`.execute(db);
   await sql`create trigger audit_checkpoints_no_delete before delete on audit_checkpoints begin select raise(abort, 'audit_checkpoints is append-only'); end`.execute(db);
+
+  // 3. Login throttling per account and client address (core/auth/throttle.ts). The subject is
+  //    the name typed (known or not, so the answer tells nothing), '*' for the address alone,
+  //    or 'change:<user id>' for guesses of the current password at a password change.
+  await db.schema
+    .createTable('login_throttle')
+    .addColumn('subject', 'text', (c) => c.notNull())
+    .addColumn('address', 'text', (c) => c.notNull())
+    .addColumn('failures', 'integer', (c) => c.notNull())
+    .addColumn('last_failure_at', 'text', (c) => c.notNull())
+    .addColumn('next_allowed_at', 'text')
+    .addColumn('locked_until', 'text')
+    .addPrimaryKeyConstraint('login_throttle_pk', ['subject', 'address'])
+    .execute();
 }
