@@ -19,6 +19,8 @@ const REVEALS = new Set(['members.revealNik', 'permits.revealNik']);
 /** Inputs beyond ids for the reads that need them (`v` holds the ids and the secret values). */
 const INPUTS: Record<string, (v: Record<string, string>) => Record<string, unknown>[]> = {
   'members.export': () => [{ format: 'csv' }],
+  // The audit trail keeps identifiers masked as they were written.
+  'audit.export': () => [{ format: 'csv' }],
   'members.list': (v) => [{ search: v.nik.slice(-6) }, { search: v.nik }],
   'permits.applicantSearch': (v) => [{ query: v.nik }, { query: 'Siti' }],
   'permits.slaReport': (v) => [{ month: v.month }],
