@@ -1,7 +1,7 @@
 // Command line of Jakpreneur Desk: the office server and the tools around it.
 //   serve  [--port N] [--host ADDR] [--data-dir DIR] [--allow-host NAME] [--insecure-http] [--reason TEXT]
 //   demo   [--data-dir DIR] [--members N]
-//   bench  [--data-dir DIR] [--members N]   (builds the demo office once, then measures)
+//   bench  [--data-dir DIR] [--members N] [--only TEXT]   (builds the demo office once, then measures)
 //   verify <file.pdf | QR text> [--data-dir DIR] [--key other-office.pem]  (checks IUMK certificates)
 //   restore <backup file> [--data-dir DIR] [--other-office]  (stop the office app first; asks for the passphrase of an encrypted backup)
 //   verify --audit [--data-dir DIR | --file DB]  (checks the audit chain and its signed checkpoints)
@@ -73,9 +73,9 @@ async function demo(args: string[]) {
 }
 
 async function bench(args: string[]) {
-  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, members: { type: 'string', default: '200000' } } });
+  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, members: { type: 'string', default: '200000' }, only: { type: 'string' } } });
   const { runBench } = await import('./bench/run');
-  await runBench({ dataDir: values['data-dir'], members: Number(values.members) });
+  await runBench({ dataDir: values['data-dir'], members: Number(values.members), only: values.only });
 }
 
 async function verify(args: string[]) {
@@ -85,7 +85,8 @@ async function verify(args: string[]) {
     return;
   }
   const { runVerifyCli } = await import('./features/permits/verify-cli');
-  process.exitCode = runVerifyCli(args, { out: (line) => console.log(line), defaultDataDir });
+  const { systemClock } = await import('./core/clock');
+  process.exitCode = runVerifyCli(args, { out: (line) => console.log(line), defaultDataDir, nowIso: systemClock.nowIso });
 }
 
 async function restore(args: string[]) {

@@ -3,6 +3,7 @@ import type { BenchLine } from './measure';
 import { registrationsBench } from '../features/registrations/bench';
 import { programmeBench } from '../features/programme/bench';
 import { permitsBench } from '../features/permits/bench';
+import { counterBench } from '../features/permits/bench-counter';
 import { ordersBench } from '../features/orders/bench';
 import { reportsBench } from '../features/reports/bench';
 
@@ -21,6 +22,7 @@ export const benchSuites: { name: string; run: BenchSuite }[] = [
   { name: 'Pendaftaran (200.000 anggota)', run: registrationsBench },
   { name: 'Program 7P', run: programmeBench },
   { name: 'Perizinan IUMK (surat izin PDF)', run: permitsBench },
+  { name: 'Perizinan di loket: langkah demi langkah (200.000 anggota)', run: counterBench },
   { name: 'e-order', run: ordersBench },
   { name: 'Laporan bulanan', run: reportsBench },
 ];

@@ -181,3 +181,46 @@ function unknownKey(kid: string): VerifyResult {
     message: `Kunci penanda tangan ${kid} tidak dikenal: dokumen diterbitkan kantor lain atau kuncinya belum didaftarkan.`,
   };
 }
+
+/** A public key as another office or the province keeps it: the PEM and the office it belongs to. */
+export interface PublicKeyFile {
+  publicKeyPem: string;
+  keyId: string;
+  officeName: string | null;
+  kecamatanKode: string | null;
+}
+
+/**
+ * The public key file an office hands out: a few header lines naming the office, then the PEM.
+ * PEM readers ignore text before the BEGIN line, so the file also works as a plain PEM.
+ */
+export function formatPublicKeyFile(key: { publicKeyPem: string; officeName: string; kecamatanKode: string }): string {
+  return [
+    'Kunci publik tanda tangan elektronik Jakpreneur Desk',
+    `Kantor: ${key.officeName.replace(/[\r\n]+/g, ' ')}`,
+    `Kode kecamatan: ${key.kecamatanKode}`,
+    `Key id: ${keyIdOf(key.publicKeyPem)}`,
+    key.publicKeyPem.trim(),
+    '',
+  ].join('\n');
+}
+
+/** Reads a public key file (with or without the office header lines). Throws on anything but an Ed25519 key. */
+export function parsePublicKeyFile(text: string): PublicKeyFile {
+  const begin = text.indexOf('-----BEGIN PUBLIC KEY-----');
+  const end = text.indexOf('-----END PUBLIC KEY-----');
+  if (begin < 0 || end < begin) throw new Error('Berkas bukan kunci publik PEM.');
+  const publicKeyPem = `${text.slice(begin, end + '-----END PUBLIC KEY-----'.length)}\n`;
+  const header = text.slice(0, begin);
+  const field = (name: string) => {
+    const m = new RegExp(`^${name}:[ \\t]*(.+)$`, 'mi').exec(header);
+    return m ? m[1].trim().slice(0, 160) : null;
+  };
+  const kecamatan = field('Kode kecamatan');
+  return {
+    publicKeyPem,
+    keyId: keyIdOf(publicKeyPem),
+    officeName: field('Kantor'),
+    kecamatanKode: kecamatan && /^\d{2}\.\d{2}\.\d{2}$/.test(kecamatan) ? kecamatan : null,
+  };
+}

@@ -28,6 +28,21 @@ export const demoOffice = {
   yearlyTarget: 4500,
 };
 
+/**
+ * Postal codes of Tanah Abang's kelurahan (Pos Indonesia, as listed on each kelurahan's page of
+ * Indonesian Wikipedia). Jakarta codes follow one pattern: 10 2 for Tanah Abang, then the
+ * kelurahan digit, then 0.
+ */
+export const TANAH_ABANG_POSTAL_CODES: Record<string, string> = {
+  '31.71.07.1001': '10270', // Gelora
+  '31.71.07.1002': '10210', // Bendungan Hilir
+  '31.71.07.1003': '10220', // Karet Tengsin
+  '31.71.07.1004': '10260', // Petamburan
+  '31.71.07.1005': '10230', // Kebon Melati
+  '31.71.07.1006': '10240', // Kebon Kacang
+  '31.71.07.1007': '10250', // Kampung Bali
+};
+
 /** Calls the API as a logged-in user, exactly as the transports do (minus CSRF: no browser). */
 export async function callAs<T = unknown>(app: App, token: string | null, method: string, input: unknown): Promise<T> {
   const res = await app.dispatch({ method, input, sessionToken: token, checkCsrf: false });
@@ -65,6 +80,10 @@ export async function createDemoOffice(options: { dataDir: string; members?: num
         // Demo accounts keep the listed passwords instead of asking for a new one at first login.
         await app.db.updateTable('users').set({ must_change_password: 0 }).where('username', '=', a.username).execute();
       }
+      // Entered once in Pengaturan: every business address of the office takes its kelurahan's code.
+      await callAs(app, token, 'office.savePostalCodes', {
+        entries: Object.entries(TANAH_ABANG_POSTAL_CODES).map(([kelurahanKode, postalCode]) => ({ kelurahanKode, postalCode })),
+      });
       const tokens = {} as Record<Role, string>;
       for (const a of demoAccounts) tokens[a.role] = await loginAs(app, a.username, a.password);
       const ctx = { app, tokens, members: options.members ?? 300, rng: seededRng(), today: jakartaDate(app.services.clock.nowIso()), log: (l: string) => extra.push(l) };

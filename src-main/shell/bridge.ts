@@ -20,6 +20,11 @@ export interface DesktopBridge {
   invoke(method: string, input: unknown): Promise<InvokeAnswer>;
   /** Opens the PDF in the computer's PDF viewer, from which the clerk prints it. */
   printPdf(bytes: Uint8Array, title: string): Promise<void>;
+  /**
+   * Opens the system print dialog with the PDF (webContents printing, no viewer in between);
+   * resolves with whether it was printed (false: the dialog was closed without printing).
+   */
+  printDocument(bytes: Uint8Array, title: string): Promise<{ printed: boolean }>;
   /** Asks where to save the PDF; resolves to the chosen path, or null when cancelled. */
   savePdf(bytes: Uint8Array, suggestedName: string): Promise<string | null>;
 }

@@ -7,6 +7,7 @@ import type { ApiError } from '../core/api/errors';
 import type { DesktopAnswer, InvokeAnswer } from './bridge';
 import { channels } from './channels';
 import { isPdfBytes, pdfFileName, writeTempPdf } from './pdf-files';
+import { printPdfFile } from './print';
 import { isAppUrl } from './protocol';
 
 export { channels };
@@ -103,6 +104,21 @@ export function registerIpc(office: Pick<App, 'dispatch'>): IpcRegistration {
         });
       }
       return answered(null);
+    } catch (e) {
+      console.error(e);
+      return failed({ code: 'internal', message: 'PDF tidak dapat disiapkan untuk dicetak.' });
+    }
+  });
+
+  // The certificate at the counter prints in place: the system print dialog over the app.
+  ipcMain.handle(channels.printDocument, async (event, bytes: unknown, title: unknown): Promise<DesktopAnswer<{ printed: boolean }>> => {
+    if (!isTrustedSender(event)) return failed(REFUSED);
+    if (!isPdfBytes(bytes)) return failed(NOT_PDF);
+    try {
+      const path = await writeTempPdf(bytes, pdfFileName(title));
+      const result = await printPdfFile(path, BrowserWindow.fromWebContents(event.sender));
+      if (result.printed || result.cancelled) return answered({ printed: result.printed });
+      return failed({ code: 'internal', message: `Pencetakan gagal (${result.reason}). Periksa printer dan kertasnya, lalu cetak lagi.` });
     } catch (e) {
       console.error(e);
       return failed({ code: 'internal', message: 'PDF tidak dapat disiapkan untuk dicetak.' });

@@ -16,6 +16,8 @@ const api = {
   printPdf: async (bytes: Uint8Array, title: string) => {
     unwrap((await ipcRenderer.invoke(channels.printPdf, bytes, title)) as DesktopAnswer<null>);
   },
+  printDocument: async (bytes: Uint8Array, title: string) =>
+    unwrap((await ipcRenderer.invoke(channels.printDocument, bytes, title)) as DesktopAnswer<{ printed: boolean }>),
   savePdf: async (bytes: Uint8Array, suggestedName: string) =>
     unwrap((await ipcRenderer.invoke(channels.savePdf, bytes, suggestedName)) as DesktopAnswer<string | null>),
 } satisfies DesktopBridge;

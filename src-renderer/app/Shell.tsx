@@ -1,6 +1,7 @@
 import { Suspense, useEffect } from 'react';
+import { Kbd, ShortcutLayer, useShortcut } from '../components/shortcuts';
 import { useI18n, type Locale } from './i18n';
-import { useRoute } from './router';
+import { navigate, useRoute } from './router';
 import { appRoutes } from './routes';
 import { useCan, useSession, useUser } from './session';
 
@@ -32,8 +33,15 @@ export function Shell() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  const homeKey = useShortcut('KeyH', t('shortcuts.home'), () => navigate('/'));
+  const intake = can('permits.create');
+  useShortcut('KeyN', t('shortcuts.newPermit'), () => navigate('/perizinan/baru'), intake);
+  useShortcut('KeyI', t('shortcuts.permitList'), () => navigate('/perizinan'));
+  useShortcut('KeyV', t('shortcuts.verify'), () => navigate('/perizinan/verifikasi'));
+
   return (
     <div className="shell">
+      <ShortcutLayer />
       <nav className="shell__nav" aria-label={t('nav.menu')}>
         <div className="brand">
           <div className="brand__name">{t('app.name')}</div>
@@ -42,11 +50,12 @@ export function Shell() {
         <ul>
           {visible.map((r) => (
             <li key={r.path}>
-              <a href={`#${r.path}`} aria-current={r.path === route.path ? 'page' : undefined}>
+              <a href={`#${r.path}`} aria-current={r.path === route.path ? 'page' : undefined} aria-keyshortcuts={r.path === '/' ? homeKey : undefined}>
                 <span className="nav__icon" aria-hidden="true">
                   {r.icon}
                 </span>
                 {t(r.label)}
+                {r.path === '/' && <Kbd keys={homeKey} />}
               </a>
             </li>
           ))}
@@ -62,6 +71,7 @@ export function Shell() {
             </select>
           </label>
           <a href="#/kata-sandi">{t('nav.changePassword')}</a>
+          <span className="shell__help">{t('shortcuts.hint')}</span>
           <button type="button" className="button button--ghost" onClick={() => void logout()}>
             {t('nav.logout')}
           </button>

@@ -34,7 +34,6 @@ const INPUTS: Record<string, (v: Record<string, string>) => Record<string, unkno
   'holidays.list': (v) => [{ year: Number(v.month.slice(0, 4)) }],
   'ajib.list': (v) => [{ date: v.today }],
   'ajib.dayPdf': (v) => [{ date: v.today }],
-  'permits.certificateBatch': (v) => [{ ids: [v.permitId] }],
   'permits.verify': () => [{ text: 'JPD1.bukan.kode' }],
   // The member page's Simpan sends the masked NPWP back as it was shown.
   'members.save': () => [saveForm],
@@ -49,6 +48,9 @@ const NOT_SWEPT: Record<string, string> = {
   'users.update': 'user accounts, no member data',
   'users.setActive': 'user accounts, no member data',
   'users.unlock': 'user accounts, no member data',
+  'office.savePostalCodes': 'a setting',
+  'permits.printResult': CHANGES_WITHOUT_IDENTIFIERS,
+  'permits.certificateBatch': 'the day’s IUMK certificates as one PDF, which legally shows the NIK; every print is audited (nikShown)',
   'registrations.updateSettings': 'a setting',
   'permitSettings.update': 'a setting',
   'programme.saveSettings': 'a setting',
@@ -120,7 +122,7 @@ beforeAll(async () => {
   actors = await setupActors(app);
   const m = member({ kk: '3171071503090012' });
   const nik = m.nik as string;
-  const registered = await app.ok('members.register', { ...m, businesses: [business({ npwp: nik })] }, actors.petugas);
+  const registered = await app.ok('members.register', { ...m, businesses: [business({ npwp: nik, postalCode: '10240' })] }, actors.petugas);
   const profile = await app.ok('members.get', { id: registered.id }, actors.admin);
   const businessId = profile.businesses[0].id;
   const permit = await issuePermit(app, actors, { memberId: registered.id, businessId, nik, fullName: profile.fullName, businessName: profile.businesses[0].name });

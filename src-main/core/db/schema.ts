@@ -116,6 +116,14 @@ export interface KbliTable {
   kategori: string;
 }
 
+/** The postal code of each kelurahan the office serves; business addresses take it by default. */
+export interface KelurahanPostalCodesTable {
+  kelurahan_kode: string;
+  postal_code: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 export interface ReferenceVersionsTable {
   name: string;
   checksum: string;
@@ -133,6 +141,7 @@ export interface CoreTables {
   regions: RegionsTable;
   kbli: KbliTable;
   reference_versions: ReferenceVersionsTable;
+  kelurahan_postal_codes: KelurahanPostalCodesTable;
 }
 
 // One line per feature that owns tables.

@@ -9,6 +9,7 @@ import { generateSigningKey } from '../../core/signing';
 import { schemaVersion } from '../../core/db/migrator';
 import { storedFingerprint } from '../../server/tls';
 import { newPasswordField, nipField, usernameField } from '../users/api';
+import { postalCodeMethods } from './postal-codes';
 
 export const DEFAULT_PROVINCE_LABEL = 'Pemerintah Provinsi Daerah Khusus Jakarta';
 
@@ -232,4 +233,6 @@ export const officeMethods = {
       return { restoredFrom: result.restoredFrom, previous: result.previous.name, schemaVersion: result.schemaVersion };
     },
   }),
+
+  ...postalCodeMethods,
 };

@@ -8,7 +8,7 @@ import { loadOffice } from '../office/api';
 import { checkTransition } from './rules/transitions';
 import { applyTransition, loadPermit, roleOf } from './service';
 
-const AJIB_ROLES = ['loket', 'supervisor'] as const;
+export const AJIB_ROLES = ['loket', 'supervisor'] as const;
 
 export const ajibKindLabels = { pickup: 'Jemput berkas', delivery: 'Antar izin' } as const;
 

@@ -18,6 +18,7 @@ export function permitsBenchSample(i: number): CertificateData {
     nib: '9120301234567',
     facility: 'Kios',
     copiesPrinted: 0,
+    verificationCode: 'K7QF2M9DXR4P',
     holder: { name: `Siti Aminah ${i}`, nik: '3171075204850001', address: 'Jl. Kebon Kacang Raya No. 1 RT 003/RW 005, Kel. Kebon Kacang', phone: '081234567890' },
     business: {
       name: `Warung Makan Bu Siti ${i}`,

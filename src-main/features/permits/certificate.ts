@@ -6,6 +6,7 @@ import { hashNik, signPayload } from '../../core/signing';
 import { KBLI_VERSION } from '../reference/load';
 import { formatNpwp } from '../../../src-shared/rules/npwp';
 import { formatPhone } from '../../../src-shared/rules/phone';
+import { groupVerificationCode } from './rules/verification-code';
 import type { PermitSettings } from './settings';
 
 const CM = 72 / 2.54;
@@ -35,6 +36,8 @@ export interface CertificateData {
   nib: string | null;
   facility: string | null;
   copiesPrinted: number;
+  /** The short code printed under the QR (and signed in it), read out on the phone to check. */
+  verificationCode: string | null;
   holder: { name: string; nik: string; address: string; phone: string | null };
   business: {
     name: string;
@@ -98,8 +101,12 @@ export async function loadCertificateData(db: Database, ids: string[]): Promise<
       .innerJoin('regions as bk', 'bk.kode', 'b.kelurahan_kode')
       .innerJoin('regions as bc', 'bc.kode', 'bk.parent_kode')
       .leftJoin('kbli as k', (j) => j.onRef('k.kode', '=', 'b.kbli_kode').onRef('k.versi', '=', 'b.kbli_versi'))
+      .leftJoin('kelurahan_postal_codes as kp', 'kp.kelurahan_kode', 'b.kelurahan_kode')
       .select([
         'p.id',
+        'p.postal_code as p_postal_code',
+        'p.verification_code',
+        'kp.postal_code as kelurahan_postal_code',
         'p.number',
         'p.issued_on',
         'p.valid_until',
@@ -137,6 +144,7 @@ export async function loadCertificateData(db: Database, ids: string[]): Promise<
         nib: r.nib,
         facility: r.facility,
         copiesPrinted: r.copies_printed,
+        verificationCode: r.verification_code,
         holder: {
           name: r.full_name,
           nik: r.nik,
@@ -152,7 +160,8 @@ export async function loadCertificateData(db: Database, ids: string[]): Promise<
           address: r.b_street,
           kelurahan: r.b_kelurahan,
           kecamatan: r.b_kecamatan,
-          postalCode: r.postal_code,
+          // As taken at intake; else the business's own, else the office's code for its kelurahan.
+          postalCode: r.p_postal_code ?? r.postal_code ?? r.kelurahan_postal_code,
           phone: r.b_phone,
           capital: r.capital,
         },
@@ -162,12 +171,14 @@ export async function loadCertificateData(db: Database, ids: string[]): Promise<
   return ids.flatMap((id) => (out.has(id) ? [out.get(id)!] : []));
 }
 
-/** The signed QR text of a certificate: number, issue date, business name, hashed NIK, key id. */
+/**
+ * The signed QR text of a certificate: kind (t), number, issue date, business name, hashed NIK,
+ * the verification code printed under the QR, and the key id.
+ */
 export function certificateQrText(data: CertificateData, key: Pick<CertificateOffice, 'keyId' | 'privateKeyPem'>): string {
-  return signPayload(
-    { t: 'IUMK', n: data.number, d: data.issuedOn, b: data.business.name.slice(0, 120), h: hashNik(data.holder.nik, key.keyId) },
-    { keyId: key.keyId, privateKeyPem: key.privateKeyPem },
-  );
+  const payload: Record<string, string> = { t: 'IUMK', n: data.number, d: data.issuedOn, b: data.business.name.slice(0, 120), h: hashNik(data.holder.nik, key.keyId) };
+  if (data.verificationCode) payload.c = data.verificationCode;
+  return signPayload(payload, { keyId: key.keyId, privateKeyPem: key.privateKeyPem });
 }
 
 function safeNpwp(npwp: string | null): string {
@@ -185,6 +196,9 @@ function phoneText(phone: string | null): string {
 
 const BODY = 10.5;
 const LABEL_WIDTH = 150;
+/** Printed sizes under the QR, in points: at least 7 pt so a person can read the code out. */
+export const VERIFICATION_CODE_SIZE = 10;
+export const VERIFICATION_LABEL_SIZE = 7;
 
 /**
  * Draws one certificate on the current page. `copy` marks a reprint (SALINAN): a pale diagonal
@@ -298,8 +312,18 @@ export function drawCertificatePage(
 
   const qrX = left + photoW + (sigX - left - photoW - CERTIFICATE_QR_SIZE) / 2;
   drawSignedQr(doc, qrText, qrX, bandTop, CERTIFICATE_QR_SIZE);
-  doc.font(FONT.sans, 7).text('Pindai untuk memeriksa keaslian', qrX - 10, bandTop + CERTIFICATE_QR_SIZE + 2, {
-    width: CERTIFICATE_QR_SIZE + 20,
+  // The code under the QR: large enough to read out on the phone, in groups of four.
+  const captionX = qrX - 14;
+  const captionW = CERTIFICATE_QR_SIZE + 28;
+  let captionY = bandTop + CERTIFICATE_QR_SIZE + 2;
+  if (data.verificationCode) {
+    doc.font(FONT.sans, VERIFICATION_LABEL_SIZE).text('Kode verifikasi', captionX, captionY, { width: captionW, align: 'center', lineBreak: false });
+    captionY += VERIFICATION_LABEL_SIZE + 2;
+    doc.font('Courier-Bold', VERIFICATION_CODE_SIZE).text(groupVerificationCode(data.verificationCode), captionX, captionY, { width: captionW, align: 'center', lineBreak: false });
+    captionY += VERIFICATION_CODE_SIZE + 3;
+  }
+  doc.font(FONT.sans, VERIFICATION_LABEL_SIZE).text('Pindai kode QR atau sebutkan kode ini untuk memeriksa keaslian', captionX, captionY, {
+    width: captionW,
     align: 'center',
   });
 
@@ -317,8 +341,8 @@ export function drawCertificatePage(
   // The QR text once more in small type, so software can read it from the PDF without a camera.
   const footY = doc.page.height - doc.page.margins.bottom + 8;
   doc.font(FONT.sans, 6).fillColor('#444444');
-  doc.text('Kode verifikasi:', left, footY, { lineBreak: false });
-  const labelW = doc.widthOfString('Kode verifikasi: ');
+  doc.text('Tanda tangan elektronik:', left, footY, { lineBreak: false });
+  const labelW = doc.widthOfString('Tanda tangan elektronik: ');
   const avail = width - labelW;
   const size = Math.min(5, avail / (0.6 * qrText.length));
   doc.font('Courier', size).text(qrText, left + labelW, footY + (6 - size) / 2, { lineBreak: false });

@@ -58,7 +58,6 @@ async function memberSnapshot(ctx: CallContext, memberId: string) {
   return { ...rest, nik: maskNik(nik), kk: kk ? maskNik(kk) : null };
 }
 
-
 async function businessSnapshot(ctx: CallContext, businessId: string) {
   const b = await ctx.db.selectFrom('businesses').selectAll().where('id', '=', businessId).executeTakeFirst();
   return b ? { ...b, npwp: maskNpwp(b.npwp) } : undefined;

@@ -77,6 +77,8 @@ async function callAs<T>(app: App, token: string, method: string, input: unknown
 export interface DemoPlaces {
   own: string[];
   all: string[];
+  /** The office's postal code per kelurahan, when kept (Pengaturan › Kode pos kelurahan). */
+  postalCodes?: ReadonlyMap<string, string>;
 }
 
 /** One realistic registration; `usedNiks` keeps NIKs unique across the office. */
@@ -106,6 +108,8 @@ export function demoRegistration(rng: Rng, places: DemoPlaces, usedNiks: Set<str
       products: rng.pick(sector.products),
       addressStreet: rng.chance(0.7) ? addressStreet : `${rng.pick(streets)} No. ${rng.int(1, 120)}`,
       kelurahanKode: rng.chance(0.8) ? kelurahanKode : rng.pick(places.own),
+      // Drawn as before (the demo's random sequence stays the same); the code itself is the
+      // kelurahan's real one, and none where the office does not know it.
       postalCode: rng.pick(['10230', '10240', '10250', '10260', '10270', null]),
       phone: null,
       startDate: randomDate(rng, 2005, Number(today.slice(0, 4)) - 1),
@@ -119,6 +123,7 @@ export function demoRegistration(rng: Rng, places: DemoPlaces, usedNiks: Set<str
       pirtStatus: sectorName === 'kuliner' ? rng.pick(['belum', 'proses', 'terdaftar'] as const) : 'belum',
     });
   }
+  for (const b of businesses) if (b.postalCode) b.postalCode = places.postalCodes?.get(b.kelurahanKode) ?? null;
   return {
     nik,
     kk: rng.chance(0.6) ? `${nik.slice(0, 6)}${pad(rng.int(1, 28))}${pad(rng.int(1, 12))}${pad(rng.int(5, 20))}${pad(rng.int(1, 9999), 4)}` : null,
@@ -146,7 +151,8 @@ async function demoPlaces(app: App): Promise<DemoPlaces> {
   const office = await officeCodes(app.db);
   const ref = await loadReference(app.db);
   const all = [...ref.kelurahan.keys()];
-  return { own: all.filter((k) => ref.kelurahan.get(k)!.kecamatan === office.kecamatan), all };
+  const codes = await app.db.selectFrom('kelurahan_postal_codes').select(['kelurahan_kode', 'postal_code']).execute();
+  return { own: all.filter((k) => ref.kelurahan.get(k)!.kecamatan === office.kecamatan), all, postalCodes: new Map(codes.map((c) => [c.kelurahan_kode, c.postal_code])) };
 }
 
 function fixDate(input: RegisterInput, today: string) {

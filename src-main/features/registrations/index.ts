@@ -1,3 +1,9 @@
-// The registrations feature's public surface for other features.
+// The registrations feature's public surface for other features (permits registers walk-in
+// applicants through the registration's own rules and store).
 export { canSeeNik, nikRoles } from './api';
+export { checkRegistration, loadReference } from './checks';
+export { registerInput } from './schemas';
+export { findByNik, insertMembers } from './store';
+// The members list's search (NIK, its last digits, phone, member number, names through the full-text index).
+export { applyFilters as applyMemberFilters } from './list';
 export { mimeTypes, toCsv, toXlsx } from './files';

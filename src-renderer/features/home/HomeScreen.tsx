@@ -3,6 +3,7 @@ import { invoke, type Output } from '../../app/api';
 import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useUser } from '../../app/session';
+import { WorkPanel } from '../permits';
 
 export function HomeScreen() {
   const { t } = useI18n();
@@ -12,9 +13,11 @@ export function HomeScreen() {
     invoke('office.get', {}).then(setOffice, () => setOffice(null));
   }, []);
   return (
-    <section className="screen">
+    <section className="screen home">
       <h1>{t('home.welcome', { name: user.fullName })}</h1>
-      <p>{t('home.intro')}</p>
+      {/* What waits for this role comes first: the counter and the supervisor start from here. */}
+      <WorkPanel />
+      {user.role === 'admin' && <p>{t('home.intro')}</p>}
       {office && (
         <div className="cards">
           <div className="card">

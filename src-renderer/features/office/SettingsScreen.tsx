@@ -8,6 +8,7 @@ import { LetterheadFields, OfficeContactFields, officePayload } from './OfficeFi
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
 import { BackupPanel } from './BackupPanel';
+import { PostalCodesPanel } from './PostalCodesPanel';
 
 type Office = Output<'office.get'>;
 
@@ -49,7 +50,11 @@ function SettingsForm({ office, onSaved }: { office: Office; onSaved(o: Office):
       setSaved(true);
     });
   };
-  const downloadKey = () => downloadText(office.publicKey, `kunci-publik-${office.keyId}.pem`, 'application/x-pem-file');
+  // The file names the office, so whoever checks a certificate with it sees who signed.
+  const downloadKey = async () => {
+    const key = await invoke('permits.publicKey', {});
+    downloadText(key.publicKeyPem, key.fileName, 'application/x-pem-file');
+  };
   return (
     <section className="screen">
       <h1>{t('settings.title')}</h1>
@@ -80,12 +85,13 @@ function SettingsForm({ office, onSaved }: { office: Office; onSaved(o: Office):
           </div>
         )}
       </form>
+      <PostalCodesPanel readOnly={readOnly} />
       <div className="panel panel--wide panel--flat">
         <h2>{t('office.publicKey')}</h2>
         <p>
           {t('office.keyId')}: <code>{office.keyId}</code>
         </p>
-        <button type="button" className="button" onClick={downloadKey}>
+        <button type="button" className="button" onClick={() => void downloadKey()}>
           {t('office.downloadKey')}
         </button>
       </div>

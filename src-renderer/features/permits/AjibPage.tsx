@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { invoke, type Output } from '../../app/api';
 import { useI18n } from '../../app/i18n';
-import { useUser } from '../../app/session';
+import { useCan } from '../../app/session';
 import { TextField } from '../../components/Field';
 import { Dialog } from '../../components/Dialog';
 import { Notice } from '../../components/Notice';
@@ -16,8 +16,8 @@ type Task = Day['rows'][number];
 /** The AJIB officers' day: pickups and deliveries per officer, proof of hand-over, printable list. */
 export function AjibPage() {
   const { t } = useI18n();
-  const user = useUser();
-  const canAct = user.role === 'loket' || user.role === 'supervisor';
+  const can = useCan();
+  const canAct = can('ajib.create');
   const [date, setDate] = useState(jakartaToday());
   const [officer, setOfficer] = useState('');
   const [day, setDay] = useState<Day | null>(null);

@@ -1,14 +1,16 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { invoke, type Output } from '../../app/api';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
-import { useUser } from '../../app/session';
+import { useCan } from '../../app/session';
 import { DataTable } from '../../components/DataTable';
 import { Notice } from '../../components/Notice';
 import { useServerTable } from '../../components/useServerTable';
-import { printPdf } from '../../components/files';
+import { printInPlace } from '../../components/files';
+import { Dialog } from '../../components/Dialog';
+import { PrintResultForm } from './PermitForms';
 import { jakartaToday } from '../../app/format';
 import { SlaBadge, StatusBadge } from './badges';
 import { SearchBox } from '../../components/Filters';
@@ -21,8 +23,11 @@ const SLA = ['due_today', 'late', 'paused', 'open'] as const;
 
 export function PermitList() {
   const { t } = useI18n();
-  const user = useUser();
+  const can = useCan();
   const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [printed, setPrinted] = useState<string[] | null>(null);
+  const [pendingOpen, setPendingOpen] = useState(false);
   const table = useServerTable<Row, { q: string; status: string; channel: string; sla: string }>(
     { page: 0, pageSize: 25, sort: 'submittedAt', dir: 'desc', filters: { q: '', status: '', channel: '', sla: '' } },
     (s, f) =>
@@ -61,17 +66,41 @@ export function PermitList() {
   );
   const printDay = async () => {
     setError(null);
+    setMessage(null);
     try {
-      await printPdf(await invoke('permits.certificateBatch', { issuedOn: jakartaToday() }));
+      const batch = await invoke('permits.certificateBatch', { issuedOn: jakartaToday() });
+      await printInPlace(batch);
+      // Originals among them: the clerk says how the batch came out, as for a single print.
+      if (batch.originals > 0) setPrinted(batch.ids);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
   };
+  const report = async (good: boolean, note?: string) => {
+    try {
+      await invoke('permits.printResult', { ids: printed ?? [], good, note: note || null });
+      setMessage(t(good ? 'permits.print.confirmed' : 'permits.print.failedLogged'));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+    setPrinted(null);
+  };
+  // Enter in the search box with exactly one permit found opens it.
+  const openOnly = () => {
+    if (table.tableProps.rows.length === 1 && !table.tableProps.loading) navigate(`/perizinan/izin/${table.tableProps.rows[0].id}`);
+    else setPendingOpen(true);
+  };
+  useEffect(() => {
+    if (!pendingOpen || table.tableProps.loading) return;
+    setPendingOpen(false);
+    if (table.tableProps.rows.length === 1) navigate(`/perizinan/izin/${table.tableProps.rows[0].id}`);
+  }, [pendingOpen, table.tableProps.loading, table.tableProps.rows]);
   return (
     <>
       <Notice kind="error">{error ?? table.error}</Notice>
+      <Notice kind="success">{message}</Notice>
       <div className="filters">
-        <SearchBox placeholder={t('permits.search')} value={table.filters.q} onChange={(v) => table.setFilter('q', v)} />
+        <SearchBox placeholder={t('permits.search')} value={table.filters.q} onChange={(v) => table.setFilter('q', v)} onEnter={openOnly} />
         <select aria-label={t('permits.filter.status')} value={table.filters.status} onChange={(e) => table.setFilter('status', e.target.value)}>
           <option value="">{t('permits.filter.status')}: {t('common.all')}</option>
           {STATUSES.map((s) => (
@@ -96,7 +125,7 @@ export function PermitList() {
             </option>
           ))}
         </select>
-        {(user.role === 'loket' || user.role === 'supervisor') && (
+        {can('permits.certificateBatch') && (
           <button type="button" className="button" onClick={() => void printDay()}>
             {t('permits.printDay')}
           </button>
@@ -109,6 +138,9 @@ export function PermitList() {
         onRowClick={(r) => navigate(`/perizinan/izin/${r.id}`)}
         rowLabel={(r) => `${r.memberName}, ${r.businessName}`}
       />
+      <Dialog title={t('permits.print.title')} open={printed !== null} onClose={() => setPrinted(null)}>
+        {printed && <PrintResultForm canHandOver={false} busy={false} onGood={() => void report(true)} onFailed={(note) => void report(false, note)} />}
+      </Dialog>
     </>
   );
 }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { invoke, type Output } from '../../app/api';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { useUser } from '../../app/session';
+import { useCan } from '../../app/session';
 import { TextAreaField, TextField } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
@@ -25,9 +25,9 @@ function textToRequirements(text: string): Settings['requirements'] {
 /** Holidays of a year (admin and supervisor), the permit settings (admin) and the month's on-time share. */
 export function PermitSettingsPage() {
   const { t } = useI18n();
-  const user = useUser();
-  const isAdmin = user.role === 'admin';
-  const canHolidays = isAdmin || user.role === 'supervisor';
+  const can = useCan();
+  const isAdmin = can('permitSettings.update');
+  const canHolidays = can('holidays.save');
   const [year, setYear] = useState(Number(jakartaToday().slice(0, 4)));
   const [holidays, setHolidays] = useState<{ date: string; name: string }[]>([]);
   const [report, setReport] = useState<Output<'permits.slaReport'> | null>(null);

@@ -17,10 +17,10 @@ beforeEach(() => {
 });
 
 describe('preload bridge', () => {
-  it('exposes one object, window.desktop, with exactly invoke, printPdf and savePdf', () => {
+  it('exposes one object, window.desktop, with exactly invoke, printPdf, printDocument and savePdf', () => {
     expect(contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
     expect([...contextBridge.exposed.keys()]).toEqual(['desktop']);
-    expect(Object.keys(desktop).sort()).toEqual(['invoke', 'printPdf', 'savePdf']);
+    expect(Object.keys(desktop).sort()).toEqual(['invoke', 'printDocument', 'printPdf', 'savePdf']);
     for (const value of Object.values(desktop)) expect(typeof value).toBe('function');
   });
 
@@ -45,6 +45,10 @@ describe('preload bridge', () => {
     ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: null });
     await expect(desktop.printPdf(bytes, 'Sertifikat')).resolves.toBeUndefined();
     expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(channels.printPdf, bytes, 'Sertifikat');
+
+    ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: { printed: false } });
+    await expect(desktop.printDocument(bytes, 'IUMK')).resolves.toEqual({ printed: false });
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(channels.printDocument, bytes, 'IUMK');
 
     ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: '/home/staf/Dokumen/x.pdf' });
     await expect(desktop.savePdf(bytes, 'x')).resolves.toBe('/home/staf/Dokumen/x.pdf');
