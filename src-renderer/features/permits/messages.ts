@@ -349,7 +349,7 @@ const en: Record<keyof typeof id, string> = {
   'permits.ajib.status.selesai': 'Done',
   'permits.ajib.status.batal': 'Cancelled',
   'permits.verify.title': 'Verify a certificate',
-  'permits.verify.intro': 'Paste the scanned QR text, type the verification code read out to you, or open the permit or training certificate PDF. Give the holder's NIK to make sure it is theirs. No internet needed.',
+  'permits.verify.intro': 'Paste the scanned QR text, type the verification code read out to you, or open the permit or training certificate PDF. Give the holder’s NIK to make sure it is theirs. No internet needed.',
   'permits.verify.text': 'QR text',
   'permits.verify.pdf': 'Or open a PDF file',
   'permits.verify.check': 'Check',
