@@ -209,6 +209,10 @@ describe('NIK, No. KK and NPWP-as-NIK masked on every method for every role', ()
     expect(unswept).toEqual([]);
     // The methods that show member data were reached, so the sweep above means something.
     for (const n of ['members.get', 'members.list', 'members.export', 'permits.get', 'permits.list', 'members.revealNik', 'members.save']) expect(swept, n).toContain(n);
+    // Printing the IUMK shows the NIK by law: each print says so in the audit trail.
+    const prints = await app.db.selectFrom('audit_log').select('after').where('method', '=', 'permits.certificate').execute();
+    expect(prints.length).toBeGreaterThan(0);
+    expect(prints.every((p) => JSON.parse(p.after!).nikShown === true)).toBe(true);
     // The masked NPWP sent back by the form kept the stored one.
     expect((await app.db.selectFrom('businesses').select('npwp').where('id', '=', ids.businessId).executeTakeFirstOrThrow()).npwp).toBe(secret.nik);
   }, 120_000);
