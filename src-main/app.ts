@@ -59,7 +59,7 @@ export async function openApp(options: OpenAppOptions): Promise<App> {
   const databaseFile = join(dataDir, DATABASE_FILE);
   const security = { ...defaultSecurity, ...options.security };
   const stamp = () => ({ newId, nowIso: clock.nowIso() });
-  let conn = await openDatabase(databaseFile, dataDir, clock, options.dailyBackup === true);
+  let conn = await openDatabase(databaseFile, dataDir, clock, newId, options.dailyBackup === true);
   const gate = createCallGate();
 
   const backup = async (kind: BackupKind, passphrase?: string) =>
@@ -95,7 +95,7 @@ export async function openApp(options: OpenAppOptions): Promise<App> {
             try {
               swapIntoPlace(staged, databaseFile);
             } finally {
-              conn = await openDatabase(databaseFile, dataDir, clock, false);
+              conn = await openDatabase(databaseFile, dataDir, clock, newId, false);
               dispatcher = createDispatcher(conn.db, methods, services, options.log);
             }
             // Sessions in the copy belong to its past: everyone logs in again.
@@ -126,14 +126,16 @@ export async function openApp(options: OpenAppOptions): Promise<App> {
 }
 
 /** Opens the database file and brings it up to this build's schema and reference data. */
-async function openDatabase(file: string, dataDir: string, clock: Clock, dailyBackup: boolean) {
+async function openDatabase(file: string, dataDir: string, clock: Clock, newId: IdGenerator, dailyBackup: boolean) {
   const opened = openSqlite(file);
   const { db, sqlite } = opened;
   try {
     // An upgrade changes the schema: keep a copy of the database as it was before it.
     if ((await pendingMigrations(db)) > 0 && (await hasTables(db))) await createBackup(sqlite, dataDir, clock.nowIso(), { kind: 'sebelum-pembaruan' });
     await migrate(db);
-    if (dailyBackup) await dailyBackupIfDue(sqlite, dataDir, clock.nowIso());
+    // The daily backup carries the signed head of the audit chain like every other one. (The
+    // copy before an upgrade is of a database whose schema may not have checkpoints yet.)
+    if (dailyBackup) await dailyBackupIfDue(sqlite, dataDir, clock.nowIso(), { beforeCopy: async () => void (await writeCheckpoint(db, { newId, nowIso: clock.nowIso() }, 'backup')) });
     await loadReferenceData(db, clock.nowIso());
   } catch (e) {
     await opened.close();

@@ -124,6 +124,14 @@ export async function recordFailure(db: Database, subject: string, address: stri
   const whole = afterFailure(await load(db, ADDRESS_SUBJECT, address), nowMs, { delayAfter: s.addressDelayAfter, maxFailures: s.addressMaxFailures, lockoutMinutes: s.lockoutMinutes, windowMinutes: s.windowMinutes });
   await save(db, subject, address, pair);
   await save(db, ADDRESS_SUBJECT, address, whole);
+  // Rows past their window and lock count for nothing: keep the table small.
+  const stale = iso(nowMs - s.windowMinutes * 60_000)!;
+  const now = iso(nowMs)!;
+  await db
+    .deleteFrom('login_throttle')
+    .where('last_failure_at', '<', stale)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
+    .execute();
   const locked = pair.lockedUntilMs !== null || whole.lockedUntilMs !== null;
   return { remaining: locked ? 0 : s.maxFailures - pair.failures, locked, untilMs: pair.lockedUntilMs ?? whole.lockedUntilMs };
 }

@@ -3,11 +3,11 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../../src-main/app';
+import { DATABASE_FILE, openApp } from '../../../src-main/app';
 import { BACKUP_FOLDER, BACKUP_KINDS, createBackup, listBackups } from '../../../src-main/core/backup';
 import { ENCRYPTED_MAGIC } from '../../../src-main/core/backup-crypto';
 import { verifyAuditTrail } from '../../../src-main/core/audit/verify';
-import { makeTestApp, type TestApp } from '../../support/app';
+import { makeTestApp, testSecurity, type TestApp } from '../../support/app';
 import { member, petugasApp } from '../registrations/fixtures';
 
 let app: TestApp;
@@ -86,6 +86,14 @@ describe('backups', () => {
     expect(db.prepare("select seq from audit_checkpoints where reason = 'backup'").pluck().all()).toEqual([head.seq]);
     expect(verifyAuditTrail(db).ok).toBe(true);
     db.close();
+    // The daily backup taken when the app opens, too.
+    await app.close();
+    const reopened = await openApp({ dataDir: app.dir, clock: app.clock, security: testSecurity, dailyBackup: true, log: () => {} });
+    const daily = listBackups(app.dir).find((x) => x.kind === 'harian')!;
+    const copy = new SQLite(daily.file, { readonly: true });
+    expect(copy.prepare("select count(*) as n from audit_checkpoints where reason = 'backup'").get()).toEqual({ n: 2 });
+    copy.close();
+    Object.assign(app, { close: () => reopened.close() });
   });
 });
 
