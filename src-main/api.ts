@@ -12,6 +12,7 @@ import { programmeApi } from './features/programme/api';
 import { orderMethods } from './features/orders/api';
 import { reportMethods } from './features/reports/api';
 import { jobMethods } from './features/jobs/api';
+import { auditMethods } from './features/audit/api';
 
 const featureMethods = combineMethods(
   authMethods,
@@ -24,6 +25,7 @@ const featureMethods = combineMethods(
   orderMethods,
   reportMethods,
   jobMethods,
+  auditMethods,
 );
 
 export const methods = combineMethods(featureMethods, permissionMethods(featureMethods));

@@ -10,7 +10,7 @@ import { TEST_NOW, testClock, type TestClock } from './clock';
 /** Cheap scrypt for tests; the production cost is checked on its own in the password tests. */
 export const testSecurity = { passwordCost: { logN: 10, r: 8, p: 1 } };
 
-export const ADMIN = { username: 'admin', fullName: 'Admin Kantor', password: 'RahasiaAdmin1' };
+export const ADMIN = { username: 'admin', fullName: 'Admin Kantor', password: 'KunciPintuDepan71' };
 
 export function tempDir(prefix = 'jpd-'): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -38,7 +38,7 @@ export interface TestApp extends App {
    * Calls a method as the holder of `token` (no CSRF: in-process). Typed from the registry; the
    * input is deliberately loose so that tests can send what a careless or hostile caller would.
    */
-  call<K extends MethodName>(method: K, input?: unknown, token?: string | null, jobId?: string): Promise<CallResult<Output<K>>>;
+  call<K extends MethodName>(method: K, input?: unknown, token?: string | null, from?: string, jobId?: string): Promise<CallResult<Output<K>>>;
   /** An untyped call, for methods a test adds to the registry (makeTestApp's `methods`). */
   callAny(method: string, input?: unknown, token?: string | null, jobId?: string): Promise<CallResult<any>>;
   /** Like call, but throws unless the call succeeded, and gives the method's typed output. */
@@ -46,7 +46,10 @@ export interface TestApp extends App {
   /** Sets the office up and returns the admin's session token. */
   setup(): Promise<string>;
   login(username: string, password: string): Promise<string>;
-  /** Creates a user and returns a session token for them. */
+  /**
+   * Creates a user who has already replaced the admin-set password (the dispatcher would
+   * otherwise answer only the password change) and returns a session token for them.
+   */
   userWithRole(adminToken: string, role: 'admin' | 'supervisor' | 'petugas' | 'loket', username?: string): Promise<string>;
   dispose(): Promise<void>;
 }
@@ -56,8 +59,9 @@ export async function makeTestApp(startIso = TEST_NOW, extra: Pick<OpenAppOption
   const { dir, remove } = tempDir();
   const clock = testClock(startIso);
   const app = await openApp({ dataDir: dir, clock, log: () => {}, ...extra, security: { ...testSecurity, ...extra.security } });
-  const call: TestApp['call'] = async (method, input = {}, token = null, jobId) => {
-    const res = await app.dispatch({ method, input, sessionToken: token, checkCsrf: false, jobId });
+  // `from` is the client address the dispatcher sees (default: one test PC).
+  const call: TestApp['call'] = async (method, input = {}, token = null, from = '192.0.2.10', jobId) => {
+    const res = await app.dispatch({ method, input, sessionToken: token, checkCsrf: false, clientAddress: from, jobId });
     return {
       status: res.status,
       ok: res.body.ok,
@@ -80,7 +84,7 @@ export async function makeTestApp(startIso = TEST_NOW, extra: Pick<OpenAppOption
     clock,
     dir,
     call,
-    callAny: (method: string, input?: unknown, token?: string | null, jobId?: string) => call(method as MethodName, input, token, jobId),
+    callAny: (method: string, input?: unknown, token?: string | null, jobId?: string) => call(method as MethodName, input, token, undefined, jobId),
     ok,
     login,
     setup: async () => {
@@ -91,6 +95,7 @@ export async function makeTestApp(startIso = TEST_NOW, extra: Pick<OpenAppOption
     userWithRole: async (adminToken: string, role: 'admin' | 'supervisor' | 'petugas' | 'loket', username = role + '1') => {
       const password = 'SandiAwal123';
       await ok('users.create', { username, fullName: `Pengguna ${username}`, role, password }, adminToken);
+      await app.db.updateTable('users').set({ must_change_password: 0 }).where('username', '=', username).execute();
       return login(username, password);
     },
     dispose: async () => {

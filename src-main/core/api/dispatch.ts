@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import type { AppServices } from '../services';
 import { lookupSession, sameToken, type ResolvedSession } from '../auth/sessions';
+import { normaliseAddress } from '../auth/throttle';
 import { writeAudit } from './audit';
 import type { GroupCommit } from './group-commit';
 import { AppError, errorStatus, type ApiResult } from './errors';
@@ -17,7 +18,11 @@ export interface CallRequest {
   checkCsrf: boolean;
   /** The caller's name for this call, to watch it with jobs.progress and stop it with jobs.cancel. */
   jobId?: string | null;
-  /** The client's address over HTTP (null over IPC), for rules that depend on where a call comes from. */
+  /**
+   * Where the call comes from, for throttling password guesses: the socket's address over HTTP
+   * (never a forwarded-for header, which any client can write), 'desktop' for the office PC's
+   * own window over IPC.
+   */
   clientAddress?: string | null;
 }
 
@@ -32,6 +37,12 @@ export interface CallResponse {
 class CommitThenFail {
   constructor(readonly error: AppError) {}
 }
+
+/**
+ * What a user whose password an admin set may still do: replace it, see the session (and which
+ * methods the role has, which the window reads with it), leave.
+ */
+const BEFORE_OWN_PASSWORD = new Set(['auth.changePassword', 'auth.session', 'auth.permissions', 'auth.logout']);
 
 const fail = (error: AppError): CallResponse => ({ status: errorStatus[error.code], body: { ok: false, error: error.toJSON() } });
 
@@ -61,10 +72,14 @@ export function createDispatcher(dbs: Databases, methods: MethodMap, app: AppSer
     return setupDone;
   };
 
-  /** The session, read on a reader; its upkeep (refresh, expiry) joins the next group commit unawaited. */
+  /**
+   * The session, read on a reader. Its upkeep (the last-seen refresh, at most once a minute per
+   * session, or deleting an expired one) joins the next group commit and is waited for, so the
+   * next call of the same session sees it.
+   */
   const sessionOf = async (token: string | null | undefined): Promise<ResolvedSession | null> => {
     const { session, upkeep } = await lookupSession(reader, token, app);
-    if (upkeep) inWriteTransaction((trx) => upkeep(trx)).catch(log);
+    if (upkeep) await inWriteTransaction((trx) => upkeep(trx));
     return session;
   };
 
@@ -80,6 +95,9 @@ export function createDispatcher(dbs: Databases, methods: MethodMap, app: AppSer
       }
       if (def.access !== 'public') {
         if (!session) return fail(new AppError('unauthenticated', 'Sesi Anda berakhir atau belum masuk. Silakan masuk kembali.'));
+        if (session.mustChangePassword && !BEFORE_OWN_PASSWORD.has(req.method)) {
+          return fail(new AppError('forbidden', 'Ganti dulu kata sandi yang diberikan admin dengan kata sandi Anda sendiri.'));
+        }
         if (def.access !== 'authenticated' && !def.access.includes(session.user.role)) {
           return fail(new AppError('forbidden', 'Peran Anda tidak berhak membuka fitur ini.'));
         }
@@ -98,7 +116,7 @@ export function createDispatcher(dbs: Databases, methods: MethodMap, app: AppSer
       const user: SessionUser | null = session?.user ?? null;
       const job = app.jobs.begin(user?.id ?? null, req.jobId, req.method);
       endJob = job.end;
-      const base = { user, app, method: req.method, sessionToken: req.sessionToken ?? null, clientAddress: req.clientAddress ?? null, job };
+      const base = { user, app, method: req.method, sessionToken: req.sessionToken ?? null, clientAddress: normaliseAddress(req.clientAddress), job };
       const outside: WorkContext = {
         ...base,
         work: (task, taskInput) => app.work.run(task, taskInput, { signal: job.signal, onProgress: (done, total) => job.progress(done, total) }),
@@ -145,8 +163,14 @@ export function createDispatcher(dbs: Databases, methods: MethodMap, app: AppSer
         }
       };
       // Mutations share commits on the one writer (group commit); queries read on a reader,
-      // in a read transaction of their own, and never wait for a write.
-      const value = def.mutation ? await inWriteTransaction(run) : await reader.transaction().execute(run);
+      // in a read transaction of their own, and never wait for a write; outside a transaction
+      // only when the method says it must (see MethodDefinition.transaction).
+      const value =
+        def.transaction === false
+          ? await run(dbs.writer as unknown as Transaction<DB>)
+          : def.mutation
+            ? await inWriteTransaction(run)
+            : await reader.transaction().execute(run);
       if (deferred) return { ...fail(deferred), session: sessionChange };
       if (def.beforeSetup) setupDone = false; // setup may just have completed: look again next time
 

@@ -33,8 +33,8 @@ export interface PhaseContext {
   method: string;
   /** The caller's session token, for logout. */
   sessionToken: string | null;
-  /** Where the call came from: the client's address over HTTP, null over IPC. */
-  clientAddress: string | null;
+  /** The caller's address (see CallRequest.clientAddress), normalised. */
+  clientAddress: string;
   /** Progress for the caller's screen, and the signal of its Cancel button. */
   job: JobControl;
 }
@@ -90,6 +90,11 @@ export interface MethodDefinition<S extends z.ZodType = z.ZodType, P = any, H = 
   mutation: boolean;
   /** Callable before the office is set up (the setup screen's own methods). */
   beforeSetup?: boolean;
+  /**
+   * false for the rare method that must run outside a transaction (a restore swaps the database
+   * file). Such a handler gets the plain writer handle and writes only its audit entry.
+   */
+  transaction?: false;
   summary: string;
   prepare?(ctx: PrepareContext, input: z.output<S>): Promise<P> | P;
   handler(ctx: CallContext, input: z.output<S>, prepared: P): Promise<H> | H;

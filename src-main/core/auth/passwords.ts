@@ -64,12 +64,5 @@ export const verifyPasswordTask = defineTask('auth.verifyPassword', async () => 
   return actual.length === s.expected.length && timingSafeEqual(actual, s.expected);
 });
 
-/** Minimum strength for office accounts: long enough, and not all one kind of character. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < 10) return 'minimal 10 karakter';
-  if (!/[a-zA-Z]/.test(password) || !/[0-9]/.test(password)) return 'harus memuat huruf dan angka';
-  return null;
-}
-
 /** Hashes a new password at the office's cost in the worker pool (a prepare phase's work). */
 export const hashNewPassword = (ctx: WorkContext, password: string) => ctx.work(hashPasswordTask, { password, cost: ctx.app.security.passwordCost });

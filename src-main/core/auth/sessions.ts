@@ -22,6 +22,8 @@ export async function createSession(db: Kysely<DB>, userId: string, app: AppServ
 export interface ResolvedSession {
   user: SessionUser;
   csrfToken: string;
+  /** An admin set this user's password: until they choose their own, only a few methods answer. */
+  mustChangePassword: boolean;
 }
 
 export interface SessionLookup {
@@ -35,8 +37,9 @@ export interface SessionLookup {
 }
 
 /**
- * The session of a token, or null when it is unknown, idle for too long, or its user was
- * deactivated (expired sessions are to be deleted by the upkeep).
+ * The session of a token, or null when it is unknown, idle for too long, older than the
+ * absolute lifetime (whatever the activity: a stolen cookie stops working by the next working
+ * day), or its user was deactivated (expired sessions are deleted by the upkeep).
  */
 export async function lookupSession(db: Database, token: string | null | undefined, app: AppServices): Promise<SessionLookup> {
   if (!token || token.length > 200) return { session: null, upkeep: null };
@@ -44,19 +47,21 @@ export async function lookupSession(db: Database, token: string | null | undefin
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.csrf_token', 'sessions.last_seen_at', 'users.id', 'users.username', 'users.full_name', 'users.role', 'users.is_pendamping', 'users.active'])
+    .select(['sessions.csrf_token', 'sessions.last_seen_at', 'sessions.created_at', 'users.id', 'users.username', 'users.full_name', 'users.role', 'users.is_pendamping', 'users.active', 'users.must_change_password'])
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row) return { session: null, upkeep: null };
   const now = app.clock.nowMs();
   const idleMs = now - Date.parse(row.last_seen_at);
-  if (idleMs > app.security.sessionIdleMinutes * 60_000 || row.active !== 1) {
+  const ageMs = now - Date.parse(row.created_at);
+  if (idleMs > app.security.sessionIdleMinutes * 60_000 || ageMs > app.security.sessionMaxHours * 3600_000 || row.active !== 1) {
     return { session: null, upkeep: (w) => w.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute().then(() => undefined) };
   }
   const lastSeen = app.clock.nowIso();
   return {
     session: {
       csrfToken: row.csrf_token,
+      mustChangePassword: row.must_change_password === 1,
       user: { id: row.id, username: row.username, fullName: row.full_name, role: row.role, isPendamping: row.is_pendamping === 1 },
     },
     upkeep: idleMs > 60_000 ? (w) => w.updateTable('sessions').set({ last_seen_at: lastSeen }).where('token_hash', '=', tokenHash).execute().then(() => undefined) : null,

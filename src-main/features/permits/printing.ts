@@ -81,7 +81,7 @@ export const printingMethods = {
       const p = await loadPermit(ctx.db, printed.id);
       await ctx.db.updateTable('permits').set({ copies_printed: p.copies_printed + 1 }).where('id', '=', p.id).execute();
       await appendPrint(ctx, p.id, printed.kind, 'dicetak');
-      await ctx.audit({ entity: 'permit', entityId: p.id, before: { copiesPrinted: p.copies_printed }, after: { copiesPrinted: p.copies_printed + 1, printed: p.number, kind: printed.kind } });
+      await ctx.audit({ entity: 'permit', entityId: p.id, before: { copiesPrinted: p.copies_printed }, after: { copiesPrinted: p.copies_printed + 1, printed: p.number, kind: printed.kind, nikShown: true } });
       return {
         fileName: `IUMK-${(p.number ?? p.id).replace(/[^A-Za-z0-9]+/g, '-')}${printed.kind === 'salinan' ? '-SALINAN' : ''}.pdf`,
         mimeType: 'application/pdf' as const,
@@ -174,7 +174,7 @@ export const printingMethods = {
           .execute();
       }
       for (const id of printed.ids) await appendPrint(ctx, id, printed.kinds.get(id)!, 'dicetak', 'Cetak bersama');
-      await ctx.audit({ entity: 'permit', entityId: null, after: { printedBatch: printed.ids.map((id) => ({ id, kind: printed.kinds.get(id) })) } });
+      await ctx.audit({ entity: 'permit', entityId: null, after: { printedBatch: printed.ids.map((id) => ({ id, kind: printed.kinds.get(id) })), nikShown: true } });
       return {
         fileName: `IUMK-${input.issuedOn ?? 'pilihan'}.pdf`,
         mimeType: 'application/pdf' as const,

@@ -18,7 +18,6 @@
 // the same file again adds nothing.
 import { z } from 'zod';
 import { notFound } from '../../core/api/errors';
-import { insertRows } from '../../core/db/compiled';
 import type { CallContext, Database, PrepareContext, WorkContext } from '../../core/api/registry';
 import { label } from '../../core/api/validation';
 import { jakartaDate } from '../../core/clock';
@@ -27,6 +26,7 @@ import { mimeTypes, type UploadLimits } from './files';
 import { cellsOf, type ReadImport } from './import-read';
 import { importFieldKeys, importFields, type Mapping, type RowResult } from './import-rows';
 import { maskNik } from './rules/member-number';
+import { appendAuditEntries, auditFields } from '../../core/api/audit';
 import { skpds, targetGroups } from './schemas';
 import { insertMembers, officeCodes } from './store';
 import { readImportTask, writeTableTask } from './tasks';
@@ -235,19 +235,15 @@ async function writeRows(ctx: CallContext, jobId: string, rows: { registeredOn: 
   );
   const entries = created.map((c, i) => {
     const m = rows[i].checked.member;
-    return {
-      id: ctx.app.newId(),
-      at: nowIso,
-      user_id: ctx.user?.id ?? null,
-      username: ctx.user?.username ?? null,
+    return auditFields(ctx.app, {
+      user: ctx.user,
       method: ctx.method,
       entity: 'members',
-      entity_id: c.id,
-      before: null,
-      after: JSON.stringify({ importJob: jobId, memberNo: c.memberNo, nik: maskNik(m.nik), fullName: m.full_name, kelurahan: m.kelurahan_kode, businesses: rows[i].checked.businesses.map((b) => b.name) }),
-    };
+      entityId: c.id,
+      after: { importJob: jobId, memberNo: c.memberNo, nik: maskNik(m.nik), fullName: m.full_name, kelurahan: m.kelurahan_kode, businesses: rows[i].checked.businesses.map((b) => b.name) },
+    });
   });
-  for (let i = 0; i < entries.length; i += 200) await insertRows(ctx.db, 'audit_log', entries.slice(i, i + 200));
+  await appendAuditEntries(ctx.db, ctx.app, entries);
   return created.length;
 }
 

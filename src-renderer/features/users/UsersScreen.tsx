@@ -49,6 +49,17 @@ export function UsersScreen() {
     }
   };
 
+  const unlock = async (u: UserRow) => {
+    setActionError(null);
+    try {
+      await invoke('users.unlock', { id: u.id });
+      setMessage(t('users.unlocked', { username: u.username }));
+      table.refresh();
+    } catch (e) {
+      setActionError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
   const columns = useMemo(
     () => [
       col.accessor('fullName', { header: t('user.fullName') }),
@@ -88,6 +99,11 @@ export function UsersScreen() {
                     <button type="button" className="button button--small" onClick={() => setResetting(u)}>
                       {t('users.resetPassword')}
                     </button>
+                    {u.lockedUntil && (
+                      <button type="button" className="button button--small" onClick={() => void unlock(u)}>
+                        {t('users.unlock')}
+                      </button>
+                    )}
                     {u.id !== me.id && (
                       <button type="button" className="button button--small" onClick={() => void setActive(u, u.active !== 1)}>
                         {u.active === 1 ? t('users.deactivate') : t('users.activate')}
