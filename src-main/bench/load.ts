@@ -1,5 +1,6 @@
 // The load suite: one slow call never freezes the office. Over real HTTP, ten clients send
-// bogus logins, a supervisor prints a 500-certificate batch again and again and a petugas
+// bogus logins (as fast as they are answered: checked with scrypt until the throttle refuses
+// their address), a supervisor prints a 500-certificate batch again and again and a petugas
 // previews hostile spreadsheets, while another user's members.list is timed; the same list is
 // timed on a quiet server first, in the same run.
 import { performance } from 'node:perf_hooks';
@@ -101,7 +102,7 @@ export async function loadSuite(ctx: BenchContext): Promise<BenchLine[]> {
 
     // The load, each part in a loop until the timed list is done.
     let stop = false;
-    const counts = { logins: 0, loginRefused: 0, batches: 0, batchPages: 0, previews: 0, previewRefused: 0 };
+    const counts = { logins: 0, loginRefused: 0, loginThrottled: 0, batches: 0, batchPages: 0, previews: 0, previewRefused: 0 };
     const hostile = [zipBombXlsx(320), zipBombXlsx(320, 64 * 1024), Buffer.from(['NIK;Nama', ...Array.from({ length: 60_000 }, (_, i) => `31710752048${String(i).padStart(5, '0')};Nama ${i}`)].join('\n'))].map(
       (b, i) => ({ fileName: i < 2 ? 'anggota.xlsx' : 'anggota.csv', fileBase64: b.toString('base64') }),
     );
@@ -113,7 +114,10 @@ export async function loadSuite(ctx: BenchContext): Promise<BenchLine[]> {
         loop(async (i) => {
           const res = await client.post('auth.login', { username: `tamu${c}x${i}`, password: 'TebakSaja123' });
           counts.logins++;
+          // 401: the password was checked (scrypt in the worker); 429: the throttle refused the
+          // try at once, without checking it.
           if (res.status === 401) counts.loginRefused++;
+          if (res.status === 429) counts.loginThrottled++;
         }),
       ),
       loop(async () => {
@@ -139,7 +143,7 @@ export async function loadSuite(ctx: BenchContext): Promise<BenchLine[]> {
     await Promise.all(loads);
 
     ctx.log(
-      `Beban selama ${seconds.toFixed(1)} s: ${counts.logins} login palsu (${counts.loginRefused} ditolak 401), ${counts.batches} cetak massal (${counts.batchPages} halaman), ${counts.previews} pratinjau berkas berbahaya (${counts.previewRefused} ditolak 400)`,
+      `Beban selama ${seconds.toFixed(1)} s: ${counts.logins} login palsu (${counts.loginRefused} ditolak 401 sesudah scrypt, ${counts.loginThrottled} ditolak 429 oleh pembatas), ${counts.batches} cetak massal (${counts.batchPages} halaman), ${counts.previews} pratinjau berkas berbahaya (${counts.previewRefused} ditolak 400)`,
     );
     const quietTiming = summarize('quiet', quiet);
     const loadedTiming = summarize('loaded', loaded);
@@ -151,7 +155,7 @@ export async function loadSuite(ctx: BenchContext): Promise<BenchLine[]> {
         baseline: quietTiming,
         showMax: true,
         target: 'p95 < 50 ms, maks < 500 ms',
-        met: loadedTiming.p95 < 50 && loadedTiming.max! < 500 && counts.batches >= 2 && counts.previewRefused === counts.previews && counts.loginRefused === counts.logins,
+        met: loadedTiming.p95 < 50 && loadedTiming.max! < 500 && counts.batches >= 2 && counts.previewRefused === counts.previews && counts.loginRefused + counts.loginThrottled === counts.logins,
       },
     ];
   } finally {

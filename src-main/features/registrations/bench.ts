@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import type { BenchContext } from '../../bench/suites';
 import { measure, summarize, type BenchLine, type Timing } from '../../bench/measure';
 import { jakartaDate } from '../../core/clock';
+import { chainEntries } from '../../core/audit/chain';
 import { seededRng } from '../../demo/random';
 import { checkRegistration, loadReference, searchText } from './checks';
 import { demoRegistration, type DemoPlaces } from './demo';
@@ -127,7 +128,8 @@ async function freshRegistrations(ctx: BenchContext, n: number, used: Set<string
 
 /**
  * The baseline of a registration: the same rows written with raw better-sqlite3 prepared
- * statements (member number counter, member, businesses, search index, P1 stage, audit entry),
+ * statements (member number counter, member, businesses, search index, P1 stage, the audit
+ * entry chained onto the trail),
  * the values computed beforehand, `perCommit` registrations per transaction, synchronous=FULL.
  */
 async function rawRegistrations(ctx: BenchContext, inputs: RegisterInput[], perCommit: number): Promise<number> {
@@ -148,7 +150,10 @@ async function rawRegistrations(ctx: BenchContext, inputs: RegisterInput[], perC
   const stage = sqlite.prepare(
     "insert into member_stages (member_id, stage_code, status, completed_on, evidence, source, source_id, recorded_by, recorded_at) values (?, 'P1', 'selesai', ?, ?, 'registration', ?, ?, ?)",
   );
-  const audit = sqlite.prepare("insert into audit_log (id, at, user_id, username, method, entity, entity_id, before, after) values (?, ?, null, 'bench', 'members.register', 'members', ?, null, ?)");
+  const audit = sqlite.prepare(
+    "insert into audit_log (seq, id, at, user_id, username, method, entity, entity_id, before, after, prev_hash, hash) values (@seq, @id, @at, null, 'bench', 'members.register', 'members', @entity_id, null, @after, @prev_hash, @hash)",
+  );
+  const auditHead = sqlite.prepare('select seq, hash from audit_log order by seq desc limit 1');
   const rows = inputs.map((input) => checkRegistration(input, ref, today).value);
   const t0 = performance.now();
   const write = sqlite.transaction((slice: typeof rows, base: number) => {
@@ -163,7 +168,10 @@ async function rawRegistrations(ctx: BenchContext, inputs: RegisterInput[], perC
       const text = searchText(checked.member, checked.businesses);
       fts.run(lastInsertRowid, text.name, text.businesses);
       stage.run(id, registeredOn, `Terdaftar dengan nomor anggota ${memberNo}`, id, null, nowIso);
-      audit.run(app.services.newId(), nowIso, id, JSON.stringify({ ...checked.member, id, member_no: memberNo, businesses: checked.businesses }));
+      // The audit entry chained onto the trail's head, as every entry is.
+      const fields = { id: app.services.newId(), at: nowIso, user_id: null, username: 'bench', method: 'members.register', entity: 'members', entity_id: id, before: null, after: JSON.stringify({ ...checked.member, id, member_no: memberNo, businesses: checked.businesses }) };
+      const [entry] = chainEntries((auditHead.get() as { seq: number; hash: string } | undefined) ?? null, [fields]);
+      audit.run(entry);
     });
   });
   for (let i = 0; i < rows.length; i += perCommit) write(rows.slice(i, i + perCommit), i);
