@@ -21,7 +21,8 @@ export async function memberNumberTemplate(db: Database): Promise<string> {
 }
 
 export async function officeCodes(db: Database): Promise<{ kota: string; kecamatan: string }> {
-  const row = await db.selectFrom('office').select(['kota_kode', 'kecamatan_kode']).executeTakeFirstOrThrow();
+  const [row] = (await executeCompiled(db, 'officeCodes', [], () => db.selectFrom('office').select(['kota_kode', 'kecamatan_kode']).compile())).rows;
+  if (!row) throw new Error('no office');
   return { kota: row.kota_kode, kecamatan: row.kecamatan_kode };
 }
 
@@ -65,19 +66,24 @@ export async function reserveSequence(db: Database, name: string, scope: string,
 
 /** Existing member with this NIK, for the "already registered" refusal. */
 export async function findByNik(db: Database, nik: string) {
-  return db.selectFrom('members').select(['id', 'member_no as memberNo', 'full_name as fullName']).where('nik', '=', nik).executeTakeFirst();
+  const query = () => db.selectFrom('members').select(['id', 'member_no as memberNo', 'full_name as fullName']).where('nik', '=', nik);
+  return (await executeCompiled(db, 'findByNik', [nik], () => query().compile())).rows[0] as Awaited<ReturnType<ReturnType<typeof query>['executeTakeFirst']>>;
 }
 
 /** A member with the same normalised name and birth date but another NIK: probably the same person. */
 export async function findLikelyDuplicate(db: Database, nameKey: string, birthDate: string, nik: string, exceptId?: string) {
-  let q = db
-    .selectFrom('members')
-    .select(['id', 'member_no as memberNo', 'full_name as fullName', 'nik'])
-    .where('name_key', '=', nameKey)
-    .where('birth_date', '=', birthDate)
-    .where('nik', '!=', nik);
-  if (exceptId) q = q.where('id', '!=', exceptId);
-  const row = await q.executeTakeFirst();
+  const query = () => {
+    let q = db
+      .selectFrom('members')
+      .select(['id', 'member_no as memberNo', 'full_name as fullName', 'nik'])
+      .where('name_key', '=', nameKey)
+      .where('birth_date', '=', birthDate)
+      .where('nik', '!=', nik);
+    if (exceptId) q = q.where('id', '!=', exceptId);
+    return q;
+  };
+  const shape = exceptId ? 'likelyDuplicateExcept' : 'likelyDuplicate';
+  const row = (await executeCompiled(db, shape, exceptId ? [nameKey, birthDate, nik, exceptId] : [nameKey, birthDate, nik], () => query().compile())).rows[0];
   return row ? { id: row.id, memberNo: row.memberNo, fullName: row.fullName, nikMasked: maskNik(row.nik) } : undefined;
 }
 
