@@ -11,6 +11,7 @@ import { permitMethods } from './features/permits/api';
 import { programmeApi } from './features/programme/api';
 import { orderMethods } from './features/orders/api';
 import { reportMethods } from './features/reports/api';
+import { jobMethods } from './features/jobs/api';
 import { auditMethods } from './features/audit/api';
 
 const featureMethods = combineMethods(
@@ -23,6 +24,7 @@ const featureMethods = combineMethods(
   programmeApi,
   orderMethods,
   reportMethods,
+  jobMethods,
   auditMethods,
 );
 

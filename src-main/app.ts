@@ -3,11 +3,15 @@ import type { Kysely } from 'kysely';
 import type SQLite from 'better-sqlite3';
 import { methods } from './api';
 import { createDispatcher, type Dispatcher } from './core/api/dispatch';
+import { createGroupCommit } from './core/api/group-commit';
+import { createJobs } from './core/api/jobs';
+import { lookupSession } from './core/auth/sessions';
 import type { MethodMap } from './core/api/registry';
 import { owaspScryptCost } from './core/auth/passwords';
 import { defaultThrottle } from './core/auth/throttle';
 import { systemClock, type Clock } from './core/clock';
-import { openSqlite } from './core/db/connection';
+import { startCheckpointer } from './core/db/checkpointer';
+import { openReaders, openSqlite } from './core/db/connection';
 import { migrate, pendingMigrations } from './core/db/migrator';
 import { createBackup, dailyBackupIfDue, listBackups, type BackupKind } from './core/backup';
 import { AppError } from './core/api/errors';
@@ -19,6 +23,7 @@ import { stageRestore, swapIntoPlace } from './core/restore';
 import type { DB } from './core/db/schema';
 import { uuidv7, type IdGenerator } from './core/ids';
 import type { AppServices, SecuritySettings } from './core/services';
+import { createWorkerPool, findWorkerFile, type WorkPool } from './core/work/pool';
 import { loadReferenceData } from './features/reference/load';
 import pkg from '../package.json';
 
@@ -33,14 +38,25 @@ export interface OpenAppOptions {
   log?: (e: unknown) => void;
   /** A backup a day when the app opens (off in tests, the demo and the bench). */
   dailyBackup?: boolean;
+  /** Read-only connections for queries (default 4). */
+  readers?: number;
+  /** Worker threads for CPU-heavy work (default: all cores but one). */
+  workers?: number;
+  /** The API's methods (default: the registry of src-main/api.ts); tests add their own. */
+  methods?: MethodMap;
 }
 
 export interface App {
+  /** The one write connection (tests and tools read through it too; methods never see it directly). */
   db: Kysely<DB>;
+  /** The read-only connections the methods' queries and prepare phases use. */
+  reader: Kysely<DB>;
   sqlite: SQLite.Database;
   services: AppServices;
   methods: MethodMap;
   dispatch: Dispatcher;
+  /** Whether a session token is valid now (read only), e.g. to choose how much of a request to read. */
+  hasSession(token: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -59,7 +75,9 @@ export async function openApp(options: OpenAppOptions): Promise<App> {
   const databaseFile = join(dataDir, DATABASE_FILE);
   const security = { ...defaultSecurity, ...options.security };
   const stamp = () => ({ newId, nowIso: clock.nowIso() });
-  let conn = await openDatabase(databaseFile, dataDir, clock, newId, options.dailyBackup === true);
+  const registry = options.methods ?? methods;
+  let conn = await openDatabase(databaseFile, dataDir, clock, newId, options.dailyBackup === true, options.readers ?? 4);
+  const work: WorkPool = createWorkerPool({ size: options.workers });
   const gate = createCallGate();
 
   const backup = async (kind: BackupKind, passphrase?: string) =>
@@ -95,8 +113,8 @@ export async function openApp(options: OpenAppOptions): Promise<App> {
             try {
               swapIntoPlace(staged, databaseFile);
             } finally {
-              conn = await openDatabase(databaseFile, dataDir, clock, newId, false);
-              dispatcher = createDispatcher(conn.db, methods, services, options.log);
+              conn = await openDatabase(databaseFile, dataDir, clock, newId, false, options.readers ?? 4);
+              dispatcher = newDispatcher();
             }
             // Sessions in the copy belong to its past: everyone logs in again.
             await conn.db.deleteFrom('sessions').execute();
@@ -109,8 +127,11 @@ export async function openApp(options: OpenAppOptions): Promise<App> {
         }
       },
     },
+    work,
+    jobs: createJobs(),
   };
-  let dispatcher = createDispatcher(conn.db, methods, services, options.log);
+  const newDispatcher = () => createDispatcher({ writer: conn.db, reader: conn.reader, inWriteTransaction: conn.inWriteTransaction }, registry, services, options.log);
+  let dispatcher = newDispatcher();
   return {
     get db() {
       return conn.db;
@@ -118,15 +139,25 @@ export async function openApp(options: OpenAppOptions): Promise<App> {
     get sqlite() {
       return conn.sqlite;
     },
+    get reader() {
+      return conn.reader;
+    },
     services,
-    methods,
+    methods: registry,
     dispatch: (req) => gate.run(() => dispatcher(req)),
-    close: () => conn.close(),
+    hasSession: (token) => gate.run(async () => (await lookupSession(conn.reader, token, services)).session !== null),
+    close: async () => {
+      await conn.close();
+      await work.close();
+    },
   };
 }
 
-/** Opens the database file and brings it up to this build's schema and reference data. */
-async function openDatabase(file: string, dataDir: string, clock: Clock, newId: IdGenerator, dailyBackup: boolean) {
+/**
+ * Opens the database file and brings it up to this build's schema and reference data; then its
+ * readers, its checkpoint thread and the writer's group commit.
+ */
+async function openDatabase(file: string, dataDir: string, clock: Clock, newId: IdGenerator, dailyBackup: boolean, readerCount: number) {
   const opened = openSqlite(file);
   const { db, sqlite } = opened;
   try {
@@ -141,7 +172,22 @@ async function openDatabase(file: string, dataDir: string, clock: Clock, newId: 
     await opened.close();
     throw e;
   }
-  return opened;
+  const readers = openReaders(file, readerCount);
+  const checkpointer = startCheckpointer(findWorkerFile(), file);
+  const inWriteTransaction = createGroupCommit(db);
+  return {
+    db,
+    sqlite,
+    reader: readers.db,
+    inWriteTransaction,
+    close: async () => {
+      // Every queued write lands before the database closes.
+      await inWriteTransaction.idle();
+      await checkpointer.stop();
+      await readers.close();
+      await opened.close();
+    },
+  };
 }
 
 async function hasTables(db: Kysely<DB>): Promise<boolean> {

@@ -80,7 +80,9 @@ export const auditMethodLabels: Record<string, Label> = {
   'orders.document': { id: 'Cetak dokumen e-order', en: 'Print e-order document' },
   'reports.closeMonth': { id: 'Tutup bulan', en: 'Close month' },
   'reports.export': { id: 'Ekspor rekap bulanan', en: 'Export monthly summary' },
+  'reports.closingPackage': { id: 'Unduh paket tutup bulan', en: 'Download month closing package' },
   'audit.export': { id: 'Ekspor jejak audit', en: 'Export audit trail' },
+  'jobs.cancel': { id: 'Batalkan pekerjaan panjang', en: 'Cancel a long job' },
   'demo.members': { id: 'Data demo', en: 'Demo data' },
 };
 
@@ -110,6 +112,7 @@ export const auditEntityLabels: Record<string, Label> = {
   month_closings: { id: 'Tutup bulan', en: 'Month closings' },
   order_document_prints: { id: 'Cetakan dokumen e-order', en: 'E-order document prints' },
   training_certificates: { id: 'Sertifikat pelatihan', en: 'Training certificates' },
+  jobs: { id: 'Pekerjaan panjang', en: 'Long jobs' },
 };
 
 /** A method's label, or the method's own name when it has none (an entry from an older version). */

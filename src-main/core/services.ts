@@ -4,6 +4,8 @@ import type { ScryptCost } from './auth/passwords';
 import type { ThrottleSettings } from './auth/throttle';
 import type { BackupInfo, BackupKind } from './backup';
 import type { SessionUser } from './api/registry';
+import type { Jobs } from './api/jobs';
+import type { WorkPool } from './work/pool';
 
 /** Everything a handler needs besides the database, chosen once at the composition root. */
 export interface AppServices {
@@ -31,6 +33,10 @@ export interface AppServices {
       },
     ): Promise<RestoreResult>;
   };
+  /** Worker threads for CPU-heavy pure work; methods reach it through `ctx.work` outside the transaction. */
+  work: WorkPool;
+  /** Long calls running now, for their progress and Cancel. */
+  jobs: Jobs;
 }
 
 export interface SecuritySettings {

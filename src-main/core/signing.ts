@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 
 /**
  * Offline-verifiable signatures for certificates (IUMK, training certificates).
@@ -56,6 +56,13 @@ export function keyIdOf(publicKeyPem: string): string {
   return createHash('sha256').update(Buffer.from(jwk.x, 'base64url')).digest('hex').slice(0, 16);
 }
 
+// Parsing a PEM key costs more than an Ed25519 signature: a batch of certificates reuses it.
+let lastKey: { pem: string; key: KeyObject } | null = null;
+function privateKeyOf(pem: string): KeyObject {
+  if (lastKey?.pem !== pem) lastKey = { pem, key: createPrivateKey(pem) };
+  return lastKey.key;
+}
+
 /** Signs a flat payload; the result is the text to put in the QR code. */
 export function signPayload(payload: SignedPayload, key: Pick<SigningKey, 'keyId' | 'privateKeyPem'>): string {
   if (!KEY_ID_PATTERN.test(key.keyId)) throw new Error(`Key id tidak sah: ${key.keyId}`);
@@ -65,7 +72,7 @@ export function signPayload(payload: SignedPayload, key: Pick<SigningKey, 'keyId
   }
   const body = Buffer.from(JSON.stringify({ kid: key.keyId, ...payload }), 'utf8').toString('base64url');
   const signed = `${PREFIX}.${body}`;
-  const signature = sign(null, Buffer.from(signed, 'ascii'), createPrivateKey(key.privateKeyPem));
+  const signature = sign(null, Buffer.from(signed, 'ascii'), privateKeyOf(key.privateKeyPem));
   const text = `${signed}.${signature.toString('base64url')}`;
   // Refuse to print what the verifier would refuse to read.
   if (text.length > MAX_SIGNED_TEXT_LENGTH) throw new Error('Payload terlalu besar untuk kode QR.');

@@ -16,8 +16,11 @@ export type DesktopAnswer<T> = ApiResult<T>;
 
 /** The one object the preload exposes as `window.desktop`; nothing else crosses the bridge. */
 export interface DesktopBridge {
-  /** Calls an API method of the registry; the session stays in the main process. */
-  invoke(method: string, input: unknown): Promise<InvokeAnswer>;
+  /**
+   * Calls an API method of the registry; the session stays in the main process. A job id names
+   * a long call, for jobs.progress and jobs.cancel.
+   */
+  invoke(method: string, input: unknown, options?: { jobId?: string }): Promise<InvokeAnswer>;
   /** Opens the PDF in the computer's PDF viewer, from which the clerk prints it. */
   printPdf(bytes: Uint8Array, title: string): Promise<void>;
   /**

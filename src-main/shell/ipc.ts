@@ -63,7 +63,7 @@ export function registerIpc(office: Pick<App, 'dispatch'>): IpcRegistration {
     contents.once('destroyed', () => sessions.delete(id));
   };
 
-  ipcMain.handle(channels.invoke, async (event, method: unknown, input: unknown): Promise<InvokeAnswer> => {
+  ipcMain.handle(channels.invoke, async (event, method: unknown, input: unknown, jobId: unknown = null): Promise<InvokeAnswer> => {
     if (!isTrustedSender(event)) return invokeFailure(403, REFUSED);
     if (typeof method !== 'string' || method.length === 0 || method.length > MAX_METHOD_LENGTH) {
       return invokeFailure(400, { code: 'bad_input', message: 'Nama metode API tidak valid.' });
@@ -73,7 +73,7 @@ export function registerIpc(office: Pick<App, 'dispatch'>): IpcRegistration {
     watch(contents);
     try {
       // The desktop window is the office PC itself.
-      const response = await office.dispatch({ method, input, sessionToken: sessions.get(id) ?? null, checkCsrf: false, clientAddress: 'desktop' });
+      const response = await office.dispatch({ method, input, sessionToken: sessions.get(id) ?? null, checkCsrf: false, clientAddress: 'desktop', jobId: typeof jobId === 'string' ? jobId : null });
       if (response.session === null) sessions.delete(id);
       // A window closed while its call ran must not leave a token behind.
       else if (response.session !== undefined && !contents.isDestroyed()) sessions.set(id, response.session);

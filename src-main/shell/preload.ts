@@ -12,7 +12,7 @@ function unwrap<T>(answer: DesktopAnswer<T>): T {
 }
 
 const api = {
-  invoke: (method: string, input: unknown) => ipcRenderer.invoke(channels.invoke, method, input) as Promise<InvokeAnswer>,
+  invoke: (method: string, input: unknown, options?: { jobId?: string }) => ipcRenderer.invoke(channels.invoke, method, input, options?.jobId ?? null) as Promise<InvokeAnswer>,
   printPdf: async (bytes: Uint8Array, title: string) => {
     unwrap((await ipcRenderer.invoke(channels.printPdf, bytes, title)) as DesktopAnswer<null>);
   },

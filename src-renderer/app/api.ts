@@ -41,14 +41,19 @@ export const onSessionLost = (fn: () => void) => {
   return () => listeners.delete(fn);
 };
 
-async function transport(method: string, input: unknown): Promise<{ status: number; body: any }> {
-  if (window.desktop) return window.desktop.invoke(method, input);
+/** Options of one call: a job id names a long call so that its progress can be asked and it can be cancelled. */
+export interface CallOptions {
+  jobId?: string;
+}
+
+async function transport(method: string, input: unknown, options: CallOptions): Promise<{ status: number; body: any }> {
+  if (window.desktop) return window.desktop.invoke(method, input, options);
   let res: Response;
   try {
     res = await fetch(`/api/${method}`, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', ...(csrfToken ? { 'X-CSRF-Token': csrfToken } : {}) },
+      headers: { 'Content-Type': 'application/json', ...(csrfToken ? { 'X-CSRF-Token': csrfToken } : {}), ...(options.jobId ? { 'X-Job-Id': options.jobId } : {}) },
       body: JSON.stringify(input ?? {}),
     });
   } catch {
@@ -58,8 +63,8 @@ async function transport(method: string, input: unknown): Promise<{ status: numb
   return { status: res.status, body };
 }
 
-export async function invoke<K extends MethodName>(method: K, input: Input<K>): Promise<Output<K>> {
-  const { status, body } = await transport(method, input);
+export async function invoke<K extends MethodName>(method: K, input: Input<K>, options: CallOptions = {}): Promise<Output<K>> {
+  const { status, body } = await transport(method, input, options);
   if (body.ok) return body.value as Output<K>;
   if (status === 401 && method !== 'auth.login') listeners.forEach((fn) => fn());
   throw new ApiCallError(body.error, status);

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, type App } from '../../src-main/app';
+import { openApp, type App, type OpenAppOptions } from '../../src-main/app';
 import type { Api, MethodName } from '../../src-main/api';
 import type { ApiError } from '../../src-main/core/api/errors';
 import { demoOffice } from '../../src-main/demo/demo';
@@ -38,7 +38,9 @@ export interface TestApp extends App {
    * Calls a method as the holder of `token` (no CSRF: in-process). Typed from the registry; the
    * input is deliberately loose so that tests can send what a careless or hostile caller would.
    */
-  call<K extends MethodName>(method: K, input?: unknown, token?: string | null, from?: string): Promise<CallResult<Output<K>>>;
+  call<K extends MethodName>(method: K, input?: unknown, token?: string | null, from?: string, jobId?: string): Promise<CallResult<Output<K>>>;
+  /** An untyped call, for methods a test adds to the registry (makeTestApp's `methods`). */
+  callAny(method: string, input?: unknown, token?: string | null, jobId?: string): Promise<CallResult<any>>;
   /** Like call, but throws unless the call succeeded, and gives the method's typed output. */
   ok<K extends MethodName>(method: K, input?: unknown, token?: string | null): Promise<Output<K>>;
   /** Sets the office up and returns the admin's session token. */
@@ -53,13 +55,13 @@ export interface TestApp extends App {
 }
 
 /** A real app on a real SQLite file in a temp folder, with a fixed clock. */
-export async function makeTestApp(startIso = TEST_NOW): Promise<TestApp> {
+export async function makeTestApp(startIso = TEST_NOW, extra: Pick<OpenAppOptions, 'methods' | 'security'> = {}): Promise<TestApp> {
   const { dir, remove } = tempDir();
   const clock = testClock(startIso);
-  const app = await openApp({ dataDir: dir, clock, security: testSecurity, log: () => {} });
+  const app = await openApp({ dataDir: dir, clock, log: () => {}, ...extra, security: { ...testSecurity, ...extra.security } });
   // `from` is the client address the dispatcher sees (default: one test PC).
-  const call: TestApp['call'] = async (method, input = {}, token = null, from = '192.0.2.10') => {
-    const res = await app.dispatch({ method, input, sessionToken: token, checkCsrf: false, clientAddress: from });
+  const call: TestApp['call'] = async (method, input = {}, token = null, from = '192.0.2.10', jobId) => {
+    const res = await app.dispatch({ method, input, sessionToken: token, checkCsrf: false, clientAddress: from, jobId });
     return {
       status: res.status,
       ok: res.body.ok,
@@ -82,6 +84,7 @@ export async function makeTestApp(startIso = TEST_NOW): Promise<TestApp> {
     clock,
     dir,
     call,
+    callAny: (method: string, input?: unknown, token?: string | null, jobId?: string) => call(method as MethodName, input, token, undefined, jobId),
     ok,
     login,
     setup: async () => {

@@ -1,5 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import type { Database } from '../api/registry';
+import { executeCompiled, insertRows } from '../db/compiled';
 import { chainEntries, type AuditFields } from './chain';
 
 /**
@@ -13,9 +14,9 @@ export async function appendAudit(db: Database, entries: readonly AuditFields[])
     // Outside a transaction the head could move between the read and the insert.
     return db.transaction().execute((trx) => appendAudit(trx, entries));
   }
-  const head = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const [head] = (await executeCompiled(db, 'auditHead', [1], () => db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).compile())).rows;
   const rows = chainEntries(head ?? null, entries);
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto('audit_log').values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200) await insertRows(db, 'audit_log', rows.slice(i, i + 200));
   const last = rows[rows.length - 1];
   return { seq: last.seq, hash: last.hash };
 }

@@ -8,7 +8,7 @@ import { defineMethod, type Database } from '../../core/api/registry';
 import { isoDate, label } from '../../core/api/validation';
 import type { Role } from '../../core/db/schema';
 import { entityLabel, methodLabel } from '../../../src-shared/audit-labels';
-import { mimeTypes, toCsv, toXlsx } from '../registrations';
+import { mimeTypes, writeTableTask } from '../registrations';
 
 export const AUDIT_ROLES = ['admin', 'supervisor'] as const satisfies readonly Role[];
 export const AUDIT_EXPORT_LIMIT = 100_000;
@@ -82,16 +82,25 @@ export const auditMethods = {
     access: AUDIT_ROLES,
     mutation: true,
     input: exportInput,
-    handler: async (ctx, input) => {
-      const total = Number((await filtered(ctx.db, input).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-      if (total > AUDIT_EXPORT_LIMIT) throw new AppError('bad_input', `Tampilan memuat ${total} entri; ekspor paling banyak ${AUDIT_EXPORT_LIMIT}. Persempit dengan filter.`);
-      const rows = await filtered(ctx.db, input).select(columns).orderBy('seq').execute();
+    // Read on a reader and written in the worker pool before the transaction, which then only
+    // records the export.
+    prepare: async (ctx, input) => {
+      ctx.job.progress(0, 1, 'read');
+      const rows = await ctx.read(async (db) => {
+        const total = Number((await filtered(db, input).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+        if (total > AUDIT_EXPORT_LIMIT) throw new AppError('bad_input', `Tampilan memuat ${total} entri; ekspor paling banyak ${AUDIT_EXPORT_LIMIT}. Persempit dengan filter.`);
+        return filtered(db, input).select(columns).orderBy('seq').execute();
+      });
       const en = input.locale === 'en';
       const header = en ? ['No.', 'Time (UTC)', 'User', 'Activity', 'Method', 'Data', 'Record id', 'Before', 'After'] : ['No.', 'Waktu (UTC)', 'Pengguna', 'Kegiatan', 'Metode', 'Jenis data', 'Id data', 'Sebelum', 'Sesudah'];
       const data = rows.map((r) => [r.seq, r.at, r.username ?? '', methodLabel(r.method, input.locale), r.method, entityLabel(r.entity, input.locale), r.entityId ?? '', r.before ?? '', r.after ?? '']);
-      const buffer = input.format === 'csv' ? toCsv(header, data) : await toXlsx(en ? 'Audit trail' : 'Jejak audit', header, data);
-      await ctx.audit({ entity: 'audit', after: { export: input.format, rows: data.length, filters: { ...input, format: undefined, locale: undefined } } });
-      return { fileName: `jejak-audit-${ctx.app.clock.nowIso().slice(0, 10)}.${input.format}`, mimeType: mimeTypes[input.format], base64: buffer.toString('base64'), rows: data.length };
+      ctx.job.progress(0, data.length, 'render');
+      const base64 = await ctx.work(writeTableTask, { format: input.format, sheetName: en ? 'Audit trail' : 'Jejak audit', header, rows: data });
+      return { fileName: `jejak-audit-${ctx.app.clock.nowIso().slice(0, 10)}.${input.format}`, mimeType: mimeTypes[input.format], base64, rows: data.length };
+    },
+    handler: async (ctx, input, file) => {
+      await ctx.audit({ entity: 'audit', after: { export: input.format, rows: file.rows, filters: { ...input, format: undefined, locale: undefined } } });
+      return file;
     },
   }),
 };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError, badInput, conflict } from '../../core/api/errors';
 import { defineMethod, type CallContext } from '../../core/api/registry';
 import { label, optionalText, text } from '../../core/api/validation';
-import { hashPassword } from '../../core/auth/passwords';
+import { hashNewPassword } from '../../core/auth/passwords';
 import { createSession } from '../../core/auth/sessions';
 import { assertAcceptablePassword } from '../../core/auth/password-policy';
 import { generateSigningKey } from '../../core/signing';
@@ -107,12 +107,17 @@ export const officeMethods = {
       office: z.strictObject(officeFields),
       admin: z.strictObject({ username: usernameField, fullName: text('Nama lengkap admin', 120), password: newPasswordField }),
     }),
-    handler: async (ctx, input) => {
+    prepare: async (ctx, input) => {
+      // Refused before the hash: a public method must not let anyone run scrypt for nothing.
+      if (await ctx.read((db) => db.selectFrom('office').select('id').executeTakeFirst())) throw conflict('Kantor sudah disiapkan. Penyiapan awal hanya sekali.');
+      assertAcceptablePassword(input.admin.password, { username: input.admin.username, fullName: input.admin.fullName, officeName: input.office.name }, 'admin.password', 'Kata sandi');
+      return hashNewPassword(ctx, input.admin.password);
+    },
+    handler: async (ctx, input, passwordHash) => {
       const existing = await ctx.db.selectFrom('office').select('id').executeTakeFirst();
       if (existing) throw conflict('Kantor sudah disiapkan. Penyiapan awal hanya sekali.');
       await checkRegion(ctx, input.office.kotaKode, input.office.kecamatanKode);
       const o = input.office;
-      assertAcceptablePassword(input.admin.password, { username: input.admin.username, fullName: input.admin.fullName, officeName: o.name }, 'admin.password', 'Kata sandi');
       const now = ctx.app.clock.nowIso();
       // The office's own Ed25519 key signs its certificates so anyone can verify them offline.
       const key = generateSigningKey();
@@ -138,7 +143,7 @@ export const officeMethods = {
           username: input.admin.username,
           full_name: input.admin.fullName,
           role: 'admin',
-          password_hash: await hashPassword(input.admin.password, ctx.app.security.passwordCost),
+          password_hash: passwordHash,
           created_at: now,
           updated_at: now,
         })

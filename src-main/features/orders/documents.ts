@@ -3,7 +3,8 @@ import { conflict, notFound } from '../../core/api/errors';
 import { defineMethod, type CallContext, type Role } from '../../core/api/registry';
 import { id, label } from '../../core/api/validation';
 import { loadOffice } from '../office/api';
-import { renderAssignmentDocument, type AssignmentDocumentData, type DocumentKind } from './pdf';
+import type { AssignmentDocumentData, DocumentKind } from './pdf';
+import { renderAssignmentDocumentTask } from './tasks';
 import { orderStatusLabels } from './rules/transitions';
 import { INACTIVE_STATUSES } from './service';
 
@@ -108,10 +109,11 @@ export const documentMethods = {
     // Prints are recorded: the first one is the original, the others are copies of it.
     mutation: true,
     input: z.strictObject({ assignmentId: id('Penugasan'), kind: label(z.enum(['po', 'bast', 'invoice']), 'Jenis dokumen') }),
-    handler: async (ctx, input) => {
-      const { data, copy, assignmentNo } = await documentForPrint(ctx, input.assignmentId, input.kind);
-      const bytes = await renderAssignmentDocument(input.kind, data, { copy });
-      return { fileName: `${FILE_PREFIX[input.kind]}-${assignmentNo}.pdf`, mimeType: 'application/pdf' as const, base64: bytes.toString('base64'), copy, documentDate: data.documentDate };
+    handler: (ctx, input) => documentForPrint(ctx, input.assignmentId, input.kind),
+    // Drawn after the commit that records the print, in the worker pool.
+    render: async (ctx, { data, copy, assignmentNo }, input) => {
+      const base64 = await ctx.work(renderAssignmentDocumentTask, { kind: input.kind, data, copy });
+      return { fileName: `${FILE_PREFIX[input.kind]}-${assignmentNo}.pdf`, mimeType: 'application/pdf' as const, base64, copy, documentDate: data.documentDate };
     },
   }),
 };

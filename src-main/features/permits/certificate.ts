@@ -1,6 +1,7 @@
 import type { Database } from '../../core/api/registry';
 import { formatDateId, formatRupiah } from '../../core/format';
 import { createPdfDocument, drawLetterhead, drawSignatureBlock, FONT, pdfToBuffer } from '../../core/pdf/document';
+import { drawReusable } from '../../core/pdf/reusable';
 import { create as createQr } from 'qrcode';
 import { hashNik, signPayload } from '../../core/signing';
 import { KBLI_VERSION } from '../reference/load';
@@ -227,7 +228,8 @@ export function drawCertificatePage(
   const contact = [office.address, office.postalCode, office.phone ? `Telp. ${office.phone}` : null, office.email]
     .filter(Boolean)
     .join(' · ');
-  drawLetterhead(doc, { lines: office.letterheadLines, address: contact });
+  // What is the same on every page of a batch is drawn once and placed again (see reusable.ts).
+  drawReusable(doc, 'letterhead', doc.page.margins.top, () => drawLetterhead(doc, { lines: office.letterheadLines, address: contact }));
 
   if (options.copy) {
     doc.save();
@@ -240,11 +242,11 @@ export function drawCertificatePage(
   }
 
   let y = doc.y + (options.copy ? 14 : 4);
-  doc.font(FONT.sansBold, 13).text(settings.documentTitle, left, y, { width, align: 'center' });
+  drawReusable(doc, 'title', y, (top) => doc.font(FONT.sansBold, 13).text(settings.documentTitle, left, top, { width, align: 'center' }));
   doc.font(FONT.sans, 11).text(`Nomor: ${data.number}`, left, doc.y + 2, { width, align: 'center' });
   y = doc.y + 12;
 
-  doc.font(FONT.sans, BODY).text(settings.legalBasis, left, y, { width, align: 'justify', lineGap: 1 });
+  drawReusable(doc, 'legalBasis', y, (top) => doc.font(FONT.sans, BODY).text(settings.legalBasis, left, top, { width, align: 'justify', lineGap: 1 }));
   y = doc.y + 6;
 
   const rows = (items: [string, string][], top: number): number => {
@@ -278,7 +280,7 @@ export function drawCertificatePage(
     y,
   );
   y += 4;
-  doc.font(FONT.sans, BODY).text(CERTIFICATE_SENTENCE, left, y, { width, align: 'justify', lineGap: 1 });
+  drawReusable(doc, 'sentence', y, (top) => doc.font(FONT.sans, BODY).text(CERTIFICATE_SENTENCE, left, top, { width, align: 'justify', lineGap: 1 }));
   y = doc.y + 6;
 
   const b = data.business;
@@ -304,11 +306,25 @@ export function drawCertificatePage(
   const bandBottomLimit = doc.page.height - doc.page.margins.bottom - 20;
   const bandTop = Math.min(y, bandBottomLimit - photoH);
 
-  doc.save();
-  doc.lineWidth(0.75).dash(3, { space: 2 }).rect(left, bandTop, photoW, photoH).stroke().undash();
-  doc.restore();
-  doc.font(FONT.sans, 8).fillColor('#555555').text('Pas foto\n4 x 6 cm', left, bandTop + photoH / 2 - 10, { width: photoW, align: 'center' });
-  doc.fillColor('black');
+  // The band's fixed parts (photo frame, the signatory's block) depend only on the issue date:
+  // one drawing for a day's batch.
+  drawReusable(doc, `band:${data.issuedOn}`, bandTop, (top) => {
+    doc.save();
+    doc.lineWidth(0.75).dash(3, { space: 2 }).rect(left, top, photoW, photoH).stroke().undash();
+    doc.restore();
+    doc.font(FONT.sans, 8).fillColor('#555555').text('Pas foto\n4 x 6 cm', left, top + photoH / 2 - 10, { width: photoW, align: 'center' });
+    doc.fillColor('black');
+    drawSignatureBlock(doc, {
+      place: 'Jakarta',
+      date: formatDateId(data.issuedOn),
+      title: office.signatoryTitle,
+      name: office.signatoryName,
+      nip: office.signatoryNip,
+      x: sigX,
+      y: top,
+      width: sigWidth,
+    });
+  });
 
   const qrX = left + photoW + (sigX - left - photoW - CERTIFICATE_QR_SIZE) / 2;
   drawSignedQr(doc, qrText, qrX, bandTop, CERTIFICATE_QR_SIZE);
@@ -322,21 +338,12 @@ export function drawCertificatePage(
     doc.font('Courier-Bold', VERIFICATION_CODE_SIZE).text(groupVerificationCode(data.verificationCode), captionX, captionY, { width: captionW, align: 'center', lineBreak: false });
     captionY += VERIFICATION_CODE_SIZE + 3;
   }
-  doc.font(FONT.sans, VERIFICATION_LABEL_SIZE).text('Pindai kode QR atau sebutkan kode ini untuk memeriksa keaslian', captionX, captionY, {
-    width: captionW,
-    align: 'center',
-  });
-
-  drawSignatureBlock(doc, {
-    place: 'Jakarta',
-    date: formatDateId(data.issuedOn),
-    title: office.signatoryTitle,
-    name: office.signatoryName,
-    nip: office.signatoryNip,
-    x: sigX,
-    y: bandTop,
-    width: sigWidth,
-  });
+  drawReusable(doc, 'scanCaption', captionY, (top) =>
+    doc.font(FONT.sans, VERIFICATION_LABEL_SIZE).text('Pindai kode QR atau sebutkan kode ini untuk memeriksa keaslian', captionX, top, {
+      width: captionW,
+      align: 'center',
+    }),
+  );
 
   // The QR text once more in small type, so software can read it from the PDF without a camera.
   const footY = doc.page.height - doc.page.margins.bottom + 8;
@@ -389,12 +396,16 @@ export interface RenderOptions {
   copyOf?: (data: CertificateData) => boolean;
 }
 
-/** Renders certificates into one PDF document, one page each, and resolves with its bytes. */
-export function renderCertificates(list: CertificateData[], opts: RenderOptions): Promise<Buffer> {
+/**
+ * Renders certificates into one PDF document, one page each, and resolves with its bytes.
+ * `onPage` hears of each page drawn (progress; it may throw to stop a cancelled batch).
+ */
+export function renderCertificates(list: CertificateData[], opts: RenderOptions, onPage?: (done: number) => void): Promise<Buffer> {
   const doc = startCertificateDocument(list.length === 1 ? `IUMK ${list[0].number}` : `IUMK (${list.length} izin)`);
   list.forEach((data, index) => {
     if (index > 0) doc.addPage();
     drawCertificatePage(doc, data, opts.office, opts.settings, { copy: opts.copyOf ? opts.copyOf(data) : data.copiesPrinted > 0 });
+    onPage?.(index + 1);
   });
   return pdfToBuffer(doc);
 }

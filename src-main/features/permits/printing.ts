@@ -3,15 +3,16 @@
 // and report is kept in the permit's print log.
 import { z } from 'zod';
 import { AppError, badInput, conflict } from '../../core/api/errors';
-import { defineMethod, type CallContext } from '../../core/api/registry';
+import { defineMethod, type CallContext, type Database } from '../../core/api/registry';
 import { id, isoDate, label, optionalText } from '../../core/api/validation';
-import { loadCertificateData, loadCertificateOffice, renderCertificates, type CertificateData } from './certificate';
+import { loadCertificateData, loadCertificateOffice, type CertificateData } from './certificate';
 import { appendPrint, printStateOf, printStates } from './print-log';
 import { checkPrint, checkReport } from './rules/printing';
 import { permitStatusLabels } from './rules/transitions';
 import { loadPermit } from './service';
 import { loadPermitSettings } from './settings';
 import type { PermitPrintKind } from './tables';
+import { renderCertificatesTask } from './tasks';
 
 export const PRINT_ROLES = ['loket', 'supervisor'] as const;
 
@@ -28,12 +29,28 @@ function requirePostalCodes(list: CertificateData[]) {
   }
 }
 
-async function render(ctx: CallContext, list: CertificateData[], kinds: Map<string, PermitPrintKind>) {
-  return renderCertificates(list, {
-    office: await loadCertificateOffice(ctx.db),
-    settings: await loadPermitSettings(ctx.db),
-    copyOf: (d) => kinds.get(d.permitId) === 'salinan',
-  });
+/** Draws the certificates in the worker pool, each as its print kind says (SALINAN or original). */
+async function draw(db: Database, list: CertificateData[], kinds: Map<string, PermitPrintKind>) {
+  const office = await loadCertificateOffice(db);
+  const settings = await loadPermitSettings(db);
+  return { office, settings: { documentTitle: settings.documentTitle, legalBasis: settings.legalBasis }, salinan: list.filter((d) => kinds.get(d.permitId) === 'salinan').map((d) => d.permitId) };
+}
+
+/**
+ * The print kinds as they are now, in the transaction that records the print: the certificates
+ * were drawn before it, and a print recorded by someone else meanwhile would make them wrong
+ * (an original twice, or a SALINAN before the original was confirmed). Then nothing is
+ * recorded and the clerk prints again.
+ */
+async function checkDrawnKinds(ctx: CallContext, drawn: Map<string, PermitPrintKind>) {
+  const permits = await ctx.db.selectFrom('permits').select(['id', 'number', 'status', 'original_confirmed_at']).where('id', 'in', [...drawn.keys()]).execute();
+  const states = await printStates(ctx.db, permits);
+  for (const p of permits) {
+    const check = checkPrint(states.get(p.id)!);
+    if (!printable(p.status) || !check.ok || check.kind !== drawn.get(p.id)) {
+      throw conflict(`${p.number ?? 'Surat izin'} baru saja dicetak atau diubah di tempat lain. Cetak sekali lagi.`);
+    }
+  }
 }
 
 export const printingMethods = {
@@ -42,25 +59,35 @@ export const printingMethods = {
     access: PRINT_ROLES,
     mutation: true,
     input: z.strictObject({ id: id('Izin') }),
-    handler: async (ctx, input) => {
-      const p = await loadPermit(ctx.db, input.id);
-      if (!printable(p.status)) {
-        throw conflict(`Surat izin hanya dapat dicetak untuk izin yang sudah terbit (status sekarang: ${permitStatusLabels[p.status]}).`);
-      }
-      const check = checkPrint(await printStateOf(ctx.db, p));
-      if (!check.ok) throw conflict(check.message);
-      const [data] = await loadCertificateData(ctx.db, [p.id]);
-      requirePostalCodes([data]);
-      const pdf = await render(ctx, [data], new Map([[p.id, check.kind]]));
+    // Drawn before the transaction (in the worker pool), which then records the print: a
+    // certificate that was never delivered (failed, cancelled) is never counted.
+    prepare: async (ctx, input) => {
+      const { p, kind, data, render } = await ctx.read(async (db) => {
+        const p = await loadPermit(db, input.id);
+        if (!printable(p.status)) {
+          throw conflict(`Surat izin hanya dapat dicetak untuk izin yang sudah terbit (status sekarang: ${permitStatusLabels[p.status]}).`);
+        }
+        const check = checkPrint(await printStateOf(db, p));
+        if (!check.ok) throw conflict(check.message);
+        const [data] = await loadCertificateData(db, [p.id]);
+        requirePostalCodes([data]);
+        return { p, kind: check.kind, data, render: await draw(db, [data], new Map([[p.id, check.kind]])) };
+      });
+      const pdf = await ctx.work(renderCertificatesTask, { list: [data], ...render });
+      return { id: p.id, number: p.number, kind, base64: pdf.base64 };
+    },
+    handler: async (ctx, _input, printed) => {
+      await checkDrawnKinds(ctx, new Map([[printed.id, printed.kind]]));
+      const p = await loadPermit(ctx.db, printed.id);
       await ctx.db.updateTable('permits').set({ copies_printed: p.copies_printed + 1 }).where('id', '=', p.id).execute();
-      await appendPrint(ctx, p.id, check.kind, 'dicetak');
-      await ctx.audit({ entity: 'permit', entityId: p.id, before: { copiesPrinted: p.copies_printed }, after: { copiesPrinted: p.copies_printed + 1, printed: p.number, kind: check.kind, nikShown: true } });
+      await appendPrint(ctx, p.id, printed.kind, 'dicetak');
+      await ctx.audit({ entity: 'permit', entityId: p.id, before: { copiesPrinted: p.copies_printed }, after: { copiesPrinted: p.copies_printed + 1, printed: p.number, kind: printed.kind, nikShown: true } });
       return {
-        fileName: `IUMK-${(p.number ?? p.id).replace(/[^A-Za-z0-9]+/g, '-')}${check.kind === 'salinan' ? '-SALINAN' : ''}.pdf`,
+        fileName: `IUMK-${(p.number ?? p.id).replace(/[^A-Za-z0-9]+/g, '-')}${printed.kind === 'salinan' ? '-SALINAN' : ''}.pdf`,
         mimeType: 'application/pdf' as const,
-        base64: pdf.toString('base64'),
-        copy: check.kind === 'salinan',
-        kind: check.kind,
+        base64: printed.base64,
+        copy: printed.kind === 'salinan',
+        kind: printed.kind,
       };
     },
   }),
@@ -109,39 +136,52 @@ export const printingMethods = {
         ids: label(z.array(id('Izin')).min(1).max(1000), 'Izin yang dipilih').nullish(),
       })
       .refine((v) => Boolean(v.issuedOn) !== Boolean(v.ids), { message: 'pilih tanggal terbit atau daftar izin', path: ['issuedOn'] }),
-    handler: async (ctx, input) => {
-      let q = ctx.db.selectFrom('permits').select(['id', 'number', 'copies_printed', 'original_confirmed_at']).where('status', 'in', ['terbit', 'diserahkan']);
-      q = input.issuedOn ? q.where('issued_on', '=', input.issuedOn) : q.where('id', 'in', input.ids!);
-      const rows = await q.orderBy('number_year').orderBy('number_seq').execute();
-      if (rows.length === 0) throw badInput(input.issuedOn ? 'issuedOn' : 'ids', 'Tidak ada izin terbit untuk dicetak.');
-      const states = await printStates(ctx.db, rows);
-      const kinds = new Map<string, PermitPrintKind>();
-      const waiting: string[] = [];
-      for (const r of rows) {
-        const check = checkPrint(states.get(r.id)!);
-        if (check.ok) kinds.set(r.id, check.kind);
-        else waiting.push(r.number ?? r.id);
+    // As for one certificate: the batch is drawn in the worker pool (progress, Cancel) before
+    // the transaction that records the prints.
+    prepare: async (ctx, input) => {
+      ctx.job.progress(0, 1, 'read');
+      const { rows, kinds, data, render } = await ctx.read(async (db) => {
+        let q = db.selectFrom('permits').select(['id', 'number', 'copies_printed', 'original_confirmed_at']).where('status', 'in', ['terbit', 'diserahkan']);
+        q = input.issuedOn ? q.where('issued_on', '=', input.issuedOn) : q.where('id', 'in', input.ids!);
+        const rows = await q.orderBy('number_year').orderBy('number_seq').execute();
+        if (rows.length === 0) throw badInput(input.issuedOn ? 'issuedOn' : 'ids', 'Tidak ada izin terbit untuk dicetak.');
+        const states = await printStates(db, rows);
+        const kinds = new Map<string, PermitPrintKind>();
+        const waiting: string[] = [];
+        for (const r of rows) {
+          const check = checkPrint(states.get(r.id)!);
+          if (check.ok) kinds.set(r.id, check.kind);
+          else waiting.push(r.number ?? r.id);
+        }
+        if (waiting.length) {
+          throw conflict(`Hasil cetak surat asli belum dilaporkan untuk ${waiting.join(', ')}. Laporkan dahulu di halaman izinnya (cetakan baik atau gagal), lalu cetak lagi.`);
+        }
+        const data = await loadCertificateData(db, rows.map((r) => r.id));
+        requirePostalCodes(data);
+        return { rows, kinds, data, render: await draw(db, data, kinds) };
+      });
+      ctx.job.progress(0, data.length, 'render');
+      const pdf = await ctx.work(renderCertificatesTask, { list: data, ...render });
+      return { ids: rows.map((r) => r.id), kinds, pages: pdf.pages, base64: pdf.base64 };
+    },
+    handler: async (ctx, input, printed) => {
+      await checkDrawnKinds(ctx, printed.kinds);
+      for (let i = 0; i < printed.ids.length; i += 500) {
+        await ctx.db
+          .updateTable('permits')
+          .set((eb) => ({ copies_printed: eb('copies_printed', '+', 1) }))
+          .where('id', 'in', printed.ids.slice(i, i + 500))
+          .execute();
       }
-      if (waiting.length) {
-        throw conflict(`Hasil cetak surat asli belum dilaporkan untuk ${waiting.join(', ')}. Laporkan dahulu di halaman izinnya (cetakan baik atau gagal), lalu cetak lagi.`);
-      }
-      const data = await loadCertificateData(ctx.db, rows.map((r) => r.id));
-      requirePostalCodes(data);
-      const pdf = await render(ctx, data, kinds);
-      await ctx.db
-        .updateTable('permits')
-        .set((eb) => ({ copies_printed: eb('copies_printed', '+', 1) }))
-        .where('id', 'in', rows.map((r) => r.id))
-        .execute();
-      for (const r of rows) await appendPrint(ctx, r.id, kinds.get(r.id)!, 'dicetak', 'Cetak bersama');
-      await ctx.audit({ entity: 'permit', entityId: null, after: { printedBatch: rows.map((r) => ({ id: r.id, kind: kinds.get(r.id) })), nikShown: true } });
+      for (const id of printed.ids) await appendPrint(ctx, id, printed.kinds.get(id)!, 'dicetak', 'Cetak bersama');
+      await ctx.audit({ entity: 'permit', entityId: null, after: { printedBatch: printed.ids.map((id) => ({ id, kind: printed.kinds.get(id) })), nikShown: true } });
       return {
         fileName: `IUMK-${input.issuedOn ?? 'pilihan'}.pdf`,
         mimeType: 'application/pdf' as const,
-        base64: pdf.toString('base64'),
-        pages: data.length,
-        ids: rows.map((r) => r.id),
-        originals: [...kinds.values()].filter((k) => k === 'asli').length,
+        base64: printed.base64,
+        pages: printed.pages,
+        ids: printed.ids,
+        originals: [...printed.kinds.values()].filter((k) => k === 'asli').length,
       };
     },
   }),

@@ -7,7 +7,7 @@ import { id, label, optionalText, text } from '../../core/api/validation';
 import { jakartaDate } from '../../core/clock';
 import { completeStage } from './stages';
 import { loadMember, loadSettings, PROGRAMME_ROLES, SKPD_CODES, todayOf } from './common';
-import { renderTrainingCertificates } from './certificate';
+import { renderTrainingCertificatesTask } from './tasks';
 import { certificatesToPrint, issueCertificates } from './certificates';
 
 // Date-times are typed in WIB as 'YYYY-MM-DDTHH:MM' (what <input type="datetime-local"> gives)
@@ -388,7 +388,11 @@ export const trainingMethods = {
       if (revoked?.revoked_on) throw conflict(`Sertifikat ${revoked.number} sudah dicabut pada ${revoked.revoked_on}; tidak dicetak lagi.`);
       const { office, list } = await certificatesToPrint(ctx, input.trainingId, input.memberId);
       if (list.length === 0) throw badInput('memberId', 'Anggota: tidak lulus (tidak hadir atau tidak terdaftar) pada pelatihan ini');
-      const base64 = (await renderTrainingCertificates(list, office)).toString('base64');
+      return { office, list };
+    },
+    // Drawn after the commit that counts the print, in the worker pool.
+    render: async (ctx, { office, list }) => {
+      const base64 = await ctx.work(renderTrainingCertificatesTask, { list, office });
       return { fileName: `sertifikat-${list[0].holder.memberNo}.pdf`, mimeType: 'application/pdf' as const, base64, number: list[0].number, copy: list[0].copy };
     },
   }),
@@ -402,8 +406,12 @@ export const trainingMethods = {
       const training = await loadTraining(ctx, input.trainingId);
       if (training.status !== 'selesai') throw conflict('Sertifikat dicetak setelah pelatihan dinyatakan selesai.');
       const { office, list } = await certificatesToPrint(ctx, input.trainingId);
-      const base64 = (await renderTrainingCertificates(list, office)).toString('base64');
-      return { fileName: `sertifikat-pelatihan-${jakartaDate(training.startsAt)}.pdf`, mimeType: 'application/pdf' as const, base64, count: list.length, numbers: list.map((c) => c.number) };
+      return { office, list, startsAt: training.startsAt };
+    },
+    render: async (ctx, { office, list, startsAt }) => {
+      ctx.job.progress(0, list.length, 'render');
+      const base64 = await ctx.work(renderTrainingCertificatesTask, { list, office });
+      return { fileName: `sertifikat-pelatihan-${jakartaDate(startsAt)}.pdf`, mimeType: 'application/pdf' as const, base64, count: list.length, numbers: list.map((c) => c.number) };
     },
   }),
 

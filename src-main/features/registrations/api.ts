@@ -10,12 +10,13 @@ import { AppError, badInput, conflict, notFound, type FieldErrors } from '../../
 import { defineMethod, type CallContext } from '../../core/api/registry';
 import { id, isoDate, label, optionalText, summarise } from '../../core/api/validation';
 import type { Role } from '../../core/db/schema';
+import type { MembersTable } from './tables';
 import { jakartaDate } from '../../core/clock';
 import { setSetting } from '../../core/settings';
 import { completeStage } from '../programme/stages';
 import { checkBusiness, checkMemberFields, checkRegistration, loadReference } from './checks';
 import { exportMembers, exportInput } from './export';
-import { cancelImport, continueImport, importPreview, importPreviewInput, importRunInput, importStatus, importReport, recentImports, startImport } from './import';
+import { cancelImport, continueImport, importPreview, importPreviewInput, importProblems, importRunInput, importStatus, prepareImport, recentImports, renderImportReport, renderStartedImport, startImport } from './import';
 import { listInput, listMembers } from './list';
 import { isMasked, maskNpwp } from '../../core/masking';
 import { DEFAULT_MEMBER_NUMBER_TEMPLATE, maskNik, memberTemplateProblem } from './rules/member-number';
@@ -51,11 +52,14 @@ function duplicateWarning(d: { id: string; memberNo: string; fullName: string; n
 }
 
 /** A member as written to the audit trail: identifiers masked. */
-async function memberSnapshot(ctx: CallContext, memberId: string) {
-  const m = await ctx.db.selectFrom('members').selectAll().where('id', '=', memberId).executeTakeFirst();
-  if (!m) return null;
+function maskedMember(m: MembersTable) {
   const { nik, nik_rev: _rev, kk, ...rest } = m;
   return { ...rest, nik: maskNik(nik), kk: kk ? maskNik(kk) : null };
+}
+
+async function memberSnapshot(ctx: CallContext, memberId: string) {
+  const m = await ctx.db.selectFrom('members').selectAll().where('id', '=', memberId).executeTakeFirst();
+  return m ? maskedMember(m) : null;
 }
 
 async function businessSnapshot(ctx: CallContext, businessId: string) {
@@ -358,7 +362,7 @@ export const registrationMethods = {
       await ctx.audit({
         entity: 'members',
         entityId: created.id,
-        after: { ...(await memberSnapshot(ctx, created.id)), businesses: value.businesses.map((b, i) => ({ id: created.businessIds[i], ...b, npwp: maskNpwp(b.npwp) })) },
+        after: { ...maskedMember(created.row), businesses: value.businesses.map((b, i) => ({ id: created.businessIds[i], ...b, npwp: maskNpwp(b.npwp) })) },
       });
       return { id: created.id, memberNo: created.memberNo, businessIds: created.businessIds };
     },
@@ -441,9 +445,11 @@ export const registrationMethods = {
     access: registrarRoles,
     mutation: true,
     input: exportInput,
-    handler: async (ctx, input) => {
+    prepare: (ctx, input) => {
       if (input.unmaskNik && !canSeeNik(ctx.user?.role)) throw new AppError('forbidden', 'Peran Anda tidak berhak mengekspor NIK lengkap.');
-      const file = await exportMembers(ctx.db, input, today(ctx));
+      return exportMembers(ctx, input, jakartaDate(ctx.app.clock.nowIso()));
+    },
+    handler: async (ctx, input, file) => {
       await ctx.audit({ entity: 'members', entityId: null, after: { export: input.format, filters: { ...input }, rows: file.rows, unmaskNik: input.unmaskNik } });
       return file;
     },
@@ -575,20 +581,24 @@ export const registrationMethods = {
     access: registrarRoles,
     mutation: false,
     input: importPreviewInput,
-    handler: (ctx, input) => importPreview(ctx, input),
+    // The file is read and checked before the (empty) read transaction: nothing is held meanwhile.
+    prepare: (ctx, input) => importPreview(ctx, input),
+    handler: (_ctx, _input, preview) => preview,
   }),
 
   'members.importRun': defineMethod({
     summary:
-      'Memulai impor. all_or_nothing: semua baris ditulis dalam panggilan ini atau tidak sama sekali. valid_only: baris sah disiapkan lalu ditulis per 500 baris oleh members.importContinue.',
+      'Memulai impor: berkas dibaca dan diperiksa, baris sah disiapkan, lalu ditulis oleh members.importContinue. all_or_nothing: semua baris dalam satu transaksi akhir atau tidak sama sekali (berkas dengan baris tidak sah ditolak utuh). valid_only: per 500 baris.',
     access: registrarRoles,
     mutation: true,
     input: importRunInput,
-    handler: (ctx, input) => startImport(ctx, input),
+    prepare: (ctx, input) => prepareImport(ctx, input),
+    handler: (ctx, input, file) => startImport(ctx, input, file),
+    render: (ctx, started) => renderStartedImport(ctx, started),
   }),
 
   'members.importContinue': defineMethod({
-    summary: 'Menulis kelompok berikutnya (500 baris) dari impor yang berjalan, dalam satu transaksi; dipanggil berulang oleh layar progres.',
+    summary: 'Menulis baris yang disiapkan dalam satu transaksi: 500 baris berikutnya (valid_only) atau semuanya (all_or_nothing); dipanggil berulang oleh layar progres.',
     access: registrarRoles,
     mutation: true,
     input: z.strictObject({ jobId: id('Impor') }),
@@ -624,6 +634,7 @@ export const registrationMethods = {
     access: registrarRoles,
     mutation: false,
     input: z.strictObject({ jobId: id('Impor'), format: label(z.enum(['csv', 'xlsx']), 'Format').default('csv') }),
-    handler: (ctx, input) => importReport(ctx, input.jobId, input.format),
+    handler: (ctx, input) => importProblems(ctx, input.jobId),
+    render: (ctx, problems, input) => renderImportReport(ctx, problems, input.jobId, input.format),
   }),
 };

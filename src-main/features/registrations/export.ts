@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { AppError } from '../../core/api/errors';
-import type { Database } from '../../core/api/registry';
+import type { Database, PrepareContext } from '../../core/api/registry';
 import { label } from '../../core/api/validation';
-import { mimeTypes, toCsv, toXlsx, type FileOut } from './files';
+import { mimeTypes, type FileOut } from './files';
+import { writeTableTask } from './tasks';
 import { applyFilters, countQuery, hasFilters, memberFilters, memberSorts, orderedPage } from './list';
 import { maskNik } from './rules/member-number';
 
@@ -51,8 +52,8 @@ export const exportHeader = [
   'Tahap Selesai',
 ];
 
-/** The list's current view (same filters and order), every page, as a file. */
-export async function exportMembers(db: Database, input: ExportInput, today: string): Promise<FileOut & { rows: number }> {
+/** The list's current view (same filters and order), every page, as table rows. */
+export async function exportRows(db: Database, input: ExportInput): Promise<unknown[][]> {
   // Exact here (the list's count stops at COUNT_CAP): an export is rare and must be bounded.
   const c = hasFilters(input)
     ? await applyFilters(db.selectFrom('members') as never, input)
@@ -77,7 +78,18 @@ export async function exportMembers(db: Database, input: ExportInput, today: str
     r.businessNames ?? '',
     r.stagesDone ? r.stagesDone.split(',').sort().join(', ') : '',
   ]);
-  const base = `anggota-${today}`;
-  const buffer = input.format === 'csv' ? toCsv(exportHeader, data) : await toXlsx('Anggota', exportHeader, data);
-  return { fileName: `${base}.${input.format}`, mimeType: mimeTypes[input.format], base64: buffer.toString('base64'), rows: data.length };
+  return data;
+}
+
+/**
+ * The export's slow part, before its transaction: the rows read on a reader (one consistent
+ * view), the file written in the worker pool. The transaction then only records the export.
+ */
+export async function exportMembers(ctx: PrepareContext, input: ExportInput, today: string): Promise<FileOut & { rows: number }> {
+  ctx.job.progress(0, 1, 'read');
+  const rows = await ctx.read((db) => exportRows(db, input));
+  ctx.job.throwIfCancelled();
+  ctx.job.progress(0, rows.length, 'render');
+  const base64 = await ctx.work(writeTableTask, { format: input.format, sheetName: 'Anggota', header: exportHeader, rows });
+  return { fileName: `anggota-${today}.${input.format}`, mimeType: mimeTypes[input.format], base64, rows: rows.length };
 }

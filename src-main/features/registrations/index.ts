@@ -7,3 +7,5 @@ export { findByNik, insertMembers } from './store';
 // The members list's search (NIK, its last digits, phone, member number, names through the full-text index).
 export { applyFilters as applyMemberFilters } from './list';
 export { mimeTypes, toCsv, toXlsx } from './files';
+// Writing a table as XLSX or CSV in the worker pool (exports).
+export { writeTableTask } from './tasks';

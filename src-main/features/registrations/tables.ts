@@ -115,6 +115,13 @@ export interface MemberTotalsTable {
   total: number;
 }
 
+/** The members' name order by rowid, kept by triggers (see migration 0007): sorts name searches. */
+export interface MemberNameOrderTable {
+  rid: number;
+  name_key: string;
+  id: string;
+}
+
 export interface ImportJobsTable {
   id: string;
   file_name: string;
@@ -146,6 +153,7 @@ export interface RegistrationTables {
   programme_stages: ProgrammeStagesTable;
   member_stages: MemberStagesTable;
   member_totals: MemberTotalsTable;
+  member_name_order: MemberNameOrderTable;
   import_jobs: ImportJobsTable;
   import_rows: ImportRowsTable;
 }

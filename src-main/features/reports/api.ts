@@ -5,10 +5,8 @@ import { conflict } from '../../core/api/errors';
 import { jakartaDate } from '../../core/clock';
 import { loadOffice } from '../office/api';
 import { buildDashboard } from './dashboard';
-import { summaryToCsv } from './export-csv';
-import { summaryToPdf } from './export-pdf';
-import { summaryToXlsx } from './export-xlsx';
 import { buildMonthlySummary } from './service';
+import { renderReportTask } from './tasks';
 import { prepareClosing, storeClosing } from './closing/close';
 import { closableProblem, listClosings, loadPackage, reportingMonth } from './closing/closings';
 import { packageFile } from './closing/package';
@@ -50,21 +48,25 @@ export const reportMethods = {
   'reports.export': defineMethod({
     summary: 'Ekspor rekap bulanan sebagai PDF (untuk dicetak), XLSX atau CSV; setiap ekspor dicatat.',
     access: supervisors,
-    mutation: false,
+    // Who exported what is part of the audit trail, like any change.
+    mutation: true,
     input: z.strictObject({ month, kelurahan, format: label(z.enum(['pdf', 'xlsx', 'csv']), 'Format') }),
-    handler: async (ctx, input) => {
+    // The summary is read on a reader and drawn in the worker pool before the transaction, which
+    // then only records the export.
+    prepare: async (ctx, input) => {
       const now = ctx.app.clock.nowIso();
-      const summary = await buildMonthlySummary(ctx.db, input, now);
-      let bytes: Buffer;
+      ctx.job.progress(0, 1, 'read');
+      const { summary, office } = await ctx.read(async (db) => ({ summary: await buildMonthlySummary(db, input, now), office: await loadOffice({ db }) }));
       // A closed month's report is dated by its closing, whenever it is printed again.
       const printedOn = summary.status.state === 'closed' && summary.status.closedAt ? dayOf(summary.status.closedAt) : jakartaDate(now);
-      if (input.format === 'pdf') bytes = await summaryToPdf(summary, await loadOffice(ctx), printedOn);
-      else if (input.format === 'xlsx') bytes = await summaryToXlsx(summary);
-      else bytes = summaryToCsv(summary);
+      ctx.job.progress(0, 1, 'render');
+      const base64 = await ctx.work(renderReportTask, { format: input.format, summary, office, printedOn });
       const fileName = `rekap-jakpreneur-${input.month}${input.kelurahan ? `-${input.kelurahan}` : ''}.${input.format}`;
-      // Who exported what is part of the audit trail, like any change.
-      await ctx.audit({ entity: 'reports', entityId: input.month, after: { export: input.format, kelurahan: input.kelurahan ?? null, fileName, state: summary.status.state } });
-      return { fileName, mimeType: MIME[input.format], base64: bytes.toString('base64') };
+      return { file: { fileName, mimeType: MIME[input.format], base64 }, state: summary.status.state };
+    },
+    handler: async (ctx, input, { file, state }) => {
+      await ctx.audit({ entity: 'reports', entityId: input.month, after: { export: input.format, kelurahan: input.kelurahan ?? null, fileName: file.fileName, state } });
+      return file;
     },
   }),
 
@@ -88,16 +90,17 @@ export const reportMethods = {
     access: ['supervisor'],
     mutation: true,
     input: z.strictObject({ month }),
-    handler: async (ctx, input) => {
-      const pkg = await prepareClosing(ctx.db, input.month, ctx.app.clock.nowIso(), ctx.user!);
-      return storeClosing(ctx, pkg);
-    },
+    // The summaries (the kecamatan's and each kelurahan's) are read on a reader before the
+    // transaction, which only signs and stores them.
+    prepare: (ctx, input) => ctx.read((db) => prepareClosing(db, input.month, ctx.app.clock.nowIso(), ctx.user!)),
+    handler: (ctx, _input, pkg) => storeClosing(ctx, pkg),
   }),
 
   'reports.closingPackage': defineMethod({
     summary: 'Paket bertanda tangan sebuah bulan yang ditutup (JSON), untuk dikirim ke tingkat provinsi; setiap unduhan dicatat.',
     access: supervisors,
-    mutation: false,
+    // Every download is audited: a write, so it runs on the writer.
+    mutation: true,
     input: z.strictObject({ month }),
     handler: async (ctx, input) => {
       const row = await ctx.db.selectFrom('month_closings').select(['package', 'signature', 'key_id']).where('month', '=', input.month).executeTakeFirst();

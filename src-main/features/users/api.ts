@@ -4,7 +4,7 @@ import { AppError, conflict, notFound } from '../../core/api/errors';
 import { fetchPage, likeEscape, pageInput } from '../../core/api/paging';
 import { defineMethod, type CallContext } from '../../core/api/registry';
 import { label, optionalText, text } from '../../core/api/validation';
-import { hashPassword } from '../../core/auth/passwords';
+import { hashNewPassword } from '../../core/auth/passwords';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, assertAcceptablePassword } from '../../core/auth/password-policy';
 import { endSessionsOfUser } from '../../core/auth/sessions';
 import { changeSubject, clearThrottle, loginSubject } from '../../core/auth/throttle';
@@ -99,10 +99,15 @@ export const userMethods = {
       phone: optionalText('Nomor telepon', 20),
       password: newPasswordField,
     }),
-    handler: async (ctx, input) => {
+    // The policy check and the hash, before the transaction.
+    prepare: async (ctx, input) => {
+      const office = await ctx.read((db) => officeName(db));
+      assertAcceptablePassword(input.password, { username: input.username, fullName: input.fullName, officeName: office }, 'password', 'Kata sandi');
+      return hashNewPassword(ctx, input.password);
+    },
+    handler: async (ctx, input, passwordHash) => {
       const taken = await ctx.db.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
       if (taken) throw conflict(`Nama pengguna "${input.username}" sudah dipakai.`, { username: 'Nama pengguna: sudah dipakai' });
-      assertAcceptablePassword(input.password, { username: input.username, fullName: input.fullName, officeName: await officeName(ctx.db) }, 'password', 'Kata sandi');
       const now = ctx.app.clock.nowIso();
       const id = ctx.app.newId();
       await ctx.db
@@ -115,7 +120,7 @@ export const userMethods = {
           is_pendamping: input.isPendamping ? 1 : 0,
           nip: input.nip ?? null,
           phone: input.phone ?? null,
-          password_hash: await hashPassword(input.password, ctx.app.security.passwordCost),
+          password_hash: passwordHash,
           // The admin chose this password: the user replaces it at first login.
           must_change_password: 1,
           created_at: now,
@@ -187,13 +192,19 @@ export const userMethods = {
     access: ['admin'],
     mutation: true,
     input: z.strictObject({ id: userId, password: newPasswordField }),
-    handler: async (ctx, input) => {
-      const target = await loadUser(ctx, input.id);
-      assertAcceptablePassword(input.password, { username: target.username, fullName: target.fullName, officeName: await officeName(ctx.db) }, 'password', 'Kata sandi');
+    // The policy check and the hash, before the transaction.
+    prepare: async (ctx, input) => {
+      const target = await ctx.read(async (db) => ({ user: await db.selectFrom('users').select(['username', 'full_name']).where('id', '=', input.id).executeTakeFirst(), office: await officeName(db) }));
+      if (!target.user) throw notFound('Pengguna');
+      assertAcceptablePassword(input.password, { username: target.user.username, fullName: target.user.full_name, officeName: target.office }, 'password', 'Kata sandi');
+      return hashNewPassword(ctx, input.password);
+    },
+    handler: async (ctx, input, passwordHash) => {
+      await loadUser(ctx, input.id);
       await ctx.db
         .updateTable('users')
         .set({
-          password_hash: await hashPassword(input.password, ctx.app.security.passwordCost),
+          password_hash: passwordHash,
           must_change_password: 1,
           failed_logins: 0,
           locked_until: null,

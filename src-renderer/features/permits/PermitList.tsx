@@ -6,7 +6,9 @@ import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { useCan } from '../../app/session';
 import { DataTable } from '../../components/DataTable';
+import { JobProgress } from '../../components/JobProgress';
 import { Notice } from '../../components/Notice';
+import { useLongCall } from '../../components/useLongCall';
 import { useServerTable } from '../../components/useServerTable';
 import { printInPlace } from '../../components/files';
 import { Dialog } from '../../components/Dialog';
@@ -28,6 +30,8 @@ export function PermitList() {
   const [message, setMessage] = useState<string | null>(null);
   const [printed, setPrinted] = useState<string[] | null>(null);
   const [pendingOpen, setPendingOpen] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const batch = useLongCall();
   const table = useServerTable<Row, { q: string; status: string; channel: string; sla: string }>(
     { page: 0, pageSize: 25, sort: 'submittedAt', dir: 'desc', filters: { q: '', status: '', channel: '', sla: '' } },
     (s, f) =>
@@ -67,11 +71,16 @@ export function PermitList() {
   const printDay = async () => {
     setError(null);
     setMessage(null);
+    setNotice(null);
     try {
-      const batch = await invoke('permits.certificateBatch', { issuedOn: jakartaToday() });
-      await printInPlace(batch);
+      const file = await batch.run((options) => invoke('permits.certificateBatch', { issuedOn: jakartaToday() }, options));
+      if (!file) {
+        setNotice(t('job.cancelled'));
+        return;
+      }
+      await printInPlace(file);
       // Originals among them: the clerk says how the batch came out, as for a single print.
-      if (batch.originals > 0) setPrinted(batch.ids);
+      if (file.originals > 0) setPrinted(file.ids);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -99,6 +108,7 @@ export function PermitList() {
     <>
       <Notice kind="error">{error ?? table.error}</Notice>
       <Notice kind="success">{message}</Notice>
+      <Notice>{notice}</Notice>
       <div className="filters">
         <SearchBox placeholder={t('permits.search')} value={table.filters.q} onChange={(v) => table.setFilter('q', v)} onEnter={openOnly} />
         <select aria-label={t('permits.filter.status')} value={table.filters.status} onChange={(e) => table.setFilter('status', e.target.value)}>
@@ -126,11 +136,12 @@ export function PermitList() {
           ))}
         </select>
         {can('permits.certificateBatch') && (
-          <button type="button" className="button" onClick={() => void printDay()}>
+          <button type="button" className="button" onClick={() => void printDay()} disabled={batch.running}>
             {t('permits.printDay')}
           </button>
         )}
       </div>
+      <JobProgress job={batch} />
       <DataTable
         columns={columns}
         {...table.tableProps}

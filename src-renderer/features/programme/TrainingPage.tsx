@@ -6,6 +6,8 @@ import { Notice } from '../../components/Notice';
 import { MemberPicker, type MemberOption } from './MemberPicker';
 import { SKPD_OPTIONS } from './TrainingForm';
 import { printPdf } from '../../components/files';
+import { JobProgress } from '../../components/JobProgress';
+import { useLongCall } from '../../components/useLongCall';
 
 type Training = Output<'trainings.get'>;
 
@@ -17,6 +19,7 @@ export function TrainingPage({ id }: { id: string }) {
   const [error, setError] = useState<string | null>(null);
   const [full, setFull] = useState<MemberOption | null>(null);
   const [busy, setBusy] = useState(false);
+  const printing = useLongCall();
   const listRef = useRef<HTMLUListElement>(null);
 
   const load = useCallback(async () => {
@@ -114,10 +117,11 @@ export function TrainingPage({ id }: { id: string }) {
             </button>
           )}
           {done && (
-            <button type="button" className="button button--primary" disabled={busy} onClick={() => void run(async () => { const f = await invoke('trainings.certificates', { trainingId: id }); await printPdf(f); return t('prog.pdfReady', { name: f.fileName }); })}>
+            <button type="button" className="button button--primary" disabled={busy} onClick={() => void run(async () => { const f = await printing.run((options) => invoke('trainings.certificates', { trainingId: id }, options)); if (!f) return t('job.cancelled'); await printPdf(f); return t('prog.pdfReady', { name: f.fileName }); })}>
               {t('tr.printAll')}
             </button>
           )}
+          <JobProgress job={printing} />
           {open && (
             <button type="button" className="button" disabled={busy} onClick={() => void run(async () => (await invoke('trainings.cancel', { id }), null))}>
               {t('tr.cancel')}

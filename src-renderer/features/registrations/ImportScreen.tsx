@@ -6,6 +6,8 @@ import { CheckField, SelectField } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { downloadFile, readFileBase64 } from '../../components/files';
 import { SKPDS, TARGET_GROUPS } from './reference';
+import { JobProgress } from '../../components/JobProgress';
+import { useLongCall } from '../../components/useLongCall';
 
 type Preview = Output<'members.importPreview'>;
 type PreviewInput = Input<'members.importPreview'>;
@@ -44,6 +46,8 @@ export function ImportScreen() {
   const [job, setJob] = useState<(JobStatus & { cancelled?: boolean }) | null>(null);
   const [running, setRunning] = useState(false);
   const cancelRequested = useRef(false);
+  // Reading and checking the file (preview and start) report their progress and can be cancelled.
+  const reading = useLongCall();
 
   const fileInput = () => ({
     fileName: file!.name,
@@ -57,7 +61,13 @@ export function ImportScreen() {
     setBusy(true);
     setError(null);
     try {
-      const p = await invoke('members.importPreview', { fileName: f.name, fileBase64: f.base64, mapping: m, defaults: defaults as PreviewInput['defaults'], confirmDuplicates, limit: 50 });
+      const input = { fileName: f.name, fileBase64: f.base64, mapping: m, defaults: defaults as PreviewInput['defaults'], confirmDuplicates, limit: 50 };
+      const p = await reading.run((options) => invoke('members.importPreview', input, options));
+      if (!p) {
+        setPreview(null);
+        setError(t('reg.imp.readCancelled'));
+        return;
+      }
       setPreview(p);
       setHeadersOnly(null);
       setMapping(p.mapping);
@@ -97,7 +107,12 @@ export function ImportScreen() {
     setRunning(true);
     cancelRequested.current = false;
     try {
-      let status: JobStatus = await invoke('members.importRun', { ...fileInput(), mode });
+      const started = await reading.run((options) => invoke('members.importRun', { ...fileInput(), mode }, options));
+      if (!started) {
+        setError(t('reg.imp.readCancelled'));
+        return;
+      }
+      let status: JobStatus = started;
       setJob(status);
       // Each call writes one batch in its own transaction; stopping between calls never
       // leaves half a batch.
@@ -149,6 +164,7 @@ export function ImportScreen() {
       </header>
       <p className="muted">{t('reg.imp.intro')}</p>
       <Notice kind="error">{error}</Notice>
+      <JobProgress job={reading} />
 
       {!job && (
         <div className="reg-panel">
@@ -156,7 +172,7 @@ export function ImportScreen() {
             <label htmlFor="reg-import-file">{t('reg.imp.file')}</label>
             <input id="reg-import-file" type="file" accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" disabled={busy || running} onChange={(e) => void choose(e.target.files?.[0])} />
           </div>
-          {busy && <p className="muted">{t('reg.imp.reading')}</p>}
+          {busy && !reading.running && <p className="muted">{t('reg.imp.reading')}</p>}
         </div>
       )}
 

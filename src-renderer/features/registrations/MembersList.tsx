@@ -12,6 +12,8 @@ import { downloadFile } from '../../components/files';
 import { useFlash } from './flash';
 import { SCALES, SKPDS, STAGE_CODES, TARGET_GROUPS, useReference } from './reference';
 import { SearchBox } from '../../components/Filters';
+import { JobProgress } from '../../components/JobProgress';
+import { useLongCall } from '../../components/useLongCall';
 
 type MemberRow = Output<'members.list'>['rows'][number];
 type ListInput = Input<'members.list'>;
@@ -38,6 +40,8 @@ export function MembersList() {
   const [flash] = useFlash();
   const [exporting, setExporting] = useState<'xlsx' | 'csv' | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
+  const [exportNotice, setExportNotice] = useState<string | null>(null);
+  const exportJob = useLongCall();
   const [fullNik, setFullNik] = useState(false);
   // Loket clerks look members up; registering, importing and exporting are for the others.
   const can = useCan();
@@ -50,9 +54,12 @@ export function MembersList() {
   const exportView = async (format: 'xlsx' | 'csv') => {
     setExporting(format);
     setExportError(null);
+    setExportNotice(null);
     try {
-      const file = await invoke('members.export', { format, unmaskNik: fullNik, sort: table.state.sort as ListInput['sort'], dir: table.state.dir, ...toApiFilters(table.filters) });
-      downloadFile(file);
+      const input = { format, unmaskNik: fullNik, sort: table.state.sort as ListInput['sort'], dir: table.state.dir, ...toApiFilters(table.filters) };
+      const file = await exportJob.run((options) => invoke('members.export', input, options));
+      if (file) downloadFile(file);
+      else setExportNotice(t('job.cancelled'));
     } catch (e) {
       setExportError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -143,6 +150,8 @@ export function MembersList() {
         )}
       </header>
       <Notice kind="success">{flash}</Notice>
+      <JobProgress job={exportJob} />
+      <Notice>{exportNotice}</Notice>
       <Notice kind="error">{exportError ?? table.error}</Notice>
       <div className="filters">
         <SearchBox placeholder={t('reg.searchPlaceholder')} value={table.filters.q} onChange={(v) => table.setFilter('q', v)} />

@@ -7,6 +7,8 @@ import { downloadFile, printPdf } from '../../components/files';
 import { Dashboard } from './Dashboard';
 import { MonthlySummaryView } from './MonthlySummaryView';
 import { currentMonth } from '../../app/format';
+import { JobProgress } from '../../components/JobProgress';
+import { useLongCall } from '../../components/useLongCall';
 
 type Kelurahan = Output<'regions.list'>[number];
 
@@ -20,6 +22,8 @@ export function ReportsScreen() {
   const [kelurahanList, setKelurahanList] = useState<Kelurahan[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const exportJob = useLongCall();
   const [closings, setClosings] = useState<Output<'reports.closings'> | null>(null);
   const [closingsVersion, setClosingsVersion] = useState(0);
 
@@ -39,9 +43,11 @@ export function ReportsScreen() {
   const exportAs = async (format: 'pdf' | 'xlsx' | 'csv') => {
     setBusy(format);
     setError(null);
+    setNotice(null);
     try {
-      const file = await invoke('reports.export', { month, kelurahan: kelurahan || null, format });
-      if (format === 'pdf') await printPdf(file);
+      const file = await exportJob.run((options) => invoke('reports.export', { month, kelurahan: kelurahan || null, format }, options));
+      if (!file) setNotice(t('job.cancelled'));
+      else if (format === 'pdf') await printPdf(file);
       else downloadFile(file);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -87,6 +93,8 @@ export function ReportsScreen() {
           </select>
         </label>
       </div>
+      <JobProgress job={exportJob} />
+      <Notice>{notice}</Notice>
       <Notice kind="error">{error}</Notice>
       {tab === 'dashboard' ? (
         <Dashboard month={month} key={closingsVersion} />

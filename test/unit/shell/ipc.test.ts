@@ -128,6 +128,16 @@ describe('api:invoke', () => {
     expect(registration.sessionCount()).toBe(0);
   });
 
+  it('passes a long call\'s job id on, and nothing but a string', async () => {
+    const office = recordingApp();
+    registration = registerIpc(office);
+    const contents = new FakeWebContents();
+    await ipcMain.call(channels.invoke, contents.ipcEvent(), 'permits.certificateBatch', {}, 'job-12345678');
+    await ipcMain.call(channels.invoke, contents.ipcEvent(), 'permits.certificateBatch', {}, { evil: true });
+    await invoke(contents.ipcEvent(), 'office.status');
+    expect(office.calls.map((c) => c.jobId)).toEqual(['job-12345678', null, null]);
+  });
+
   it('forgets the session when the window is destroyed', async () => {
     registration = registerIpc(recordingApp());
     const contents = new FakeWebContents();

@@ -37,7 +37,11 @@ describe('preload bridge', () => {
     const answer = { status: 200, body: { ok: true, value: { setupDone: true } } };
     ipcRenderer.invoke.mockResolvedValueOnce(answer);
     await expect(desktop.invoke('office.status', {})).resolves.toEqual(answer);
-    expect(ipcRenderer.invoke).toHaveBeenCalledWith(channels.invoke, 'office.status', {});
+    expect(ipcRenderer.invoke).toHaveBeenCalledWith(channels.invoke, 'office.status', {}, null);
+    // A long call's job id travels with it, as a plain string.
+    ipcRenderer.invoke.mockResolvedValueOnce(answer);
+    await desktop.invoke('permits.certificateBatch', { issuedOn: '2026-11-30' }, { jobId: 'job-12345678' });
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(channels.invoke, 'permits.certificateBatch', { issuedOn: '2026-11-30' }, 'job-12345678');
   });
 
   it('printPdf and savePdf unwrap their answers', async () => {

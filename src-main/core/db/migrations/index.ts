@@ -8,6 +8,7 @@ import * as m0006 from './0006_large_office_indexes';
 import * as m0009 from './0009_counter';
 import * as m0008 from './0008_audited_documents';
 import * as m0010 from './0010_security';
+import * as m0007 from './0007_name_search_order';
 
 export interface Migration {
   name: string;
@@ -26,4 +27,6 @@ export const migrations: readonly Migration[] = [
   // After 0009: main's databases already have 0009 as their seventh migration.
   { name: '0008_audited_documents', up: m0008.up },
   { name: '0010_security', up: m0010.up },
+  // Numbered 0007 (the number it was given), applied after 0008 and 0010 which main's databases already have.
+  { name: '0007_name_search_order', up: m0007.up },
 ];
