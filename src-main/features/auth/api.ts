@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineMethod } from '../../core/api/registry';
 import { label } from '../../core/api/validation';
-import { newPasswordField } from '../users/api';
+import { newPasswordField } from '../users';
 import { endSession, lookupSession } from '../../core/auth/sessions';
 import { checkLogin, checkPasswordChange, completeLogin, completePasswordChange } from './login';
 

@@ -12,7 +12,7 @@ import { assertAcceptablePassword } from '../../core/auth/password-policy';
 import { hashPasswordTask, verifyPasswordTask } from '../../core/auth/passwords';
 import { createSession, endSessionsOfUser } from '../../core/auth/sessions';
 import { changeSubject, checkThrottle, loginSubject, recordFailure, recordSuccess, type FailureOutcome, type Verdict } from '../../core/auth/throttle';
-import { officeName } from '../users/api';
+import { officeName } from '../users';
 
 const timeWib = (ms: number) => new Date(ms + 7 * 3600_000).toISOString().slice(11, 16);
 

@@ -8,7 +8,8 @@ import { assertAcceptablePassword } from '../../core/auth/password-policy';
 import { generateSigningKey } from '../../core/signing';
 import { schemaVersion } from '../../core/db/migrator';
 import { storedFingerprint } from '../../server/tls';
-import { newPasswordField, nipField, usernameField } from '../users/api';
+import { loadOffice } from '../../core/office';
+import { newPasswordField, nipField, usernameField } from '../users';
 import { postalCodeMethods } from './postal-codes';
 
 export const DEFAULT_PROVINCE_LABEL = 'Pemerintah Provinsi Daerah Khusus Jakarta';
@@ -47,36 +48,6 @@ const editableColumns = (o: EditableFields) => ({
   yearly_target: o.yearlyTarget,
 });
 
-const officeColumns = [
-  'name',
-  'province_label as provinceLabel',
-  'kota_kode as kotaKode',
-  'kecamatan_kode as kecamatanKode',
-  'address',
-  'postal_code as postalCode',
-  'phone',
-  'email',
-  'letterhead_lines as letterheadLines',
-  'signatory_name as signatoryName',
-  'signatory_title as signatoryTitle',
-  'signatory_nip as signatoryNip',
-  'yearly_target as yearlyTarget',
-  'key_id as keyId',
-  'public_key as publicKey',
-  'updated_at as updatedAt',
-] as const;
-
-export async function loadOffice(ctx: Pick<CallContext, 'db'>) {
-  const row = await ctx.db
-    .selectFrom('office')
-    .innerJoin('regions as kota', 'kota.kode', 'office.kota_kode')
-    .innerJoin('regions as kec', 'kec.kode', 'office.kecamatan_kode')
-    .select(officeColumns.map((c) => `office.${c}` as const))
-    .select(['kota.nama as kotaNama', 'kec.nama as kecamatanNama'])
-    .executeTakeFirst();
-  if (!row) throw new AppError('conflict', 'Kantor belum disiapkan.');
-  return { ...row, letterheadLines: JSON.parse(row.letterheadLines) as string[] };
-}
 
 /** Kota and kecamatan must be real and the kecamatan must lie in the kota. */
 async function checkRegion(ctx: CallContext, kotaKode: string, kecamatanKode: string) {

@@ -7,13 +7,13 @@ import { id, isoDate, label, optionalText, rupiah, text } from '../../core/api/v
 import { jakartaDate } from '../../core/clock';
 import { nextSequence } from '../../core/sequences';
 import { setSetting } from '../../core/settings';
-import { completeStage } from '../programme/stages';
-import { normaliseName } from '../registrations/rules/names';
+import { completeStage } from '../../core/stages';
+import { normaliseName } from '../registrations';
 import { normaliseKind, productionDays, availableCapacity } from './rules/matching';
 import { checkQuantitySplit, lineTotal, orderTotals } from './rules/money';
 import { allowedOrderTransitions, checkOrderTransition, orderStatuses, orderStatusLabels, type OrderStatus } from './rules/transitions';
 import { documentMethods } from './documents';
-import { loadHolidays } from '../permits/service';
+import { loadHolidays } from '../permits';
 import {
   addDays,
   assignedQuantity,

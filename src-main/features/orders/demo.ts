@@ -1,6 +1,6 @@
 import type { DemoContext } from '../../demo/steps';
 import { callAs } from '../../demo/demo';
-import { normaliseName } from '../registrations/rules/names';
+import { normaliseName } from '../registrations';
 import { lineTotal } from './rules/money';
 import { orderStatuses, type OrderStatus } from './rules/transitions';
 import { addDays, INACTIVE_STATUSES } from './service';

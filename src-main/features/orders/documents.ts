@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { conflict, notFound } from '../../core/api/errors';
 import { defineMethod, type CallContext, type Role } from '../../core/api/registry';
 import { id, label } from '../../core/api/validation';
-import { loadOffice } from '../office/api';
+import { loadOffice } from '../../core/office';
 import type { AssignmentDocumentData, DocumentKind } from './pdf';
 import { renderAssignmentDocumentTask } from './tasks';
 import { orderStatusLabels } from './rules/transitions';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { badInput, conflict, notFound } from '../../core/api/errors';
 import { defineMethod } from '../../core/api/registry';
 import { id, isoDate, label, optionalText, text } from '../../core/api/validation';
-import { loadOffice } from '../office/api';
+import { loadOffice } from '../../core/office';
 import { checkTransition } from './rules/transitions';
 import { applyTransition, loadPermit, roleOf } from './service';
 import type { AjibDayList } from './ajib-pdf';

@@ -4,7 +4,7 @@ import { createPdfDocument, drawLetterhead, drawSignatureBlock, FONT, pdfToBuffe
 import { drawReusable } from '../../core/pdf/reusable';
 import { create as createQr } from 'qrcode';
 import { hashNik, signPayload } from '../../core/signing';
-import { KBLI_VERSION } from '../reference/load';
+import { KBLI_VERSION } from '../reference';
 import { formatNpwp } from '../../../src-shared/rules/npwp';
 import { formatPhone } from '../../../src-shared/rules/phone';
 import { groupVerificationCode } from './rules/verification-code';

@@ -3,8 +3,8 @@ import { AppError, badInput, conflict, forbidden, notFound } from '../../core/ap
 import type { CallContext, Database } from '../../core/api/registry';
 import { jakartaDate } from '../../core/clock';
 import { nextSequence } from '../../core/sequences';
-import { loadOffice } from '../office';
-import { completeStage } from '../programme/stages';
+import { loadOffice } from '../../core/office';
+import { completeStage } from '../../core/stages';
 import { assertInArea, requirePostalCode } from './places';
 import { printStateOf } from './print-log';
 import { formatPermitNumber } from './rules/numbering';

@@ -5,7 +5,7 @@ import { jakartaDate } from '../../core/clock';
 import { getSetting } from '../../core/settings';
 import { label } from '../../core/api/validation';
 import type { Role } from '../../core/db/schema';
-import type { Skpd } from '../registrations/tables';
+import type { Skpd } from '../registrations';
 import { DEFAULT_BANKABILITY, type BankabilitySettings } from './rules/bankability';
 import { DEFAULT_NAIK_KELAS, type NaikKelasSettings } from './rules/naik-kelas';
 import { DEFAULT_CERTIFICATE_NUMBER_TEMPLATE } from './rules/certificate-number';

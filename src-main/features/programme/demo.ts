@@ -4,7 +4,7 @@
 // the API as the office staff would enter it, so the same rules and stage records apply.
 import { callAs } from '../../demo/demo';
 import type { DemoContext } from '../../demo/steps';
-import { addMonths, monthOf } from './rules/months';
+import { addMonths, monthOf } from '../../../src-shared/rules/months';
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 

@@ -7,9 +7,9 @@ import { fetchPage, likeEscape, pageInput } from '../../core/api/paging';
 import { defineMethod, type CallContext } from '../../core/api/registry';
 import { id, isoDate, label, optionalText } from '../../core/api/validation';
 import { formatDateId, formatRupiah } from '../../core/format';
-import { completeStage } from './stages';
+import { completeStage } from '../../core/stages';
 import { loadSettings, PROGRAMME_ROLES, todayOf } from './common';
-import { addMonths, monthOf } from './rules/months';
+import { addMonths, monthOf } from '../../../src-shared/rules/months';
 import { evaluateBankability, type BankabilityResult } from './rules/bankability';
 import type { FinancingChannel, FinancingStatus } from './tables';
 

@@ -4,7 +4,7 @@ import { badInput, notFound } from '../../core/api/errors';
 import { fetchPage, likeEscape, pageInput } from '../../core/api/paging';
 import { defineMethod, type CallContext } from '../../core/api/registry';
 import { id, isoDate, label, optionalText, text } from '../../core/api/validation';
-import { refreshStage } from './stages';
+import { refreshStage } from '../../core/stages';
 import { daysBetween, loadMember, loadPendamping, loadSettings, pendampingOf, PROGRAMME_ROLES, todayOf } from './common';
 
 /** P3 follows the member's earliest visit; a change of the stage is audited with it. */

@@ -1,5 +1,5 @@
 import type { Bool01 } from '../../core/db/schema';
-import type { Skpd } from '../registrations/tables';
+import type { Skpd } from '../registrations';
 
 export type TrainingMode = 'online' | 'offline';
 export type TrainingStatus = 'terjadwal' | 'selesai' | 'dibatalkan';

@@ -5,7 +5,7 @@ import { fetchPage, likeEscape, pageInput } from '../../core/api/paging';
 import { defineMethod, type CallContext } from '../../core/api/registry';
 import { id, label, optionalText, text } from '../../core/api/validation';
 import { jakartaDate } from '../../core/clock';
-import { completeStage } from './stages';
+import { completeStage } from '../../core/stages';
 import { loadMember, loadSettings, PROGRAMME_ROLES, SKPD_CODES, todayOf } from './common';
 import { renderTrainingCertificatesTask } from './tasks';
 import { certificatesToPrint, issueCertificates } from './certificates';

@@ -3,10 +3,10 @@ import { badInput } from '../../core/api/errors';
 import { defineMethod, type CallContext } from '../../core/api/registry';
 import { id, label, text } from '../../core/api/validation';
 import { classifyScale } from '../../../src-shared/rules/scale';
-import type { BusinessesTable } from '../registrations/tables';
-import { refreshStage } from './stages';
+import type { BusinessesTable } from '../registrations';
+import { refreshStage } from '../../core/stages';
 import { loadMember, loadSettings, pendampingOf, PROGRAMME_ROLES, todayOf } from './common';
-import { addMonths, formatMonthId, monthOf, monthRange } from './rules/months';
+import { addMonths, formatMonthId, monthOf, monthRange } from '../../../src-shared/rules/months';
 import { evaluateNaikKelas } from './rules/naik-kelas';
 
 const MAX_RUPIAH = 1_000_000_000_000_000;

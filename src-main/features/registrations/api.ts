@@ -13,7 +13,7 @@ import type { Role } from '../../core/db/schema';
 import type { MembersTable } from './tables';
 import { jakartaDate } from '../../core/clock';
 import { setSetting } from '../../core/settings';
-import { completeStage } from '../programme/stages';
+import { completeStage } from '../../core/stages';
 import { checkBusiness, checkMemberFields, checkRegistration, loadReference } from './checks';
 import { exportMembers, exportInput } from './export';
 import { cancelImport, continueImport, importPreview, importPreviewInput, importProblems, importRunInput, importStatus, prepareImport, recentImports, renderImportReport, renderStartedImport, startImport } from './import';

@@ -1,6 +1,6 @@
 import type { FieldErrors } from '../../core/api/errors';
 import type { Database } from '../../core/api/registry';
-import { KBLI_VERSION } from '../reference/load';
+import { KBLI_VERSION } from '../reference';
 import type { BusinessesTable, MembersTable } from './tables';
 import { parseKk } from '../../../src-shared/rules/kk';
 import { normaliseName } from './rules/names';

@@ -9,3 +9,7 @@ export { applyFilters as applyMemberFilters } from './list';
 export { mimeTypes, toCsv, toXlsx } from './files';
 // Writing a table as XLSX or CSV in the worker pool (exports).
 export { writeTableTask } from './tasks';
+// Names as the search index keeps them (old spellings folded), and the labels reports print.
+export { normaliseName } from './rules/names';
+export { skpdLabels, targetGroupLabels } from './export';
+export type { BusinessesTable, Skpd } from './tables';

@@ -3,7 +3,7 @@ import { defineMethod } from '../../core/api/registry';
 import { label } from '../../core/api/validation';
 import { conflict } from '../../core/api/errors';
 import { jakartaDate } from '../../core/clock';
-import { loadOffice } from '../office/api';
+import { loadOffice } from '../../core/office';
 import { buildDashboard } from './dashboard';
 import { buildMonthlySummary } from './service';
 import { renderReportTask } from './tasks';

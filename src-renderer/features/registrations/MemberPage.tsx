@@ -10,8 +10,8 @@ import { useForm } from '../../components/useForm';
 import { formatShortDate } from './display';
 import { jakartaToday } from '../../app/format';
 import { useFlash } from './flash';
-import { MemberOrders } from '../orders/MemberOrders';
-import { MemberPermits } from '../permits/MemberPermits';
+import { MemberOrders } from '../orders';
+import { MemberPermits } from '../permits';
 import { type EDUCATIONS } from './reference';
 
 type Education = (typeof EDUCATIONS)[number];

@@ -2,7 +2,7 @@ import { invoke } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { TextField } from '../../components/Field';
-import { LetterheadFields, OfficeContactFields, officePayload } from '../office/OfficeFields';
+import { LetterheadFields, OfficeContactFields, officePayload } from '../office';
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
 import { RegionPicker } from './RegionPicker';

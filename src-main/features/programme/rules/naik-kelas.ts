@@ -9,7 +9,7 @@
 //   A baseline of zero turnover counts as growth when the latest turnover is above zero.
 
 import { classifyScale, movedUp, type Scale } from '../../../../src-shared/rules/scale';
-import { addMonths, monthsBetween } from './months';
+import { addMonths, monthsBetween } from '../../../../src-shared/rules/months';
 
 export interface MonthlyTurnover {
   month: string;

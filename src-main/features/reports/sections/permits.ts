@@ -1,5 +1,4 @@
-import { loadHolidays, slaOfPermits } from '../../permits/service';
-import { loadPermitSettings } from '../../permits/settings';
+import { loadHolidays, loadPermitSettings, slaOfPermits } from '../../permits';
 import { percent, type ReportRow, type ReportScope, type ReportSection } from '../model';
 import { inScope, type Db } from './common';
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { kbliCategoryTitles } from '../../reference/kbli-categories';
-import { skpdLabels, targetGroupLabels } from '../../registrations/export';
+import { kbliCategoryTitles } from '../../reference';
+import { skpdLabels, targetGroupLabels } from '../../registrations';
 import { percent, type ReportScope, type ReportSection } from '../model';
 import { breakdownRows, countColumns, inScope, toCounts, type Db } from './common';
 

@@ -1,5 +1,5 @@
-import type { Database } from '../../core/api/registry';
-import { formatMonthId } from './rules/months';
+import type { Database } from './api/registry';
+import { formatMonthId } from '../../src-shared/rules/months';
 
 export type StageCode = 'P1' | 'P2' | 'P3' | 'P4' | 'P5' | 'P6' | 'P7';
 
