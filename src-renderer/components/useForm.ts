@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiCallError } from '../app/api';
+import { errorMessage, fieldErrorsOf } from '../app/data';
 import { useI18n } from '../app/i18n';
 
 /**
@@ -31,12 +31,11 @@ export function useForm<T extends Record<string, unknown>>(initial: T) {
       await action();
       return true;
     } catch (e) {
-      if (e instanceof ApiCallError) {
-        // Field messages show beside their fields; the banner only points at them.
-        const count = Object.keys(e.fields).length;
-        setError(count ? `${t('form.fixMarked')} ${Object.values(e.fields).join(' · ')}` : e.message);
-        setFieldErrors(e.fields);
-      } else setError(e instanceof Error ? e.message : String(e));
+      const fields = fieldErrorsOf(e);
+      const count = Object.keys(fields).length;
+      // Field messages show beside their fields; the banner only points at them.
+      setError(count ? `${t('form.fixMarked')} ${Object.values(fields).join(' · ')}` : errorMessage(e, t));
+      setFieldErrors(fields);
       return false;
     } finally {
       setBusy(false);

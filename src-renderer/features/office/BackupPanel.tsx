@@ -1,34 +1,23 @@
-import { useEffect, useState } from 'react';
-import { invoke, type Output } from '../../app/api';
+import { useState } from 'react';
+import { useApiMutation, useApiQuery } from '../../app/data';
 import { formatDateTime, formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { Notice } from '../../components/Notice';
 
-type Backup = Output<'office.backups'>[number];
-
 /** Admins see the backups and can take one at any time. */
 export function BackupPanel() {
   const { t } = useI18n();
-  const [backups, setBackups] = useState<Backup[]>([]);
-  const [busy, setBusy] = useState(false);
+  const list = useApiQuery('office.backups', {});
+  const backups = list.data ?? [];
+  const backup = useApiMutation('office.backup');
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = () => invoke('office.backups', {}).then(setBackups, (e: Error) => setError(e.message));
-  useEffect(() => {
-    void load();
-  }, []);
+  const busy = backup.busy;
+  const error = backup.error ?? list.error;
   const backupNow = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const b = await invoke('office.backup', {});
-      setMessage(t('backup.done', { name: b.name }));
-      await load();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+    setMessage(null);
+    // A refusal shows as backup.error.
+    const b = await backup.mutate({}).catch(() => null);
+    if (b) setMessage(t('backup.done', { name: b.name }));
   };
   return (
     <div className="panel panel--wide panel--flat">

@@ -17,8 +17,7 @@ const KINDS = ['skpd', 'bumd', 'swasta', 'lainnya'] as const;
 export function BuyersScreen() {
   const { t } = useI18n();
   const [editing, setEditing] = useState<Buyer | 'new' | null>(null);
-  const table = useServerTable<Buyer, { q: string; kind: string }>({ page: 0, pageSize: 25, sort: 'name', dir: 'asc', filters: { q: '', kind: '' } }, (s, f) =>
-    invoke('orderBuyers.list', { page: s.page, pageSize: s.pageSize, sort: s.sort as 'name', dir: s.dir, search: f.q || undefined, kind: (f.kind || undefined) as 'skpd' | undefined }),
+  const table = useServerTable({ page: 0, pageSize: 25, sort: 'name', dir: 'asc', filters: { q: '', kind: '' } }, 'orderBuyers.list', (s, f) => ({ page: s.page, pageSize: s.pageSize, sort: s.sort as 'name', dir: s.dir, search: f.q || undefined, kind: (f.kind || undefined) as 'skpd' | undefined }),
   );
   const columns = useMemo(
     () => [

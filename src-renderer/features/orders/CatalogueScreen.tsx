@@ -24,8 +24,7 @@ export function CatalogueScreen() {
   const { t } = useI18n();
   const [editing, setEditing] = useState<Product | 'new' | null>(null);
   const [curating, setCurating] = useState<Product | null>(null);
-  const table = useServerTable<Product, { q: string; status: string }>({ page: 0, pageSize: 25, sort: 'name', dir: 'asc', filters: { q: '', status: '' } }, (s, f) =>
-    invoke('orderProducts.list', { page: s.page, pageSize: s.pageSize, sort: s.sort as 'name', dir: s.dir, search: f.q || undefined, status: (f.status || undefined) as 'lolos' | undefined }),
+  const table = useServerTable({ page: 0, pageSize: 25, sort: 'name', dir: 'asc', filters: { q: '', status: '' } }, 'orderProducts.list', (s, f) => ({ page: s.page, pageSize: s.pageSize, sort: s.sort as 'name', dir: s.dir, search: f.q || undefined, status: (f.status || undefined) as 'lolos' | undefined }),
   );
   const columns = useMemo(
     () => [

@@ -21,10 +21,9 @@ export function OrdersList() {
       .then((p) => setBuyers(p.rows))
       .catch(() => setBuyers([]));
   }, []);
-  const table = useServerTable<Row, { q: string; stage: string; buyer: string; due: string }>(
+  const table = useServerTable(
     { page: 0, pageSize: 25, sort: 'orderDate', dir: 'desc', filters: { q: '', stage: '', buyer: '', due: '' } },
-    (s, f) =>
-      invoke('orders.list', {
+    'orders.list', (s, f) => ({
         page: s.page,
         pageSize: s.pageSize,
         sort: s.sort as 'orderDate',

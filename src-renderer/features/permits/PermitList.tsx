@@ -28,10 +28,9 @@ export function PermitList() {
   const [message, setMessage] = useState<string | null>(null);
   const [printed, setPrinted] = useState<string[] | null>(null);
   const [pendingOpen, setPendingOpen] = useState(false);
-  const table = useServerTable<Row, { q: string; status: string; channel: string; sla: string }>(
+  const table = useServerTable(
     { page: 0, pageSize: 25, sort: 'submittedAt', dir: 'desc', filters: { q: '', status: '', channel: '', sla: '' } },
-    (s, f) =>
-      invoke('permits.list', {
+    'permits.list', (s, f) => ({
         page: s.page,
         pageSize: s.pageSize,
         sort: s.sort as 'submittedAt',

@@ -103,9 +103,9 @@ export function FinancingTab() {
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [moving, setMoving] = useState<{ referral: Referral; status: Status } | null>(null);
-  const table = useServerTable<Referral, { status: string }>(
+  const table = useServerTable(
     { page: 0, pageSize: 25, sort: 'submittedOn', dir: 'desc', filters: { status: '' } },
-    (s, f) => invoke('financing.list', { page: s.page, pageSize: s.pageSize, sort: s.sort as 'submittedOn', dir: s.dir, status: (f.status || undefined) as Referral['status'] | undefined }),
+    'financing.list', (s, f) => ({ page: s.page, pageSize: s.pageSize, sort: s.sort as 'submittedOn', dir: s.dir, status: (f.status || undefined) as Referral['status'] | undefined }),
   );
 
   const pickMember = async (m: MemberOption) => {

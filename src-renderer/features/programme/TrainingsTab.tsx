@@ -18,9 +18,9 @@ const STATUS_BADGE = { terjadwal: 'badge--info', selesai: 'badge--success', diba
 export function TrainingsTab() {
   const { t } = useI18n();
   const [creating, setCreating] = useState(false);
-  const table = useServerTable<Row, { q: string; status: string }>(
+  const table = useServerTable(
     { page: 0, pageSize: 25, sort: 'startsAt', dir: 'desc', filters: { q: '', status: '' } },
-    (s, f) => invoke('trainings.list', { page: s.page, pageSize: s.pageSize, sort: s.sort as 'startsAt', dir: s.dir, search: f.q || undefined, status: (f.status || undefined) as Row['status'] | undefined }),
+    'trainings.list', (s, f) => ({ page: s.page, pageSize: s.pageSize, sort: s.sort as 'startsAt', dir: s.dir, search: f.q || undefined, status: (f.status || undefined) as Row['status'] | undefined }),
   );
   const columns = useMemo(
     () => [

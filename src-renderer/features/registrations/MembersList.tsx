@@ -42,8 +42,7 @@ export function MembersList() {
   // Loket clerks look members up; registering, importing and exporting are for the others.
   const can = useCan();
   const canRegister = can('members.register');
-  const table = useServerTable<MemberRow, Filters>({ page: 0, pageSize: 25, sort: 'name', dir: 'asc', filters: NO_FILTERS }, (s, f) =>
-    invoke('members.list', { page: s.page, pageSize: s.pageSize, sort: s.sort as ListInput['sort'], dir: s.dir, ...toApiFilters(f) }),
+  const table = useServerTable({ page: 0, pageSize: 25, sort: 'name', dir: 'asc', filters: NO_FILTERS }, 'members.list', (s, f) => ({ page: s.page, pageSize: s.pageSize, sort: s.sort as ListInput['sort'], dir: s.dir, ...toApiFilters(f) }),
   );
   const anyFilter = Object.values(table.filters).some(Boolean);
 
