@@ -6,6 +6,7 @@ import { LoginScreen } from '../features/auth/LoginScreen';
 import { ChangePasswordScreen } from '../features/auth/ChangePasswordScreen';
 import { Notice } from '../components/Notice';
 import { createQueryClient, QueryClientProvider } from './data';
+import { UnsavedChangesProvider } from './unsaved';
 
 const queryClient = createQueryClient();
 
@@ -14,7 +15,9 @@ export function App() {
     <I18nProvider>
       <QueryClientProvider client={queryClient}>
         <SessionProvider>
-          <Phases />
+          <UnsavedChangesProvider>
+            <Phases />
+          </UnsavedChangesProvider>
         </SessionProvider>
       </QueryClientProvider>
     </I18nProvider>

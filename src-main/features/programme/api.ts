@@ -6,6 +6,7 @@ import { likeEscape } from '../../core/api/paging';
 import { setSetting } from '../../core/settings';
 import { loadMember, loadSettings, PROGRAMME_ROLES, SETTINGS_KEY, settingsSchema } from './common';
 import { trainingMethods } from './trainings';
+import { trainingUndoMethods } from './training-undo';
 import { mentoringMethods } from './mentoring';
 import { turnoverMethods } from './turnover';
 import { financingMethods } from './financing';
@@ -80,4 +81,4 @@ const programmeMethods = {
   }),
 };
 
-export const programmeApi = { ...programmeMethods, ...trainingMethods, ...mentoringMethods, ...turnoverMethods, ...financingMethods };
+export const programmeApi = { ...programmeMethods, ...trainingMethods, ...trainingUndoMethods, ...mentoringMethods, ...turnoverMethods, ...financingMethods };

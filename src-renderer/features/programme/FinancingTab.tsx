@@ -1,6 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
-import { invoke, type Output } from '../../app/api';
+import type { Output } from '../../app/api';
+import { useAction, useApi } from '../../app/data';
 import { formatDate, formatRupiah } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useUser } from '../../app/session';
@@ -24,6 +25,7 @@ const NEXT: Record<string, Status[]> = { diajukan: ['disetujui', 'ditolak'], dis
 function ReferralForm({ check, onDone }: { check: Check; onDone(): void }) {
   const { t } = useI18n();
   const me = useUser();
+  const api = useApi();
   const form = useForm({ channel: check.suggestedChannels[0] as Channel, institution: '', product: '', amount: '', overrideReason: '' });
   const v = form.values;
   const needsOverride = v.channel === 'bank_dki' && !check.bankable;
@@ -31,7 +33,7 @@ function ReferralForm({ check, onDone }: { check: Check; onDone(): void }) {
     e.preventDefault();
     void form.submit(async () => {
       const amount = parseAmount(v.amount);
-      await invoke('financing.refer', {
+      await api('financing.refer', {
         businessId: check.business.id,
         channel: v.channel,
         institution: v.institution || null,
@@ -70,12 +72,13 @@ function ReferralForm({ check, onDone }: { check: Check; onDone(): void }) {
 
 function MoveForm({ referral, status, onDone }: { referral: Referral; status: Status; onDone(): void }) {
   const { t } = useI18n();
+  const api = useApi();
   const form = useForm({ on: today(), amount: status === 'disetujui' ? String(referral.amountRequested) : status === 'dicairkan' ? String(referral.amountApproved ?? '') : '', note: '' });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void form.submit(async () => {
       const amount = parseAmount(form.values.amount);
-      await invoke('financing.transition', { id: referral.id, status, on: form.values.on, amount: status === 'ditolak' || amount === null ? undefined : amount, note: form.values.note || null });
+      await api('financing.transition', { id: referral.id, status, on: form.values.on, amount: status === 'ditolak' || amount === null ? undefined : amount, note: form.values.note || null });
       onDone();
     });
   };
@@ -100,7 +103,9 @@ export function FinancingTab() {
   const [member, setMember] = useState<MemberOption | null>(null);
   const [businesses, setBusinesses] = useState<{ id: string; name: string }[]>([]);
   const [check, setCheck] = useState<Check | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const api = useApi();
+  const lookup = useAction();
+  const error = lookup.error;
   const [message, setMessage] = useState<string | null>(null);
   const [moving, setMoving] = useState<{ referral: Referral; status: Status } | null>(null);
   const table = useServerTable(
@@ -108,25 +113,16 @@ export function FinancingTab() {
     'financing.list', (s, f) => ({ page: s.page, pageSize: s.pageSize, sort: s.sort as 'submittedOn', dir: s.dir, status: (f.status || undefined) as Referral['status'] | undefined }),
   );
 
-  const pickMember = async (m: MemberOption) => {
-    setMember(m);
-    setCheck(null);
-    setError(null);
-    try {
-      const info = await invoke('programme.member', { memberId: m.id });
+  const checkOf = async (businessId: string) => setCheck(await api('financing.check', { businessId }, { read: true }));
+  const pickMember = (m: MemberOption) =>
+    lookup.run(async () => {
+      setMember(m);
+      setCheck(null);
+      const info = await api('programme.member', { memberId: m.id }, { read: true });
       setBusinesses(info.businesses);
-      if (info.businesses.length === 1) await runCheck(info.businesses[0].id);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  };
-  const runCheck = async (businessId: string) => {
-    try {
-      setCheck(await invoke('financing.check', { businessId }));
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  };
+      if (info.businesses.length === 1) await checkOf(info.businesses[0].id);
+    });
+  const runCheck = (businessId: string) => lookup.run(() => checkOf(businessId));
 
   const columns = useMemo(
     () => [

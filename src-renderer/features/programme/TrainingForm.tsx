@@ -1,5 +1,6 @@
 import type { FormEvent } from 'react';
-import { invoke, type Output } from '../../app/api';
+import type { Output } from '../../app/api';
+import { useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { Notice } from '../../components/Notice';
 import { SelectField, TextField } from '../../components/Field';
@@ -26,10 +27,11 @@ export function TrainingForm({ onDone }: { onDone(t: Output<'trainings.create'>)
   const { t } = useI18n();
   const form = useForm({ topic: '', startsAt: todayAt('09:00'), endsAt: todayAt('15:00'), mode: 'offline' as 'offline' | 'online', place: '', link: '', capacity: '100', trainer: '', skpd: 'ppkukm_ukm' as Skpd });
   const v = form.values;
+  const api = useApi();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void form.submit(async () => {
-      const created = await invoke('trainings.create', {
+      const created = await api('trainings.create', {
         topic: v.topic,
         startsAt: v.startsAt,
         endsAt: v.endsAt,
