@@ -16,7 +16,8 @@ export type PlausibilityWarning =
 
 export function turnoverWarnings(report: { turnover: number | null; employees: number | null }, previous: { turnover: number } | null): PlausibilityWarning[] {
   const warnings: PlausibilityWarning[] = [];
-  if (report.turnover !== null && previous && previous.turnover > 0) {
+  // A negative turnover is not a doubt but an error: the server refuses it with its reason.
+  if (report.turnover !== null && report.turnover >= 0 && previous && previous.turnover > 0) {
     const change = (report.turnover - previous.turnover) / previous.turnover;
     if (Math.abs(change) > TURNOVER_CHANGE_SHARE) warnings.push({ kind: 'turnoverChange', previous: previous.turnover, current: report.turnover, change });
   }

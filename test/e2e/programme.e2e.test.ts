@@ -82,7 +82,11 @@ describe('programme 7P, as a pendamping sees it', () => {
     await page.getByText('Kehadiran tersimpan: 2 hadir.').waitFor();
     await screenshot(page, 'programme-training.png');
 
+    // Completion asks once, in the app's own dialog, saying who graduates.
     await page.getByRole('button', { name: 'Nyatakan selesai' }).click();
+    const completion = page.getByRole('dialog', { name: 'Nyatakan selesai' });
+    await completion.getByText('2 dari 2 peserta ditandai hadir').waitFor();
+    await completion.getByRole('button', { name: 'Nyatakan selesai' }).click();
     await page.getByText('Pelatihan selesai: 2 peserta lulus.').waitFor();
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Cetak sertifikat sesi' }).click()]);
@@ -140,7 +144,7 @@ describe('programme 7P, as a pendamping sees it', () => {
     // The other tabs and the member page render with the data just entered.
     await page.getByRole('link', { name: 'Pendampingan (P3)' }).click();
     await page.getByRole('heading', { name: /Anggota dampingan/ }).waitFor();
-    await page.getByRole('cell', { name: /Dewi Kartika/ }).waitFor();
+    await page.getByRole('link', { name: 'Dewi Kartika' }).waitFor();
     expect(await page.getByText('Perlu dikunjungi', { exact: true }).count()).toBe(3);
     await screenshot(page, 'programme-mentoring.png');
     await page.getByRole('link', { name: 'Budi Hartono' }).click();
