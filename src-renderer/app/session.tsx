@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { onSessionLost, setCsrfToken, type MethodName, type Output } from './api';
-import { callApi as invoke, errorMessage } from './data';
+import { callApi, errorMessage } from './data';
 import { useI18n } from './i18n';
 
 export type SessionUser = NonNullable<Output<'auth.session'>>['user'];
@@ -36,16 +36,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const reload = useCallback(async () => {
     try {
-      const status = await invoke('office.status', {});
+      const status = await callApi('office.status', {});
       setOfficeName(status.officeName);
       if (!status.setupDone) return setState({ phase: 'setup' });
-      const session = await invoke('auth.session', {});
+      const session = await callApi('auth.session', {});
       if (!session) {
         setCsrfToken(null);
         return setState({ phase: 'login', officeName: status.officeName });
       }
       setCsrfToken(session.csrfToken);
-      const methods = new Set(await invoke('auth.permissions', {}));
+      const methods = new Set(await callApi('auth.permissions', {}));
       setState({ phase: 'ready', user: session.user, mustChangePassword: session.mustChangePassword, officeName: status.officeName, methods });
     } catch (e) {
       setState({ phase: 'unreachable', message: errorMessage(e, tRef.current) });
@@ -70,11 +70,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setCsrfToken(r.csrfToken);
       // Nothing read for the previous user stays in the cache for the next one.
       client.clear();
-      const methods = new Set(await invoke('auth.permissions', {}));
+      const methods = new Set(await callApi('auth.permissions', {}));
       setState({ phase: 'ready', user: r.user, mustChangePassword: r.mustChangePassword ?? false, officeName, methods });
       // Right after setup the office name is new: fetch it for the menu header.
       // Without it the menu header stays empty until the next reload: nothing to tell the user.
-      invoke('office.status', {}).then(
+      callApi('office.status', {}).then(
         (s) => setState((cur) => (cur.phase === 'ready' ? { ...cur, officeName: s.officeName } : cur)),
         (e: unknown) => console.warn('office.status after sign-in', e),
       );
@@ -85,7 +85,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     },
     logout: async () => {
       try {
-        await invoke('auth.logout', {});
+        await callApi('auth.logout', {});
       } finally {
         setCsrfToken(null);
         client.clear();

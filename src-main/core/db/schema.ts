@@ -5,6 +5,7 @@ import type { RegistrationTables } from '../../features/registrations/tables';
 import type { PermitTables } from '../../features/permits/tables';
 import type { ProgrammeTables } from '../../features/programme/tables';
 import type { OrderTables } from '../../features/orders/tables';
+import type { ReportTables } from '../../features/reports/tables';
 
 export type Role = 'admin' | 'supervisor' | 'petugas' | 'loket';
 export type Bool01 = 0 | 1;
@@ -119,4 +120,4 @@ export interface CoreTables {
 }
 
 // One line per feature that owns tables.
-export interface DB extends CoreTables, RegistrationTables, PermitTables, ProgrammeTables, OrderTables {}
+export interface DB extends CoreTables, RegistrationTables, PermitTables, ProgrammeTables, OrderTables, ReportTables {}

@@ -9,7 +9,7 @@ import { formatPublicKeyFile } from '../../core/signing';
 import { certificateQrText, loadCertificateData, loadCertificateOffice } from './certificate';
 import { normaliseVerificationCode } from './rules/verification-code';
 import { certificateKind, checkCertificateText, parseHolderNik, textsToCheck, type CertificateRecord, type IssuerKey } from './verify';
-import { permitRecordQuery, toCertificateRecord } from './verify-records';
+import { findCertificateRecord } from './verify-records';
 
 async function ownKey(ctx: CallContext) {
   const office = await ctx.db
@@ -30,7 +30,7 @@ async function textForCode(ctx: CallContext, code: string): Promise<string | nul
 
 export const verifyMethods = {
   'permits.verify': defineMethod({
-    summary: 'Memeriksa surat izin (teks kode QR, berkas PDF, atau kode verifikasi) dan, bila diisi, apakah NIK pemegangnya cocok.',
+    summary: 'Memeriksa surat izin atau sertifikat pelatihan (teks kode QR, berkas PDF, atau kode verifikasi) dan, bila diisi, apakah NIK pemegangnya cocok.',
     access: 'authenticated',
     mutation: false,
     input: z
@@ -65,18 +65,16 @@ export const verifyMethods = {
       for (const t of texts) {
         const quick = checkCertificateText(t, { keyById });
         const kind = certificateKind(quick.payload?.t);
-        const registerKey = quick.payload && kind ? kind.keyOf(quick.payload) : null;
-        if (kind?.code === 'IUMK' && registerKey && !records.has(registerKey)) {
-          const row = await permitRecordQuery(ctx.db, registerKey).executeTakeFirst();
-          records.set(registerKey, row ? toCertificateRecord(row) : undefined);
-        }
+        const number = quick.payload && kind ? kind.keyOf(quick.payload) : null;
+        const at = `${kind?.code}:${number}`;
+        if (kind && number && !records.has(at)) records.set(at, await findCertificateRecord(ctx.db, kind.code, number));
       }
       const today = jakartaDate(ctx.app.clock.nowIso());
       const results = texts.map((t) =>
         checkCertificateText(t, {
           keyById,
           ownKeyId: keyId,
-          findRecord: (kind, n) => (kind === 'IUMK' ? records.get(n) : undefined),
+          findRecord: (kind, n) => records.get(`${kind}:${n}`),
           today,
           nik: input.nik ?? null,
         }),

@@ -7,7 +7,7 @@ import type { DB } from '../../core/db/schema';
 import { parsePublicKeyFile } from '../../core/signing';
 import { jakartaDate } from '../../core/clock';
 import { checkCertificateText, extractSignedTextsFromPdf, MAX_PDF_BYTES, parseHolderNik, type CertificateCheck, type CertificateRecord, type IssuerKey } from './verify';
-import { permitRecordQuery, toCertificateRecord } from './verify-records';
+import { certificateRegisters, isRegisteredKind } from './verify-records';
 
 const DATABASE_FILE = 'jakpreneur-desk.sqlite';
 
@@ -70,18 +70,19 @@ export function runVerifyCli(args: string[], io: VerifyCliIo): number {
       if (office) {
         ownKeyId = office.key_id;
         keys.set(office.key_id, { pem: office.public_key, officeName: office.name, kecamatanKode: office.kecamatan_kode });
-        const hasPermits = db.prepare("select 1 from sqlite_master where type = 'table' and name = 'permits'").get();
-        if (hasPermits) {
-          // The same register query as the app's, compiled by Kysely and run on the read-only file.
-          const compiler = new Kysely<DB>({ dialect: new SqliteDialect({ database: db }) });
-          const sample = permitRecordQuery(compiler, '?').compile();
-          const stmt = db.prepare(sample.sql);
-          findRecord = (kind, n) => {
-            if (kind !== 'IUMK') return undefined;
-            const row = stmt.get(n) as Parameters<typeof toCertificateRecord>[0] | undefined;
-            return row ? toCertificateRecord(row) : undefined;
-          };
+        // The same register queries as the app's, compiled by Kysely and run on the read-only file;
+        // a register an older database does not have yet is simply not consulted.
+        const compiler = new Kysely<DB>({ dialect: new SqliteDialect({ database: db }) });
+        const lookups = new Map<string, SQLite.Statement>();
+        for (const [kind, register] of Object.entries(certificateRegisters)) {
+          if (db.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(register.table)) {
+            lookups.set(kind, db.prepare(register.query(compiler, '?').compile().sql));
+          }
         }
+        findRecord = (kind, n) => {
+          const row: unknown = lookups.get(kind)?.get(n);
+          return row && isRegisteredKind(kind) ? certificateRegisters[kind].toRecord(row) : undefined;
+        };
         io.out(`Basis data kantor: ${dbFile} (kunci ${office.key_id})`);
       }
     } else if (keys.size === 0) {

@@ -7,8 +7,8 @@ import { hashNik, verifySignedText, MAX_SIGNED_TEXT_LENGTH, type SignedPayload }
  * API method and the `verify` command) pass a key lookup and a register lookup, so the same
  * logic runs in the office app and on a laptop holding only the public keys.
  *
- * Generic over certificate kinds: the payload's `t` names the kind (IUMK today; training
- * certificates and others register their own kind with `registerCertificateKind`).
+ * Generic over certificate kinds: the payload's `t` names the kind (IUMK, SERT for training
+ * certificates); another kind registers itself with `registerCertificateKind`.
  */
 
 const SIGNED_TEXT = /JPD1\.[A-Za-z0-9_-]{10,2900}\.[A-Za-z0-9_-]{80,90}/g;
@@ -54,6 +54,13 @@ export function registerCertificateKind(kind: CertificateKind): void {
 export function certificateKind(code: unknown): CertificateKind | undefined {
   return typeof code === 'string' ? kinds.get(code) : undefined;
 }
+
+// Training certificates (P2), numbered and signed by the programme feature.
+registerCertificateKind({
+  code: 'SERT',
+  keyOf: (p) => (typeof p.n === 'string' && p.n ? p.n : null),
+  describe: (p) => `Sertifikat pelatihan ${String(p.n)} "${String(p.p ?? '')}", tanggal ${String(p.d ?? '')}`,
+});
 
 registerCertificateKind({
   code: 'IUMK',

@@ -4,6 +4,8 @@ import { defineMethod } from '../../core/api/registry';
 import { id, label } from '../../core/api/validation';
 import { likeEscape } from '../../core/api/paging';
 import { setSetting } from '../../core/settings';
+import { badInput } from '../../core/api/errors';
+import { certificateTemplateErrors } from './rules/certificate-number';
 import { loadMember, loadSettings, PROGRAMME_ROLES, SETTINGS_KEY, settingsSchema } from './common';
 import { trainingMethods } from './trainings';
 import { trainingUndoMethods } from './training-undo';
@@ -26,6 +28,8 @@ const programmeMethods = {
     mutation: true,
     input: settingsSchema,
     handler: async (ctx, input) => {
+      const problems = certificateTemplateErrors(input.certificateNumberTemplate);
+      if (problems.length) throw badInput('certificateNumberTemplate', problems.join(' '));
       const before = await loadSettings(ctx.db);
       await setSetting(ctx.db, SETTINGS_KEY, input, ctx.app.clock.nowIso());
       await ctx.audit({ entity: 'settings', entityId: SETTINGS_KEY, before, after: input });

@@ -6,8 +6,9 @@ import { defineMethod, type CallContext } from '../../core/api/registry';
 import { id, label, optionalText, text } from '../../core/api/validation';
 import { jakartaDate } from '../../core/clock';
 import { completeStage } from './stages';
-import { loadMember, PROGRAMME_ROLES, SKPD_CODES, todayOf } from './common';
-import { certificatePdf, type CertificateParticipant } from './certificate';
+import { loadMember, loadSettings, PROGRAMME_ROLES, SKPD_CODES, todayOf } from './common';
+import { renderTrainingCertificates } from './certificate';
+import { certificatesToPrint, issueCertificates } from './certificates';
 
 // Date-times are typed in WIB as 'YYYY-MM-DDTHH:MM' (what <input type="datetime-local"> gives)
 // and stored as UTC instants.
@@ -79,7 +80,9 @@ async function participants(ctx: Pick<CallContext, 'db'>, trainingId: string) {
     .selectFrom('training_enrolments as e')
     .innerJoin('members as m', 'm.id', 'e.member_id')
     .leftJoin('regions as r', 'r.kode', 'm.kelurahan_kode')
+    .leftJoin('training_certificates as c', (j) => j.onRef('c.training_id', '=', 'e.training_id').onRef('c.member_id', '=', 'e.member_id'))
     .select(['e.member_id as memberId', 'm.member_no as memberNo', 'm.full_name as fullName', 'r.nama as kelurahan', 'e.status', 'e.waitlist_pos as waitlistPos', 'e.attended', 'e.completed', 'e.enrolled_at as enrolledAt'])
+    .select(['c.number as certificateNo', 'c.revoked_on as certificateRevokedOn'])
     .where('e.training_id', '=', trainingId)
     .orderBy(sql`case e.status when 'terdaftar' then 0 when 'menunggu' then 1 else 2 end`)
     .orderBy('e.waitlist_pos')
@@ -113,20 +116,6 @@ async function promoteWaiting(ctx: CallContext, trainingId: string, capacity: nu
   }
   return promoted;
 }
-
-async function completedParticipants(ctx: CallContext, trainingId: string): Promise<CertificateParticipant[]> {
-  const rows = await ctx.db
-    .selectFrom('training_enrolments as e')
-    .innerJoin('members as m', 'm.id', 'e.member_id')
-    .select(['m.id as memberId', 'm.full_name as fullName', 'm.member_no as memberNo'])
-    .where('e.training_id', '=', trainingId)
-    .where('e.completed', '=', 1)
-    .orderBy('m.name_key')
-    .orderBy('m.id')
-    .execute();
-  return rows.map((r, i) => ({ ...r, sequence: i + 1 }));
-}
-
 
 /** The reason given when the training was cancelled, from the cancellation's audit entry. */
 async function cancellationReason(ctx: Pick<CallContext, 'db'>, trainingId: string): Promise<string | null> {
@@ -397,39 +386,60 @@ export const trainingMethods = {
         });
         if (r.changed) stagesRecorded++;
       }
+      // Numbers are given now, once: printing later only repeats them.
+      const settings = await loadSettings(ctx.db);
+      const certificates = await issueCertificates(ctx, input.id, completedOn, settings.certificateNumberTemplate);
       const after = await loadTraining(ctx, input.id);
-      await ctx.audit({ entity: 'trainings', entityId: input.id, before, after: { ...after, graduates: attendees.length } });
-      return { ...after, graduates: attendees.length, stagesRecorded };
+      await ctx.audit({ entity: 'trainings', entityId: input.id, before, after: { ...after, graduates: attendees.length, certificates } });
+      return { ...after, graduates: attendees.length, stagesRecorded, certificates };
     },
   }),
 
   'trainings.certificate': defineMethod({
-    summary: 'Sertifikat pelatihan (PDF) untuk satu peserta yang lulus.',
+    summary: 'Sertifikat pelatihan (PDF) untuk satu peserta yang lulus; cetak ulang bertanda SALINAN dengan nomor yang sama.',
     access: PROGRAMME_ROLES,
-    mutation: false,
+    // Each print is counted: the second one is a copy.
+    mutation: true,
     input: z.strictObject({ trainingId: id('Pelatihan'), memberId: id('Anggota') }),
     handler: async (ctx, input) => {
       const training = await loadTraining(ctx, input.trainingId);
       if (training.status !== 'selesai') throw conflict('Sertifikat dicetak setelah pelatihan dinyatakan selesai.');
-      const all = await completedParticipants(ctx, input.trainingId);
-      const one = all.find((p) => p.memberId === input.memberId);
-      if (!one) throw badInput('memberId', 'Anggota: tidak lulus (tidak hadir atau tidak terdaftar) pada pelatihan ini');
-      const base64 = (await certificatePdf(ctx, training, [one])).toString('base64');
-      return { fileName: `sertifikat-${one.memberNo}.pdf`, mimeType: 'application/pdf' as const, base64 };
+      const revoked = await ctx.db.selectFrom('training_certificates').select(['number', 'revoked_on']).where('training_id', '=', input.trainingId).where('member_id', '=', input.memberId).executeTakeFirst();
+      if (revoked?.revoked_on) throw conflict(`Sertifikat ${revoked.number} sudah dicabut pada ${revoked.revoked_on}; tidak dicetak lagi.`);
+      const { office, list } = await certificatesToPrint(ctx, input.trainingId, input.memberId);
+      if (list.length === 0) throw badInput('memberId', 'Anggota: tidak lulus (tidak hadir atau tidak terdaftar) pada pelatihan ini');
+      const base64 = (await renderTrainingCertificates(list, office)).toString('base64');
+      return { fileName: `sertifikat-${list[0].holder.memberNo}.pdf`, mimeType: 'application/pdf' as const, base64, number: list[0].number, copy: list[0].copy };
     },
   }),
 
   'trainings.certificates': defineMethod({
-    summary: 'Sertifikat semua peserta yang lulus dalam satu PDF (satu halaman per peserta).',
+    summary: 'Sertifikat semua peserta yang lulus dalam satu PDF (satu halaman per peserta, yang pernah dicetak bertanda SALINAN).',
     access: PROGRAMME_ROLES,
-    mutation: false,
+    mutation: true,
     input: z.strictObject({ trainingId: id('Pelatihan') }),
     handler: async (ctx, input) => {
       const training = await loadTraining(ctx, input.trainingId);
       if (training.status !== 'selesai') throw conflict('Sertifikat dicetak setelah pelatihan dinyatakan selesai.');
-      const all = await completedParticipants(ctx, input.trainingId);
-      const base64 = (await certificatePdf(ctx, training, all)).toString('base64');
-      return { fileName: `sertifikat-pelatihan-${jakartaDate(training.startsAt)}.pdf`, mimeType: 'application/pdf' as const, base64, count: all.length };
+      const { office, list } = await certificatesToPrint(ctx, input.trainingId);
+      const base64 = (await renderTrainingCertificates(list, office)).toString('base64');
+      return { fileName: `sertifikat-pelatihan-${jakartaDate(training.startsAt)}.pdf`, mimeType: 'application/pdf' as const, base64, count: list.length, numbers: list.map((c) => c.number) };
+    },
+  }),
+
+  'trainings.revokeCertificate': defineMethod({
+    summary: 'Mencabut sertifikat pelatihan dengan alasan (misalnya diberikan karena kekeliruan); nomornya tidak dipakai lagi.',
+    access: ['admin', 'supervisor'],
+    mutation: true,
+    input: z.strictObject({ trainingId: id('Pelatihan'), memberId: id('Anggota'), reason: text('Alasan pencabutan', 300) }),
+    handler: async (ctx, input) => {
+      const before = await ctx.db.selectFrom('training_certificates').selectAll().where('training_id', '=', input.trainingId).where('member_id', '=', input.memberId).executeTakeFirst();
+      if (!before) throw badInput('memberId', 'Anggota: tidak punya sertifikat pelatihan ini');
+      if (before.revoked_on) throw conflict(`Sertifikat ${before.number} sudah dicabut pada ${before.revoked_on}.`);
+      const set = { revoked_on: todayOf(ctx), revoke_reason: input.reason, revoked_by: ctx.user!.id };
+      await ctx.db.updateTable('training_certificates').set(set).where('id', '=', before.id).execute();
+      await ctx.audit({ entity: 'training_certificates', entityId: before.id, before, after: { ...before, ...set } });
+      return { number: before.number, revokedOn: set.revoked_on };
     },
   }),
 };

@@ -104,6 +104,10 @@ export interface MemberStagesTable {
   source_id: string | null;
   recorded_by: string | null;
   recorded_at: string;
+  /** The officer's own record (stages.record), kept when a record with an earlier date takes over. */
+  manual_on: string | null;
+  manual_evidence: string | null;
+  manual_by: string | null;
 }
 
 export interface MemberTotalsTable {

@@ -19,6 +19,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
     windowMonths: String(initial.naikKelas.windowMonths),
     minAgeMonths: String(initial.bankability.minAgeMonths),
     reportMonths: String(initial.bankability.reportMonths),
+    certificateNumberTemplate: initial.certificateNumberTemplate,
     ...initial.bankability.rules,
   });
   const v = form.values;
@@ -31,6 +32,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
           visitOverdueDays: Number(v.visitOverdueDays),
           naikKelas: { growthShare: Number(v.growthPercent) / 100, windowMonths: Number(v.windowMonths) },
           bankability: { rules: { izin: v.izin, npwp: v.npwp, umur: v.umur, omzet: v.omzet }, minAgeMonths: Number(v.minAgeMonths), reportMonths: Number(v.reportMonths) },
+          certificateNumberTemplate: v.certificateNumberTemplate,
         });
       })
       .then(setSaved);
@@ -54,6 +56,13 @@ function SettingsForm({ initial }: { initial: Settings }) {
           <TextField label={t('s.reportMonths')} inputMode="numeric" value={v.reportMonths} error={form.errorOf('bankability.reportMonths')} onChange={(e) => form.set('reportMonths', e.target.value)} />
         </div>
       </fieldset>
+      <TextField
+        label={t('s.certificateNumberTemplate')}
+        hint={t('s.certificateNumberHint')}
+        value={v.certificateNumberTemplate}
+        error={form.errorOf('certificateNumberTemplate')}
+        onChange={(e) => form.set('certificateNumberTemplate', e.target.value)}
+      />
       <button type="submit" className="button button--primary" disabled={form.busy}>
         {t('common.save')}
       </button>

@@ -205,6 +205,12 @@ export function TrainingPage({ id }: { id: string }) {
                 </span>
               </label>
               {p.completed === 1 && <span className="badge badge--success">{t('tr.graduate')}</span>}
+              {p.certificateNo && (
+                <span className="prog-muted" data-certificate={p.certificateNo}>
+                  {t('tr.certificateNo', { number: p.certificateNo })}
+                  {p.certificateRevokedOn ? ` · ${t('tr.certificateRevoked')}` : ''}
+                </span>
+              )}
               {done && p.completed === 1 && (
                 <button type="button" className="button button--small" onClick={() => void run(async () => { const f = await api('trainings.certificate', { trainingId: id, memberId: p.memberId }, { read: true }); await printPdf(f); return t('prog.pdfReady', { name: f.fileName }); })}>
                   {t('tr.printOne')}

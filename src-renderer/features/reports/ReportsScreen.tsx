@@ -20,6 +20,12 @@ export function ReportsScreen() {
   const [kelurahanList, setKelurahanList] = useState<Kelurahan[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [closings, setClosings] = useState<Output<'reports.closings'> | null>(null);
+  const [closingsVersion, setClosingsVersion] = useState(0);
+
+  useEffect(() => {
+    invoke('reports.closings', {}).then(setClosings, () => setClosings(null));
+  }, [closingsVersion]);
 
   useEffect(() => {
     invoke('office.get', {})
@@ -82,7 +88,11 @@ export function ReportsScreen() {
         </label>
       </div>
       <Notice kind="error">{error}</Notice>
-      {tab === 'dashboard' ? <Dashboard month={month} /> : <MonthlySummaryView month={month} kelurahan={kelurahan || null} />}
+      {tab === 'dashboard' ? (
+        <Dashboard month={month} key={closingsVersion} />
+      ) : (
+        <MonthlySummaryView month={month} kelurahan={kelurahan || null} closings={closings} onClosed={() => setClosingsVersion((v) => v + 1)} />
+      )}
     </section>
   );
 }

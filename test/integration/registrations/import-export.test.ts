@@ -80,6 +80,26 @@ describe('import', () => {
     expect(await countOf(app, 'members')).toBe(0);
   });
 
+  it('gives each problem of a row once, also when it concerns two fields', async () => {
+    const rows = [goodRow(1), goodRow(2)];
+    // A woman's NIK (day + 40) born on the 2nd, typed as a man born on the 3rd.
+    rows[0][1] = nikFor('1980-01-02', 'P', 7);
+    rows[0][4] = '03-01-1980';
+    rows[0][5] = 'Laki-laki';
+    const p = await app.ok('members.importPreview', { fileName: 'anggota.xlsx', fileBase64: await xlsx(rows) }, tokens.petugas);
+    const reason = p.rows[0].reason ?? '';
+    const parts = reason.split('; ');
+    expect(parts).toEqual([...new Set(parts)]);
+    expect(parts.filter((r) => r.startsWith('NIK: tanggal lahir di NIK'))).toHaveLength(1);
+    expect(parts.filter((r) => r.startsWith('NIK: jenis kelamin di NIK'))).toHaveLength(1);
+    // The fields still each name their own problem, for the form.
+    expect(p.rows[0].fields.birthDate).toMatch(/^NIK: tanggal lahir di NIK/);
+    expect(p.rows[0].fields.gender).toMatch(/^NIK: jenis kelamin di NIK/);
+    const run = await app.ok('members.importRun', { fileName: 'anggota.xlsx', fileBase64: await xlsx(rows), mode: 'valid_only' }, tokens.petugas);
+    const report = Buffer.from(run.report!.base64, 'base64').toString('utf8');
+    expect(report.split('NIK: tanggal lahir di NIK')).toHaveLength(2);
+  });
+
   it('imports a good file all-or-nothing, and a second run adds nothing', async () => {
     const file = await xlsx(Array.from({ length: 30 }, (_, i) => goodRow(i + 1)));
     const res = await app.ok('members.importRun', { fileName: 'anggota.xlsx', fileBase64: file, mode: 'all_or_nothing' }, tokens.petugas);

@@ -6,6 +6,7 @@ import * as m0004 from './0004_programme';
 import * as m0005 from './0005_orders';
 import * as m0006 from './0006_large_office_indexes';
 import * as m0009 from './0009_counter';
+import * as m0008 from './0008_audited_documents';
 
 export interface Migration {
   name: string;
@@ -21,4 +22,6 @@ export const migrations: readonly Migration[] = [
   { name: '0005_orders', up: m0005.up },
   { name: '0006_large_office_indexes', up: m0006.up },
   { name: '0009_counter', up: m0009.up },
+  // After 0009: main's databases already have 0009 as their seventh migration.
+  { name: '0008_audited_documents', up: m0008.up },
 ];

@@ -80,6 +80,7 @@ export async function permitsSection(db: Db, scope: ReportScope): Promise<Report
   return {
     id: 'permits',
     title: 'Perizinan IUMK (P4)',
+    shortTitle: 'Perizinan (P4)',
     figures: [
       { id: 'received', label: 'Permohonan IUMK diterima', value: totalReceived, type: 'int' },
       { id: 'issued', label: 'IUMK terbit', value: issued.length, type: 'int' },

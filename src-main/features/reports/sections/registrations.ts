@@ -48,6 +48,7 @@ export async function registrationsSection(db: Db, scope: ReportScope): Promise<
   return {
     id: 'registrations',
     title: 'Pendaftaran anggota (P1)',
+    shortTitle: 'Pendaftaran (P1)',
     figures: [
       { id: 'registeredInMonth', label: 'Anggota baru bulan ini', value: Number(totals.month), type: 'int' },
       { id: 'membersTotal', label: 'Jumlah anggota s.d. akhir bulan', value: Number(totals.total), type: 'int' },
