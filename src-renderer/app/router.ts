@@ -82,11 +82,13 @@ export function useRoute(): Route {
   return route;
 }
 
-export function navigate(path: string, params?: Record<string, string | number | undefined | null>) {
+/** Moves to a route; `afterSave` skips the unsaved-changes question (what was unsaved is saved). */
+export function navigate(path: string, params?: Record<string, string | number | undefined | null>, options: { afterSave?: boolean } = {}) {
   const query = new URLSearchParams();
   for (const [k, v] of Object.entries(params ?? {})) if (v !== undefined && v !== null && v !== '') query.set(k, String(v));
   const q = query.toString();
   const hash = `#${q ? `${path}?${q}` : path}`;
+  if (options.afterSave) return goTo(hash);
   if (guard && !guard(() => goTo(hash))) return;
   window.location.hash = hash;
 }

@@ -55,8 +55,12 @@ describe('programme 7P, as a pendamping sees it', () => {
     await page.getByRole('button', { name: '+ Pelatihan baru' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Topik pelatihan').fill('Pemasaran Digital untuk Usaha Kuliner');
-    await dialog.getByLabel('Mulai').fill('2026-11-28T08:00');
-    await dialog.getByLabel('Selesai').fill('2026-11-28T15:00');
+    // Dates typed as offices write them, times as 08.00.
+    await dialog.getByLabel(/^Tanggal mulai/).fill('28112026');
+    expect(await dialog.getByLabel(/^Tanggal mulai/).inputValue()).toBe('28/11/2026');
+    await dialog.getByLabel(/^Jam mulai/).fill('08.00');
+    await dialog.getByLabel(/^Tanggal selesai/).fill('28/11/2026');
+    await dialog.getByLabel(/^Jam selesai/).fill('15.00');
     await dialog.getByLabel('Tempat').fill('Aula Kantor Kecamatan Tanah Abang');
     await dialog.getByLabel('Kapasitas').fill('30');
     await dialog.getByRole('textbox', { name: 'Pelatih', exact: true }).fill('Dewi Lestari, S.E.');
@@ -151,7 +155,7 @@ describe('programme 7P, as a pendamping sees it', () => {
     await page.getByRole('heading', { name: /Budi Hartono/ }).waitFor();
     await page.locator('svg.prog-spark').waitFor();
     await page.getByLabel('Tahap').selectOption('P5');
-    await page.getByLabel('Tanggal').fill('2026-11-27');
+    await page.getByLabel(/^Tanggal/).fill('27/11/2026');
     await page.getByRole('textbox', { name: 'Bukti' }).fill('Bazar Jakpreneur Monas');
     await page.getByRole('textbox', { name: 'Bukti' }).press('Enter');
     await page.getByText('Tahap tercatat.').waitFor();

@@ -113,7 +113,8 @@ afterAll(async () => {
 async function fillRequired(p: { nik: string; fullName: string; birthDate: string; gender: 'L' | 'P'; business: string }) {
   await page.getByLabel(req('NIK')).fill(p.nik);
   await page.getByLabel(req('Nama lengkap')).fill(p.fullName);
-  await page.getByLabel(req('Tanggal lahir')).fill(p.birthDate);
+  // Typed as offices write it: dd/mm/yyyy.
+  await page.getByLabel(req('Tanggal lahir')).fill(p.birthDate.split('-').reverse().join('/'));
   await page.getByLabel(req('Jenis kelamin')).selectOption(p.gender);
   await page.getByLabel(req('Alamat (jalan, nomor)')).fill('Jl. Jati Bunder No. 3');
   await page.getByLabel(req('Kelurahan')).selectOption({ label: 'Kebon Melati' });
@@ -165,7 +166,7 @@ describe('registrations, as a petugas sees them', () => {
     await nik.fill('3171075203850001');
     await page.getByText('Dari NIK: lahir 12 Maret 1985, perempuan.').waitFor();
     await page.getByRole('button', { name: 'Isi dari NIK' }).click();
-    expect(await page.getByLabel(req('Tanggal lahir')).inputValue()).toBe('1985-03-12');
+    expect(await page.getByLabel(req('Tanggal lahir')).inputValue()).toBe('12/03/1985');
     expect(await page.getByLabel(req('Jenis kelamin')).inputValue()).toBe('P');
 
     await page.getByLabel('No. KK').fill('3171070405100012');

@@ -16,7 +16,7 @@ const localDateTime = (name: string) =>
   label(
     z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'tanggal dan jam harus berformat TTTT-BB-HHTjj:mm')
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'tanggal atau jam tidak valid (tulis HH/BB/TTTT dan jj.mm)')
       .refine((v) => !Number.isNaN(Date.parse(`${v}:00+07:00`)), 'tanggal atau jam tidak ada di kalender'),
     name,
   );

@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { isoDate, label, optionalText, rupiah, text } from '../../core/api/validation';
+import { choice, isoDate, label, optionalText, rupiah, text } from '../../core/api/validation';
 
 export const targetGroups = ['pemula', 'naik_kelas', 'pencari_kerja', 'keluarga_miskin', 'disabilitas'] as const;
 export const skpds = ['ppkukm_ukm', 'ppkukm_ikm', 'sosial', 'parekraf', 'nakertransgi', 'ppapp', 'kpkp'] as const;
 export const legalForms = ['perorangan', 'cv', 'firma', 'koperasi', 'pt', 'pt_perorangan', 'lainnya'] as const;
+/** The words of the choices, for messages and exports (the screens have their own catalogue). */
+export const TARGET_GROUP_WORDS = { pemula: 'wirausaha pemula', naik_kelas: 'wirausaha naik kelas', pencari_kerja: 'pencari kerja', keluarga_miskin: 'keluarga miskin', disabilitas: 'penyandang disabilitas' } as const;
+export const SKPD_WORDS = { ppkukm_ukm: 'Dinas PPKUKM (UKM)', ppkukm_ikm: 'Dinas PPKUKM (IKM)', sosial: 'Dinas Sosial', parekraf: 'Dinas Parekraf', nakertransgi: 'Dinas Nakertransgi', ppapp: 'Dinas PPAPP', kpkp: 'Dinas KPKP' } as const;
 export const educations = ['tidak_sekolah', 'sd', 'smp', 'sma', 'diploma', 's1', 's2', 's3'] as const;
 export const placeStatuses = ['milik', 'sewa', 'pinjam'] as const;
 export const halalStatuses = ['belum', 'proses', 'bersertifikat'] as const;
@@ -73,7 +76,7 @@ export const memberFields = {
   fullName: text('Nama lengkap', 120),
   birthPlace: optionalText('Tempat lahir', 60),
   birthDate: isoDate('Tanggal lahir'),
-  gender: label(z.enum(['L', 'P']), 'Jenis kelamin'),
+  gender: choice('Jenis kelamin', ['L', 'P'], { L: 'laki-laki', P: 'perempuan' }),
   education: label(z.enum(educations), 'Pendidikan').nullish(),
   addressStreet: text('Alamat', 200),
   rt: label(
@@ -106,8 +109,8 @@ export const memberFields = {
       .nullish(),
     'Email',
   ),
-  targetGroup: label(z.enum(targetGroups), 'Kategori sasaran'),
-  skpd: label(z.enum(skpds), 'SKPD pengampu'),
+  targetGroup: choice('Kategori sasaran', targetGroups, TARGET_GROUP_WORDS),
+  skpd: choice('SKPD pengampu', skpds, SKPD_WORDS),
   pendampingId: label(z.string().max(64), 'Pendamping')
     .transform((v) => (v === '' ? null : v))
     .nullish(),

@@ -4,6 +4,7 @@ import { formatRupiah } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
 import { errorText } from './shared';
@@ -142,9 +143,9 @@ export function OrderForm({ orderId }: { orderId?: string }) {
         </datalist>
         <TextField label={t('orders.field.buyerOrderNo')} value={v.buyerOrderNo} error={f.errorOf('buyerOrderNo')} onChange={(e) => f.set('buyerOrderNo', e.target.value)} />
         <TextField label={t('orders.field.budgetRef')} value={v.budgetRef} error={f.errorOf('budgetRef')} onChange={(e) => f.set('budgetRef', e.target.value)} />
-        <TextField label={t('orders.field.orderDate')} required type="date" value={v.orderDate} error={f.errorOf('orderDate')} onChange={(e) => f.set('orderDate', e.target.value)} />
+        <DateField label={t('orders.field.orderDate')} required value={v.orderDate} error={f.errorOf('orderDate')} onChange={(v) => f.set('orderDate', v)} />
         <div className="grid2">
-          <TextField label={t('orders.field.deliveryDate')} required type="date" value={v.deliveryDate} error={f.errorOf('deliveryDate')} onChange={(e) => f.set('deliveryDate', e.target.value)} />
+          <DateField label={t('orders.field.deliveryDate')} required value={v.deliveryDate} error={f.errorOf('deliveryDate')} onChange={(v) => f.set('deliveryDate', v)} />
           <TextField label={t('orders.field.deliveryTime')} type="time" value={v.deliveryTime} error={f.errorOf('deliveryTime')} onChange={(e) => f.set('deliveryTime', e.target.value)} />
         </div>
       </div>

@@ -3,6 +3,7 @@ import { invoke, type Output } from '../../app/api';
 import { formatDate, formatDateTime, formatNumber, formatRupiah } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { CheckField, TextAreaField, TextField } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { Dialog } from '../../components/Dialog';
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
@@ -450,7 +451,7 @@ function MoveForm({ assignment, move, onDone }: { assignment: Assignment; move: 
         <>
           <CheckField label={t('orders.move.bastSigned')} checked={f.values.bastSigned} onChange={(e) => f.set('bastSigned', e.target.checked)} />
           {f.errorOf('bastSigned') && <div className="field__error">{f.errorOf('bastSigned')}</div>}
-          <TextField label={t('orders.move.date')} type="date" value={f.values.date} error={f.errorOf('date')} onChange={(e) => f.set('date', e.target.value)} />
+          <DateField label={t('orders.move.date')} value={f.values.date} error={f.errorOf('date')} onChange={(v) => f.set('date', v)} />
         </>
       )}
       <TextAreaField label={t('orders.move.reason')} required={needsReason} autoFocus={needsReason} rows={2} value={f.values.reason} error={f.errorOf('reason')} onChange={(e) => f.set('reason', e.target.value)} />
@@ -480,7 +481,7 @@ function PaymentForm({ assignment, onDone }: { assignment: Assignment; onDone(da
         {assignment.assignmentNo} · {assignment.businessName} · {formatRupiah(assignment.invoiceTotal)}
       </p>
       <TextField label={t('orders.pay.amount')} required inputMode="numeric" autoFocus value={f.values.amount} error={f.errorOf('amount')} onChange={(e) => f.set('amount', e.target.value)} />
-      <TextField label={t('orders.pay.date')} required type="date" value={f.values.paidOn} error={f.errorOf('paidOn')} onChange={(e) => f.set('paidOn', e.target.value)} />
+      <DateField label={t('orders.pay.date')} required value={f.values.paidOn} error={f.errorOf('paidOn')} onChange={(v) => f.set('paidOn', v)} />
       <TextField label={t('orders.pay.note')} value={f.values.note} error={f.errorOf('note')} onChange={(e) => f.set('note', e.target.value)} />
       <div className="actions">
         <button className="button button--primary" type="submit" disabled={f.busy}>

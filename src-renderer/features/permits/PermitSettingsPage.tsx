@@ -4,6 +4,7 @@ import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useCan } from '../../app/session';
 import { TextAreaField, TextField } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
 import { jakartaToday } from '../../app/format';
@@ -134,7 +135,7 @@ export function PermitSettingsPage() {
         {canHolidays && (
           <form className="permits-inline" onSubmit={addHoliday} noValidate>
             <Notice kind="error">{holidayForm.error}</Notice>
-            <TextField label={t('permits.settings.holidayDate')} type="date" value={holidayForm.values.date} onChange={(e) => holidayForm.set('date', e.target.value)} error={holidayForm.errorOf('date')} />
+            <DateField label={t('permits.settings.holidayDate')} value={holidayForm.values.date} onChange={(v) => holidayForm.set('date', v)} error={holidayForm.errorOf('date')} />
             <TextField label={t('permits.settings.holidayName')} value={holidayForm.values.name} onChange={(e) => holidayForm.set('name', e.target.value)} error={holidayForm.errorOf('name')} />
             <button type="submit" className="button">
               {t('permits.settings.addHoliday')}

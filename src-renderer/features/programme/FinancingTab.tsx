@@ -9,6 +9,7 @@ import { DataTable } from '../../components/DataTable';
 import { Dialog } from '../../components/Dialog';
 import { Notice } from '../../components/Notice';
 import { SelectField, TextField } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { useForm } from '../../components/useForm';
 import { useServerTable } from '../../components/useServerTable';
 import { MemberPicker, type MemberOption } from './MemberPicker';
@@ -88,7 +89,7 @@ function MoveForm({ referral, status, onDone }: { referral: Referral; status: St
         {referral.memberName} · {referral.businessName} · {referral.institution}
       </p>
       <Notice kind="error">{form.error}</Notice>
-      <TextField label={t('f.on')} type="date" required value={form.values.on} error={form.errorOf('on')} onChange={(e) => form.set('on', e.target.value)} />
+      <DateField label={t('f.on')} required value={form.values.on} error={form.errorOf('on')} onChange={(v) => form.set('on', v)} />
       {status !== 'ditolak' && <TextField label={t('f.moveAmount')} inputMode="numeric" value={form.values.amount} error={form.errorOf('amount')} onChange={(e) => form.set('amount', e.target.value)} />}
       <TextField label={t('f.note')} value={form.values.note} error={form.errorOf('note')} onChange={(e) => form.set('note', e.target.value)} />
       <button type="submit" className="button button--primary" disabled={form.busy}>

@@ -4,6 +4,7 @@ import { formatDate, formatRupiah } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { Notice } from '../../components/Notice';
 import { SelectField, TextField } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { useForm } from '../../components/useForm';
 import { Sparkline } from './Sparkline';
 import { usePendampingChoice } from './usePendampingChoice';
@@ -143,7 +144,7 @@ export function MemberPage({ id }: { id: string }) {
             <option value="P4">P4 Perizinan</option>
             <option value="P5">P5 Pemasaran</option>
           </SelectField>
-          <TextField label={t('mp.date')} type="date" value={form.values.completedOn} error={form.errorOf('completedOn')} onChange={(e) => form.set('completedOn', e.target.value)} />
+          <DateField label={t('mp.date')} value={form.values.completedOn} error={form.errorOf('completedOn')} onChange={(v) => form.set('completedOn', v)} />
         </div>
         <TextField label={t('mp.evidence')} required value={form.values.evidence} error={form.errorOf('evidence')} onChange={(e) => form.set('evidence', e.target.value)} />
         <button type="submit" className="button button--primary" disabled={form.busy}>

@@ -7,6 +7,7 @@ import { useI18n } from '../../app/i18n';
 import { Dialog } from '../../components/Dialog';
 import { Notice } from '../../components/Notice';
 import { CheckField, TextAreaField, TextField } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { useForm } from '../../components/useForm';
 import { usePendampingChoice } from './usePendampingChoice';
 
@@ -31,7 +32,7 @@ function VisitForm({ member, pendampingId, onDone }: { member: MemberRow; pendam
         <strong>{member.fullName}</strong> <span className="prog-muted">{member.memberNo}</span>
       </p>
       <Notice kind="error">{form.error}</Notice>
-      <TextField label={t('m.visitedOn')} type="date" required value={form.values.visitedOn} error={form.errorOf('visitedOn')} onChange={(e) => form.set('visitedOn', e.target.value)} />
+      <DateField label={t('m.visitedOn')} required value={form.values.visitedOn} error={form.errorOf('visitedOn')} onChange={(v) => form.set('visitedOn', v)} />
       <TextField label={t('m.topic')} required autoFocus value={form.values.topic} error={form.errorOf('topic')} onChange={(e) => form.set('topic', e.target.value)} />
       <TextAreaField label={t('m.notes')} value={form.values.notes} error={form.errorOf('notes')} onChange={(e) => form.set('notes', e.target.value)} />
       <TextField label={t('m.followUp')} value={form.values.followUp} error={form.errorOf('followUp')} onChange={(e) => form.set('followUp', e.target.value)} />

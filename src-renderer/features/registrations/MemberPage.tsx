@@ -4,6 +4,7 @@ import { formatDate, formatDateTime, formatNumber, formatRupiah } from '../../ap
 import { useI18n, type MessageKey } from '../../app/i18n';
 import { useCan } from '../../app/session';
 import { CheckField, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { Dialog } from '../../components/Dialog';
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
@@ -379,7 +380,7 @@ function ConditionForm({ business, onDone }: { business: Business; onDone(): voi
   return (
     <form onSubmit={submit} noValidate>
       <Notice kind="error">{f.error}</Notice>
-      <TextField label={t('reg.c.recordedOn')} type="date" required autoFocus value={v.recordedOn} error={f.errorOf('recordedOn')} onChange={(e) => f.set('recordedOn', e.target.value)} />
+      <DateField label={t('reg.c.recordedOn')} required autoFocus value={v.recordedOn} error={f.errorOf('recordedOn')} onChange={(v) => f.set('recordedOn', v)} />
       <fieldset>
         <legend>{t('reg.c.pandemic')}</legend>
         <div className="grid2">
@@ -423,7 +424,7 @@ function StageForm({ memberId, stage, onDone }: { memberId: string; stage: Stage
   return (
     <form onSubmit={submit} noValidate>
       <Notice kind="error">{f.error}</Notice>
-      <TextField label={t('reg.s.date')} type="date" required value={f.values.completedOn} error={f.errorOf('completedOn')} onChange={(e) => f.set('completedOn', e.target.value)} />
+      <DateField label={t('reg.s.date')} required value={f.values.completedOn} error={f.errorOf('completedOn')} onChange={(v) => f.set('completedOn', v)} />
       <TextAreaField
         label={t('reg.s.evidence')}
         required

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { invoke, type Output } from '../../app/api';
+import { useState } from 'react';
+import { useAction, useApi, useApiQuery } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { navigate, useRoute } from '../../app/router';
 import { Notice } from '../../components/Notice';
@@ -8,8 +8,6 @@ import { Dashboard } from './Dashboard';
 import { MonthlySummaryView } from './MonthlySummaryView';
 import { currentMonth } from '../../app/format';
 
-type Kelurahan = Output<'regions.list'>[number];
-
 /** Laporan: the dashboard and the monthly summary, with its exports. */
 export function ReportsScreen() {
   const { t } = useI18n();
@@ -17,37 +15,28 @@ export function ReportsScreen() {
   const tab = path.endsWith('/rekap') ? 'monthly' : 'dashboard';
   const month = params.get('bulan') ?? currentMonth();
   const kelurahan = params.get('kelurahan') ?? '';
-  const [kelurahanList, setKelurahanList] = useState<Kelurahan[]>([]);
+  const api = useApi();
+  const exporting = useAction();
   const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [closings, setClosings] = useState<Output<'reports.closings'> | null>(null);
-  const [closingsVersion, setClosingsVersion] = useState(0);
-
-  useEffect(() => {
-    invoke('reports.closings', {}).then(setClosings, () => setClosings(null));
-  }, [closingsVersion]);
-
-  useEffect(() => {
-    invoke('office.get', {})
-      .then((o) => invoke('regions.list', { parent: o.kecamatanKode, level: 'kelurahan' }))
-      .then(setKelurahanList, () => setKelurahanList([]));
-  }, []);
+  const closingsQuery = useApiQuery('reports.closings', {});
+  const closings = closingsQuery.data ?? null;
+  const office = useApiQuery('office.get', {});
+  const kelurahanQuery = useApiQuery('regions.list', { parent: office.data?.kecamatanKode ?? '', level: 'kelurahan' }, { enabled: !!office.data });
+  const kelurahanList = kelurahanQuery.data ?? [];
+  const error = exporting.error ?? closingsQuery.error ?? office.error ?? kelurahanQuery.error;
 
   const go = (nextTab: string, next: { bulan?: string; kelurahan?: string }) =>
     navigate(nextTab === 'monthly' ? '/laporan/rekap' : '/laporan', { bulan: next.bulan ?? month, kelurahan: nextTab === 'monthly' ? (next.kelurahan ?? kelurahan) : undefined });
 
-  const exportAs = async (format: 'pdf' | 'xlsx' | 'csv') => {
+  const exportAs = (format: 'pdf' | 'xlsx' | 'csv') => {
     setBusy(format);
-    setError(null);
-    try {
-      const file = await invoke('reports.export', { month, kelurahan: kelurahan || null, format });
-      if (format === 'pdf') await printPdf(file);
-      else downloadFile(file);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(null);
-    }
+    return exporting
+      .run(async () => {
+        const file = await api('reports.export', { month, kelurahan: kelurahan || null, format });
+        if (format === 'pdf') await printPdf(file);
+        else downloadFile(file);
+      })
+      .finally(() => setBusy(null));
   };
 
   return (
@@ -89,9 +78,9 @@ export function ReportsScreen() {
       </div>
       <Notice kind="error">{error}</Notice>
       {tab === 'dashboard' ? (
-        <Dashboard month={month} key={closingsVersion} />
+        <Dashboard month={month} />
       ) : (
-        <MonthlySummaryView month={month} kelurahan={kelurahan || null} closings={closings} onClosed={() => setClosingsVersion((v) => v + 1)} />
+        <MonthlySummaryView month={month} kelurahan={kelurahan || null} closings={closings} />
       )}
     </section>
   );
