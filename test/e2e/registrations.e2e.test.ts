@@ -109,6 +109,15 @@ afterAll(async () => {
   await env?.stop();
 });
 
+/** Chooses a kelurahan in the picker by typing part of its name and Enter. */
+async function pickKelurahan(name: string) {
+  const box = page.getByRole('combobox', { name: req('Kelurahan') });
+  await box.fill(name.slice(0, 8));
+  await page.getByRole('option', { name: new RegExp(`^${name}`) }).waitFor();
+  await box.press('Enter');
+  expect(await box.inputValue()).toBe(name);
+}
+
 /** Fills the required fields of the registration form for one person and one business. */
 async function fillRequired(p: { nik: string; fullName: string; birthDate: string; gender: 'L' | 'P'; business: string }) {
   await page.getByLabel(req('NIK')).fill(p.nik);
@@ -117,7 +126,7 @@ async function fillRequired(p: { nik: string; fullName: string; birthDate: strin
   await page.getByLabel(req('Tanggal lahir')).fill(p.birthDate.split('-').reverse().join('/'));
   await page.getByLabel(req('Jenis kelamin')).selectOption(p.gender);
   await page.getByLabel(req('Alamat (jalan, nomor)')).fill('Jl. Jati Bunder No. 3');
-  await page.getByLabel(req('Kelurahan')).selectOption({ label: 'Kebon Melati' });
+  await pickKelurahan('Kebon Melati');
   await page.getByLabel(req('Kategori sasaran')).selectOption('pemula');
   await page.getByLabel(req('SKPD pengampu')).selectOption('sosial');
   await page.getByLabel(req('Nama usaha')).fill(p.business);
@@ -176,7 +185,7 @@ describe('registrations, as a petugas sees them', () => {
     await page.getByLabel(req('Alamat (jalan, nomor)')).fill('Jl. Kebon Kacang IX No. 14');
     await page.getByLabel(req('RT')).fill('5');
     await page.getByLabel(req('RW')).fill('2');
-    await page.getByLabel(req('Kelurahan')).selectOption({ label: 'Kebon Kacang' });
+    await pickKelurahan('Kebon Kacang');
     await page.getByLabel('Nomor telepon').fill('0812-8765-4321');
     await page.getByLabel(req('Kategori sasaran')).selectOption('pemula');
     await page.getByLabel(req('SKPD pengampu')).selectOption('ppkukm_ukm');

@@ -4,9 +4,24 @@ import { choice, isoDate, label, optionalText, rupiah, text } from '../../core/a
 export const targetGroups = ['pemula', 'naik_kelas', 'pencari_kerja', 'keluarga_miskin', 'disabilitas'] as const;
 export const skpds = ['ppkukm_ukm', 'ppkukm_ikm', 'sosial', 'parekraf', 'nakertransgi', 'ppapp', 'kpkp'] as const;
 export const legalForms = ['perorangan', 'cv', 'firma', 'koperasi', 'pt', 'pt_perorangan', 'lainnya'] as const;
-/** The words of the choices, for messages and exports (the screens have their own catalogue). */
-export const TARGET_GROUP_WORDS = { pemula: 'wirausaha pemula', naik_kelas: 'wirausaha naik kelas', pencari_kerja: 'pencari kerja', keluarga_miskin: 'keluarga miskin', disabilitas: 'penyandang disabilitas' } as const;
-export const SKPD_WORDS = { ppkukm_ukm: 'Dinas PPKUKM (UKM)', ppkukm_ikm: 'Dinas PPKUKM (IKM)', sosial: 'Dinas Sosial', parekraf: 'Dinas Parekraf', nakertransgi: 'Dinas Nakertransgi', ppapp: 'Dinas PPAPP', kpkp: 'Dinas KPKP' } as const;
+/** The words of the choices, for messages, exports and reports (the screens have their own catalogue). */
+export const targetGroupLabels: Record<(typeof targetGroups)[number], string> = {
+  pemula: 'Wirausaha pemula',
+  naik_kelas: 'Wirausaha naik kelas',
+  pencari_kerja: 'Pencari kerja',
+  keluarga_miskin: 'Keluarga miskin',
+  disabilitas: 'Penyandang disabilitas',
+};
+export const skpdLabels: Record<(typeof skpds)[number], string> = {
+  ppkukm_ukm: 'PPKUKM (UKM)',
+  ppkukm_ikm: 'PPKUKM (IKM)',
+  sosial: 'Sosial',
+  parekraf: 'Parekraf',
+  nakertransgi: 'Nakertransgi',
+  ppapp: 'PPAPP',
+  kpkp: 'KPKP',
+};
+export const memberStatusLabels: Record<'aktif' | 'nonaktif', string> = { aktif: 'Aktif', nonaktif: 'Nonaktif' };
 export const educations = ['tidak_sekolah', 'sd', 'smp', 'sma', 'diploma', 's1', 's2', 's3'] as const;
 export const placeStatuses = ['milik', 'sewa', 'pinjam'] as const;
 export const halalStatuses = ['belum', 'proses', 'bersertifikat'] as const;
@@ -109,8 +124,8 @@ export const memberFields = {
       .nullish(),
     'Email',
   ),
-  targetGroup: choice('Kategori sasaran', targetGroups, TARGET_GROUP_WORDS),
-  skpd: choice('SKPD pengampu', skpds, SKPD_WORDS),
+  targetGroup: choice('Kategori sasaran', targetGroups, targetGroupLabels),
+  skpd: choice('SKPD pengampu', skpds, skpdLabels),
   pendampingId: label(z.string().max(64), 'Pendamping')
     .transform((v) => (v === '' ? null : v))
     .nullish(),

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
-import { ApiCallError, invoke, type Input, type Output } from '../../app/api';
+import type { Input, Output } from '../../app/api';
+import { errorMessage, fieldErrorsOf, useApi } from '../../app/data';
 import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { CheckField, SelectField } from '../../components/Field';
@@ -32,6 +33,7 @@ function csvHeaders(base64: string): string[] {
  */
 export function ImportScreen() {
   const { t } = useI18n();
+  const api = useApi();
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
   const [defaults, setDefaults] = useState({ targetGroup: 'pemula', skpd: 'ppkukm_ukm' });
@@ -57,16 +59,16 @@ export function ImportScreen() {
     setBusy(true);
     setError(null);
     try {
-      const p = await invoke('members.importPreview', { fileName: f.name, fileBase64: f.base64, mapping: m, defaults: defaults as PreviewInput['defaults'], confirmDuplicates, limit: 50 });
+      const p = await api('members.importPreview', { fileName: f.name, fileBase64: f.base64, mapping: m, defaults: defaults as PreviewInput['defaults'], confirmDuplicates, limit: 50 });
       setPreview(p);
       setHeadersOnly(null);
       setMapping(p.mapping);
     } catch (e) {
       setPreview(null);
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e, t));
       // Without a usable mapping the server refuses before listing the headers; for a CSV the
       // header line is read here so that the columns can still be matched by hand.
-      if (e instanceof ApiCallError && Object.keys(e.fields).some((k) => k.startsWith('mapping')) && /\.csv$/i.test(f.name)) setHeadersOnly(csvHeaders(f.base64));
+      if (Object.keys(fieldErrorsOf(e)).some((k) => k.startsWith('mapping')) && /\.csv$/i.test(f.name)) setHeadersOnly(csvHeaders(f.base64));
     } finally {
       setBusy(false);
     }
@@ -86,7 +88,7 @@ export function ImportScreen() {
       setFile(f);
       await runPreview(f, {});
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e, t));
       setBusy(false);
     }
   };
@@ -97,21 +99,21 @@ export function ImportScreen() {
     setRunning(true);
     cancelRequested.current = false;
     try {
-      let status: JobStatus = await invoke('members.importRun', { ...fileInput(), mode });
+      let status: JobStatus = await api('members.importRun', { ...fileInput(), mode });
       setJob(status);
       // Each call writes one batch in its own transaction; stopping between calls never
       // leaves half a batch.
       while (!status.done) {
         if (cancelRequested.current) {
-          status = await invoke('members.importCancel', { jobId: status.jobId });
+          status = await api('members.importCancel', { jobId: status.jobId });
           setJob({ ...status, cancelled: true });
           break;
         }
-        status = await invoke('members.importContinue', { jobId: status.jobId });
+        status = await api('members.importContinue', { jobId: status.jobId });
         setJob(status);
       }
     } catch (e) {
-      setError(t('reg.imp.failed', { message: e instanceof Error ? e.message : String(e) }));
+      setError(t('reg.imp.failed', { message: errorMessage(e, t) }));
     } finally {
       setRunning(false);
     }
@@ -120,9 +122,9 @@ export function ImportScreen() {
   const downloadReport = async (format: 'csv' | 'xlsx') => {
     if (!job) return;
     try {
-      downloadFile(await invoke('members.importReport', { jobId: job.jobId, format }));
+      downloadFile(await api('members.importReport', { jobId: job.jobId, format }));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e, t));
     }
   };
 

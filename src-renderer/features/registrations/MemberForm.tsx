@@ -7,6 +7,7 @@ import { Notice } from '../../components/Notice';
 import { displayScale, nikDisagreements, readNik } from './display';
 import { jakartaToday } from '../../app/format';
 import { KbliCombobox, MoneyField } from './inputs';
+import { KelurahanPicker } from '../../components/KelurahanPicker';
 import {
   EDUCATIONS,
   HALAL_STATUSES,
@@ -264,18 +265,7 @@ export function MemberFields(props: {
 }
 
 function KelurahanSelect(props: { label: string; list: Kelurahan[]; value: string; error?: string; required?: boolean; onChange(kode: string): void }) {
-  const { t } = useI18n();
-  return (
-    <SelectField label={props.label} required={props.required ?? true} value={props.value} error={props.error} onChange={(e) => props.onChange(e.target.value)}>
-      <option value="">{t('reg.f.choose')}</option>
-      {props.list.map((k) => (
-        <option key={k.kode} value={k.kode}>
-          {k.nama}
-        </option>
-      ))}
-      {props.value && !props.list.some((k) => k.kode === props.value) && <option value={props.value}>{props.value}</option>}
-    </SelectField>
-  );
+  return <KelurahanPicker label={props.label} required={props.required ?? true} value={props.value} error={props.error} onChange={props.onChange} />;
 }
 
 function BusinessFields(props: {

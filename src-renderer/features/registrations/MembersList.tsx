@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
-import { invoke, type Input, type Output } from '../../app/api';
+import type { Input, Output } from '../../app/api';
+import { errorMessage, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { useCan } from '../../app/session';
@@ -34,6 +35,7 @@ function toApiFilters(f: Filters) {
 
 export function MembersList() {
   const { t } = useI18n();
+  const api = useApi();
   const ref = useReference();
   const [flash] = useFlash();
   const [exporting, setExporting] = useState<'xlsx' | 'csv' | null>(null);
@@ -50,10 +52,10 @@ export function MembersList() {
     setExporting(format);
     setExportError(null);
     try {
-      const file = await invoke('members.export', { format, unmaskNik: fullNik, sort: table.state.sort as ListInput['sort'], dir: table.state.dir, ...toApiFilters(table.filters) });
+      const file = await api('members.export', { format, unmaskNik: fullNik, sort: table.state.sort as ListInput['sort'], dir: table.state.dir, ...toApiFilters(table.filters) });
       downloadFile(file);
     } catch (e) {
-      setExportError(e instanceof Error ? e.message : String(e));
+      setExportError(errorMessage(e, t));
     } finally {
       setExporting(null);
     }
