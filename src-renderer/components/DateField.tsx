@@ -1,4 +1,4 @@
-import { useEffect, useState, type InputHTMLAttributes } from 'react';
+import { useState, type InputHTMLAttributes } from 'react';
 import { useI18n } from '../app/i18n';
 import { autoSlash, dmyToIso, dotToHm, hmToDot, isoToDmy, shiftIso } from './dates';
 import { Field } from './Field';
@@ -12,13 +12,11 @@ type Base = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | '
  */
 export function DateField({ label, error, hint, required, value, onChange, ...input }: Base & { value: string; onChange(value: string): void }) {
   const { t } = useI18n();
-  const [text, setText] = useState(isoToDmy(value));
+  const [typed, setText] = useState<string | null>(null);
   const [touched, setTouched] = useState(false);
-  // A new value from outside (a reset, a stored record) replaces what is shown.
-  useEffect(() => {
-    if ((dmyToIso(text) ?? text) !== value) setText(isoToDmy(value));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [value]);
+  // What the user typed while it stands for the value; a new value from outside (a reset, a
+  // stored record, "fill from NIK") shows formatted.
+  const text = typed !== null && (typed.trim() === '' ? '' : (dmyToIso(typed) ?? typed)) === value ? typed : isoToDmy(value);
   const emit = (next: string) => {
     setText(next);
     onChange(next.trim() === '' ? '' : (dmyToIso(next) ?? next));
@@ -66,12 +64,9 @@ export function DateField({ label, error, hint, required, value, onChange, ...in
 /** A time typed as 09.00 (also 9, 0900, 09:00); `value` and `onChange` are HH:MM. */
 export function TimeField({ label, error, hint, required, value, onChange, ...input }: Base & { value: string; onChange(value: string): void }) {
   const { t } = useI18n();
-  const [text, setText] = useState(hmToDot(value));
+  const [typed, setText] = useState<string | null>(null);
   const [touched, setTouched] = useState(false);
-  useEffect(() => {
-    if ((dotToHm(text) ?? text) !== value) setText(hmToDot(value));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [value]);
+  const text = typed !== null && (typed.trim() === '' ? '' : (dotToHm(typed) ?? typed)) === value ? typed : hmToDot(value);
   const local = touched && text.trim() !== '' && !dotToHm(text) ? t('time.invalid', { field: label }) : undefined;
   return (
     <Field label={label} id={input.id} error={error ?? local} hint={hint ?? t('time.hint')} required={required}>

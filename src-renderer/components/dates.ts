@@ -31,7 +31,8 @@ export function dmyToIso(text: string): string | null {
 
 /** While typing digits only, the slashes come by themselves: 1708 → 17/08, 17081985 → 17/08/1985. */
 export function autoSlash(previous: string, next: string): string {
-  if (next.length < previous.length || !/^[\d/]*$/.test(next)) return next;
+  // Deleting, or text that is not digits and slashes: left as typed.
+  if ((previous.startsWith(next) && next.length < previous.length) || !/^[\d/]*$/.test(next)) return next;
   const digits = next.replace(/\//g, '');
   if (digits.length > 8) return previous;
   const parts = [digits.slice(0, 2), digits.slice(2, 4), digits.slice(4)].filter(Boolean);
