@@ -32,3 +32,6 @@ export function formatMonth(month: string): string {
   const d = new Date(`${month}-01T00:00:00Z`);
   return Number.isNaN(d.getTime()) ? month : monthFmt.format(d);
 }
+
+/** Digits grouped with dots as typed into money fields: 1750000 → "1.750.000" (no "Rp"). */
+export const groupDigits = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.'));

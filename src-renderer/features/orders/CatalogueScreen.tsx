@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
-import { invoke, type Output } from '../../app/api';
+import type { Output } from '../../app/api';
+import { errorMessage, useApi } from '../../app/data';
 import { formatNumber, formatRupiah } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { DataTable } from '../../components/DataTable';
@@ -10,7 +11,6 @@ import { CheckField, SelectField, TextAreaField, TextField } from '../../compone
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
 import { useServerTable } from '../../components/useServerTable';
-import { errorText } from './shared';
 
 type Product = Output<'orderProducts.list'>['rows'][number];
 type Business = Output<'orderProducts.businesses'>[number];
@@ -128,10 +128,20 @@ function ProductForm({ product, onDone }: { product: Product | null; onDone(): v
     photo: product?.photo ?? '',
   });
   const v = f.values;
+  const api = useApi();
   useEffect(() => {
     if (search.trim().length < 2) return setFound([]);
     const timer = setTimeout(() => {
-      invoke('orderProducts.businesses', { search }).then(setFound, () => setFound([]));
+      api('orderProducts.businesses', { search }, { read: true }).then(
+        (rows) => {
+          setFound(rows);
+          setPhotoError(null);
+        },
+        (e: unknown) => {
+          setFound([]);
+          setPhotoError(errorMessage(e, t));
+        },
+      );
     }, 200);
     return () => clearTimeout(timer);
   }, [search]);
@@ -141,13 +151,13 @@ function ProductForm({ product, onDone }: { product: Product | null; onDone(): v
     if (file.size > 300_000) return setPhotoError(t('catalogue.photo') + ': > 300 KB');
     const reader = new FileReader();
     reader.onload = () => f.set('photo', String(reader.result));
-    reader.onerror = () => setPhotoError(errorText(reader.error));
+    reader.onerror = () => setPhotoError(errorMessage(reader.error, t));
     reader.readAsDataURL(file);
   };
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     void f.submit(async () => {
-      await invoke('orderProducts.save', {
+      await api('orderProducts.save', {
         ...(product ? { id: product.id } : {}),
         businessId: v.businessId,
         name: v.name,
@@ -218,10 +228,11 @@ function CurateForm({ product, onDone }: { product: Product; onDone(): void }) {
     foto: product.critFoto === 1,
   });
   const v = f.values;
+  const api = useApi();
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     void f.submit(async () => {
-      await invoke('orderProducts.curate', {
+      await api('orderProducts.curate', {
         id: product.id,
         status: v.status,
         reason: v.reason || null,

@@ -8,7 +8,7 @@ import { navigate } from '../../app/router';
 import { SelectField } from '../../components/Field';
 import { Dialog } from '../../components/Dialog';
 import { Notice } from '../../components/Notice';
-import { setFlash } from './flash';
+import { setFlash } from '../../components/flash';
 import { MemberFields, emptyMember, type BusinessDraft, type MemberDraft } from './MemberForm';
 
 type Profile = Output<'members.get'>;

@@ -12,7 +12,7 @@ import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
 import { formatShortDate } from './display';
 import { jakartaToday } from '../../app/format';
-import { useFlash } from './flash';
+import { useFlash } from '../../components/flash';
 import { MemberOrders } from '../orders/MemberOrders';
 import { MemberPermits } from '../permits/MemberPermits';
 import { type EDUCATIONS } from './reference';

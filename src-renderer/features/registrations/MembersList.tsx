@@ -10,7 +10,7 @@ import { Notice } from '../../components/Notice';
 import { useServerTable } from '../../components/useServerTable';
 import { formatShortDate } from './display';
 import { downloadFile } from '../../components/files';
-import { useFlash } from './flash';
+import { useFlash } from '../../components/flash';
 import { SCALES, SKPDS, STAGE_CODES, TARGET_GROUPS, useReference } from './reference';
 import { SearchBox } from '../../components/Filters';
 
