@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
-import { invoke, type Output } from '../../app/api';
+import { type Output } from '../../app/api';
+import { errorMessage, useApi } from '../../app/data';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
@@ -23,6 +24,7 @@ const SLA = ['due_today', 'late', 'paused', 'open'] as const;
 
 export function PermitList() {
   const { t } = useI18n();
+  const api = useApi();
   const can = useCan();
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -67,20 +69,20 @@ export function PermitList() {
     setError(null);
     setMessage(null);
     try {
-      const batch = await invoke('permits.certificateBatch', { issuedOn: jakartaToday() });
+      const batch = await api('permits.certificateBatch', { issuedOn: jakartaToday() });
       await printInPlace(batch);
       // Originals among them: the clerk says how the batch came out, as for a single print.
       if (batch.originals > 0) setPrinted(batch.ids);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e, t));
     }
   };
   const report = async (good: boolean, note?: string) => {
     try {
-      await invoke('permits.printResult', { ids: printed ?? [], good, note: note || null });
+      await api('permits.printResult', { ids: printed ?? [], good, note: note || null });
       setMessage(t(good ? 'permits.print.confirmed' : 'permits.print.failedLogged'));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e, t));
     }
     setPrinted(null);
   };
