@@ -11,6 +11,7 @@ import { permitMethods } from './features/permits/api';
 import { programmeApi } from './features/programme/api';
 import { orderMethods } from './features/orders/api';
 import { reportMethods } from './features/reports/api';
+import { auditMethods } from './features/audit/api';
 
 const featureMethods = combineMethods(
   authMethods,
@@ -22,6 +23,7 @@ const featureMethods = combineMethods(
   programmeApi,
   orderMethods,
   reportMethods,
+  auditMethods,
 );
 
 export const methods = combineMethods(featureMethods, permissionMethods(featureMethods));

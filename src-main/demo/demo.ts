@@ -6,10 +6,10 @@ import { demoSteps } from './steps';
 
 /** The demo office: Kecamatan Tanah Abang, Jakarta Pusat, with one account per role. */
 export const demoAccounts: { username: string; fullName: string; role: Role; password: string; isPendamping?: boolean }[] = [
-  { username: 'admin', fullName: 'Rina Kusumawati', role: 'admin', password: 'AdminDemo2026' },
-  { username: 'supervisor', fullName: 'Hendra Wijaya, S.E.', role: 'supervisor', password: 'SupervisorDemo2026' },
-  { username: 'petugas', fullName: 'Siti Nurhaliza', role: 'petugas', password: 'PetugasDemo2026', isPendamping: true },
-  { username: 'loket', fullName: 'Agus Salim', role: 'loket', password: 'LoketDemo2026' },
+  { username: 'admin', fullName: 'Rina Kusumawati', role: 'admin', password: 'MonasPagiCerah26' },
+  { username: 'supervisor', fullName: 'Hendra Wijaya, S.E.', role: 'supervisor', password: 'OndelOndelMenari88' },
+  { username: 'petugas', fullName: 'Siti Nurhaliza', role: 'petugas', password: 'KerakTelorPasar42', isPendamping: true },
+  { username: 'loket', fullName: 'Agus Salim', role: 'loket', password: 'BajajBiruMelaju19' },
 ];
 
 export const demoOffice = {

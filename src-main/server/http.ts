@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { App } from '../app';
 import { AppError, errorStatus, type ApiError } from '../core/api/errors';
@@ -16,6 +17,15 @@ export interface OfficeServerOptions {
   /** Extra host names (e.g. the PC's name on the LAN) accepted in the Host header. */
   allowedHosts?: string[];
   rendererDir?: string | null;
+  /** The office certificate (tls.ts): the server speaks HTTPS. Required beyond loopback. */
+  tls?: { key: string; cert: string };
+  /** Plain HTTP beyond loopback, said out loud (`--insecure-http`): passwords then cross the LAN in clear. */
+  insecureHttp?: boolean;
+}
+
+/** Addresses that only this PC can reach: plain HTTP is fine there. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 export interface OfficeServer {
@@ -46,8 +56,9 @@ function readCookie(req: IncomingMessage, name: string): string | null {
   return null;
 }
 
-function sessionCookie(token: string | null): string {
-  const attrs = 'Path=/; HttpOnly; SameSite=Strict';
+function sessionCookie(token: string | null, secure: boolean): string {
+  // Over HTTPS the browser never sends the cookie back over plain HTTP.
+  const attrs = `Path=/; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
   return token ? `${SESSION_COOKIE}=${token}; ${attrs}` : `${SESSION_COOKIE}=; ${attrs}; Max-Age=0`;
 }
 
@@ -75,6 +86,10 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
  */
 export async function startOfficeServer(app: App, options: OfficeServerOptions = {}): Promise<OfficeServer> {
   const host = options.host ?? '127.0.0.1';
+  if (!isLoopback(host) && !options.tls && !options.insecureHttp) {
+    throw new Error(`Server kantor di ${host} harus memakai HTTPS (sertifikat kantor). Untuk HTTP biasa di jaringan, nyatakan --insecure-http.`);
+  }
+  const secure = options.tls !== undefined;
   const hosts = allowedHostNames(host, options.allowedHosts);
   const rendererDir = options.rendererDir === undefined ? findRendererDir() : options.rendererDir;
   const methodList = describeMethods(app.methods);
@@ -112,9 +127,11 @@ export async function startOfficeServer(app: App, options: OfficeServerOptions =
         sessionToken: readCookie(req, SESSION_COOKIE),
         csrfToken: (req.headers['x-csrf-token'] as string | undefined) ?? null,
         checkCsrf: true,
+        // The socket's own address: X-Forwarded-For is written by the client and not trusted.
+        clientAddress: req.socket.remoteAddress ?? null,
       });
       const headers: Record<string, string> = {};
-      if (result.session !== undefined) headers['Set-Cookie'] = sessionCookie(result.session);
+      if (result.session !== undefined) headers['Set-Cookie'] = sessionCookie(result.session, secure);
       return send(res, result.status, result.body, headers);
     }
 
@@ -134,13 +151,14 @@ export async function startOfficeServer(app: App, options: OfficeServerOptions =
     res.end(req.method === 'HEAD' ? undefined : file.body);
   };
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((e) => {
       console.error(e);
       if (!res.headersSent) sendError(res, { code: 'internal', message: 'Terjadi kesalahan pada server.' });
       else res.end();
     });
-  });
+  };
+  const server: Server = options.tls ? createTlsServer({ key: options.tls.key, cert: options.tls.cert, minVersion: 'TLSv1.2' }, onRequest) : createServer(onRequest);
   server.requestTimeout = 120_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -150,7 +168,7 @@ export async function startOfficeServer(app: App, options: OfficeServerOptions =
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   return {
     server,
-    url: `http://${shownHost}:${address.port}`,
+    url: `${secure ? 'https' : 'http'}://${shownHost}:${address.port}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

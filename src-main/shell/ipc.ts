@@ -72,7 +72,8 @@ export function registerIpc(office: Pick<App, 'dispatch'>): IpcRegistration {
     const id = contents.id;
     watch(contents);
     try {
-      const response = await office.dispatch({ method, input, sessionToken: sessions.get(id) ?? null, checkCsrf: false });
+      // The desktop window is the office PC itself.
+      const response = await office.dispatch({ method, input, sessionToken: sessions.get(id) ?? null, checkCsrf: false, clientAddress: 'desktop' });
       if (response.session === null) sessions.delete(id);
       // A window closed while its call ran must not leave a token behind.
       else if (response.session !== undefined && !contents.isDestroyed()) sessions.set(id, response.session);

@@ -11,6 +11,7 @@ const RegistrationsScreen = lazy(() => import('../features/registrations/Registr
 const ProgrammeScreen = lazy(() => import('../features/programme/ProgrammeScreen').then((m) => ({ default: m.ProgrammeScreen })));
 const PermitsScreen = lazy(() => import('../features/permits/PermitsScreen').then((m) => ({ default: m.PermitsScreen })));
 const OrdersScreen = lazy(() => import('../features/orders/OrdersScreen').then((m) => ({ default: m.OrdersScreen })));
+const AuditScreen = lazy(() => import('../features/audit/AuditScreen').then((m) => ({ default: m.AuditScreen })));
 const ReportsScreen = lazy(() => import('../features/reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
 
 export interface AppRoute {
@@ -34,5 +35,6 @@ export const appRoutes: AppRoute[] = [
   { path: '/eorder', label: 'nav.orders', icon: '⇄', requires: 'orders.list', render: () => <OrdersScreen /> },
   { path: '/laporan', label: 'nav.reports', icon: '▦', requires: 'reports.dashboard', render: () => <ReportsScreen /> },
   { path: '/pengguna', label: 'nav.users', icon: '☺', requires: 'users.list', render: () => <UsersScreen /> },
+  { path: '/audit', label: 'nav.audit', icon: '☰', requires: 'audit.list', render: () => <AuditScreen /> },
   { path: '/pengaturan', label: 'nav.settings', icon: '⚙', render: () => <SettingsScreen /> },
 ];

@@ -20,7 +20,7 @@ beforeAll(async () => {
     await env.app.db.updateTable('users').set({ must_change_password: 0 }).where('username', '=', `u${role}`).execute();
     sessions[role] = await loginHttp(`u${role}`, 'SandiAwal123');
   }
-  sessions.admin = await loginHttp('admin', 'RahasiaAdmin1');
+  sessions.admin = await loginHttp('admin', 'KunciPintuDepan71');
 });
 afterAll(async () => {
   await env?.stop();

@@ -175,7 +175,7 @@ describe('permits, as the counter and the supervisor see them', () => {
     // The admin keeps the holidays and the permit settings.
     await page.goto(env.server.url);
     await page.getByLabel('Nama pengguna').fill('admin');
-    await page.getByLabel(PASSWORD).fill('RahasiaAdmin1');
+    await page.getByLabel(PASSWORD).fill('KunciPintuDepan71');
     await page.getByLabel(PASSWORD).press('Enter');
     await page.getByRole('button', { name: 'Keluar' }).waitFor();
     await page.goto(`${env.server.url}/#/perizinan/pengaturan`);

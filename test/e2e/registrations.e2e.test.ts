@@ -93,7 +93,7 @@ async function seedMembers(token: string) {
 beforeAll(async () => {
   env = await startTestServer({ withRenderer: true });
   const admin = await env.app.setup();
-  await env.app.ok('users.create', { username: 'yanti', fullName: 'Yanti Marlina', role: 'petugas', password: 'SandiYanti2026', isPendamping: true }, admin);
+  await env.app.ok('users.create', { username: 'yanti', fullName: 'Yanti Marlina', role: 'petugas', password: 'SandiMelati2026', isPendamping: true }, admin);
   // The petugas keeps the given password, as the demo accounts do (the first-login change is
   // covered by the foundation test).
   await env.app.db.updateTable('users').set({ must_change_password: 0 }).where('username', '=', 'yanti').execute();
@@ -142,7 +142,7 @@ describe('registrations, as a petugas sees them', () => {
   it('lists members, refuses a wrong NIK, registers a member through the form and finds her by an old spelling', { timeout: 180_000 }, async () => {
     await page.goto(env.server.url);
     await page.getByLabel('Nama pengguna').fill('yanti');
-    await page.getByLabel(req('Kata sandi')).fill('SandiYanti2026');
+    await page.getByLabel(req('Kata sandi')).fill('SandiMelati2026');
     await page.getByLabel(req('Kata sandi')).press('Enter');
     await page.getByRole('heading', { name: 'Selamat datang, Yanti Marlina' }).waitFor();
 

@@ -10,7 +10,7 @@ import { TEST_NOW, testClock, type TestClock } from './clock';
 /** Cheap scrypt for tests; the production cost is checked on its own in the password tests. */
 export const testSecurity = { passwordCost: { logN: 10, r: 8, p: 1 } };
 
-export const ADMIN = { username: 'admin', fullName: 'Admin Kantor', password: 'RahasiaAdmin1' };
+export const ADMIN = { username: 'admin', fullName: 'Admin Kantor', password: 'KunciPintuDepan71' };
 
 export function tempDir(prefix = 'jpd-'): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -38,13 +38,16 @@ export interface TestApp extends App {
    * Calls a method as the holder of `token` (no CSRF: in-process). Typed from the registry; the
    * input is deliberately loose so that tests can send what a careless or hostile caller would.
    */
-  call<K extends MethodName>(method: K, input?: unknown, token?: string | null): Promise<CallResult<Output<K>>>;
+  call<K extends MethodName>(method: K, input?: unknown, token?: string | null, from?: string): Promise<CallResult<Output<K>>>;
   /** Like call, but throws unless the call succeeded, and gives the method's typed output. */
   ok<K extends MethodName>(method: K, input?: unknown, token?: string | null): Promise<Output<K>>;
   /** Sets the office up and returns the admin's session token. */
   setup(): Promise<string>;
   login(username: string, password: string): Promise<string>;
-  /** Creates a user and returns a session token for them. */
+  /**
+   * Creates a user who has already replaced the admin-set password (the dispatcher would
+   * otherwise answer only the password change) and returns a session token for them.
+   */
   userWithRole(adminToken: string, role: 'admin' | 'supervisor' | 'petugas' | 'loket', username?: string): Promise<string>;
   dispose(): Promise<void>;
 }
@@ -54,8 +57,9 @@ export async function makeTestApp(startIso = TEST_NOW): Promise<TestApp> {
   const { dir, remove } = tempDir();
   const clock = testClock(startIso);
   const app = await openApp({ dataDir: dir, clock, security: testSecurity, log: () => {} });
-  const call: TestApp['call'] = async (method, input = {}, token = null) => {
-    const res = await app.dispatch({ method, input, sessionToken: token, checkCsrf: false });
+  // `from` is the client address the dispatcher sees (default: one test PC).
+  const call: TestApp['call'] = async (method, input = {}, token = null, from = '192.0.2.10') => {
+    const res = await app.dispatch({ method, input, sessionToken: token, checkCsrf: false, clientAddress: from });
     return {
       status: res.status,
       ok: res.body.ok,
@@ -88,6 +92,7 @@ export async function makeTestApp(startIso = TEST_NOW): Promise<TestApp> {
     userWithRole: async (adminToken: string, role: 'admin' | 'supervisor' | 'petugas' | 'loket', username = role + '1') => {
       const password = 'SandiAwal123';
       await ok('users.create', { username, fullName: `Pengguna ${username}`, role, password }, adminToken);
+      await app.db.updateTable('users').set({ must_change_password: 0 }).where('username', '=', username).execute();
       return login(username, password);
     },
     dispose: async () => {

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import type { AppServices } from '../services';
 import { resolveSession, sameToken } from '../auth/sessions';
+import { normaliseAddress } from '../auth/throttle';
 import { writeAudit } from './audit';
 import { createGroupCommit } from './group-commit';
 import { AppError, errorStatus, type ApiResult } from './errors';
@@ -15,6 +16,12 @@ export interface CallRequest {
   csrfToken?: string | null;
   /** HTTP checks the CSRF token on mutations; IPC has no cross-site callers and checks the sender instead. */
   checkCsrf: boolean;
+  /**
+   * Where the call comes from, for throttling password guesses: the socket's address over HTTP
+   * (never a forwarded-for header, which any client can write), 'desktop' for the office PC's
+   * own window over IPC.
+   */
+  clientAddress?: string | null;
 }
 
 export interface CallResponse {
@@ -28,6 +35,12 @@ export interface CallResponse {
 class CommitThenFail {
   constructor(readonly error: AppError) {}
 }
+
+/**
+ * What a user whose password an admin set may still do: replace it, see the session (and which
+ * methods the role has, which the window reads with it), leave.
+ */
+const BEFORE_OWN_PASSWORD = new Set(['auth.changePassword', 'auth.session', 'auth.permissions', 'auth.logout']);
 
 const fail = (error: AppError): CallResponse => ({ status: errorStatus[error.code], body: { ok: false, error: error.toJSON() } });
 
@@ -57,6 +70,9 @@ export function createDispatcher(db: Kysely<DB>, methods: MethodMap, app: AppSer
       }
       if (def.access !== 'public') {
         if (!session) return fail(new AppError('unauthenticated', 'Sesi Anda berakhir atau belum masuk. Silakan masuk kembali.'));
+        if (session.mustChangePassword && !BEFORE_OWN_PASSWORD.has(req.method)) {
+          return fail(new AppError('forbidden', 'Ganti dulu kata sandi yang diberikan admin dengan kata sandi Anda sendiri.'));
+        }
         if (def.access !== 'authenticated' && !def.access.includes(session.user.role)) {
           return fail(new AppError('forbidden', 'Peran Anda tidak berhak membuka fitur ini.'));
         }
@@ -82,6 +98,7 @@ export function createDispatcher(db: Kysely<DB>, methods: MethodMap, app: AppSer
           app,
           method: req.method,
           sessionToken: req.sessionToken ?? null,
+          clientAddress: normaliseAddress(req.clientAddress),
           audit: async (entry) => {
             audited = true;
             await writeAudit(trx, app, { user, method: req.method, ...entry });

@@ -32,6 +32,8 @@ export interface CallContext {
   method: string;
   /** The caller's session token, for logout. */
   sessionToken: string | null;
+  /** The caller's address (see CallRequest.clientAddress), normalised. */
+  clientAddress: string;
   /** Writes an audit entry in the call's transaction. */
   audit(entry: AuditEntry): Promise<void>;
   /** Sets (token) or clears (null) the caller's session, applied by the transport. */

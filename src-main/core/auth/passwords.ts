@@ -40,10 +40,3 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const actual = await scrypt(password, Buffer.from(parts[4], 'base64'), cost);
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
-
-/** Minimum strength for office accounts: long enough, and not all one kind of character. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < 10) return 'minimal 10 karakter';
-  if (!/[a-zA-Z]/.test(password) || !/[0-9]/.test(password)) return 'harus memuat huruf dan angka';
-  return null;
-}

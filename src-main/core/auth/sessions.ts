@@ -22,11 +22,14 @@ export async function createSession(db: Kysely<DB>, userId: string, app: AppServ
 export interface ResolvedSession {
   user: SessionUser;
   csrfToken: string;
+  /** An admin set this user's password: until they choose their own, only a few methods answer. */
+  mustChangePassword: boolean;
 }
 
 /**
- * The session of a token, or null when it is unknown, idle for too long, or its user was
- * deactivated. Expired sessions are deleted on sight.
+ * The session of a token, or null when it is unknown, idle for too long, older than the
+ * absolute lifetime (whatever the activity: a stolen cookie stops working by the next working
+ * day), or its user was deactivated. Expired sessions are deleted on sight.
  */
 export async function resolveSession(db: Kysely<DB>, token: string | null | undefined, app: AppServices): Promise<ResolvedSession | null> {
   if (!token || token.length > 200) return null;
@@ -34,13 +37,14 @@ export async function resolveSession(db: Kysely<DB>, token: string | null | unde
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.csrf_token', 'sessions.last_seen_at', 'users.id', 'users.username', 'users.full_name', 'users.role', 'users.is_pendamping', 'users.active'])
+    .select(['sessions.csrf_token', 'sessions.last_seen_at', 'sessions.created_at', 'users.id', 'users.username', 'users.full_name', 'users.role', 'users.is_pendamping', 'users.active', 'users.must_change_password'])
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row) return null;
   const now = app.clock.nowMs();
   const idleMs = now - Date.parse(row.last_seen_at);
-  if (idleMs > app.security.sessionIdleMinutes * 60_000 || row.active !== 1) {
+  const ageMs = now - Date.parse(row.created_at);
+  if (idleMs > app.security.sessionIdleMinutes * 60_000 || ageMs > app.security.sessionMaxHours * 3600_000 || row.active !== 1) {
     await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
     return null;
   }
@@ -50,6 +54,7 @@ export async function resolveSession(db: Kysely<DB>, token: string | null | unde
   }
   return {
     csrfToken: row.csrf_token,
+    mustChangePassword: row.must_change_password === 1,
     user: { id: row.id, username: row.username, fullName: row.full_name, role: row.role, isPendamping: row.is_pendamping === 1 },
   };
 }

@@ -75,6 +75,30 @@ export interface AuditLogTable {
   entity_id: string | null;
   before: string | null;
   after: string | null;
+  /** Position in the hash chain (core/audit/chain.ts), from 1. */
+  seq: number;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditCheckpointsTable {
+  id: string;
+  /** The chain position signed. */
+  seq: number;
+  at: string;
+  reason: 'periodic' | 'backup' | 'restore';
+  key_id: string;
+  /** JPD1 signed text (core/signing.ts) of { t: 'audit-checkpoint', seq, hash, at, reason }. */
+  signed: string;
+}
+
+export interface LoginThrottleTable {
+  subject: string;
+  address: string;
+  failures: number;
+  last_failure_at: string;
+  next_allowed_at: string | null;
+  locked_until: string | null;
 }
 
 export interface RegionsTable {
@@ -113,6 +137,8 @@ export interface CoreTables {
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  audit_checkpoints: AuditCheckpointsTable;
+  login_throttle: LoginThrottleTable;
   regions: RegionsTable;
   kbli: KbliTable;
   reference_versions: ReferenceVersionsTable;

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { AppError } from '../../core/api/errors';
 import { defineMethod } from '../../core/api/registry';
 import { label } from '../../core/api/validation';
-import { hashPassword, passwordProblem, verifyPassword } from '../../core/auth/passwords';
+import { hashPassword, verifyPassword } from '../../core/auth/passwords';
+import { assertAcceptablePassword } from '../../core/auth/password-policy';
+import { changeSubject, checkThrottle, loginSubject, recordFailure, recordSuccess, type FailureOutcome } from '../../core/auth/throttle';
+import { newPasswordField, officeName } from '../users/api';
 import { createSession, endSession, endSessionsOfUser, resolveSession } from '../../core/auth/sessions';
 
 const username = label(z.string().trim().toLowerCase().min(1).max(40), 'Nama pengguna');
@@ -10,57 +13,59 @@ const password = label(z.string().min(1).max(200), 'Kata sandi');
 
 const timeWib = (ms: number) => new Date(ms + 7 * 3600_000).toISOString().slice(11, 16);
 
+/** The answer to a try refused by the throttle, before any password is checked. */
+function refused(v: { locked: boolean; untilMs: number }, nowMs: number): AppError {
+  if (v.locked) {
+    return new AppError(
+      'too_many',
+      `Terlalu banyak kata sandi salah dari komputer ini. Coba lagi setelah pukul ${timeWib(v.untilMs)} WIB, atau minta admin membuka kuncinya.`,
+    );
+  }
+  return new AppError('too_many', `Tunggu ${Math.max(1, Math.ceil((v.untilMs - nowMs) / 1000))} detik sebelum mencoba lagi.`);
+}
+
+/** The answer to a wrong password: how many tries this computer has left, or that it is locked now. */
+function wrongAnswer(o: FailureOutcome, lockoutMinutes: number, text: string, fields?: Record<string, string>): AppError {
+  if (o.locked) return new AppError('too_many', `${text} Terlalu banyak percobaan: dikunci ${lockoutMinutes} menit untuk komputer ini.`, fields);
+  return new AppError(fields ? 'bad_input' : 'unauthenticated', `${text} Sisa ${o.remaining} kali percobaan dari komputer ini sebelum dikunci ${lockoutMinutes} menit.`, fields);
+}
+
 export const authMethods = {
   'auth.login': defineMethod({
-    summary: 'Masuk dengan nama pengguna dan kata sandi; memberi cookie sesi dan token CSRF.',
+    summary: 'Masuk dengan nama pengguna dan kata sandi; memberi cookie sesi dan token CSRF. Percobaan yang salah diperlambat dan dikunci per akun dan per komputer.',
     access: 'public',
     mutation: true,
     input: z.strictObject({ username, password }),
     handler: async (ctx, input) => {
-      const { db, app } = ctx;
-      // One message for both cases: which of the two was wrong is not told.
-      const wrong = new AppError('unauthenticated', 'Nama pengguna atau kata sandi salah.');
-      const user = await db.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst();
-      if (!user) {
-        // Spend the same time as a real check so that timing does not reveal which names exist.
-        await hashPassword(input.password, app.security.passwordCost);
-        throw wrong;
-      }
+      const { db, app, clientAddress } = ctx;
+      const limits = app.security.throttle;
       const now = app.clock.nowMs();
-      if (user.locked_until && Date.parse(user.locked_until) > now) {
-        throw new AppError(
-          'too_many',
-          `Akun terkunci sementara karena ${app.security.maxFailedLogins} kali salah kata sandi. Coba lagi setelah pukul ${timeWib(Date.parse(user.locked_until))} WIB atau minta admin mengatur ulang kata sandi.`,
-        );
+      const user = await db.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst();
+      const subject = loginSubject(user, input.username);
+      // A try the throttle refuses costs the server nothing: no password is checked.
+      const v = await checkThrottle(db, subject, clientAddress, now);
+      if (!v.allowed) throw refused(v, now);
+      // A deactivated account answers the same whatever the password: no oracle for guessing it.
+      if (user && user.active !== 1) throw new AppError('forbidden', 'Akun ini sudah dinonaktifkan. Hubungi admin kantor.');
+      // Unknown names spend the same time as a real check, so timing does not tell which exist.
+      const right = user ? await verifyPassword(input.password, user.password_hash) : (await hashPassword(input.password, app.security.passwordCost), false);
+      if (!right) {
+        // Counted for this account from this address only: a stranger elsewhere cannot lock
+        // the office PC out. One message for both cases: which of the two was wrong is not told.
+        const outcome = await recordFailure(db, subject, clientAddress, now, limits);
+        if (user) await ctx.audit({ entity: 'users', entityId: user.id, after: { loginFailed: true, from: clientAddress, locked: outcome.locked } });
+        ctx.commitThenFail(wrongAnswer(outcome, limits.lockoutMinutes, 'Nama pengguna atau kata sandi salah.'));
       }
-      if (!(await verifyPassword(input.password, user.password_hash))) {
-        const failed = user.failed_logins + 1;
-        const lock = failed >= app.security.maxFailedLogins;
-        await db
-          .updateTable('users')
-          .set({
-            failed_logins: lock ? 0 : failed,
-            locked_until: lock ? new Date(now + app.security.lockoutMinutes * 60_000).toISOString() : null,
-          })
-          .where('id', '=', user.id)
-          .execute();
-        await ctx.audit({ entity: 'users', entityId: user.id, after: { loginFailed: failed, locked: lock } });
-        if (lock) {
-          ctx.commitThenFail(
-            new AppError('too_many', `Kata sandi salah ${failed} kali. Akun dikunci selama ${app.security.lockoutMinutes} menit.`),
-          );
-        }
-        ctx.commitThenFail(wrong);
-      }
-      if (user.active !== 1) throw new AppError('forbidden', 'Akun ini sudah dinonaktifkan. Hubungi admin kantor.');
-      await db.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: app.clock.nowIso() }).where('id', '=', user.id).execute();
-      const session = await createSession(db, user.id, app);
+      await recordSuccess(db, subject, clientAddress);
+      const account = user!;
+      await db.updateTable('users').set({ last_login_at: app.clock.nowIso() }).where('id', '=', account.id).execute();
+      const session = await createSession(db, account.id, app);
       ctx.setSession(session.token);
-      await ctx.audit({ entity: 'users', entityId: user.id, after: { login: true } });
+      await ctx.audit({ entity: 'users', entityId: account.id, after: { login: true, from: clientAddress } });
       return {
         csrfToken: session.csrfToken,
-        user: { id: user.id, username: user.username, fullName: user.full_name, role: user.role, isPendamping: user.is_pendamping === 1 },
-        mustChangePassword: user.must_change_password === 1,
+        user: { id: account.id, username: account.username, fullName: account.full_name, role: account.role, isPendamping: account.is_pendamping === 1 },
+        mustChangePassword: account.must_change_password === 1,
       };
     },
   }),
@@ -74,8 +79,7 @@ export const authMethods = {
     handler: async ({ db, app, sessionToken }) => {
       const session = await resolveSession(db, sessionToken, app);
       if (!session) return null;
-      const row = await db.selectFrom('users').select('must_change_password').where('id', '=', session.user.id).executeTakeFirstOrThrow();
-      return { user: session.user, csrfToken: session.csrfToken, mustChangePassword: row.must_change_password === 1 };
+      return { user: session.user, csrfToken: session.csrfToken, mustChangePassword: session.mustChangePassword };
     },
   }),
 
@@ -98,16 +102,27 @@ export const authMethods = {
     mutation: true,
     input: z.strictObject({
       currentPassword: label(z.string().min(1).max(200), 'Kata sandi saat ini'),
-      newPassword: label(z.string().max(200), 'Kata sandi baru'),
+      newPassword: label(newPasswordField, 'Kata sandi baru'),
     }),
     handler: async (ctx, input) => {
       const { db, app } = ctx;
-      const user = await db.selectFrom('users').select(['id', 'password_hash']).where('id', '=', ctx.user!.id).executeTakeFirstOrThrow();
+      const user = await db.selectFrom('users').select(['id', 'username', 'full_name', 'password_hash']).where('id', '=', ctx.user!.id).executeTakeFirstOrThrow();
+      // Guesses of the current password with a stolen session are throttled like logins.
+      const subject = changeSubject(user.id);
+      const now = app.clock.nowMs();
+      const v = await checkThrottle(db, subject, ctx.clientAddress, now);
+      if (!v.allowed) throw refused(v, now);
       if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
-        throw new AppError('bad_input', 'Kata sandi saat ini salah.', { currentPassword: 'Kata sandi saat ini: salah' });
+        const outcome = await recordFailure(db, subject, ctx.clientAddress, now, app.security.throttle);
+        // A wrong current password leaves a trace.
+        await ctx.audit({ entity: 'users', entityId: user.id, after: { passwordChangeFailed: true, from: ctx.clientAddress, locked: outcome.locked } });
+        ctx.commitThenFail(wrongAnswer(outcome, app.security.throttle.lockoutMinutes, 'Kata sandi saat ini salah.', { currentPassword: 'Kata sandi saat ini: salah' }));
       }
-      const problem = passwordProblem(input.newPassword);
-      if (problem) throw new AppError('bad_input', `Kata sandi baru: ${problem}`, { newPassword: `Kata sandi baru: ${problem}` });
+      await recordSuccess(db, subject, ctx.clientAddress);
+      if (input.newPassword === input.currentPassword) {
+        throw new AppError('bad_input', 'Kata sandi baru: harus berbeda dari kata sandi saat ini', { newPassword: 'Kata sandi baru: harus berbeda dari kata sandi saat ini' });
+      }
+      assertAcceptablePassword(input.newPassword, { username: user.username, fullName: user.full_name, officeName: await officeName(db) }, 'newPassword', 'Kata sandi baru');
       await db
         .updateTable('users')
         .set({ password_hash: await hashPassword(input.newPassword, app.security.passwordCost), must_change_password: 0, updated_at: app.clock.nowIso() })

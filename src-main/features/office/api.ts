@@ -4,8 +4,10 @@ import { defineMethod, type CallContext } from '../../core/api/registry';
 import { label, optionalText, text } from '../../core/api/validation';
 import { hashPassword } from '../../core/auth/passwords';
 import { createSession } from '../../core/auth/sessions';
+import { assertAcceptablePassword } from '../../core/auth/password-policy';
 import { generateSigningKey } from '../../core/signing';
 import { schemaVersion } from '../../core/db/migrator';
+import { storedFingerprint } from '../../server/tls';
 import { newPasswordField, nipField, usernameField } from '../users/api';
 import { postalCodeMethods } from './postal-codes';
 
@@ -110,6 +112,7 @@ export const officeMethods = {
       if (existing) throw conflict('Kantor sudah disiapkan. Penyiapan awal hanya sekali.');
       await checkRegion(ctx, input.office.kotaKode, input.office.kecamatanKode);
       const o = input.office;
+      assertAcceptablePassword(input.admin.password, { username: input.admin.username, fullName: input.admin.fullName, officeName: o.name }, 'admin.password', 'Kata sandi');
       const now = ctx.app.clock.nowIso();
       // The office's own Ed25519 key signs its certificates so anyone can verify them offline.
       const key = generateSigningKey();
@@ -158,7 +161,7 @@ export const officeMethods = {
     access: 'authenticated',
     mutation: false,
     input: z.strictObject({}),
-    handler: (ctx) => loadOffice(ctx),
+    handler: async (ctx) => ({ ...(await loadOffice(ctx)), lanCertificateFingerprint: storedFingerprint(ctx.app.dataDir) }),
   }),
 
   'office.update': defineMethod({
@@ -175,7 +178,7 @@ export const officeMethods = {
         .execute();
       const after = await loadOffice(ctx);
       await ctx.audit({ entity: 'office', entityId: after.keyId, before, after });
-      return after;
+      return { ...after, lanCertificateFingerprint: storedFingerprint(ctx.app.dataDir) };
     },
   }),
 
@@ -184,20 +187,50 @@ export const officeMethods = {
     access: ['admin'],
     mutation: false,
     input: z.strictObject({}),
-    handler: ({ app }) => app.backups.list().map(({ name, size, createdAt }) => ({ name, size, createdAt })),
+    handler: ({ app }) => app.backups.list().map(({ name, size, createdAt, kind, encrypted }) => ({ name, size, createdAt, kind, encrypted })),
   }),
 
   'office.backup': defineMethod({
-    summary: 'Membuat cadangan basis data sekarang (salinan utuh dan konsisten di folder data).',
+    summary: 'Membuat cadangan basis data sekarang (salinan utuh dan konsisten di folder data), terenkripsi bila diberi frasa sandi.',
     access: ['admin'],
     mutation: true,
     // SQLite's online backup cannot run inside the call's transaction.
     transaction: false,
-    input: z.strictObject({}),
-    handler: async (ctx) => {
-      const info = await ctx.app.backups.create('manual');
-      await ctx.audit({ entity: 'office', entityId: null, after: { backup: info.name, size: info.size } });
-      return { name: info.name, size: info.size, createdAt: info.createdAt };
+    input: z.strictObject({
+      /** Never stored: without it the backup cannot be restored. */
+      passphrase: label(z.string().min(12).max(128), 'Frasa sandi').optional(),
+    }),
+    handler: async (ctx, input) => {
+      const info = await ctx.app.backups.create({ kind: 'manual', passphrase: input.passphrase });
+      await ctx.audit({ entity: 'office', entityId: null, after: { backup: info.name, size: info.size, encrypted: info.encrypted } });
+      return { name: info.name, size: info.size, createdAt: info.createdAt, kind: info.kind, encrypted: info.encrypted };
+    },
+  }),
+
+  'office.restore': defineMethod({
+    summary:
+      'Memulihkan basis data dari cadangan di folder cadangan: diperiksa dulu (integritas, riwayat skema, rantai audit), basis data saat ini dicadangkan, lalu ditukar sekaligus. Semua sesi berakhir.',
+    access: ['admin'],
+    mutation: true,
+    // The database itself is swapped: no transaction can span that.
+    transaction: false,
+    input: z.strictObject({
+      name: label(z.string().min(1).max(200), 'Berkas cadangan'),
+      passphrase: label(z.string().min(1).max(128), 'Frasa sandi').optional(),
+    }),
+    handler: async (ctx, input) => {
+      // Only a file of the backup folder, named exactly as listed: no paths from the caller.
+      const backup = ctx.app.backups.list().find((b) => b.name === input.name);
+      if (!backup) throw new AppError('not_found', 'Berkas cadangan: tidak ada di folder cadangan kantor.', { name: 'Berkas cadangan: tidak ditemukan' });
+      const result = await ctx.app.backups.restore(backup.file, {
+        passphrase: input.passphrase,
+        user: ctx.user,
+        fromCall: true,
+        // The outgoing database records who replaced it, and with what.
+        beforeSwap: () => ctx.audit({ entity: 'office', entityId: null, after: { restoreFrom: backup.name } }),
+      });
+      ctx.setSession(null);
+      return { restoredFrom: result.restoredFrom, previous: result.previous.name, schemaVersion: result.schemaVersion };
     },
   }),
 

@@ -54,7 +54,7 @@ export const printingMethods = {
       const pdf = await render(ctx, [data], new Map([[p.id, check.kind]]));
       await ctx.db.updateTable('permits').set({ copies_printed: p.copies_printed + 1 }).where('id', '=', p.id).execute();
       await appendPrint(ctx, p.id, check.kind, 'dicetak');
-      await ctx.audit({ entity: 'permit', entityId: p.id, before: { copiesPrinted: p.copies_printed }, after: { copiesPrinted: p.copies_printed + 1, printed: p.number, kind: check.kind } });
+      await ctx.audit({ entity: 'permit', entityId: p.id, before: { copiesPrinted: p.copies_printed }, after: { copiesPrinted: p.copies_printed + 1, printed: p.number, kind: check.kind, nikShown: true } });
       return {
         fileName: `IUMK-${(p.number ?? p.id).replace(/[^A-Za-z0-9]+/g, '-')}${check.kind === 'salinan' ? '-SALINAN' : ''}.pdf`,
         mimeType: 'application/pdf' as const,
@@ -134,7 +134,7 @@ export const printingMethods = {
         .where('id', 'in', rows.map((r) => r.id))
         .execute();
       for (const r of rows) await appendPrint(ctx, r.id, kinds.get(r.id)!, 'dicetak', 'Cetak bersama');
-      await ctx.audit({ entity: 'permit', entityId: null, after: { printedBatch: rows.map((r) => ({ id: r.id, kind: kinds.get(r.id) })) } });
+      await ctx.audit({ entity: 'permit', entityId: null, after: { printedBatch: rows.map((r) => ({ id: r.id, kind: kinds.get(r.id) })), nikShown: true } });
       return {
         fileName: `IUMK-${input.issuedOn ?? 'pilihan'}.pdf`,
         mimeType: 'application/pdf' as const,

@@ -1,3 +1,4 @@
+import { maskNpwp } from '../../core/masking';
 import { z } from 'zod';
 import { sql } from 'kysely';
 import { defineMethod } from '../../core/api/registry';
@@ -80,7 +81,8 @@ const programmeMethods = {
           .orderBy('t.starts_at', 'desc')
           .execute(),
       ]);
-      return { ...member, pendamping: pendamping ?? null, stages, businesses, trainings };
+      // An NPWP that is the owner's NIK is masked like the NIK (core/masking).
+      return { ...member, pendamping: pendamping ?? null, stages, businesses: businesses.map((b) => ({ ...b, npwp: maskNpwp(b.npwp) })), trainings };
     },
   }),
 };

@@ -1,3 +1,4 @@
+import { maskNpwp } from '../../core/masking';
 import { z } from 'zod';
 import { sql } from 'kysely';
 import { defineWorkflow, type Transition } from '../../core/workflow';
@@ -44,7 +45,7 @@ export async function checkBankability(ctx: Pick<CallContext, 'db' | 'app'>, bus
   const since = addMonths(monthOf(today), -settings.bankability.reportMonths);
   const reported = await ctx.db.selectFrom('turnover_reports').select('month').where('business_id', '=', businessId).where('month', '>=', since).execute();
   const result: BankabilityResult = evaluateBankability(
-    { permitEvidence: await permitEvidence(ctx, business), npwp: business.npwp, startDate: business.start_date, reportedMonths: reported.map((r) => r.month), today },
+    { permitEvidence: await permitEvidence(ctx, business), npwp: maskNpwp(business.npwp), startDate: business.start_date, reportedMonths: reported.map((r) => r.month), today },
     settings.bankability,
   );
   return {

@@ -17,11 +17,11 @@ import { checkBusiness, checkMemberFields, checkRegistration, loadReference } fr
 import { exportMembers, exportInput } from './export';
 import { cancelImport, continueImport, importPreview, importPreviewInput, importRunInput, importStatus, importReport, recentImports, startImport } from './import';
 import { listInput, listMembers } from './list';
-import { maskNpwp } from '../../core/masking';
+import { isMasked, maskNpwp } from '../../core/masking';
 import { DEFAULT_MEMBER_NUMBER_TEMPLATE, maskNik, memberTemplateProblem } from './rules/member-number';
 import { SCALE_LABELS } from '../../../src-shared/rules/scale';
 import { businessFields, conditionFields, memberFields, registerInput, stageCodes } from './schemas';
-import { MEMBER_NUMBER_SETTING, findByNik, findLikelyDuplicate, insertMembers, memberNumberTemplate, nikTakenError, refreshSearch } from './store';
+import { MEMBER_NUMBER_SETTING, collidingMemberNumber, findByNik, findLikelyDuplicate, insertMembers, memberNumberTemplate, nikTakenError, refreshSearch } from './store';
 
 /** Roles that register and edit members. */
 export const registrarRoles = ['admin', 'supervisor', 'petugas'] as const satisfies readonly Role[];
@@ -196,9 +196,9 @@ async function memberProfile(ctx: CallContext, memberIdValue: string) {
     canRevealNik: canSeeNik(ctx.user?.role),
     businesses: businesses.map((b) => {
       const history = conditions.filter((c) => c.business_id === b.id).map(toCondition);
-      // An individual's NPWP is their NIK (since 2024): masked for the roles that may not see NIKs.
-      const npwp = canSeeNik(ctx.user?.role) ? b.npwp : maskNpwp(b.npwp);
-      return { ...b, npwp, scaleLabel: SCALE_LABELS[b.scale], latestCondition: history[0] ?? null, conditions: history };
+      // An individual's NPWP is their NIK (since 2024): masked like the NIK for every role; the
+      // full value only through members.revealNik.
+      return { ...b, npwp: maskNpwp(b.npwp), scaleLabel: SCALE_LABELS[b.scale], latestCondition: history[0] ?? null, conditions: history };
     }),
     stages: stages.map((s) => ({ ...s, mandatory: s.mandatory === 1, status: s.status ?? ('belum' as const) })),
   };
@@ -266,11 +266,25 @@ async function addBusiness(ctx: CallContext, input: z.output<typeof businessInpu
   return { id: idValue, scale: values.scale };
 }
 
+/**
+ * The form shows an NPWP that is a NIK masked: sent back unchanged, it means "keep the stored
+ * one". Any other masked text is refused at its field.
+ */
+async function unmaskedNpwp(ctx: CallContext, businessIdValue: string, npwp: string | null | undefined, field: string, fields: FieldErrors) {
+  if (!npwp || !isMasked(npwp)) return npwp;
+  const stored = await ctx.db.selectFrom('businesses').select('npwp').where('id', '=', businessIdValue).executeTakeFirst();
+  if (stored && maskNpwp(stored.npwp) === npwp) return stored.npwp;
+  fields[field] = 'NPWP: isi lengkap NPWP yang baru, atau biarkan seperti semula';
+  return null;
+}
+
 async function updateBusiness(ctx: CallContext, input: z.output<typeof businessUpdateInput>) {
   const before = await businessSnapshot(ctx, input.id);
   if (!before) throw notFound('Usaha');
   const fields: FieldErrors = {};
   const { id: idValue, status, ...b } = input;
+  b.npwp = await unmaskedNpwp(ctx, idValue, b.npwp, 'npwp', fields);
+  if (Object.keys(fields).length) refuse(fields);
   const values = checkBusiness(b, await loadReference(ctx.db), fields, '');
   if (Object.keys(fields).length) refuse(fields);
   await ctx.db
@@ -301,6 +315,7 @@ async function saveMember(ctx: CallContext, input: z.output<typeof saveMemberInp
   checkMemberFields({ ...member, nik: member.nik ?? stored.nik, kk: member.kk === undefined ? stored.kk : member.kk }, ref, today(ctx), fields);
   await checkPendamping(ctx, member.pendampingId, fields);
   const own = new Set((await ctx.db.selectFrom('businesses').select('id').where('member_id', '=', member.id).execute()).map((b) => b.id));
+  for (const [i, b] of businesses.entries()) if (b.id && own.has(b.id)) b.npwp = await unmaskedNpwp(ctx, b.id, b.npwp, `businesses.${i}.npwp`, fields);
   businesses.forEach(({ id: bid, status: _status, ...b }, i) => {
     if (bid && !own.has(bid)) fields[`businesses.${i}.id`] = 'Usaha: bukan usaha anggota ini';
     checkBusiness(b, ref, fields, `businesses.${i}.`);
@@ -374,15 +389,18 @@ export const registrationMethods = {
   }),
 
   'members.revealNik': defineMethod({
-    summary: 'Menampilkan NIK dan No. KK lengkap seorang anggota (tercatat di jejak audit).',
+    summary: 'Menampilkan NIK, No. KK dan NPWP (yang berupa NIK) lengkap seorang anggota (tercatat di jejak audit).',
     access: nikRoles,
     mutation: true,
     input: z.strictObject({ id: memberId }),
     handler: async (ctx, input) => {
       const m = await ctx.db.selectFrom('members').select(['nik', 'kk', 'member_no']).where('id', '=', input.id).executeTakeFirst();
       if (!m) throw notFound('Anggota');
-      await ctx.audit({ entity: 'members', entityId: input.id, after: { revealed: 'nik', memberNo: m.member_no } });
-      return { nik: m.nik, kk: m.kk };
+      const businesses = await ctx.db.selectFrom('businesses').select(['id', 'npwp']).where('member_id', '=', input.id).execute();
+      // The NPWPs that are NIKs are shown masked too: the reveal gives them with the NIK.
+      const npwp = Object.fromEntries(businesses.filter((b) => b.npwp && maskNpwp(b.npwp) !== b.npwp).map((b) => [b.id, b.npwp!]));
+      await ctx.audit({ entity: 'members', entityId: input.id, after: { revealed: 'nik', memberNo: m.member_no, npwpOf: Object.keys(npwp) } });
+      return { nik: m.nik, kk: m.kk, npwp };
     },
   }),
 
@@ -540,6 +558,12 @@ export const registrationMethods = {
     }),
     handler: async (ctx, input) => {
       const before = await memberNumberTemplate(ctx.db);
+      // A template that could hand out an issued number again would make every registration fail.
+      const clash = await collidingMemberNumber(ctx.db, input.memberNumberTemplate);
+      if (clash) {
+        const message = `Templat nomor anggota: dapat menghasilkan lagi nomor yang sudah diberikan (${clash.memberNo}, milik ${clash.fullName}). Ubah bagian tetap templat, misalnya awalannya.`;
+        throw conflict(message, { memberNumberTemplate: message });
+      }
       await setSetting(ctx.db, MEMBER_NUMBER_SETTING, input.memberNumberTemplate, ctx.app.clock.nowIso());
       await ctx.audit({ entity: 'settings', entityId: MEMBER_NUMBER_SETTING, before, after: input.memberNumberTemplate });
       return { memberNumberTemplate: input.memberNumberTemplate, defaultTemplate: DEFAULT_MEMBER_NUMBER_TEMPLATE };

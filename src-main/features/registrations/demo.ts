@@ -6,6 +6,7 @@
 // would. Large ones (--members 200000) are written with prepared statements in transactions
 // of 10,000 rows, after the same checks (checkRegistration) and with the same numbering and
 // search index; the load leaves one audit entry instead of one per member.
+import { appendAuditSync } from '../../core/audit/append';
 import type { App } from '../../app';
 import { jakartaDate } from '../../core/clock';
 import type { Rng } from '../../demo/random';
@@ -260,11 +261,11 @@ export async function bulkMembers(app: App, count: number, rng: Rng, today: stri
     written += n;
     if (count >= 50_000 && (written % 50_000 === 0 || written === count)) log(`  ${written.toLocaleString('id-ID')} anggota ditulis (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   }
-  s.prepare(`insert into audit_log (id, at, user_id, username, method, entity, entity_id, before, after) values (?, ?, null, 'demo', 'demo.members', 'members', null, null, ?)`).run(
-    app.services.newId(),
-    nowIso,
-    JSON.stringify({ bulk: count }),
-  );
+  s.transaction(() =>
+    appendAuditSync(s, [
+      { id: app.services.newId(), at: nowIso, user_id: null, username: 'demo', method: 'demo.members', entity: 'members', entity_id: null, before: null, after: JSON.stringify({ bulk: count }) },
+    ]),
+  )();
   return { count, seconds: (Date.now() - t0) / 1000 };
 }
 

@@ -22,6 +22,7 @@ import { loadReference } from './checks';
 import { mimeTypes, readTable, toCsv, toXlsx } from './files';
 import { convertRow, importFieldKeys, importFields, kelurahanIndex, suggestMapping, type ImportFieldKey, type Mapping, type RowResult } from './import-rows';
 import { maskNik } from './rules/member-number';
+import { appendAuditEntries, auditFields } from '../../core/api/audit';
 import { skpds, targetGroups } from './schemas';
 import { insertMembers, officeCodes } from './store';
 import type { CheckedMember } from './checks';
@@ -246,19 +247,15 @@ async function writeRows(ctx: CallContext, jobId: string, rows: { registeredOn: 
   );
   const entries = created.map((c, i) => {
     const m = rows[i].checked.member;
-    return {
-      id: ctx.app.newId(),
-      at: nowIso,
-      user_id: ctx.user?.id ?? null,
-      username: ctx.user?.username ?? null,
+    return auditFields(ctx.app, {
+      user: ctx.user,
       method: ctx.method,
       entity: 'members',
-      entity_id: c.id,
-      before: null,
-      after: JSON.stringify({ importJob: jobId, memberNo: c.memberNo, nik: maskNik(m.nik), fullName: m.full_name, kelurahan: m.kelurahan_kode, businesses: rows[i].checked.businesses.map((b) => b.name) }),
-    };
+      entityId: c.id,
+      after: { importJob: jobId, memberNo: c.memberNo, nik: maskNik(m.nik), fullName: m.full_name, kelurahan: m.kelurahan_kode, businesses: rows[i].checked.businesses.map((b) => b.name) },
+    });
   });
-  for (let i = 0; i < entries.length; i += 200) await ctx.db.insertInto('audit_log').values(entries.slice(i, i + 200)).execute();
+  await appendAuditEntries(ctx.db, ctx.app, entries);
   return created.length;
 }
 

@@ -6,3 +6,4 @@ export { registerInput } from './schemas';
 export { findByNik, insertMembers } from './store';
 // The members list's search (NIK, its last digits, phone, member number, names through the full-text index).
 export { applyFilters as applyMemberFilters } from './list';
+export { mimeTypes, toCsv, toXlsx } from './files';

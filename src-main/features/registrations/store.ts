@@ -6,7 +6,8 @@ import { getSetting } from '../../core/settings';
 import { completeStage } from '../programme/stages';
 import type { BusinessValues, CheckedMember } from './checks';
 import { searchText } from './checks';
-import { DEFAULT_MEMBER_NUMBER_TEMPLATE, formatMemberNumber, memberNumberScope, memberTemplateProblem } from './rules/member-number';
+import { DEFAULT_MEMBER_NUMBER_TEMPLATE, formatMemberNumber, memberNumberScope, memberTemplateProblem, parseMemberNumber, templatePrefix } from './rules/member-number';
+import { likeEscape } from '../../core/api/paging';
 import { maskNik } from './rules/member-number';
 
 export const MEMBER_NUMBER_SETTING = 'registrations.memberNumberTemplate';
@@ -21,6 +22,30 @@ export async function memberNumberTemplate(db: Database): Promise<string> {
 export async function officeCodes(db: Database): Promise<{ kota: string; kecamatan: string }> {
   const row = await db.selectFrom('office').select(['kota_kode', 'kecamatan_kode']).executeTakeFirstOrThrow();
   return { kota: row.kota_kode, kecamatan: row.kecamatan_kode };
+}
+
+/**
+ * An issued member number that `template` could hand out again: one it can produce whose
+ * counter scope has not yet passed it (a new template often starts a new scope at 1). Null when
+ * the template is safe. Only numbers sharing the template's fixed beginning are read.
+ */
+export async function collidingMemberNumber(db: Database, template: string): Promise<{ memberNo: string; fullName: string } | null> {
+  const office = await officeCodes(db);
+  const parse = parseMemberNumber(template, office);
+  const prefix = templatePrefix(template, office);
+  let q = db.selectFrom('members').select(['member_no', 'full_name']);
+  if (prefix) q = q.where(sql<boolean>`member_no like ${likeEscape(prefix) + '%'} escape '\\'`);
+  const counters = new Map<string, number>();
+  for (const row of await q.execute()) {
+    const parsed = parse(row.member_no);
+    if (!parsed) continue;
+    if (!counters.has(parsed.scope)) {
+      const c = await db.selectFrom('sequences').select('value').where('name', '=', MEMBER_SEQUENCE).where('scope', '=', parsed.scope).executeTakeFirst();
+      counters.set(parsed.scope, Number(c?.value ?? 0));
+    }
+    if (counters.get(parsed.scope)! < parsed.seq) return { memberNo: row.member_no, fullName: row.full_name };
+  }
+  return null;
 }
 
 /** Takes `count` consecutive values of a counter in the caller's transaction; returns the first. */

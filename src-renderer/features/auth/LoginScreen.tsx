@@ -4,10 +4,12 @@ import { useSession } from '../../app/session';
 import { TextField } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
+import { useFlash } from '../../components/flash';
 import { useId } from 'react';
 
 export function LoginScreen({ officeName }: { officeName: string | null }) {
   const passwordId = useId();
+  const [flash] = useFlash();
   const { t } = useI18n();
   const { signedIn } = useSession();
   const f = useForm({ username: '', password: '' });
@@ -35,6 +37,7 @@ export function LoginScreen({ officeName }: { officeName: string | null }) {
           <div className="brand__office">{officeName ?? t('app.tagline')}</div>
         </div>
         <h1 id="login-title">{t('login.title')}</h1>
+        <Notice kind="success">{flash}</Notice>
         <Notice kind="error">{f.error}</Notice>
         <TextField label={t('user.username')} autoFocus autoComplete="username" value={f.values.username} onChange={(e) => f.set('username', e.target.value)} />
         <TextField id={passwordId} label={t('user.password')} type="password" autoComplete="current-password" value={f.values.password} onChange={(e) => f.set('password', e.target.value)} />

@@ -95,6 +95,17 @@ function SettingsForm({ office }: { office: Office }) {
           {t('office.downloadKey')}
         </button>
       </div>
+      <div className="panel panel--wide panel--flat">
+        <h2>{t('office.lanCertificate')}</h2>
+        <p className="muted">{t('office.lanCertificateIntro')}</p>
+        {office.lanCertificateFingerprint ? (
+          <p>
+            {t('office.lanFingerprint')}: <code data-testid="lan-fingerprint">{office.lanCertificateFingerprint}</code>
+          </p>
+        ) : (
+          <p>{t('office.lanCertificateNone')}</p>
+        )}
+      </div>
       {can('office.backup') && <BackupPanel />}
     </section>
   );

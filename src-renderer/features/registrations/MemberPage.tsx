@@ -37,7 +37,7 @@ export function MemberPage({ memberId }: { memberId: string }) {
   const history = historyQuery.data ?? [];
   const revealing = useAction();
   const error = revealing.error ?? profileQuery.error ?? historyQuery.error;
-  const [revealed, setRevealed] = useState<{ nik: string; kk: string | null } | null>(null);
+  const [revealed, setRevealed] = useState<Output<'members.revealNik'> | null>(null);
   const [conditionFor, setConditionFor] = useState<Business | null>(null);
   const [stageFor, setStageFor] = useState<Stage | null>(null);
 
@@ -170,7 +170,7 @@ export function MemberPage({ memberId }: { memberId: string }) {
         <h2 id="reg-businesses">{t('reg.m.businesses')}</h2>
         {p.businesses.length === 0 && <p className="muted">{t('reg.m.noBusiness')}</p>}
         {p.businesses.map((b) => (
-          <BusinessCard key={b.id} business={b} canEdit={canEdit} onRecord={() => setConditionFor(b)} />
+          <BusinessCard key={b.id} business={b} revealedNpwp={revealed?.npwp[b.id]} canEdit={canEdit} onRecord={() => setConditionFor(b)} />
         ))}
       </section>
 
@@ -215,7 +215,7 @@ export function MemberPage({ memberId }: { memberId: string }) {
   );
 }
 
-function BusinessCard({ business: b, canEdit, onRecord }: { business: Business; canEdit: boolean; onRecord(): void }) {
+function BusinessCard({ business: b, revealedNpwp, canEdit, onRecord }: { business: Business; revealedNpwp?: string; canEdit: boolean; onRecord(): void }) {
   const { t } = useI18n();
   const c = b.latestCondition;
   const yesNo = (v: boolean | null) => (v === null ? t('reg.c.unknown') : v ? t('common.yes') : t('common.no'));
@@ -270,7 +270,7 @@ function BusinessCard({ business: b, canEdit, onRecord }: { business: Business; 
         <dt>{t('reg.b.placeStatus')}</dt>
         <dd>{b.placeStatus ? t(`reg.place.${b.placeStatus}`) : '—'}</dd>
         <dt>{t('reg.b.npwp')}</dt>
-        <dd className="reg-mono">{b.npwp ?? '—'}</dd>
+        <dd className="reg-mono">{revealedNpwp ?? b.npwp ?? '—'}</dd>
         <dt>{t('reg.b.nib')}</dt>
         <dd className="reg-mono">{b.nib ?? '—'}</dd>
         <dt>{t('reg.b.halal')}</dt>

@@ -52,6 +52,16 @@ export function UsersScreen() {
     setDeactivating(null);
   };
 
+  const unlocking = useApiMutation('users.unlock');
+  const unlock = async (u: UserRow) => {
+    setMessage(null);
+    // The refusal, if any, shows as unlocking.error.
+    await unlocking.mutate({ id: u.id }).then(
+      () => setMessage(t('users.unlocked', { username: u.username })),
+      () => undefined,
+    );
+  };
+
   const columns = useMemo(
     () => [
       col.accessor('fullName', { header: t('user.fullName') }),
@@ -91,6 +101,11 @@ export function UsersScreen() {
                     <button type="button" className="button button--small" onClick={() => setResetting(u)}>
                       {t('users.resetPassword')}
                     </button>
+                    {u.lockedUntil && (
+                      <button type="button" className="button button--small" onClick={() => void unlock(u)}>
+                        {t('users.unlock')}
+                      </button>
+                    )}
                     {u.id !== me.id && (
                       <button type="button" className="button button--small" onClick={() => (u.active === 1 ? setDeactivating(u) : void setActive(u, true))}>
                         {u.active === 1 ? t('users.deactivate') : t('users.activate')}
@@ -119,7 +134,7 @@ export function UsersScreen() {
       </header>
       {!canEdit && <Notice kind="info">{t('users.readOnly')}</Notice>}
       <Notice kind="success">{message}</Notice>
-      <Notice kind="error">{activation.error ?? table.error}</Notice>
+      <Notice kind="error">{activation.error ?? unlocking.error ?? table.error}</Notice>
       <div className="filters">
         <SearchBox value={table.filters.q} onChange={(v) => table.setFilter('q', v)} />
         <FilterSelect label={t('user.role')} value={table.filters.role} options={ROLES.map((r) => [r, t(`role.${r}`)] as const)} onChange={(v) => table.setFilter('role', v)} />

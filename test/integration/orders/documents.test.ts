@@ -21,7 +21,7 @@ afterEach(async () => {
 /** Moves the clock on; sessions end after 30 idle minutes, so everyone signs in again. */
 async function daysLater(days: number) {
   app.clock.advance(days * 86_400_000);
-  admin = await app.login('admin', 'RahasiaAdmin1');
+  admin = await app.login('admin', 'KunciPintuDepan71');
   petugas = await app.login('petugas1', 'SandiAwal123');
 }
 

@@ -20,7 +20,7 @@ beforeEach(async () => {
 /** Moves the clock on; sessions end after 30 idle minutes, so everyone signs in again. */
 async function later(ms: number) {
   app.clock.advance(ms);
-  admin = await app.login('admin', 'RahasiaAdmin1');
+  admin = await app.login('admin', 'KunciPintuDepan71');
   petugas = await app.login('petugas1', 'SandiAwal123');
 }
 

@@ -111,6 +111,29 @@ describe('members.register', () => {
     expect(b.memberNo).toBe(`TA/3171071006/${monthYear}/0002`);
   });
 
+  it('refuses a member number template that could hand out an issued number again, naming the field', async () => {
+    const first = await app.ok('members.register', member(), tokens.petugas);
+    await app.ok('members.register', member({ fullName: 'Ani', birthDate: '1979-02-03' }), tokens.petugas);
+    const year = jakartaMonth(app.clock).slice(0, 4);
+    expect(first.memberNo).toBe(`JP-317107-${year}-000001`);
+    // The same numbers with a zero moved out of the counter: a new counter scope starting again at 1.
+    const clash = await app.call('registrations.updateSettings', { memberNumberTemplate: 'JP-{kecamatan}-{tahun}-0{seq:5}' }, tokens.admin);
+    expect(clash.status).toBe(409);
+    expect(clash.error.fields.memberNumberTemplate).toBe(
+      `Templat nomor anggota: dapat menghasilkan lagi nomor yang sudah diberikan (JP-317107-${year}-000001, milik Siti Aminah). Ubah bagian tetap templat, misalnya awalannya.`,
+    );
+    const literal = await app.call('registrations.updateSettings', { memberNumberTemplate: `JP-317107-${year}-00{seq:4}` }, tokens.admin);
+    expect(literal.status).toBe(409);
+    expect(await app.ok('registrations.getSettings', {}, tokens.admin)).toMatchObject({ memberNumberTemplate: 'JP-{kecamatan}-{tahun}-{seq:6}' });
+    // Keeping the template, or one that continues the same counter, is fine.
+    expect((await app.call('registrations.updateSettings', { memberNumberTemplate: `JP-317107-${year}-{seq:6}` }, tokens.admin)).status).toBe(200);
+    expect((await app.call('registrations.updateSettings', { memberNumberTemplate: 'JP-{kecamatan}-{tahun}-{seq:6}' }, tokens.admin)).status).toBe(200);
+    expect((await app.call('registrations.updateSettings', { memberNumberTemplate: 'JP-{kecamatan}-{tahun}-{seq:4}' }, tokens.admin)).status).toBe(200);
+    expect((await app.ok('members.register', member({ fullName: 'Budi', birthDate: '1980-02-03', gender: 'L' }), tokens.petugas)).memberNo).toBe(`JP-317107-${year}-0003`);
+    expect((await app.call('registrations.updateSettings', { memberNumberTemplate: 'JPD-{kelurahan}-{seq:5}' }, tokens.admin)).status).toBe(200);
+    expect((await app.ok('members.register', member({ fullName: 'Dewi', birthDate: '1981-02-03' }), tokens.petugas)).memberNo).toBe('JPD-3171071006-00001');
+  });
+
   it('lets loket read but not register or reveal NIK; reveal is audited', async () => {
     const m = await app.ok('members.register', member(), tokens.petugas);
     expect((await app.call('members.register', member(), tokens.loket)).status).toBe(403);
@@ -123,9 +146,17 @@ describe('members.register', () => {
     await app.ok('businesses.update', { id: profile.businesses[0].id, ...business(), npwp: nik }, tokens.petugas);
     const again = await app.ok('members.get', { id: m.id }, tokens.loket);
     expect(again.businesses[0].npwp).toBe(`${nik.slice(0, 4)}••••••••${nik.slice(-4)}`);
-    expect((await app.ok('members.get', { id: m.id }, tokens.petugas)).businesses[0].npwp).toBe(nik);
+    // ...and for every other role: the full value only through the audited reveal.
+    const asPetugas = await app.ok('members.get', { id: m.id }, tokens.petugas);
+    expect(asPetugas.businesses[0].npwp).toBe(again.businesses[0].npwp);
     const revealed = await app.ok('members.revealNik', { id: m.id }, tokens.admin);
     expect(revealed.nik).toMatch(/^\d{16}$/);
+    expect(revealed.npwp).toEqual({ [profile.businesses[0].id]: nik });
+    // The form sends the masked NPWP back unchanged: the stored one stays.
+    await app.ok('businesses.update', { id: profile.businesses[0].id, ...business(), npwp: asPetugas.businesses[0].npwp }, tokens.petugas);
+    expect((await app.db.selectFrom('businesses').select('npwp').where('id', '=', profile.businesses[0].id).executeTakeFirstOrThrow()).npwp).toBe(nik);
+    const other = await app.call('businesses.update', { id: profile.businesses[0].id, ...business(), npwp: '3171••••••••9999' }, tokens.petugas);
+    expect(other.error.fields.npwp).toMatch(/^NPWP: /);
     const audit = await app.db.selectFrom('audit_log').selectAll().where('method', '=', 'members.revealNik').execute();
     expect(audit).toHaveLength(2);
     expect(audit[0].entity_id).toBe(m.id);

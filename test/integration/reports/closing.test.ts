@@ -20,7 +20,7 @@ const orders: string[] = [];
 const SUPERVISOR = { username: 'kasatpel', password: 'SupervisorKu2026' };
 
 async function relogin() {
-  admin = await app.login('admin', 'RahasiaAdmin1');
+  admin = await app.login('admin', 'KunciPintuDepan71');
   petugas = await app.login('petugas1', 'SandiAwal123');
   supervisor = await app.login(SUPERVISOR.username, SUPERVISOR.password);
 }
@@ -41,6 +41,8 @@ beforeAll(async () => {
   admin = await app.setup();
   petugas = await app.userWithRole(admin, 'petugas');
   await app.ok('users.create', { username: SUPERVISOR.username, fullName: 'Hendra Wijaya, S.E.', role: 'supervisor', password: SUPERVISOR.password }, admin);
+  // As if the supervisor had already replaced the admin-set password.
+  await app.db.updateTable('users').set({ must_change_password: 0 }).where('username', '=', SUPERVISOR.username).execute();
   supervisor = await app.login(SUPERVISOR.username, SUPERVISOR.password);
   const buyerId = await buyer(app, petugas);
   for (const qty of [10, 20, 30]) orders.push((await createOrder(app, petugas, { buyerId, orderDate: '2026-11-10', deliveryDate: '2026-11-20', items: [{ quantity: qty, unitPrice: 25_000 }] })).id);

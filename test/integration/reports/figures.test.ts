@@ -61,7 +61,7 @@ beforeAll(async () => {
 
   app.clock.set('2026-11-20T02:00:00.000Z');
   petugas = await app.login('petugas1', 'SandiAwal123');
-  supervisor = await app.userWithRole(await app.login('admin', 'RahasiaAdmin1'), 'supervisor');
+  supervisor = await app.userWithRole(await app.login('admin', 'KunciPintuDepan71'), 'supervisor');
   for (const id of [paidToday, paidNextWeek]) await app.ok('orders.move', { assignmentId: id, to: 'diterima', bastSigned: true, date: '2026-11-19' }, petugas);
   await app.ok('orders.recordPayment', { assignmentId: paidToday, amount: 1_000_000, paidOn: '2026-11-20' }, petugas);
   // A payment dated next week, as a spreadsheet import or an old version could leave it.

@@ -109,7 +109,7 @@ describe('monthly report PDF layout', () => {
       await app.dispose();
     });
     it('prints the summary of a month without overlaps or split numbers', async () => {
-      const admin = await app.login('admin', 'RahasiaAdmin1');
+      const admin = await app.login('admin', 'KunciPintuDepan71');
       const summary = await app.ok('reports.monthly', { month: '2026-11' }, admin);
       const { problems } = await checkLayout(summary, summary.sections.flatMap((s) => s.tables).filter((t) => t.rows.length > 0));
       expect(problems).toEqual([]);

@@ -119,6 +119,8 @@ describe('api:invoke', () => {
     expect((await invoke(counter.ipcEvent(), 'registrations.list')).body).toEqual({ ok: true, value: { saw: 'token-1' } });
     expect((await invoke(other.ipcEvent(), 'registrations.list')).body).toEqual({ ok: true, value: { saw: null } });
     expect(office.calls.every((c) => c.checkCsrf === false)).toBe(true);
+    // The desktop window is the office PC itself: its address for the login throttle.
+    expect(office.calls.every((c) => c.clientAddress === 'desktop')).toBe(true);
     expect(registration.sessionCount()).toBe(1);
 
     await invoke(counter.ipcEvent(), 'auth.logout');
@@ -183,7 +185,7 @@ describe('api:invoke with a real App', () => {
         signatoryNip: '197001011990031001',
         yearlyTarget: 120,
       },
-      admin: { username: 'admin', fullName: 'Admin Kantor', password: 'rahasia12345' },
+      admin: { username: 'admin', fullName: 'Admin Kantor', password: 'KopiSusuGulaAren7' },
     });
     expect(setup.body.ok, JSON.stringify(setup.body)).toBe(true);
 

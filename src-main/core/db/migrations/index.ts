@@ -7,6 +7,7 @@ import * as m0005 from './0005_orders';
 import * as m0006 from './0006_large_office_indexes';
 import * as m0009 from './0009_counter';
 import * as m0008 from './0008_audited_documents';
+import * as m0010 from './0010_security';
 
 export interface Migration {
   name: string;
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   { name: '0009_counter', up: m0009.up },
   // After 0009: main's databases already have 0009 as their seventh migration.
   { name: '0008_audited_documents', up: m0008.up },
+  { name: '0010_security', up: m0010.up },
 ];
