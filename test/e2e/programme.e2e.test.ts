@@ -110,7 +110,7 @@ describe('programme 7P, as a pendamping sees it', () => {
 
     // A month of turnover in the grid, keyboard only.
     await page.getByRole('link', { name: 'Laporan omzet (P6)' }).click();
-    await page.getByLabel('Bulan', { exact: true }).fill('2026-10');
+    await page.getByRole('combobox', { name: 'Bulan: bulan' }).selectOption('10');
     const grid = page.getByRole('table', { name: 'Laporan omzet (P6)' });
     await grid.getByRole('row').nth(3).waitFor();
     expect(await grid.getByRole('row').nth(1).textContent()).toContain('6.250.000');

@@ -76,7 +76,7 @@ describe('Laporan, as a supervisor sees it', () => {
     await screenshot(page, 'reports-dashboard.png');
 
     // Pick October 2026: the figures follow the month.
-    await page.getByLabel('Bulan').fill('2026-10');
+    await page.getByRole('combobox', { name: 'Bulan: bulan' }).selectOption('10');
     await page.getByRole('columnheader', { name: 'Bulan ini (Oktober 2026)' }).waitFor();
     await page.getByRole('link', { name: 'Rekap bulanan' }).click();
     await page.getByRole('heading', { name: 'Kecamatan Tanah Abang — Oktober 2026' }).waitFor();

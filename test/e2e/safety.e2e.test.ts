@@ -118,7 +118,7 @@ describe('safe, clear screens', () => {
 
     await page.goto(`${env.server.url}/#/program/omzet`);
     await page.getByLabel('Pendamping', { exact: true }).selectOption({ label: 'Rina Marlina' });
-    await page.getByLabel('Bulan', { exact: true }).fill('2026-10');
+    await page.getByRole('combobox', { name: 'Bulan: bulan' }).selectOption('10');
     const cell = page.getByLabel('Omzet (Rp) Eka Putri Katering Eka');
     await cell.fill('12500000');
 

@@ -29,6 +29,8 @@ export const en: Record<MessageKey, string> = {
   'error.unknown': 'An unknown error occurred.',
   'form.fixMarked': 'Check the marked fields:',
   'form.required': '{field}: required',
+  'month.month': 'month',
+  'month.year': 'year',
   'kel.hint': 'This kecamatan’s kelurahan first; type a name to find another kelurahan in DKI',
   'kel.none': 'No kelurahan with that name.',
   'kel.own': 'this kecamatan',

@@ -28,6 +28,8 @@ export const id = {
   'error.unknown': 'Terjadi kesalahan yang tidak diketahui.',
   'form.fixMarked': 'Periksa isian yang ditandai:',
   'form.required': '{field}: wajib diisi',
+  'month.month': 'bulan',
+  'month.year': 'tahun',
   'kel.hint': 'Kelurahan kecamatan ini lebih dahulu; ketik nama untuk mencari kelurahan lain di DKI',
   'kel.none': 'Tidak ada kelurahan dengan nama itu.',
   'kel.own': 'kecamatan ini',

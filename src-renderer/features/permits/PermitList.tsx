@@ -61,7 +61,7 @@ export function PermitList() {
       col.accessor('channel', { header: t('permits.col.channel'), cell: (c) => t(`permits.channel.${c.getValue()}`) }),
       col.accessor('status', { header: t('permits.col.status'), cell: (c) => <StatusBadge status={c.getValue()} /> }),
       col.display({ id: 'sla', header: t('permits.col.sla'), cell: (c) => <SlaBadge sla={c.row.original.sla} status={c.row.original.status} /> }),
-      col.accessor('number', { header: t('permits.col.number'), cell: (c) => <span className="permits-mono">{c.getValue() ?? '—'}</span> }),
+      col.accessor('number', { header: t('permits.col.number'), cell: (c) => <PermitNumber value={c.getValue()} /> }),
     ],
     [t],
   );
@@ -143,5 +143,25 @@ export function PermitList() {
         {printed && <PrintResultForm canHandOver={false} busy={false} onGood={() => void report(true)} onFailed={(note) => void report(false, note)} />}
       </Dialog>
     </>
+  );
+}
+
+/** A permit number that may wrap after its slashes instead of being cut: 503/0002/IUMK/…. */
+export function PermitNumber({ value }: { value: string | null }) {
+  if (!value) return <span className="permits-mono">—</span>;
+  const parts = value.split('/');
+  return (
+    <span className="permits-mono">
+      {parts.map((p, i) => (
+        <span key={i}>
+          {p}
+          {i < parts.length - 1 && (
+            <>
+              /<wbr />
+            </>
+          )}
+        </span>
+      ))}
+    </span>
   );
 }

@@ -2,7 +2,8 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { turnoverWarnings, type PlausibilityWarning } from '../../../src-shared/rules/plausibility';
 import type { Output } from '../../app/api';
 import { errorMessage, fieldErrorsOf, useApi, useApiQuery } from '../../app/data';
-import { formatMonth, formatNumber, formatRupiah } from '../../app/format';
+import { currentMonth, formatMonth, formatNumber, formatRupiah } from '../../app/format';
+import { MonthField } from '../../components/MonthField';
 import { useI18n, type Translate } from '../../app/i18n';
 import { useUnsavedChanges } from '../../app/unsaved';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -186,10 +187,7 @@ export function TurnoverGrid() {
   return (
     <div>
       <div className="filters">
-        <label className="prog-inline">
-          {t('g.month')}{' '}
-          <input type="month" value={month} aria-label={t('g.month')} onChange={(e) => { const next = e.target.value; switchTo(() => setMonth(next)); }} />
-        </label>
+        <MonthField label={t('g.month')} value={month} max={currentMonth()} onChange={(next) => switchTo(() => setMonth(next))} />
         {(!me.isPendamping || list.length > 1) && (
           <label className="prog-inline">
             {t('m.pendamping')}{' '}

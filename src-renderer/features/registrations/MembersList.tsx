@@ -92,7 +92,7 @@ export function MembersList() {
         header: t('reg.col.stages'),
         enableSorting: false,
         cell: (c) => (
-          <span className="reg-stages" aria-label={c.getValue().join(', ')}>
+          <span className="reg-stages" role="img" aria-label={c.getValue().join(', ')}>
             {STAGE_CODES.map((s) => (
               <span key={s} className={c.getValue().includes(s) ? 'reg-stage reg-stage--done' : 'reg-stage'} aria-hidden="true">
                 {s.slice(1)}

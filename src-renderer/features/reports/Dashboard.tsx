@@ -27,7 +27,7 @@ export function Dashboard({ month }: { month: string }) {
     <div className="reports__dashboard">
       <div className="panel panel--wide panel--flat reports__target">
         <div className="card__label">{t('reports.targetTitle')}</div>
-        <div className="reports__progress" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
+        <div className="reports__progress" role="progressbar" aria-label={t('reports.targetTitle')} aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
           <div style={{ width: `${pct}%` }} />
         </div>
         <div>{t('reports.targetText', { done: formatNumber(data.registeredYearToDate), target: formatNumber(data.yearlyTarget), pct: formatReportValue(data.targetProgress, 'percent') })}</div>

@@ -7,6 +7,7 @@ import { downloadFile, printPdf } from '../../components/files';
 import { Dashboard } from './Dashboard';
 import { MonthlySummaryView } from './MonthlySummaryView';
 import { currentMonth } from '../../app/format';
+import { MonthField } from '../../components/MonthField';
 
 /** Laporan: the dashboard and the monthly summary, with its exports. */
 export function ReportsScreen() {
@@ -60,10 +61,7 @@ export function ReportsScreen() {
         </a>
       </nav>
       <div className="filters">
-        <label className="reports__filter">
-          {t('reports.month')}{' '}
-          <input type="month" value={month} max={currentMonth()} onChange={(e) => e.target.value && go(tab, { bulan: e.target.value })} />
-        </label>
+        <MonthField label={t('reports.month')} value={month} max={currentMonth()} onChange={(next) => go(tab, { bulan: next })} />
         <label className="reports__filter">
           {t('reports.kelurahan')}{' '}
           <select value={kelurahan} onChange={(e) => go('monthly', { kelurahan: e.target.value })}>
