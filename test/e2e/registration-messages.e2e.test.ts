@@ -8,6 +8,7 @@ import { launchBrowser, openPage } from '../support/browser';
 import { startTestServer } from '../support/server';
 import { ADMIN } from '../support/app';
 import { insertMember } from '../support/programme-factory';
+import { screenshot } from '../support/screenshots';
 
 const PASSWORD = /^Kata sandi( \*)?$/;
 const req = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`);
@@ -71,6 +72,7 @@ describe('a refused registration, in words', () => {
     await page.getByRole('button', { name: 'Daftarkan anggota', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: /^Periksa \d+ isian yang ditandai\.$/ }).waitFor();
     expect(await focusedLabel()).toBe('Nama lengkap');
+    await screenshot(page, 'registrations-refused.png', { fullPage: false });
     expect(await messages()).toContain('Tanggal lahir: tanggal tidak valid (tulis HH/BB/TTTT)');
     // Typed as offices write it, with the slashes coming by themselves; sent as YYYY-MM-DD.
     await page.getByLabel(req('Tanggal lahir')).fill('');

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage } from '../support/browser';
 import { startTestServer } from '../support/server';
+import { screenshot } from '../support/screenshots';
 import { ADMIN } from '../support/app';
 import { createPendamping, insertMember, insertMemberWithBusiness } from '../support/programme-factory';
 import { SATURDAY_0900_WIB } from '../support/clock';
@@ -93,6 +94,7 @@ describe('safe, clear screens', () => {
     await cancel.getByText('Alasan pembatalan: wajib diisi').waitFor();
     expect((await app.ok('trainings.get', { id: training.id }, admin)).status).toBe('terjadwal');
     await cancel.getByLabel(/Alasan pembatalan/).fill('Aula dipakai untuk vaksinasi');
+    await screenshot(page, 'programme-cancel-training.png', { fullPage: false });
     await cancel.getByRole('button', { name: 'Ya, batalkan pelatihan' }).click();
     await page.getByText('Pelatihan dibatalkan.').waitFor();
     await page.getByText('Dibatalkan: Aula dipakai untuk vaksinasi').waitFor();
@@ -139,6 +141,7 @@ describe('safe, clear screens', () => {
     const warning = page.getByRole('alert').filter({ hasText: 'Omzet turun 52% dari bulan lalu (Rp 26.200.000 → Rp 12.500.000). Benar?' });
     await warning.waitFor();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Omzet (Rp) Eka Putri Katering Eka');
+    await screenshot(page, 'programme-grid-warning.png', { fullPage: false });
     expect(await app.db.selectFrom('turnover_reports').select('id').where('month', '=', '2026-10').execute()).toHaveLength(0);
     // More employees than a micro business has: asked as well, then corrected.
     await page.getByLabel('Tenaga kerja Eka Putri Katering Eka').fill('9000000');
@@ -156,5 +159,44 @@ describe('safe, clear screens', () => {
     await page.getByRole('button', { name: '+ Pelatihan baru' }).waitFor();
     expect(await ask.isVisible()).toBe(false);
     expect(nativeDialogs).toEqual([]);
+  });
+
+  it('keeps a visited member where the user found them, with search, on the Pendampingan list', async () => {
+    const { app } = env;
+    const pd = await createPendamping(app, admin, 'joko', 'Joko Susilo');
+    for (const fullName of ['Ani Rahayu', 'Budi Santoso', 'Cici Paramida', 'Dodi Kurnia']) await insertMemberWithBusiness(app, { fullName, pendampingId: pd.id }, { name: `Usaha ${fullName}` });
+    await page.goto(`${env.server.url}/#/program/pendampingan`);
+    await page.getByLabel('Pendamping', { exact: true }).selectOption({ label: 'Joko Susilo' });
+    await page.getByLabel('Hanya yang perlu dikunjungi').check();
+    const names = () => page.locator('.prog-mentoring table').first().locator('tbody tr td:first-child a').allInnerTexts();
+    await expect.poll(names).toEqual(['Ani Rahayu', 'Budi Santoso', 'Cici Paramida', 'Dodi Kurnia']);
+    // Search narrows the list.
+    await page.getByRole('searchbox').fill('cici');
+    await expect.poll(names).toEqual(['Cici Paramida']);
+    await page.getByRole('searchbox').fill('');
+    await expect.poll(names).toEqual(['Ani Rahayu', 'Budi Santoso', 'Cici Paramida', 'Dodi Kurnia']);
+    // A visit for the second: the row stays second, marked, though it is no longer due.
+    await page.getByRole('button', { name: 'Catat kunjungan: Budi Santoso' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/^Topik/).fill('Pencatatan kas harian');
+    await dialog.getByLabel(/^Topik/).press('Enter');
+    await page.getByText('Kunjungan tercatat.').waitFor();
+    await page.getByText('Baru dikunjungi').waitFor();
+    expect(await names()).toEqual(['Ani Rahayu', 'Budi Santoso', 'Cici Paramida', 'Dodi Kurnia']);
+  });
+
+  it('shows settings a role may only read as read-only', async () => {
+    const { app } = env;
+    await app.ok('users.create', { username: 'petugas2', fullName: 'Lina Marlina', role: 'petugas', password: 'BajajBiruMelaju19' }, admin);
+    await app.db.updateTable('users').set({ must_change_password: 0 }).where('username', '=', 'petugas2').execute();
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await login('petugas2', 'BajajBiruMelaju19');
+    await page.goto(`${env.server.url}/#/pengaturan`);
+    const name = page.getByLabel(/^Nama kantor/);
+    await name.waitFor();
+    expect(await name.isDisabled()).toBe(true);
+    const looks = await name.evaluate((el) => ({ background: getComputedStyle(el).backgroundColor, border: getComputedStyle(el).borderStyle, cursor: getComputedStyle(el).cursor }));
+    expect(looks).toEqual({ background: 'rgb(238, 241, 244)', border: 'dashed', cursor: 'not-allowed' });
+    expect(await page.getByRole('button', { name: 'Simpan' }).count()).toBe(0);
   });
 });

@@ -9,6 +9,7 @@ import { MemberPicker, type MemberOption } from './MemberPicker';
 import { SKPD_OPTIONS } from './TrainingForm';
 import { printPdf } from '../../components/files';
 import { CancelTrainingDialog, WithdrawDialog } from './TrainingDialogs';
+import { useFlash } from '../../components/flash';
 
 type Participant = Output<'trainings.get'>['participants'][number];
 /** What the last action can be undone with, shown beside its message. */
@@ -28,6 +29,7 @@ export function TrainingPage({ id }: { id: string }) {
   const [confirming, setConfirming] = useState<'complete' | 'cancel' | null>(null);
   const [withdrawing, setWithdrawing] = useState<Participant | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
+  const [flash] = useFlash();
   const error = action.error ?? query.error;
 
   const run = (work: () => Promise<string | null>, undoWith: Undo = null) =>
@@ -166,6 +168,7 @@ export function TrainingPage({ id }: { id: string }) {
       </div>
 
       {training.status === 'dibatalkan' && training.cancelReason && <Notice kind="warning">{t('tr.cancelledBecause', { reason: training.cancelReason })}</Notice>}
+      {!action.message && !action.error && <Notice kind="success">{flash}</Notice>}
       {action.message && (
         <Notice kind="success">
           {action.message}{' '}

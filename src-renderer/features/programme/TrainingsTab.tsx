@@ -9,6 +9,7 @@ import { Dialog } from '../../components/Dialog';
 import { Notice } from '../../components/Notice';
 import { useServerTable } from '../../components/useServerTable';
 import { TrainingForm } from './TrainingForm';
+import { setFlash } from '../../components/flash';
 import { SearchBox } from '../../components/Filters';
 
 type Row = Output<'trainings.list'>['rows'][number];
@@ -57,6 +58,7 @@ export function TrainingsTab() {
           <TrainingForm
             onDone={(created) => {
               setCreating(false);
+              setFlash(t('tr.created'));
               navigate(`/program/pelatihan/${created.id}`);
             }}
           />
