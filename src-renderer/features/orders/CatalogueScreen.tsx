@@ -2,6 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { Output } from '../../app/api';
 import { errorMessage, useApi } from '../../app/data';
+import { groupDigits } from '../../app/format';
+import { RupiahField } from '../../components/RupiahField';
 import { formatNumber, formatRupiah } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { DataTable } from '../../components/DataTable';
@@ -122,7 +124,7 @@ function ProductForm({ product, onDone }: { product: Product | null; onDone(): v
     kind: product?.kind ?? '',
     kbliKode: product?.kbliKode ?? '',
     unit: product?.unit ?? '',
-    unitPrice: product ? String(product.unitPrice) : '',
+    unitPrice: product ? groupDigits(product.unitPrice) : '',
     dailyCapacity: product ? String(product.dailyCapacity) : '',
     halalCertNo: product?.halalCertNo ?? '',
     photo: product?.photo ?? '',
@@ -201,7 +203,7 @@ function ProductForm({ product, onDone }: { product: Product | null; onDone(): v
         <TextField label={t('catalogue.kind')} required placeholder="nasi kotak" value={v.kind} error={f.errorOf('kind')} onChange={(e) => f.set('kind', e.target.value)} />
         <TextField label={t('catalogue.kbli')} required inputMode="numeric" maxLength={5} value={v.kbliKode} error={f.errorOf('kbliKode')} onChange={(e) => f.set('kbliKode', e.target.value)} />
         <TextField label={t('catalogue.unit')} required value={v.unit} error={f.errorOf('unit')} onChange={(e) => f.set('unit', e.target.value)} />
-        <TextField label={t('catalogue.unitPrice')} required inputMode="numeric" value={v.unitPrice} error={f.errorOf('unitPrice')} onChange={(e) => f.set('unitPrice', e.target.value)} />
+        <RupiahField label={t('catalogue.unitPrice')} required value={v.unitPrice} error={f.errorOf('unitPrice')} onChange={(p) => f.set('unitPrice', p)} />
         <TextField label={t('catalogue.dailyCapacity')} required inputMode="numeric" value={v.dailyCapacity} error={f.errorOf('dailyCapacity')} onChange={(e) => f.set('dailyCapacity', e.target.value)} />
         <TextField label={t('catalogue.halalCertNo')} value={v.halalCertNo} error={f.errorOf('halalCertNo')} onChange={(e) => f.set('halalCertNo', e.target.value)} />
       </div>

@@ -14,6 +14,8 @@ import { useForm } from '../../components/useForm';
 import { useServerTable } from '../../components/useServerTable';
 import { MemberPicker, type MemberOption } from './MemberPicker';
 import { parseAmount } from './pdf';
+import { RupiahField } from '../../components/RupiahField';
+import { groupDigits } from '../../app/format';
 
 type Check = Output<'financing.check'>;
 type Referral = Output<'financing.list'>['rows'][number];
@@ -61,7 +63,7 @@ function ReferralForm({ check, onDone }: { check: Check; onDone(): void }) {
       </div>
       <div className="prog-row">
         <TextField label={t('f.product')} value={v.product} error={form.errorOf('product')} onChange={(e) => form.set('product', e.target.value)} />
-        <TextField label={t('f.amount')} inputMode="numeric" required value={v.amount} error={form.errorOf('amountRequested')} onChange={(e) => form.set('amount', e.target.value)} />
+        <RupiahField label={t('f.amount')} required value={v.amount} error={form.errorOf('amountRequested')} onChange={(a) => form.set('amount', a)} />
       </div>
       {needsOverride && me.role === 'supervisor' && <TextField label={t('f.override')} value={v.overrideReason} error={form.errorOf('overrideReason')} onChange={(e) => form.set('overrideReason', e.target.value)} />}
       <button type="submit" className="button button--primary" disabled={form.busy}>
@@ -74,7 +76,7 @@ function ReferralForm({ check, onDone }: { check: Check; onDone(): void }) {
 function MoveForm({ referral, status, onDone }: { referral: Referral; status: Status; onDone(): void }) {
   const { t } = useI18n();
   const api = useApi();
-  const form = useForm({ on: today(), amount: status === 'disetujui' ? String(referral.amountRequested) : status === 'dicairkan' ? String(referral.amountApproved ?? '') : '', note: '' });
+  const form = useForm({ on: today(), amount: status === 'disetujui' ? groupDigits(referral.amountRequested) : status === 'dicairkan' ? groupDigits(referral.amountApproved) : '', note: '' });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void form.submit(async () => {
@@ -90,7 +92,7 @@ function MoveForm({ referral, status, onDone }: { referral: Referral; status: St
       </p>
       <Notice kind="error">{form.error}</Notice>
       <DateField label={t('f.on')} required value={form.values.on} error={form.errorOf('on')} onChange={(v) => form.set('on', v)} />
-      {status !== 'ditolak' && <TextField label={t('f.moveAmount')} inputMode="numeric" value={form.values.amount} error={form.errorOf('amount')} onChange={(e) => form.set('amount', e.target.value)} />}
+      {status !== 'ditolak' && <RupiahField label={t('f.moveAmount')} value={form.values.amount} error={form.errorOf('amount')} onChange={(a) => form.set('amount', a)} />}
       <TextField label={t('f.note')} value={form.values.note} error={form.errorOf('note')} onChange={(e) => form.set('note', e.target.value)} />
       <button type="submit" className="button button--primary" disabled={form.busy}>
         {t('common.save')}
