@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useAction, useApi, useApiQuery } from '../../app/data';
 import { formatDate, formatRupiah } from '../../app/format';
-import { useI18n } from '../../app/i18n';
+import { useI18n, type MessageKey } from '../../app/i18n';
 import { Notice } from '../../components/Notice';
 import { SelectField, TextField } from '../../components/Field';
 import { DateField } from '../../components/DateField';
@@ -94,7 +94,7 @@ export function MemberPage({ id }: { id: string }) {
       {trend?.businesses.map((b) => (
         <div key={b.businessId} className="prog-trend">
           <div>
-            <strong>{b.name}</strong> <span className="prog-muted">({b.scale})</span>
+            <strong>{b.name}</strong> <span className="prog-muted">({t(`reg.scale.${b.scale}` as MessageKey)})</span>
             {b.naikKelas.naikKelas && <span className="badge badge--success">{t('mp.naikKelas')}{b.naikKelas.growth !== null ? ` +${Math.round(b.naikKelas.growth * 100)}%` : ''}</span>}
           </div>
           {b.points.some((p) => p.turnover !== null) ? (
@@ -130,7 +130,7 @@ export function MemberPage({ id }: { id: string }) {
         <ul>
           {info.trainings.map((tr) => (
             <li key={tr.id}>
-              <a href={`#/program/pelatihan/${tr.id}`}>{tr.topic}</a> · {formatDate(tr.startsAt)} · {tr.completed ? t('tr.graduate') : tr.status}
+              <a href={`#/program/pelatihan/${tr.id}`}>{tr.topic}</a> · {formatDate(tr.startsAt)} · {tr.completed ? t('tr.graduate') : t(`tr.enrolment.${tr.status}` as MessageKey)}
             </li>
           ))}
         </ul>

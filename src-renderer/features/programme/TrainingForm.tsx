@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import type { Output } from '../../app/api';
 import { useApi } from '../../app/data';
+import { jakartaToday } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { Notice } from '../../components/Notice';
 import { SelectField, TextField } from '../../components/Field';
@@ -19,7 +20,8 @@ export const SKPD_OPTIONS = [
 
 type Skpd = (typeof SKPD_OPTIONS)[number][0];
 
-const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+// Today in Jakarta, by the page's clock (which follows the office server's in the tests).
+const today = jakartaToday;
 
 export function TrainingForm({ onDone }: { onDone(t: Output<'trainings.create'>): void }) {
   const { t } = useI18n();
