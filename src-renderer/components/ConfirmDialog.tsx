@@ -11,7 +11,10 @@ export function ConfirmDialog({
   title,
   children,
   confirmLabel,
+  cancelLabel,
   busy,
+  focusConfirm = true,
+  danger = false,
   onConfirm,
   onCancel,
 }: {
@@ -19,19 +22,32 @@ export function ConfirmDialog({
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  cancelLabel?: string;
   busy?: boolean;
+  /** false when the body has a field to fill first (a reason): it takes the focus instead. */
+  focusConfirm?: boolean;
+  danger?: boolean;
   onConfirm(): void;
   onCancel(): void;
 }) {
   const { t } = useI18n();
   return (
     <Dialog title={title} open={open} onClose={onCancel}>
-      <div className="confirm">{children}</div>
+      <form
+        className="confirm"
+        onSubmit={(e) => {
+          // Enter in the dialog's field confirms, as the button would.
+          e.preventDefault();
+          onConfirm();
+        }}
+      >
+        {children}
+      </form>
       <div className="actions">
         <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
+          {cancelLabel ?? t('common.cancel')}
         </button>
-        <button type="button" className="button button--primary" data-autofocus disabled={busy} onClick={onConfirm}>
+        <button type="button" className={danger ? 'button button--danger' : 'button button--primary'} data-autofocus={focusConfirm || undefined} disabled={busy} onClick={onConfirm}>
           {confirmLabel}
         </button>
       </div>

@@ -1,5 +1,5 @@
 import { useI18n } from '../app/i18n';
-import type { LongCall } from './useLongCall';
+import type { LongCall } from '../app/data';
 
 /** While a long call runs: what it is doing, a progress bar, and Cancel. */
 export function JobProgress({ job }: { job: LongCall }) {
@@ -10,7 +10,7 @@ export function JobProgress({ job }: { job: LongCall }) {
   return (
     <div className="job-progress" role="status">
       <span className="job-progress__stage">{job.cancelling ? t('job.cancelling') : s?.stage ? t(`job.stage.${s.stage}`) : t('job.working')}</span>
-      {counted ? <progress className="job-progress__bar" max={s.total} value={s.done} /> : <progress className="job-progress__bar" />}
+      {counted ? <progress className="job-progress__bar" aria-label={t('job.working')} max={s.total} value={s.done} /> : <progress className="job-progress__bar" aria-label={t('job.working')} />}
       {counted && s.total > 1 && <span className="job-progress__count">{t('job.count', { done: s.done, total: s.total })}</span>}
       <button type="button" className="button" onClick={job.cancel} disabled={job.cancelling}>
         {t('job.cancel')}

@@ -90,7 +90,7 @@ describe('the counter, keyboard only', () => {
     await l.type(nik);
     // Nobody has this NIK: the walk-in fields open, birth date and gender read from the NIK.
     await loket.getByText('NIK belum terdaftar', { exact: false }).waitFor();
-    expect(await loket.getByLabel(/^Tanggal lahir/).inputValue()).toBe('1990-02-03');
+    expect(await loket.getByLabel(/^Tanggal lahir/).inputValue()).toBe('03/02/1990');
     expect(await loket.getByLabel(/^Jenis kelamin/).inputValue()).toBe('L');
     await l.press('Enter');
     await focusOn(loket.getByLabel(/^Nama lengkap/));

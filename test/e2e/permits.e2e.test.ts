@@ -179,10 +179,23 @@ describe('permits, as the counter and the supervisor see them', () => {
     await page.getByLabel(PASSWORD).press('Enter');
     await page.getByRole('button', { name: 'Keluar' }).waitFor();
     await page.goto(`${env.server.url}/#/perizinan/pengaturan`);
-    await page.getByLabel('Tanggal', { exact: true }).fill('2026-12-25');
+    await page.getByLabel('Tanggal', { exact: true }).fill('25/12/2026');
     await page.getByLabel('Keterangan').fill('Hari Raya Natal');
     await page.getByRole('button', { name: 'Tambah hari libur' }).click();
     await page.getByText('Hari Raya Natal').waitFor();
+    // A holiday feeds the SLA: deleting it asks first, says what follows, and can be undone.
+    await page.getByRole('button', { name: 'Hapus hari libur 25 Desember 2026 (Hari Raya Natal)' }).click();
+    const ask = page.getByRole('dialog', { name: 'Hapus hari libur?' });
+    await ask.getByText('25 Desember 2026 (Hari Raya Natal) menjadi hari kerja.', { exact: false }).waitFor();
+    await ask.getByRole('button', { name: 'Batal' }).click();
+    expect(await env.app.db.selectFrom('holidays').select('date').where('date', '=', '2026-12-25').execute()).toHaveLength(1);
+    await page.getByRole('button', { name: 'Hapus hari libur 25 Desember 2026 (Hari Raya Natal)' }).click();
+    await ask.getByRole('button', { name: 'Ya, hapus' }).click();
+    await page.getByText('Hari libur 25 Desember 2026 (Hari Raya Natal) dihapus.').waitFor();
+    expect(await env.app.db.selectFrom('holidays').select('date').where('date', '=', '2026-12-25').execute()).toHaveLength(0);
+    await page.getByRole('status').getByRole('button', { name: 'Urungkan' }).click();
+    await page.getByText('Hari libur 25 Desember 2026 (Hari Raya Natal) dikembalikan.').waitFor();
+    expect(await env.app.db.selectFrom('holidays').select(['date', 'name']).where('date', '=', '2026-12-25').execute()).toEqual([{ date: '2026-12-25', name: 'Hari Raya Natal' }]);
     await page.getByLabel('Format nomor izin').fill('503/{seq:4}/IUMK');
     await page.getByRole('button', { name: 'Simpan' }).click();
     await page.locator('.field__error', { hasText: '{tahun}' }).waitFor();

@@ -109,14 +109,24 @@ afterAll(async () => {
   await env?.stop();
 });
 
+/** Chooses a kelurahan in the picker by typing part of its name and Enter. */
+async function pickKelurahan(name: string) {
+  const box = page.getByRole('combobox', { name: req('Kelurahan') });
+  await box.fill(name.slice(0, 8));
+  await page.getByRole('option', { name: new RegExp(`^${name}`) }).waitFor();
+  await box.press('Enter');
+  expect(await box.inputValue()).toBe(name);
+}
+
 /** Fills the required fields of the registration form for one person and one business. */
 async function fillRequired(p: { nik: string; fullName: string; birthDate: string; gender: 'L' | 'P'; business: string }) {
   await page.getByLabel(req('NIK')).fill(p.nik);
   await page.getByLabel(req('Nama lengkap')).fill(p.fullName);
-  await page.getByLabel(req('Tanggal lahir')).fill(p.birthDate);
+  // Typed as offices write it: dd/mm/yyyy.
+  await page.getByLabel(req('Tanggal lahir')).fill(p.birthDate.split('-').reverse().join('/'));
   await page.getByLabel(req('Jenis kelamin')).selectOption(p.gender);
   await page.getByLabel(req('Alamat (jalan, nomor)')).fill('Jl. Jati Bunder No. 3');
-  await page.getByLabel(req('Kelurahan')).selectOption({ label: 'Kebon Melati' });
+  await pickKelurahan('Kebon Melati');
   await page.getByLabel(req('Kategori sasaran')).selectOption('pemula');
   await page.getByLabel(req('SKPD pengampu')).selectOption('sosial');
   await page.getByLabel(req('Nama usaha')).fill(p.business);
@@ -165,7 +175,7 @@ describe('registrations, as a petugas sees them', () => {
     await nik.fill('3171075203850001');
     await page.getByText('Dari NIK: lahir 12 Maret 1985, perempuan.').waitFor();
     await page.getByRole('button', { name: 'Isi dari NIK' }).click();
-    expect(await page.getByLabel(req('Tanggal lahir')).inputValue()).toBe('1985-03-12');
+    expect(await page.getByLabel(req('Tanggal lahir')).inputValue()).toBe('12/03/1985');
     expect(await page.getByLabel(req('Jenis kelamin')).inputValue()).toBe('P');
 
     await page.getByLabel('No. KK').fill('3171070405100012');
@@ -175,7 +185,7 @@ describe('registrations, as a petugas sees them', () => {
     await page.getByLabel(req('Alamat (jalan, nomor)')).fill('Jl. Kebon Kacang IX No. 14');
     await page.getByLabel(req('RT')).fill('5');
     await page.getByLabel(req('RW')).fill('2');
-    await page.getByLabel(req('Kelurahan')).selectOption({ label: 'Kebon Kacang' });
+    await pickKelurahan('Kebon Kacang');
     await page.getByLabel('Nomor telepon').fill('0812-8765-4321');
     await page.getByLabel(req('Kategori sasaran')).selectOption('pemula');
     await page.getByLabel(req('SKPD pengampu')).selectOption('ppkukm_ukm');

@@ -76,7 +76,7 @@ describe('Laporan, as a supervisor sees it', () => {
     await screenshot(page, 'reports-dashboard.png');
 
     // Pick October 2026: the figures follow the month.
-    await page.getByLabel('Bulan').fill('2026-10');
+    await page.getByRole('combobox', { name: 'Bulan: bulan' }).selectOption('10');
     await page.getByRole('columnheader', { name: 'Bulan ini (Oktober 2026)' }).waitFor();
     await page.getByRole('link', { name: 'Rekap bulanan' }).click();
     await page.getByRole('heading', { name: 'Kecamatan Tanah Abang — Oktober 2026' }).waitFor();
@@ -87,8 +87,10 @@ describe('Laporan, as a supervisor sees it', () => {
 
     // October has ended and is not closed: the supervisor closes it, after a confirmation.
     await page.locator('.reports__status[data-state="open"]').waitFor();
-    page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Tutup bulan Oktober 2026' }).click();
+    const closing = page.getByRole('dialog', { name: 'Tutup bulan Oktober 2026' });
+    await closing.getByText('Bulan yang ditutup tidak dapat dibuka lagi.', { exact: false }).waitFor();
+    await closing.getByRole('button', { name: 'Tutup bulan Oktober 2026' }).click();
     await page.getByText('Oktober 2026 ditutup; 0 koreksi atas bulan sebelumnya ikut dibekukan.').waitFor();
     await page.locator('.reports__status[data-state="closed"]').getByText('Ditutup pada 28 November 2026 oleh Hendra Wijaya.', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Unduh paket bertanda tangan' }).waitFor();

@@ -13,6 +13,8 @@ import { normaliseKind, productionDays, availableCapacity } from './rules/matchi
 import { checkQuantitySplit, lineTotal, orderTotals } from './rules/money';
 import { allowedOrderTransitions, checkOrderTransition, orderStatuses, orderStatusLabels, type OrderStatus } from './rules/transitions';
 import { documentMethods } from './documents';
+import { undoMethods } from './undo';
+import { checkUndo } from './rules/undo';
 import { loadHolidays } from '../permits';
 import {
   addDays,
@@ -574,7 +576,7 @@ export const orderMethods = {
         ? await ctx.db
             .selectFrom('order_events as e')
             .leftJoin('users as u', 'u.id', 'e.user_id')
-            .select(['e.id', 'e.assignment_id as assignmentId', 'e.from_status as fromStatus', 'e.to_status as toStatus', 'e.at', 'e.reason', 'u.full_name as userName'])
+            .select(['e.id', 'e.assignment_id as assignmentId', 'e.from_status as fromStatus', 'e.to_status as toStatus', 'e.at', 'e.reason', 'e.user_id as userId', 'u.full_name as userName'])
             .where(
               'e.assignment_id',
               'in',
@@ -633,6 +635,12 @@ export const orderMethods = {
           daysToPayment: a.paidOn && a.deliveredOn ? daysBetween(a.deliveredOn, a.paidOn) : null,
           moves: order.status === 'dibatalkan' ? [] : allowedOrderTransitions(a.status, role as 'petugas').map((t) => ({ to: t.to, label: orderStatusLabels[t.to], requires: t.requires })),
           events: events.filter((e) => e.assignmentId === a.id),
+          // Whether this user may still take back the last move (rules/undo.ts).
+          undoable: (() => {
+            const own = events.filter((e) => e.assignmentId === a.id);
+            const last = own[own.length - 1];
+            return !!last && order.status !== 'dibatalkan' && checkUndo({ fromStatus: last.fromStatus, toStatus: last.toStatus, at: last.at, userId: last.userId }, a.status, ctx.user!.id, ctx.app.clock.nowIso(), orderStatusLabels).ok;
+          })(),
         })),
       };
     },
@@ -966,4 +974,5 @@ export const orderMethods = {
   }),
 
   ...documentMethods,
+  ...undoMethods,
 };

@@ -9,6 +9,7 @@ import { badInput } from '../../core/api/errors';
 import { certificateTemplateErrors } from './rules/certificate-number';
 import { loadMember, loadSettings, PROGRAMME_ROLES, SETTINGS_KEY, settingsSchema } from './common';
 import { trainingMethods } from './trainings';
+import { trainingUndoMethods } from './training-undo';
 import { mentoringMethods } from './mentoring';
 import { turnoverMethods } from './turnover';
 import { financingMethods } from './financing';
@@ -86,4 +87,4 @@ const programmeMethods = {
   }),
 };
 
-export const programmeApi = { ...programmeMethods, ...trainingMethods, ...mentoringMethods, ...turnoverMethods, ...financingMethods };
+export const programmeApi = { ...programmeMethods, ...trainingMethods, ...trainingUndoMethods, ...mentoringMethods, ...turnoverMethods, ...financingMethods };

@@ -16,7 +16,7 @@ const localDateTime = (name: string) =>
   label(
     z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'tanggal dan jam harus berformat TTTT-BB-HHTjj:mm')
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'tanggal atau jam tidak valid (tulis HH/BB/TTTT dan jj.mm)')
       .refine((v) => !Number.isNaN(Date.parse(`${v}:00+07:00`)), 'tanggal atau jam tidak ada di kalender'),
     name,
   );
@@ -64,7 +64,7 @@ export async function loadTraining(ctx: Pick<CallContext, 'db'>, trainingId: str
   return t;
 }
 
-async function seatCounts(ctx: Pick<CallContext, 'db'>, trainingId: string) {
+export async function seatCounts(ctx: Pick<CallContext, 'db'>, trainingId: string) {
   const rows = await ctx.db
     .selectFrom('training_enrolments')
     .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
@@ -90,7 +90,7 @@ async function participants(ctx: Pick<CallContext, 'db'>, trainingId: string) {
     .execute();
 }
 
-function assertScheduled(t: { status: string }) {
+export function assertScheduled(t: { status: string }) {
   if (t.status === 'selesai') throw conflict('Pelatihan sudah dinyatakan selesai; peserta tidak dapat diubah lagi.');
   if (t.status === 'dibatalkan') throw conflict('Pelatihan sudah dibatalkan.');
 }
@@ -115,6 +115,21 @@ async function promoteWaiting(ctx: CallContext, trainingId: string, capacity: nu
     enrolled++;
   }
   return promoted;
+}
+
+/** The reason given when the training was cancelled, from the cancellation's audit entry. */
+async function cancellationReason(ctx: Pick<CallContext, 'db'>, trainingId: string): Promise<string | null> {
+  const entry = await ctx.db
+    .selectFrom('audit_log')
+    .select('after')
+    .where('entity', '=', 'trainings')
+    .where('entity_id', '=', trainingId)
+    .where('method', '=', 'trainings.cancel')
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  const after = entry?.after ? (JSON.parse(entry.after) as { reason?: string }) : null;
+  return after?.reason ?? null;
 }
 
 /** The columns a training's form sets, the same on create and update. */
@@ -162,7 +177,8 @@ export const trainingMethods = {
     input: z.strictObject({ id: id('Pelatihan') }),
     handler: async (ctx, input) => {
       const training = await loadTraining(ctx, input.id);
-      return { ...training, startsAtLocal: toLocal(training.startsAt), endsAtLocal: toLocal(training.endsAt), participants: await participants(ctx, input.id) };
+      const cancelReason = training.status === 'dibatalkan' ? await cancellationReason(ctx, input.id) : null;
+      return { ...training, cancelReason, startsAtLocal: toLocal(training.startsAt), endsAtLocal: toLocal(training.endsAt), participants: await participants(ctx, input.id) };
     },
   }),
 
@@ -219,17 +235,19 @@ export const trainingMethods = {
   }),
 
   'trainings.cancel': defineMethod({
-    summary: 'Membatalkan pelatihan yang belum selesai.',
+    summary: 'Membatalkan pelatihan yang belum selesai, dengan alasannya; peserta dan daftar tunggu tetap tersimpan, sehingga pembatalan dapat diurungkan (trainings.reinstate).',
     access: PROGRAMME_ROLES,
     mutation: true,
-    input: z.strictObject({ id: id('Pelatihan') }),
+    input: z.strictObject({ id: id('Pelatihan'), reason: text('Alasan pembatalan', 300) }),
     handler: async (ctx, input) => {
       const before = await loadTraining(ctx, input.id);
       assertScheduled(before);
+      const seats = await seatCounts(ctx, input.id);
       await ctx.db.updateTable('trainings').set({ status: 'dibatalkan', updated_at: ctx.app.clock.nowIso() }).where('id', '=', input.id).execute();
       const after = await loadTraining(ctx, input.id);
-      await ctx.audit({ entity: 'trainings', entityId: input.id, before, after });
-      return after;
+      // The audit entry is where the reason is kept: trainings.get reads it back from there.
+      await ctx.audit({ entity: 'trainings', entityId: input.id, before, after: { ...after, reason: input.reason, ...seats } });
+      return { ...after, ...seats, reason: input.reason };
     },
   }),
 
@@ -288,8 +306,10 @@ export const trainingMethods = {
       const existing = await ctx.db.selectFrom('training_enrolments').selectAll().where('training_id', '=', input.trainingId).where('member_id', '=', input.memberId).executeTakeFirst();
       if (!existing || existing.status === 'mundur') throw badInput('memberId', 'Anggota: tidak terdaftar dan tidak ada di daftar tunggu pelatihan ini');
       await ctx.db.updateTable('training_enrolments').set({ status: 'mundur', waitlist_pos: null, attended: 0, updated_at: ctx.app.clock.nowIso() }).where('id', '=', existing.id).execute();
-      await ctx.audit({ entity: 'training_enrolments', entityId: existing.id, before: existing, after: { status: 'mundur' } });
       const promoted = existing.status === 'terdaftar' ? await promoteWaiting(ctx, input.trainingId, training.capacity) : [];
+      // Written after the promotion so that it names who took the seat: trainings.undoWithdraw
+      // reads the former place and the promoted members back from this entry.
+      await ctx.audit({ entity: 'training_enrolments', entityId: existing.id, before: existing, after: { status: 'mundur', promoted } });
       return { promoted };
     },
   }),

@@ -1,3 +1,4 @@
+import { memberStatusLabels, skpdLabels, targetGroupLabels } from './schemas';
 import { z } from 'zod';
 import { AppError } from '../../core/api/errors';
 import type { Database, PrepareContext } from '../../core/api/registry';
@@ -19,22 +20,8 @@ export const exportInput = z.strictObject({
 });
 export type ExportInput = z.output<typeof exportInput>;
 
-export const targetGroupLabels: Record<string, string> = {
-  pemula: 'Wirausaha pemula',
-  naik_kelas: 'Wirausaha naik kelas',
-  pencari_kerja: 'Pencari kerja',
-  keluarga_miskin: 'Keluarga miskin',
-  disabilitas: 'Penyandang disabilitas',
-};
-export const skpdLabels: Record<string, string> = {
-  ppkukm_ukm: 'PPKUKM (UKM)',
-  ppkukm_ikm: 'PPKUKM (IKM)',
-  sosial: 'Sosial',
-  parekraf: 'Parekraf',
-  nakertransgi: 'Nakertransgi',
-  ppapp: 'PPAPP',
-  kpkp: 'KPKP',
-};
+// The words live beside the schema that accepts the codes.
+export { skpdLabels, targetGroupLabels } from './schemas';
 
 export const exportHeader = [
   'No. Anggota',
@@ -71,9 +58,9 @@ export async function exportRows(db: Database, input: ExportInput): Promise<unkn
     r.birthDate,
     r.kelurahanNama ?? r.kelurahanKode,
     r.phone ?? '',
-    targetGroupLabels[r.targetGroup] ?? r.targetGroup,
-    skpdLabels[r.skpd] ?? r.skpd,
-    r.status,
+    targetGroupLabels[r.targetGroup as keyof typeof targetGroupLabels] ?? r.targetGroup,
+    skpdLabels[r.skpd as keyof typeof skpdLabels] ?? r.skpd,
+    memberStatusLabels[r.status as keyof typeof memberStatusLabels] ?? r.status,
     r.registeredOn,
     r.businessNames ?? '',
     r.stagesDone ? r.stagesDone.split(',').sort().join(', ') : '',

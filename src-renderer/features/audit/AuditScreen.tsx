@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
-import { invoke, type Output } from '../../app/api';
+import type { Output } from '../../app/api';
+import { useAction, useApi, useApiQuery } from '../../app/data';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { labelKey } from '../../app/i18n/catalogue';
@@ -45,32 +46,26 @@ function describeChange(json: string | null): string {
 /** The office's audit trail for admins and supervisors: filtered, paged and sorted by the server. */
 export function AuditScreen() {
   const { t, locale } = useI18n();
-  const [choices, setChoices] = useState<Choices>({ methods: [], entities: [], users: [] });
-  const [exporting, setExporting] = useState(false);
-  const [exportError, setExportError] = useState<string | null>(null);
-  useEffect(() => {
-    invoke('audit.filters', {}).then(setChoices, (e: Error) => setExportError(e.message));
-  }, []);
-  const table = useServerTable<Row, Filters>({ page: 0, pageSize: 25, sort: 'seq', dir: 'desc', filters: NO_FILTERS }, (s, f) =>
-    invoke('audit.list', { page: s.page, pageSize: s.pageSize, sort: s.sort as 'seq', dir: s.dir, ...apiFilters(f) }),
-  );
+  const api = useApi();
+  const exportAction = useAction();
+  const exporting = exportAction.busy;
+  const choicesQuery = useApiQuery('audit.filters', {});
+  const choices: Choices = choicesQuery.data ?? { methods: [], entities: [], users: [] };
+  const exportError = exportAction.error ?? choicesQuery.error;
+  const table = useServerTable({ page: 0, pageSize: 25, sort: 'seq', dir: 'desc', filters: NO_FILTERS as Filters }, 'audit.list', (s, f) => ({
+    page: s.page,
+    pageSize: s.pageSize,
+    sort: s.sort as 'seq',
+    dir: s.dir,
+    ...apiFilters(f),
+  }));
   const labelOf = (prefix: 'm' | 'e', code: string) => {
     const key = `audit.${prefix}.${code}`;
     const text = t(labelKey(key));
     return text === key ? code : text;
   };
 
-  const exportView = async (format: 'xlsx' | 'csv') => {
-    setExporting(true);
-    setExportError(null);
-    try {
-      downloadFile(await invoke('audit.export', { format, locale, ...apiFilters(table.filters) }));
-    } catch (e) {
-      setExportError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportView = (format: 'xlsx' | 'csv') => exportAction.run(async () => downloadFile(await api('audit.export', { format, locale, ...apiFilters(table.filters) })));
 
   const columns = useMemo(
     () => [
@@ -104,13 +99,14 @@ export function AuditScreen() {
             {c.row.original.before && (
               <div>
                 <strong>{t('audit.before')}</strong>
-                <pre>{describeChange(c.row.original.before)}</pre>
+                {/* A long change scrolls in its box: reachable by keyboard too. */}
+                <pre tabIndex={0} aria-label={t('audit.before')}>{describeChange(c.row.original.before)}</pre>
               </div>
             )}
             {c.row.original.after && (
               <div>
                 <strong>{t('audit.after')}</strong>
-                <pre>{describeChange(c.row.original.after)}</pre>
+                <pre tabIndex={0} aria-label={t('audit.after')}>{describeChange(c.row.original.after)}</pre>
               </div>
             )}
           </div>

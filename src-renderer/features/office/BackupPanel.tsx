@@ -1,5 +1,8 @@
-import { useEffect, useState } from 'react';
-import { invoke, type Output } from '../../app/api';
+import { useState } from 'react';
+import type { Output } from '../../app/api';
+import { useAction, useApi, useApiQuery } from '../../app/data';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { setFlash } from '../../components/flash';
 import { formatDateTime, formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useSession } from '../../app/session';
@@ -12,45 +15,30 @@ type Backup = Output<'office.backups'>[number];
 export function BackupPanel() {
   const { t } = useI18n();
   const { reload } = useSession();
-  const [backups, setBackups] = useState<Backup[]>([]);
-  const [busy, setBusy] = useState(false);
+  const api = useApi();
+  const list = useApiQuery('office.backups', {});
+  const backups: Backup[] = list.data ?? [];
+  const { run, busy, error: actionError, fields, message } = useAction();
+  // A refused passphrase shows at its field, not twice.
+  const error = (fields.passphrase ? null : actionError) ?? list.error;
   const [passphrase, setPassphrase] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = () => invoke('office.backups', {}).then(setBackups, (e: Error) => setError(e.message));
-  useEffect(() => {
-    void load();
-  }, []);
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    setMessage(null);
-    try {
-      await work();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [restoring, setRestoring] = useState<Backup | null>(null);
+  const [secret, setSecret] = useState('');
   const backupNow = () =>
     run(async () => {
-      const b = await invoke('office.backup', passphrase ? { passphrase } : {});
+      const b = await api('office.backup', passphrase ? { passphrase } : {});
       setPassphrase('');
-      setMessage(t('backup.done', { name: b.name }));
-      await load();
+      return t('backup.done', { name: b.name });
     });
+  // Restoring replaces the whole database: asked once in the app's own dialog, with the
+  // passphrase there for an encrypted backup.
   const restore = (b: Backup) =>
     run(async () => {
-      if (!window.confirm(t('backup.restoreConfirm', { name: b.name }))) return;
-      let secret: string | undefined;
-      if (b.encrypted) {
-        secret = window.prompt(t('backup.restorePassphrase', { name: b.name })) ?? undefined;
-        if (!secret) return;
-      }
-      const r = await invoke('office.restore', { name: b.name, ...(secret ? { passphrase: secret } : {}) });
-      window.alert(t('backup.restored', { name: r.restoredFrom, previous: r.previous }));
-      // Every session ended with the restore: back to the login screen.
+      const r = await api('office.restore', { name: b.name, ...(b.encrypted ? { passphrase: secret } : {}) });
+      setRestoring(null);
+      setSecret('');
+      // Every session ended with the restore: the login screen says what happened.
+      setFlash(t('backup.restored', { name: r.restoredFrom, previous: r.previous }));
       await reload();
     });
   return (
@@ -85,7 +73,7 @@ export function BackupPanel() {
                 </td>
                 <td>{formatNumber(Math.round(b.size / 1024))} KB</td>
                 <td>
-                  <button type="button" className="button button--small" disabled={busy} aria-label={`${t('backup.restore')} ${b.name}`} onClick={() => void restore(b)}>
+                  <button type="button" className="button button--small" disabled={busy} aria-label={`${t('backup.restore')} ${b.name}`} onClick={() => (setSecret(''), setRestoring(b))}>
                     {t('backup.restore')}
                   </button>
                 </td>
@@ -101,11 +89,31 @@ export function BackupPanel() {
           void backupNow();
         }}
       >
-        <TextField label={t('backup.passphrase')} type="password" autoComplete="new-password" hint={t('backup.passphraseHint')} value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+        <TextField label={t('backup.passphrase')} type="password" autoComplete="new-password" hint={t('backup.passphraseHint')} error={restoring ? undefined : fields.passphrase} value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
         <button type="submit" className="button" disabled={busy}>
           {t('backup.now')}
         </button>
       </form>
+      <ConfirmDialog
+        open={restoring !== null}
+        title={t('backup.restore')}
+        confirmLabel={t('backup.restore')}
+        danger
+        busy={busy}
+        focusConfirm={!restoring?.encrypted}
+        onCancel={() => setRestoring(null)}
+        onConfirm={() => restoring && void restore(restoring)}
+      >
+        {restoring && (
+          <>
+            <p>{t('backup.restoreConfirm', { name: restoring.name })}</p>
+            {restoring.encrypted && (
+              <TextField label={t('backup.restorePassphrase', { name: restoring.name })} type="password" autoComplete="off" data-autofocus value={secret} onChange={(e) => setSecret(e.target.value)} />
+            )}
+            <Notice kind="error">{actionError}</Notice>
+          </>
+        )}
+      </ConfirmDialog>
     </div>
   );
 }

@@ -1,10 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { invoke, type Output } from '../../app/api';
+import { useApi, useApiQuery } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
-
-type Codes = Output<'office.postalCodes'>;
 
 /**
  * The postal code of each kelurahan the office serves, entered once: a business address
@@ -12,25 +10,21 @@ type Codes = Output<'office.postalCodes'>;
  */
 export function PostalCodesPanel({ readOnly }: { readOnly: boolean }) {
   const { t } = useI18n();
-  const [list, setList] = useState<Codes | null>(null);
+  const query = useApiQuery('office.postalCodes', {});
+  const list = query.data;
+  const api = useApi();
   const [saved, setSaved] = useState(false);
   const form = useForm<Record<string, string>>({});
+  // The form starts from what is stored, and again after each save.
   useEffect(() => {
-    invoke('office.postalCodes', {}).then(
-      (codes) => {
-        setList(codes);
-        form.setValues(Object.fromEntries(codes.map((k) => [k.kode, k.postalCode ?? ''])));
-      },
-      (e: Error) => form.setError(e.message),
-    );
+    if (list) form.setValues(Object.fromEntries(list.map((k) => [k.kode, k.postalCode ?? ''])));
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [list]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);
     void form.submit(async () => {
-      const next = await invoke('office.savePostalCodes', { entries: (list ?? []).map((k) => ({ kelurahanKode: k.kode, postalCode: form.values[k.kode]?.trim() || null })) });
-      setList(next);
+      await api('office.savePostalCodes', { entries: (list ?? []).map((k) => ({ kelurahanKode: k.kode, postalCode: form.values[k.kode]?.trim() || null })) });
       setSaved(true);
     });
   };
@@ -41,7 +35,7 @@ export function PostalCodesPanel({ readOnly }: { readOnly: boolean }) {
       <p className="muted">{t('office.postal.intro')}</p>
       {missing > 0 && <Notice kind="warning">{t('office.postal.missing', { n: missing })}</Notice>}
       {saved && <Notice kind="success">{t('common.saved')}</Notice>}
-      <Notice kind="error">{form.error}</Notice>
+      <Notice kind="error">{form.error ?? query.error}</Notice>
       <fieldset disabled={readOnly}>
         <table className="postal-codes">
           <thead>

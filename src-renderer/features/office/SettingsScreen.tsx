@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
-import { invoke, type Output } from '../../app/api';
+import { useState } from 'react';
+import type { Output } from '../../app/api';
+import { useAction, useApi, useApiQuery } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { useCan } from '../../app/session';
 import { TextField } from '../../components/Field';
@@ -13,20 +14,18 @@ import { PostalCodesPanel } from './PostalCodesPanel';
 type Office = Output<'office.get'>;
 
 export function SettingsScreen() {
-  const [office, setOffice] = useState<Office | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    invoke('office.get', {}).then(setOffice, (e: Error) => setError(e.message));
-  }, []);
+  const { data: office, error } = useApiQuery('office.get', {});
   if (error) return <Notice kind="error">{error}</Notice>;
-  return office ? <SettingsForm office={office} onSaved={setOffice} /> : null;
+  return office ? <SettingsForm office={office} /> : null;
 }
 
-function SettingsForm({ office, onSaved }: { office: Office; onSaved(o: Office): void }) {
+function SettingsForm({ office }: { office: Office }) {
   const { t } = useI18n();
   const can = useCan();
   const readOnly = !can('office.update');
   const [saved, setSaved] = useState(false);
+  const api = useApi();
+  const keyAction = useAction();
   const f = useForm({
     name: office.name,
     provinceLabel: office.provinceLabel,
@@ -45,16 +44,16 @@ function SettingsForm({ office, onSaved }: { office: Office; onSaved(o: Office):
     e.preventDefault();
     setSaved(false);
     void f.submit(async () => {
-      const next = await invoke('office.update', officePayload(v));
-      onSaved(next);
+      await api('office.update', officePayload(v));
       setSaved(true);
     });
   };
   // The file names the office, so whoever checks a certificate with it sees who signed.
-  const downloadKey = async () => {
-    const key = await invoke('permits.publicKey', {});
-    downloadText(key.publicKeyPem, key.fileName, 'application/x-pem-file');
-  };
+  const downloadKey = () =>
+    keyAction.run(async () => {
+      const key = await api('permits.publicKey', {}, { read: true });
+      downloadText(key.publicKeyPem, key.fileName, 'application/x-pem-file');
+    });
   return (
     <section className="screen">
       <h1>{t('settings.title')}</h1>
@@ -91,7 +90,8 @@ function SettingsForm({ office, onSaved }: { office: Office; onSaved(o: Office):
         <p>
           {t('office.keyId')}: <code>{office.keyId}</code>
         </p>
-        <button type="button" className="button" onClick={() => void downloadKey()}>
+        <Notice kind="error">{keyAction.error}</Notice>
+        <button type="button" className="button" disabled={keyAction.busy} onClick={() => void downloadKey()}>
           {t('office.downloadKey')}
         </button>
       </div>

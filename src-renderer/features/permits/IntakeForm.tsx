@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { invoke, type Input, type Output } from '../../app/api';
+import { type Input, type Output } from '../../app/api';
+import { errorMessage, useApi } from '../../app/data';
 import { jakartaToday } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
@@ -24,6 +25,7 @@ const num = (v: string) => (v.trim() === '' ? null : Number(v.replace(',', '.'))
  */
 export function IntakeForm() {
   const { t } = useI18n();
+  const api = useApi();
   const formRef = useRef<HTMLFormElement>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [kelurahans, setKelurahans] = useState<{ kode: string; nama: string }[]>([]);
@@ -39,12 +41,15 @@ export function IntakeForm() {
   const verifyRef = useRef(true);
   const today = useMemo(jakartaToday, []);
 
+  // What the form needs from the office; a failure shows in the form's banner.
   useEffect(() => {
-    void invoke('permitSettings.get', {}).then(setSettings);
-    void invoke('office.get', {})
-      .then((o) => invoke('regions.list', { parent: o.kecamatanKode, level: 'kelurahan' }))
-      .then((list) => setKelurahans(list.map((k) => ({ kode: k.kode, nama: k.nama }))));
-    void invoke('office.postalCodes', {}).then((list) => setPostalCodes(new Map(list.filter((k) => k.postalCode).map((k) => [k.kode, k.postalCode!]))));
+    const failed = (e: unknown) => form.setError(errorMessage(e, t));
+    api('permitSettings.get', {}, { read: true }).then(setSettings, failed);
+    api('office.get', {}, { read: true })
+      .then((o) => api('regions.list', { parent: o.kecamatanKode, level: 'kelurahan' }, { read: true }))
+      .then((list) => setKelurahans(list.map((k) => ({ kode: k.kode, nama: k.nama }))), failed);
+    api('office.postalCodes', {}, { read: true }).then((list) => setPostalCodes(new Map(list.filter((k) => k.postalCode).map((k) => [k.kode, k.postalCode!]))), failed);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const trimmed = query.trim();
@@ -61,9 +66,12 @@ export function IntakeForm() {
       return;
     }
     const handle = setTimeout(() => {
-      void invoke('permits.applicantSearch', { query: trimmed }).then(
+      void api('permits.applicantSearch', { query: trimmed }, { read: true }).then(
         (list) => setFound({ query: trimmed, results: list }),
-        () => setFound({ query: trimmed, results: [] }),
+        (e: unknown) => {
+          setFound({ query: trimmed, results: [] });
+          form.setError(errorMessage(e, t));
+        },
       );
     }, 200);
     return () => clearTimeout(handle);
@@ -172,7 +180,7 @@ export function IntakeForm() {
         input.memberId = chosen?.member.id ?? null;
         input.businessId = chosen?.business.id ?? null;
       }
-      const created = await invoke('permits.create', input);
+      const created = await api('permits.create', input);
       navigate(`/perizinan/izin/${created.id}`, { baru: created.status === 'diverifikasi' ? 'verified' : 1 });
     });
   };

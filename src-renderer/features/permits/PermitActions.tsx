@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { invoke } from '../../app/api';
+import { errorMessage, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Dialog } from '../../components/Dialog';
@@ -45,6 +45,7 @@ export function PermitActions({
   reload(): Promise<void>;
 }) {
   const { t } = useI18n();
+  const api = useApi();
   const [asking, setAsking] = useState(false);
   const [approving, setApproving] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -53,21 +54,21 @@ export function PermitActions({
   const moves = new Map(d.allowedMoves.map((m) => [m.to, m]));
 
   const transition = (to: string, extra: Record<string, unknown> = {}) =>
-    invoke('permits.transition', { id, to: to as 'terbit', expectedStatus: p.status, ...extra });
+    api('permits.transition', { id, to: to as 'terbit', expectedStatus: p.status, ...extra });
 
   /**
    * Prints now. An original then asks how it came out (once the page shows the issued permit,
    * so the question can offer the handover); in the desktop app a closed dialog is a failed print.
    */
   const printNow = async (): Promise<boolean> => {
-    const file = await invoke('permits.certificate', { id });
+    const file = await api('permits.certificate', { id });
     const outcome = await printInPlace(file);
     if (file.kind === 'salinan') {
       setMessage(t('permits.print.copyPrinted'));
       return false;
     }
     if (outcome.printed === false) {
-      await invoke('permits.printResult', { ids: [id], good: false, note: t('permits.print.cancelledNote') });
+      await api('permits.printResult', { ids: [id], good: false, note: t('permits.print.cancelledNote') });
       setMessage(t('permits.print.cancelled'));
       return false;
     }
@@ -83,7 +84,7 @@ export function PermitActions({
     try {
       ask = (await fn()) === true;
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e, t));
     } finally {
       setBusy(false);
     }
@@ -154,7 +155,7 @@ export function PermitActions({
             busy={busy}
             onGood={(handOver) =>
               void act(async () => {
-                await invoke('permits.printResult', { ids: [id], good: true });
+                await api('permits.printResult', { ids: [id], good: true });
                 setAsking(false);
                 if (handOver) {
                   await transition('diserahkan', { deliveryChannel: 'loket' });
@@ -164,7 +165,7 @@ export function PermitActions({
             }
             onFailed={(note) =>
               void act(async () => {
-                await invoke('permits.printResult', { ids: [id], good: false, note: note || null });
+                await api('permits.printResult', { ids: [id], good: false, note: note || null });
                 setAsking(false);
                 setMessage(t('permits.print.failedLogged'));
               })

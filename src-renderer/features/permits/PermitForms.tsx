@@ -3,6 +3,7 @@ import type { Output } from '../../app/api';
 import { jakartaToday } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { SelectField, TextField } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
 
@@ -91,7 +92,7 @@ export function AjibForm({
       </SelectField>
       <TextField label={t('permits.ajib.officer')} value={form.values.officerName} onChange={(e) => form.set('officerName', e.target.value)} error={form.errorOf('officerName')} required data-autofocus />
       <TextField label={t('permits.ajib.address')} value={form.values.address} onChange={(e) => form.set('address', e.target.value)} error={form.errorOf('address')} required />
-      <TextField label={t('permits.ajib.date')} type="date" value={form.values.plannedDate} onChange={(e) => form.set('plannedDate', e.target.value)} error={form.errorOf('plannedDate')} required />
+      <DateField label={t('permits.ajib.date')} value={form.values.plannedDate} onChange={(v) => form.set('plannedDate', v)} error={form.errorOf('plannedDate')} required />
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={form.busy}>
           {t('permits.detail.addAjib')}

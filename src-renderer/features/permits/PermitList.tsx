@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
-import { invoke, type Output } from '../../app/api';
+import { type Output } from '../../app/api';
+import { errorMessage, useApi, useLongCall } from '../../app/data';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
@@ -8,7 +9,6 @@ import { useCan } from '../../app/session';
 import { DataTable } from '../../components/DataTable';
 import { JobProgress } from '../../components/JobProgress';
 import { Notice } from '../../components/Notice';
-import { useLongCall } from '../../components/useLongCall';
 import { useServerTable } from '../../components/useServerTable';
 import { printInPlace } from '../../components/files';
 import { Dialog } from '../../components/Dialog';
@@ -25,6 +25,7 @@ const SLA = ['due_today', 'late', 'paused', 'open'] as const;
 
 export function PermitList() {
   const { t } = useI18n();
+  const api = useApi();
   const can = useCan();
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -32,10 +33,9 @@ export function PermitList() {
   const [pendingOpen, setPendingOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const batch = useLongCall();
-  const table = useServerTable<Row, { q: string; status: string; channel: string; sla: string }>(
+  const table = useServerTable(
     { page: 0, pageSize: 25, sort: 'submittedAt', dir: 'desc', filters: { q: '', status: '', channel: '', sla: '' } },
-    (s, f) =>
-      invoke('permits.list', {
+    'permits.list', (s, f) => ({
         page: s.page,
         pageSize: s.pageSize,
         sort: s.sort as 'submittedAt',
@@ -64,7 +64,7 @@ export function PermitList() {
       col.accessor('channel', { header: t('permits.col.channel'), cell: (c) => t(`permits.channel.${c.getValue()}`) }),
       col.accessor('status', { header: t('permits.col.status'), cell: (c) => <StatusBadge status={c.getValue()} /> }),
       col.display({ id: 'sla', header: t('permits.col.sla'), cell: (c) => <SlaBadge sla={c.row.original.sla} status={c.row.original.status} /> }),
-      col.accessor('number', { header: t('permits.col.number'), cell: (c) => <span className="permits-mono">{c.getValue() ?? '—'}</span> }),
+      col.accessor('number', { header: t('permits.col.number'), cell: (c) => <PermitNumber value={c.getValue()} /> }),
     ],
     [t],
   );
@@ -73,7 +73,7 @@ export function PermitList() {
     setMessage(null);
     setNotice(null);
     try {
-      const file = await batch.run((options) => invoke('permits.certificateBatch', { issuedOn: jakartaToday() }, options));
+      const file = await batch.run('permits.certificateBatch', { issuedOn: jakartaToday() });
       if (!file) {
         setNotice(t('job.cancelled'));
         return;
@@ -82,15 +82,15 @@ export function PermitList() {
       // Originals among them: the clerk says how the batch came out, as for a single print.
       if (file.originals > 0) setPrinted(file.ids);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e, t));
     }
   };
   const report = async (good: boolean, note?: string) => {
     try {
-      await invoke('permits.printResult', { ids: printed ?? [], good, note: note || null });
+      await api('permits.printResult', { ids: printed ?? [], good, note: note || null });
       setMessage(t(good ? 'permits.print.confirmed' : 'permits.print.failedLogged'));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e, t));
     }
     setPrinted(null);
   };
@@ -153,5 +153,25 @@ export function PermitList() {
         {printed && <PrintResultForm canHandOver={false} busy={false} onGood={() => void report(true)} onFailed={(note) => void report(false, note)} />}
       </Dialog>
     </>
+  );
+}
+
+/** A permit number that may wrap after its slashes instead of being cut: 503/0002/IUMK/…. */
+export function PermitNumber({ value }: { value: string | null }) {
+  if (!value) return <span className="permits-mono">—</span>;
+  const parts = value.split('/');
+  return (
+    <span className="permits-mono">
+      {parts.map((p, i) => (
+        <span key={i}>
+          {p}
+          {i < parts.length - 1 && (
+            <>
+              /<wbr />
+            </>
+          )}
+        </span>
+      ))}
+    </span>
   );
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { invoke, type Output } from '../../app/api';
+import { type Output } from '../../app/api';
+import { errorMessage, useApi } from '../../app/data';
 import { formatDate, formatRupiah } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useRoute } from '../../app/router';
@@ -18,6 +19,7 @@ export type Detail = Output<'permits.get'>;
 
 export function PermitPage({ id }: { id: string }) {
   const { t } = useI18n();
+  const api = useApi();
   const can = useCan();
   const { params } = useRoute();
   const [d, setD] = useState<Detail | null>(null);
@@ -33,11 +35,11 @@ export function PermitPage({ id }: { id: string }) {
 
   const load = useCallback(async () => {
     try {
-      const detail = await invoke('permits.get', { id });
+      const detail = await api('permits.get', { id }, { read: true });
       setD(detail);
       setTicked(detail.requirements.filter((r) => r.ticked).map((r) => r.code));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e, t));
     }
   }, [id]);
   useEffect(() => {
@@ -66,7 +68,7 @@ export function PermitPage({ id }: { id: string }) {
       await fn();
       if (done) setMessage(done);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e, t));
     }
     await reload();
   };
@@ -74,13 +76,13 @@ export function PermitPage({ id }: { id: string }) {
   const reveal = async () => {
     if (revealed) return setRevealed(null);
     try {
-      setRevealed(await invoke('permits.revealNik', { id }));
+      setRevealed(await api('permits.revealNik', { id }));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e, t));
     }
   };
 
-  const saveRequirements = () => run(() => invoke('permits.updateRequirements', { id, requirements: ticked }), t('common.saved'));
+  const saveRequirements = () => run(() => api('permits.updateRequirements', { id, requirements: ticked }), t('common.saved'));
   const reqKey = useShortcut('KeyP', t('permits.detail.saveRequirements'), () => void saveRequirements(), Boolean(d?.canEditRequirements));
 
   if (!d) return <Notice kind={error ? 'error' : 'info'}>{error ?? t('common.loading')}</Notice>;
@@ -241,7 +243,7 @@ export function PermitPage({ id }: { id: string }) {
           <MoveForm
             move={move}
             onSubmit={async (input: MoveInput) => {
-              await invoke('permits.transition', { id, to: move.to, expectedStatus: p.status, ...input });
+              await api('permits.transition', { id, to: move.to, expectedStatus: p.status, ...input });
               setMove(null);
               setMessage(t('permits.detail.moved', { status: move.label }));
               await reload();
@@ -255,7 +257,7 @@ export function PermitPage({ id }: { id: string }) {
             defaultAddress={`${d.business.addressStreet}, Kel. ${d.business.kelurahan}`}
             defaultKind={p.status === 'terbit' || p.status === 'disetujui' ? 'delivery' : 'pickup'}
             onSubmit={async (input) => {
-              await invoke('ajib.create', { permitId: id, ...input });
+              await api('ajib.create', { permitId: id, ...input });
               setAjibOpen(false);
               await reload();
             }}

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { invoke, type Output } from '../../app/api';
+import { type Output } from '../../app/api';
+import { errorMessage, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { TextAreaField, TextField } from '../../components/Field';
 import { Notice } from '../../components/Notice';
@@ -15,6 +16,7 @@ type Result = Output<'permits.verify'>;
  */
 export function VerifyPage() {
   const { t } = useI18n();
+  const api = useApi();
   const [text, setText] = useState('');
   const [code, setCode] = useState('');
   const [nik, setNik] = useState('');
@@ -29,9 +31,9 @@ export function VerifyPage() {
     setFields({});
     setResult(null);
     try {
-      setResult(await invoke('permits.verify', { ...input, nik: nik.trim() || null }));
+      setResult(await api('permits.verify', { ...input, nik: nik.trim() || null }, { read: true }));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e, t));
       setFields((e as { fields?: Record<string, string> }).fields ?? {});
     } finally {
       setBusy(false);
@@ -42,7 +44,7 @@ export function VerifyPage() {
     void check(code.trim() ? { code } : { text });
   };
   const exportKey = async () => {
-    const key = await invoke('permits.publicKey', {});
+    const key = await api('permits.publicKey', {}, { read: true });
     downloadText(key.publicKeyPem, key.fileName, 'application/x-pem-file');
   };
 

@@ -1,5 +1,6 @@
 import { useI18n } from '../../app/i18n';
 import { CheckField, SelectField, TextField } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { KbliCombobox, MoneyField } from '../registrations';
 
 export interface WalkInDraft {
@@ -84,7 +85,7 @@ export function WalkInFields(props: {
           <TextField label={t('permits.walkin.fullName')} required value={w.fullName} error={err('fullName')} onChange={(e) => set('fullName', e.target.value)} autoComplete="off" />
         </Step>
         <Step name="birthDate" empty={!w.birthDate}>
-          <TextField label={t('permits.walkin.birthDate')} type="date" required value={w.birthDate} error={err('birthDate')} onChange={(e) => set('birthDate', e.target.value)} hint={t('permits.walkin.fromNik')} />
+          <DateField label={t('permits.walkin.birthDate')} required value={w.birthDate} error={err('birthDate')} onChange={(v) => set('birthDate', v)} hint={t('permits.walkin.fromNik')} />
         </Step>
         <Step name="gender" empty={!w.gender}>
           <SelectField label={t('permits.walkin.gender')} required value={w.gender} error={err('gender')} onChange={(e) => set('gender', e.target.value)}>

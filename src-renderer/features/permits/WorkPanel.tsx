@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { invoke, type Output } from '../../app/api';
+import { type Output } from '../../app/api';
+import { errorMessage, useApi } from '../../app/data';
 import { formatDate } from '../../app/format';
 import { useI18n, type Translate } from '../../app/i18n';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -32,6 +33,7 @@ const slaKind = (sla: Row['sla']) => (!sla ? '' : sla.left.kind === 'late' ? 'la
 
 function Rows({ rows, action, first }: { rows: Row[]; action?: (row: Row, index: number) => React.ReactNode; first: boolean }) {
   const { t } = useI18n();
+  const api = useApi();
   return (
     <ol className="work__rows">
       {rows.map((r, i) => (
@@ -53,6 +55,7 @@ function Rows({ rows, action, first }: { rows: Row[]; action?: (row: Row, index:
 
 function Section({ title, list, note, children }: { title: string; list: { count: number; rows: unknown[] }; note?: string; children: React.ReactNode }) {
   const { t } = useI18n();
+  const api = useApi();
   return (
     <section className="work__section" aria-label={title}>
       <h3>
@@ -72,6 +75,7 @@ function Section({ title, list, note, children }: { title: string; list: { count
  */
 export function WorkPanel() {
   const { t } = useI18n();
+  const api = useApi();
   const [work, setWork] = useState<Work | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -82,9 +86,9 @@ export function WorkPanel() {
 
   const load = useCallback(async () => {
     try {
-      setWork(await invoke('permits.work', {}));
+      setWork(await api('permits.work', {}, { read: true }));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e, t));
     }
   }, []);
   useEffect(() => {
@@ -102,14 +106,14 @@ export function WorkPanel() {
     setBusy(true);
     setError(null);
     try {
-      await invoke('permits.transition', { id: row.id, to: 'disetujui', expectedStatus: 'diverifikasi' });
+      await api('permits.transition', { id: row.id, to: 'disetujui', expectedStatus: 'diverifikasi' });
       setMessage(t('permits.work.approved', { business: row.businessName }));
       setApproving(null);
       focusFirst.current = true;
       await load();
     } catch (e) {
       setApproving(null);
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e, t));
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
-import { ApiCallError, invoke, type Input, type Output } from '../../app/api';
+import type { Input, Output } from '../../app/api';
+import { errorMessage, fieldErrorsOf, useApi, useLongCall } from '../../app/data';
 import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { CheckField, SelectField } from '../../components/Field';
@@ -7,7 +8,6 @@ import { Notice } from '../../components/Notice';
 import { downloadFile, readFileBase64 } from '../../components/files';
 import { SKPDS, TARGET_GROUPS } from './reference';
 import { JobProgress } from '../../components/JobProgress';
-import { useLongCall } from '../../components/useLongCall';
 
 type Preview = Output<'members.importPreview'>;
 type PreviewInput = Input<'members.importPreview'>;
@@ -34,6 +34,7 @@ function csvHeaders(base64: string): string[] {
  */
 export function ImportScreen() {
   const { t } = useI18n();
+  const api = useApi();
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
   const [defaults, setDefaults] = useState({ targetGroup: 'pemula', skpd: 'ppkukm_ukm' });
@@ -62,7 +63,7 @@ export function ImportScreen() {
     setError(null);
     try {
       const input = { fileName: f.name, fileBase64: f.base64, mapping: m, defaults: defaults as PreviewInput['defaults'], confirmDuplicates, limit: 50 };
-      const p = await reading.run((options) => invoke('members.importPreview', input, options));
+      const p = await reading.run('members.importPreview', input, { read: true });
       if (!p) {
         setPreview(null);
         setError(t('reg.imp.readCancelled'));
@@ -73,10 +74,10 @@ export function ImportScreen() {
       setMapping(p.mapping);
     } catch (e) {
       setPreview(null);
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e, t));
       // Without a usable mapping the server refuses before listing the headers; for a CSV the
       // header line is read here so that the columns can still be matched by hand.
-      if (e instanceof ApiCallError && Object.keys(e.fields).some((k) => k.startsWith('mapping')) && /\.csv$/i.test(f.name)) setHeadersOnly(csvHeaders(f.base64));
+      if (Object.keys(fieldErrorsOf(e)).some((k) => k.startsWith('mapping')) && /\.csv$/i.test(f.name)) setHeadersOnly(csvHeaders(f.base64));
     } finally {
       setBusy(false);
     }
@@ -96,7 +97,7 @@ export function ImportScreen() {
       setFile(f);
       await runPreview(f, {});
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e, t));
       setBusy(false);
     }
   };
@@ -107,7 +108,7 @@ export function ImportScreen() {
     setRunning(true);
     cancelRequested.current = false;
     try {
-      const started = await reading.run((options) => invoke('members.importRun', { ...fileInput(), mode }, options));
+      const started = await reading.run('members.importRun', { ...fileInput(), mode });
       if (!started) {
         setError(t('reg.imp.readCancelled'));
         return;
@@ -118,15 +119,15 @@ export function ImportScreen() {
       // leaves half a batch.
       while (!status.done) {
         if (cancelRequested.current) {
-          status = await invoke('members.importCancel', { jobId: status.jobId });
+          status = await api('members.importCancel', { jobId: status.jobId });
           setJob({ ...status, cancelled: true });
           break;
         }
-        status = await invoke('members.importContinue', { jobId: status.jobId });
+        status = await api('members.importContinue', { jobId: status.jobId });
         setJob(status);
       }
     } catch (e) {
-      setError(t('reg.imp.failed', { message: e instanceof Error ? e.message : String(e) }));
+      setError(t('reg.imp.failed', { message: errorMessage(e, t) }));
     } finally {
       setRunning(false);
     }
@@ -135,9 +136,9 @@ export function ImportScreen() {
   const downloadReport = async (format: 'csv' | 'xlsx') => {
     if (!job) return;
     try {
-      downloadFile(await invoke('members.importReport', { jobId: job.jobId, format }));
+      downloadFile(await api('members.importReport', { jobId: job.jobId, format }));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e, t));
     }
   };
 

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
-import { invoke, type Input, type Output } from '../../app/api';
+import type { Input, Output } from '../../app/api';
+import { errorMessage, useApi, useLongCall } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { useCan } from '../../app/session';
@@ -9,11 +10,10 @@ import { Notice } from '../../components/Notice';
 import { useServerTable } from '../../components/useServerTable';
 import { formatShortDate } from './display';
 import { downloadFile } from '../../components/files';
-import { useFlash } from './flash';
+import { useFlash } from '../../components/flash';
 import { SCALES, SKPDS, STAGE_CODES, TARGET_GROUPS, useReference } from './reference';
 import { SearchBox } from '../../components/Filters';
 import { JobProgress } from '../../components/JobProgress';
-import { useLongCall } from '../../components/useLongCall';
 
 type MemberRow = Output<'members.list'>['rows'][number];
 type ListInput = Input<'members.list'>;
@@ -36,6 +36,7 @@ function toApiFilters(f: Filters) {
 
 export function MembersList() {
   const { t } = useI18n();
+  const api = useApi();
   const ref = useReference();
   const [flash] = useFlash();
   const [exporting, setExporting] = useState<'xlsx' | 'csv' | null>(null);
@@ -46,8 +47,7 @@ export function MembersList() {
   // Loket clerks look members up; registering, importing and exporting are for the others.
   const can = useCan();
   const canRegister = can('members.register');
-  const table = useServerTable<MemberRow, Filters>({ page: 0, pageSize: 25, sort: 'name', dir: 'asc', filters: NO_FILTERS }, (s, f) =>
-    invoke('members.list', { page: s.page, pageSize: s.pageSize, sort: s.sort as ListInput['sort'], dir: s.dir, ...toApiFilters(f) }),
+  const table = useServerTable({ page: 0, pageSize: 25, sort: 'name', dir: 'asc', filters: NO_FILTERS }, 'members.list', (s, f) => ({ page: s.page, pageSize: s.pageSize, sort: s.sort as ListInput['sort'], dir: s.dir, ...toApiFilters(f) }),
   );
   const anyFilter = Object.values(table.filters).some(Boolean);
 
@@ -57,11 +57,11 @@ export function MembersList() {
     setExportNotice(null);
     try {
       const input = { format, unmaskNik: fullNik, sort: table.state.sort as ListInput['sort'], dir: table.state.dir, ...toApiFilters(table.filters) };
-      const file = await exportJob.run((options) => invoke('members.export', input, options));
+      const file = await exportJob.run('members.export', input);
       if (file) downloadFile(file);
       else setExportNotice(t('job.cancelled'));
     } catch (e) {
-      setExportError(e instanceof Error ? e.message : String(e));
+      setExportError(errorMessage(e, t));
     } finally {
       setExporting(null);
     }
@@ -98,7 +98,7 @@ export function MembersList() {
         header: t('reg.col.stages'),
         enableSorting: false,
         cell: (c) => (
-          <span className="reg-stages" aria-label={c.getValue().join(', ')}>
+          <span className="reg-stages" role="img" aria-label={c.getValue().join(', ')}>
             {STAGE_CODES.map((s) => (
               <span key={s} className={c.getValue().includes(s) ? 'reg-stage reg-stage--done' : 'reg-stage'} aria-hidden="true">
                 {s.slice(1)}

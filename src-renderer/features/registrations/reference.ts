@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'react';
-import { invoke } from '../../app/api';
+import { useApiQuery } from '../../app/data';
 
 // The value lists of the registration screens, in the order the office reads them. Labels come
 // from the messages (reg.tg.*, reg.skpd.*, ...).
@@ -32,37 +31,17 @@ interface Reference {
   kecamatanNama: string;
 }
 
-// Fetched once per window: the office's kelurahan and the pendamping change rarely.
-let cached: Promise<Reference> | null = null;
-
-function load(): Promise<Reference> {
-  cached ??= (async () => {
-    const office = await invoke('office.get', {});
-    const [kelurahans, pendampings] = await Promise.all([
-      invoke('regions.list', { parent: office.kecamatanKode, level: 'kelurahan' }),
-      invoke('users.pendamping', {}),
-    ]);
-    return { kelurahans: kelurahans.map((k) => ({ kode: k.kode, nama: k.nama })), pendampings, kecamatanNama: office.kecamatanNama };
-  })().catch((e: unknown) => {
-    cached = null;
-    throw e;
-  });
-  return cached;
-}
-
 /** The office's kelurahan (for the forms and the list filter) and the active pendamping. */
-export function useReference(): Reference {
-  const [ref, setRef] = useState<Reference>({ kelurahans: [], pendampings: [], kecamatanNama: '' });
-  useEffect(() => {
-    let live = true;
-    load().then(
-      (r) => live && setRef(r),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return ref;
+export function useReference(): Reference & { error: string | null } {
+  // The data layer caches these for the window: the office's kelurahan and the pendamping
+  // change rarely, and a change through the app refreshes them.
+  const office = useApiQuery('office.get', {});
+  const kelurahans = useApiQuery('regions.list', { parent: office.data?.kecamatanKode ?? '', level: 'kelurahan' }, { enabled: !!office.data });
+  const pendampings = useApiQuery('users.pendamping', {});
+  return {
+    kelurahans: (kelurahans.data ?? []).map((k) => ({ kode: k.kode, nama: k.nama })),
+    pendampings: pendampings.data ?? [],
+    kecamatanNama: office.data?.kecamatanNama ?? '',
+    error: office.error ?? kelurahans.error ?? pendampings.error,
+  };
 }
-

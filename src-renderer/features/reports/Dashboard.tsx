@@ -1,13 +1,10 @@
-import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { invoke, type Output } from '../../app/api';
+import { useApiQuery } from '../../app/data';
 import { formatDate, formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { Notice } from '../../components/Notice';
 import { formatReportValue } from './format';
 import { StatusBadge } from './MonthStatus';
-
-type DashboardData = Output<'reports.dashboard'>;
 
 const BLUE = '#0b4f8a';
 const ORANGE = '#e8731c';
@@ -22,12 +19,7 @@ function Change({ now, before }: { now: number | null; before: number | null }) 
 
 export function Dashboard({ month }: { month: string }) {
   const { t } = useI18n();
-  const [data, setData] = useState<DashboardData | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setError(null);
-    invoke('reports.dashboard', { month }).then(setData, (e: Error) => setError(e.message));
-  }, [month]);
+  const { data, error } = useApiQuery('reports.dashboard', { month });
   if (error) return <Notice kind="error">{error}</Notice>;
   if (!data) return <p>{t('common.loading')}</p>;
   const pct = Math.min(100, Math.round((data.targetProgress ?? 0) * 100));
@@ -35,7 +27,7 @@ export function Dashboard({ month }: { month: string }) {
     <div className="reports__dashboard">
       <div className="panel panel--wide panel--flat reports__target">
         <div className="card__label">{t('reports.targetTitle')}</div>
-        <div className="reports__progress" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
+        <div className="reports__progress" role="progressbar" aria-label={t('reports.targetTitle')} aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
           <div style={{ width: `${pct}%` }} />
         </div>
         <div>{t('reports.targetText', { done: formatNumber(data.registeredYearToDate), target: formatNumber(data.yearlyTarget), pct: formatReportValue(data.targetProgress, 'percent') })}</div>

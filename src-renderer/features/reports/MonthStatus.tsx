@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { invoke, type Output } from '../../app/api';
+import type { Output } from '../../app/api';
+import { useAction, useApi } from '../../app/data';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useCan } from '../../app/session';
@@ -41,24 +43,12 @@ export function StatusLine({ status }: { status: Status }) {
  * Month closing for supervisors: closes the month that is next in turn (after a confirmation),
  * and downloads the signed package of a closed month.
  */
-export function ClosingPanel({ month, monthLabel, status, closings, onClosed }: { month: string; monthLabel: string; status: Status; closings: Closings | null; onClosed(): void }) {
+export function ClosingPanel({ month, monthLabel, status, closings }: { month: string; monthLabel: string; status: Status; closings: Closings | null }) {
   const { t } = useI18n();
   const may = useCan()('reports.closeMonth');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const run = async (work: () => Promise<string | null>) => {
-    setBusy(true);
-    setError(null);
-    setMessage(null);
-    try {
-      setMessage(await work());
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const api = useApi();
+  const { run, busy, error, message } = useAction();
+  const [confirming, setConfirming] = useState(false);
   const canClose = may && status.state === 'open' && closings?.nextToClose === month;
   return (
     <div className="reports__closing">
@@ -67,23 +57,32 @@ export function ClosingPanel({ month, monthLabel, status, closings, onClosed }: 
           type="button"
           className="button button--primary"
           disabled={busy}
-          onClick={() =>
-            window.confirm(t('reports.confirmClose', { month: monthLabel })) &&
-            void run(async () => {
-              const r = await invoke('reports.closeMonth', { month });
-              onClosed();
-              return t('reports.closedDone', { month: monthLabel, n: r.corrections });
-            })
-          }
+          onClick={() => setConfirming(true)}
         >
           {t('reports.closeMonth', { month: monthLabel })}
         </button>
       )}
+      <ConfirmDialog
+        open={confirming}
+        title={t('reports.closeMonth', { month: monthLabel })}
+        confirmLabel={t('reports.closeMonth', { month: monthLabel })}
+        busy={busy}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() =>
+          void run(async () => {
+            setConfirming(false);
+            const r = await api('reports.closeMonth', { month });
+            return t('reports.closedDone', { month: monthLabel, n: r.corrections });
+          })
+        }
+      >
+        <p>{t('reports.confirmClose', { month: monthLabel })}</p>
+      </ConfirmDialog>
       {status.state === 'open' && closings?.nextToClose && closings.nextToClose !== month && may && (
         <span className="reports__hint">{t('reports.closeInOrder', { month: closings.nextToCloseLabel ?? '' })}</span>
       )}
       {status.state === 'closed' && (
-        <button type="button" className="button" disabled={busy} onClick={() => void run(async () => (downloadFile(await invoke('reports.closingPackage', { month })), null))}>
+        <button type="button" className="button" disabled={busy} onClick={() => void run(async () => (downloadFile(await api('reports.closingPackage', { month }, { read: true })), null))}>
           {t('reports.downloadPackage')}
         </button>
       )}

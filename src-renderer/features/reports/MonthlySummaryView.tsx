@@ -1,25 +1,15 @@
-import { useEffect, useState } from 'react';
-import { invoke, type Output } from '../../app/api';
+import type { Output } from '../../app/api';
+import { useApiQuery } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { Notice } from '../../components/Notice';
 import { cellType, formatReportValue } from './format';
 import { ClosingPanel, StatusLine } from './MonthStatus';
 
-type Summary = Output<'reports.monthly'>;
 type Closings = Output<'reports.closings'>;
 
-export function MonthlySummaryView({ month, kelurahan, closings, onClosed }: { month: string; kelurahan: string | null; closings: Closings | null; onClosed(): void }) {
+export function MonthlySummaryView({ month, kelurahan, closings }: { month: string; kelurahan: string | null; closings: Closings | null }) {
   const { t } = useI18n();
-  const [summary, setSummary] = useState<Summary | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    setError(null);
-    invoke('reports.monthly', { month, kelurahan }).then(setSummary, (e: Error) => {
-      setSummary(null);
-      setError(e.message);
-    });
-  }, [month, kelurahan, version]);
+  const { data: summary, error } = useApiQuery('reports.monthly', { month, kelurahan });
   if (error) return <Notice kind="error">{error}</Notice>;
   if (!summary) return <p>{t('common.loading')}</p>;
   return (
@@ -33,10 +23,6 @@ export function MonthlySummaryView({ month, kelurahan, closings, onClosed }: { m
         monthLabel={summary.monthLabel}
         status={summary.status}
         closings={closings}
-        onClosed={() => {
-          setVersion((v) => v + 1);
-          onClosed();
-        }}
       />
       {summary.sections.map((section) => (
         <section key={section.id} className="reports__section" aria-labelledby={`sec-${section.id}`}>

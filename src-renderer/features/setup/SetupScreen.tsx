@@ -1,4 +1,4 @@
-import { invoke } from '../../app/api';
+import { useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { TextField } from '../../components/Field';
@@ -13,6 +13,7 @@ const PROVINCE = 'PEMERINTAH PROVINSI DAERAH KHUSUS JAKARTA';
 export function SetupScreen() {
   const { t } = useI18n();
   const { signedIn } = useSession();
+  const api = useApi();
   const f = useForm({
     kotaKode: '',
     kecamatanKode: '',
@@ -56,7 +57,7 @@ export function SetupScreen() {
       return;
     }
     void f.submit(async () => {
-      const result = await invoke('office.setup', {
+      const result = await api('office.setup', {
         office: { ...officePayload(v), kotaKode: v.kotaKode, kecamatanKode: v.kecamatanKode },
         admin: { username: v.username, fullName: v.fullName, password: v.password },
       });

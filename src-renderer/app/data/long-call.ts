@@ -1,5 +1,7 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiCallError, invoke, type CallOptions, type Output } from '../app/api';
+import { ApiCallError, invoke, type Input, type MethodName, type Output } from '../api';
+import { invalidate, type MutationOptions } from './hooks';
 
 export type JobStatus = NonNullable<Output<'jobs.progress'>>;
 
@@ -9,10 +11,12 @@ export interface LongCall {
   status: JobStatus | null;
   cancelling: boolean;
   /**
-   * Runs `call` under a fresh job id, asking the server for its progress meanwhile. Resolves
-   * with the call's result, or null when it was cancelled; other failures reject as usual.
+   * Calls the method under a fresh job id, asking the server for its progress meanwhile.
+   * Resolves with the result, or null when it was cancelled; other failures reject as usual. A
+   * change refreshes what it made stale, as useApiMutation does; `read` marks a call that changes
+   * nothing.
    */
-  run<T>(call: (options: CallOptions) => Promise<T>): Promise<T | null>;
+  run<K extends MethodName>(method: K, input: Input<K>, options?: MutationOptions & { read?: boolean }): Promise<Output<K> | null>;
   /** Asks the server to stop the running call. */
   cancel(): void;
 }
@@ -27,6 +31,7 @@ function newJobId(): string {
 
 /** Long calls (batch printing, exports, imports) with their progress and a Cancel button. */
 export function useLongCall(): LongCall {
+  const client = useQueryClient();
   const [running, setRunning] = useState(false);
   const [status, setStatus] = useState<JobStatus | null>(null);
   const [cancelling, setCancelling] = useState(false);
@@ -39,7 +44,7 @@ export function useLongCall(): LongCall {
     [],
   );
 
-  const run = useCallback(async <T,>(call: (options: CallOptions) => Promise<T>): Promise<T | null> => {
+  const run = useCallback(async <K extends MethodName>(method: K, input: Input<K>, options: MutationOptions & { read?: boolean } = {}): Promise<Output<K> | null> => {
     const jobId = newJobId();
     current.current = jobId;
     setRunning(true);
@@ -59,7 +64,9 @@ export function useLongCall(): LongCall {
         });
     }, POLL_MS);
     try {
-      return await call({ jobId });
+      const value = await invoke(method, input, { jobId });
+      if (!options.read) await invalidate(client, method, options.invalidates ?? []);
+      return value;
     } catch (e) {
       if (e instanceof ApiCallError && e.code === 'cancelled') return null;
       throw e;
@@ -72,7 +79,7 @@ export function useLongCall(): LongCall {
         setCancelling(false);
       }
     }
-  }, []);
+  }, [client]);
 
   const cancel = useCallback(() => {
     const jobId = current.current;
