@@ -2,8 +2,9 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
-// Main bundles two entries: the Electron shell and the command line (office server, demo,
-// verify, bench). Both share src-main; only the shell imports electron.
+// Main bundles three entries: the Electron shell, the command line (office server, demo,
+// verify, bench) and the worker pool's thread (CPU-heavy work off the main thread). They share
+// src-main; only the shell imports electron.
 export default defineConfig({
   main: {
     build: {
@@ -12,6 +13,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src-main/shell/main.ts'),
           cli: resolve(__dirname, 'src-main/cli.ts'),
+          worker: resolve(__dirname, 'src-main/worker.ts'),
         },
       },
     },

@@ -2,6 +2,7 @@
 // (fetching it on first start), or else serves the same app to a browser as the office server.
 //   npm start                      desktop window (or the browser fallback)
 //   npm start -- --serve [--port N] [--host ADDR] [--data-dir DIR]
+//   npm start -- restore FILE [--data-dir DIR]   restores a backup (stop the app first)
 import { existsSync, readFileSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -44,7 +45,10 @@ const serve = (reasonText) => {
   child.on('exit', (code) => process.exit(code ?? 0));
 };
 
-if (args.includes('--serve')) {
+if (args[0] === 'restore') {
+  const child = spawn(process.execPath, [join(root, 'out', 'main', 'cli.js'), ...args], { cwd: root, stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+} else if (args.includes('--serve')) {
   serve();
 } else {
   const electron = ensureElectron();

@@ -12,7 +12,7 @@ import { benchSuites } from './suites';
  * figure is printed beside a baseline measured in the same process, so the ratios hold on any
  * machine; absolute targets are printed for reference.
  */
-export async function runBench(options: { dataDir?: string; members: number }) {
+export async function runBench(options: { dataDir?: string; members: number; /** Only the suites whose name contains this text. */ only?: string }) {
   const dataDir = options.dataDir ?? join(tmpdir(), `jakpreneur-bench-${options.members}`);
   mkdirSync(dataDir, { recursive: true });
   const fresh = !existsSync(join(dataDir, 'jakpreneur-desk.sqlite'));
@@ -27,7 +27,8 @@ export async function runBench(options: { dataDir?: string; members: number }) {
   try {
     const tokens = {} as Record<Role, string>;
     for (const a of demoAccounts) tokens[a.role] = await loginAs(app, a.username, a.password);
-    for (const suite of benchSuites) {
+    const suites = options.only ? benchSuites.filter((s) => s.name.toLowerCase().includes(options.only!.toLowerCase())) : benchSuites;
+    for (const suite of suites) {
       console.log(`\n== ${suite.name} ==`);
       const lines = await suite.run({ app, tokens, log: (l) => console.log(l) });
       for (const line of lines) console.log(formatLine(line));

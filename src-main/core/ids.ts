@@ -42,9 +42,3 @@ export function uuidv7(now: () => number = Date.now): IdGenerator {
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   };
 }
-
-/** Deterministic ids for tests: test-000001, test-000002, ... */
-export function sequentialIds(prefix = 'id'): IdGenerator {
-  let n = 0;
-  return () => `${prefix}-${String(++n).padStart(6, '0')}`;
-}

@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 
 /**
  * Offline-verifiable signatures for certificates (IUMK, training certificates).
@@ -56,6 +56,13 @@ export function keyIdOf(publicKeyPem: string): string {
   return createHash('sha256').update(Buffer.from(jwk.x, 'base64url')).digest('hex').slice(0, 16);
 }
 
+// Parsing a PEM key costs more than an Ed25519 signature: a batch of certificates reuses it.
+let lastKey: { pem: string; key: KeyObject } | null = null;
+function privateKeyOf(pem: string): KeyObject {
+  if (lastKey?.pem !== pem) lastKey = { pem, key: createPrivateKey(pem) };
+  return lastKey.key;
+}
+
 /** Signs a flat payload; the result is the text to put in the QR code. */
 export function signPayload(payload: SignedPayload, key: Pick<SigningKey, 'keyId' | 'privateKeyPem'>): string {
   if (!KEY_ID_PATTERN.test(key.keyId)) throw new Error(`Key id tidak sah: ${key.keyId}`);
@@ -65,7 +72,7 @@ export function signPayload(payload: SignedPayload, key: Pick<SigningKey, 'keyId
   }
   const body = Buffer.from(JSON.stringify({ kid: key.keyId, ...payload }), 'utf8').toString('base64url');
   const signed = `${PREFIX}.${body}`;
-  const signature = sign(null, Buffer.from(signed, 'ascii'), createPrivateKey(key.privateKeyPem));
+  const signature = sign(null, Buffer.from(signed, 'ascii'), privateKeyOf(key.privateKeyPem));
   const text = `${signed}.${signature.toString('base64url')}`;
   // Refuse to print what the verifier would refuse to read.
   if (text.length > MAX_SIGNED_TEXT_LENGTH) throw new Error('Payload terlalu besar untuk kode QR.');
@@ -179,5 +186,48 @@ function unknownKey(kid: string): VerifyResult {
     ok: false,
     reason: 'unknown_key',
     message: `Kunci penanda tangan ${kid} tidak dikenal: dokumen diterbitkan kantor lain atau kuncinya belum didaftarkan.`,
+  };
+}
+
+/** A public key as another office or the province keeps it: the PEM and the office it belongs to. */
+export interface PublicKeyFile {
+  publicKeyPem: string;
+  keyId: string;
+  officeName: string | null;
+  kecamatanKode: string | null;
+}
+
+/**
+ * The public key file an office hands out: a few header lines naming the office, then the PEM.
+ * PEM readers ignore text before the BEGIN line, so the file also works as a plain PEM.
+ */
+export function formatPublicKeyFile(key: { publicKeyPem: string; officeName: string; kecamatanKode: string }): string {
+  return [
+    'Kunci publik tanda tangan elektronik Jakpreneur Desk',
+    `Kantor: ${key.officeName.replace(/[\r\n]+/g, ' ')}`,
+    `Kode kecamatan: ${key.kecamatanKode}`,
+    `Key id: ${keyIdOf(key.publicKeyPem)}`,
+    key.publicKeyPem.trim(),
+    '',
+  ].join('\n');
+}
+
+/** Reads a public key file (with or without the office header lines). Throws on anything but an Ed25519 key. */
+export function parsePublicKeyFile(text: string): PublicKeyFile {
+  const begin = text.indexOf('-----BEGIN PUBLIC KEY-----');
+  const end = text.indexOf('-----END PUBLIC KEY-----');
+  if (begin < 0 || end < begin) throw new Error('Berkas bukan kunci publik PEM.');
+  const publicKeyPem = `${text.slice(begin, end + '-----END PUBLIC KEY-----'.length)}\n`;
+  const header = text.slice(0, begin);
+  const field = (name: string) => {
+    const m = new RegExp(`^${name}:[ \\t]*(.+)$`, 'mi').exec(header);
+    return m ? m[1].trim().slice(0, 160) : null;
+  };
+  const kecamatan = field('Kode kecamatan');
+  return {
+    publicKeyPem,
+    keyId: keyIdOf(publicKeyPem),
+    officeName: field('Kantor'),
+    kecamatanKode: kecamatan && /^\d{2}\.\d{2}\.\d{2}$/.test(kecamatan) ? kecamatan : null,
   };
 }

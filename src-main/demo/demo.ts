@@ -6,10 +6,10 @@ import { demoSteps } from './steps';
 
 /** The demo office: Kecamatan Tanah Abang, Jakarta Pusat, with one account per role. */
 export const demoAccounts: { username: string; fullName: string; role: Role; password: string; isPendamping?: boolean }[] = [
-  { username: 'admin', fullName: 'Rina Kusumawati', role: 'admin', password: 'AdminDemo2026' },
-  { username: 'supervisor', fullName: 'Hendra Wijaya, S.E.', role: 'supervisor', password: 'SupervisorDemo2026' },
-  { username: 'petugas', fullName: 'Siti Nurhaliza', role: 'petugas', password: 'PetugasDemo2026', isPendamping: true },
-  { username: 'loket', fullName: 'Agus Salim', role: 'loket', password: 'LoketDemo2026' },
+  { username: 'admin', fullName: 'Rina Kusumawati', role: 'admin', password: 'MonasPagiCerah26' },
+  { username: 'supervisor', fullName: 'Hendra Wijaya, S.E.', role: 'supervisor', password: 'OndelOndelMenari88' },
+  { username: 'petugas', fullName: 'Siti Nurhaliza', role: 'petugas', password: 'KerakTelorPasar42', isPendamping: true },
+  { username: 'loket', fullName: 'Agus Salim', role: 'loket', password: 'BajajBiruMelaju19' },
 ];
 
 export const demoOffice = {
@@ -26,6 +26,21 @@ export const demoOffice = {
   signatoryTitle: 'Camat Tanah Abang',
   signatoryNip: '197203151998032004',
   yearlyTarget: 4500,
+};
+
+/**
+ * Postal codes of Tanah Abang's kelurahan (Pos Indonesia, as listed on each kelurahan's page of
+ * Indonesian Wikipedia). Jakarta codes follow one pattern: 10 2 for Tanah Abang, then the
+ * kelurahan digit, then 0.
+ */
+export const TANAH_ABANG_POSTAL_CODES: Record<string, string> = {
+  '31.71.07.1001': '10270', // Gelora
+  '31.71.07.1002': '10210', // Bendungan Hilir
+  '31.71.07.1003': '10220', // Karet Tengsin
+  '31.71.07.1004': '10260', // Petamburan
+  '31.71.07.1005': '10230', // Kebon Melati
+  '31.71.07.1006': '10240', // Kebon Kacang
+  '31.71.07.1007': '10250', // Kampung Bali
 };
 
 /** Calls the API as a logged-in user, exactly as the transports do (minus CSRF: no browser). */
@@ -65,6 +80,10 @@ export async function createDemoOffice(options: { dataDir: string; members?: num
         // Demo accounts keep the listed passwords instead of asking for a new one at first login.
         await app.db.updateTable('users').set({ must_change_password: 0 }).where('username', '=', a.username).execute();
       }
+      // Entered once in Pengaturan: every business address of the office takes its kelurahan's code.
+      await callAs(app, token, 'office.savePostalCodes', {
+        entries: Object.entries(TANAH_ABANG_POSTAL_CODES).map(([kelurahanKode, postalCode]) => ({ kelurahanKode, postalCode })),
+      });
       const tokens = {} as Record<Role, string>;
       for (const a of demoAccounts) tokens[a.role] = await loginAs(app, a.username, a.password);
       const ctx = { app, tokens, members: options.members ?? 300, rng: seededRng(), today: jakartaDate(app.services.clock.nowIso()), log: (l: string) => extra.push(l) };

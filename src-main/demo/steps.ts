@@ -5,6 +5,7 @@ import { registrationsDemo } from '../features/registrations/demo';
 import { permitsDemo } from '../features/permits/demo';
 import { programmeDemo } from '../features/programme/demo';
 import { ordersDemo } from '../features/orders/demo';
+import { reportsDemo } from '../features/reports/demo';
 
 export interface DemoContext {
   app: App;
@@ -27,4 +28,6 @@ export const demoSteps: { name: string; run: DemoStep }[] = [
   { name: 'permits', run: permitsDemo },
   { name: 'programme', run: programmeDemo },
   { name: 'orders', run: ordersDemo },
+  // Last: the month closed is the one the steps above filled.
+  { name: 'reports', run: reportsDemo },
 ];

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { App } from '../app';
 import { AppError, errorStatus, type ApiError } from '../core/api/errors';
@@ -8,7 +9,10 @@ import { allowedHostNames, hostOf, SECURITY_HEADERS } from './security';
 import { findRendererDir, readStatic } from './static';
 
 export const SESSION_COOKIE = 'jpd_session';
-const MAX_BODY_BYTES = 25 * 1024 * 1024; // imports of member spreadsheets travel as JSON
+/** A logged-in caller's largest body: imports of member spreadsheets travel as JSON (base64). */
+export const MAX_BODY_BYTES = 25 * 1024 * 1024;
+/** Without a valid session only small bodies are read: logins and the first-run setup. */
+export const MAX_ANONYMOUS_BODY_BYTES = 16 * 1024;
 
 export interface OfficeServerOptions {
   host?: string;
@@ -16,6 +20,15 @@ export interface OfficeServerOptions {
   /** Extra host names (e.g. the PC's name on the LAN) accepted in the Host header. */
   allowedHosts?: string[];
   rendererDir?: string | null;
+  /** The office certificate (tls.ts): the server speaks HTTPS. Required beyond loopback. */
+  tls?: { key: string; cert: string };
+  /** Plain HTTP beyond loopback, said out loud (`--insecure-http`): passwords then cross the LAN in clear. */
+  insecureHttp?: boolean;
+}
+
+/** Addresses that only this PC can reach: plain HTTP is fine there. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 export interface OfficeServer {
@@ -46,27 +59,48 @@ function readCookie(req: IncomingMessage, name: string): string | null {
   return null;
 }
 
-function sessionCookie(token: string | null): string {
-  const attrs = 'Path=/; HttpOnly; SameSite=Strict';
+function sessionCookie(token: string | null, secure: boolean): string {
+  // Over HTTPS the browser never sends the cookie back over plain HTTP.
+  const attrs = `Path=/; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
   return token ? `${SESSION_COOKIE}=${token}; ${attrs}` : `${SESSION_COOKIE}=; ${attrs}; Max-Age=0`;
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+const tooLarge = (limit: number) =>
+  limit === MAX_ANONYMOUS_BODY_BYTES
+    ? new AppError('payload_too_large', 'Data yang dikirim terlalu besar. Masuk terlebih dahulu untuk mengirim berkas.')
+    : new AppError('payload_too_large', `Data yang dikirim terlalu besar (paling banyak ${Math.round(limit / 1024 / 1024)} MB).`);
+
+/**
+ * Reads the body up to `limit` bytes: a declared Content-Length over it is refused before a
+ * byte is read, and a body without one is counted as it arrives and refused at the limit.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? NaN);
+    if (declared > limit) return reject(tooLarge(limit));
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new AppError('payload_too_large', 'Data yang dikirim terlalu besar.'));
-        req.destroy();
+      if (size > limit) {
+        req.off('data', onData);
+        req.pause();
+        chunks.length = 0;
+        reject(tooLarge(limit));
         return;
       }
       chunks.push(c);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** Answers 413 and closes the connection, so the rest of the body is never read. */
+function refuseBody(res: ServerResponse, req: IncomingMessage, error: AppError) {
+  res.once('finish', () => req.socket.destroy());
+  send(res, errorStatus[error.code], { ok: false, error: error.toJSON() }, { Connection: 'close' });
 }
 
 /**
@@ -75,6 +109,10 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
  */
 export async function startOfficeServer(app: App, options: OfficeServerOptions = {}): Promise<OfficeServer> {
   const host = options.host ?? '127.0.0.1';
+  if (!isLoopback(host) && !options.tls && !options.insecureHttp) {
+    throw new Error(`Server kantor di ${host} harus memakai HTTPS (sertifikat kantor). Untuk HTTP biasa di jaringan, nyatakan --insecure-http.`);
+  }
+  const secure = options.tls !== undefined;
   const hosts = allowedHostNames(host, options.allowedHosts);
   const rendererDir = options.rendererDir === undefined ? findRendererDir() : options.rendererDir;
   const methodList = describeMethods(app.methods);
@@ -98,23 +136,30 @@ export async function startOfficeServer(app: App, options: OfficeServerOptions =
       if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
         return sendError(res, { code: 'bad_input', message: 'Permintaan harus berformat JSON (Content-Type: application/json).' });
       }
+      const sessionToken = readCookie(req, SESSION_COOKIE);
+      // The limit is chosen before the body is read: strangers cannot make the server hold megabytes.
+      const signedIn = sessionToken !== null && (await app.hasSession(sessionToken));
       let input: unknown;
       try {
-        const body = await readBody(req);
+        const body = await readBody(req, signedIn ? MAX_BODY_BYTES : MAX_ANONYMOUS_BODY_BYTES);
         input = body.length ? JSON.parse(body.toString('utf8')) : {};
       } catch (e) {
-        if (e instanceof AppError) return sendError(res, e.toJSON());
+        if (e instanceof AppError) return refuseBody(res, req, e);
         return sendError(res, { code: 'bad_input', message: 'Isi permintaan bukan JSON yang valid.' });
       }
+      const jobId = req.headers['x-job-id'];
       const result = await app.dispatch({
         method: path.slice('/api/'.length),
         input,
-        sessionToken: readCookie(req, SESSION_COOKIE),
+        sessionToken,
         csrfToken: (req.headers['x-csrf-token'] as string | undefined) ?? null,
         checkCsrf: true,
+        jobId: typeof jobId === 'string' ? jobId : null,
+        // The socket's own address: X-Forwarded-For is written by the client and not trusted.
+        clientAddress: req.socket.remoteAddress ?? null,
       });
       const headers: Record<string, string> = {};
-      if (result.session !== undefined) headers['Set-Cookie'] = sessionCookie(result.session);
+      if (result.session !== undefined) headers['Set-Cookie'] = sessionCookie(result.session, secure);
       return send(res, result.status, result.body, headers);
     }
 
@@ -134,13 +179,14 @@ export async function startOfficeServer(app: App, options: OfficeServerOptions =
     res.end(req.method === 'HEAD' ? undefined : file.body);
   };
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((e) => {
       console.error(e);
       if (!res.headersSent) sendError(res, { code: 'internal', message: 'Terjadi kesalahan pada server.' });
       else res.end();
     });
-  });
+  };
+  const server: Server = options.tls ? createTlsServer({ key: options.tls.key, cert: options.tls.cert, minVersion: 'TLSv1.2' }, onRequest) : createServer(onRequest);
   server.requestTimeout = 120_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -150,7 +196,7 @@ export async function startOfficeServer(app: App, options: OfficeServerOptions =
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   return {
     server,
-    url: `http://${shownHost}:${address.port}`,
+    url: `${secure ? 'https' : 'http'}://${shownHost}:${address.port}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

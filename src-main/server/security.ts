@@ -8,7 +8,9 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
-  "object-src 'none'",
+  // blob: only: the certificate printed in place is a PDF in a hidden frame made from a blob
+  // (the frame's document inherits this policy, and the browser's PDF viewer is plugin content).
+  "object-src blob:",
   "frame-src 'self' blob:",
   "base-uri 'none'",
   "form-action 'self'",

@@ -16,10 +16,18 @@ export type DesktopAnswer<T> = ApiResult<T>;
 
 /** The one object the preload exposes as `window.desktop`; nothing else crosses the bridge. */
 export interface DesktopBridge {
-  /** Calls an API method of the registry; the session stays in the main process. */
-  invoke(method: string, input: unknown): Promise<InvokeAnswer>;
+  /**
+   * Calls an API method of the registry; the session stays in the main process. A job id names
+   * a long call, for jobs.progress and jobs.cancel.
+   */
+  invoke(method: string, input: unknown, options?: { jobId?: string }): Promise<InvokeAnswer>;
   /** Opens the PDF in the computer's PDF viewer, from which the clerk prints it. */
   printPdf(bytes: Uint8Array, title: string): Promise<void>;
+  /**
+   * Opens the system print dialog with the PDF (webContents printing, no viewer in between);
+   * resolves with whether it was printed (false: the dialog was closed without printing).
+   */
+  printDocument(bytes: Uint8Array, title: string): Promise<{ printed: boolean }>;
   /** Asks where to save the PDF; resolves to the chosen path, or null when cancelled. */
   savePdf(bytes: Uint8Array, suggestedName: string): Promise<string | null>;
 }

@@ -3,6 +3,7 @@
 export const channels = {
   invoke: 'api:invoke',
   printPdf: 'desktop:print-pdf',
+  printDocument: 'desktop:print-document',
   savePdf: 'desktop:save-pdf',
 } as const;
 

@@ -7,6 +7,7 @@ import type { ApiError } from '../core/api/errors';
 import type { DesktopAnswer, InvokeAnswer } from './bridge';
 import { channels } from './channels';
 import { isPdfBytes, pdfFileName, writeTempPdf } from './pdf-files';
+import { printPdfFile } from './print';
 import { isAppUrl } from './protocol';
 
 export { channels };
@@ -62,7 +63,7 @@ export function registerIpc(office: Pick<App, 'dispatch'>): IpcRegistration {
     contents.once('destroyed', () => sessions.delete(id));
   };
 
-  ipcMain.handle(channels.invoke, async (event, method: unknown, input: unknown): Promise<InvokeAnswer> => {
+  ipcMain.handle(channels.invoke, async (event, method: unknown, input: unknown, jobId: unknown = null): Promise<InvokeAnswer> => {
     if (!isTrustedSender(event)) return invokeFailure(403, REFUSED);
     if (typeof method !== 'string' || method.length === 0 || method.length > MAX_METHOD_LENGTH) {
       return invokeFailure(400, { code: 'bad_input', message: 'Nama metode API tidak valid.' });
@@ -71,7 +72,8 @@ export function registerIpc(office: Pick<App, 'dispatch'>): IpcRegistration {
     const id = contents.id;
     watch(contents);
     try {
-      const response = await office.dispatch({ method, input, sessionToken: sessions.get(id) ?? null, checkCsrf: false });
+      // The desktop window is the office PC itself.
+      const response = await office.dispatch({ method, input, sessionToken: sessions.get(id) ?? null, checkCsrf: false, clientAddress: 'desktop', jobId: typeof jobId === 'string' ? jobId : null });
       if (response.session === null) sessions.delete(id);
       // A window closed while its call ran must not leave a token behind.
       else if (response.session !== undefined && !contents.isDestroyed()) sessions.set(id, response.session);
@@ -102,6 +104,21 @@ export function registerIpc(office: Pick<App, 'dispatch'>): IpcRegistration {
         });
       }
       return answered(null);
+    } catch (e) {
+      console.error(e);
+      return failed({ code: 'internal', message: 'PDF tidak dapat disiapkan untuk dicetak.' });
+    }
+  });
+
+  // The certificate at the counter prints in place: the system print dialog over the app.
+  ipcMain.handle(channels.printDocument, async (event, bytes: unknown, title: unknown): Promise<DesktopAnswer<{ printed: boolean }>> => {
+    if (!isTrustedSender(event)) return failed(REFUSED);
+    if (!isPdfBytes(bytes)) return failed(NOT_PDF);
+    try {
+      const path = await writeTempPdf(bytes, pdfFileName(title));
+      const result = await printPdfFile(path, BrowserWindow.fromWebContents(event.sender));
+      if (result.printed || result.cancelled) return answered({ printed: result.printed });
+      return failed({ code: 'internal', message: `Pencetakan gagal (${result.reason}). Periksa printer dan kertasnya, lalu cetak lagi.` });
     } catch (e) {
       console.error(e);
       return failed({ code: 'internal', message: 'PDF tidak dapat disiapkan untuk dicetak.' });

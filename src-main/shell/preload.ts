@@ -12,10 +12,12 @@ function unwrap<T>(answer: DesktopAnswer<T>): T {
 }
 
 const api = {
-  invoke: (method: string, input: unknown) => ipcRenderer.invoke(channels.invoke, method, input) as Promise<InvokeAnswer>,
+  invoke: (method: string, input: unknown, options?: { jobId?: string }) => ipcRenderer.invoke(channels.invoke, method, input, options?.jobId ?? null) as Promise<InvokeAnswer>,
   printPdf: async (bytes: Uint8Array, title: string) => {
     unwrap((await ipcRenderer.invoke(channels.printPdf, bytes, title)) as DesktopAnswer<null>);
   },
+  printDocument: async (bytes: Uint8Array, title: string) =>
+    unwrap((await ipcRenderer.invoke(channels.printDocument, bytes, title)) as DesktopAnswer<{ printed: boolean }>),
   savePdf: async (bytes: Uint8Array, suggestedName: string) =>
     unwrap((await ipcRenderer.invoke(channels.savePdf, bytes, suggestedName)) as DesktopAnswer<string | null>),
 } satisfies DesktopBridge;

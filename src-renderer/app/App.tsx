@@ -5,13 +5,21 @@ import { SetupScreen } from '../features/setup/SetupScreen';
 import { LoginScreen } from '../features/auth/LoginScreen';
 import { ChangePasswordScreen } from '../features/auth/ChangePasswordScreen';
 import { Notice } from '../components/Notice';
+import { createQueryClient, QueryClientProvider } from './data';
+import { UnsavedChangesProvider } from './unsaved';
+
+const queryClient = createQueryClient();
 
 export function App() {
   return (
     <I18nProvider>
-      <SessionProvider>
-        <Phases />
-      </SessionProvider>
+      <QueryClientProvider client={queryClient}>
+        <SessionProvider>
+          <UnsavedChangesProvider>
+            <Phases />
+          </UnsavedChangesProvider>
+        </SessionProvider>
+      </QueryClientProvider>
     </I18nProvider>
   );
 }

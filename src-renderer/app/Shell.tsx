@@ -1,8 +1,9 @@
 import { Suspense, useEffect } from 'react';
+import { Kbd, ShortcutLayer, useShortcut } from '../components/shortcuts';
 import { useI18n, type Locale } from './i18n';
-import { useRoute } from './router';
+import { navigate, useRoute } from './router';
 import { appRoutes } from './routes';
-import { useSession, useUser } from './session';
+import { useCan, useSession, useUser } from './session';
 
 /** The main window: menu on the left, the screen of the route on the right. */
 export function Shell() {
@@ -10,10 +11,11 @@ export function Shell() {
   const { state, logout } = useSession();
   const user = useUser();
   const { path } = useRoute();
-  const visible = appRoutes.filter((r) => !r.roles || r.roles.includes(user.role));
+  const can = useCan();
+  const visible = appRoutes.filter((r) => !r.requires || can(r.requires));
   // A screen owns its path and everything below it (#/pendaftaran/anggota/<id>).
   const route = appRoutes.find((r) => r.path === path) ?? appRoutes.find((r) => r.path !== '/' && path.startsWith(`${r.path}/`)) ?? appRoutes[0];
-  const allowed = !route.roles || route.roles.includes(user.role);
+  const allowed = !route.requires || can(route.requires);
 
   // "/" anywhere outside a text box jumps to the screen's search box.
   useEffect(() => {
@@ -31,8 +33,15 @@ export function Shell() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  const homeKey = useShortcut('KeyH', t('shortcuts.home'), () => navigate('/'));
+  const intake = can('permits.create');
+  useShortcut('KeyN', t('shortcuts.newPermit'), () => navigate('/perizinan/baru'), intake);
+  useShortcut('KeyI', t('shortcuts.permitList'), () => navigate('/perizinan'));
+  useShortcut('KeyV', t('shortcuts.verify'), () => navigate('/perizinan/verifikasi'));
+
   return (
     <div className="shell">
+      <ShortcutLayer />
       <nav className="shell__nav" aria-label={t('nav.menu')}>
         <div className="brand">
           <div className="brand__name">{t('app.name')}</div>
@@ -41,11 +50,12 @@ export function Shell() {
         <ul>
           {visible.map((r) => (
             <li key={r.path}>
-              <a href={`#${r.path}`} aria-current={r.path === route.path ? 'page' : undefined}>
+              <a href={`#${r.path}`} aria-current={r.path === route.path ? 'page' : undefined} aria-keyshortcuts={r.path === '/' ? homeKey : undefined}>
                 <span className="nav__icon" aria-hidden="true">
                   {r.icon}
                 </span>
                 {t(r.label)}
+                {r.path === '/' && <Kbd keys={homeKey} />}
               </a>
             </li>
           ))}
@@ -61,6 +71,7 @@ export function Shell() {
             </select>
           </label>
           <a href="#/kata-sandi">{t('nav.changePassword')}</a>
+          <span className="shell__help">{t('shortcuts.hint')}</span>
           <button type="button" className="button button--ghost" onClick={() => void logout()}>
             {t('nav.logout')}
           </button>

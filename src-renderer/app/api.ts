@@ -15,12 +15,18 @@ export type { Api, MethodName };
 export type Input<K extends MethodName> = Api[K]['input'];
 export type Output<K extends MethodName> = Api[K]['output'];
 
-/** A refused call, with the server's Indonesian message and per-field messages. */
+/** The server's codes, and the transport's own: no answer at all, or one that is not JSON. */
+export type CallErrorCode = ApiError['code'] | 'unreachable' | 'unreadable';
+
+/**
+ * A refused call, with the server's message and per-field messages. Screens do not read it:
+ * the data layer (./data) turns it into what the user sees.
+ */
 export class ApiCallError extends Error {
-  readonly code: ApiError['code'];
+  readonly code: CallErrorCode;
   readonly fields: Record<string, string>;
   readonly status: number;
-  constructor(error: ApiError, status: number) {
+  constructor(error: { code: CallErrorCode; message: string; fields?: Record<string, string> }, status: number) {
     super(error.message);
     this.code = error.code;
     this.fields = error.fields ?? {};
@@ -41,25 +47,32 @@ export const onSessionLost = (fn: () => void) => {
   return () => listeners.delete(fn);
 };
 
-async function transport(method: string, input: unknown): Promise<{ status: number; body: any }> {
-  if (window.desktop) return window.desktop.invoke(method, input);
+/** Options of one call: a job id names a long call so that its progress can be asked and it can be cancelled. */
+export interface CallOptions {
+  jobId?: string;
+}
+
+async function transport(method: string, input: unknown, options: CallOptions): Promise<{ status: number; body: any }> {
+  if (window.desktop) return window.desktop.invoke(method, input, options);
   let res: Response;
   try {
     res = await fetch(`/api/${method}`, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', ...(csrfToken ? { 'X-CSRF-Token': csrfToken } : {}) },
+      headers: { 'Content-Type': 'application/json', ...(csrfToken ? { 'X-CSRF-Token': csrfToken } : {}), ...(options.jobId ? { 'X-Job-Id': options.jobId } : {}) },
       body: JSON.stringify(input ?? {}),
     });
   } catch {
-    return { status: 0, body: { ok: false, error: { code: 'internal', message: 'Server kantor tidak dapat dihubungi. Periksa jaringan atau apakah server masih berjalan.' } } };
+    // The words for these two are the catalogue's (data/errors.ts), in the user's language.
+    return { status: 0, body: { ok: false, error: { code: 'unreachable', message: 'unreachable' } } };
   }
-  const body = await res.json().catch(() => ({ ok: false, error: { code: 'internal', message: `Jawaban server tidak dapat dibaca (HTTP ${res.status}).` } }));
+  const body = await res.json().catch(() => ({ ok: false, error: { code: 'unreadable', message: 'unreadable' } }));
   return { status: res.status, body };
 }
 
-export async function invoke<K extends MethodName>(method: K, input: Input<K>): Promise<Output<K>> {
-  const { status, body } = await transport(method, input);
+/** The raw call. Only the data layer (./data) uses it; screens use its hooks. */
+export async function invoke<K extends MethodName>(method: K, input: Input<K>, options: CallOptions = {}): Promise<Output<K>> {
+  const { status, body } = await transport(method, input, options);
   if (body.ok) return body.value as Output<K>;
   if (status === 401 && method !== 'auth.login') listeners.forEach((fn) => fn());
   throw new ApiCallError(body.error, status);

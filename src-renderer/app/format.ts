@@ -25,3 +25,13 @@ export function jakartaToday(): string {
 
 /** This month in Jakarta, 'YYYY-MM'. */
 export const currentMonth = () => jakartaToday().slice(0, 7);
+
+const monthFmt = new Intl.DateTimeFormat('id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** 'YYYY-MM' as "Oktober 2026". */
+export function formatMonth(month: string): string {
+  const d = new Date(`${month}-01T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? month : monthFmt.format(d);
+}
+
+/** Digits grouped with dots as typed into money fields: 1750000 → "1.750.000" (no "Rp"). */
+export const groupDigits = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.'));

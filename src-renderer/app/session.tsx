@@ -1,5 +1,8 @@
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { invoke, onSessionLost, setCsrfToken, type Output } from './api';
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { onSessionLost, setCsrfToken, type MethodName, type Output } from './api';
+import { callApi, errorMessage } from './data';
+import { useI18n } from './i18n';
 
 export type SessionUser = NonNullable<Output<'auth.session'>>['user'];
 
@@ -8,12 +11,12 @@ export type SessionState =
   | { phase: 'unreachable'; message: string }
   | { phase: 'setup' }
   | { phase: 'login'; officeName: string | null }
-  | { phase: 'ready'; user: SessionUser; mustChangePassword: boolean; officeName: string | null };
+  | { phase: 'ready'; user: SessionUser; mustChangePassword: boolean; officeName: string | null; methods: ReadonlySet<string> };
 
 interface SessionApi {
   state: SessionState;
   /** Called after login or setup with what the server returned. */
-  signedIn(result: { csrfToken: string; user: SessionUser; mustChangePassword?: boolean }): void;
+  signedIn(result: { csrfToken: string; user: SessionUser; mustChangePassword?: boolean }): Promise<void>;
   passwordChanged(csrfToken: string): void;
   logout(): Promise<void>;
   reload(): Promise<void>;
@@ -24,21 +27,28 @@ const SessionContext = createContext<SessionApi | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ phase: 'loading' });
   const [officeName, setOfficeName] = useState<string | null>(null);
+  const { t } = useI18n();
+  // The message of an unreachable server in the current language, without reloading the
+  // session whenever the language changes.
+  const tRef = useRef(t);
+  tRef.current = t;
+  const client = useQueryClient();
 
   const reload = useCallback(async () => {
     try {
-      const status = await invoke('office.status', {});
+      const status = await callApi('office.status', {});
       setOfficeName(status.officeName);
       if (!status.setupDone) return setState({ phase: 'setup' });
-      const session = await invoke('auth.session', {});
+      const session = await callApi('auth.session', {});
       if (!session) {
         setCsrfToken(null);
         return setState({ phase: 'login', officeName: status.officeName });
       }
       setCsrfToken(session.csrfToken);
-      setState({ phase: 'ready', user: session.user, mustChangePassword: session.mustChangePassword, officeName: status.officeName });
+      const methods = new Set(await callApi('auth.permissions', {}));
+      setState({ phase: 'ready', user: session.user, mustChangePassword: session.mustChangePassword, officeName: status.officeName, methods });
     } catch (e) {
-      setState({ phase: 'unreachable', message: e instanceof Error ? e.message : String(e) });
+      setState({ phase: 'unreachable', message: errorMessage(e, tRef.current) });
     }
   }, []);
 
@@ -46,22 +56,27 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     void reload();
     const unsubscribe = onSessionLost(() => {
       setCsrfToken(null);
+      client.clear();
       setState({ phase: 'login', officeName: null });
       void reload();
     });
     return () => void unsubscribe();
-  }, [reload]);
+  }, [reload, client]);
 
   const api: SessionApi = {
     state,
     reload,
-    signedIn: (r) => {
+    signedIn: async (r) => {
       setCsrfToken(r.csrfToken);
-      setState({ phase: 'ready', user: r.user, mustChangePassword: r.mustChangePassword ?? false, officeName });
+      // Nothing read for the previous user stays in the cache for the next one.
+      client.clear();
+      const methods = new Set(await callApi('auth.permissions', {}));
+      setState({ phase: 'ready', user: r.user, mustChangePassword: r.mustChangePassword ?? false, officeName, methods });
       // Right after setup the office name is new: fetch it for the menu header.
-      invoke('office.status', {}).then(
+      // Without it the menu header stays empty until the next reload: nothing to tell the user.
+      callApi('office.status', {}).then(
         (s) => setState((cur) => (cur.phase === 'ready' ? { ...cur, officeName: s.officeName } : cur)),
-        () => undefined,
+        (e: unknown) => console.warn('office.status after sign-in', e),
       );
     },
     passwordChanged: (csrf) => {
@@ -70,9 +85,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     },
     logout: async () => {
       try {
-        await invoke('auth.logout', {});
+        await callApi('auth.logout', {});
       } finally {
         setCsrfToken(null);
+        client.clear();
         // The next person to log in starts at the home screen, not on the last one's page.
         history.replaceState(null, '', '#/');
         setState({ phase: 'login', officeName });
@@ -86,6 +102,15 @@ export function useSession(): SessionApi {
   const ctx = useContext(SessionContext);
   if (!ctx) throw new Error('useSession outside SessionProvider');
   return ctx;
+}
+
+/**
+ * Whether the logged-in user's role may call a method, by the server's registry: screens offer
+ * an action only when its method is allowed, instead of keeping role lists of their own.
+ */
+export function useCan(): (method: MethodName) => boolean {
+  const { state } = useSession();
+  return (method) => state.phase === 'ready' && state.methods.has(method);
 }
 
 /** The logged-in user; only for screens inside the main window. */

@@ -2,6 +2,8 @@ import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttribu
 
 interface FieldProps {
   label: string;
+  /** The control's id, when the screen needs to reach it (focus); otherwise one is made. */
+  id?: string;
   error?: string;
   hint?: string;
   required?: boolean;
@@ -9,8 +11,9 @@ interface FieldProps {
 }
 
 /** A labelled form control with its hint and its error message, linked for screen readers. */
-export function Field({ label, error, hint, required, children }: FieldProps) {
-  const id = useId();
+export function Field({ label, id: given, error, hint, required, children }: FieldProps) {
+  const made = useId();
+  const id = given ?? made;
   const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
     <div className={`field${error ? ' field--error' : ''}`}>
@@ -36,25 +39,25 @@ type Base = { label: string; error?: string; hint?: string };
 
 export function TextField({ label, error, hint, required, ...input }: Base & InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <Field label={label} error={error} hint={hint} required={required}>
-      {(id, describedBy) => <input id={id} aria-invalid={!!error} aria-describedby={describedBy} required={required} {...input} />}
+    <Field label={label} id={input.id} error={error} hint={hint} required={required}>
+      {(id, describedBy) => <input aria-invalid={!!error} aria-describedby={describedBy} required={required} {...input} id={id} />}
     </Field>
   );
 }
 
 export function TextAreaField({ label, error, hint, required, ...input }: Base & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
-    <Field label={label} error={error} hint={hint} required={required}>
-      {(id, describedBy) => <textarea id={id} aria-invalid={!!error} aria-describedby={describedBy} required={required} {...input} />}
+    <Field label={label} id={input.id} error={error} hint={hint} required={required}>
+      {(id, describedBy) => <textarea aria-invalid={!!error} aria-describedby={describedBy} required={required} {...input} id={id} />}
     </Field>
   );
 }
 
 export function SelectField({ label, error, hint, required, children, ...input }: Base & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
-    <Field label={label} error={error} hint={hint} required={required}>
+    <Field label={label} id={input.id} error={error} hint={hint} required={required}>
       {(id, describedBy) => (
-        <select id={id} aria-invalid={!!error} aria-describedby={describedBy} required={required} {...input}>
+        <select aria-invalid={!!error} aria-describedby={describedBy} required={required} {...input} id={id}>
           {children}
         </select>
       )}

@@ -1,7 +1,7 @@
 import { useI18n } from '../app/i18n';
 
-/** The list's search box; '/' anywhere jumps to it (data-search). */
-export function SearchBox({ value, onChange, placeholder }: { value: string; onChange(value: string): void; placeholder?: string }) {
+/** The list's search box; '/' anywhere jumps to it (data-search). `onEnter`: e.g. open the only result. */
+export function SearchBox({ value, onChange, placeholder, onEnter }: { value: string; onChange(value: string): void; placeholder?: string; onEnter?(): void }) {
   const { t } = useI18n();
   return (
     <input
@@ -11,6 +11,16 @@ export function SearchBox({ value, onChange, placeholder }: { value: string; onC
       aria-label={t('common.search')}
       value={value}
       onChange={(e) => onChange(e.target.value)}
+      onKeyDown={
+        onEnter
+          ? (e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                onEnter();
+              }
+            }
+          : undefined
+      }
     />
   );
 }

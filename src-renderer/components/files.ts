@@ -57,3 +57,44 @@ export function readFileBase64(file: File): Promise<string> {
     reader.readAsDataURL(file);
   });
 }
+
+export interface PrintOutcome {
+  /** true: printed; false: the print dialog was closed without printing; null: unknown (browsers do not say). */
+  printed: boolean | null;
+}
+
+let printFrame: HTMLIFrameElement | null = null;
+let printUrl: string | null = null;
+
+/**
+ * Opens the system print dialog with a PDF, in place: no download for the clerk to find.
+ * In the desktop app the main process prints it through webContents printing; in a browser the
+ * PDF goes into a hidden frame whose print() opens the browser's print dialog. The frame stays
+ * until the next print (printing continues after print() returns in some browsers).
+ */
+export async function printInPlace(file: Base64File): Promise<PrintOutcome> {
+  if (window.desktop) return window.desktop.printDocument(bytesOf(file), file.fileName);
+  printFrame?.remove();
+  if (printUrl) URL.revokeObjectURL(printUrl);
+  printUrl = URL.createObjectURL(new Blob([bytesOf(file)], { type: 'application/pdf' }));
+  const frame = document.createElement('iframe');
+  frame.className = 'print-frame';
+  frame.title = file.fileName;
+  frame.setAttribute('aria-hidden', 'true');
+  frame.tabIndex = -1;
+  frame.dataset.printFrame = file.fileName;
+  frame.addEventListener('load', () => {
+    try {
+      frame.contentWindow?.focus();
+      frame.contentWindow?.print();
+      frame.dataset.printRequested = 'true';
+    } catch {
+      // A browser that will not print a PDF frame offers its own viewer instead.
+      window.open(printUrl ?? '', '_blank', 'noopener');
+    }
+  });
+  frame.src = printUrl;
+  document.body.appendChild(frame);
+  printFrame = frame;
+  return { printed: null };
+}

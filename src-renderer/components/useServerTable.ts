@@ -1,14 +1,20 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
 import { replaceParams, useRoute } from '../app/router';
+import type { Input, MethodName, Output } from '../app/api';
+import { useApiQuery } from '../app/data';
 import type { TableState } from './DataTable';
+
+type ListMethod = { [K in MethodName]: Output<K> extends { rows: unknown[]; total: number } ? K : never }[MethodName];
+type RowOf<K extends ListMethod> = Output<K> extends { rows: (infer R)[] } ? R : never;
 
 /**
  * Table state (page, size, sort, filters) kept in the URL so that a reload or a shared link
- * shows the same view, and the page fetched from the server whenever it changes.
+ * shows the same view, and the page read through the data layer whenever it changes (the
+ * previous page stays on screen until the next arrives; a late answer never replaces a newer one).
  */
-export function useServerTable<Row, F extends Record<string, string>>(
+export function useServerTable<K extends ListMethod, F extends Record<string, string>>(
   defaults: TableState & { filters: F },
-  fetchPage: (state: TableState, filters: F) => Promise<{ rows: Row[]; total: number }>,
+  method: K,
+  toInput: (state: TableState, filters: F) => Input<K>,
 ) {
   const { params } = useRoute();
   const state: TableState = {
@@ -18,28 +24,9 @@ export function useServerTable<Row, F extends Record<string, string>>(
     dir: params.get('dir') === 'desc' ? 'desc' : params.get('dir') === 'asc' ? 'asc' : defaults.dir,
   };
   const filters = Object.fromEntries(Object.entries(defaults.filters).map(([k, v]) => [k, params.get(k) ?? v])) as F;
-  const [data, setData] = useState<{ rows: Row[]; total: number }>({ rows: [], total: 0 });
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-  const key = JSON.stringify([state, filters, version]);
-  const latest = useRef(0);
-
-  useEffect(() => {
-    const ticket = ++latest.current;
-    setLoading(true);
-    fetchPage(state, filters)
-      .then((d) => {
-        // Answers can arrive out of order while typing: keep only the newest.
-        if (ticket === latest.current) {
-          setData(d);
-          setError(null);
-        }
-      })
-      .catch((e: unknown) => ticket === latest.current && setError(e instanceof Error ? e.message : String(e)))
-      .finally(() => ticket === latest.current && setLoading(false));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  const query = useApiQuery(method, toInput(state, filters), { keepPrevious: true });
+  const data = (query.data as { rows: RowOf<K>[]; total: number } | undefined) ?? { rows: [] as RowOf<K>[], total: 0 };
+  const loading = query.fetching;
 
   const write = (s: TableState, f: F) =>
     replaceParams({ ...f, page: s.page || undefined, size: s.pageSize === defaults.pageSize ? undefined : s.pageSize, sort: s.sort === defaults.sort ? undefined : s.sort, dir: s.dir === defaults.dir ? undefined : s.dir });
@@ -50,11 +37,11 @@ export function useServerTable<Row, F extends Record<string, string>>(
     filters,
     ...data,
     loading,
-    error,
+    error: query.error,
     setState,
     /** What DataTable needs, to spread into it: <DataTable {...table.tableProps} columns=... />. */
     tableProps: { rows: data.rows, total: data.total, state, onStateChange: setState, loading },
     setFilter: (name: keyof F, value: string) => write({ ...state, page: 0 }, { ...filters, [name]: value }),
-    refresh: useCallback(() => setVersion((v) => v + 1), []),
+    refresh: () => void query.refetch(),
   };
 }

@@ -20,7 +20,7 @@ beforeAll(async () => {
     await env.app.db.updateTable('users').set({ must_change_password: 0 }).where('username', '=', `u${role}`).execute();
     sessions[role] = await loginHttp(`u${role}`, 'SandiAwal123');
   }
-  sessions.admin = await loginHttp('admin', 'RahasiaAdmin1');
+  sessions.admin = await loginHttp('admin', 'KunciPintuDepan71');
 });
 afterAll(async () => {
   await env?.stop();
@@ -59,7 +59,8 @@ describe('malformed input to every method', () => {
         ['not an object', ['x']],
         ['unknown field', { zzUnknownField: 1 }],
         ...props.filter(([, p]) => wrongValue(p) !== Symbol.for('unknown')).map(([k, p]): [string, unknown] => [`wrong type for ${k}`, { [k]: wrongValue(p) }]),
-        ...props.filter(([, p]) => p?.type === 'string').map(([k]): [string, unknown] => [`over-long ${k}`, { [k]: 'x'.repeat(100_000) }]),
+        // Without a session only small bodies are read at all (413 beyond, see body-limits.test.ts).
+        ...props.filter(([, p]) => p?.type === 'string').map(([k]): [string, unknown] => [`over-long ${k}`, { [k]: 'x'.repeat(s ? 100_000 : 10_000) }]),
       ];
       for (const [what, body] of cases) {
         const res = await send(body);

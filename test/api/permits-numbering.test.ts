@@ -42,6 +42,7 @@ describe('permit numbers under concurrent issuance over HTTP', () => {
     for (let i = 0; i < 5; i++) notReady.push((await app.ok('permits.create', intakeInput(await createMember(app)), actors.loket)).id);
 
     await app.ok('users.create', { username: 'loket2', fullName: 'Loket Dua', role: 'loket', password: 'SandiAwal123' }, actors.admin);
+    await app.db.updateTable('users').set({ must_change_password: 0 }).where('username', '=', 'loket2').execute();
     const clerks = [await loginHttp('loket1', 'SandiAwal123'), await loginHttp('loket2', 'SandiAwal123'), await loginHttp('supervisor1', 'SandiAwal123')];
 
     const calls = [...ready, ...notReady, ...ready.slice(0, 5)].map((id, i) => {

@@ -56,6 +56,8 @@ describe('e-order, as the petugas works it', () => {
 
     // Order entry, keyboard-first: fields in order, Enter saves.
     await page.getByLabel(/^Pembeli/).selectOption({ label: 'Suku Dinas PPKUKM Jakarta Pusat' });
+    // Choosing the buyer fills its address.
+    expect(await page.getByLabel(/^Alamat kirim/).inputValue()).toBe('Jl. Tanah Abang I No. 1, Jakarta Pusat');
     await page.getByLabel('Unit kerja pembeli').fill('Seksi Pemberdayaan UMKM');
     await page.getByLabel('Nomor pesanan pembeli').fill('SP-027/PPKUKM/XI/2026');
     await page.getByLabel('Paket anggaran').fill('DPA 2026 - Rapat koordinasi UMKM');
@@ -63,7 +65,13 @@ describe('e-order, as the petugas works it', () => {
     await page.getByLabel(/^Tanggal kirim/).fill('2026-12-04');
     await page.getByLabel('Jam kirim').fill('11:30');
     await page.getByLabel(/^Alamat kirim/).fill('Aula Kantor Kecamatan Tanah Abang, Jl. K.H. Mas Mansyur No. 7');
-    await page.getByLabel('Kelurahan alamat kirim').selectOption(KEL.gelora);
+    // The delivery kelurahan: the office's own first, found by typing.
+    const kel = page.getByRole('combobox', { name: 'Kelurahan alamat kirim' });
+    await kel.fill('Gelo');
+    await page.getByRole('option', { name: /^Gelora/ }).waitFor();
+    await kel.press('Enter');
+    expect(await kel.inputValue()).toBe('Gelora');
+    expect(await page.getByLabel('Jam kirim').inputValue()).toBe('11.30');
     await page.getByLabel('Uraian barang 1').fill('Nasi kotak ayam bakar');
     await page.getByLabel('Jenis produk 1').fill('nasi kotak');
     await page.getByLabel('KBLI 1').fill('56210');
@@ -89,6 +97,12 @@ describe('e-order, as the petugas works it', () => {
     await page.getByText('Ditugaskan: EO-2026-00001-1 Dapur Bu Sri (50).').waitFor();
 
     const card = page.getByRole('article', { name: 'EO-2026-00001-1' });
+    // A move just made can be taken back from its message.
+    await card.getByRole('button', { name: '→ Dikonfirmasi' }).click();
+    await page.getByText('EO-2026-00001-1 sekarang Dikonfirmasi.', { exact: false }).waitFor();
+    await page.getByRole('status').getByRole('button', { name: 'Urungkan' }).click();
+    await page.getByText('Diurungkan: EO-2026-00001-1 kembali ke Dipesan.').waitFor();
+    await card.getByRole('button', { name: '→ Dikonfirmasi' }).waitFor();
     for (const label of ['Dikonfirmasi', 'Diproduksi', 'Dikirim']) {
       await card.getByRole('button', { name: `→ ${label}` }).click();
       await card.locator('.badge', { hasText: label }).waitFor();
@@ -119,7 +133,7 @@ describe('e-order, as the petugas works it', () => {
 
     // Payment.
     await card.getByRole('button', { name: 'Catat pembayaran' }).click();
-    expect(await dialog.getByLabel(/^Jumlah dibayar/).inputValue()).toBe('1500000');
+    expect(await dialog.getByLabel(/^Jumlah dibayar/).inputValue()).toBe('1.500.000');
     await dialog.getByLabel(/^Tanggal dibayar/).fill('2026-11-28');
     await dialog.getByLabel('Catatan pembayaran').fill('Transfer Bank DKI');
     await dialog.getByLabel('Catatan pembayaran').press('Enter');

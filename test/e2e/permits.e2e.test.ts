@@ -24,7 +24,6 @@ beforeAll(async () => {
   page = await openPage(browser, env.app.clock, { viewport: { width: 1366, height: 900 } });
   page.setDefaultTimeout(20_000);
   page.on('pageerror', (e) => console.error('page error:', e.message));
-  // Printing opens the PDF in a new tab; close those tabs as they come.
   page.context().on('page', (p) => void p.close());
 });
 afterAll(async () => {
@@ -59,26 +58,28 @@ describe('permits, as the counter and the supervisor see them', () => {
     await loginAs('loket1');
     await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Perizinan (IUMK)' }).click();
     await page.getByRole('link', { name: 'Permohonan baru', exact: true }).click();
-    await page.getByLabel('Cari anggota (nama, nomor anggota, NIK atau nama usaha)').fill('Sri Wah');
+    await page.getByLabel(/^NIK atau nama pemohon/).fill('Sri Wah');
     await page.getByRole('button', { name: 'Katering Sri Rejeki' }).click();
     await page.getByLabel('Nomor surat rekomendasi lurah').fill('45/REK/KBK/XI/2026');
-    await page.getByLabel('Luas tempat usaha (m²)').fill('18');
+    await page.getByLabel(/^Luas tempat usaha \(m²\)/).fill('18');
     await page.getByLabel('Sarana usaha').fill('Rumah makan');
     // A location that breaks a rule is refused with its reason.
     await page.getByLabel('Zona lokasi').selectOption('trotoar');
     for (const label of ['Surat pengantar RT/RW untuk lokasi usaha', 'Fotokopi KTP', 'Fotokopi Kartu Keluarga', 'Pas foto 4x6 (2 lembar)', 'Surat Rekomendasi Lurah (UMK non-binaan)']) {
       await page.getByLabel(label).check();
     }
-    await page.getByRole('button', { name: 'Simpan permohonan' }).click();
+    await page.getByRole('button', { name: 'Simpan tanpa verifikasi' }).click();
     await page.locator('.field__error', { hasText: 'trotoar' }).first().waitFor();
     await page.getByLabel('Zona lokasi').selectOption('permukiman');
-    await page.getByLabel('Sarana usaha').press('Enter');
+    await page.getByRole('button', { name: 'Simpan tanpa verifikasi' }).click();
     await page.getByText('Permohonan tersimpan.').waitFor();
     await page.getByRole('heading', { name: /Katering Sri Rejeki/ }).waitFor();
+    await page.getByText(/Langkah berikutnya: giliran Anda: periksa berkas/).waitFor();
     await page.getByRole('button', { name: '→ Diverifikasi' }).click();
     await page.getByText('Status izin menjadi Diverifikasi.').waitFor();
-    // The clerk may not approve.
-    expect(await page.getByRole('button', { name: '→ Disetujui' }).count()).toBe(0);
+    // The clerk may not approve, and the page says whose move it is.
+    expect(await page.getByRole('button', { name: 'Setujui' }).count()).toBe(0);
+    await page.getByText(/Langkah berikutnya: menunggu supervisor: setujui atau tolak permohonan/).waitFor();
     const permitUrl = page.url();
 
     await page.getByRole('link', { name: 'Daftar izin', exact: true }).click();
@@ -86,42 +87,60 @@ describe('permits, as the counter and the supervisor see them', () => {
     await page.getByRole('cell', { name: /Bambang Irawan/ }).waitFor();
     await screenshot(page, 'permits-list.png', { fullPage: false });
     await page.getByLabel('Tenggat').selectOption('paused');
+    await page.getByRole('cell', { name: /Sri Wahyuni/ }).waitFor({ state: 'detached' });
     await page.getByRole('cell', { name: /Bambang Irawan/ }).waitFor();
-    expect(await page.getByRole('cell', { name: /Sri Wahyuni/ }).count()).toBe(0);
     await logout();
 
-    // The supervisor approves.
+    // The supervisor approves, with one confirmation in the app's own dialog.
     await loginAs('supervisor1');
     await page.goto(permitUrl);
-    await page.getByRole('button', { name: '→ Disetujui' }).click();
+    await page.getByRole('button', { name: 'Setujui' }).click();
+    await page.getByRole('dialog', { name: 'Setujui permohonan IUMK' }).getByRole('button', { name: 'Ya, setujui' }).click();
     await page.getByText('Status izin menjadi Disetujui.').waitFor();
-    expect(await page.getByRole('button', { name: '→ Terbit' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Terbitkan & cetak' }).count()).toBe(1);
     await logout();
 
-    // The clerk issues the permit and prints it.
+    // The clerk issues the permit and prints it in place; the first print is the original.
     await loginAs('loket1');
     await page.goto(permitUrl);
-    await page.getByRole('button', { name: '→ Terbit' }).click();
+    await page.getByRole('button', { name: 'Terbitkan saja' }).click();
     await page.getByText('Status izin menjadi Terbit.').waitFor();
-    await page.getByText('503/0002/IUMK/1006/XI/2026').first().waitFor();
+    await page.getByText('503/0002/IUMK/1006/').first().waitFor();
     const printed = page.waitForResponse((r) => r.url().endsWith('/api/permits.certificate'));
-    await page.getByRole('button', { name: 'Cetak surat izin' }).click();
+    await page.getByRole('button', { name: 'Cetak surat asli' }).click();
     const body = (await (await printed).json()) as any;
     expect(body.ok).toBe(true);
-    await page.getByText('Surat izin dibuka di tab baru.').waitFor();
     const pdf = Buffer.from(body.value.base64, 'base64');
     const [text] = await extractPdfText(pdf);
     expect(text).toContain('Katering Sri Rejeki');
-    expect(text).toContain('503/0002/IUMK/1006/XI/2026');
-    await page.getByRole('button', { name: 'Cetak ulang (SALINAN)' }).waitFor();
+    expect(text).toContain('503/0002/IUMK/1006/');
+    expect(text).not.toContain('SALINAN');
+    // Paper jam: reported, and the original printed again.
+    const result = page.getByRole('dialog', { name: 'Hasil cetak surat izin' });
+    await result.getByLabel('Bila gagal: keterangan').fill('Kertas macet');
+    await result.getByRole('button', { name: 'Cetak gagal: cetak asli lagi' }).click();
+    await page.getByText('Cetak gagal tercatat. Cetak surat asli lagi.').waitFor();
+    await page.getByText('Kertas macet').waitFor();
+    await page.getByRole('button', { name: 'Cetak surat asli' }).click();
+    await result.getByRole('button', { name: 'Baik', exact: true }).click();
+    await page.getByText('Surat asli tercetak baik; cetakan berikutnya bertanda SALINAN.').waitFor();
+    await page.getByRole('button', { name: 'Cetak salinan' }).waitFor();
+    await page.getByText(/Langkah berikutnya: giliran Anda: serahkan surat izin/).waitFor();
     await screenshot(page, 'permits-detail.png');
 
-    // The QR text verifies on the verification screen.
+    // The QR text verifies on the verification screen, with the holder's NIK.
     const [qr] = extractSignedTextsFromPdf(pdf);
+    const holder = await app.db.selectFrom('members').select('nik').where('id', '=', applicant.memberId).executeTakeFirstOrThrow();
     await page.getByRole('link', { name: 'Verifikasi', exact: true }).click();
     await page.getByLabel('Teks kode QR').fill(qr);
+    await page.getByLabel('NIK pemegang (atau 6 angka terakhir)').fill(holder.nik.slice(-6));
     await page.getByRole('button', { name: 'Periksa' }).click();
     await page.locator('.permits-verdict--ok', { hasText: 'Status di kantor ini: AKTIF' }).waitFor();
+    await page.locator('.permits-verdict--ok', { hasText: 'COCOK dengan pemegang surat' }).waitFor();
+    await page.getByLabel('NIK pemegang (atau 6 angka terakhir)').fill('999999');
+    await page.getByRole('button', { name: 'Periksa' }).click();
+    await page.locator('.permits-verdict--bad .permits-verdict__head', { hasText: 'NIK TIDAK COCOK' }).waitFor();
+    await page.getByLabel('NIK pemegang (atau 6 angka terakhir)').fill('');
     await page.getByLabel('Teks kode QR').fill(qr.slice(0, -3) + 'AAA');
     await page.getByRole('button', { name: 'Periksa' }).click();
     await page.locator('.permits-verdict--bad', { hasText: 'TIDAK SAH' }).waitFor();
@@ -132,16 +151,17 @@ describe('permits, as the counter and the supervisor see them', () => {
 
     // A walk-in applicant is registered on the intake form itself.
     await page.getByRole('link', { name: 'Permohonan baru', exact: true }).click();
-    await page.getByLabel('Pemohon belum terdaftar: daftarkan singkat').check();
-    await page.getByLabel('NIK').fill('3171070302900077');
-    await page.getByLabel('Nama lengkap').fill('Joko Susilo');
-    await page.getByLabel('Tanggal lahir').fill('1990-02-03');
+    await page.getByLabel(/^NIK atau nama pemohon/).fill('3171070302900077');
+    await page.getByText('NIK belum terdaftar', { exact: false }).waitFor();
+    await page.getByLabel(/^Nama lengkap/).fill('Joko Susilo');
     await page.getByLabel(/^Alamat( \*)?$/).fill('Jl. Bendungan Hilir No. 4');
-    await page.getByLabel('Kelurahan').selectOption({ label: 'Bendungan Hilir' });
-    await page.getByLabel('Nomor telepon').fill('0812-9988-7766');
-    await page.getByLabel('Nama usaha').fill('Bakso Mas Joko');
-    await page.getByLabel('KBLI (5 angka)').fill('56103');
-    await page.getByLabel('Modal usaha (Rp)').fill('8000000');
+    await page.getByLabel(/^Kelurahan( \*)?$/).selectOption({ label: 'Bendungan Hilir' });
+    await page.getByLabel(/^Nomor telepon/).fill('0812-9988-7766');
+    await page.getByLabel(/^Nama usaha/).fill('Bakso Mas Joko');
+    await page.getByRole('combobox', { name: /KBLI 2020/ }).fill('56103');
+    await page.getByRole('option', { name: /56103/ }).click();
+    await page.getByLabel(/^Modal usaha/).fill('8000000');
+    await page.getByLabel(/^Kode pos/).fill('10210');
     await page.getByLabel('Jenis lokasi').selectOption('berkeliling');
     await page.getByLabel('Berjualan di lokasi yang ditetapkan pemerintah (lokbin/loksem)').check();
     await page.getByLabel('Zona lokasi').selectOption('loksem');
@@ -155,14 +175,27 @@ describe('permits, as the counter and the supervisor see them', () => {
     // The admin keeps the holidays and the permit settings.
     await page.goto(env.server.url);
     await page.getByLabel('Nama pengguna').fill('admin');
-    await page.getByLabel(PASSWORD).fill('RahasiaAdmin1');
+    await page.getByLabel(PASSWORD).fill('KunciPintuDepan71');
     await page.getByLabel(PASSWORD).press('Enter');
     await page.getByRole('button', { name: 'Keluar' }).waitFor();
     await page.goto(`${env.server.url}/#/perizinan/pengaturan`);
-    await page.getByLabel('Tanggal', { exact: true }).fill('2026-12-25');
+    await page.getByLabel('Tanggal', { exact: true }).fill('25/12/2026');
     await page.getByLabel('Keterangan').fill('Hari Raya Natal');
     await page.getByRole('button', { name: 'Tambah hari libur' }).click();
     await page.getByText('Hari Raya Natal').waitFor();
+    // A holiday feeds the SLA: deleting it asks first, says what follows, and can be undone.
+    await page.getByRole('button', { name: 'Hapus hari libur 25 Desember 2026 (Hari Raya Natal)' }).click();
+    const ask = page.getByRole('dialog', { name: 'Hapus hari libur?' });
+    await ask.getByText('25 Desember 2026 (Hari Raya Natal) menjadi hari kerja.', { exact: false }).waitFor();
+    await ask.getByRole('button', { name: 'Batal' }).click();
+    expect(await env.app.db.selectFrom('holidays').select('date').where('date', '=', '2026-12-25').execute()).toHaveLength(1);
+    await page.getByRole('button', { name: 'Hapus hari libur 25 Desember 2026 (Hari Raya Natal)' }).click();
+    await ask.getByRole('button', { name: 'Ya, hapus' }).click();
+    await page.getByText('Hari libur 25 Desember 2026 (Hari Raya Natal) dihapus.').waitFor();
+    expect(await env.app.db.selectFrom('holidays').select('date').where('date', '=', '2026-12-25').execute()).toHaveLength(0);
+    await page.getByRole('status').getByRole('button', { name: 'Urungkan' }).click();
+    await page.getByText('Hari libur 25 Desember 2026 (Hari Raya Natal) dikembalikan.').waitFor();
+    expect(await env.app.db.selectFrom('holidays').select(['date', 'name']).where('date', '=', '2026-12-25').execute()).toEqual([{ date: '2026-12-25', name: 'Hari Raya Natal' }]);
     await page.getByLabel('Format nomor izin').fill('503/{seq:4}/IUMK');
     await page.getByRole('button', { name: 'Simpan' }).click();
     await page.locator('.field__error', { hasText: '{tahun}' }).waitFor();

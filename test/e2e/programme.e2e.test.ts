@@ -55,8 +55,12 @@ describe('programme 7P, as a pendamping sees it', () => {
     await page.getByRole('button', { name: '+ Pelatihan baru' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Topik pelatihan').fill('Pemasaran Digital untuk Usaha Kuliner');
-    await dialog.getByLabel('Mulai').fill('2026-11-28T08:00');
-    await dialog.getByLabel('Selesai').fill('2026-11-28T15:00');
+    // Dates typed as offices write them, times as 08.00.
+    await dialog.getByLabel(/^Tanggal mulai/).fill('28112026');
+    expect(await dialog.getByLabel(/^Tanggal mulai/).inputValue()).toBe('28/11/2026');
+    await dialog.getByLabel(/^Jam mulai/).fill('08.00');
+    await dialog.getByLabel(/^Tanggal selesai/).fill('28/11/2026');
+    await dialog.getByLabel(/^Jam selesai/).fill('15.00');
     await dialog.getByLabel('Tempat').fill('Aula Kantor Kecamatan Tanah Abang');
     await dialog.getByLabel('Kapasitas').fill('30');
     await dialog.getByRole('textbox', { name: 'Pelatih', exact: true }).fill('Dewi Lestari, S.E.');
@@ -82,7 +86,11 @@ describe('programme 7P, as a pendamping sees it', () => {
     await page.getByText('Kehadiran tersimpan: 2 hadir.').waitFor();
     await screenshot(page, 'programme-training.png');
 
+    // Completion asks once, in the app's own dialog, saying who graduates.
     await page.getByRole('button', { name: 'Nyatakan selesai' }).click();
+    const completion = page.getByRole('dialog', { name: 'Nyatakan selesai' });
+    await completion.getByText('2 dari 2 peserta ditandai hadir').waitFor();
+    await completion.getByRole('button', { name: 'Nyatakan selesai' }).click();
     await page.getByText('Pelatihan selesai: 2 peserta lulus.').waitFor();
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Cetak sertifikat sesi' }).click()]);
@@ -102,7 +110,7 @@ describe('programme 7P, as a pendamping sees it', () => {
 
     // A month of turnover in the grid, keyboard only.
     await page.getByRole('link', { name: 'Laporan omzet (P6)' }).click();
-    await page.getByLabel('Bulan', { exact: true }).fill('2026-10');
+    await page.getByRole('combobox', { name: 'Bulan: bulan' }).selectOption('10');
     const grid = page.getByRole('table', { name: 'Laporan omzet (P6)' });
     await grid.getByRole('row').nth(3).waitFor();
     expect(await grid.getByRole('row').nth(1).textContent()).toContain('6.250.000');
@@ -140,14 +148,14 @@ describe('programme 7P, as a pendamping sees it', () => {
     // The other tabs and the member page render with the data just entered.
     await page.getByRole('link', { name: 'Pendampingan (P3)' }).click();
     await page.getByRole('heading', { name: /Anggota dampingan/ }).waitFor();
-    await page.getByRole('cell', { name: /Dewi Kartika/ }).waitFor();
+    await page.getByRole('link', { name: 'Dewi Kartika' }).waitFor();
     expect(await page.getByText('Perlu dikunjungi', { exact: true }).count()).toBe(3);
     await screenshot(page, 'programme-mentoring.png');
     await page.getByRole('link', { name: 'Budi Hartono' }).click();
     await page.getByRole('heading', { name: /Budi Hartono/ }).waitFor();
     await page.locator('svg.prog-spark').waitFor();
     await page.getByLabel('Tahap').selectOption('P5');
-    await page.getByLabel('Tanggal').fill('2026-11-27');
+    await page.getByLabel(/^Tanggal/).fill('27/11/2026');
     await page.getByRole('textbox', { name: 'Bukti' }).fill('Bazar Jakpreneur Monas');
     await page.getByRole('textbox', { name: 'Bukti' }).press('Enter');
     await page.getByText('Tahap tercatat.').waitFor();

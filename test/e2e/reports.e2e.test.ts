@@ -3,8 +3,8 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage } from '../support/browser';
-import { extractPdfText, renderPdfPage } from '../support/pdf';
-import { screenshot, saveScreenshot } from '../support/screenshots';
+import { extractPdfText } from '../support/pdf';
+import { screenshot } from '../support/screenshots';
 import { startTestServer } from '../support/server';
 
 
@@ -28,7 +28,7 @@ beforeAll(async () => {
     const gender = i % 2 ? 'L' : 'P';
     const day = 3 + (i % 20);
     const nikDay = gender === 'P' ? 55 : 15;
-    const member = await app.ok<{ id: string; businessIds: string[] }>(
+    const member = await app.ok(
       'members.register',
       {
         nik: `317107${nikDay}0690${String(i + 1).padStart(4, '0')}`,
@@ -69,16 +69,35 @@ describe('Laporan, as a supervisor sees it', () => {
     await page.getByRole('heading', { name: 'Laporan' }).waitFor();
     await page.locator('[data-figure="registrations.registeredInMonth"]').waitFor();
     await page.locator('.recharts-bar-rectangle').first().waitFor();
+    // The running month is provisional; no permit decided: no on-time share, not "0,0%".
+    await page.getByRole('columnheader', { name: 'Bulan ini (November 2026) Sementara' }).waitFor();
+    expect((await page.locator('[data-figure="permits.onTimeShare"] td').nth(1).textContent())?.trim()).toBe('–');
+    expect(await page.locator('.reports__month[data-month="2026-11"] .badge').textContent()).toBe('Sementara');
     await screenshot(page, 'reports-dashboard.png');
 
     // Pick October 2026: the figures follow the month.
-    await page.getByLabel('Bulan').fill('2026-10');
+    await page.getByRole('combobox', { name: 'Bulan: bulan' }).selectOption('10');
     await page.getByRole('columnheader', { name: 'Bulan ini (Oktober 2026)' }).waitFor();
     await page.getByRole('link', { name: 'Rekap bulanan' }).click();
     await page.getByRole('heading', { name: 'Kecamatan Tanah Abang — Oktober 2026' }).waitFor();
     const shown = await page.locator('[data-figure="registrations.registeredInMonth"] .card__value').textContent();
     const expected = (env.app.sqlite.prepare("select count(*) n from members where registered_on between '2026-10-01' and '2026-10-31'").get() as { n: number }).n;
     expect(shown).toBe(String(expected));
+    expect(await page.locator('[data-figure="permits.onTimeShare"] .card__value').textContent()).toBe('–');
+
+    // October has ended and is not closed: the supervisor closes it, after a confirmation.
+    await page.locator('.reports__status[data-state="open"]').waitFor();
+    await page.getByRole('button', { name: 'Tutup bulan Oktober 2026' }).click();
+    const closing = page.getByRole('dialog', { name: 'Tutup bulan Oktober 2026' });
+    await closing.getByText('Bulan yang ditutup tidak dapat dibuka lagi.', { exact: false }).waitFor();
+    await closing.getByRole('button', { name: 'Tutup bulan Oktober 2026' }).click();
+    await page.getByText('Oktober 2026 ditutup; 0 koreksi atas bulan sebelumnya ikut dibekukan.').waitFor();
+    await page.locator('.reports__status[data-state="closed"]').getByText('Ditutup pada 28 November 2026 oleh Hendra Wijaya.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Unduh paket bertanda tangan' }).waitFor();
+    expect(await page.getByRole('button', { name: /^Tutup bulan/ }).count()).toBe(0);
+    const stored = env.app.sqlite.prepare('select month, closed_by from month_closings').all();
+    expect(stored).toEqual([{ month: '2026-10', closed_by: expect.any(String) }]);
+    await screenshot(page, 'reports-closed.png', { fullPage: false });
 
     // PDF: in a browser it downloads for printing; it is the report of the chosen month.
     const pdfDownload = page.waitForEvent('download');
@@ -89,7 +108,8 @@ describe('Laporan, as a supervisor sees it', () => {
     const pdfBytes = readFileSync(await pdf.path());
     const pdfText = (await extractPdfText(pdfBytes)).join('\n');
     expect(pdfText).toContain('Kecamatan Tanah Abang — Oktober 2026');
-    saveScreenshot('reports-pdf.png', (await renderPdfPage(pdfBytes, 1, 110)).png);
+    expect(pdfText).toContain('Status: DITUTUP pada 28 November 2026 oleh Hendra Wijaya');
+    // The README's picture of the report comes from the demo office (test/integration/reports/demo-figures.test.ts).
 
     // XLSX and CSV: real downloads.
     const xlsxDownload = page.waitForEvent('download');
@@ -110,6 +130,22 @@ describe('Laporan, as a supervisor sees it', () => {
     expect(csv.suggestedFilename()).toBe('rekap-jakpreneur-2026-10.csv');
     const csvText = readFileSync(await csv.path(), 'utf8');
     expect(csvText).toContain(`Anggota baru bulan ini;${expected}`);
+    expect(csvText).toContain('Status;ditutup;');
+
+    // The signed package of the closed month downloads as JSON.
+    const packageDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Unduh paket bertanda tangan' }).click();
+    const pkg = await packageDownload;
+    expect(pkg.suggestedFilename()).toBe('paket-rekap-2026-10.json');
+    expect(JSON.parse(readFileSync(await pkg.path(), 'utf8'))).toMatchObject({ format: 'jpd-month-closing', version: 1 });
+
+    // The dashboard says which months are closed, in either language.
+    await page.getByRole('link', { name: 'Dasbor' }).click();
+    await page.locator('.reports__month[data-month="2026-10"] .badge', { hasText: 'Ditutup' }).waitFor();
+    await page.getByLabel('Bahasa').selectOption('en');
+    await page.locator('.reports__month[data-month="2026-10"] .badge', { hasText: 'Closed' }).waitFor();
+    expect(await page.locator('.reports__month[data-month="2026-09"] .badge').textContent()).toBe('Not closed');
+    await page.getByLabel('Language').selectOption('id');
 
     await screenshot(page, 'reports-monthly.png', { fullPage: false });
   });

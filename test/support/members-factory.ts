@@ -4,6 +4,7 @@
 import type { Insertable } from 'kysely';
 import type { App } from '../../src-main/app';
 import type { BusinessesTable, MembersTable } from '../../src-main/features/registrations/tables';
+import { refreshSearch } from '../../src-main/features/registrations/store';
 
 let serial = 0;
 const unique = () => `${String(++serial).padStart(5, '0')}-${Math.random().toString(36).slice(2, 8)}`;
@@ -54,6 +55,8 @@ export async function insertMemberRow(app: App, overrides: Partial<MemberRow> = 
     created_at: now,
   };
   await app.db.insertInto('members').values(row).execute();
+  // Findable by name like a registered member (the members search reads the full-text index).
+  await refreshSearch(app.db, row.id);
   return row;
 }
 
@@ -90,5 +93,6 @@ export async function insertBusinessRow(app: App, memberId: string, overrides: P
     created_at: now,
   };
   await app.db.insertInto('businesses').values(row).execute();
+  await refreshSearch(app.db, memberId);
   return row;
 }

@@ -56,7 +56,7 @@ export interface ProductSpec {
 
 /** A product of a business submitted through the API and (by default) curated as lolos. */
 export async function curatedProduct(app: TestApp, token: string, businessId: string, spec: ProductSpec = {}): Promise<string> {
-  const saved = await app.ok<{ id: string }>(
+  const saved = await app.ok(
     'orderProducts.save',
     {
       businessId,
@@ -75,7 +75,7 @@ export async function curatedProduct(app: TestApp, token: string, businessId: st
 }
 
 export async function buyer(app: TestApp, token: string, name = 'Suku Dinas PPKUKM Jakarta Pusat'): Promise<string> {
-  const saved = await app.ok<{ id: string }>(
+  const saved = await app.ok(
     'orderBuyers.save',
     {
       name,
@@ -126,7 +126,7 @@ export function orderInput(spec: OrderSpec) {
 
 /** Creates an order and returns its id, number and first item id. */
 export async function createOrder(app: TestApp, token: string, spec: OrderSpec) {
-  const created = await app.ok<{ id: string; orderNo: string }>('orders.create', orderInput(spec), token);
+  const created = await app.ok('orders.create', orderInput(spec), token);
   const detail = await app.ok('orders.get', { id: created.id }, token);
   return { ...created, itemIds: detail.items.map((i: { id: string }) => i.id) as string[] };
 }

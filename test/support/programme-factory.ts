@@ -60,6 +60,7 @@ export async function insertMemberWithBusiness(app: App, member: MemberSpec = {}
 export async function createPendamping(app: TestApp, adminToken: string, username: string, fullName = `Pendamping ${username}`) {
   const password = 'SandiAwal123';
   const user = await app.ok('users.create', { username, fullName, role: 'petugas', password, isPendamping: true }, adminToken);
+  await app.db.updateTable('users').set({ must_change_password: 0 }).where('id', '=', user.id).execute();
   const token = await app.login(username, password);
   return { id: user.id as string, token, fullName };
 }

@@ -1,5 +1,8 @@
 import type { Database, SessionUser } from './registry';
 import type { AppServices } from '../services';
+import { appendAudit } from '../audit/append';
+import type { AuditFields } from '../audit/chain';
+import { crossesCheckpoint, writeCheckpoint } from '../audit/checkpoint';
 
 // Secrets never reach the audit trail, whatever the handler passes.
 const SECRET_KEYS = new Set(['password', 'newPassword', 'currentPassword', 'password_hash', 'private_key', 'privateKey', 'privateKeyPem']);
@@ -14,23 +17,39 @@ export function redact(value: unknown): unknown {
 
 const toJson = (v: unknown) => (v === undefined ? null : JSON.stringify(redact(v)));
 
+/** Builds an entry's stored columns; secrets are redacted whatever the caller passes. */
+export function auditFields(
+  app: Pick<AppServices, 'newId' | 'clock'>,
+  entry: { user: Pick<SessionUser, 'id' | 'username'> | null; method: string; entity: string; entityId?: string | null; before?: unknown; after?: unknown },
+): AuditFields {
+  return {
+    id: app.newId(),
+    at: app.clock.nowIso(),
+    user_id: entry.user?.id ?? null,
+    username: entry.user?.username ?? null,
+    method: entry.method,
+    entity: entry.entity,
+    entity_id: entry.entityId ?? null,
+    before: toJson(entry.before),
+    after: toJson(entry.after),
+  };
+}
+
+/**
+ * Appends entries to the audit chain in the caller's transaction, and signs a checkpoint in
+ * the same transaction whenever the chain passes another CHECKPOINT_EVERY entries.
+ */
+export async function appendAuditEntries(db: Database, app: Pick<AppServices, 'newId' | 'clock'>, entries: AuditFields[]): Promise<void> {
+  const head = await appendAudit(db, entries);
+  if (head && crossesCheckpoint(head.seq - entries.length, head.seq)) {
+    await writeCheckpoint(db, { newId: app.newId, nowIso: app.clock.nowIso() }, 'periodic');
+  }
+}
+
 export async function writeAudit(
   db: Database,
   app: AppServices,
   entry: { user: SessionUser | null; method: string; entity: string; entityId?: string | null; before?: unknown; after?: unknown },
 ): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      id: app.newId(),
-      at: app.clock.nowIso(),
-      user_id: entry.user?.id ?? null,
-      username: entry.user?.username ?? null,
-      method: entry.method,
-      entity: entry.entity,
-      entity_id: entry.entityId ?? null,
-      before: toJson(entry.before),
-      after: toJson(entry.after),
-    })
-    .execute();
+  await appendAuditEntries(db, app, [auditFields(app, entry)]);
 }

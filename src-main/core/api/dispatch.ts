@@ -1,11 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import type { AppServices } from '../services';
-import { resolveSession, sameToken } from '../auth/sessions';
+import { lookupSession, sameToken, type ResolvedSession } from '../auth/sessions';
+import { normaliseAddress } from '../auth/throttle';
 import { writeAudit } from './audit';
-import { createGroupCommit } from './group-commit';
+import type { GroupCommit } from './group-commit';
 import { AppError, errorStatus, type ApiResult } from './errors';
-import type { CallContext, MethodDefinition, MethodMap, SessionUser } from './registry';
+import type { CallContext, MethodDefinition, MethodMap, PrepareContext, SessionUser, WorkContext } from './registry';
 import { describeIssues, summarise } from './validation';
 
 export interface CallRequest {
@@ -15,6 +16,14 @@ export interface CallRequest {
   csrfToken?: string | null;
   /** HTTP checks the CSRF token on mutations; IPC has no cross-site callers and checks the sender instead. */
   checkCsrf: boolean;
+  /** The caller's name for this call, to watch it with jobs.progress and stop it with jobs.cancel. */
+  jobId?: string | null;
+  /**
+   * Where the call comes from, for throttling password guesses: the socket's address over HTTP
+   * (never a forwarded-for header, which any client can write), 'desktop' for the office PC's
+   * own window over IPC.
+   */
+  clientAddress?: string | null;
 }
 
 export interface CallResponse {
@@ -29,34 +38,66 @@ class CommitThenFail {
   constructor(readonly error: AppError) {}
 }
 
+/**
+ * What a user whose password an admin set may still do: replace it, see the session (and which
+ * methods the role has, which the window reads with it), leave.
+ */
+const BEFORE_OWN_PASSWORD = new Set(['auth.changePassword', 'auth.session', 'auth.permissions', 'auth.logout']);
+
 const fail = (error: AppError): CallResponse => ({ status: errorStatus[error.code], body: { ok: false, error: error.toJSON() } });
 
 export type Dispatcher = (req: CallRequest) => Promise<CallResponse>;
 
+export interface Databases {
+  /** The one write connection; mutations reach it only through the group commit. */
+  writer: Kysely<DB>;
+  /** Read-only connections: queries, prepare phases, sessions. */
+  reader: Kysely<DB>;
+  inWriteTransaction: GroupCommit;
+}
+
 /**
  * The single entry point of both transports: find the method, check the session, the role and
- * the CSRF token, validate the input, and run the handler in one transaction with its audit
- * entries. Whatever goes wrong, nothing half-written stays and the caller gets one answer shape.
+ * the CSRF token, validate the input, then run the method's phases: prepare (outside any
+ * transaction), the handler in one transaction with its audit entries (a savepoint of the
+ * writer's group commit for a mutation, a read transaction on a reader for a query), render
+ * (after the commit). Whatever goes wrong, nothing half-written stays and the caller gets one
+ * answer shape.
  */
-export function createDispatcher(db: Kysely<DB>, methods: MethodMap, app: AppServices, log: (e: unknown) => void = console.error): Dispatcher {
+export function createDispatcher(dbs: Databases, methods: MethodMap, app: AppServices, log: (e: unknown) => void = console.error): Dispatcher {
+  const { reader, inWriteTransaction } = dbs;
   let setupDone = false;
-  const inWriteTransaction = createGroupCommit(db);
   const isSetupDone = async () => {
-    if (!setupDone) setupDone = (await db.selectFrom('office').select('id').executeTakeFirst()) !== undefined;
+    if (!setupDone) setupDone = (await reader.selectFrom('office').select('id').executeTakeFirst()) !== undefined;
     return setupDone;
   };
 
+  /**
+   * The session, read on a reader. Its upkeep (the last-seen refresh, at most once a minute per
+   * session, or deleting an expired one) joins the next group commit and is waited for, so the
+   * next call of the same session sees it.
+   */
+  const sessionOf = async (token: string | null | undefined): Promise<ResolvedSession | null> => {
+    const { session, upkeep } = await lookupSession(reader, token, app);
+    if (upkeep) await inWriteTransaction((trx) => upkeep(trx));
+    return session;
+  };
+
   return async (req) => {
+    let endJob = () => {};
     try {
       const def: MethodDefinition | undefined = Object.hasOwn(methods, req.method) ? methods[req.method] : undefined;
       if (!def) return fail(new AppError('not_found', `Metode API "${String(req.method).slice(0, 60)}" tidak dikenal.`));
 
-      const session = await resolveSession(db, req.sessionToken, app);
+      const session = await sessionOf(req.sessionToken);
       if (!def.beforeSetup && !(await isSetupDone())) {
         return fail(new AppError('conflict', 'Kantor belum disiapkan. Selesaikan penyiapan awal terlebih dahulu.'));
       }
       if (def.access !== 'public') {
         if (!session) return fail(new AppError('unauthenticated', 'Sesi Anda berakhir atau belum masuk. Silakan masuk kembali.'));
+        if (session.mustChangePassword && !BEFORE_OWN_PASSWORD.has(req.method)) {
+          return fail(new AppError('forbidden', 'Ganti dulu kata sandi yang diberikan admin dengan kata sandi Anda sendiri.'));
+        }
         if (def.access !== 'authenticated' && !def.access.includes(session.user.role)) {
           return fail(new AppError('forbidden', 'Peran Anda tidak berhak membuka fitur ini.'));
         }
@@ -70,18 +111,33 @@ export function createDispatcher(db: Kysely<DB>, methods: MethodMap, app: AppSer
         const fields = describeIssues(def.input, parsed.error.issues);
         return fail(new AppError('bad_input', summarise(fields), fields));
       }
+      const input: unknown = parsed.data;
 
+      const user: SessionUser | null = session?.user ?? null;
+      const job = app.jobs.begin(user?.id ?? null, req.jobId, req.method);
+      endJob = job.end;
+      const base = { user, app, method: req.method, sessionToken: req.sessionToken ?? null, clientAddress: normaliseAddress(req.clientAddress), job };
+      const outside: WorkContext = {
+        ...base,
+        work: (task, taskInput) => app.work.run(task, taskInput, { signal: job.signal, onProgress: (done, total) => job.progress(done, total) }),
+      };
+
+      // 1. Prepare: slow pure work, reading only through short read transactions.
+      let prepared: unknown;
+      if (def.prepare) {
+        const prepareCtx: PrepareContext = { ...outside, read: (fn) => reader.transaction().execute(fn) };
+        prepared = await def.prepare(prepareCtx, input);
+      }
+      job.throwIfCancelled();
+
+      // 2. The transaction: reads and writes only.
       let sessionChange: string | null | undefined;
       let deferred: AppError | undefined;
       const run = async (trx: Transaction<DB>) => {
         let audited = false;
-        const user: SessionUser | null = session?.user ?? null;
         const ctx: CallContext = {
+          ...base,
           db: trx,
-          user,
-          app,
-          method: req.method,
-          sessionToken: req.sessionToken ?? null,
           audit: async (entry) => {
             audited = true;
             await writeAudit(trx, app, { user, method: req.method, ...entry });
@@ -94,9 +150,9 @@ export function createDispatcher(db: Kysely<DB>, methods: MethodMap, app: AppSer
           },
         };
         try {
-          const result = await def.handler(ctx, parsed.data);
+          const result = await def.handler(ctx, input, prepared);
           // Every change leaves a trace, even when a handler forgot to describe it.
-          if (def.mutation && !audited) await ctx.audit({ entity: req.method.split('.')[0], after: parsed.data });
+          if (def.mutation && !audited) await ctx.audit({ entity: req.method.split('.')[0], after: input });
           return result;
         } catch (e) {
           if (e instanceof CommitThenFail) {
@@ -106,23 +162,29 @@ export function createDispatcher(db: Kysely<DB>, methods: MethodMap, app: AppSer
           throw e;
         }
       };
-      // Mutations share commits (group commit); queries read in their own transaction; outside a
-      // transaction only when the method says it must (see MethodDefinition.transaction).
+      // Mutations share commits on the one writer (group commit); queries read on a reader,
+      // in a read transaction of their own, and never wait for a write; outside a transaction
+      // only when the method says it must (see MethodDefinition.transaction).
       const value =
         def.transaction === false
-          ? await run(db as unknown as Transaction<DB>)
+          ? await run(dbs.writer as unknown as Transaction<DB>)
           : def.mutation
             ? await inWriteTransaction(run)
-            : await db.transaction().execute(run);
+            : await reader.transaction().execute(run);
       if (deferred) return { ...fail(deferred), session: sessionChange };
       if (def.beforeSetup) setupDone = false; // setup may just have completed: look again next time
-      return { status: 200, body: { ok: true, value: value ?? null }, session: sessionChange };
+
+      // 3. Render: after the commit, on the handler's result.
+      const output = def.render ? await def.render(outside, value, input) : value;
+      return { status: 200, body: { ok: true, value: output ?? null }, session: sessionChange };
     } catch (e) {
       if (e instanceof AppError) return fail(e);
       const constraint = sqliteConstraint(e);
       if (constraint) return fail(constraint);
       log(e);
       return fail(new AppError('internal', 'Terjadi kesalahan pada server. Data tidak diubah. Hubungi admin bila berulang.'));
+    } finally {
+      endJob();
     }
   };
 }

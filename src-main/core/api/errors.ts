@@ -8,6 +8,8 @@ export const errorStatus = {
   conflict: 409,
   too_many: 429,
   payload_too_large: 413,
+  /** The caller cancelled a long call (batch printing, export, import) before it finished. */
+  cancelled: 409,
   internal: 500,
 } as const;
 
@@ -46,3 +48,4 @@ export const badInput = (field: string, message: string) => new AppError('bad_in
 export const notFound = (what: string) => new AppError('not_found', `${what} tidak ditemukan.`);
 export const conflict = (message: string, fields?: FieldErrors) => new AppError('conflict', message, fields);
 export const forbidden = (message = 'Peran Anda tidak berhak melakukan tindakan ini.') => new AppError('forbidden', message);
+export const cancelledError = () => new AppError('cancelled', 'Dibatalkan.');

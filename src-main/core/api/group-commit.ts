@@ -16,13 +16,24 @@ interface Job {
  * its own savepoint: a call that fails rolls back to its savepoint and writes nothing, the others
  * keep their writes, and one commit makes them all durable. No call hears "saved" before the
  * commit holding its writes has succeeded; if that commit fails, every call in it fails.
- * A call that arrives when nothing is running starts at once, so a quiet office sees no delay.
+ * A call that arrives when nothing is running starts on the next turn of the event loop: calls
+ * answered together come back together (their next calls arrive in the same turn), and share
+ * the next commit instead of one of them taking a commit of its own. A quiet office waits for
+ * nothing longer than that turn.
  */
-export function createGroupCommit(db: Kysely<DB>, maxBatch = 100) {
+export interface GroupCommit {
+  <T>(work: Work<T>): Promise<T>;
+  /** Resolves once every queued call has committed or failed (before closing the database). */
+  idle(): Promise<void>;
+}
+
+export function createGroupCommit(db: Kysely<DB>, maxBatch = 100): GroupCommit {
   const queue: Job[] = [];
-  let draining = false;
+  let draining: Promise<void> | null = null;
 
   async function runBatch(batch: Job[]) {
+    // A call alone in its batch needs no savepoint: its failure rolls the transaction back.
+    if (batch.length === 1) return runAlone(batch[0]);
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     const trx = await db.startTransaction().execute();
     try {
@@ -53,19 +64,36 @@ export function createGroupCommit(db: Kysely<DB>, maxBatch = 100) {
     });
   }
 
+  async function runAlone(job: Job) {
+    const trx = await db.startTransaction().execute();
+    let value: unknown;
+    try {
+      value = await job.work(trx);
+      await trx.commit().execute();
+    } catch (error) {
+      await trx.rollback().execute().catch(() => undefined);
+      job.reject(error);
+      return;
+    }
+    job.resolve(value);
+  }
+
   async function drain() {
-    draining = true;
     try {
       while (queue.length > 0) await runBatch(queue.splice(0, maxBatch));
     } finally {
-      draining = false;
+      draining = null;
     }
   }
 
-  return function inTransaction<T>(work: Work<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
+  const inTransaction = <T>(work: Work<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
       queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
-      if (!draining) void drain();
+      draining ??= new Promise<void>((r) => setImmediate(r)).then(drain);
     });
-  };
+  return Object.assign(inTransaction, {
+    idle: async () => {
+      while (draining) await draining;
+    },
+  });
 }

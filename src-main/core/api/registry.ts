@@ -2,7 +2,9 @@ import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB, Role } from '../db/schema';
 import type { AppServices } from '../services';
+import type { Task } from '../work/task';
 import { AppError } from './errors';
+import type { JobControl } from './jobs';
 
 export type { Role };
 
@@ -24,14 +26,42 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-export interface CallContext {
-  /** The call's transaction: everything written through it commits or rolls back together. */
-  db: Transaction<DB>;
+/** What every phase of a call knows about it. */
+export interface PhaseContext {
   user: SessionUser | null;
   app: AppServices;
   method: string;
   /** The caller's session token, for logout. */
   sessionToken: string | null;
+  /** The caller's address (see CallRequest.clientAddress), normalised. */
+  clientAddress: string;
+  /** Progress for the caller's screen, and the signal of its Cancel button. */
+  job: JobControl;
+}
+
+/** Slow work outside the transaction may use the worker pool; the transaction may not. */
+export interface WorkContext extends PhaseContext {
+  /** Runs CPU-heavy pure work in the worker pool, with this call's progress and cancel wired in. */
+  work<I, O>(task: Task<I, O>, input: I): Promise<O>;
+}
+
+export interface PrepareContext extends WorkContext {
+  /**
+   * Reads in one read transaction on a reader connection: a consistent view that never waits
+   * for writers. Keep it to the reads; do the slow work outside it.
+   */
+  read<T>(fn: (db: Transaction<DB>) => Promise<T>): Promise<T>;
+}
+
+export type RenderContext = WorkContext;
+
+export interface CallContext extends PhaseContext {
+  /**
+   * The call's transaction: for a mutation, a savepoint in the one writer's group commit
+   * (everything written through it commits or rolls back together); for a query, a read
+   * transaction on a reader connection.
+   */
+  db: Transaction<DB>;
   /** Writes an audit entry in the call's transaction. */
   audit(entry: AuditEntry): Promise<void>;
   /** Sets (token) or clears (null) the caller's session, applied by the transport. */
@@ -43,7 +73,17 @@ export interface CallContext {
   commitThenFail(error: AppError): never;
 }
 
-export interface MethodDefinition<S extends z.ZodType = z.ZodType, R = unknown> {
+/**
+ * One API method. A call runs in up to three phases:
+ *   prepare (optional): slow, pure work before the transaction: verifying a password, parsing
+ *     an upload, drawing a document from data read through `ctx.read`. Runs concurrently with
+ *     other calls; CPU-heavy parts go to the worker pool through `ctx.work`.
+ *   handler: the transaction, with what prepare returned. Reads and writes only; short.
+ *   render (optional): after the commit, on the handler's result: PDF, XLSX, CSV, zip. Its
+ *     result is what the caller receives.
+ * The caller's typed client sees the final output: render's when there is one, else the handler's.
+ */
+export interface MethodDefinition<S extends z.ZodType = z.ZodType, P = any, H = any, R = any> {
   input: S;
   access: Access;
   /** Mutations need the CSRF token and always leave an audit entry. */
@@ -51,15 +91,17 @@ export interface MethodDefinition<S extends z.ZodType = z.ZodType, R = unknown> 
   /** Callable before the office is set up (the setup screen's own methods). */
   beforeSetup?: boolean;
   /**
-   * false for the rare method that must run outside a transaction (an online backup cannot run
-   * inside one). Such a handler gets the plain database handle and writes only its audit entry.
+   * false for the rare method that must run outside a transaction (a restore swaps the database
+   * file). Such a handler gets the plain writer handle and writes only its audit entry.
    */
   transaction?: false;
   summary: string;
-  handler(ctx: CallContext, input: z.output<S>): Promise<R> | R;
+  prepare?(ctx: PrepareContext, input: z.output<S>): Promise<P> | P;
+  handler(ctx: CallContext, input: z.output<S>, prepared: P): Promise<H> | H;
+  render?(ctx: RenderContext, result: H, input: z.output<S>): Promise<R> | R;
 }
 
-export function defineMethod<S extends z.ZodType, R>(def: MethodDefinition<S, R>): MethodDefinition<S, R> {
+export function defineMethod<S extends z.ZodType, P = undefined, H = unknown, R = H>(def: MethodDefinition<S, P, H, R>): MethodDefinition<S, P, H, R> {
   return def;
 }
 
@@ -84,7 +126,7 @@ export function combineMethods<T extends MethodMap[]>(...tables: T): UnionToInte
 export type ApiSignatures<M extends MethodMap> = {
   [K in keyof M]: {
     input: z.input<M[K]['input']>;
-    output: Awaited<ReturnType<M[K]['handler']>>;
+    output: M[K] extends MethodDefinition<any, any, any, infer R> ? Awaited<R> : never;
   };
 };
 

@@ -31,10 +31,17 @@ z.config({
         return `tidak boleh lebih dari ${issue.maximum}`;
       case 'invalid_format':
         if (issue.format === 'email') return 'alamat email tidak valid';
-        if (issue.format === 'date') return 'tanggal harus berformat TTTT-BB-HH';
+        // The screens send dates as YYYY-MM-DD from what was typed as HH/BB/TTTT: an empty one
+        // is a missing date, anything else a date that does not exist.
+        if (issue.format === 'date') return issue.input === '' ? 'wajib diisi' : 'tanggal tidak valid (tulis HH/BB/TTTT)';
         return 'format tidak valid';
-      case 'invalid_value':
-        return `harus salah satu dari: ${issue.values.map(String).join(', ')}`;
+      case 'invalid_value': {
+        // An empty choice is a missing one; otherwise the choices in words (see `choice`), with
+        // the code beside for the spreadsheets that import them.
+        if (issue.input === '' || issue.input === undefined || issue.input === null) return 'wajib dipilih';
+        const words = (issue.inst as { meta?: () => { choices?: Record<string, string> } | undefined } | undefined)?.meta?.()?.choices;
+        return `harus salah satu dari: ${issue.values.map((v) => (words?.[String(v)] ? `${words[String(v)]} (${String(v)})` : String(v))).join(', ')}`;
+      }
       case 'unrecognized_keys':
         return `isian tidak dikenal: ${issue.keys.join(', ')}`;
       case 'not_multiple_of':
@@ -126,5 +133,8 @@ export const optionalText = (name: string, max = 200) =>
     name,
   );
 export const isoDate = (name: string) => label(z.iso.date(), name);
+/** A choice among codes, each with the words a person reads; messages name the words. */
+export const choice = <const T extends readonly [string, ...string[]]>(name: string, values: T, words: Record<T[number], string>) =>
+  z.enum(values).meta({ title: name, choices: words });
 export const rupiah = (name: string) => label(z.number().int().min(0).max(1_000_000_000_000_000), name);
 export const id = (name: string) => label(z.string().min(1).max(64), name);

@@ -1,4 +1,6 @@
-import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, scrypt as scryptCb, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import type { WorkContext } from '../api/registry';
+import { defineTask } from '../work/task';
 
 export interface ScryptCost {
   /** log2 of the CPU/memory cost N. */
@@ -12,38 +14,55 @@ export const owaspScryptCost: ScryptCost = { logN: 17, r: 8, p: 1 };
 
 const KEY_LENGTH = 32;
 
+const scryptOptions = (cost: ScryptCost): ScryptOptions => ({
+  N: 2 ** cost.logN,
+  r: cost.r,
+  p: cost.p,
+  // Node's default limit (32 MiB) is below what N=2^17, r=8 needs (128 MiB).
+  maxmem: 2 * 128 * cost.r * 2 ** cost.logN * cost.p + 1024 * 1024,
+});
+
 function scrypt(password: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> {
-  const options: ScryptOptions = {
-    N: 2 ** cost.logN,
-    r: cost.r,
-    p: cost.p,
-    // Node's default limit (32 MiB) is below what N=2^17, r=8 needs (128 MiB).
-    maxmem: 2 * 128 * cost.r * 2 ** cost.logN * cost.p + 1024 * 1024,
-  };
   return new Promise((resolve, reject) => {
-    scryptCb(password.normalize('NFKC'), salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key)));
+    scryptCb(password.normalize('NFKC'), salt, KEY_LENGTH, scryptOptions(cost), (err, key) => (err ? reject(err) : resolve(key)));
   });
+}
+
+const stringify = (cost: ScryptCost, salt: Buffer, hash: Buffer) => ['scrypt', cost.logN, cost.r, cost.p, salt.toString('base64'), hash.toString('base64')].join('$');
+
+function parseStored(stored: string) {
+  const parts = stored.split('$');
+  if (parts.length !== 6 || parts[0] !== 'scrypt') return null;
+  return { cost: { logN: Number(parts[1]), r: Number(parts[2]), p: Number(parts[3]) }, salt: Buffer.from(parts[4], 'base64'), expected: Buffer.from(parts[5], 'base64') };
 }
 
 /** Stored form: scrypt$logN$r$p$salt$hash (base64), so the cost can rise without breaking old hashes. */
 export async function hashPassword(password: string, cost: ScryptCost): Promise<string> {
   const salt = randomBytes(16);
-  const hash = await scrypt(password, salt, cost);
-  return ['scrypt', cost.logN, cost.r, cost.p, salt.toString('base64'), hash.toString('base64')].join('$');
+  return stringify(cost, salt, await scrypt(password, salt, cost));
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const parts = stored.split('$');
-  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
-  const cost = { logN: Number(parts[1]), r: Number(parts[2]), p: Number(parts[3]) };
-  const expected = Buffer.from(parts[5], 'base64');
-  const actual = await scrypt(password, Buffer.from(parts[4], 'base64'), cost);
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  const s = parseStored(stored);
+  if (!s) return false;
+  const actual = await scrypt(password, s.salt, s.cost);
+  return actual.length === s.expected.length && timingSafeEqual(actual, s.expected);
 }
 
-/** Minimum strength for office accounts: long enough, and not all one kind of character. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < 10) return 'minimal 10 karakter';
-  if (!/[a-zA-Z]/.test(password) || !/[0-9]/.test(password)) return 'harus memuat huruf dan angka';
-  return null;
-}
+// In the worker pool the hash runs synchronously: the pool's size, not libuv's thread pool,
+// then bounds how many 128 MiB hashes run at once, and a core stays free for the office.
+
+export const hashPasswordTask = defineTask('auth.hashPassword', async () => (input: { password: string; cost: ScryptCost }) => {
+  const salt = randomBytes(16);
+  return stringify(input.cost, salt, scryptSync(input.password.normalize('NFKC'), salt, KEY_LENGTH, scryptOptions(input.cost)));
+});
+
+export const verifyPasswordTask = defineTask('auth.verifyPassword', async () => (input: { password: string; stored: string }) => {
+  const s = parseStored(input.stored);
+  if (!s) return false;
+  const actual = scryptSync(input.password.normalize('NFKC'), s.salt, KEY_LENGTH, scryptOptions(s.cost));
+  return actual.length === s.expected.length && timingSafeEqual(actual, s.expected);
+});
+
+/** Hashes a new password at the office's cost in the worker pool (a prepare phase's work). */
+export const hashNewPassword = (ctx: WorkContext, password: string) => ctx.work(hashPasswordTask, { password, cost: ctx.app.security.passwordCost });

@@ -5,6 +5,7 @@ import type { RegistrationTables } from '../../features/registrations/tables';
 import type { PermitTables } from '../../features/permits/tables';
 import type { ProgrammeTables } from '../../features/programme/tables';
 import type { OrderTables } from '../../features/orders/tables';
+import type { ReportTables } from '../../features/reports/tables';
 
 export type Role = 'admin' | 'supervisor' | 'petugas' | 'loket';
 export type Bool01 = 0 | 1;
@@ -74,6 +75,30 @@ export interface AuditLogTable {
   entity_id: string | null;
   before: string | null;
   after: string | null;
+  /** Position in the hash chain (core/audit/chain.ts), from 1. */
+  seq: number;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditCheckpointsTable {
+  id: string;
+  /** The chain position signed. */
+  seq: number;
+  at: string;
+  reason: 'periodic' | 'backup' | 'restore';
+  key_id: string;
+  /** JPD1 signed text (core/signing.ts) of { t: 'audit-checkpoint', seq, hash, at, reason }. */
+  signed: string;
+}
+
+export interface LoginThrottleTable {
+  subject: string;
+  address: string;
+  failures: number;
+  last_failure_at: string;
+  next_allowed_at: string | null;
+  locked_until: string | null;
 }
 
 export interface RegionsTable {
@@ -92,6 +117,14 @@ export interface KbliTable {
   kategori: string;
 }
 
+/** The postal code of each kelurahan the office serves; business addresses take it by default. */
+export interface KelurahanPostalCodesTable {
+  kelurahan_kode: string;
+  postal_code: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 export interface ReferenceVersionsTable {
   name: string;
   checksum: string;
@@ -104,10 +137,13 @@ export interface CoreTables {
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  audit_checkpoints: AuditCheckpointsTable;
+  login_throttle: LoginThrottleTable;
   regions: RegionsTable;
   kbli: KbliTable;
   reference_versions: ReferenceVersionsTable;
+  kelurahan_postal_codes: KelurahanPostalCodesTable;
 }
 
 // One line per feature that owns tables.
-export interface DB extends CoreTables, RegistrationTables, PermitTables, ProgrammeTables, OrderTables {}
+export interface DB extends CoreTables, RegistrationTables, PermitTables, ProgrammeTables, OrderTables, ReportTables {}

@@ -47,3 +47,31 @@ export function drawQrCode(doc: PDFKit.PDFDocument, text: string, placement: QrP
   doc.fill('black');
   doc.restore();
 }
+
+let qrImageCount = 0;
+
+/**
+ * The same code as one 1-bit image, one pixel per module, drawn without interpolation: as sharp
+ * as the vector squares in print, but a few hundred bytes and one operator instead of a thousand
+ * rectangles, which matters when a whole session's certificates print as one document.
+ */
+export function drawQrImage(doc: PDFKit.PDFDocument, text: string, placement: QrPlacement): void {
+  const quiet = placement.quietZone ?? 4;
+  const matrix = create([{ data: Buffer.from(text, 'utf8'), mode: 'byte' }], { errorCorrectionLevel: 'M' }).modules;
+  const side = matrix.size + 2 * quiet;
+  const stride = Math.ceil(side / 8);
+  // DeviceGray, 1 bit per pixel: 1 is white. Start all white and clear the dark modules' bits.
+  const pixels = Buffer.alloc(stride * side, 0xff);
+  for (let row = 0; row < matrix.size; row++) {
+    for (let col = 0; col < matrix.size; col++) {
+      if (!matrix.get(row, col)) continue;
+      const x = col + quiet;
+      pixels[(row + quiet) * stride + (x >> 3)] &= ~(0x80 >> (x & 7));
+    }
+  }
+  const ref = doc.ref({ Type: 'XObject', Subtype: 'Image', Width: side, Height: side, BitsPerComponent: 1, ColorSpace: 'DeviceGray', Interpolate: false });
+  ref.end(pixels);
+  // pdfkit draws an already embedded image object handed to it with its size and resource name.
+  const image = { width: side, height: side, label: `IQrImg${++qrImageCount}`, obj: ref, orientation: 1, embed: () => undefined };
+  doc.image(image as never, placement.x, placement.y, { width: placement.size, height: placement.size });
+}

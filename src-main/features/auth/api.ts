@@ -1,68 +1,21 @@
 import { z } from 'zod';
-import { AppError } from '../../core/api/errors';
 import { defineMethod } from '../../core/api/registry';
 import { label } from '../../core/api/validation';
-import { hashPassword, passwordProblem, verifyPassword } from '../../core/auth/passwords';
-import { createSession, endSession, endSessionsOfUser, resolveSession } from '../../core/auth/sessions';
+import { newPasswordField } from '../users';
+import { endSession, lookupSession } from '../../core/auth/sessions';
+import { checkLogin, checkPasswordChange, completeLogin, completePasswordChange } from './login';
 
 const username = label(z.string().trim().toLowerCase().min(1).max(40), 'Nama pengguna');
 const password = label(z.string().min(1).max(200), 'Kata sandi');
 
-const timeWib = (ms: number) => new Date(ms + 7 * 3600_000).toISOString().slice(11, 16);
-
 export const authMethods = {
   'auth.login': defineMethod({
-    summary: 'Masuk dengan nama pengguna dan kata sandi; memberi cookie sesi dan token CSRF.',
+    summary: 'Masuk dengan nama pengguna dan kata sandi; memberi cookie sesi dan token CSRF. Percobaan yang salah diperlambat dan dikunci per akun dan per komputer.',
     access: 'public',
     mutation: true,
     input: z.strictObject({ username, password }),
-    handler: async (ctx, input) => {
-      const { db, app } = ctx;
-      // One message for both cases: which of the two was wrong is not told.
-      const wrong = new AppError('unauthenticated', 'Nama pengguna atau kata sandi salah.');
-      const user = await db.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst();
-      if (!user) {
-        // Spend the same time as a real check so that timing does not reveal which names exist.
-        await hashPassword(input.password, app.security.passwordCost);
-        throw wrong;
-      }
-      const now = app.clock.nowMs();
-      if (user.locked_until && Date.parse(user.locked_until) > now) {
-        throw new AppError(
-          'too_many',
-          `Akun terkunci sementara karena ${app.security.maxFailedLogins} kali salah kata sandi. Coba lagi setelah pukul ${timeWib(Date.parse(user.locked_until))} WIB atau minta admin mengatur ulang kata sandi.`,
-        );
-      }
-      if (!(await verifyPassword(input.password, user.password_hash))) {
-        const failed = user.failed_logins + 1;
-        const lock = failed >= app.security.maxFailedLogins;
-        await db
-          .updateTable('users')
-          .set({
-            failed_logins: lock ? 0 : failed,
-            locked_until: lock ? new Date(now + app.security.lockoutMinutes * 60_000).toISOString() : null,
-          })
-          .where('id', '=', user.id)
-          .execute();
-        await ctx.audit({ entity: 'users', entityId: user.id, after: { loginFailed: failed, locked: lock } });
-        if (lock) {
-          ctx.commitThenFail(
-            new AppError('too_many', `Kata sandi salah ${failed} kali. Akun dikunci selama ${app.security.lockoutMinutes} menit.`),
-          );
-        }
-        ctx.commitThenFail(wrong);
-      }
-      if (user.active !== 1) throw new AppError('forbidden', 'Akun ini sudah dinonaktifkan. Hubungi admin kantor.');
-      await db.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: app.clock.nowIso() }).where('id', '=', user.id).execute();
-      const session = await createSession(db, user.id, app);
-      ctx.setSession(session.token);
-      await ctx.audit({ entity: 'users', entityId: user.id, after: { login: true } });
-      return {
-        csrfToken: session.csrfToken,
-        user: { id: user.id, username: user.username, fullName: user.full_name, role: user.role, isPendamping: user.is_pendamping === 1 },
-        mustChangePassword: user.must_change_password === 1,
-      };
-    },
+    prepare: (ctx, input) => checkLogin(ctx, input),
+    handler: (ctx, _input, checked) => completeLogin(ctx, checked),
   }),
 
   'auth.session': defineMethod({
@@ -72,10 +25,10 @@ export const authMethods = {
     mutation: false,
     input: z.strictObject({}),
     handler: async ({ db, app, sessionToken }) => {
-      const session = await resolveSession(db, sessionToken, app);
+      // Read only: the dispatcher has already refreshed or expired the session.
+      const { session } = await lookupSession(db, sessionToken, app);
       if (!session) return null;
-      const row = await db.selectFrom('users').select('must_change_password').where('id', '=', session.user.id).executeTakeFirstOrThrow();
-      return { user: session.user, csrfToken: session.csrfToken, mustChangePassword: row.must_change_password === 1 };
+      return { user: session.user, csrfToken: session.csrfToken, mustChangePassword: session.mustChangePassword };
     },
   }),
 
@@ -98,26 +51,11 @@ export const authMethods = {
     mutation: true,
     input: z.strictObject({
       currentPassword: label(z.string().min(1).max(200), 'Kata sandi saat ini'),
-      newPassword: label(z.string().max(200), 'Kata sandi baru'),
+      newPassword: label(newPasswordField, 'Kata sandi baru'),
     }),
-    handler: async (ctx, input) => {
-      const { db, app } = ctx;
-      const user = await db.selectFrom('users').select(['id', 'password_hash']).where('id', '=', ctx.user!.id).executeTakeFirstOrThrow();
-      if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
-        throw new AppError('bad_input', 'Kata sandi saat ini salah.', { currentPassword: 'Kata sandi saat ini: salah' });
-      }
-      const problem = passwordProblem(input.newPassword);
-      if (problem) throw new AppError('bad_input', `Kata sandi baru: ${problem}`, { newPassword: `Kata sandi baru: ${problem}` });
-      await db
-        .updateTable('users')
-        .set({ password_hash: await hashPassword(input.newPassword, app.security.passwordCost), must_change_password: 0, updated_at: app.clock.nowIso() })
-        .where('id', '=', user.id)
-        .execute();
-      await endSessionsOfUser(db, user.id);
-      const session = await createSession(db, user.id, app);
-      ctx.setSession(session.token);
-      await ctx.audit({ entity: 'users', entityId: user.id, after: { passwordChanged: true } });
-      return { csrfToken: session.csrfToken };
-    },
+    // Both scrypt runs (checking the current password, hashing the new one) happen before the
+    // transaction, in the worker pool.
+    prepare: (ctx, input) => checkPasswordChange(ctx, input),
+    handler: (ctx, _input, checked) => completePasswordChange(ctx, checked),
   }),
 };

@@ -2,11 +2,15 @@ import { z } from 'zod';
 import { AppError, badInput, conflict } from '../../core/api/errors';
 import { defineMethod, type CallContext } from '../../core/api/registry';
 import { label, optionalText, text } from '../../core/api/validation';
-import { hashPassword } from '../../core/auth/passwords';
+import { hashNewPassword } from '../../core/auth/passwords';
 import { createSession } from '../../core/auth/sessions';
+import { assertAcceptablePassword } from '../../core/auth/password-policy';
 import { generateSigningKey } from '../../core/signing';
 import { schemaVersion } from '../../core/db/migrator';
-import { newPasswordField, nipField, usernameField } from '../users/api';
+import { storedFingerprint } from '../../server/tls';
+import { loadOffice } from '../../core/office';
+import { newPasswordField, nipField, usernameField } from '../users';
+import { postalCodeMethods } from './postal-codes';
 
 export const DEFAULT_PROVINCE_LABEL = 'Pemerintah Provinsi Daerah Khusus Jakarta';
 
@@ -44,36 +48,6 @@ const editableColumns = (o: EditableFields) => ({
   yearly_target: o.yearlyTarget,
 });
 
-const officeColumns = [
-  'name',
-  'province_label as provinceLabel',
-  'kota_kode as kotaKode',
-  'kecamatan_kode as kecamatanKode',
-  'address',
-  'postal_code as postalCode',
-  'phone',
-  'email',
-  'letterhead_lines as letterheadLines',
-  'signatory_name as signatoryName',
-  'signatory_title as signatoryTitle',
-  'signatory_nip as signatoryNip',
-  'yearly_target as yearlyTarget',
-  'key_id as keyId',
-  'public_key as publicKey',
-  'updated_at as updatedAt',
-] as const;
-
-export async function loadOffice(ctx: Pick<CallContext, 'db'>) {
-  const row = await ctx.db
-    .selectFrom('office')
-    .innerJoin('regions as kota', 'kota.kode', 'office.kota_kode')
-    .innerJoin('regions as kec', 'kec.kode', 'office.kecamatan_kode')
-    .select(officeColumns.map((c) => `office.${c}` as const))
-    .select(['kota.nama as kotaNama', 'kec.nama as kecamatanNama'])
-    .executeTakeFirst();
-  if (!row) throw new AppError('conflict', 'Kantor belum disiapkan.');
-  return { ...row, letterheadLines: JSON.parse(row.letterheadLines) as string[] };
-}
 
 /** Kota and kecamatan must be real and the kecamatan must lie in the kota. */
 async function checkRegion(ctx: CallContext, kotaKode: string, kecamatanKode: string) {
@@ -104,7 +78,13 @@ export const officeMethods = {
       office: z.strictObject(officeFields),
       admin: z.strictObject({ username: usernameField, fullName: text('Nama lengkap admin', 120), password: newPasswordField }),
     }),
-    handler: async (ctx, input) => {
+    prepare: async (ctx, input) => {
+      // Refused before the hash: a public method must not let anyone run scrypt for nothing.
+      if (await ctx.read((db) => db.selectFrom('office').select('id').executeTakeFirst())) throw conflict('Kantor sudah disiapkan. Penyiapan awal hanya sekali.');
+      assertAcceptablePassword(input.admin.password, { username: input.admin.username, fullName: input.admin.fullName, officeName: input.office.name }, 'admin.password', 'Kata sandi');
+      return hashNewPassword(ctx, input.admin.password);
+    },
+    handler: async (ctx, input, passwordHash) => {
       const existing = await ctx.db.selectFrom('office').select('id').executeTakeFirst();
       if (existing) throw conflict('Kantor sudah disiapkan. Penyiapan awal hanya sekali.');
       await checkRegion(ctx, input.office.kotaKode, input.office.kecamatanKode);
@@ -134,7 +114,7 @@ export const officeMethods = {
           username: input.admin.username,
           full_name: input.admin.fullName,
           role: 'admin',
-          password_hash: await hashPassword(input.admin.password, ctx.app.security.passwordCost),
+          password_hash: passwordHash,
           created_at: now,
           updated_at: now,
         })
@@ -157,7 +137,7 @@ export const officeMethods = {
     access: 'authenticated',
     mutation: false,
     input: z.strictObject({}),
-    handler: (ctx) => loadOffice(ctx),
+    handler: async (ctx) => ({ ...(await loadOffice(ctx)), lanCertificateFingerprint: storedFingerprint(ctx.app.dataDir) }),
   }),
 
   'office.update': defineMethod({
@@ -174,7 +154,7 @@ export const officeMethods = {
         .execute();
       const after = await loadOffice(ctx);
       await ctx.audit({ entity: 'office', entityId: after.keyId, before, after });
-      return after;
+      return { ...after, lanCertificateFingerprint: storedFingerprint(ctx.app.dataDir) };
     },
   }),
 
@@ -183,20 +163,52 @@ export const officeMethods = {
     access: ['admin'],
     mutation: false,
     input: z.strictObject({}),
-    handler: ({ app }) => app.backups.list().map(({ name, size, createdAt }) => ({ name, size, createdAt })),
+    handler: ({ app }) => app.backups.list().map(({ name, size, createdAt, kind, encrypted }) => ({ name, size, createdAt, kind, encrypted })),
   }),
 
   'office.backup': defineMethod({
-    summary: 'Membuat cadangan basis data sekarang (salinan utuh dan konsisten di folder data).',
+    summary: 'Membuat cadangan basis data sekarang (salinan utuh dan konsisten di folder data), terenkripsi bila diberi frasa sandi.',
     access: ['admin'],
     mutation: true,
     // SQLite's online backup cannot run inside the call's transaction.
     transaction: false,
-    input: z.strictObject({}),
-    handler: async (ctx) => {
-      const info = await ctx.app.backups.create('manual');
-      await ctx.audit({ entity: 'office', entityId: null, after: { backup: info.name, size: info.size } });
-      return { name: info.name, size: info.size, createdAt: info.createdAt };
+    input: z.strictObject({
+      /** Never stored: without it the backup cannot be restored. */
+      passphrase: label(z.string().min(12).max(128), 'Frasa sandi').optional(),
+    }),
+    handler: async (ctx, input) => {
+      const info = await ctx.app.backups.create({ kind: 'manual', passphrase: input.passphrase });
+      await ctx.audit({ entity: 'office', entityId: null, after: { backup: info.name, size: info.size, encrypted: info.encrypted } });
+      return { name: info.name, size: info.size, createdAt: info.createdAt, kind: info.kind, encrypted: info.encrypted };
     },
   }),
+
+  'office.restore': defineMethod({
+    summary:
+      'Memulihkan basis data dari cadangan di folder cadangan: diperiksa dulu (integritas, riwayat skema, rantai audit), basis data saat ini dicadangkan, lalu ditukar sekaligus. Semua sesi berakhir.',
+    access: ['admin'],
+    mutation: true,
+    // The database itself is swapped: no transaction can span that.
+    transaction: false,
+    input: z.strictObject({
+      name: label(z.string().min(1).max(200), 'Berkas cadangan'),
+      passphrase: label(z.string().min(1).max(128), 'Frasa sandi').optional(),
+    }),
+    handler: async (ctx, input) => {
+      // Only a file of the backup folder, named exactly as listed: no paths from the caller.
+      const backup = ctx.app.backups.list().find((b) => b.name === input.name);
+      if (!backup) throw new AppError('not_found', 'Berkas cadangan: tidak ada di folder cadangan kantor.', { name: 'Berkas cadangan: tidak ditemukan' });
+      const result = await ctx.app.backups.restore(backup.file, {
+        passphrase: input.passphrase,
+        user: ctx.user,
+        fromCall: true,
+        // The outgoing database records who replaced it, and with what.
+        beforeSwap: () => ctx.audit({ entity: 'office', entityId: null, after: { restoreFrom: backup.name } }),
+      });
+      ctx.setSession(null);
+      return { restoredFrom: result.restoredFrom, previous: result.previous.name, schemaVersion: result.schemaVersion };
+    },
+  }),
+
+  ...postalCodeMethods,
 };

@@ -7,14 +7,15 @@ import { id, isoDate, label, optionalText, rupiah, text } from '../../core/api/v
 import { jakartaDate } from '../../core/clock';
 import { nextSequence } from '../../core/sequences';
 import { setSetting } from '../../core/settings';
-import { loadOffice } from '../office/api';
-import { completeStage } from '../programme/stages';
-import { normaliseName } from '../registrations/rules/names';
+import { completeStage } from '../../core/stages';
+import { normaliseName } from '../registrations';
 import { normaliseKind, productionDays, availableCapacity } from './rules/matching';
 import { checkQuantitySplit, lineTotal, orderTotals } from './rules/money';
 import { allowedOrderTransitions, checkOrderTransition, orderStatuses, orderStatusLabels, type OrderStatus } from './rules/transitions';
-import { renderAssignmentDocument, type DocumentKind } from './pdf';
-import { loadHolidays } from '../permits/service';
+import { documentMethods } from './documents';
+import { undoMethods } from './undo';
+import { checkUndo } from './rules/undo';
+import { loadHolidays } from '../permits';
 import {
   addDays,
   assignedQuantity,
@@ -575,7 +576,7 @@ export const orderMethods = {
         ? await ctx.db
             .selectFrom('order_events as e')
             .leftJoin('users as u', 'u.id', 'e.user_id')
-            .select(['e.id', 'e.assignment_id as assignmentId', 'e.from_status as fromStatus', 'e.to_status as toStatus', 'e.at', 'e.reason', 'u.full_name as userName'])
+            .select(['e.id', 'e.assignment_id as assignmentId', 'e.from_status as fromStatus', 'e.to_status as toStatus', 'e.at', 'e.reason', 'e.user_id as userId', 'u.full_name as userName'])
             .where(
               'e.assignment_id',
               'in',
@@ -634,6 +635,12 @@ export const orderMethods = {
           daysToPayment: a.paidOn && a.deliveredOn ? daysBetween(a.deliveredOn, a.paidOn) : null,
           moves: order.status === 'dibatalkan' ? [] : allowedOrderTransitions(a.status, role as 'petugas').map((t) => ({ to: t.to, label: orderStatusLabels[t.to], requires: t.requires })),
           events: events.filter((e) => e.assignmentId === a.id),
+          // Whether this user may still take back the last move (rules/undo.ts).
+          undoable: (() => {
+            const own = events.filter((e) => e.assignmentId === a.id);
+            const last = own[own.length - 1];
+            return !!last && order.status !== 'dibatalkan' && checkUndo({ fromStatus: last.fromStatus, toStatus: last.toStatus, at: last.at, userId: last.userId }, a.status, ctx.user!.id, ctx.app.clock.nowIso(), orderStatusLabels).ok;
+          })(),
         })),
       };
     },
@@ -966,57 +973,6 @@ export const orderMethods = {
     },
   }),
 
-  'orders.document': defineMethod({
-    summary: 'Dokumen PDF satu penugasan: surat pesanan, BAST, atau kwitansi dengan terbilang',
-    access: STAFF,
-    mutation: false,
-    input: z.strictObject({ assignmentId: id('Penugasan'), kind: label(z.enum(['po', 'bast', 'invoice']), 'Jenis dokumen') }),
-    handler: async (ctx, input) => {
-      const a = await loadAssignment(ctx, input.assignmentId);
-      if (INACTIVE_STATUSES.includes(a.status)) throw conflict(`Penugasan ${a.assignment_no} berstatus ${orderStatusLabels[a.status]}; dokumen tidak dibuat.`);
-      if (input.kind !== 'po' && ['dipesan', 'dikonfirmasi', 'diproduksi'].includes(a.status)) {
-        throw conflict(`${input.kind === 'bast' ? 'BAST' : 'Kwitansi'} dibuat setelah barang dikirim (status sekarang ${orderStatusLabels[a.status]}).`);
-      }
-      const order = await loadOrder(ctx, a.order_id);
-      const item = await ctx.db.selectFrom('order_items').selectAll().where('id', '=', a.item_id).executeTakeFirstOrThrow();
-      const buyer = await ctx.db.selectFrom('order_buyers').selectAll().where('id', '=', order.buyer_id).executeTakeFirstOrThrow();
-      const business = await ctx.db
-        .selectFrom('businesses as b')
-        .innerJoin('members as m', 'm.id', 'b.member_id')
-        .leftJoin('regions as r', 'r.kode', 'b.kelurahan_kode')
-        .select(['b.name', 'b.address_street', 'b.phone', 'b.npwp', 'b.nib', 'm.full_name', 'r.nama as kelurahanNama'])
-        .where('b.id', '=', a.business_id)
-        .executeTakeFirstOrThrow();
-      const office = await loadOffice(ctx);
-      const now = today(ctx);
-      const documentDate = input.kind === 'bast' ? (a.delivered_on ?? now) : now;
-      const bytes = await renderAssignmentDocument(input.kind as DocumentKind, {
-        assignmentNo: a.assignment_no,
-        orderNo: order.order_no,
-        buyerOrderNo: order.buyer_order_no,
-        budgetRef: order.budget_ref,
-        orderDate: order.order_date,
-        deliveryDate: a.delivery_date,
-        deliveryTime: order.delivery_time,
-        deliveryAddress: order.delivery_address,
-        notes: order.notes,
-        documentDate,
-        ppnRateBp: a.ppn_rate_bp,
-        line: { description: item.description, quantity: a.quantity, unit: item.unit, unitPrice: a.unit_price },
-        buyer: { name: buyer.name, unit: order.buyer_unit, address: buyer.address, ppkName: buyer.ppk_name, ppkNip: buyer.ppk_nip, treasurerName: buyer.treasurer_name },
-        business: {
-          name: business.name,
-          ownerName: business.full_name,
-          address: business.address_street,
-          kelurahanNama: business.kelurahanNama,
-          phone: business.phone,
-          npwp: business.npwp,
-          nib: business.nib,
-        },
-        office: { letterheadLines: office.letterheadLines, address: office.address, kecamatanNama: office.kecamatanNama, kotaNama: office.kotaNama, officerName: ctx.user!.fullName },
-      });
-      const prefix = { po: 'surat-pesanan', bast: 'bast', invoice: 'kwitansi' }[input.kind];
-      return { fileName: `${prefix}-${a.assignment_no}.pdf`, mimeType: 'application/pdf' as const, base64: bytes.toString('base64') };
-    },
-  }),
+  ...documentMethods,
+  ...undoMethods,
 };

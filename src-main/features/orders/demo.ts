@@ -1,6 +1,6 @@
 import type { DemoContext } from '../../demo/steps';
 import { callAs } from '../../demo/demo';
-import { normaliseName } from '../registrations/rules/names';
+import { normaliseName } from '../registrations';
 import { lineTotal } from './rules/money';
 import { orderStatuses, type OrderStatus } from './rules/transitions';
 import { addDays, INACTIVE_STATUSES } from './service';
@@ -206,18 +206,27 @@ export async function ordersDemo(ctx: DemoContext): Promise<void> {
               const write = (st: OrderStatus, path: OrderStatus[], reason: string | null) => {
                 const assignmentId = newId();
                 assignments++;
-                const delivered = ['diterima', 'dibayar', 'selesai'].includes(st) ? addDays(deliveryDate, rng.int(0, 1)) : null;
+                // Handed over on the planned day or a day early or late (never after today), paid
+                // some days later (never after today either: a payment is recorded when received).
+                const handedOver = ['diterima', 'dibayar', 'selesai'].includes(st) ? addDays(deliveryDate, rng.pick([0, 0, 1, -1, 2])) : null;
+                const delivered = handedOver && (handedOver > today ? today : handedOver < orderDate ? orderDate : handedOver);
                 const paid = st === 'dibayar' || st === 'selesai';
-                const paidOn = paid && delivered ? addDays(delivered, rng.int(1, 12)) : null;
+                const payDay = paid && delivered ? addDays(delivered, rng.int(1, 12)) : null;
+                const paidOn = payDay && (payDay > today ? today : payDay);
                 const amountPart = lineTotal(qty, unitPrice);
                 const no = `${orderNo}-${++perOrder}`;
                 items.push(() => {
                   insertAssignment.run(assignmentId, no, orderId, itemId, product.businessId, product.memberId, product.id, qty, unitPrice, amountPart, st, deliveryDate, orderDate,
                     delivered, paid ? amountPart : null, paidOn, paid ? 'Transfer bank' : null, petugasId, `${orderDate}T03:00:00.000Z`, nowIso);
                   let prev: OrderStatus | null = null;
-                  path.forEach((s, i) => {
+                  // Each move on or after the one before: an early hand-over pulls the earlier moves back.
+                  const days = path.map((s, i) => {
                     const day = s === 'diterima' && delivered ? delivered : s === 'dibayar' && paidOn ? paidOn : s === 'selesai' && paidOn ? paidOn : addDays(orderDate, Math.min(i, lead));
-                    insertEvent.run(newId(), assignmentId, prev, s, `${day > today ? today : day}T0${2 + (i % 7)}:15:00.000Z`, petugasId, null);
+                    return day > today ? today : day;
+                  });
+                  for (let i = days.length - 2; i >= 0; i--) if (days[i] > days[i + 1]) days[i] = days[i + 1];
+                  path.forEach((s, i) => {
+                    insertEvent.run(newId(), assignmentId, prev, s, `${days[i]}T0${2 + (i % 7)}:15:00.000Z`, petugasId, null);
                     prev = s;
                   });
                   if (prev !== st) insertEvent.run(newId(), assignmentId, prev, st, `${orderDate}T09:00:00.000Z`, petugasId, reason);
@@ -242,12 +251,13 @@ export async function ordersDemo(ctx: DemoContext): Promise<void> {
   }
   const upsertSeq = db.prepare(`insert into sequences (name, scope, value) values ('order', ?, ?) on conflict (name, scope) do update set value = max(value, excluded.value)`);
   for (const [year, value] of seq) upsertSeq.run(year, value);
-  // P5 (pemasaran) for members whose e-order was delivered: the first delivery's date.
+  // P5 (pemasaran) for members whose e-order was delivered: the earliest delivery dates it.
   db.prepare(`insert into member_stages (member_id, stage_code, status, completed_on, evidence, source, source_id, recorded_by, recorded_at)
       select member_id, 'P5', 'selesai', min(delivered_on), 'E-order diterima pembeli (BAST)', 'order', null, ?, ?
       from order_assignments where delivered_on is not null group by member_id
     on conflict (member_id, stage_code) do update set status = 'selesai', completed_on = excluded.completed_on, evidence = excluded.evidence,
-      source = excluded.source, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at where member_stages.status <> 'selesai'`).run(petugasId, nowIso);
+      source = excluded.source, source_id = excluded.source_id, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at
+      where member_stages.status <> 'selesai' or member_stages.completed_on > excluded.completed_on`).run(petugasId, nowIso);
 
   // A few fresh orders entered through the API, waiting for the petugas to assign them.
   for (let i = 0; i < 3; i++) {

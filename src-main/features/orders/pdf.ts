@@ -14,8 +14,14 @@ export interface AssignmentDocumentData {
   deliveryTime: string | null;
   deliveryAddress: string;
   notes: string | null;
-  /** 'YYYY-MM-DD' printed on the document (today, or the delivery/receipt date for BAST). */
-  documentDate: string;
+  /**
+   * 'YYYY-MM-DD' of the event the document records: the assignment for the surat pesanan, the
+   * hand-over for the BAST, the payment for the kwitansi. null while that event has not been
+   * recorded: the document then prints as a form whose date is written in by hand.
+   */
+  documentDate: string | null;
+  /** The actual hand-over (delivered_on), once recorded; the planned day is `deliveryDate`. */
+  handedOverOn: string | null;
   ppnRateBp: number;
   line: { description: string; quantity: number; unit: string; unitPrice: number };
   buyer: { name: string; unit: string | null; address: string; ppkName: string | null; ppkNip: string | null; treasurerName: string | null };
@@ -26,6 +32,9 @@ export interface AssignmentDocumentData {
 export type DocumentKind = 'po' | 'bast' | 'invoice';
 
 const DAYS_ID = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
+/** Where a date is still to be written in by hand. */
+const BLANK_DATE = '.............................';
+const dateOrBlank = (date: string | null) => (date ? formatDateId(date) : BLANK_DATE);
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -194,7 +203,7 @@ function purchaseOrder(doc: Doc, d: AssignmentDocumentData) {
   twoSignatures(
     doc,
     { heading: ['Diterima oleh,', 'Pelaku usaha'], name: d.business.ownerName },
-    { heading: [`${titleCase(d.office.kecamatanNama)}, ${formatDateId(d.documentDate)}`, 'Petugas e-order'], name: d.office.officerName },
+    { heading: [`${titleCase(d.office.kecamatanNama)}, ${dateOrBlank(d.documentDate)}`, 'Petugas e-order'], name: d.office.officerName },
   );
 }
 
@@ -203,8 +212,8 @@ function bast(doc: Doc, d: AssignmentDocumentData) {
   title(doc, 'BERITA ACARA SERAH TERIMA BARANG', `BAST/${d.assignmentNo}`);
   const left = doc.page.margins.left;
   const width = contentWidth(doc);
-  const day = DAYS_ID[new Date(`${d.documentDate}T00:00:00Z`).getUTCDay()];
-  doc.font(FONT.sans, 10.5).text(`Pada hari ini, ${day} tanggal ${formatDateId(d.documentDate)}, kami yang bertanda tangan di bawah ini:`, left, doc.y, { width });
+  const day = d.documentDate ? DAYS_ID[new Date(`${d.documentDate}T00:00:00Z`).getUTCDay()] : '................';
+  doc.font(FONT.sans, 10.5).text(`Pada hari ini, ${day} tanggal ${dateOrBlank(d.documentDate)}, kami yang bertanda tangan di bawah ini:`, left, doc.y, { width });
   doc.moveDown(0.5);
   doc.font(FONT.sansBold, 10.5).text('PIHAK PERTAMA (penyerah barang)', left, doc.y);
   pairs(doc, [
@@ -250,7 +259,7 @@ function invoice(doc: Doc, d: AssignmentDocumentData) {
       ['Telah terima dari', `${d.buyer.name}${d.buyer.unit ? ` - ${d.buyer.unit}` : ''}`],
       ['Uang sejumlah', capitalise(terbilangRupiah(totals.total))],
       ['Untuk pembayaran', `${d.line.description}, ${d.line.quantity} ${d.line.unit}, pesanan ${d.orderNo}${d.budgetRef ? `, paket anggaran ${d.budgetRef}` : ''}`],
-      ['Tanggal serah terima', formatDateId(d.deliveryDate)],
+      ['Tanggal serah terima', dateOrBlank(d.handedOverOn)],
     ],
     120,
   );
@@ -268,15 +277,38 @@ function invoice(doc: Doc, d: AssignmentDocumentData) {
   twoSignatures(
     doc,
     { heading: ['Mengetahui,', 'Bendahara pembeli'], name: d.buyer.treasurerName },
-    { heading: [`Jakarta, ${formatDateId(d.documentDate)}`, 'Yang menerima,'], name: d.business.ownerName, sub: d.business.name },
+    { heading: [`Jakarta, ${dateOrBlank(d.documentDate)}`, 'Yang menerima,'], name: d.business.ownerName, sub: d.business.name },
   );
 }
 
 const documentTitles: Record<DocumentKind, string> = { po: 'Surat Pesanan', bast: 'Berita Acara Serah Terima', invoice: 'Kwitansi' };
 
-/** One document of an assignment as PDF bytes. */
-export async function renderAssignmentDocument(kind: DocumentKind, d: AssignmentDocumentData): Promise<Buffer> {
-  const doc = createPdfDocument({ info: { Title: `${documentTitles[kind]} ${d.assignmentNo}`, Subject: 'E-order Jakpreneur' } });
+/** A reprint says so: a pale diagonal word under the content and a boxed label at the top right. */
+function markCopy(doc: Doc) {
+  doc.save();
+  doc.rotate(-35, { origin: [doc.page.width / 2, doc.page.height / 2] });
+  doc.font(FONT.sansBold, 110).fillColor('#000000').fillOpacity(0.07);
+  doc.text('SALINAN', 0, doc.page.height / 2 - 60, { width: doc.page.width, align: 'center', lineBreak: false });
+  doc.restore();
+  doc.save().fillOpacity(1).fillColor('black').font(FONT.sansBold, 10);
+  const w = doc.widthOfString('SALINAN') + 16;
+  const x = doc.page.width - doc.page.margins.right - w;
+  const y = doc.page.margins.top - 26;
+  doc.rect(x, y, w, 18).lineWidth(1).stroke();
+  doc.text('SALINAN', x, y + 4, { width: w, align: 'center', lineBreak: false });
+  doc.restore();
+  doc.fillColor('black').fillOpacity(1);
+}
+
+/**
+ * One document of an assignment as PDF bytes: a pure function of its data, so a reprint from
+ * the stored data of the first print is the same document, marked SALINAN when `copy` is set.
+ */
+export async function renderAssignmentDocument(kind: DocumentKind, d: AssignmentDocumentData, options: { copy?: boolean } = {}): Promise<Buffer> {
+  const doc = createPdfDocument({ info: { Title: `${documentTitles[kind]} ${d.assignmentNo}${options.copy ? ' (salinan)' : ''}`, Subject: 'E-order Jakpreneur' } });
+  if (options.copy) markCopy(doc);
+  doc.x = doc.page.margins.left;
+  doc.y = doc.page.margins.top;
   if (kind === 'po') purchaseOrder(doc, d);
   else if (kind === 'bast') bast(doc, d);
   else invoice(doc, d);

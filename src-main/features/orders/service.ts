@@ -5,7 +5,7 @@ import { getSetting } from '../../core/settings';
 import { orderStatuses, type OrderStatus } from './rules/transitions';
 import { availableCapacity, nearnessTier, productionDays, rankCandidates, type CandidateFacts } from './rules/matching';
 import type { OrderStage } from './tables';
-import { loadHolidays } from '../permits/service';
+import { loadHolidays } from '../permits';
 
 export const ORDER_SETTINGS_KEY = 'orders';
 

@@ -132,6 +132,19 @@ export interface OrderEventsTable {
   reason: string | null;
 }
 
+/** The first print of an assignment's document; a reprint repeats `content` with a copy mark. */
+export interface OrderDocumentPrintsTable {
+  assignment_id: string;
+  kind: 'po' | 'bast' | 'invoice';
+  document_date: string;
+  /** JSON of everything the document printed (AssignmentDocumentData). */
+  content: string;
+  copies: number;
+  first_printed_at: string;
+  first_printed_by: string | null;
+  last_printed_at: string;
+}
+
 export interface OrderTables {
   order_buyers: OrderBuyersTable;
   order_products: OrderProductsTable;
@@ -139,4 +152,5 @@ export interface OrderTables {
   order_items: OrderItemsTable;
   order_assignments: OrderAssignmentsTable;
   order_events: OrderEventsTable;
+  order_document_prints: OrderDocumentPrintsTable;
 }

@@ -2,16 +2,15 @@ import { z } from 'zod';
 import { badInput, conflict, notFound } from '../../core/api/errors';
 import { defineMethod } from '../../core/api/registry';
 import { id, isoDate, label, optionalText, text } from '../../core/api/validation';
-import { formatDateId } from '../../core/format';
-import { createPdfDocument, drawLetterhead, FONT, pdfToBuffer } from '../../core/pdf/document';
-import { loadOffice } from '../office/api';
+import { loadOffice } from '../../core/office';
 import { checkTransition } from './rules/transitions';
 import { applyTransition, loadPermit, roleOf } from './service';
+import type { AjibDayList } from './ajib-pdf';
+import { renderAjibDayTask } from './tasks';
 
-const AJIB_ROLES = ['loket', 'supervisor'] as const;
+export const AJIB_ROLES = ['loket', 'supervisor'] as const;
 
-export const ajibKindLabels = { pickup: 'Jemput berkas', delivery: 'Antar izin' } as const;
-export const ajibStatusLabels = { rencana: 'Direncanakan', selesai: 'Selesai', batal: 'Batal' } as const;
+export { ajibKindLabels } from './ajib-pdf';
 
 async function loadTask(db: Parameters<typeof loadPermit>[0], taskId: string) {
   const task = await db.selectFrom('ajib_tasks').selectAll().where('id', '=', taskId).executeTakeFirst();
@@ -19,7 +18,7 @@ async function loadTask(db: Parameters<typeof loadPermit>[0], taskId: string) {
   return task;
 }
 
-function dayQuery(db: Parameters<typeof loadPermit>[0], date: string, officer?: string | null) {
+export function dayQuery(db: Parameters<typeof loadPermit>[0], date: string, officer?: string | null) {
   let q = db
     .selectFrom('ajib_tasks as t')
     .innerJoin('permits as p', 'p.id', 't.permit_id')
@@ -172,62 +171,15 @@ export const ajibMethods = {
     access: 'authenticated',
     mutation: false,
     input: z.strictObject({ date: isoDate('Tanggal'), officer: optionalText('Petugas AJIB', 120) }),
-    handler: async (ctx, input) => {
+    handler: async (ctx, input): Promise<AjibDayList> => {
       const rows = await dayQuery(ctx.db, input.date, input.officer).execute();
       const office = await loadOffice(ctx);
-      const doc = createPdfDocument({ layout: 'landscape', info: { Title: `Tugas AJIB ${input.date}` } });
-      const officers = [...new Set(rows.map((r) => r.officerName))];
-      if (officers.length === 0) officers.push(input.officer ?? '-');
-      officers.forEach((officer, index) => {
-        if (index > 0) doc.addPage();
-        drawLetterhead(doc, { lines: office.letterheadLines, address: office.address });
-        const left = doc.page.margins.left;
-        const width = doc.page.width - left - doc.page.margins.right;
-        doc.font(FONT.sansBold, 13).text('DAFTAR TUGAS ANTAR JEMPUT IZIN BERMOTOR (AJIB)', left, doc.y, { width, align: 'center' });
-        doc.font(FONT.sans, 10).text(`Tanggal: ${formatDateId(input.date)}    Petugas: ${officer}`, left, doc.y + 4, { width, align: 'center' });
-        const cols = [
-          { title: 'No', w: 26 },
-          { title: 'Tugas', w: 80 },
-          { title: 'Pemohon / Usaha', w: 170 },
-          { title: 'Alamat', w: 200 },
-          { title: 'No. izin', w: 120 },
-          { title: 'Penerima, waktu, tanda tangan', w: width - 26 - 80 - 170 - 200 - 120 },
-        ];
-        let y = doc.y + 12;
-        const drawRow = (cells: string[], bold: boolean) => {
-          doc.font(bold ? FONT.sansBold : FONT.sans, 9);
-          const h = Math.max(26, ...cells.map((c, i) => doc.heightOfString(c, { width: cols[i].w - 8 }) + 8));
-          if (y + h > doc.page.height - doc.page.margins.bottom) {
-            doc.addPage();
-            y = doc.page.margins.top;
-          }
-          let x = left;
-          cells.forEach((c, i) => {
-            doc.rect(x, y, cols[i].w, h).lineWidth(0.5).stroke();
-            doc.text(c, x + 4, y + 4, { width: cols[i].w - 8 });
-            x += cols[i].w;
-          });
-          y += h;
-        };
-        drawRow(cols.map((c) => c.title), true);
-        rows
-          .filter((r) => r.officerName === officer)
-          .forEach((r, i) =>
-            drawRow(
-              [
-                String(i + 1),
-                ajibKindLabels[r.kind],
-                `${r.memberName}\n${r.businessName}${r.phone ? `\n${r.phone}` : ''}`,
-                r.address,
-                r.number ?? '-',
-                r.status === 'selesai' ? `${r.receiverName ?? ''} (pukul ${r.doneAt ? new Date(Date.parse(r.doneAt) + 7 * 3600_000).toISOString().slice(11, 16) : ''} WIB)` : r.status === 'batal' ? 'Batal' : '',
-              ],
-              false,
-            ),
-          );
-      });
-      const pdf = await pdfToBuffer(doc);
-      return { fileName: `AJIB-${input.date}.pdf`, mimeType: 'application/pdf' as const, base64: pdf.toString('base64') };
+      return { date: input.date, officer: input.officer ?? null, rows, office: { letterheadLines: office.letterheadLines, address: office.address } };
+    },
+    // Drawn after the read transaction, in the worker pool.
+    render: async (ctx, list) => {
+      const base64 = await ctx.work(renderAjibDayTask, list);
+      return { fileName: `AJIB-${list.date}.pdf`, mimeType: 'application/pdf' as const, base64 };
     },
   }),
 };

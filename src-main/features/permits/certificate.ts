@@ -1,11 +1,13 @@
 import type { Database } from '../../core/api/registry';
 import { formatDateId, formatRupiah } from '../../core/format';
 import { createPdfDocument, drawLetterhead, drawSignatureBlock, FONT, pdfToBuffer } from '../../core/pdf/document';
+import { drawReusable } from '../../core/pdf/reusable';
 import { create as createQr } from 'qrcode';
 import { hashNik, signPayload } from '../../core/signing';
-import { KBLI_VERSION } from '../reference/load';
-import { formatNpwp } from '../registrations/rules/npwp';
-import { formatPhone } from '../registrations/rules/phone';
+import { KBLI_VERSION } from '../reference';
+import { formatNpwp } from '../../../src-shared/rules/npwp';
+import { formatPhone } from '../../../src-shared/rules/phone';
+import { groupVerificationCode } from './rules/verification-code';
 import type { PermitSettings } from './settings';
 
 const CM = 72 / 2.54;
@@ -35,6 +37,8 @@ export interface CertificateData {
   nib: string | null;
   facility: string | null;
   copiesPrinted: number;
+  /** The short code printed under the QR (and signed in it), read out on the phone to check. */
+  verificationCode: string | null;
   holder: { name: string; nik: string; address: string; phone: string | null };
   business: {
     name: string;
@@ -98,8 +102,12 @@ export async function loadCertificateData(db: Database, ids: string[]): Promise<
       .innerJoin('regions as bk', 'bk.kode', 'b.kelurahan_kode')
       .innerJoin('regions as bc', 'bc.kode', 'bk.parent_kode')
       .leftJoin('kbli as k', (j) => j.onRef('k.kode', '=', 'b.kbli_kode').onRef('k.versi', '=', 'b.kbli_versi'))
+      .leftJoin('kelurahan_postal_codes as kp', 'kp.kelurahan_kode', 'b.kelurahan_kode')
       .select([
         'p.id',
+        'p.postal_code as p_postal_code',
+        'p.verification_code',
+        'kp.postal_code as kelurahan_postal_code',
         'p.number',
         'p.issued_on',
         'p.valid_until',
@@ -137,6 +145,7 @@ export async function loadCertificateData(db: Database, ids: string[]): Promise<
         nib: r.nib,
         facility: r.facility,
         copiesPrinted: r.copies_printed,
+        verificationCode: r.verification_code,
         holder: {
           name: r.full_name,
           nik: r.nik,
@@ -152,7 +161,8 @@ export async function loadCertificateData(db: Database, ids: string[]): Promise<
           address: r.b_street,
           kelurahan: r.b_kelurahan,
           kecamatan: r.b_kecamatan,
-          postalCode: r.postal_code,
+          // As taken at intake; else the business's own, else the office's code for its kelurahan.
+          postalCode: r.p_postal_code ?? r.postal_code ?? r.kelurahan_postal_code,
           phone: r.b_phone,
           capital: r.capital,
         },
@@ -162,12 +172,14 @@ export async function loadCertificateData(db: Database, ids: string[]): Promise<
   return ids.flatMap((id) => (out.has(id) ? [out.get(id)!] : []));
 }
 
-/** The signed QR text of a certificate: number, issue date, business name, hashed NIK, key id. */
+/**
+ * The signed QR text of a certificate: kind (t), number, issue date, business name, hashed NIK,
+ * the verification code printed under the QR, and the key id.
+ */
 export function certificateQrText(data: CertificateData, key: Pick<CertificateOffice, 'keyId' | 'privateKeyPem'>): string {
-  return signPayload(
-    { t: 'IUMK', n: data.number, d: data.issuedOn, b: data.business.name.slice(0, 120), h: hashNik(data.holder.nik, key.keyId) },
-    { keyId: key.keyId, privateKeyPem: key.privateKeyPem },
-  );
+  const payload: Record<string, string> = { t: 'IUMK', n: data.number, d: data.issuedOn, b: data.business.name.slice(0, 120), h: hashNik(data.holder.nik, key.keyId) };
+  if (data.verificationCode) payload.c = data.verificationCode;
+  return signPayload(payload, { keyId: key.keyId, privateKeyPem: key.privateKeyPem });
 }
 
 function safeNpwp(npwp: string | null): string {
@@ -185,6 +197,9 @@ function phoneText(phone: string | null): string {
 
 const BODY = 10.5;
 const LABEL_WIDTH = 150;
+/** Printed sizes under the QR, in points: at least 7 pt so a person can read the code out. */
+export const VERIFICATION_CODE_SIZE = 10;
+export const VERIFICATION_LABEL_SIZE = 7;
 
 /**
  * Draws one certificate on the current page. `copy` marks a reprint (SALINAN): a pale diagonal
@@ -213,7 +228,8 @@ export function drawCertificatePage(
   const contact = [office.address, office.postalCode, office.phone ? `Telp. ${office.phone}` : null, office.email]
     .filter(Boolean)
     .join(' · ');
-  drawLetterhead(doc, { lines: office.letterheadLines, address: contact });
+  // What is the same on every page of a batch is drawn once and placed again (see reusable.ts).
+  drawReusable(doc, 'letterhead', doc.page.margins.top, () => drawLetterhead(doc, { lines: office.letterheadLines, address: contact }));
 
   if (options.copy) {
     doc.save();
@@ -226,11 +242,11 @@ export function drawCertificatePage(
   }
 
   let y = doc.y + (options.copy ? 14 : 4);
-  doc.font(FONT.sansBold, 13).text(settings.documentTitle, left, y, { width, align: 'center' });
+  drawReusable(doc, 'title', y, (top) => doc.font(FONT.sansBold, 13).text(settings.documentTitle, left, top, { width, align: 'center' }));
   doc.font(FONT.sans, 11).text(`Nomor: ${data.number}`, left, doc.y + 2, { width, align: 'center' });
   y = doc.y + 12;
 
-  doc.font(FONT.sans, BODY).text(settings.legalBasis, left, y, { width, align: 'justify', lineGap: 1 });
+  drawReusable(doc, 'legalBasis', y, (top) => doc.font(FONT.sans, BODY).text(settings.legalBasis, left, top, { width, align: 'justify', lineGap: 1 }));
   y = doc.y + 6;
 
   const rows = (items: [string, string][], top: number): number => {
@@ -264,7 +280,7 @@ export function drawCertificatePage(
     y,
   );
   y += 4;
-  doc.font(FONT.sans, BODY).text(CERTIFICATE_SENTENCE, left, y, { width, align: 'justify', lineGap: 1 });
+  drawReusable(doc, 'sentence', y, (top) => doc.font(FONT.sans, BODY).text(CERTIFICATE_SENTENCE, left, top, { width, align: 'justify', lineGap: 1 }));
   y = doc.y + 6;
 
   const b = data.business;
@@ -290,35 +306,50 @@ export function drawCertificatePage(
   const bandBottomLimit = doc.page.height - doc.page.margins.bottom - 20;
   const bandTop = Math.min(y, bandBottomLimit - photoH);
 
-  doc.save();
-  doc.lineWidth(0.75).dash(3, { space: 2 }).rect(left, bandTop, photoW, photoH).stroke().undash();
-  doc.restore();
-  doc.font(FONT.sans, 8).fillColor('#555555').text('Pas foto\n4 x 6 cm', left, bandTop + photoH / 2 - 10, { width: photoW, align: 'center' });
-  doc.fillColor('black');
+  // The band's fixed parts (photo frame, the signatory's block) depend only on the issue date:
+  // one drawing for a day's batch.
+  drawReusable(doc, `band:${data.issuedOn}`, bandTop, (top) => {
+    doc.save();
+    doc.lineWidth(0.75).dash(3, { space: 2 }).rect(left, top, photoW, photoH).stroke().undash();
+    doc.restore();
+    doc.font(FONT.sans, 8).fillColor('#555555').text('Pas foto\n4 x 6 cm', left, top + photoH / 2 - 10, { width: photoW, align: 'center' });
+    doc.fillColor('black');
+    drawSignatureBlock(doc, {
+      place: 'Jakarta',
+      date: formatDateId(data.issuedOn),
+      title: office.signatoryTitle,
+      name: office.signatoryName,
+      nip: office.signatoryNip,
+      x: sigX,
+      y: top,
+      width: sigWidth,
+    });
+  });
 
   const qrX = left + photoW + (sigX - left - photoW - CERTIFICATE_QR_SIZE) / 2;
   drawSignedQr(doc, qrText, qrX, bandTop, CERTIFICATE_QR_SIZE);
-  doc.font(FONT.sans, 7).text('Pindai untuk memeriksa keaslian', qrX - 10, bandTop + CERTIFICATE_QR_SIZE + 2, {
-    width: CERTIFICATE_QR_SIZE + 20,
-    align: 'center',
-  });
-
-  drawSignatureBlock(doc, {
-    place: 'Jakarta',
-    date: formatDateId(data.issuedOn),
-    title: office.signatoryTitle,
-    name: office.signatoryName,
-    nip: office.signatoryNip,
-    x: sigX,
-    y: bandTop,
-    width: sigWidth,
-  });
+  // The code under the QR: large enough to read out on the phone, in groups of four.
+  const captionX = qrX - 14;
+  const captionW = CERTIFICATE_QR_SIZE + 28;
+  let captionY = bandTop + CERTIFICATE_QR_SIZE + 2;
+  if (data.verificationCode) {
+    doc.font(FONT.sans, VERIFICATION_LABEL_SIZE).text('Kode verifikasi', captionX, captionY, { width: captionW, align: 'center', lineBreak: false });
+    captionY += VERIFICATION_LABEL_SIZE + 2;
+    doc.font('Courier-Bold', VERIFICATION_CODE_SIZE).text(groupVerificationCode(data.verificationCode), captionX, captionY, { width: captionW, align: 'center', lineBreak: false });
+    captionY += VERIFICATION_CODE_SIZE + 3;
+  }
+  drawReusable(doc, 'scanCaption', captionY, (top) =>
+    doc.font(FONT.sans, VERIFICATION_LABEL_SIZE).text('Pindai kode QR atau sebutkan kode ini untuk memeriksa keaslian', captionX, top, {
+      width: captionW,
+      align: 'center',
+    }),
+  );
 
   // The QR text once more in small type, so software can read it from the PDF without a camera.
   const footY = doc.page.height - doc.page.margins.bottom + 8;
   doc.font(FONT.sans, 6).fillColor('#444444');
-  doc.text('Kode verifikasi:', left, footY, { lineBreak: false });
-  const labelW = doc.widthOfString('Kode verifikasi: ');
+  doc.text('Tanda tangan elektronik:', left, footY, { lineBreak: false });
+  const labelW = doc.widthOfString('Tanda tangan elektronik: ');
   const avail = width - labelW;
   const size = Math.min(5, avail / (0.6 * qrText.length));
   doc.font('Courier', size).text(qrText, left + labelW, footY + (6 - size) / 2, { lineBreak: false });
@@ -365,12 +396,16 @@ export interface RenderOptions {
   copyOf?: (data: CertificateData) => boolean;
 }
 
-/** Renders certificates into one PDF document, one page each, and resolves with its bytes. */
-export function renderCertificates(list: CertificateData[], opts: RenderOptions): Promise<Buffer> {
+/**
+ * Renders certificates into one PDF document, one page each, and resolves with its bytes.
+ * `onPage` hears of each page drawn (progress; it may throw to stop a cancelled batch).
+ */
+export function renderCertificates(list: CertificateData[], opts: RenderOptions, onPage?: (done: number) => void): Promise<Buffer> {
   const doc = startCertificateDocument(list.length === 1 ? `IUMK ${list[0].number}` : `IUMK (${list.length} izin)`);
   list.forEach((data, index) => {
     if (index > 0) doc.addPage();
     drawCertificatePage(doc, data, opts.office, opts.settings, { copy: opts.copyOf ? opts.copyOf(data) : data.copiesPrinted > 0 });
+    onPage?.(index + 1);
   });
   return pdfToBuffer(doc);
 }

@@ -62,12 +62,16 @@ export const permitsDemo: DemoStep = async ({ app, tokens, rng, today, log }) =>
   }
 
   const total = PLAN.reduce((s, [, n]) => s + n, 0);
+  // Only businesses in the office's own kecamatan: the camat signs for no other.
+  const office = await app.db.selectFrom('office').select('kecamatan_kode').executeTakeFirstOrThrow();
   const candidates = await app.db
     .selectFrom('businesses as b')
+    .innerJoin('regions as kel', 'kel.kode', 'b.kelurahan_kode')
     .leftJoin('permits as p', 'p.business_id', 'b.id')
     .select(['b.id as businessId', 'b.member_id as memberId', 'b.address_street as address'])
     .where('b.status', '=', 'aktif')
     .where('b.scale', 'in', ['mikro', 'kecil'])
+    .where('kel.parent_kode', '=', office.kecamatan_kode)
     .where('p.id', 'is', null)
     .orderBy('b.id')
     .limit(total)
@@ -115,6 +119,15 @@ export const permitsDemo: DemoStep = async ({ app, tokens, rng, today, log }) =>
         await callAs(app, loket, 'ajib.create', { permitId: id, kind: 'delivery', officerName: rng.pick(OFFICERS), address: c.address, plannedDate: addWorkingDays(today, 1) });
       }
       if (['terbit', 'diserahkan', 'dicabut'].includes(status)) await move('terbit', loket);
+      // Printed and confirmed good, except a few issued ones still waiting for the printer.
+      if (status === 'diserahkan' || status === 'dicabut' || (status === 'terbit' && i >= 5)) {
+        await callAs(app, loket, 'permits.certificate', { id });
+        if (status === 'terbit' && i === 5) {
+          await callAs(app, loket, 'permits.printResult', { ids: [id], good: false, note: 'Kertas macet' });
+          await callAs(app, loket, 'permits.certificate', { id });
+        }
+        await callAs(app, loket, 'permits.printResult', { ids: [id], good: true });
+      }
       if (status === 'terbit' && i < 3) {
         await callAs(app, loket, 'ajib.create', { permitId: id, kind: 'delivery', officerName: OFFICERS[i % 2], address: c.address, plannedDate: today });
       }
@@ -126,7 +139,13 @@ export const permitsDemo: DemoStep = async ({ app, tokens, rng, today, log }) =>
           await move('diserahkan', loket, { deliveryChannel: 'loket' });
         }
       }
-      if (status === 'dicabut') await move('dicabut', supervisor, { reason: 'Usaha tidak lagi beroperasi di lokasi tersebut.' });
+      if (status === 'dicabut') {
+        await move(
+          'dicabut',
+          supervisor,
+          i === 0 ? { reason: 'Usaha tidak lagi beroperasi di lokasi tersebut.' } : { reason: 'Diganti NIB dari OSS.', revokeKind: 'diganti' },
+        );
+      }
       counts[status] = (counts[status] ?? 0) + 1;
     }
   }

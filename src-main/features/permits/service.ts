@@ -1,10 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import { AppError, badInput, conflict, forbidden, notFound } from '../../core/api/errors';
 import type { CallContext, Database } from '../../core/api/registry';
 import { jakartaDate } from '../../core/clock';
 import { nextSequence } from '../../core/sequences';
-import { loadOffice } from '../office/api';
-import { completeStage } from '../programme/stages';
+import { loadOffice } from '../../core/office';
+import { completeStage } from '../../core/stages';
+import { assertInArea, requirePostalCode } from './places';
+import { printStateOf } from './print-log';
 import { formatPermitNumber } from './rules/numbering';
+import { kelurahanNumberPart } from './rules/territory';
+import { turnOf, turnSentence, type Turn } from './rules/turn';
+import { verificationCodeFrom } from './rules/verification-code';
 import {
   checkTransition,
   findPermitTransition,
@@ -99,6 +105,27 @@ export interface TransitionRequest extends PermitTransitionInput {
   /** The status the caller saw; a different current status means someone else moved it first. */
   expectedStatus?: PermitStatus | null;
   validUntil?: string | null;
+  /** For dicabut: revoked outright, or no longer valid because an NIB or a new permit replaced it. */
+  revokeKind?: 'dicabut' | 'diganti' | null;
+}
+
+/** Whose move the permit waits for (status, print state, planned AJIB delivery). */
+export async function turnOfPermit(db: Database, permit: PermitsTable): Promise<Turn> {
+  const print = await printStateOf(db, permit);
+  const delivery =
+    permit.status === 'terbit'
+      ? await db.selectFrom('ajib_tasks').select('id').where('permit_id', '=', permit.id).where('kind', '=', 'delivery').where('status', '=', 'rencana').executeTakeFirst()
+      : undefined;
+  return turnOf({ status: permit.status, originalConfirmed: print.originalConfirmed, awaitingPrintReport: print.awaitingReport, ajibDeliveryPlanned: Boolean(delivery) });
+}
+
+/** A verification code no other permit of the office has. */
+async function newVerificationCode(db: Database): Promise<string> {
+  for (;;) {
+    const code = verificationCodeFrom((n) => randomBytes(n));
+    const taken = await db.selectFrom('permits').select('id').where('verification_code', '=', code).executeTakeFirst();
+    if (!taken) return code;
+  }
 }
 
 /**
@@ -116,7 +143,8 @@ export async function applyTransition(ctx: CallContext, permitId: string, req: T
   }
   const check = checkTransition(permit.status, req.to, role, req);
   if (!check.ok) {
-    if (check.code === 'forbidden') throw forbidden(check.message);
+    // Say whose move it is, so the caller knows what to do instead.
+    if (check.code === 'forbidden') throw forbidden(`${check.message} ${turnSentence(await turnOfPermit(ctx.db, permit))}`);
     if (check.code === 'conflict') throw conflict(check.message);
     const field = /Nama penerima/.test(check.message) ? 'receiverName' : 'reason';
     throw badInput(field, check.message);
@@ -138,16 +166,22 @@ export async function applyTransition(ctx: CallContext, permitId: string, req: T
   }
   if (req.to === 'ditolak') changes.decision_reason = req.reason ?? null;
   if (req.to === 'dicabut') {
+    const kind = req.revokeKind ?? 'dicabut';
     changes.revoked_reason = req.reason ?? null;
     changes.revoked_on = today;
-    await ctx.db.updateTable('permit_number_log').set({ voided_at: now, void_reason: `Dicabut: ${req.reason ?? ''}`.trim() }).where('permit_id', '=', permit.id).execute();
+    changes.revoked_kind = kind;
+    const label = kind === 'diganti' ? 'Diganti' : 'Dicabut';
+    await ctx.db.updateTable('permit_number_log').set({ voided_at: now, void_reason: `${label}: ${req.reason ?? ''}`.trim() }).where('permit_id', '=', permit.id).execute();
   }
   if (req.to === 'terbit') {
     const business = await ctx.db
       .selectFrom('businesses')
-      .select(['kelurahan_kode', 'nib'])
+      .select(['kelurahan_kode', 'nib', 'postal_code'])
       .where('id', '=', permit.business_id)
       .executeTakeFirstOrThrow();
+    // The camat signs only for businesses in the kecamatan; the address may have changed since intake.
+    const place = await assertInArea(ctx.db, business.kelurahan_kode, 'businessId');
+    const postalCode = permit.postal_code ?? (await requirePostalCode(ctx.db, business, place, 'postalCode'));
     const office = await loadOffice(ctx);
     const year = Number(today.slice(0, 4));
     const month = Number(today.slice(5, 7));
@@ -157,7 +191,7 @@ export async function applyTransition(ctx: CallContext, permitId: string, req: T
       seq,
       year,
       month,
-      kelurahan: business.kelurahan_kode.split('.').pop(),
+      kelurahan: kelurahanNumberPart(business.kelurahan_kode),
       kecamatan: office.kecamatanKode,
       klasifikasi: settings.classification,
     });
@@ -170,6 +204,8 @@ export async function applyTransition(ctx: CallContext, permitId: string, req: T
       issued_on: today,
       nib: business.nib ?? permit.nib,
       valid_until: req.validUntil ?? permit.valid_until,
+      postal_code: postalCode,
+      verification_code: permit.verification_code ?? (await newVerificationCode(ctx.db)),
     });
     await ctx.db
       .insertInto('permit_number_log')

@@ -31,6 +31,15 @@ export interface PermitsTable {
   revoked_reason: string | null;
   revoked_on: string | null;
   copies_printed: number;
+  /** Postal code of the business address as printed on the certificate (taken at intake). */
+  postal_code: string | null;
+  /** Short code under the QR, read out on the phone to check a certificate (given at issuance). */
+  verification_code: string | null;
+  /** When the clerk confirmed that the original printed well; later prints are SALINAN. */
+  original_confirmed_at: string | null;
+  original_confirmed_by: string | null;
+  /** dicabut: revoked; diganti: no longer valid because an NIB or a new permit replaced it. */
+  revoked_kind: 'dicabut' | 'diganti' | null;
   note: string | null;
   submitted_at: string;
   status_at: string;
@@ -64,6 +73,21 @@ export interface PermitNumberLogTable {
   void_reason: string | null;
 }
 
+export type PermitPrintKind = 'asli' | 'salinan';
+export type PermitPrintEvent = 'dicetak' | 'berhasil' | 'gagal';
+
+/** Every print of a certificate and the clerk's report on it. Append-only. */
+export interface PermitPrintsTable {
+  id: string;
+  permit_id: string;
+  kind: PermitPrintKind;
+  event: PermitPrintEvent;
+  note: string | null;
+  by_user_id: string | null;
+  by_name: string | null;
+  at: string;
+}
+
 export interface HolidaysTable {
   date: string;
   name: string;
@@ -94,6 +118,7 @@ export interface PermitTables {
   permits: PermitsTable;
   permit_events: PermitEventsTable;
   permit_number_log: PermitNumberLogTable;
+  permit_prints: PermitPrintsTable;
   holidays: HolidaysTable;
   ajib_tasks: AjibTasksTable;
 }

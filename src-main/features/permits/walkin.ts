@@ -3,10 +3,10 @@ import { AppError, conflict } from '../../core/api/errors';
 import type { CallContext } from '../../core/api/registry';
 import { isoDate, label, optionalText, rupiah, text } from '../../core/api/validation';
 import { jakartaDate } from '../../core/clock';
-import { checkRegistration, loadReference } from '../registrations/checks';
-import { registerInput } from '../registrations/schemas';
-import { findByNik, insertMembers } from '../registrations/store';
-import { iumkEligible, SCALE_LABELS } from '../registrations/rules/scale';
+import { maskNik } from '../../core/masking';
+import { iumkEligible, SCALE_LABELS } from '../../../src-shared/rules/scale';
+import { checkRegistration, findByNik, insertMembers, loadReference, registerInput } from '../registrations';
+import { assertInArea, requirePostalCode } from './places';
 
 /**
  * A walk-in applicant who is not a member yet: registered minimally at the counter, with the
@@ -66,9 +66,22 @@ const FIELD_MAP: Record<string, string> = {
  * the office template, search index, P1), so a counter registration is a real registration.
  * Field errors come back under `walkIn.`.
  */
-export async function registerWalkIn(ctx: CallContext, input: WalkIn): Promise<{ memberId: string; businessId: string }> {
+export async function registerWalkIn(ctx: CallContext, input: WalkIn): Promise<{ memberId: string; businessId: string; postalCode: string }> {
   const now = ctx.app.clock.nowIso();
   const today = jakartaDate(now);
+  // The person may live anywhere; the business must lie in the office's kecamatan.
+  const businessKelurahan = input.businessKelurahanKode ?? input.kelurahanKode;
+  const field = input.businessKelurahanKode ? 'walkIn.businessKelurahanKode' : 'walkIn.kelurahanKode';
+  const place = await assertInArea(ctx.db, businessKelurahan, field);
+  // A missing postal code is one more field to fix, reported with the others.
+  let postalCode: string | null = null;
+  let postalProblem: string | null = null;
+  try {
+    postalCode = await requirePostalCode(ctx.db, { postal_code: input.postalCode ?? null, kelurahan_kode: businessKelurahan }, place, 'walkIn.postalCode');
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    postalProblem = e.message;
+  }
   const registration = registerInput.parse({
     nik: input.nik,
     fullName: input.fullName,
@@ -87,8 +100,8 @@ export async function registerWalkIn(ctx: CallContext, input: WalkIn): Promise<{
         kbliKode: input.kbliKode,
         products: input.products ?? null,
         addressStreet: (input.businessAddress ?? input.addressStreet).slice(0, 200),
-        kelurahanKode: input.businessKelurahanKode ?? input.kelurahanKode,
-        postalCode: input.postalCode ?? null,
+        kelurahanKode: businessKelurahan,
+        postalCode,
         phone: input.phone,
         capital: input.capital,
         monthlyTurnover: input.monthlyTurnover,
@@ -104,13 +117,14 @@ export async function registerWalkIn(ctx: CallContext, input: WalkIn): Promise<{
   if (business && !out['walkIn.capital'] && !iumkEligible(business.scale)) {
     out['walkIn.capital'] = `Modal usaha: usaha ${SCALE_LABELS[business.scale].toLowerCase()} tidak dapat memperoleh IUMK (hanya usaha mikro dan kecil)`;
   }
+  if (postalProblem) out['walkIn.postalCode'] ??= postalProblem;
   const messages = Object.values(out);
   if (messages.length) {
     throw new AppError('bad_input', messages.length === 1 ? messages[0] : `Ada ${messages.length} isian pendaftaran yang perlu diperbaiki. ${messages[0]}`, out);
   }
   const existing = await findByNik(ctx.db, value.member.nik);
   if (existing) {
-    const message = `NIK sudah terdaftar atas nama ${existing.fullName} (${existing.memberNo}): pilih anggota tersebut.`;
+    const message = `NIK ${maskNik(value.member.nik)} sudah terdaftar atas nama ${existing.fullName} (${existing.memberNo}): pilih anggota tersebut.`;
     throw conflict(message, { 'walkIn.nik': message });
   }
   const [created] = await insertMembers(ctx.db, [{ checked: value, registeredOn: today }], {
@@ -124,5 +138,5 @@ export async function registerWalkIn(ctx: CallContext, input: WalkIn): Promise<{
     entityId: created.id,
     after: { memberNo: created.memberNo, fullName: value.member.full_name, businesses: created.businessIds, via: 'permits.create (pendaftaran singkat di loket)' },
   });
-  return { memberId: created.id, businessId: created.businessIds[0] };
+  return { memberId: created.id, businessId: created.businessIds[0], postalCode: postalCode! };
 }

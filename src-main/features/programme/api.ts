@@ -1,11 +1,15 @@
+import { maskNpwp } from '../../core/masking';
 import { z } from 'zod';
 import { sql } from 'kysely';
 import { defineMethod } from '../../core/api/registry';
 import { id, label } from '../../core/api/validation';
 import { likeEscape } from '../../core/api/paging';
 import { setSetting } from '../../core/settings';
+import { badInput } from '../../core/api/errors';
+import { certificateTemplateErrors } from './rules/certificate-number';
 import { loadMember, loadSettings, PROGRAMME_ROLES, SETTINGS_KEY, settingsSchema } from './common';
 import { trainingMethods } from './trainings';
+import { trainingUndoMethods } from './training-undo';
 import { mentoringMethods } from './mentoring';
 import { turnoverMethods } from './turnover';
 import { financingMethods } from './financing';
@@ -25,6 +29,8 @@ const programmeMethods = {
     mutation: true,
     input: settingsSchema,
     handler: async (ctx, input) => {
+      const problems = certificateTemplateErrors(input.certificateNumberTemplate);
+      if (problems.length) throw badInput('certificateNumberTemplate', problems.join(' '));
       const before = await loadSettings(ctx.db);
       await setSetting(ctx.db, SETTINGS_KEY, input, ctx.app.clock.nowIso());
       await ctx.audit({ entity: 'settings', entityId: SETTINGS_KEY, before, after: input });
@@ -75,9 +81,10 @@ const programmeMethods = {
           .orderBy('t.starts_at', 'desc')
           .execute(),
       ]);
-      return { ...member, pendamping: pendamping ?? null, stages, businesses, trainings };
+      // An NPWP that is the owner's NIK is masked like the NIK (core/masking).
+      return { ...member, pendamping: pendamping ?? null, stages, businesses: businesses.map((b) => ({ ...b, npwp: maskNpwp(b.npwp) })), trainings };
     },
   }),
 };
 
-export const programmeApi = { ...programmeMethods, ...trainingMethods, ...mentoringMethods, ...turnoverMethods, ...financingMethods };
+export const programmeApi = { ...programmeMethods, ...trainingMethods, ...trainingUndoMethods, ...mentoringMethods, ...turnoverMethods, ...financingMethods };

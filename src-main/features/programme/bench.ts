@@ -7,7 +7,7 @@ import type { BenchContext } from '../../bench/suites';
 import { measure, type BenchLine } from '../../bench/measure';
 import { jakartaDate } from '../../core/clock';
 import { fontData, FONT, type FontName } from '../../core/pdf/fonts';
-import { addMonths, monthOf } from './rules/months';
+import { addMonths, monthOf } from '../../../src-shared/rules/months';
 
 async function call(ctx: BenchContext, method: string, input: unknown) {
   const res = await ctx.app.dispatch({ method, input, sessionToken: ctx.tokens.petugas, checkCsrf: false });

@@ -3,10 +3,12 @@ import { badInput, notFound } from '../../core/api/errors';
 import type { CallContext, Database } from '../../core/api/registry';
 import { jakartaDate } from '../../core/clock';
 import { getSetting } from '../../core/settings';
+import { label } from '../../core/api/validation';
 import type { Role } from '../../core/db/schema';
-import type { Skpd } from '../registrations/tables';
+import type { Skpd } from '../registrations';
 import { DEFAULT_BANKABILITY, type BankabilitySettings } from './rules/bankability';
 import { DEFAULT_NAIK_KELAS, type NaikKelasSettings } from './rules/naik-kelas';
+import { DEFAULT_CERTIFICATE_NUMBER_TEMPLATE } from './rules/certificate-number';
 
 /** Staff who run the programme; the counter clerk does not. */
 export const PROGRAMME_ROLES = ['admin', 'supervisor', 'petugas'] as const satisfies readonly Role[];
@@ -58,6 +60,8 @@ export const settingsSchema = z.strictObject({
     minAgeMonths: z.number().int().min(0).max(120),
     reportMonths: z.number().int().min(1).max(12),
   }),
+  // Settings saved before certificate numbers were configurable still load, with the default.
+  certificateNumberTemplate: label(z.string().trim().min(1).max(120), 'Format nomor sertifikat').default(DEFAULT_CERTIFICATE_NUMBER_TEMPLATE),
 });
 
 export type ProgrammeSettings = z.output<typeof settingsSchema>;
@@ -66,6 +70,7 @@ export const DEFAULT_SETTINGS: ProgrammeSettings = {
   visitOverdueDays: 30,
   naikKelas: { ...DEFAULT_NAIK_KELAS },
   bankability: { ...DEFAULT_BANKABILITY, rules: { ...DEFAULT_BANKABILITY.rules } },
+  certificateNumberTemplate: DEFAULT_CERTIFICATE_NUMBER_TEMPLATE,
 };
 
 export const SETTINGS_KEY = 'programme';

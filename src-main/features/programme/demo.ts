@@ -4,7 +4,7 @@
 // the API as the office staff would enter it, so the same rules and stage records apply.
 import { callAs } from '../../demo/demo';
 import type { DemoContext } from '../../demo/steps';
-import { addMonths, monthOf } from './rules/months';
+import { addMonths, monthOf } from '../../../src-shared/rules/months';
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -60,16 +60,20 @@ export async function programmeDemo(ctx: DemoContext): Promise<void> {
     }
   }
 
-  // P2: two completed trainings in the past months, one upcoming with a waiting list.
+  // P2: three completed trainings, two of them in one month (their certificates number on from
+  // one yearly sequence), and one upcoming with a waiting list.
   const pool = (await app.db.selectFrom('members').select('id').where('status', '=', 'aktif').orderBy('registered_on').limit(200).execute()).map((m) => m.id);
+  // The month both fall in: this month once its 16th has passed, else the month before.
+  const sameMonth = Number(today.slice(8, 10)) > 15 ? monthOf(today) : addMonths(monthOf(today), -1);
   const trainingPlan = [
-    { days: -60, capacity: 30, enrol: 34, topic: TOPICS[1] },
-    { days: -21, capacity: 40, enrol: 40, topic: TOPICS[0] },
-    { days: 7, capacity: 25, enrol: 28, topic: TOPICS[2], mode: 'online' as const },
+    { date: addDays(today, -60), capacity: 30, enrol: 34, topic: TOPICS[1] },
+    { date: `${sameMonth}-05`, capacity: 40, enrol: 40, topic: TOPICS[0] },
+    { date: `${sameMonth}-12`, capacity: 20, enrol: 22, topic: TOPICS[3] },
+    { date: addDays(today, 7), capacity: 25, enrol: 28, topic: TOPICS[2], mode: 'online' as const },
   ];
   let graduates = 0;
   for (const [index, plan] of trainingPlan.entries()) {
-    const date = addDays(today, plan.days);
+    const date = plan.date;
     const training = await call<{ id: string }>(petugas, 'trainings.create', {
       topic: plan.topic[0],
       startsAt: `${date}T09:00`,
@@ -86,7 +90,7 @@ export async function programmeDemo(ctx: DemoContext): Promise<void> {
     for (const [i, memberId] of chosen.entries()) {
       await call(petugas, 'trainings.enrol', { trainingId: training.id, memberId, waitlist: i >= plan.capacity });
     }
-    if (plan.days < 0) {
+    if (date < today) {
       // One enrolled participant withdraws: the first on the waiting list takes the seat.
       if (chosen.length > plan.capacity) await call(petugas, 'trainings.withdraw', { trainingId: training.id, memberId: chosen[0] });
       const got = await call<{ participants: { memberId: string; status: string }[] }>(petugas, 'trainings.get', { id: training.id });

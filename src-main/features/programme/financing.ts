@@ -1,13 +1,15 @@
+import { maskNpwp } from '../../core/masking';
 import { z } from 'zod';
 import { sql } from 'kysely';
+import { defineWorkflow, type Transition } from '../../core/workflow';
 import { badInput, conflict, forbidden, notFound } from '../../core/api/errors';
 import { fetchPage, likeEscape, pageInput } from '../../core/api/paging';
 import { defineMethod, type CallContext } from '../../core/api/registry';
 import { id, isoDate, label, optionalText } from '../../core/api/validation';
 import { formatDateId, formatRupiah } from '../../core/format';
-import { completeStage } from './stages';
+import { completeStage } from '../../core/stages';
 import { loadSettings, PROGRAMME_ROLES, todayOf } from './common';
-import { addMonths, monthOf } from './rules/months';
+import { addMonths, monthOf } from '../../../src-shared/rules/months';
 import { evaluateBankability, type BankabilityResult } from './rules/bankability';
 import type { FinancingChannel, FinancingStatus } from './tables';
 
@@ -20,19 +22,11 @@ export const CHANNEL_LABELS: Record<FinancingChannel, string> = {
 
 const amount = (name: string) => label(z.number().int('harus bilangan bulat rupiah').min(1, 'harus lebih dari 0').max(100_000_000_000), name);
 
-/** Permit evidence from the business's NIB, the permits register when it exists, or a recorded P4 stage. */
+/** Permit evidence from the business's NIB, its issued IUMK, or a recorded P4 stage. */
 async function permitEvidence(ctx: Pick<CallContext, 'db'>, business: { id: string; member_id: string; nib: string | null }): Promise<string | null> {
   if (business.nib?.trim()) return `NIB ${business.nib.trim()}`;
-  // The permits register belongs to another feature and may not exist in this schema yet.
-  const table = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name = 'permits'`.execute(ctx.db);
-  if (table.rows.length) {
-    const columns = (await sql<{ name: string }>`select name from pragma_table_info('permits')`.execute(ctx.db)).rows.map((r) => r.name);
-    const numberColumn = columns.includes('permit_no') ? sql.ref('permit_no') : columns.includes('number') ? sql.ref('number') : sql.lit(null);
-    const issued = (key: 'business_id' | 'member_id', value: string) =>
-      sql<{ no: string | null }>`select ${numberColumn} as no from permits where ${sql.ref(key)} = ${value} and status in ('terbit', 'diserahkan') limit 1`.execute(ctx.db);
-    const found = columns.includes('business_id') ? await issued('business_id', business.id) : columns.includes('member_id') ? await issued('member_id', business.member_id) : null;
-    if (found?.rows.length) return found.rows[0].no ? `IUMK ${found.rows[0].no}` : 'IUMK terbit';
-  }
+  const permit = await ctx.db.selectFrom('permits').select('number').where('business_id', '=', business.id).where('status', 'in', ['terbit', 'diserahkan']).executeTakeFirst();
+  if (permit) return permit.number ? `IUMK ${permit.number}` : 'IUMK terbit';
   const p4 = await ctx.db.selectFrom('member_stages').select(['completed_on', 'evidence']).where('member_id', '=', business.member_id).where('stage_code', '=', 'P4').where('status', '=', 'selesai').executeTakeFirst();
   if (p4) return `Tahap P4 selesai ${p4.completed_on ? formatDateId(p4.completed_on) : ''}${p4.evidence ? ` (${p4.evidence})` : ''}`.trim();
   return null;
@@ -51,7 +45,7 @@ export async function checkBankability(ctx: Pick<CallContext, 'db' | 'app'>, bus
   const since = addMonths(monthOf(today), -settings.bankability.reportMonths);
   const reported = await ctx.db.selectFrom('turnover_reports').select('month').where('business_id', '=', businessId).where('month', '>=', since).execute();
   const result: BankabilityResult = evaluateBankability(
-    { permitEvidence: await permitEvidence(ctx, business), npwp: business.npwp, startDate: business.start_date, reportedMonths: reported.map((r) => r.month), today },
+    { permitEvidence: await permitEvidence(ctx, business), npwp: maskNpwp(business.npwp), startDate: business.start_date, reportedMonths: reported.map((r) => r.month), today },
     settings.bankability,
   );
   return {
@@ -96,12 +90,21 @@ async function loadReferral(ctx: Pick<CallContext, 'db'>, referralId: string) {
   return { ...r, checks: JSON.parse(r.checks) as BankabilityResult['checks'] };
 }
 
-const NEXT: Record<FinancingStatus, FinancingStatus[]> = {
-  diajukan: ['disetujui', 'ditolak'],
-  disetujui: ['dicairkan', 'ditolak'],
-  ditolak: [],
-  dicairkan: [],
-};
+const financingStatusLabels: Record<FinancingStatus, string> = { diajukan: 'Diajukan', disetujui: 'Disetujui', ditolak: 'Ditolak', dicairkan: 'Dicairkan' };
+
+/** A referral's life: the institution decides, then disburses what it approved. */
+const financingWorkflow = defineWorkflow<FinancingStatus, never, Transition<FinancingStatus, never>, object>({
+  noun: 'rujukan pembiayaan',
+  statuses: ['diajukan', 'disetujui', 'ditolak', 'dicairkan'],
+  labels: financingStatusLabels,
+  transitions: [
+    { from: 'diajukan', to: 'disetujui', roles: PROGRAMME_ROLES, requires: [] },
+    { from: 'diajukan', to: 'ditolak', roles: PROGRAMME_ROLES, requires: [] },
+    { from: 'disetujui', to: 'dicairkan', roles: PROGRAMME_ROLES, requires: [] },
+    { from: 'disetujui', to: 'ditolak', roles: PROGRAMME_ROLES, requires: [] },
+  ],
+  missing: () => null,
+});
 
 export const financingMethods = {
   'financing.check': defineMethod({
@@ -187,8 +190,10 @@ export const financingMethods = {
     }),
     handler: async (ctx, input) => {
       const before = await loadReferral(ctx, input.id);
-      if (!NEXT[before.status].includes(input.status)) {
-        throw conflict(`Status ${before.status} tidak dapat diubah menjadi ${input.status}.`, { status: `Status: dari ${before.status} hanya bisa ke ${NEXT[before.status].join(' atau ') || '(tidak ada)'}` });
+      const move = financingWorkflow.check(before.status, input.status, ctx.user!.role, {});
+      if (!move.ok) {
+        const next = financingWorkflow.transitions.filter((t) => t.from === before.status).map((t) => financingStatusLabels[t.to]);
+        throw conflict(move.message, { status: `Status: dari ${financingStatusLabels[before.status]} hanya bisa ke ${next.join(' atau ') || '(tidak ada)'}` });
       }
       if (input.on > todayOf(ctx)) throw badInput('on', 'Tanggal: tidak boleh di masa depan');
       const since = input.status === 'dicairkan' ? before.decidedOn ?? before.submittedOn : before.submittedOn;

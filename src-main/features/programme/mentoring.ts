@@ -1,11 +1,18 @@
 import { z } from 'zod';
 import { sql } from 'kysely';
-import { badInput } from '../../core/api/errors';
+import { badInput, notFound } from '../../core/api/errors';
 import { fetchPage, likeEscape, pageInput } from '../../core/api/paging';
-import { defineMethod } from '../../core/api/registry';
+import { defineMethod, type CallContext } from '../../core/api/registry';
 import { id, isoDate, label, optionalText, text } from '../../core/api/validation';
-import { completeStage } from './stages';
+import { refreshStage } from '../../core/stages';
 import { daysBetween, loadMember, loadPendamping, loadSettings, pendampingOf, PROGRAMME_ROLES, todayOf } from './common';
+
+/** P3 follows the member's earliest visit; a change of the stage is audited with it. */
+async function refreshP3(ctx: CallContext, memberId: string) {
+  const r = await refreshStage(ctx.db, memberId, 'P3', { userId: ctx.user?.id ?? null, nowIso: ctx.app.clock.nowIso() });
+  if (r.changed) await ctx.audit({ entity: 'member_stages', entityId: memberId, before: r.before, after: r.after });
+  return r;
+}
 
 const kelurahanKode = label(z.string().regex(/^31\.\d{2}\.\d{2}\.\d{4}$/, 'pilih kelurahan dari daftar'), 'Kelurahan');
 
@@ -151,18 +158,47 @@ export const mentoringMethods = {
       await ctx.db.insertInto('mentoring_visits').values(values).execute();
       await ctx.audit({ entity: 'mentoring_visits', entityId: visitId, after: values });
       // The earliest visit dates the stage, also when an older visit is entered later.
-      const first = await ctx.db.selectFrom('mentoring_visits').select(['id', 'visited_on']).where('member_id', '=', member.id).orderBy('visited_on').orderBy('id').limit(1).executeTakeFirstOrThrow();
-      const stage = await completeStage(ctx.db, {
-        memberId: member.id,
-        stage: 'P3',
-        completedOn: first.visited_on,
-        evidence: `Kunjungan pendampingan: ${input.topic}`,
-        source: 'visit',
-        sourceId: first.id,
-        userId: ctx.user!.id,
-        nowIso: now,
-      });
+      const stage = await refreshP3(ctx, member.id);
       return { id: visitId, stageRecorded: stage.changed };
+    },
+  }),
+
+  'mentoring.updateVisit': defineMethod({
+    summary: 'Membetulkan kunjungan pendampingan (tanggal, topik, catatan); tahap P3 mengikuti kunjungan paling awal.',
+    access: PROGRAMME_ROLES,
+    mutation: true,
+    input: z.strictObject({
+      id: id('Kunjungan'),
+      visitedOn: isoDate('Tanggal kunjungan'),
+      topic: text('Topik', 200),
+      notes: optionalText('Catatan', 2000),
+      followUp: optionalText('Tindak lanjut', 1000),
+    }),
+    handler: async (ctx, input) => {
+      const before = await ctx.db.selectFrom('mentoring_visits').selectAll().where('id', '=', input.id).executeTakeFirst();
+      if (!before) throw notFound('Kunjungan');
+      if (input.visitedOn > todayOf(ctx)) throw badInput('visitedOn', 'Tanggal kunjungan: tidak boleh di masa depan');
+      const set = { visited_on: input.visitedOn, topic: input.topic, notes: input.notes ?? null, follow_up: input.followUp ?? null };
+      await ctx.db.updateTable('mentoring_visits').set(set).where('id', '=', input.id).execute();
+      await ctx.audit({ entity: 'mentoring_visits', entityId: input.id, before, after: { ...before, ...set } });
+      const stage = await refreshP3(ctx, before.member_id);
+      return { id: input.id, stageChanged: stage.changed };
+    },
+  }),
+
+  'mentoring.removeVisit': defineMethod({
+    summary: 'Menghapus kunjungan yang salah catat, dengan alasan (tersimpan di riwayat); tahap P3 mengikuti kunjungan yang tersisa.',
+    access: PROGRAMME_ROLES,
+    mutation: true,
+    input: z.strictObject({ id: id('Kunjungan'), reason: text('Alasan penghapusan', 300) }),
+    handler: async (ctx, input) => {
+      const before = await ctx.db.selectFrom('mentoring_visits').selectAll().where('id', '=', input.id).executeTakeFirst();
+      if (!before) throw notFound('Kunjungan');
+      await ctx.db.deleteFrom('mentoring_visits').where('id', '=', input.id).execute();
+      // The visit itself stays in the audit log: nothing entered is lost.
+      await ctx.audit({ entity: 'mentoring_visits', entityId: input.id, before, after: { removed: true, reason: input.reason } });
+      const stage = await refreshP3(ctx, before.member_id);
+      return { id: input.id, stageChanged: stage.changed };
     },
   }),
 

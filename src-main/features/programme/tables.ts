@@ -1,5 +1,5 @@
 import type { Bool01 } from '../../core/db/schema';
-import type { Skpd } from '../registrations/tables';
+import type { Skpd } from '../registrations';
 
 export type TrainingMode = 'online' | 'offline';
 export type TrainingStatus = 'terjadwal' | 'selesai' | 'dibatalkan';
@@ -86,10 +86,28 @@ export interface FinancingReferralsTable {
   updated_at: string;
 }
 
+/** A graduate's certificate: its number is assigned once, at completion, and never changes. */
+export interface TrainingCertificatesTable {
+  id: string;
+  training_id: string;
+  member_id: string;
+  number: string;
+  year: number;
+  seq: number;
+  /** 'YYYY-MM-DD': the day the training was completed, printed on the certificate. */
+  issued_on: string;
+  copies_printed: number;
+  revoked_on: string | null;
+  revoke_reason: string | null;
+  revoked_by: string | null;
+  created_at: string;
+}
+
 export interface ProgrammeTables {
   trainings: TrainingsTable;
   training_enrolments: TrainingEnrolmentsTable;
   mentoring_visits: MentoringVisitsTable;
   turnover_reports: TurnoverReportsTable;
   financing_referrals: FinancingReferralsTable;
+  training_certificates: TrainingCertificatesTable;
 }

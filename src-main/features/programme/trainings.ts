@@ -5,9 +5,10 @@ import { fetchPage, likeEscape, pageInput } from '../../core/api/paging';
 import { defineMethod, type CallContext } from '../../core/api/registry';
 import { id, label, optionalText, text } from '../../core/api/validation';
 import { jakartaDate } from '../../core/clock';
-import { completeStage } from './stages';
-import { loadMember, PROGRAMME_ROLES, SKPD_CODES, todayOf } from './common';
-import { certificatePdf, type CertificateParticipant } from './certificate';
+import { completeStage } from '../../core/stages';
+import { loadMember, loadSettings, PROGRAMME_ROLES, SKPD_CODES, todayOf } from './common';
+import { renderTrainingCertificatesTask } from './tasks';
+import { certificatesToPrint, issueCertificates } from './certificates';
 
 // Date-times are typed in WIB as 'YYYY-MM-DDTHH:MM' (what <input type="datetime-local"> gives)
 // and stored as UTC instants.
@@ -15,7 +16,7 @@ const localDateTime = (name: string) =>
   label(
     z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'tanggal dan jam harus berformat TTTT-BB-HHTjj:mm')
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'tanggal atau jam tidak valid (tulis HH/BB/TTTT dan jj.mm)')
       .refine((v) => !Number.isNaN(Date.parse(`${v}:00+07:00`)), 'tanggal atau jam tidak ada di kalender'),
     name,
   );
@@ -63,7 +64,7 @@ export async function loadTraining(ctx: Pick<CallContext, 'db'>, trainingId: str
   return t;
 }
 
-async function seatCounts(ctx: Pick<CallContext, 'db'>, trainingId: string) {
+export async function seatCounts(ctx: Pick<CallContext, 'db'>, trainingId: string) {
   const rows = await ctx.db
     .selectFrom('training_enrolments')
     .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
@@ -79,7 +80,9 @@ async function participants(ctx: Pick<CallContext, 'db'>, trainingId: string) {
     .selectFrom('training_enrolments as e')
     .innerJoin('members as m', 'm.id', 'e.member_id')
     .leftJoin('regions as r', 'r.kode', 'm.kelurahan_kode')
+    .leftJoin('training_certificates as c', (j) => j.onRef('c.training_id', '=', 'e.training_id').onRef('c.member_id', '=', 'e.member_id'))
     .select(['e.member_id as memberId', 'm.member_no as memberNo', 'm.full_name as fullName', 'r.nama as kelurahan', 'e.status', 'e.waitlist_pos as waitlistPos', 'e.attended', 'e.completed', 'e.enrolled_at as enrolledAt'])
+    .select(['c.number as certificateNo', 'c.revoked_on as certificateRevokedOn'])
     .where('e.training_id', '=', trainingId)
     .orderBy(sql`case e.status when 'terdaftar' then 0 when 'menunggu' then 1 else 2 end`)
     .orderBy('e.waitlist_pos')
@@ -87,7 +90,7 @@ async function participants(ctx: Pick<CallContext, 'db'>, trainingId: string) {
     .execute();
 }
 
-function assertScheduled(t: { status: string }) {
+export function assertScheduled(t: { status: string }) {
   if (t.status === 'selesai') throw conflict('Pelatihan sudah dinyatakan selesai; peserta tidak dapat diubah lagi.');
   if (t.status === 'dibatalkan') throw conflict('Pelatihan sudah dibatalkan.');
 }
@@ -114,19 +117,20 @@ async function promoteWaiting(ctx: CallContext, trainingId: string, capacity: nu
   return promoted;
 }
 
-async function completedParticipants(ctx: CallContext, trainingId: string): Promise<CertificateParticipant[]> {
-  const rows = await ctx.db
-    .selectFrom('training_enrolments as e')
-    .innerJoin('members as m', 'm.id', 'e.member_id')
-    .select(['m.id as memberId', 'm.full_name as fullName', 'm.member_no as memberNo'])
-    .where('e.training_id', '=', trainingId)
-    .where('e.completed', '=', 1)
-    .orderBy('m.name_key')
-    .orderBy('m.id')
-    .execute();
-  return rows.map((r, i) => ({ ...r, sequence: i + 1 }));
+/** The reason given when the training was cancelled, from the cancellation's audit entry. */
+async function cancellationReason(ctx: Pick<CallContext, 'db'>, trainingId: string): Promise<string | null> {
+  const entry = await ctx.db
+    .selectFrom('audit_log')
+    .select('after')
+    .where('entity', '=', 'trainings')
+    .where('entity_id', '=', trainingId)
+    .where('method', '=', 'trainings.cancel')
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  const after = entry?.after ? (JSON.parse(entry.after) as { reason?: string }) : null;
+  return after?.reason ?? null;
 }
-
 
 /** The columns a training's form sets, the same on create and update. */
 const trainingFormColumns = (input: z.output<z.ZodObject<typeof trainingFields>>) => ({
@@ -173,7 +177,8 @@ export const trainingMethods = {
     input: z.strictObject({ id: id('Pelatihan') }),
     handler: async (ctx, input) => {
       const training = await loadTraining(ctx, input.id);
-      return { ...training, startsAtLocal: toLocal(training.startsAt), endsAtLocal: toLocal(training.endsAt), participants: await participants(ctx, input.id) };
+      const cancelReason = training.status === 'dibatalkan' ? await cancellationReason(ctx, input.id) : null;
+      return { ...training, cancelReason, startsAtLocal: toLocal(training.startsAt), endsAtLocal: toLocal(training.endsAt), participants: await participants(ctx, input.id) };
     },
   }),
 
@@ -230,17 +235,19 @@ export const trainingMethods = {
   }),
 
   'trainings.cancel': defineMethod({
-    summary: 'Membatalkan pelatihan yang belum selesai.',
+    summary: 'Membatalkan pelatihan yang belum selesai, dengan alasannya; peserta dan daftar tunggu tetap tersimpan, sehingga pembatalan dapat diurungkan (trainings.reinstate).',
     access: PROGRAMME_ROLES,
     mutation: true,
-    input: z.strictObject({ id: id('Pelatihan') }),
+    input: z.strictObject({ id: id('Pelatihan'), reason: text('Alasan pembatalan', 300) }),
     handler: async (ctx, input) => {
       const before = await loadTraining(ctx, input.id);
       assertScheduled(before);
+      const seats = await seatCounts(ctx, input.id);
       await ctx.db.updateTable('trainings').set({ status: 'dibatalkan', updated_at: ctx.app.clock.nowIso() }).where('id', '=', input.id).execute();
       const after = await loadTraining(ctx, input.id);
-      await ctx.audit({ entity: 'trainings', entityId: input.id, before, after });
-      return after;
+      // The audit entry is where the reason is kept: trainings.get reads it back from there.
+      await ctx.audit({ entity: 'trainings', entityId: input.id, before, after: { ...after, reason: input.reason, ...seats } });
+      return { ...after, ...seats, reason: input.reason };
     },
   }),
 
@@ -299,8 +306,10 @@ export const trainingMethods = {
       const existing = await ctx.db.selectFrom('training_enrolments').selectAll().where('training_id', '=', input.trainingId).where('member_id', '=', input.memberId).executeTakeFirst();
       if (!existing || existing.status === 'mundur') throw badInput('memberId', 'Anggota: tidak terdaftar dan tidak ada di daftar tunggu pelatihan ini');
       await ctx.db.updateTable('training_enrolments').set({ status: 'mundur', waitlist_pos: null, attended: 0, updated_at: ctx.app.clock.nowIso() }).where('id', '=', existing.id).execute();
-      await ctx.audit({ entity: 'training_enrolments', entityId: existing.id, before: existing, after: { status: 'mundur' } });
       const promoted = existing.status === 'terdaftar' ? await promoteWaiting(ctx, input.trainingId, training.capacity) : [];
+      // Written after the promotion so that it names who took the seat: trainings.undoWithdraw
+      // reads the former place and the promoted members back from this entry.
+      await ctx.audit({ entity: 'training_enrolments', entityId: existing.id, before: existing, after: { status: 'mundur', promoted } });
       return { promoted };
     },
   }),
@@ -377,39 +386,68 @@ export const trainingMethods = {
         });
         if (r.changed) stagesRecorded++;
       }
+      // Numbers are given now, once: printing later only repeats them.
+      const settings = await loadSettings(ctx.db);
+      const certificates = await issueCertificates(ctx, input.id, completedOn, settings.certificateNumberTemplate);
       const after = await loadTraining(ctx, input.id);
-      await ctx.audit({ entity: 'trainings', entityId: input.id, before, after: { ...after, graduates: attendees.length } });
-      return { ...after, graduates: attendees.length, stagesRecorded };
+      await ctx.audit({ entity: 'trainings', entityId: input.id, before, after: { ...after, graduates: attendees.length, certificates } });
+      return { ...after, graduates: attendees.length, stagesRecorded, certificates };
     },
   }),
 
   'trainings.certificate': defineMethod({
-    summary: 'Sertifikat pelatihan (PDF) untuk satu peserta yang lulus.',
+    summary: 'Sertifikat pelatihan (PDF) untuk satu peserta yang lulus; cetak ulang bertanda SALINAN dengan nomor yang sama.',
     access: PROGRAMME_ROLES,
-    mutation: false,
+    // Each print is counted: the second one is a copy.
+    mutation: true,
     input: z.strictObject({ trainingId: id('Pelatihan'), memberId: id('Anggota') }),
     handler: async (ctx, input) => {
       const training = await loadTraining(ctx, input.trainingId);
       if (training.status !== 'selesai') throw conflict('Sertifikat dicetak setelah pelatihan dinyatakan selesai.');
-      const all = await completedParticipants(ctx, input.trainingId);
-      const one = all.find((p) => p.memberId === input.memberId);
-      if (!one) throw badInput('memberId', 'Anggota: tidak lulus (tidak hadir atau tidak terdaftar) pada pelatihan ini');
-      const base64 = (await certificatePdf(ctx, training, [one])).toString('base64');
-      return { fileName: `sertifikat-${one.memberNo}.pdf`, mimeType: 'application/pdf' as const, base64 };
+      const revoked = await ctx.db.selectFrom('training_certificates').select(['number', 'revoked_on']).where('training_id', '=', input.trainingId).where('member_id', '=', input.memberId).executeTakeFirst();
+      if (revoked?.revoked_on) throw conflict(`Sertifikat ${revoked.number} sudah dicabut pada ${revoked.revoked_on}; tidak dicetak lagi.`);
+      const { office, list } = await certificatesToPrint(ctx, input.trainingId, input.memberId);
+      if (list.length === 0) throw badInput('memberId', 'Anggota: tidak lulus (tidak hadir atau tidak terdaftar) pada pelatihan ini');
+      return { office, list };
+    },
+    // Drawn after the commit that counts the print, in the worker pool.
+    render: async (ctx, { office, list }) => {
+      const base64 = await ctx.work(renderTrainingCertificatesTask, { list, office });
+      return { fileName: `sertifikat-${list[0].holder.memberNo}.pdf`, mimeType: 'application/pdf' as const, base64, number: list[0].number, copy: list[0].copy };
     },
   }),
 
   'trainings.certificates': defineMethod({
-    summary: 'Sertifikat semua peserta yang lulus dalam satu PDF (satu halaman per peserta).',
+    summary: 'Sertifikat semua peserta yang lulus dalam satu PDF (satu halaman per peserta, yang pernah dicetak bertanda SALINAN).',
     access: PROGRAMME_ROLES,
-    mutation: false,
+    mutation: true,
     input: z.strictObject({ trainingId: id('Pelatihan') }),
     handler: async (ctx, input) => {
       const training = await loadTraining(ctx, input.trainingId);
       if (training.status !== 'selesai') throw conflict('Sertifikat dicetak setelah pelatihan dinyatakan selesai.');
-      const all = await completedParticipants(ctx, input.trainingId);
-      const base64 = (await certificatePdf(ctx, training, all)).toString('base64');
-      return { fileName: `sertifikat-pelatihan-${jakartaDate(training.startsAt)}.pdf`, mimeType: 'application/pdf' as const, base64, count: all.length };
+      const { office, list } = await certificatesToPrint(ctx, input.trainingId);
+      return { office, list, startsAt: training.startsAt };
+    },
+    render: async (ctx, { office, list, startsAt }) => {
+      ctx.job.progress(0, list.length, 'render');
+      const base64 = await ctx.work(renderTrainingCertificatesTask, { list, office });
+      return { fileName: `sertifikat-pelatihan-${jakartaDate(startsAt)}.pdf`, mimeType: 'application/pdf' as const, base64, count: list.length, numbers: list.map((c) => c.number) };
+    },
+  }),
+
+  'trainings.revokeCertificate': defineMethod({
+    summary: 'Mencabut sertifikat pelatihan dengan alasan (misalnya diberikan karena kekeliruan); nomornya tidak dipakai lagi.',
+    access: ['admin', 'supervisor'],
+    mutation: true,
+    input: z.strictObject({ trainingId: id('Pelatihan'), memberId: id('Anggota'), reason: text('Alasan pencabutan', 300) }),
+    handler: async (ctx, input) => {
+      const before = await ctx.db.selectFrom('training_certificates').selectAll().where('training_id', '=', input.trainingId).where('member_id', '=', input.memberId).executeTakeFirst();
+      if (!before) throw badInput('memberId', 'Anggota: tidak punya sertifikat pelatihan ini');
+      if (before.revoked_on) throw conflict(`Sertifikat ${before.number} sudah dicabut pada ${before.revoked_on}.`);
+      const set = { revoked_on: todayOf(ctx), revoke_reason: input.reason, revoked_by: ctx.user!.id };
+      await ctx.db.updateTable('training_certificates').set(set).where('id', '=', before.id).execute();
+      await ctx.audit({ entity: 'training_certificates', entityId: before.id, before, after: { ...before, ...set } });
+      return { number: before.number, revokedOn: set.revoked_on };
     },
   }),
 };

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { badInput } from '../../core/api/errors';
 import { defineMethod, type CallContext } from '../../core/api/registry';
-import { id, label } from '../../core/api/validation';
-import { classifyScale } from '../registrations/rules/scale';
-import { completeStage } from './stages';
+import { id, label, text } from '../../core/api/validation';
+import { classifyScale } from '../../../src-shared/rules/scale';
+import type { BusinessesTable } from '../registrations';
+import { refreshStage } from '../../core/stages';
 import { loadMember, loadSettings, pendampingOf, PROGRAMME_ROLES, todayOf } from './common';
-import { addMonths, formatMonthId, monthOf, monthRange } from './rules/months';
+import { addMonths, formatMonthId, monthOf, monthRange } from '../../../src-shared/rules/months';
 import { evaluateNaikKelas } from './rules/naik-kelas';
 
 const MAX_RUPIAH = 1_000_000_000_000_000;
@@ -31,7 +32,30 @@ interface ReportInput {
   employees?: number | null;
 }
 
-/** Writes one month's figures (insert or correct) and records P6 at the member's first report. */
+type BusinessFigures = Pick<BusinessesTable, 'id' | 'capital' | 'monthly_turnover' | 'employees' | 'scale'>;
+
+/** The business's current turnover and workforce follow its latest reported month. */
+async function followLatestReport(ctx: CallContext, business: BusinessFigures, latest: { turnover: number; employees: number | null }) {
+  const scale = classifyScale({ capital: business.capital, monthlyTurnover: latest.turnover });
+  const set = {
+    monthly_turnover: latest.turnover,
+    employees: latest.employees ?? business.employees,
+    scale: scale.ok ? scale.value.scale : business.scale,
+  };
+  if (set.monthly_turnover !== business.monthly_turnover || set.employees !== business.employees || set.scale !== business.scale) {
+    await ctx.db.updateTable('businesses').set({ ...set, updated_at: ctx.app.clock.nowIso() }).where('id', '=', business.id).execute();
+    await ctx.audit({ entity: 'businesses', entityId: business.id, before: { monthly_turnover: business.monthly_turnover, employees: business.employees, scale: business.scale }, after: set });
+  }
+}
+
+/** P6 follows the member's earliest report; a change of the stage is audited with it. */
+async function refreshP6(ctx: CallContext, memberId: string) {
+  const r = await refreshStage(ctx.db, memberId, 'P6', { userId: ctx.user?.id ?? null, nowIso: ctx.app.clock.nowIso() });
+  if (r.changed) await ctx.audit({ entity: 'member_stages', entityId: memberId, before: r.before, after: r.after });
+  return r;
+}
+
+/** Writes one month's figures (insert or correct); P6 follows the member's first report. */
 async function saveReport(ctx: CallContext, input: ReportInput, field: string): Promise<{ created: boolean; stageRecorded: boolean }> {
   const business = await ctx.db.selectFrom('businesses').select(['id', 'member_id', 'name', 'capital', 'monthly_turnover', 'employees', 'scale']).where('id', '=', input.businessId).executeTakeFirst();
   if (!business) throw badInput(field, 'Usaha: tidak ditemukan');
@@ -49,30 +73,10 @@ async function saveReport(ctx: CallContext, input: ReportInput, field: string): 
   }
   await ctx.audit({ entity: 'turnover_reports', entityId: reportId, before: existing ?? null, after: { businessId: business.id, month: input.month, ...values } });
 
-  // The business's current turnover and workforce follow its latest reported month.
   const latest = await ctx.db.selectFrom('turnover_reports').select(['month', 'turnover', 'employees']).where('business_id', '=', business.id).orderBy('month', 'desc').limit(1).executeTakeFirstOrThrow();
-  if (latest.month === input.month) {
-    const scale = classifyScale({ capital: business.capital, monthlyTurnover: input.turnover });
-    const set = {
-      monthly_turnover: input.turnover,
-      employees: input.employees ?? business.employees,
-      scale: scale.ok ? scale.value.scale : business.scale,
-    };
-    if (set.monthly_turnover !== business.monthly_turnover || set.employees !== business.employees || set.scale !== business.scale) {
-      await ctx.db.updateTable('businesses').set({ ...set, updated_at: now }).where('id', '=', business.id).execute();
-      await ctx.audit({ entity: 'businesses', entityId: business.id, before: { monthly_turnover: business.monthly_turnover, employees: business.employees, scale: business.scale }, after: set });
-    }
-  }
-  const stage = await completeStage(ctx.db, {
-    memberId: business.member_id,
-    stage: 'P6',
-    completedOn: todayOf(ctx),
-    evidence: `Laporan omzet ${formatMonthId(input.month)}: ${business.name}`,
-    source: 'report',
-    sourceId: reportId,
-    userId: ctx.user!.id,
-    nowIso: now,
-  });
+  if (latest.month === input.month) await followLatestReport(ctx, business, latest);
+  // P6 is reached in the month of the member's first report, whenever that report is entered.
+  const stage = await refreshP6(ctx, business.member_id);
   return { created: !existing, stageRecorded: stage.changed };
 }
 
@@ -97,6 +101,24 @@ export const turnoverMethods = {
     handler: async (ctx, input) => {
       assertNotFuture(ctx, input.month, 'month');
       return saveReport(ctx, input, 'businessId');
+    },
+  }),
+
+  'turnover.remove': defineMethod({
+    summary: 'Menghapus laporan omzet sebulan yang salah catat, dengan alasan (tersimpan di riwayat); tahap P6 mengikuti laporan yang tersisa.',
+    access: PROGRAMME_ROLES,
+    mutation: true,
+    input: z.strictObject({ businessId: id('Usaha'), month, reason: text('Alasan penghapusan', 300) }),
+    handler: async (ctx, input) => {
+      const before = await ctx.db.selectFrom('turnover_reports').selectAll().where('business_id', '=', input.businessId).where('month', '=', input.month).executeTakeFirst();
+      if (!before) throw badInput('month', `Bulan: usaha ini tidak punya laporan omzet ${formatMonthId(input.month)}`);
+      await ctx.db.deleteFrom('turnover_reports').where('id', '=', before.id).execute();
+      await ctx.audit({ entity: 'turnover_reports', entityId: before.id, before, after: { removed: true, reason: input.reason } });
+      const business = await ctx.db.selectFrom('businesses').select(['id', 'member_id', 'capital', 'monthly_turnover', 'employees', 'scale']).where('id', '=', input.businessId).executeTakeFirstOrThrow();
+      const latest = await ctx.db.selectFrom('turnover_reports').select(['month', 'turnover', 'employees']).where('business_id', '=', business.id).orderBy('month', 'desc').limit(1).executeTakeFirst();
+      if (latest && latest.month < input.month) await followLatestReport(ctx, business, latest);
+      const stage = await refreshP6(ctx, business.member_id);
+      return { removed: true, stageChanged: stage.changed };
     },
   }),
 

@@ -10,17 +10,19 @@ import { AppError, badInput, conflict, notFound, type FieldErrors } from '../../
 import { defineMethod, type CallContext } from '../../core/api/registry';
 import { id, isoDate, label, optionalText, summarise } from '../../core/api/validation';
 import type { Role } from '../../core/db/schema';
+import type { MembersTable } from './tables';
 import { jakartaDate } from '../../core/clock';
 import { setSetting } from '../../core/settings';
-import { completeStage } from '../programme/stages';
+import { completeStage } from '../../core/stages';
 import { checkBusiness, checkMemberFields, checkRegistration, loadReference } from './checks';
 import { exportMembers, exportInput } from './export';
-import { cancelImport, continueImport, importPreview, importPreviewInput, importRunInput, importStatus, importReport, recentImports, startImport } from './import';
+import { cancelImport, continueImport, importPreview, importPreviewInput, importProblems, importRunInput, importStatus, prepareImport, recentImports, renderImportReport, renderStartedImport, startImport } from './import';
 import { listInput, listMembers } from './list';
+import { isMasked, maskNpwp } from '../../core/masking';
 import { DEFAULT_MEMBER_NUMBER_TEMPLATE, maskNik, memberTemplateProblem } from './rules/member-number';
-import { SCALE_LABELS } from './rules/scale';
+import { SCALE_LABELS } from '../../../src-shared/rules/scale';
 import { businessFields, conditionFields, memberFields, registerInput, stageCodes } from './schemas';
-import { MEMBER_NUMBER_SETTING, findByNik, findLikelyDuplicate, insertMembers, memberNumberTemplate, nikTakenError, refreshSearch } from './store';
+import { MEMBER_NUMBER_SETTING, collidingMemberNumber, findByNik, findLikelyDuplicate, insertMembers, memberNumberTemplate, nikTakenError, refreshSearch } from './store';
 
 /** Roles that register and edit members. */
 export const registrarRoles = ['admin', 'supervisor', 'petugas'] as const satisfies readonly Role[];
@@ -50,15 +52,15 @@ function duplicateWarning(d: { id: string; memberNo: string; fullName: string; n
 }
 
 /** A member as written to the audit trail: identifiers masked. */
-async function memberSnapshot(ctx: CallContext, memberId: string) {
-  const m = await ctx.db.selectFrom('members').selectAll().where('id', '=', memberId).executeTakeFirst();
-  if (!m) return null;
+function maskedMember(m: MembersTable) {
   const { nik, nik_rev: _rev, kk, ...rest } = m;
   return { ...rest, nik: maskNik(nik), kk: kk ? maskNik(kk) : null };
 }
 
-/** An individual's NPWP is the NIK since 2024: the audit trail keeps it masked like the NIK. */
-const maskNpwp = (npwp: string | null) => (npwp && /^[1-9]\d{15}$/.test(npwp) ? maskNik(npwp) : npwp);
+async function memberSnapshot(ctx: CallContext, memberId: string) {
+  const m = await ctx.db.selectFrom('members').selectAll().where('id', '=', memberId).executeTakeFirst();
+  return m ? maskedMember(m) : null;
+}
 
 async function businessSnapshot(ctx: CallContext, businessId: string) {
   const b = await ctx.db.selectFrom('businesses').selectAll().where('id', '=', businessId).executeTakeFirst();
@@ -198,9 +200,9 @@ async function memberProfile(ctx: CallContext, memberIdValue: string) {
     canRevealNik: canSeeNik(ctx.user?.role),
     businesses: businesses.map((b) => {
       const history = conditions.filter((c) => c.business_id === b.id).map(toCondition);
-      // An individual's NPWP is their NIK (since 2024): masked for the roles that may not see NIKs.
-      const npwp = canSeeNik(ctx.user?.role) ? b.npwp : maskNpwp(b.npwp);
-      return { ...b, npwp, scaleLabel: SCALE_LABELS[b.scale], latestCondition: history[0] ?? null, conditions: history };
+      // An individual's NPWP is their NIK (since 2024): masked like the NIK for every role; the
+      // full value only through members.revealNik.
+      return { ...b, npwp: maskNpwp(b.npwp), scaleLabel: SCALE_LABELS[b.scale], latestCondition: history[0] ?? null, conditions: history };
     }),
     stages: stages.map((s) => ({ ...s, mandatory: s.mandatory === 1, status: s.status ?? ('belum' as const) })),
   };
@@ -220,6 +222,117 @@ const updateMemberInput = z.strictObject({
 
 const businessInputWithMember = z.strictObject({ memberId, ...businessFields });
 const businessUpdateInput = z.strictObject({ id: businessId, ...businessFields, status: label(z.enum(['aktif', 'tutup']), 'Status usaha').default('aktif') });
+
+async function updateMember(ctx: CallContext, input: z.output<typeof updateMemberInput>) {
+  const stored = await ctx.db.selectFrom('members').select(['nik', 'kk']).where('id', '=', input.id).executeTakeFirst();
+  if (!stored) throw notFound('Anggota');
+  const before = await memberSnapshot(ctx, input.id);
+  const ref = await loadReference(ctx.db);
+  const fields: FieldErrors = {};
+  const values = checkMemberFields(
+    { ...input, nik: input.nik ?? stored.nik, kk: input.kk === undefined ? stored.kk : input.kk },
+    ref,
+    today(ctx),
+    fields,
+  );
+  await checkPendamping(ctx, input.pendampingId, fields);
+  if (Object.keys(fields).length) refuse(fields);
+  if (values.nik !== stored.nik) {
+    const existing = await findByNik(ctx.db, values.nik);
+    if (existing && existing.id !== input.id) throw nikTakenError(existing);
+  }
+  if (!input.confirmDuplicate) {
+    const dup = await findLikelyDuplicate(ctx.db, values.name_key, values.birth_date, values.nik, input.id);
+    if (dup) throw duplicateWarning(dup);
+  }
+  await ctx.db
+    .updateTable('members')
+    .set({ ...values, status: input.status, updated_at: ctx.app.clock.nowIso() })
+    .where('id', '=', input.id)
+    .execute();
+  await refreshSearch(ctx.db, input.id);
+  await ctx.audit({ entity: 'members', entityId: input.id, before, after: await memberSnapshot(ctx, input.id) });
+  return memberProfile(ctx, input.id);
+}
+
+async function addBusiness(ctx: CallContext, input: z.output<typeof businessInputWithMember>) {
+  const member = await ctx.db.selectFrom('members').select('id').where('id', '=', input.memberId).executeTakeFirst();
+  if (!member) throw notFound('Anggota');
+  const fields: FieldErrors = {};
+  const { memberId: mId, ...b } = input;
+  const values = checkBusiness(b, await loadReference(ctx.db), fields, '');
+  if (Object.keys(fields).length) refuse(fields);
+  const now = ctx.app.clock.nowIso();
+  const idValue = ctx.app.newId();
+  await ctx.db.insertInto('businesses').values({ ...values, id: idValue, member_id: mId, created_at: now, updated_at: now }).execute();
+  await refreshSearch(ctx.db, mId);
+  await ctx.audit({ entity: 'businesses', entityId: idValue, after: await businessSnapshot(ctx, idValue) });
+  return { id: idValue, scale: values.scale };
+}
+
+/**
+ * The form shows an NPWP that is a NIK masked: sent back unchanged, it means "keep the stored
+ * one". Any other masked text is refused at its field.
+ */
+async function unmaskedNpwp(ctx: CallContext, businessIdValue: string, npwp: string | null | undefined, field: string, fields: FieldErrors) {
+  if (!npwp || !isMasked(npwp)) return npwp;
+  const stored = await ctx.db.selectFrom('businesses').select('npwp').where('id', '=', businessIdValue).executeTakeFirst();
+  if (stored && maskNpwp(stored.npwp) === npwp) return stored.npwp;
+  fields[field] = 'NPWP: isi lengkap NPWP yang baru, atau biarkan seperti semula';
+  return null;
+}
+
+async function updateBusiness(ctx: CallContext, input: z.output<typeof businessUpdateInput>) {
+  const before = await businessSnapshot(ctx, input.id);
+  if (!before) throw notFound('Usaha');
+  const fields: FieldErrors = {};
+  const { id: idValue, status, ...b } = input;
+  b.npwp = await unmaskedNpwp(ctx, idValue, b.npwp, 'npwp', fields);
+  if (Object.keys(fields).length) refuse(fields);
+  const values = checkBusiness(b, await loadReference(ctx.db), fields, '');
+  if (Object.keys(fields).length) refuse(fields);
+  await ctx.db
+    .updateTable('businesses')
+    .set({ ...values, status, updated_at: ctx.app.clock.nowIso() })
+    .where('id', '=', idValue)
+    .execute();
+  await refreshSearch(ctx.db, before.member_id);
+  await ctx.audit({ entity: 'businesses', entityId: idValue, before, after: await businessSnapshot(ctx, idValue) });
+  return { id: idValue, scale: values.scale };
+}
+
+const saveMemberInput = updateMemberInput.extend({
+  businesses: label(z.array(z.strictObject({ id: businessId.optional(), ...businessFields, status: label(z.enum(['aktif', 'tutup']), 'Status usaha').default('aktif') })).min(1).max(10), 'Usaha'),
+});
+
+/**
+ * The member page's Simpan: the person and every business in one call, so one transaction. The
+ * whole form is checked first and every refusal comes back at once, each at its field
+ * (`businesses.1.kbliKode`); nothing is written unless everything can be.
+ */
+async function saveMember(ctx: CallContext, input: z.output<typeof saveMemberInput>) {
+  const { businesses, ...member } = input;
+  const ref = await loadReference(ctx.db);
+  const fields: FieldErrors = {};
+  const stored = await ctx.db.selectFrom('members').select(['nik', 'kk']).where('id', '=', member.id).executeTakeFirst();
+  if (!stored) throw notFound('Anggota');
+  checkMemberFields({ ...member, nik: member.nik ?? stored.nik, kk: member.kk === undefined ? stored.kk : member.kk }, ref, today(ctx), fields);
+  await checkPendamping(ctx, member.pendampingId, fields);
+  const own = new Set((await ctx.db.selectFrom('businesses').select('id').where('member_id', '=', member.id).execute()).map((b) => b.id));
+  for (const [i, b] of businesses.entries()) if (b.id && own.has(b.id)) b.npwp = await unmaskedNpwp(ctx, b.id, b.npwp, `businesses.${i}.npwp`, fields);
+  businesses.forEach(({ id: bid, status: _status, ...b }, i) => {
+    if (bid && !own.has(bid)) fields[`businesses.${i}.id`] = 'Usaha: bukan usaha anggota ini';
+    checkBusiness(b, ref, fields, `businesses.${i}.`);
+  });
+  if (Object.keys(fields).length) refuse(fields);
+  await updateMember(ctx, member);
+  for (const b of businesses) {
+    const { id: bid, ...rest } = b;
+    if (bid) await updateBusiness(ctx, { ...rest, id: bid });
+    else await addBusiness(ctx, { ...rest, memberId: member.id });
+  }
+  return memberProfile(ctx, member.id);
+}
 
 export const registrationMethods = {
   'members.register': defineMethod({
@@ -249,7 +362,7 @@ export const registrationMethods = {
       await ctx.audit({
         entity: 'members',
         entityId: created.id,
-        after: { ...(await memberSnapshot(ctx, created.id)), businesses: value.businesses.map((b, i) => ({ id: created.businessIds[i], ...b, npwp: maskNpwp(b.npwp) })) },
+        after: { ...maskedMember(created.row), businesses: value.businesses.map((b, i) => ({ id: created.businessIds[i], ...b, npwp: maskNpwp(b.npwp) })) },
       });
       return { id: created.id, memberNo: created.memberNo, businessIds: created.businessIds };
     },
@@ -260,37 +373,15 @@ export const registrationMethods = {
     access: registrarRoles,
     mutation: true,
     input: updateMemberInput,
-    handler: async (ctx, input) => {
-      const stored = await ctx.db.selectFrom('members').select(['nik', 'kk']).where('id', '=', input.id).executeTakeFirst();
-      if (!stored) throw notFound('Anggota');
-      const before = await memberSnapshot(ctx, input.id);
-      const ref = await loadReference(ctx.db);
-      const fields: FieldErrors = {};
-      const values = checkMemberFields(
-        { ...input, nik: input.nik ?? stored.nik, kk: input.kk === undefined ? stored.kk : input.kk },
-        ref,
-        today(ctx),
-        fields,
-      );
-      await checkPendamping(ctx, input.pendampingId, fields);
-      if (Object.keys(fields).length) refuse(fields);
-      if (values.nik !== stored.nik) {
-        const existing = await findByNik(ctx.db, values.nik);
-        if (existing && existing.id !== input.id) throw nikTakenError(existing);
-      }
-      if (!input.confirmDuplicate) {
-        const dup = await findLikelyDuplicate(ctx.db, values.name_key, values.birth_date, values.nik, input.id);
-        if (dup) throw duplicateWarning(dup);
-      }
-      await ctx.db
-        .updateTable('members')
-        .set({ ...values, status: input.status, updated_at: ctx.app.clock.nowIso() })
-        .where('id', '=', input.id)
-        .execute();
-      await refreshSearch(ctx.db, input.id);
-      await ctx.audit({ entity: 'members', entityId: input.id, before, after: await memberSnapshot(ctx, input.id) });
-      return memberProfile(ctx, input.id);
-    },
+    handler: updateMember,
+  }),
+
+  'members.save': defineMethod({
+    summary: 'Menyimpan data pribadi anggota beserta semua usahanya dalam satu transaksi (usaha tanpa id ditambahkan).',
+    access: registrarRoles,
+    mutation: true,
+    input: saveMemberInput,
+    handler: saveMember,
   }),
 
   'members.get': defineMethod({
@@ -302,15 +393,18 @@ export const registrationMethods = {
   }),
 
   'members.revealNik': defineMethod({
-    summary: 'Menampilkan NIK dan No. KK lengkap seorang anggota (tercatat di jejak audit).',
+    summary: 'Menampilkan NIK, No. KK dan NPWP (yang berupa NIK) lengkap seorang anggota (tercatat di jejak audit).',
     access: nikRoles,
     mutation: true,
     input: z.strictObject({ id: memberId }),
     handler: async (ctx, input) => {
       const m = await ctx.db.selectFrom('members').select(['nik', 'kk', 'member_no']).where('id', '=', input.id).executeTakeFirst();
       if (!m) throw notFound('Anggota');
-      await ctx.audit({ entity: 'members', entityId: input.id, after: { revealed: 'nik', memberNo: m.member_no } });
-      return { nik: m.nik, kk: m.kk };
+      const businesses = await ctx.db.selectFrom('businesses').select(['id', 'npwp']).where('member_id', '=', input.id).execute();
+      // The NPWPs that are NIKs are shown masked too: the reveal gives them with the NIK.
+      const npwp = Object.fromEntries(businesses.filter((b) => b.npwp && maskNpwp(b.npwp) !== b.npwp).map((b) => [b.id, b.npwp!]));
+      await ctx.audit({ entity: 'members', entityId: input.id, after: { revealed: 'nik', memberNo: m.member_no, npwpOf: Object.keys(npwp) } });
+      return { nik: m.nik, kk: m.kk, npwp };
     },
   }),
 
@@ -351,9 +445,11 @@ export const registrationMethods = {
     access: registrarRoles,
     mutation: true,
     input: exportInput,
-    handler: async (ctx, input) => {
+    prepare: (ctx, input) => {
       if (input.unmaskNik && !canSeeNik(ctx.user?.role)) throw new AppError('forbidden', 'Peran Anda tidak berhak mengekspor NIK lengkap.');
-      const file = await exportMembers(ctx.db, input, today(ctx));
+      return exportMembers(ctx, input, jakartaDate(ctx.app.clock.nowIso()));
+    },
+    handler: async (ctx, input, file) => {
       await ctx.audit({ entity: 'members', entityId: null, after: { export: input.format, filters: { ...input }, rows: file.rows, unmaskNik: input.unmaskNik } });
       return file;
     },
@@ -364,20 +460,7 @@ export const registrationMethods = {
     access: registrarRoles,
     mutation: true,
     input: businessInputWithMember,
-    handler: async (ctx, input) => {
-      const member = await ctx.db.selectFrom('members').select('id').where('id', '=', input.memberId).executeTakeFirst();
-      if (!member) throw notFound('Anggota');
-      const fields: FieldErrors = {};
-      const { memberId: mId, ...b } = input;
-      const values = checkBusiness(b, await loadReference(ctx.db), fields, '');
-      if (Object.keys(fields).length) refuse(fields);
-      const now = ctx.app.clock.nowIso();
-      const idValue = ctx.app.newId();
-      await ctx.db.insertInto('businesses').values({ ...values, id: idValue, member_id: mId, created_at: now, updated_at: now }).execute();
-      await refreshSearch(ctx.db, mId);
-      await ctx.audit({ entity: 'businesses', entityId: idValue, after: await businessSnapshot(ctx, idValue) });
-      return { id: idValue, scale: values.scale };
-    },
+    handler: addBusiness,
   }),
 
   'businesses.update': defineMethod({
@@ -385,22 +468,7 @@ export const registrationMethods = {
     access: registrarRoles,
     mutation: true,
     input: businessUpdateInput,
-    handler: async (ctx, input) => {
-      const before = await businessSnapshot(ctx, input.id);
-      if (!before) throw notFound('Usaha');
-      const fields: FieldErrors = {};
-      const { id: idValue, status, ...b } = input;
-      const values = checkBusiness(b, await loadReference(ctx.db), fields, '');
-      if (Object.keys(fields).length) refuse(fields);
-      await ctx.db
-        .updateTable('businesses')
-        .set({ ...values, status, updated_at: ctx.app.clock.nowIso() })
-        .where('id', '=', idValue)
-        .execute();
-      await refreshSearch(ctx.db, before.member_id);
-      await ctx.audit({ entity: 'businesses', entityId: idValue, before, after: await businessSnapshot(ctx, idValue) });
-      return { id: idValue, scale: values.scale };
-    },
+    handler: updateBusiness,
   }),
 
   'businesses.recordCondition': defineMethod({
@@ -496,6 +564,12 @@ export const registrationMethods = {
     }),
     handler: async (ctx, input) => {
       const before = await memberNumberTemplate(ctx.db);
+      // A template that could hand out an issued number again would make every registration fail.
+      const clash = await collidingMemberNumber(ctx.db, input.memberNumberTemplate);
+      if (clash) {
+        const message = `Templat nomor anggota: dapat menghasilkan lagi nomor yang sudah diberikan (${clash.memberNo}, milik ${clash.fullName}). Ubah bagian tetap templat, misalnya awalannya.`;
+        throw conflict(message, { memberNumberTemplate: message });
+      }
       await setSetting(ctx.db, MEMBER_NUMBER_SETTING, input.memberNumberTemplate, ctx.app.clock.nowIso());
       await ctx.audit({ entity: 'settings', entityId: MEMBER_NUMBER_SETTING, before, after: input.memberNumberTemplate });
       return { memberNumberTemplate: input.memberNumberTemplate, defaultTemplate: DEFAULT_MEMBER_NUMBER_TEMPLATE };
@@ -507,20 +581,24 @@ export const registrationMethods = {
     access: registrarRoles,
     mutation: false,
     input: importPreviewInput,
-    handler: (ctx, input) => importPreview(ctx, input),
+    // The file is read and checked before the (empty) read transaction: nothing is held meanwhile.
+    prepare: (ctx, input) => importPreview(ctx, input),
+    handler: (_ctx, _input, preview) => preview,
   }),
 
   'members.importRun': defineMethod({
     summary:
-      'Memulai impor. all_or_nothing: semua baris ditulis dalam panggilan ini atau tidak sama sekali. valid_only: baris sah disiapkan lalu ditulis per 500 baris oleh members.importContinue.',
+      'Memulai impor: berkas dibaca dan diperiksa, baris sah disiapkan, lalu ditulis oleh members.importContinue. all_or_nothing: semua baris dalam satu transaksi akhir atau tidak sama sekali (berkas dengan baris tidak sah ditolak utuh). valid_only: per 500 baris.',
     access: registrarRoles,
     mutation: true,
     input: importRunInput,
-    handler: (ctx, input) => startImport(ctx, input),
+    prepare: (ctx, input) => prepareImport(ctx, input),
+    handler: (ctx, input, file) => startImport(ctx, input, file),
+    render: (ctx, started) => renderStartedImport(ctx, started),
   }),
 
   'members.importContinue': defineMethod({
-    summary: 'Menulis kelompok berikutnya (500 baris) dari impor yang berjalan, dalam satu transaksi; dipanggil berulang oleh layar progres.',
+    summary: 'Menulis baris yang disiapkan dalam satu transaksi: 500 baris berikutnya (valid_only) atau semuanya (all_or_nothing); dipanggil berulang oleh layar progres.',
     access: registrarRoles,
     mutation: true,
     input: z.strictObject({ jobId: id('Impor') }),
@@ -556,6 +634,7 @@ export const registrationMethods = {
     access: registrarRoles,
     mutation: false,
     input: z.strictObject({ jobId: id('Impor'), format: label(z.enum(['csv', 'xlsx']), 'Format').default('csv') }),
-    handler: (ctx, input) => importReport(ctx, input.jobId, input.format),
+    handler: (ctx, input) => importProblems(ctx, input.jobId),
+    render: (ctx, problems, input) => renderImportReport(ctx, problems, input.jobId, input.format),
   }),
 };

@@ -1,13 +1,13 @@
 import type { FieldErrors } from '../../core/api/errors';
 import type { Database } from '../../core/api/registry';
-import { KBLI_VERSION } from '../reference/load';
+import { KBLI_VERSION } from '../reference';
 import type { BusinessesTable, MembersTable } from './tables';
-import { parseKk } from './rules/kk';
+import { parseKk } from '../../../src-shared/rules/kk';
 import { normaliseName } from './rules/names';
-import { checkNikAgainst, parseNik } from './rules/nik';
-import { validateNpwp } from './rules/npwp';
-import { normalisePhone } from './rules/phone';
-import { classifyScale } from './rules/scale';
+import { checkNikAgainst, parseNik } from '../../../src-shared/rules/nik';
+import { validateNpwp } from '../../../src-shared/rules/npwp';
+import { normalisePhone } from '../../../src-shared/rules/phone';
+import { classifyScale } from '../../../src-shared/rules/scale';
 import type { BusinessInput, RegisterInput } from './schemas';
 
 /**

@@ -6,12 +6,14 @@
 // would. Large ones (--members 200000) are written with prepared statements in transactions
 // of 10,000 rows, after the same checks (checkRegistration) and with the same numbering and
 // search index; the load leaves one audit entry instead of one per member.
+import { appendAuditSync } from '../../core/audit/append';
 import type { App } from '../../app';
 import { jakartaDate } from '../../core/clock';
 import type { Rng } from '../../demo/random';
 import type { DemoContext } from '../../demo/steps';
 import { checkRegistration, loadReference, reverse, searchText, type CheckedMember } from './checks';
 import { formatMemberNumber, memberNumberScope } from './rules/member-number';
+import { luhnCheckDigit } from '../../../src-shared/rules/npwp';
 import type { RegisterInput } from './schemas';
 import { MEMBER_SEQUENCE, memberNumberTemplate, officeCodes } from './store';
 
@@ -76,6 +78,22 @@ async function callAs<T>(app: App, token: string, method: string, input: unknown
 export interface DemoPlaces {
   own: string[];
   all: string[];
+  /** The office's postal code per kelurahan, when kept (Pengaturan › Kode pos kelurahan). */
+  postalCodes?: ReadonlyMap<string, string>;
+}
+
+/**
+ * An NPWP for some businesses: since 2024 an individual's NPWP is their NIK (16 digits); older
+ * records keep the 15-digit number, whose 9th digit is a Luhn check over the first 9.
+ */
+function demoNpwp(rng: Rng, nik: string, legalForm: string): string | null {
+  const roll = rng.next();
+  if (legalForm === 'perorangan' && roll < 0.2) return nik;
+  if (roll < 0.32) {
+    const head = `0${rng.int(1, 9)}${pad(rng.int(0, 999_999), 6)}`;
+    return `${head}${luhnCheckDigit(head)}${pad(rng.int(11, 99), 3)}000`;
+  }
+  return null;
 }
 
 /** One realistic registration; `usedNiks` keeps NIKs unique across the office. */
@@ -98,21 +116,25 @@ export function demoRegistration(rng: Rng, places: DemoPlaces, usedNiks: Set<str
   for (let b = 0, n = rng.chance(0.12) ? 2 : 1; b < n; b++) {
     const sector = sectors[b === 0 ? sectorName : rng.pick(['kuliner', 'fesyen', 'kriya', 'jasa'] as const)];
     const big = rng.chance(0.03);
+    const legalForm = big ? rng.pick(['cv', 'pt_perorangan'] as const) : rng.chance(0.05) ? 'koperasi' : 'perorangan';
+    const businessKelurahan = rng.chance(0.8) ? kelurahanKode : rng.pick(places.own);
     businesses.push({
       name: `${rng.pick(sector.names)} ${rng.chance(0.5) ? (gender === 'P' ? 'Bu' : 'Pak') + ' ' + first : rng.pick(lastNames)}`,
-      legalForm: big ? rng.pick(['cv', 'pt_perorangan'] as const) : rng.chance(0.05) ? 'koperasi' : 'perorangan',
+      legalForm,
       kbliKode: rng.pick(sector.kbli),
       products: rng.pick(sector.products),
       addressStreet: rng.chance(0.7) ? addressStreet : `${rng.pick(streets)} No. ${rng.int(1, 120)}`,
-      kelurahanKode: rng.chance(0.8) ? kelurahanKode : rng.pick(places.own),
-      postalCode: rng.pick(['10230', '10240', '10250', '10260', '10270', null]),
+      kelurahanKode: businessKelurahan,
+      // The kelurahan's own code, as the office keeps it (Pengaturan › Kode pos kelurahan).
+      postalCode: places.postalCodes?.get(businessKelurahan) ?? null,
       phone: null,
       startDate: randomDate(rng, 2005, Number(today.slice(0, 4)) - 1),
       placeStatus: rng.pick(['milik', 'sewa', 'sewa', 'pinjam'] as const),
       capital: big ? rng.int(11, 40) * 100_000_000 : rng.int(2, 150) * 500_000,
       monthlyTurnover: big ? rng.int(30, 150) * 10_000_000 : rng.int(6, 120) * 500_000,
       employees: big ? rng.int(5, 30) : rng.int(0, 4),
-      npwp: null,
+      // A person's own NPWP (their NIK) is written on their first business.
+      npwp: b === 0 || legalForm !== 'perorangan' ? demoNpwp(rng, nik, legalForm) : null,
       nib: rng.chance(0.3) ? `9120${pad(rng.int(0, 999_999_999), 9)}` : null,
       halalStatus: sectorName === 'kuliner' ? rng.pick(['belum', 'belum', 'proses', 'bersertifikat'] as const) : 'belum',
       pirtStatus: sectorName === 'kuliner' ? rng.pick(['belum', 'proses', 'terdaftar'] as const) : 'belum',
@@ -145,7 +167,8 @@ async function demoPlaces(app: App): Promise<DemoPlaces> {
   const office = await officeCodes(app.db);
   const ref = await loadReference(app.db);
   const all = [...ref.kelurahan.keys()];
-  return { own: all.filter((k) => ref.kelurahan.get(k)!.kecamatan === office.kecamatan), all };
+  const codes = await app.db.selectFrom('kelurahan_postal_codes').select(['kelurahan_kode', 'postal_code']).execute();
+  return { own: all.filter((k) => ref.kelurahan.get(k)!.kecamatan === office.kecamatan), all, postalCodes: new Map(codes.map((c) => [c.kelurahan_kode, c.postal_code])) };
 }
 
 function fixDate(input: RegisterInput, today: string) {
@@ -171,8 +194,16 @@ export async function bulkMembers(app: App, count: number, rng: Rng, today: stri
     values (@id, @member_id, @name, @name_key, @legal_form, @kbli_versi, @kbli_kode, @products, @address_street, @kelurahan_kode, @postal_code,
     @phone, @start_date, @place_status, @capital, @monthly_turnover, @employees, @scale, @npwp, @nib, @halal_status, @pirt_status, @status, @created_at, @updated_at)`);
   const insFts = s.prepare('insert into members_fts (rowid, name, businesses) values (?, ?, ?)');
-  const insStage = s.prepare(`insert into member_stages (member_id, stage_code, status, completed_on, evidence, source, source_id, recorded_by, recorded_at)
-    values (?, ?, 'selesai', ?, ?, ?, ?, ?, ?)`);
+  const stageRow = s.prepare(`insert into member_stages (member_id, stage_code, status, completed_on, evidence, source, source_id, recorded_by, recorded_at,
+      manual_on, manual_evidence, manual_by)
+    values (?, ?, 'selesai', ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  // A stage recorded by hand also keeps the officer's own date and evidence (manual_*).
+  const insStage = {
+    run(member: string, stage: string, on: string, evidence: string, source: string, sourceId: string | null, by: string | null, at: string) {
+      const manual = source === 'manual';
+      stageRow.run(member, stage, on, evidence, source, sourceId, by, at, manual ? on : null, manual ? evidence : null, manual ? by : null);
+    },
+  };
   const insCondition = s.prepare(`insert into business_conditions (id, business_id, recorded_on, closed_temporarily, loan_trouble, turnover_drop_pct, recovered,
     sells_online, marketplace, social_media, qris, eorder, bookkeeping_app, note, recorded_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const seq = s.prepare(`insert into sequences (name, scope, value) values (?, ?, ?) on conflict (name, scope) do update set value = sequences.value + excluded.value returning value`);
@@ -230,11 +261,11 @@ export async function bulkMembers(app: App, count: number, rng: Rng, today: stri
     written += n;
     if (count >= 50_000 && (written % 50_000 === 0 || written === count)) log(`  ${written.toLocaleString('id-ID')} anggota ditulis (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   }
-  s.prepare(`insert into audit_log (id, at, user_id, username, method, entity, entity_id, before, after) values (?, ?, null, 'demo', 'demo.members', 'members', null, null, ?)`).run(
-    app.services.newId(),
-    nowIso,
-    JSON.stringify({ bulk: count }),
-  );
+  s.transaction(() =>
+    appendAuditSync(s, [
+      { id: app.services.newId(), at: nowIso, user_id: null, username: 'demo', method: 'demo.members', entity: 'members', entity_id: null, before: null, after: JSON.stringify({ bulk: count }) },
+    ]),
+  )();
   return { count, seconds: (Date.now() - t0) / 1000 };
 }
 

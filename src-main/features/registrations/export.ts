@@ -1,8 +1,10 @@
+import { memberStatusLabels, skpdLabels, targetGroupLabels } from './schemas';
 import { z } from 'zod';
 import { AppError } from '../../core/api/errors';
-import type { Database } from '../../core/api/registry';
+import type { Database, PrepareContext } from '../../core/api/registry';
 import { label } from '../../core/api/validation';
-import { mimeTypes, toCsv, toXlsx, type FileOut } from './files';
+import { mimeTypes, type FileOut } from './files';
+import { writeTableTask } from './tasks';
 import { applyFilters, countQuery, hasFilters, memberFilters, memberSorts, orderedPage } from './list';
 import { maskNik } from './rules/member-number';
 
@@ -18,22 +20,8 @@ export const exportInput = z.strictObject({
 });
 export type ExportInput = z.output<typeof exportInput>;
 
-export const targetGroupLabels: Record<string, string> = {
-  pemula: 'Wirausaha pemula',
-  naik_kelas: 'Wirausaha naik kelas',
-  pencari_kerja: 'Pencari kerja',
-  keluarga_miskin: 'Keluarga miskin',
-  disabilitas: 'Penyandang disabilitas',
-};
-export const skpdLabels: Record<string, string> = {
-  ppkukm_ukm: 'PPKUKM (UKM)',
-  ppkukm_ikm: 'PPKUKM (IKM)',
-  sosial: 'Sosial',
-  parekraf: 'Parekraf',
-  nakertransgi: 'Nakertransgi',
-  ppapp: 'PPAPP',
-  kpkp: 'KPKP',
-};
+// The words live beside the schema that accepts the codes.
+export { skpdLabels, targetGroupLabels } from './schemas';
 
 export const exportHeader = [
   'No. Anggota',
@@ -51,8 +39,8 @@ export const exportHeader = [
   'Tahap Selesai',
 ];
 
-/** The list's current view (same filters and order), every page, as a file. */
-export async function exportMembers(db: Database, input: ExportInput, today: string): Promise<FileOut & { rows: number }> {
+/** The list's current view (same filters and order), every page, as table rows. */
+export async function exportRows(db: Database, input: ExportInput): Promise<unknown[][]> {
   // Exact here (the list's count stops at COUNT_CAP): an export is rare and must be bounded.
   const c = hasFilters(input)
     ? await applyFilters(db.selectFrom('members') as never, input)
@@ -70,14 +58,25 @@ export async function exportMembers(db: Database, input: ExportInput, today: str
     r.birthDate,
     r.kelurahanNama ?? r.kelurahanKode,
     r.phone ?? '',
-    targetGroupLabels[r.targetGroup] ?? r.targetGroup,
-    skpdLabels[r.skpd] ?? r.skpd,
-    r.status,
+    targetGroupLabels[r.targetGroup as keyof typeof targetGroupLabels] ?? r.targetGroup,
+    skpdLabels[r.skpd as keyof typeof skpdLabels] ?? r.skpd,
+    memberStatusLabels[r.status as keyof typeof memberStatusLabels] ?? r.status,
     r.registeredOn,
     r.businessNames ?? '',
     r.stagesDone ? r.stagesDone.split(',').sort().join(', ') : '',
   ]);
-  const base = `anggota-${today}`;
-  const buffer = input.format === 'csv' ? toCsv(exportHeader, data) : await toXlsx('Anggota', exportHeader, data);
-  return { fileName: `${base}.${input.format}`, mimeType: mimeTypes[input.format], base64: buffer.toString('base64'), rows: data.length };
+  return data;
+}
+
+/**
+ * The export's slow part, before its transaction: the rows read on a reader (one consistent
+ * view), the file written in the worker pool. The transaction then only records the export.
+ */
+export async function exportMembers(ctx: PrepareContext, input: ExportInput, today: string): Promise<FileOut & { rows: number }> {
+  ctx.job.progress(0, 1, 'read');
+  const rows = await ctx.read((db) => exportRows(db, input));
+  ctx.job.throwIfCancelled();
+  ctx.job.progress(0, rows.length, 'render');
+  const base64 = await ctx.work(writeTableTask, { format: input.format, sheetName: 'Anggota', header: exportHeader, rows });
+  return { fileName: `anggota-${today}.${input.format}`, mimeType: mimeTypes[input.format], base64, rows: rows.length };
 }

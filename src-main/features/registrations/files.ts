@@ -1,4 +1,9 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import type { TaskControl } from '../../core/work/task';
+import { readXlsxRows } from '../../core/files/xlsx-read';
+
+export { NUMBER_PRECISION_LOST } from '../../core/files/xlsx-read';
 
 /** A cell a spreadsheet would run as a formula is prefixed with ' (CSV injection). */
 export function safeCell(value: unknown): string {
@@ -20,18 +25,46 @@ export function toCsv(header: string[], rows: unknown[][]): Buffer {
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
 }
 
-export async function toXlsx(sheetName: string, header: string[], rows: unknown[][]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Jakpreneur Desk';
-  const ws = wb.addWorksheet(sheetName.slice(0, 31));
-  ws.addRow(header).font = { bold: true };
-  for (const r of rows) ws.addRow(r.map((c) => (c === null || c === undefined ? '' : c)));
-  ws.columns.forEach((col, i) => {
-    const longest = Math.max(header[i]?.length ?? 8, ...rows.slice(0, 200).map((r) => String(r[i] ?? '').length));
-    col.width = Math.min(50, Math.max(10, longest + 2));
+/**
+ * A one-sheet workbook: bold frozen header, columns sized to the first rows, written by exceljs's
+ * streaming writer (rows are committed as they go, so memory does not grow with the rows).
+ */
+export async function toXlsx(sheetName: string, header: string[], rows: unknown[][], control?: TaskControl): Promise<Buffer> {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
   });
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  wb.creator = 'Jakpreneur Desk';
+  const ws = wb.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = header.map((h, i) => {
+    const longest = Math.max(h.length, ...rows.slice(0, 200).map((r) => String(r[i] ?? '').length));
+    return { width: Math.min(50, Math.max(10, longest + 2)) };
+  });
+  const head = ws.addRow(header);
+  head.font = { bold: true };
+  head.commit();
+  for (let i = 0; i < rows.length; i++) {
+    ws.addRow(rows[i].map((c) => (c === null || c === undefined ? '' : c))).commit();
+    if (control && i % 1000 === 999) {
+      control.throwIfCancelled();
+      control.progress(i + 1, rows.length);
+    }
+  }
+  ws.commit();
+  await wb.commit();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+/** A table as an XLSX or CSV file, base64: the work of an export, run in the worker pool. */
+export async function writeTable(input: { format: 'xlsx' | 'csv'; sheetName: string; header: string[]; rows: unknown[][] }, control: TaskControl): Promise<string> {
+  const buffer = input.format === 'csv' ? toCsv(input.header, input.rows) : await toXlsx(input.sheetName, input.header, input.rows, control);
+  control.progress(input.rows.length, input.rows.length);
+  return buffer.toString('base64');
 }
 
 export interface FileOut {
@@ -45,12 +78,32 @@ export const mimeTypes = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
-/** Reads a spreadsheet (first sheet) or a CSV into rows of cell text. */
-export async function readTable(buffer: Buffer, fileName: string): Promise<string[][]> {
+/** How much of an uploaded spreadsheet is read at most: checked before the work. */
+export interface UploadLimits {
+  /** The file as uploaded (for an XLSX: compressed). */
+  maxFileBytes: number;
+  /** An XLSX's worksheet, strings and styles once unpacked, together. */
+  maxUncompressedBytes: number;
+  /** Rows with data, the header row included. */
+  maxRows: number;
+  maxColumns: number;
+}
+
+const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+
+/**
+ * Reads a spreadsheet (first sheet) or a CSV into rows of cell text, within the limits; a file
+ * over a limit is refused with the reason (thrown as an Error whose message is for the user).
+ */
+export function readTable(buffer: Buffer, fileName: string, limits: UploadLimits, onProgress?: (done: number, total: number) => void): string[][] {
+  if (buffer.length > limits.maxFileBytes) throw new Error(`berkas ${mb(buffer.length)}; paling banyak ${mb(limits.maxFileBytes)}`);
   const isXlsx = buffer.length >= 4 && buffer[0] === 0x50 && buffer[1] === 0x4b; // ZIP: PK
-  if (isXlsx) return readXlsx(buffer);
+  if (isXlsx) return readXlsxRows(buffer, limits, onProgress);
   if (/\.xlsx?$/i.test(fileName)) throw new Error('Berkas bukan XLSX yang sah (simpan ulang sebagai .xlsx atau .csv).');
-  return parseCsv(decodeText(buffer));
+  const rows = parseCsv(decodeText(buffer), limits.maxRows + 1, limits.maxColumns);
+  if (rows.length > limits.maxRows) throw new Error(`berkas memuat lebih dari ${limits.maxRows - 1} baris data; pecah berkasnya`);
+  if (rows.some((r) => r.length > limits.maxColumns)) throw new Error(`berkas memuat lebih dari ${limits.maxColumns} kolom`);
+  return rows;
 }
 
 function decodeText(buffer: Buffer): string {
@@ -62,8 +115,11 @@ function decodeText(buffer: Buffer): string {
   return text;
 }
 
-/** RFC 4180 CSV with the separator guessed from the header line (; , or tab). */
-export function parseCsv(text: string): string[][] {
+/**
+ * RFC 4180 CSV with the separator guessed from the header line (; , or tab). Stops after
+ * `maxRows` rows, and at the first row longer than `maxColumns` (returned as it is so far).
+ */
+export function parseCsv(text: string, maxRows = Infinity, maxColumns = Infinity): string[][] {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const counts = [';', ',', '\t'].map((s) => [s, firstLine.split(s).length] as const);
   const sep = counts.sort((a, b) => b[1] - a[1])[0][0];
@@ -84,56 +140,22 @@ export function parseCsv(text: string): string[][] {
     else if (ch === sep) {
       row.push(cell);
       cell = '';
+      if (row.length > maxColumns) {
+        rows.push(row);
+        return rows;
+      }
     } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
       row.push(cell);
-      rows.push(row);
+      if (row.some((c) => c.trim() !== '')) rows.push(row);
+      if (rows.length >= maxRows) return rows;
       row = [];
       cell = '';
     } else cell += ch;
   }
   if (cell !== '' || row.length) {
     row.push(cell);
-    rows.push(row);
+    if (row.some((c) => c.trim() !== '')) rows.push(row);
   }
-  return rows.filter((r) => r.some((c) => c.trim() !== ''));
-}
-
-async function readXlsx(buffer: Buffer): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw new Error('Berkas XLSX rusak atau tidak dapat dibaca.');
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new Error('Berkas XLSX tidak memuat lembar kerja.');
-  const rows: string[][] = [];
-  ws.eachRow({ includeEmpty: false }, (r) => {
-    const cells: string[] = [];
-    const count = r.cellCount;
-    for (let c = 1; c <= count; c++) cells.push(cellText(r.getCell(c).value));
-    if (cells.some((c) => c.trim() !== '')) rows.push(cells);
-  });
   return rows;
-}
-
-/** Excel keeps 16-digit NIKs typed as numbers only to 15 significant digits: flag them. */
-export const NUMBER_PRECISION_LOST = '\u0000angka-terpotong';
-
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') {
-    if (Number.isInteger(v) && Math.abs(v) > 999_999_999_999_999) return NUMBER_PRECISION_LOST + String(BigInt(Math.round(v)));
-    return Number.isInteger(v) ? String(v) : String(v);
-  }
-  if (typeof v === 'boolean') return v ? 'ya' : 'tidak';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('text' in v && typeof v.text === 'string') return v.text;
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-  }
-  return String(v);
 }

@@ -5,7 +5,7 @@ import { describeIssues } from '../../core/api/validation';
 import { checkRegistration, type CheckedMember, type Reference } from './checks';
 import { NUMBER_PRECISION_LOST } from './files';
 import { normaliseName } from './rules/names';
-import { isRealDate } from './rules/nik';
+import { isRealDate } from '../../../src-shared/rules/nik';
 import { registerInput, type RegisterInput } from './schemas';
 
 export const importFields = [
@@ -159,6 +159,16 @@ export type RowResult =
   | { row: number; status: 'terdaftar'; reason: string };
 
 /** Converts and checks one spreadsheet row (1-based row number as in the file). */
+/**
+ * A row's reason, each problem once: a NIK that disagrees with the birth date is reported
+ * under the NIK and under the birth date, but the row's reason says it once.
+ */
+export function reasonOf(fields: Record<string, string>): string {
+  const seen = new Set<string>();
+  for (const message of Object.values(fields)) for (const part of message.split('; ')) if (part.trim()) seen.add(part.trim());
+  return [...seen].join('; ');
+}
+
 export function convertRow(row: number, cells: Partial<Record<ImportFieldKey, string>>, ctx: ImportContext): RowResult {
   const fields: FieldErrors = {};
   const get = (k: ImportFieldKey) => (cells[k] ?? '').trim();
@@ -267,11 +277,11 @@ export function convertRow(row: number, cells: Partial<Record<ImportFieldKey, st
       fields[k] = v.replace(/^Usaha › baris 1 › /, '');
     }
   }
-  if (Object.keys(fields).length || !parsed.success) return { row, status: 'invalid', reason: Object.values(fields).join('; '), fields };
+  if (Object.keys(fields).length || !parsed.success) return { row, status: 'invalid', reason: reasonOf(fields), fields };
   const checked = checkRegistration(parsed.data, ctx.ref, ctx.today);
   if (Object.keys(checked.fields).length) {
     const f = Object.fromEntries(Object.entries(checked.fields).map(([k, v]) => [k.replace(/^businesses\.0\./, 'business.'), v]));
-    return { row, status: 'invalid', reason: Object.values(f).join('; '), fields: f };
+    return { row, status: 'invalid', reason: reasonOf(f), fields: f };
   }
   return { row, status: 'valid', input: parsed.data, checked: checked.value };
 }

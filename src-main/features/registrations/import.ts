@@ -1,34 +1,52 @@
 // Imports from the offices' spreadsheets (XLSX or CSV).
 //
-// Design: the dispatcher runs every call in one transaction, so a long import is a series of
-// calls rather than one.
-//   - importPreview reads the file and checks every row; nothing is written.
-//   - importRun reads and checks the file again (the file is the truth, not the preview).
-//       all_or_nothing: when any row is invalid nothing is written (the job is 'ditolak', with
-//       the report); otherwise every row is written inside this one call's transaction. There
-//       is nothing to cancel: the call commits whole or not at all.
-//       valid_only: the valid rows are staged in import_rows and the job is 'berjalan'.
-//   - importContinue writes the next batch of BATCH_SIZE staged rows in its own transaction
-//     and reports progress; the screen calls it until the job is done, showing the progress.
-//   - importCancel stops a running job between batches: every batch is whole or absent.
+// Design: a long import is a series of calls, each in its phases (see the registry):
+//   - importPreview reads the file and checks every row (in the worker pool, then the NIKs and
+//     likely duplicates against the database on a reader); nothing is written.
+//   - importRun reads and checks the file again (the file is the truth, not the preview), then
+//     its transaction records the job and stages the valid rows in import_rows. In
+//     all_or_nothing mode a file with any invalid row is refused whole ('ditolak', with the
+//     report) and nothing is staged.
+//   - importContinue writes staged rows in a transaction of their own and reports progress:
+//     valid_only a batch of BATCH_SIZE rows per call; all_or_nothing every staged row in one
+//     final transaction, so the import lands whole or not at all. The screen calls it until
+//     the job is done, showing the progress.
+//   - importCancel stops a running job between calls: every batch is whole or absent, and an
+//     all-or-nothing import cancelled before its final call writes no member at all.
+// The reading and checking report progress and stop on Cancel (jobs.progress, jobs.cancel).
 // A NIK that is already registered is skipped and reported as 'sudah terdaftar', so importing
 // the same file again adds nothing.
 import { z } from 'zod';
-import { AppError, notFound } from '../../core/api/errors';
-import type { CallContext } from '../../core/api/registry';
+import { notFound } from '../../core/api/errors';
+import type { CallContext, Database, PrepareContext, WorkContext } from '../../core/api/registry';
 import { label } from '../../core/api/validation';
 import { jakartaDate } from '../../core/clock';
 import { loadReference } from './checks';
-import { mimeTypes, readTable, toCsv, toXlsx } from './files';
-import { convertRow, importFieldKeys, importFields, kelurahanIndex, suggestMapping, type ImportFieldKey, type Mapping, type RowResult } from './import-rows';
+import { mimeTypes, type UploadLimits } from './files';
+import { cellsOf, type ReadImport } from './import-read';
+import { importFieldKeys, importFields, type Mapping, type RowResult } from './import-rows';
 import { maskNik } from './rules/member-number';
+import { appendAuditEntries, auditFields } from '../../core/api/audit';
 import { skpds, targetGroups } from './schemas';
 import { insertMembers, officeCodes } from './store';
+import { readImportTask, writeTableTask } from './tasks';
 import type { CheckedMember } from './checks';
 
 export const BATCH_SIZE = 500;
 export const MAX_IMPORT_ROWS = 50_000;
 const MAX_FILE_BASE64 = 24_000_000; // about 18 MB of file, under the HTTP body limit
+
+/**
+ * What an uploaded spreadsheet may hold, checked before the work: a 50,000-row sheet of the
+ * offices' kind is some 40 MB of XML unpacked; a file that unpacks to more is refused from its
+ * directory, before anything is inflated.
+ */
+export const IMPORT_LIMITS: UploadLimits = {
+  maxFileBytes: (MAX_FILE_BASE64 / 4) * 3,
+  maxUncompressedBytes: 96 * 1024 * 1024,
+  maxRows: MAX_IMPORT_ROWS + 1,
+  maxColumns: 100,
+};
 
 const fileFields = {
   fileName: label(z.string().trim().min(1).max(200), 'Nama berkas'),
@@ -51,71 +69,42 @@ export const importRunInput = z.strictObject({ ...fileFields, mode: label(z.enum
 
 type FileInput = z.output<z.ZodObject<typeof fileFields>>;
 
-interface ParsedFile {
-  headers: string[];
-  suggested: Mapping;
-  mapping: Mapping;
-  body: string[][];
-  results: RowResult[];
-  cellsOf(i: number): Partial<Record<ImportFieldKey, string>>;
-}
+type ParsedFile = ReadImport;
 
-async function parseAndCheck(ctx: CallContext, input: FileInput): Promise<ParsedFile> {
-  const buffer = Buffer.from(input.fileBase64, 'base64');
-  let table: string[][];
-  try {
-    table = await readTable(buffer, input.fileName);
-  } catch (e) {
-    throw new AppError('bad_input', `Berkas: ${e instanceof Error ? e.message : 'tidak dapat dibaca'}`, { fileBase64: `Berkas: ${e instanceof Error ? e.message : 'tidak dapat dibaca'}` });
-  }
-  if (table.length < 2) throw new AppError('bad_input', 'Berkas: tidak ada baris data di bawah baris judul kolom.', { fileBase64: 'Berkas: tidak ada baris data' });
-  if (table.length - 1 > MAX_IMPORT_ROWS) {
-    throw new AppError('bad_input', `Berkas: ${table.length - 1} baris; paling banyak ${MAX_IMPORT_ROWS} per impor. Pecah berkasnya.`, { fileBase64: 'Berkas: terlalu banyak baris' });
-  }
-  const headers = table[0].map((h) => h.trim());
-  const suggested = suggestMapping(headers);
-  const mapping: Mapping = { ...suggested, ...(input.mapping ?? {}) };
-  for (const [k, h] of Object.entries(mapping)) {
-    if (h === '') delete mapping[k as ImportFieldKey];
-    else if (!headers.includes(h)) throw new AppError('bad_input', `Pemetaan kolom: kolom "${h}" tidak ada di berkas.`, { [`mapping.${k}`]: `Pemetaan kolom: kolom "${h}" tidak ada` });
-  }
-  const missing = importFields.filter((f) => f.required && !mapping[f.key] && !(f.key === 'birthDate' && mapping.birthPlaceDate));
-  if (missing.length) {
-    const names = missing.map((f) => f.label).join(', ');
-    throw new AppError('bad_input', `Pemetaan kolom: kolom wajib belum dipetakan: ${names}.`, { mapping: `Pemetaan kolom: belum dipetakan: ${names}` });
-  }
-  const index = Object.entries(mapping).map(([k, h]) => [k as ImportFieldKey, headers.indexOf(h!)] as const);
-  const body = table.slice(1);
-  const cellsOf = (i: number) => Object.fromEntries(index.map(([k, col]) => [k, body[i][col] ?? ''])) as Partial<Record<ImportFieldKey, string>>;
-
-  const ref = await loadReference(ctx.db);
-  const office = await officeCodes(ctx.db);
-  const today = jakartaDate(ctx.app.clock.nowIso());
-  const conv = {
+/** Reads and checks the file: the rules in the worker pool, then the database on a reader. */
+async function parseAndCheck(ctx: PrepareContext, input: FileInput): Promise<ParsedFile> {
+  ctx.job.progress(0, 1, 'read');
+  const { ref, office } = await ctx.read(async (db) => ({ ref: await loadReference(db), office: await officeCodes(db) }));
+  const file = await ctx.work(readImportTask, {
+    fileName: input.fileName,
+    fileBase64: input.fileBase64,
+    mapping: input.mapping,
+    defaults: { targetGroup: input.defaults?.targetGroup ?? 'pemula', skpd: input.defaults?.skpd ?? 'ppkukm_ukm' },
     ref,
-    kelurahanByName: kelurahanIndex(ref, office.kecamatan),
-    today,
-    defaults: { targetGroup: input.defaults?.targetGroup ?? 'pemula', skpd: input.defaults?.skpd ?? 'ppkukm_ukm' } as const,
-  };
-  const results: RowResult[] = body.map((_, i) => convertRow(i + 2, cellsOf(i), conv));
-  await checkAgainstDatabase(ctx, results, input.confirmDuplicates);
-  return { headers, suggested, mapping, body, results, cellsOf };
+    officeKecamatan: office.kecamatan,
+    today: jakartaDate(ctx.app.clock.nowIso()),
+    limits: IMPORT_LIMITS,
+  });
+  ctx.job.progress(0, file.results.length, 'check');
+  await ctx.read((db) => checkAgainstDatabase(db, file.results, input.confirmDuplicates));
+  ctx.job.throwIfCancelled();
+  return file;
 }
 
 /** NIKs already registered, NIKs repeated in the file, and likely duplicates by name and birth date. */
-async function checkAgainstDatabase(ctx: CallContext, results: RowResult[], confirmDuplicates: boolean) {
+async function checkAgainstDatabase(db: Database, results: RowResult[], confirmDuplicates: boolean) {
   const valid = results.filter((r): r is Extract<RowResult, { status: 'valid' }> => r.status === 'valid');
   const registered = new Map<string, { memberNo: string; fullName: string }>();
   const niks = valid.map((r) => r.checked.member.nik);
   for (let i = 0; i < niks.length; i += 500) {
-    const rows = await ctx.db.selectFrom('members').select(['nik', 'member_no', 'full_name']).where('nik', 'in', niks.slice(i, i + 500)).execute();
+    const rows = await db.selectFrom('members').select(['nik', 'member_no', 'full_name']).where('nik', 'in', niks.slice(i, i + 500)).execute();
     for (const r of rows) registered.set(r.nik, { memberNo: r.member_no, fullName: r.full_name });
   }
   const people = new Map<string, { fullName: string; memberNo: string; nik: string }>();
   if (!confirmDuplicates) {
     const names = [...new Set(valid.map((r) => r.checked.member.name_key))];
     for (let i = 0; i < names.length; i += 500) {
-      const rows = await ctx.db.selectFrom('members').select(['name_key', 'birth_date', 'nik', 'member_no', 'full_name']).where('name_key', 'in', names.slice(i, i + 500)).execute();
+      const rows = await db.selectFrom('members').select(['name_key', 'birth_date', 'nik', 'member_no', 'full_name']).where('name_key', 'in', names.slice(i, i + 500)).execute();
       for (const r of rows) people.set(`${r.name_key}|${r.birth_date}`, { fullName: r.full_name, memberNo: r.member_no, nik: r.nik });
     }
   }
@@ -155,7 +144,7 @@ const counts = (results: RowResult[]) => ({
   alreadyRegistered: results.filter((r) => r.status === 'terdaftar').length,
 });
 
-export async function importPreview(ctx: CallContext, input: z.output<typeof importPreviewInput>) {
+export async function importPreview(ctx: PrepareContext, input: z.output<typeof importPreviewInput>) {
   const file = await parseAndCheck(ctx, input);
   return {
     fileName: input.fileName,
@@ -169,7 +158,7 @@ export async function importPreview(ctx: CallContext, input: z.output<typeof imp
       status: r.status,
       reason: r.status === 'valid' ? null : r.reason,
       fields: r.status === 'invalid' ? r.fields : {},
-      values: file.cellsOf(i),
+      values: cellsOf(file.body[i], file.columns),
     })),
   };
 }
@@ -186,7 +175,7 @@ interface Problems {
   items: Problem[];
 }
 
-function problemsOf(file: ParsedFile): Problems {
+function problemsOf(file: Pick<ParsedFile, 'results' | 'body' | 'headers'>): Problems {
   const items: Problem[] = [];
   file.results.forEach((r, i) => {
     if (r.status === 'valid') return;
@@ -195,15 +184,15 @@ function problemsOf(file: ParsedFile): Problems {
   return { header: file.headers, items };
 }
 
-async function reportFile(problems: Problems, format: 'csv' | 'xlsx', base: string) {
+async function reportFile(ctx: WorkContext, problems: Problems, format: 'csv' | 'xlsx', base: string) {
   const header = ['Baris', 'Hasil', 'Alasan', ...problems.header];
   const rows = problems.items.map((p) => [p.row, p.status, p.reason, ...p.cells]);
-  const buffer = format === 'csv' ? toCsv(header, rows) : await toXlsx('Tidak diimpor', header, rows);
-  return { fileName: `${base}.${format}`, mimeType: mimeTypes[format], base64: buffer.toString('base64') };
+  const base64 = await ctx.work(writeTableTask, { format, sheetName: 'Tidak diimpor', header, rows });
+  return { fileName: `${base}.${format}`, mimeType: mimeTypes[format], base64 };
 }
 
-async function loadJob(ctx: CallContext, jobId: string) {
-  const job = await ctx.db.selectFrom('import_jobs').selectAll().where('id', '=', jobId).executeTakeFirst();
+async function loadJob(db: Database, jobId: string) {
+  const job = await db.selectFrom('import_jobs').selectAll().where('id', '=', jobId).executeTakeFirst();
   if (!job) throw notFound('Impor');
   return job;
 }
@@ -246,90 +235,101 @@ async function writeRows(ctx: CallContext, jobId: string, rows: { registeredOn: 
   );
   const entries = created.map((c, i) => {
     const m = rows[i].checked.member;
-    return {
-      id: ctx.app.newId(),
-      at: nowIso,
-      user_id: ctx.user?.id ?? null,
-      username: ctx.user?.username ?? null,
+    return auditFields(ctx.app, {
+      user: ctx.user,
       method: ctx.method,
       entity: 'members',
-      entity_id: c.id,
-      before: null,
-      after: JSON.stringify({ importJob: jobId, memberNo: c.memberNo, nik: maskNik(m.nik), fullName: m.full_name, kelurahan: m.kelurahan_kode, businesses: rows[i].checked.businesses.map((b) => b.name) }),
-    };
+      entityId: c.id,
+      after: { importJob: jobId, memberNo: c.memberNo, nik: maskNik(m.nik), fullName: m.full_name, kelurahan: m.kelurahan_kode, businesses: rows[i].checked.businesses.map((b) => b.name) },
+    });
   });
-  for (let i = 0; i < entries.length; i += 200) await ctx.db.insertInto('audit_log').values(entries.slice(i, i + 200)).execute();
+  await appendAuditEntries(ctx.db, ctx.app, entries);
   return created.length;
 }
 
-export async function startImport(ctx: CallContext, input: z.output<typeof importRunInput>) {
+/** The file read and checked for importRun, before its transaction. */
+export async function prepareImport(ctx: PrepareContext, input: z.output<typeof importRunInput>) {
   const file = await parseAndCheck(ctx, input);
+  return { results: file.results, problems: problemsOf(file) };
+}
+
+type PreparedImport = Awaited<ReturnType<typeof prepareImport>>;
+
+/** importRun's transaction: the job, and its valid rows staged for importContinue. */
+export async function startImport(ctx: CallContext, input: z.output<typeof importRunInput>, file: PreparedImport) {
   const c = counts(file.results);
-  const problems = problemsOf(file);
   const now = ctx.app.clock.nowIso();
   const jobId = ctx.app.newId();
   const valid = file.results.filter((r): r is Extract<RowResult, { status: 'valid' }> => r.status === 'valid');
   const refused = input.mode === 'all_or_nothing' && c.invalid > 0;
-  const immediate = input.mode === 'all_or_nothing' || valid.length === 0;
+  const nothingToWrite = refused || valid.length === 0;
   await ctx.db
     .insertInto('import_jobs')
     .values({
       id: jobId,
       file_name: input.fileName,
       mode: input.mode,
-      status: refused ? 'ditolak' : immediate ? 'selesai' : 'berjalan',
+      status: refused ? 'ditolak' : nothingToWrite ? 'selesai' : 'berjalan',
       total_rows: c.total,
       staged_rows: refused ? 0 : valid.length,
       processed_rows: 0,
       inserted: 0,
       already_registered: c.alreadyRegistered,
       invalid: c.invalid,
-      problems: JSON.stringify(problems),
+      problems: JSON.stringify(file.problems),
       created_by: ctx.user?.id ?? null,
       created_at: now,
       updated_at: now,
     })
     .execute();
-  if (!refused) {
-    if (immediate) {
-      const inserted = await writeRows(ctx, jobId, valid.map((r) => ({ registeredOn: r.input.registeredOn ?? null, checked: r.checked })));
-      await ctx.db.updateTable('import_jobs').set({ processed_rows: valid.length, inserted }).where('id', '=', jobId).execute();
-    } else {
-      for (let i = 0; i < valid.length; i += 200) {
-        await ctx.db
-          .insertInto('import_rows')
-          .values(valid.slice(i, i + 200).map((r) => ({ job_id: jobId, row_no: r.row, data: JSON.stringify({ registeredOn: r.input.registeredOn ?? null, checked: r.checked }) })))
-          .execute();
-      }
+  if (!nothingToWrite) {
+    ctx.job.progress(0, valid.length, 'stage');
+    for (let i = 0; i < valid.length; i += 200) {
+      await ctx.db
+        .insertInto('import_rows')
+        .values(valid.slice(i, i + 200).map((r) => ({ job_id: jobId, row_no: r.row, data: JSON.stringify({ registeredOn: r.input.registeredOn ?? null, checked: r.checked }) })))
+        .execute();
     }
   }
-  const job = await loadJob(ctx, jobId);
+  const job = await loadJob(ctx.db, jobId);
   await ctx.audit({ entity: 'import_jobs', entityId: jobId, after: { ...statusOf(job), counts: c } });
-  return {
-    ...statusOf(job),
-    counts: c,
-    report: problems.items.length ? await reportFile(problems, 'csv', `impor-tidak-diimpor-${jobId.slice(-8)}`) : null,
-  };
+  return { ...statusOf(job), counts: c, problems: file.problems };
 }
 
+/** After the commit: the report of the rows not imported, drawn in the worker pool. */
+export async function renderStartedImport(ctx: WorkContext, started: Awaited<ReturnType<typeof startImport>>) {
+  const { problems, ...status } = started;
+  return { ...status, report: problems.items.length ? await reportFile(ctx, problems, 'csv', `impor-tidak-diimpor-${status.jobId.slice(-8)}`) : null };
+}
+
+/**
+ * Writes staged rows in this call's transaction: the next BATCH_SIZE for valid_only, every one
+ * for all_or_nothing (the final transaction of that mode: the import lands whole).
+ */
 export async function continueImport(ctx: CallContext, jobId: string) {
-  const job = await loadJob(ctx, jobId);
+  const job = await loadJob(ctx.db, jobId);
   if (job.status !== 'berjalan') return statusOf(job);
-  const staged = await ctx.db.selectFrom('import_rows').select(['row_no', 'data']).where('job_id', '=', jobId).orderBy('row_no').limit(BATCH_SIZE).execute();
+  let q = ctx.db.selectFrom('import_rows').select(['row_no', 'data']).where('job_id', '=', jobId).orderBy('row_no');
+  if (job.mode === 'valid_only') q = q.limit(BATCH_SIZE);
+  const staged = await q.execute();
   // Rows were checked against the rules by importRun; what can have changed since is the
   // database: a NIK registered meanwhile (another clerk, another import) is skipped.
   const problems = JSON.parse(job.problems) as Problems;
   const rows = staged.map((s) => ({ row: s.row_no, ...(JSON.parse(s.data) as { registeredOn: string | null; checked: CheckedMember }) }));
-  const taken = new Set(
-    rows.length
-      ? (await ctx.db.selectFrom('members').select('nik').where('nik', 'in', rows.map((r) => r.checked.member.nik)).execute()).map((r) => r.nik)
-      : [],
-  );
+  const taken = new Set<string>();
+  for (let i = 0; i < rows.length; i += 500) {
+    const niks = rows.slice(i, i + 500).map((r) => r.checked.member.nik);
+    for (const r of await ctx.db.selectFrom('members').select('nik').where('nik', 'in', niks).execute()) taken.add(r.nik);
+  }
   const fresh = rows.filter((r) => !taken.has(r.checked.member.nik));
   for (const r of rows) {
     if (taken.has(r.checked.member.nik)) problems.items.push({ row: r.row, status: 'sudah terdaftar', reason: 'NIK sudah terdaftar (didaftarkan selama impor berjalan)', cells: [] });
   }
-  const inserted = await writeRows(ctx, jobId, fresh);
+  let inserted = 0;
+  for (let i = 0; i < fresh.length; i += 1000) {
+    ctx.job.progress(job.processed_rows + i, job.staged_rows, 'write');
+    inserted += await writeRows(ctx, jobId, fresh.slice(i, i + 1000));
+  }
   if (staged.length) {
     await ctx.db
       .deleteFrom('import_rows')
@@ -351,7 +351,7 @@ export async function continueImport(ctx: CallContext, jobId: string) {
     })
     .where('id', '=', jobId)
     .execute();
-  const after = statusOf(await loadJob(ctx, jobId));
+  const after = statusOf(await loadJob(ctx.db, jobId));
   await ctx.audit({ entity: 'import_jobs', entityId: jobId, before: statusOf(job), after });
   return after;
 }
@@ -363,23 +363,27 @@ export async function recentImports(ctx: CallContext, limit: number) {
 }
 
 export async function importStatus(ctx: CallContext, jobId: string) {
-  return statusOf(await loadJob(ctx, jobId));
+  return statusOf(await loadJob(ctx.db, jobId));
 }
 
 export async function cancelImport(ctx: CallContext, jobId: string) {
-  const job = await loadJob(ctx, jobId);
+  const job = await loadJob(ctx.db, jobId);
   if (job.status !== 'berjalan') return statusOf(job);
   await ctx.db.deleteFrom('import_rows').where('job_id', '=', jobId).execute();
   await ctx.db.updateTable('import_jobs').set({ status: 'dibatalkan', updated_at: ctx.app.clock.nowIso() }).where('id', '=', jobId).execute();
-  const after = statusOf(await loadJob(ctx, jobId));
+  const after = statusOf(await loadJob(ctx.db, jobId));
   await ctx.audit({ entity: 'import_jobs', entityId: jobId, before: statusOf(job), after });
   return after;
 }
 
-export async function importReport(ctx: CallContext, jobId: string, format: 'csv' | 'xlsx') {
-  const job = await loadJob(ctx, jobId);
-  const problems = JSON.parse(job.problems) as Problems;
-  return reportFile(problems, format, `impor-tidak-diimpor-${jobId.slice(-8)}`);
+/** The stored problems of a job, for importReport's render phase. */
+export async function importProblems(ctx: CallContext, jobId: string): Promise<Problems> {
+  const job = await loadJob(ctx.db, jobId);
+  return JSON.parse(job.problems) as Problems;
+}
+
+export function renderImportReport(ctx: WorkContext, problems: Problems, jobId: string, format: 'csv' | 'xlsx') {
+  return reportFile(ctx, problems, format, `impor-tidak-diimpor-${jobId.slice(-8)}`);
 }
 
 

@@ -128,9 +128,7 @@ const sortColumns = {
  * computed for those rows alone, not for every row the sort had to look at.
  */
 export function orderedPage(db: Database, f: MemberFilters, sort: ListInput['sort'], dir: 'asc' | 'desc', limit?: number, offset = 0, selective = false) {
-  let inner = applyFilters(db.selectFrom('members') as MembersQuery, f, selective, sort !== 'name');
-  for (const c of sortColumns[sort]) inner = inner.orderBy(c, dir);
-  let pageIds = inner.select(sql<number>`members.rowid`.as('rid'));
+  let pageIds = pageRowids(db, f, sort, dir, selective);
   if (limit !== undefined) pageIds = pageIds.limit(limit).offset(offset);
   let q = db.selectFrom('members').where(sql<number>`members.rowid`, 'in', pageIds as never);
   for (const c of sortColumns[sort]) q = q.orderBy(c, dir);
@@ -163,6 +161,24 @@ export function orderedPage(db: Database, f: MemberFilters, sort: ListInput['sor
         .where('member_stages.status', '=', 'selesai')
         .as('stagesDone'),
     ]);
+}
+
+/** The rowids of the view's members in its order (before paging). */
+function pageRowids(db: Database, f: MemberFilters, sort: ListInput['sort'], dir: 'asc' | 'desc', selective: boolean): SelectQueryBuilder<DB, any, { rid: number }> {
+  const match = sort === 'name' ? searchOnlyFts(f) : null;
+  if (match) {
+    // A name search in name order: the matches are sorted by their rows in member_name_order,
+    // a few bytes each, rather than by fetching every matching member.
+    return db
+      .selectFrom('member_name_order as o')
+      .where(sql<boolean>`o.rid in (select rowid from members_fts where members_fts match ${match})`)
+      .orderBy('o.name_key', dir)
+      .orderBy('o.id', dir)
+      .select('o.rid as rid');
+  }
+  let inner = applyFilters(db.selectFrom('members') as MembersQuery, f, selective, sort !== 'name');
+  for (const c of sortColumns[sort]) inner = inner.orderBy(c, dir);
+  return inner.select(sql<number>`members.rowid`.as('rid'));
 }
 
 /** Counts above this are reported as "more than": counting every match costs more than the page. */

@@ -1,9 +1,27 @@
 import { z } from 'zod';
-import { isoDate, label, optionalText, rupiah, text } from '../../core/api/validation';
+import { choice, isoDate, label, optionalText, rupiah, text } from '../../core/api/validation';
 
 export const targetGroups = ['pemula', 'naik_kelas', 'pencari_kerja', 'keluarga_miskin', 'disabilitas'] as const;
 export const skpds = ['ppkukm_ukm', 'ppkukm_ikm', 'sosial', 'parekraf', 'nakertransgi', 'ppapp', 'kpkp'] as const;
 export const legalForms = ['perorangan', 'cv', 'firma', 'koperasi', 'pt', 'pt_perorangan', 'lainnya'] as const;
+/** The words of the choices, for messages, exports and reports (the screens have their own catalogue). */
+export const targetGroupLabels: Record<(typeof targetGroups)[number], string> = {
+  pemula: 'Wirausaha pemula',
+  naik_kelas: 'Wirausaha naik kelas',
+  pencari_kerja: 'Pencari kerja',
+  keluarga_miskin: 'Keluarga miskin',
+  disabilitas: 'Penyandang disabilitas',
+};
+export const skpdLabels: Record<(typeof skpds)[number], string> = {
+  ppkukm_ukm: 'PPKUKM (UKM)',
+  ppkukm_ikm: 'PPKUKM (IKM)',
+  sosial: 'Sosial',
+  parekraf: 'Parekraf',
+  nakertransgi: 'Nakertransgi',
+  ppapp: 'PPAPP',
+  kpkp: 'KPKP',
+};
+export const memberStatusLabels: Record<'aktif' | 'nonaktif', string> = { aktif: 'Aktif', nonaktif: 'Nonaktif' };
 export const educations = ['tidak_sekolah', 'sd', 'smp', 'sma', 'diploma', 's1', 's2', 's3'] as const;
 export const placeStatuses = ['milik', 'sewa', 'pinjam'] as const;
 export const halalStatuses = ['belum', 'proses', 'bersertifikat'] as const;
@@ -73,7 +91,7 @@ export const memberFields = {
   fullName: text('Nama lengkap', 120),
   birthPlace: optionalText('Tempat lahir', 60),
   birthDate: isoDate('Tanggal lahir'),
-  gender: label(z.enum(['L', 'P']), 'Jenis kelamin'),
+  gender: choice('Jenis kelamin', ['L', 'P'], { L: 'laki-laki', P: 'perempuan' }),
   education: label(z.enum(educations), 'Pendidikan').nullish(),
   addressStreet: text('Alamat', 200),
   rt: label(
@@ -106,8 +124,8 @@ export const memberFields = {
       .nullish(),
     'Email',
   ),
-  targetGroup: label(z.enum(targetGroups), 'Kategori sasaran'),
-  skpd: label(z.enum(skpds), 'SKPD pengampu'),
+  targetGroup: choice('Kategori sasaran', targetGroups, targetGroupLabels),
+  skpd: choice('SKPD pengampu', skpds, skpdLabels),
   pendampingId: label(z.string().max(64), 'Pendamping')
     .transform((v) => (v === '' ? null : v))
     .nullish(),

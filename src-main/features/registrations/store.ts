@@ -2,11 +2,13 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { conflict } from '../../core/api/errors';
 import type { Database } from '../../core/api/registry';
+import { executeCompiled, insertParameters, insertRows } from '../../core/db/compiled';
 import { getSetting } from '../../core/settings';
-import { completeStage } from '../programme/stages';
 import type { BusinessValues, CheckedMember } from './checks';
+import type { MembersTable } from './tables';
 import { searchText } from './checks';
-import { DEFAULT_MEMBER_NUMBER_TEMPLATE, formatMemberNumber, memberNumberScope, memberTemplateProblem } from './rules/member-number';
+import { DEFAULT_MEMBER_NUMBER_TEMPLATE, formatMemberNumber, memberNumberScope, memberTemplateProblem, parseMemberNumber, templatePrefix } from './rules/member-number';
+import { likeEscape } from '../../core/api/paging';
 import { maskNik } from './rules/member-number';
 
 export const MEMBER_NUMBER_SETTING = 'registrations.memberNumberTemplate';
@@ -19,34 +21,69 @@ export async function memberNumberTemplate(db: Database): Promise<string> {
 }
 
 export async function officeCodes(db: Database): Promise<{ kota: string; kecamatan: string }> {
-  const row = await db.selectFrom('office').select(['kota_kode', 'kecamatan_kode']).executeTakeFirstOrThrow();
+  const [row] = (await executeCompiled(db, 'officeCodes', [], () => db.selectFrom('office').select(['kota_kode', 'kecamatan_kode']).compile())).rows;
+  if (!row) throw new Error('no office');
   return { kota: row.kota_kode, kecamatan: row.kecamatan_kode };
+}
+
+/**
+ * An issued member number that `template` could hand out again: one it can produce whose
+ * counter scope has not yet passed it (a new template often starts a new scope at 1). Null when
+ * the template is safe. Only numbers sharing the template's fixed beginning are read.
+ */
+export async function collidingMemberNumber(db: Database, template: string): Promise<{ memberNo: string; fullName: string } | null> {
+  const office = await officeCodes(db);
+  const parse = parseMemberNumber(template, office);
+  const prefix = templatePrefix(template, office);
+  let q = db.selectFrom('members').select(['member_no', 'full_name']);
+  if (prefix) q = q.where(sql<boolean>`member_no like ${likeEscape(prefix) + '%'} escape '\\'`);
+  const counters = new Map<string, number>();
+  for (const row of await q.execute()) {
+    const parsed = parse(row.member_no);
+    if (!parsed) continue;
+    if (!counters.has(parsed.scope)) {
+      const c = await db.selectFrom('sequences').select('value').where('name', '=', MEMBER_SEQUENCE).where('scope', '=', parsed.scope).executeTakeFirst();
+      counters.set(parsed.scope, Number(c?.value ?? 0));
+    }
+    if (counters.get(parsed.scope)! < parsed.seq) return { memberNo: row.member_no, fullName: row.full_name };
+  }
+  return null;
 }
 
 /** Takes `count` consecutive values of a counter in the caller's transaction; returns the first. */
 export async function reserveSequence(db: Database, name: string, scope: string, count: number): Promise<number> {
-  const row = await sql<{ value: number }>`
+  const row = await executeCompiled(
+    db,
+    'reserveSequence',
+    [name, scope, count, count],
+    () => sql<{ value: number }>`
     insert into sequences (name, scope, value) values (${name}, ${scope}, ${count})
     on conflict (name, scope) do update set value = sequences.value + ${count}
-    returning value`.execute(db);
+    returning value`.compile(db),
+  );
   return Number(row.rows[0].value) - count + 1;
 }
 
 /** Existing member with this NIK, for the "already registered" refusal. */
 export async function findByNik(db: Database, nik: string) {
-  return db.selectFrom('members').select(['id', 'member_no as memberNo', 'full_name as fullName']).where('nik', '=', nik).executeTakeFirst();
+  const query = () => db.selectFrom('members').select(['id', 'member_no as memberNo', 'full_name as fullName']).where('nik', '=', nik);
+  return (await executeCompiled(db, 'findByNik', [nik], () => query().compile())).rows[0] as Awaited<ReturnType<ReturnType<typeof query>['executeTakeFirst']>>;
 }
 
 /** A member with the same normalised name and birth date but another NIK: probably the same person. */
 export async function findLikelyDuplicate(db: Database, nameKey: string, birthDate: string, nik: string, exceptId?: string) {
-  let q = db
-    .selectFrom('members')
-    .select(['id', 'member_no as memberNo', 'full_name as fullName', 'nik'])
-    .where('name_key', '=', nameKey)
-    .where('birth_date', '=', birthDate)
-    .where('nik', '!=', nik);
-  if (exceptId) q = q.where('id', '!=', exceptId);
-  const row = await q.executeTakeFirst();
+  const query = () => {
+    let q = db
+      .selectFrom('members')
+      .select(['id', 'member_no as memberNo', 'full_name as fullName', 'nik'])
+      .where('name_key', '=', nameKey)
+      .where('birth_date', '=', birthDate)
+      .where('nik', '!=', nik);
+    if (exceptId) q = q.where('id', '!=', exceptId);
+    return q;
+  };
+  const shape = exceptId ? 'likelyDuplicateExcept' : 'likelyDuplicate';
+  const row = (await executeCompiled(db, shape, exceptId ? [nameKey, birthDate, nik, exceptId] : [nameKey, birthDate, nik], () => query().compile())).rows[0];
   return row ? { id: row.id, memberNo: row.memberNo, fullName: row.fullName, nikMasked: maskNik(row.nik) } : undefined;
 }
 
@@ -65,6 +102,8 @@ export interface InsertedMember {
   rowid: number;
   memberNo: string;
   businessIds: string[];
+  /** The member row as written (for the audit entry, without reading it back). */
+  row: MembersTable;
 }
 
 export interface Actor {
@@ -116,11 +155,11 @@ export async function insertMembers(db: Database, items: NewMember[], actor: Act
       created_at: actor.nowIso,
       updated_at: actor.nowIso,
     }));
-    const inserted = await db
-      .insertInto('members')
-      .values(memberRows)
-      .returning(['id', sql<number>`rowid`.as('rowid')])
-      .execute();
+    const shape = insertParameters(memberRows);
+    const returning = (rows: typeof memberRows) => db.insertInto('members').values(rows).returning(['id', sql<number>`rowid`.as('rowid')]);
+    const inserted = shape
+      ? (await executeCompiled(db, `insertMembers:${shape.columns.join(',')}:${memberRows.length}`, shape.parameters, () => returning(memberRows).compile())).rows
+      : await returning(memberRows).execute();
     const rowidOf = new Map(inserted.map((r) => [r.id, Number(r.rowid)]));
 
     const businessRows: (BusinessValues & { id: string; member_id: string; created_at: string; updated_at: string })[] = [];
@@ -134,51 +173,36 @@ export async function insertMembers(db: Database, items: NewMember[], actor: Act
       }
       perMember.push(ids);
     });
-    for (let b = 0; b < businessRows.length; b += CHUNK) {
-      await db.insertInto('businesses').values(businessRows.slice(b, b + CHUNK)).execute();
-    }
+    for (let b = 0; b < businessRows.length; b += CHUNK) await insertRows(db, 'businesses', businessRows.slice(b, b + CHUNK));
 
-    const ftsValues = slice.map((item, k) => {
-      const t = searchText(item.checked.member, item.checked.businesses);
-      return sql`(${rowidOf.get(memberRows[k].id)}, ${t.name}, ${t.businesses})`;
-    });
-    await sql`insert into members_fts (rowid, name, businesses) values ${sql.join(ftsValues)}`.execute(db);
+    const fts = slice.map((item, k) => ({ rowid: rowidOf.get(memberRows[k].id)!, ...searchText(item.checked.member, item.checked.businesses) }));
+    await executeCompiled(
+      db,
+      `insertMembersFts:${fts.length}`,
+      fts.flatMap((f) => [f.rowid, f.name, f.businesses]),
+      () => sql`insert into members_fts (rowid, name, businesses) values ${sql.join(fts.map((f) => sql`(${f.rowid}, ${f.name}, ${f.businesses})`))}`.compile(db),
+    );
 
-    if (slice.length === 1) {
-      const m = memberRows[0];
-      await completeStage(db, {
-        memberId: m.id,
-        stage: 'P1',
-        completedOn: m.registered_on,
+    // Members created a moment ago in this transaction have no stage yet, so completeStage
+    // would insert exactly these rows; they go in one statement.
+    await insertRows(
+      db,
+      'member_stages',
+      memberRows.map((m) => ({
+        member_id: m.id,
+        stage_code: 'P1',
+        status: 'selesai' as const,
+        completed_on: m.registered_on,
         evidence: `Terdaftar dengan nomor anggota ${m.member_no}`,
         source: actor.source,
-        sourceId: m.id,
-        userId: actor.userId,
-        nowIso: actor.nowIso,
-      });
-    } else {
-      // Members created a moment ago in this transaction have no stage yet, so completeStage
-      // would insert exactly these rows; for an import batch they go in one statement.
-      await db
-        .insertInto('member_stages')
-        .values(
-          memberRows.map((m) => ({
-            member_id: m.id,
-            stage_code: 'P1',
-            status: 'selesai' as const,
-            completed_on: m.registered_on,
-            evidence: `Terdaftar dengan nomor anggota ${m.member_no}`,
-            source: actor.source,
-            source_id: m.id,
-            recorded_by: actor.userId,
-            recorded_at: actor.nowIso,
-          })),
-        )
-        .execute();
-    }
+        source_id: m.id,
+        recorded_by: actor.userId,
+        recorded_at: actor.nowIso,
+      })),
+    );
     for (let k = 0; k < slice.length; k++) {
       const m = memberRows[k];
-      out.push({ id: m.id, rowid: rowidOf.get(m.id)!, memberNo: m.member_no, businessIds: perMember[k] });
+      out.push({ id: m.id, rowid: rowidOf.get(m.id)!, memberNo: m.member_no, businessIds: perMember[k], row: m });
     }
   }
   return out;

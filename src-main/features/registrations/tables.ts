@@ -104,11 +104,22 @@ export interface MemberStagesTable {
   source_id: string | null;
   recorded_by: string | null;
   recorded_at: string;
+  /** The officer's own record (stages.record), kept when a record with an earlier date takes over. */
+  manual_on: string | null;
+  manual_evidence: string | null;
+  manual_by: string | null;
 }
 
 export interface MemberTotalsTable {
   id: number;
   total: number;
+}
+
+/** The members' name order by rowid, kept by triggers (see migration 0007): sorts name searches. */
+export interface MemberNameOrderTable {
+  rid: number;
+  name_key: string;
+  id: string;
 }
 
 export interface ImportJobsTable {
@@ -142,6 +153,7 @@ export interface RegistrationTables {
   programme_stages: ProgrammeStagesTable;
   member_stages: MemberStagesTable;
   member_totals: MemberTotalsTable;
+  member_name_order: MemberNameOrderTable;
   import_jobs: ImportJobsTable;
   import_rows: ImportRowsTable;
 }

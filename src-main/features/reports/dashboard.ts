@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
+import { jakartaDate } from '../../core/clock';
+import { listClosings } from './closing/closings';
 import type { Db } from './sections/common';
 import { recoveryFigures, digitalChannels } from './sections/recovery';
-import { buildMonthlySummary, resolveScope } from './service';
+import { buildMonthlySummary, frozenSummary, resolveScope } from './service';
 import { monthsUpTo, shiftMonth, shortMonthLabel } from './period';
 import { percent, type MonthlySummary, type ReportFigure } from './model';
 
@@ -29,23 +31,27 @@ export interface DashboardComparison {
   id: string;
   label: string;
   type: ReportFigure['type'];
-  current: number;
-  previous: number;
-  lastYear: number;
+  /** null: a share of nothing in that month. */
+  current: number | null;
+  previous: number | null;
+  lastYear: number | null;
 }
 
 export async function buildDashboard(db: Db, month: string, nowIso: string) {
   const [current, previous, lastYear] = await Promise.all(
-    [month, shiftMonth(month, -1), shiftMonth(month, -12)].map((m) => buildMonthlySummary(db, { month: m }, nowIso)),
+    // A closed month compares with the figures it was reported with.
+    [month, shiftMonth(month, -1), shiftMonth(month, -12)].map((m) => buildMonthlySummary(db, { month: m }, nowIso, { corrections: false })),
   );
   const [cur, prev, ly] = [current, previous, lastYear].map(figureMap);
   const comparisons: DashboardComparison[] = HEADLINES.flatMap((id) => {
     const f = cur.get(id);
     if (!f) return [];
-    return [{ id, label: f.label, type: f.type, current: f.value, previous: prev.get(id)?.value ?? 0, lastYear: ly.get(id)?.value ?? 0 }];
+    return [{ id, label: f.label, type: f.type, current: f.value, previous: prev.get(id)?.value ?? null, lastYear: ly.get(id)?.value ?? null }];
   });
 
-  // Registrations month by month over the last year.
+  // Registrations month by month over the last year; a closed month as it was reported.
+  const closed = new Map((await listClosings(db)).map((c) => [c.month, c]));
+  const reported = async (m: string) => (closed.has(m) ? figureMap((await frozenSummary(db, m, null))!) : null);
   const months = monthsUpTo(month, 12);
   const perMonth = await db
     .selectFrom('members')
@@ -55,11 +61,28 @@ export async function buildDashboard(db: Db, month: string, nowIso: string) {
     .groupBy(sql`substr(registered_on, 1, 7)`)
     .execute();
   const perMonthMap = new Map(perMonth.map((r) => [r.month, Number(r.n)]));
+  for (const m of months) {
+    const frozen = await reported(m);
+    if (frozen) perMonthMap.set(m, Number(frozen.get('registrations.registeredInMonth')?.value ?? 0));
+  }
 
   // Recovery and digital adoption month by month (the programme's headline outcome).
   const recoveryMonths = monthsUpTo(month, 6);
   const recovery = [];
   for (const m of recoveryMonths) {
+    const frozen = closed.has(m) ? await frozenSummary(db, m, null) : null;
+    if (frozen) {
+      const rec = frozen.sections.find((x) => x.id === 'recovery');
+      const share = new Map((rec?.tables.find((t) => t.id === 'digital')?.rows ?? []).map((r) => [String(r.label), r.share as number | null]));
+      recovery.push({
+        month: m,
+        label: shortMonthLabel(m),
+        recovered: Number(rec?.figures.find((f) => f.id === 'businessesRecovered')?.value ?? 0),
+        recoveredShare: rec?.figures.find((f) => f.id === 'recoveredShare')?.value ?? null,
+        ...Object.fromEntries(digitalChannels.map(([c, label]) => [c, share.get(label) ?? null])),
+      });
+      continue;
+    }
     const scope = await resolveScope(db, { month: m }, nowIso);
     const f = await recoveryFigures(db, scope);
     recovery.push({
@@ -71,13 +94,27 @@ export async function buildDashboard(db: Db, month: string, nowIso: string) {
     });
   }
 
+  // Which of the last twelve months are closed, and since when: the dashboard says so.
+  const currentMonth = jakartaDate(nowIso).slice(0, 7);
+  const monthStates = months.map((m) => ({
+    month: m,
+    label: shortMonthLabel(m),
+    state: closed.has(m) ? ('closed' as const) : m === currentMonth ? ('provisional' as const) : ('open' as const),
+    closedAt: closed.get(m)?.closedAt ?? null,
+    closedBy: closed.get(m)?.closedBy ?? null,
+  }));
+
   const byKelurahan = current.sections.find((s) => s.id === 'registrations')?.tables.find((t) => t.id === 'byKelurahan');
   const progress = cur.get('registrations.targetProgress');
   return {
     month,
     monthLabel: current.monthLabel,
+    status: current.status,
+    previousStatus: previous.status,
+    lastYearStatus: lastYear.status,
+    monthStates,
     comparisons,
-    targetProgress: progress?.value ?? 0,
+    targetProgress: progress?.value ?? null,
     registeredYearToDate: cur.get('registrations.registeredYearToDate')?.value ?? 0,
     yearlyTarget: cur.get('registrations.yearlyTarget')?.value ?? 0,
     registrationsByMonth: months.map((m) => ({ month: m, label: shortMonthLabel(m), count: perMonthMap.get(m) ?? 0 })),

@@ -1,4 +1,5 @@
-import type { MonthlySummary, ReportColumn, ValueType } from './model';
+import { cellType, type MonthlySummary, type ReportColumn, type ReportValue, type ValueType } from './model';
+import { formatPercentNumber, NO_VALUE, stateWord, statusText } from './format';
 
 // CSV for other systems and for Excel in Indonesian settings: UTF-8 with a BOM (so Excel reads
 // the encoding), semicolons (the list separator where the comma is the decimal mark), and every
@@ -6,9 +7,10 @@ import type { MonthlySummary, ReportColumn, ValueType } from './model';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-export function csvCell(value: string | number, type: ValueType = 'text'): string {
+export function csvCell(value: ReportValue | undefined, type: ValueType = 'text'): string {
   let text: string;
-  if (typeof value === 'number') text = type === 'percent' ? value.toFixed(1).replace('.', ',') : String(value);
+  if (value === null || value === undefined) text = NO_VALUE;
+  else if (typeof value === 'number') text = type === 'percent' ? formatPercentNumber(value) : String(value);
   else text = FORMULA_START.test(value) ? `'${value}` : value;
   return /[;"\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -18,6 +20,7 @@ const line = (cells: string[]) => cells.join(';');
 export function summaryToCsv(summary: MonthlySummary): Buffer {
   const lines: string[] = [
     line(['Rekap Bulanan Jakpreneur', csvCell(summary.scopeLabel), csvCell(summary.monthLabel), summary.month]),
+    line(['Status', stateWord(summary.status), csvCell(statusText(summary.status))]),
     '',
   ];
   for (const section of summary.sections) {
@@ -30,7 +33,7 @@ export function summaryToCsv(summary: MonthlySummary): Buffer {
       lines.push('');
       lines.push(line(['Tabel', csvCell(table.title)]));
       lines.push(line(table.columns.map((c: ReportColumn) => csvCell(c.label))));
-      for (const row of table.rows) lines.push(line(table.columns.map((c) => csvCell(row[c.key] ?? '', c.type))));
+      for (const row of table.rows) lines.push(line(table.columns.map((c) => csvCell(row[c.key] === undefined ? '' : row[c.key], cellType(c, row)))));
     }
     lines.push('');
   }

@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { MonthlySummary, ValueType } from './model';
+import { cellType, type MonthlySummary, type ReportValue, type ValueType } from './model';
+import { NO_VALUE, statusText } from './format';
 
 // Number formats Excel and LibreOffice show with the reader's own separators (1.500.000 in id-ID).
 const NUM_FMT: Record<ValueType, string | undefined> = {
@@ -10,12 +11,29 @@ const NUM_FMT: Record<ValueType, string | undefined> = {
   percent: '0.0%',
 };
 
-/** Percentages are stored as fractions so the cell is a real percentage in the spreadsheet. */
-const cellValue = (value: string | number, type: ValueType) => (type === 'percent' && typeof value === 'number' ? value / 100 : value);
+/**
+ * Percentages arrive as exact ratios and are stored as they are, with a percent format, so the
+ * spreadsheet computes with the true value; a share of nothing is the text "–", never 0%.
+ */
+const cellValue = (value: ReportValue | undefined): string | number => (value === null || value === undefined ? NO_VALUE : value);
 
-const sheetName = (title: string, used: Set<string>) => {
-  let name = title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31).trim();
-  for (let i = 2; used.has(name); i++) name = `${name.slice(0, 28)} ${i}`;
+/** Whole words only, within a spreadsheet's 31 characters: "Pendampingan dan omzet", not "…omzet bul". */
+export function wholeWords(text: string, max: number): string {
+  const clean = text.replace(/[\\/?*[\]:]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const words = clean.split(' ');
+  let out = '';
+  for (const w of words) {
+    if ((out ? `${out} ${w}` : w).length > max) break;
+    out = out ? `${out} ${w}` : w;
+  }
+  return out || clean.slice(0, max);
+}
+
+const sheetName = (section: { title: string; shortTitle?: string }, used: Set<string>) => {
+  const base = wholeWords(section.shortTitle ?? section.title, 31);
+  let name = base;
+  for (let i = 2; used.has(name); i++) name = `${wholeWords(base, 31 - String(i).length - 1)} ${i}`;
   used.add(name);
   return name;
 };
@@ -38,9 +56,9 @@ export async function summaryToXlsx(summary: MonthlySummary): Promise<Buffer> {
   const used = new Set<string>();
 
   for (const section of summary.sections) {
-    // The first header row: rows above it (titles and that header) stay in view when scrolling.
-    const firstHeader = section.figures.length ? 4 : 5;
-    const sheet = workbook.addWorksheet(sheetName(section.title, used), { views: [{ state: 'frozen', ySplit: firstHeader }] });
+    // The first header row: rows above it (titles, status and that header) stay in view when scrolling.
+    const firstHeader = section.figures.length ? 5 : 6;
+    const sheet = workbook.addWorksheet(sheetName(section, used), { views: [{ state: 'frozen', ySplit: firstHeader }] });
     sheet.columns = [{ width: 46 }, { width: 20 }, { width: 22 }, { width: 18 }, { width: 18 }, { width: 18 }];
     let r = 1;
     const add = (values: (string | number)[], style?: (row: ExcelJS.Row) => void) => {
@@ -57,12 +75,16 @@ export async function summaryToXlsx(summary: MonthlySummary): Promise<Buffer> {
       row.font = { bold: true, size: 13 };
     });
     add([`${summary.scopeLabel} — ${summary.monthLabel}`]);
+    add([statusText(summary.status)], (row) => {
+      row.font = { bold: true, color: { argb: summary.status.state === 'closed' ? 'FF1D5A2E' : 'FF8A4B00' } };
+    });
     add([]);
     if (section.figures.length) {
       add(['Indikator', 'Nilai'], bold);
       for (const f of section.figures) {
-        add([f.label, cellValue(f.value, f.type)], (row) => {
-          if (NUM_FMT[f.type]) row.getCell(2).numFmt = NUM_FMT[f.type]!;
+        add([f.label, cellValue(f.value)], (row) => {
+          if (NUM_FMT[f.type] && f.value !== null) row.getCell(2).numFmt = NUM_FMT[f.type]!;
+          if (f.value === null) row.getCell(2).alignment = { horizontal: 'right' };
         });
       }
       add([]);
@@ -78,10 +100,12 @@ export async function summaryToXlsx(summary: MonthlySummary): Promise<Buffer> {
       );
       for (const data of table.rows) {
         add(
-          table.columns.map((c) => cellValue(data[c.key] ?? '', c.type)),
+          table.columns.map((c) => (data[c.key] === undefined ? '' : cellValue(data[c.key]))),
           (row) => {
             table.columns.forEach((c, i) => {
-              if (NUM_FMT[c.type]) row.getCell(i + 1).numFmt = NUM_FMT[c.type]!;
+              const type = cellType(c, data);
+              if (NUM_FMT[type] && typeof data[c.key] === 'number') row.getCell(i + 1).numFmt = NUM_FMT[type]!;
+              if (data[c.key] === null) row.getCell(i + 1).alignment = { horizontal: 'right' };
             });
             if (data[table.columns[0].key] === 'Jumlah') row.font = { bold: true };
           },

@@ -7,9 +7,14 @@ export interface ReportColumn {
   key: string;
   label: string;
   type: ValueType;
+  /** When set, each row names its own cell type under this key (a table of mixed figures). */
+  typeKey?: string;
 }
 
-export type ReportRow = Record<string, string | number>;
+/** null: a share of nothing (no permit decided, no delivery) - printed "–", never "0,0%". */
+export type ReportValue = string | number | null;
+
+export type ReportRow = Record<string, ReportValue>;
 
 export interface ReportTable {
   id: string;
@@ -23,13 +28,16 @@ export interface ReportTable {
 export interface ReportFigure {
   id: string;
   label: string;
-  value: number;
+  /** Percentages are exact ratios (0.875 is 87,5%); null when there is nothing to divide. */
+  value: number | null;
   type: ValueType;
 }
 
 export interface ReportSection {
   id: string;
   title: string;
+  /** A whole short name (at most 31 characters, a spreadsheet's limit) for the XLSX sheet. */
+  shortTitle?: string;
   figures: ReportFigure[];
   tables: ReportTable[];
 }
@@ -43,6 +51,11 @@ export interface ReportScope {
   /** The month as an instant range [fromIso, toIso) in UTC, for timestamp columns. */
   fromIso: string;
   toIso: string;
+  /**
+   * The last day counted: the month's end, or today while the month is running. A payment
+   * dated after today has not happened and does not count.
+   */
+  asOf: string;
   kecamatanKode: string;
   /** null: the whole kecamatan. */
   kelurahan: string | null;
@@ -51,14 +64,38 @@ export interface ReportScope {
   yearlyTarget: number;
 }
 
+/**
+ * Where a month stands: closed (reported upward, its figures frozen), provisional (the running
+ * month: figures still move), or open (ended but not closed yet).
+ */
+export type MonthState = 'closed' | 'provisional' | 'open';
+
+export interface MonthStatus {
+  state: MonthState;
+  /** When and by whom a closed month was closed. */
+  closedAt: string | null;
+  closedBy: string | null;
+}
+
 export interface MonthlySummary {
   month: string;
   monthLabel: string;
   scopeLabel: string;
   kelurahan: string | null;
   generatedAt: string;
+  status: MonthStatus;
   sections: ReportSection[];
 }
 
-/** A percentage with one decimal; 0 when there is nothing to divide. */
-export const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0);
+/**
+ * A share as its exact ratio (rounding is the printer's business); null when there is nothing
+ * to divide, so that an office with no permit decided does not report "0,0% on time".
+ */
+export const percent = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+
+/** The type of one cell: the column's, or the row's own for a table of mixed figures. */
+export const cellType = (column: ReportColumn, row: ReportRow): ValueType => {
+  if (!column.typeKey) return column.type;
+  const t = row[column.typeKey];
+  return t === 'int' || t === 'rupiah' || t === 'percent' || t === 'text' ? t : column.type;
+};

@@ -4,8 +4,10 @@ import { AppError, conflict, notFound } from '../../core/api/errors';
 import { fetchPage, likeEscape, pageInput } from '../../core/api/paging';
 import { defineMethod, type CallContext } from '../../core/api/registry';
 import { label, optionalText, text } from '../../core/api/validation';
-import { hashPassword, passwordProblem } from '../../core/auth/passwords';
+import { hashNewPassword } from '../../core/auth/passwords';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, assertAcceptablePassword } from '../../core/auth/password-policy';
 import { endSessionsOfUser } from '../../core/auth/sessions';
+import { changeSubject, clearThrottle, loginSubject } from '../../core/auth/throttle';
 import type { Role } from '../../core/db/schema';
 
 export const roles = ['admin', 'supervisor', 'petugas', 'loket'] as const satisfies readonly Role[];
@@ -22,18 +24,22 @@ export const usernameField = label(
   'Nama pengguna',
 );
 export const nipField = label(z.string().trim().regex(/^\d{18}$/, 'harus 18 angka'), 'NIP');
-export const newPasswordField = label(
-  z.string().max(200).superRefine((v, c) => {
-    const problem = passwordProblem(v);
-    if (problem) c.addIssue({ code: 'custom', message: problem });
-  }),
-  'Kata sandi',
-);
+/** Length is checked with the input; the rest of the password rule needs the account's context (see password-policy). */
+export const newPasswordField = label(z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH), 'Kata sandi');
 
-const publicColumns = ['id', 'username', 'full_name as fullName', 'role', 'is_pendamping as isPendamping', 'nip', 'phone', 'active', 'locked_until as lockedUntil', 'last_login_at as lastLoginAt', 'created_at as createdAt'] as const;
+/** The office's name, one of the words a password may not contain. */
+export async function officeName(db: CallContext['db']): Promise<string | null> {
+  return (await db.selectFrom('office').select('name').executeTakeFirst())?.name ?? null;
+}
+
+const publicColumns = ['id', 'username', 'full_name as fullName', 'role', 'is_pendamping as isPendamping', 'nip', 'phone', 'active', 'last_login_at as lastLoginAt', 'created_at as createdAt'] as const;
+
+/** The latest running lock of the account from any address (auth/throttle.ts). */
+const lockedUntilColumn = (nowIso: string) =>
+  sql<string | null>`(select max(t.locked_until) from login_throttle t where t.subject = 'user:' || users.id and t.locked_until > ${nowIso})`.as('lockedUntil');
 
 async function loadUser(ctx: CallContext, id: string) {
-  const row = await ctx.db.selectFrom('users').select(publicColumns).where('id', '=', id).executeTakeFirst();
+  const row = await ctx.db.selectFrom('users').select(publicColumns).select(lockedUntilColumn(ctx.app.clock.nowIso())).where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Pengguna');
   return row;
 }
@@ -55,7 +61,7 @@ export const userMethods = {
       role: role.optional(),
       active: label(z.boolean(), 'Status aktif').optional(),
     }),
-    handler: async ({ db }, input) => {
+    handler: async ({ db, app }, input) => {
       let base = db.selectFrom('users');
       if (input.search) {
         const pattern = `%${likeEscape(input.search.toLowerCase())}%`;
@@ -66,7 +72,7 @@ export const userMethods = {
       if (input.role) base = base.where('role', '=', input.role);
       if (input.active !== undefined) base = base.where('active', '=', input.active ? 1 : 0);
       const sortColumn = { username: 'username', fullName: 'full_name', role: 'role', lastLoginAt: 'last_login_at' } as const;
-      const rows = base.select(publicColumns).orderBy(sortColumn[input.sort], input.dir).orderBy('id');
+      const rows = base.select(publicColumns).select(lockedUntilColumn(app.clock.nowIso())).orderBy(sortColumn[input.sort], input.dir).orderBy('id');
       return fetchPage(rows, base.select((eb) => eb.fn.countAll<number>().as('total')), input);
     },
   }),
@@ -93,7 +99,13 @@ export const userMethods = {
       phone: optionalText('Nomor telepon', 20),
       password: newPasswordField,
     }),
-    handler: async (ctx, input) => {
+    // The policy check and the hash, before the transaction.
+    prepare: async (ctx, input) => {
+      const office = await ctx.read((db) => officeName(db));
+      assertAcceptablePassword(input.password, { username: input.username, fullName: input.fullName, officeName: office }, 'password', 'Kata sandi');
+      return hashNewPassword(ctx, input.password);
+    },
+    handler: async (ctx, input, passwordHash) => {
       const taken = await ctx.db.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
       if (taken) throw conflict(`Nama pengguna "${input.username}" sudah dipakai.`, { username: 'Nama pengguna: sudah dipakai' });
       const now = ctx.app.clock.nowIso();
@@ -108,7 +120,7 @@ export const userMethods = {
           is_pendamping: input.isPendamping ? 1 : 0,
           nip: input.nip ?? null,
           phone: input.phone ?? null,
-          password_hash: await hashPassword(input.password, ctx.app.security.passwordCost),
+          password_hash: passwordHash,
           // The admin chose this password: the user replaces it at first login.
           must_change_password: 1,
           created_at: now,
@@ -180,12 +192,19 @@ export const userMethods = {
     access: ['admin'],
     mutation: true,
     input: z.strictObject({ id: userId, password: newPasswordField }),
-    handler: async (ctx, input) => {
+    // The policy check and the hash, before the transaction.
+    prepare: async (ctx, input) => {
+      const target = await ctx.read(async (db) => ({ user: await db.selectFrom('users').select(['username', 'full_name']).where('id', '=', input.id).executeTakeFirst(), office: await officeName(db) }));
+      if (!target.user) throw notFound('Pengguna');
+      assertAcceptablePassword(input.password, { username: target.user.username, fullName: target.user.full_name, officeName: target.office }, 'password', 'Kata sandi');
+      return hashNewPassword(ctx, input.password);
+    },
+    handler: async (ctx, input, passwordHash) => {
       await loadUser(ctx, input.id);
       await ctx.db
         .updateTable('users')
         .set({
-          password_hash: await hashPassword(input.password, ctx.app.security.passwordCost),
+          password_hash: passwordHash,
           must_change_password: 1,
           failed_logins: 0,
           locked_until: null,
@@ -194,8 +213,22 @@ export const userMethods = {
         .where('id', '=', input.id)
         .execute();
       await endSessionsOfUser(ctx.db, input.id);
+      await clearThrottle(ctx.db, [loginSubject({ id: input.id }, ''), changeSubject(input.id)]);
       await ctx.audit({ entity: 'users', entityId: input.id, after: { passwordReset: true } });
       return null;
+    },
+  }),
+
+  'users.unlock': defineMethod({
+    summary: 'Membuka kunci akun di semua komputer setelah terlalu banyak kata sandi salah (kata sandinya tetap).',
+    access: ['admin'],
+    mutation: true,
+    input: z.strictObject({ id: userId }),
+    handler: async (ctx, input) => {
+      const before = await loadUser(ctx, input.id);
+      await clearThrottle(ctx.db, [loginSubject({ id: input.id }, ''), changeSubject(input.id)]);
+      await ctx.audit({ entity: 'users', entityId: input.id, before: { lockedUntil: before.lockedUntil }, after: { unlocked: true } });
+      return loadUser(ctx, input.id);
     },
   }),
 };

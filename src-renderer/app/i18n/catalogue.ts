@@ -7,6 +7,7 @@ import { registrationMessages } from '../../features/registrations/messages';
 import { permitMessages } from '../../features/permits/messages';
 import { messages as reportMessages } from '../../features/reports/messages';
 import { orderMessages } from '../../features/orders/messages';
+import { auditLabelMessages, auditMessages } from '../../features/audit/messages';
 
 /** A feature's strings: Indonesian as the source of keys, English with exactly those keys. */
 export interface FeatureMessages<K extends string> {
@@ -20,13 +21,20 @@ export function defineMessages<const T extends Record<string, string>>(id: T, en
   return { id, en };
 }
 
-const features = [registrationMessages, permitMessages, programmeMessages, reportMessages, orderMessages] as const;
+const features = [registrationMessages, permitMessages, programmeMessages, reportMessages, orderMessages, auditMessages] as const;
 
 type KeysOf<T> = T extends FeatureMessages<infer K> ? K : never;
 type FeatureKeys = KeysOf<(typeof features)[number]>;
 export type MessageKey = keyof typeof coreId | FeatureKeys;
 
+// Labels built from data (the audit viewer's method and data names) join the catalogue at run
+// time; their keys are looked up with `labelKey`, outside the typed keys.
+const generated = [auditLabelMessages];
+
 export const catalogues = {
-  id: Object.assign({}, coreId, ...features.map((f: FeatureMessages<string>) => f.id)) as Record<MessageKey, string>,
-  en: Object.assign({}, coreEn, ...features.map((f: FeatureMessages<string>) => f.en)) as Record<MessageKey, string>,
+  id: Object.assign({}, coreId, ...features.map((f: FeatureMessages<string>) => f.id), ...generated.map((g) => g.id)) as Record<MessageKey, string>,
+  en: Object.assign({}, coreEn, ...features.map((f: FeatureMessages<string>) => f.en), ...generated.map((g) => g.en)) as Record<MessageKey, string>,
 };
+
+/** A generated label's key; the catalogue falls back to the key itself when a label is missing. */
+export const labelKey = (key: string) => key as MessageKey;

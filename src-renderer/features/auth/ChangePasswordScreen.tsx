@@ -1,4 +1,4 @@
-import { invoke } from '../../app/api';
+import { useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { TextField } from '../../components/Field';
@@ -12,11 +12,12 @@ export function ChangePasswordScreen({ forced = false }: { forced?: boolean }) {
   const { passwordChanged, logout } = useSession();
   const [done, setDone] = useState(false);
   const f = useForm({ currentPassword: '', newPassword: '', repeat: '' });
+  const api = useApi();
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     if (f.values.newPassword !== f.values.repeat) return f.setFieldErrors({ repeat: t('user.passwordMismatch') });
     void f.submit(async () => {
-      const r = await invoke('auth.changePassword', { currentPassword: f.values.currentPassword, newPassword: f.values.newPassword });
+      const r = await api('auth.changePassword', { currentPassword: f.values.currentPassword, newPassword: f.values.newPassword });
       setDone(true);
       f.setValues({ currentPassword: '', newPassword: '', repeat: '' });
       passwordChanged(r.csrfToken);

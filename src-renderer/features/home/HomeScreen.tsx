@@ -1,20 +1,21 @@
-import { useEffect, useState } from 'react';
-import { invoke, type Output } from '../../app/api';
+import { useApiQuery } from '../../app/data';
 import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useUser } from '../../app/session';
+import { WorkPanel } from '../permits';
+import { Notice } from '../../components/Notice';
 
 export function HomeScreen() {
   const { t } = useI18n();
   const user = useUser();
-  const [office, setOffice] = useState<Output<'office.get'> | null>(null);
-  useEffect(() => {
-    invoke('office.get', {}).then(setOffice, () => setOffice(null));
-  }, []);
+  const { data: office, error } = useApiQuery('office.get', {});
   return (
-    <section className="screen">
+    <section className="screen home">
       <h1>{t('home.welcome', { name: user.fullName })}</h1>
-      <p>{t('home.intro')}</p>
+      {/* What waits for this role comes first: the counter and the supervisor start from here. */}
+      <WorkPanel />
+      {user.role === 'admin' && <p>{t('home.intro')}</p>}
+      <Notice kind="error">{error}</Notice>
       {office && (
         <div className="cards">
           <div className="card">

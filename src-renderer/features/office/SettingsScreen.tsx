@@ -1,31 +1,31 @@
-import { useEffect, useState } from 'react';
-import { invoke, type Output } from '../../app/api';
+import { useState } from 'react';
+import type { Output } from '../../app/api';
+import { useAction, useApi, useApiQuery } from '../../app/data';
 import { useI18n } from '../../app/i18n';
-import { useUser } from '../../app/session';
+import { useCan } from '../../app/session';
 import { TextField } from '../../components/Field';
 import { downloadText } from '../../components/files';
 import { LetterheadFields, OfficeContactFields, officePayload } from './OfficeFields';
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
 import { BackupPanel } from './BackupPanel';
+import { PostalCodesPanel } from './PostalCodesPanel';
 
 type Office = Output<'office.get'>;
 
 export function SettingsScreen() {
-  const [office, setOffice] = useState<Office | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    invoke('office.get', {}).then(setOffice, (e: Error) => setError(e.message));
-  }, []);
+  const { data: office, error } = useApiQuery('office.get', {});
   if (error) return <Notice kind="error">{error}</Notice>;
-  return office ? <SettingsForm office={office} onSaved={setOffice} /> : null;
+  return office ? <SettingsForm office={office} /> : null;
 }
 
-function SettingsForm({ office, onSaved }: { office: Office; onSaved(o: Office): void }) {
+function SettingsForm({ office }: { office: Office }) {
   const { t } = useI18n();
-  const user = useUser();
-  const readOnly = user.role !== 'admin';
+  const can = useCan();
+  const readOnly = !can('office.update');
   const [saved, setSaved] = useState(false);
+  const api = useApi();
+  const keyAction = useAction();
   const f = useForm({
     name: office.name,
     provinceLabel: office.provinceLabel,
@@ -44,12 +44,16 @@ function SettingsForm({ office, onSaved }: { office: Office; onSaved(o: Office):
     e.preventDefault();
     setSaved(false);
     void f.submit(async () => {
-      const next = await invoke('office.update', officePayload(v));
-      onSaved(next);
+      await api('office.update', officePayload(v));
       setSaved(true);
     });
   };
-  const downloadKey = () => downloadText(office.publicKey, `kunci-publik-${office.keyId}.pem`, 'application/x-pem-file');
+  // The file names the office, so whoever checks a certificate with it sees who signed.
+  const downloadKey = () =>
+    keyAction.run(async () => {
+      const key = await api('permits.publicKey', {}, { read: true });
+      downloadText(key.publicKeyPem, key.fileName, 'application/x-pem-file');
+    });
   return (
     <section className="screen">
       <h1>{t('settings.title')}</h1>
@@ -80,16 +84,29 @@ function SettingsForm({ office, onSaved }: { office: Office; onSaved(o: Office):
           </div>
         )}
       </form>
+      <PostalCodesPanel readOnly={readOnly} />
       <div className="panel panel--wide panel--flat">
         <h2>{t('office.publicKey')}</h2>
         <p>
           {t('office.keyId')}: <code>{office.keyId}</code>
         </p>
-        <button type="button" className="button" onClick={downloadKey}>
+        <Notice kind="error">{keyAction.error}</Notice>
+        <button type="button" className="button" disabled={keyAction.busy} onClick={() => void downloadKey()}>
           {t('office.downloadKey')}
         </button>
       </div>
-      {user.role === 'admin' && <BackupPanel />}
+      <div className="panel panel--wide panel--flat">
+        <h2>{t('office.lanCertificate')}</h2>
+        <p className="muted">{t('office.lanCertificateIntro')}</p>
+        {office.lanCertificateFingerprint ? (
+          <p>
+            {t('office.lanFingerprint')}: <code data-testid="lan-fingerprint">{office.lanCertificateFingerprint}</code>
+          </p>
+        ) : (
+          <p>{t('office.lanCertificateNone')}</p>
+        )}
+      </div>
+      {can('office.backup') && <BackupPanel />}
     </section>
   );
 }

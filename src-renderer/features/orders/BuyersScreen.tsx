@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
-import { invoke, type Output } from '../../app/api';
+import type { Output } from '../../app/api';
+import { useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { DataTable } from '../../components/DataTable';
 import { FilterSelect, SearchBox } from '../../components/Filters';
@@ -17,8 +18,7 @@ const KINDS = ['skpd', 'bumd', 'swasta', 'lainnya'] as const;
 export function BuyersScreen() {
   const { t } = useI18n();
   const [editing, setEditing] = useState<Buyer | 'new' | null>(null);
-  const table = useServerTable<Buyer, { q: string; kind: string }>({ page: 0, pageSize: 25, sort: 'name', dir: 'asc', filters: { q: '', kind: '' } }, (s, f) =>
-    invoke('orderBuyers.list', { page: s.page, pageSize: s.pageSize, sort: s.sort as 'name', dir: s.dir, search: f.q || undefined, kind: (f.kind || undefined) as 'skpd' | undefined }),
+  const table = useServerTable({ page: 0, pageSize: 25, sort: 'name', dir: 'asc', filters: { q: '', kind: '' } }, 'orderBuyers.list', (s, f) => ({ page: s.page, pageSize: s.pageSize, sort: s.sort as 'name', dir: s.dir, search: f.q || undefined, kind: (f.kind || undefined) as 'skpd' | undefined }),
   );
   const columns = useMemo(
     () => [
@@ -91,6 +91,7 @@ export function BuyersScreen() {
 
 function BuyerForm({ buyer, onDone }: { buyer: Buyer | null; onDone(): void }) {
   const { t } = useI18n();
+  const api = useApi();
   const f = useForm({
     name: buyer?.name ?? '',
     kind: (buyer?.kind ?? 'skpd') as (typeof KINDS)[number],
@@ -115,7 +116,7 @@ function BuyerForm({ buyer, onDone }: { buyer: Buyer | null; onDone(): void }) {
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     void f.submit(async () => {
-      await invoke('orderBuyers.save', {
+      await api('orderBuyers.save', {
         ...(buyer ? { id: buyer.id } : {}),
         ...v,
         units: v.units

@@ -1,6 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
-import { invoke, type Output } from '../../app/api';
+import type { Output } from '../../app/api';
+import { errorMessage, useApi } from '../../app/data';
+import { groupDigits } from '../../app/format';
+import { RupiahField } from '../../components/RupiahField';
 import { formatNumber, formatRupiah } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { DataTable } from '../../components/DataTable';
@@ -10,7 +13,6 @@ import { CheckField, SelectField, TextAreaField, TextField } from '../../compone
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
 import { useServerTable } from '../../components/useServerTable';
-import { errorText } from './shared';
 
 type Product = Output<'orderProducts.list'>['rows'][number];
 type Business = Output<'orderProducts.businesses'>[number];
@@ -24,8 +26,7 @@ export function CatalogueScreen() {
   const { t } = useI18n();
   const [editing, setEditing] = useState<Product | 'new' | null>(null);
   const [curating, setCurating] = useState<Product | null>(null);
-  const table = useServerTable<Product, { q: string; status: string }>({ page: 0, pageSize: 25, sort: 'name', dir: 'asc', filters: { q: '', status: '' } }, (s, f) =>
-    invoke('orderProducts.list', { page: s.page, pageSize: s.pageSize, sort: s.sort as 'name', dir: s.dir, search: f.q || undefined, status: (f.status || undefined) as 'lolos' | undefined }),
+  const table = useServerTable({ page: 0, pageSize: 25, sort: 'name', dir: 'asc', filters: { q: '', status: '' } }, 'orderProducts.list', (s, f) => ({ page: s.page, pageSize: s.pageSize, sort: s.sort as 'name', dir: s.dir, search: f.q || undefined, status: (f.status || undefined) as 'lolos' | undefined }),
   );
   const columns = useMemo(
     () => [
@@ -123,16 +124,26 @@ function ProductForm({ product, onDone }: { product: Product | null; onDone(): v
     kind: product?.kind ?? '',
     kbliKode: product?.kbliKode ?? '',
     unit: product?.unit ?? '',
-    unitPrice: product ? String(product.unitPrice) : '',
+    unitPrice: product ? groupDigits(product.unitPrice) : '',
     dailyCapacity: product ? String(product.dailyCapacity) : '',
     halalCertNo: product?.halalCertNo ?? '',
     photo: product?.photo ?? '',
   });
   const v = f.values;
+  const api = useApi();
   useEffect(() => {
     if (search.trim().length < 2) return setFound([]);
     const timer = setTimeout(() => {
-      invoke('orderProducts.businesses', { search }).then(setFound, () => setFound([]));
+      api('orderProducts.businesses', { search }, { read: true }).then(
+        (rows) => {
+          setFound(rows);
+          setPhotoError(null);
+        },
+        (e: unknown) => {
+          setFound([]);
+          setPhotoError(errorMessage(e, t));
+        },
+      );
     }, 200);
     return () => clearTimeout(timer);
   }, [search]);
@@ -142,13 +153,13 @@ function ProductForm({ product, onDone }: { product: Product | null; onDone(): v
     if (file.size > 300_000) return setPhotoError(t('catalogue.photo') + ': > 300 KB');
     const reader = new FileReader();
     reader.onload = () => f.set('photo', String(reader.result));
-    reader.onerror = () => setPhotoError(errorText(reader.error));
+    reader.onerror = () => setPhotoError(errorMessage(reader.error, t));
     reader.readAsDataURL(file);
   };
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     void f.submit(async () => {
-      await invoke('orderProducts.save', {
+      await api('orderProducts.save', {
         ...(product ? { id: product.id } : {}),
         businessId: v.businessId,
         name: v.name,
@@ -192,7 +203,7 @@ function ProductForm({ product, onDone }: { product: Product | null; onDone(): v
         <TextField label={t('catalogue.kind')} required placeholder="nasi kotak" value={v.kind} error={f.errorOf('kind')} onChange={(e) => f.set('kind', e.target.value)} />
         <TextField label={t('catalogue.kbli')} required inputMode="numeric" maxLength={5} value={v.kbliKode} error={f.errorOf('kbliKode')} onChange={(e) => f.set('kbliKode', e.target.value)} />
         <TextField label={t('catalogue.unit')} required value={v.unit} error={f.errorOf('unit')} onChange={(e) => f.set('unit', e.target.value)} />
-        <TextField label={t('catalogue.unitPrice')} required inputMode="numeric" value={v.unitPrice} error={f.errorOf('unitPrice')} onChange={(e) => f.set('unitPrice', e.target.value)} />
+        <RupiahField label={t('catalogue.unitPrice')} required value={v.unitPrice} error={f.errorOf('unitPrice')} onChange={(p) => f.set('unitPrice', p)} />
         <TextField label={t('catalogue.dailyCapacity')} required inputMode="numeric" value={v.dailyCapacity} error={f.errorOf('dailyCapacity')} onChange={(e) => f.set('dailyCapacity', e.target.value)} />
         <TextField label={t('catalogue.halalCertNo')} value={v.halalCertNo} error={f.errorOf('halalCertNo')} onChange={(e) => f.set('halalCertNo', e.target.value)} />
       </div>
@@ -219,10 +230,11 @@ function CurateForm({ product, onDone }: { product: Product; onDone(): void }) {
     foto: product.critFoto === 1,
   });
   const v = f.values;
+  const api = useApi();
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     void f.submit(async () => {
-      await invoke('orderProducts.curate', {
+      await api('orderProducts.curate', {
         id: product.id,
         status: v.status,
         reason: v.reason || null,

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
-import { invoke, type Output } from '../../app/api';
+import { useState } from 'react';
+import type { Output } from '../../app/api';
+import { useApiQuery } from '../../app/data';
 import { formatDate, formatRupiah } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { Notice } from '../../components/Notice';
 import { SettingsPanel } from './SettingsPanel';
-import { errorText, StageBadge } from './shared';
+import { StageBadge } from './shared';
 import { navigate } from '../../app/router';
 
 type Due = Output<'orders.due'>;
@@ -14,12 +15,9 @@ type Row = Due['dueSoon'][number] & { daysSinceDelivery?: number };
 export function DuePanel() {
   const { t } = useI18n();
   const [days, setDays] = useState(3);
-  const [due, setDue] = useState<Due | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    invoke('orders.due', { days }).then(setDue, (e) => setError(errorText(e)));
-  }, [days, version]);
+  const query = useApiQuery('orders.due', { days }, { keepPrevious: true });
+  const due: Due | null = query.data ?? null;
+  const error = query.error;
   const table = (rows: Row[], extra?: (r: Row) => string) => (
     <div className="table-wrap">
       <table className="table">
@@ -83,7 +81,7 @@ export function DuePanel() {
           {table(due.unpaid, (r) => `${t('orders.status.diterima')} ${formatDate(r.deliveredOn)} · ${t('orders.due.since', { days: r.daysSinceDelivery ?? 0 })}`)}
         </>
       )}
-      <SettingsPanel onSaved={() => setVersion((v) => v + 1)} />
+      <SettingsPanel />
     </>
   );
 }

@@ -1,18 +1,13 @@
-import { useEffect, useState } from 'react';
-import { invoke, type Output } from '../../app/api';
+import { useApiQuery } from '../../app/data';
 import { formatDate, formatNumber, formatRupiah } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { Notice } from '../../components/Notice';
-import { errorText, StageBadge } from './shared';
+import { StageBadge } from './shared';
 
 /** A member's e-orders and revenue, for the member page: <MemberOrders memberId={id} />. */
 export function MemberOrders({ memberId }: { memberId: string }) {
   const { t } = useI18n();
-  const [data, setData] = useState<Output<'orders.byMember'> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    invoke('orders.byMember', { memberId }).then(setData, (e) => setError(errorText(e)));
-  }, [memberId]);
+  const { data, error } = useApiQuery('orders.byMember', { memberId });
   if (error) return <Notice kind="error">{error}</Notice>;
   if (!data) return <p className="muted">{t('common.loading')}</p>;
   return (

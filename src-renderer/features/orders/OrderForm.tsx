@@ -1,15 +1,18 @@
-import { useEffect, useState } from 'react';
-import { invoke, type Input, type Output } from '../../app/api';
+import { useEffect } from 'react';
+import type { Input } from '../../app/api';
+import { useApi, useApiQuery } from '../../app/data';
+import { useUnsavedChanges } from '../../app/unsaved';
+import { KelurahanPicker } from '../../components/KelurahanPicker';
 import { formatRupiah } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
+import { DateField, TimeField } from '../../components/DateField';
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
-import { errorText } from './shared';
-import { jakartaToday } from '../../app/format';
+import { groupDigits, jakartaToday } from '../../app/format';
+import { setFlash } from '../../components/flash';
 
-type Buyer = Output<'orderBuyers.list'>['rows'][number];
 interface ItemRow {
   description: string;
   kind: string;
@@ -29,10 +32,12 @@ function toNumber(v: string): number {
 /** Order entry and amendment, keyboard-first: every field in order, Enter saves. */
 export function OrderForm({ orderId }: { orderId?: string }) {
   const { t } = useI18n();
-  const [buyers, setBuyers] = useState<Buyer[]>([]);
-  const [kelurahans, setKelurahans] = useState<{ kode: string; nama: string }[]>([]);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const f = useForm({
+  const api = useApi();
+  const buyersQuery = useApiQuery('orderBuyers.list', { pageSize: 200, activeOnly: true });
+  const buyers = buyersQuery.data?.rows ?? [];
+  const orderQuery = useApiQuery('orders.get', { id: orderId ?? '' }, { enabled: !!orderId });
+  const loadError = buyersQuery.error ?? orderQuery.error;
+  const blank = {
     buyerId: '',
     buyerUnit: '',
     buyerOrderNo: '',
@@ -44,15 +49,15 @@ export function OrderForm({ orderId }: { orderId?: string }) {
     deliveryKelurahanKode: '',
     notes: '',
     items: [emptyItem()],
-  });
+  };
+  const f = useForm(blank);
   const v = f.values;
+  // Leaving with something typed in asks first.
+  useUnsavedChanges(JSON.stringify(v) !== JSON.stringify(blank) && !orderQuery.data, t('unsaved.form'));
 
+  const d = orderQuery.data;
   useEffect(() => {
-    invoke('orderBuyers.list', { pageSize: 200, activeOnly: true }).then((p) => setBuyers(p.rows), (e) => setLoadError(errorText(e)));
-    invoke('regions.list', { level: 'kelurahan' }).then(setKelurahans, (e) => setLoadError(errorText(e)));
-    if (orderId) {
-      invoke('orders.get', { id: orderId }).then(
-        (d) =>
+    if (d)
           f.setValues({
             buyerId: d.order.buyerId,
             buyerUnit: d.order.buyerUnit ?? '',
@@ -64,15 +69,24 @@ export function OrderForm({ orderId }: { orderId?: string }) {
             deliveryAddress: d.order.deliveryAddress,
             deliveryKelurahanKode: d.order.deliveryKelurahanKode ?? '',
             notes: d.order.notes ?? '',
-            items: d.items.map((i) => ({ description: i.description, kind: i.kind ?? '', kbliKode: i.kbliKode ?? '', quantity: String(i.quantity), unit: i.unit, unitPrice: String(i.unitPrice) })),
-          }),
-        (e) => setLoadError(errorText(e)),
-      );
-    }
+            items: d.items.map((i) => ({ description: i.description, kind: i.kind ?? '', kbliKode: i.kbliKode ?? '', quantity: String(i.quantity), unit: i.unit, unitPrice: groupDigits(i.unitPrice) })),
+          });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [orderId]);
+  }, [d]);
 
   const buyer = buyers.find((b) => b.id === v.buyerId);
+  /** Choosing the buyer fills its address, unless one was typed for this order. */
+  const chooseBuyer = (id: string) => {
+    const previous = buyers.find((b) => b.id === v.buyerId);
+    const next = buyers.find((b) => b.id === id);
+    f.set('buyerId', id);
+    if (!next) return;
+    const untouched = v.deliveryAddress === '' || v.deliveryAddress === previous?.address;
+    if (untouched) {
+      f.set('deliveryAddress', next.address);
+      f.set('deliveryKelurahanKode', next.kelurahanKode ?? '');
+    }
+  };
   const setItem = (index: number, key: keyof ItemRow, value: string) => {
     // From the latest state: two quick edits before a render must not undo each other.
     f.setValues((old) => ({ ...old, items: old.items.map((item, i) => (i === index ? { ...item, [key]: value } : item)) }));
@@ -111,8 +125,9 @@ export function OrderForm({ orderId }: { orderId?: string }) {
           unitPrice: toNumber(i.unitPrice),
         })),
       };
-      const saved = orderId ? await invoke('orders.update', { id: orderId, ...input }) : await invoke('orders.create', input);
-      navigate(`/eorder/pesanan/${saved.id}`);
+      const saved = orderId ? await api('orders.update', { id: orderId, ...input }) : await api('orders.create', input);
+      setFlash(orderId ? t('orders.savedFlash') : t('orders.createdFlash', { no: saved.orderNo }));
+      navigate(`/eorder/pesanan/${saved.id}`, undefined, { afterSave: true });
     });
   };
 
@@ -126,7 +141,7 @@ export function OrderForm({ orderId }: { orderId?: string }) {
       </header>
       <Notice kind="error">{loadError ?? f.error}</Notice>
       <div className="grid3">
-        <SelectField label={t('orders.field.buyer')} required autoFocus value={v.buyerId} error={f.errorOf('buyerId')} onChange={(e) => f.set('buyerId', e.target.value)}>
+        <SelectField label={t('orders.field.buyer')} required autoFocus value={v.buyerId} error={f.errorOf('buyerId')} onChange={(e) => chooseBuyer(e.target.value)}>
           <option value="">{t('orders.choose')}</option>
           {buyers.map((b) => (
             <option key={b.id} value={b.id}>
@@ -142,22 +157,15 @@ export function OrderForm({ orderId }: { orderId?: string }) {
         </datalist>
         <TextField label={t('orders.field.buyerOrderNo')} value={v.buyerOrderNo} error={f.errorOf('buyerOrderNo')} onChange={(e) => f.set('buyerOrderNo', e.target.value)} />
         <TextField label={t('orders.field.budgetRef')} value={v.budgetRef} error={f.errorOf('budgetRef')} onChange={(e) => f.set('budgetRef', e.target.value)} />
-        <TextField label={t('orders.field.orderDate')} required type="date" value={v.orderDate} error={f.errorOf('orderDate')} onChange={(e) => f.set('orderDate', e.target.value)} />
+        <DateField label={t('orders.field.orderDate')} required value={v.orderDate} error={f.errorOf('orderDate')} onChange={(v) => f.set('orderDate', v)} />
         <div className="grid2">
-          <TextField label={t('orders.field.deliveryDate')} required type="date" value={v.deliveryDate} error={f.errorOf('deliveryDate')} onChange={(e) => f.set('deliveryDate', e.target.value)} />
-          <TextField label={t('orders.field.deliveryTime')} type="time" value={v.deliveryTime} error={f.errorOf('deliveryTime')} onChange={(e) => f.set('deliveryTime', e.target.value)} />
+          <DateField label={t('orders.field.deliveryDate')} required value={v.deliveryDate} error={f.errorOf('deliveryDate')} onChange={(v) => f.set('deliveryDate', v)} />
+          <TimeField label={t('orders.field.deliveryTime')} value={v.deliveryTime} error={f.errorOf('deliveryTime')} onChange={(h) => f.set('deliveryTime', h)} />
         </div>
       </div>
       <div className="grid2">
         <TextField label={t('orders.field.deliveryAddress')} required value={v.deliveryAddress} error={f.errorOf('deliveryAddress')} onChange={(e) => f.set('deliveryAddress', e.target.value)} />
-        <SelectField label={t('orders.field.deliveryKelurahan')} value={v.deliveryKelurahanKode} error={f.errorOf('deliveryKelurahanKode')} onChange={(e) => f.set('deliveryKelurahanKode', e.target.value)}>
-          <option value="">{t('orders.choose')}</option>
-          {kelurahans.map((k) => (
-            <option key={k.kode} value={k.kode}>
-              {k.nama} ({k.kode})
-            </option>
-          ))}
-        </SelectField>
+        <KelurahanPicker label={t('orders.field.deliveryKelurahan')} value={v.deliveryKelurahanKode} error={f.errorOf('deliveryKelurahanKode')} onChange={(k) => f.set('deliveryKelurahanKode', k)} />
       </div>
       <fieldset className="orders-items">
         <legend>{t('orders.field.items')}</legend>
@@ -181,7 +189,17 @@ export function OrderForm({ orderId }: { orderId?: string }) {
                 const error = f.errorOf(`items.${i}.${key}`);
                 return (
                   <td>
-                    <input aria-label={`${label} ${i + 1}`} aria-invalid={!!error} title={error} className={error ? 'orders-invalid' : undefined} value={item[key]} onChange={(e) => setItem(i, key, e.target.value)} {...props} />
+                    <input
+                      aria-label={`${label} ${i + 1}`}
+                      aria-invalid={!!error}
+                      title={error}
+                      className={error ? 'orders-invalid' : undefined}
+                      value={item[key]}
+                      onChange={(e) => setItem(i, key, e.target.value)}
+                      // Money reads with thousands separators once the cell is left.
+                      onBlur={key === 'unitPrice' ? () => Number.isSafeInteger(toNumber(item.unitPrice)) && setItem(i, 'unitPrice', groupDigits(toNumber(item.unitPrice))) : undefined}
+                      {...props}
+                    />
                     {error && <div className="field__error">{error}</div>}
                   </td>
                 );

@@ -1,14 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
-import { invoke, type Output } from '../../app/api';
+import { useState } from 'react';
+import type { Output } from '../../app/api';
+import { useAction, useApi, useApiQuery } from '../../app/data';
+import { useFlash } from '../../components/flash';
+import { hmToDot } from '../../components/dates';
 import { formatDate, formatDateTime, formatNumber, formatRupiah } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { CheckField, TextAreaField, TextField } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { Dialog } from '../../components/Dialog';
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
-import { errorText, StageBadge, stageKey } from './shared';
+import { StageBadge, stageKey } from './shared';
 import { printPdf } from '../../components/files';
-import { jakartaToday } from '../../app/format';
+import { groupDigits, jakartaToday } from '../../app/format';
 
 type Detail = Output<'orders.get'>;
 type Assignment = Detail['assignments'][number];
@@ -18,40 +22,42 @@ type Move = Assignment['moves'][number];
 /** One order: its items with the proposal per item, the assignments, their moves and documents. */
 export function OrderPage({ id }: { id: string }) {
   const { t } = useI18n();
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const query = useApiQuery('orders.get', { id });
+  const detail: Detail | null = query.data ?? null;
+  const api = useApi();
+  const action = useAction();
+  const [flash] = useFlash();
+  const [posted, setMessage] = useState<string | null>(null);
+  const message = action.message ?? posted ?? flash;
+  const error = action.error ?? query.error;
+  /** The assignment whose last move the message reports, with its undo button. */
+  const [undoFor, setUndoFor] = useState<string | null>(null);
   const [proposing, setProposing] = useState<string | null>(null);
   const [moving, setMoving] = useState<{ a: Assignment; move: Move } | null>(null);
   const [paying, setPaying] = useState<Assignment | null>(null);
   const [cancelling, setCancelling] = useState(false);
 
-  const load = useCallback(() => {
-    invoke('orders.get', { id }).then(
-      (d) => {
-        setDetail(d);
-        setError(null);
-      },
-      (e) => setError(errorText(e)),
-    );
-  }, [id]);
-  useEffect(load, [load]);
-
-  const act = async (fn: () => Promise<unknown>, done?: string) => {
-    setError(null);
+  const act = (fn: () => Promise<string | null | void>) => {
     setMessage(null);
-    try {
-      await fn();
-      if (done) setMessage(done);
-      load();
-    } catch (e) {
-      setError(errorText(e));
-    }
+    setUndoFor(null);
+    return action.run(fn);
   };
+  const move = (a: Assignment, m: Move) =>
+    act(async () => {
+      await api('orders.move', { assignmentId: a.id, to: m.to }, { invalidates: ['members', 'programme'] });
+      setUndoFor(a.id);
+      return t('orders.moved', { no: a.assignmentNo, status: t(stageKey(m.to)) });
+    });
+  const undo = (a: Assignment) =>
+    act(async () => {
+      const r = await api('orders.undoMove', { assignmentId: a.id });
+      return t('orders.undone', { no: a.assignmentNo, status: t(stageKey(r.status)) });
+    });
 
   const document = (a: Assignment, kind: 'po' | 'bast' | 'invoice') =>
     act(async () => {
-      await printPdf(await invoke('orders.document', { assignmentId: a.id, kind }));
+      // Printing a document for the first time records it: a mutation.
+      await printPdf(await api('orders.document', { assignmentId: a.id, kind }));
     });
 
   if (!detail) {
@@ -79,7 +85,7 @@ export function OrderPage({ id }: { id: string }) {
             </a>
           )}
           {order.status === 'baru' && (
-            <button type="button" className="button" onClick={() => void act(() => invoke('orders.confirm', { id: order.id }))}>
+            <button type="button" className="button" onClick={() => void act(async () => (await api('orders.confirm', { id: order.id }), t('orders.confirmedDone')))}>
               {t('orders.confirm')}
             </button>
           )}
@@ -90,7 +96,16 @@ export function OrderPage({ id }: { id: string }) {
           )}
         </div>
       </header>
-      <Notice kind="success">{message}</Notice>
+      {message && (
+        <Notice kind="success">
+          {message}{' '}
+          {undoFor && assignments.find((a) => a.id === undoFor)?.undoable && (
+            <button type="button" className="button button--small" disabled={action.busy} onClick={() => void undo(assignments.find((a) => a.id === undoFor)!)}>
+              {t('orders.undo')}
+            </button>
+          )}
+        </Notice>
+      )}
       <Notice kind="error">{error}</Notice>
       {order.status === 'dibatalkan' && <Notice kind="warning">{t('orders.cancelled', { reason: order.cancelReason ?? '' })}</Notice>}
       <dl className="orders-facts">
@@ -117,7 +132,7 @@ export function OrderPage({ id }: { id: string }) {
           <dt>{t('orders.field.deliveryDate')}</dt>
           <dd>
             {formatDate(order.deliveryDate)}
-            {order.deliveryTime && `, ${order.deliveryTime}`}
+            {order.deliveryTime && `, ${hmToDot(order.deliveryTime)}`}
           </dd>
         </div>
         <div>
@@ -188,7 +203,6 @@ export function OrderPage({ id }: { id: string }) {
           onAssigned={(text) => {
             setProposing(null);
             setMessage(text);
-            load();
           }}
         />
       )}
@@ -228,7 +242,7 @@ export function OrderPage({ id }: { id: string }) {
                       key={m.to}
                       type="button"
                       className={`button button--small${m.to === 'ditolak' || m.to === 'dibatalkan' ? '' : ' button--primary'}`}
-                      onClick={() => (m.requires.length ? setMoving({ a, move: m }) : void act(() => invoke('orders.move', { assignmentId: a.id, to: m.to })))}
+                      onClick={() => (m.requires.length ? setMoving({ a, move: m }) : void move(a, m))}
                     >
                       {t('orders.move.to', { label: t(stageKey(m.to)) })}
                     </button>
@@ -277,7 +291,6 @@ export function OrderPage({ id }: { id: string }) {
             move={moving.move}
             onDone={() => {
               setMoving(null);
-              load();
             }}
           />
         )}
@@ -289,7 +302,6 @@ export function OrderPage({ id }: { id: string }) {
             onDone={(days) => {
               setPaying(null);
               setMessage(t('orders.pay.done', { days: days ?? '—' }));
-              load();
             }}
           />
         )}
@@ -300,7 +312,6 @@ export function OrderPage({ id }: { id: string }) {
             orderId={order.id}
             onDone={() => {
               setCancelling(false);
-              load();
             }}
           />
         )}
@@ -316,17 +327,16 @@ function daysSince(date: string) {
 /** The ranked candidates for one item; assign all to one, or enter shares to split. */
 function Proposal({ item, onAssigned }: { item: Item; onAssigned(text: string): void }) {
   const { t } = useI18n();
-  const [proposal, setProposal] = useState<Output<'orders.propose'> | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [shares, setShares] = useState<Record<string, string>>({});
   const f = useForm({ overrideReason: '' });
-  useEffect(() => {
-    invoke('orders.propose', { itemId: item.id }).then(setProposal, (e) => setLoadError(errorText(e)));
-  }, [item.id]);
+  const api = useApi();
+  const proposalQuery = useApiQuery('orders.propose', { itemId: item.id });
+  const proposal = proposalQuery.data ?? null;
+  const loadError = proposalQuery.error;
 
   const assign = (parts: { productId: string; quantity: number }[]) =>
     f.submit(async () => {
-      const res = await invoke('orders.assign', { itemId: item.id, parts, overrideReason: f.values.overrideReason || null });
+      const res = await api('orders.assign', { itemId: item.id, parts, overrideReason: f.values.overrideReason || null });
       onAssigned(t('orders.assigned', { list: res.assignments.map((a) => `${a.assignmentNo} ${a.businessName} (${a.quantity})`).join(', ') }));
     });
   const split = Object.entries(shares)
@@ -425,18 +435,19 @@ function Proposal({ item, onAssigned }: { item: Item; onAssigned(text: string): 
 
 function MoveForm({ assignment, move, onDone }: { assignment: Assignment; move: Move; onDone(): void }) {
   const { t } = useI18n();
+  const api = useApi();
   const f = useForm({ reason: '', bastSigned: false, date: jakartaToday() });
   const needsReason = move.requires.includes('reason');
   const needsBast = move.requires.includes('bastSigned');
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     void f.submit(async () => {
-      await invoke('orders.move', {
+      await api('orders.move', {
         assignmentId: assignment.id,
         to: move.to,
         reason: f.values.reason || null,
         ...(needsBast ? { bastSigned: f.values.bastSigned, date: f.values.date } : {}),
-      });
+      }, { invalidates: ['members', 'programme'] });
       onDone();
     });
   };
@@ -450,7 +461,7 @@ function MoveForm({ assignment, move, onDone }: { assignment: Assignment; move: 
         <>
           <CheckField label={t('orders.move.bastSigned')} checked={f.values.bastSigned} onChange={(e) => f.set('bastSigned', e.target.checked)} />
           {f.errorOf('bastSigned') && <div className="field__error">{f.errorOf('bastSigned')}</div>}
-          <TextField label={t('orders.move.date')} type="date" value={f.values.date} error={f.errorOf('date')} onChange={(e) => f.set('date', e.target.value)} />
+          <DateField label={t('orders.move.date')} value={f.values.date} error={f.errorOf('date')} onChange={(v) => f.set('date', v)} />
         </>
       )}
       <TextAreaField label={t('orders.move.reason')} required={needsReason} autoFocus={needsReason} rows={2} value={f.values.reason} error={f.errorOf('reason')} onChange={(e) => f.set('reason', e.target.value)} />
@@ -465,11 +476,12 @@ function MoveForm({ assignment, move, onDone }: { assignment: Assignment; move: 
 
 function PaymentForm({ assignment, onDone }: { assignment: Assignment; onDone(days: number | null): void }) {
   const { t } = useI18n();
-  const f = useForm({ amount: String(assignment.invoiceTotal), paidOn: jakartaToday(), note: '' });
+  const api = useApi();
+  const f = useForm({ amount: groupDigits(assignment.invoiceTotal), paidOn: jakartaToday(), note: '' });
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     void f.submit(async () => {
-      const res = await invoke('orders.recordPayment', { assignmentId: assignment.id, amount: Number(f.values.amount.replace(/\./g, '')), paidOn: f.values.paidOn, note: f.values.note || null });
+      const res = await api('orders.recordPayment', { assignmentId: assignment.id, amount: Number(f.values.amount.replace(/\./g, '')), paidOn: f.values.paidOn, note: f.values.note || null });
       onDone(res.daysToPayment);
     });
   };
@@ -480,7 +492,7 @@ function PaymentForm({ assignment, onDone }: { assignment: Assignment; onDone(da
         {assignment.assignmentNo} · {assignment.businessName} · {formatRupiah(assignment.invoiceTotal)}
       </p>
       <TextField label={t('orders.pay.amount')} required inputMode="numeric" autoFocus value={f.values.amount} error={f.errorOf('amount')} onChange={(e) => f.set('amount', e.target.value)} />
-      <TextField label={t('orders.pay.date')} required type="date" value={f.values.paidOn} error={f.errorOf('paidOn')} onChange={(e) => f.set('paidOn', e.target.value)} />
+      <DateField label={t('orders.pay.date')} required value={f.values.paidOn} error={f.errorOf('paidOn')} onChange={(v) => f.set('paidOn', v)} />
       <TextField label={t('orders.pay.note')} value={f.values.note} error={f.errorOf('note')} onChange={(e) => f.set('note', e.target.value)} />
       <div className="actions">
         <button className="button button--primary" type="submit" disabled={f.busy}>
@@ -493,11 +505,12 @@ function PaymentForm({ assignment, onDone }: { assignment: Assignment; onDone(da
 
 function CancelForm({ orderId, onDone }: { orderId: string; onDone(): void }) {
   const { t } = useI18n();
+  const api = useApi();
   const f = useForm({ reason: '' });
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     void f.submit(async () => {
-      await invoke('orders.cancel', { id: orderId, reason: f.values.reason });
+      await api('orders.cancel', { id: orderId, reason: f.values.reason });
       onDone();
     });
   };

@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
-import { invoke, type Output } from '../../app/api';
+import type { Output } from '../../app/api';
+import { useApiQuery } from '../../app/data';
 import { formatDate, formatNumber, formatRupiah } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
@@ -15,16 +16,11 @@ const col = createColumnHelper<Row>();
 
 export function OrdersList() {
   const { t } = useI18n();
-  const [buyers, setBuyers] = useState<{ id: string; name: string }[]>([]);
-  useEffect(() => {
-    invoke('orderBuyers.list', { pageSize: 200 })
-      .then((p) => setBuyers(p.rows))
-      .catch(() => setBuyers([]));
-  }, []);
-  const table = useServerTable<Row, { q: string; stage: string; buyer: string; due: string }>(
+  const buyersQuery = useApiQuery('orderBuyers.list', { pageSize: 200 });
+  const buyers = buyersQuery.data?.rows ?? [];
+  const table = useServerTable(
     { page: 0, pageSize: 25, sort: 'orderDate', dir: 'desc', filters: { q: '', stage: '', buyer: '', due: '' } },
-    (s, f) =>
-      invoke('orders.list', {
+    'orders.list', (s, f) => ({
         page: s.page,
         pageSize: s.pageSize,
         sort: s.sort as 'orderDate',
@@ -67,7 +63,7 @@ export function OrdersList() {
           + {t('orders.new')}
         </a>
       </header>
-      <Notice kind="error">{table.error}</Notice>
+      <Notice kind="error">{table.error ?? buyersQuery.error}</Notice>
       <div className="filters">
         <SearchBox placeholder={`${t('orders.searchPlaceholder')} (${t('common.searchHint')})`} value={table.filters.q} onChange={(v) => table.setFilter('q', v)} />
         <select aria-label={t('orders.filter.stage')} value={table.filters.stage} onChange={(e) => table.setFilter('stage', e.target.value)}>

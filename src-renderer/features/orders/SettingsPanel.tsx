@@ -1,30 +1,32 @@
 import { useEffect } from 'react';
-import { invoke } from '../../app/api';
+import { useApi, useApiQuery } from '../../app/data';
 import { useI18n } from '../../app/i18n';
-import { useUser } from '../../app/session';
+import { useCan } from '../../app/session';
 import { TextField } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
 
 /** The office's e-order settings: PPN on invoices, the unpaid alert, the rotation window. Admin edits. */
-export function SettingsPanel({ onSaved }: { onSaved(): void }) {
+export function SettingsPanel() {
   const { t } = useI18n();
-  const user = useUser();
   const f = useForm({ ppnRateBp: '', unpaidAlertDays: '', rotationDays: '', saved: false });
+  const api = useApi();
+  const query = useApiQuery('orders.settings', {});
+  const s = query.data;
   useEffect(() => {
-    invoke('orders.settings', {}).then(
-      (s) => f.setValues({ ppnRateBp: String(s.ppnRateBp), unpaidAlertDays: String(s.unpaidAlertDays), rotationDays: String(s.rotationDays), saved: false }),
-      (e) => f.setError(e instanceof Error ? e.message : String(e)),
-    );
+    if (s) f.setValues({ ppnRateBp: String(s.ppnRateBp), unpaidAlertDays: String(s.unpaidAlertDays), rotationDays: String(s.rotationDays), saved: false });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  const admin = user.role === 'admin';
+  }, [s]);
+  useEffect(() => {
+    if (query.error) f.setError(query.error);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [query.error]);
+  const admin = useCan()('orders.saveSettings');
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     void f.submit(async () => {
-      await invoke('orders.saveSettings', { ppnRateBp: Number(f.values.ppnRateBp), unpaidAlertDays: Number(f.values.unpaidAlertDays), rotationDays: Number(f.values.rotationDays) });
+      await api('orders.saveSettings', { ppnRateBp: Number(f.values.ppnRateBp), unpaidAlertDays: Number(f.values.unpaidAlertDays), rotationDays: Number(f.values.rotationDays) });
       f.set('saved', true);
-      onSaved();
     });
   };
   return (

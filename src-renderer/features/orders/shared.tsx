@@ -30,4 +30,3 @@ export function StageBadge({ stage }: { stage: string }) {
  * A document from the server: in the desktop app the PDF viewer opens it for printing; in a
  * browser it downloads, to be opened and printed from there.
  */
-export const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));

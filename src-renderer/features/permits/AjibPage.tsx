@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { invoke, type Output } from '../../app/api';
+import { useState, type FormEvent } from 'react';
+import type { Output } from '../../app/api';
+import { useAction, useApi, useApiQuery } from '../../app/data';
+import { DateField } from '../../components/DateField';
 import { useI18n } from '../../app/i18n';
-import { useUser } from '../../app/session';
+import { useCan } from '../../app/session';
 import { TextField } from '../../components/Field';
 import { Dialog } from '../../components/Dialog';
 import { Notice } from '../../components/Notice';
@@ -10,45 +12,32 @@ import { printPdf } from '../../components/files';
 import { jakartaToday } from '../../app/format';
 import { StatusBadge } from './badges';
 
-type Day = Output<'ajib.list'>;
-type Task = Day['rows'][number];
+type Task = Output<'ajib.list'>['rows'][number];
 
 /** The AJIB officers' day: pickups and deliveries per officer, proof of hand-over, printable list. */
 export function AjibPage() {
   const { t } = useI18n();
-  const user = useUser();
-  const canAct = user.role === 'loket' || user.role === 'supervisor';
+  const can = useCan();
+  const canAct = can('ajib.create');
   const [date, setDate] = useState(jakartaToday());
   const [officer, setOfficer] = useState('');
-  const [day, setDay] = useState<Day | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [completing, setCompleting] = useState<Task | null>(null);
+  const api = useApi();
+  const printing = useAction();
+  // A date still being typed is not asked for; the last whole date's list stays.
+  const whole = /^\d{4}-\d{2}-\d{2}$/.test(date);
+  const query = useApiQuery('ajib.list', { date, officer: officer || null }, { enabled: whole, keepPrevious: true });
+  const day = query.data;
+  const error = printing.error ?? query.error;
 
-  const load = useCallback(async () => {
-    try {
-      setDay(await invoke('ajib.list', { date, officer: officer || null }));
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  }, [date, officer]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const print = async () => {
-    try {
-      await printPdf(await invoke('ajib.dayPdf', { date, officer: officer || null }));
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  };
+  const print = () => printing.run(async () => printPdf(await api('ajib.dayPdf', { date, officer: officer || null }, { read: true })));
 
   return (
     <div>
       <h2>{t('permits.ajib.title')}</h2>
       <Notice kind="error">{error}</Notice>
       <div className="filters">
-        <input type="date" aria-label={t('permits.ajib.date')} value={date} onChange={(e) => setDate(e.target.value)} />
+        <DateField label={t('permits.ajib.date')} value={date} onChange={setDate} />
         <select aria-label={t('permits.ajib.officer')} value={officer} onChange={(e) => setOfficer(e.target.value)}>
           <option value="">{t('permits.ajib.officer')}: {t('common.all')}</option>
           {day?.officers.map((o) => (
@@ -57,7 +46,7 @@ export function AjibPage() {
             </option>
           ))}
         </select>
-        <button type="button" className="button" onClick={() => void print()}>
+        <button type="button" className="button" disabled={printing.busy} onClick={() => void print()}>
           {t('permits.ajib.print')}
         </button>
       </div>
@@ -112,9 +101,8 @@ export function AjibPage() {
         {completing && (
           <CompleteForm
             onSubmit={async (input) => {
-              await invoke('ajib.complete', { id: completing.id, ...input });
+              await api('ajib.complete', { id: completing.id, ...input }, { invalidates: ['permits'] });
               setCompleting(null);
-              await load();
             }}
           />
         )}

@@ -1,78 +1,147 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { invoke, type Input, type Output } from '../../app/api';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { type Input, type Output } from '../../app/api';
+import { errorMessage, useApi } from '../../app/data';
+import { jakartaToday } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
-import { CheckField, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { TextAreaField } from '../../components/Field';
 import { Notice } from '../../components/Notice';
+import { Kbd, useShortcut } from '../../components/shortcuts';
 import { useForm } from '../../components/useForm';
-import { CHANNELS } from './PermitList';
+import { readNik } from '../registrations';
+import { ApplicantField, ApplicantResults, type Applicant, type ApplicantBusiness } from './ApplicantPicker';
+import { ApplicationFields, emptyApplication, RequirementChecklist } from './ApplicationFields';
+import { focusFirstInvalid, focusNextEmpty, useStepFocus } from './useStepFocus';
+import { businessKelurahanOf, emptyWalkIn, WalkInFields, type WalkInDraft } from './WalkInFields';
 
-type Applicant = Output<'permits.applicantSearch'>[number];
 type Settings = Output<'permitSettings.get'>;
-
-const emptyWalkIn = {
-  nik: '',
-  fullName: '',
-  birthDate: '',
-  gender: 'L',
-  addressStreet: '',
-  kelurahanKode: '',
-  phone: '',
-  businessName: '',
-  kbliKode: '',
-  capital: '',
-  monthlyTurnover: '',
-};
 
 const num = (v: string) => (v.trim() === '' ? null : Number(v.replace(',', '.')));
 
+/**
+ * A new IUMK application, keyboard first: the applicant field takes a name, member number or
+ * NIK; Enter moves to the next empty required field and finally saves; with every requirement
+ * in hand the application is saved and verified at once (Simpan & verifikasi).
+ */
 export function IntakeForm() {
   const { t } = useI18n();
+  const api = useApi();
+  const formRef = useRef<HTMLFormElement>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [kelurahans, setKelurahans] = useState<{ kode: string; nama: string }[]>([]);
-  const [mode, setMode] = useState<'member' | 'walkin'>('member');
+  const [postalCodes, setPostalCodes] = useState<Map<string, string>>(new Map());
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<Applicant[] | null>(null);
-  const [chosen, setChosen] = useState<{ member: Applicant; businessId: string } | null>(null);
-  const [walkIn, setWalkIn] = useState(emptyWalkIn);
-  const form = useForm({
-    channel: 'loket',
-    category: 'non_binaan',
-    categoryRef: '',
-    locationType: 'menetap',
-    floorAreaM2: '',
-    plotAreaM2: '',
-    atDesignatedLocation: false,
-    zone: 'permukiman',
-    facility: '',
-    note: '',
-    requirements: [] as string[],
-  });
+  const [found, setFound] = useState<{ query: string; results: Applicant[] } | null>(null);
+  const [chosen, setChosen] = useState<{ member: Applicant; business: ApplicantBusiness } | null>(null);
+  const [walkIn, setWalkIn] = useState<WalkInDraft>(emptyWalkIn);
+  const [edited, setEdited] = useState<{ birthDate?: boolean; gender?: boolean }>({});
+  const form = useForm(emptyApplication());
   const v = form.values;
+  const pendingEnter = useRef(false);
+  const verifyRef = useRef(true);
+  const today = useMemo(jakartaToday, []);
 
+  // What the form needs from the office; a failure shows in the form's banner.
   useEffect(() => {
-    void invoke('permitSettings.get', {}).then(setSettings);
-    void invoke('office.get', {}).then((o) => invoke('regions.list', { parent: o.kecamatanKode, level: 'kelurahan' })).then((list) => setKelurahans(list.map((k) => ({ kode: k.kode, nama: k.nama }))));
+    const failed = (e: unknown) => form.setError(errorMessage(e, t));
+    api('permitSettings.get', {}, { read: true }).then(setSettings, failed);
+    api('office.get', {}, { read: true })
+      .then((o) => api('regions.list', { parent: o.kecamatanKode, level: 'kelurahan' }, { read: true }))
+      .then((list) => setKelurahans(list.map((k) => ({ kode: k.kode, nama: k.nama }))), failed);
+    api('office.postalCodes', {}, { read: true }).then((list) => setPostalCodes(new Map(list.filter((k) => k.postalCode).map((k) => [k.kode, k.postalCode!]))), failed);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  const trimmed = query.trim();
+  const digits = trimmed.replace(/[\s.-]/g, '');
+  const reading = /^\d+$/.test(digits) ? readNik(digits, today) : null;
+  const results = found && found.query === trimmed ? found.results : null;
+  const searching = trimmed.length >= 2 && results === null;
+  // A complete, valid NIK that no member has: the applicant is registered on this form.
+  const walkInMode = Boolean(reading?.ok) && results !== null && !results.some((r) => r.exactNik);
+
   useEffect(() => {
-    if (query.trim().length < 2) {
-      setResults(null);
+    if (trimmed.length < 2) {
+      setFound(null);
       return;
     }
     const handle = setTimeout(() => {
-      void invoke('permits.applicantSearch', { query }).then(setResults).catch(() => setResults([]));
+      void api('permits.applicantSearch', { query: trimmed }, { read: true }).then(
+        (list) => setFound({ query: trimmed, results: list }),
+        (e: unknown) => {
+          setFound({ query: trimmed, results: [] });
+          form.setError(errorMessage(e, t));
+        },
+      );
     }, 200);
     return () => clearTimeout(handle);
-  }, [query]);
+  }, [trimmed]);
+
+  // Birth date and gender read from the NIK, unless the clerk changed them.
+  useEffect(() => {
+    if (!reading?.ok) return;
+    setWalkIn((w) => ({ ...w, birthDate: edited.birthDate ? w.birthDate : reading.birthDate, gender: edited.gender ? w.gender : reading.gender }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [reading?.ok ? `${reading.birthDate}${reading.gender}` : '']);
+
+  const { onKeyDown, moveOnFrom } = useStepFocus(formRef, (target) => (target.dataset.search !== undefined ? applicantEnter() : false));
+
+  const choose = (member: Applicant, business: ApplicantBusiness) => {
+    setChosen({ member, business });
+    moveOnFrom('applicant');
+  };
+
+  /** Enter in the applicant field: the only result is taken; a new NIK goes on to the walk-in fields. */
+  const applicantEnter = useCallback((): boolean => {
+    if (results === null) {
+      pendingEnter.current = trimmed.length >= 2;
+      return true;
+    }
+    if (walkInMode) {
+      focusNextEmpty(formRef.current, 'applicant');
+      return true;
+    }
+    if (results.length === 1 && results[0].businesses.length === 1) {
+      choose(results[0], results[0].businesses[0]);
+      return true;
+    }
+    formRef.current?.querySelector<HTMLElement>('[data-business]')?.focus();
+    return true;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [results, walkInMode, trimmed]);
+
+  useEffect(() => {
+    if (results !== null && pendingEnter.current) {
+      pendingEnter.current = false;
+      applicantEnter();
+    }
+  }, [results, applicantEnter]);
+
+  // After a refusal, the first field to fix gets the focus.
+  useEffect(() => {
+    if (Object.keys(form.fieldErrors).length) focusFirstInvalid(formRef.current);
+  }, [form.fieldErrors]);
 
   const requirements = (settings?.settings.requirements ?? []).filter((r) => r.appliesTo === 'semua' || r.appliesTo === v.category);
-  const toggle = (code: string, on: boolean) => form.set('requirements', on ? [...v.requirements, code] : v.requirements.filter((c) => c !== code));
-  const setW = (k: keyof typeof emptyWalkIn, value: string) => setWalkIn((w) => ({ ...w, [k]: value }));
-  const wErr = (k: string) => form.errorOf(`walkIn.${k}`);
+  const ticked = v.requirements.filter((c) => requirements.some((r) => r.code === c));
+  const complete = requirements.length > 0 && requirements.every((r) => ticked.includes(r.code));
+  const postalDefault = postalCodes.get(businessKelurahanOf(walkIn)) ?? null;
+
+  const setWalk = (patch: Partial<WalkInDraft>, field: keyof WalkInDraft) => {
+    if (field === 'birthDate' || field === 'gender') setEdited((e) => ({ ...e, [field]: true }));
+    setWalkIn((w) => ({ ...w, ...patch }));
+    form.setFieldErrors((f) => {
+      const key = `walkIn.${field === 'kbli' ? 'kbliKode' : field}`;
+      if (!f[key]) return f;
+      const { [key]: _, ...rest } = f;
+      return rest;
+    });
+  };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    const verify = verifyRef.current && complete;
+    verifyRef.current = true;
     void form.submit(async () => {
       const input: Input<'permits.create'> = {
         channel: v.channel as 'loket',
@@ -85,160 +154,95 @@ export function IntakeForm() {
         zone: (v.zone || null) as 'permukiman',
         facility: v.facility || null,
         note: v.note || null,
-        requirements: v.requirements.filter((c) => requirements.some((r) => r.code === c)),
+        requirements: ticked,
+        verify,
       };
-      if (mode === 'member') {
-        input.memberId = chosen?.member.id ?? null;
-        input.businessId = chosen?.businessId ?? null;
-      } else {
+      if (walkInMode) {
+        const postal = walkIn.postalCode ?? postalDefault;
         input.walkIn = {
-          ...walkIn,
-          gender: walkIn.gender as 'L',
-          capital: Number(walkIn.capital || 0),
-          monthlyTurnover: Number(walkIn.monthlyTurnover || 0),
+          nik: digits,
+          fullName: walkIn.fullName,
+          birthDate: walkIn.birthDate,
+          gender: (walkIn.gender || undefined) as 'L',
+          addressStreet: walkIn.addressStreet,
+          kelurahanKode: walkIn.kelurahanKode,
+          phone: walkIn.phone,
+          businessName: walkIn.businessName,
+          kbliKode: walkIn.kbli?.kode ?? '',
+          // Empty amounts go as null so the server names the field.
+          capital: walkIn.capital as number,
+          monthlyTurnover: walkIn.monthlyTurnover ?? 0,
+          businessAddress: walkIn.sameAddress ? null : walkIn.businessAddress || null,
+          businessKelurahanKode: walkIn.sameAddress ? null : walkIn.businessKelurahanKode || null,
+          postalCode: postal || null,
         };
+      } else {
+        input.memberId = chosen?.member.id ?? null;
+        input.businessId = chosen?.business.id ?? null;
       }
-      const created = await invoke('permits.create', input);
-      navigate(`/perizinan/izin/${created.id}`, { baru: 1 });
+      const created = await api('permits.create', input);
+      navigate(`/perizinan/izin/${created.id}`, { baru: created.status === 'diverifikasi' ? 'verified' : 1 });
     });
   };
 
+  const saveKey = useShortcut('KeyS', t('permits.new.submitShortcut'), () => formRef.current?.requestSubmit());
+  const applicantError = form.errorOf('memberId', 'businessId', 'walkIn.nik');
+
   return (
-    <form className="permits-form" onSubmit={submit} noValidate>
+    <form className="permits-form" ref={formRef} onSubmit={submit} onKeyDown={onKeyDown} noValidate>
       <p className="muted">{t('permits.new.intro')}</p>
       <Notice kind="error">{form.error}</Notice>
       <fieldset>
         <legend>{t('permits.new.applicant')}</legend>
-        <div className="permits-mode">
-          <label className="check">
-            <input type="radio" name="mode" checked={mode === 'member'} onChange={() => setMode('member')} /> {t('permits.new.useMember')}
-          </label>
-          <label className="check">
-            <input type="radio" name="mode" checked={mode === 'walkin'} onChange={() => setMode('walkin')} /> {t('permits.new.walkIn')}
-          </label>
-        </div>
-        {mode === 'member' ? (
-          <>
-            <TextField label={t('permits.new.findMember')} value={query} onChange={(e) => setQuery(e.target.value)} error={form.errorOf('memberId', 'businessId')} autoFocus />
-            {results && results.length === 0 && <p className="muted">{t('permits.new.noResults')}</p>}
-            {results && results.length > 0 && (
-              <ul className="permits-results">
-                {results.map((m) => (
-                  <li key={m.id}>
-                    <strong>{m.fullName}</strong> <span className="permits-small">{m.memberNo} · NIK {m.nik}</span>
-                    <div className="row-actions">
-                      {m.businesses.map((b) => (
-                        <button
-                          type="button"
-                          key={b.id}
-                          className={`button button--small${chosen?.businessId === b.id ? ' button--primary' : ''}`}
-                          onClick={() => setChosen({ member: m, businessId: b.id })}
-                        >
-                          {b.name}
-                        </button>
-                      ))}
-                    </div>
-                  </li>
-                ))}
-              </ul>
-            )}
-            {chosen && (
-              <Notice kind="info">
-                {chosen.member.fullName} · {chosen.member.businesses.find((b) => b.id === chosen.businessId)?.name}
-              </Notice>
-            )}
-          </>
-        ) : (
-          <>
-            <div className="grid3">
-              <TextField label={t('permits.walkin.nik')} value={walkIn.nik} onChange={(e) => setW('nik', e.target.value)} error={wErr('nik')} required inputMode="numeric" />
-              <TextField label={t('permits.walkin.fullName')} value={walkIn.fullName} onChange={(e) => setW('fullName', e.target.value)} error={wErr('fullName')} required />
-              <TextField label={t('permits.walkin.birthDate')} type="date" value={walkIn.birthDate} onChange={(e) => setW('birthDate', e.target.value)} error={wErr('birthDate')} required />
-              <SelectField label={t('permits.walkin.gender')} value={walkIn.gender} onChange={(e) => setW('gender', e.target.value)} error={wErr('gender')}>
-                <option value="L">{t('permits.walkin.male')}</option>
-                <option value="P">{t('permits.walkin.female')}</option>
-              </SelectField>
-              <TextField label={t('permits.walkin.address')} value={walkIn.addressStreet} onChange={(e) => setW('addressStreet', e.target.value)} error={wErr('addressStreet')} required />
-              <SelectField label={t('permits.walkin.kelurahan')} value={walkIn.kelurahanKode} onChange={(e) => setW('kelurahanKode', e.target.value)} error={wErr('kelurahanKode')} required>
-                <option value="">—</option>
-                {kelurahans.map((k) => (
-                  <option key={k.kode} value={k.kode}>
-                    {k.nama}
-                  </option>
-                ))}
-              </SelectField>
-              <TextField label={t('permits.walkin.phone')} value={walkIn.phone} onChange={(e) => setW('phone', e.target.value)} error={wErr('phone')} required />
-              <TextField label={t('permits.walkin.businessName')} value={walkIn.businessName} onChange={(e) => setW('businessName', e.target.value)} error={wErr('businessName')} required />
-              <TextField label={t('permits.walkin.kbli')} value={walkIn.kbliKode} onChange={(e) => setW('kbliKode', e.target.value)} error={wErr('kbliKode')} required inputMode="numeric" />
-              <TextField label={t('permits.walkin.capital')} value={walkIn.capital} onChange={(e) => setW('capital', e.target.value.replace(/\D/g, ''))} error={wErr('capital')} required inputMode="numeric" />
-              <TextField label={t('permits.walkin.turnover')} value={walkIn.monthlyTurnover} onChange={(e) => setW('monthlyTurnover', e.target.value.replace(/\D/g, ''))} error={wErr('monthlyTurnover')} inputMode="numeric" />
-            </div>
-          </>
-        )}
-      </fieldset>
-      <fieldset>
-        <legend>{t('permits.new.application')}</legend>
-        <div className="grid3">
-          <SelectField label={t('permits.field.channel')} value={v.channel} onChange={(e) => form.set('channel', e.target.value)} error={form.errorOf('channel')}>
-            {CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {t(`permits.channel.${c}`)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t('permits.field.category')} value={v.category} onChange={(e) => form.set('category', e.target.value)} error={form.errorOf('category')}>
-            <option value="non_binaan">{t('permits.category.non_binaan')}</option>
-            <option value="binaan">{t('permits.category.binaan')}</option>
-          </SelectField>
-          <TextField
-            label={t(v.category === 'binaan' ? 'permits.field.categoryRef.binaan' : 'permits.field.categoryRef.non_binaan')}
-            value={v.categoryRef}
-            onChange={(e) => form.set('categoryRef', e.target.value)}
-            error={form.errorOf('categoryRef')}
+        <div data-step="applicant" data-empty={chosen || walkInMode ? 'false' : 'true'}>
+          <ApplicantField
+            value={query}
+            onChange={(q) => {
+              setQuery(q);
+              setChosen(null);
+              form.setFieldErrors({});
+            }}
+            reading={reading}
+            walkIn={walkInMode}
+            searching={searching}
+            error={applicantError}
           />
         </div>
-      </fieldset>
-      <fieldset>
-        <legend>{t('permits.new.location')}</legend>
-        <div className="grid3">
-          <SelectField label={t('permits.field.locationType')} value={v.locationType} onChange={(e) => form.set('locationType', e.target.value)} error={form.errorOf('locationType')}>
-            <option value="menetap">{t('permits.location.menetap')}</option>
-            <option value="rumah">{t('permits.location.rumah')}</option>
-            <option value="berkeliling">{t('permits.location.berkeliling')}</option>
-          </SelectField>
-          {v.locationType !== 'berkeliling' && (
-            <TextField label={t('permits.field.floorArea')} value={v.floorAreaM2} onChange={(e) => form.set('floorAreaM2', e.target.value)} error={form.errorOf('floorAreaM2')} inputMode="decimal" />
-          )}
-          {v.locationType === 'rumah' && (
-            <TextField label={t('permits.field.plotArea')} value={v.plotAreaM2} onChange={(e) => form.set('plotAreaM2', e.target.value)} error={form.errorOf('plotAreaM2')} inputMode="decimal" />
-          )}
-          <SelectField label={t('permits.field.zone')} value={v.zone} onChange={(e) => form.set('zone', e.target.value)} error={form.errorOf('zone')}>
-            {Object.entries(settings?.zones ?? {}).map(([k, label]) => (
-              <option key={k} value={k}>
-                {label}
-              </option>
-            ))}
-          </SelectField>
-          <TextField label={t('permits.field.facility')} value={v.facility} onChange={(e) => form.set('facility', e.target.value)} error={form.errorOf('facility')} placeholder="Kios, gerobak, rumah tinggal…" />
-        </div>
-        {v.locationType === 'berkeliling' && (
+        {results && !walkInMode && trimmed.length >= 2 && <ApplicantResults results={results} chosenBusinessId={chosen?.business.id ?? null} onChoose={choose} />}
+        {chosen && (
+          <Notice kind={chosen.business.inArea ? 'info' : 'warning'}>
+            {chosen.member.fullName} · {chosen.business.name} · Kel. {chosen.business.kelurahan}
+            {!chosen.business.inArea && ` — ${t('permits.new.outOfAreaLong', { kecamatan: chosen.business.kecamatan })}`}
+          </Notice>
+        )}
+        {walkInMode && (
           <>
-            <CheckField label={t('permits.field.designated')} checked={v.atDesignatedLocation} onChange={(e) => form.set('atDesignatedLocation', e.target.checked)} />
-            {form.errorOf('atDesignatedLocation') && <div className="field__error">{form.errorOf('atDesignatedLocation')}</div>}
+            <p className="permits-small">{t('permits.new.walkInIntro')}</p>
+            <WalkInFields
+              value={walkIn}
+              onChange={setWalk}
+              kelurahans={kelurahans}
+              defaultPostalCode={postalDefault}
+              errorOf={(f) => form.errorOf(f)}
+              onKbliPicked={() => moveOnFrom('kbli')}
+            />
           </>
         )}
       </fieldset>
+      <ApplicationFields value={v} set={form.set} zones={settings?.zones ?? {}} errorOf={form.errorOf} />
       <fieldset>
         <legend>{t('permits.new.requirements')}</legend>
-        {requirements.map((r) => (
-          <CheckField key={r.code} label={r.label} checked={v.requirements.includes(r.code)} onChange={(e) => toggle(r.code, e.target.checked)} />
-        ))}
-        {form.errorOf('requirements') && <div className="field__error">{form.errorOf('requirements')}</div>}
+        <RequirementChecklist requirements={requirements} ticked={ticked} onChange={(codes) => form.set('requirements', codes)} error={form.errorOf('requirements')} />
         <TextAreaField label={t('permits.field.note')} value={v.note} onChange={(e) => form.set('note', e.target.value)} rows={2} />
       </fieldset>
       <div className="actions">
-        <button type="submit" className="button button--primary" disabled={form.busy}>
-          {t('permits.new.submit')}
+        {complete && (
+          <button type="submit" className="button" disabled={form.busy} onClick={() => (verifyRef.current = false)}>
+            {t('permits.new.submitOnly')}
+          </button>
+        )}
+        <button type="submit" data-submit className="button button--primary" disabled={form.busy} aria-keyshortcuts={saveKey}>
+          {complete ? t('permits.new.submitVerify') : t('permits.new.submit')} <Kbd keys={saveKey} />
         </button>
       </div>
     </form>

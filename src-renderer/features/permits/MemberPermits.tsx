@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
-import { invoke, type Output } from '../../app/api';
+import { type Output } from '../../app/api';
+import { useApiQuery } from '../../app/data';
+import { Notice } from '../../components/Notice';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { SlaBadge, StatusBadge } from './badges';
@@ -9,12 +10,9 @@ type Row = Output<'permits.list'>['rows'][number];
 /** A member's permits, for the member page: status, number and a link to each permit. */
 export function MemberPermits({ memberId }: { memberId: string }) {
   const { t } = useI18n();
-  const [rows, setRows] = useState<Row[] | null>(null);
-  useEffect(() => {
-    void invoke('permits.list', { memberId, pageSize: 50, sort: 'submittedAt', dir: 'desc' })
-      .then((page) => setRows(page.rows))
-      .catch(() => setRows([]));
-  }, [memberId]);
+  const query = useApiQuery('permits.list', { memberId, pageSize: 50, sort: 'submittedAt', dir: 'desc' });
+  const rows: Row[] | null = query.data?.rows ?? null;
+  if (query.error) return <Notice kind="error">{query.error}</Notice>;
   if (!rows) return <p className="muted">{t('common.loading')}</p>;
   if (rows.length === 0) return <p className="muted">{t('common.noData')}</p>;
   return (

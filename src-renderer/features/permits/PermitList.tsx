@@ -1,14 +1,18 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
-import { invoke, type Output } from '../../app/api';
+import { type Output } from '../../app/api';
+import { errorMessage, useApi, useLongCall } from '../../app/data';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
-import { useUser } from '../../app/session';
+import { useCan } from '../../app/session';
 import { DataTable } from '../../components/DataTable';
+import { JobProgress } from '../../components/JobProgress';
 import { Notice } from '../../components/Notice';
 import { useServerTable } from '../../components/useServerTable';
-import { printPdf } from '../../components/files';
+import { printInPlace } from '../../components/files';
+import { Dialog } from '../../components/Dialog';
+import { PrintResultForm } from './PermitForms';
 import { jakartaToday } from '../../app/format';
 import { SlaBadge, StatusBadge } from './badges';
 import { SearchBox } from '../../components/Filters';
@@ -21,12 +25,17 @@ const SLA = ['due_today', 'late', 'paused', 'open'] as const;
 
 export function PermitList() {
   const { t } = useI18n();
-  const user = useUser();
+  const api = useApi();
+  const can = useCan();
   const [error, setError] = useState<string | null>(null);
-  const table = useServerTable<Row, { q: string; status: string; channel: string; sla: string }>(
+  const [message, setMessage] = useState<string | null>(null);
+  const [printed, setPrinted] = useState<string[] | null>(null);
+  const [pendingOpen, setPendingOpen] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const batch = useLongCall();
+  const table = useServerTable(
     { page: 0, pageSize: 25, sort: 'submittedAt', dir: 'desc', filters: { q: '', status: '', channel: '', sla: '' } },
-    (s, f) =>
-      invoke('permits.list', {
+    'permits.list', (s, f) => ({
         page: s.page,
         pageSize: s.pageSize,
         sort: s.sort as 'submittedAt',
@@ -55,23 +64,53 @@ export function PermitList() {
       col.accessor('channel', { header: t('permits.col.channel'), cell: (c) => t(`permits.channel.${c.getValue()}`) }),
       col.accessor('status', { header: t('permits.col.status'), cell: (c) => <StatusBadge status={c.getValue()} /> }),
       col.display({ id: 'sla', header: t('permits.col.sla'), cell: (c) => <SlaBadge sla={c.row.original.sla} status={c.row.original.status} /> }),
-      col.accessor('number', { header: t('permits.col.number'), cell: (c) => <span className="permits-mono">{c.getValue() ?? '—'}</span> }),
+      col.accessor('number', { header: t('permits.col.number'), cell: (c) => <PermitNumber value={c.getValue()} /> }),
     ],
     [t],
   );
   const printDay = async () => {
     setError(null);
+    setMessage(null);
+    setNotice(null);
     try {
-      await printPdf(await invoke('permits.certificateBatch', { issuedOn: jakartaToday() }));
+      const file = await batch.run('permits.certificateBatch', { issuedOn: jakartaToday() });
+      if (!file) {
+        setNotice(t('job.cancelled'));
+        return;
+      }
+      await printInPlace(file);
+      // Originals among them: the clerk says how the batch came out, as for a single print.
+      if (file.originals > 0) setPrinted(file.ids);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e, t));
     }
   };
+  const report = async (good: boolean, note?: string) => {
+    try {
+      await api('permits.printResult', { ids: printed ?? [], good, note: note || null });
+      setMessage(t(good ? 'permits.print.confirmed' : 'permits.print.failedLogged'));
+    } catch (e) {
+      setError(errorMessage(e, t));
+    }
+    setPrinted(null);
+  };
+  // Enter in the search box with exactly one permit found opens it.
+  const openOnly = () => {
+    if (table.tableProps.rows.length === 1 && !table.tableProps.loading) navigate(`/perizinan/izin/${table.tableProps.rows[0].id}`);
+    else setPendingOpen(true);
+  };
+  useEffect(() => {
+    if (!pendingOpen || table.tableProps.loading) return;
+    setPendingOpen(false);
+    if (table.tableProps.rows.length === 1) navigate(`/perizinan/izin/${table.tableProps.rows[0].id}`);
+  }, [pendingOpen, table.tableProps.loading, table.tableProps.rows]);
   return (
     <>
       <Notice kind="error">{error ?? table.error}</Notice>
+      <Notice kind="success">{message}</Notice>
+      <Notice>{notice}</Notice>
       <div className="filters">
-        <SearchBox placeholder={t('permits.search')} value={table.filters.q} onChange={(v) => table.setFilter('q', v)} />
+        <SearchBox placeholder={t('permits.search')} value={table.filters.q} onChange={(v) => table.setFilter('q', v)} onEnter={openOnly} />
         <select aria-label={t('permits.filter.status')} value={table.filters.status} onChange={(e) => table.setFilter('status', e.target.value)}>
           <option value="">{t('permits.filter.status')}: {t('common.all')}</option>
           {STATUSES.map((s) => (
@@ -96,12 +135,13 @@ export function PermitList() {
             </option>
           ))}
         </select>
-        {(user.role === 'loket' || user.role === 'supervisor') && (
-          <button type="button" className="button" onClick={() => void printDay()}>
+        {can('permits.certificateBatch') && (
+          <button type="button" className="button" onClick={() => void printDay()} disabled={batch.running}>
             {t('permits.printDay')}
           </button>
         )}
       </div>
+      <JobProgress job={batch} />
       <DataTable
         columns={columns}
         {...table.tableProps}
@@ -109,6 +149,29 @@ export function PermitList() {
         onRowClick={(r) => navigate(`/perizinan/izin/${r.id}`)}
         rowLabel={(r) => `${r.memberName}, ${r.businessName}`}
       />
+      <Dialog title={t('permits.print.title')} open={printed !== null} onClose={() => setPrinted(null)}>
+        {printed && <PrintResultForm canHandOver={false} busy={false} onGood={() => void report(true)} onFailed={(note) => void report(false, note)} />}
+      </Dialog>
     </>
+  );
+}
+
+/** A permit number that may wrap after its slashes instead of being cut: 503/0002/IUMK/…. */
+export function PermitNumber({ value }: { value: string | null }) {
+  if (!value) return <span className="permits-mono">—</span>;
+  const parts = value.split('/');
+  return (
+    <span className="permits-mono">
+      {parts.map((p, i) => (
+        <span key={i}>
+          {p}
+          {i < parts.length - 1 && (
+            <>
+              /<wbr />
+            </>
+          )}
+        </span>
+      ))}
+    </span>
   );
 }

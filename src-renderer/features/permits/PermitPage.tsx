@@ -1,44 +1,65 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { invoke, type Output } from '../../app/api';
-import { formatDate, formatDateTime, formatRupiah } from '../../app/format';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { type Output } from '../../app/api';
+import { errorMessage, useApi } from '../../app/data';
+import { formatDate, formatRupiah } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useRoute } from '../../app/router';
-import { CheckField, SelectField, TextField } from '../../components/Field';
+import { useCan } from '../../app/session';
 import { Dialog } from '../../components/Dialog';
 import { Notice } from '../../components/Notice';
-import { useForm } from '../../components/useForm';
-import { printPdf } from '../../components/files';
-import { jakartaToday } from '../../app/format';
+import { useShortcut } from '../../components/shortcuts';
+import { RequirementChecklist } from './ApplicationFields';
 import { SlaBadge, StatusBadge } from './badges';
+import { AjibForm, MoveForm, type Move, type MoveInput } from './PermitForms';
+import { PermitActions } from './PermitActions';
+import { PermitTimeline } from './PermitTimeline';
+import { TurnBanner } from './TurnBanner';
 
-type Detail = Output<'permits.get'>;
-type Move = Detail['allowedMoves'][number];
+export type Detail = Output<'permits.get'>;
 
 export function PermitPage({ id }: { id: string }) {
   const { t } = useI18n();
+  const api = useApi();
+  const can = useCan();
   const { params } = useRoute();
   const [d, setD] = useState<Detail | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(params.get('baru') ? t('permits.new.created') : null);
+  const created = params.get('baru');
+  const [message, setMessage] = useState<string | null>(created === 'verified' ? t('permits.new.createdVerified') : created ? t('permits.new.created') : null);
   const [move, setMove] = useState<Move | null>(null);
   const [ticked, setTicked] = useState<string[]>([]);
   const [ajibOpen, setAjibOpen] = useState(false);
+  const [revealed, setRevealed] = useState<{ nik: string; npwp: string | null } | null>(null);
+  const pageRef = useRef<HTMLDivElement>(null);
+  const focusAfterLoad = useRef(true);
 
   const load = useCallback(async () => {
     try {
-      const detail = await invoke('permits.get', { id });
+      const detail = await api('permits.get', { id }, { read: true });
       setD(detail);
       setTicked(detail.requirements.filter((r) => r.ticked).map((r) => r.code));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e, t));
     }
   }, [id]);
   useEffect(() => {
+    focusAfterLoad.current = true;
     void load();
   }, [load]);
 
-  if (!d) return <Notice kind={error ? 'error' : 'info'}>{error ?? t('common.loading')}</Notice>;
-  const p = d.permit;
+  // After every load and every action, the focus goes to the next thing to do, never the page top.
+  useEffect(() => {
+    if (!d || !focusAfterLoad.current) return;
+    focusAfterLoad.current = false;
+    const root = pageRef.current;
+    const target = root?.querySelector<HTMLElement>('[data-primary]') ?? document.querySelector<HTMLElement>('[data-next-work]');
+    target?.focus();
+  }, [d]);
+
+  const reload = async () => {
+    focusAfterLoad.current = true;
+    await load();
+  };
 
   const run = async (fn: () => Promise<unknown>, done?: string) => {
     setError(null);
@@ -46,25 +67,30 @@ export function PermitPage({ id }: { id: string }) {
     try {
       await fn();
       if (done) setMessage(done);
-      await load();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e, t));
+    }
+    await reload();
+  };
+
+  const reveal = async () => {
+    if (revealed) return setRevealed(null);
+    try {
+      setRevealed(await api('permits.revealNik', { id }));
+    } catch (e) {
+      setError(errorMessage(e, t));
     }
   };
 
-  const quickMove = (m: Move) => {
-    const needsInput = m.requires.length > 0 || m.requiresForAjib.length > 0;
-    if (needsInput) setMove(m);
-    else void run(() => invoke('permits.transition', { id, to: m.to, expectedStatus: p.status }), t('permits.detail.moved', { status: m.label }));
-  };
+  const saveRequirements = () => run(() => api('permits.updateRequirements', { id, requirements: ticked }), t('common.saved'));
+  const reqKey = useShortcut('KeyP', t('permits.detail.saveRequirements'), () => void saveRequirements(), Boolean(d?.canEditRequirements));
 
-  const print = () =>
-    run(async () => {
-      await printPdf(await invoke('permits.certificate', { id }));
-    }, t('permits.pdfOpened'));
+  if (!d) return <Notice kind={error ? 'error' : 'info'}>{error ?? t('common.loading')}</Notice>;
+  const p = d.permit;
+  const intakeRole = can('permits.create');
 
   return (
-    <div className="permits-detail">
+    <div className="permits-detail" ref={pageRef}>
       <a className="permits-back" href="#/perizinan">
         {t('permits.detail.back')}
       </a>
@@ -80,53 +106,75 @@ export function PermitPage({ id }: { id: string }) {
             {d.sla && d.sla.pausedWorkingDays > 0 ? ` (${t('permits.detail.paused', { days: d.sla.pausedWorkingDays })})` : ''}
           </div>
         </div>
-        {d.canPrint && (
-          <button type="button" className="button button--primary" onClick={() => void print()}>
-            {p.copiesPrinted > 0 ? t('permits.detail.reprint') : t('permits.detail.print')}
-          </button>
-        )}
+        <div className="permits-detail__next">
+          {intakeRole && (
+            <a className="button" href="#/perizinan/baru" data-next-work>
+              {t('permits.tab.new')}
+            </a>
+          )}
+          <a className="button button--ghost" href="#/" data-next-work={intakeRole ? undefined : true}>
+            {t('nav.home')}
+          </a>
+        </div>
       </header>
+      <TurnBanner turn={d.turn} />
       <Notice kind="success">{message}</Notice>
       <Notice kind="error">{error}</Notice>
-      {p.status === 'dicabut' && <Notice kind="warning">Dicabut {formatDate(p.revokedOn)}: {p.revokedReason}</Notice>}
+      {p.status === 'dicabut' && (
+        <Notice kind="warning">
+          {t(p.revokedKind === 'diganti' ? 'permits.detail.replacedOn' : 'permits.detail.revokedOn', { date: formatDate(p.revokedOn) })}: {p.revokedReason}
+        </Notice>
+      )}
       {p.status === 'ditolak' && <Notice kind="warning">Ditolak: {p.decisionReason}</Notice>}
+      {!d.business.inArea && <Notice kind="warning">{t('permits.detail.outOfArea', { kecamatan: d.business.kecamatan })}</Notice>}
 
       <div className="permits-columns">
         <div>
+          <PermitActions detail={d} onMove={setMove} run={run} setMessage={setMessage} setError={setError} reload={reload} />
           <section className="permits-card">
             <h3>{t('permits.new.applicant')}</h3>
             <dl className="permits-dl">
-              <dt>Nama</dt>
+              <dt>{t('permits.walkin.fullName')}</dt>
               <dd>
                 {d.member.fullName} <span className="permits-small">({d.member.memberNo})</span>
               </dd>
               <dt>NIK</dt>
-              <dd className="permits-mono">{d.member.nik}</dd>
-              <dt>Alamat</dt>
+              <dd>
+                <span className="permits-mono">{revealed ? revealed.nik : d.member.nik}</span>{' '}
+                {d.canRevealNik && (
+                  <button type="button" className="button button--small" onClick={() => void reveal()} title={t('reg.m.revealNote')}>
+                    {revealed ? t('reg.m.hide') : t('reg.m.reveal')}
+                  </button>
+                )}
+              </dd>
+              <dt>{t('permits.walkin.address')}</dt>
               <dd>
                 {d.member.addressStreet}, Kel. {d.member.kelurahan}
               </dd>
-              <dt>Telepon</dt>
+              <dt>{t('permits.walkin.phone')}</dt>
               <dd>{d.member.phone ?? '—'}</dd>
             </dl>
           </section>
           <section className="permits-card">
             <h3>{t('permits.col.business')}</h3>
             <dl className="permits-dl">
-              <dt>Nama usaha</dt>
+              <dt>{t('permits.walkin.businessName')}</dt>
               <dd>{d.business.name}</dd>
               <dt>KBLI</dt>
               <dd>
                 {d.business.kbliKode} {d.business.kbliJudul}
               </dd>
-              <dt>Alamat usaha</dt>
+              <dt>{t('permits.walkin.businessAddress')}</dt>
               <dd>
-                {d.business.addressStreet}, Kel. {d.business.kelurahan}
+                {d.business.addressStreet}, Kel. {d.business.kelurahan}, Kec. {d.business.kecamatan}
+                {d.business.postalCode ? `, ${t('permits.walkin.postalCode')} ${d.business.postalCode}` : ''}
               </dd>
-              <dt>Modal</dt>
+              <dt>{t('permits.walkin.capital')}</dt>
               <dd>
                 {formatRupiah(d.business.capital)} · {d.business.scale}
               </dd>
+              <dt>NPWP</dt>
+              <dd className="permits-mono">{revealed ? (revealed.npwp ?? '—') : (d.business.npwp ?? '—')}</dd>
               <dt>NIB</dt>
               <dd>{p.nib ?? '—'}</dd>
             </dl>
@@ -150,66 +198,26 @@ export function PermitPage({ id }: { id: string }) {
               </dd>
               <dt>{t('permits.field.facility')}</dt>
               <dd>{p.facility ?? '—'}</dd>
-              {p.copiesPrinted > 0 && (
+              {p.verificationCode && (
                 <>
-                  <dt>Cetak</dt>
-                  <dd>{t('permits.detail.copies', { n: p.copiesPrinted })}</dd>
+                  <dt>{t('permits.verify.code')}</dt>
+                  <dd className="permits-mono">{p.verificationCode.match(/.{1,4}/g)?.join('-')}</dd>
                 </>
               )}
             </dl>
           </section>
           <section className="permits-card">
             <h3>{t('permits.new.requirements')}</h3>
-            {d.requirements.map((r) => (
-              <CheckField
-                key={r.code}
-                label={r.label}
-                checked={ticked.includes(r.code)}
-                disabled={!d.canEditRequirements}
-                onChange={(e) => setTicked((list) => (e.target.checked ? [...list, r.code] : list.filter((c) => c !== r.code)))}
-              />
-            ))}
+            <RequirementChecklist requirements={d.requirements} ticked={ticked} onChange={setTicked} disabled={!d.canEditRequirements} />
             {d.canEditRequirements && (
-              <button type="button" className="button button--small" onClick={() => void run(() => invoke('permits.updateRequirements', { id, requirements: ticked }), t('common.saved'))}>
-                {t('permits.detail.saveRequirements')}
+              <button type="button" className="button button--small" aria-keyshortcuts={reqKey} onClick={() => void saveRequirements()}>
+                {t('permits.detail.saveRequirements')} <kbd className="kbd" aria-hidden="true">{reqKey}</kbd>
               </button>
             )}
           </section>
         </div>
         <div>
-          <section className="permits-card">
-            <h3>{t('permits.detail.actions')}</h3>
-            {d.allowedMoves.length === 0 ? (
-              <p className="muted">{t('permits.detail.noActions')}</p>
-            ) : (
-              <div className="row-actions">
-                {d.allowedMoves.map((m) => (
-                  <button key={m.to} type="button" className={`button${m.to === 'ditolak' || m.to === 'dicabut' ? ' permits-danger' : ' button--primary'}`} onClick={() => quickMove(m)}>
-                    → {m.label}
-                  </button>
-                ))}
-              </div>
-            )}
-          </section>
-          <section className="permits-card">
-            <h3>{t('permits.detail.timeline')}</h3>
-            <ol className="permits-timeline">
-              {d.events.map((e) => (
-                <li key={e.id}>
-                  <div>
-                    <StatusBadge status={e.to} /> <span className="permits-small">{formatDateTime(e.at)}</span>
-                  </div>
-                  <div className="permits-small">
-                    {e.byName ?? '—'}
-                    {e.byRole ? ` (${e.byRole})` : ''}
-                    {e.receiverName ? ` · penerima: ${e.receiverName}` : ''}
-                    {e.deliveryChannel ? ` · ${e.deliveryChannel === 'ajib' ? 'AJIB' : 'loket'}` : ''}
-                  </div>
-                  {e.note && <div>{e.note}</div>}
-                </li>
-              ))}
-            </ol>
-          </section>
+          <PermitTimeline events={d.events} prints={d.prints} />
           <section className="permits-card">
             <h3>{t('permits.detail.ajibTasks')}</h3>
             {d.ajibTasks.length === 0 ? (
@@ -234,11 +242,11 @@ export function PermitPage({ id }: { id: string }) {
         {move && (
           <MoveForm
             move={move}
-            onSubmit={async (input) => {
-              await invoke('permits.transition', { id, to: move.to, expectedStatus: p.status, ...input });
+            onSubmit={async (input: MoveInput) => {
+              await api('permits.transition', { id, to: move.to, expectedStatus: p.status, ...input });
               setMove(null);
               setMessage(t('permits.detail.moved', { status: move.label }));
-              await load();
+              await reload();
             }}
           />
         )}
@@ -249,82 +257,13 @@ export function PermitPage({ id }: { id: string }) {
             defaultAddress={`${d.business.addressStreet}, Kel. ${d.business.kelurahan}`}
             defaultKind={p.status === 'terbit' || p.status === 'disetujui' ? 'delivery' : 'pickup'}
             onSubmit={async (input) => {
-              await invoke('ajib.create', { permitId: id, ...input });
+              await api('ajib.create', { permitId: id, ...input });
               setAjibOpen(false);
-              await load();
+              await reload();
             }}
           />
         )}
       </Dialog>
     </div>
-  );
-}
-
-function MoveForm({ move, onSubmit }: { move: Move; onSubmit(input: { reason?: string | null; receiverName?: string | null; deliveryChannel?: 'loket' | 'ajib' | null }): Promise<void> }) {
-  const { t } = useI18n();
-  const form = useForm({ reason: '', receiverName: '', deliveryChannel: 'loket' });
-  const handover = move.to === 'diserahkan';
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void form.submit(() =>
-      onSubmit({
-        reason: form.values.reason || null,
-        receiverName: form.values.receiverName || null,
-        deliveryChannel: handover ? (form.values.deliveryChannel as 'loket') : null,
-      }),
-    );
-  };
-  return (
-    <form onSubmit={submit} noValidate>
-      <Notice kind="error">{form.error}</Notice>
-      {handover && (
-        <SelectField label={t('permits.detail.deliveryChannel')} value={form.values.deliveryChannel} onChange={(e) => form.set('deliveryChannel', e.target.value)}>
-          <option value="loket">Loket</option>
-          <option value="ajib">AJIB</option>
-        </SelectField>
-      )}
-      {handover && (
-        <TextField label={t('permits.detail.receiver')} value={form.values.receiverName} onChange={(e) => form.set('receiverName', e.target.value)} error={form.errorOf('receiverName')} autoFocus />
-      )}
-      <TextField
-        label={t('permits.detail.reason')}
-        value={form.values.reason}
-        onChange={(e) => form.set('reason', e.target.value)}
-        error={form.errorOf('reason')}
-        required={move.requires.includes('reason')}
-        autoFocus={!handover}
-      />
-      <div className="actions">
-        <button type="submit" className="button button--primary" disabled={form.busy}>
-          → {move.label}
-        </button>
-      </div>
-    </form>
-  );
-}
-
-function AjibForm({ defaultAddress, defaultKind, onSubmit }: { defaultAddress: string; defaultKind: 'pickup' | 'delivery'; onSubmit(input: { kind: 'pickup' | 'delivery'; officerName: string; address: string; plannedDate: string }): Promise<void> }) {
-  const { t } = useI18n();
-  const form = useForm({ kind: defaultKind, officerName: '', address: defaultAddress, plannedDate: jakartaToday() });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void form.submit(() => onSubmit({ ...form.values, kind: form.values.kind as 'pickup' }));
-  };
-  return (
-    <form onSubmit={submit} noValidate>
-      <Notice kind="error">{form.error}</Notice>
-      <SelectField label={t('permits.ajib.kind')} value={form.values.kind} onChange={(e) => form.set('kind', e.target.value as 'pickup')} error={form.errorOf('kind')}>
-        <option value="pickup">{t('permits.ajib.kind.pickup')}</option>
-        <option value="delivery">{t('permits.ajib.kind.delivery')}</option>
-      </SelectField>
-      <TextField label={t('permits.ajib.officer')} value={form.values.officerName} onChange={(e) => form.set('officerName', e.target.value)} error={form.errorOf('officerName')} required autoFocus />
-      <TextField label={t('permits.ajib.address')} value={form.values.address} onChange={(e) => form.set('address', e.target.value)} error={form.errorOf('address')} required />
-      <TextField label={t('permits.ajib.date')} type="date" value={form.values.plannedDate} onChange={(e) => form.set('plannedDate', e.target.value)} error={form.errorOf('plannedDate')} required />
-      <div className="actions">
-        <button type="submit" className="button button--primary" disabled={form.busy}>
-          {t('permits.detail.addAjib')}
-        </button>
-      </div>
-    </form>
   );
 }

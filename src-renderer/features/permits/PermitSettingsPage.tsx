@@ -1,9 +1,12 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { invoke, type Output } from '../../app/api';
+import { useEffect, useState, type FormEvent } from 'react';
+import { type Output } from '../../app/api';
+import { useAction, useApi, useApiQuery } from '../../app/data';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { useUser } from '../../app/session';
+import { useCan } from '../../app/session';
 import { TextAreaField, TextField } from '../../components/Field';
+import { DateField, TimeField } from '../../components/DateField';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
 import { jakartaToday } from '../../app/format';
@@ -25,23 +28,27 @@ function textToRequirements(text: string): Settings['requirements'] {
 /** Holidays of a year (admin and supervisor), the permit settings (admin) and the month's on-time share. */
 export function PermitSettingsPage() {
   const { t } = useI18n();
-  const user = useUser();
-  const isAdmin = user.role === 'admin';
-  const canHolidays = isAdmin || user.role === 'supervisor';
+  const api = useApi();
+  const can = useCan();
+  const isAdmin = can('permitSettings.update');
+  const canHolidays = can('holidays.save');
   const [year, setYear] = useState(Number(jakartaToday().slice(0, 4)));
-  const [holidays, setHolidays] = useState<{ date: string; name: string }[]>([]);
-  const [report, setReport] = useState<Output<'permits.slaReport'> | null>(null);
+  const holidaysQuery = useApiQuery('holidays.list', { year });
+  const holidays = holidaysQuery.data ?? [];
+  const report = useApiQuery('permits.slaReport', { month: jakartaToday().slice(0, 7) }).data ?? null;
+  const settingsQuery = useApiQuery('permitSettings.get', {});
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const holidayAction = useAction();
+  const [removing, setRemoving] = useState<{ date: string; name: string } | null>(null);
+  const [removed, setRemoved] = useState<{ date: string; name: string } | null>(null);
+  const error = holidayAction.error ?? holidaysQuery.error ?? settingsQuery.error;
   const holidayForm = useForm({ date: '', name: '' });
   const form = useForm({ slaDays: '1', start: '08:00', end: '16:00', numberTemplate: '', classification: '', documentTitle: '', legalBasis: '', requirements: '', issuerLine: '' });
 
-  const loadHolidays = useCallback(() => invoke('holidays.list', { year }).then(setHolidays), [year]);
+  const stored = settingsQuery.data?.settings;
   useEffect(() => {
-    void loadHolidays();
-  }, [loadHolidays]);
-  useEffect(() => {
-    void invoke('permitSettings.get', {}).then(({ settings: s }) =>
+    const s = stored;
+    if (s)
       form.setValues({
         slaDays: String(s.slaDays),
         start: s.officeHours.start,
@@ -52,36 +59,39 @@ export function PermitSettingsPage() {
         legalBasis: s.legalBasis,
         requirements: requirementsToText(s.requirements),
         issuerLine: s.issuerLine,
-      }),
-    );
-    void invoke('permits.slaReport', { month: jakartaToday().slice(0, 7) }).then(setReport);
+      });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [stored]);
 
   const addHoliday = (e: FormEvent) => {
     e.preventDefault();
     void holidayForm.submit(async () => {
-      await invoke('holidays.save', holidayForm.values);
+      await api('holidays.save', holidayForm.values, { invalidates: ['permits'] });
       holidayForm.setValues({ date: '', name: '' });
-      await loadHolidays();
     });
   };
-  const removeHoliday = async (date: string) => {
-    setError(null);
-    try {
-      await invoke('holidays.delete', { date });
-      await loadHolidays();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  };
+  // A holiday feeds every permit's service time: deleting asks first, and can be undone.
+  const removeHoliday = (h: { date: string; name: string }) =>
+    holidayAction.run(async () => {
+      setRemoving(null);
+      setRemoved(null);
+      await api('holidays.delete', { date: h.date }, { invalidates: ['permits'] });
+      setRemoved(h);
+      return t('permits.settings.holidayRemoved', { date: formatDate(h.date), name: h.name });
+    });
+  const restoreHoliday = (h: { date: string; name: string }) =>
+    holidayAction.run(async () => {
+      setRemoved(null);
+      await api('holidays.save', h, { invalidates: ['permits'] });
+      return t('permits.settings.holidayRestored', { date: formatDate(h.date), name: h.name });
+    });
   const save = (e: FormEvent) => {
     e.preventDefault();
     setMessage(null);
     void form
       .submit(async () => {
         const v = form.values;
-        await invoke('permitSettings.update', {
+        await api('permitSettings.update', {
           slaDays: Number(v.slaDays),
           officeHours: { start: v.start, end: v.end },
           numberTemplate: v.numberTemplate,
@@ -109,6 +119,26 @@ export function PermitSettingsPage() {
         </Notice>
       )}
       <Notice kind="error">{error}</Notice>
+      {holidayAction.message && (
+        <Notice kind="success">
+          {holidayAction.message}{' '}
+          {removed && (
+            <button type="button" className="button button--small" disabled={holidayAction.busy} onClick={() => void restoreHoliday(removed)}>
+              {t('permits.settings.holidayUndo')}
+            </button>
+          )}
+        </Notice>
+      )}
+      <ConfirmDialog
+        open={removing !== null}
+        title={t('permits.settings.holidayRemoveTitle')}
+        confirmLabel={t('permits.settings.holidayRemoveConfirm')}
+        busy={holidayAction.busy}
+        onCancel={() => setRemoving(null)}
+        onConfirm={() => removing && void removeHoliday(removing)}
+      >
+        <p>{removing && t('permits.settings.holidayRemoveText', { date: formatDate(removing.date), name: removing.name })}</p>
+      </ConfirmDialog>
       <section className="permits-card">
         <h3>
           {t('permits.settings.holidays', { year })}{' '}
@@ -124,7 +154,7 @@ export function PermitSettingsPage() {
             <li key={h.date}>
               <span className="permits-nowrap">{formatDate(h.date)}</span> — {h.name}
               {canHolidays && (
-                <button type="button" className="button button--ghost button--small" aria-label={`Hapus ${h.date}`} onClick={() => void removeHoliday(h.date)}>
+                <button type="button" className="button button--ghost button--small" aria-label={t('permits.settings.holidayRemove', { date: formatDate(h.date), name: h.name })} onClick={() => setRemoving(h)}>
                   ✕
                 </button>
               )}
@@ -134,7 +164,7 @@ export function PermitSettingsPage() {
         {canHolidays && (
           <form className="permits-inline" onSubmit={addHoliday} noValidate>
             <Notice kind="error">{holidayForm.error}</Notice>
-            <TextField label={t('permits.settings.holidayDate')} type="date" value={holidayForm.values.date} onChange={(e) => holidayForm.set('date', e.target.value)} error={holidayForm.errorOf('date')} />
+            <DateField label={t('permits.settings.holidayDate')} value={holidayForm.values.date} onChange={(v) => holidayForm.set('date', v)} error={holidayForm.errorOf('date')} />
             <TextField label={t('permits.settings.holidayName')} value={holidayForm.values.name} onChange={(e) => holidayForm.set('name', e.target.value)} error={holidayForm.errorOf('name')} />
             <button type="submit" className="button">
               {t('permits.settings.addHoliday')}
@@ -150,8 +180,8 @@ export function PermitSettingsPage() {
           <fieldset disabled={!isAdmin}>
             <div className="grid3">
               <TextField label={t('permits.settings.slaDays')} value={form.values.slaDays} onChange={(e) => form.set('slaDays', e.target.value)} error={form.errorOf('slaDays')} inputMode="numeric" />
-              <TextField label={t('permits.settings.officeStart')} value={form.values.start} onChange={(e) => form.set('start', e.target.value)} error={form.errorOf('officeHours.start')} />
-              <TextField label={t('permits.settings.officeEnd')} value={form.values.end} onChange={(e) => form.set('end', e.target.value)} error={form.errorOf('officeHours.end')} />
+              <TimeField label={t('permits.settings.officeStart')} value={form.values.start} onChange={(h) => form.set('start', h)} error={form.errorOf('officeHours.start')} />
+              <TimeField label={t('permits.settings.officeEnd')} value={form.values.end} onChange={(h) => form.set('end', h)} error={form.errorOf('officeHours.end')} />
             </div>
             <div className="grid2">
               <TextField label={t('permits.settings.template')} value={form.values.numberTemplate} onChange={(e) => form.set('numberTemplate', e.target.value)} error={form.errorOf('numberTemplate')} />

@@ -1,26 +1,28 @@
 import { useRoute } from '../../app/router';
 import { useI18n } from '../../app/i18n';
-import { useUser } from '../../app/session';
+import { useCan } from '../../app/session';
 import { PermitList } from './PermitList';
 import { IntakeForm } from './IntakeForm';
 import { PermitPage } from './PermitPage';
 import { VerifyPage } from './VerifyPage';
 import { AjibPage } from './AjibPage';
 import { PermitSettingsPage } from './PermitSettingsPage';
+import { shortcutText } from '../../components/shortcuts';
+import './permits.css';
 
-const INTAKE = ['loket', 'petugas', 'supervisor'];
 
 /** #/perizinan and the pages below it: list, intake, permit page, AJIB, verification, settings. */
 export function PermitsScreen() {
   const { t } = useI18n();
   const { path } = useRoute();
-  const user = useUser();
+  const can = useCan();
   const sub = path.replace(/^\/perizinan\/?/, '');
-  const tabs: [string, string, boolean][] = [
-    ['', t('permits.tab.list'), true],
-    ['baru', t('permits.tab.new'), INTAKE.includes(user.role)],
+  // The Alt keys are the shell's (they work from every screen); shown here beside their tabs.
+  const tabs: [string, string, boolean, string?][] = [
+    ['', t('permits.tab.list'), true, 'KeyI'],
+    ['baru', t('permits.tab.new'), can('permits.create'), 'KeyN'],
     ['ajib', t('permits.tab.ajib'), true],
-    ['verifikasi', t('permits.tab.verify'), true],
+    ['verifikasi', t('permits.tab.verify'), true, 'KeyV'],
     ['pengaturan', t('permits.tab.settings'), true],
   ];
   const current = sub.startsWith('izin/') ? '' : sub;
@@ -39,9 +41,14 @@ export function PermitsScreen() {
       <nav className="permits-tabs" aria-label={t('permits.title')}>
         {tabs
           .filter(([, , visible]) => visible)
-          .map(([slug, label]) => (
-            <a key={slug} href={`#/perizinan${slug ? `/${slug}` : ''}`} aria-current={current === slug ? 'page' : undefined}>
+          .map(([slug, label, , key]) => (
+            <a key={slug} href={`#/perizinan${slug ? `/${slug}` : ''}`} aria-current={current === slug ? 'page' : undefined} aria-keyshortcuts={key ? shortcutText(key) : undefined}>
               {label}
+              {key && (
+                <kbd className="kbd" aria-hidden="true">
+                  {shortcutText(key)}
+                </kbd>
+              )}
             </a>
           ))}
       </nav>

@@ -1,6 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
-import { invoke, type Output } from '../../app/api';
+import type { Output } from '../../app/api';
+import { useAction, useApi } from '../../app/data';
 import { formatDate, formatRupiah } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useUser } from '../../app/session';
@@ -8,10 +9,13 @@ import { DataTable } from '../../components/DataTable';
 import { Dialog } from '../../components/Dialog';
 import { Notice } from '../../components/Notice';
 import { SelectField, TextField } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { useForm } from '../../components/useForm';
 import { useServerTable } from '../../components/useServerTable';
 import { MemberPicker, type MemberOption } from './MemberPicker';
 import { parseAmount } from './pdf';
+import { RupiahField } from '../../components/RupiahField';
+import { groupDigits } from '../../app/format';
 
 type Check = Output<'financing.check'>;
 type Referral = Output<'financing.list'>['rows'][number];
@@ -24,6 +28,7 @@ const NEXT: Record<string, Status[]> = { diajukan: ['disetujui', 'ditolak'], dis
 function ReferralForm({ check, onDone }: { check: Check; onDone(): void }) {
   const { t } = useI18n();
   const me = useUser();
+  const api = useApi();
   const form = useForm({ channel: check.suggestedChannels[0] as Channel, institution: '', product: '', amount: '', overrideReason: '' });
   const v = form.values;
   const needsOverride = v.channel === 'bank_dki' && !check.bankable;
@@ -31,7 +36,7 @@ function ReferralForm({ check, onDone }: { check: Check; onDone(): void }) {
     e.preventDefault();
     void form.submit(async () => {
       const amount = parseAmount(v.amount);
-      await invoke('financing.refer', {
+      await api('financing.refer', {
         businessId: check.business.id,
         channel: v.channel,
         institution: v.institution || null,
@@ -58,7 +63,7 @@ function ReferralForm({ check, onDone }: { check: Check; onDone(): void }) {
       </div>
       <div className="prog-row">
         <TextField label={t('f.product')} value={v.product} error={form.errorOf('product')} onChange={(e) => form.set('product', e.target.value)} />
-        <TextField label={t('f.amount')} inputMode="numeric" required value={v.amount} error={form.errorOf('amountRequested')} onChange={(e) => form.set('amount', e.target.value)} />
+        <RupiahField label={t('f.amount')} required value={v.amount} error={form.errorOf('amountRequested')} onChange={(a) => form.set('amount', a)} />
       </div>
       {needsOverride && me.role === 'supervisor' && <TextField label={t('f.override')} value={v.overrideReason} error={form.errorOf('overrideReason')} onChange={(e) => form.set('overrideReason', e.target.value)} />}
       <button type="submit" className="button button--primary" disabled={form.busy}>
@@ -70,12 +75,13 @@ function ReferralForm({ check, onDone }: { check: Check; onDone(): void }) {
 
 function MoveForm({ referral, status, onDone }: { referral: Referral; status: Status; onDone(): void }) {
   const { t } = useI18n();
-  const form = useForm({ on: today(), amount: status === 'disetujui' ? String(referral.amountRequested) : status === 'dicairkan' ? String(referral.amountApproved ?? '') : '', note: '' });
+  const api = useApi();
+  const form = useForm({ on: today(), amount: status === 'disetujui' ? groupDigits(referral.amountRequested) : status === 'dicairkan' ? groupDigits(referral.amountApproved) : '', note: '' });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void form.submit(async () => {
       const amount = parseAmount(form.values.amount);
-      await invoke('financing.transition', { id: referral.id, status, on: form.values.on, amount: status === 'ditolak' || amount === null ? undefined : amount, note: form.values.note || null });
+      await api('financing.transition', { id: referral.id, status, on: form.values.on, amount: status === 'ditolak' || amount === null ? undefined : amount, note: form.values.note || null });
       onDone();
     });
   };
@@ -85,8 +91,8 @@ function MoveForm({ referral, status, onDone }: { referral: Referral; status: St
         {referral.memberName} · {referral.businessName} · {referral.institution}
       </p>
       <Notice kind="error">{form.error}</Notice>
-      <TextField label={t('f.on')} type="date" required value={form.values.on} error={form.errorOf('on')} onChange={(e) => form.set('on', e.target.value)} />
-      {status !== 'ditolak' && <TextField label={t('f.moveAmount')} inputMode="numeric" value={form.values.amount} error={form.errorOf('amount')} onChange={(e) => form.set('amount', e.target.value)} />}
+      <DateField label={t('f.on')} required value={form.values.on} error={form.errorOf('on')} onChange={(v) => form.set('on', v)} />
+      {status !== 'ditolak' && <RupiahField label={t('f.moveAmount')} value={form.values.amount} error={form.errorOf('amount')} onChange={(a) => form.set('amount', a)} />}
       <TextField label={t('f.note')} value={form.values.note} error={form.errorOf('note')} onChange={(e) => form.set('note', e.target.value)} />
       <button type="submit" className="button button--primary" disabled={form.busy}>
         {t('common.save')}
@@ -100,33 +106,26 @@ export function FinancingTab() {
   const [member, setMember] = useState<MemberOption | null>(null);
   const [businesses, setBusinesses] = useState<{ id: string; name: string }[]>([]);
   const [check, setCheck] = useState<Check | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const api = useApi();
+  const lookup = useAction();
+  const error = lookup.error;
   const [message, setMessage] = useState<string | null>(null);
   const [moving, setMoving] = useState<{ referral: Referral; status: Status } | null>(null);
-  const table = useServerTable<Referral, { status: string }>(
+  const table = useServerTable(
     { page: 0, pageSize: 25, sort: 'submittedOn', dir: 'desc', filters: { status: '' } },
-    (s, f) => invoke('financing.list', { page: s.page, pageSize: s.pageSize, sort: s.sort as 'submittedOn', dir: s.dir, status: (f.status || undefined) as Referral['status'] | undefined }),
+    'financing.list', (s, f) => ({ page: s.page, pageSize: s.pageSize, sort: s.sort as 'submittedOn', dir: s.dir, status: (f.status || undefined) as Referral['status'] | undefined }),
   );
 
-  const pickMember = async (m: MemberOption) => {
-    setMember(m);
-    setCheck(null);
-    setError(null);
-    try {
-      const info = await invoke('programme.member', { memberId: m.id });
+  const checkOf = async (businessId: string) => setCheck(await api('financing.check', { businessId }, { read: true }));
+  const pickMember = (m: MemberOption) =>
+    lookup.run(async () => {
+      setMember(m);
+      setCheck(null);
+      const info = await api('programme.member', { memberId: m.id }, { read: true });
       setBusinesses(info.businesses);
-      if (info.businesses.length === 1) await runCheck(info.businesses[0].id);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  };
-  const runCheck = async (businessId: string) => {
-    try {
-      setCheck(await invoke('financing.check', { businessId }));
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  };
+      if (info.businesses.length === 1) await checkOf(info.businesses[0].id);
+    });
+  const runCheck = (businessId: string) => lookup.run(() => checkOf(businessId));
 
   const columns = useMemo(
     () => [

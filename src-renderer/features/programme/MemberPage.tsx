@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { invoke, type Output } from '../../app/api';
+import { useState, type FormEvent } from 'react';
+import { useAction, useApi, useApiQuery } from '../../app/data';
 import { formatDate, formatRupiah } from '../../app/format';
-import { useI18n } from '../../app/i18n';
+import { useI18n, type MessageKey } from '../../app/i18n';
 import { Notice } from '../../components/Notice';
 import { SelectField, TextField } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { useForm } from '../../components/useForm';
 import { Sparkline } from './Sparkline';
 import { usePendampingChoice } from './usePendampingChoice';
@@ -13,35 +14,28 @@ const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 1
 /** A member's programme page: the 7P checklist, turnover trend, visits, trainings, manual P4/P5. */
 export function MemberPage({ id }: { id: string }) {
   const { t } = useI18n();
-  const [info, setInfo] = useState<Output<'programme.member'> | null>(null);
-  const [trend, setTrend] = useState<Output<'turnover.trend'> | null>(null);
-  const [visits, setVisits] = useState<Output<'mentoring.visits'>>([]);
-  const [error, setError] = useState<string | null>(null);
+  const infoQuery = useApiQuery('programme.member', { memberId: id });
+  const trendQuery = useApiQuery('turnover.trend', { memberId: id });
+  const visitsQuery = useApiQuery('mentoring.visits', { memberId: id });
+  const info = infoQuery.data;
+  const trend = trendQuery.data;
+  const visits = visitsQuery.data ?? [];
+  const api = useApi();
+  const assign = useAction();
   const [message, setMessage] = useState<string | null>(null);
+  const error = assign.error ?? infoQuery.error ?? trendQuery.error ?? visitsQuery.error;
   const form = useForm({ stage: 'P4' as 'P4' | 'P5', completedOn: today(), evidence: '' });
   const pendampingList = usePendampingChoice().list;
-  const [pendampingId, setPendampingId] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const [i, tr, v] = await Promise.all([invoke('programme.member', { memberId: id }), invoke('turnover.trend', { memberId: id }), invoke('mentoring.visits', { memberId: id })]);
-      setInfo(i);
-      setPendampingId(i.pendamping?.id ?? '');
-      setTrend(tr);
-      setVisits(v);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  }, [id]);
-  useEffect(() => void load(), [load]);
+  // The choice in the list until it is assigned; the stored pendamping otherwise.
+  const [chosenPendamping, setPendampingId] = useState<string | null>(null);
+  const pendampingId = chosenPendamping ?? info?.pendamping?.id ?? '';
 
   const record = (e: FormEvent) => {
     e.preventDefault();
     void form.submit(async () => {
-      await invoke('stages.record', { memberId: id, ...form.values });
+      await api('stages.record', { memberId: id, ...form.values }, { invalidates: ['programme'] });
       setMessage(t('mp.recorded'));
       form.set('evidence', '');
-      await load();
     });
   };
 
@@ -69,11 +63,14 @@ export function MemberPage({ id }: { id: string }) {
         <button
           type="button"
           className="button"
-          disabled={(pendampingId ?? '') === (info.pendamping?.id ?? '')}
+          disabled={assign.busy || pendampingId === (info.pendamping?.id ?? '')}
           onClick={() =>
-            void invoke('mentoring.assign', { memberIds: [id], pendampingId: pendampingId || null })
-              .then(() => (setMessage(t('mp.assigned')), load()))
-              .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+            void assign.run(async () => {
+              setMessage(null);
+              await api('mentoring.assign', { memberIds: [id], pendampingId: pendampingId || null }, { invalidates: ['programme'] });
+              setPendampingId(null);
+              setMessage(t('mp.assigned'));
+            })
           }
         >
           {t('mp.assign')}
@@ -97,7 +94,7 @@ export function MemberPage({ id }: { id: string }) {
       {trend?.businesses.map((b) => (
         <div key={b.businessId} className="prog-trend">
           <div>
-            <strong>{b.name}</strong> <span className="prog-muted">({b.scale})</span>
+            <strong>{b.name}</strong> <span className="prog-muted">({t(`reg.scale.${b.scale}` as MessageKey)})</span>
             {b.naikKelas.naikKelas && <span className="badge badge--success">{t('mp.naikKelas')}{b.naikKelas.growth !== null ? ` +${Math.round(b.naikKelas.growth * 100)}%` : ''}</span>}
           </div>
           {b.points.some((p) => p.turnover !== null) ? (
@@ -133,7 +130,7 @@ export function MemberPage({ id }: { id: string }) {
         <ul>
           {info.trainings.map((tr) => (
             <li key={tr.id}>
-              <a href={`#/program/pelatihan/${tr.id}`}>{tr.topic}</a> · {formatDate(tr.startsAt)} · {tr.completed ? t('tr.graduate') : tr.status}
+              <a href={`#/program/pelatihan/${tr.id}`}>{tr.topic}</a> · {formatDate(tr.startsAt)} · {tr.completed ? t('tr.graduate') : t(`tr.enrolment.${tr.status}` as MessageKey)}
             </li>
           ))}
         </ul>
@@ -147,7 +144,7 @@ export function MemberPage({ id }: { id: string }) {
             <option value="P4">P4 Perizinan</option>
             <option value="P5">P5 Pemasaran</option>
           </SelectField>
-          <TextField label={t('mp.date')} type="date" value={form.values.completedOn} error={form.errorOf('completedOn')} onChange={(e) => form.set('completedOn', e.target.value)} />
+          <DateField label={t('mp.date')} value={form.values.completedOn} error={form.errorOf('completedOn')} onChange={(v) => form.set('completedOn', v)} />
         </div>
         <TextField label={t('mp.evidence')} required value={form.values.evidence} error={form.errorOf('evidence')} onChange={(e) => form.set('evidence', e.target.value)} />
         <button type="submit" className="button button--primary" disabled={form.busy}>

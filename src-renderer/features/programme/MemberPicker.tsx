@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import { invoke, type Output } from '../../app/api';
+import { useEffect, useId, useState } from 'react';
+import type { Output } from '../../app/api';
+import { useApiQuery } from '../../app/data';
 
 export type MemberOption = Output<'programme.memberOptions'>[number];
 
@@ -10,29 +11,22 @@ export type MemberOption = Output<'programme.memberOptions'>[number];
 export function MemberPicker({ label, onPick, placeholder, busy }: { label: string; onPick(member: MemberOption): void; placeholder?: string; busy?: boolean }) {
   const id = useId();
   const [text, setText] = useState('');
-  const [options, setOptions] = useState<MemberOption[]>([]);
+  const [search, setSearch] = useState('');
   const [active, setActive] = useState(-1);
-  const ticket = useRef(0);
-
+  // The search waits for a pause in typing; the cache keeps only the answer to the latest text.
   useEffect(() => {
-    const mine = ++ticket.current;
-    if (text.trim().length < 2) {
-      setOptions([]);
-      return;
-    }
-    const timer = setTimeout(() => {
-      invoke('programme.memberOptions', { search: text.trim() })
-        .then((rows) => mine === ticket.current && (setOptions(rows), setActive(rows.length ? 0 : -1)))
-        .catch(() => mine === ticket.current && setOptions([]));
-    }, 150);
+    const timer = setTimeout(() => setSearch(text.trim()), 150);
     return () => clearTimeout(timer);
   }, [text]);
+  const query = useApiQuery('programme.memberOptions', { search }, { enabled: search.length >= 2 && text.trim().length >= 2 });
+  const options: MemberOption[] = search.length >= 2 && text.trim().length >= 2 ? (query.data ?? []) : [];
+  useEffect(() => setActive(options.length ? 0 : -1), [query.data, options.length]);
 
   const pick = (m: MemberOption | undefined) => {
     if (!m) return;
     onPick(m);
     setText('');
-    setOptions([]);
+    setSearch('');
     setActive(-1);
   };
 
@@ -65,6 +59,11 @@ export function MemberPicker({ label, onPick, placeholder, busy }: { label: stri
           }
         }}
       />
+      {query.error && (
+        <div className="field__error" role="alert">
+          {query.error}
+        </div>
+      )}
       {options.length > 0 && (
         <ul className="prog-picker__list" role="listbox" id={`${id}-list`}>
           {options.map((m, i) => (

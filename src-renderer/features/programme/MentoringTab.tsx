@@ -1,10 +1,13 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { invoke, type Output } from '../../app/api';
+import { useRef, useState, type FormEvent } from 'react';
+import type { Output } from '../../app/api';
+import { useAction, useApi, useApiQuery } from '../../app/data';
+import { SearchBox } from '../../components/Filters';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { Dialog } from '../../components/Dialog';
 import { Notice } from '../../components/Notice';
 import { CheckField, TextAreaField, TextField } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { useForm } from '../../components/useForm';
 import { usePendampingChoice } from './usePendampingChoice';
 
@@ -15,10 +18,11 @@ const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 1
 function VisitForm({ member, pendampingId, onDone }: { member: MemberRow; pendampingId: string; onDone(): void }) {
   const { t } = useI18n();
   const form = useForm({ visitedOn: today(), topic: '', notes: '', followUp: '' });
+  const api = useApi();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void form.submit(async () => {
-      await invoke('mentoring.recordVisit', { memberId: member.id, pendampingId, ...form.values });
+      await api('mentoring.recordVisit', { memberId: member.id, pendampingId, ...form.values }, { invalidates: ['programme'] });
       onDone();
     });
   };
@@ -28,7 +32,7 @@ function VisitForm({ member, pendampingId, onDone }: { member: MemberRow; pendam
         <strong>{member.fullName}</strong> <span className="prog-muted">{member.memberNo}</span>
       </p>
       <Notice kind="error">{form.error}</Notice>
-      <TextField label={t('m.visitedOn')} type="date" required value={form.values.visitedOn} error={form.errorOf('visitedOn')} onChange={(e) => form.set('visitedOn', e.target.value)} />
+      <DateField label={t('m.visitedOn')} required value={form.values.visitedOn} error={form.errorOf('visitedOn')} onChange={(v) => form.set('visitedOn', v)} />
       <TextField label={t('m.topic')} required autoFocus value={form.values.topic} error={form.errorOf('topic')} onChange={(e) => form.set('topic', e.target.value)} />
       <TextAreaField label={t('m.notes')} value={form.values.notes} error={form.errorOf('notes')} onChange={(e) => form.set('notes', e.target.value)} />
       <TextField label={t('m.followUp')} value={form.values.followUp} error={form.errorOf('followUp')} onChange={(e) => form.set('followUp', e.target.value)} />
@@ -43,34 +47,25 @@ export function MentoringTab() {
   const { t } = useI18n();
   const { list, chosen, setChosen } = usePendampingChoice();
   const [overdueOnly, setOverdueOnly] = useState(false);
-  const [data, setData] = useState<Mine | null>(null);
+  const [search, setSearch] = useState('');
   const [visiting, setVisiting] = useState<MemberRow | null>(null);
-  const [kelurahan, setKelurahan] = useState<Output<'mentoring.kelurahan'>>([]);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [visitSaved, setVisitSaved] = useState<string | null>(null);
   const [onlyUnassigned, setOnlyUnassigned] = useState(true);
+  const api = useApi();
+  const action = useAction();
+  const membersQuery = useApiQuery('mentoring.myMembers', { pendampingId: chosen, overdueOnly, search: search.trim() || undefined, pageSize: PAGE, sort: 'lastVisit' }, { enabled: !!chosen, keepPrevious: true });
+  const kelurahanQuery = useApiQuery('mentoring.kelurahan', {});
+  const kelurahan = kelurahanQuery.data ?? [];
+  const data = useStableRows(membersQuery.data, `${chosen}|${overdueOnly}|${search.trim()}`);
+  const message = action.message ?? visitSaved;
+  const error = action.error ?? membersQuery.error ?? kelurahanQuery.error;
 
-  const load = useCallback(async () => {
-    if (!chosen) return;
-    try {
-      setData(await invoke('mentoring.myMembers', { pendampingId: chosen, overdueOnly, pageSize: 200, sort: 'lastVisit' }));
-      setKelurahan(await invoke('mentoring.kelurahan', {}));
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  }, [chosen, overdueOnly]);
-  useEffect(() => void load(), [load]);
-
-  const assign = async (kode: string) => {
-    setError(null);
-    try {
-      const r = await invoke('mentoring.assignByKelurahan', { kelurahanKode: kode, pendampingId: chosen, onlyUnassigned });
-      setMessage(t('m.assignedDone', { n: r.updated, kel: r.kelurahan, name: r.pendamping.fullName }));
-      await load();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  };
+  const assign = (kode: string) =>
+    action.run(async () => {
+      setVisitSaved(null);
+      const r = await api('mentoring.assignByKelurahan', { kelurahanKode: kode, pendampingId: chosen, onlyUnassigned }, { invalidates: ['programme'] });
+      return t('m.assignedDone', { n: r.updated, kel: r.kelurahan, name: r.pendamping.fullName });
+    });
 
   return (
     <div className="prog-mentoring">
@@ -89,6 +84,7 @@ export function MentoringTab() {
         <span className="prog-check">
           <CheckField label={t('m.overdueOnly')} checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} />
         </span>
+        <SearchBox value={search} onChange={setSearch} placeholder={t('m.searchMembers')} />
       </div>
       <Notice kind="success">{message}</Notice>
       <Notice kind="error">{error}</Notice>
@@ -96,6 +92,7 @@ export function MentoringTab() {
         {t('m.myMembers')} {data && <span className="prog-muted">({data.total})</span>}
       </h2>
       {data && <p className="prog-muted">{t('m.overdueNote', { n: data.overdueDays })}</p>}
+      {data && data.total > data.rows.length && <p className="prog-muted">{t('m.moreThanShown', { shown: data.rows.length, total: data.total })}</p>}
       <div className="table-wrap">
         <table className="table">
           <thead>
@@ -116,7 +113,7 @@ export function MentoringTab() {
               </tr>
             )}
             {data?.rows.map((m) => (
-              <tr key={m.id}>
+              <tr key={m.id} className={m.justVisited ? 'prog-row--visited' : undefined}>
                 <td>
                   <a href={`#/program/anggota/${m.id}`}>{m.fullName}</a>
                   <div className="prog-muted">{m.memberNo}</div>
@@ -125,10 +122,11 @@ export function MentoringTab() {
                 <td>{m.businesses}</td>
                 <td>
                   {m.lastVisit ? `${formatDate(m.lastVisit)} (${t('m.daysAgo', { n: m.daysSinceVisit ?? 0 })})` : t('m.never')}
-                  {m.overdue && <span className="badge badge--warning">{t('m.overdue')}</span>}
+                  {m.overdue && !m.justVisited && <span className="badge badge--warning">{t('m.overdue')}</span>}
+                  {m.justVisited && <span className="badge badge--success">{t('m.justVisited')}</span>}
                 </td>
                 <td>
-                  <button type="button" className="button button--small" onClick={() => setVisiting(m)}>
+                  <button type="button" className="button button--small" aria-label={`${t('m.visit')}: ${m.fullName}`} onClick={() => setVisiting(m)}>
                     {t('m.visit')}
                   </button>
                 </td>
@@ -173,9 +171,10 @@ export function MentoringTab() {
             member={visiting}
             pendampingId={chosen}
             onDone={() => {
+              data?.markVisited(visiting.id);
               setVisiting(null);
-              setMessage(t('m.visitSaved'));
-              void load();
+              action.setMessage(null);
+              setVisitSaved(t('m.visitSaved'));
             }}
           />
         )}
@@ -185,3 +184,33 @@ export function MentoringTab() {
 }
 
 const formatNumberSafe = (n: number) => String(n);
+const PAGE = 100;
+
+/**
+ * The list in the order it first came in for the current filters: a member just visited stays
+ * where the user found them (marked as visited) instead of jumping to the end of the list, or
+ * out of it under "only those due a visit", until the filters change.
+ */
+function useStableRows(data: Mine | undefined, filterKey: string) {
+  const order = useRef<{ key: string; ids: string[]; rows: Map<string, MemberRow>; visited: Set<string> }>({ key: '', ids: [], rows: new Map(), visited: new Set() });
+  const [, rerender] = useState(0);
+  if (!data) return null;
+  const o = order.current;
+  if (o.key !== filterKey) order.current = { key: filterKey, ids: data.rows.map((r) => r.id), rows: new Map(), visited: new Set() };
+  const current = order.current;
+  for (const r of data.rows) {
+    current.rows.set(r.id, r);
+    if (!current.ids.includes(r.id)) current.ids.push(r.id);
+  }
+  const rows = current.ids
+    .filter((id) => data.rows.some((r) => r.id === id) || current.visited.has(id))
+    .map((id) => ({ ...current.rows.get(id)!, justVisited: current.visited.has(id) }));
+  return {
+    ...data,
+    rows,
+    markVisited: (id: string) => {
+      current.visited.add(id);
+      rerender((n) => n + 1);
+    },
+  };
+}

@@ -8,7 +8,7 @@ import { TurnoverGrid } from './TurnoverGrid';
 import { FinancingTab } from './FinancingTab';
 import { MemberPage } from './MemberPage';
 import { SettingsTab } from './SettingsTab';
-import { useUser } from '../../app/session';
+import { useCan } from '../../app/session';
 
 const TABS: { path: string; label: MessageKey }[] = [
   { path: '/program', label: 'prog.tab.trainings' },
@@ -22,8 +22,8 @@ const SETTINGS_TAB = { path: '/program/pengaturan', label: 'prog.tab.settings' a
 export function ProgrammeScreen() {
   const { t } = useI18n();
   const { path } = useRoute();
-  const me = useUser();
-  const tabs = me.role === 'admin' || me.role === 'supervisor' ? [...TABS, SETTINGS_TAB] : TABS;
+  const can = useCan();
+  const tabs = can('programme.saveSettings') ? [...TABS, SETTINGS_TAB] : TABS;
   const training = /^\/program\/pelatihan\/([^/]+)$/.exec(path);
   const member = /^\/program\/anggota\/([^/]+)$/.exec(path);
   const current = training ? '/program' : tabs.find((tab) => tab.path === path)?.path ?? '/program';

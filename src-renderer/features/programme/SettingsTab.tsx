@@ -1,5 +1,6 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { invoke, type Output } from '../../app/api';
+import { useState, type FormEvent } from 'react';
+import type { Output } from '../../app/api';
+import { useApi, useApiQuery } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { Notice } from '../../components/Notice';
 import { CheckField, TextField } from '../../components/Field';
@@ -11,12 +12,14 @@ const RULES = ['izin', 'npwp', 'umur', 'omzet'] as const;
 function SettingsForm({ initial }: { initial: Settings }) {
   const { t } = useI18n();
   const [saved, setSaved] = useState(false);
+  const api = useApi();
   const form = useForm({
     visitOverdueDays: String(initial.visitOverdueDays),
     growthPercent: String(Math.round(initial.naikKelas.growthShare * 100)),
     windowMonths: String(initial.naikKelas.windowMonths),
     minAgeMonths: String(initial.bankability.minAgeMonths),
     reportMonths: String(initial.bankability.reportMonths),
+    certificateNumberTemplate: initial.certificateNumberTemplate,
     ...initial.bankability.rules,
   });
   const v = form.values;
@@ -25,10 +28,11 @@ function SettingsForm({ initial }: { initial: Settings }) {
     setSaved(false);
     void form
       .submit(async () => {
-        await invoke('programme.saveSettings', {
+        await api('programme.saveSettings', {
           visitOverdueDays: Number(v.visitOverdueDays),
           naikKelas: { growthShare: Number(v.growthPercent) / 100, windowMonths: Number(v.windowMonths) },
           bankability: { rules: { izin: v.izin, npwp: v.npwp, umur: v.umur, omzet: v.omzet }, minAgeMonths: Number(v.minAgeMonths), reportMonths: Number(v.reportMonths) },
+          certificateNumberTemplate: v.certificateNumberTemplate,
         });
       })
       .then(setSaved);
@@ -52,6 +56,13 @@ function SettingsForm({ initial }: { initial: Settings }) {
           <TextField label={t('s.reportMonths')} inputMode="numeric" value={v.reportMonths} error={form.errorOf('bankability.reportMonths')} onChange={(e) => form.set('reportMonths', e.target.value)} />
         </div>
       </fieldset>
+      <TextField
+        label={t('s.certificateNumberTemplate')}
+        hint={t('s.certificateNumberHint')}
+        value={v.certificateNumberTemplate}
+        error={form.errorOf('certificateNumberTemplate')}
+        onChange={(e) => form.set('certificateNumberTemplate', e.target.value)}
+      />
       <button type="submit" className="button button--primary" disabled={form.busy}>
         {t('common.save')}
       </button>
@@ -61,13 +72,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
 
 /** The programme's configurable rules: visit interval, naik-kelas growth, bankability rules. */
 export function SettingsTab() {
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    invoke('programme.settings', {})
-      .then(setSettings)
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, []);
+  const { data: settings, error } = useApiQuery('programme.settings', {});
   if (!settings) return <Notice kind="error">{error}</Notice>;
   return <SettingsForm initial={settings} />;
 }

@@ -1,8 +1,11 @@
 import type { FormEvent } from 'react';
-import { invoke, type Output } from '../../app/api';
+import type { Output } from '../../app/api';
+import { useApi } from '../../app/data';
+import { jakartaToday } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { Notice } from '../../components/Notice';
 import { SelectField, TextField } from '../../components/Field';
+import { DateField, TimeField } from '../../components/DateField';
 import { useForm } from '../../components/useForm';
 
 export const SKPD_OPTIONS = [
@@ -17,22 +20,21 @@ export const SKPD_OPTIONS = [
 
 type Skpd = (typeof SKPD_OPTIONS)[number][0];
 
-function todayAt(hour: string) {
-  const d = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-  return `${d}T${hour}`;
-}
+// Today in Jakarta, by the page's clock (which follows the office server's in the tests).
+const today = jakartaToday;
 
 export function TrainingForm({ onDone }: { onDone(t: Output<'trainings.create'>): void }) {
   const { t } = useI18n();
-  const form = useForm({ topic: '', startsAt: todayAt('09:00'), endsAt: todayAt('15:00'), mode: 'offline' as 'offline' | 'online', place: '', link: '', capacity: '100', trainer: '', skpd: 'ppkukm_ukm' as Skpd });
+  const form = useForm({ topic: '', startsOn: today(), startsTime: '09:00', endsOn: today(), endsTime: '15:00', mode: 'offline' as 'offline' | 'online', place: '', link: '', capacity: '100', trainer: '', skpd: 'ppkukm_ukm' as Skpd });
   const v = form.values;
+  const api = useApi();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void form.submit(async () => {
-      const created = await invoke('trainings.create', {
+      const created = await api('trainings.create', {
         topic: v.topic,
-        startsAt: v.startsAt,
-        endsAt: v.endsAt,
+        startsAt: `${v.startsOn}T${v.startsTime}`,
+        endsAt: `${v.endsOn}T${v.endsTime}`,
         mode: v.mode,
         place: v.mode === 'offline' ? v.place : null,
         link: v.mode === 'online' ? v.link : null,
@@ -48,8 +50,12 @@ export function TrainingForm({ onDone }: { onDone(t: Output<'trainings.create'>)
       <Notice kind="error">{form.error}</Notice>
       <TextField label={t('tr.topic')} required value={v.topic} error={form.errorOf('topic')} onChange={(e) => form.set('topic', e.target.value)} autoFocus />
       <div className="prog-row">
-        <TextField label={t('tr.startsAt')} type="datetime-local" required value={v.startsAt} error={form.errorOf('startsAt')} onChange={(e) => form.set('startsAt', e.target.value)} />
-        <TextField label={t('tr.endsAt')} type="datetime-local" required value={v.endsAt} error={form.errorOf('endsAt')} onChange={(e) => form.set('endsAt', e.target.value)} />
+        <DateField label={t('tr.startsOn')} required value={v.startsOn} error={form.errorOf('startsAt')} onChange={(d) => form.set('startsOn', d)} />
+        <TimeField label={t('tr.startsTime')} required value={v.startsTime} onChange={(h) => form.set('startsTime', h)} />
+      </div>
+      <div className="prog-row">
+        <DateField label={t('tr.endsOn')} required value={v.endsOn} error={form.errorOf('endsAt')} onChange={(d) => form.set('endsOn', d)} />
+        <TimeField label={t('tr.endsTime')} required value={v.endsTime} onChange={(h) => form.set('endsTime', h)} />
       </div>
       <div className="prog-row">
         <SelectField label={t('tr.mode')} value={v.mode} onChange={(e) => form.set('mode', e.target.value as 'offline' | 'online')}>

@@ -1,50 +1,46 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { ApiCallError, invoke, type Output } from '../../app/api';
+import { useRef, useState, type KeyboardEvent } from 'react';
+import type { Output } from '../../app/api';
+import { isRefusal, useAction, useApi, useApiQuery, useLongCall } from '../../app/data';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Notice } from '../../components/Notice';
 import { MemberPicker, type MemberOption } from './MemberPicker';
 import { SKPD_OPTIONS } from './TrainingForm';
 import { printPdf } from '../../components/files';
+import { JobProgress } from '../../components/JobProgress';
+import { CancelTrainingDialog, WithdrawDialog } from './TrainingDialogs';
+import { useFlash } from '../../components/flash';
 
-type Training = Output<'trainings.get'>;
+type Participant = Output<'trainings.get'>['participants'][number];
+/** What the last action can be undone with, shown beside its message. */
+type Undo = { label: string; run(): Promise<string> } | null;
 
 export function TrainingPage({ id }: { id: string }) {
   const { t } = useI18n();
-  const [training, setTraining] = useState<Training | null>(null);
-  const [marks, setMarks] = useState<Record<string, boolean>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const query = useApiQuery('trainings.get', { id });
+  const training = query.data;
+  const api = useApi();
+  const action = useAction();
+  const { busy } = action;
+  // Only what the user ticked differs from the server's marks; saving clears it.
+  const [edited, setEdited] = useState<Record<string, boolean>>({});
   const [full, setFull] = useState<MemberOption | null>(null);
-  const [busy, setBusy] = useState(false);
+  const printing = useLongCall();
+  const [undo, setUndo] = useState<Undo>(null);
+  const [confirming, setConfirming] = useState<'complete' | 'cancel' | null>(null);
+  const [withdrawing, setWithdrawing] = useState<Participant | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
+  const [flash] = useFlash();
+  const error = action.error ?? query.error;
 
-  const load = useCallback(async () => {
-    try {
-      const got = await invoke('trainings.get', { id });
-      setTraining(got);
-      setMarks(Object.fromEntries(got.participants.filter((p) => p.status === 'terdaftar').map((p) => [p.memberId, p.attended === 1])));
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  }, [id]);
-  useEffect(() => void load(), [load]);
-
-  const run = async (action: () => Promise<string | null>) => {
-    setBusy(true);
-    setError(null);
-    setMessage(null);
-    try {
-      const done = await action();
-      // The list is refreshed before the message shows, so what the message says is on screen.
-      await load();
-      setMessage(done);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const run = (work: () => Promise<string | null>, undoWith: Undo = null) =>
+    action.run(async () => {
+      setUndo(null);
+      const done = await work();
+      setUndo(undoWith);
+      return done;
+    });
 
   if (!training) return <Notice kind={error ? 'error' : 'info'}>{error ?? t('common.loading')}</Notice>;
   const enrolled = training.participants.filter((p) => p.status === 'terdaftar');
@@ -52,24 +48,66 @@ export function TrainingPage({ id }: { id: string }) {
   const withdrawn = training.participants.filter((p) => p.status === 'mundur');
   const open = training.status === 'terjadwal';
   const done = training.status === 'selesai';
+  const marks: Record<string, boolean> = { ...Object.fromEntries(enrolled.map((p) => [p.memberId, p.attended === 1])), ...edited };
+  const unsavedMarks = Object.keys(edited).length > 0;
+  const present = enrolled.filter((p) => marks[p.memberId]).length;
 
   const enrol = (m: MemberOption, waitlist = false) =>
     run(async () => {
       setFull(null);
       try {
-        const r = await invoke('trainings.enrol', { trainingId: id, memberId: m.id, waitlist });
+        const r = await api('trainings.enrol', { trainingId: id, memberId: m.id, waitlist });
         return r.status === 'menunggu' ? t('tr.waitlisted', { name: r.memberName, pos: r.waitlistPos ?? 0 }) : t('tr.enrolled', { name: r.memberName });
       } catch (e) {
-        if (e instanceof ApiCallError && e.code === 'conflict' && e.fields.memberId) setFull(m);
+        if (isRefusal(e, 'conflict') && e.fields.memberId) setFull(m);
         throw e;
       }
     });
 
-  const saveAttendance = () =>
+  const storeMarks = async () => {
+    const r = await api('trainings.attendance', { trainingId: id, marks: enrolled.map((p) => ({ memberId: p.memberId, attended: marks[p.memberId] ?? false })) });
+    setEdited({});
+    return r;
+  };
+  const saveAttendance = () => run(async () => t('tr.attendanceSaved', { n: (await storeMarks()).attended }));
+
+  const complete = () =>
     run(async () => {
-      const r = await invoke('trainings.attendance', { trainingId: id, marks: enrolled.map((p) => ({ memberId: p.memberId, attended: marks[p.memberId] ?? false })) });
-      return t('tr.attendanceSaved', { n: r.attended });
+      setConfirming(null);
+      if (unsavedMarks) await storeMarks();
+      return t('tr.completed', { n: (await api('trainings.complete', { id }, { invalidates: ['programme', 'members'] })).graduates });
     });
+
+  const reinstate = async () => {
+    const r = await api('trainings.reinstate', { id });
+    return t('tr.reinstated', { enrolled: r.enrolled, waiting: r.waiting });
+  };
+  const cancel = (reason: string) =>
+    run(
+      async () => {
+        await api('trainings.cancel', { id, reason });
+        setConfirming(null);
+        return t('tr.cancelled');
+      },
+      { label: t('tr.reinstate'), run: reinstate },
+    );
+
+  const undoWithdraw = (p: Participant) => async () => {
+    const r = await api('trainings.undoWithdraw', { trainingId: id, memberId: p.memberId });
+    if (r.status === 'menunggu') return t('tr.undoneWaiting', { name: r.memberName, pos: r.waitlistPos ?? 0 });
+    const other = training.participants.find((q) => q.memberId === r.backToWaitlist[0]);
+    return other ? t('tr.undoneSeatBack', { name: r.memberName, other: other.fullName }) : t('tr.undoneSeat', { name: r.memberName });
+  };
+  const withdraw = (p: Participant) =>
+    run(
+      async () => {
+        setWithdrawing(null);
+        const r = await api('trainings.withdraw', { trainingId: id, memberId: p.memberId });
+        const next = training.participants.find((q) => q.memberId === r.promoted[0]);
+        return next ? t('tr.withdrewPromoted', { name: p.fullName, next: next.fullName }) : t('tr.withdrewName', { name: p.fullName });
+      },
+      { label: t('tr.undo'), run: undoWithdraw(p) },
+    );
 
   const onListKey = (e: KeyboardEvent<HTMLUListElement>) => {
     const boxes = Array.from(listRef.current?.querySelectorAll<HTMLInputElement>('input[type=checkbox]') ?? []);
@@ -109,25 +147,42 @@ export function TrainingPage({ id }: { id: string }) {
         </dl>
         <div className="row-actions">
           {open && (
-            <button type="button" className="button button--primary" disabled={busy} onClick={() => window.confirm(t('tr.confirmComplete')) && void run(async () => t('tr.completed', { n: (await invoke('trainings.complete', { id })).graduates }))}>
+            <button type="button" className="button button--primary" disabled={busy} onClick={() => setConfirming('complete')}>
               {t('tr.complete')}
             </button>
           )}
           {done && (
-            <button type="button" className="button button--primary" disabled={busy} onClick={() => void run(async () => { const f = await invoke('trainings.certificates', { trainingId: id }); await printPdf(f); return t('prog.pdfReady', { name: f.fileName }); })}>
+            <button type="button" className="button button--primary" disabled={busy} onClick={() => void run(async () => { const f = await printing.run('trainings.certificates', { trainingId: id }); if (!f) return t('job.cancelled'); await printPdf(f); return t('prog.pdfReady', { name: f.fileName }); })}>
               {t('tr.printAll')}
             </button>
           )}
+          <JobProgress job={printing} />
           {open && (
-            <button type="button" className="button" disabled={busy} onClick={() => void run(async () => (await invoke('trainings.cancel', { id }), null))}>
+            <button type="button" className="button" disabled={busy} onClick={() => (action.setError(null), setConfirming('cancel'))}>
               {t('tr.cancel')}
+            </button>
+          )}
+          {training.status === 'dibatalkan' && (
+            <button type="button" className="button" disabled={busy} onClick={() => void run(reinstate)}>
+              {t('tr.reinstate')}
             </button>
           )}
         </div>
       </div>
 
-      <Notice kind="success">{message}</Notice>
-      <Notice kind="error">{error}</Notice>
+      {training.status === 'dibatalkan' && training.cancelReason && <Notice kind="warning">{t('tr.cancelledBecause', { reason: training.cancelReason })}</Notice>}
+      {!action.message && !action.error && <Notice kind="success">{flash}</Notice>}
+      {action.message && (
+        <Notice kind="success">
+          {action.message}{' '}
+          {undo && (
+            <button type="button" className="button button--small" disabled={busy} onClick={() => void run(undo.run)}>
+              {undo.label}
+            </button>
+          )}
+        </Notice>
+      )}
+      <Notice kind="error">{confirming ? null : error}</Notice>
       {full && (
         <p>
           <button type="button" className="button" onClick={() => void enrol(full, true)}>
@@ -147,7 +202,7 @@ export function TrainingPage({ id }: { id: string }) {
           {enrolled.map((p, i) => (
             <li key={p.memberId} className={marks[p.memberId] ? 'prog-attendance__row prog-attendance__row--present' : 'prog-attendance__row'}>
               <label className="prog-attendance__label">
-                <input type="checkbox" checked={marks[p.memberId] ?? false} disabled={!open} onChange={(e) => setMarks((m) => ({ ...m, [p.memberId]: e.target.checked }))} />
+                <input type="checkbox" checked={marks[p.memberId] ?? false} disabled={!open} onChange={(e) => setEdited((m) => ({ ...m, [p.memberId]: e.target.checked }))} />
                 <span className="prog-attendance__no">{i + 1}.</span>
                 <span className="prog-attendance__name">{p.fullName}</span>
                 <span className="prog-muted">
@@ -156,13 +211,19 @@ export function TrainingPage({ id }: { id: string }) {
                 </span>
               </label>
               {p.completed === 1 && <span className="badge badge--success">{t('tr.graduate')}</span>}
+              {p.certificateNo && (
+                <span className="prog-muted" data-certificate={p.certificateNo}>
+                  {t('tr.certificateNo', { number: p.certificateNo })}
+                  {p.certificateRevokedOn ? ` · ${t('tr.certificateRevoked')}` : ''}
+                </span>
+              )}
               {done && p.completed === 1 && (
-                <button type="button" className="button button--small" onClick={() => void run(async () => { const f = await invoke('trainings.certificate', { trainingId: id, memberId: p.memberId }); await printPdf(f); return t('prog.pdfReady', { name: f.fileName }); })}>
+                <button type="button" className="button button--small" onClick={() => void run(async () => { const f = await api('trainings.certificate', { trainingId: id, memberId: p.memberId }, { read: true }); await printPdf(f); return t('prog.pdfReady', { name: f.fileName }); })}>
                   {t('tr.printOne')}
                 </button>
               )}
               {open && (
-                <button type="button" className="button button--small" tabIndex={-1} onClick={() => void run(async () => ((await invoke('trainings.withdraw', { trainingId: id, memberId: p.memberId })).promoted.length ? t('tr.promoted') : t('tr.withdrawn')))}>
+                <button type="button" className="button button--small" tabIndex={-1} aria-label={`${t('tr.withdraw')}: ${p.fullName}`} onClick={() => setWithdrawing(p)}>
                   {t('tr.withdraw')}
                 </button>
               )}
@@ -184,7 +245,7 @@ export function TrainingPage({ id }: { id: string }) {
               <li key={p.memberId}>
                 {p.fullName} <span className="prog-muted">{p.memberNo}</span>{' '}
                 {open && (
-                  <button type="button" className="button button--small" onClick={() => void run(async () => (await invoke('trainings.withdraw', { trainingId: id, memberId: p.memberId }), t('tr.withdrawn')))}>
+                  <button type="button" className="button button--small" aria-label={`${t('tr.withdraw')}: ${p.fullName}`} onClick={() => setWithdrawing(p)}>
                     {t('tr.withdraw')}
                   </button>
                 )}
@@ -194,10 +255,36 @@ export function TrainingPage({ id }: { id: string }) {
         </>
       )}
       {withdrawn.length > 0 && (
-        <p className="prog-muted">
-          {t('tr.withdrawnList')}: {withdrawn.map((p) => p.fullName).join(', ')}
-        </p>
+        <>
+          <h3>{t('tr.withdrawnList')}</h3>
+          <ul className="prog-waiting">
+            {withdrawn.map((p) => (
+              <li key={p.memberId}>
+                {p.fullName} <span className="prog-muted">{p.memberNo}</span>{' '}
+                {open && (
+                  <button type="button" className="button button--small" disabled={busy} aria-label={`${t('tr.undoWithdraw')}: ${p.fullName}`} onClick={() => void run(undoWithdraw(p))}>
+                    {t('tr.undoWithdraw')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
+      <ConfirmDialog open={confirming === 'complete'} title={t('tr.complete')} confirmLabel={t('tr.complete')} busy={busy} onCancel={() => setConfirming(null)} onConfirm={() => void complete()}>
+        <p>{t('tr.confirmCompleteCounts', { present, enrolled: enrolled.length, absent: enrolled.length - present })}</p>
+        {unsavedMarks && <p className="muted">{t('tr.unsavedMarks')}</p>}
+      </ConfirmDialog>
+      <CancelTrainingDialog
+        open={confirming === 'cancel'}
+        enrolled={enrolled.length}
+        waiting={waiting.length}
+        busy={busy}
+        error={confirming === 'cancel' ? (action.fields.reason ?? action.error ?? undefined) : undefined}
+        onCancel={() => setConfirming(null)}
+        onConfirm={(reason) => void cancel(reason)}
+      />
+      <WithdrawDialog participant={withdrawing} next={withdrawing?.status === 'terdaftar' ? waiting[0] : undefined} busy={busy} onCancel={() => setWithdrawing(null)} onConfirm={() => withdrawing && void withdraw(withdrawing)} />
     </div>
   );
 }

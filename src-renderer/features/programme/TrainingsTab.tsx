@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
-import { invoke, type Output } from '../../app/api';
+import type { Output } from '../../app/api';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
@@ -9,6 +9,7 @@ import { Dialog } from '../../components/Dialog';
 import { Notice } from '../../components/Notice';
 import { useServerTable } from '../../components/useServerTable';
 import { TrainingForm } from './TrainingForm';
+import { setFlash } from '../../components/flash';
 import { SearchBox } from '../../components/Filters';
 
 type Row = Output<'trainings.list'>['rows'][number];
@@ -18,9 +19,9 @@ const STATUS_BADGE = { terjadwal: 'badge--info', selesai: 'badge--success', diba
 export function TrainingsTab() {
   const { t } = useI18n();
   const [creating, setCreating] = useState(false);
-  const table = useServerTable<Row, { q: string; status: string }>(
+  const table = useServerTable(
     { page: 0, pageSize: 25, sort: 'startsAt', dir: 'desc', filters: { q: '', status: '' } },
-    (s, f) => invoke('trainings.list', { page: s.page, pageSize: s.pageSize, sort: s.sort as 'startsAt', dir: s.dir, search: f.q || undefined, status: (f.status || undefined) as Row['status'] | undefined }),
+    'trainings.list', (s, f) => ({ page: s.page, pageSize: s.pageSize, sort: s.sort as 'startsAt', dir: s.dir, search: f.q || undefined, status: (f.status || undefined) as Row['status'] | undefined }),
   );
   const columns = useMemo(
     () => [
@@ -57,6 +58,7 @@ export function TrainingsTab() {
           <TrainingForm
             onDone={(created) => {
               setCreating(false);
+              setFlash(t('tr.created'));
               navigate(`/program/pelatihan/${created.id}`);
             }}
           />

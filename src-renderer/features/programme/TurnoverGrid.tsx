@@ -1,13 +1,20 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { invoke, type Output } from '../../app/api';
-import { formatNumber } from '../../app/format';
-import { useI18n } from '../../app/i18n';
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { turnoverWarnings, type PlausibilityWarning } from '../../../src-shared/rules/plausibility';
+import type { Output } from '../../app/api';
+import { errorMessage, fieldErrorsOf, useApi, useApiQuery } from '../../app/data';
+import { currentMonth, formatMonth, formatNumber, formatRupiah } from '../../app/format';
+import { MonthField } from '../../components/MonthField';
+import { useI18n, type Translate } from '../../app/i18n';
+import { useUnsavedChanges } from '../../app/unsaved';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Notice } from '../../components/Notice';
 import { groupDigits, parseAmount } from './pdf';
 import { usePendampingChoice } from './usePendampingChoice';
 
-type Grid = Output<'turnover.grid'>;
+type Row = Output<'turnover.grid'>['rows'][number];
 type Cells = { turnover: string; profit: string; employees: string };
+type Col = keyof Cells;
+type RowState = { kind: 'dirty' | 'saving' } | { kind: 'error'; text: string; cols: Col[] } | { kind: 'warning'; warnings: PlausibilityWarning[]; figures: string };
 const COLS = ['turnover', 'profit', 'employees'] as const;
 
 function previousMonth(): string {
@@ -22,69 +29,95 @@ const toCells = (f: { turnover: number; profit: number | null; employees: number
   employees: f?.employees !== null && f?.employees !== undefined ? String(f.employees) : '',
 });
 
+const payloadOf = (businessId: string, c: Cells) => ({
+  businessId,
+  turnover: parseAmount(c.turnover),
+  profit: parseAmount(c.profit),
+  employees: c.employees.trim() === '' ? null : Number(c.employees.replace(/[.\s]/g, '')),
+});
+
+function warningText(w: PlausibilityWarning, t: Translate): string {
+  if (w.kind === 'employees') return t('g.warnEmployees', { n: formatNumber(w.employees), max: w.max });
+  return t('g.warnChange', { dir: w.change > 0 ? t('g.warnUp') : t('g.warnDown'), pct: Math.round(Math.abs(w.change) * 100), prev: formatRupiah(w.previous), cur: formatRupiah(w.current) });
+}
+
+/**
+ * The grid saves one row per call, so the server names the field as its first row's; the grid
+ * shows the message beside that row's cell with only the field's own part ("Omzet: …").
+ */
+function rowRefusal(e: unknown, t: Translate): { text: string; cols: Col[] } {
+  const fields = fieldErrorsOf(e);
+  const cols = COLS.filter((c) => Object.keys(fields).some((k) => k.endsWith(`.${c}`)));
+  const own = Object.values(fields).map((m) => m.split(' › ').pop()!);
+  return { text: own.length ? [...new Set(own)].join(' · ') : errorMessage(e, t), cols };
+}
+
 /**
  * A month of turnover for all of a pendamping's members, entered from the keyboard alone:
  * arrows move between cells, Enter saves the row and moves down. Last month sits beside each row.
+ * Figures that look like typing mistakes are asked about before they are saved; leaving the
+ * grid with unsaved rows asks first.
  */
 export function TurnoverGrid() {
   const { t } = useI18n();
   const { list, chosen, setChosen, me } = usePendampingChoice();
   const [month, setMonth] = useState(previousMonth);
-  const [grid, setGrid] = useState<Grid | null>(null);
-  const [cells, setCells] = useState<Record<string, Cells>>({});
-  const [state, setState] = useState<Record<string, { kind: 'saved' | 'dirty' | 'error'; text?: string }>>({});
-  const [error, setError] = useState<string | null>(null);
+  const query = useApiQuery('turnover.grid', { month, pendampingId: chosen }, { enabled: !!chosen && !!month });
+  const grid = query.data;
+  const api = useApi();
+  // Only what the user typed differs from the stored figures; a saved row drops its edit.
+  const [edits, setEdits] = useState<Record<string, Cells>>({});
+  const [state, setState] = useState<Record<string, RowState>>({});
   const [message, setMessage] = useState<string | null>(null);
+  const [switching, setSwitching] = useState<(() => void) | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
 
-  const load = useCallback(async () => {
-    if (!chosen || !month) return;
-    setError(null);
-    setMessage(null);
-    try {
-      const g = await invoke('turnover.grid', { month, pendampingId: chosen });
-      setGrid(g);
-      setCells(Object.fromEntries(g.rows.map((r) => [r.businessId, toCells(r.current)])));
-      setState(Object.fromEntries(g.rows.filter((r) => r.current).map((r) => [r.businessId, { kind: 'saved' as const }])));
-    } catch (e) {
-      setGrid(null);
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  }, [chosen, month]);
-  useEffect(() => void load(), [load]);
+  const unsaved = Object.keys(edits).length;
+  useUnsavedChanges(unsaved > 0, t('g.unsavedRows', { n: unsaved }));
 
-  const rowPayload = (businessId: string) => {
-    const c = cells[businessId];
-    const turnover = parseAmount(c.turnover);
-    const profit = parseAmount(c.profit);
-    const employees = c.employees.trim() === '' ? null : Number(c.employees.trim());
-    return { businessId, turnover: turnover as number, profit, employees };
+  const cellsOf = (r: Row): Cells => edits[r.businessId] ?? toCells(r.current);
+  const setRowState = (businessId: string, next: RowState | null) =>
+    setState((st) => {
+      const { [businessId]: _, ...rest } = st;
+      return next ? { ...rest, [businessId]: next } : rest;
+    });
+
+  /** Whether the row may be saved now: a warning is asked once per set of figures. */
+  const plausible = (r: Row, c: Cells): boolean => {
+    const p = payloadOf(r.businessId, c);
+    const warnings = turnoverWarnings({ turnover: p.turnover !== null && !Number.isNaN(p.turnover) ? p.turnover : null, employees: p.employees !== null && !Number.isNaN(p.employees) ? p.employees : null }, r.previous);
+    const figures = JSON.stringify(c);
+    const s = state[r.businessId];
+    if (warnings.length === 0 || (s?.kind === 'warning' && s.figures === figures)) return true;
+    setRowState(r.businessId, { kind: 'warning', warnings, figures });
+    return false;
   };
 
-  const saveRow = async (businessId: string): Promise<boolean> => {
-    const s = state[businessId];
-    if (!s || s.kind === 'saved') return true;
-    const payload = rowPayload(businessId);
-    if (payload.turnover === null) {
-      setState((st) => ({ ...st, [businessId]: { kind: 'error', text: 'Omzet: wajib diisi' } }));
+  const saveRow = async (r: Row): Promise<boolean> => {
+    const c = edits[r.businessId];
+    if (!c) return true;
+    const p = payloadOf(r.businessId, c);
+    if (p.turnover === null) {
+      setRowState(r.businessId, { kind: 'error', text: t('g.turnoverRequired'), cols: ['turnover'] });
       return false;
     }
+    setRowState(r.businessId, { kind: 'saving' });
     try {
-      await invoke('turnover.saveGrid', { month, rows: [payload] });
-      setCells((c) => ({ ...c, [businessId]: toCells({ turnover: payload.turnover, profit: payload.profit, employees: payload.employees }) }));
-      setState((st) => ({ ...st, [businessId]: { kind: 'saved' } }));
+      await api('turnover.saveGrid', { month, rows: [{ ...p, turnover: p.turnover }] }, { invalidates: ['programme'] });
+      setEdits(({ [r.businessId]: _, ...rest }) => rest);
+      setRowState(r.businessId, null);
       return true;
     } catch (e) {
-      const text = e instanceof Error ? e.message : String(e);
-      setState((st) => ({ ...st, [businessId]: { kind: 'error', text } }));
+      setRowState(r.businessId, { kind: 'error', ...rowRefusal(e, t) });
       return false;
     }
   };
 
   const saveAll = async () => {
     if (!grid) return;
+    setMessage(null);
     let n = 0;
-    for (const r of grid.rows) if (state[r.businessId]?.kind === 'dirty' || state[r.businessId]?.kind === 'error') if (await saveRow(r.businessId)) n++;
+    for (const r of grid.rows) if (edits[r.businessId] && plausible(r, edits[r.businessId]) && (await saveRow(r))) n++;
     setMessage(t('g.savedAll', { n }));
   };
 
@@ -96,7 +129,7 @@ export function TurnoverGrid() {
     }
   };
 
-  const onKey = (e: KeyboardEvent<HTMLInputElement>, row: number, col: number, businessId: string) => {
+  const onKey = (e: KeyboardEvent<HTMLInputElement>, row: number, col: number, r: Row) => {
     const input = e.currentTarget;
     const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
     const atEnd = input.selectionStart === input.value.length;
@@ -115,31 +148,50 @@ export function TurnoverGrid() {
       focusCell(row, col + 1);
     } else if (e.key === 'Enter') {
       e.preventDefault();
+      // An implausible figure keeps the cursor here to be confirmed (Enter again) or corrected.
+      if (edits[r.businessId] && !plausible(r, edits[r.businessId])) return;
       // Move on at once so fast typing lands in the next row; the save finishes in the
       // background and a refusal stays flagged on its row.
       focusCell(row + 1, col);
-      void saveRow(businessId);
+      void saveRow(r);
     }
   };
 
-  const change = (businessId: string, col: (typeof COLS)[number], value: string) => {
-    setCells((c) => ({ ...c, [businessId]: { ...c[businessId], [col]: value } }));
-    setState((st) => ({ ...st, [businessId]: { kind: 'dirty' } }));
+  const change = (r: Row, col: Col, value: string) => {
+    setEdits((all) => ({ ...all, [r.businessId]: { ...cellsOf(r), [col]: value } }));
+    setRowState(r.businessId, { kind: 'dirty' });
+  };
+  // Money reads with thousands separators as soon as the cell is left.
+  const tidy = (r: Row, col: Col) => {
+    const c = edits[r.businessId];
+    if (!c || col === 'employees') return;
+    const n = parseAmount(c[col]);
+    if (n !== null && !Number.isNaN(n) && groupDigits(n) !== c[col]) setEdits((all) => ({ ...all, [r.businessId]: { ...c, [col]: groupDigits(n) } }));
+  };
+
+  /** Another month or pendamping shows other rows: with unsaved rows, ask first. */
+  const switchTo = (apply: () => void) => {
+    const go = () => {
+      setEdits({});
+      setState({});
+      setMessage(null);
+      apply();
+    };
+    if (unsaved > 0) setSwitching(() => go);
+    else go();
   };
 
   const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '—' : formatNumber(n));
+  const colLabel = (c: Col) => t(c === 'turnover' ? 'g.turnover' : c === 'profit' ? 'g.profit' : 'g.employees');
 
   return (
     <div>
       <div className="filters">
-        <label className="prog-inline">
-          {t('g.month')}{' '}
-          <input type="month" value={month} aria-label={t('g.month')} onChange={(e) => setMonth(e.target.value)} />
-        </label>
+        <MonthField label={t('g.month')} value={month} max={currentMonth()} onChange={(next) => switchTo(() => setMonth(next))} />
         {(!me.isPendamping || list.length > 1) && (
           <label className="prog-inline">
             {t('m.pendamping')}{' '}
-            <select aria-label={t('m.pendamping')} value={chosen} onChange={(e) => setChosen(e.target.value)}>
+            <select aria-label={t('m.pendamping')} value={chosen} onChange={(e) => { const next = e.target.value; switchTo(() => setChosen(next)); }}>
               <option value="">{t('m.choosePendamping')}</option>
               {list.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -154,7 +206,7 @@ export function TurnoverGrid() {
         </button>
       </div>
       <p className="prog-muted">{t('g.hint')}</p>
-      <Notice kind="error">{error}</Notice>
+      <Notice kind="error">{query.error}</Notice>
       <Notice kind="success">{message}</Notice>
       {grid?.truncated && <Notice kind="warning">{t('g.truncated')}</Notice>}
       {grid && grid.rows.length === 0 && <p className="prog-muted">{t('g.empty')}</p>}
@@ -166,19 +218,21 @@ export function TurnoverGrid() {
                 <th>{t('g.member')}</th>
                 <th>{t('g.business')}</th>
                 <th className="prog-grid__num">
-                  {t('g.last')} ({grid.previousMonth})
+                  {t('g.last')} ({formatMonth(grid.previousMonth)})
                 </th>
                 <th>{t('g.turnover')}</th>
                 <th>{t('g.profit')}</th>
                 <th>{t('g.employees')}</th>
-                <th aria-label={t('tr.status')} />
+                <th>{t('tr.status')}</th>
               </tr>
             </thead>
             <tbody>
               {grid.rows.map((r, row) => {
                 const s = state[r.businessId];
+                const cells = cellsOf(r);
+                const saved = !edits[r.businessId] && r.current;
                 return (
-                  <tr key={r.businessId} className={s?.kind === 'error' ? 'prog-grid__row--error' : undefined}>
+                  <tr key={r.businessId} className={s?.kind === 'error' ? 'prog-grid__row--error' : s?.kind === 'warning' ? 'prog-grid__row--warning' : undefined}>
                     <td>
                       <a href={`#/program/anggota/${r.memberId}`} tabIndex={-1}>
                         {r.memberName}
@@ -200,17 +254,37 @@ export function TurnoverGrid() {
                           inputMode="numeric"
                           data-row={row}
                           data-col={col}
-                          aria-label={`${t(c === 'turnover' ? 'g.turnover' : c === 'profit' ? 'g.profit' : 'g.employees')} ${r.memberName} ${r.businessName}`}
-                          value={cells[r.businessId]?.[c] ?? ''}
-                          onChange={(e) => change(r.businessId, c, e.target.value)}
-                          onKeyDown={(e) => onKey(e, row, col, r.businessId)}
+                          aria-label={`${colLabel(c)} ${r.memberName} ${r.businessName}`}
+                          aria-invalid={s?.kind === 'error' && s.cols.includes(c) ? true : undefined}
+                          value={cells[c]}
+                          onChange={(e) => change(r, c, e.target.value)}
+                          onKeyDown={(e) => onKey(e, row, col, r)}
+                          onBlur={() => tidy(r, c)}
                           onFocus={(e) => e.currentTarget.select()}
                         />
                       </td>
                     ))}
                     <td className="prog-grid__state" aria-live="polite">
-                      {s?.kind === 'saved' && <span className="badge badge--success">{t('g.saved')}</span>}
+                      {saved && <span className="badge badge--success">{t('g.saved')}</span>}
                       {s?.kind === 'error' && <span className="prog-error">{s.text}</span>}
+                      {s?.kind === 'warning' && (
+                        <div className="prog-warning" role="alert">
+                          {s.warnings.map((w) => (
+                            <div key={w.kind}>{warningText(w, t)}</div>
+                          ))}
+                          <div className="prog-muted">{t('g.confirmHint')}</div>
+                          <button
+                            type="button"
+                            className="button button--small"
+                            onClick={() => {
+                              void saveRow(r);
+                              focusCell(row + 1, 0);
+                            }}
+                          >
+                            {t('g.confirmFigures')}
+                          </button>
+                        </div>
+                      )}
                     </td>
                   </tr>
                 );
@@ -219,6 +293,20 @@ export function TurnoverGrid() {
           </table>
         </div>
       )}
+      <ConfirmDialog
+        open={switching !== null}
+        title={t('g.changeMonthTitle')}
+        confirmLabel={t('unsaved.leave')}
+        cancelLabel={t('unsaved.stay')}
+        focusConfirm={false}
+        onCancel={() => setSwitching(null)}
+        onConfirm={() => {
+          switching?.();
+          setSwitching(null);
+        }}
+      >
+        <p>{t('unsaved.text', { what: t('g.unsavedRows', { n: unsaved }) })}</p>
+      </ConfirmDialog>
     </div>
   );
 }

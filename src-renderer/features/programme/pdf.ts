@@ -5,4 +5,4 @@ export function parseAmount(text: string): number | null {
   return /^-?\d+$/.test(clean) ? Number(clean) : Number.NaN;
 }
 
-export const groupDigits = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.'));
+export { groupDigits } from '../../app/format';

@@ -1,11 +1,13 @@
 import { useRef, useState } from 'react';
-import { ApiCallError, invoke, type Input, type Output } from '../../app/api';
+import type { Input, Output } from '../../app/api';
+import { errorMessage, fieldErrorsOf, useApi, useLongCall } from '../../app/data';
 import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { CheckField, SelectField } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { downloadFile, readFileBase64 } from '../../components/files';
 import { SKPDS, TARGET_GROUPS } from './reference';
+import { JobProgress } from '../../components/JobProgress';
 
 type Preview = Output<'members.importPreview'>;
 type PreviewInput = Input<'members.importPreview'>;
@@ -32,6 +34,7 @@ function csvHeaders(base64: string): string[] {
  */
 export function ImportScreen() {
   const { t } = useI18n();
+  const api = useApi();
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
   const [defaults, setDefaults] = useState({ targetGroup: 'pemula', skpd: 'ppkukm_ukm' });
@@ -44,6 +47,8 @@ export function ImportScreen() {
   const [job, setJob] = useState<(JobStatus & { cancelled?: boolean }) | null>(null);
   const [running, setRunning] = useState(false);
   const cancelRequested = useRef(false);
+  // Reading and checking the file (preview and start) report their progress and can be cancelled.
+  const reading = useLongCall();
 
   const fileInput = () => ({
     fileName: file!.name,
@@ -57,16 +62,22 @@ export function ImportScreen() {
     setBusy(true);
     setError(null);
     try {
-      const p = await invoke('members.importPreview', { fileName: f.name, fileBase64: f.base64, mapping: m, defaults: defaults as PreviewInput['defaults'], confirmDuplicates, limit: 50 });
+      const input = { fileName: f.name, fileBase64: f.base64, mapping: m, defaults: defaults as PreviewInput['defaults'], confirmDuplicates, limit: 50 };
+      const p = await reading.run('members.importPreview', input, { read: true });
+      if (!p) {
+        setPreview(null);
+        setError(t('reg.imp.readCancelled'));
+        return;
+      }
       setPreview(p);
       setHeadersOnly(null);
       setMapping(p.mapping);
     } catch (e) {
       setPreview(null);
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e, t));
       // Without a usable mapping the server refuses before listing the headers; for a CSV the
       // header line is read here so that the columns can still be matched by hand.
-      if (e instanceof ApiCallError && Object.keys(e.fields).some((k) => k.startsWith('mapping')) && /\.csv$/i.test(f.name)) setHeadersOnly(csvHeaders(f.base64));
+      if (Object.keys(fieldErrorsOf(e)).some((k) => k.startsWith('mapping')) && /\.csv$/i.test(f.name)) setHeadersOnly(csvHeaders(f.base64));
     } finally {
       setBusy(false);
     }
@@ -86,7 +97,7 @@ export function ImportScreen() {
       setFile(f);
       await runPreview(f, {});
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e, t));
       setBusy(false);
     }
   };
@@ -97,21 +108,26 @@ export function ImportScreen() {
     setRunning(true);
     cancelRequested.current = false;
     try {
-      let status: JobStatus = await invoke('members.importRun', { ...fileInput(), mode });
+      const started = await reading.run('members.importRun', { ...fileInput(), mode });
+      if (!started) {
+        setError(t('reg.imp.readCancelled'));
+        return;
+      }
+      let status: JobStatus = started;
       setJob(status);
       // Each call writes one batch in its own transaction; stopping between calls never
       // leaves half a batch.
       while (!status.done) {
         if (cancelRequested.current) {
-          status = await invoke('members.importCancel', { jobId: status.jobId });
+          status = await api('members.importCancel', { jobId: status.jobId });
           setJob({ ...status, cancelled: true });
           break;
         }
-        status = await invoke('members.importContinue', { jobId: status.jobId });
+        status = await api('members.importContinue', { jobId: status.jobId });
         setJob(status);
       }
     } catch (e) {
-      setError(t('reg.imp.failed', { message: e instanceof Error ? e.message : String(e) }));
+      setError(t('reg.imp.failed', { message: errorMessage(e, t) }));
     } finally {
       setRunning(false);
     }
@@ -120,9 +136,9 @@ export function ImportScreen() {
   const downloadReport = async (format: 'csv' | 'xlsx') => {
     if (!job) return;
     try {
-      downloadFile(await invoke('members.importReport', { jobId: job.jobId, format }));
+      downloadFile(await api('members.importReport', { jobId: job.jobId, format }));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e, t));
     }
   };
 
@@ -149,6 +165,7 @@ export function ImportScreen() {
       </header>
       <p className="muted">{t('reg.imp.intro')}</p>
       <Notice kind="error">{error}</Notice>
+      <JobProgress job={reading} />
 
       {!job && (
         <div className="reg-panel">
@@ -156,7 +173,7 @@ export function ImportScreen() {
             <label htmlFor="reg-import-file">{t('reg.imp.file')}</label>
             <input id="reg-import-file" type="file" accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" disabled={busy || running} onChange={(e) => void choose(e.target.files?.[0])} />
           </div>
-          {busy && <p className="muted">{t('reg.imp.reading')}</p>}
+          {busy && !reading.running && <p className="muted">{t('reg.imp.reading')}</p>}
         </div>
       )}
 

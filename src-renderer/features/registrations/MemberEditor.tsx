@@ -1,11 +1,14 @@
-import { useEffect, useState } from 'react';
-import { ApiCallError, invoke, type Input, type Output } from '../../app/api';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Input, Output } from '../../app/api';
+import { errorMessage, fieldErrorsOf, isRefusal, useApi, useApiQuery } from '../../app/data';
 import { useI18n } from '../../app/i18n';
+import { useUnsavedChanges } from '../../app/unsaved';
+import { useFieldErrors } from '../../components/fieldErrors';
 import { navigate } from '../../app/router';
 import { SelectField } from '../../components/Field';
 import { Dialog } from '../../components/Dialog';
 import { Notice } from '../../components/Notice';
-import { setFlash } from './flash';
+import { setFlash } from '../../components/flash';
 import { MemberFields, emptyMember, type BusinessDraft, type MemberDraft } from './MemberForm';
 
 type Profile = Output<'members.get'>;
@@ -112,70 +115,74 @@ function draftOf(p: Profile): MemberDraft {
  */
 export function MemberEditor({ memberId }: { memberId: string | null }) {
   const { t } = useI18n();
-  const [value, setValue] = useState<MemberDraft>(emptyMember);
-  const [profile, setProfile] = useState<Profile | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  const api = useApi();
+  const query = useApiQuery('members.get', { id: memberId ?? '' }, { enabled: !!memberId });
+  const profile: Profile | null = query.data ?? null;
+  const initial = useMemo(() => (profile ? draftOf(profile) : emptyMember()), [profile]);
+  const [edited, setValue] = useState<MemberDraft | null>(null);
+  const value = edited ?? initial;
+  const loadError = query.error;
+  const formRef = useRef<HTMLFormElement>(null);
+  const fieldErrors = useFieldErrors(formRef);
+  const { errorOf } = fieldErrors;
+  const [failure, setError] = useState<string | null>(null);
+  const error = failure ?? fieldErrors.summary;
   const [existing, setExisting] = useState<{ id: string; no: string } | null>(null);
   const [duplicate, setDuplicate] = useState<{ message: string; id: string } | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (!memberId) return;
-    invoke('members.get', { id: memberId }).then(
-      (p) => {
-        setProfile(p);
-        setValue(draftOf(p));
-      },
-      (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)),
-    );
-  }, [memberId]);
-
-  const errorOf = (...paths: string[]) => paths.map((p) => fieldErrors[p]).find(Boolean);
+  // Leaving with typed-in data asks first.
+  useUnsavedChanges(edited !== null && JSON.stringify(edited) !== JSON.stringify(initial), t('unsaved.form'));
+  useEffect(() => setValue(null), [memberId]);
 
   const onChange = (next: MemberDraft, path: string) => {
     setValue(next);
     if (path === 'nik') setExisting(null);
-    setFieldErrors((f) => {
-      // A changed field loses its message; so does the NIK when birth date or gender change.
-      const drop = new Set([path, ...(path === 'birthDate' || path === 'gender' ? ['nik'] : [])]);
-      if (![...drop].some((k) => f[k])) return f;
-      return Object.fromEntries(Object.entries(f).filter(([k]) => !drop.has(k)));
-    });
+    // A changed field loses its message; so does the NIK when birth date or gender change.
+    fieldErrors.clear(path, ...(path === 'birthDate' || path === 'gender' ? ['nik'] : []));
   };
 
-  const showRefusal = (e: unknown, prefix = '') => {
-    if (!(e instanceof ApiCallError)) return setError(e instanceof Error ? e.message : String(e));
-    const fields = Object.fromEntries(Object.entries(e.fields).filter(([k]) => !POINTER_KEYS.has(k)).map(([k, m]) => [`${prefix}${k}`, m]));
-    if (e.code === 'conflict' && e.fields.confirmDuplicate) {
-      setDuplicate({ message: e.fields.confirmDuplicate, id: e.fields.existingMemberId });
+  const showRefusal = (e: unknown) => {
+    const given = fieldErrorsOf(e);
+    if (isRefusal(e, 'conflict') && given.confirmDuplicate) {
+      setDuplicate({ message: given.confirmDuplicate, id: given.existingMemberId });
       return;
     }
-    if (e.code === 'conflict' && e.fields.existingMemberId) setExisting({ id: e.fields.existingMemberId, no: e.fields.existingMemberNo ?? '' });
-    setFieldErrors(fields);
-    const count = Object.keys(fields).length;
-    setError(count ? `${t('form.fixMarked')} ${Object.values(fields).join(' · ')}` : e.message);
+    if (isRefusal(e, 'conflict') && given.existingMemberId) setExisting({ id: given.existingMemberId, no: given.existingMemberNo ?? '' });
+    const fields = Object.fromEntries(Object.entries(given).filter(([k]) => !POINTER_KEYS.has(k)));
+    // A business at the member's own address has no address fields on screen: its address
+    // messages are the member's, already shown at the member's fields.
+    value.businesses.forEach((b, i) => {
+      if (!b.sameAddress) return;
+      for (const [own, member] of [['addressStreet', 'addressStreet'], ['kelurahanKode', 'kelurahanKode'], ['postalCode', 'postalCode']] as const) {
+        const key = `businesses.${i}.${own}`;
+        if (!fields[key]) continue;
+        if (!fields[member]) fields[member] = fields[key];
+        delete fields[key];
+      }
+    });
+    if (Object.keys(fields).length) fieldErrors.setErrors(fields);
+    else setError(errorMessage(e, t));
   };
 
   const save = async (confirmDuplicate: boolean) => {
     setBusy(true);
     setError(null);
-    setFieldErrors({});
+    fieldErrors.setErrors({});
     setDuplicate(null);
     try {
       if (!memberId) {
-        const created = await invoke('members.register', {
+        const created = await api('members.register', {
           ...memberInput(value),
           nik: value.nik,
           businesses: value.businesses.map((b) => businessInput(b, value)),
           confirmDuplicate,
         });
         setFlash(t('reg.registered', { name: value.fullName.trim(), no: created.memberNo }));
-        navigate(`/pendaftaran/anggota/${created.id}`);
+        navigate(`/pendaftaran/anggota/${created.id}`, undefined, { afterSave: true });
         return;
       }
-      await invoke('members.update', {
+      // The person and every business in one call: a refusal anywhere saves nothing.
+      await api('members.save', {
         id: memberId,
         ...memberInput(value),
         ...(value.nik.trim() ? { nik: value.nik } : {}),
@@ -184,22 +191,10 @@ export function MemberEditor({ memberId }: { memberId: string | null }) {
         // The same-person warning was answered when the name and birth date were saved; it is
         // asked again only when one of them changes.
         confirmDuplicate: confirmDuplicate || sameIdentity(profile, value),
+        businesses: value.businesses.map((b) => ({ ...(b.id ? { id: b.id } : {}), ...businessInput(b, value), status: (b.status ?? 'aktif') as 'aktif' | 'tutup' })),
       });
-      // Businesses are saved one by one after the person; a refusal points at its business.
-      for (const [i, b] of value.businesses.entries()) {
-        try {
-          if (b.id) await invoke('businesses.update', { id: b.id, ...businessInput(b, value), status: (b.status ?? 'aktif') as 'aktif' | 'tutup' });
-          else {
-            const added = await invoke('businesses.add', { memberId, ...businessInput(b, value) });
-            setValue((cur) => ({ ...cur, businesses: cur.businesses.map((x, j) => (j === i ? { ...x, id: added.id } : x)) }));
-          }
-        } catch (e) {
-          showRefusal(e, `businesses.${i}.`);
-          return;
-        }
-      }
       setFlash(t('reg.saved'));
-      navigate(`/pendaftaran/anggota/${memberId}`);
+      navigate(`/pendaftaran/anggota/${memberId}`, undefined, { afterSave: true });
     } catch (e) {
       showRefusal(e);
     } finally {
@@ -221,6 +216,7 @@ export function MemberEditor({ memberId }: { memberId: string | null }) {
       </header>
       {!memberId && <p className="muted">{t('reg.newIntro')}</p>}
       <form
+        ref={formRef}
         noValidate
         onSubmit={(e) => {
           e.preventDefault();

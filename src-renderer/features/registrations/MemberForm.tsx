@@ -2,10 +2,12 @@ import { useMemo } from 'react';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { SelectField, TextField, TextAreaField, CheckField } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { Notice } from '../../components/Notice';
 import { displayScale, nikDisagreements, readNik } from './display';
 import { jakartaToday } from '../../app/format';
 import { KbliCombobox, MoneyField } from './inputs';
+import { KelurahanPicker } from '../../components/KelurahanPicker';
 import {
   EDUCATIONS,
   HALAL_STATUSES,
@@ -130,7 +132,7 @@ export function MemberFields(props: {
   const v = props.value;
   const today = useMemo(jakartaToday, []);
   const reading = readNik(v.nik, today);
-  const disagree = nikDisagreements(reading, v.birthDate, v.gender);
+  const disagree = reading?.ok ? nikDisagreements(v.nik, v.birthDate, v.gender) : [];
   const set = <K extends keyof MemberDraft>(key: K, value: MemberDraft[K]) => props.onChange({ ...v, [key]: value }, key);
   const setBusiness = (i: number, patch: Partial<BusinessDraft>) =>
     props.onChange({ ...v, businesses: v.businesses.map((b, j) => (j === i ? { ...b, ...patch } : b)) }, `businesses.${i}.${Object.keys(patch)[0]}`);
@@ -180,7 +182,7 @@ export function MemberFields(props: {
         <TextField label={t('reg.f.fullName')} required value={v.fullName} error={props.errors.errorOf('fullName')} onChange={(e) => set('fullName', e.target.value)} />
         <div className="grid3">
           <TextField label={t('reg.f.birthPlace')} value={v.birthPlace} error={props.errors.errorOf('birthPlace')} onChange={(e) => set('birthPlace', e.target.value)} />
-          <TextField label={t('reg.f.birthDate')} required type="date" value={v.birthDate} error={props.errors.errorOf('birthDate')} onChange={(e) => set('birthDate', e.target.value)} />
+          <DateField label={t('reg.f.birthDate')} required value={v.birthDate} error={props.errors.errorOf('birthDate')} onChange={(v) => set('birthDate', v)} />
           <SelectField label={t('reg.f.gender')} required value={v.gender} error={props.errors.errorOf('gender')} onChange={(e) => set('gender', e.target.value)}>
             <option value="">{t('reg.f.choose')}</option>
             <option value="L">{t('reg.gender.L')}</option>
@@ -263,18 +265,7 @@ export function MemberFields(props: {
 }
 
 function KelurahanSelect(props: { label: string; list: Kelurahan[]; value: string; error?: string; required?: boolean; onChange(kode: string): void }) {
-  const { t } = useI18n();
-  return (
-    <SelectField label={props.label} required={props.required ?? true} value={props.value} error={props.error} onChange={(e) => props.onChange(e.target.value)}>
-      <option value="">{t('reg.f.choose')}</option>
-      {props.list.map((k) => (
-        <option key={k.kode} value={k.kode}>
-          {k.nama}
-        </option>
-      ))}
-      {props.value && !props.list.some((k) => k.kode === props.value) && <option value={props.value}>{props.value}</option>}
-    </SelectField>
-  );
+  return <KelurahanPicker label={props.label} required={props.required ?? true} value={props.value} error={props.error} onChange={props.onChange} />;
 }
 
 function BusinessFields(props: {
@@ -316,7 +307,7 @@ function BusinessFields(props: {
         </div>
       )}
           <div className="grid3">
-            <TextField label={t('reg.b.startDate')} type="date" value={b.startDate} error={err('startDate')} onChange={(e) => props.onChange({ startDate: e.target.value })} />
+            <DateField label={t('reg.b.startDate')} value={b.startDate} error={err('startDate')} onChange={(v) => props.onChange({ startDate: v })} />
             <SelectField label={t('reg.b.placeStatus')} value={b.placeStatus} error={err('placeStatus')} onChange={(e) => props.onChange({ placeStatus: e.target.value })}>
               <option value="">{t('reg.f.choose')}</option>
               {PLACE_STATUSES.map((x) => (

@@ -1,55 +1,50 @@
-import { useCallback, useEffect, useState } from 'react';
-import { invoke, type Output } from '../../app/api';
+import { useState } from 'react';
+import type { Output } from '../../app/api';
+import { useAction, useApi, useApiQuery } from '../../app/data';
+import { HistoryTable } from './HistoryTable';
 import { formatDate, formatDateTime, formatNumber, formatRupiah } from '../../app/format';
 import { useI18n, type MessageKey } from '../../app/i18n';
-import { useUser } from '../../app/session';
+import { useCan } from '../../app/session';
 import { CheckField, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { Dialog } from '../../components/Dialog';
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
 import { formatShortDate } from './display';
 import { jakartaToday } from '../../app/format';
-import { useFlash } from './flash';
-import { MemberOrders } from '../orders/MemberOrders';
-import { MemberPermits } from '../permits/MemberPermits';
-import { REGISTRAR_ROLES, type EDUCATIONS } from './reference';
+import { useFlash } from '../../components/flash';
+import { MemberOrders } from '../orders';
+import { MemberPermits } from '../permits';
+import { type EDUCATIONS } from './reference';
 
 type Education = (typeof EDUCATIONS)[number];
 
 type Profile = Output<'members.get'>;
 type Business = Profile['businesses'][number];
 type Stage = Profile['stages'][number];
-type HistoryEntry = Output<'members.history'>[number];
 
 
 /** One member: profile, businesses with their dated conditions, the 7P checklist, history. */
 export function MemberPage({ memberId }: { memberId: string }) {
   const { t } = useI18n();
-  const user = useUser();
-  const canEdit = REGISTRAR_ROLES.includes(user.role);
+  const can = useCan();
+  const canEdit = can('members.update');
   const [flash, setFlash] = useFlash();
-  const [profile, setProfile] = useState<Profile | null>(null);
-  const [history, setHistory] = useState<HistoryEntry[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [revealed, setRevealed] = useState<{ nik: string; kk: string | null } | null>(null);
+  const api = useApi();
+  const profileQuery = useApiQuery('members.get', { id: memberId });
+  const historyQuery = useApiQuery('members.history', { id: memberId, limit: 50 });
+  const profile: Profile | null = profileQuery.data ?? null;
+  const history = historyQuery.data ?? [];
+  const revealing = useAction();
+  const error = revealing.error ?? profileQuery.error ?? historyQuery.error;
+  const [revealed, setRevealed] = useState<Output<'members.revealNik'> | null>(null);
   const [conditionFor, setConditionFor] = useState<Business | null>(null);
   const [stageFor, setStageFor] = useState<Stage | null>(null);
 
-  const load = useCallback(() => {
-    invoke('members.get', { id: memberId }).then(setProfile, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-    invoke('members.history', { id: memberId, limit: 50 }).then(setHistory, () => setHistory([]));
-  }, [memberId]);
-  useEffect(load, [load]);
-
   const reveal = async () => {
     if (revealed) return setRevealed(null);
-    try {
-      setRevealed(await invoke('members.revealNik', { id: memberId }));
-      // The reveal is itself a change in the trail.
-      invoke('members.history', { id: memberId, limit: 50 }).then(setHistory, () => undefined);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
+    // The reveal is itself a change in the trail: the history reloads with it.
+    await revealing.run(async () => setRevealed(await api('members.revealNik', { id: memberId })));
   };
 
   if (!profile)
@@ -175,7 +170,7 @@ export function MemberPage({ memberId }: { memberId: string }) {
         <h2 id="reg-businesses">{t('reg.m.businesses')}</h2>
         {p.businesses.length === 0 && <p className="muted">{t('reg.m.noBusiness')}</p>}
         {p.businesses.map((b) => (
-          <BusinessCard key={b.id} business={b} canEdit={canEdit} onRecord={() => setConditionFor(b)} />
+          <BusinessCard key={b.id} business={b} revealedNpwp={revealed?.npwp[b.id]} canEdit={canEdit} onRecord={() => setConditionFor(b)} />
         ))}
       </section>
 
@@ -200,7 +195,6 @@ export function MemberPage({ memberId }: { memberId: string }) {
             onDone={() => {
               setConditionFor(null);
               setFlash(t('reg.c.saved'));
-              load();
             }}
           />
         )}
@@ -213,7 +207,6 @@ export function MemberPage({ memberId }: { memberId: string }) {
             onDone={() => {
               setFlash(t('reg.s.saved', { stage: stageFor.code }));
               setStageFor(null);
-              load();
             }}
           />
         )}
@@ -222,7 +215,7 @@ export function MemberPage({ memberId }: { memberId: string }) {
   );
 }
 
-function BusinessCard({ business: b, canEdit, onRecord }: { business: Business; canEdit: boolean; onRecord(): void }) {
+function BusinessCard({ business: b, revealedNpwp, canEdit, onRecord }: { business: Business; revealedNpwp?: string; canEdit: boolean; onRecord(): void }) {
   const { t } = useI18n();
   const c = b.latestCondition;
   const yesNo = (v: boolean | null) => (v === null ? t('reg.c.unknown') : v ? t('common.yes') : t('common.no'));
@@ -277,7 +270,7 @@ function BusinessCard({ business: b, canEdit, onRecord }: { business: Business; 
         <dt>{t('reg.b.placeStatus')}</dt>
         <dd>{b.placeStatus ? t(`reg.place.${b.placeStatus}`) : '—'}</dd>
         <dt>{t('reg.b.npwp')}</dt>
-        <dd className="reg-mono">{b.npwp ?? '—'}</dd>
+        <dd className="reg-mono">{revealedNpwp ?? b.npwp ?? '—'}</dd>
         <dt>{t('reg.b.nib')}</dt>
         <dd className="reg-mono">{b.nib ?? '—'}</dd>
         <dt>{t('reg.b.halal')}</dt>
@@ -332,6 +325,7 @@ const tri = (v: TriState) => (v === '' ? null : v === 'ya');
 function ConditionForm({ business, onDone }: { business: Business; onDone(): void }) {
   const { t } = useI18n();
   const last = business.latestCondition;
+  const api = useApi();
   const f = useForm({
     recordedOn: jakartaToday(),
     closedTemporarily: '' as TriState,
@@ -358,7 +352,7 @@ function ConditionForm({ business, onDone }: { business: Business; onDone(): voi
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     void f.submit(async () => {
-      await invoke('businesses.recordCondition', {
+      await api('businesses.recordCondition', {
         businessId: business.id,
         recordedOn: v.recordedOn,
         closedTemporarily: tri(v.closedTemporarily),
@@ -372,14 +366,14 @@ function ConditionForm({ business, onDone }: { business: Business; onDone(): voi
         eorder: v.eorder,
         bookkeepingApp: v.bookkeepingApp,
         note: v.note.trim() || null,
-      });
+      }, { invalidates: ['members'] });
       onDone();
     });
   };
   return (
     <form onSubmit={submit} noValidate>
       <Notice kind="error">{f.error}</Notice>
-      <TextField label={t('reg.c.recordedOn')} type="date" required autoFocus value={v.recordedOn} error={f.errorOf('recordedOn')} onChange={(e) => f.set('recordedOn', e.target.value)} />
+      <DateField label={t('reg.c.recordedOn')} required autoFocus value={v.recordedOn} error={f.errorOf('recordedOn')} onChange={(v) => f.set('recordedOn', v)} />
       <fieldset>
         <legend>{t('reg.c.pandemic')}</legend>
         <div className="grid2">
@@ -413,17 +407,18 @@ function ConditionForm({ business, onDone }: { business: Business; onDone(): voi
 function StageForm({ memberId, stage, onDone }: { memberId: string; stage: Stage; onDone(): void }) {
   const { t } = useI18n();
   const f = useForm({ completedOn: jakartaToday(), evidence: '' });
+  const api = useApi();
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     void f.submit(async () => {
-      await invoke('stages.record', { memberId, stage: stage.code as 'P2', completedOn: f.values.completedOn, evidence: f.values.evidence });
+      await api('stages.record', { memberId, stage: stage.code as 'P2', completedOn: f.values.completedOn, evidence: f.values.evidence }, { invalidates: ['members', 'programme'] });
       onDone();
     });
   };
   return (
     <form onSubmit={submit} noValidate>
       <Notice kind="error">{f.error}</Notice>
-      <TextField label={t('reg.s.date')} type="date" required value={f.values.completedOn} error={f.errorOf('completedOn')} onChange={(e) => f.set('completedOn', e.target.value)} />
+      <DateField label={t('reg.s.date')} required value={f.values.completedOn} error={f.errorOf('completedOn')} onChange={(v) => f.set('completedOn', v)} />
       <TextAreaField
         label={t('reg.s.evidence')}
         required
@@ -450,129 +445,3 @@ function StageForm({ memberId, stage, onDone }: { memberId: string; stage: Stage
   );
 }
 
-/** Audit entries as readable lines: which fields changed from what to what. */
-function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
-  const { t } = useI18n();
-  return (
-    <table className="table reg-history">
-      <thead>
-        <tr>
-          <th>{t('reg.h.when')}</th>
-          <th>{t('reg.h.who')}</th>
-          <th>{t('reg.h.what')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map((e) => (
-          <tr key={e.id}>
-            <td className="reg-nowrap">{formatDateTime(e.at)}</td>
-            <td>{e.username ?? '—'}</td>
-            <td>
-              <div className="reg-small">{METHOD_LABELS[e.method] ? t(METHOD_LABELS[e.method]) : <span className="reg-mono">{e.method}</span>}</div>
-              <ChangeList before={e.before} after={e.after} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-const HIDDEN_KEYS = new Set(['id', 'source', 'revealed', 'recorded_by', 'pendamping_id', 'source_id', 'member_id', 'business_id', 'name_key', 'created_at', 'updated_at', 'created_by', 'recorded_at', 'businesses']);
-const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
-
-const METHOD_LABELS: Record<string, MessageKey> = {
-  'members.register': 'reg.h.register',
-  'members.update': 'reg.h.update',
-  'members.revealNik': 'reg.h.reveal',
-  'members.importRun': 'reg.h.import',
-  'members.importContinue': 'reg.h.import',
-  'businesses.add': 'reg.h.businessAdd',
-  'businesses.update': 'reg.h.businessUpdate',
-  'businesses.recordCondition': 'reg.h.condition',
-  'stages.record': 'reg.h.stage',
-};
-
-// Stored column names as the form's labels, so the history reads like the form.
-const FIELD_LABELS: Record<string, MessageKey> = {
-  member_no: 'reg.m.memberNo',
-  nik: 'reg.f.nik',
-  kk: 'reg.f.kk',
-  full_name: 'reg.f.fullName',
-  birth_place: 'reg.f.birthPlace',
-  birth_date: 'reg.f.birthDate',
-  gender: 'reg.f.gender',
-  education: 'reg.f.education',
-  address_street: 'reg.f.street',
-  rt: 'reg.f.rt',
-  rw: 'reg.f.rw',
-  kelurahan_kode: 'reg.f.kelurahan',
-  phone: 'reg.f.phone',
-  email: 'reg.f.email',
-  target_group: 'reg.f.targetGroup',
-  skpd: 'reg.f.skpd',
-  status: 'reg.f.status',
-  name: 'reg.b.name',
-  legal_form: 'reg.b.legalForm',
-  kbli_kode: 'reg.b.kbli',
-  products: 'reg.b.products',
-  capital: 'reg.b.capital',
-  monthly_turnover: 'reg.b.turnover',
-  employees: 'reg.b.employees',
-  scale: 'reg.b.scale',
-  npwp: 'reg.b.npwp',
-  nib: 'reg.b.nib',
-  halal_status: 'reg.b.halal',
-  pirt_status: 'reg.b.pirt',
-  start_date: 'reg.b.startDate',
-  place_status: 'reg.b.placeStatus',
-  recorded_on: 'reg.c.recordedOn',
-  turnover_drop_pct: 'reg.c.drop',
-  closed_temporarily: 'reg.c.closed',
-  loan_trouble: 'reg.c.loanTrouble',
-  recovered: 'reg.c.recovered',
-  sells_online: 'reg.c.sellsOnline',
-  marketplace: 'reg.c.marketplace',
-  social_media: 'reg.c.socialMedia',
-  qris: 'reg.c.qris',
-  eorder: 'reg.c.eorder',
-  bookkeeping_app: 'reg.c.bookkeeping',
-  memberNo: 'reg.m.memberNo',
-  note: 'reg.c.note',
-  stage_code: 'reg.s.stage',
-  completed_on: 'reg.s.date',
-  evidence: 'reg.s.evidence',
-};
-
-function ChangeList({ before, after }: { before: unknown; after: unknown }) {
-  const { t } = useI18n();
-  const name = (k: string) => (FIELD_LABELS[k] ? t(FIELD_LABELS[k]) : k);
-  const b = (before && typeof before === 'object' ? before : {}) as Record<string, unknown>;
-  const a = (after && typeof after === 'object' ? after : {}) as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !HIDDEN_KEYS.has(k) && show(b[k]) !== show(a[k]));
-  if (keys.length === 0) return null;
-  if (!before) {
-    // A creation: one compact line of what was recorded.
-    return (
-      <p className="reg-created">
-        {keys.map((k, i) => (
-          <span key={k}>
-            {i > 0 && ' · '}
-            <span className="reg-key">{name(k)}</span> {show(a[k])}
-          </span>
-        ))}
-      </p>
-    );
-  }
-  const shown = keys.slice(0, 12);
-  return (
-    <ul className="reg-changes">
-      {shown.map((k) => (
-        <li key={k}>
-          <span className="reg-key">{name(k)}</span>: <del>{show(b[k])}</del> → <ins>{show(a[k])}</ins>
-        </li>
-      ))}
-      {keys.length > shown.length && <li>…</li>}
-    </ul>
-  );
-}

@@ -1,17 +1,19 @@
 import { useMemo, useState } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
-import { invoke, type Input, type Output } from '../../app/api';
+import type { Input, Output } from '../../app/api';
+import { errorMessage, useApi, useLongCall } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
-import { useUser } from '../../app/session';
+import { useCan } from '../../app/session';
 import { DataTable } from '../../components/DataTable';
 import { Notice } from '../../components/Notice';
 import { useServerTable } from '../../components/useServerTable';
 import { formatShortDate } from './display';
 import { downloadFile } from '../../components/files';
-import { useFlash } from './flash';
-import { REGISTRAR_ROLES, SCALES, SKPDS, STAGE_CODES, TARGET_GROUPS, useReference } from './reference';
+import { useFlash } from '../../components/flash';
+import { SCALES, SKPDS, STAGE_CODES, TARGET_GROUPS, useReference } from './reference';
 import { SearchBox } from '../../components/Filters';
+import { JobProgress } from '../../components/JobProgress';
 
 type MemberRow = Output<'members.list'>['rows'][number];
 type ListInput = Input<'members.list'>;
@@ -34,27 +36,32 @@ function toApiFilters(f: Filters) {
 
 export function MembersList() {
   const { t } = useI18n();
+  const api = useApi();
   const ref = useReference();
-  const user = useUser();
   const [flash] = useFlash();
   const [exporting, setExporting] = useState<'xlsx' | 'csv' | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
+  const [exportNotice, setExportNotice] = useState<string | null>(null);
+  const exportJob = useLongCall();
   const [fullNik, setFullNik] = useState(false);
   // Loket clerks look members up; registering, importing and exporting are for the others.
-  const canRegister = REGISTRAR_ROLES.includes(user.role);
-  const table = useServerTable<MemberRow, Filters>({ page: 0, pageSize: 25, sort: 'name', dir: 'asc', filters: NO_FILTERS }, (s, f) =>
-    invoke('members.list', { page: s.page, pageSize: s.pageSize, sort: s.sort as ListInput['sort'], dir: s.dir, ...toApiFilters(f) }),
+  const can = useCan();
+  const canRegister = can('members.register');
+  const table = useServerTable({ page: 0, pageSize: 25, sort: 'name', dir: 'asc', filters: NO_FILTERS }, 'members.list', (s, f) => ({ page: s.page, pageSize: s.pageSize, sort: s.sort as ListInput['sort'], dir: s.dir, ...toApiFilters(f) }),
   );
   const anyFilter = Object.values(table.filters).some(Boolean);
 
   const exportView = async (format: 'xlsx' | 'csv') => {
     setExporting(format);
     setExportError(null);
+    setExportNotice(null);
     try {
-      const file = await invoke('members.export', { format, unmaskNik: fullNik, sort: table.state.sort as ListInput['sort'], dir: table.state.dir, ...toApiFilters(table.filters) });
-      downloadFile(file);
+      const input = { format, unmaskNik: fullNik, sort: table.state.sort as ListInput['sort'], dir: table.state.dir, ...toApiFilters(table.filters) };
+      const file = await exportJob.run('members.export', input);
+      if (file) downloadFile(file);
+      else setExportNotice(t('job.cancelled'));
     } catch (e) {
-      setExportError(e instanceof Error ? e.message : String(e));
+      setExportError(errorMessage(e, t));
     } finally {
       setExporting(null);
     }
@@ -91,7 +98,7 @@ export function MembersList() {
         header: t('reg.col.stages'),
         enableSorting: false,
         cell: (c) => (
-          <span className="reg-stages" aria-label={c.getValue().join(', ')}>
+          <span className="reg-stages" role="img" aria-label={c.getValue().join(', ')}>
             {STAGE_CODES.map((s) => (
               <span key={s} className={c.getValue().includes(s) ? 'reg-stage reg-stage--done' : 'reg-stage'} aria-hidden="true">
                 {s.slice(1)}
@@ -143,6 +150,8 @@ export function MembersList() {
         )}
       </header>
       <Notice kind="success">{flash}</Notice>
+      <JobProgress job={exportJob} />
+      <Notice>{exportNotice}</Notice>
       <Notice kind="error">{exportError ?? table.error}</Notice>
       <div className="filters">
         <SearchBox placeholder={t('reg.searchPlaceholder')} value={table.filters.q} onChange={(v) => table.setFilter('q', v)} />

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { invoke, type Output } from '../../app/api';
+import type { Output } from '../../app/api';
+import { errorMessage, useApi } from '../../app/data';
 import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { Field } from '../../components/Field';
@@ -51,6 +52,8 @@ export function KbliCombobox(props: { label: string; value: { kode: string; judu
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const ticket = useRef(0);
+  const api = useApi();
+  const [searchError, setSearchError] = useState<string | null>(null);
   const shownValue = props.value ? `${props.value.kode} — ${props.value.judul}` : '';
 
   useEffect(() => {
@@ -70,14 +73,19 @@ export function KbliCombobox(props: { label: string; value: { kode: string; judu
     // A short pause so each keystroke does not become a request.
     setTimeout(() => {
       if (mine !== ticket.current) return;
-      invoke('kbli.search', { query: q.slice(0, 100), limit: 12 }).then(
+      api('kbli.search', { query: q.slice(0, 100), limit: 12 }, { read: true }).then(
         (rows) => {
           if (mine !== ticket.current) return;
+          setSearchError(null);
           setOptions(rows);
           setActive(0);
           setOpen(true);
         },
-        () => mine === ticket.current && setOptions([]),
+        (e: unknown) => {
+          if (mine !== ticket.current) return;
+          setOptions([]);
+          setSearchError(errorMessage(e, t));
+        },
       );
     }, 150);
   };
@@ -107,7 +115,7 @@ export function KbliCombobox(props: { label: string; value: { kode: string; judu
   };
 
   return (
-    <Field label={props.label} error={props.error} hint={t('reg.b.kbliHint')} required={props.required}>
+    <Field label={props.label} error={props.error ?? searchError ?? undefined} hint={t('reg.b.kbliHint')} required={props.required}>
       {(id, describedBy) => (
         <div className="reg-combo">
           <input

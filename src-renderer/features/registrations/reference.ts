@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'react';
-import { invoke } from '../../app/api';
+import { useApiQuery } from '../../app/data';
 
 // The value lists of the registration screens, in the order the office reads them. Labels come
 // from the messages (reg.tg.*, reg.skpd.*, ...).
@@ -12,8 +11,6 @@ export const HALAL_STATUSES = ['belum', 'proses', 'bersertifikat'] as const;
 export const PIRT_STATUSES = ['belum', 'proses', 'terdaftar'] as const;
 export const EDUCATIONS = ['tidak_sekolah', 'sd', 'smp', 'sma', 'diploma', 's1', 's2', 's3'] as const;
 export const STAGE_CODES = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7'] as const;
-/** Roles that register, edit, import and export members (the API's registrar roles). */
-export const REGISTRAR_ROLES: readonly string[] = ['admin', 'supervisor', 'petugas'];
 
 export type TargetGroup = (typeof TARGET_GROUPS)[number];
 export type Skpd = (typeof SKPDS)[number];
@@ -34,38 +31,17 @@ interface Reference {
   kecamatanNama: string;
 }
 
-// Fetched once per window: the office's kelurahan and the pendamping change rarely.
-let cached: Promise<Reference> | null = null;
-
-function load(): Promise<Reference> {
-  cached ??= (async () => {
-    const office = await invoke('office.get', {});
-    const [kelurahans, pendampings] = await Promise.all([
-      invoke('regions.list', { parent: office.kecamatanKode, level: 'kelurahan' }),
-      invoke('users.pendamping', {}),
-    ]);
-    return { kelurahans: kelurahans.map((k) => ({ kode: k.kode, nama: k.nama })), pendampings, kecamatanNama: office.kecamatanNama };
-  })().catch((e: unknown) => {
-    cached = null;
-    throw e;
-  });
-  return cached;
-}
-
 /** The office's kelurahan (for the forms and the list filter) and the active pendamping. */
-export function useReference(): Reference {
-  const [ref, setRef] = useState<Reference>({ kelurahans: [], pendampings: [], kecamatanNama: '' });
-  useEffect(() => {
-    let live = true;
-    load().then(
-      (r) => live && setRef(r),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return ref;
+export function useReference(): Reference & { error: string | null } {
+  // The data layer caches these for the window: the office's kelurahan and the pendamping
+  // change rarely, and a change through the app refreshes them.
+  const office = useApiQuery('office.get', {});
+  const kelurahans = useApiQuery('regions.list', { parent: office.data?.kecamatanKode ?? '', level: 'kelurahan' }, { enabled: !!office.data });
+  const pendampings = useApiQuery('users.pendamping', {});
+  return {
+    kelurahans: (kelurahans.data ?? []).map((k) => ({ kode: k.kode, nama: k.nama })),
+    pendampings: pendampings.data ?? [],
+    kecamatanNama: office.data?.kecamatanNama ?? '',
+    error: office.error ?? kelurahans.error ?? pendampings.error,
+  };
 }
-
-export const kelurahanName = (list: Kelurahan[], kode: string | null | undefined) => (kode ? (list.find((k) => k.kode === kode)?.nama ?? kode) : '—');

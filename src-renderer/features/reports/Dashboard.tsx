@@ -1,18 +1,17 @@
-import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { invoke, type Output } from '../../app/api';
-import { formatNumber } from '../../app/format';
+import { useApiQuery } from '../../app/data';
+import { formatDate, formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { Notice } from '../../components/Notice';
 import { formatReportValue } from './format';
-
-type DashboardData = Output<'reports.dashboard'>;
+import { StatusBadge } from './MonthStatus';
 
 const BLUE = '#0b4f8a';
 const ORANGE = '#e8731c';
 const LINE_COLOURS = ['#0b4f8a', '#e8731c', '#1d7a46', '#8a3ffc', '#b3261e', '#5b6776', '#007d79'];
 
-function Change({ now, before }: { now: number; before: number }) {
+function Change({ now, before }: { now: number | null; before: number | null }) {
+  if (now === null || before === null) return null;
   if (before === now) return <span className="reports__delta">=</span>;
   const up = now > before;
   return <span className={`reports__delta reports__delta--${up ? 'up' : 'down'}`}>{up ? '▲' : '▼'}</span>;
@@ -20,34 +19,41 @@ function Change({ now, before }: { now: number; before: number }) {
 
 export function Dashboard({ month }: { month: string }) {
   const { t } = useI18n();
-  const [data, setData] = useState<DashboardData | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setError(null);
-    invoke('reports.dashboard', { month }).then(setData, (e: Error) => setError(e.message));
-  }, [month]);
+  const { data, error } = useApiQuery('reports.dashboard', { month });
   if (error) return <Notice kind="error">{error}</Notice>;
   if (!data) return <p>{t('common.loading')}</p>;
-  const pct = Math.min(100, data.targetProgress);
+  const pct = Math.min(100, Math.round((data.targetProgress ?? 0) * 100));
   return (
     <div className="reports__dashboard">
       <div className="panel panel--wide panel--flat reports__target">
         <div className="card__label">{t('reports.targetTitle')}</div>
-        <div className="reports__progress" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
+        <div className="reports__progress" role="progressbar" aria-label={t('reports.targetTitle')} aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
           <div style={{ width: `${pct}%` }} />
         </div>
         <div>{t('reports.targetText', { done: formatNumber(data.registeredYearToDate), target: formatNumber(data.yearlyTarget), pct: formatReportValue(data.targetProgress, 'percent') })}</div>
       </div>
+      <p className="reports__months">
+        <span className="reports__months-title">{t('reports.monthStates')}:</span>
+        {data.monthStates.map((m) => (
+          <span key={m.month} className="reports__month" data-month={m.month} title={m.closedAt ? t('reports.closedLine', { date: formatDate(m.closedAt), name: m.closedBy ?? '' }) : undefined}>
+            {m.label} <StatusBadge status={m} />
+          </span>
+        ))}
+      </p>
       <div className="table-wrap">
         <table className="table reports__compare">
           <thead>
             <tr>
               <th>{t('reports.indicator')}</th>
               <th className="num">
-                {t('reports.thisMonth')} ({data.monthLabel})
+                {t('reports.thisMonth')} ({data.monthLabel}) <StatusBadge status={data.status} />
               </th>
-              <th className="num">{t('reports.lastMonth')}</th>
-              <th className="num">{t('reports.lastYear')}</th>
+              <th className="num">
+                {t('reports.lastMonth')} <StatusBadge status={data.previousStatus} />
+              </th>
+              <th className="num">
+                {t('reports.lastYear')} <StatusBadge status={data.lastYearStatus} />
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -107,7 +113,7 @@ export function Dashboard({ month }: { month: string }) {
             <LineChart data={data.recovery}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="label" fontSize={11} />
-              <YAxis unit="%" fontSize={11} width={44} domain={[0, 100]} />
+              <YAxis fontSize={11} width={44} domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} />
               <Tooltip formatter={(v) => formatReportValue(Number(v), 'percent')} />
               <Legend wrapperStyle={{ fontSize: 11 }} />
               <Line dataKey="recoveredShare" name={t('reports.recoveredShare')} stroke={LINE_COLOURS[0]} strokeWidth={2} isAnimationActive={false} />

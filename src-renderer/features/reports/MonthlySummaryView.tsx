@@ -1,22 +1,15 @@
-import { useEffect, useState } from 'react';
-import { invoke, type Output } from '../../app/api';
+import type { Output } from '../../app/api';
+import { useApiQuery } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { Notice } from '../../components/Notice';
-import { formatReportValue } from './format';
+import { cellType, formatReportValue } from './format';
+import { ClosingPanel, StatusLine } from './MonthStatus';
 
-type Summary = Output<'reports.monthly'>;
+type Closings = Output<'reports.closings'>;
 
-export function MonthlySummaryView({ month, kelurahan }: { month: string; kelurahan: string | null }) {
+export function MonthlySummaryView({ month, kelurahan, closings }: { month: string; kelurahan: string | null; closings: Closings | null }) {
   const { t } = useI18n();
-  const [summary, setSummary] = useState<Summary | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setError(null);
-    invoke('reports.monthly', { month, kelurahan }).then(setSummary, (e: Error) => {
-      setSummary(null);
-      setError(e.message);
-    });
-  }, [month, kelurahan]);
+  const { data: summary, error } = useApiQuery('reports.monthly', { month, kelurahan });
   if (error) return <Notice kind="error">{error}</Notice>;
   if (!summary) return <p>{t('common.loading')}</p>;
   return (
@@ -24,6 +17,13 @@ export function MonthlySummaryView({ month, kelurahan }: { month: string; kelura
       <h2>
         {summary.scopeLabel} — {summary.monthLabel}
       </h2>
+      <StatusLine status={summary.status} />
+      <ClosingPanel
+        month={summary.month}
+        monthLabel={summary.monthLabel}
+        status={summary.status}
+        closings={closings}
+      />
       {summary.sections.map((section) => (
         <section key={section.id} className="reports__section" aria-labelledby={`sec-${section.id}`}>
           <h3 id={`sec-${section.id}`}>{section.title}</h3>
@@ -55,7 +55,7 @@ export function MonthlySummaryView({ month, kelurahan }: { month: string; kelura
                     <tr key={i} className={row[table.columns[0].key] === 'Jumlah' ? 'reports__total' : undefined}>
                       {table.columns.map((c) => (
                         <td key={c.key} className={c.type === 'text' ? undefined : 'num'}>
-                          {formatReportValue(row[c.key] ?? '', c.type)}
+                          {row[c.key] === undefined ? '' : formatReportValue(row[c.key], cellType(c, row))}
                         </td>
                       ))}
                     </tr>

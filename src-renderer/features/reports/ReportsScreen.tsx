@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { invoke, type Output } from '../../app/api';
+import { useState } from 'react';
+import { useAction, useApiQuery, useLongCall } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { navigate, useRoute } from '../../app/router';
 import { Notice } from '../../components/Notice';
@@ -7,8 +7,8 @@ import { downloadFile, printPdf } from '../../components/files';
 import { Dashboard } from './Dashboard';
 import { MonthlySummaryView } from './MonthlySummaryView';
 import { currentMonth } from '../../app/format';
-
-type Kelurahan = Output<'regions.list'>[number];
+import { JobProgress } from '../../components/JobProgress';
+import { MonthField } from '../../components/MonthField';
 
 /** Laporan: the dashboard and the monthly summary, with its exports. */
 export function ReportsScreen() {
@@ -17,31 +17,31 @@ export function ReportsScreen() {
   const tab = path.endsWith('/rekap') ? 'monthly' : 'dashboard';
   const month = params.get('bulan') ?? currentMonth();
   const kelurahan = params.get('kelurahan') ?? '';
-  const [kelurahanList, setKelurahanList] = useState<Kelurahan[]>([]);
+  const exporting = useAction();
   const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    invoke('office.get', {})
-      .then((o) => invoke('regions.list', { parent: o.kecamatanKode, level: 'kelurahan' }))
-      .then(setKelurahanList, () => setKelurahanList([]));
-  }, []);
+  const [notice, setNotice] = useState<string | null>(null);
+  const exportJob = useLongCall();
+  const closingsQuery = useApiQuery('reports.closings', {});
+  const closings = closingsQuery.data ?? null;
+  const office = useApiQuery('office.get', {});
+  const kelurahanQuery = useApiQuery('regions.list', { parent: office.data?.kecamatanKode ?? '', level: 'kelurahan' }, { enabled: !!office.data });
+  const kelurahanList = kelurahanQuery.data ?? [];
+  const error = exporting.error ?? closingsQuery.error ?? office.error ?? kelurahanQuery.error;
 
   const go = (nextTab: string, next: { bulan?: string; kelurahan?: string }) =>
     navigate(nextTab === 'monthly' ? '/laporan/rekap' : '/laporan', { bulan: next.bulan ?? month, kelurahan: nextTab === 'monthly' ? (next.kelurahan ?? kelurahan) : undefined });
 
-  const exportAs = async (format: 'pdf' | 'xlsx' | 'csv') => {
+  const exportAs = (format: 'pdf' | 'xlsx' | 'csv') => {
     setBusy(format);
-    setError(null);
-    try {
-      const file = await invoke('reports.export', { month, kelurahan: kelurahan || null, format });
-      if (format === 'pdf') await printPdf(file);
-      else downloadFile(file);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(null);
-    }
+    setNotice(null);
+    return exporting
+      .run(async () => {
+        const file = await exportJob.run('reports.export', { month, kelurahan: kelurahan || null, format });
+        if (!file) setNotice(t('job.cancelled'));
+        else if (format === 'pdf') await printPdf(file);
+        else downloadFile(file);
+      })
+      .finally(() => setBusy(null));
   };
 
   return (
@@ -65,10 +65,7 @@ export function ReportsScreen() {
         </a>
       </nav>
       <div className="filters">
-        <label className="reports__filter">
-          {t('reports.month')}{' '}
-          <input type="month" value={month} max={currentMonth()} onChange={(e) => e.target.value && go(tab, { bulan: e.target.value })} />
-        </label>
+        <MonthField label={t('reports.month')} value={month} max={currentMonth()} onChange={(next) => go(tab, { bulan: next })} />
         <label className="reports__filter">
           {t('reports.kelurahan')}{' '}
           <select value={kelurahan} onChange={(e) => go('monthly', { kelurahan: e.target.value })}>
@@ -81,8 +78,14 @@ export function ReportsScreen() {
           </select>
         </label>
       </div>
+      <JobProgress job={exportJob} />
+      <Notice>{notice}</Notice>
       <Notice kind="error">{error}</Notice>
-      {tab === 'dashboard' ? <Dashboard month={month} /> : <MonthlySummaryView month={month} kelurahan={kelurahan || null} />}
+      {tab === 'dashboard' ? (
+        <Dashboard month={month} />
+      ) : (
+        <MonthlySummaryView month={month} kelurahan={kelurahan || null} closings={closings} />
+      )}
     </section>
   );
 }

@@ -1,9 +1,7 @@
-import { useEffect, useState } from 'react';
-import { invoke, type Output } from '../../app/api';
+import { useApiQuery } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { SelectField } from '../../components/Field';
-
-type Region = Output<'regions.list'>[number];
+import { Notice } from '../../components/Notice';
 
 /** Kota then kecamatan, from the official DKI Jakarta list. */
 export function RegionPicker(props: {
@@ -13,18 +11,14 @@ export function RegionPicker(props: {
   errors: { kota?: string; kecamatan?: string };
 }) {
   const { t } = useI18n();
-  const [kotas, setKotas] = useState<Region[]>([]);
-  const [kecamatans, setKecamatans] = useState<Region[]>([]);
-  useEffect(() => {
-    invoke('regions.list', { level: 'kota' }).then(setKotas, () => setKotas([]));
-  }, []);
-  useEffect(() => {
-    if (!props.kotaKode) return setKecamatans([]);
-    invoke('regions.list', { parent: props.kotaKode, level: 'kecamatan' }).then(setKecamatans, () => setKecamatans([]));
-  }, [props.kotaKode]);
+  const kotaQuery = useApiQuery('regions.list', { level: 'kota' });
+  const kecamatanQuery = useApiQuery('regions.list', { parent: props.kotaKode, level: 'kecamatan' }, { enabled: !!props.kotaKode });
+  const kotas = kotaQuery.data ?? [];
+  const kecamatans = props.kotaKode ? (kecamatanQuery.data ?? []) : [];
   const kotaNama = (kode: string) => kotas.find((k) => k.kode === kode)?.nama ?? '';
   return (
     <div className="grid2">
+      <Notice kind="error">{kotaQuery.error ?? kecamatanQuery.error}</Notice>
       <SelectField label={t('office.kota')} required value={props.kotaKode} error={props.errors.kota} onChange={(e) => props.onChange(e.target.value, '', '', kotaNama(e.target.value))}>
         <option value="">{t('office.choose')}</option>
         {kotas.map((k) => (

@@ -1,8 +1,8 @@
-import { invoke } from '../../app/api';
+import { useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { TextField } from '../../components/Field';
-import { LetterheadFields, OfficeContactFields, officePayload } from '../office/OfficeFields';
+import { LetterheadFields, OfficeContactFields, officePayload } from '../office';
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
 import { RegionPicker } from './RegionPicker';
@@ -13,6 +13,7 @@ const PROVINCE = 'PEMERINTAH PROVINSI DAERAH KHUSUS JAKARTA';
 export function SetupScreen() {
   const { t } = useI18n();
   const { signedIn } = useSession();
+  const api = useApi();
   const f = useForm({
     kotaKode: '',
     kecamatanKode: '',
@@ -56,11 +57,11 @@ export function SetupScreen() {
       return;
     }
     void f.submit(async () => {
-      const result = await invoke('office.setup', {
+      const result = await api('office.setup', {
         office: { ...officePayload(v), kotaKode: v.kotaKode, kecamatanKode: v.kecamatanKode },
         admin: { username: v.username, fullName: v.fullName, password: v.password },
       });
-      signedIn({ csrfToken: result.csrfToken, user: result.user });
+      await signedIn({ csrfToken: result.csrfToken, user: result.user });
     });
   };
   const err = (k: string) => f.errorOf(`office.${k}`, `admin.${k}`);

@@ -1,4 +1,5 @@
-import { invoke, type Output } from '../../app/api';
+import type { Output } from '../../app/api';
+import { useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { TextField } from '../../components/Field';
 import { Notice } from '../../components/Notice';
@@ -9,10 +10,11 @@ type UserRow = Output<'users.list'>['rows'][number];
 export function ResetPasswordForm({ user, onDone }: { user: UserRow; onDone(): void }) {
   const { t } = useI18n();
   const f = useForm({ password: '' });
+  const api = useApi();
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     void f.submit(async () => {
-      await invoke('users.resetPassword', { id: user.id, password: f.values.password });
+      await api('users.resetPassword', { id: user.id, password: f.values.password });
       onDone();
     });
   };

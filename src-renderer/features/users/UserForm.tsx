@@ -1,4 +1,5 @@
-import { invoke, type Output } from '../../app/api';
+import type { Output } from '../../app/api';
+import { useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { CheckField, SelectField, TextField } from '../../components/Field';
 import { Notice } from '../../components/Notice';
@@ -21,11 +22,12 @@ export function UserForm({ user, onDone }: { user: UserRow | null; onDone(saved:
     password: '',
   });
   const v = f.values;
+  const api = useApi();
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     void f.submit(async () => {
       const common = { fullName: v.fullName, role: v.role, isPendamping: v.isPendamping, nip: v.nip || null, phone: v.phone || null };
-      const saved = user ? await invoke('users.update', { id: user.id, ...common }) : await invoke('users.create', { ...common, username: v.username, password: v.password });
+      const saved = user ? await api('users.update', { id: user.id, ...common }) : await api('users.create', { ...common, username: v.username, password: v.password });
       onDone(saved);
     });
   };

@@ -1,9 +1,11 @@
 import { useMemo, useState } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
-import { invoke, type Output } from '../../app/api';
+import type { Output } from '../../app/api';
+import { useApiMutation } from '../../app/data';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatDateTime } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { useUser } from '../../app/session';
+import { useCan, useUser } from '../../app/session';
 import { DataTable } from '../../components/DataTable';
 import { FilterSelect, SearchBox } from '../../components/Filters';
 import { Dialog } from '../../components/Dialog';
@@ -19,15 +21,17 @@ const ROLES = ['admin', 'supervisor', 'petugas', 'loket'] as const;
 export function UsersScreen() {
   const { t } = useI18n();
   const me = useUser();
-  const canEdit = me.role === 'admin';
+  const can = useCan();
+  const canEdit = can('users.update');
   const [editing, setEditing] = useState<UserRow | 'new' | null>(null);
   const [resetting, setResetting] = useState<UserRow | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
-  const table = useServerTable<UserRow, { q: string; role: string; status: string }>(
+  const [deactivating, setDeactivating] = useState<UserRow | null>(null);
+  const activation = useApiMutation('users.setActive');
+  const table = useServerTable(
     { page: 0, pageSize: 25, sort: 'fullName', dir: 'asc', filters: { q: '', role: '', status: '' } },
-    (s, f) =>
-      invoke('users.list', {
+    'users.list',
+    (s, f) => ({
         page: s.page,
         pageSize: s.pageSize,
         sort: s.sort as 'fullName',
@@ -39,14 +43,23 @@ export function UsersScreen() {
   );
 
   const setActive = async (u: UserRow, active: boolean) => {
-    if (!active && !window.confirm(t('users.confirmDeactivate', { username: u.username }))) return;
-    setActionError(null);
-    try {
-      await invoke('users.setActive', { id: u.id, active });
-      table.refresh();
-    } catch (e) {
-      setActionError(e instanceof Error ? e.message : String(e));
-    }
+    setMessage(null);
+    // The refusal, if any, shows as activation.error.
+    await activation.mutate({ id: u.id, active }).then(
+      () => setMessage(active ? t('users.activated', { username: u.username }) : t('users.deactivated', { username: u.username })),
+      () => undefined,
+    );
+    setDeactivating(null);
+  };
+
+  const unlocking = useApiMutation('users.unlock');
+  const unlock = async (u: UserRow) => {
+    setMessage(null);
+    // The refusal, if any, shows as unlocking.error.
+    await unlocking.mutate({ id: u.id }).then(
+      () => setMessage(t('users.unlocked', { username: u.username })),
+      () => undefined,
+    );
   };
 
   const columns = useMemo(
@@ -88,8 +101,13 @@ export function UsersScreen() {
                     <button type="button" className="button button--small" onClick={() => setResetting(u)}>
                       {t('users.resetPassword')}
                     </button>
+                    {u.lockedUntil && (
+                      <button type="button" className="button button--small" onClick={() => void unlock(u)}>
+                        {t('users.unlock')}
+                      </button>
+                    )}
                     {u.id !== me.id && (
-                      <button type="button" className="button button--small" onClick={() => void setActive(u, u.active !== 1)}>
+                      <button type="button" className="button button--small" onClick={() => (u.active === 1 ? setDeactivating(u) : void setActive(u, true))}>
                         {u.active === 1 ? t('users.deactivate') : t('users.activate')}
                       </button>
                     )}
@@ -116,7 +134,7 @@ export function UsersScreen() {
       </header>
       {!canEdit && <Notice kind="info">{t('users.readOnly')}</Notice>}
       <Notice kind="success">{message}</Notice>
-      <Notice kind="error">{actionError ?? table.error}</Notice>
+      <Notice kind="error">{activation.error ?? unlocking.error ?? table.error}</Notice>
       <div className="filters">
         <SearchBox value={table.filters.q} onChange={(v) => table.setFilter('q', v)} />
         <FilterSelect label={t('user.role')} value={table.filters.role} options={ROLES.map((r) => [r, t(`role.${r}`)] as const)} onChange={(v) => table.setFilter('role', v)} />
@@ -143,6 +161,16 @@ export function UsersScreen() {
           />
         )}
       </Dialog>
+      <ConfirmDialog
+        open={deactivating !== null}
+        title={t('users.deactivate')}
+        confirmLabel={t('users.deactivate')}
+        busy={activation.busy}
+        onCancel={() => setDeactivating(null)}
+        onConfirm={() => deactivating && void setActive(deactivating, false)}
+      >
+        <p>{deactivating && t('users.confirmDeactivate', { username: deactivating.username })}</p>
+      </ConfirmDialog>
       <Dialog title={t('users.resetPassword')} open={resetting !== null} onClose={() => setResetting(null)}>
         {resetting && (
           <ResetPasswordForm

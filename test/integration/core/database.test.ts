@@ -83,8 +83,8 @@ describe('database file', () => {
     await close();
     const app = await openApp({ dataDir: dir, security: testSecurity });
     const backups = app.services.backups.list();
-    expect(backups.map((b) => b.name)).toEqual([expect.stringMatching(/sebelum-pembaruan\.sqlite$/)]);
-    const manual = await app.services.backups.create('manual');
+    expect(backups.map((b) => b.name)).toEqual([expect.stringMatching(/sebelum-pembaruan-[0-9a-f]{6}\.sqlite$/)]);
+    const manual = await app.services.backups.create({ kind: 'manual' });
     expect(manual.size).toBeGreaterThan(0);
     await app.close();
     // The backup is a complete database that opens on its own.

@@ -34,7 +34,7 @@ describe('first run', () => {
   it('refuses a kecamatan outside the chosen kota and writes nothing', async () => {
     const res = await app.call('office.setup', {
       office: { ...(await import('../../../src-main/demo/demo')).demoOffice, kotaKode: '31.72' },
-      admin: { username: 'admin', fullName: 'Admin', password: 'RahasiaAdmin1' },
+      admin: { username: 'admin', fullName: 'Admin', password: 'KunciPintuDepan71' },
     });
     expect(res.status).toBe(400);
     expect(res.error.fields.kecamatanKode).toMatch(/Kecamatan/);
@@ -66,7 +66,7 @@ describe('validation and transactions', () => {
     expect(res.error.fields.username).toMatch(/^Nama pengguna: /);
     expect(res.error.fields.fullName).toBe('Nama lengkap: wajib diisi');
     expect(res.error.fields.role).toMatch(/^Peran: harus salah satu dari/);
-    expect(res.error.fields.password).toMatch(/^Kata sandi: minimal 10 karakter/);
+    expect(res.error.fields.password).toMatch(/^Kata sandi: minimal 12 karakter/);
     expect(res.error.fields.extra).toMatch(/tidak dikenal/);
     const after = await app.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
     expect(after?.n).toBe(before?.n);
@@ -74,7 +74,7 @@ describe('validation and transactions', () => {
 
   it('rolls back every write of a call that fails half way', async () => {
     const token = await app.setup();
-    await app.ok('users.create', { username: 'budi', fullName: 'Budi', role: 'petugas', password: 'SandiBudi123' }, token);
+    await app.ok('users.create', { username: 'budi', fullName: 'Budi', role: 'petugas', password: 'SandiKebun123' }, token);
     const admin = await app.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
     // Demoting the only admin fails after the handler has loaded data: nothing may change.
     const res = await app.call('users.update', { id: admin.id, role: 'petugas', fullName: 'Nama Baru' }, token);
@@ -94,7 +94,7 @@ describe('office settings', () => {
   it('lets the admin change the letterhead, signatory and target, not the region; others may only read', async () => {
     const admin = await app.setup();
     const office = await app.ok('office.get', {}, admin);
-    const { kotaKode, kecamatanKode, kotaNama, kecamatanNama, keyId, publicKey, updatedAt, ...editable } = office;
+    const { kotaKode, kecamatanKode, kotaNama, kecamatanNama, keyId, publicKey, updatedAt, lanCertificateFingerprint, ...editable } = office;
     const updated = await app.ok('office.update', { ...editable, yearlyTarget: 5000, signatoryName: 'Drs. H. Ahmad Fauzi' }, admin);
     expect(updated).toMatchObject({ yearlyTarget: 5000, signatoryName: 'Drs. H. Ahmad Fauzi', kecamatanKode: '31.71.07' });
     const region = await app.call('office.update', { ...editable, kecamatanKode: '31.71.01' }, admin);

@@ -31,20 +31,37 @@ describe('group commit', () => {
     // A deferred foreign key is checked at COMMIT: the whole batch's commit is refused.
     await app.db.schema.createTable('parent').addColumn('id', 'text', (c) => c.primaryKey()).execute();
     await app.sqlite.exec('create table child (id text primary key, parent_id text references parent(id) deferrable initially deferred)');
-    // A first call holds the line, so the next two arrive together and share one commit.
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    const first = inTransaction(() => gate);
+    // Calls that arrive in the same turn of the event loop share one commit.
     const ok = inTransaction((trx) => trx.insertInto('settings').values({ key: 'kept?', value: '1', updated_at: 'x' }).execute());
     const bad = inTransaction(async (trx) => {
       await trx.insertInto('settings').values({ key: 'also?', value: '1', updated_at: 'x' }).execute();
       await trx.insertInto('child' as never).values({ id: 'c1', parent_id: 'missing' } as never).execute();
     });
-    release();
-    await first;
     const results = await Promise.allSettled([ok, bad]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect(await settingKeys()).toEqual([]);
+  });
+
+  it('gathers calls that arrive in the same turn, or while a batch is under way, into one commit', async () => {
+    let batches = 0;
+    const counting = new Proxy(app.db, {
+      get: (target, prop, receiver) => (prop === 'startTransaction' ? () => (batches++, target.startTransaction()) : Reflect.get(target, prop, receiver)),
+    });
+    const inTransaction = createGroupCommit(counting);
+    const put = (key: string) => inTransaction((trx) => trx.insertInto('settings').values({ key, value: '1', updated_at: 'x' }).execute());
+    // Sixteen calls answered together come back together: one commit, not one and fifteen.
+    await Promise.all(Array.from({ length: 16 }, (_, i) => put(`k${String(i).padStart(2, '0')}`)));
+    expect(batches).toBe(1);
+    // Calls arriving while a batch is under way wait for the next one, together.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const held = inTransaction(() => gate);
+    await new Promise((r) => setImmediate(r));
+    const later = [put('x1'), put('x2'), put('x3')];
+    release();
+    await Promise.all([held, ...later]);
+    expect(batches).toBe(3);
+    expect((await settingKeys()).length).toBe(19);
   });
 
   it('serves many concurrent API mutations, refusing only the bad ones', async () => {

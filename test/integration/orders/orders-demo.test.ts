@@ -52,6 +52,15 @@ describe('e-order demo data', () => {
     expect(withoutP5).toEqual({ n: 0 });
   });
 
+  it('hands some deliveries over off the planned day, never after today, and has no payment dated ahead', () => {
+    const today = jakartaDay(app.clock);
+    const delivered = app.sqlite.prepare('select delivery_date, delivered_on, paid_on from order_assignments where delivered_on is not null').all() as { delivery_date: string; delivered_on: string; paid_on: string | null }[];
+    expect(delivered.filter((a) => a.delivered_on < a.delivery_date).length).toBeGreaterThan(0);
+    expect(delivered.filter((a) => a.delivered_on > a.delivery_date).length).toBeGreaterThan(0);
+    expect(delivered.every((a) => a.delivered_on <= today)).toBe(true);
+    expect(delivered.every((a) => !a.paid_on || (a.paid_on >= a.delivered_on && a.paid_on <= today))).toBe(true);
+  });
+
   it('leaves new orders to assign and numbers that continue', async () => {
     const waiting = await app.ok('orders.list', { stage: 'baru', sort: 'orderNo', dir: 'desc' }, petugas);
     expect(waiting.total).toBeGreaterThan(0);

@@ -20,7 +20,7 @@ beforeEach(async () => {
 /** Moves the clock on; sessions end after 30 idle minutes, so everyone signs in again. */
 async function later(ms: number) {
   app.clock.advance(ms);
-  admin = await app.login('admin', 'RahasiaAdmin1');
+  admin = await app.login('admin', 'KunciPintuDepan71');
   petugas = await app.login('petugas1', 'SandiAwal123');
 }
 
@@ -307,8 +307,8 @@ describe('fulfilment', () => {
 
     const detail = await app.ok('orders.get', { id: order.id }, petugas);
     const events = detail.assignments[0].events;
-    expect(events.map((e: { toStatus: string }) => e.toStatus)).toEqual(['dipesan', 'dikonfirmasi', 'diproduksi', 'dikirim', 'diterima']);
-    expect(events.map((e: { userName: string }) => e.userName)).toEqual(['Pengguna petugas1', 'Pengguna petugas1', 'Pengguna supervisor1', 'Admin Kantor', 'Pengguna petugas1']);
+    expect(events.map((e) => e.toStatus)).toEqual(['dipesan', 'dikonfirmasi', 'diproduksi', 'dikirim', 'diterima']);
+    expect(events.map((e) => e.userName)).toEqual(['Pengguna petugas1', 'Pengguna petugas1', 'Pengguna supervisor1', 'Admin Kantor', 'Pengguna petugas1']);
     expect(events[4].at).toBe('2026-11-28T02:10:00.000Z');
     expect(detail.assignments[0].moves.map((m: { to: string }) => m.to)).toEqual(['dibayar']);
 

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSigningKey, signPayload } from '../../../src-main/core/signing';
+import { formatPublicKeyFile, generateSigningKey, parsePublicKeyFile, signPayload } from '../../../src-main/core/signing';
 import { runVerifyCli } from '../../../src-main/features/permits/verify-cli';
 import { extractSignedTextsFromPdf } from '../../../src-main/features/permits/verify';
 import { makeTestApp, type TestApp } from '../../support/app';
-import { decodeQr, extractPdfText, renderPdfPage } from '../../support/pdf';
+import { decodeQr, extractPdfLayout, extractPdfText, renderPdfPage } from '../../support/pdf';
 import { saveScreenshot } from '../../support/screenshots';
 import { createMember, issuePermit, setupActors, type PermitActors } from '../../support/permits-factory';
 
@@ -29,12 +29,12 @@ const flat = (s: string) => s.replace(/\s+/g, ' ');
 
 function cli(args: string[]) {
   const lines: string[] = [];
-  const code = runVerifyCli(args, { out: (l) => lines.push(l), defaultDataDir: () => join(tmp, 'none') });
+  const code = runVerifyCli(args, { out: (l) => lines.push(l), defaultDataDir: () => join(tmp, 'none'), nowIso: () => app.clock.nowIso() });
   return { code, text: lines.join('\n') };
 }
 
 describe('IUMK certificate', () => {
-  it('prints every field, a QR that decodes and verifies, and SALINAN on a reprint', async () => {
+  it('prints every field, a QR that decodes and verifies, a readable verification code, and SALINAN once the original is confirmed', async () => {
     const m = await createMember(app, { fullName: 'Siti Rahmawati', businessName: 'Warung Nasi Bu Siti', nib: '9120301234567' });
     await app.db.updateTable('businesses').set({ npwp: '0012345678901234' }).where('id', '=', m.businessId).execute();
     const { id, number } = await issuePermit(app, actors, m);
@@ -88,6 +88,18 @@ describe('IUMK certificate', () => {
     }
     expect(t).not.toContain('SALINAN');
 
+    // The verification code under the QR: in groups of four, at least 7 pt, also signed in the QR.
+    const row = await app.db.selectFrom('permits').select('verification_code').where('id', '=', id).executeTakeFirstOrThrow();
+    const grouped = row.verification_code!.match(/.{4}/g)!.join('-');
+    expect(row.verification_code).toMatch(/^[2-9A-HJKMNP-TV-Z]{12}$/);
+    const [layout] = await extractPdfLayout(pdf);
+    const codeItem = layout.items.find((i) => i.str.includes(grouped));
+    expect(codeItem, grouped).toBeDefined();
+    expect(codeItem!.height).toBeGreaterThanOrEqual(7);
+    const label = layout.items.find((i) => i.str === 'Kode verifikasi');
+    expect(label!.height).toBeGreaterThanOrEqual(7);
+    expect(label!.top).toBeLessThan(codeItem!.top);
+
     const page = await renderPdfPage(pdf, 1);
     saveScreenshot('permits-certificate.png', page.png);
     const qr = decodeQr(page);
@@ -96,9 +108,19 @@ describe('IUMK certificate', () => {
     expect(extractSignedTextsFromPdf(pdf)).toEqual([qr]);
 
     const verified = await app.ok('permits.verify', { text: qr }, actors.petugas);
-    expect(verified.results[0]).toMatchObject({ signatureValid: true, payload: { t: 'IUMK', n: number, d: '2026-11-30', b: 'Warung Nasi Bu Siti' }, record: { state: 'aktif' } });
+    expect(verified.results[0]).toMatchObject({
+      signatureValid: true,
+      headline: 'SAH',
+      payload: { t: 'IUMK', n: number, d: '2026-11-30', b: 'Warung Nasi Bu Siti', c: row.verification_code },
+      record: { state: 'aktif' },
+      issuer: { officeName: 'Kantor Kecamatan Tanah Abang', kecamatanKode: '31.71.07' },
+    });
+    expect(verified.results[0].verdict).toMatch(/^SAH: IUMK .*diterbitkan Kantor Kecamatan Tanah Abang \(kode kecamatan 31\.71\.07\)/);
+    // Read out on the phone: the code alone finds the same certificate.
+    const byCode = await app.ok('permits.verify', { code: grouped.toLowerCase().replace(/-/g, ' ') }, actors.petugas);
+    expect(byCode.results[0]).toMatchObject({ headline: 'SAH', payload: { n: number } });
     const fromPdf = await app.ok('permits.verify', { pdfBase64: first.base64 }, actors.petugas);
-    expect(fromPdf.results[0].record.state).toBe('aktif');
+    expect(fromPdf.results[0].record?.state).toBe('aktif');
 
     // A changed payload (another business name) keeps the old signature: refused.
     const [prefix, body, sig] = qr!.split('.');
@@ -108,11 +130,13 @@ describe('IUMK certificate', () => {
     const bad = await app.ok('permits.verify', { text: tampered }, actors.petugas);
     expect(bad.results[0]).toMatchObject({ signatureValid: false, reason: 'signature' });
 
+    // The clerk says the original came out well: from now on prints are copies.
+    await app.ok('permits.printResult', { ids: [id], good: true }, actors.loket);
     const second = await app.ok('permits.certificate', { id }, actors.loket);
     expect(second.copy).toBe(true);
     expect(flat((await extractPdfText(pdfOf(second)))[0])).toContain('SALINAN');
-    const row = await app.db.selectFrom('permits').select('copies_printed').where('id', '=', id).executeTakeFirstOrThrow();
-    expect(row.copies_printed).toBe(2);
+    const printed = await app.db.selectFrom('permits').select('copies_printed').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(printed.copies_printed).toBe(2);
   });
 
   it('shows a revocation to verification, in the app and on the command line', async () => {
@@ -128,10 +152,13 @@ describe('IUMK certificate', () => {
 
     await app.ok('permits.transition', { id, to: 'dicabut', reason: 'Usaha tidak lagi beroperasi' }, actors.supervisor);
     const after = await app.ok('permits.verify', { pdfBase64: cert.base64 }, actors.loket);
-    expect(after.results[0]).toMatchObject({ signatureValid: true, record: { state: 'dicabut', permit: { revokedReason: 'Usaha tidak lagi beroperasi' } } });
+    expect(after.results[0]).toMatchObject({ signatureValid: true, headline: 'DICABUT', good: false, record: { state: 'dicabut', record: { endReason: 'Usaha tidak lagi beroperasi', endedOn: '2026-11-30' } } });
+    // Never SAH first: the verdict leads with the revocation, its date and its reason.
+    expect(after.results[0].verdict).toMatch(/^DICABUT pada 2026-11-30: Usaha tidak lagi beroperasi\./);
     const revoked = cli([file, '--data-dir', app.dir]);
     expect(revoked.code).toBe(1);
-    expect(revoked.text).toMatch(/DICABUT pada 2026-11-30 \(Usaha tidak lagi beroperasi\)/);
+    expect(revoked.text).toMatch(/^DICABUT pada 2026-11-30: Usaha tidak lagi beroperasi\./m);
+    expect(revoked.text).not.toMatch(/^SAH/m);
     const refused = await app.call('permits.certificate', { id }, actors.loket);
     expect(refused.status).toBe(409);
   });
@@ -142,10 +169,12 @@ describe('IUMK certificate', () => {
     const unknown = await app.ok('permits.verify', { text: foreign }, actors.loket);
     expect(unknown.results[0]).toMatchObject({ signatureValid: false, reason: 'unknown_key' });
     const pem = join(tmp, 'other.pem');
-    writeFileSync(pem, other.publicKeyPem);
+    writeFileSync(pem, formatPublicKeyFile({ publicKeyPem: other.publicKeyPem, officeName: 'Kantor Kecamatan Gambir', kecamatanKode: '31.71.01' }));
     const withKey = cli([foreign, '--data-dir', app.dir, '--key', pem]);
     expect(withKey.code).toBe(0);
-    expect(withKey.text).toContain('SAH: IUMK 503/0007/IUMK/1001/XI/2026');
+    // The issuing office named from its key; the revocation status only its own register knows.
+    expect(withKey.text).toContain('TANDA TANGAN SAH: IUMK 503/0007/IUMK/1001/XI/2026');
+    expect(withKey.text).toContain('diterbitkan Kantor Kecamatan Gambir (kode kecamatan 31.71.01)');
     expect(withKey.text).toContain('hanya dapat diperiksa di kantor penerbit');
     const withoutKey = cli([foreign, '--data-dir', app.dir]);
     expect(withoutKey.code).toBe(1);
@@ -154,6 +183,7 @@ describe('IUMK certificate', () => {
     // Our public key, exported for other offices, verifies our certificates elsewhere.
     const exported = await app.ok('permits.publicKey', {}, actors.loket);
     expect(exported.publicKeyPem).toMatch(/BEGIN PUBLIC KEY/);
+    expect(parsePublicKeyFile(exported.publicKeyPem)).toMatchObject({ keyId: exported.keyId, officeName: 'Kantor Kecamatan Tanah Abang', kecamatanKode: '31.71.07' });
 
     const garbage = join(tmp, 'garbage.pdf');
     writeFileSync(garbage, Buffer.concat([Buffer.from('%PDF-1.7\nstream\n'), Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 37) % 256)), Buffer.from('endstream')]));
@@ -168,6 +198,13 @@ describe('IUMK certificate', () => {
   });
 
   it('prints a day of permits as one PDF, one page each', async () => {
+    // An original printed alone whose outcome is not reported yet holds the batch back.
+    const pending = await issuePermit(app, actors);
+    await app.ok('permits.certificate', { id: pending.id }, actors.loket);
+    const refused = await app.call('permits.certificateBatch', { issuedOn: '2026-11-30' }, actors.loket);
+    expect(refused.status).toBe(409);
+    expect(refused.error.message).toContain(`belum dilaporkan untuk ${pending.number}`);
+    await app.ok('permits.printResult', { ids: [pending.id], good: true }, actors.loket);
     const day = await app.ok('permits.list', { issuedOn: '2026-11-30', pageSize: 200 }, actors.loket);
     const batch = await app.ok('permits.certificateBatch', { issuedOn: '2026-11-30' }, actors.loket);
     const activeToday = day.rows.filter((r: any) => r.status === 'terbit' || r.status === 'diserahkan').length;

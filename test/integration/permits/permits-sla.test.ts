@@ -32,11 +32,11 @@ describe('working-day SLA through the service', () => {
 
     // Monday 09:00: the file lacks a letter; the applicant brings it on Wednesday 09:00.
     let loket = await at('2026-12-28T02:00:00.000Z', 'loket1');
-    expect((await app.ok('permits.get', { id: paused }, loket)).sla.state).toBe('due_today');
+    expect((await app.ok('permits.get', { id: paused }, loket)).sla?.state).toBe('due_today');
     await app.ok('permits.transition', { id: paused, to: 'perlu_perbaikan', reason: 'Surat pengantar RT/RW belum ada' }, loket);
     loket = await at('2026-12-29T04:00:00.000Z', 'loket1');
     detail = await app.ok('permits.get', { id: paused }, loket);
-    expect(detail.sla.state).toBe('paused');
+    expect(detail.sla?.state).toBe('paused');
     const list = await app.ok('permits.list', { sla: 'paused' }, loket);
     expect(list.rows.map((r: any) => r.id)).toEqual([paused]);
     expect((await app.ok('permits.list', { sla: 'late' }, loket)).rows.map((r: any) => r.id)).toEqual([late]);

@@ -53,7 +53,7 @@ describe('members.list on a seeded office', () => {
     const kel = await list({ kelurahanKode: '31.71.07.1006', pageSize: 200 });
     const expected = await app.db.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).where('kelurahan_kode', '=', '31.71.07.1006').executeTakeFirstOrThrow();
     expect(kel.total).toBe(Number(expected.n));
-    expect(kel.rows.every((r: { kelurahanKode: string; kelurahanNama: string }) => r.kelurahanKode === '31.71.07.1006' && r.kelurahanNama === 'Kebon Kacang')).toBe(true);
+    expect(kel.rows.every((r) => r.kelurahanKode === '31.71.07.1006' && r.kelurahanNama === 'Kebon Kacang')).toBe(true);
     const combo = await list({ targetGroup: 'disabilitas', scale: 'kecil', kelurahanKode: '31.71.07.1002' });
     expect(combo.rows.map((r: { id: string }) => r.id)).toContain(ids.djoko);
     for (const r of combo.rows) expect(r.targetGroup).toBe('disabilitas');
@@ -98,6 +98,27 @@ describe('members.list on a seeded office', () => {
     expect(tjandra.rows.some((r: { fullName: string }) => r.fullName.includes('Candra'))).toBe(true);
   });
 
+  it('sorts a common name search in name order, kept in step with renames', async () => {
+    const all = await list({ search: 'siti', pageSize: 200 });
+    expect(all.rows.length).toBeGreaterThan(20);
+    const expected = await app.db
+      .selectFrom('members')
+      .select('id')
+      .where('id', 'in', all.rows.map((r: { id: string }) => r.id))
+      .orderBy('name_key')
+      .orderBy('id')
+      .execute();
+    expect(all.rows.map((r: { id: string }) => r.id)).toEqual(expected.map((r) => r.id));
+    // A member renamed moves in the search order too (the name-order rows follow by trigger).
+    const last = all.rows[all.rows.length - 1];
+    const profile = await app.ok('members.get', { id: last.id }, tokens.petugas);
+    const { memberNo: _no, nikMasked: _n, kkMasked: _k, canRevealNik: _c, businesses: _b, stages: _s, kelurahanNama: _kn, kecamatanNama: _kc, pendampingNama: _pn, registeredOn: _r, createdAt: _ca, updatedAt: _ua, ...fields } = profile;
+    await app.ok('members.update', { ...fields, fullName: 'Aaaa Siti Pertama', confirmDuplicate: true }, tokens.petugas);
+    expect((await list({ search: 'siti' })).rows[0].id).toBe(last.id);
+    const counts = await app.db.selectNoFrom((eb) => [eb.selectFrom('members').select((e) => e.fn.countAll<number>().as('n')).as('m'), eb.selectFrom('member_name_order').select((e) => e.fn.countAll<number>().as('n')).as('o')]).executeTakeFirstOrThrow();
+    expect(counts.o).toBe(counts.m);
+  });
+
   it('refuses a bad filter naming the field', async () => {
     const res = await app.call('members.list', { kelurahanKode: 'x', sort: 'nik' }, tokens.petugas);
     expect(res.status).toBe(400);
@@ -131,6 +152,8 @@ describe('members.list on a seeded office', () => {
       // all the matches (ordering ties of one name is allowed: "LAST TERM OF ORDER BY").
       if (!filters.search) expect(details.filter((d) => /TEMP B-TREE FOR ORDER BY/.test(d)).length, `${JSON.stringify(filters)} ${sort}: ${details.join(' | ')}`).toBeLessThanOrEqual(1);
     }
+    // A name search sorts its matches in the narrow name-order table, by rowid, not in members.
+    expect(plan({ search: 'sukarno' }, 'name').map((p) => p.detail)).toContain('SEARCH o USING INTEGER PRIMARY KEY (rowid=?)');
     const count = applyFilters(app.db.selectFrom('members') as never, { kelurahanKode: '31.71.07.1006' }).select((eb: any) => eb.fn.countAll().as('n')).compile();
     const countPlan = (app.sqlite.prepare(`explain query plan ${count.sql}`).all(...(count.parameters as unknown[])) as { detail: string }[]).map((p) => p.detail);
     expect(countPlan.join(' | ')).toMatch(/members_kelurahan/);

@@ -28,10 +28,10 @@ describe('members.register', () => {
     expect(profile.kelurahanNama).toBe('Kebon Kacang');
     expect(profile.businesses[0].scale).toBe('mikro');
     expect(profile.businesses[0].kbliJudul).toBe('Rumah/Warung Makan');
-    const p1 = profile.stages.find((s: { code: string }) => s.code === 'P1');
+    const p1 = profile.stages.find((s) => s.code === 'P1')!;
     expect(p1.status).toBe('selesai');
     expect(p1.recordedByName).toBe('Pengguna petugas1');
-    expect(profile.stages.find((s: { code: string }) => s.code === 'P2').status).toBe('belum');
+    expect(profile.stages.find((s) => s.code === 'P2')?.status).toBe('belum');
     const audit = await app.db.selectFrom('audit_log').selectAll().where('method', '=', 'members.register').execute();
     expect(audit).toHaveLength(2);
     expect(audit[0].after).not.toContain(profile.nikMasked.slice(0, 4) + nikFor('1985-04-12', 'P', 1).slice(4, 12));
@@ -111,6 +111,29 @@ describe('members.register', () => {
     expect(b.memberNo).toBe(`TA/3171071006/${monthYear}/0002`);
   });
 
+  it('refuses a member number template that could hand out an issued number again, naming the field', async () => {
+    const first = await app.ok('members.register', member(), tokens.petugas);
+    await app.ok('members.register', member({ fullName: 'Ani', birthDate: '1979-02-03' }), tokens.petugas);
+    const year = jakartaMonth(app.clock).slice(0, 4);
+    expect(first.memberNo).toBe(`JP-317107-${year}-000001`);
+    // The same numbers with a zero moved out of the counter: a new counter scope starting again at 1.
+    const clash = await app.call('registrations.updateSettings', { memberNumberTemplate: 'JP-{kecamatan}-{tahun}-0{seq:5}' }, tokens.admin);
+    expect(clash.status).toBe(409);
+    expect(clash.error.fields.memberNumberTemplate).toBe(
+      `Templat nomor anggota: dapat menghasilkan lagi nomor yang sudah diberikan (JP-317107-${year}-000001, milik Siti Aminah). Ubah bagian tetap templat, misalnya awalannya.`,
+    );
+    const literal = await app.call('registrations.updateSettings', { memberNumberTemplate: `JP-317107-${year}-00{seq:4}` }, tokens.admin);
+    expect(literal.status).toBe(409);
+    expect(await app.ok('registrations.getSettings', {}, tokens.admin)).toMatchObject({ memberNumberTemplate: 'JP-{kecamatan}-{tahun}-{seq:6}' });
+    // Keeping the template, or one that continues the same counter, is fine.
+    expect((await app.call('registrations.updateSettings', { memberNumberTemplate: `JP-317107-${year}-{seq:6}` }, tokens.admin)).status).toBe(200);
+    expect((await app.call('registrations.updateSettings', { memberNumberTemplate: 'JP-{kecamatan}-{tahun}-{seq:6}' }, tokens.admin)).status).toBe(200);
+    expect((await app.call('registrations.updateSettings', { memberNumberTemplate: 'JP-{kecamatan}-{tahun}-{seq:4}' }, tokens.admin)).status).toBe(200);
+    expect((await app.ok('members.register', member({ fullName: 'Budi', birthDate: '1980-02-03', gender: 'L' }), tokens.petugas)).memberNo).toBe(`JP-317107-${year}-0003`);
+    expect((await app.call('registrations.updateSettings', { memberNumberTemplate: 'JPD-{kelurahan}-{seq:5}' }, tokens.admin)).status).toBe(200);
+    expect((await app.ok('members.register', member({ fullName: 'Dewi', birthDate: '1981-02-03' }), tokens.petugas)).memberNo).toBe('JPD-3171071006-00001');
+  });
+
   it('lets loket read but not register or reveal NIK; reveal is audited', async () => {
     const m = await app.ok('members.register', member(), tokens.petugas);
     expect((await app.call('members.register', member(), tokens.loket)).status).toBe(403);
@@ -123,9 +146,17 @@ describe('members.register', () => {
     await app.ok('businesses.update', { id: profile.businesses[0].id, ...business(), npwp: nik }, tokens.petugas);
     const again = await app.ok('members.get', { id: m.id }, tokens.loket);
     expect(again.businesses[0].npwp).toBe(`${nik.slice(0, 4)}••••••••${nik.slice(-4)}`);
-    expect((await app.ok('members.get', { id: m.id }, tokens.petugas)).businesses[0].npwp).toBe(nik);
+    // ...and for every other role: the full value only through the audited reveal.
+    const asPetugas = await app.ok('members.get', { id: m.id }, tokens.petugas);
+    expect(asPetugas.businesses[0].npwp).toBe(again.businesses[0].npwp);
     const revealed = await app.ok('members.revealNik', { id: m.id }, tokens.admin);
     expect(revealed.nik).toMatch(/^\d{16}$/);
+    expect(revealed.npwp).toEqual({ [profile.businesses[0].id]: nik });
+    // The form sends the masked NPWP back unchanged: the stored one stays.
+    await app.ok('businesses.update', { id: profile.businesses[0].id, ...business(), npwp: asPetugas.businesses[0].npwp }, tokens.petugas);
+    expect((await app.db.selectFrom('businesses').select('npwp').where('id', '=', profile.businesses[0].id).executeTakeFirstOrThrow()).npwp).toBe(nik);
+    const other = await app.call('businesses.update', { id: profile.businesses[0].id, ...business(), npwp: '3171••••••••9999' }, tokens.petugas);
+    expect(other.error.fields.npwp).toMatch(/^NPWP: /);
     const audit = await app.db.selectFrom('audit_log').selectAll().where('method', '=', 'members.revealNik').execute();
     expect(audit).toHaveLength(2);
     expect(audit[0].entity_id).toBe(m.id);
@@ -150,13 +181,13 @@ describe('members.register', () => {
     const p = await app.ok('members.get', { id: m.id }, tokens.petugas);
     expect(p.businesses).toHaveLength(2);
     expect(p.businesses[1].latestCondition.qris).toBe(true);
-    expect(p.stages.find((s: { code: string }) => s.code === 'P4').evidence).toBe('NIB 1234567890123 terbit');
+    expect(p.stages.find((s) => s.code === 'P4')?.evidence).toBe('NIB 1234567890123 terbit');
     const history = await app.ok('members.history', { id: m.id }, tokens.petugas);
-    const methods = history.map((h: { method: string }) => h.method);
+    const methods = history.map((h) => h.method);
     expect(methods).toEqual(expect.arrayContaining(['members.register', 'members.update', 'businesses.add', 'businesses.recordCondition', 'stages.record']));
-    const upd = history.find((h: { method: string }) => h.method === 'members.update');
-    expect(upd.before.full_name).toBe('Siti Aminah');
-    expect(upd.after.full_name).toBe('Siti Aminah Rahayu');
+    const upd = history.find((h) => h.method === 'members.update') as { before: { full_name: string }; after: { full_name: string } } | undefined;
+    expect(upd?.before.full_name).toBe('Siti Aminah');
+    expect(upd?.after.full_name).toBe('Siti Aminah Rahayu');
     expect(JSON.stringify(history)).not.toMatch(/"nik":"\d{16}"/);
     // The search index follows the edit and the new business.
     const found = await app.ok('members.list', { search: 'rahayu konveksi' }, tokens.petugas);

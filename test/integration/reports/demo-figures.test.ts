@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type App } from '../../../src-main/app';
 import { jakartaDate } from '../../../src-main/core/clock';
 import { createDemoOffice, demoAccounts, loginAs } from '../../../src-main/demo/demo';
-import { monthBounds } from '../../../src-main/features/reports/period';
+import { monthBounds, shiftMonth } from '../../../src-main/features/reports/period';
+import { reportLayoutProblems } from '../../support/report-layout';
+import { saveScreenshot } from '../../support/screenshots';
+import { renderPdfPage } from '../../support/pdf';
 import type { MonthlySummary } from '../../../src-main/features/reports/model';
 import { tempDir } from '../../support/app';
 import { testClock } from '../../support/clock';
@@ -15,16 +18,20 @@ let app: App;
 let supervisor: string;
 const month = jakartaDate(clock.nowIso()).slice(0, 7);
 const b = monthBounds(month);
+const today = jakartaDate(clock.nowIso());
 const inMonth = (d: string | null | undefined) => !!d && d >= b.from && d <= b.to;
+/** In the month and not after today: what has happened so far. */
+const inMonthSoFar = (d: string | null | undefined) => inMonth(d) && d! <= today;
 const inMonthIso = (t: string | null | undefined) => !!t && t >= b.fromIso && t < b.toIso;
 const rows = (table: string) => app.sqlite.prepare(`select * from ${table}`).all() as Record<string, any>[];
 const sum = (list: Record<string, any>[], key: string) => list.reduce((s, r) => s + Number(r[key] ?? 0), 0);
 
-async function summary(kelurahan?: string): Promise<MonthlySummary> {
-  const res = await app.dispatch({ method: 'reports.monthly', input: { month, kelurahan }, sessionToken: supervisor, checkCsrf: false });
+async function call<T>(method: string, input: unknown): Promise<T> {
+  const res = await app.dispatch({ method, input, sessionToken: supervisor, checkCsrf: false });
   if (!res.body.ok) throw new Error(res.body.error.message);
-  return res.body.value as MonthlySummary;
+  return res.body.value as T;
 }
+const summary = (kelurahan?: string, m = month) => call<MonthlySummary>('reports.monthly', { month: m, kelurahan });
 const figure = (s: MonthlySummary, id: string) => {
   const [section, f] = id.split('.');
   return s.sections.find((x) => x.id === section)!.figures.find((x) => x.id === f)!.value;
@@ -47,7 +54,8 @@ describe('monthly summary over the demo office', () => {
     expect(figure(s, 'registrations.registeredInMonth')).toBe(members.filter((m) => inMonth(m.registered_on)).length);
     expect(figure(s, 'registrations.membersTotal')).toBe(members.filter((m) => m.registered_on <= b.to).length);
 
-    const trainings = rows('trainings').filter((t) => t.status !== 'dibatalkan' && inMonthIso(t.starts_at));
+    // Sessions held: completed ones; a session scheduled later in the month is not counted.
+    const trainings = rows('trainings').filter((t) => t.status === 'selesai' && inMonthIso(t.starts_at));
     const enrolments = rows('training_enrolments').filter((e) => e.status === 'terdaftar' && trainings.some((t) => t.id === e.training_id));
     expect(figure(s, 'trainings.sessionsHeld')).toBe(trainings.length);
     expect(figure(s, 'trainings.participantsEnrolled')).toBe(enrolments.length);
@@ -71,8 +79,9 @@ describe('monthly summary over the demo office', () => {
     const orders = rows('orders').filter((o) => inMonth(o.order_date) && o.status !== 'dibatalkan');
     const assignments = rows('order_assignments').filter((a) => a.status !== 'ditolak' && a.status !== 'dibatalkan');
     const delivered = assignments.filter((a) => inMonth(a.delivered_on));
-    const paid = assignments.filter((a) => inMonth(a.paid_on));
-    const unpaid = assignments.filter((a) => a.delivered_on && a.delivered_on <= b.to && (!a.paid_on || a.paid_on > b.to));
+    const paid = assignments.filter((a) => inMonthSoFar(a.paid_on));
+    const asOf = b.to < today ? b.to : today;
+    const unpaid = assignments.filter((a) => a.delivered_on && a.delivered_on <= asOf && (!a.paid_on || a.paid_on > asOf));
     expect(figure(s, 'orders.received')).toBe(orders.length);
     expect(figure(s, 'orders.orderedValue')).toBe(sum(orders, 'total_amount'));
     expect(figure(s, 'orders.delivered')).toBe(delivered.length);
@@ -82,7 +91,7 @@ describe('monthly summary over the demo office', () => {
     expect(figure(s, 'orders.unpaidValue')).toBe(sum(unpaid, 'amount'));
 
     const referrals = rows('financing_referrals');
-    const disbursed = referrals.filter((r) => inMonth(r.disbursed_on));
+    const disbursed = referrals.filter((r) => inMonthSoFar(r.disbursed_on));
     expect(figure(s, 'financing.referrals')).toBe(referrals.filter((r) => inMonth(r.submitted_on)).length);
     expect(figure(s, 'financing.disbursed')).toBe(disbursed.length);
     expect(figure(s, 'financing.disbursedAmount')).toBe(sum(disbursed, 'amount_disbursed'));
@@ -100,6 +109,56 @@ describe('monthly summary over the demo office', () => {
     expect(figure(s, 'registrations.membersTotal')).toBe([...ids].length);
     expect(figure(s, 'orders.delivered')).toBe(delivered.length);
     expect(figure(s, 'orders.deliveredValue')).toBe(sum(delivered, 'amount'));
-    expect(figure(s, 'orders.paidValue')).toBe(sum(assignments.filter((a) => inMonth(a.paid_on)), 'paid_amount'));
+    expect(figure(s, 'orders.paidValue')).toBe(sum(assignments.filter((a) => inMonthSoFar(a.paid_on)), 'paid_amount'));
+  });
+
+  it('has a closed last month whose report stays as closed, with the later changes as corrections this month', async () => {
+    const last = shiftMonth(month, -1);
+    const closed = await summary(undefined, last);
+    expect(closed.status).toMatchObject({ state: 'closed', closedBy: 'Hendra Wijaya, S.E.' });
+    // Figures from the records as they are now: the late visit and the cancelled order moved them.
+    const lb = monthBounds(last);
+    const within = (d: string | null) => !!d && d >= lb.from && d <= lb.to;
+    const visitsNow = rows('mentoring_visits').filter((v) => within(v.visited_on)).length;
+    const turnoverNow = sum(rows('turnover_reports').filter((r) => r.month === last), 'turnover');
+    const cancelledLate = rows('orders').filter((o) => within(o.order_date) && o.cancel_reason?.includes('setelah laporan bulan lalu dikirim')).length;
+    const ordersNow = rows('orders').filter((o) => within(o.order_date) && o.status !== 'dibatalkan').length;
+    expect(figure(closed, 'turnover.visits')).toBe(visitsNow - 1);
+    expect(figure(closed, 'turnover.totalTurnover')).toBe(turnoverNow - 250_000);
+    expect(figure(closed, 'orders.received')).toBe(ordersNow + cancelledLate);
+
+    const s = await summary();
+    expect(s.status.state).toBe('provisional');
+    const corrections = s.sections.find((x) => x.id === 'corrections')!.tables[0].rows;
+    expect(corrections).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ label: 'Kunjungan pendampingan', reported: visitsNow - 1, corrected: visitsNow, difference: 1 }),
+        expect.objectContaining({ label: 'Jumlah omzet bulanan anggota', reported: turnoverNow - 250_000, corrected: turnoverNow, difference: 250_000 }),
+      ]),
+    );
+    if (cancelledLate) expect(corrections).toContainEqual(expect.objectContaining({ label: 'Pesanan diterima', difference: -cancelledLate }));
+    expect((await call<{ closings: { month: string }[] }>('reports.closings', {})).closings.map((c) => c.month)).toEqual([last]);
+  });
+
+  it('prints its report without overlaps, split numbers or stray pages', async () => {
+    const s = await summary();
+    const file = await call<{ base64: string }>('reports.export', { month, format: 'pdf' });
+    const pdf = Buffer.from(file.base64, 'base64');
+    const { problems, pages } = await reportLayoutProblems(pdf, s, s.sections.flatMap((x) => x.tables).filter((t) => t.rows.length > 1));
+    expect(problems).toEqual([]);
+    expect(pages.length).toBeGreaterThan(2);
+    // The README's picture of the report: the page with the permits and e-order tables.
+    const permitsPage = pages.findIndex((p) => p.items.some((i) => i.str.includes('IUMK per kanal')));
+    saveScreenshot('reports-pdf.png', (await renderPdfPage(pdf, permitsPage + 1, 110)).png);
+  });
+
+  it('has businesses with NPWPs, some the owner’s NIK, and postal codes, and deliveries handed over off the planned day', () => {
+    const businesses = app.sqlite.prepare('select b.npwp, b.postal_code, b.kelurahan_kode, m.nik from businesses b join members m on m.id = b.member_id').all() as { npwp: string | null; postal_code: string | null; kelurahan_kode: string; nik: string }[];
+    expect(businesses.filter((b) => b.npwp && b.npwp === b.nik).length).toBeGreaterThan(0);
+    expect(businesses.filter((b) => b.npwp && b.npwp.length === 15).length).toBeGreaterThan(0);
+    expect(businesses.filter((b) => b.kelurahan_kode.startsWith('31.71.07.')).every((b) => /^102[1-7]0$/.test(b.postal_code ?? ''))).toBe(true);
+    const assignments = rows('order_assignments').filter((a) => a.delivered_on);
+    expect(assignments.some((a) => a.delivered_on !== a.delivery_date)).toBe(true);
+    expect(assignments.every((a) => a.delivered_on <= today && (!a.paid_on || (a.paid_on <= today && a.paid_on >= a.delivered_on)))).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatValue } from '../../../src-main/features/reports/export-pdf';
+import { formatPercentNumber, formatValue } from '../../../src-main/features/reports/format';
 import type { MonthlySummary } from '../../../src-main/features/reports/model';
 import { makeTestApp, type TestApp } from '../../support/app';
 import { extractPdfText } from '../../support/pdf';
@@ -24,7 +24,7 @@ function nik(birth: string, gender: 'L' | 'P') {
 
 async function register(spec: { name: string; gender: 'L' | 'P'; registeredOn: string; kelurahan: string; targetGroup: string; skpd: string; kbli?: string }) {
   const birthDate = '1988-06-15';
-  return app.ok<{ id: string; businessIds: string[] }>(
+  return app.ok(
     'members.register',
     {
       nik: nik(birthDate, spec.gender),
@@ -91,7 +91,8 @@ describe('monthly summary', () => {
     expect(figure(summary, 'registrations.membersTotal')).toBe(7);
     expect(figure(summary, 'registrations.registeredYearToDate')).toBe(6);
     expect(figure(summary, 'registrations.yearlyTarget')).toBe(4500);
-    expect(figure(summary, 'registrations.targetProgress')).toBe(0.1);
+    // The exact ratio; printing rounds it (0,1%).
+    expect(figure(summary, 'registrations.targetProgress')).toBe(6 / 4500);
     const reg = summary.sections.find((s) => s.id === 'registrations')!;
     const table = (id: string) => Object.fromEntries(reg.tables.find((t) => t.id === id)!.rows.map((r) => [r.label, r.count]));
     expect(table('byKelurahan')).toMatchObject({ 'Kebon Kacang': 3, Gelora: 1, 'Di luar kecamatan': 1, Petamburan: 0, Jumlah: 5 });
@@ -122,16 +123,17 @@ describe('monthly summary', () => {
   });
 
   it('narrows to one kelurahan', async () => {
-    const kel = await app.ok<MonthlySummary>('reports.monthly', { month: '2026-11', kelurahan: KEBON_KACANG }, supervisor);
+    const kel = await app.ok('reports.monthly', { month: '2026-11', kelurahan: KEBON_KACANG }, supervisor);
     expect(kel.scopeLabel).toBe('Kelurahan Kebon Kacang, Kecamatan Tanah Abang');
     expect(figure(kel, 'registrations.registeredInMonth')).toBe(3);
     expect(figure(kel, 'registrations.membersTotal')).toBe(4);
   });
 
   it('gives an empty month as a report of zeros', async () => {
-    const empty = await app.ok<MonthlySummary>('reports.monthly', { month: '2026-06' }, supervisor);
+    const empty = await app.ok('reports.monthly', { month: '2026-06' }, supervisor);
     for (const section of empty.sections.filter((s) => s.id !== 'registrations')) {
-      for (const f of section.figures) expect(f.value, `${section.id}.${f.id}`).toBe(0);
+      // A share of nothing is no share at all: "–", not 0,0%.
+      for (const f of section.figures) expect(f.value, `${section.id}.${f.id}`).toBe(f.type === 'percent' ? null : 0);
     }
     expect(figure(empty, 'registrations.registeredInMonth')).toBe(0);
   });
@@ -151,7 +153,7 @@ describe('monthly summary', () => {
 
 describe('exports carry the same figures', () => {
   const exportAs = async (format: 'pdf' | 'xlsx' | 'csv') => {
-    const r = await app.ok<{ fileName: string; mimeType: string; base64: string }>('reports.export', { month: '2026-11', format }, supervisor);
+    const r = await app.ok('reports.export', { month: '2026-11', format }, supervisor);
     return { ...r, bytes: Buffer.from(r.base64, 'base64') };
   };
   const allFigures = () => summary.sections.flatMap((s) => s.figures.map((f) => ({ section: s, f })));
@@ -168,10 +170,17 @@ describe('exports carry the same figures', () => {
       sheet.eachRow((row) => {
         if (row.getCell(1).value === f.label) found = row.getCell(2).value;
       });
+      if (f.value === null) {
+        expect(found, `${section.id}.${f.id}`).toBe('–');
+        continue;
+      }
       expect(typeof found, `${section.id}.${f.id}`).toBe('number');
-      expect(found).toBeCloseTo(f.type === 'percent' ? f.value / 100 : f.value, 6);
+      // Percentages: the exact ratio, not a rounded percentage.
+      expect(found).toBe(f.value);
     }
-    expect(wb.worksheets[0].views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
+    expect(wb.worksheets[0].views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
+    // Short, whole sheet names (a spreadsheet allows 31 characters).
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Pendaftaran (P1)', 'Tahap 7P', 'Pelatihan (P2)', 'Pendampingan dan omzet', 'Perizinan (P4)', 'E-Order (P5)', 'Permodalan (P7)', 'Pemulihan dan digital']);
   });
 
   it('CSV: UTF-8 with BOM, semicolons, the same figures', async () => {
@@ -181,7 +190,7 @@ describe('exports carry the same figures', () => {
     for (const { f } of allFigures()) {
       const line = lines.find((l) => l[0] === f.label);
       expect(line, f.label).toBeDefined();
-      expect(line![1]).toBe(f.type === 'percent' ? f.value.toFixed(1).replace('.', ',') : String(f.value));
+      expect(line![1]).toBe(f.value === null ? '–' : f.type === 'percent' ? formatPercentNumber(f.value) : String(f.value));
     }
   });
 

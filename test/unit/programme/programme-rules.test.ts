@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateNaikKelas } from '../../../src-main/features/programme/rules/naik-kelas';
 import { ageInMonths, evaluateBankability, DEFAULT_BANKABILITY, type BankabilityFacts } from '../../../src-main/features/programme/rules/bankability';
-import { addMonths, monthRange, monthsBetween, formatMonthId } from '../../../src-main/features/programme/rules/months';
+import { addMonths, monthRange, monthsBetween, formatMonthId } from '../../../src-shared/rules/months';
 
 const JUTA = 1_000_000;
 const series = (first: string, values: number[]) => values.map((turnover, i) => ({ month: addMonths(first, i), turnover }));

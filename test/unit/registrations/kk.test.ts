@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { parseKk } from '../../../src-main/features/registrations/rules/kk';
+import { parseKk } from '../../../src-shared/rules/kk';
 
 const TODAY = '2025-06-15';
 

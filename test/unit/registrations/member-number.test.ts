@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMemberNumber, maskNik, memberNumberScope, memberTemplateProblem } from '../../../src-main/features/registrations/rules/member-number';
+import { formatMemberNumber, maskNik, memberNumberScope, memberTemplateProblem, parseMemberNumber, templatePrefix } from '../../../src-main/features/registrations/rules/member-number';
 
 const vars = { kecamatan: '31.71.07', kota: '31.71', kelurahan: '31.71.07.1006', registeredOn: '2026-11-28' };
 
@@ -31,5 +31,25 @@ describe('member number template', () => {
   it('masks a NIK keeping region and serial', () => {
     expect(maskNik('3171074509870001')).toBe('3171••••••••0001');
     expect(maskNik('123')).toBe('••••••••••••••••');
+  });
+});
+
+describe('reading a number back against a template', () => {
+  const office = { kecamatan: '31.71.07', kota: '31.71' };
+  it('gives the counter scope and value that would produce it', () => {
+    const parse = parseMemberNumber('JP-{kecamatan}-{tahun}-{seq:6}', office);
+    expect(parse('JP-317107-2026-000042')).toEqual({ scope: 'JP-317107-2026-{seq}', seq: 42 });
+    expect(parse('JP-317107-2026-1000042')).toEqual({ scope: 'JP-317107-2026-{seq}', seq: 1000042 });
+    // Never produced: extra leading zeros, another kecamatan, another shape.
+    expect(parse('JP-317107-2026-0000042')).toBeNull();
+    expect(parse('JP-317108-2026-000042')).toBeNull();
+    expect(parse('JP-317107-2026-42')).toBeNull();
+    const byKelurahan = parseMemberNumber('TA/{kelurahan}/{bulan}{tahun}/{seq:4}', office);
+    expect(byKelurahan('TA/3171071006/112026/0007')).toEqual({ scope: 'TA/3171071006/112026/{seq}', seq: 7 });
+    expect(byKelurahan('TA/3171071006/132026/0007')).toBeNull();
+  });
+  it('knows the fixed beginning of a template', () => {
+    expect(templatePrefix('JP-{kecamatan}-{tahun}-{seq:6}', office)).toBe('JP-317107-');
+    expect(templatePrefix('{seq}', office)).toBe('');
   });
 });

@@ -3,7 +3,7 @@ import {
   checkNikAgainst,
   parseNik,
   resolveTwoDigitYear,
-} from '../../../src-main/features/registrations/rules/nik';
+} from '../../../src-shared/rules/nik';
 
 const TODAY = '2025-06-15';
 
@@ -270,12 +270,12 @@ describe('checkNikAgainst', () => {
     expect(checkNikAgainst('3171011708850001', { birthDate: '1985-02-31', gender: 'L' })).toMatchObject({
       ok: false,
       field: 'birthDate',
-      message: "Tanggal lahir: isian '1985-02-31' tidak sah (format TTTT-BB-HH)",
+      message: 'Tanggal lahir: tanggal tidak valid (tulis HH/BB/TTTT)',
     });
     expect(checkNikAgainst('3171011708850001', { birthDate: '', gender: 'L' })).toMatchObject({
       ok: false,
       field: 'birthDate',
-      message: 'Tanggal lahir: isian kosong (format TTTT-BB-HH)',
+      message: 'Tanggal lahir: wajib diisi',
     });
   });
 });

@@ -5,7 +5,7 @@ import {
   luhnValid,
   normaliseNpwp,
   validateNpwp,
-} from '../../../src-main/features/registrations/rules/npwp';
+} from '../../../src-shared/rules/npwp';
 
 // An independent Luhn implementation, written differently from the module's on purpose: from
 // the left, doubling the positions that are an even distance from the end of the full number.

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { formatPhone, normalisePhone, parsePhone } from '../../../src-main/features/registrations/rules/phone';
+import { formatPhone, normalisePhone, parsePhone } from '../../../src-shared/rules/phone';
 
 describe('parsePhone: mobiles', () => {
   it('accepts the national 08 form', () => {

@@ -7,7 +7,7 @@ import {
   scaleBySales,
   scaleRank,
   SCALES,
-} from '../../../src-main/features/registrations/rules/scale';
+} from '../../../src-shared/rules/scale';
 
 const MILIAR = 1_000_000_000;
 

@@ -53,3 +53,60 @@ describe('electron stays inside src-main/shell', () => {
     expect(valueImports("import type { App } from 'electron';")).toEqual([]);
   });
 });
+
+/** Which feature (or 'core') a project file belongs to, or null for the rest of src-main. */
+function layerOf(path: string): string | null {
+  const feature = /^src-main\/features\/([^/]+)\//.exec(path);
+  if (feature) return feature[1];
+  return path.startsWith('src-main/core/') ? 'core' : null;
+}
+
+/** The features each feature (and core) loads at run time, from its relative value imports. */
+function featureGraph(): Map<string, Set<string>> {
+  const graph = new Map<string, Set<string>>();
+  for (const file of sourceFiles(join(root, 'src-main'))) {
+    const from = layerOf(rel(file));
+    if (!from) continue;
+    for (const spec of valueImports(readFileSync(file, 'utf8'))) {
+      if (!spec.startsWith('.')) continue;
+      const to = layerOf(rel(join(file, '..', spec)) + '/');
+      if (to && to !== from && to !== 'core') {
+        if (!graph.has(from)) graph.set(from, new Set());
+        graph.get(from)!.add(to);
+      }
+    }
+  }
+  return graph;
+}
+
+/** Every cycle's path, e.g. ['a', 'b', 'a']; none when the arrows all point one way. */
+function cycles(graph: Map<string, Set<string>>): string[][] {
+  const found: string[][] = [];
+  const visit = (node: string, path: string[]) => {
+    for (const next of graph.get(node) ?? []) {
+      if (path.includes(next)) found.push([...path.slice(path.indexOf(next)), next]);
+      else visit(next, [...path, next]);
+    }
+  };
+  for (const node of graph.keys()) visit(node, [node]);
+  return found;
+}
+
+describe('features depend on each other one way', () => {
+  it('core loads no feature, and no two features load each other, directly or around a loop', () => {
+    const graph = featureGraph();
+    expect([...(graph.get('core') ?? [])]).toEqual([]);
+    expect(cycles(graph)).toEqual([]);
+    // The graph is real: the permit counter registers walk-ins through the registrations feature.
+    expect(graph.get('permits')?.has('registrations')).toBe(true);
+  });
+
+  it('the cycle finder finds a loop when there is one', () => {
+    const graph = new Map([
+      ['a', new Set(['b'])],
+      ['b', new Set(['c'])],
+      ['c', new Set(['a'])],
+    ]);
+    expect(cycles(graph)[0]).toEqual(['a', 'b', 'c', 'a']);
+  });
+});

@@ -27,6 +27,10 @@ export class FakeWebContents extends EventEmitter {
     super();
     this.mainFrame = new FakeFrame(url, null, 1, this.id);
   }
+  /** How the next system print dialogs end, in order; printed when the list is empty. */
+  static printAnswers: [success: boolean, failureReason: string][] = [];
+  /** webContents.print: answers like the system dialog would. */
+  print = vi.fn((_options: unknown, callback: (success: boolean, failureReason: string) => void) => callback(...(FakeWebContents.printAnswers.shift() ?? [true, ''])));
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;
   }
@@ -59,6 +63,12 @@ export class FakeBrowserWindow extends EventEmitter {
   restore = vi.fn();
   isMinimized = vi.fn(() => false);
   closed = false;
+  destroyed = false;
+  destroy = vi.fn(() => {
+    this.destroyed = true;
+    this.closed = true;
+  });
+  isDestroyed = vi.fn(() => this.destroyed);
 
   constructor(readonly options: Record<string, unknown>) {
     super();

@@ -119,11 +119,23 @@ describe('api:invoke', () => {
     expect((await invoke(counter.ipcEvent(), 'registrations.list')).body).toEqual({ ok: true, value: { saw: 'token-1' } });
     expect((await invoke(other.ipcEvent(), 'registrations.list')).body).toEqual({ ok: true, value: { saw: null } });
     expect(office.calls.every((c) => c.checkCsrf === false)).toBe(true);
+    // The desktop window is the office PC itself: its address for the login throttle.
+    expect(office.calls.every((c) => c.clientAddress === 'desktop')).toBe(true);
     expect(registration.sessionCount()).toBe(1);
 
     await invoke(counter.ipcEvent(), 'auth.logout');
     expect((await invoke(counter.ipcEvent(), 'registrations.list')).body).toEqual({ ok: true, value: { saw: null } });
     expect(registration.sessionCount()).toBe(0);
+  });
+
+  it('passes a long call\'s job id on, and nothing but a string', async () => {
+    const office = recordingApp();
+    registration = registerIpc(office);
+    const contents = new FakeWebContents();
+    await ipcMain.call(channels.invoke, contents.ipcEvent(), 'permits.certificateBatch', {}, 'job-12345678');
+    await ipcMain.call(channels.invoke, contents.ipcEvent(), 'permits.certificateBatch', {}, { evil: true });
+    await invoke(contents.ipcEvent(), 'office.status');
+    expect(office.calls.map((c) => c.jobId)).toEqual(['job-12345678', null, null]);
   });
 
   it('forgets the session when the window is destroyed', async () => {
@@ -183,7 +195,7 @@ describe('api:invoke with a real App', () => {
         signatoryNip: '197001011990031001',
         yearlyTarget: 120,
       },
-      admin: { username: 'admin', fullName: 'Admin Kantor', password: 'rahasia12345' },
+      admin: { username: 'admin', fullName: 'Admin Kantor', password: 'KopiSusuGulaAren7' },
     });
     expect(setup.body.ok, JSON.stringify(setup.body)).toBe(true);
 

@@ -17,10 +17,10 @@ beforeEach(() => {
 });
 
 describe('preload bridge', () => {
-  it('exposes one object, window.desktop, with exactly invoke, printPdf and savePdf', () => {
+  it('exposes one object, window.desktop, with exactly invoke, printPdf, printDocument and savePdf', () => {
     expect(contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
     expect([...contextBridge.exposed.keys()]).toEqual(['desktop']);
-    expect(Object.keys(desktop).sort()).toEqual(['invoke', 'printPdf', 'savePdf']);
+    expect(Object.keys(desktop).sort()).toEqual(['invoke', 'printDocument', 'printPdf', 'savePdf']);
     for (const value of Object.values(desktop)) expect(typeof value).toBe('function');
   });
 
@@ -37,7 +37,11 @@ describe('preload bridge', () => {
     const answer = { status: 200, body: { ok: true, value: { setupDone: true } } };
     ipcRenderer.invoke.mockResolvedValueOnce(answer);
     await expect(desktop.invoke('office.status', {})).resolves.toEqual(answer);
-    expect(ipcRenderer.invoke).toHaveBeenCalledWith(channels.invoke, 'office.status', {});
+    expect(ipcRenderer.invoke).toHaveBeenCalledWith(channels.invoke, 'office.status', {}, null);
+    // A long call's job id travels with it, as a plain string.
+    ipcRenderer.invoke.mockResolvedValueOnce(answer);
+    await desktop.invoke('permits.certificateBatch', { issuedOn: '2026-11-30' }, { jobId: 'job-12345678' });
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(channels.invoke, 'permits.certificateBatch', { issuedOn: '2026-11-30' }, 'job-12345678');
   });
 
   it('printPdf and savePdf unwrap their answers', async () => {
@@ -45,6 +49,10 @@ describe('preload bridge', () => {
     ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: null });
     await expect(desktop.printPdf(bytes, 'Sertifikat')).resolves.toBeUndefined();
     expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(channels.printPdf, bytes, 'Sertifikat');
+
+    ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: { printed: false } });
+    await expect(desktop.printDocument(bytes, 'IUMK')).resolves.toEqual({ printed: false });
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(channels.printDocument, bytes, 'IUMK');
 
     ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: '/home/staf/Dokumen/x.pdf' });
     await expect(desktop.savePdf(bytes, 'x')).resolves.toBe('/home/staf/Dokumen/x.pdf');

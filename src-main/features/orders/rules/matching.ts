@@ -4,7 +4,7 @@
  * Pure functions: the service gathers the figures (open quantities, recent assignments) in SQL
  * and passes them in with "today", so the ranking is the same in tests, the UI and reports.
  */
-import { workingDaysBetween, type Holidays } from '../../permits/rules/workdays';
+import { workingDaysBetween, type Holidays } from '../../permits';
 
 /**
  * Days a business can produce for a delivery: the working days after today up to and including

@@ -1,3 +1,6 @@
+import { defineWorkflow, isBlank, type MoveCheck, type Transition } from '../../../core/workflow';
+import type { Role } from '../../../core/db/schema';
+
 /**
  * The e-order fulfilment workflow at the district office, as one table of allowed status changes.
  *
@@ -39,17 +42,8 @@ export const orderStatusLabels: Readonly<Record<OrderStatus, string>> = {
   dibatalkan: 'Dibatalkan',
 };
 
-/** Same role names as the permit workflow (permits/rules/transitions.ts). */
-export type OrderRole = 'petugas' | 'loket' | 'supervisor' | 'admin';
-
-const orderRoles: readonly OrderRole[] = ['petugas', 'loket', 'supervisor', 'admin'];
-
-const roleLabels: Record<OrderRole, string> = {
-  petugas: 'Petugas',
-  loket: 'Petugas loket',
-  supervisor: 'Supervisor',
-  admin: 'Admin',
-};
+/** Same role names as the permit workflow. */
+export type OrderRole = Role;
 
 /**
  * reason: free text. bastSigned: the recorder confirms the BAST (berita acara serah terima) was
@@ -57,16 +51,11 @@ const roleLabels: Record<OrderRole, string> = {
  */
 export type OrderRequirement = 'reason' | 'bastSigned';
 
-export interface OrderTransition {
-  readonly from: OrderStatus;
-  readonly to: OrderStatus;
-  readonly roles: readonly OrderRole[];
-  readonly requires: readonly OrderRequirement[];
-}
+export type OrderTransition = Transition<OrderStatus, OrderRequirement>;
 
 const STAFF: readonly OrderRole[] = ['petugas', 'supervisor', 'admin'];
 
-export const orderTransitions: readonly OrderTransition[] = Object.freeze([
+const transitions: OrderTransition[] = [
   { from: 'dipesan', to: 'dikonfirmasi', roles: STAFF, requires: [] },
   { from: 'dikonfirmasi', to: 'diproduksi', roles: STAFF, requires: [] },
   { from: 'diproduksi', to: 'dikirim', roles: STAFF, requires: [] },
@@ -77,82 +66,35 @@ export const orderTransitions: readonly OrderTransition[] = Object.freeze([
   { from: 'dipesan', to: 'dibatalkan', roles: STAFF, requires: ['reason'] },
   { from: 'dikonfirmasi', to: 'dibatalkan', roles: STAFF, requires: ['reason'] },
   { from: 'diproduksi', to: 'dibatalkan', roles: STAFF, requires: ['reason'] },
-] satisfies OrderTransition[]);
+];
 
 export interface OrderTransitionInput {
   reason?: string | null;
   bastSigned?: boolean | null;
 }
 
-export type OrderTransitionCheck =
-  | { ok: true }
-  | { ok: false; code: 'forbidden' | 'conflict' | 'bad_input'; message: string };
+export type OrderTransitionCheck = MoveCheck;
 
-export const finalOrderStatuses: readonly OrderStatus[] = orderStatuses.filter(
-  (s) => !orderTransitions.some((t) => t.from === s),
-);
+const workflow = defineWorkflow<OrderStatus, OrderRequirement, OrderTransition, OrderTransitionInput>({
+  noun: 'pesanan',
+  statuses: orderStatuses,
+  labels: orderStatusLabels,
+  transitions,
+  missing(need, input, { fromLabel, toLabel }) {
+    if (need === 'reason') return isBlank(input.reason) ? `Alasan wajib diisi untuk mengubah status pesanan dari ${fromLabel} menjadi ${toLabel}.` : null;
+    return input.bastSigned === true ? null : `BAST (berita acara serah terima) harus sudah ditandatangani sebelum pesanan berstatus ${toLabel}.`;
+  },
+});
 
-export function isOrderStatus(value: unknown): value is OrderStatus {
-  return typeof value === 'string' && (orderStatuses as readonly string[]).includes(value);
-}
-
-export function findOrderTransition(from: OrderStatus, to: OrderStatus): OrderTransition | undefined {
-  return orderTransitions.find((t) => t.from === from && t.to === to);
-}
+export const orderTransitions: readonly OrderTransition[] = workflow.transitions;
+export const finalOrderStatuses: readonly OrderStatus[] = workflow.finals;
+export const isOrderStatus = workflow.isStatus;
+export const findOrderTransition = workflow.find;
 
 /** The moves a role may record from a status (for the buttons of an order screen). */
-export function allowedOrderTransitions(from: OrderStatus, role: OrderRole): OrderTransition[] {
-  return orderTransitions.filter((t) => t.from === from && t.roles.includes(role));
-}
+export const allowedOrderTransitions = workflow.allowed;
 
-/** Same order of checks as the permit workflow: conflict, then forbidden, then bad_input. */
-export function checkOrderTransition(
-  from: OrderStatus,
-  to: OrderStatus,
-  role: OrderRole,
-  input: OrderTransitionInput = {},
-): OrderTransitionCheck {
-  if (!isOrderStatus(from) || !isOrderStatus(to)) {
-    return { ok: false, code: 'bad_input', message: `Status pesanan tidak dikenal: ${!isOrderStatus(from) ? from : to}.` };
-  }
-  const fromLabel = orderStatusLabels[from];
-  const toLabel = orderStatusLabels[to];
-  if (from === to) {
-    return { ok: false, code: 'conflict', message: `Pesanan sudah berstatus ${fromLabel}.` };
-  }
-  const transition = findOrderTransition(from, to);
-  if (!transition) {
-    const message = finalOrderStatuses.includes(from)
-      ? `Pesanan berstatus ${fromLabel} sudah final dan tidak dapat diubah menjadi ${toLabel}.`
-      : `Status pesanan tidak dapat diubah dari ${fromLabel} menjadi ${toLabel}.`;
-    return { ok: false, code: 'conflict', message };
-  }
-  if (!orderRoles.includes(role) || !transition.roles.includes(role)) {
-    const roleLabel = roleLabels[role] ?? String(role);
-    const allowed = transition.roles.map((r) => roleLabels[r]).join(', ');
-    return {
-      ok: false,
-      code: 'forbidden',
-      message: `Peran ${roleLabel} tidak berwenang mengubah status pesanan dari ${fromLabel} menjadi ${toLabel}. Yang berwenang: ${allowed}.`,
-    };
-  }
-  for (const requirement of transition.requires) {
-    if (requirement === 'reason') {
-      const reason = input.reason;
-      if (reason === undefined || reason === null || reason.trim() === '') {
-        return {
-          ok: false,
-          code: 'bad_input',
-          message: `Alasan wajib diisi untuk mengubah status pesanan dari ${fromLabel} menjadi ${toLabel}.`,
-        };
-      }
-    } else if (input.bastSigned !== true) {
-      return {
-        ok: false,
-        code: 'bad_input',
-        message: `BAST (berita acara serah terima) harus sudah ditandatangani sebelum pesanan berstatus ${toLabel}.`,
-      };
-    }
-  }
-  return { ok: true };
+/** Checks one move: conflict, then forbidden, then bad_input (see `Workflow.check`). */
+export function checkOrderTransition(from: OrderStatus, to: OrderStatus, role: OrderRole, input: OrderTransitionInput = {}): OrderTransitionCheck {
+  return workflow.check(from, to, role, input);
 }

@@ -1,3 +1,6 @@
+import { defineWorkflow, isBlank, type MoveCheck, type Transition } from '../../../core/workflow';
+import type { Role } from '../../../core/db/schema';
+
 /**
  * The IUMK workflow as one table of allowed status changes, with the roles allowed to make each.
  *
@@ -39,15 +42,8 @@ export const permitStatusLabels: Readonly<Record<PermitStatus, string>> = {
   dicabut: 'Dicabut',
 };
 
-export const staffRoles = ['petugas', 'loket', 'supervisor', 'admin'] as const;
-export type StaffRole = (typeof staffRoles)[number];
-
-export const staffRoleLabels: Readonly<Record<StaffRole, string>> = {
-  petugas: 'Petugas',
-  loket: 'Petugas loket',
-  supervisor: 'Supervisor',
-  admin: 'Admin',
-};
+export const staffRoles = ['petugas', 'loket', 'supervisor', 'admin'] as const satisfies readonly Role[];
+export type StaffRole = Role;
 
 /** Input a transition may need: a reason (text), or the receiver's name for AJIB delivery. */
 export type PermitRequirement = 'reason' | 'receiverName';
@@ -60,12 +56,7 @@ const requirementLabels: Record<PermitRequirement, string> = {
 /** How a move affects the SLA clock; matches the event types of `evaluateSla` in workdays.ts. */
 export type SlaEffect = 'paused' | 'resumed' | 'completed';
 
-export interface PermitTransition {
-  readonly from: PermitStatus;
-  readonly to: PermitStatus;
-  readonly roles: readonly StaffRole[];
-  /** Always required. */
-  readonly requires: readonly PermitRequirement[];
+export interface PermitTransition extends Transition<PermitStatus, PermitRequirement> {
   /** Required only when the permit is handed over by AJIB (delivery to the applicant's home). */
   readonly requiresForAjib?: readonly PermitRequirement[];
   readonly slaEffect?: SlaEffect;
@@ -76,7 +67,7 @@ export interface PermitTransition {
 const INTAKE: readonly StaffRole[] = ['loket', 'petugas', 'supervisor'];
 const SUPERVISOR: readonly StaffRole[] = ['supervisor'];
 
-export const permitTransitions: readonly PermitTransition[] = Object.freeze([
+const transitions: PermitTransition[] = [
   { from: 'diajukan', to: 'diverifikasi', roles: INTAKE, requires: [] },
   // The reason is the repair note the applicant has to act on.
   { from: 'diajukan', to: 'perlu_perbaikan', roles: INTAKE, requires: ['reason'], slaEffect: 'paused' },
@@ -97,7 +88,7 @@ export const permitTransitions: readonly PermitTransition[] = Object.freeze([
   { from: 'terbit', to: 'diserahkan', roles: ['loket'], requires: [], requiresForAjib: ['receiverName'] },
   { from: 'terbit', to: 'dicabut', roles: SUPERVISOR, requires: ['reason'] },
   { from: 'diserahkan', to: 'dicabut', roles: SUPERVISOR, requires: ['reason'] },
-] satisfies PermitTransition[]);
+];
 
 export interface PermitTransitionInput {
   reason?: string | null;
@@ -106,18 +97,23 @@ export interface PermitTransitionInput {
   deliveryChannel?: 'loket' | 'ajib' | null;
 }
 
-export type TransitionCheck =
-  | { ok: true }
-  | { ok: false; code: 'forbidden' | 'conflict' | 'bad_input'; message: string };
+export type TransitionCheck = MoveCheck;
+
+const workflow = defineWorkflow<PermitStatus, PermitRequirement, PermitTransition, PermitTransitionInput>({
+  noun: 'izin',
+  statuses: permitStatuses,
+  labels: permitStatusLabels,
+  transitions,
+  missing: (need, input, { fromLabel, toLabel }) =>
+    isBlank(input[need]) ? `${requirementLabels[need]} wajib diisi untuk mengubah status izin dari ${fromLabel} menjadi ${toLabel}.` : null,
+});
+
+export const permitTransitions: readonly PermitTransition[] = workflow.transitions;
 
 /** Statuses from which no move exists. */
-export const finalPermitStatuses: readonly PermitStatus[] = permitStatuses.filter(
-  (s) => !permitTransitions.some((t) => t.from === s),
-);
+export const finalPermitStatuses: readonly PermitStatus[] = workflow.finals;
 
-export function isPermitStatus(value: unknown): value is PermitStatus {
-  return typeof value === 'string' && (permitStatuses as readonly string[]).includes(value);
-}
+export const isPermitStatus = workflow.isStatus;
 
 /** True only for perlu_perbaikan: the file waits on the applicant, so the office's clock stops. */
 export function permitStatusPausesSla(status: PermitStatus): boolean {
@@ -130,74 +126,26 @@ export function permitSlaClock(status: PermitStatus): 'running' | 'paused' | 'st
   return status === 'diajukan' || status === 'diverifikasi' || status === 'disetujui' ? 'running' : 'stopped';
 }
 
-export function findPermitTransition(from: PermitStatus, to: PermitStatus): PermitTransition | undefined {
-  return permitTransitions.find((t) => t.from === from && t.to === to);
-}
+export const findPermitTransition = workflow.find;
 
 /** The moves a role may make from a status (for the buttons of a permit screen). */
-export function allowedPermitTransitions(from: PermitStatus, role: StaffRole): PermitTransition[] {
-  return permitTransitions.filter((t) => t.from === from && t.roles.includes(role));
-}
-
-function isBlank(value: string | null | undefined): boolean {
-  return value === undefined || value === null || value.trim() === '';
-}
+export const allowedPermitTransitions = workflow.allowed;
 
 /**
- * Checks one status change. Order of checks: the move must exist (conflict), the role must be
- * allowed (forbidden), then the input must be complete (bad_input), so a clerk is never asked
- * to fill in a reason for a move they may not make anyway.
+ * Checks one status change (see `Workflow.check` for the order of checks). Handing over by AJIB
+ * also needs what `requiresForAjib` names.
  */
-export function checkTransition(
-  from: PermitStatus,
-  to: PermitStatus,
-  role: StaffRole,
-  input: PermitTransitionInput = {},
-): TransitionCheck {
-  // Values can arrive from the database or IPC, so check them even though the types say so.
-  if (!isPermitStatus(from) || !isPermitStatus(to)) {
-    return { ok: false, code: 'bad_input', message: `Status izin tidak dikenal: ${!isPermitStatus(from) ? from : to}.` };
-  }
-  const fromLabel = permitStatusLabels[from];
-  const toLabel = permitStatusLabels[to];
-  if (from === to) {
-    return { ok: false, code: 'conflict', message: `Izin sudah berstatus ${fromLabel}.` };
-  }
-  const transition = findPermitTransition(from, to);
-  if (!transition) {
-    const message = finalPermitStatuses.includes(from)
-      ? `Izin berstatus ${fromLabel} sudah final dan tidak dapat diubah menjadi ${toLabel}.`
-      : `Status izin tidak dapat diubah dari ${fromLabel} menjadi ${toLabel}.`;
-    return { ok: false, code: 'conflict', message };
-  }
-  if (!(staffRoles as readonly string[]).includes(role) || !transition.roles.includes(role)) {
-    const roleLabel = staffRoleLabels[role] ?? String(role);
-    const allowed = transition.roles.map((r) => staffRoleLabels[r]).join(', ');
-    return {
-      ok: false,
-      code: 'forbidden',
-      message: `Peran ${roleLabel} tidak berwenang mengubah status izin dari ${fromLabel} menjadi ${toLabel}. Yang berwenang: ${allowed}.`,
-    };
-  }
-  for (const requirement of transition.requires) {
+export function checkTransition(from: PermitStatus, to: PermitStatus, role: StaffRole, input: PermitTransitionInput = {}): TransitionCheck {
+  const check = workflow.check(from, to, role, input);
+  if (!check.ok || input.deliveryChannel !== 'ajib') return check;
+  for (const requirement of workflow.find(from, to)?.requiresForAjib ?? []) {
     if (isBlank(input[requirement])) {
       return {
         ok: false,
         code: 'bad_input',
-        message: `${requirementLabels[requirement]} wajib diisi untuk mengubah status izin dari ${fromLabel} menjadi ${toLabel}.`,
+        message: `${requirementLabels[requirement]} wajib diisi untuk penyerahan izin melalui AJIB (status ${permitStatusLabels[to]}).`,
       };
     }
   }
-  if (input.deliveryChannel === 'ajib') {
-    for (const requirement of transition.requiresForAjib ?? []) {
-      if (isBlank(input[requirement])) {
-        return {
-          ok: false,
-          code: 'bad_input',
-          message: `${requirementLabels[requirement]} wajib diisi untuk penyerahan izin melalui AJIB (status ${toLabel}).`,
-        };
-      }
-    }
-  }
-  return { ok: true };
+  return check;
 }

@@ -2,7 +2,7 @@
 // rule by rule so the screen can name each rule met or failed. Bank DKI does not lend without a
 // business permit. Which rules apply, the minimum age and the months of reports are settings.
 
-import { addMonths, formatMonthId, monthOf, monthRange } from './months';
+import { addMonths, formatMonthId, monthOf, monthRange } from '../../../../src-shared/rules/months';
 
 export type BankabilityRuleCode = 'izin' | 'npwp' | 'umur' | 'omzet';
 

@@ -8,8 +8,8 @@
 // - growth: (latest − baseline) / baseline is at least `growthShare` (default 0.2 = 20%).
 //   A baseline of zero turnover counts as growth when the latest turnover is above zero.
 
-import { classifyScale, movedUp, type Scale } from '../../registrations/rules/scale';
-import { addMonths, monthsBetween } from './months';
+import { classifyScale, movedUp, type Scale } from '../../../../src-shared/rules/scale';
+import { addMonths, monthsBetween } from '../../../../src-shared/rules/months';
 
 export interface MonthlyTurnover {
   month: string;

@@ -75,8 +75,78 @@ export function formatMemberNumber(template: string, vars: MemberNumberVars, seq
   return fill(template, vars, (width) => String(seq).padStart(width, '0'));
 }
 
-/** '3171074509870001' -> '3171••••••••0001': region and serial stay readable, the birth date does not. */
-export function maskNik(nik: string): string {
-  if (nik.length !== 16) return '••••••••••••••••';
-  return `${nik.slice(0, 4)}••••••••${nik.slice(12)}`;
+// The one masking rule lives in core so every feature shows identifiers alike.
+export { maskNik } from '../../../core/masking';
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/**
+ * Reads a number back against a template: the counter scope and counter value that would
+ * produce it, or null when the template can never produce it. With it, a template change is
+ * checked against the numbers already issued: a number the template could produce again is one
+ * whose scope's counter has not passed it yet.
+ */
+export function parseMemberNumber(template: string, office: { kecamatan: string; kota: string }) {
+  const digits = (s: string) => s.replace(/\D/g, '');
+  const groups: string[] = [];
+  let pattern = '';
+  let last = 0;
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    pattern += escapeRegex(template.slice(last, m.index));
+    last = m.index! + m[0].length;
+    const width = m[2] === undefined ? 1 : Number(m[2]);
+    switch (m[1]) {
+      case 'kecamatan':
+        pattern += escapeRegex(digits(office.kecamatan));
+        break;
+      case 'kota':
+        pattern += escapeRegex(digits(office.kota));
+        break;
+      case 'kelurahan':
+        groups.push('kelurahan');
+        pattern += '(\\d{10})';
+        break;
+      case 'tahun':
+        groups.push('tahun');
+        pattern += '(\\d{4})';
+        break;
+      case 'bulan':
+        groups.push('bulan');
+        pattern += '(0[1-9]|1[0-2])';
+        break;
+      default:
+        groups.push('seq');
+        // padStart never adds zeros beyond the width; a larger value simply has more digits.
+        pattern += `(\\d{${width}}|[1-9]\\d{${width},})`;
+    }
+  }
+  pattern += escapeRegex(template.slice(last));
+  const re = new RegExp(`^${pattern}$`);
+  return (memberNo: string): { scope: string; seq: number } | null => {
+    const m = re.exec(memberNo);
+    if (!m) return null;
+    const value = (name: string) => m[groups.indexOf(name) + 1];
+    const vars: MemberNumberVars = {
+      kecamatan: office.kecamatan,
+      kota: office.kota,
+      kelurahan: groups.includes('kelurahan') ? value('kelurahan') : '',
+      registeredOn: `${groups.includes('tahun') ? value('tahun') : '0000'}-${groups.includes('bulan') ? value('bulan') : '01'}-01`,
+    };
+    return { scope: memberNumberScope(template, vars), seq: Number(value('seq')) };
+  };
+}
+
+/** The fixed text before the template's first varying part, to narrow the search with LIKE. */
+export function templatePrefix(template: string, office: { kecamatan: string; kota: string }): string {
+  const digits = (s: string) => s.replace(/\D/g, '');
+  let prefix = '';
+  let last = 0;
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    prefix += template.slice(last, m.index);
+    last = m.index! + m[0].length;
+    if (m[1] === 'kecamatan') prefix += digits(office.kecamatan);
+    else if (m[1] === 'kota') prefix += digits(office.kota);
+    else return prefix;
+  }
+  return prefix + template.slice(last);
 }

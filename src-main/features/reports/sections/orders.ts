@@ -19,14 +19,16 @@ async function kecamatanFigures(db: Db, scope: ReportScope): Promise<OrderFigure
       coalesce(sum(case when delivered_on <= delivery_date then 1 else 0 end), 0) as onTime
     from order_assignments
     where status in ('diterima', 'dibayar', 'selesai') and delivered_on between ${scope.from} and ${scope.to}`);
+  // Payments up to today only: one dated in the future has not been received.
   const paid = await first(db, sql<Record<string, number>>`
     select count(*) as n, coalesce(sum(paid_amount), 0) as v from order_assignments
-    where paid_on between ${scope.from} and ${scope.to}`);
-  // Unpaid at the month's end: delivered by then and still unpaid, or paid only afterwards.
+    where paid_on between ${scope.from} and ${scope.asOf}`);
+  // Unpaid at the month's end (today, while it runs): delivered by then and still unpaid, or
+  // paid only afterwards.
   const unpaidNow = await first(db, sql<Record<string, number>>`
-    select coalesce(sum(amount), 0) as v from order_assignments where status = 'diterima' and delivered_on <= ${scope.to}`);
+    select coalesce(sum(amount), 0) as v from order_assignments where status = 'diterima' and delivered_on <= ${scope.asOf}`);
   const paidLater = await first(db, sql<Record<string, number>>`
-    select coalesce(sum(amount), 0) as v from order_assignments where paid_on > ${scope.to} and delivered_on <= ${scope.to}`);
+    select coalesce(sum(amount), 0) as v from order_assignments where paid_on > ${scope.asOf} and delivered_on <= ${scope.asOf}`);
   return {
     received: received.n,
     orderedValue: received.v,
@@ -42,6 +44,7 @@ async function kecamatanFigures(db: Db, scope: ReportScope): Promise<OrderFigure
 /** One kelurahan: one pass over the assignments of its members (their order is by member). */
 async function kelurahanFigures(db: Db, scope: ReportScope, kelurahan: string): Promise<OrderFigures> {
   const inMonth = (col: string) => sql`${sql.ref(col)} between ${scope.from} and ${scope.to}`;
+  const paidInMonth = sql`a.paid_on between ${scope.from} and ${scope.asOf}`;
   return (await first(db, sql<Record<string, number>>`
     select
       count(distinct case when ${inMonth('o.order_date')} and o.status != 'dibatalkan' then o.id end) as received,
@@ -49,9 +52,9 @@ async function kelurahanFigures(db: Db, scope: ReportScope, kelurahan: string): 
       coalesce(sum(case when ${inMonth('a.delivered_on')} then 1 else 0 end), 0) as delivered,
       coalesce(sum(case when ${inMonth('a.delivered_on')} then a.amount else 0 end), 0) as deliveredValue,
       coalesce(sum(case when ${inMonth('a.delivered_on')} and a.delivered_on <= a.delivery_date then 1 else 0 end), 0) as deliveredOnTime,
-      coalesce(sum(case when ${inMonth('a.paid_on')} then 1 else 0 end), 0) as paid,
-      coalesce(sum(case when ${inMonth('a.paid_on')} then a.paid_amount else 0 end), 0) as paidValue,
-      coalesce(sum(case when a.delivered_on <= ${scope.to} and (a.paid_on is null or a.paid_on > ${scope.to}) then a.amount else 0 end), 0) as unpaidValue
+      coalesce(sum(case when ${paidInMonth} then 1 else 0 end), 0) as paid,
+      coalesce(sum(case when ${paidInMonth} then a.paid_amount else 0 end), 0) as paidValue,
+      coalesce(sum(case when a.delivered_on <= ${scope.asOf} and (a.paid_on is null or a.paid_on > ${scope.asOf}) then a.amount else 0 end), 0) as unpaidValue
     from members m
     join order_assignments a on a.member_id = m.id and a.status not in ('ditolak', 'dibatalkan')
     join orders o on o.id = a.order_id
@@ -62,9 +65,11 @@ async function kelurahanFigures(db: Db, scope: ReportScope, kelurahan: string): 
 export async function ordersSection(db: Db, scope: ReportScope): Promise<ReportSection> {
   const figures = scope.kelurahan ? await kelurahanFigures(db, scope, scope.kelurahan) : await kecamatanFigures(db, scope);
   const n = (k: keyof OrderFigures) => Number(figures[k] ?? 0);
+  // On time among the deliveries of the month; with none, there is no share to report.
   return {
     id: 'orders',
     title: 'E-Order (P5)',
+    shortTitle: 'E-Order (P5)',
     figures: [
       { id: 'received', label: 'Pesanan diterima', value: n('received'), type: 'int' },
       { id: 'orderedValue', label: 'Nilai pesanan diterima', value: n('orderedValue'), type: 'rupiah' },

@@ -1,5 +1,4 @@
-import { loadHolidays, slaOfPermits } from '../../permits/service';
-import { loadPermitSettings } from '../../permits/settings';
+import { loadHolidays, loadPermitSettings, slaOfPermits } from '../../permits';
 import { percent, type ReportRow, type ReportScope, type ReportSection } from '../model';
 import { inScope, type Db } from './common';
 
@@ -80,6 +79,7 @@ export async function permitsSection(db: Db, scope: ReportScope): Promise<Report
   return {
     id: 'permits',
     title: 'Perizinan IUMK (P4)',
+    shortTitle: 'Perizinan (P4)',
     figures: [
       { id: 'received', label: 'Permohonan IUMK diterima', value: totalReceived, type: 'int' },
       { id: 'issued', label: 'IUMK terbit', value: issued.length, type: 'int' },

@@ -4,7 +4,10 @@ import type { Db } from './common';
 
 const memberFilter = (scope: ReportScope) => (scope.kelurahan ? sql`and m.kelurahan_kode = ${scope.kelurahan}` : sql``);
 
-/** P2 trainings held in the month and their participants. */
+/**
+ * P2 trainings held in the month and their participants. Held means completed (attendance
+ * taken, graduates known): a session scheduled for later in the month has not been held yet.
+ */
 export async function trainingsSection(db: Db, scope: ReportScope): Promise<ReportSection> {
   const r = (
     await sql<Record<string, number>>`
@@ -16,13 +19,14 @@ export async function trainingsSection(db: Db, scope: ReportScope): Promise<Repo
       from trainings t
       left join training_enrolments e on e.training_id = t.id
       left join members m on m.id = e.member_id
-      where t.status != 'dibatalkan' and t.starts_at >= ${scope.fromIso} and t.starts_at < ${scope.toIso}
+      where t.status = 'selesai' and t.starts_at >= ${scope.fromIso} and t.starts_at < ${scope.toIso}
         ${scope.kelurahan ? sql`and (e.id is null or m.kelurahan_kode = ${scope.kelurahan})` : sql``}`.execute(db)
   ).rows[0];
   const n = (k: string) => Number(r?.[k] ?? 0);
   return {
     id: 'trainings',
     title: 'Pelatihan (P2)',
+    shortTitle: 'Pelatihan (P2)',
     figures: [
       { id: 'sessionsHeld', label: 'Sesi pelatihan', value: n('sessions'), type: 'int' },
       { id: 'participantsEnrolled', label: 'Peserta terdaftar', value: n('enrolled'), type: 'int' },
@@ -89,6 +93,7 @@ export async function turnoverSection(db: Db, scope: ReportScope): Promise<Repor
   return {
     id: 'turnover',
     title: 'Pendampingan (P3) dan omzet bulanan (P6)',
+    shortTitle: 'Pendampingan dan omzet',
     figures: [
       { id: 'visits', label: 'Kunjungan pendampingan', value: Number(visits?.visits ?? 0), type: 'int' },
       { id: 'membersVisited', label: 'Anggota dikunjungi', value: Number(visits?.members ?? 0), type: 'int' },
@@ -113,7 +118,7 @@ export async function turnoverSection(db: Db, scope: ReportScope): Promise<Repor
 
 const CHANNEL_LABELS: Record<string, string> = { bank_dki: 'Bank DKI', fintech: 'Fintech', pegadaian: 'Pegadaian', koperasi: 'Koperasi' };
 
-/** P7 capital: referrals made in the month and amounts disbursed in it, by channel. */
+/** P7 capital: referrals made in the month and amounts disbursed in it (up to today), by channel. */
 export async function financingSection(db: Db, scope: ReportScope): Promise<ReportSection> {
   const rows = (
     await sql<{ channel: string; referrals: number; requested: number; approved: number; disbursed: number; disbursedAmount: number }>`
@@ -121,8 +126,8 @@ export async function financingSection(db: Db, scope: ReportScope): Promise<Repo
         coalesce(sum(case when f.submitted_on between ${scope.from} and ${scope.to} then 1 else 0 end), 0) as referrals,
         coalesce(sum(case when f.submitted_on between ${scope.from} and ${scope.to} then f.amount_requested else 0 end), 0) as requested,
         coalesce(sum(case when f.decided_on between ${scope.from} and ${scope.to} and f.status in ('disetujui', 'dicairkan') then 1 else 0 end), 0) as approved,
-        coalesce(sum(case when f.disbursed_on between ${scope.from} and ${scope.to} then 1 else 0 end), 0) as disbursed,
-        coalesce(sum(case when f.disbursed_on between ${scope.from} and ${scope.to} then f.amount_disbursed else 0 end), 0) as disbursedAmount
+        coalesce(sum(case when f.disbursed_on between ${scope.from} and ${scope.asOf} then 1 else 0 end), 0) as disbursed,
+        coalesce(sum(case when f.disbursed_on between ${scope.from} and ${scope.asOf} then f.amount_disbursed else 0 end), 0) as disbursedAmount
       from financing_referrals f join members m on m.id = f.member_id
       where 1 = 1 ${memberFilter(scope)}
       group by f.channel`.execute(db)
@@ -145,6 +150,7 @@ export async function financingSection(db: Db, scope: ReportScope): Promise<Repo
   return {
     id: 'financing',
     title: 'Permodalan (P7)',
+    shortTitle: 'Permodalan (P7)',
     figures: [
       { id: 'referrals', label: 'Rujukan permodalan', value: total.referrals, type: 'int' },
       { id: 'disbursed', label: 'Pembiayaan dicairkan', value: total.disbursed, type: 'int' },

@@ -58,6 +58,7 @@ export async function recoverySection(db: Db, scope: ReportScope): Promise<Repor
   return {
     id: 'recovery',
     title: 'Pemulihan pascapandemi dan digitalisasi',
+    shortTitle: 'Pemulihan dan digital',
     figures: [
       { id: 'businessesRecorded', label: 'Usaha dengan catatan kondisi', value: f.recorded, type: 'int' },
       { id: 'businessesAffected', label: 'Usaha terdampak pandemi', value: f.affected, type: 'int' },

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { kbliCategoryTitles } from '../../reference/kbli-categories';
-import { skpdLabels, targetGroupLabels } from '../../registrations/export';
+import { kbliCategoryTitles } from '../../reference';
+import { skpdLabels, targetGroupLabels } from '../../registrations';
 import { percent, type ReportScope, type ReportSection } from '../model';
 import { breakdownRows, countColumns, inScope, toCounts, type Db } from './common';
 
@@ -48,6 +48,7 @@ export async function registrationsSection(db: Db, scope: ReportScope): Promise<
   return {
     id: 'registrations',
     title: 'Pendaftaran anggota (P1)',
+    shortTitle: 'Pendaftaran (P1)',
     figures: [
       { id: 'registeredInMonth', label: 'Anggota baru bulan ini', value: Number(totals.month), type: 'int' },
       { id: 'membersTotal', label: 'Jumlah anggota s.d. akhir bulan', value: Number(totals.total), type: 'int' },

@@ -31,6 +31,7 @@ export async function stagesSection(db: Db, scope: ReportScope): Promise<ReportS
   return {
     id: 'stages',
     title: 'Anggota per tahap 7P',
+    shortTitle: 'Tahap 7P',
     figures: [],
     tables: [
       {

@@ -270,7 +270,7 @@ export function checkNikAgainst(
   if (!declaredDate) {
     return {
       ok: false,
-      message: `${FIELD.birthDate}: isian ${declared.birthDate === '' ? 'kosong' : `'${declared.birthDate}' tidak sah`} (format TTTT-BB-HH)`,
+      message: `${FIELD.birthDate}: ${declared.birthDate === '' ? 'wajib diisi' : 'tanggal tidak valid (tulis HH/BB/TTTT)'}`,
       field: 'birthDate',
       mismatches: [],
     };

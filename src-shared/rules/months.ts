@@ -1,11 +1,5 @@
 // Calendar months as 'YYYY-MM' text, the form turnover reports are keyed by.
 
-export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-export function isMonth(value: string): boolean {
-  return MONTH_PATTERN.test(value);
-}
-
 /** 'YYYY-MM' of a 'YYYY-MM-DD' date. */
 export function monthOf(date: string): string {
   return date.slice(0, 7);

@@ -1,0 +1,22 @@
+import type { FieldErrors, ErrorCode } from '../api/errors';
+
+// Messages between the main thread and a pool worker.
+
+export interface RunMessage {
+  type: 'run';
+  id: number;
+  name: string;
+  input: unknown;
+  /** One Int32 the main thread sets to 1 to cancel: read by the task without yielding. */
+  cancel: SharedArrayBuffer;
+}
+
+export type FailureInfo =
+  | { kind: 'app'; code: ErrorCode; message: string; fields?: FieldErrors }
+  | { kind: 'cancelled' }
+  | { kind: 'internal'; message: string; stack?: string };
+
+export type WorkerReply =
+  | { type: 'progress'; id: number; done: number; total: number }
+  | { type: 'done'; id: number; value: unknown }
+  | { type: 'failed'; id: number; failure: FailureInfo };

@@ -1,0 +1,2 @@
+// The office feature's public surface for other features.
+export { officePostalCodes, postalCodeOfKelurahan, type KelurahanPostalCode } from './postal-codes';

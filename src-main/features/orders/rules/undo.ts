@@ -1,0 +1,29 @@
+import type { OrderStatus } from './transitions';
+
+/**
+ * Which e-order moves can be taken back, and for how long. A move is undone only when it is the
+ * assignment's last, made by the same user a short while ago, and nothing depends on it yet:
+ * confirming, starting production, sending and a refusal by the business only change the
+ * status. A delivery (BAST date, the member's P5), a payment, closing and cancelling have
+ * consequences beyond the status and are corrected through the workflow instead.
+ */
+export const UNDO_WINDOW_MINUTES = 15;
+export const UNDOABLE_MOVES: readonly OrderStatus[] = ['dikonfirmasi', 'diproduksi', 'dikirim', 'ditolak'];
+
+export interface LastMove {
+  fromStatus: OrderStatus | null;
+  toStatus: OrderStatus;
+  at: string;
+  userId: string | null;
+}
+
+export type UndoCheck = { ok: true; back: OrderStatus } | { ok: false; message: string };
+
+export function checkUndo(last: LastMove | undefined, current: OrderStatus, userId: string, nowIso: string, labels: Readonly<Record<OrderStatus, string>>): UndoCheck {
+  if (!last || !last.fromStatus || last.toStatus !== current) return { ok: false, message: 'Tidak ada perpindahan status yang dapat diurungkan.' };
+  if (!UNDOABLE_MOVES.includes(last.toStatus)) return { ok: false, message: `Perpindahan ke ${labels[last.toStatus]} tidak dapat diurungkan; perbaiki melalui alur status.` };
+  if (last.userId !== userId) return { ok: false, message: 'Hanya yang mencatat perpindahan ini yang dapat mengurungkannya.' };
+  const minutes = (Date.parse(nowIso) - Date.parse(last.at)) / 60_000;
+  if (minutes > UNDO_WINDOW_MINUTES) return { ok: false, message: `Perpindahan ini dicatat lebih dari ${UNDO_WINDOW_MINUTES} menit lalu; tidak dapat diurungkan lagi.` };
+  return { ok: true, back: last.fromStatus };
+}

@@ -1,0 +1,2 @@
+// The programme feature's public surface for other features.
+export { findTrainingCertificate, trainingCertificateRecordQuery, type TrainingCertificateRecord } from './certificates';

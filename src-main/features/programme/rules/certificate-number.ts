@@ -1,0 +1,90 @@
+/**
+ * Training certificate numbers, filled from a template the office configures, like permit
+ * numbers: the default `{seq:4}/SERT-P2/{kecamatan}/{bulan_romawi}/{tahun}` gives
+ * `0007/SERT-P2/31.71.07/XI/2026`. The sequence runs per office and per year of issue; handing
+ * it out (once, at completion, never twice) is the storage layer's job. Pure functions only.
+ *
+ * Placeholders: {seq} or {seq:N} (zero-padded to N digits, never cut), {kecamatan} (the
+ * office's kecamatan code), {bulan} (01-12), {bulan_romawi} (I-XII), {tahun} (4 digits).
+ * Required: {seq} (else every certificate gets the same number) and {tahun} (the sequence
+ * starts again every year). There is no {kelurahan}: a training serves the whole kecamatan.
+ */
+
+export const DEFAULT_CERTIFICATE_NUMBER_TEMPLATE = '{seq:4}/SERT-P2/{kecamatan}/{bulan_romawi}/{tahun}';
+
+export const CERTIFICATE_NUMBER_PLACEHOLDERS = ['{seq}', '{seq:N}', '{kecamatan}', '{bulan}', '{bulan_romawi}', '{tahun}'] as const;
+
+const FIELD = 'Format nomor sertifikat';
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
+
+type Part = { text: string } | { name: 'seq'; width: number } | { name: 'kecamatan' | 'bulan' | 'bulan_romawi' | 'tahun' };
+
+function parse(template: string): { parts: Part[]; errors: string[] } {
+  const parts: Part[] = [];
+  const errors: string[] = [];
+  // Text between placeholders may hold anything but braces.
+  const pattern = /\{([^{}]*)\}|([^{}]+)|([{}])/g;
+  for (const m of template.matchAll(pattern)) {
+    if (m[2] !== undefined) parts.push({ text: m[2] });
+    else if (m[3] !== undefined) errors.push(`${FIELD} memuat tanda "${m[3]}" tanpa pasangan.`);
+    else {
+      const inner = m[1];
+      const seq = /^seq(?::(\d+))?$/.exec(inner);
+      if (seq) {
+        const width = seq[1] === undefined ? 0 : Number(seq[1]);
+        if (seq[1] !== undefined && (width < 1 || width > 9)) errors.push(`${FIELD}: lebar nomor urut pada {${inner}} harus 1 sampai 9 digit.`);
+        else parts.push({ name: 'seq', width });
+      } else if (inner === 'kecamatan' || inner === 'bulan' || inner === 'bulan_romawi' || inner === 'tahun') {
+        parts.push({ name: inner });
+      } else {
+        errors.push(`${FIELD} memuat bagian yang tidak dikenal: {${inner}}. Bagian yang dapat dipakai: ${CERTIFICATE_NUMBER_PLACEHOLDERS.join(', ')}.`);
+      }
+    }
+  }
+  return { parts, errors };
+}
+
+/** Every problem of a template at once, in Indonesian; empty when it can be saved. */
+export function certificateTemplateErrors(template: string): string[] {
+  if (template.trim() === '') return [`${FIELD} wajib diisi.`];
+  const { parts, errors } = parse(template);
+  const names = new Set(parts.flatMap((p) => ('name' in p ? [p.name] : [])));
+  if (!names.has('seq')) errors.push(`${FIELD} harus memuat {seq} atau {seq:N} agar setiap sertifikat bernomor berbeda.`);
+  if (!names.has('tahun')) errors.push(`${FIELD} harus memuat {tahun} karena nomor urut dimulai lagi setiap tahun.`);
+  return errors;
+}
+
+export interface CertificateNumberValues {
+  seq: number;
+  /** 'YYYY-MM-DD' of issue. */
+  issuedOn: string;
+  kecamatan: string;
+}
+
+/** Fills a template; throws a RangeError with the Indonesian reason for a bad template or value. */
+export function formatCertificateNumber(template: string, values: CertificateNumberValues): string {
+  const errors = certificateTemplateErrors(template);
+  if (errors.length) throw new RangeError(errors.join(' '));
+  if (!Number.isSafeInteger(values.seq) || values.seq < 1) throw new RangeError(`Nomor urut harus bilangan bulat mulai 1: ${values.seq}.`);
+  const m = /^(\d{4})-(\d{2})-\d{2}$/.exec(values.issuedOn);
+  const month = m ? Number(m[2]) : 0;
+  if (!m || month < 1 || month > 12) throw new RangeError(`Tanggal terbit tidak sah: ${values.issuedOn}.`);
+  return parse(template)
+    .parts.map((p) => {
+      if ('text' in p) return p.text;
+      switch (p.name) {
+        case 'seq':
+          // padStart never cuts digits: cutting would make two numbers equal.
+          return String(values.seq).padStart(p.width, '0');
+        case 'kecamatan':
+          return values.kecamatan;
+        case 'bulan':
+          return m[2];
+        case 'bulan_romawi':
+          return ROMAN[month - 1];
+        case 'tahun':
+          return m[1];
+      }
+    })
+    .join('');
+}
