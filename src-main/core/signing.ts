@@ -170,7 +170,7 @@ function parseFields(bytes: Buffer): Record<string, string | number> | undefined
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const entries = Object.entries(value);
   if (!entries.every(([field, fieldValue]) => isValidField(field, fieldValue))) return undefined;
-  return Object.fromEntries(entries) as Record<string, string | number>;
+  return Object.fromEntries(entries);
 }
 
 function formatError(): VerifyResult {

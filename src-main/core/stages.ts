@@ -16,7 +16,7 @@ export interface StageRecord {
   nowIso: string;
 }
 
-type StageRow = { completed_on: string | null; status: string; manual_on: string | null; manual_evidence: string | null; manual_by: string | null };
+interface StageRow { completed_on: string | null; status: string; manual_on: string | null; manual_evidence: string | null; manual_by: string | null }
 
 async function currentStage(db: Database, memberId: string, stage: StageCode): Promise<StageRow | undefined> {
   return db

@@ -77,7 +77,7 @@ const tooLarge = (limit: number) =>
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? NaN);
-    if (declared > limit) return reject(tooLarge(limit));
+    if (declared > limit) { reject(tooLarge(limit)); return; }
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (c: Buffer) => {
@@ -120,21 +120,21 @@ export async function startOfficeServer(app: App, options: OfficeServerOptions =
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const requestHost = hostOf(req.headers.host);
     if (!requestHost || !hosts.has(requestHost)) {
-      return sendError(res, { code: 'forbidden', message: 'Nama host tidak dikenali oleh server kantor.' });
+      sendError(res, { code: 'forbidden', message: 'Nama host tidak dikenali oleh server kantor.' }); return;
     }
     const url = new URL(req.url ?? '/', 'http://server');
     const path = url.pathname;
 
     if (path === '/api/health' && req.method === 'GET') {
-      return send(res, 200, { ok: true, version: app.services.version, schemaVersion });
+      send(res, 200, { ok: true, version: app.services.version, schemaVersion }); return;
     }
-    if (path === '/api/methods' && req.method === 'GET') return send(res, 200, { ok: true, value: methodList });
+    if (path === '/api/methods' && req.method === 'GET') { send(res, 200, { ok: true, value: methodList }); return; }
 
     if (path.startsWith('/api/')) {
-      if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'bad_input', message: 'Gunakan POST untuk memanggil metode API.' } }, { Allow: 'POST' });
+      if (req.method !== 'POST') { send(res, 405, { ok: false, error: { code: 'bad_input', message: 'Gunakan POST untuk memanggil metode API.' } }, { Allow: 'POST' }); return; }
       // A JSON content type cannot be sent cross-site without a CORS preflight, which we never grant.
       if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-        return sendError(res, { code: 'bad_input', message: 'Permintaan harus berformat JSON (Content-Type: application/json).' });
+        sendError(res, { code: 'bad_input', message: 'Permintaan harus berformat JSON (Content-Type: application/json).' }); return;
       }
       const sessionToken = readCookie(req, SESSION_COOKIE);
       // The limit is chosen before the body is read: strangers cannot make the server hold megabytes.
@@ -144,8 +144,8 @@ export async function startOfficeServer(app: App, options: OfficeServerOptions =
         const body = await readBody(req, signedIn ? MAX_BODY_BYTES : MAX_ANONYMOUS_BODY_BYTES);
         input = body.length ? JSON.parse(body.toString('utf8')) : {};
       } catch (e) {
-        if (e instanceof AppError) return refuseBody(res, req, e);
-        return sendError(res, { code: 'bad_input', message: 'Isi permintaan bukan JSON yang valid.' });
+        if (e instanceof AppError) { refuseBody(res, req, e); return; }
+        sendError(res, { code: 'bad_input', message: 'Isi permintaan bukan JSON yang valid.' }); return;
       }
       const jobId = req.headers['x-job-id'];
       const result = await app.dispatch({
@@ -160,16 +160,16 @@ export async function startOfficeServer(app: App, options: OfficeServerOptions =
       });
       const headers: Record<string, string> = {};
       if (result.session !== undefined) headers['Set-Cookie'] = sessionCookie(result.session, secure);
-      return send(res, result.status, result.body, headers);
+      send(res, result.status, result.body, headers); return;
     }
 
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { ok: false, error: { code: 'bad_input', message: 'Metode HTTP tidak didukung.' } });
+    if (req.method !== 'GET' && req.method !== 'HEAD') { send(res, 405, { ok: false, error: { code: 'bad_input', message: 'Metode HTTP tidak didukung.' } }); return; }
     if (!rendererDir) {
       res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
       return res.end('Tampilan aplikasi belum dibangun. Jalankan: npm run build');
     }
     const file = readStatic(rendererDir, path);
-    if (!file) return send(res, 404, { ok: false, error: { code: 'not_found', message: 'Berkas tidak ditemukan.' } });
+    if (!file) { send(res, 404, { ok: false, error: { code: 'not_found', message: 'Berkas tidak ditemukan.' } }); return; }
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': file.type,

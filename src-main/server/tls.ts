@@ -70,7 +70,7 @@ export async function ensureOfficeCertificate(dataDir: string, names: { dns: str
   const x509 = await import('@peculiar/x509');
   const crypto = webcrypto as unknown as Crypto;
   const algorithm = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
-  const keys = (await crypto.subtle.generateKey(algorithm, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const keys = (await crypto.subtle.generateKey(algorithm, true, ['sign', 'verify']));
   const cn = `Jakpreneur Desk ${officeName}`.replace(/[,=+<>#;"\\]/g, ' ').slice(0, 64);
   const certificate = await x509.X509CertificateGenerator.createSelfSigned(
     {

@@ -4,8 +4,8 @@
 // the clerk, so every message starts with the field's label ("NIK: ...") and is in Bahasa
 // Indonesia. Rules do throw on programmer errors (for example a malformed `today`).
 
-export type RuleOk<T> = { ok: true; value: T };
-export type RuleFail = { ok: false; message: string };
+export interface RuleOk<T> { ok: true; value: T }
+export interface RuleFail { ok: false; message: string }
 export type RuleResult<T> = RuleOk<T> | RuleFail;
 
 export function ok<T>(value: T): RuleOk<T> {

@@ -48,9 +48,9 @@ export function insertParameters(rows: readonly Record<string, unknown>[]): { co
 /** Inserts rows of one shape with a statement compiled once for that shape. */
 export async function insertRows<T extends keyof DB & string>(db: Database, table: T, rows: Insertable<DB[T]>[]): Promise<void> {
   if (rows.length === 0) return;
-  const p = insertParameters(rows as Record<string, unknown>[]);
+  const p = insertParameters(rows);
   if (!p) {
-    await db.insertInto(table).values(rows as never).execute();
+    await db.insertInto(table).values(rows).execute();
     return;
   }
   await executeCompiled(db, `insert:${table}:${p.columns.join(',')}:${rows.length}`, p.parameters, () => db.insertInto(table).values(rows as never).compile());

@@ -22,16 +22,16 @@ class ReaderConnection implements DatabaseConnection {
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const stmt = this.handle.prepare(compiled.sql);
-    if (stmt.reader) return { rows: stmt.all(compiled.parameters as unknown[]) as R[] };
+    if (stmt.reader) return { rows: stmt.all(compiled.parameters) as R[] };
     // A write on a read-only connection fails here with SQLITE_READONLY, as it should.
-    const { changes } = stmt.run(compiled.parameters as unknown[]);
+    const { changes } = stmt.run(compiled.parameters);
     return { rows: [], numAffectedRows: BigInt(changes) };
   }
 
   async *streamQuery<R>(compiled: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
     if (!SelectQueryNode.is(compiled.query)) throw new Error('Only select queries can be streamed');
     const stmt = this.handle.prepare(compiled.sql);
-    for (const row of stmt.iterate(compiled.parameters as unknown[])) yield { rows: [row as R] };
+    for (const row of stmt.iterate(compiled.parameters)) yield { rows: [row as R] };
   }
 }
 

@@ -139,8 +139,8 @@ export function createWorkerPool(options: { size?: number; file?: string } = {})
     stats: () => ({ tasksStarted, threadsStarted }),
     run<I, O>(task: Task<I, O>, input: I, opts: RunOptions = {}): Promise<O> {
       return new Promise<O>((resolvePromise, reject) => {
-        if (closed) return reject(new Error('Worker pool is closed'));
-        if (opts.signal?.aborted) return reject(cancelledError());
+        if (closed) { reject(new Error('Worker pool is closed')); return; }
+        if (opts.signal?.aborted) { reject(cancelledError()); return; }
         const cancel = new SharedArrayBuffer(4);
         const flag = new Int32Array(cancel);
         const id = nextId++;
@@ -157,7 +157,7 @@ export function createWorkerPool(options: { size?: number; file?: string } = {})
           id,
           message: { type: 'run', id, name: task.name, input, cancel },
           flag,
-          resolve: resolvePromise as (v: unknown) => void,
+          resolve: resolvePromise,
           reject,
           onProgress: opts.onProgress,
           detach: () => opts.signal?.removeEventListener('abort', onAbort),
