@@ -86,7 +86,9 @@ export async function openApp(options: OpenAppOptions): Promise<App> {
       passphrase,
       passphraseCost: security.passwordCost,
       // Each backup carries the signed head of its audit chain.
-      beforeCopy: async () => void (await writeCheckpoint(conn.db, stamp(), 'backup')),
+      beforeCopy: async () => {
+        await writeCheckpoint(conn.db, stamp(), 'backup');
+      },
     });
 
   const services: AppServices = {
@@ -166,7 +168,11 @@ async function openDatabase(file: string, dataDir: string, clock: Clock, newId: 
     await migrate(db);
     // The daily backup carries the signed head of the audit chain like every other one. (The
     // copy before an upgrade is of a database whose schema may not have checkpoints yet.)
-    if (dailyBackup) await dailyBackupIfDue(sqlite, dataDir, clock.nowIso(), { beforeCopy: async () => void (await writeCheckpoint(db, { newId, nowIso: clock.nowIso() }, 'backup')) });
+    if (dailyBackup) await dailyBackupIfDue(sqlite, dataDir, clock.nowIso(), {
+        beforeCopy: async () => {
+          await writeCheckpoint(db, { newId, nowIso: clock.nowIso() }, 'backup');
+        },
+      });
     await loadReferenceData(db, clock.nowIso());
   } catch (e) {
     await opened.close();

@@ -58,8 +58,8 @@ async function serve(args: string[]) {
     await app.close();
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
 }
 
 async function demo(args: string[]) {
@@ -86,18 +86,19 @@ async function verify(args: string[]) {
   }
   const { runVerifyCli } = await import('./features/permits/verify-cli');
   const { systemClock } = await import('./core/clock');
-  process.exitCode = runVerifyCli(args, { out: (line) => console.log(line), defaultDataDir, nowIso: systemClock.nowIso });
+  process.exitCode = runVerifyCli(args, { out: (line) => console.log(line), defaultDataDir, nowIso: () => systemClock.nowIso() });
 }
 
 async function restore(args: string[]) {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'data-dir': { type: 'string' }, 'other-office': { type: 'boolean' } } });
   const source = positionals[0];
   if (!source) throw new Error('Pemakaian: npm start -- restore BERKAS-CADANGAN [--data-dir FOLDER] [--other-office]');
-  const { runRestoreCli } = await import('./core/restore-cli');
+  const { runRestoreCli } = await import('./restore-cli');
   process.exitCode = await runRestoreCli({ source: resolve(source), dataDir: values['data-dir'] ?? defaultDataDir(), allowOtherOffice: values['other-office'] ?? false });
 }
 
-const commands: Record<string, (args: string[]) => Promise<void>> = { serve, demo, bench, verify, restore };
+// The command is whatever was typed: it may name none of them.
+const commands: Partial<Record<string, (args: string[]) => Promise<void>>> = { serve, demo, bench, verify, restore };
 
 const run = commands[command];
 if (!run) {

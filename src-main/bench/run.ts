@@ -27,7 +27,8 @@ export async function runBench(options: { dataDir?: string; members: number; /**
   try {
     const tokens = {} as Record<Role, string>;
     for (const a of demoAccounts) tokens[a.role] = await loginAs(app, a.username, a.password);
-    const suites = options.only ? benchSuites.filter((s) => s.name.toLowerCase().includes(options.only!.toLowerCase())) : benchSuites;
+    const only = options.only?.toLowerCase();
+    const suites = only ? benchSuites.filter((s) => s.name.toLowerCase().includes(only)) : benchSuites;
     for (const suite of suites) {
       console.log(`\n== ${suite.name} ==`);
       const lines = await suite.run({ app, tokens, log: (l) => console.log(l) });

@@ -38,8 +38,9 @@ function parseName(name: string): { kind: BackupKind; createdAt: string; encrypt
   if (!m) return null;
   const kind = (m[3] in BACKUP_KINDS ? m[3] : 'manual') as BackupKind;
   const s = m[1];
-  const createdAt = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${m[2] ?? '000'}Z`;
-  return { kind, createdAt, encrypted: m[5] !== undefined };
+  // The optional groups are undefined in names that lack them (`at` says so, indexing does not).
+  const createdAt = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${m.at(2) ?? '000'}Z`;
+  return { kind, createdAt, encrypted: m.at(5) !== undefined };
 }
 
 /** The backup folder, private to the office PC's account (it holds every NIK and the office key). */
@@ -102,7 +103,8 @@ export async function createBackup(sqlite: SQLite.Database, dataDir: string, now
   const kind = options.kind ?? 'manual';
   const dir = backupDir(dataDir);
   await options.beforeCopy?.();
-  const encrypted = options.passphrase !== undefined && options.passphrase !== '';
+  const passphrase = options.passphrase ?? '';
+  const encrypted = passphrase !== '';
   const target = reserveFile(dir, nowIso, kind, encrypted ? '.enc' : '');
   try {
     if (encrypted) {
@@ -110,7 +112,7 @@ export async function createBackup(sqlite: SQLite.Database, dataDir: string, now
       try {
         await sqlite.backup(plain.file);
         rmSync(target.file);
-        await encryptFile(plain.file, target.file, options.passphrase!, options.passphraseCost ?? { logN: 17, r: 8, p: 1 });
+        await encryptFile(plain.file, target.file, passphrase, options.passphraseCost ?? { logN: 17, r: 8, p: 1 });
       } finally {
         rmSync(plain.file, { force: true });
       }

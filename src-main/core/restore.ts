@@ -72,7 +72,8 @@ function checkDatabase(file: string, migrations: readonly Migration[]): Omit<Sta
   try {
     let integrity: string[];
     try {
-      integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => String(r.integrity_check));
+      // Whatever file was given: its answer is checked, not trusted.
+      integrity = (db.pragma('integrity_check') as { integrity_check: unknown }[]).map((r) => String(r.integrity_check));
     } catch {
       throw fail('Berkas cadangan: bukan basis data Jakpreneur Desk.');
     }

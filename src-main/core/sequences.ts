@@ -11,5 +11,5 @@ export async function nextSequence(db: Database, name: string, scope: string): P
     insert into sequences (name, scope, value) values (${name}, ${scope}, 1)
     on conflict (name, scope) do update set value = sequences.value + 1
     returning value`.execute(db);
-  return Number(row.rows[0].value);
+  return row.rows[0].value;
 }

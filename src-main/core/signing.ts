@@ -103,7 +103,7 @@ function verifyUnsafe(text: unknown, publicKeysById: (kid: string) => string | u
 
   const payloadBytes = decodeBase64url(body);
   const signature = decodeBase64url(signaturePart);
-  if (!payloadBytes || !signature || signature.length !== ED25519_SIGNATURE_BYTES) return formatError();
+  if (!payloadBytes || signature?.length !== ED25519_SIGNATURE_BYTES) return formatError();
 
   const fields = parseFields(payloadBytes);
   if (!fields) return formatError();

@@ -104,10 +104,10 @@ async function earliestTurnoverReport(db: Database, memberId: string): Promise<E
   return r ? { on: `${r.month}-01`, evidence: `Laporan omzet ${formatMonthId(r.month)}: ${r.name}`, source: 'report', sourceId: r.id } : null;
 }
 
-const EVIDENCE: Partial<Record<StageCode, (db: Database, memberId: string) => Promise<Evidence | null>>> = {
+const EVIDENCE = {
   P3: earliestVisit,
   P6: earliestTurnoverReport,
-};
+} satisfies Partial<Record<StageCode, (db: Database, memberId: string) => Promise<Evidence | null>>>;
 
 /**
  * Dates a stage again from its records, after one was added, moved to another date or removed:
@@ -121,15 +121,15 @@ export async function refreshStage(
   actor: { userId: string | null; nowIso: string },
 ): Promise<{ changed: boolean; before: unknown; after: unknown }> {
   const before = await db.selectFrom('member_stages').selectAll().where('member_id', '=', memberId).where('stage_code', '=', stage).executeTakeFirst();
-  const record = await EVIDENCE[stage]!(db, memberId);
+  const record = await EVIDENCE[stage](db, memberId);
   const manual: Evidence | null = before?.manual_on ? { on: before.manual_on, evidence: before.manual_evidence ?? '', source: 'manual', sourceId: null } : null;
-  const best = [record, manual].filter((e): e is Evidence => e !== null).sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0))[0];
+  const best = [record, manual].filter((e): e is Evidence => e !== null).sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0)).at(0);
   if (!best) {
     if (!before) return { changed: false, before: null, after: null };
     await db.deleteFrom('member_stages').where('member_id', '=', memberId).where('stage_code', '=', stage).execute();
     return { changed: true, before, after: null };
   }
-  if (before && before.status === 'selesai' && before.completed_on === best.on && before.source === best.source && before.source_id === best.sourceId && before.evidence === best.evidence) {
+  if (before?.status === 'selesai' && before.completed_on === best.on && before.source === best.source && before.source_id === best.sourceId && before.evidence === best.evidence) {
     return { changed: false, before, after: before };
   }
   // Who recorded it: the officer for a manual record, else whoever's change moved the stage.

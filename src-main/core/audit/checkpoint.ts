@@ -31,7 +31,7 @@ export async function writeCheckpoint(db: Database, ids: { newId(): string; nowI
   const head = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   if (!head) return null;
   const last = await db.selectFrom('audit_checkpoints').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  if (last && last.seq === head.seq && reason === 'periodic') return head;
+  if (last?.seq === head.seq && reason === 'periodic') return head;
   const signed = signPayload({ t: CHECKPOINT_TYPE, seq: head.seq, hash: head.hash, at: ids.nowIso, reason }, { keyId: office.key_id, privateKeyPem: office.private_key });
   await db.insertInto('audit_checkpoints').values({ id: ids.newId(), seq: head.seq, at: ids.nowIso, reason, key_id: office.key_id, signed }).execute();
   return head;

@@ -37,7 +37,7 @@ export function verifyAuditTrail(sqlite: SQLite.Database, publicKeyFor?: (kid: s
     if (problems.length < MAX_PROBLEMS) problems.push(p);
   };
   const office = sqlite.prepare('select key_id, public_key from office limit 1').get() as { key_id: string; public_key: string } | undefined;
-  const keyFor = publicKeyFor ?? ((kid: string) => (office && kid === office.key_id ? office.public_key : undefined));
+  const keyFor = publicKeyFor ?? ((kid: string) => (office?.key_id === kid ? office.public_key : undefined));
 
   // Checkpoints first: the walk then checks each one's entry as it passes it.
   const checkpoints = sqlite.prepare('select id, seq, at, reason, key_id, signed from audit_checkpoints order by seq, at').all() as {
@@ -51,7 +51,7 @@ export function verifyAuditTrail(sqlite: SQLite.Database, publicKeyFor?: (kid: s
   for (const c of checkpoints) {
     const v = verifySignedText(c.signed, keyFor);
     const p = v.ok ? v.payload : null;
-    if (!v.ok || !p || p.t !== CHECKPOINT_TYPE || p.seq !== c.seq || typeof p.hash !== 'string') {
+    if (!v.ok || p?.t !== CHECKPOINT_TYPE || p.seq !== c.seq || typeof p.hash !== 'string') {
       add({ seq: c.seq, id: c.id, message: `Titik periksa audit ${c.id} (#${c.seq}, ${c.at}) tidak sah: ${v.ok ? 'isinya tidak sesuai dengan barisnya' : v.message}` });
       continue;
     }

@@ -57,7 +57,8 @@ function estimate(password: string, context: PasswordContext): ZxcvbnResult {
  * ("Kata sandi baru: minimal 12 karakter"), or null when it is acceptable.
  */
 export function passwordProblem(password: string, context: PasswordContext = {}): string | null {
-  const length = [...password].length;
+  // Each Unicode code point counts as one character (NIST SP 800-63B), not each UTF-16 unit.
+  const length = Array.from(password).length;
   if (length < PASSWORD_MIN_LENGTH) return `minimal ${PASSWORD_MIN_LENGTH} karakter (boleh berupa beberapa kata dengan spasi)`;
   if (length > PASSWORD_MAX_LENGTH) return `maksimal ${PASSWORD_MAX_LENGTH} karakter`;
   const result = estimate(password, context);

@@ -52,17 +52,21 @@ export async function verifyPassword(password: string, stored: string): Promise<
 // In the worker pool the hash runs synchronously: the pool's size, not libuv's thread pool,
 // then bounds how many 128 MiB hashes run at once, and a core stays free for the office.
 
-export const hashPasswordTask = defineTask('auth.hashPassword', async () => (input: { password: string; cost: ScryptCost }) => {
-  const salt = randomBytes(16);
-  return stringify(input.cost, salt, scryptSync(input.password.normalize('NFKC'), salt, KEY_LENGTH, scryptOptions(input.cost)));
-});
+export const hashPasswordTask = defineTask('auth.hashPassword', () =>
+  Promise.resolve((input: { password: string; cost: ScryptCost }) => {
+    const salt = randomBytes(16);
+    return stringify(input.cost, salt, scryptSync(input.password.normalize('NFKC'), salt, KEY_LENGTH, scryptOptions(input.cost)));
+  }),
+);
 
-export const verifyPasswordTask = defineTask('auth.verifyPassword', async () => (input: { password: string; stored: string }) => {
-  const s = parseStored(input.stored);
-  if (!s) return false;
-  const actual = scryptSync(input.password.normalize('NFKC'), s.salt, KEY_LENGTH, scryptOptions(s.cost));
-  return actual.length === s.expected.length && timingSafeEqual(actual, s.expected);
-});
+export const verifyPasswordTask = defineTask('auth.verifyPassword', () =>
+  Promise.resolve((input: { password: string; stored: string }) => {
+    const s = parseStored(input.stored);
+    if (!s) return false;
+    const actual = scryptSync(input.password.normalize('NFKC'), s.salt, KEY_LENGTH, scryptOptions(s.cost));
+    return actual.length === s.expected.length && timingSafeEqual(actual, s.expected);
+  }),
+);
 
 /** Hashes a new password at the office's cost in the worker pool (a prepare phase's work). */
 export const hashNewPassword = (ctx: WorkContext, password: string) => ctx.work(hashPasswordTask, { password, cost: ctx.app.security.passwordCost });

@@ -91,14 +91,15 @@ const toRow = (r: { failures: number; last_failure_at: string; next_allowed_at: 
       }
     : null;
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const isoAt = (ms: number) => new Date(ms).toISOString();
+const iso = (ms: number | null) => (ms === null ? null : isoAt(ms));
 
 async function load(db: Database, subject: string, address: string) {
   return toRow(await db.selectFrom('login_throttle').selectAll().where('subject', '=', subject).where('address', '=', address).executeTakeFirst());
 }
 
 async function save(db: Database, subject: string, address: string, row: ThrottleRow) {
-  const values = { failures: row.failures, last_failure_at: iso(row.lastFailureMs)!, next_allowed_at: iso(row.nextAllowedMs), locked_until: iso(row.lockedUntilMs) };
+  const values = { failures: row.failures, last_failure_at: isoAt(row.lastFailureMs), next_allowed_at: iso(row.nextAllowedMs), locked_until: iso(row.lockedUntilMs) };
   await db
     .insertInto('login_throttle')
     .values({ subject, address, ...values })
@@ -125,8 +126,8 @@ export async function recordFailure(db: Database, subject: string, address: stri
   await save(db, subject, address, pair);
   await save(db, ADDRESS_SUBJECT, address, whole);
   // Rows past their window and lock count for nothing: keep the table small.
-  const stale = iso(nowMs - s.windowMinutes * 60_000)!;
-  const now = iso(nowMs)!;
+  const stale = isoAt(nowMs - s.windowMinutes * 60_000);
+  const now = isoAt(nowMs);
   await db
     .deleteFrom('login_throttle')
     .where('last_failure_at', '<', stale)

@@ -34,6 +34,8 @@ export function startCheckpointer(workerFile: string, file: string, everyMs = 50
 
 /** The thread's side: a connection of its own, a passive checkpoint every `everyMs`. */
 export function runCheckpointer(): void {
+  const port = parentPort;
+  if (!port) throw new Error('runCheckpointer runs only inside a worker thread');
   const { file, everyMs } = workerData as { file: string; everyMs: number };
   const db = new SQLite(file, { fileMustExist: true });
   db.pragma('busy_timeout = 5000');
@@ -48,10 +50,10 @@ export function runCheckpointer(): void {
       if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw e;
     }
   }, everyMs);
-  parentPort!.on('message', (m) => {
+  port.on('message', (m) => {
     if (m !== 'stop') return;
     clearInterval(timer);
     db.close();
-    parentPort!.close();
+    port.close();
   });
 }

@@ -23,7 +23,10 @@ export async function executeCompiled<R>(db: Database, shape: string, parameters
   if (cached) return db.executeQuery<R>({ ...cached, parameters });
   const fresh = build();
   if (sameParameters(fresh.parameters, parameters)) {
-    if (compiled.size >= LIMIT) compiled.delete(compiled.keys().next().value!);
+    if (compiled.size >= LIMIT) {
+      const oldest = compiled.keys().next();
+      if (!oldest.done) compiled.delete(oldest.value);
+    }
     compiled.set(shape, fresh);
   }
   return db.executeQuery<R>(fresh);
@@ -46,7 +49,7 @@ export function insertParameters(rows: readonly Record<string, unknown>[]): { co
 }
 
 /** Inserts rows of one shape with a statement compiled once for that shape. */
-export async function insertRows<T extends keyof DB & string>(db: Database, table: T, rows: Insertable<DB[T]>[]): Promise<void> {
+export async function insertRows<T extends keyof DB>(db: Database, table: T, rows: Insertable<DB[T]>[]): Promise<void> {
   if (rows.length === 0) return;
   const p = insertParameters(rows);
   if (!p) {

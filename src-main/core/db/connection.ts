@@ -97,7 +97,10 @@ function withStatementCache(sqlite: SQLite.Database, limit = 500) {
       if (cached && !cached.busy) return cached;
       const stmt = sqlite.prepare(sql);
       if (!cached) {
-        if (cache.size >= limit) cache.delete(cache.keys().next().value!);
+        if (cache.size >= limit) {
+          const oldest = cache.keys().next();
+          if (!oldest.done) cache.delete(oldest.value);
+        }
         cache.set(sql, stmt);
       }
       return stmt;

@@ -11,7 +11,8 @@ export const schemaVersion = migrations.length;
 export async function pendingMigrations(db: Kysely<any>, list: readonly Migration[] = migrations): Promise<number> {
   const tables = await db.introspection.getTables();
   if (!tables.some((t) => t.name === TABLE)) return list.length;
-  const row = await db.selectFrom(TABLE).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  // A count is a number on SQLite, a string or bigint on other dialects.
+  const row = await db.selectFrom(TABLE).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
   return Math.max(0, list.length - Number(row?.n ?? 0));
 }
 
@@ -29,7 +30,8 @@ export async function migrate(db: Kysely<any>, list: readonly Migration[] = migr
   )`.execute(db);
   const done = await db.selectFrom(TABLE).select(['version', 'name']).orderBy('version').execute();
   for (const row of done) {
-    const known = list[row.version - 1];
+    // A database written by a newer build has versions this list does not reach.
+    const known = row.version <= list.length ? list[row.version - 1] : undefined;
     if (!known) {
       throw new AppError(
         'conflict',

@@ -17,17 +17,31 @@ export interface PreparingHandle {
   close(): void;
 }
 
+/**
+ * better-sqlite3 answers at once, Kysely's driver expects promises: runs `work` now and gives its
+ * result as a promise, or what it threw as the promise's rejection (as an async function would).
+ */
+function settled<T>(work: () => T): Promise<T> {
+  return new Promise((resolve) => {
+    resolve(work());
+  });
+}
+
 class ReaderConnection implements DatabaseConnection {
   constructor(readonly handle: PreparingHandle) {}
 
-  async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const stmt = this.handle.prepare(compiled.sql);
-    if (stmt.reader) return { rows: stmt.all(compiled.parameters) as R[] };
-    // A write on a read-only connection fails here with SQLITE_READONLY, as it should.
-    const { changes } = stmt.run(compiled.parameters);
-    return { rows: [], numAffectedRows: BigInt(changes) };
+  executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    return settled(() => {
+      const stmt = this.handle.prepare(compiled.sql);
+      if (stmt.reader) return { rows: stmt.all(compiled.parameters) as R[] };
+      // A write on a read-only connection fails here with SQLITE_READONLY, as it should.
+      const { changes } = stmt.run(compiled.parameters);
+      return { rows: [], numAffectedRows: BigInt(changes) };
+    });
   }
 
+  // Kysely streams through an async iterator; better-sqlite3 iterates synchronously, so there is nothing to await.
+  // eslint-disable-next-line @typescript-eslint/require-await -- the interface is async, the rows come synchronously
   async *streamQuery<R>(compiled: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
     if (!SelectQueryNode.is(compiled.query)) throw new Error('Only select queries can be streamed');
     const stmt = this.handle.prepare(compiled.sql);
@@ -42,16 +56,20 @@ class ReaderConnection implements DatabaseConnection {
  * and WAL gives each one a consistent snapshot that a writer never blocks.
  */
 class ReaderPoolDriver implements Driver {
-  readonly #idle: ReaderConnection[];
+  // Kysely hands back the connections it was given: idle and waiting deal in its interface.
+  readonly #idle: DatabaseConnection[];
   readonly #all: ReaderConnection[];
-  readonly #waiting: ((c: ReaderConnection) => void)[] = [];
+  readonly #waiting: ((c: DatabaseConnection) => void)[] = [];
 
   constructor(handles: PreparingHandle[]) {
     this.#all = handles.map((h) => new ReaderConnection(h));
     this.#idle = [...this.#all];
   }
 
-  async init(): Promise<void> {}
+  init(): Promise<void> {
+    // The connections are open already.
+    return Promise.resolve();
+  }
 
   async acquireConnection(): Promise<DatabaseConnection> {
     const free = this.#idle.pop();
@@ -59,10 +77,12 @@ class ReaderPoolDriver implements Driver {
     return new Promise((resolve) => this.#waiting.push(resolve));
   }
 
-  async releaseConnection(connection: DatabaseConnection): Promise<void> {
-    const next = this.#waiting.shift();
-    if (next) next(connection as ReaderConnection);
-    else this.#idle.push(connection as ReaderConnection);
+  releaseConnection(connection: DatabaseConnection): Promise<void> {
+    return settled(() => {
+      const next = this.#waiting.shift();
+      if (next) next(connection);
+      else this.#idle.push(connection);
+    });
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
@@ -77,8 +97,10 @@ class ReaderPoolDriver implements Driver {
     await connection.executeQuery(CompiledQuery.raw('rollback'));
   }
 
-  async destroy(): Promise<void> {
-    for (const c of this.#all) c.handle.close();
+  destroy(): Promise<void> {
+    return settled(() => {
+      for (const c of this.#all) c.handle.close();
+    });
   }
 }
 

@@ -66,7 +66,8 @@ function dateStyles(xml: string | undefined): boolean[] {
   const out: boolean[] = [];
   for (const m of xfs.matchAll(/<xf\b([^>]*?)(?:\/>|>)/g)) {
     const id = Number(attr(m[1], 'numFmtId') ?? 0);
-    out.push(BUILTIN_DATE_FORMATS.has(id) || (custom.has(id) && isDateCode(custom.get(id)!)));
+    const code = custom.get(id);
+    out.push(BUILTIN_DATE_FORMATS.has(id) || (code !== undefined && isDateCode(code)));
   }
   return out;
 }
@@ -113,6 +114,13 @@ function relationships(xml: string | undefined, base: string): Map<string, { typ
   return out;
 }
 
+/** The text of a part already found in the directory (read by name, so it is there). */
+function partText(got: Map<string, Buffer>, name: string): string {
+  const buf = got.get(name);
+  if (!buf) throw new SheetProblem('berkas XLSX rusak atau tidak dapat dibaca');
+  return buf.toString('utf8');
+}
+
 function locateParts(names: Map<string, unknown>, read: (names: string[]) => Map<string, Buffer>): { sheet: string; sharedStrings?: string; styles?: string; workbook: string } {
   const root = relationships(read(['_rels/.rels']).get('_rels/.rels')?.toString('utf8'), '');
   const workbook = [...root.values()].find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
@@ -120,7 +128,7 @@ function locateParts(names: Map<string, unknown>, read: (names: string[]) => Map
   const dir = posix.dirname(workbook);
   const relsName = posix.join(dir, '_rels', `${posix.basename(workbook)}.rels`);
   const got = read([workbook, relsName]);
-  const wbXml = got.get(workbook)!.toString('utf8');
+  const wbXml = partText(got, workbook);
   const rels = relationships(got.get(relsName)?.toString('utf8'), dir);
   const first = /<sheet\b([^>]*?)\/?>/.exec(wbXml);
   // The relationship id is r:id, whatever prefix the writer gave the namespace.
@@ -141,9 +149,9 @@ export function readXlsxRows(buf: Buffer, limits: SheetLimits, onProgress?: (don
     const names = [located.sheet, located.sharedStrings, located.styles].filter((n): n is string => Boolean(n));
     // The parts that matter are checked together against the limit before any is inflated.
     const got = read(names);
-    const wb = read([located.workbook]).get(located.workbook)!.toString('utf8');
+    const wb = partText(read([located.workbook]), located.workbook);
     parts = {
-      sheet: got.get(located.sheet)!.toString('utf8'),
+      sheet: partText(got, located.sheet),
       sharedStrings: located.sharedStrings ? got.get(located.sharedStrings)?.toString('utf8') : undefined,
       styles: located.styles ? got.get(located.styles)?.toString('utf8') : undefined,
       date1904: /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(wb),
@@ -164,7 +172,7 @@ function scanSheet(parts: Parts, limits: SheetLimits, onProgress?: (done: number
   let row: string[] | null = null;
   let lastColumn = 0;
   const finishRow = () => {
-    if (row && row.some((c) => c.trim() !== '')) {
+    if (row?.some((c) => c.trim() !== '')) {
       // Cells left out of the XML between filled ones are empty text, as in the sheet.
       for (let i = 0; i < row.length; i++) row[i] ??= '';
       rows.push(row);
@@ -190,12 +198,12 @@ function scanSheet(parts: Parts, limits: SheetLimits, onProgress?: (done: number
     }
     if (t === '</sheetData>') break;
     row ??= [];
-    const attrs = m[2] ?? '';
+    const attrs = m[2]; // a cell: its group always takes part, if only as ''
     const ref = attr(attrs, 'r');
     const column = ref ? columnNumber(ref) : lastColumn + 1;
     lastColumn = column;
     if (column > limits.maxColumns) throw new SheetProblem(`lembar kerja memuat lebih dari ${limits.maxColumns} kolom`);
-    const inner = m[3];
+    const inner = m.at(3); // undefined for a self-closing <c/>
     if (inner === undefined) continue;
     const text = cellText(inner, attr(attrs, 't'), Number(attr(attrs, 's') ?? 0), strings, dates, parts.date1904);
     if (text !== '') row[column - 1] = text;

@@ -35,9 +35,8 @@ type DocInternals = Omit<PDFKit.PDFDocument, 'page'> & { page: PageInternals; ad
 export function drawReusable(doc: PDFKit.PDFDocument, key: string, top: number, draw: (top: number) => void): number {
   const d = doc as unknown as DocInternals;
   let byKey = recordings.get(doc);
-  if (!byKey) recordings.set(doc, (byKey = new Map()));
-  let rec = byKey.get(key);
-  if (!rec) rec = record(d, top, draw);
+  if (!byKey) recordings.set(doc, (byKey = new Map<string, Recorded>()));
+  const rec = byKey.get(key) ?? record(d, top, draw);
   byKey.set(key, rec);
   d.page.xobjects[rec.name] = rec.form;
   // The page's coordinates run downwards (pdfkit flips them once per page); the form was drawn

@@ -10,7 +10,8 @@ import type { Task } from './task';
 export interface RunOptions {
   /** Aborting cancels the task: taken off the queue, or told to stop at its next check. */
   signal?: AbortSignal;
-  onProgress?(done: number, total: number): void;
+  /** A callback (called without its options object), not a method. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface WorkPool {
@@ -53,7 +54,7 @@ interface Pending {
   flag: Int32Array;
   resolve(value: unknown): void;
   reject(error: unknown): void;
-  onProgress?(done: number, total: number): void;
+  onProgress?: (done: number, total: number) => void;
   detach(): void;
 }
 
@@ -86,7 +87,7 @@ export function createWorkerPool(options: { size?: number; file?: string } = {})
     const slot: Slot = { worker, busy: null };
     worker.on('message', (m: WorkerReply) => {
       const job = slot.busy;
-      if (!job || job.id !== m.id) return;
+      if (job?.id !== m.id) return;
       if (m.type === 'progress') {
         job.onProgress?.(m.done, m.total);
         return;
@@ -126,7 +127,8 @@ export function createWorkerPool(options: { size?: number; file?: string } = {})
       let slot = slots.find((s) => !s.busy);
       if (!slot && slots.length < size) slot = spawn();
       if (!slot) return;
-      const job = queue.shift()!;
+      const job = queue.shift();
+      if (!job) return; // not reached: the loop runs while the queue has one
       slot.busy = job;
       slot.worker.ref();
       tasksStarted++;

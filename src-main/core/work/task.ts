@@ -20,6 +20,12 @@ export interface Task<I, O> {
   readonly load: () => Promise<TaskFunction<I, O>>;
 }
 
+/**
+ * Any task, as a list of them holds it: its input is known only to its own callers (so here it
+ * can be nothing in particular), its output is unknown.
+ */
+export type AnyTask = Task<never, unknown>;
+
 export function defineTask<I, O>(name: string, load: () => Promise<TaskFunction<I, O>>): Task<I, Awaited<O>> {
   return { name, load } as Task<I, Awaited<O>>;
 }

@@ -2,12 +2,12 @@ import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { AppError } from '../api/errors';
 import type { FailureInfo, RunMessage, WorkerReply } from './protocol';
-import { TaskCancelled, type Task, type TaskControl, type TaskFunction } from './task';
+import { TaskCancelled, type AnyTask, type TaskControl, type TaskFunction } from './task';
 
 const PROGRESS_EVERY_MS = 100;
 
 /** The loop of a pool worker: runs one task at a time, by name, from the given list. */
-export function serveTasks(tasks: readonly Task<any, any>[]): void {
+export function serveTasks(tasks: readonly AnyTask[]): void {
   const port = parentPort;
   if (!port) throw new Error('serveTasks runs only inside a worker thread');
   const byName = new Map(tasks.map((t) => [t.name, t]));
@@ -39,7 +39,9 @@ export function serveTasks(tasks: readonly Task<any, any>[]): void {
       if (!task) throw new Error(`Unknown task ${m.name}`);
       let fn = loaded.get(m.name);
       if (!fn) {
-        fn = await task.load();
+        // The input arrives by structured clone under the task's name, sent by the pool for this
+        // very task: the worker cannot check its type, only hand it on.
+        fn = (await task.load()) as TaskFunction<unknown, unknown>;
         loaded.set(m.name, fn);
       }
       const value = await fn(m.input, control);

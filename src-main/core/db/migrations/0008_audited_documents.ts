@@ -89,7 +89,7 @@ export async function up(db: Kysely<any>): Promise<void> {
  * then by name, per year of completion; the sequence continues from there.
  */
 export async function backfillTrainingCertificates(db: Kysely<any>): Promise<void> {
-  const office = (await sql<{ kecamatan_kode: string }>`select kecamatan_kode from office limit 1`.execute(db)).rows[0];
+  const office = (await sql<{ kecamatan_kode: string }>`select kecamatan_kode from office limit 1`.execute(db)).rows.at(0);
   if (!office) return;
   const graduates = (
     await sql<{ training_id: string; member_id: string; completed_on: string; updated_at: string }>`

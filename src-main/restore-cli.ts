@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
-import { openApp } from '../app';
-import { AppError } from './api/errors';
-import { isEncryptedBackup } from './backup-crypto';
+import { openApp } from './app';
+import { AppError } from './core/api/errors';
+import { isEncryptedBackup } from './core/backup-crypto';
 
 /** The first line of standard input: typed at the prompt, or piped in by a script. */
 function readPassphrase(): Promise<string> {
@@ -25,7 +25,7 @@ function readPassphrase(): Promise<string> {
  * app will not start or a new PC. The office app must be stopped (one writer per database).
  */
 export async function runRestoreCli(options: { source: string; dataDir: string; allowOtherOffice: boolean }, out: (line: string) => void = console.log): Promise<number> {
-  let encrypted = false;
+  let encrypted: boolean;
   try {
     encrypted = isEncryptedBackup(options.source);
   } catch {
