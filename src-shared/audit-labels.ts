@@ -118,6 +118,11 @@ export const auditEntityLabels: Record<string, Label> = {
   jobs: { id: 'Pekerjaan panjang', en: 'Long jobs' },
 };
 
+/** The names come from the audit log, which keeps those of older versions: a table may lack one. */
+function labelOf(table: Record<string, Label>, name: string): Label | undefined {
+  return table[name];
+}
+
 /** A method's label, or the method's own name when it has none (an entry from an older version). */
-export const methodLabel = (method: string, locale: 'id' | 'en') => auditMethodLabels[method]?.[locale] ?? method;
-export const entityLabel = (entity: string, locale: 'id' | 'en') => auditEntityLabels[entity]?.[locale] ?? entity;
+export const methodLabel = (method: string, locale: 'id' | 'en') => labelOf(auditMethodLabels, method)?.[locale] ?? method;
+export const entityLabel = (entity: string, locale: 'id' | 'en') => labelOf(auditEntityLabels, entity)?.[locale] ?? entity;

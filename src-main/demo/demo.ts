@@ -74,7 +74,8 @@ export async function createDemoOffice(options: { dataDir: string; members?: num
         checkCsrf: false,
       });
       if (!setup.body.ok) throw new Error(setup.body.error.message);
-      const token = setup.session!;
+      const token = setup.session;
+      if (!token) throw new Error('office.setup: tidak ada sesi admin yang dibuka');
       for (const a of others) {
         await callAs(app, token, 'users.create', { username: a.username, fullName: a.fullName, role: a.role, password: a.password, isPendamping: a.isPendamping ?? false });
         // Demo accounts keep the listed passwords instead of asking for a new one at first login.

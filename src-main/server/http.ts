@@ -180,7 +180,7 @@ export async function startOfficeServer(app: App, options: OfficeServerOptions =
   };
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    handle(req, res).catch((e) => {
+    handle(req, res).catch((e: unknown) => {
       console.error(e);
       if (!res.headersSent) sendError(res, { code: 'internal', message: 'Terjadi kesalahan pada server.' });
       else res.end();

@@ -29,7 +29,8 @@ const invokeFailure = (status: number, error: ApiError): InvokeAnswer => ({ stat
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>): boolean {
   try {
     const frame = event.senderFrame;
-    if (!frame || frame.parent !== null || frame.detached) return false;
+    // No frame, or a subframe (one with a parent), or one gone.
+    if (frame?.parent !== null || frame.detached) return false;
     // Frames are compared by id: two WebFrameMain objects may stand for the same frame.
     const main = event.sender.mainFrame;
     if (frame.processId !== main.processId || frame.routingId !== main.routingId) return false;

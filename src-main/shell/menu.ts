@@ -10,8 +10,9 @@ export interface MenuContext {
  * in form fields only work when the menu carries them.
  */
 export function menuTemplate(context: MenuContext, platform: NodeJS.Platform = process.platform): MenuItemConstructorOptions[] {
-  const about = () =>
-    dialog
+  // The menu does not wait for the dialog; a dialog that cannot open is only logged.
+  const about = () => {
+    void dialog
       .showMessageBox({
         type: 'info',
         title: 'Tentang Jakpreneur Desk',
@@ -20,6 +21,7 @@ export function menuTemplate(context: MenuContext, platform: NodeJS.Platform = p
         buttons: ['Tutup'],
       })
       .catch((e: unknown) => console.error(e));
+  };
 
   const template: MenuItemConstructorOptions[] = [
     { label: 'Berkas', submenu: [{ role: 'quit', label: 'Keluar' }] },
@@ -55,4 +57,5 @@ export function menuTemplate(context: MenuContext, platform: NodeJS.Platform = p
   return template;
 }
 
-export const buildMenu = (context: MenuContext): Menu => Menu.buildFromTemplate(menuTemplate(context));
+// Electron's static methods are typed with the namespace's classes, of which the module's are subclasses.
+export const buildMenu = (context: MenuContext): Electron.Menu => Menu.buildFromTemplate(menuTemplate(context));

@@ -28,6 +28,7 @@ export function pdfFileName(name: unknown, fallback = 'dokumen'): string {
   let base = typeof name === 'string' ? name : '';
   base = base
     .replace(/\.pdf$/i, '')
+    // eslint-disable-next-line no-control-regex -- control characters are among those Windows refuses in a file name
     .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '-')
     .replace(/\s+/g, ' ')
     .slice(0, 100)

@@ -8,7 +8,7 @@ import { BrowserWindow, type BrowserWindowConstructorOptions, type WebContentsPr
  * window has no preload and no bridge: it only shows the file we wrote.
  */
 
-export function printWindowOptions(owner: BrowserWindow | null): BrowserWindowConstructorOptions {
+export function printWindowOptions(owner: Electron.BrowserWindow | null): BrowserWindowConstructorOptions {
   return {
     show: false,
     ...(owner ? { parent: owner } : {}),
@@ -31,7 +31,8 @@ export const PRINT_OPTIONS: WebContentsPrintOptions = { silent: false, printBack
 export type PrintResult = { printed: true } | { printed: false; cancelled: boolean; reason: string };
 
 /** Prints the PDF at `path` through the system print dialog; resolves once the dialog is done. */
-export async function printPdfFile(path: string, owner: BrowserWindow | null): Promise<PrintResult> {
+// The owner comes from BrowserWindow.fromWebContents, typed with the namespace's class (the module's is a subclass of it).
+export async function printPdfFile(path: string, owner: Electron.BrowserWindow | null): Promise<PrintResult> {
   const window = new BrowserWindow(printWindowOptions(owner));
   try {
     await window.loadURL(pathToFileURL(path).href);

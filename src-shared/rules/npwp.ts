@@ -28,7 +28,7 @@ export interface NpwpInfo {
  * validateNpwp can refuse it rather than silently dropping a stray letter.
  */
 export function normaliseNpwp(input: string): string {
-  return input.replace(/[\s.\-]/g, '');
+  return input.replace(/[\s.-]/g, '');
 }
 
 /** True when the digits pass the Luhn check (the last digit being the check digit). */

@@ -84,5 +84,5 @@ export function formatPhone(input: string): string {
   if (!parsed.ok) return input.trim();
   const n = parsed.value.national;
   if (parsed.value.kind === 'landline') return `(021) ${n.slice(3)}`;
-  return n.match(/.{1,4}/g)!.join('-');
+  return n.match(/.{1,4}/g)?.join('-') ?? n;
 }
