@@ -168,11 +168,13 @@ async function openDatabase(file: string, dataDir: string, clock: Clock, newId: 
     await migrate(db);
     // The daily backup carries the signed head of the audit chain like every other one. (The
     // copy before an upgrade is of a database whose schema may not have checkpoints yet.)
-    if (dailyBackup) await dailyBackupIfDue(sqlite, dataDir, clock.nowIso(), {
+    if (dailyBackup) {
+      await dailyBackupIfDue(sqlite, dataDir, clock.nowIso(), {
         beforeCopy: async () => {
           await writeCheckpoint(db, { newId, nowIso: clock.nowIso() }, 'backup');
         },
       });
+    }
     await loadReferenceData(db, clock.nowIso());
   } catch (e) {
     await opened.close();

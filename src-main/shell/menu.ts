@@ -57,5 +57,5 @@ export function menuTemplate(context: MenuContext, platform: NodeJS.Platform = p
   return template;
 }
 
-// Electron's static methods are typed with the namespace's classes, of which the module's are subclasses.
+/** Typed as Menu.buildFromTemplate gives it: Electron's namespace class, of which the module's Menu is a subclass. */
 export const buildMenu = (context: MenuContext): Electron.Menu => Menu.buildFromTemplate(menuTemplate(context));

@@ -30,8 +30,11 @@ export const PRINT_OPTIONS: WebContentsPrintOptions = { silent: false, printBack
 
 export type PrintResult = { printed: true } | { printed: false; cancelled: boolean; reason: string };
 
-/** Prints the PDF at `path` through the system print dialog; resolves once the dialog is done. */
-// The owner comes from BrowserWindow.fromWebContents, typed with the namespace's class (the module's is a subclass of it).
+/**
+ * Prints the PDF at `path` through the system print dialog; resolves once the dialog is done.
+ * `owner` is what BrowserWindow.fromWebContents gives: Electron types it with its namespace's
+ * class, of which the module's BrowserWindow is a subclass.
+ */
 export async function printPdfFile(path: string, owner: Electron.BrowserWindow | null): Promise<PrintResult> {
   const window = new BrowserWindow(printWindowOptions(owner));
   try {

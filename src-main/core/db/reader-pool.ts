@@ -40,8 +40,7 @@ class ReaderConnection implements DatabaseConnection {
     });
   }
 
-  // Kysely streams through an async iterator; better-sqlite3 iterates synchronously, so there is nothing to await.
-  // eslint-disable-next-line @typescript-eslint/require-await -- the interface is async, the rows come synchronously
+  // eslint-disable-next-line @typescript-eslint/require-await -- Kysely streams through an async iterator; better-sqlite3 iterates synchronously, so there is nothing to await
   async *streamQuery<R>(compiled: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
     if (!SelectQueryNode.is(compiled.query)) throw new Error('Only select queries can be streamed');
     const stmt = this.handle.prepare(compiled.sql);

@@ -10,7 +10,7 @@ import type { Task } from './task';
 export interface RunOptions {
   /** Aborting cancels the task: taken off the queue, or told to stop at its next check. */
   signal?: AbortSignal;
-  /** A callback (called without its options object), not a method. */
+  /** Called as the task reports progress (a plain callback: it is called on its own, not on these options). */
   onProgress?: (done: number, total: number) => void;
 }
 
