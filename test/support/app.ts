@@ -58,9 +58,7 @@ export interface TestApp extends App {
 export async function makeTestApp(startIso = TEST_NOW, extra: Pick<OpenAppOptions, 'methods' | 'security'> = {}): Promise<TestApp> {
   const { dir, remove } = tempDir();
   const clock = testClock(startIso);
-  const app = await openApp({ dataDir: dir, clock, log: () => {
-    // tests keep the app's log quiet
-  }, ...extra, security: { ...testSecurity, ...extra.security } });
+  const app = await openApp({ dataDir: dir, clock, log: () => undefined, ...extra, security: { ...testSecurity, ...extra.security } });
   // `from` is the client address the dispatcher sees (default: one test PC).
   const call: TestApp['call'] = async (method, input = {}, token = null, from = '192.0.2.10', jobId) => {
     const res = await app.dispatch({ method, input, sessionToken: token, checkCsrf: false, clientAddress: from, jobId });
