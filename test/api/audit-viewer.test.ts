@@ -30,7 +30,7 @@ afterAll(async () => {
 describe('audit labels', () => {
   it('names every method that changes data, and every kind of data, in both languages', () => {
     const changing = Object.entries(methods).filter(([, d]) => d.mutation).map(([n]) => n);
-    expect(changing.filter((n) => !auditMethodLabels[n])).toEqual([]);
+    expect(changing.filter((n) => !Object.hasOwn(auditMethodLabels, n))).toEqual([]);
     for (const key of [...Object.keys(auditMethodLabels).map((k) => `audit.m.${k}`), ...Object.keys(auditEntityLabels).map((k) => `audit.e.${k}`)]) {
       expect((catalogues.id as Record<string, string>)[key], key).toBeTruthy();
       expect((catalogues.en as Record<string, string>)[key], key).toBeTruthy();

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoOffice } from '../../src-main/demo/demo';
 import { MAX_ANONYMOUS_BODY_BYTES, MAX_BODY_BYTES } from '../../src-main/server/http';
 import { ADMIN } from '../support/app';
+import { readWire, type PathOutput, type WireBody } from '../support/http';
 import { startTestServer } from '../support/server';
 
 // Request bodies over the limit get 413 before they are read whole: a declared Content-Length
@@ -14,7 +15,7 @@ let session: { cookie: string; csrf: string };
 beforeEach(async () => {
   env = await startTestServer();
   const res = await fetch(`${env.server.url}/api/office.setup`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ office: demoOffice, admin: ADMIN }) });
-  session = { cookie: res.headers.get('set-cookie')!.split(';')[0], csrf: ((await res.json()) as any).value.csrfToken };
+  session = { cookie: res.headers.get('set-cookie')!.split(';')[0], csrf: (await readWire<PathOutput<'/api/office.setup'>>(res)).value.csrfToken };
 });
 afterEach(async () => {
   await env.stop();
@@ -22,7 +23,7 @@ afterEach(async () => {
 
 interface Sent {
   status: number;
-  body: any;
+  body: WireBody<unknown>;
   /** Bytes of the body written when the answer arrived. */
   writtenBeforeAnswer: number;
   /** The whole body had been sent when the answer arrived. */
@@ -55,7 +56,7 @@ function post(path: string, total: number, opts: { contentLength: boolean; signe
         const at = written;
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString('utf8')), writtenBeforeAnswer: at, complete: at >= total }));
+        res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as WireBody<unknown>, writtenBeforeAnswer: at, complete: at >= total }));
       },
     );
     req.on('error', (e) => {

@@ -1,7 +1,9 @@
 import { request } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { schemaVersion } from '../../src-main/core/db/migrator';
 import { demoOffice } from '../../src-main/demo/demo';
 import { ADMIN } from '../support/app';
+import { fetchMethodList, readWire, type PathOutput } from '../support/http';
 import { startTestServer } from '../support/server';
 
 let env: Awaited<ReturnType<typeof startTestServer>>;
@@ -17,7 +19,7 @@ interface Client {
   csrf: string | null;
 }
 
-async function post(path: string, body: unknown, client?: Client, extra: Record<string, string> = {}) {
+async function post<P extends string>(path: P, body: unknown, client?: Client, extra: Record<string, string> = {}) {
   const res = await fetch(env.server.url + path, {
     method: 'POST',
     headers: {
@@ -28,7 +30,7 @@ async function post(path: string, body: unknown, client?: Client, extra: Record<
     },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: res.status, body: (await res.json()) as any, setCookie: res.headers.get('set-cookie') };
+  return { status: res.status, body: await readWire<PathOutput<P>>(res), setCookie: res.headers.get('set-cookie') };
 }
 
 async function setupAndLogin(): Promise<Client> {
@@ -55,19 +57,19 @@ describe('HTTP API', () => {
   it('answers health without login', async () => {
     const res = await fetch(env.server.url + '/api/health');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, version: '0.1.0', schemaVersion: expect.any(Number) });
+    expect(await res.json()).toEqual({ ok: true, version: '0.1.0', schemaVersion });
   });
 
   it('lists every method with roles and a JSON Schema of its input', async () => {
-    const body = (await (await fetch(env.server.url + '/api/methods')).json()) as any;
-    const create = body.value.find((m: any) => m.name === 'users.create');
+    const methods = await fetchMethodList(env.server.url);
+    const create = methods.find((m) => m.name === 'users.create')!;
     expect(create.roles).toEqual(['admin']);
     expect(create.mutation).toBe(true);
     expect(create.input.type).toBe('object');
-    expect(create.input.properties.username.title).toBe('Nama pengguna');
+    expect(create.input.properties?.username.title).toBe('Nama pengguna');
     expect(create.input.required).toContain('password');
     expect(create.input.additionalProperties).toBe(false);
-    expect(body.value.map((m: any) => m.name)).toEqual(expect.arrayContaining(['auth.login', 'office.setup', 'users.list', 'kbli.search']));
+    expect(methods.map((m) => m.name)).toEqual(expect.arrayContaining(['auth.login', 'office.setup', 'users.list', 'kbli.search']));
   });
 
   it('sets an HttpOnly SameSite session cookie at login and returns a CSRF token', async () => {
@@ -143,7 +145,7 @@ describe('HTTP API', () => {
     for (let i = 1; i <= 4; i++) {
       // A minute between tries: the growing waits between failures are tested in throttle.test.ts.
       env.app.clock.advance(60_000);
-      const r = await post('/api/auth.login', { username: 'admin', password: 'salah' + i });
+      const r = await post('/api/auth.login', { username: 'admin', password: `salah${i}` });
       expect(r.status).toBe(401);
       expect(r.body.error.message).toBe(`Nama pengguna atau kata sandi salah. Sisa ${5 - i} kali percobaan dari komputer ini sebelum dikunci 15 menit.`);
     }
@@ -192,7 +194,7 @@ describe('HTTP API', () => {
     const sup = await loginAs('hendra', 'AmanSekali123');
     const list = await post('/api/users.list', { sort: 'username', dir: 'desc' }, sup);
     expect(list.status).toBe(200);
-    expect(list.body.value.rows.map((r: any) => r.username)).toEqual(['hendra', 'admin']);
+    expect(list.body.value.rows.map((r) => r.username)).toEqual(['hendra', 'admin']);
     expect(list.body.value.rows[0]).not.toHaveProperty('password_hash');
     const target = list.body.value.rows[1].id;
     expect((await post('/api/users.resetPassword', { id: target, password: 'AmanSekali123' }, sup)).status).toBe(403);

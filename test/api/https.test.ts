@@ -2,13 +2,14 @@ import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
-import type { TLSSocket } from 'node:tls';
+import { TLSSocket } from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoOffice } from '../../src-main/demo/demo';
 import { startOfficeServer, type OfficeServer } from '../../src-main/server/http';
 import { allowedHostNames } from '../../src-main/server/security';
 import { certificateNames, ensureOfficeCertificate, TLS_FOLDER } from '../../src-main/server/tls';
 import { ADMIN, makeTestApp, type TestApp } from '../support/app';
+import type { WireBody } from '../support/http';
 
 let app: TestApp | null = null;
 let server: OfficeServer | null = null;
@@ -22,19 +23,23 @@ afterEach(async () => {
 const mode = (file: string) => statSync(file).mode & 0o777;
 
 /** A request over a real TLS connection that trusts only the office certificate. */
-function tlsCall(url: string, ca: string, path: string, body?: unknown): Promise<{ status: number; body: any; setCookie: string[]; fingerprint: string }> {
+function tlsCall(url: string, ca: string, path: string, body?: unknown): Promise<{ status: number; body: WireBody<unknown>; setCookie: string[]; fingerprint: string }> {
   return new Promise((resolve, reject) => {
     const u = new URL(url);
     const req = httpsRequest(
       { host: '127.0.0.1', port: u.port, path, method: body ? 'POST' : 'GET', ca, headers: body ? { 'Content-Type': 'application/json' } : {} },
       (res) => {
-        const fingerprint = (res.socket as TLSSocket).getPeerCertificate().fingerprint256;
+        if (!(res.socket instanceof TLSSocket)) {
+          reject(new Error('the answer did not come over TLS'));
+          return;
+        }
+        const fingerprint = res.socket.getPeerCertificate().fingerprint256;
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () =>
           resolve({
             status: res.statusCode ?? 0,
-            body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+            body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as WireBody<unknown>,
             setCookie: res.headers['set-cookie'] ?? [],
             fingerprint,
           }),
@@ -91,7 +96,7 @@ describe('HTTPS on the LAN', () => {
     const token = setup.setCookie[0].split(';')[0].split('=')[1];
     expect((await app.ok('office.get', {}, token)).lanCertificateFingerprint).toBe(tls.fingerprint);
     // A client that does not trust the certificate gets no connection at all.
-    await expect(tlsCall(server.url, '', '/api/health').catch((e: Error) => Promise.reject(new Error(e.message)))).rejects.toThrow(/self.signed|certificate/i);
+    await expect(tlsCall(server.url, '', '/api/health').catch((e: unknown) => Promise.reject(new Error(e instanceof Error ? e.message : String(e))))).rejects.toThrow(/self.signed|certificate/i);
     // Plain HTTP to the TLS port gets no answer from the API.
     const plain = await fetch(server.url.replace('https', 'http') + '/api/health', { signal: AbortSignal.timeout(5000) }).then(
       (r) => r.status,
@@ -122,6 +127,6 @@ describe('HTTPS on the LAN', () => {
     const fingerprint = /(([0-9A-F]{2}:){31}[0-9A-F]{2})/.exec(out)![1];
     const { storedFingerprint } = await import('../../src-main/server/tls');
     expect(storedFingerprint(app.dir)).toBe(fingerprint);
-    Object.assign(app, { close: async () => undefined });
+    Object.assign(app, { close: () => Promise.resolve() });
   });
 });

@@ -17,7 +17,7 @@ import { business, member } from '../integration/registrations/fixtures';
 const REVEALS = new Set(['members.revealNik', 'permits.revealNik']);
 
 /** Inputs beyond ids for the reads that need them (`v` holds the ids and the secret values). */
-const INPUTS: Record<string, (v: Record<string, string>) => Record<string, unknown>[]> = {
+const INPUTS: Partial<Record<string, (v: Record<string, string>) => Record<string, unknown>[]>> = {
   'members.export': () => [{ format: 'csv' }],
   // The audit trail keeps identifiers masked as they were written.
   'audit.export': () => [{ format: 'csv' }],
@@ -130,7 +130,7 @@ beforeAll(async () => {
   app = await makeTestApp();
   actors = await setupActors(app);
   const m = member({ kk: '3171071503090012' });
-  const nik = m.nik as string;
+  const nik = m.nik;
   const registered = await app.ok('members.register', { ...m, businesses: [business({ npwp: nik, postalCode: '10240' })] }, actors.petugas);
   const profile = await app.ok('members.get', { id: registered.id }, actors.admin);
   const businessId = profile.businesses[0].id;
@@ -170,7 +170,7 @@ function candidates(name: string): Record<string, unknown>[] {
   const schema = z.toJSONSchema(methods[name as MethodName].input, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown> };
   const props = Object.keys(schema.properties ?? {});
   const out: Record<string, unknown>[] = [{}, ...extra];
-  const idProps = props.filter((p) => p === 'id' || /Id$/.test(p));
+  const idProps = props.filter((p) => p === 'id' || p.endsWith('Id'));
   if (idProps.length === 0) return out;
   for (const choice of Object.values(ids)) {
     const input: Record<string, unknown> = {};
@@ -182,8 +182,10 @@ function candidates(name: string): Record<string, unknown>[] {
 
 /** Answers as text, with files that are text (CSV, JSON) decoded. */
 function answerText(value: unknown): string {
-  return JSON.stringify(value, (_k, v) => {
-    if (v && typeof v === 'object' && typeof v.base64 === 'string' && /csv|json|text/.test(String(v.mimeType))) return Buffer.from(v.base64, 'base64').toString('utf8');
+  return JSON.stringify(value, (_k, v: unknown) => {
+    if (v && typeof v === 'object' && 'base64' in v && typeof v.base64 === 'string' && 'mimeType' in v && typeof v.mimeType === 'string' && /csv|json|text/.test(v.mimeType)) {
+      return Buffer.from(v.base64, 'base64').toString('utf8');
+    }
     return v;
   });
 }
@@ -215,7 +217,7 @@ describe('NIK, No. KK and NPWP-as-NIK masked on every method for every role', ()
     // Printing the IUMK shows the NIK by law: each print says so in the audit trail.
     const prints = await app.db.selectFrom('audit_log').select('after').where('method', '=', 'permits.certificate').execute();
     expect(prints.length).toBeGreaterThan(0);
-    expect(prints.every((p) => JSON.parse(p.after!).nikShown === true)).toBe(true);
+    expect(prints.every((p) => (JSON.parse(p.after!) as { nikShown?: boolean }).nikShown === true)).toBe(true);
     // The masked NPWP sent back by the form kept the stored one.
     expect((await app.db.selectFrom('businesses').select('npwp').where('id', '=', ids.businessId).executeTakeFirstOrThrow()).npwp).toBe(secret.nik);
   }, 120_000);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jakartaMonth } from '../support/clock';
+import { readWire, type PathOutput } from '../support/http';
 import { startTestServer } from '../support/server';
 
 const ROMAN_MONTHS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
@@ -22,8 +23,8 @@ async function loginHttp(username: string, password: string) {
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ username, password }),
   });
-  const body = (await res.json()) as any;
-  return { cookie: res.headers.get('set-cookie')!.split(';')[0], csrf: body.value.csrfToken as string };
+  const body = await readWire<PathOutput<'/api/auth.login'>>(res);
+  return { cookie: res.headers.get('set-cookie')!.split(';')[0], csrf: body.value.csrfToken };
 }
 
 describe('permit numbers under concurrent issuance over HTTP', () => {
@@ -51,7 +52,7 @@ describe('permit numbers under concurrent issuance over HTTP', () => {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Cookie: c.cookie, 'X-CSRF-Token': c.csrf },
         body: JSON.stringify({ id, to: 'terbit' }),
-      }).then(async (r) => ({ id, status: r.status, body: (await r.json()) as any }));
+      }).then(async (r) => ({ id, status: r.status, body: await readWire<PathOutput<'/api/permits.transition'>>(r) }));
     });
     const results = await Promise.all(calls);
     const ok = results.filter((r) => r.status === 200);
@@ -60,7 +61,7 @@ describe('permit numbers under concurrent issuance over HTTP', () => {
     expect(new Set(ok.map((r) => r.id)).size).toBe(40);
     expect(results.filter((r) => r.status === 409)).toHaveLength(10);
 
-    const numbers = ok.map((r) => r.body.value.number as string);
+    const numbers = ok.map((r) => r.body.value.number!);
     expect(new Set(numbers).size).toBe(40);
     const seqs = numbers.map((n) => Number(n.split('/')[1])).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));

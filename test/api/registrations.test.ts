@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoOffice } from '../../src-main/demo/demo';
 import { ADMIN } from '../support/app';
 import { jakartaDay } from '../support/clock';
+import { fetchMethodList, readWire, type PathOutput } from '../support/http';
 import { startTestServer } from '../support/server';
 import { member } from '../integration/registrations/fixtures';
 
@@ -18,7 +19,7 @@ interface Client {
   csrf: string | null;
 }
 
-async function post(path: string, body: unknown, client?: Client) {
+async function post<P extends string>(path: P, body: unknown, client?: Client) {
   const res = await fetch(env.server.url + path, {
     method: 'POST',
     headers: {
@@ -28,16 +29,16 @@ async function post(path: string, body: unknown, client?: Client) {
     },
     body: JSON.stringify(body),
   });
-  return { status: res.status, body: (await res.json()) as any, setCookie: res.headers.get('set-cookie') };
+  return { status: res.status, body: await readWire<PathOutput<P>>(res), setCookie: res.headers.get('set-cookie') };
 }
 
 describe('registrations over HTTP', () => {
   it('documents the methods, needs the CSRF token to register, and answers field errors in Indonesian', async () => {
-    const methods = (await (await fetch(env.server.url + '/api/methods')).json()) as any;
-    const register = methods.value.find((m: any) => m.name === 'members.register');
+    const methods = await fetchMethodList(env.server.url);
+    const register = methods.find((m) => m.name === 'members.register')!;
     expect(register.mutation).toBe(true);
-    expect(register.input.properties.nik.title).toBe('NIK');
-    expect(methods.value.map((m: any) => m.name)).toEqual(expect.arrayContaining(['members.list', 'members.importRun', 'members.importContinue', 'members.export']));
+    expect(register.input.properties?.nik.title).toBe('NIK');
+    expect(methods.map((m) => m.name)).toEqual(expect.arrayContaining(['members.list', 'members.importRun', 'members.importContinue', 'members.export']));
 
     const setup = await post('/api/office.setup', { office: demoOffice, admin: ADMIN });
     const admin: Client = { cookie: setup.setCookie!.split(';')[0], csrf: setup.body.value.csrfToken };

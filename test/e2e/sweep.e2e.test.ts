@@ -28,7 +28,7 @@ async function call<T>(token: string, method: string, input: unknown): Promise<T
 
 beforeAll(async () => {
   await createDemoOffice({ dataDir: dir.dir, members: 80, clock });
-  app = await openApp({ dataDir: dir.dir, clock, log: () => {} });
+  app = await openApp({ dataDir: dir.dir, clock, log: () => undefined });
   server = await startOfficeServer(app, { port: 0, rendererDir: RENDERER_DIR });
   const petugas = await loginAs(app, 'petugas', demoAccounts.find((a) => a.role === 'petugas')!.password);
   ids.member = (await call<{ rows: { id: string }[] }>(petugas, 'members.list', { pageSize: 1 })).rows[0].id;

@@ -12,7 +12,7 @@ export const testSecurity = { passwordCost: { logN: 10, r: 8, p: 1 } };
 
 export const ADMIN = { username: 'admin', fullName: 'Admin Kantor', password: 'KunciPintuDepan71' };
 
-export function tempDir(prefix = 'jpd-'): { dir: string; remove(): void } {
+export function tempDir(prefix = 'jpd-'): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
@@ -40,7 +40,7 @@ export interface TestApp extends App {
    */
   call<K extends MethodName>(method: K, input?: unknown, token?: string | null, from?: string, jobId?: string): Promise<CallResult<Output<K>>>;
   /** An untyped call, for methods a test adds to the registry (makeTestApp's `methods`). */
-  callAny(method: string, input?: unknown, token?: string | null, jobId?: string): Promise<CallResult<any>>;
+  callAny<T = unknown>(method: string, input?: unknown, token?: string | null, jobId?: string): Promise<CallResult<T>>;
   /** Like call, but throws unless the call succeeded, and gives the method's typed output. */
   ok<K extends MethodName>(method: K, input?: unknown, token?: string | null): Promise<Output<K>>;
   /** Sets the office up and returns the admin's session token. */
@@ -58,7 +58,7 @@ export interface TestApp extends App {
 export async function makeTestApp(startIso = TEST_NOW, extra: Pick<OpenAppOptions, 'methods' | 'security'> = {}): Promise<TestApp> {
   const { dir, remove } = tempDir();
   const clock = testClock(startIso);
-  const app = await openApp({ dataDir: dir, clock, log: () => {}, ...extra, security: { ...testSecurity, ...extra.security } });
+  const app = await openApp({ dataDir: dir, clock, log: () => undefined, ...extra, security: { ...testSecurity, ...extra.security } });
   // `from` is the client address the dispatcher sees (default: one test PC).
   const call: TestApp['call'] = async (method, input = {}, token = null, from = '192.0.2.10', jobId) => {
     const res = await app.dispatch({ method, input, sessionToken: token, checkCsrf: false, clientAddress: from, jobId });
@@ -84,7 +84,8 @@ export async function makeTestApp(startIso = TEST_NOW, extra: Pick<OpenAppOption
     clock,
     dir,
     call,
-    callAny: (method: string, input?: unknown, token?: string | null, jobId?: string) => call(method as MethodName, input, token, undefined, jobId),
+    callAny: async <T>(method: string, input?: unknown, token?: string | null, jobId?: string) =>
+      (await call(method as MethodName, input, token, undefined, jobId)) as CallResult<T>,
     ok,
     login,
     setup: async () => {

@@ -29,7 +29,7 @@ export async function insertMemberRow(app: App, overrides: Partial<MemberRow> = 
   const row: MemberRow = {
     id: `mem-${key}`,
     member_no: `UJI-${key}`,
-    nik_rev: [...nik].reverse().join(''),
+    nik_rev: Array.from(nik).reverse().join(''),
     kk: null,
     name_key: fullName.toLowerCase(),
     birth_place: 'Jakarta',

@@ -25,7 +25,7 @@ export async function insertMemberBusiness(app: TestApp, spec: BusinessSpec = {}
     address_street: `Jl. Pasar Uji No. ${n}`,
     kelurahan_kode: kelurahan,
   });
-  const b = await insertBusinessRow(app, m.id!, {
+  const b = await insertBusinessRow(app, m.id, {
     name: spec.businessName ?? `Usaha Uji ${n}`,
     kbli_kode: spec.kbliKode ?? '56210',
     products: 'nasi kotak',
@@ -39,7 +39,7 @@ export async function insertMemberBusiness(app: TestApp, spec: BusinessSpec = {}
     halal_status: 'bersertifikat',
     pirt_status: 'terdaftar',
   });
-  return { memberId: m.id!, businessId: b.id!, ownerName: m.full_name, businessName: b.name };
+  return { memberId: m.id, businessId: b.id, ownerName: m.full_name, businessName: b.name };
 }
 
 export const ALL_CRITERIA = { rasa: true, kemasan: true, higienitas: true, halal: true, foto: true };
@@ -98,7 +98,7 @@ export interface OrderSpec {
   orderDate?: string;
   deliveryDate: string;
   deliveryKelurahanKode?: string | null;
-  items?: Array<{ description?: string; kbliKode?: string | null; kind?: string | null; quantity: number; unit?: string; unitPrice?: number }>;
+  items?: { description?: string; kbliKode?: string | null; kind?: string | null; quantity: number; unit?: string; unitPrice?: number }[];
 }
 
 export function orderInput(spec: OrderSpec) {
@@ -128,5 +128,5 @@ export function orderInput(spec: OrderSpec) {
 export async function createOrder(app: TestApp, token: string, spec: OrderSpec) {
   const created = await app.ok('orders.create', orderInput(spec), token);
   const detail = await app.ok('orders.get', { id: created.id }, token);
-  return { ...created, itemIds: detail.items.map((i: { id: string }) => i.id) as string[] };
+  return { ...created, itemIds: detail.items.map((i) => i.id) };
 }

@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import jsQR from 'jsqr';
+// Types only: pdf.js itself is loaded on first use.
+import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfJs = typeof PdfJsModule;
 
 // pdf.js falls back to these for any font a document does not embed (ours embed all of theirs).
 const STANDARD_FONTS = join(import.meta.dirname, '..', '..', 'node_modules', 'pdfjs-dist', 'standard_fonts') + '/';

@@ -78,5 +78,5 @@ export async function issuePermit(app: TestApp, actors: PermitActors, m?: Factor
   await app.ok('permits.transition', { id, to: 'diverifikasi' }, actors.loket);
   await app.ok('permits.transition', { id, to: 'disetujui' }, actors.supervisor);
   const issued = await app.ok('permits.transition', { id, to: 'terbit' }, actors.loket);
-  return { id, number: issued.number as string, member };
+  return { id, number: issued.number!, member };
 }

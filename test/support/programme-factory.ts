@@ -31,7 +31,7 @@ export async function insertMember(app: App, spec: MemberSpec = {}): Promise<{ i
     phone: null,
     ...(spec.fullName && { full_name: spec.fullName }),
   });
-  return { id: row.id!, fullName: row.full_name, memberNo: row.member_no };
+  return { id: row.id, fullName: row.full_name, memberNo: row.member_no };
 }
 
 export async function insertBusiness(app: App, memberId: string, spec: BusinessSpec = {}): Promise<{ id: string; name: string }> {
@@ -46,7 +46,7 @@ export async function insertBusiness(app: App, memberId: string, spec: BusinessS
     nib: spec.nib ?? null,
     ...(spec.name && { name: spec.name }),
   });
-  return { id: row.id!, name: row.name };
+  return { id: row.id, name: row.name };
 }
 
 /** A member with one business. */
@@ -62,7 +62,7 @@ export async function createPendamping(app: TestApp, adminToken: string, usernam
   const user = await app.ok('users.create', { username, fullName, role: 'petugas', password, isPendamping: true }, adminToken);
   await app.db.updateTable('users').set({ must_change_password: 0 }).where('id', '=', user.id).execute();
   const token = await app.login(username, password);
-  return { id: user.id as string, token, fullName };
+  return { id: user.id, token, fullName };
 }
 
 export async function stageOf(app: App, memberId: string, stage: string) {
@@ -75,7 +75,7 @@ export async function programmeCounts(app: App) {
   const out: Record<string, number> = {};
   for (const t of tables) {
     const r = await app.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    out[t] = Number(r.n);
+    out[t] = r.n;
   }
   return out;
 }

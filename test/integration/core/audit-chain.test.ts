@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../../src-main/app';
-import { entryHash } from '../../../src-main/core/audit/chain';
+import { entryHash, type ChainedEntry } from '../../../src-main/core/audit/chain';
 import { CHECKPOINT_EVERY } from '../../../src-main/core/audit/checkpoint';
 import { runAuditVerifyCli } from '../../../src-main/core/audit/verify-cli';
 import { makeTestApp, type TestApp } from '../../support/app';
@@ -40,10 +40,10 @@ function tamper(work: (db: SQLite.Database) => void) {
   }
 }
 
-const entry = (seq: number) => app.sqlite.prepare('select * from audit_log where seq = ?').get(seq) as Record<string, any>;
+const entry = (seq: number) => app.sqlite.prepare('select * from audit_log where seq = ?').get(seq) as ChainedEntry;
 
 describe('tamper-evident audit trail', () => {
-  it('chains every entry to the one before and signs checkpoints with the office key', async () => {
+  it('chains every entry to the one before and signs checkpoints with the office key', () => {
     const v = verify();
     expect(v.text).toMatch(/UTUH/);
     expect(v.code).toBe(0);
@@ -100,10 +100,10 @@ describe('tamper-evident audit trail', () => {
     tamper((db) => {
       db.prepare(`update audit_log set after = '{"phone":"0800000000"}' where seq = 5`).run();
       // Recompute every hash from the edit on, as a careful attacker would.
-      const rows = db.prepare('select * from audit_log where seq >= 5 order by seq').all() as Record<string, any>[];
+      const rows = db.prepare('select * from audit_log where seq >= 5 order by seq').all() as ChainedEntry[];
       let prev = (db.prepare('select hash from audit_log where seq = 4').get() as { hash: string }).hash;
       for (const r of rows) {
-        const hash = entryHash(prev, r.seq, r as never);
+        const hash = entryHash(prev, r.seq, r);
         db.prepare('update audit_log set prev_hash = ?, hash = ? where seq = ?').run(prev, hash, r.seq);
         prev = hash;
       }

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openApp, DATABASE_FILE } from '../../../src-main/app';
 import { openSqlite } from '../../../src-main/core/db/connection';
 import { migrate } from '../../../src-main/core/db/migrator';
-import { migrations } from '../../../src-main/core/db/migrations';
+import { migrations, type Migration } from '../../../src-main/core/db/migrations';
 import { tempDir, testSecurity } from '../../support/app';
 
 const dirs: { remove(): void }[] = [];
@@ -29,42 +29,46 @@ describe('database file', () => {
 
   it('records each migration and applies nothing twice', async () => {
     const dir = fresh();
-    const { db, close } = openSqlite(join(dir, 'x.sqlite'));
+    const opened = openSqlite(join(dir, 'x.sqlite'));
+    const { db } = opened;
     expect((await migrate(db)).applied).toEqual(migrations.map((m) => m.name));
     expect((await migrate(db)).applied).toEqual([]);
     const rows = await db.selectFrom('schema_migrations' as never).selectAll().execute();
     expect(rows).toHaveLength(migrations.length);
-    await close();
+    await opened.close();
   });
 
   it('refuses a database written by a newer version', async () => {
     const dir = fresh();
-    const { db, close } = openSqlite(join(dir, 'x.sqlite'));
+    const opened = openSqlite(join(dir, 'x.sqlite'));
+    const { db } = opened;
     await migrate(db);
-    const newer = [...migrations, { name: '9999_future', up: async () => {} }];
+    const newer: Migration[] = [...migrations, { name: '9999_future', up: () => Promise.resolve() }];
     await migrate(db, newer);
     await expect(migrate(db, migrations)).rejects.toThrow(/versi aplikasi yang lebih baru/);
-    await close();
+    await opened.close();
   });
 
   it('refuses a database whose migration history differs', async () => {
     const dir = fresh();
-    const { db, close } = openSqlite(join(dir, 'x.sqlite'));
+    const opened = openSqlite(join(dir, 'x.sqlite'));
+    const { db } = opened;
     await migrate(db, migrations.slice(0, 1));
-    const diverged = [migrations[0], { name: '0002_something_else', up: async () => {} }];
+    const diverged: Migration[] = [migrations[0], { name: '0002_something_else', up: () => Promise.resolve() }];
     await expect(migrate(db, diverged)).resolves.toBeDefined();
     await expect(migrate(db, migrations)).rejects.toThrow(/Riwayat skema basis data berbeda/);
-    await close();
+    await opened.close();
   });
 
   it('rolls a failing migration back completely', async () => {
     const dir = fresh();
-    const { db, sqlite, close } = openSqlite(join(dir, 'x.sqlite'));
-    const broken = [
+    const opened = openSqlite(join(dir, 'x.sqlite'));
+    const { db, sqlite } = opened;
+    const broken: Migration[] = [
       migrations[0],
       {
         name: '0002_broken',
-        up: async (trx: any) => {
+        up: async (trx) => {
           await trx.schema.createTable('half_done').addColumn('id', 'text').execute();
           throw new Error('disk full');
         },
@@ -73,14 +77,15 @@ describe('database file', () => {
     await expect(migrate(db, broken)).rejects.toThrow('disk full');
     expect(sqlite.prepare("select name from sqlite_master where name = 'half_done'").get()).toBeUndefined();
     expect(sqlite.prepare('select count(*) n from schema_migrations').get()).toEqual({ n: 1 });
-    await close();
+    await opened.close();
   });
 
   it('backs the database up before an upgrade, and on demand', async () => {
     const dir = fresh();
-    const { db, close } = openSqlite(join(dir, DATABASE_FILE));
+    const opened = openSqlite(join(dir, DATABASE_FILE));
+    const { db } = opened;
     await migrate(db, migrations.slice(0, 1));
-    await close();
+    await opened.close();
     const app = await openApp({ dataDir: dir, security: testSecurity });
     const backups = app.services.backups.list();
     expect(backups.map((b) => b.name)).toEqual([expect.stringMatching(/sebelum-pembaruan-[0-9a-f]{6}\.sqlite$/)]);

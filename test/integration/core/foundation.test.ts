@@ -107,6 +107,6 @@ describe('office settings', () => {
     expect((await app.ok('office.get', {}, petugas)).yearlyTarget).toBe(5000);
     const audit = await app.db.selectFrom('audit_log').select(['before', 'after']).where('method', '=', 'office.update').execute();
     expect(audit).toHaveLength(1);
-    expect(JSON.parse(audit[0].before!).yearlyTarget).toBe(4500);
+    expect((JSON.parse(audit[0].before!) as { yearlyTarget?: number }).yearlyTarget).toBe(4500);
   });
 });

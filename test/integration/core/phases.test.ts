@@ -99,7 +99,7 @@ describe('phases of a call', () => {
   it('answers queries and commits other writes while a call is in its prepare phase', async () => {
     const { gates, admin } = await setup();
     const events: string[] = [];
-    const slow = app.callAny('test.slowPrepare', { key: 'k-slow' }, admin).then((r) => events.push(`slow ${r.value}`));
+    const slow = app.callAny<string>('test.slowPrepare', { key: 'k-slow' }, admin).then((r) => events.push(`slow ${r.value}`));
     await gates.prepare.arrived;
     const list = await app.call('users.list', {}, admin);
     events.push(`list ${list.status}`);
@@ -115,7 +115,7 @@ describe('phases of a call', () => {
   it('commits before the render phase: the write is visible to queries while the render still runs', async () => {
     const { gates, admin } = await setup();
     const events: string[] = [];
-    const slow = app.callAny('test.slowRender', { key: 'k-rendered' }, admin).then((r) => events.push(`render ${r.value}`));
+    const slow = app.callAny<string>('test.slowRender', { key: 'k-rendered' }, admin).then((r) => events.push(`render ${r.value}`));
     await gates.render.arrived;
     // Committed, read on a reader connection, while the render has not finished.
     const seen = await app.reader.selectFrom('settings').select('key').where('key', '=', 'k-rendered').executeTakeFirst();
@@ -181,7 +181,7 @@ describe('jobs: progress and cancel of a long call', () => {
     gates.prepare.open();
     expect(await app.ok('jobs.cancel', { id: 'job-early' }, admin)).toEqual({ cancelled: false });
     const res = await app.callAny('test.steps', { key: 'k-early' }, admin, 'job-early');
-    expect(res.error?.code).toBe('cancelled');
+    expect(res.error.code).toBe('cancelled');
     expect(await settingKeys()).toEqual([]);
   });
 });

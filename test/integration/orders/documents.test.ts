@@ -41,7 +41,7 @@ describe('e-order documents are dated by their event and reprinted unchanged', (
     const productId = await curatedProduct(app, petugas, member.businessId);
     const order = await createOrder(app, petugas, { buyerId, orderDate: '2026-11-20', deliveryDate: '2026-11-27', items: [{ quantity: 50, unitPrice: 30_000 }] });
     await app.ok('orders.assign', { itemId: order.itemIds[0], parts: [{ productId, quantity: 50 }] }, petugas);
-    const assignmentId = (await app.ok('orders.get', { id: order.id }, petugas)).assignments[0].id as string;
+    const assignmentId = (await app.ok('orders.get', { id: order.id }, petugas)).assignments[0].id;
 
     const po = await print(assignmentId, 'po');
     expect(po).toMatchObject({ copy: false, documentDate: '2026-11-23' });

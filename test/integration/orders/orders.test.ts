@@ -29,7 +29,7 @@ afterEach(async () => {
 });
 
 const count = async (table: 'orders' | 'order_items' | 'order_assignments' | 'order_events') =>
-  Number((await app.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  (await app.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
 
 describe('buyers and the curated catalogue', () => {
   it('accepts a product as lolos only with every criterion checked, tidak lolos only with a reason', async () => {
@@ -275,7 +275,7 @@ describe('fulfilment', () => {
     const order = await createOrder(app, petugas, { buyerId, deliveryDate: FRIDAY, items: [{ quantity, unitPrice }] });
     await app.ok('orders.assign', { itemId: order.itemIds[0], parts: [{ productId, quantity }] }, petugas);
     const detail = await app.ok('orders.get', { id: order.id }, petugas);
-    return { order, member, assignmentId: detail.assignments[0].id as string };
+    return { order, member, assignmentId: detail.assignments[0].id };
   }
 
   it('follows the state table per role and logs every move with who and when', async () => {

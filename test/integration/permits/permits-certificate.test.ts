@@ -124,7 +124,7 @@ describe('IUMK certificate', () => {
 
     // A changed payload (another business name) keeps the old signature: refused.
     const [prefix, body, sig] = qr!.split('.');
-    const payload = JSON.parse(Buffer.from(body, 'base64url').toString());
+    const payload = JSON.parse(Buffer.from(body, 'base64url').toString()) as Record<string, unknown>;
     payload.b = 'Usaha Lain';
     const tampered = [prefix, Buffer.from(JSON.stringify(payload)).toString('base64url'), sig].join('.');
     const bad = await app.ok('permits.verify', { text: tampered }, actors.petugas);
@@ -193,7 +193,7 @@ describe('IUMK certificate', () => {
     }
     for (const input of [{ text: 'JPD1.abc.def' }, { text: '\u0000'.repeat(100) }, { pdfBase64: Buffer.from('not a pdf').toString('base64') }]) {
       const r = await app.ok('permits.verify', input, actors.loket);
-      expect(r.results.every((x: any) => x.signatureValid === false)).toBe(true);
+      expect(r.results.every((x) => !x.signatureValid)).toBe(true);
     }
   });
 
@@ -207,7 +207,7 @@ describe('IUMK certificate', () => {
     await app.ok('permits.printResult', { ids: [pending.id], good: true }, actors.loket);
     const day = await app.ok('permits.list', { issuedOn: '2026-11-30', pageSize: 200 }, actors.loket);
     const batch = await app.ok('permits.certificateBatch', { issuedOn: '2026-11-30' }, actors.loket);
-    const activeToday = day.rows.filter((r: any) => r.status === 'terbit' || r.status === 'diserahkan').length;
+    const activeToday = day.rows.filter((r) => r.status === 'terbit' || r.status === 'diserahkan').length;
     expect(batch.pages).toBe(activeToday);
     const pages = await extractPdfText(pdfOf(batch));
     expect(pages).toHaveLength(activeToday);

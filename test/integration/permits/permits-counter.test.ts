@@ -21,7 +21,7 @@ afterAll(async () => {
 
 const pdfText = async (r: { base64: string }) => (await extractPdfText(Buffer.from(r.base64, 'base64'))).map((t) => t.replace(/\s+/g, ' '));
 const count = async (table: 'permits' | 'members' | 'audit_log' | 'permit_prints' | 'permit_events') =>
-  Number((await app.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  (await app.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
 
 async function nothingWritten<T>(work: () => Promise<T>): Promise<T> {
   const before = await Promise.all([count('permits'), count('members'), count('audit_log'), count('permit_prints'), count('permit_events')]);
@@ -145,7 +145,7 @@ describe('the original and its copies', () => {
     expect((await app.ok('permits.certificate', { id }, actors.supervisor)).kind).toBe('salinan');
 
     detail = await app.ok('permits.get', { id }, actors.loket);
-    expect(detail.prints.map((p: any) => `${p.kind}:${p.event}`)).toEqual(['asli:dicetak', 'asli:gagal', 'asli:dicetak', 'asli:berhasil', 'salinan:dicetak', 'salinan:dicetak']);
+    expect(detail.prints.map((p) => `${p.kind}:${p.event}`)).toEqual(['asli:dicetak', 'asli:gagal', 'asli:dicetak', 'asli:berhasil', 'salinan:dicetak', 'salinan:dicetak']);
     expect(detail.prints[1].note).toBe('Kertas macet');
     // The log cannot be rewritten.
     expect(() => app.sqlite.prepare('delete from permit_prints').run()).toThrow(/append-only/);
@@ -273,7 +273,7 @@ describe('work waiting on Beranda', () => {
       expect((await fresh.ok('permits.work', {}, a.loket)).mine).toEqual({ approve: false, verify: true, issue: true, print: true, handOver: true, ajib: true });
       expect(Object.values((await fresh.ok('permits.work', {}, a.admin)).mine).some(Boolean)).toBe(false);
       expect(work.approve.count).toBe(3);
-      expect(work.approve.rows.map((r: any) => r.id)).toEqual(ids);
+      expect(work.approve.rows.map((r) => r.id)).toEqual(ids);
       expect(work.approve.rows[0].sla!.left).toEqual({ kind: 'days', workingDays: 1, dueAt: '2026-12-01T09:00:00.000Z' });
       expect(work.verify.count).toBe(1);
       expect(work.print).toMatchObject({ count: 1, rows: [{ id: issued.id }] });

@@ -55,7 +55,7 @@ describe('demo step', () => {
   it('creates permits in every status, AJIB tasks and the 2026 holidays', async () => {
     for (let i = 0; i < 45; i++) await createMember(app);
     const lines: string[] = [];
-    await permitsDemo({ app, tokens: actors as any, members: 45, rng: seededRng(), today: '2026-11-30', log: (l) => lines.push(l) });
+    await permitsDemo({ app, tokens: actors, members: 45, rng: seededRng(), today: '2026-11-30', log: (l) => lines.push(l) });
     const statuses = await app.db.selectFrom('permits').select('status').distinct().execute();
     expect(new Set(statuses.map((s) => s.status))).toEqual(new Set(permitStatuses));
     expect((await app.ok('holidays.list', { year: 2026 }, actors.loket)).length).toBe(HOLIDAYS_2026.length);

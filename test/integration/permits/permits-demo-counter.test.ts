@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type App } from '../../../src-main/app';
+import type { Api, MethodName } from '../../../src-main/api';
 import { createDemoOffice, demoAccounts, loginAs, TANAH_ABANG_POSTAL_CODES } from '../../../src-main/demo/demo';
 import { tempDir } from '../../support/app';
 import { testClock } from '../../support/clock';
@@ -12,18 +13,18 @@ let app: App;
 
 beforeAll(async () => {
   await createDemoOffice({ dataDir: dir.dir, members: 80, clock });
-  app = await openApp({ dataDir: dir.dir, clock, log: () => {} });
+  app = await openApp({ dataDir: dir.dir, clock, log: () => undefined });
 }, 240_000);
 afterAll(async () => {
-  await app?.close();
+  await app.close();
   dir.remove();
 });
 
-const call = async (role: 'supervisor' | 'loket', method: string, input: unknown = {}) => {
+const call = async <K extends MethodName>(role: 'supervisor' | 'loket', method: K, input: unknown = {}) => {
   const token = await loginAs(app, role, demoAccounts.find((a) => a.role === role)!.password);
   const res = await app.dispatch({ method, input, sessionToken: token, checkCsrf: false });
   if (!res.body.ok) throw new Error(res.body.error.message);
-  return res.body.value as any;
+  return res.body.value as Api[K]['output'];
 };
 
 describe('demo office at the counter', () => {

@@ -38,8 +38,8 @@ describe('working-day SLA through the service', () => {
     detail = await app.ok('permits.get', { id: paused }, loket);
     expect(detail.sla?.state).toBe('paused');
     const list = await app.ok('permits.list', { sla: 'paused' }, loket);
-    expect(list.rows.map((r: any) => r.id)).toEqual([paused]);
-    expect((await app.ok('permits.list', { sla: 'late' }, loket)).rows.map((r: any) => r.id)).toEqual([late]);
+    expect(list.rows.map((r) => r.id)).toEqual([paused]);
+    expect((await app.ok('permits.list', { sla: 'late' }, loket)).rows.map((r) => r.id)).toEqual([late]);
 
     loket = await at('2026-12-30T02:00:00.000Z', 'loket1');
     await app.ok('permits.transition', { id: paused, to: 'diajukan' }, loket);

@@ -52,7 +52,7 @@ describe('P2 pelatihan', () => {
     const w = await app.ok('trainings.withdraw', { trainingId: t.id, memberId: a.id }, petugas);
     expect(w.promoted).toEqual([c.id]);
     const got = await app.ok('trainings.get', { id: t.id }, petugas);
-    expect(got.participants.map((p: any) => [p.fullName, p.status, p.waitlistPos])).toEqual([
+    expect(got.participants.map((p) => [p.fullName, p.status, p.waitlistPos])).toEqual([
       ['Peserta 2', 'terdaftar', null],
       ['Peserta 3', 'terdaftar', null],
       ['Peserta 4', 'menunggu', 2],
@@ -86,7 +86,7 @@ describe('P2 pelatihan', () => {
     expect(onWaitlist.error.message).toContain('Wati Menunggu masih di daftar tunggu');
     expect(await programmeCounts(app)).toEqual(before);
     const got = await app.ok('trainings.get', { id: t.id }, petugas);
-    expect(got.participants.every((p: any) => p.attended === 0)).toBe(true);
+    expect(got.participants.every((p) => p.attended === 0)).toBe(true);
 
     const early = await app.call('trainings.certificates', { trainingId: t.id }, petugas);
     expect(early.error.message).toBe('Sertifikat dicetak setelah pelatihan dinyatakan selesai.');
@@ -157,7 +157,7 @@ describe('P3 pendampingan', () => {
     const bulk = await app.ok('mentoring.assignByKelurahan', { kelurahanKode: KELURAHAN.gelora, pendampingId: pd.id }, petugas);
     expect(bulk).toMatchObject({ updated: 2, kelurahan: 'Gelora' });
     const kel = await app.ok('mentoring.kelurahan', {}, petugas);
-    expect(kel.find((k: any) => k.kode === KELURAHAN.gelora)).toMatchObject({ members: 2, assigned: 2 });
+    expect(kel.find((k) => k.kode === KELURAHAN.gelora)).toMatchObject({ members: 2, assigned: 2 });
 
     const before = await programmeCounts(app);
     const future = await app.call('mentoring.recordVisit', { memberId: a.id, visitedOn: '2026-11-29', topic: 'Pembukuan' }, pd.token);
@@ -175,22 +175,22 @@ describe('P3 pendampingan', () => {
 
     const mine = await app.ok('mentoring.myMembers', { sort: 'name' }, pd.token);
     expect(mine.overdueDays).toBe(30);
-    expect(mine.rows.map((r: any) => [r.fullName, r.lastVisit, r.daysSinceVisit, r.overdue])).toEqual([
+    expect(mine.rows.map((r) => [r.fullName, r.lastVisit, r.daysSinceVisit, r.overdue])).toEqual([
       ['Ahmad Gelora', '2026-11-20', 8, false],
       ['Bunga Gelora', '2026-10-01', 58, true],
       ['Citra Bendungan', null, null, true],
     ]);
     const due = await app.ok('mentoring.myMembers', { overdueOnly: true, sort: 'name' }, pd.token);
-    expect(due.rows.map((r: any) => r.fullName)).toEqual(['Bunga Gelora', 'Citra Bendungan']);
+    expect(due.rows.map((r) => r.fullName)).toEqual(['Bunga Gelora', 'Citra Bendungan']);
 
     await app.ok('programme.saveSettings', { ...(await app.ok('programme.settings', {}, admin)), visitOverdueDays: 60 }, admin);
     const due60 = await app.ok('mentoring.myMembers', { overdueOnly: true }, pd.token);
-    expect(due60.rows.map((r: any) => r.fullName)).toEqual(['Citra Bendungan']);
+    expect(due60.rows.map((r) => r.fullName)).toEqual(['Citra Bendungan']);
 
     const noOwn = await app.call('mentoring.myMembers', {}, petugas);
     expect(noOwn.error.fields.pendampingId).toBe('Pendamping: pilih pendamping (Anda sendiri bukan pendamping)');
     const visits = await app.ok('mentoring.visits', { memberId: a.id }, petugas);
-    expect(visits.map((v: any) => v.visitedOn)).toEqual(['2026-11-20', '2026-09-01']);
+    expect(visits.map((v) => v.visitedOn)).toEqual(['2026-11-20', '2026-09-01']);
   });
 });
 
@@ -220,7 +220,7 @@ describe('P6 pelaporan keuangan', () => {
 
     const grid = await app.ok('turnover.grid', { month: '2026-10' }, pd.token);
     expect(grid.previousMonth).toBe('2026-09');
-    expect(grid.rows.map((r: any) => [r.memberName, r.businessName, r.previous?.turnover ?? null, r.current])).toEqual([
+    expect(grid.rows.map((r) => [r.memberName, r.businessName, r.previous?.turnover ?? null, r.current])).toEqual([
       ['Xena Kuliner', 'Dapur Xena', 4_000_000, null],
       ['Yusuf Kriya', 'Anyaman Yusuf', null, null],
     ]);
@@ -248,7 +248,7 @@ describe('P6 pelaporan keuangan', () => {
     expect(trend.months).toHaveLength(12);
     expect(trend.months.at(-1)).toBe('2026-11');
     const b = trend.businesses[0];
-    expect(b.points.filter((p: any) => p.turnover !== null).map((p: any) => p.month)).toEqual(months);
+    expect(b.points.filter((p) => p.turnover !== null).map((p) => p.month)).toEqual(months);
     expect(b.naikKelas).toMatchObject({ naikKelas: true, growthMet: true, classChange: false });
     expect(b.naikKelas.growth).toBeCloseTo(0.3);
     // A stricter office setting (40%) no longer flags it.
@@ -267,7 +267,7 @@ describe('P7 permodalan', () => {
     const { member, business } = await insertMemberWithBusiness(app, {}, { nib: null, npwp: null, startDate: '2026-08-01' });
     let check = await app.ok('financing.check', { businessId: business.id }, petugas);
     expect(check.bankable).toBe(false);
-    expect(check.checks.map((c: any) => [c.rule, c.met, c.detail])).toEqual([
+    expect(check.checks.map((c) => [c.rule, c.met, c.detail])).toEqual([
       ['izin', false, 'Belum ada NIB, IUMK terbit, atau tahap P4 selesai'],
       ['npwp', false, 'NPWP usaha belum dicatat'],
       ['umur', false, 'Usaha berjalan 3 bulan'],
@@ -282,7 +282,7 @@ describe('P7 permodalan', () => {
     await app.db.updateTable('businesses').set({ npwp: '012345678901234', start_date: '2026-05-28' }).where('id', '=', business.id).execute();
     await reportThreeMonths(business.id);
     check = await app.ok('financing.check', { businessId: business.id }, petugas);
-    expect(check.checks.map((c: any) => c.met)).toEqual([true, true, true, true]);
+    expect(check.checks.map((c) => c.met)).toEqual([true, true, true, true]);
     expect(check.checks[0].detail).toContain('Tahap P4 selesai 2 November 2026');
     expect(check.bankable).toBe(true);
     expect(check.suggestedChannels).toEqual(['bank_dki']);
@@ -333,6 +333,6 @@ describe('P7 permodalan', () => {
     const rejected = await app.ok('financing.transition', { id: fintech.id, status: 'ditolak', on: '2026-11-28', note: 'Riwayat kredit' }, petugas);
     expect(rejected.status).toBe('ditolak');
     const list = await app.ok('financing.list', { status: 'dicairkan' }, petugas);
-    expect(list.rows.map((r: any) => r.memberName)).toEqual(['Belum Layak']);
+    expect(list.rows.map((r) => r.memberName)).toEqual(['Belum Layak']);
   });
 });

@@ -51,7 +51,7 @@ describe('undoing a training cancellation and a withdrawal', () => {
     expect(cancelled).toMatchObject({ status: 'dibatalkan', enrolled: 2, waiting: 1 });
     const got = await app.ok('trainings.get', { id: t.id }, petugas);
     expect(got).toMatchObject({ status: 'dibatalkan', cancelReason: 'Aula dipakai untuk vaksinasi' });
-    expect((await auditOf('trainings.cancel')).map((a) => JSON.parse(a.after!).reason)).toEqual(['Aula dipakai untuk vaksinasi']);
+    expect((await auditOf('trainings.cancel')).map((a) => (JSON.parse(a.after!) as { reason?: string }).reason)).toEqual(['Aula dipakai untuk vaksinasi']);
 
     const back = await app.ok('trainings.reinstate', { id: t.id }, petugas);
     expect(back).toMatchObject({ status: 'terjadwal', enrolled: 2, waiting: 1 });

@@ -24,8 +24,8 @@ export function business(overrides: Record<string, unknown> = {}) {
 
 let serial = 1;
 export function member(overrides: Record<string, unknown> = {}) {
-  const birthDate = (overrides.birthDate as string) ?? '1985-04-12';
-  const gender = (overrides.gender as 'L' | 'P') ?? 'P';
+  const birthDate = (overrides.birthDate as string | undefined) ?? '1985-04-12';
+  const gender = (overrides.gender as 'L' | 'P' | undefined) ?? 'P';
   return {
     nik: nikFor(birthDate, gender, serial++),
     fullName: 'Siti Aminah',
@@ -53,5 +53,5 @@ export async function petugasApp(app: TestApp) {
 
 export async function countOf(app: TestApp, table: 'members' | 'businesses' | 'audit_log' | 'member_stages') {
   const r = await app.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(r.n);
+  return r.n;
 }

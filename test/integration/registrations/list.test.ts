@@ -52,14 +52,14 @@ describe('members.list on a seeded office', () => {
   it('filters by kelurahan, target group, SKPD, stage, scale and status, with the filtered total', async () => {
     const kel = await list({ kelurahanKode: '31.71.07.1006', pageSize: 200 });
     const expected = await app.db.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).where('kelurahan_kode', '=', '31.71.07.1006').executeTakeFirstOrThrow();
-    expect(kel.total).toBe(Number(expected.n));
+    expect(kel.total).toBe(expected.n);
     expect(kel.rows.every((r) => r.kelurahanKode === '31.71.07.1006' && r.kelurahanNama === 'Kebon Kacang')).toBe(true);
     const combo = await list({ targetGroup: 'disabilitas', scale: 'kecil', kelurahanKode: '31.71.07.1002' });
     expect(combo.rows.map((r: { id: string }) => r.id)).toContain(ids.djoko);
     for (const r of combo.rows) expect(r.targetGroup).toBe('disabilitas');
     const p2 = await list({ stage: 'P2', pageSize: 100 });
     const p2count = await app.db.selectFrom('member_stages').select((eb) => eb.fn.countAll<number>().as('n')).where('stage_code', '=', 'P2').executeTakeFirstOrThrow();
-    expect(p2.total).toBe(Number(p2count.n));
+    expect(p2.total).toBe(p2count.n);
     expect(p2.totalCapped).toBe(false);
     const kecil = await list({ scale: 'kecil' });
     const kecilIds = await app.db.selectFrom('businesses').select('member_id').distinct().where('scale', '=', 'kecil').execute();
@@ -85,12 +85,12 @@ describe('members.list on a seeded office', () => {
     expect(biz.rows.map((r: { id: string }) => r.id)).toEqual([ids.djoko]);
     const phone = await list({ search: '0812-9999' });
     expect(phone.rows.map((r: { id: string }) => r.id)).toContain(ids.soekarno);
-    const nik = (await app.ok('members.revealNik', { id: ids.djoko }, tokens.petugas)).nik as string;
+    const nik = (await app.ok('members.revealNik', { id: ids.djoko }, tokens.petugas)).nik;
     const tail = await list({ search: nik.slice(-6) });
     expect(tail.rows.map((r: { id: string }) => r.id)).toContain(ids.djoko);
     const full = await list({ search: nik });
     expect(full.rows.map((r: { id: string }) => r.id)).toEqual([ids.djoko]);
-    const no = (await app.ok('members.get', { id: ids.djoko }, tokens.loket)).memberNo as string;
+    const no = (await app.ok('members.get', { id: ids.djoko }, tokens.loket)).memberNo;
     expect((await list({ search: no }, tokens.loket)).rows[0].id).toBe(ids.djoko);
     // Bulk demo names with old spellings are found by the current spelling too.
     const tjandra = await list({ search: 'candra', pageSize: 200 });
@@ -126,7 +126,7 @@ describe('members.list on a seeded office', () => {
     expect(res.error.fields.sort).toMatch(/^Urutan: /);
   });
 
-  it('reads the hot list queries through indexes, never scanning the whole members table', async () => {
+  it('reads the hot list queries through indexes, never scanning the whole members table', () => {
     const plan = (filters: Record<string, unknown>, sort: 'name' | 'registeredOn' | 'kelurahan' | 'memberNo' = 'name') => {
       const q = orderedPage(app.db, filters, sort, 'asc', 25).compile();
       return app.sqlite.prepare(`explain query plan ${q.sql}`).all(...(q.parameters as unknown[])) as { detail: string }[];
@@ -143,18 +143,20 @@ describe('members.list on a seeded office', () => {
       [{ search: 'sukarno' }, 'name'],
       [{ search: '0001' }, 'name'],
     ];
+    const wholeSorts: string[] = [];
     for (const [filters, sort] of cases) {
       const details = plan(filters, sort).map((p) => p.detail);
-      const membersAccess = details.filter((d) => /\bmembers\b/.test(d) && !/members_fts/.test(d.replace(/members_fts\S*/g, 'members_fts')));
+      const membersAccess = details.filter((d) => /\bmembers\b/.test(d) && !d.replace(/members_fts\S*/g, 'members_fts').includes('members_fts'));
       expect(membersAccess.some((d) => /^SCAN members$/.test(d)), `${JSON.stringify(filters)} ${sort}: ${details.join(' | ')}`).toBe(false);
       expect(details.join(' | ')).toMatch(/USING (COVERING )?INDEX|USING INTEGER PRIMARY KEY|VIRTUAL TABLE/);
       // The outer query re-sorts its 25 rows; the inner one (that picks them) must not sort
       // all the matches (ordering ties of one name is allowed: "LAST TERM OF ORDER BY").
-      if (!filters.search) expect(details.filter((d) => /TEMP B-TREE FOR ORDER BY/.test(d)).length, `${JSON.stringify(filters)} ${sort}: ${details.join(' | ')}`).toBeLessThanOrEqual(1);
+      if (!filters.search && details.filter((d) => d.includes('TEMP B-TREE FOR ORDER BY')).length > 1) wholeSorts.push(`${JSON.stringify(filters)} ${sort}: ${details.join(' | ')}`);
     }
+    expect(wholeSorts).toEqual([]);
     // A name search sorts its matches in the narrow name-order table, by rowid, not in members.
     expect(plan({ search: 'sukarno' }, 'name').map((p) => p.detail)).toContain('SEARCH o USING INTEGER PRIMARY KEY (rowid=?)');
-    const count = applyFilters(app.db.selectFrom('members') as never, { kelurahanKode: '31.71.07.1006' }).select((eb: any) => eb.fn.countAll().as('n')).compile();
+    const count = applyFilters(app.db.selectFrom('members') as never, { kelurahanKode: '31.71.07.1006' }).select((eb) => eb.fn.countAll().as('n')).compile();
     const countPlan = (app.sqlite.prepare(`explain query plan ${count.sql}`).all(...(count.parameters as unknown[])) as { detail: string }[]).map((p) => p.detail);
     expect(countPlan.join(' | ')).toMatch(/members_kelurahan/);
   });

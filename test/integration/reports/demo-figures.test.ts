@@ -1,6 +1,8 @@
+import type { Selectable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type App } from '../../../src-main/app';
 import { jakartaDate } from '../../../src-main/core/clock';
+import type { DB } from '../../../src-main/core/db/schema';
 import { createDemoOffice, demoAccounts, loginAs } from '../../../src-main/demo/demo';
 import { monthBounds, shiftMonth } from '../../../src-main/features/reports/period';
 import { reportLayoutProblems } from '../../support/report-layout';
@@ -23,8 +25,8 @@ const inMonth = (d: string | null | undefined) => !!d && d >= b.from && d <= b.t
 /** In the month and not after today: what has happened so far. */
 const inMonthSoFar = (d: string | null | undefined) => inMonth(d) && d! <= today;
 const inMonthIso = (t: string | null | undefined) => !!t && t >= b.fromIso && t < b.toIso;
-const rows = (table: string) => app.sqlite.prepare(`select * from ${table}`).all() as Record<string, any>[];
-const sum = (list: Record<string, any>[], key: string) => list.reduce((s, r) => s + Number(r[key] ?? 0), 0);
+const rows = <T extends keyof DB>(table: T) => app.sqlite.prepare(`select * from ${table}`).all() as Selectable<DB[T]>[];
+const sum = <R>(list: R[], key: keyof R) => list.reduce((s, r) => s + Number(r[key] ?? 0), 0);
 
 async function call<T>(method: string, input: unknown): Promise<T> {
   const res = await app.dispatch({ method, input, sessionToken: supervisor, checkCsrf: false });
@@ -39,11 +41,11 @@ const figure = (s: MonthlySummary, id: string) => {
 
 beforeAll(async () => {
   await createDemoOffice({ dataDir: dir.dir, members: 80, clock });
-  app = await openApp({ dataDir: dir.dir, clock, log: () => {} });
+  app = await openApp({ dataDir: dir.dir, clock, log: () => undefined });
   supervisor = await loginAs(app, 'supervisor', demoAccounts.find((a) => a.role === 'supervisor')!.password);
 }, 240_000);
 afterAll(async () => {
-  await app?.close();
+  await app.close();
   dir.remove();
 });
 
@@ -130,13 +132,17 @@ describe('monthly summary over the demo office', () => {
     const s = await summary();
     expect(s.status.state).toBe('provisional');
     const corrections = s.sections.find((x) => x.id === 'corrections')!.tables[0].rows;
+    // The demo cancels a late order only when last month had one that nothing was sent for yet.
+    const orderCorrection = cancelledLate ? [{ label: 'Pesanan diterima', difference: -cancelledLate }] : [];
     expect(corrections).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ label: 'Kunjungan pendampingan', reported: visitsNow - 1, corrected: visitsNow, difference: 1 }),
-        expect.objectContaining({ label: 'Jumlah omzet bulanan anggota', reported: turnoverNow - 250_000, corrected: turnoverNow, difference: 250_000 }),
-      ]),
+      expect.arrayContaining(
+        [
+          { label: 'Kunjungan pendampingan', reported: visitsNow - 1, corrected: visitsNow, difference: 1 },
+          { label: 'Jumlah omzet bulanan anggota', reported: turnoverNow - 250_000, corrected: turnoverNow, difference: 250_000 },
+          ...orderCorrection,
+        ].map((row): unknown => expect.objectContaining(row)),
+      ),
     );
-    if (cancelledLate) expect(corrections).toContainEqual(expect.objectContaining({ label: 'Pesanan diterima', difference: -cancelledLate }));
     expect((await call<{ closings: { month: string }[] }>('reports.closings', {})).closings.map((c) => c.month)).toEqual([last]);
   });
 
@@ -155,10 +161,10 @@ describe('monthly summary over the demo office', () => {
   it('has businesses with NPWPs, some the owner’s NIK, and postal codes, and deliveries handed over off the planned day', () => {
     const businesses = app.sqlite.prepare('select b.npwp, b.postal_code, b.kelurahan_kode, m.nik from businesses b join members m on m.id = b.member_id').all() as { npwp: string | null; postal_code: string | null; kelurahan_kode: string; nik: string }[];
     expect(businesses.filter((b) => b.npwp && b.npwp === b.nik).length).toBeGreaterThan(0);
-    expect(businesses.filter((b) => b.npwp && b.npwp.length === 15).length).toBeGreaterThan(0);
+    expect(businesses.filter((b) => b.npwp?.length === 15).length).toBeGreaterThan(0);
     expect(businesses.filter((b) => b.kelurahan_kode.startsWith('31.71.07.')).every((b) => /^102[1-7]0$/.test(b.postal_code ?? ''))).toBe(true);
     const assignments = rows('order_assignments').filter((a) => a.delivered_on);
     expect(assignments.some((a) => a.delivered_on !== a.delivery_date)).toBe(true);
-    expect(assignments.every((a) => a.delivered_on <= today && (!a.paid_on || (a.paid_on <= today && a.paid_on >= a.delivered_on)))).toBe(true);
+    expect(assignments.every((a) => a.delivered_on! <= today && (!a.paid_on || (a.paid_on <= today && a.paid_on >= a.delivered_on!)))).toBe(true);
   });
 });

@@ -35,7 +35,7 @@ async function training(date: string, names: string[], complete: boolean) {
     await app.ok('trainings.attendance', { trainingId: t.id, marks: members.map((m) => ({ memberId: m.id, attended: true })) }, petugas);
     await app.ok('trainings.complete', { id: t.id }, petugas);
   }
-  return t.id as string;
+  return t.id;
 }
 
 /** An order placed on Monday 16 November for Thursday 19 November, shipped. */
@@ -45,7 +45,7 @@ async function shipped(amount: number) {
   const productId = await curatedProduct(app, petugas, member.businessId, { unitPrice: amount / 10 });
   const order = await createOrder(app, petugas, { buyerId, orderDate: '2026-11-16', deliveryDate: '2026-11-19', items: [{ quantity: 10, unitPrice: amount / 10 }] });
   await app.ok('orders.assign', { itemId: order.itemIds[0], parts: [{ productId, quantity: 10 }] }, petugas);
-  const id = (await app.ok('orders.get', { id: order.id }, petugas)).assignments[0].id as string;
+  const id = (await app.ok('orders.get', { id: order.id }, petugas)).assignments[0].id;
   for (const to of ['dikonfirmasi', 'diproduksi', 'dikirim']) await app.ok('orders.move', { assignmentId: id, to }, petugas);
   return id;
 }

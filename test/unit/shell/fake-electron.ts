@@ -57,7 +57,7 @@ export class FakeBrowserWindow extends EventEmitter {
   static getAllWindows = vi.fn(() => FakeBrowserWindow.instances.filter((w) => !w.closed));
 
   readonly webContents = new FakeWebContents();
-  loadURL = vi.fn(async (_url: string) => {});
+  loadURL = vi.fn((_url: string): Promise<void> => Promise.resolve());
   show = vi.fn();
   focus = vi.fn();
   restore = vi.fn();
@@ -115,7 +115,7 @@ export const ipcMain = {
 };
 
 export const ipcRenderer = {
-  invoke: vi.fn(async (_channel: string, ..._args: unknown[]): Promise<unknown> => undefined),
+  invoke: vi.fn((_channel: string, ..._args: unknown[]): Promise<unknown> => Promise.resolve(undefined)),
   send: vi.fn(),
   on: vi.fn(),
 };
@@ -160,12 +160,12 @@ export const protocol = {
   }),
 };
 export const shell = {
-  openExternal: vi.fn(async (_url: string) => {}),
-  openPath: vi.fn(async (_path: string) => ''),
+  openExternal: vi.fn((_url: string): Promise<void> => Promise.resolve()),
+  openPath: vi.fn((_path: string) => Promise.resolve('')),
 };
 export const dialog = {
-  showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })),
-  showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })),
+  showSaveDialog: vi.fn((..._args: unknown[]) => Promise.resolve({ canceled: true, filePath: '' })),
+  showMessageBox: vi.fn(() => Promise.resolve({ response: 0, checkboxChecked: false })),
   showErrorBox: vi.fn(),
 };
 export const Menu = {
