@@ -108,7 +108,7 @@ describe('permits, as the counter and the supervisor see them', () => {
     await page.getByText('503/0002/IUMK/1006/').first().waitFor();
     const printed = page.waitForResponse((r) => r.url().endsWith('/api/permits.certificate'));
     await page.getByRole('button', { name: 'Cetak surat asli' }).click();
-    const body = (await (await printed).json()) as any;
+    const body = (await (await printed).json());
     expect(body.ok).toBe(true);
     const pdf = Buffer.from(body.value.base64, 'base64');
     const [text] = await extractPdfText(pdf);
