@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from '../support/browser';
+import { closeSuite, launchBrowser, openPage } from '../support/browser';
 import { screenshot } from '../support/screenshots';
 import { startTestServer } from '../support/server';
 
@@ -104,10 +103,7 @@ beforeAll(async () => {
   page.on('pageerror', (e) => console.error('page error:', e.message));
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await env?.stop();
-});
+afterAll(() => closeSuite(browser, env));
 
 /** Chooses a kelurahan in the picker by typing part of its name and Enter. */
 async function pickKelurahan(name: string) {
