@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TANAH_ABANG_POSTAL_CODES } from '../../src-main/demo/demo';
-import { launchBrowser, openPage } from '../support/browser';
+import { closeSuite, launchBrowser, openPage } from '../support/browser';
 import { extractPdfText } from '../support/pdf';
 import { createMember, intakeInput, issuePermit, makeNik, setupActors, type PermitActors } from '../support/permits-factory';
 import { screenshot } from '../support/screenshots';
@@ -38,10 +38,7 @@ beforeAll(async () => {
     p.on('pageerror', (e) => console.error('page error:', e.message));
   }
 });
-afterAll(async () => {
-  await browser?.close();
-  await env?.stop();
-});
+afterAll(() => closeSuite(browser, env));
 
 async function login(page: Page, username: string) {
   await page.goto(env.server.url);
@@ -72,7 +69,7 @@ async function focusOn(locator: Locator) {
     if (await locator.evaluate((el) => el === document.activeElement)) return;
     await new Promise((r) => setTimeout(r, 50));
   }
-  const active = await locator.page().evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.id} ${document.activeElement?.textContent?.slice(0, 60)}`);
+  const active = await locator.page().evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.id} ${document.activeElement?.textContent.slice(0, 60)}`);
   throw new Error(`focus is on ${active}, not on the expected control`);
 }
 

@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from '../support/browser';
+import type { Api } from '../../src-main/api';
+import { closeSuite, launchBrowser, openPage } from '../support/browser';
+import type { WireBody } from '../support/http';
 import { issuePermit, setupActors, type PermitActors } from '../support/permits-factory';
 import { startTestServer } from '../support/server';
 
@@ -22,10 +24,7 @@ beforeAll(async () => {
   page.on('pageerror', (e) => console.error('page error:', e.message));
   page.context().on('page', (p) => void p.close());
 });
-afterAll(async () => {
-  await browser?.close();
-  await env?.stop();
-});
+afterAll(() => closeSuite(browser, env));
 
 const copiesPrinted = async () => (await env.app.db.selectFrom('permits').select('copies_printed').where('status', '=', 'terbit').execute()).map((r) => r.copies_printed);
 
@@ -68,7 +67,7 @@ describe('long calls in the screens', () => {
     await page.getByRole('button', { name: 'Cetak semua izin terbit hari ini' }).click();
     const res = await printed;
     expect(res.status()).toBe(200);
-    expect((await res.json()).value.pages).toBe(2);
+    expect(((await res.json()) as WireBody<Api['permits.certificateBatch']['output']>).value.pages).toBe(2);
     await progress.waitFor({ state: 'detached' });
     expect(await copiesPrinted()).toEqual([1, 1]);
   });

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from '../support/browser';
+import { closeSuite, launchBrowser, openPage } from '../support/browser';
 import { extractPdfText, renderPdfPage } from '../support/pdf';
 import { screenshot, saveScreenshot } from '../support/screenshots';
 import { startTestServer } from '../support/server';
@@ -33,10 +32,7 @@ beforeAll(async () => {
   page.setDefaultTimeout(20_000);
   page.on('pageerror', (e) => console.error('page error:', e.message));
 });
-afterAll(async () => {
-  await browser?.close();
-  await env?.stop();
-});
+afterAll(() => closeSuite(browser, env));
 
 async function download(button: string): Promise<Buffer> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);

@@ -1,7 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractSignedTextsFromPdf } from '../../src-main/features/permits/verify';
-import { launchBrowser, openPage } from '../support/browser';
+import type { Api } from '../../src-main/api';
+import { closeSuite, launchBrowser, openPage } from '../support/browser';
+import type { WireBody } from '../support/http';
 import { extractPdfText } from '../support/pdf';
 import { createMember, intakeInput, issuePermit, setupActors, type PermitActors } from '../support/permits-factory';
 import { screenshot } from '../support/screenshots';
@@ -26,10 +28,7 @@ beforeAll(async () => {
   page.on('pageerror', (e) => console.error('page error:', e.message));
   page.context().on('page', (p) => void p.close());
 });
-afterAll(async () => {
-  await browser?.close();
-  await env?.stop();
-});
+afterAll(() => closeSuite(browser, env));
 
 async function loginAs(username: string) {
   await page.goto(env.server.url);
@@ -108,7 +107,7 @@ describe('permits, as the counter and the supervisor see them', () => {
     await page.getByText('503/0002/IUMK/1006/').first().waitFor();
     const printed = page.waitForResponse((r) => r.url().endsWith('/api/permits.certificate'));
     await page.getByRole('button', { name: 'Cetak surat asli' }).click();
-    const body = (await (await printed).json()) as any;
+    const body = (await (await printed).json()) as WireBody<Api['permits.certificate']['output']>;
     expect(body.ok).toBe(true);
     const pdf = Buffer.from(body.value.base64, 'base64');
     const [text] = await extractPdfText(pdf);

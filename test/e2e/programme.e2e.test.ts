@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from '../support/browser';
+import { closeSuite, launchBrowser, openPage } from '../support/browser';
 import { screenshot, saveScreenshot } from '../support/screenshots';
 import { startTestServer } from '../support/server';
 import { extractPdfText, renderPdfPage } from '../support/pdf';
@@ -26,8 +26,7 @@ beforeAll(async () => {
   page.on('dialog', (d) => void d.accept());
 });
 afterAll(async () => {
-  await browser?.close();
-  await env?.stop();
+  await closeSuite(browser, env);
   downloads.remove();
 });
 

@@ -4,7 +4,7 @@
 // dd/mm/yyyy. And the loket looks members up without the means to change them.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from '../support/browser';
+import { closeSuite, launchBrowser, openPage } from '../support/browser';
 import { startTestServer } from '../support/server';
 import { ADMIN } from '../support/app';
 import { insertMember } from '../support/programme-factory';
@@ -26,10 +26,7 @@ beforeAll(async () => {
   page.setDefaultTimeout(20_000);
   page.on('pageerror', (e) => console.error('page error:', e.message));
 });
-afterAll(async () => {
-  await browser?.close();
-  await env?.stop();
-});
+afterAll(() => closeSuite(browser, env));
 
 async function login(username: string, password: string) {
   await page.goto(env.server.url);

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from '../support/browser';
+import { closeSuite, launchBrowser, openPage } from '../support/browser';
 import { screenshot } from '../support/screenshots';
 import { startTestServer } from '../support/server';
 
@@ -104,10 +103,7 @@ beforeAll(async () => {
   page.on('pageerror', (e) => console.error('page error:', e.message));
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await env?.stop();
-});
+afterAll(() => closeSuite(browser, env));
 
 /** Chooses a kelurahan in the picker by typing part of its name and Enter. */
 async function pickKelurahan(name: string) {
@@ -319,7 +315,7 @@ describe('registrations, as a petugas sees them', () => {
     await page.getByText('2 baris').waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ekspor CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
-    const csv = readFileSync((await download.path())!, 'utf8');
+    const csv = readFileSync((await download.path()), 'utf8');
     expect(csv).toContain('Dewi Soeryani Tjandra');
     expect(csv).toContain('Dewi Suryani Candra');
     expect(csv).not.toContain('Ahmad Kusuma');
@@ -342,7 +338,7 @@ describe('registrations, as a petugas sees them', () => {
     await page.getByRole('button', { name: 'Mulai impor' }).click();
     await page.getByText('Impor selesai: 2 anggota baru, 0 sudah ada, 1 baris tidak sah.').waitFor();
     const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh laporan baris tidak sah (CSV)' }).click()]);
-    expect(readFileSync((await report.path())!, 'utf8')).toContain('Salah Tanggal');
+    expect(readFileSync((await report.path()), 'utf8')).toContain('Salah Tanggal');
 
     await page.goto(`${env.server.url}/#/pendaftaran?q=rahayu`);
     await page.getByRole('link', { name: 'Rahayu Ningsih' }).waitFor();

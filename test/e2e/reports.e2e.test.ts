@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from '../support/browser';
+import { closeSuite, launchBrowser, openPage } from '../support/browser';
 import { extractPdfText } from '../support/pdf';
 import { screenshot } from '../support/screenshots';
 import { startTestServer } from '../support/server';
@@ -54,10 +53,7 @@ beforeAll(async () => {
   page = await openPage(browser, env.app.clock, { acceptDownloads: true });
   page.setDefaultTimeout(20_000);
 });
-afterAll(async () => {
-  await browser?.close();
-  await env?.stop();
-});
+afterAll(() => closeSuite(browser, env));
 
 describe('Laporan, as a supervisor sees it', () => {
   it('opens the dashboard, picks a month and downloads each export', { timeout: 120_000 }, async () => {
@@ -96,7 +92,8 @@ describe('Laporan, as a supervisor sees it', () => {
     await page.getByRole('button', { name: 'Unduh paket bertanda tangan' }).waitFor();
     expect(await page.getByRole('button', { name: /^Tutup bulan/ }).count()).toBe(0);
     const stored = env.app.sqlite.prepare('select month, closed_by from month_closings').all();
-    expect(stored).toEqual([{ month: '2026-10', closed_by: expect.any(String) }]);
+    const kasatpel = env.app.sqlite.prepare("select id from users where username = 'kasatpel'").get() as { id: string };
+    expect(stored).toEqual([{ month: '2026-10', closed_by: kasatpel.id }]);
     await screenshot(page, 'reports-closed.png', { fullPage: false });
 
     // PDF: in a browser it downloads for printing; it is the report of the chosen month.

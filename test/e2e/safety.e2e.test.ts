@@ -3,7 +3,7 @@
 // leaving; implausible turnover is asked about; a refused password does not stay in its field.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from '../support/browser';
+import { closeSuite, launchBrowser, openPage } from '../support/browser';
 import { startTestServer } from '../support/server';
 import { screenshot } from '../support/screenshots';
 import { ADMIN } from '../support/app';
@@ -31,10 +31,7 @@ beforeAll(async () => {
     void d.dismiss();
   });
 });
-afterAll(async () => {
-  await browser?.close();
-  await env?.stop();
-});
+afterAll(() => closeSuite(browser, env));
 
 async function login(username: string, password: string) {
   await page.goto(env.server.url);

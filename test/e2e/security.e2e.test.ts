@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN } from '../support/app';
-import { launchBrowser, openPage } from '../support/browser';
+import { closeSuite, launchBrowser, openPage } from '../support/browser';
 import { screenshot } from '../support/screenshots';
 import { startTestServer } from '../support/server';
 
@@ -22,10 +22,7 @@ beforeAll(async () => {
   page.setDefaultTimeout(20_000);
   page.on('pageerror', (e) => console.error('page error:', e.message));
 });
-afterAll(async () => {
-  await browser?.close();
-  await env?.stop();
-});
+afterAll(() => closeSuite(browser, env));
 
 async function login(username: string, password: string) {
   await page.getByRole('heading', { name: 'Masuk' }).waitFor();

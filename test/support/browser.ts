@@ -46,3 +46,12 @@ export async function openPage(
   await syncClock();
   return Object.assign(page, { syncClock });
 }
+
+/**
+ * Closes a browser suite's browser and test server. afterAll runs even when beforeAll failed
+ * part-way, so either may never have been set, although the suite's variables are typed as set.
+ */
+export async function closeSuite(browser: Browser | undefined, server: { stop(): Promise<void> } | undefined): Promise<void> {
+  await browser?.close();
+  await server?.stop();
+}

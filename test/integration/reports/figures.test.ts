@@ -107,7 +107,7 @@ describe('figures that used to mislead', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await file('xlsx')) as unknown as ArrayBuffer);
     const cells = new Map<string, ExcelJS.Cell>();
-    wb.eachSheet((sheet) => sheet.eachRow((row) => cells.set(String(row.getCell(1).value), row.getCell(2))));
+    wb.eachSheet((sheet) => sheet.eachRow((row) => cells.set(row.getCell(1).text, row.getCell(2))));
     expect(cells.get('Ketepatan waktu (sesuai SLA)')!.value).toBe('–');
     expect(cells.get('Pengiriman tepat waktu')!.value).toBe(1);
     expect(cells.get('Pengiriman tepat waktu')!.numFmt).toBe('0.0%');

@@ -94,7 +94,7 @@ describe('monthly summary', () => {
     // The exact ratio; printing rounds it (0,1%).
     expect(figure(summary, 'registrations.targetProgress')).toBe(6 / 4500);
     const reg = summary.sections.find((s) => s.id === 'registrations')!;
-    const table = (id: string) => Object.fromEntries(reg.tables.find((t) => t.id === id)!.rows.map((r) => [r.label, r.count]));
+    const table = (id: string) => Object.fromEntries(reg.tables.find((t) => t.id === id)!.rows.map((r) => [String(r.label), r.count] as const));
     expect(table('byKelurahan')).toMatchObject({ 'Kebon Kacang': 3, Gelora: 1, 'Di luar kecamatan': 1, Petamburan: 0, Jumlah: 5 });
     expect(table('byGender')).toEqual({ 'Laki-laki': 3, Perempuan: 2, Jumlah: 5 });
     expect(table('byTargetGroup')).toMatchObject({ 'Wirausaha pemula': 2, 'Pencari kerja': 1, 'Penyandang disabilitas': 1, 'Keluarga miskin': 1, 'Wirausaha naik kelas': 0 });
@@ -118,7 +118,7 @@ describe('monthly summary', () => {
     expect(figure(summary, 'recovery.businessesRecorded')).toBe(2);
     expect(figure(summary, 'recovery.businessesAffected')).toBe(2);
     expect(figure(summary, 'recovery.businessesRecovered')).toBe(2);
-    const digital = Object.fromEntries(summary.sections.find((s) => s.id === 'recovery')!.tables[0].rows.map((r) => [r.label, r.count]));
+    const digital = Object.fromEntries(summary.sections.find((s) => s.id === 'recovery')!.tables[0].rows.map((r) => [String(r.label), r.count] as const));
     expect(digital).toMatchObject({ 'Pembayaran QRIS': 2, 'Toko di marketplace': 1, 'Berjualan online': 1, 'Aplikasi pembukuan': 0 });
   });
 
@@ -170,13 +170,9 @@ describe('exports carry the same figures', () => {
       sheet.eachRow((row) => {
         if (row.getCell(1).value === f.label) found = row.getCell(2).value;
       });
-      if (f.value === null) {
-        expect(found, `${section.id}.${f.id}`).toBe('–');
-        continue;
-      }
-      expect(typeof found, `${section.id}.${f.id}`).toBe('number');
-      // Percentages: the exact ratio, not a rounded percentage.
-      expect(found).toBe(f.value);
+      // A figure without a value is a dash; any other is the number itself (percentages the
+      // exact ratio, not a rounded percentage).
+      expect(found, `${section.id}.${f.id}`).toBe(f.value ?? '–');
     }
     expect(wb.worksheets[0].views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
     // Short, whole sheet names (a spreadsheet allows 31 characters).
@@ -210,7 +206,7 @@ describe('exports carry the same figures', () => {
 
   it('records every export in the audit log', async () => {
     const rows = await app.db.selectFrom('audit_log').select(['method', 'after']).where('entity', '=', 'reports').execute();
-    expect(rows.map((r) => JSON.parse(r.after!).export).sort()).toEqual(['csv', 'pdf', 'xlsx']);
+    expect(rows.map((r) => (JSON.parse(r.after!) as { export: string }).export).sort()).toEqual(['csv', 'pdf', 'xlsx']);
   });
 
   it('defuses spreadsheet formulas in CSV text cells', async () => {

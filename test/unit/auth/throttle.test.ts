@@ -29,9 +29,10 @@ describe('throttle rules', () => {
 
   it('caps the delay at a minute and takes the longest of the pair and the address', () => {
     const limits = { ...defaultThrottle, maxFailures: 100 };
-    let row = null;
-    for (let i = 0; i < 20; i++) row = afterFailure(row, t0, limits);
-    expect(row!.nextAllowedMs).toBe(t0 + 60_000);
+    // Twenty failures in a row.
+    let row = afterFailure(null, t0, limits);
+    for (let i = 1; i < 20; i++) row = afterFailure(row, t0, limits);
+    expect(row.nextAllowedMs).toBe(t0 + 60_000);
     const lock = { failures: 0, lastFailureMs: t0, nextAllowedMs: null, lockedUntilMs: t0 + 5000 };
     expect(verdict([row, lock], t0)).toEqual({ allowed: false, locked: true, untilMs: t0 + 60_000 });
   });

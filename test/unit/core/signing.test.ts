@@ -48,7 +48,7 @@ describe('signPayload / verifySignedText', () => {
     const tampered = withBody(text, (json) => ({ ...json, modal: 150_000_000 }));
     const result = verifySignedText(tampered, keys);
     expect(result).toMatchObject({ ok: false, reason: 'signature' });
-    if (!result.ok) expect(result.message).toMatch(/Tanda tangan elektronik tidak cocok/);
+    expect(!result.ok && result.message).toMatch(/Tanda tangan elektronik tidak cocok/);
   });
 
   it('rejects a signature made with another key under this office key id', () => {
@@ -60,7 +60,7 @@ describe('signPayload / verifySignedText', () => {
     const text = signPayload(payload, otherOffice);
     const result = verifySignedText(text, keys);
     expect(result).toMatchObject({ ok: false, reason: 'unknown_key' });
-    if (!result.ok) expect(result.message).toContain(otherOffice.keyId);
+    expect(!result.ok && result.message).toContain(otherOffice.keyId);
   });
 
   it('treats a failing or unusable key lookup as an unknown key', () => {
@@ -126,7 +126,7 @@ describe('signPayload / verifySignedText', () => {
     for (const input of inputs) {
       const result = verifySignedText(input, keys);
       expect(result, String(input).slice(0, 80)).toMatchObject({ ok: false, reason: 'format' });
-      if (!result.ok) expect(result.message).toMatch(/Kode QR tidak dikenali/);
+      expect(!result.ok && result.message, String(input).slice(0, 80)).toMatch(/Kode QR tidak dikenali/);
     }
     // Control: the helper above does produce verifiable text when the shape is right.
     expect(verifySignedText(signedRaw(`{"kid":"${office.keyId}","a":"b"}`), keys)).toMatchObject({ ok: true });

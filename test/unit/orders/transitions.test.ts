@@ -13,7 +13,7 @@ import {
 const roles: OrderRole[] = ['petugas', 'loket', 'supervisor', 'admin'];
 const staff: OrderRole[] = ['petugas', 'supervisor', 'admin'];
 
-const expected: Array<[OrderStatus, OrderStatus, string[]]> = [
+const expected: [OrderStatus, OrderStatus, string[]][] = [
   ['dipesan', 'dikonfirmasi', []],
   ['dikonfirmasi', 'diproduksi', []],
   ['diproduksi', 'dikirim', []],

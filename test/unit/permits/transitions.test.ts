@@ -15,7 +15,7 @@ import {
 } from '../../../src-main/features/permits/rules/transitions';
 
 /** The workflow as agreed, written out independently of the module's table. */
-const expected: Array<[PermitStatus, PermitStatus, StaffRole[], string[]]> = [
+const expected: [PermitStatus, PermitStatus, StaffRole[], string[]][] = [
   ['diajukan', 'diverifikasi', ['loket', 'petugas', 'supervisor'], []],
   ['diajukan', 'perlu_perbaikan', ['loket', 'petugas', 'supervisor'], ['reason']],
   ['diverifikasi', 'perlu_perbaikan', ['loket', 'petugas', 'supervisor'], ['reason']],

@@ -27,11 +27,14 @@ afterEach(() => {
 function recordingApp() {
   const calls: CallRequest[] = [];
   let issued = 0;
-  const dispatch = vi.fn(async (req: CallRequest): Promise<CallResponse> => {
-    calls.push(req);
+  const answer = (req: CallRequest): CallResponse => {
     if (req.method === 'auth.login') return { status: 200, body: { ok: true, value: { csrfToken: 'c' } }, session: `token-${++issued}` };
     if (req.method === 'auth.logout') return { status: 200, body: { ok: true, value: null }, session: null };
     return { status: 200, body: { ok: true, value: { saw: req.sessionToken ?? null } } };
+  };
+  const dispatch = vi.fn((req: CallRequest): Promise<CallResponse> => {
+    calls.push(req);
+    return Promise.resolve(answer(req));
   });
   return { calls, dispatch };
 }
@@ -118,7 +121,7 @@ describe('api:invoke', () => {
 
     expect((await invoke(counter.ipcEvent(), 'registrations.list')).body).toEqual({ ok: true, value: { saw: 'token-1' } });
     expect((await invoke(other.ipcEvent(), 'registrations.list')).body).toEqual({ ok: true, value: { saw: null } });
-    expect(office.calls.every((c) => c.checkCsrf === false)).toBe(true);
+    expect(office.calls.every((c) => !c.checkCsrf)).toBe(true);
     // The desktop window is the office PC itself: its address for the login throttle.
     expect(office.calls.every((c) => c.clientAddress === 'desktop')).toBe(true);
     expect(registration.sessionCount()).toBe(1);
@@ -148,7 +151,7 @@ describe('api:invoke', () => {
   });
 
   it('answers instead of throwing when the app fails unexpectedly', async () => {
-    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     registration = registerIpc({ dispatch: async () => Promise.reject(new Error('boom')) });
     const answer = await invoke(new FakeWebContents().ipcEvent(), 'office.status');
     expect(answer.status).toBe(500);
@@ -230,7 +233,7 @@ describe('desktop:print-pdf', () => {
     registration = registerIpc(recordingApp());
     shell.openPath.mockResolvedValueOnce('No application is associated');
     const answer = (await ipcMain.call(channels.printPdf, new FakeWebContents().ipcEvent(), PDF, 'x')) as DesktopAnswer<null>;
-    expect(answer).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('pembaca PDF') } });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('pembaca PDF') as unknown } });
   });
 
   it('refuses foreign senders and bytes that are not a PDF', async () => {
@@ -277,11 +280,11 @@ describe('desktop:save-pdf', () => {
   });
 
   it('answers in Indonesian when the file cannot be written', async () => {
-    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     registration = registerIpc(recordingApp());
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(dir, 'tidak-ada', 'x.pdf') });
     const answer = (await ipcMain.call(channels.savePdf, new FakeWebContents().ipcEvent(), PDF, 'x')) as DesktopAnswer<string | null>;
-    expect(answer).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('tidak dapat disimpan') } });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('tidak dapat disimpan') as unknown } });
     error.mockRestore();
   });
 

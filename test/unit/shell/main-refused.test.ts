@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { electronModule as fakeElectron } from './fake-electron.js';
 
 vi.mock('electron', async () => (await import('./fake-electron.js')).electronModule);
 
-type Fake = (typeof import('./fake-electron.js'))['electronModule'];
+type Fake = typeof fakeElectron;
 
 // Each case loads the entry afresh. The fake is taken through 'electron' itself, so the test
 // sees the very object the entry imported, with the previous case's calls wiped.

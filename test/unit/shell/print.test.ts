@@ -12,7 +12,7 @@ import type { DesktopAnswer } from '../../../src-main/shell/bridge.js';
 vi.mock('electron', async () => (await import('./fake-electron.js')).electronModule);
 
 const PDF = new Uint8Array(Buffer.from('%PDF-1.7\n% uji\n1 0 obj <<>> endobj\n%%EOF\n'));
-const dispatch = vi.fn(async () => ({ status: 200, body: { ok: true as const, value: null } }));
+const dispatch = vi.fn(() => Promise.resolve({ status: 200, body: { ok: true as const, value: null } }));
 
 let registration: IpcRegistration | null = null;
 beforeEach(() => {
@@ -51,7 +51,7 @@ describe('desktop:print-document (webContents printing)', () => {
     const contents = new FakeWebContents();
     FakeWebContents.printAnswers.push([false, 'cancelled'], [false, 'failed']);
     expect(await printDocument(contents.ipcEvent(), PDF)).toEqual({ ok: true, value: { printed: false } });
-    expect(await printDocument(contents.ipcEvent(), PDF)).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('Pencetakan gagal (failed)') } });
+    expect(await printDocument(contents.ipcEvent(), PDF)).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('Pencetakan gagal (failed)') as unknown } });
     expect(FakeBrowserWindow.instances).toHaveLength(2);
     expect(FakeBrowserWindow.instances.every((w) => w.destroyed)).toBe(true);
   });
