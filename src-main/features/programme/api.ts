@@ -1,4 +1,6 @@
 import { maskNpwp } from '../../core/masking';
+import { stageName } from '../../core/stages';
+import { evidenceIn } from '../../core/record-texts';
 import { z } from 'zod';
 import { sql } from 'kysely';
 import { defineMethod } from '../../core/api/registry';
@@ -42,7 +44,7 @@ const programmeMethods = {
     summary: 'Cari anggota aktif menurut nama atau nomor anggota (untuk pilihan di formulir program).',
     access: PROGRAMME_ROLES,
     mutation: false,
-    input: z.strictObject({ search: label(z.string().trim().max(100), 'Cari').default('') }),
+    input: z.strictObject({ search: label(z.string().trim().max(100), { id: 'Cari', en: 'Search' }).default('') }),
     handler: async ({ db }, input) => {
       let q = db
         .selectFrom('members as m')
@@ -61,8 +63,8 @@ const programmeMethods = {
     summary: 'Ringkasan Program 7P seorang anggota: tahap, pendamping, usaha, pelatihan dan rujukan.',
     access: PROGRAMME_ROLES,
     mutation: false,
-    input: z.strictObject({ memberId: id('Anggota') }),
-    handler: async ({ db }, input) => {
+    input: z.strictObject({ memberId: id({ id: 'Anggota', en: 'Member' }) }),
+    handler: async ({ db, locale }, input) => {
       const member = await loadMember(db, input.memberId);
       const [stages, pendamping, businesses, trainings] = await Promise.all([
         db
@@ -82,7 +84,11 @@ const programmeMethods = {
           .execute(),
       ]);
       // An NPWP that is the owner's NIK is masked like the NIK (core/masking).
-      return { ...member, pendamping: pendamping ?? null, stages, businesses: businesses.map((b) => ({ ...b, npwp: maskNpwp(b.npwp) })), trainings };
+      return {
+        ...member,
+        pendamping: pendamping ?? null,
+        stages: stages.map((s) => ({ ...s, label: stageName(s.code, s.label, locale), evidence: evidenceIn(s.evidence, s.source, locale) })),
+        businesses: businesses.map((b) => ({ ...b, npwp: maskNpwp(b.npwp) })), trainings };
     },
   }),
 };
