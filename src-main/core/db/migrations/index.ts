@@ -5,10 +5,10 @@ import * as m0003 from './0003_permits';
 import * as m0004 from './0004_programme';
 import * as m0005 from './0005_orders';
 import * as m0006 from './0006_large_office_indexes';
-import * as m0009 from './0009_counter';
+import * as m0007 from './0007_counter';
 import * as m0008 from './0008_audited_documents';
-import * as m0010 from './0010_security';
-import * as m0007 from './0007_name_search_order';
+import * as m0009 from './0009_security';
+import * as m0010 from './0010_name_search_order';
 
 export interface Migration {
   name: string;
@@ -23,10 +23,8 @@ export const migrations: readonly Migration[] = [
   { name: '0004_programme', up: m0004.up },
   { name: '0005_orders', up: m0005.up },
   { name: '0006_large_office_indexes', up: m0006.up },
-  { name: '0009_counter', up: m0009.up },
-  // After 0009: main's databases already have 0009 as their seventh migration.
+  { name: '0007_counter', up: m0007.up },
   { name: '0008_audited_documents', up: m0008.up },
-  { name: '0010_security', up: m0010.up },
-  // Numbered 0007 (the number it was given), applied after 0008 and 0010 which main's databases already have.
-  { name: '0007_name_search_order', up: m0007.up },
+  { name: '0009_security', up: m0009.up },
+  { name: '0010_name_search_order', up: m0010.up },
 ];
