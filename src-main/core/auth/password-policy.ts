@@ -68,7 +68,7 @@ function warningPhrase(warning: string | null | undefined): Phrase | null {
  * Why a new password is refused, as a short phrase to follow the field's label ("Kata sandi
  * baru: minimal 12 karakter"), or null when it is acceptable.
  */
-export function passwordProblem(password: string, context: PasswordContext): Phrase | null {
+export function passwordProblem(password: string, context: PasswordContext = {}): Phrase | null {
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH) {
     return { id: `minimal ${PASSWORD_MIN_LENGTH} karakter (boleh berupa beberapa kata dengan spasi)`, en: `at least ${PASSWORD_MIN_LENGTH} characters (several words with spaces are fine)` };

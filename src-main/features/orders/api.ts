@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
 import { recordText } from '../../core/record-texts';
 import { z } from 'zod';
-import { AppError, badInput, conflict, forbidden, notFound } from '../../core/api/errors';
+import { AppError, badInput, conflict, forbidden, notFound, type FieldPhrases } from '../../core/api/errors';
 import { fetchPage, likeEscape, pageInput } from '../../core/api/paging';
 import { defineMethod, type CallContext, type Role } from '../../core/api/registry';
-import { fieldMessage, id, isoDate, label, optionalText, rupiah, text } from '../../core/api/validation';
+import { fieldMessage, id, isoDate, label, optionalText, rupiah, summarise, text } from '../../core/api/validation';
 import { jakartaDate } from '../../core/clock';
+import type { Phrase } from '../../../src-shared/i18n';
 import { nextSequence } from '../../core/sequences';
 import { setSetting } from '../../core/settings';
 import { completeStage } from '../../core/stages';
@@ -43,10 +44,12 @@ const userId = (ctx: CallContext) => ctx.user?.id ?? null;
 const kelurahanKode = label(z.string().regex(/^31\.\d{2}\.\d{2}\.\d{4}$/, fieldMessage({ id: 'pilih kelurahan dari daftar', en: 'choose the kelurahan from the list' })), { id: 'Kelurahan', en: 'Kelurahan' });
 const kbliKode = label(z.string().regex(/^\d{5}$/, fieldMessage({ id: 'KBLI harus 5 angka', en: 'KBLI must be 5 digits' })), { id: 'KBLI', en: 'KBLI' });
 const kindField = label(z.string().trim().min(2).max(60).transform(normaliseKind), { id: 'Jenis produk', en: 'Product type' });
-const quantityField = (name: string) => label(z.number({ error: 'wajib diisi' }).int({ id: 'harus bilangan bulat', en: 'must be a whole number' }).min(1, 'harus lebih dari 0').max(10_000_000), name);
-const priceField = (name: string) => label(z.number().int({ id: 'harus bilangan bulat rupiah', en: 'must be whole rupiah' }).min(0, 'tidak boleh kurang dari 0').max(1_000_000_000_000), name);
+const quantityField = (name: Phrase) =>
+  label(z.number().int(fieldMessage({ id: 'harus bilangan bulat', en: 'must be a whole number' })).min(1, fieldMessage({ id: 'harus lebih dari 0', en: 'must be more than 0' })).max(10_000_000), name);
+const priceField = (name: Phrase) =>
+  label(z.number().int(fieldMessage({ id: 'harus bilangan bulat rupiah', en: 'must be whole rupiah' })).min(0, fieldMessage({ id: 'tidak boleh kurang dari 0', en: 'may not be less than 0' })).max(1_000_000_000_000), name);
 const timeField = label(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, fieldMessage({ id: 'jam harus berformat JJ:MM', en: 'the time must be HH:MM' })), { id: 'Jam kirim', en: 'Delivery time' });
-const phoneField = (name: string) => label(z.string().trim().regex(/^(\+62|0)[0-9\- ]{6,16}$/, fieldMessage({ id: 'nomor telepon tidak valid', en: 'not a valid phone number' })).nullish().or(z.literal('').transform(() => null)), name);
+const phoneField = (name: Phrase) => label(z.string().trim().regex(/^(\+62|0)[0-9\- ]{6,16}$/, fieldMessage({ id: 'nomor telepon tidak valid', en: 'not a valid phone number' })).nullish().or(z.literal('').transform(() => null)), name);
 
 const buyerFields = {
   name: text({ id: 'Nama pembeli', en: 'Buyer name' }, 160),
@@ -54,7 +57,7 @@ const buyerFields = {
   units: label(z.array(z.string().trim().min(1).max(120)).max(30), { id: 'Unit kerja', en: 'Work unit' }).default([]),
   address: text({ id: 'Alamat pembeli', en: 'Buyer address' }, 300),
   kelurahanKode: kelurahanKode.nullish(),
-  phone: phoneField('Telepon'),
+  phone: phoneField({ id: 'Telepon', en: 'Phone' }),
   email: label(z.email().max(120), { id: 'Email', en: 'Email' }).nullish().or(z.literal('').transform(() => null)),
   npwp: optionalText({ id: 'NPWP', en: 'NPWP' }, 30),
   ppkName: optionalText({ id: 'Nama PPK', en: 'PPK name' }, 120),
@@ -79,7 +82,7 @@ const productFields = {
   photo: label(
     z
       .string()
-      .max(400_000, 'foto terlalu besar (maksimal sekitar 300 KB)')
+      .max(400_000, fieldMessage({ id: 'foto terlalu besar (maksimal sekitar 300 KB)', en: 'the photo is too large (at most about 300 KB)' }))
       .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/, fieldMessage({ id: 'foto harus gambar PNG, JPEG atau WebP', en: 'the photo must be a PNG, JPEG or WebP image' })),
     { id: 'Foto produk', en: 'Product photo' },
   ).nullish(),
@@ -95,13 +98,19 @@ const criteriaSchema = label(
   }),
   { id: 'Kriteria kurasi', en: 'Curation criteria' },
 );
-const criteriaLabels = { rasa: 'rasa', kemasan: 'kemasan', higienitas: 'higienitas', halal: 'halal', foto: 'foto' } as const;
+const criteriaLabels: Readonly<Record<'rasa' | 'kemasan' | 'higienitas' | 'halal' | 'foto', Phrase>> = {
+  rasa: { id: 'rasa', en: 'taste' },
+  kemasan: { id: 'kemasan', en: 'packaging' },
+  higienitas: { id: 'higienitas', en: 'hygiene' },
+  halal: { id: 'halal', en: 'halal' },
+  foto: { id: 'foto', en: 'photo' },
+};
 
 const itemSchema = z.strictObject({
   description: text({ id: 'Uraian barang', en: 'Item description' }, 200),
   kbliKode: kbliKode.nullish(),
   kind: kindField.nullish(),
-  quantity: quantityField('Jumlah'),
+  quantity: quantityField({ id: 'Jumlah', en: 'Quantity' }),
   unit: text({ id: 'Satuan', en: 'Unit' }, 30),
   unitPrice: priceField({ id: 'Harga satuan', en: 'Unit price' }),
 });
@@ -117,7 +126,7 @@ const orderFields = {
   deliveryAddress: text({ id: 'Alamat kirim', en: 'Delivery address' }, 300),
   deliveryKelurahanKode: kelurahanKode.nullish().or(z.literal('').transform(() => null)),
   notes: optionalText({ id: 'Catatan', en: 'Note' }, 1000),
-  items: label(z.array(itemSchema).min(1, 'isi minimal 1 barang').max(50), { id: 'Barang', en: 'Items' }),
+  items: label(z.array(itemSchema).min(1, fieldMessage({ id: 'isi minimal 1 barang', en: 'enter at least 1 item' })).max(50), { id: 'Barang', en: 'Items' }),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -128,10 +137,10 @@ async function checkKbli(ctx: CallContext, kode: string, field: string) {
   if (!row) throw badInput(field, { id: `${field.endsWith('kbliKode') ? 'KBLI' : field}: kode ${kode} tidak ada di KBLI 2020`, en: `${field.endsWith('kbliKode') ? 'KBLI' : field}: code ${kode} is not in KBLI 2020` });
 }
 
-async function checkKelurahan(ctx: CallContext, kode: string | null | undefined, field: string, name: string) {
+async function checkKelurahan(ctx: CallContext, kode: string | null | undefined, field: string, name: Phrase) {
   if (!kode) return;
   const row = await ctx.db.selectFrom('regions').select('kode').where('kode', '=', kode).where('level', '=', 'kelurahan').executeTakeFirst();
-  if (!row) throw badInput(field, { id: `${name}: kelurahan ${kode} tidak dikenal`, en: `${name}: unknown kelurahan ${kode}` });
+  if (!row) throw badInput(field, { id: `${name.id}: kelurahan ${kode} tidak dikenal`, en: `${name.en}: unknown kelurahan ${kode}` });
 }
 
 const orderSchema = z.strictObject(orderFields);
@@ -139,19 +148,23 @@ type OrderInput = z.output<typeof orderSchema>;
 
 async function validateOrder(ctx: CallContext, input: OrderInput) {
   const now = today(ctx);
-  const fields: Record<string, string> = {};
-  if (input.orderDate > now) fields.orderDate = 'Tanggal pesanan: tidak boleh setelah hari ini';
-  if (input.deliveryDate < now) fields.deliveryDate = 'Tanggal kirim: tidak boleh sebelum hari ini';
-  else if (input.deliveryDate < input.orderDate) fields.deliveryDate = 'Tanggal kirim: tidak boleh sebelum tanggal pesanan';
+  const fields: FieldPhrases = {};
+  if (input.orderDate > now) fields.orderDate = { id: 'Tanggal pesanan: tidak boleh setelah hari ini', en: 'Order date: may not be after today' };
+  if (input.deliveryDate < now) fields.deliveryDate = { id: 'Tanggal kirim: tidak boleh sebelum hari ini', en: 'Delivery date: may not be before today' };
+  else if (input.deliveryDate < input.orderDate) fields.deliveryDate = { id: 'Tanggal kirim: tidak boleh sebelum tanggal pesanan', en: 'Delivery date: may not be before the order date' };
   input.items.forEach((item, i) => {
-    if (!item.kbliKode && !item.kind) fields[`items.${i}.kind`] = `Barang › baris ${i + 1} › Jenis produk: isi jenis produk atau KBLI agar dapat dicocokkan dengan usaha`;
+    if (!item.kbliKode && !item.kind) {
+      fields[`items.${i}.kind`] = {
+        id: `Barang › baris ${i + 1} › Jenis produk: isi jenis produk atau KBLI agar dapat dicocokkan dengan usaha`,
+        en: `Items › row ${i + 1} › Product type: enter the product type or KBLI so that it can be matched with a business`,
+      };
+    }
   });
-  const count = Object.keys(fields).length;
-  if (count) throw new AppError('bad_input', count === 1 ? Object.values(fields)[0] : `Ada ${count} isian yang perlu diperbaiki. ${Object.values(fields)[0]}`, fields);
+  if (Object.keys(fields).length) throw new AppError('bad_input', summarise(fields), fields);
   const buyer = await ctx.db.selectFrom('order_buyers').select(['id', 'active']).where('id', '=', input.buyerId).executeTakeFirst();
   if (!buyer) throw badInput('buyerId', { id: 'Pembeli: tidak ditemukan', en: 'Buyer: not found' });
   if (!buyer.active) throw badInput('buyerId', { id: 'Pembeli: sudah tidak aktif', en: 'Buyer: no longer active' });
-  await checkKelurahan(ctx, input.deliveryKelurahanKode, 'deliveryKelurahanKode', 'Kelurahan alamat kirim');
+  await checkKelurahan(ctx, input.deliveryKelurahanKode, 'deliveryKelurahanKode', { id: 'Kelurahan alamat kirim', en: 'Delivery address kelurahan' });
   for (const [i, item] of input.items.entries()) if (item.kbliKode) await checkKbli(ctx, item.kbliKode, `items.${i}.kbliKode`);
 }
 
@@ -198,7 +211,7 @@ async function loadAssignment(ctx: CallContext, assignmentId: string) {
   return a;
 }
 
-function transitionError(check: { code: 'forbidden' | 'conflict' | 'bad_input'; message: string }, field: string): AppError {
+function transitionError(check: { code: 'forbidden' | 'conflict' | 'bad_input'; message: Phrase }, field: string): AppError {
   if (check.code === 'forbidden') return forbidden(check.message);
   if (check.code === 'conflict') return conflict(check.message);
   return badInput(field, check.message);
@@ -298,7 +311,7 @@ export const orderMethods = {
     mutation: true,
     input: z.strictObject({ id: id({ id: 'Pembeli', en: 'Buyer' }).optional(), ...buyerFields }),
     handler: async (ctx, input) => {
-      await checkKelurahan(ctx, input.kelurahanKode, 'kelurahanKode', 'Kelurahan');
+      await checkKelurahan(ctx, input.kelurahanKode, 'kelurahanKode', { id: 'Kelurahan', en: 'Kelurahan' });
       const nowIso = ctx.app.clock.nowIso();
       const values = {
         name: input.name,
@@ -629,12 +642,12 @@ export const orderMethods = {
         }),
         assignments: assignments.map((a) => ({
           ...a,
-          statusLabel: orderStatusLabels[a.status],
+          statusLabel: orderStatusLabels[a.status][ctx.locale],
           invoiceTotal: invoiceTotal(a.amount, a.ppnRateBp),
           late: UNDELIVERED_STATUSES.includes(a.status) && a.deliveryDate < now,
           unpaidOverdue: a.status === 'diterima' && !!a.deliveredOn && daysBetween(a.deliveredOn, now) > settings.unpaidAlertDays,
           daysToPayment: a.paidOn && a.deliveredOn ? daysBetween(a.deliveredOn, a.paidOn) : null,
-          moves: order.status === 'dibatalkan' ? [] : allowedOrderTransitions(a.status, role as 'petugas').map((t) => ({ to: t.to, label: orderStatusLabels[t.to], requires: t.requires })),
+          moves: order.status === 'dibatalkan' ? [] : allowedOrderTransitions(a.status, role as 'petugas').map((t) => ({ to: t.to, label: orderStatusLabels[t.to][ctx.locale], requires: t.requires })),
           events: events.filter((e) => e.assignmentId === a.id),
           // Whether this user may still take back the last move (rules/undo.ts).
           undoable: (() => {
@@ -750,8 +763,8 @@ export const orderMethods = {
       itemId: id({ id: 'Barang', en: 'Items' }),
       parts: label(
         z
-          .array(z.strictObject({ productId: id({ id: 'Produk', en: 'Product' }), quantity: quantityField('Jumlah') }))
-          .min(1, 'pilih minimal 1 usaha')
+          .array(z.strictObject({ productId: id({ id: 'Produk', en: 'Product' }), quantity: quantityField({ id: 'Jumlah', en: 'Quantity' }) }))
+          .min(1, fieldMessage({ id: 'pilih minimal 1 usaha', en: 'choose at least 1 business' }))
           .max(20),
         { id: 'Bagian', en: 'Shares' },
       ),
@@ -774,10 +787,10 @@ export const orderMethods = {
       const existing = await ctx.db.selectFrom('order_assignments').select((eb) => eb.fn.countAll<number>().as('n')).where('order_id', '=', order.id).executeTakeFirstOrThrow();
       let n = Number(existing.n);
       const created: { id: string; assignmentNo: string; businessName: string; quantity: number }[] = [];
-      const fieldErrors: Record<string, string> = {};
+      const fieldErrors: FieldPhrases = {};
       const plans = [];
       for (const [i, part] of input.parts.entries()) {
-        const where = `Bagian › baris ${i + 1}`;
+        const where: Phrase = { id: `Bagian › baris ${i + 1}`, en: `Shares › row ${i + 1}` };
         if (seen.has(part.productId)) throw badInput(`parts.${i}.productId`, { id: `${where.id} › Produk: usaha/produk yang sama dipilih dua kali`, en: `${where.en} › Product: the same business/product is chosen twice` });
         seen.add(part.productId);
         const product = await ctx.db
@@ -794,14 +807,14 @@ export const orderMethods = {
         }
         const available = availableCapacity(product.daily_capacity, days, await openQuantity(ctx.db, product.id, order.delivery_date));
         if (part.quantity > available && !input.overrideReason) {
-          fieldErrors[`parts.${i}.quantity`] = `${where} › Jumlah: ${part.quantity} melebihi sisa kapasitas ${product.businessName} sebelum tanggal kirim (${Math.max(0, available)}); isi alasan bila tetap ditugaskan`;
+          fieldErrors[`parts.${i}.quantity`] = {
+            id: `${where.id} › Jumlah: ${part.quantity} melebihi sisa kapasitas ${product.businessName} sebelum tanggal kirim (${Math.max(0, available)}); isi alasan bila tetap ditugaskan`,
+            en: `${where.en} › Quantity: ${part.quantity} is more than what ${product.businessName} can still make before the delivery date (${Math.max(0, available)}); give a reason to assign it anyway`,
+          };
         }
         plans.push({ part, product, overCapacity: part.quantity > available });
       }
-      const errorCount = Object.keys(fieldErrors).length;
-      if (errorCount) {
-        throw new AppError('bad_input', errorCount === 1 ? Object.values(fieldErrors)[0] : `Ada ${errorCount} isian yang perlu diperbaiki. ${Object.values(fieldErrors)[0]}`, fieldErrors);
-      }
+      if (Object.keys(fieldErrors).length) throw new AppError('bad_input', summarise(fieldErrors), fieldErrors);
       for (const { part, product, overCapacity } of plans) {
         n += 1;
         const assignmentId = ctx.app.newId();
@@ -965,7 +978,7 @@ export const orderMethods = {
         .execute();
       const delivered = rows.filter((r) => DELIVERED_STATUSES.includes(r.status));
       return {
-        assignments: rows.map((r) => ({ ...r, statusLabel: orderStatusLabels[r.status] })),
+        assignments: rows.map((r) => ({ ...r, statusLabel: orderStatusLabels[r.status][ctx.locale] })),
         count: rows.filter((r) => !INACTIVE_STATUSES.includes(r.status)).length,
         deliveredCount: delivered.length,
         revenue: delivered.reduce((s, r) => s + r.amount, 0),

@@ -34,11 +34,11 @@ export const undoMethods = {
       if (Number(updated.numUpdatedRows) !== 1) throw conflict({ id: 'Penugasan baru saja diubah orang lain. Muat ulang halaman.', en: 'Someone else just changed the assignment. Reload the page.' });
       await ctx.db
         .insertInto('order_events')
-        .values({ id: ctx.app.newId(), assignment_id: a.id, from_status: a.status, to_status: check.back, at: nowIso, user_id: ctx.user!.id, reason: `Diurungkan: ${orderStatusLabels[a.status as OrderStatus]}` })
+        .values({ id: ctx.app.newId(), assignment_id: a.id, from_status: a.status, to_status: check.back, at: nowIso, user_id: ctx.user!.id, reason: `Diurungkan: ${orderStatusLabels[a.status as OrderStatus].id}` })
         .execute();
       await ctx.audit({ entity: 'order_assignment', entityId: a.id, before: { status: a.status }, after: { status: check.back, undone: true } });
       const stage = await refreshOrderStage(ctx.db, a.order_id, nowIso);
-      return { id: a.id, status: check.back, statusLabel: orderStatusLabels[check.back], stage };
+      return { id: a.id, status: check.back, statusLabel: orderStatusLabels[check.back][ctx.locale], stage };
     },
   }),
 };

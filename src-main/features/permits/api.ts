@@ -9,6 +9,7 @@ import { fieldMessage, id, isoDate, label, optionalText, text } from '../../core
 import { jakartaDate } from '../../core/clock';
 import { setSetting } from '../../core/settings';
 import { locationZoneLabels } from './rules/location';
+import { tableIn } from '../../../src-shared/i18n';
 import { permitStatuses, permitStatusLabels } from './rules/transitions';
 import { applyTransition, loadPermit, OPEN_STATUSES, slaContext, slaOfPermits } from './service';
 import { DEFAULT_PERMIT_SETTINGS, loadPermitSettings, PERMIT_SETTINGS_KEY, permitSettingsSchema } from './settings';
@@ -217,7 +218,7 @@ export const permitMethods = {
     access: 'authenticated',
     mutation: false,
     input: z.strictObject({}),
-    handler: async (ctx) => ({ settings: await loadPermitSettings(ctx.db), defaults: DEFAULT_PERMIT_SETTINGS, zones: locationZoneLabels }),
+    handler: async (ctx) => ({ settings: await loadPermitSettings(ctx.db), defaults: DEFAULT_PERMIT_SETTINGS, zones: tableIn(locationZoneLabels, ctx.locale) }),
   }),
 
   'permitSettings.update': defineMethod({

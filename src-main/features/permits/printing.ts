@@ -23,8 +23,14 @@ function requirePostalCodes(list: CertificateData[]) {
   if (missing.length) {
     throw badInput(
       'postalCode',
-      `Kode pos alamat usaha belum ada untuk ${missing.map((d) => d.number).join(', ')}: surat izin wajib memuat kode pos. ` +
-        'Isi kode pos usaha, atau minta admin mengisi kode pos kelurahannya di Pengaturan › Kode pos kelurahan.',
+      {
+        id:
+          `Kode pos alamat usaha belum ada untuk ${missing.map((d) => d.number).join(', ')}: surat izin wajib memuat kode pos. ` +
+          'Isi kode pos usaha, atau minta admin mengisi kode pos kelurahannya di Pengaturan › Kode pos kelurahan.',
+        en:
+          `The business address has no postal code for ${missing.map((d) => d.number).join(', ')}: a permit certificate must show the postal code. ` +
+          "Enter the business's postal code, or ask the admin to fill in its kelurahan's postal code in Settings › Kelurahan postal codes.",
+      },
     );
   }
 }

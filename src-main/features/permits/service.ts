@@ -145,9 +145,12 @@ export async function applyTransition(ctx: CallContext, permitId: string, req: T
   const check = checkTransition(permit.status, req.to, role, req);
   if (!check.ok) {
     // Say whose move it is, so the caller knows what to do instead.
-    if (check.code === 'forbidden') throw forbidden({ id: `${check.message.id} ${turn.id}`, en: `${check.message.en} ${turn.en}` });
+    if (check.code === 'forbidden') {
+      const turn = turnSentence(await turnOfPermit(ctx.db, permit));
+      throw forbidden({ id: `${check.message.id} ${turn.id}`, en: `${check.message.en} ${turn.en}` });
+    }
     if (check.code === 'conflict') throw conflict(check.message);
-    const field = /Nama penerima/.test(check.message) ? 'receiverName' : 'reason';
+    const field = /Nama penerima/.test(check.message.id) ? 'receiverName' : 'reason';
     throw badInput(field, check.message);
   }
   const now = ctx.app.clock.nowIso();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Database } from '../../core/api/registry';
+import type { Phrase } from '../../../src-shared/i18n';
 import { fieldMessage, label } from '../../core/api/validation';
 import { getSetting } from '../../core/settings';
 import { DEFAULT_PERMIT_NUMBER_TEMPLATE, validateTemplate } from './rules/numbering';
@@ -18,13 +19,13 @@ const requirementSchema = z.strictObject({
 
 export type PermitRequirementDef = z.output<typeof requirementSchema>;
 
-const time = (name: string) => label(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, fieldMessage({ id: 'format JJ:MM', en: 'format HH:MM' })), name);
+const time = (name: Phrase) => label(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, fieldMessage({ id: 'format JJ:MM', en: 'format HH:MM' })), name);
 
 export const permitSettingsSchema = z.strictObject({
   slaDays: label(z.number().int().min(0).max(30), { id: 'Batas waktu layanan (hari kerja)', en: 'Service time limit (working days)' }),
   officeHours: z
     .strictObject({ start: time({ id: 'Jam buka', en: 'Opening time' }), end: time({ id: 'Jam tutup', en: 'Closing time' }) })
-    .refine((h) => h.end > h.start, { message: 'Jam tutup harus setelah jam buka', path: ['end'] }),
+    .refine((h) => h.end > h.start, { message: fieldMessage({ id: 'harus setelah jam buka', en: 'must be after the opening time' }), path: ['end'] }),
   requirements: label(
     z
       .array(requirementSchema)
@@ -42,7 +43,8 @@ export const permitSettingsSchema = z.strictObject({
       .superRefine((value, issue) => {
         const check = validateTemplate(value);
         // The field label is added to every message; the rule's own 'Format nomor' prefix would repeat it.
-        if (!check.ok) for (const message of check.errors) issue.addIssue({ code: 'custom', message: message.replace(/^Format nomor:?\s*/, '') });
+        const unprefixed = (text: string) => text.replace(/^(Format nomor|Number format):?\s*/, '');
+        if (!check.ok) for (const m of check.errors) issue.addIssue({ code: 'custom', message: fieldMessage({ id: unprefixed(m.id), en: unprefixed(m.en) }) });
       }),
     { id: 'Format nomor', en: 'Number format' },
   ),

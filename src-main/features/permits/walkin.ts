@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { AppError, conflict } from '../../core/api/errors';
+import { AppError, conflict, type FieldPhrases } from '../../core/api/errors';
 import type { CallContext } from '../../core/api/registry';
-import { fieldMessage, isoDate, label, optionalText, rupiah, text } from '../../core/api/validation';
+import { fieldMessage, isoDate, label, optionalText, rupiah, summarise, text } from '../../core/api/validation';
+import type { Phrase } from '../../../src-shared/i18n';
 import { jakartaDate } from '../../core/clock';
 import { maskNik } from '../../core/masking';
 import { iumkEligible, SCALE_LABELS } from '../../../src-shared/rules/scale';
@@ -75,12 +76,12 @@ export async function registerWalkIn(ctx: CallContext, input: WalkIn): Promise<{
   const place = await assertInArea(ctx.db, businessKelurahan, field);
   // A missing postal code is one more field to fix, reported with the others.
   let postalCode: string | null = null;
-  let postalProblem: string | null = null;
+  let postalProblem: Phrase | null = null;
   try {
     postalCode = await requirePostalCode(ctx.db, { postal_code: input.postalCode ?? null, kelurahan_kode: businessKelurahan }, place, 'walkIn.postalCode');
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
-    postalProblem = e.message;
+    postalProblem = e.phrase;
   }
   const registration = registerInput.parse({
     nik: input.nik,
@@ -111,20 +112,25 @@ export async function registerWalkIn(ctx: CallContext, input: WalkIn): Promise<{
     ],
   });
   const { value, fields } = checkRegistration(registration, await loadReference(ctx.db), today);
-  const out: Record<string, string> = {};
+  const out: FieldPhrases = {};
   for (const [key, message] of Object.entries(fields)) out[`walkIn.${FIELD_MAP[key] ?? key}`] ??= message;
   const business = value.businesses[0];
   if (business && !out['walkIn.capital'] && !iumkEligible(business.scale)) {
-    out['walkIn.capital'] = `Modal usaha: usaha ${SCALE_LABELS[business.scale].toLowerCase()} tidak dapat memperoleh IUMK (hanya usaha mikro dan kecil)`;
+    const scale = SCALE_LABELS[business.scale];
+    out['walkIn.capital'] = {
+      id: `Modal usaha: usaha ${scale.id.toLowerCase()} tidak dapat memperoleh IUMK (hanya usaha mikro dan kecil)`,
+      en: `Business capital: a ${scale.en.toLowerCase()} business cannot obtain an IUMK (only micro and small businesses)`,
+    };
   }
   if (postalProblem) out['walkIn.postalCode'] ??= postalProblem;
-  const messages = Object.values(out);
-  if (messages.length) {
-    throw new AppError('bad_input', messages.length === 1 ? messages[0] : `Ada ${messages.length} isian pendaftaran yang perlu diperbaiki. ${messages[0]}`, out);
-  }
+  if (Object.keys(out).length) throw new AppError('bad_input', summarise(out), out);
   const existing = await findByNik(ctx.db, value.member.nik);
   if (existing) {
-    const message = `NIK ${maskNik(value.member.nik)} sudah terdaftar atas nama ${existing.fullName} (${existing.memberNo}): pilih anggota tersebut.`;
+    const nik = maskNik(value.member.nik);
+    const message: Phrase = {
+      id: `NIK ${nik} sudah terdaftar atas nama ${existing.fullName} (${existing.memberNo}): pilih anggota tersebut.`,
+      en: `NIK ${nik} is already registered to ${existing.fullName} (${existing.memberNo}): choose that member.`,
+    };
     throw conflict(message, { 'walkIn.nik': message });
   }
   const [created] = await insertMembers(ctx.db, [{ checked: value, registeredOn: today }], {

@@ -8,6 +8,7 @@ import { id, label } from '../../core/api/validation';
 import { likeEscape } from '../../core/api/paging';
 import { setSetting } from '../../core/settings';
 import { badInput } from '../../core/api/errors';
+import { joinPhrases } from '../../../src-shared/i18n';
 import { certificateTemplateErrors } from './rules/certificate-number';
 import { loadMember, loadSettings, PROGRAMME_ROLES, SETTINGS_KEY, settingsSchema } from './common';
 import { trainingMethods } from './trainings';
@@ -32,7 +33,7 @@ const programmeMethods = {
     input: settingsSchema,
     handler: async (ctx, input) => {
       const problems = certificateTemplateErrors(input.certificateNumberTemplate);
-      if (problems.length) throw badInput('certificateNumberTemplate', problems.join(' '));
+      if (problems.length) throw badInput('certificateNumberTemplate', joinPhrases(problems, ' '));
       const before = await loadSettings(ctx.db);
       await setSetting(ctx.db, SETTINGS_KEY, input, ctx.app.clock.nowIso());
       await ctx.audit({ entity: 'settings', entityId: SETTINGS_KEY, before, after: input });

@@ -6,30 +6,36 @@ import { defineWorkflow, type Transition } from '../../core/workflow';
 import { badInput, conflict, forbidden, notFound } from '../../core/api/errors';
 import { fetchPage, likeEscape, pageInput } from '../../core/api/paging';
 import { defineMethod, type CallContext } from '../../core/api/registry';
-import { id, isoDate, label, optionalText } from '../../core/api/validation';
-import { formatDateId, formatRupiah } from '../../core/format';
+import { fieldMessage, id, isoDate, label, optionalText } from '../../core/api/validation';
+import { formatRupiah } from '../../core/format';
+import { dayName, verbatim, type Phrase } from '../../../src-shared/i18n';
 import { completeStage } from '../../core/stages';
 import { loadSettings, PROGRAMME_ROLES, todayOf } from './common';
 import { addMonths, monthOf } from '../../../src-shared/rules/months';
-import { evaluateBankability, type BankabilityResult } from './rules/bankability';
+import { checksIn, evaluateBankability, type BankabilityCheckText, type BankabilityResult } from './rules/bankability';
 import type { FinancingChannel, FinancingStatus } from './tables';
 
-export const CHANNEL_LABELS: Record<FinancingChannel, string> = {
-  bank_dki: 'Bank DKI',
-  fintech: 'Fintech',
-  pegadaian: 'Pegadaian',
-  koperasi: 'Koperasi',
+export const CHANNEL_LABELS: Record<FinancingChannel, Phrase> = {
+  bank_dki: { id: 'Bank DKI', en: 'Bank DKI' },
+  fintech: { id: 'Fintech', en: 'Fintech' },
+  pegadaian: { id: 'Pegadaian', en: 'Pegadaian' },
+  koperasi: { id: 'Koperasi', en: 'Cooperative' },
 };
 
-const amount = (name: string) => label(z.number().int({ id: 'harus bilangan bulat rupiah', en: 'must be whole rupiah' }).min(1, 'harus lebih dari 0').max(100_000_000_000), name);
+const amount = (name: Phrase) =>
+  label(z.number().int(fieldMessage({ id: 'harus bilangan bulat rupiah', en: 'must be whole rupiah' })).min(1, fieldMessage({ id: 'harus lebih dari 0', en: 'must be more than 0' })).max(100_000_000_000), name);
 
 /** Permit evidence from the business's NIB, its issued IUMK, or a recorded P4 stage. */
-async function permitEvidence(ctx: Pick<CallContext, 'db'>, business: { id: string; member_id: string; nib: string | null }): Promise<string | null> {
-  if (business.nib?.trim()) return `NIB ${business.nib.trim()}`;
+async function permitEvidence(ctx: Pick<CallContext, 'db'>, business: { id: string; member_id: string; nib: string | null }): Promise<Phrase | null> {
+  if (business.nib?.trim()) return verbatim(`NIB ${business.nib.trim()}`);
   const permit = await ctx.db.selectFrom('permits').select('number').where('business_id', '=', business.id).where('status', 'in', ['terbit', 'diserahkan']).executeTakeFirst();
-  if (permit) return permit.number ? `IUMK ${permit.number}` : 'IUMK terbit';
+  if (permit) return permit.number ? verbatim(`IUMK ${permit.number}`) : { id: 'IUMK terbit', en: 'IUMK issued' };
   const p4 = await ctx.db.selectFrom('member_stages').select(['completed_on', 'evidence']).where('member_id', '=', business.member_id).where('stage_code', '=', 'P4').where('status', '=', 'selesai').executeTakeFirst();
-  if (p4) return `Tahap P4 selesai ${p4.completed_on ? formatDateId(p4.completed_on) : ''}${p4.evidence ? ` (${p4.evidence})` : ''}`.trim();
+  if (p4) {
+    const on = p4.completed_on ? dayName(p4.completed_on) : verbatim('');
+    const evidence = p4.evidence ? ` (${p4.evidence})` : '';
+    return { id: `Tahap P4 selesai ${on.id}${evidence}`.trim(), en: `Stage P4 completed ${on.en}${evidence}`.trim() };
+  }
   return null;
 }
 
@@ -88,14 +94,19 @@ async function loadReferral(ctx: Pick<CallContext, 'db'>, referralId: string) {
     .where('f.id', '=', referralId)
     .executeTakeFirst();
   if (!r) throw notFound({ id: 'Rujukan permodalan', en: 'Financing referral' });
-  return { ...r, checks: JSON.parse(r.checks) as BankabilityResult['checks'] };
+  return { ...r, checks: JSON.parse(r.checks) as BankabilityCheckText[] };
 }
 
-const financingStatusLabels: Record<FinancingStatus, string> = { diajukan: 'Diajukan', disetujui: 'Disetujui', ditolak: 'Ditolak', dicairkan: 'Dicairkan' };
+const financingStatusLabels: Record<FinancingStatus, Phrase> = {
+  diajukan: { id: 'Diajukan', en: 'Submitted' },
+  disetujui: { id: 'Disetujui', en: 'Approved' },
+  ditolak: { id: 'Ditolak', en: 'Rejected' },
+  dicairkan: { id: 'Dicairkan', en: 'Disbursed' },
+};
 
 /** A referral's life: the institution decides, then disburses what it approved. */
 const financingWorkflow = defineWorkflow<FinancingStatus, never, Transition<FinancingStatus, never>, object>({
-  noun: 'rujukan pembiayaan',
+  noun: { id: 'rujukan pembiayaan', en: 'financing referral' },
   statuses: ['diajukan', 'disetujui', 'ditolak', 'dicairkan'],
   labels: financingStatusLabels,
   transitions: [
@@ -113,7 +124,10 @@ export const financingMethods = {
     access: PROGRAMME_ROLES,
     mutation: false,
     input: z.strictObject({ businessId: id({ id: 'Usaha', en: 'Business' }) }),
-    handler: (ctx, input) => checkBankability(ctx, input.businessId),
+    handler: async (ctx, input) => {
+      const check = await checkBankability(ctx, input.businessId);
+      return { ...check, checks: checksIn(check.checks, ctx.locale) };
+    },
   }),
 
   'financing.refer': defineMethod({
@@ -125,7 +139,7 @@ export const financingMethods = {
       channel: label(z.enum(['bank_dki', 'fintech', 'pegadaian', 'koperasi']), { id: 'Lembaga tujuan', en: 'Institution' }),
       institution: optionalText({ id: 'Nama lembaga', en: 'Institution name' }, 120),
       product: optionalText({ id: 'Produk pembiayaan', en: 'Financing product' }, 120),
-      amountRequested: amount('Jumlah diajukan'),
+      amountRequested: amount({ id: 'Jumlah diajukan', en: 'Amount requested' }),
       submittedOn: isoDate({ id: 'Tanggal pengajuan', en: 'Date submitted' }).optional(),
       note: optionalText({ id: 'Catatan', en: 'Note' }, 1000),
       overrideReason: optionalText({ id: 'Alasan pengecualian', en: 'Reason for the exception' }, 500),
@@ -139,10 +153,11 @@ export const financingMethods = {
       if (open) throw conflict({ id: `${check.business.name} sudah punya rujukan ke ${CHANNEL_LABELS[input.channel].id} yang masih berjalan.`, en: `${check.business.name} already has a running referral to ${CHANNEL_LABELS[input.channel].en}.` });
       let overrideBy: string | null = null;
       if (input.channel === 'bank_dki' && !check.bankable) {
-        const failed = check.checks.filter((c) => !c.met).map((c) => `${c.label} (${c.detail})`).join('; ');
+        const failedIn = (l: 'id' | 'en') => check.checks.filter((c) => !c.met).map((c) => `${c.label[l]} (${c.detail[l]})`).join('; ');
+        const failed = { id: failedIn('id'), en: failedIn('en') };
         if (!input.overrideReason) {
           throw conflict({ id: `Belum layak bank, rujukan ke Bank DKI ditolak. Syarat belum terpenuhi: ${failed.id}. Rujuk ke fintech, Pegadaian atau koperasi, atau minta supervisor memberi pengecualian dengan alasan.`, en: `Not bankable yet: the referral to Bank DKI is refused. Conditions not met: ${failed.en}. Refer to a fintech, Pegadaian or a cooperative, or ask a supervisor to grant an exception with a reason.` }, {
-            channel: 'Lembaga tujuan: usaha belum layak bank',
+            channel: { id: 'Lembaga tujuan: usaha belum layak bank', en: 'Institution: the business is not bankable yet' },
           });
         }
         if (ctx.user!.role !== 'supervisor') throw forbidden({ id: 'Pengecualian syarat kelayakan bank hanya dapat diberikan oleh supervisor.', en: 'Only a supervisor can grant an exception to the bankability conditions.' });
@@ -157,13 +172,14 @@ export const financingMethods = {
         member_id: check.business.memberId,
         business_id: input.businessId,
         channel: input.channel,
-        institution: input.institution ?? CHANNEL_LABELS[input.channel],
+        institution: input.institution ?? CHANNEL_LABELS[input.channel].id,
         product: input.product ?? null,
         amount_requested: input.amountRequested,
         status: 'diajukan' as const,
         submitted_on: submittedOn,
         bankable: check.bankable ? (1 as const) : (0 as const),
-        checks: JSON.stringify(check.checks),
+        // Stored in the office's language, like every record.
+        checks: JSON.stringify(checksIn(check.checks, 'id')),
         override_reason: overrideBy ? input.overrideReason! : null,
         override_by: overrideBy,
         note: input.note ?? null,
@@ -186,7 +202,7 @@ export const financingMethods = {
       id: id({ id: 'Rujukan', en: 'Referral' }),
       status: label(z.enum(['disetujui', 'ditolak', 'dicairkan']), { id: 'Status', en: 'Status' }),
       on: isoDate({ id: 'Tanggal', en: 'Date' }),
-      amount: amount('Jumlah').optional(),
+      amount: amount({ id: 'Jumlah', en: 'Amount' }).optional(),
       note: optionalText({ id: 'Catatan', en: 'Note' }, 1000),
     }),
     handler: async (ctx, input) => {
@@ -194,11 +210,17 @@ export const financingMethods = {
       const move = financingWorkflow.check(before.status, input.status, ctx.user!.role, {});
       if (!move.ok) {
         const next = financingWorkflow.transitions.filter((t) => t.from === before.status).map((t) => financingStatusLabels[t.to]);
-        throw conflict(move.message, { status: `Status: dari ${financingStatusLabels[before.status]} hanya bisa ke ${next.join(' atau ') || '(tidak ada)'}` });
+        const from = financingStatusLabels[before.status];
+        throw conflict(move.message, {
+          status: {
+            id: `Status: dari ${from.id} hanya bisa ke ${next.map((p) => p.id).join(' atau ') || '(tidak ada)'}`,
+            en: `Status: from ${from.en} it can only become ${next.map((p) => p.en).join(' or ') || '(nothing)'}`,
+          },
+        });
       }
       if (input.on > todayOf(ctx)) throw badInput('on', { id: 'Tanggal: tidak boleh di masa depan', en: 'Date: may not be in the future' });
       const since = input.status === 'dicairkan' ? before.decidedOn ?? before.submittedOn : before.submittedOn;
-      if (input.on < since) throw badInput('on', { id: `Tanggal: tidak boleh sebelum ${formatDateId(since)}`, en: `Date: may not be before ${formatDateEn(since)}` });
+      if (input.on < since) throw badInput('on', { id: `Tanggal: tidak boleh sebelum ${dayName(since).id}`, en: `Date: may not be before ${dayName(since).en}` });
       const now = ctx.app.clock.nowIso();
       const set: Record<string, unknown> = { status: input.status, updated_at: now };
       if (input.note) set.note = input.note;

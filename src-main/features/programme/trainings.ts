@@ -6,6 +6,7 @@ import { fetchPage, likeEscape, pageInput } from '../../core/api/paging';
 import { defineMethod, type CallContext } from '../../core/api/registry';
 import { fieldMessage, id, label, optionalText, text } from '../../core/api/validation';
 import { jakartaDate } from '../../core/clock';
+import { dayName, type Phrase } from '../../../src-shared/i18n';
 import { completeStage } from '../../core/stages';
 import { loadMember, loadSettings, PROGRAMME_ROLES, SKPD_CODES, todayOf } from './common';
 import { renderTrainingCertificatesTask } from './tasks';
@@ -13,7 +14,7 @@ import { certificatesToPrint, issueCertificates } from './certificates';
 
 // Date-times are typed in WIB as 'YYYY-MM-DDTHH:MM' (what <input type="datetime-local"> gives)
 // and stored as UTC instants.
-const localDateTime = (name: string) =>
+const localDateTime = (name: Phrase) =>
   label(
     z
       .string()
@@ -28,8 +29,8 @@ export const toLocal = (iso: string) => new Date(Date.parse(iso) + 7 * 3600_000)
 
 const trainingFields = {
   topic: text({ id: 'Topik pelatihan', en: 'Training topic' }, 200),
-  startsAt: localDateTime('Mulai'),
-  endsAt: localDateTime('Selesai'),
+  startsAt: localDateTime({ id: 'Mulai', en: 'Starts' }),
+  endsAt: localDateTime({ id: 'Selesai', en: 'Ends' }),
   mode: label(z.enum(['online', 'offline']), { id: 'Cara pelaksanaan', en: 'Mode' }),
   place: optionalText({ id: 'Tempat', en: 'Venue' }, 200),
   link: optionalText({ id: 'Tautan daring', en: 'Online link' }, 300),
@@ -273,7 +274,7 @@ export const trainingMethods = {
       const full = enrolled >= training.capacity;
       if (full && !input.waitlist) {
         throw conflict({ id: `Pelatihan penuh: ${enrolled} dari ${training.capacity} kursi sudah terisi. ${member.fullName} tidak didaftarkan; masukkan ke daftar tunggu bila perlu.`, en: `The training is full: ${enrolled} of ${training.capacity} seats are taken. ${member.fullName} was not enrolled; put them on the waiting list if needed.` }, {
-          memberId: `Anggota: pelatihan penuh (kapasitas ${training.capacity})`,
+          memberId: { id: `Anggota: pelatihan penuh (kapasitas ${training.capacity})`, en: `Member: the training is full (capacity ${training.capacity})` },
         });
       }
       let waitlistPos: number | null = null;
@@ -338,7 +339,7 @@ export const trainingMethods = {
         if (!row || row.status !== 'terdaftar') {
           const member = await ctx.db.selectFrom('members').select('full_name').where('id', '=', mark.memberId).executeTakeFirst();
           const who = member?.full_name ?? 'Anggota ini';
-          const why = row?.status === 'menunggu' ? 'masih di daftar tunggu' : 'tidak terdaftar sebagai peserta';
+          const why: Phrase = row?.status === 'menunggu' ? { id: 'masih di daftar tunggu', en: 'is still on the waiting list of' } : { id: 'tidak terdaftar sebagai peserta', en: 'is not enrolled in' };
           throw badInput(`marks.${index}.memberId`, { id: `Kehadiran: ${who} ${why.id} pelatihan ini; kehadiran tidak dicatat`, en: `Attendance: ${who} ${why.en} this training; attendance not recorded` });
         }
         const attended = mark.attended ? 1 : 0;
@@ -406,7 +407,7 @@ export const trainingMethods = {
       const training = await loadTraining(ctx, input.trainingId);
       if (training.status !== 'selesai') throw conflict({ id: 'Sertifikat dicetak setelah pelatihan dinyatakan selesai.', en: 'Certificates are printed once the training is completed.' });
       const revoked = await ctx.db.selectFrom('training_certificates').select(['number', 'revoked_on']).where('training_id', '=', input.trainingId).where('member_id', '=', input.memberId).executeTakeFirst();
-      if (revoked?.revoked_on) throw conflict({ id: `Sertifikat ${revoked.number} sudah dicabut pada ${formatDateId(revoked.revoked_on)}; tidak dicetak lagi.`, en: `Certificate ${revoked.number} was revoked on ${formatDateEn(revoked.revoked_on)}; it is not printed again.` });
+      if (revoked?.revoked_on) throw conflict({ id: `Sertifikat ${revoked.number} sudah dicabut pada ${dayName(revoked.revoked_on).id}; tidak dicetak lagi.`, en: `Certificate ${revoked.number} was revoked on ${dayName(revoked.revoked_on).en}; it is not printed again.` });
       const { office, list } = await certificatesToPrint(ctx, input.trainingId, input.memberId);
       if (list.length === 0) throw badInput('memberId', { id: 'Anggota: tidak lulus (tidak hadir atau tidak terdaftar) pada pelatihan ini', en: 'Member: did not pass this training (did not attend or was not enrolled)' });
       return { office, list };
@@ -444,7 +445,7 @@ export const trainingMethods = {
     handler: async (ctx, input) => {
       const before = await ctx.db.selectFrom('training_certificates').selectAll().where('training_id', '=', input.trainingId).where('member_id', '=', input.memberId).executeTakeFirst();
       if (!before) throw badInput('memberId', { id: 'Anggota: tidak punya sertifikat pelatihan ini', en: 'Member: has no certificate of this training' });
-      if (before.revoked_on) throw conflict({ id: `Sertifikat ${before.number} sudah dicabut pada ${formatDateId(before.revoked_on)}.`, en: `Certificate ${before.number} was revoked on ${formatDateEn(before.revoked_on)}.` });
+      if (before.revoked_on) throw conflict({ id: `Sertifikat ${before.number} sudah dicabut pada ${dayName(before.revoked_on).id}.`, en: `Certificate ${before.number} was revoked on ${dayName(before.revoked_on).en}.` });
       const set = { revoked_on: todayOf(ctx), revoke_reason: input.reason, revoked_by: ctx.user!.id };
       await ctx.db.updateTable('training_certificates').set(set).where('id', '=', before.id).execute();
       await ctx.audit({ entity: 'training_certificates', entityId: before.id, before, after: { ...before, ...set } });

@@ -6,16 +6,24 @@ import { classifyScale } from '../../../src-shared/rules/scale';
 import type { BusinessesTable } from '../registrations';
 import { refreshStage } from '../../core/stages';
 import { loadMember, loadSettings, pendampingOf, PROGRAMME_ROLES, todayOf } from './common';
-import { addMonths, formatMonthId, monthOf, monthRange } from '../../../src-shared/rules/months';
+import { addMonths, monthOf, monthRange } from '../../../src-shared/rules/months';
+import { monthName } from '../../../src-shared/i18n';
 import { evaluateNaikKelas } from './rules/naik-kelas';
 
 const MAX_RUPIAH = 1_000_000_000_000_000;
 /** Rows of one grid: as many as one batch save takes. */
 const GRID_LIMIT = 2000;
 const month = label(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, fieldMessage({ id: 'bulan harus berformat TTTT-BB', en: 'the month must be YYYY-MM' })), { id: 'Bulan', en: 'Month' });
-const turnover = label(z.number({ error: (i) => (i.input == null ? 'wajib diisi' : 'harus berupa angka') }).int({ id: 'harus bilangan bulat rupiah', en: 'must be whole rupiah' }).min(0, 'tidak boleh kurang dari 0 (omzet tidak bisa negatif)').max(MAX_RUPIAH), { id: 'Omzet', en: 'Turnover' });
-const profit = label(z.number().int({ id: 'harus bilangan bulat rupiah', en: 'must be whole rupiah' }).min(-MAX_RUPIAH).max(MAX_RUPIAH), { id: 'Laba', en: 'Profit' }).nullish();
-const employees = label(z.number().int().min(0, 'tidak boleh kurang dari 0').max(100_000), { id: 'Tenaga kerja', en: 'Employees' }).nullish();
+const turnover = label(
+  z
+    .number()
+    .int(fieldMessage({ id: 'harus bilangan bulat rupiah', en: 'must be whole rupiah' }))
+    .min(0, fieldMessage({ id: 'tidak boleh kurang dari 0 (omzet tidak bisa negatif)', en: 'may not be less than 0 (turnover cannot be negative)' }))
+    .max(MAX_RUPIAH),
+  { id: 'Omzet', en: 'Turnover' },
+);
+const profit = label(z.number().int(fieldMessage({ id: 'harus bilangan bulat rupiah', en: 'must be whole rupiah' })).min(-MAX_RUPIAH).max(MAX_RUPIAH), { id: 'Laba', en: 'Profit' }).nullish();
+const employees = label(z.number().int().min(0, fieldMessage({ id: 'tidak boleh kurang dari 0', en: 'may not be less than 0' })).max(100_000), { id: 'Tenaga kerja', en: 'Employees' }).nullish();
 
 const figures = { turnover, profit, employees };
 

@@ -11,6 +11,7 @@ import { prepareClosing, storeClosing } from './closing/close';
 import { closableProblem, listClosings, loadPackage, reportingMonth } from './closing/closings';
 import { packageFile } from './closing/package';
 import { monthLabel, shiftMonth } from './period';
+import { monthName } from '../../../src-shared/i18n';
 
 const month = label(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, fieldMessage({ id: 'gunakan format TTTT-BB, misalnya 2026-11', en: 'use the format YYYY-MM, for example 2026-11' })), { id: 'Bulan', en: 'Month' });
 const kelurahan = label(z.string().regex(/^31\.\d{2}\.\d{2}\.\d{4}$/, fieldMessage({ id: 'kode kelurahan tidak valid', en: 'invalid kelurahan code' })), { id: 'Kelurahan', en: 'Kelurahan' }).nullish();

@@ -3,6 +3,7 @@ import { jakartaDate } from '../../core/clock';
 import type { Db } from './sections/common';
 import { sectionProviders } from './sections';
 import { monthBounds, monthLabel } from './period';
+import { monthName } from '../../../src-shared/i18n';
 import type { MonthlySummary, ReportScope } from './model';
 import { correctionsSection, loadPackage, outstandingCorrections, reportingMonth } from './closing/closings';
 import type { Correction } from './closing/package';

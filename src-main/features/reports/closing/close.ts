@@ -2,6 +2,7 @@ import { badInput, conflict } from '../../../core/api/errors';
 import type { CallContext } from '../../../core/api/registry';
 import { jakartaDate } from '../../../core/clock';
 import { monthLabel } from '../period';
+import { monthName } from '../../../../src-shared/i18n';
 import type { Db } from '../sections/common';
 import { buildLiveSummary, correctionsReportedIn, resolveScope } from '../service';
 import { closableProblem, correctionsSection } from './closings';
