@@ -2,8 +2,21 @@
 // catalogue value whose two languages differ must not appear in the language it is not.
 import type { Page } from 'playwright-core';
 import { catalogues } from '../../src-renderer/app/i18n/catalogue';
+import type { Locale, Phrase } from '../../src-shared/i18n';
+import { SCALE_LABELS } from '../../src-shared/rules/scale';
+import { roleLabels } from '../../src-main/core/workflow';
+import { STAGE_NAMES } from '../../src-main/core/stages';
+import { permitStatusLabels } from '../../src-main/features/permits/rules/transitions';
+import { locationZoneLabels } from '../../src-main/features/permits/rules/location';
+import { orderStatusLabels } from '../../src-main/features/orders/rules/transitions';
+import { RULE_LABELS } from '../../src-main/features/programme/rules/bankability';
+import { buildMonthlySummary } from '../../src-main/features/reports/service';
+import { reportPhrases } from '../../src-main/features/reports/words';
 
-export type Locale = 'id' | 'en';
+export type { Locale };
+
+// Loaded for the words its sections declare when their modules load.
+void buildMonthlySummary;
 
 /**
  * Words that are the same in both languages on these screens, though a catalogue entry uses
@@ -62,6 +75,26 @@ export function visibleText(p: Page): Promise<string> {
     }
     return parts.join('\n');
   });
+}
+
+/** The texts the server writes for a person, in both languages: statuses, roles, scales, zones, stages, the report's words. */
+export function serverPhrases(): Phrase[] {
+  const tables: Readonly<Record<string, Phrase>>[] = [SCALE_LABELS, roleLabels, STAGE_NAMES, permitStatusLabels, locationZoneLabels, orderStatusLabels, RULE_LABELS];
+  return [...tables.flatMap((t) => Object.values(t)), ...reportPhrases()];
+}
+
+/** The other language's fragments of the server's texts that would be findings when shown in `locale`. */
+export function serverFragments(locale: Locale): string[] {
+  const other: Locale = locale === 'en' ? 'id' : 'en';
+  const phrases = serverPhrases();
+  const own = [...Object.values(catalogues[locale]), ...phrases.map((p) => p[locale])].join('\n');
+  const shared = new Set(SHARED_TERMS);
+  const found = new Set<string>();
+  for (const p of phrases) {
+    if (p.id === p.en) continue;
+    for (const f of fragments(p[other])) if (!shared.has(f) && !wordPattern(f).test(own)) found.add(f);
+  }
+  return [...found];
 }
 
 /** The fragments of `fragments` found in `text`, each with a little of what surrounds it. */

@@ -31,6 +31,9 @@ export function reportWords<K extends string>(words: Readonly<Record<K, Phrase>>
   return out;
 }
 
+/** Every word declared so far, in both languages (for the tests of the screens' language). */
+export const reportPhrases = (): Phrase[] => [...english].map(([id, en]) => ({ id, en }));
+
 /** Whether the dictionary holds this Indonesian text (for the test of its completeness). */
 export const isReportWord = (text: string): boolean => english.has(text) || monthOf(text) !== null;
 
