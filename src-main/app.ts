@@ -106,7 +106,11 @@ export async function openApp(options: OpenAppOptions): Promise<App> {
         try {
           const current = await conn.db.selectFrom('office').select('key_id').executeTakeFirst();
           if (current && current.key_id !== staged.officeKeyId && !o.allowOtherOffice) {
-            throw new AppError('bad_input', `Berkas cadangan: milik kantor lain (${staged.officeName}, kunci ${staged.officeKeyId}).`, { file: 'Berkas cadangan: milik kantor lain' });
+            throw new AppError(
+              'bad_input',
+              { id: `Berkas cadangan: milik kantor lain (${staged.officeName}, kunci ${staged.officeKeyId}).`, en: `Backup file: it belongs to another office (${staged.officeName}, key ${staged.officeKeyId}).` },
+              { file: { id: 'Berkas cadangan: milik kantor lain', en: 'Backup file: it belongs to another office' } },
+            );
           }
           await o.beforeSwap?.();
           return await gate.alone(async () => {

@@ -33,6 +33,6 @@ export async function loadOffice(ctx: Pick<CallContext, 'db'>) {
     .select(officeColumns.map((c) => `office.${c}` as const))
     .select(['kota.nama as kotaNama', 'kec.nama as kecamatanNama'])
     .executeTakeFirst();
-  if (!row) throw new AppError('conflict', 'Kantor belum disiapkan.');
+  if (!row) throw new AppError('conflict', { id: 'Kantor belum disiapkan.', en: 'The office is not set up yet.' });
   return { ...row, letterheadLines: JSON.parse(row.letterheadLines) as string[] };
 }

@@ -3,6 +3,7 @@ import { closeSync, copyFileSync, chmodSync, fsyncSync, openSync, renameSync, rm
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { AppError } from './api/errors';
+import type { Phrase } from '../../src-shared/i18n';
 import { verifyAuditTrail } from './audit/verify';
 import { decryptFile, isEncryptedBackup, WrongPassphraseError } from './backup-crypto';
 import type { Migration } from './db/migrations';
@@ -26,7 +27,8 @@ export interface StagedRestore {
   discard(): void;
 }
 
-const fail = (message: string) => new AppError('bad_input', message, { name: message });
+const NOT_OURS: Phrase = { id: 'Berkas cadangan: bukan basis data Jakpreneur Desk.', en: 'Backup file: not a Jakpreneur Desk database.' };
+const fail = (message: Phrase) => new AppError('bad_input', message, { name: message });
 
 /** Steps 1 and 2. Throws an AppError naming what is wrong with the backup; leaves nothing behind. */
 export async function stageRestore(source: string, databaseFile: string, migrations: readonly Migration[], passphrase?: string): Promise<StagedRestore> {
@@ -39,14 +41,23 @@ export async function stageRestore(source: string, databaseFile: string, migrati
     try {
       encrypted = isEncryptedBackup(source);
     } catch {
-      throw fail('Berkas cadangan: tidak ditemukan atau tidak dapat dibaca.');
+      throw fail({ id: 'Berkas cadangan: tidak ditemukan atau tidak dapat dibaca.', en: 'Backup file: not found or cannot be read.' });
     }
     if (encrypted) {
-      if (!passphrase) throw new AppError('bad_input', 'Frasa sandi: cadangan ini terenkripsi, masukkan frasa sandinya.', { passphrase: 'Frasa sandi: wajib untuk cadangan terenkripsi' });
+      if (!passphrase) {
+        throw new AppError(
+          'bad_input',
+          { id: 'Frasa sandi: cadangan ini terenkripsi, masukkan frasa sandinya.', en: 'Passphrase: this backup is encrypted, enter its passphrase.' },
+          { passphrase: { id: 'Frasa sandi: wajib untuk cadangan terenkripsi', en: 'Passphrase: required for an encrypted backup' } },
+        );
+      }
       try {
         await decryptFile(source, file, passphrase);
       } catch (e) {
-        if (e instanceof WrongPassphraseError) throw new AppError('bad_input', `Frasa sandi: ${e.message}`, { passphrase: `Frasa sandi: ${e.message}` });
+        if (e instanceof WrongPassphraseError) {
+          const message = { id: `Frasa sandi: ${e.message}`, en: 'Passphrase: wrong passphrase, or the backup file is damaged.' };
+          throw new AppError('bad_input', message, { passphrase: message });
+        }
         throw e;
       }
     } else {
@@ -67,7 +78,7 @@ function checkDatabase(file: string, migrations: readonly Migration[]): Omit<Sta
     db = new SQLite(file, { fileMustExist: true });
     db.pragma('schema_version');
   } catch {
-    throw fail('Berkas cadangan: bukan basis data Jakpreneur Desk.');
+    throw fail(NOT_OURS);
   }
   try {
     let integrity: string[];
@@ -75,23 +86,41 @@ function checkDatabase(file: string, migrations: readonly Migration[]): Omit<Sta
       // Whatever file was given: its answer is checked, not trusted.
       integrity = (db.pragma('integrity_check') as { integrity_check: unknown }[]).map((r) => String(r.integrity_check));
     } catch {
-      throw fail('Berkas cadangan: bukan basis data Jakpreneur Desk.');
+      throw fail(NOT_OURS);
     }
-    if (integrity.length !== 1 || integrity[0] !== 'ok') throw fail(`Berkas cadangan: rusak (pemeriksaan integritas SQLite: ${integrity.slice(0, 3).join('; ')}).`);
+    if (integrity.length !== 1 || integrity[0] !== 'ok') throw fail({
+        id: `Berkas cadangan: rusak (pemeriksaan integritas SQLite: ${integrity.slice(0, 3).join('; ')}).`,
+        en: `Backup file: damaged (SQLite integrity check: ${integrity.slice(0, 3).join('; ')}).`,
+      });
     const table = (name: string) => db.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(name) !== undefined;
-    if (!table('schema_migrations')) throw fail('Berkas cadangan: bukan basis data Jakpreneur Desk (tidak ada riwayat skema).');
+    if (!table('schema_migrations')) throw fail({ id: 'Berkas cadangan: bukan basis data Jakpreneur Desk (tidak ada riwayat skema).', en: 'Backup file: not a Jakpreneur Desk database (no schema history).' });
     const history = db.prepare('select version, name from schema_migrations order by version').all() as { version: number; name: string }[];
-    if (history.length > migrations.length) throw fail(`Berkas cadangan: dibuat oleh versi aplikasi yang lebih baru (skema ${history.length}, aplikasi ini ${migrations.length}).`);
+    if (history.length > migrations.length) throw fail({
+        id: `Berkas cadangan: dibuat oleh versi aplikasi yang lebih baru (skema ${history.length}, aplikasi ini ${migrations.length}).`,
+        en: `Backup file: written by a newer version of the app (schema ${history.length}, this app ${migrations.length}).`,
+      });
     history.forEach((row, i) => {
-      if (row.version !== i + 1 || migrations[i].name !== row.name) throw fail(`Berkas cadangan: riwayat skemanya berbeda dari aplikasi ini (versi ${row.version}: ${row.name}).`);
+      if (row.version !== i + 1 || migrations[i].name !== row.name) {
+        throw fail({
+          id: `Berkas cadangan: riwayat skemanya berbeda dari aplikasi ini (versi ${row.version}: ${row.name}).`,
+          en: `Backup file: its schema history differs from this app's (version ${row.version}: ${row.name}).`,
+        });
+      }
     });
     const office = table('office') ? (db.prepare('select key_id, name from office limit 1').get() as { key_id: string; name: string } | undefined) : undefined;
-    if (!office) throw fail('Berkas cadangan: kantor di dalamnya belum disiapkan.');
+    if (!office) throw fail({ id: 'Berkas cadangan: kantor di dalamnya belum disiapkan.', en: 'Backup file: the office in it was never set up.' });
     const chained = (db.prepare("select count(*) as n from pragma_table_info('audit_log') where name = 'hash'").get() as { n: number }).n > 0;
     let auditEntries = 0;
     if (chained) {
       const verdict = verifyAuditTrail(db);
-      if (!verdict.ok) throw fail(`Berkas cadangan: jejak auditnya tidak utuh. ${verdict.problems[0].message}`);
+      if (!verdict.ok) {
+        // The verifier's own words are the forensic record (npm run verify -- --audit prints them).
+        const at = verdict.problems[0].seq === null ? verdict.problems[0].id : `#${verdict.problems[0].seq}`;
+        throw fail({
+          id: `Berkas cadangan: jejak auditnya tidak utuh. ${verdict.problems[0].message}`,
+          en: `Backup file: its audit trail is not intact from entry ${at} on (npm run verify -- --audit names the problem).`,
+        });
+      }
       auditEntries = verdict.entries;
     }
     return { officeKeyId: office.key_id, officeName: office.name, schemaVersion: history.length, auditEntries };

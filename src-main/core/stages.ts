@@ -1,7 +1,25 @@
 import type { Database } from './api/registry';
-import { formatMonthId } from '../../src-shared/rules/months';
+import { recordText } from './record-texts';
+import type { Locale, Phrase } from '../../src-shared/i18n';
 
 export type StageCode = 'P1' | 'P2' | 'P3' | 'P4' | 'P5' | 'P6' | 'P7';
+
+/** The 7P stages in words, as seeded in programme_stages (its labels are the Indonesian ones). */
+export const STAGE_NAMES: Record<StageCode, Phrase> = {
+  P1: { id: 'Pendaftaran', en: 'Registration' },
+  P2: { id: 'Pelatihan', en: 'Training' },
+  P3: { id: 'Pendampingan', en: 'Mentoring' },
+  P4: { id: 'Perizinan', en: 'Permits' },
+  P5: { id: 'Pemasaran', en: 'Marketing' },
+  P6: { id: 'Pelaporan Keuangan', en: 'Financial reporting' },
+  P7: { id: 'Permodalan', en: 'Financing' },
+};
+
+/** A stage's name in a language: the stored label when an office changed it, else the stage's own words. */
+export function stageName(code: string, stored: string, locale: Locale): string {
+  const words = STAGE_NAMES[code as StageCode];
+  return words && words.id === stored ? words[locale] : stored;
+}
 
 export interface StageRecord {
   memberId: string;
@@ -87,7 +105,7 @@ async function earliestVisit(db: Database, memberId: string): Promise<Evidence |
     .orderBy('id')
     .limit(1)
     .executeTakeFirst();
-  return v ? { on: v.visited_on, evidence: `Kunjungan pendampingan: ${v.topic}`, source: 'visit', sourceId: v.id } : null;
+  return v ? { on: v.visited_on, evidence: recordText('visit', { topic: v.topic }), source: 'visit', sourceId: v.id } : null;
 }
 
 async function earliestTurnoverReport(db: Database, memberId: string): Promise<Evidence | null> {
@@ -101,7 +119,7 @@ async function earliestTurnoverReport(db: Database, memberId: string): Promise<E
     .limit(1)
     .executeTakeFirst();
   // A report covers a month: the stage is reached in that month, on its first day.
-  return r ? { on: `${r.month}-01`, evidence: `Laporan omzet ${formatMonthId(r.month)}: ${r.name}`, source: 'report', sourceId: r.id } : null;
+  return r ? { on: `${r.month}-01`, evidence: recordText('report', { month: r.month, business: r.name }), source: 'report', sourceId: r.id } : null;
 }
 
 const EVIDENCE = {

@@ -5,12 +5,13 @@
  * the three cannot drift apart.
  */
 import type { Role } from './db/schema';
+import type { Phrase } from '../../src-shared/i18n';
 
-export const roleLabels: Readonly<Record<Role, string>> = {
-  petugas: 'Petugas',
-  loket: 'Petugas loket',
-  supervisor: 'Supervisor',
-  admin: 'Admin',
+export const roleLabels: Readonly<Record<Role, Phrase>> = {
+  petugas: { id: 'Petugas', en: 'Staff' },
+  loket: { id: 'Petugas loket', en: 'Counter clerk' },
+  supervisor: { id: 'Supervisor', en: 'Supervisor' },
+  admin: { id: 'Admin', en: 'Admin' },
 };
 
 const allRoles = Object.keys(roleLabels) as Role[];
@@ -23,21 +24,21 @@ export interface Transition<S extends string, Need extends string> {
   readonly requires: readonly Need[];
 }
 
-export type MoveCheck = { ok: true } | { ok: false; code: 'forbidden' | 'conflict' | 'bad_input'; message: string };
+export type MoveCheck = { ok: true } | { ok: false; code: 'forbidden' | 'conflict' | 'bad_input'; message: Phrase };
 
 export interface WorkflowSpec<S extends string, Need extends string, T extends Transition<S, Need>, Input> {
-  /** The record in a sentence: "izin", "pesanan", "rujukan pembiayaan". */
-  noun: string;
+  /** The record in a sentence, lower case: "izin" / "permit", "pesanan" / "order". */
+  noun: Phrase;
   statuses: readonly S[];
-  labels: Readonly<Record<S, string>>;
+  labels: Readonly<Record<S, Phrase>>;
   transitions: readonly T[];
   /** The message for a missing need, or null when the input provides it. */
-  missing(need: Need, input: Input, move: { fromLabel: string; toLabel: string; transition: T }): string | null;
+  missing(need: Need, input: Input, move: { fromLabel: Phrase; toLabel: Phrase; transition: T }): Phrase | null;
 }
 
 export interface Workflow<S extends string, Need extends string, T extends Transition<S, Need>, Input> {
   statuses: readonly S[];
-  labels: Readonly<Record<S, string>>;
+  labels: Readonly<Record<S, Phrase>>;
   transitions: readonly T[];
   /** Statuses from which no move exists. */
   finals: readonly S[];
@@ -72,24 +73,34 @@ export function defineWorkflow<S extends string, Need extends string, T extends 
     check(from, to, role, input) {
       // Values can arrive from the database or IPC, so check them even though the types say so.
       if (!isStatus(from) || !isStatus(to)) {
-        return { ok: false, code: 'bad_input', message: `Status ${noun} tidak dikenal: ${String(isStatus(from) ? to : from)}.` };
+        const value = String(isStatus(from) ? to : from);
+        return { ok: false, code: 'bad_input', message: { id: `Status ${noun.id} tidak dikenal: ${value}.`, en: `Unknown ${noun.en} status: ${value}.` } };
       }
       const fromLabel = labels[from];
       const toLabel = labels[to];
-      if (from === to) return { ok: false, code: 'conflict', message: `${capitalise(noun)} sudah berstatus ${fromLabel}.` };
+      if (from === to) {
+        return { ok: false, code: 'conflict', message: { id: `${capitalise(noun.id)} sudah berstatus ${fromLabel.id}.`, en: `The ${noun.en} is already ${fromLabel.en}.` } };
+      }
       const transition = find(from, to);
       if (!transition) {
         const message = finals.includes(from)
-          ? `${capitalise(noun)} berstatus ${fromLabel} sudah final dan tidak dapat diubah menjadi ${toLabel}.`
-          : `Status ${noun} tidak dapat diubah dari ${fromLabel} menjadi ${toLabel}.`;
+          ? {
+              id: `${capitalise(noun.id)} berstatus ${fromLabel.id} sudah final dan tidak dapat diubah menjadi ${toLabel.id}.`,
+              en: `The ${noun.en} is ${fromLabel.en}, which is final; it cannot become ${toLabel.en}.`,
+            }
+          : { id: `Status ${noun.id} tidak dapat diubah dari ${fromLabel.id} menjadi ${toLabel.id}.`, en: `The ${noun.en} status cannot change from ${fromLabel.en} to ${toLabel.en}.` };
         return { ok: false, code: 'conflict', message };
       }
       if (!allRoles.includes(role) || !transition.roles.includes(role)) {
-        const allowedBy = transition.roles.map((r) => roleLabels[r]).join(', ');
+        const allowedBy = (l: 'id' | 'en') => transition.roles.map((r) => roleLabels[r][l]).join(', ');
+        const roleName = (l: 'id' | 'en') => roleLabels[role]?.[l] ?? String(role);
         return {
           ok: false,
           code: 'forbidden',
-          message: `Peran ${roleLabels[role] ?? String(role)} tidak berwenang mengubah status ${noun} dari ${fromLabel} menjadi ${toLabel}. Yang berwenang: ${allowedBy}.`,
+          message: {
+            id: `Peran ${roleName('id')} tidak berwenang mengubah status ${noun.id} dari ${fromLabel.id} menjadi ${toLabel.id}. Yang berwenang: ${allowedBy('id')}.`,
+            en: `The ${roleName('en')} role may not change the ${noun.en} status from ${fromLabel.en} to ${toLabel.en}. Allowed: ${allowedBy('en')}.`,
+          },
         };
       }
       for (const need of transition.requires) {

@@ -7,6 +7,8 @@ import { schemaVersion } from '../core/db/migrator';
 import { describeMethods } from './methods-doc';
 import { allowedHostNames, hostOf, SECURITY_HEADERS } from './security';
 import { findRendererDir, readStatic } from './static';
+import { localeOf } from './locale';
+import type { Locale, Phrase } from '../../src-shared/i18n';
 
 export const SESSION_COOKIE = 'jpd_session';
 /** A logged-in caller's largest body: imports of member spreadsheets travel as JSON (base64). */
@@ -51,6 +53,9 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 
 const sendError = (res: ServerResponse, error: ApiError) => send(res, errorStatus[error.code], { ok: false, error });
 
+/** The transport's own refusals, in the caller's language. */
+const refusal = (code: ApiError['code'], message: Phrase, locale: Locale): ApiError => ({ code, message: message[locale] });
+
 function readCookie(req: IncomingMessage, name: string): string | null {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
@@ -67,8 +72,11 @@ function sessionCookie(token: string | null, secure: boolean): string {
 
 const tooLarge = (limit: number) =>
   limit === MAX_ANONYMOUS_BODY_BYTES
-    ? new AppError('payload_too_large', 'Data yang dikirim terlalu besar. Masuk terlebih dahulu untuk mengirim berkas.')
-    : new AppError('payload_too_large', `Data yang dikirim terlalu besar (paling banyak ${Math.round(limit / 1024 / 1024)} MB).`);
+    ? new AppError('payload_too_large', { id: 'Data yang dikirim terlalu besar. Masuk terlebih dahulu untuk mengirim berkas.', en: 'The data sent is too large. Log in first to send files.' })
+    : new AppError('payload_too_large', {
+        id: `Data yang dikirim terlalu besar (paling banyak ${Math.round(limit / 1024 / 1024)} MB).`,
+        en: `The data sent is too large (at most ${Math.round(limit / 1024 / 1024)} MB).`,
+      });
 
 /**
  * Reads the body up to `limit` bytes: a declared Content-Length over it is refused before a
@@ -98,9 +106,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 }
 
 /** Answers 413 and closes the connection, so the rest of the body is never read. */
-function refuseBody(res: ServerResponse, req: IncomingMessage, error: AppError) {
+function refuseBody(res: ServerResponse, req: IncomingMessage, error: AppError, locale: Locale) {
   res.once('finish', () => req.socket.destroy());
-  send(res, errorStatus[error.code], { ok: false, error: error.toJSON() }, { Connection: 'close' });
+  send(res, errorStatus[error.code], { ok: false, error: error.toJSON(locale) }, { Connection: 'close' });
 }
 
 /**
@@ -118,9 +126,10 @@ export async function startOfficeServer(app: App, options: OfficeServerOptions =
   const methodList = describeMethods(app.methods);
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const locale = localeOf(req.headers['accept-language']);
     const requestHost = hostOf(req.headers.host);
     if (!requestHost || !hosts.has(requestHost)) {
-      sendError(res, { code: 'forbidden', message: 'Nama host tidak dikenali oleh server kantor.' }); return;
+      sendError(res, refusal('forbidden', { id: 'Nama host tidak dikenali oleh server kantor.', en: 'The office server does not know this host name.' }, locale)); return;
     }
     const url = new URL(req.url ?? '/', 'http://server');
     const path = url.pathname;
@@ -131,10 +140,10 @@ export async function startOfficeServer(app: App, options: OfficeServerOptions =
     if (path === '/api/methods' && req.method === 'GET') { send(res, 200, { ok: true, value: methodList }); return; }
 
     if (path.startsWith('/api/')) {
-      if (req.method !== 'POST') { send(res, 405, { ok: false, error: { code: 'bad_input', message: 'Gunakan POST untuk memanggil metode API.' } }, { Allow: 'POST' }); return; }
+      if (req.method !== 'POST') { send(res, 405, { ok: false, error: refusal('bad_input', { id: 'Gunakan POST untuk memanggil metode API.', en: 'Use POST to call an API method.' }, locale) }, { Allow: 'POST' }); return; }
       // A JSON content type cannot be sent cross-site without a CORS preflight, which we never grant.
       if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-        sendError(res, { code: 'bad_input', message: 'Permintaan harus berformat JSON (Content-Type: application/json).' }); return;
+        sendError(res, refusal('bad_input', { id: 'Permintaan harus berformat JSON (Content-Type: application/json).', en: 'The request must be JSON (Content-Type: application/json).' }, locale)); return;
       }
       const sessionToken = readCookie(req, SESSION_COOKIE);
       // The limit is chosen before the body is read: strangers cannot make the server hold megabytes.
@@ -144,8 +153,8 @@ export async function startOfficeServer(app: App, options: OfficeServerOptions =
         const body = await readBody(req, signedIn ? MAX_BODY_BYTES : MAX_ANONYMOUS_BODY_BYTES);
         input = body.length ? JSON.parse(body.toString('utf8')) : {};
       } catch (e) {
-        if (e instanceof AppError) { refuseBody(res, req, e); return; }
-        sendError(res, { code: 'bad_input', message: 'Isi permintaan bukan JSON yang valid.' }); return;
+        if (e instanceof AppError) { refuseBody(res, req, e, locale); return; }
+        sendError(res, refusal('bad_input', { id: 'Isi permintaan bukan JSON yang valid.', en: 'The body of the request is not valid JSON.' }, locale)); return;
       }
       const jobId = req.headers['x-job-id'];
       const result = await app.dispatch({
@@ -157,19 +166,20 @@ export async function startOfficeServer(app: App, options: OfficeServerOptions =
         jobId: typeof jobId === 'string' ? jobId : null,
         // The socket's own address: X-Forwarded-For is written by the client and not trusted.
         clientAddress: req.socket.remoteAddress ?? null,
+        locale,
       });
-      const headers: Record<string, string> = {};
+      const headers: Record<string, string> = { 'Content-Language': locale };
       if (result.session !== undefined) headers['Set-Cookie'] = sessionCookie(result.session, secure);
       send(res, result.status, result.body, headers); return;
     }
 
-    if (req.method !== 'GET' && req.method !== 'HEAD') { send(res, 405, { ok: false, error: { code: 'bad_input', message: 'Metode HTTP tidak didukung.' } }); return; }
+    if (req.method !== 'GET' && req.method !== 'HEAD') { send(res, 405, { ok: false, error: refusal('bad_input', { id: 'Metode HTTP tidak didukung.', en: 'HTTP method not supported.' }, locale) }); return; }
     if (!rendererDir) {
       res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
       return res.end('Tampilan aplikasi belum dibangun. Jalankan: npm run build');
     }
     const file = readStatic(rendererDir, path);
-    if (!file) { send(res, 404, { ok: false, error: { code: 'not_found', message: 'Berkas tidak ditemukan.' } }); return; }
+    if (!file) { send(res, 404, { ok: false, error: refusal('not_found', { id: 'Berkas tidak ditemukan.', en: 'File not found.' }, locale) }); return; }
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': file.type,
@@ -182,7 +192,7 @@ export async function startOfficeServer(app: App, options: OfficeServerOptions =
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((e: unknown) => {
       console.error(e);
-      if (!res.headersSent) sendError(res, { code: 'internal', message: 'Terjadi kesalahan pada server.' });
+      if (!res.headersSent) sendError(res, refusal('internal', { id: 'Terjadi kesalahan pada server.', en: 'Something went wrong on the server.' }, localeOf(req.headers['accept-language'])));
       else res.end();
     });
   };

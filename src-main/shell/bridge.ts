@@ -1,6 +1,13 @@
 // Types only: the renderer imports these with `import type`, so nothing here may pull in
 // electron or any other value at run time.
 import type { ApiResult } from '../core/api/errors';
+import type { Locale } from '../../src-shared/i18n';
+
+/** What a call carries besides its input: its job id (long calls) and the screen's language. */
+export interface InvokeOptions {
+  jobId?: string;
+  locale?: Locale;
+}
 
 /** What `desktop.invoke` resolves to: the registry's answer without the session token. */
 export interface InvokeAnswer {
@@ -18,9 +25,10 @@ export type DesktopAnswer<T> = ApiResult<T>;
 export interface DesktopBridge {
   /**
    * Calls an API method of the registry; the session stays in the main process. A job id names
-   * a long call, for jobs.progress and jobs.cancel.
+   * a long call, for jobs.progress and jobs.cancel; the locale is the language the answer's
+   * words (errors, labels) come in.
    */
-  invoke(method: string, input: unknown, options?: { jobId?: string }): Promise<InvokeAnswer>;
+  invoke(method: string, input: unknown, options?: InvokeOptions): Promise<InvokeAnswer>;
   /** Opens the PDF in the computer's PDF viewer, from which the clerk prints it. */
   printPdf(bytes: Uint8Array, title: string): Promise<void>;
   /**

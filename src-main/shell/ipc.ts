@@ -9,17 +9,22 @@ import { channels } from './channels';
 import { isPdfBytes, pdfFileName, writeTempPdf } from './pdf-files';
 import { printPdfFile } from './print';
 import { isAppUrl } from './protocol';
+import { DEFAULT_LOCALE, isLocale, type Locale, type Phrase } from '../../src-shared/i18n';
 
 export { channels };
 
 export const MAX_METHOD_LENGTH = 100;
 
-const REFUSED: ApiError = { code: 'forbidden', message: 'Permintaan ditolak: bukan berasal dari tampilan aplikasi ini.' };
-const NOT_PDF: ApiError = { code: 'bad_input', message: 'Data yang dikirim bukan berkas PDF yang valid.' };
+/** A refusal of the bridge itself, in both languages until the window's language picks one. */
+type BridgeError = { code: ApiError['code']; message: Phrase };
 
-const failed = <T>(error: ApiError): DesktopAnswer<T> => ({ ok: false, error });
+const REFUSED: BridgeError = { code: 'forbidden', message: { id: 'Permintaan ditolak: bukan berasal dari tampilan aplikasi ini.', en: 'Request refused: it does not come from this app’s window.' } };
+const NOT_PDF: BridgeError = { code: 'bad_input', message: { id: 'Data yang dikirim bukan berkas PDF yang valid.', en: 'The data sent is not a valid PDF file.' } };
+const NOT_PREPARED: BridgeError = { code: 'internal', message: { id: 'PDF tidak dapat disiapkan untuk dicetak.', en: 'The PDF could not be prepared for printing.' } };
+
+const inLanguage = (error: BridgeError, locale: Locale): ApiError => ({ code: error.code, message: error.message[locale] });
 const answered = <T>(value: T): DesktopAnswer<T> => ({ ok: true, value });
-const invokeFailure = (status: number, error: ApiError): InvokeAnswer => ({ status, body: { ok: false, error } });
+const invokeFailure = (status: number, error: BridgeError, locale: Locale): InvokeAnswer => ({ status, body: { ok: false, error: inLanguage(error, locale) } });
 
 /**
  * Only the top frame of our own page may call the main process. A subframe (an iframe showing a
@@ -55,26 +60,43 @@ export interface IpcRegistration {
  */
 export function registerIpc(office: Pick<App, 'dispatch'>): IpcRegistration {
   const sessions = new Map<number, string>();
+  // Each window's language, as its last call named it: the OS helpers answer in it too.
+  const locales = new Map<number, Locale>();
   const watched = new WeakSet<WebContents>();
+  const localeOf = (event: IpcMainInvokeEvent) => locales.get(event.sender.id) ?? DEFAULT_LOCALE;
+  const failed = <T>(event: IpcMainInvokeEvent, error: BridgeError): DesktopAnswer<T> => ({ ok: false, error: inLanguage(error, localeOf(event)) });
 
   const watch = (contents: WebContents) => {
     if (watched.has(contents)) return;
     watched.add(contents);
     const id = contents.id;
-    contents.once('destroyed', () => sessions.delete(id));
+    contents.once('destroyed', () => {
+      sessions.delete(id);
+      locales.delete(id);
+    });
   };
 
-  ipcMain.handle(channels.invoke, async (event, method: unknown, input: unknown, jobId: unknown = null): Promise<InvokeAnswer> => {
-    if (!isTrustedSender(event)) return invokeFailure(403, REFUSED);
+  ipcMain.handle(channels.invoke, async (event, method: unknown, input: unknown, jobId: unknown = null, locale: unknown = null): Promise<InvokeAnswer> => {
+    const language = isLocale(locale) ? locale : DEFAULT_LOCALE;
+    if (!isTrustedSender(event)) return invokeFailure(403, REFUSED, language);
     if (typeof method !== 'string' || method.length === 0 || method.length > MAX_METHOD_LENGTH) {
-      return invokeFailure(400, { code: 'bad_input', message: 'Nama metode API tidak valid.' });
+      return invokeFailure(400, { code: 'bad_input', message: { id: 'Nama metode API tidak valid.', en: 'Invalid API method name.' } }, language);
     }
     const contents = event.sender;
     const id = contents.id;
     watch(contents);
+    locales.set(id, language);
     try {
       // The desktop window is the office PC itself.
-      const response = await office.dispatch({ method, input, sessionToken: sessions.get(id) ?? null, checkCsrf: false, clientAddress: 'desktop', jobId: typeof jobId === 'string' ? jobId : null });
+      const response = await office.dispatch({
+        method,
+        input,
+        sessionToken: sessions.get(id) ?? null,
+        checkCsrf: false,
+        clientAddress: 'desktop',
+        jobId: typeof jobId === 'string' ? jobId : null,
+        locale: language,
+      });
       if (response.session === null) sessions.delete(id);
       // A window closed while its call ran must not leave a token behind.
       else if (response.session !== undefined && !contents.isDestroyed()) sessions.set(id, response.session);
@@ -82,7 +104,7 @@ export function registerIpc(office: Pick<App, 'dispatch'>): IpcRegistration {
     } catch (e) {
       // The dispatcher answers every failure itself; this is the last guard so nothing throws across IPC.
       console.error(e);
-      return invokeFailure(500, { code: 'internal', message: 'Terjadi kesalahan pada aplikasi. Data tidak diubah.' });
+      return invokeFailure(500, { code: 'internal', message: { id: 'Terjadi kesalahan pada aplikasi. Data tidak diubah.', en: 'Something went wrong in the app. No data was changed.' } }, language);
     }
   });
 
@@ -93,47 +115,54 @@ export function registerIpc(office: Pick<App, 'dispatch'>): IpcRegistration {
   // at. The OS viewer prints A4 at true size with the printer's own options, and the clerk sees
   // the legal document before it goes on paper.
   ipcMain.handle(channels.printPdf, async (event, bytes: unknown, title: unknown): Promise<DesktopAnswer<null>> => {
-    if (!isTrustedSender(event)) return failed(REFUSED);
-    if (!isPdfBytes(bytes)) return failed(NOT_PDF);
+    if (!isTrustedSender(event)) return failed(event, REFUSED);
+    if (!isPdfBytes(bytes)) return failed(event, NOT_PDF);
     try {
       const path = await writeTempPdf(bytes, pdfFileName(title));
       const problem = await shell.openPath(path);
       if (problem) {
-        return failed({
+        return failed(event, {
           code: 'internal',
-          message: `PDF tidak dapat dibuka untuk dicetak (${problem}). Pasang aplikasi pembaca PDF, atau simpan PDF lalu cetak dari aplikasi lain.`,
+          message: {
+            id: `PDF tidak dapat dibuka untuk dicetak (${problem}). Pasang aplikasi pembaca PDF, atau simpan PDF lalu cetak dari aplikasi lain.`,
+            en: `The PDF could not be opened for printing (${problem}). Install a PDF reader, or save the PDF and print it from another application.`,
+          },
         });
       }
       return answered(null);
     } catch (e) {
       console.error(e);
-      return failed({ code: 'internal', message: 'PDF tidak dapat disiapkan untuk dicetak.' });
+      return failed(event, NOT_PREPARED);
     }
   });
 
   // The certificate at the counter prints in place: the system print dialog over the app.
   ipcMain.handle(channels.printDocument, async (event, bytes: unknown, title: unknown): Promise<DesktopAnswer<{ printed: boolean }>> => {
-    if (!isTrustedSender(event)) return failed(REFUSED);
-    if (!isPdfBytes(bytes)) return failed(NOT_PDF);
+    if (!isTrustedSender(event)) return failed(event, REFUSED);
+    if (!isPdfBytes(bytes)) return failed(event, NOT_PDF);
     try {
       const path = await writeTempPdf(bytes, pdfFileName(title));
       const result = await printPdfFile(path, BrowserWindow.fromWebContents(event.sender));
       if (result.printed || result.cancelled) return answered({ printed: result.printed });
-      return failed({ code: 'internal', message: `Pencetakan gagal (${result.reason}). Periksa printer dan kertasnya, lalu cetak lagi.` });
+      return failed(event, {
+        code: 'internal',
+        message: { id: `Pencetakan gagal (${result.reason}). Periksa printer dan kertasnya, lalu cetak lagi.`, en: `Printing failed (${result.reason}). Check the printer and its paper, then print again.` },
+      });
     } catch (e) {
       console.error(e);
-      return failed({ code: 'internal', message: 'PDF tidak dapat disiapkan untuk dicetak.' });
+      return failed(event, NOT_PREPARED);
     }
   });
 
   ipcMain.handle(channels.savePdf, async (event, bytes: unknown, suggestedName: unknown): Promise<DesktopAnswer<string | null>> => {
-    if (!isTrustedSender(event)) return failed(REFUSED);
-    if (!isPdfBytes(bytes)) return failed(NOT_PDF);
+    if (!isTrustedSender(event)) return failed(event, REFUSED);
+    if (!isPdfBytes(bytes)) return failed(event, NOT_PDF);
+    const english = localeOf(event) === 'en';
     const options: SaveDialogOptions = {
-      title: 'Simpan PDF',
-      buttonLabel: 'Simpan',
+      title: english ? 'Save PDF' : 'Simpan PDF',
+      buttonLabel: english ? 'Save' : 'Simpan',
       defaultPath: join(documentsFolder(), pdfFileName(suggestedName)),
-      filters: [{ name: 'Dokumen PDF', extensions: ['pdf'] }],
+      filters: [{ name: english ? 'PDF document' : 'Dokumen PDF', extensions: ['pdf'] }],
       properties: ['showOverwriteConfirmation', 'createDirectory'],
     };
     try {
@@ -144,7 +173,10 @@ export function registerIpc(office: Pick<App, 'dispatch'>): IpcRegistration {
       return answered(choice.filePath);
     } catch (e) {
       console.error(e);
-      return failed({ code: 'internal', message: 'PDF tidak dapat disimpan. Periksa folder tujuan dan ruang disk, lalu coba lagi.' });
+      return failed(event, {
+        code: 'internal',
+        message: { id: 'PDF tidak dapat disimpan. Periksa folder tujuan dan ruang disk, lalu coba lagi.', en: 'The PDF could not be saved. Check the folder and the free disk space, then try again.' },
+      });
     }
   });
 
@@ -153,6 +185,7 @@ export function registerIpc(office: Pick<App, 'dispatch'>): IpcRegistration {
     dispose: () => {
       for (const channel of Object.values(channels)) ipcMain.removeHandler(channel);
       sessions.clear();
+      locales.clear();
     },
   };
 }

@@ -2,7 +2,7 @@
 // only the object below reaches the page. ipcRenderer itself is never exposed, so the page
 // cannot pick its own channels.
 import { contextBridge, ipcRenderer } from 'electron';
-import type { DesktopAnswer, DesktopBridge, InvokeAnswer } from './bridge';
+import type { DesktopAnswer, DesktopBridge, InvokeAnswer, InvokeOptions } from './bridge';
 import { channels } from './channels';
 
 /** Failures of the OS helpers become rejections whose message is ready to show to the user. */
@@ -12,7 +12,8 @@ function unwrap<T>(answer: DesktopAnswer<T>): T {
 }
 
 const api = {
-  invoke: (method: string, input: unknown, options?: { jobId?: string }) => ipcRenderer.invoke(channels.invoke, method, input, options?.jobId ?? null) as Promise<InvokeAnswer>,
+  invoke: (method: string, input: unknown, options?: InvokeOptions) =>
+    ipcRenderer.invoke(channels.invoke, method, input, options?.jobId ?? null, options?.locale ?? null) as Promise<InvokeAnswer>,
   printPdf: async (bytes: Uint8Array, title: string) => {
     unwrap((await ipcRenderer.invoke(channels.printPdf, bytes, title)) as DesktopAnswer<null>);
   },

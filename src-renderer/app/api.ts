@@ -40,6 +40,15 @@ export const setCsrfToken = (token: string | null) => {
   csrfToken = token;
 };
 
+let callLocale: 'id' | 'en' = 'id';
+/**
+ * The screen's language; the transport sends it with every call (Accept-Language, or over IPC)
+ * so that the server's messages come in the language the screen is in, not the browser's.
+ */
+export const setCallLocale = (locale: 'id' | 'en') => {
+  callLocale = locale;
+};
+
 const listeners = new Set<() => void>();
 /** Called when any call finds the session gone, so the app can show the login screen. */
 export const onSessionLost = (fn: () => void) => {
@@ -53,13 +62,13 @@ export interface CallOptions {
 }
 
 async function transport(method: string, input: unknown, options: CallOptions): Promise<{ status: number; body: any }> {
-  if (window.desktop) return window.desktop.invoke(method, input, options);
+  if (window.desktop) return window.desktop.invoke(method, input, { ...options, locale: callLocale });
   let res: Response;
   try {
     res = await fetch(`/api/${method}`, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', ...(csrfToken ? { 'X-CSRF-Token': csrfToken } : {}), ...(options.jobId ? { 'X-Job-Id': options.jobId } : {}) },
+      headers: { 'Content-Type': 'application/json', 'Accept-Language': callLocale, ...(csrfToken ? { 'X-CSRF-Token': csrfToken } : {}), ...(options.jobId ? { 'X-Job-Id': options.jobId } : {}) },
       body: JSON.stringify(input ?? {}),
     });
   } catch {

@@ -4,7 +4,7 @@
 //   digits 7-12  recording date DDMMYY; unlike the NIK there is no +40 offset
 //   digits 13-16 serial; like the NIK's it counts from 0001, so 0000 is a typing error
 
-import { FIELD, fail, formatDateId, msg, ok } from './messages';
+import { DATE_OF, FIELD, fail, formatDateId, msg, ok } from './messages';
 import type { RuleResult } from './messages';
 import { decodeRegion, requireToday, resolveTwoDigitYear, sixteenDigits, toIsoDate } from './nik';
 import type { RegionCodes } from './nik';
@@ -36,7 +36,7 @@ export function parseKk(kk: string, today: string): RuleResult<KkInfo> {
   const resolved = resolveTwoDigitYear(day, month, yy, now);
   if (!resolved.date) {
     const d = resolved.display;
-    return fail(msg.notInCalendar(FIELD.kk, 'tanggal pencatatan', formatDateId(d.year, d.month, d.day)));
+    return fail(msg.notInCalendar(FIELD.kk, DATE_OF.registration, formatDateId(d.year, d.month, d.day)));
   }
 
   const serial = value.slice(12, 16);

@@ -8,12 +8,13 @@
 //
 // The region and date helpers here are also used by kk.ts and npwp.ts, which share the layout.
 
-import { FIELD, fail, formatDateId, msg, ok } from './messages';
+import { DATE_OF, FIELD, fail, formatDateId, msg, ok } from './messages';
 import type { RuleResult } from './messages';
+import type { Phrase } from '../i18n';
 
 export type Gender = 'L' | 'P';
 
-export const GENDER_LABELS: Record<Gender, string> = { L: 'laki-laki', P: 'perempuan' };
+export const GENDER_LABELS: Record<Gender, Phrase> = { L: { id: 'laki-laki', en: 'male' }, P: { id: 'perempuan', en: 'female' } };
 
 export interface RegionCodes {
   /** The six digits as written in the number, e.g. '317101'. */
@@ -119,7 +120,7 @@ export function resolveTwoDigitYear(
  * Decodes the six region digits shared by NIK and No. KK. Province codes start at 11 (Aceh);
  * kota and kecamatan codes start at 01, so '00' means a typing error.
  */
-export function decodeRegion(six: string, field: string): RuleResult<RegionCodes> {
+export function decodeRegion(six: string, field: Phrase): RuleResult<RegionCodes> {
   const province = six.slice(0, 2);
   const kota = six.slice(2, 4);
   const kecamatan = six.slice(4, 6);
@@ -138,11 +139,11 @@ export function decodeRegion(six: string, field: string): RuleResult<RegionCodes
  * Removes whitespace (people copy NIKs grouped in fours) and checks that exactly 16 digits are
  * left. Other separators are refused: a NIK is never printed with dots or dashes.
  */
-export function sixteenDigits(input: string, field: string): RuleResult<string> {
+export function sixteenDigits(input: string, field: Phrase): RuleResult<string> {
   const digits = input.replace(/\s+/g, '');
   if (digits === '') return fail(msg.required(field));
   if (!/^\d+$/.test(digits)) return fail(msg.digitsOnly(field));
-  if (digits.length !== 16) return fail(msg.length(field, '16', digits.length));
+  if (digits.length !== 16) return fail(msg.length(field, { id: '16', en: '16' }, digits.length));
   return ok(digits);
 }
 
@@ -165,7 +166,7 @@ export interface NikParts {
  * century (29 February): length, digits, region, the day code (01-31 men, 41-71 women), the
  * month and the serial. `field` names the field in messages (an NPWP can be a NIK).
  */
-export function decodeNikParts(input: string, field: string = FIELD.nik): RuleResult<NikParts> {
+export function decodeNikParts(input: string, field: Phrase = FIELD.nik): RuleResult<NikParts> {
   const digits = sixteenDigits(input, field);
   if (!digits.ok) return digits;
   const nik = digits.value;
@@ -185,14 +186,14 @@ export function decodeNikParts(input: string, field: string = FIELD.nik): RuleRe
     day = rawDay - 40;
   } else {
     return fail(
-      `${field}: angka tanggal lahir ${dayCode} tidak sah (laki-laki 01–31, perempuan 41–71)`,
+      msg.says(field, `angka tanggal lahir ${dayCode} tidak sah (laki-laki 01–31, perempuan 41–71)`, `birth day digits ${dayCode} are not valid (men 01–31, women 41–71)`),
     );
   }
 
   const monthCode = nik.slice(8, 10);
   const month = Number(monthCode);
   if (month < 1 || month > 12) {
-    return fail(`${field}: bulan lahir ${monthCode} tidak ada (harus 01–12)`);
+    return fail(msg.says(field, `bulan lahir ${monthCode} tidak ada (harus 01–12)`, `birth month ${monthCode} does not exist (must be 01–12)`));
   }
 
   const serial = nik.slice(12, 16);
@@ -201,8 +202,8 @@ export function decodeNikParts(input: string, field: string = FIELD.nik): RuleRe
   return ok({ nik, region: region.value, gender, day, month, yy: Number(nik.slice(10, 12)), serial });
 }
 
-function birthDateNotInCalendar(field: string, d: SimpleDate): string {
-  return msg.notInCalendar(field, 'tanggal lahir', formatDateId(d.year, d.month, d.day));
+function birthDateNotInCalendar(field: Phrase, d: SimpleDate): Phrase {
+  return msg.notInCalendar(field, DATE_OF.birth, formatDateId(d.year, d.month, d.day));
 }
 
 /**
@@ -231,14 +232,14 @@ export type NikCheckField = 'nik' | 'birthDate' | 'gender';
 
 export interface NikMismatch {
   field: 'birthDate' | 'gender';
-  message: string;
+  message: Phrase;
 }
 
 export type NikCheckResult =
   | { ok: true; value: NikInfo }
   | {
       ok: false;
-      message: string;
+      message: Phrase;
       /** The field to highlight: the NIK itself when it is invalid, else the first mismatch. */
       field: NikCheckField;
       /** Every disagreement, in form order (birth date, then gender); empty when an input is invalid. */
@@ -270,7 +271,7 @@ export function checkNikAgainst(
   if (!declaredDate) {
     return {
       ok: false,
-      message: `${FIELD.birthDate}: ${declared.birthDate === '' ? 'wajib diisi' : 'tanggal tidak valid (tulis HH/BB/TTTT)'}`,
+      message: declared.birthDate === '' ? msg.required(FIELD.birthDate) : msg.says(FIELD.birthDate, 'tanggal tidak valid (tulis HH/BB/TTTT)', 'not a valid date (write DD/MM/YYYY)'),
       field: 'birthDate',
       mismatches: [],
     };
@@ -288,19 +289,23 @@ export function checkNikAgainst(
     const b = formatDateId(declaredDate.year, declaredDate.month, declaredDate.day);
     mismatches.push({
       field: 'birthDate',
-      message: `${FIELD.nik}: tanggal lahir di NIK (${a}) tidak sama dengan isian tanggal lahir (${b})`,
+      message: msg.says(FIELD.nik, `tanggal lahir di NIK (${a}) tidak sama dengan isian tanggal lahir (${b})`, `the date of birth in the NIK (${a}) differs from the date of birth entered (${b})`),
     });
   }
   if (gender !== declared.gender) {
     mismatches.push({
       field: 'gender',
-      message: `${FIELD.nik}: jenis kelamin di NIK (${GENDER_LABELS[gender]}) tidak sama dengan isian jenis kelamin (${GENDER_LABELS[declared.gender]})`,
+      message: msg.says(
+        FIELD.nik,
+        `jenis kelamin di NIK (${GENDER_LABELS[gender].id}) tidak sama dengan isian jenis kelamin (${GENDER_LABELS[declared.gender].id})`,
+        `the sex in the NIK (${GENDER_LABELS[gender].en}) differs from the sex entered (${GENDER_LABELS[declared.gender].en})`,
+      ),
     });
   }
   if (mismatches.length > 0) {
     return {
       ok: false,
-      message: mismatches.map((m) => m.message).join('; '),
+      message: { id: mismatches.map((m) => m.message.id).join('; '), en: mismatches.map((m) => m.message.en).join('; ') },
       field: mismatches[0].field,
       mismatches,
     };

@@ -7,7 +7,7 @@
 // get '0' followed by their old 15 digits. A NIK never starts with 0 (province codes start at
 // 11), so the first digit tells the two apart.
 
-import { FIELD, fail, msg, ok } from './messages';
+import { DATE_OF, FIELD, fail, msg, ok } from './messages';
 import type { RuleResult } from './messages';
 import { decodeNikParts, isRealDate } from './nik';
 
@@ -59,10 +59,10 @@ function validateOld15(old: string): RuleResult<string> {
   // The all-zero number is what tax forms print for "no NPWP"; it passes Luhn but is not one.
   if (/^0+$/.test(old)) {
     return fail(
-      `${FIELD.npwp}: 00.000.000.0-000.000 bukan NPWP yang sah (kosongkan bila tidak punya NPWP)`,
+      msg.says(FIELD.npwp, '00.000.000.0-000.000 bukan NPWP yang sah (kosongkan bila tidak punya NPWP)', '00.000.000.0-000.000 is not a valid NPWP (leave it empty when there is none)'),
     );
   }
-  if (!luhnValid(old.slice(0, 9))) return fail(`${FIELD.npwp}: digit pemeriksa tidak sesuai`);
+  if (!luhnValid(old.slice(0, 9))) return fail(msg.says(FIELD.npwp, 'digit pemeriksa tidak sesuai', 'the check digit does not match'));
   return ok(old);
 }
 
@@ -74,7 +74,7 @@ function validateNikNpwp(digits: string): RuleResult<string> {
   const { day, month, yy } = parts.value;
   if (!isRealDate(1900 + yy, month, day) && !isRealDate(2000 + yy, month, day)) {
     const p2 = (n: number): string => String(n).padStart(2, '0');
-    return fail(msg.notInCalendar(FIELD.npwp, 'tanggal lahir', `${p2(day)}-${p2(month)}-${p2(yy)}`));
+    return fail(msg.notInCalendar(FIELD.npwp, DATE_OF.birth, `${p2(day)}-${p2(month)}-${p2(yy)}`));
   }
   return ok(digits);
 }
@@ -83,7 +83,7 @@ export function validateNpwp(input: string): RuleResult<NpwpInfo> {
   const digits = normaliseNpwp(input);
   if (digits === '') return fail(msg.required(FIELD.npwp));
   if (!/^\d+$/.test(digits)) {
-    return fail(`${FIELD.npwp}: hanya boleh berisi angka (titik, tanda hubung, dan spasi boleh)`);
+    return fail(msg.says(FIELD.npwp, 'hanya boleh berisi angka (titik, tanda hubung, dan spasi boleh)', 'digits only (dots, hyphens and spaces are fine)'));
   }
 
   if (digits.length === 15) {
@@ -103,7 +103,7 @@ export function validateNpwp(input: string): RuleResult<NpwpInfo> {
     return ok({ digits, npwp16: digits, old15: null, kind: 'nik' });
   }
 
-  return fail(msg.length(FIELD.npwp, '15 atau 16', digits.length));
+  return fail(msg.length(FIELD.npwp, { id: '15 atau 16', en: '15 or 16' }, digits.length));
 }
 
 /**

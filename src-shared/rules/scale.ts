@@ -16,16 +16,17 @@
 
 import { FIELD, fail, msg, ok } from './messages';
 import type { RuleResult } from './messages';
+import type { Phrase } from '../i18n';
 
 export type Scale = 'mikro' | 'kecil' | 'menengah' | 'besar';
 
 export const SCALES: readonly Scale[] = ['mikro', 'kecil', 'menengah', 'besar'];
 
-export const SCALE_LABELS: Record<Scale, string> = {
-  mikro: 'Usaha Mikro',
-  kecil: 'Usaha Kecil',
-  menengah: 'Usaha Menengah',
-  besar: 'Usaha Besar',
+export const SCALE_LABELS: Record<Scale, Phrase> = {
+  mikro: { id: 'Usaha Mikro', en: 'Micro business' },
+  kecil: { id: 'Usaha Kecil', en: 'Small business' },
+  menengah: { id: 'Usaha Menengah', en: 'Medium business' },
+  besar: { id: 'Usaha Besar', en: 'Large business' },
 };
 
 const MILIAR = 1_000_000_000;
@@ -80,7 +81,7 @@ export function classifyScale(input: {
     const annualSales = monthlyTurnover * 12;
     return ok({ scale: scaleBySales(annualSales), basis: 'annualSales', amount: annualSales });
   }
-  return fail(`${FIELD.scale}: isi modal usaha atau omzet bulanan`);
+  return fail(msg.says(FIELD.scale, 'isi modal usaha atau omzet bulanan', 'enter the business capital or the monthly turnover'));
 }
 
 /** 0 for mikro up to 3 for besar, so that a later class compares greater. */

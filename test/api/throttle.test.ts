@@ -53,7 +53,7 @@ describe('login throttling per account and client address', () => {
     // The stranger is locked out even with the right password...
     const locked = await loginFrom('127.0.0.2', ADMIN.password);
     expect(locked.status).toBe(429);
-    expect(locked.body.error.message).toMatch(/^Terlalu banyak kata sandi salah dari komputer ini\. Coba lagi setelah pukul \d\d:\d\d WIB/);
+    expect(locked.body.error.message).toMatch(/^Terlalu banyak kata sandi salah dari komputer ini\. Coba lagi setelah pukul \d\d\.\d\d WIB/);
     // ...while the admin at the office PC logs in, over HTTP and in the desktop window alike.
     expect((await loginFrom('127.0.0.1', ADMIN.password)).status).toBe(200);
     const desktop = await env.app.dispatch({ method: 'auth.login', input: { username: 'admin', password: ADMIN.password }, checkCsrf: false, clientAddress: 'desktop' });

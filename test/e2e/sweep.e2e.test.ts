@@ -2,89 +2,18 @@
 // of every feature in every state): nothing is cut (no page scrolls sideways, no element's
 // content is wider than its box) and axe-core finds no serious or critical violation.
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type App } from '../../src-main/app';
-import { createDemoOffice, demoAccounts, loginAs } from '../../src-main/demo/demo';
-import { startOfficeServer, type OfficeServer } from '../../src-main/server/http';
-import { launchBrowser, openPage } from '../support/browser';
-import { tempDir } from '../support/app';
-import { testClock } from '../support/clock';
-import { RENDERER_DIR } from '../support/server';
+import { demoAccounts, demoScreens, settle, startDemoScreens, type DemoScreens } from '../support/demo-screens';
 
-const dir = tempDir('jpd-sweep-');
-const clock = testClock();
-let app: App;
-let server: OfficeServer;
-let browser: Browser;
-let page: Page;
-const ids: Record<string, string> = {};
-
-async function call<T>(token: string, method: string, input: unknown): Promise<T> {
-  const res = await app.dispatch({ method, input, sessionToken: token, checkCsrf: false });
-  if (!res.body.ok) throw new Error(`${method}: ${res.body.error.message}`);
-  return res.body.value as T;
-}
+let demo: DemoScreens | undefined;
 
 beforeAll(async () => {
-  await createDemoOffice({ dataDir: dir.dir, members: 80, clock });
-  app = await openApp({ dataDir: dir.dir, clock, log: () => undefined });
-  server = await startOfficeServer(app, { port: 0, rendererDir: RENDERER_DIR });
-  const petugas = await loginAs(app, 'petugas', demoAccounts.find((a) => a.role === 'petugas')!.password);
-  ids.member = (await call<{ rows: { id: string }[] }>(petugas, 'members.list', { pageSize: 1 })).rows[0].id;
-  ids.training = (await call<{ rows: { id: string }[] }>(petugas, 'trainings.list', { pageSize: 1 })).rows[0].id;
-  ids.permit = (await call<{ rows: { id: string }[] }>(petugas, 'permits.list', { pageSize: 1 })).rows[0].id;
-  ids.order = (await call<{ rows: { id: string }[] }>(petugas, 'orders.list', { pageSize: 1 })).rows[0].id;
-  browser = await launchBrowser();
-  page = await openPage(browser, clock, { viewport: { width: 1366, height: 768 } });
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (e) => console.error('page error:', e.message));
+  demo = await startDemoScreens('jpd-sweep-');
 }, 300_000);
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await app?.close();
-  dir.remove();
+  await demo?.stop();
 });
-
-/** The screens of the app, each with the roles that open it (the menu shows it only to them). */
-const screens = (): { path: string; roles: string[] }[] => {
-  const all = ['admin', 'supervisor', 'petugas', 'loket'];
-  const staff = ['admin', 'supervisor', 'petugas'];
-  return [
-    { path: '/', roles: all },
-    { path: '/pendaftaran', roles: all },
-    { path: '/pendaftaran/baru', roles: staff },
-    { path: '/pendaftaran/impor', roles: staff },
-    { path: `/pendaftaran/anggota/${ids.member}`, roles: all },
-    { path: `/pendaftaran/anggota/${ids.member}/ubah`, roles: staff },
-    { path: '/program', roles: staff },
-    { path: `/program/pelatihan/${ids.training}`, roles: staff },
-    { path: '/program/pendampingan', roles: staff },
-    { path: '/program/omzet', roles: staff },
-    { path: '/program/permodalan', roles: staff },
-    { path: '/program/pengaturan', roles: ['admin', 'supervisor'] },
-    { path: `/program/anggota/${ids.member}`, roles: staff },
-    { path: '/perizinan', roles: all },
-    { path: '/perizinan/baru', roles: ['admin', 'supervisor', 'petugas', 'loket'] },
-    { path: `/perizinan/izin/${ids.permit}`, roles: all },
-    { path: '/perizinan/ajib', roles: all },
-    { path: '/perizinan/verifikasi', roles: all },
-    { path: '/perizinan/pengaturan', roles: all },
-    { path: '/eorder', roles: staff },
-    { path: '/eorder/baru', roles: staff },
-    { path: `/eorder/pesanan/${ids.order}`, roles: staff },
-    { path: '/eorder/tempo', roles: staff },
-    { path: '/eorder/pembeli', roles: staff },
-    { path: '/eorder/katalog', roles: staff },
-    { path: '/laporan', roles: ['admin', 'supervisor'] },
-    { path: '/laporan/rekap', roles: ['admin', 'supervisor'] },
-    { path: '/pengguna', roles: ['admin', 'supervisor'] },
-    { path: '/audit', roles: ['admin', 'supervisor'] },
-    { path: '/pengaturan', roles: all },
-    { path: '/kata-sandi', roles: all },
-  ];
-};
 
 /** What is cut on the page: sideways page scroll, and elements whose content is wider than their box. */
 function cutContent(p: Page) {
@@ -113,7 +42,7 @@ function focusVisible(p: Page) {
     if (!el || el === document.body) return null;
     const s = getComputedStyle(el);
     const shown = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
-    return shown ? null : `${el.tagName.toLowerCase()} "${(el.innerText || el.getAttribute('aria-label') || '').slice(0, 40)}" has the focus without showing it`;
+    return shown ? null : `${el.tagName.toLowerCase()} "${(el.innerText !== '' ? el.innerText : (el.getAttribute('aria-label') ?? '')).slice(0, 40)}" has the focus without showing it`;
   });
 }
 
@@ -131,16 +60,10 @@ async function checkScreen(p: Page, name: string, failures: string[]) {
   }
 }
 
-async function settle(p: Page) {
-  await p.locator('main').waitFor();
-  // Until nothing is loading any more.
-  await p.waitForFunction(() => !document.body.innerText.includes('Memuat…') && !document.querySelector('[aria-busy="true"]'), undefined, { timeout: 20_000 });
-  await p.waitForTimeout(150);
-}
-
 describe('every screen at 1366×768', () => {
   for (const account of demoAccounts) {
     it(`fits and passes axe-core for ${account.role}`, { timeout: 300_000 }, async () => {
+      const { page, server, ids } = demo!;
       await page.goto(server.url);
       const failures: string[] = [];
       await page.getByLabel('Nama pengguna').waitFor();
@@ -149,7 +72,7 @@ describe('every screen at 1366×768', () => {
       await page.getByLabel(/^Kata sandi/).fill(account.password);
       await page.getByLabel(/^Kata sandi/).press('Enter');
       await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
-      for (const screen of screens().filter((s) => s.roles.includes(account.role))) {
+      for (const screen of demoScreens(ids).filter((s) => s.roles.includes(account.role))) {
         await page.goto(`${server.url}/#${screen.path}`);
         await settle(page);
         await checkScreen(page, screen.path, failures);

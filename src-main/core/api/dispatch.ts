@@ -8,6 +8,7 @@ import type { GroupCommit } from './group-commit';
 import { AppError, errorStatus, type ApiResult } from './errors';
 import type { CallContext, MethodDefinition, MethodMap, PrepareContext, SessionUser, WorkContext } from './registry';
 import { describeIssues, summarise } from './validation';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../../../src-shared/i18n';
 
 export interface CallRequest {
   method: string;
@@ -24,6 +25,11 @@ export interface CallRequest {
    * own window over IPC.
    */
   clientAddress?: string | null;
+  /**
+   * The caller's language (the screen's): every error is answered in it, and handlers and
+   * renders write the words of their answer in it (ctx.locale). Indonesian when not given.
+   */
+  locale?: Locale | null;
 }
 
 export interface CallResponse {
@@ -44,7 +50,7 @@ class CommitThenFail {
  */
 const BEFORE_OWN_PASSWORD = new Set(['auth.changePassword', 'auth.session', 'auth.permissions', 'auth.logout']);
 
-const fail = (error: AppError): CallResponse => ({ status: errorStatus[error.code], body: { ok: false, error: error.toJSON() } });
+const failIn = (locale: Locale) => (error: AppError): CallResponse => ({ status: errorStatus[error.code], body: { ok: false, error: error.toJSON(locale) } });
 
 export type Dispatcher = (req: CallRequest) => Promise<CallResponse>;
 
@@ -85,25 +91,27 @@ export function createDispatcher(dbs: Databases, methods: MethodMap, app: AppSer
 
   return async (req) => {
     let endJob = () => {};
+    const locale: Locale = isLocale(req.locale) ? req.locale : DEFAULT_LOCALE;
+    const fail = failIn(locale);
     try {
       const def: MethodDefinition | undefined = Object.hasOwn(methods, req.method) ? methods[req.method] : undefined;
-      if (!def) return fail(new AppError('not_found', `Metode API "${String(req.method).slice(0, 60)}" tidak dikenal.`));
+      if (!def) return fail(new AppError('not_found', { id: `Metode API "${String(req.method).slice(0, 60)}" tidak dikenal.`, en: `Unknown API method "${String(req.method).slice(0, 60)}".` }));
 
       const session = await sessionOf(req.sessionToken);
       if (!def.beforeSetup && !(await isSetupDone())) {
-        return fail(new AppError('conflict', 'Kantor belum disiapkan. Selesaikan penyiapan awal terlebih dahulu.'));
+        return fail(new AppError('conflict', { id: 'Kantor belum disiapkan. Selesaikan penyiapan awal terlebih dahulu.', en: 'The office is not set up yet. Finish the first-run setup first.' }));
       }
       if (def.access !== 'public') {
-        if (!session) return fail(new AppError('unauthenticated', 'Sesi Anda berakhir atau belum masuk. Silakan masuk kembali.'));
+        if (!session) return fail(new AppError('unauthenticated', { id: 'Sesi Anda berakhir atau belum masuk. Silakan masuk kembali.', en: 'Your session has ended or you have not logged in. Please log in again.' }));
         if (session.mustChangePassword && !BEFORE_OWN_PASSWORD.has(req.method)) {
-          return fail(new AppError('forbidden', 'Ganti dulu kata sandi yang diberikan admin dengan kata sandi Anda sendiri.'));
+          return fail(new AppError('forbidden', { id: 'Ganti dulu kata sandi yang diberikan admin dengan kata sandi Anda sendiri.', en: 'First replace the password the admin gave you with one of your own.' }));
         }
         if (def.access !== 'authenticated' && !def.access.includes(session.user.role)) {
-          return fail(new AppError('forbidden', 'Peran Anda tidak berhak membuka fitur ini.'));
+          return fail(new AppError('forbidden', { id: 'Peran Anda tidak berhak membuka fitur ini.', en: 'Your role may not open this feature.' }));
         }
       }
       if (def.mutation && req.checkCsrf && session && !sameToken(req.csrfToken, session.csrfToken)) {
-        return fail(new AppError('csrf', 'Token keamanan (CSRF) tidak ada atau tidak cocok. Muat ulang halaman.'));
+        return fail(new AppError('csrf', { id: 'Token keamanan (CSRF) tidak ada atau tidak cocok. Muat ulang halaman.', en: 'The security token (CSRF) is missing or does not match. Reload the page.' }));
       }
 
       const parsed = def.input.safeParse(req.input ?? {});
@@ -116,7 +124,7 @@ export function createDispatcher(dbs: Databases, methods: MethodMap, app: AppSer
       const user: SessionUser | null = session?.user ?? null;
       const job = app.jobs.begin(user?.id ?? null, req.jobId, req.method);
       endJob = job.end;
-      const base = { user, app, method: req.method, sessionToken: req.sessionToken ?? null, clientAddress: normaliseAddress(req.clientAddress), job };
+      const base = { user, app, locale, method: req.method, sessionToken: req.sessionToken ?? null, clientAddress: normaliseAddress(req.clientAddress), job };
       const outside: WorkContext = {
         ...base,
         work: (task, taskInput) => app.work.run(task, taskInput, { signal: job.signal, onProgress: (done, total) => job.progress(done, total) }),
@@ -182,7 +190,10 @@ export function createDispatcher(dbs: Databases, methods: MethodMap, app: AppSer
       const constraint = sqliteConstraint(e);
       if (constraint) return fail(constraint);
       log(e);
-      return fail(new AppError('internal', 'Terjadi kesalahan pada server. Data tidak diubah. Hubungi admin bila berulang.'));
+      return fail(new AppError('internal', {
+          id: 'Terjadi kesalahan pada server. Data tidak diubah. Hubungi admin bila berulang.',
+          en: 'Something went wrong on the server. No data was changed. Tell the admin if it happens again.',
+        }));
     } finally {
       endJob();
     }
@@ -193,8 +204,8 @@ export function createDispatcher(dbs: Databases, methods: MethodMap, app: AppSer
 function sqliteConstraint(e: unknown): AppError | null {
   const code = (e as { code?: string })?.code;
   if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-    return new AppError('conflict', 'Data yang sama sudah ada.');
+    return new AppError('conflict', { id: 'Data yang sama sudah ada.', en: 'The same record already exists.' });
   }
-  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return new AppError('conflict', 'Data terkait tidak ditemukan atau masih dipakai.');
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return new AppError('conflict', { id: 'Data terkait tidak ditemukan atau masih dipakai.', en: 'A related record was not found or is still in use.' });
   return null;
 }

@@ -57,9 +57,9 @@ export function createJobs() {
   return {
     begin(owner: string | null, id: string | null | undefined, method: string): RunningJob {
       if (!id || !owner) return detachedJob();
-      if (!JOB_ID.test(id)) throw new AppError('bad_input', 'Nomor pekerjaan (X-Job-Id) tidak sah.');
+      if (!JOB_ID.test(id)) throw new AppError('bad_input', { id: 'Nomor pekerjaan (X-Job-Id) tidak sah.', en: 'Invalid job id (X-Job-Id).' });
       const mine = running.get(owner) ?? new Map();
-      if (mine.has(id)) throw new AppError('conflict', 'Nomor pekerjaan ini sedang dipakai panggilan lain.');
+      if (mine.has(id)) throw new AppError('conflict', { id: 'Nomor pekerjaan ini sedang dipakai panggilan lain.', en: 'This job id is in use by another call.' });
       running.set(owner, mine);
       const controller = new AbortController();
       const status: JobStatus = { method, done: 0, total: 0, stage: null, cancelled: false };

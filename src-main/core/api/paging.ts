@@ -8,10 +8,10 @@ import { label } from './validation';
  */
 export function pageInput<const F extends readonly [string, ...string[]]>(sortFields: F, defaultSort: F[number], defaultDir: 'asc' | 'desc' = 'asc') {
   return {
-    page: label(z.number().int().min(0).max(1_000_000), 'Halaman').default(0),
-    pageSize: label(z.number().int().min(1).max(200), 'Jumlah per halaman').default(25),
-    sort: label(z.enum(sortFields), 'Urutan').default(defaultSort as never),
-    dir: label(z.enum(['asc', 'desc']), 'Arah urutan').default(defaultDir),
+    page: label(z.number().int().min(0).max(1_000_000), { id: 'Halaman', en: 'Page' }).default(0),
+    pageSize: label(z.number().int().min(1).max(200), { id: 'Jumlah per halaman', en: 'Rows per page' }).default(25),
+    sort: label(z.enum(sortFields), { id: 'Urutan', en: 'Sort' }).default(defaultSort as never),
+    dir: label(z.enum(['asc', 'desc']), { id: 'Arah urutan', en: 'Sort direction' }).default(defaultDir),
   };
 }
 

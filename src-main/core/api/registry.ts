@@ -5,6 +5,7 @@ import type { AppServices } from '../services';
 import type { Task } from '../work/task';
 import { AppError } from './errors';
 import type { JobControl } from './jobs';
+import type { Locale } from '../../../src-shared/i18n';
 
 export type { Role };
 
@@ -30,6 +31,8 @@ export interface AuditEntry {
 export interface PhaseContext {
   user: SessionUser | null;
   app: AppServices;
+  /** The caller's language: the words of the answer (labels, verdicts, messages) are written in it. */
+  locale: Locale;
   method: string;
   /** The caller's session token, for logout. */
   sessionToken: string | null;

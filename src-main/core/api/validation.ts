@@ -1,60 +1,89 @@
 import { z } from 'zod';
-import type { FieldErrors } from './errors';
+import { phraseOf, verbatim, type Phrase } from '../../../src-shared/i18n';
+import type { FieldPhrases } from './errors';
+
+// Zod carries a message as a string; ours are phrases in both languages, so a message travels
+// through zod encoded (`fieldMessage`) and `describeIssues` reads it back. Every message a schema
+// declares itself (a `.regex`, `.refine` or `addIssue` message) is written with `fieldMessage`;
+// test/unit/core/server-phrases.test.ts fails on one that is not.
+const MARK = '\u0001';
+
+/** A phrase as a zod message. */
+export const fieldMessage = (phrase: Phrase): string => `${MARK}${JSON.stringify([phrase.id, phrase.en])}`;
+
+/** A zod message back as a phrase (a plain string, from a library, stays as it is). */
+export function messagePhrase(message: string): Phrase {
+  if (!message.startsWith(MARK)) return verbatim(message);
+  const [id, en] = JSON.parse(message.slice(MARK.length)) as [string, string];
+  return { id, en };
+}
 
 /**
- * Messages for the people at the counter, not for programmers: short, Indonesian, and always
- * prefixed by the field's label (see `describeIssues`). A schema's own message wins over these.
+ * Messages for the people at the counter, not for programmers: short, and always prefixed by
+ * the field's label (see `describeIssues`). A schema's own message wins over these.
  */
-const typeNames: Record<string, string> = {
-  string: 'teks',
-  number: 'angka',
-  int: 'bilangan bulat',
-  boolean: 'ya/tidak',
-  array: 'daftar',
-  object: 'data',
-  date: 'tanggal',
+const typeNames: Record<string, Phrase> = {
+  string: { id: 'teks', en: 'text' },
+  number: { id: 'angka', en: 'a number' },
+  int: { id: 'bilangan bulat', en: 'a whole number' },
+  boolean: { id: 'ya/tidak', en: 'yes/no' },
+  array: { id: 'daftar', en: 'a list' },
+  object: { id: 'data', en: 'data' },
+  date: { id: 'tanggal', en: 'a date' },
 };
 
-z.config({
-  customError: (issue) => {
-    switch (issue.code) {
-      case 'invalid_type':
-        if (issue.input === undefined || issue.input === null) return 'wajib diisi';
-        return `harus berupa ${typeNames[issue.expected] ?? issue.expected}`;
-      case 'too_small':
-        if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'wajib diisi' : `minimal ${issue.minimum} karakter`;
-        if (issue.origin === 'array') return `pilih minimal ${issue.minimum}`;
-        return `tidak boleh kurang dari ${issue.minimum}`;
-      case 'too_big':
-        if (issue.origin === 'string') return `maksimal ${issue.maximum} karakter`;
-        if (issue.origin === 'array') return `maksimal ${issue.maximum} butir`;
-        return `tidak boleh lebih dari ${issue.maximum}`;
-      case 'invalid_format':
-        if (issue.format === 'email') return 'alamat email tidak valid';
-        // The screens send dates as YYYY-MM-DD from what was typed as HH/BB/TTTT: an empty one
-        // is a missing date, anything else a date that does not exist.
-        if (issue.format === 'date') return issue.input === '' ? 'wajib diisi' : 'tanggal tidak valid (tulis HH/BB/TTTT)';
-        return 'format tidak valid';
-      case 'invalid_value': {
-        // An empty choice is a missing one; otherwise the choices in words (see `choice`), with
-        // the code beside for the spreadsheets that import them.
-        if (issue.input === '' || issue.input === undefined || issue.input === null) return 'wajib dipilih';
-        const words = (issue.inst as { meta?: () => { choices?: Record<string, string> } | undefined } | undefined)?.meta?.()?.choices;
-        return `harus salah satu dari: ${issue.values.map((v) => (words?.[String(v)] ? `${words[String(v)]} (${String(v)})` : String(v))).join(', ')}`;
-      }
-      case 'unrecognized_keys':
-        return `isian tidak dikenal: ${issue.keys.join(', ')}`;
-      case 'not_multiple_of':
-        return 'harus bilangan bulat';
-      default:
-        return undefined;
-    }
-  },
-});
+const REQUIRED: Phrase = { id: 'wajib diisi', en: 'required' };
 
-/** Label shown to the user for a field; set with `label()` where the schema is declared. */
-export function label<T extends z.ZodType>(schema: T, text: string): T {
-  return schema.meta({ title: text }) as T;
+function issueMessage(issue: z.core.$ZodRawIssue): Phrase {
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (issue.input === undefined || issue.input === null) return REQUIRED;
+      const type = typeNames[issue.expected] ?? verbatim(issue.expected);
+      return { id: `harus berupa ${type.id}`, en: `must be ${type.en}` };
+    }
+    case 'too_small':
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? REQUIRED : { id: `minimal ${issue.minimum} karakter`, en: `at least ${issue.minimum} characters` };
+      if (issue.origin === 'array') return { id: `pilih minimal ${issue.minimum}`, en: `choose at least ${issue.minimum}` };
+      return { id: `tidak boleh kurang dari ${issue.minimum}`, en: `may not be less than ${issue.minimum}` };
+    case 'too_big':
+      if (issue.origin === 'string') return { id: `maksimal ${issue.maximum} karakter`, en: `at most ${issue.maximum} characters` };
+      if (issue.origin === 'array') return { id: `maksimal ${issue.maximum} butir`, en: `at most ${issue.maximum} items` };
+      return { id: `tidak boleh lebih dari ${issue.maximum}`, en: `may not be more than ${issue.maximum}` };
+    case 'invalid_format':
+      if (issue.format === 'email') return { id: 'alamat email tidak valid', en: 'not a valid email address' };
+      // The screens send dates as YYYY-MM-DD from what was typed as HH/BB/TTTT: an empty one
+      // is a missing date, anything else a date that does not exist.
+      if (issue.format === 'date') return issue.input === '' ? REQUIRED : { id: 'tanggal tidak valid (tulis HH/BB/TTTT)', en: 'not a valid date (write DD/MM/YYYY)' };
+      return { id: 'format tidak valid', en: 'invalid format' };
+    case 'invalid_value': {
+      // An empty choice is a missing one; otherwise the choices in words (see `choice`), with
+      // the code beside for the spreadsheets that import them.
+      if (issue.input === '' || issue.input === undefined || issue.input === null) return { id: 'wajib dipilih', en: 'choose one' };
+      const words = issue.inst ? choiceWords.get(issue.inst as z.ZodType) : undefined;
+      const list = phraseOf((l) => issue.values.map((v) => (words?.[String(v)] ? `${words[String(v)][l]} (${String(v)})` : String(v))).join(', '));
+      return { id: `harus salah satu dari: ${list.id}`, en: `must be one of: ${list.en}` };
+    }
+    case 'unrecognized_keys':
+      return { id: `isian tidak dikenal: ${issue.keys.join(', ')}`, en: `unknown fields: ${issue.keys.join(', ')}` };
+    case 'not_multiple_of':
+      return { id: 'harus bilangan bulat', en: 'must be a whole number' };
+    default:
+      return { id: 'tidak valid', en: 'not valid' };
+  }
+}
+
+z.config({ customError: (issue) => fieldMessage(issueMessage(issue)) });
+
+/** The words of a field (its label) and of a choice's values, where the schema is declared. */
+const fieldLabels = z.registry<{ label: Phrase }>();
+const choiceWords = z.registry<Record<string, Phrase>>();
+
+/** The field's label in both languages, set where the schema is declared; messages name it. */
+export function label<T extends z.ZodType>(schema: T, words: Phrase): T {
+  // The title is the Indonesian label, for the JSON Schema of /api/methods.
+  const labelled = schema.meta({ title: words.id }) as T;
+  fieldLabels.add(labelled, { label: words });
+  return labelled;
 }
 
 function unwrap(schema: z.ZodType): z.ZodType {
@@ -69,60 +98,62 @@ function unwrap(schema: z.ZodType): z.ZodType {
   return s;
 }
 
-function titleOf(schema: z.ZodType | undefined): string | undefined {
+function labelOf(schema: z.ZodType | undefined): Phrase | undefined {
   if (!schema) return undefined;
-  const direct = (schema as any).meta?.()?.title as string | undefined;
-  return direct ?? ((unwrap(schema) as any).meta?.()?.title as string | undefined);
+  return fieldLabels.get(schema)?.label ?? fieldLabels.get(unwrap(schema))?.label;
 }
 
 /** The label of the field at `path` inside `schema`, falling back to the path itself. */
-export function fieldLabel(schema: z.ZodType, path: PropertyKey[]): string {
+export function fieldLabel(schema: z.ZodType, path: PropertyKey[]): Phrase {
   let s: any = schema;
-  const parts: string[] = [];
+  const parts: Phrase[] = [];
   for (const key of path) {
     s = s ? unwrap(s) : undefined;
     const def = s?._zod?.def;
     if (typeof key === 'number') {
       s = def?.type === 'array' ? def.element : undefined;
-      parts.push(`baris ${key + 1}`);
+      parts.push({ id: `baris ${key + 1}`, en: `row ${key + 1}` });
       continue;
     }
     s = def?.shape ? def.shape[key as string] : undefined;
     // Grouping objects without a label (office, admin...) add nothing the user needs to read.
-    const title = titleOf(s);
-    if (title) parts.push(title);
-    else if (key === path[path.length - 1]) parts.push(String(key));
+    const words = labelOf(s);
+    if (words) parts.push(words);
+    else if (key === path[path.length - 1]) parts.push(verbatim(String(key)));
   }
-  return parts.length ? parts.join(' › ') : 'Isian';
+  return parts.length ? phraseOf((l) => parts.map((p) => p[l]).join(' › ')) : { id: 'Isian', en: 'Field' };
 }
 
+/** "Label: message" in both languages. */
+export const fieldSays = (name: Phrase, message: Phrase): Phrase => ({ id: `${name.id}: ${message.id}`, en: `${name.en}: ${message.en}` });
+
 /** Turns validation issues into field errors, each message naming its field. */
-export function describeIssues(schema: z.ZodType, issues: readonly z.core.$ZodIssue[]): FieldErrors {
-  const fields: FieldErrors = {};
+export function describeIssues(schema: z.ZodType, issues: readonly z.core.$ZodIssue[]): FieldPhrases {
+  const fields: FieldPhrases = {};
   for (const issue of issues) {
     // Unknown keys are reported at the parent; name the keys themselves as the fields.
     const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
     for (const path of paths) {
       const key = path.map(String).join('.') || '_';
       if (fields[key]) continue;
-      const name = issue.code === 'unrecognized_keys' ? String(path[path.length - 1]) : fieldLabel(schema, path);
-      const text = issue.code === 'unrecognized_keys' ? 'isian tidak dikenal' : issue.message;
-      fields[key] = `${name}: ${text}`;
+      const name = issue.code === 'unrecognized_keys' ? verbatim(String(path[path.length - 1])) : fieldLabel(schema, path);
+      const message = issue.code === 'unrecognized_keys' ? { id: 'isian tidak dikenal', en: 'unknown field' } : messagePhrase(issue.message);
+      fields[key] = fieldSays(name, message);
     }
   }
   return fields;
 }
 
 /** Summary line for a set of field errors. */
-export function summarise(fields: FieldErrors): string {
+export function summarise(fields: FieldPhrases): Phrase {
   const messages = Object.values(fields);
   if (messages.length === 1) return messages[0];
-  return `Ada ${messages.length} isian yang perlu diperbaiki. ${messages[0]}`;
+  return { id: `Ada ${messages.length} isian yang perlu diperbaiki. ${messages[0].id}`, en: `${messages.length} fields need correcting. ${messages[0].en}` };
 }
 
 // Reusable building blocks with labels and limits, so every schema bounds its strings.
-export const text = (name: string, max = 200) => label(z.string().trim().min(1).max(max), name);
-export const optionalText = (name: string, max = 200) =>
+export const text = (name: Phrase, max = 200) => label(z.string().trim().min(1).max(max), name);
+export const optionalText = (name: Phrase, max = 200) =>
   label(
     z
       .string()
@@ -132,9 +163,12 @@ export const optionalText = (name: string, max = 200) =>
       .nullish(),
     name,
   );
-export const isoDate = (name: string) => label(z.iso.date(), name);
+export const isoDate = (name: Phrase) => label(z.iso.date(), name);
 /** A choice among codes, each with the words a person reads; messages name the words. */
-export const choice = <const T extends readonly [string, ...string[]]>(name: string, values: T, words: Record<T[number], string>) =>
-  z.enum(values).meta({ title: name, choices: words });
-export const rupiah = (name: string) => label(z.number().int().min(0).max(1_000_000_000_000_000), name);
-export const id = (name: string) => label(z.string().min(1).max(64), name);
+export function choice<const T extends readonly [string, ...string[]]>(name: Phrase, values: T, words: Readonly<Record<T[number], Phrase>>) {
+  const schema = label(z.enum(values), name);
+  choiceWords.add(schema, words as Record<string, Phrase>);
+  return schema;
+}
+export const rupiah = (name: Phrase) => label(z.number().int().min(0).max(1_000_000_000_000_000), name);
+export const id = (name: Phrase) => label(z.string().min(1).max(64), name);

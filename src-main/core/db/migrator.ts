@@ -35,11 +35,17 @@ export async function migrate(db: Kysely<any>, list: readonly Migration[] = migr
     if (!known) {
       throw new AppError(
         'conflict',
-        `Basis data ini dibuat oleh versi aplikasi yang lebih baru (skema ${done.length}, aplikasi ini ${list.length}). Perbarui aplikasi.`,
+        {
+          id: `Basis data ini dibuat oleh versi aplikasi yang lebih baru (skema ${done.length}, aplikasi ini ${list.length}). Perbarui aplikasi.`,
+          en: `This database was written by a newer version of the app (schema ${done.length}, this app ${list.length}). Update the app.`,
+        },
       );
     }
     if (known.name !== row.name) {
-      throw new AppError('conflict', `Riwayat skema basis data berbeda (versi ${row.version}: ${row.name} ≠ ${known.name}). Basis data tidak dibuka.`);
+      throw new AppError('conflict', {
+        id: `Riwayat skema basis data berbeda (versi ${row.version}: ${row.name} ≠ ${known.name}). Basis data tidak dibuka.`,
+        en: `The database's schema history differs (version ${row.version}: ${row.name} ≠ ${known.name}). The database was not opened.`,
+      });
     }
   }
   const applied: string[] = [];

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { readZipDirectory, readZipEntries, ZipProblem } from './zip';
+import { FileProblem } from './problem';
 
 // The first worksheet of an XLSX file as rows of cell text, read with limits that hold before
 // the work: the archive's directory is checked first (see zip.ts), then the sheet is scanned
@@ -14,7 +15,7 @@ export interface SheetLimits {
 }
 
 /** A limit exceeded or a broken file, in words for the user (the caller names the field). */
-export class SheetProblem extends Error {}
+export class SheetProblem extends FileProblem {}
 
 /** Excel keeps 16-digit NIKs typed as numbers only to 15 significant digits: flag them. */
 export const NUMBER_PRECISION_LOST = '\u0000angka-terpotong';
@@ -124,7 +125,7 @@ function partText(got: Map<string, Buffer>, name: string): string {
 function locateParts(names: Map<string, unknown>, read: (names: string[]) => Map<string, Buffer>): { sheet: string; sharedStrings?: string; styles?: string; workbook: string } {
   const root = relationships(read(['_rels/.rels']).get('_rels/.rels')?.toString('utf8'), '');
   const workbook = [...root.values()].find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
-  if (!names.has(workbook)) throw new SheetProblem('bukan berkas XLSX (buku kerja tidak ditemukan)');
+  if (!names.has(workbook)) throw new SheetProblem({ id: 'bukan berkas XLSX (buku kerja tidak ditemukan)', en: 'not an XLSX file (no workbook found)' });
   const dir = posix.dirname(workbook);
   const relsName = posix.join(dir, '_rels', `${posix.basename(workbook)}.rels`);
   const got = read([workbook, relsName]);
@@ -134,7 +135,7 @@ function locateParts(names: Map<string, unknown>, read: (names: string[]) => Map
   // The relationship id is r:id, whatever prefix the writer gave the namespace.
   const rid = first ? /\b\w+:id="([^"]*)"/.exec(first[1])?.[1] : undefined;
   const sheet = rid ? rels.get(rid)?.target : undefined;
-  if (!sheet || !names.has(sheet)) throw new SheetProblem('berkas XLSX tidak memuat lembar kerja');
+  if (!sheet || !names.has(sheet)) throw new SheetProblem({ id: 'berkas XLSX tidak memuat lembar kerja', en: 'the XLSX file holds no worksheet' });
   const ofType = (suffix: string) => [...rels.values()].find((r) => r.type.endsWith(suffix))?.target;
   return { workbook, sheet, sharedStrings: ofType('/sharedStrings'), styles: ofType('/styles') };
 }
@@ -157,8 +158,8 @@ export function readXlsxRows(buf: Buffer, limits: SheetLimits, onProgress?: (don
       date1904: /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(wb),
     };
   } catch (e) {
-    if (e instanceof ZipProblem || e instanceof SheetProblem) throw new SheetProblem(e.message);
-    throw new SheetProblem('berkas XLSX rusak atau tidak dapat dibaca');
+    if (e instanceof ZipProblem || e instanceof SheetProblem) throw new SheetProblem(e.phrase);
+    throw new SheetProblem({ id: 'berkas XLSX rusak atau tidak dapat dibaca', en: 'the XLSX file is damaged or cannot be read' });
   }
   return scanSheet(parts, limits, onProgress);
 }
@@ -176,7 +177,7 @@ function scanSheet(parts: Parts, limits: SheetLimits, onProgress?: (done: number
       // Cells left out of the XML between filled ones are empty text, as in the sheet.
       for (let i = 0; i < row.length; i++) row[i] ??= '';
       rows.push(row);
-      if (rows.length > limits.maxRows) throw new SheetProblem(`lembar kerja memuat lebih dari ${limits.maxRows - 1} baris data; pecah berkasnya`);
+      if (rows.length > limits.maxRows) throw new SheetProblem({ id: `lembar kerja memuat lebih dari ${limits.maxRows - 1} baris data; pecah berkasnya`, en: `the worksheet holds more than ${limits.maxRows - 1} data rows; split the file` });
       if (rows.length % 1000 === 0) onProgress?.(token.lastIndex, xml.length);
     }
     row = null;
@@ -202,7 +203,7 @@ function scanSheet(parts: Parts, limits: SheetLimits, onProgress?: (done: number
     const ref = attr(attrs, 'r');
     const column = ref ? columnNumber(ref) : lastColumn + 1;
     lastColumn = column;
-    if (column > limits.maxColumns) throw new SheetProblem(`lembar kerja memuat lebih dari ${limits.maxColumns} kolom`);
+    if (column > limits.maxColumns) throw new SheetProblem({ id: `lembar kerja memuat lebih dari ${limits.maxColumns} kolom`, en: `the worksheet holds more than ${limits.maxColumns} columns` });
     const inner = m.at(3); // undefined for a self-closing <c/>
     if (inner === undefined) continue;
     const text = cellText(inner, attr(attrs, 't'), Number(attr(attrs, 's') ?? 0), strings, dates, parts.date1904);

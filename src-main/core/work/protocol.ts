@@ -1,4 +1,5 @@
-import type { FieldErrors, ErrorCode } from '../api/errors';
+import type { FieldPhrases, ErrorCode } from '../api/errors';
+import type { Phrase } from '../../../src-shared/i18n';
 
 // Messages between the main thread and a pool worker.
 
@@ -12,7 +13,7 @@ export interface RunMessage {
 }
 
 export type FailureInfo =
-  | { kind: 'app'; code: ErrorCode; message: string; fields?: FieldErrors }
+  | { kind: 'app'; code: ErrorCode; message: Phrase; fields?: FieldPhrases }
   | { kind: 'cancelled' }
   | { kind: 'internal'; message: string; stack?: string };
 

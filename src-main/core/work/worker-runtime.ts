@@ -54,6 +54,6 @@ export function serveTasks(tasks: readonly AnyTask[]): void {
 
 function describeFailure(e: unknown): FailureInfo {
   if (e instanceof TaskCancelled) return { kind: 'cancelled' };
-  if (e instanceof AppError) return { kind: 'app', code: e.code, message: e.message, fields: e.fields };
+  if (e instanceof AppError) return { kind: 'app', code: e.code, message: e.phrase, fields: e.fieldPhrases };
   return { kind: 'internal', message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined };
 }

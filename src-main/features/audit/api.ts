@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { AppError } from '../../core/api/errors';
 import { fetchPage, pageInput } from '../../core/api/paging';
 import { defineMethod, type Database } from '../../core/api/registry';
-import { isoDate, label } from '../../core/api/validation';
+import { fieldMessage, isoDate, label } from '../../core/api/validation';
 import type { Role } from '../../core/db/schema';
 import { entityLabel, methodLabel } from '../../../src-shared/audit-labels';
 import { mimeTypes, writeTableTask } from '../registrations';
@@ -16,24 +16,27 @@ export const AUDIT_EXPORT_LIMIT = 100_000;
 const SHOWN_CHANGE = 2000;
 
 const filters = {
-  userId: label(z.string().min(1).max(64), 'Pengguna').optional(),
-  method: label(z.string().regex(/^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/, 'pilih dari daftar'), 'Kegiatan').optional(),
-  entity: label(z.string().regex(/^[a-z_]{1,40}$/, 'pilih dari daftar'), 'Jenis data').optional(),
-  entityId: label(z.string().trim().min(1).max(64), 'Id data').optional(),
-  from: isoDate('Dari tanggal').optional(),
-  to: isoDate('Sampai tanggal').optional(),
+  userId: label(z.string().min(1).max(64), { id: 'Pengguna', en: 'User' }).optional(),
+  method: label(z.string().regex(/^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/, fieldMessage({ id: 'pilih dari daftar', en: 'choose from the list' })), { id: 'Kegiatan', en: 'Activity' }).optional(),
+  entity: label(z.string().regex(/^[a-z_]{1,40}$/, fieldMessage({ id: 'pilih dari daftar', en: 'choose from the list' })), { id: 'Jenis data', en: 'Data type' }).optional(),
+  entityId: label(z.string().trim().min(1).max(64), { id: 'Id data', en: 'Record id' }).optional(),
+  from: isoDate({ id: 'Dari tanggal', en: 'From date' }).optional(),
+  to: isoDate({ id: 'Sampai tanggal', en: 'To date' }).optional(),
 };
 type Filters = { userId?: string; method?: string; entity?: string; entityId?: string; from?: string; to?: string };
 
 const listInput = z.strictObject({ ...pageInput(['seq', 'username', 'method'], 'seq', 'desc'), ...filters });
-const exportInput = z.strictObject({ ...filters, format: label(z.enum(['xlsx', 'csv']), 'Format'), locale: label(z.enum(['id', 'en']), 'Bahasa').default('id') });
+const exportInput = z.strictObject({ ...filters, format: label(z.enum(['xlsx', 'csv']), { id: 'Format', en: 'Format' }), locale: label(z.enum(['id', 'en']), { id: 'Bahasa', en: 'Language' }).default('id') });
 
 /** A Jakarta calendar day as UTC instants: 'YYYY-MM-DD' 00:00 WIB is 17:00 UTC the day before. */
 const startOfDayWib = (day: string) => new Date(Date.parse(`${day}T00:00:00+07:00`)).toISOString();
 const endOfDayWib = (day: string) => new Date(Date.parse(`${day}T00:00:00+07:00`) + 24 * 3600_000).toISOString();
 
 function filtered(db: Database, f: Filters) {
-  if (f.from && f.to && f.from > f.to) throw new AppError('bad_input', 'Sampai tanggal: tidak boleh sebelum Dari tanggal', { to: 'Sampai tanggal: tidak boleh sebelum Dari tanggal' });
+  if (f.from && f.to && f.from > f.to) {
+    const message = { id: 'Sampai tanggal: tidak boleh sebelum Dari tanggal', en: 'To date: may not be before From date' };
+    throw new AppError('bad_input', message, { to: message });
+  }
   let q = db.selectFrom('audit_log');
   if (f.userId) q = q.where('user_id', '=', f.userId);
   if (f.method) q = q.where('method', '=', f.method);
@@ -88,7 +91,7 @@ export const auditMethods = {
       ctx.job.progress(0, 1, 'read');
       const rows = await ctx.read(async (db) => {
         const total = Number((await filtered(db, input).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-        if (total > AUDIT_EXPORT_LIMIT) throw new AppError('bad_input', `Tampilan memuat ${total} entri; ekspor paling banyak ${AUDIT_EXPORT_LIMIT}. Persempit dengan filter.`);
+        if (total > AUDIT_EXPORT_LIMIT) throw new AppError('bad_input', { id: `Tampilan memuat ${total} entri; ekspor paling banyak ${AUDIT_EXPORT_LIMIT}. Persempit dengan filter.`, en: `The view holds ${total} entries; an export takes at most ${AUDIT_EXPORT_LIMIT}. Narrow it with the filters.` });
         return filtered(db, input).select(columns).orderBy('seq').execute();
       });
       const en = input.locale === 'en';

@@ -5,8 +5,8 @@ import { newPasswordField } from '../users';
 import { endSession, lookupSession } from '../../core/auth/sessions';
 import { checkLogin, checkPasswordChange, completeLogin, completePasswordChange } from './login';
 
-const username = label(z.string().trim().toLowerCase().min(1).max(40), 'Nama pengguna');
-const password = label(z.string().min(1).max(200), 'Kata sandi');
+const username = label(z.string().trim().toLowerCase().min(1).max(40), { id: 'Nama pengguna', en: 'Username' });
+const password = label(z.string().min(1).max(200), { id: 'Kata sandi', en: 'Password' });
 
 export const authMethods = {
   'auth.login': defineMethod({
@@ -50,8 +50,8 @@ export const authMethods = {
     access: 'authenticated',
     mutation: true,
     input: z.strictObject({
-      currentPassword: label(z.string().min(1).max(200), 'Kata sandi saat ini'),
-      newPassword: label(newPasswordField, 'Kata sandi baru'),
+      currentPassword: label(z.string().min(1).max(200), { id: 'Kata sandi saat ini', en: 'Current password' }),
+      newPassword: label(newPasswordField, { id: 'Kata sandi baru', en: 'New password' }),
     }),
     // Both scrypt runs (checking the current password, hashing the new one) happen before the
     // transaction, in the worker pool.

@@ -6,7 +6,8 @@
 //     have failed meanwhile), look at the account as it is now, then record the failure or the
 //     success and open the session.
 // The throttling rules themselves are in core/auth/throttle.ts.
-import { AppError } from '../../core/api/errors';
+import { AppError, type FieldPhrases } from '../../core/api/errors';
+import type { Phrase } from '../../../src-shared/i18n';
 import type { CallContext, Database, PrepareContext } from '../../core/api/registry';
 import { assertAcceptablePassword } from '../../core/auth/password-policy';
 import { hashPasswordTask, verifyPasswordTask } from '../../core/auth/passwords';
@@ -19,21 +20,36 @@ const timeWib = (ms: number) => new Date(ms + 7 * 3600_000).toISOString().slice(
 /** The answer to a try refused by the throttle, before any password is checked. */
 function refused(v: Exclude<Verdict, { allowed: true }>, nowMs: number): AppError {
   if (v.locked) {
-    return new AppError(
-      'too_many',
-      `Terlalu banyak kata sandi salah dari komputer ini. Coba lagi setelah pukul ${timeWib(v.untilMs)} WIB, atau minta admin membuka kuncinya.`,
-    );
+    const at = timeWib(v.untilMs);
+    return new AppError('too_many', {
+      id: `Terlalu banyak kata sandi salah dari komputer ini. Coba lagi setelah pukul ${at.replace(':', '.')} WIB, atau minta admin membuka kuncinya.`,
+      en: `Too many wrong passwords from this computer. Try again after ${at} WIB (Jakarta time), or ask the admin to unlock it.`,
+    });
   }
-  return new AppError('too_many', `Tunggu ${Math.max(1, Math.ceil((v.untilMs - nowMs) / 1000))} detik sebelum mencoba lagi.`);
+  const seconds = Math.max(1, Math.ceil((v.untilMs - nowMs) / 1000));
+  return new AppError('too_many', { id: `Tunggu ${seconds} detik sebelum mencoba lagi.`, en: `Wait ${seconds} seconds before trying again.` });
 }
 
 /** The answer to a wrong password: how many tries this computer has left, or that it is locked now. */
-function wrongAnswer(o: FailureOutcome, lockoutMinutes: number, text: string, fields?: Record<string, string>): AppError {
-  if (o.locked) return new AppError('too_many', `${text} Terlalu banyak percobaan: dikunci ${lockoutMinutes} menit untuk komputer ini.`, fields);
-  return new AppError(fields ? 'bad_input' : 'unauthenticated', `${text} Sisa ${o.remaining} kali percobaan dari komputer ini sebelum dikunci ${lockoutMinutes} menit.`, fields);
+function wrongAnswer(o: FailureOutcome, lockoutMinutes: number, text: Phrase, fields?: FieldPhrases): AppError {
+  if (o.locked) {
+    return new AppError(
+      'too_many',
+      { id: `${text.id} Terlalu banyak percobaan: dikunci ${lockoutMinutes} menit untuk komputer ini.`, en: `${text.en} Too many tries: locked for ${lockoutMinutes} minutes on this computer.` },
+      fields,
+    );
+  }
+  return new AppError(
+    fields ? 'bad_input' : 'unauthenticated',
+    {
+      id: `${text.id} Sisa ${o.remaining} kali percobaan dari komputer ini sebelum dikunci ${lockoutMinutes} menit.`,
+      en: `${text.en} ${o.remaining} ${o.remaining === 1 ? 'try' : 'tries'} left from this computer before it is locked for ${lockoutMinutes} minutes.`,
+    },
+    fields,
+  );
 }
 
-const deactivated = () => new AppError('forbidden', 'Akun ini sudah dinonaktifkan. Hubungi admin kantor.');
+const deactivated = () => new AppError('forbidden', { id: 'Akun ini sudah dinonaktifkan. Hubungi admin kantor.', en: 'This account has been deactivated. Contact the office admin.' });
 
 /** Throws the throttle's refusal when `subject` may not try from the caller's address now. */
 async function throttled(db: Database, subject: string, address: string, nowMs: number) {
@@ -90,7 +106,7 @@ export async function completeLogin(ctx: CallContext, checked: CheckedLogin) {
     // the office PC out. One message for both cases: which of the two was wrong is not told.
     const outcome = await recordFailure(db, checked.subject, clientAddress, now, limits);
     if (user) await ctx.audit({ entity: 'users', entityId: user.id, after: { loginFailed: true, from: clientAddress, locked: outcome.locked } });
-    return ctx.commitThenFail(wrongAnswer(outcome, limits.lockoutMinutes, 'Nama pengguna atau kata sandi salah.'));
+    return ctx.commitThenFail(wrongAnswer(outcome, limits.lockoutMinutes, { id: 'Nama pengguna atau kata sandi salah.', en: 'Wrong username or password.' }));
   }
   await recordSuccess(db, checked.subject, clientAddress);
   await db.updateTable('users').set({ last_login_at: app.clock.nowIso() }).where('id', '=', user.id).execute();
@@ -122,9 +138,10 @@ export async function checkPasswordChange(ctx: PrepareContext, input: ChangePass
   const right = await ctx.work(verifyPasswordTask, { password: input.currentPassword, stored: user.password_hash });
   if (!right) return { subject, checkedHash: user.password_hash, right, newHash: null };
   if (input.newPassword === input.currentPassword) {
-    throw new AppError('bad_input', 'Kata sandi baru: harus berbeda dari kata sandi saat ini', { newPassword: 'Kata sandi baru: harus berbeda dari kata sandi saat ini' });
+    const message = { id: 'Kata sandi baru: harus berbeda dari kata sandi saat ini', en: 'New password: must differ from the current password' };
+    throw new AppError('bad_input', message, { newPassword: message });
   }
-  assertAcceptablePassword(input.newPassword, { username: user.username, fullName: user.full_name, officeName: office }, 'newPassword', 'Kata sandi baru');
+  assertAcceptablePassword(input.newPassword, { username: user.username, fullName: user.full_name, officeName: office }, 'newPassword', { id: 'Kata sandi baru', en: 'New password' });
   const newHash = await ctx.work(hashPasswordTask, { password: input.newPassword, cost: ctx.app.security.passwordCost });
   return { subject, checkedHash: user.password_hash, right, newHash };
 }
@@ -134,12 +151,17 @@ export async function completePasswordChange(ctx: CallContext, checked: Awaited<
   const now = app.clock.nowMs();
   await throttled(db, checked.subject, ctx.clientAddress, now);
   const user = await db.selectFrom('users').select(['id', 'password_hash']).where('id', '=', ctx.user!.id).executeTakeFirstOrThrow();
-  if (user.password_hash !== checked.checkedHash) throw new AppError('conflict', 'Kata sandi baru saja diubah. Coba lagi.');
+  if (user.password_hash !== checked.checkedHash) throw new AppError('conflict', { id: 'Kata sandi baru saja diubah. Coba lagi.', en: 'The password was just changed. Try again.' });
   if (!checked.right || !checked.newHash) {
     const outcome = await recordFailure(db, checked.subject, ctx.clientAddress, now, app.security.throttle);
     // A wrong current password leaves a trace.
     await ctx.audit({ entity: 'users', entityId: user.id, after: { passwordChangeFailed: true, from: ctx.clientAddress, locked: outcome.locked } });
-    return ctx.commitThenFail(wrongAnswer(outcome, app.security.throttle.lockoutMinutes, 'Kata sandi saat ini salah.', { currentPassword: 'Kata sandi saat ini: salah' }));
+    return ctx.commitThenFail(wrongAnswer(
+        outcome,
+        app.security.throttle.lockoutMinutes,
+        { id: 'Kata sandi saat ini salah.', en: 'The current password is wrong.' },
+        { currentPassword: { id: 'Kata sandi saat ini: salah', en: 'Current password: wrong' } },
+      ));
   }
   await recordSuccess(db, checked.subject, ctx.clientAddress);
   await db.updateTable('users').set({ password_hash: checked.newHash, must_change_password: 0, updated_at: app.clock.nowIso() }).where('id', '=', user.id).execute();

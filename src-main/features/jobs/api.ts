@@ -2,10 +2,10 @@
 // import), its caller's screen asks for its progress and may cancel it. See core/api/jobs.ts.
 import { z } from 'zod';
 import { defineMethod } from '../../core/api/registry';
-import { label } from '../../core/api/validation';
+import { fieldMessage, label } from '../../core/api/validation';
 import { JOB_ID } from '../../core/api/jobs';
 
-const jobId = label(z.string().regex(JOB_ID, 'nomor pekerjaan tidak sah'), 'Nomor pekerjaan');
+const jobId = label(z.string().regex(JOB_ID, fieldMessage({ id: 'nomor pekerjaan tidak sah', en: 'invalid job id' })), { id: 'Nomor pekerjaan', en: 'Job id' });
 
 export const jobMethods = {
   'jobs.progress': defineMethod({

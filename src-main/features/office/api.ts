@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError, badInput, conflict } from '../../core/api/errors';
 import { defineMethod, type CallContext } from '../../core/api/registry';
-import { label, optionalText, text } from '../../core/api/validation';
+import { fieldMessage, label, optionalText, text } from '../../core/api/validation';
 import { hashNewPassword } from '../../core/auth/passwords';
 import { createSession } from '../../core/auth/sessions';
 import { assertAcceptablePassword } from '../../core/auth/password-policy';
@@ -15,19 +15,19 @@ import { postalCodeMethods } from './postal-codes';
 export const DEFAULT_PROVINCE_LABEL = 'Pemerintah Provinsi Daerah Khusus Jakarta';
 
 const officeFields = {
-  kotaKode: label(z.string().regex(/^31\.\d{2}$/, 'pilih kota/kabupaten dari daftar'), 'Kota/Kabupaten'),
-  kecamatanKode: label(z.string().regex(/^31\.\d{2}\.\d{2}$/, 'pilih kecamatan dari daftar'), 'Kecamatan'),
-  name: text('Nama kantor', 120),
-  provinceLabel: text('Nama provinsi pada kop', 120).default(DEFAULT_PROVINCE_LABEL),
-  address: text('Alamat kantor', 300),
-  postalCode: label(z.string().trim().regex(/^\d{5}$/, 'kode pos 5 angka'), 'Kode pos').nullish(),
-  phone: optionalText('Telepon kantor', 30),
-  email: label(z.email().max(120), 'Email kantor').nullish(),
-  letterheadLines: label(z.array(z.string().trim().min(1).max(120)).min(1).max(6), 'Baris kop surat'),
-  signatoryName: text('Nama penanda tangan', 120),
-  signatoryTitle: text('Jabatan penanda tangan', 160),
+  kotaKode: label(z.string().regex(/^31\.\d{2}$/, fieldMessage({ id: 'pilih kota/kabupaten dari daftar', en: 'choose the kota/kabupaten from the list' })), { id: 'Kota/Kabupaten', en: 'Kota/Kabupaten' }),
+  kecamatanKode: label(z.string().regex(/^31\.\d{2}\.\d{2}$/, fieldMessage({ id: 'pilih kecamatan dari daftar', en: 'choose the kecamatan from the list' })), { id: 'Kecamatan', en: 'Kecamatan' }),
+  name: text({ id: 'Nama kantor', en: 'Office name' }, 120),
+  provinceLabel: text({ id: 'Nama provinsi pada kop', en: 'Province name on the letterhead' }, 120).default(DEFAULT_PROVINCE_LABEL),
+  address: text({ id: 'Alamat kantor', en: 'Office address' }, 300),
+  postalCode: label(z.string().trim().regex(/^\d{5}$/, fieldMessage({ id: 'kode pos 5 angka', en: 'postal code of 5 digits' })), { id: 'Kode pos', en: 'Postal code' }).nullish(),
+  phone: optionalText({ id: 'Telepon kantor', en: 'Office phone' }, 30),
+  email: label(z.email().max(120), { id: 'Email kantor', en: 'Office email' }).nullish(),
+  letterheadLines: label(z.array(z.string().trim().min(1).max(120)).min(1).max(6), { id: 'Baris kop surat', en: 'Letterhead lines' }),
+  signatoryName: text({ id: 'Nama penanda tangan', en: 'Signatory name' }, 120),
+  signatoryTitle: text({ id: 'Jabatan penanda tangan', en: 'Signatory title' }, 160),
   signatoryNip: nipField,
-  yearlyTarget: label(z.number().int().min(0).max(1_000_000), 'Target tahunan wirausaha baru'),
+  yearlyTarget: label(z.number().int().min(0).max(1_000_000), { id: 'Target tahunan wirausaha baru', en: 'Yearly target of new entrepreneurs' }),
 };
 
 const { kotaKode: _kota, kecamatanKode: _kecamatan, ...editableFields } = officeFields;
@@ -52,8 +52,8 @@ const editableColumns = (o: EditableFields) => ({
 /** Kota and kecamatan must be real and the kecamatan must lie in the kota. */
 async function checkRegion(ctx: CallContext, kotaKode: string, kecamatanKode: string) {
   const kec = await ctx.db.selectFrom('regions').select(['kode', 'parent_kode']).where('kode', '=', kecamatanKode).where('level', '=', 'kecamatan').executeTakeFirst();
-  if (!kec) throw badInput('kecamatanKode', 'Kecamatan: kode tidak ada di daftar wilayah DKI Jakarta');
-  if (kec.parent_kode !== kotaKode) throw badInput('kecamatanKode', 'Kecamatan: tidak berada di kota/kabupaten yang dipilih');
+  if (!kec) throw badInput('kecamatanKode', { id: 'Kecamatan: kode tidak ada di daftar wilayah DKI Jakarta', en: 'Kecamatan: the code is not in the list of DKI Jakarta regions' });
+  if (kec.parent_kode !== kotaKode) throw badInput('kecamatanKode', { id: 'Kecamatan: tidak berada di kota/kabupaten yang dipilih', en: 'Kecamatan: not in the chosen kota/kabupaten' });
 }
 
 export const officeMethods = {
@@ -76,17 +76,17 @@ export const officeMethods = {
     mutation: true,
     input: z.strictObject({
       office: z.strictObject(officeFields),
-      admin: z.strictObject({ username: usernameField, fullName: text('Nama lengkap admin', 120), password: newPasswordField }),
+      admin: z.strictObject({ username: usernameField, fullName: text({ id: 'Nama lengkap admin', en: 'Admin full name' }, 120), password: newPasswordField }),
     }),
     prepare: async (ctx, input) => {
       // Refused before the hash: a public method must not let anyone run scrypt for nothing.
-      if (await ctx.read((db) => db.selectFrom('office').select('id').executeTakeFirst())) throw conflict('Kantor sudah disiapkan. Penyiapan awal hanya sekali.');
-      assertAcceptablePassword(input.admin.password, { username: input.admin.username, fullName: input.admin.fullName, officeName: input.office.name }, 'admin.password', 'Kata sandi');
+      if (await ctx.read((db) => db.selectFrom('office').select('id').executeTakeFirst())) throw conflict({ id: 'Kantor sudah disiapkan. Penyiapan awal hanya sekali.', en: 'The office is already set up. The first-run setup is done only once.' });
+      assertAcceptablePassword(input.admin.password, { username: input.admin.username, fullName: input.admin.fullName, officeName: input.office.name }, 'admin.password', { id: 'Kata sandi', en: 'Password' });
       return hashNewPassword(ctx, input.admin.password);
     },
     handler: async (ctx, input, passwordHash) => {
       const existing = await ctx.db.selectFrom('office').select('id').executeTakeFirst();
-      if (existing) throw conflict('Kantor sudah disiapkan. Penyiapan awal hanya sekali.');
+      if (existing) throw conflict({ id: 'Kantor sudah disiapkan. Penyiapan awal hanya sekali.', en: 'The office is already set up. The first-run setup is done only once.' });
       await checkRegion(ctx, input.office.kotaKode, input.office.kecamatanKode);
       const o = input.office;
       const now = ctx.app.clock.nowIso();
@@ -145,7 +145,7 @@ export const officeMethods = {
     access: ['admin'],
     mutation: true,
     // Everything but the region; the province label has no default here: it is shown and sent.
-    input: z.strictObject({ ...editableFields, provinceLabel: text('Nama provinsi pada kop', 120) }),
+    input: z.strictObject({ ...editableFields, provinceLabel: text({ id: 'Nama provinsi pada kop', en: 'Province name on the letterhead' }, 120) }),
     handler: async (ctx, input) => {
       const before = await loadOffice(ctx);
       await ctx.db
@@ -174,7 +174,7 @@ export const officeMethods = {
     transaction: false,
     input: z.strictObject({
       /** Never stored: without it the backup cannot be restored. */
-      passphrase: label(z.string().min(12).max(128), 'Frasa sandi').optional(),
+      passphrase: label(z.string().min(12).max(128), { id: 'Frasa sandi', en: 'Passphrase' }).optional(),
     }),
     handler: async (ctx, input) => {
       const info = await ctx.app.backups.create({ kind: 'manual', passphrase: input.passphrase });
@@ -191,13 +191,13 @@ export const officeMethods = {
     // The database itself is swapped: no transaction can span that.
     transaction: false,
     input: z.strictObject({
-      name: label(z.string().min(1).max(200), 'Berkas cadangan'),
-      passphrase: label(z.string().min(1).max(128), 'Frasa sandi').optional(),
+      name: label(z.string().min(1).max(200), { id: 'Berkas cadangan', en: 'Backup file' }),
+      passphrase: label(z.string().min(1).max(128), { id: 'Frasa sandi', en: 'Passphrase' }).optional(),
     }),
     handler: async (ctx, input) => {
       // Only a file of the backup folder, named exactly as listed: no paths from the caller.
       const backup = ctx.app.backups.list().find((b) => b.name === input.name);
-      if (!backup) throw new AppError('not_found', 'Berkas cadangan: tidak ada di folder cadangan kantor.', { name: 'Berkas cadangan: tidak ditemukan' });
+      if (!backup) throw new AppError('not_found', { id: 'Berkas cadangan: tidak ada di folder cadangan kantor.', en: 'Backup file: not in the office backup folder.' }, { name: { id: 'Berkas cadangan: tidak ditemukan', en: 'Backup file: not found' } });
       const result = await ctx.app.backups.restore(backup.file, {
         passphrase: input.passphrase,
         user: ctx.user,

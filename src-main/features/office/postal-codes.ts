@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { AppError } from '../../core/api/errors';
+import { AppError, type FieldPhrases } from '../../core/api/errors';
 import { defineMethod, type CallContext, type Database } from '../../core/api/registry';
-import { label } from '../../core/api/validation';
+import { fieldMessage, label } from '../../core/api/validation';
 
 /**
  * The postal code of each kelurahan the office serves. Entered once in Pengaturan; a business
@@ -18,7 +18,7 @@ export interface KelurahanPostalCode {
 
 async function officeKecamatan(db: Database): Promise<string> {
   const office = await db.selectFrom('office').select('kecamatan_kode').executeTakeFirst();
-  if (!office) throw new AppError('conflict', 'Kantor belum disiapkan.');
+  if (!office) throw new AppError('conflict', { id: 'Kantor belum disiapkan.', en: 'The office is not set up yet.' });
   return office.kecamatan_kode;
 }
 
@@ -42,14 +42,16 @@ export async function postalCodeOfKelurahan(db: Database, kelurahanKode: string)
   return row?.postal_code ?? null;
 }
 
-const postalCode = label(z.string().trim().regex(/^\d{5}$/, 'kode pos 5 angka'), 'Kode pos');
+const postalCode = label(z.string().trim().regex(/^\d{5}$/, fieldMessage({ id: 'kode pos 5 angka', en: 'postal code of 5 digits' })), { id: 'Kode pos', en: 'Postal code' });
 
 export async function savePostalCodes(ctx: CallContext, entries: { kelurahanKode: string; postalCode: string | null }[]) {
   const own = await officePostalCodes(ctx.db);
   const byKode = new Map(own.map((k) => [k.kode, k]));
-  const fields: Record<string, string> = {};
+  const fields: FieldPhrases = {};
   entries.forEach((e, i) => {
-    if (!byKode.has(e.kelurahanKode)) fields[`entries.${i}.kelurahanKode`] = `Kelurahan ${e.kelurahanKode}: bukan kelurahan di kecamatan kantor ini`;
+    if (!byKode.has(e.kelurahanKode)) {
+      fields[`entries.${i}.kelurahanKode`] = { id: `Kelurahan ${e.kelurahanKode}: bukan kelurahan di kecamatan kantor ini`, en: `Kelurahan ${e.kelurahanKode}: not a kelurahan of this office's kecamatan` };
+    }
   });
   if (Object.keys(fields).length) throw new AppError('bad_input', Object.values(fields)[0], fields);
   const now = ctx.app.clock.nowIso();
@@ -92,13 +94,13 @@ export const postalCodeMethods = {
         z
           .array(
             z.strictObject({
-              kelurahanKode: label(z.string().regex(/^31\.\d{2}\.\d{2}\.\d{4}$/, 'pilih kelurahan dari daftar'), 'Kelurahan'),
+              kelurahanKode: label(z.string().regex(/^31\.\d{2}\.\d{2}\.\d{4}$/, fieldMessage({ id: 'pilih kelurahan dari daftar', en: 'choose the kelurahan from the list' })), { id: 'Kelurahan', en: 'Kelurahan' }),
               postalCode: postalCode.nullable(),
             }),
           )
           .min(1)
           .max(60),
-        'Kode pos kelurahan',
+        { id: 'Kode pos kelurahan', en: 'Kelurahan postal code' },
       ),
     }),
     handler: (ctx, input) => savePostalCodes(ctx, input.entries),

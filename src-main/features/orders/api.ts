@@ -1,10 +1,12 @@
 import { sql } from 'kysely';
+import { recordText } from '../../core/record-texts';
 import { z } from 'zod';
-import { AppError, badInput, conflict, forbidden, notFound } from '../../core/api/errors';
+import { AppError, badInput, conflict, forbidden, notFound, type FieldPhrases } from '../../core/api/errors';
 import { fetchPage, likeEscape, pageInput } from '../../core/api/paging';
 import { defineMethod, type CallContext, type Role } from '../../core/api/registry';
-import { id, isoDate, label, optionalText, rupiah, text } from '../../core/api/validation';
+import { fieldMessage, id, isoDate, label, optionalText, rupiah, summarise, text } from '../../core/api/validation';
 import { jakartaDate } from '../../core/clock';
+import type { Phrase } from '../../../src-shared/i18n';
 import { nextSequence } from '../../core/sequences';
 import { setSetting } from '../../core/settings';
 import { completeStage } from '../../core/stages';
@@ -39,84 +41,92 @@ const userId = (ctx: CallContext) => ctx.user?.id ?? null;
 // ---------------------------------------------------------------------------------------------
 // Field schemas
 
-const kelurahanKode = label(z.string().regex(/^31\.\d{2}\.\d{2}\.\d{4}$/, 'pilih kelurahan dari daftar'), 'Kelurahan');
-const kbliKode = label(z.string().regex(/^\d{5}$/, 'KBLI harus 5 angka'), 'KBLI');
-const kindField = label(z.string().trim().min(2).max(60).transform(normaliseKind), 'Jenis produk');
-const quantityField = (name: string) => label(z.number({ error: 'wajib diisi' }).int('harus bilangan bulat').min(1, 'harus lebih dari 0').max(10_000_000), name);
-const priceField = (name: string) => label(z.number().int('harus bilangan bulat rupiah').min(0, 'tidak boleh kurang dari 0').max(1_000_000_000_000), name);
-const timeField = label(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'jam harus berformat JJ:MM'), 'Jam kirim');
-const phoneField = (name: string) => label(z.string().trim().regex(/^(\+62|0)[0-9\- ]{6,16}$/, 'nomor telepon tidak valid').nullish().or(z.literal('').transform(() => null)), name);
+const kelurahanKode = label(z.string().regex(/^31\.\d{2}\.\d{2}\.\d{4}$/, fieldMessage({ id: 'pilih kelurahan dari daftar', en: 'choose the kelurahan from the list' })), { id: 'Kelurahan', en: 'Kelurahan' });
+const kbliKode = label(z.string().regex(/^\d{5}$/, fieldMessage({ id: 'KBLI harus 5 angka', en: 'KBLI must be 5 digits' })), { id: 'KBLI', en: 'KBLI' });
+const kindField = label(z.string().trim().min(2).max(60).transform(normaliseKind), { id: 'Jenis produk', en: 'Product type' });
+const quantityField = (name: Phrase) =>
+  label(z.number().int(fieldMessage({ id: 'harus bilangan bulat', en: 'must be a whole number' })).min(1, fieldMessage({ id: 'harus lebih dari 0', en: 'must be more than 0' })).max(10_000_000), name);
+const priceField = (name: Phrase) =>
+  label(z.number().int(fieldMessage({ id: 'harus bilangan bulat rupiah', en: 'must be whole rupiah' })).min(0, fieldMessage({ id: 'tidak boleh kurang dari 0', en: 'may not be less than 0' })).max(1_000_000_000_000), name);
+const timeField = label(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, fieldMessage({ id: 'jam harus berformat JJ:MM', en: 'the time must be HH:MM' })), { id: 'Jam kirim', en: 'Delivery time' });
+const phoneField = (name: Phrase) => label(z.string().trim().regex(/^(\+62|0)[0-9\- ]{6,16}$/, fieldMessage({ id: 'nomor telepon tidak valid', en: 'not a valid phone number' })).nullish().or(z.literal('').transform(() => null)), name);
 
 const buyerFields = {
-  name: text('Nama pembeli', 160),
-  kind: label(z.enum(['skpd', 'bumd', 'swasta', 'lainnya']), 'Jenis pembeli'),
-  units: label(z.array(z.string().trim().min(1).max(120)).max(30), 'Unit kerja').default([]),
-  address: text('Alamat pembeli', 300),
+  name: text({ id: 'Nama pembeli', en: 'Buyer name' }, 160),
+  kind: label(z.enum(['skpd', 'bumd', 'swasta', 'lainnya']), { id: 'Jenis pembeli', en: 'Buyer type' }),
+  units: label(z.array(z.string().trim().min(1).max(120)).max(30), { id: 'Unit kerja', en: 'Work unit' }).default([]),
+  address: text({ id: 'Alamat pembeli', en: 'Buyer address' }, 300),
   kelurahanKode: kelurahanKode.nullish(),
-  phone: phoneField('Telepon'),
-  email: label(z.email().max(120), 'Email').nullish().or(z.literal('').transform(() => null)),
-  npwp: optionalText('NPWP', 30),
-  ppkName: optionalText('Nama PPK', 120),
-  ppkNip: label(z.string().trim().regex(/^\d{18}$/, 'NIP harus 18 angka'), 'NIP PPK').nullish().or(z.literal('').transform(() => null)),
-  ppkPhone: phoneField('Telepon PPK'),
-  procurementName: optionalText('Nama pejabat pengadaan', 120),
-  procurementPhone: phoneField('Telepon pejabat pengadaan'),
-  treasurerName: optionalText('Nama bendahara', 120),
-  treasurerPhone: phoneField('Telepon bendahara'),
-  active: label(z.boolean(), 'Aktif').default(true),
+  phone: phoneField({ id: 'Telepon', en: 'Phone' }),
+  email: label(z.email().max(120), { id: 'Email', en: 'Email' }).nullish().or(z.literal('').transform(() => null)),
+  npwp: optionalText({ id: 'NPWP', en: 'NPWP' }, 30),
+  ppkName: optionalText({ id: 'Nama PPK', en: 'PPK name' }, 120),
+  ppkNip: label(z.string().trim().regex(/^\d{18}$/, fieldMessage({ id: 'NIP harus 18 angka', en: 'NIP must be 18 digits' })), { id: 'NIP PPK', en: 'PPK NIP' }).nullish().or(z.literal('').transform(() => null)),
+  ppkPhone: phoneField({ id: 'Telepon PPK', en: 'PPK phone' }),
+  procurementName: optionalText({ id: 'Nama pejabat pengadaan', en: 'Procurement officer name' }, 120),
+  procurementPhone: phoneField({ id: 'Telepon pejabat pengadaan', en: 'Procurement officer phone' }),
+  treasurerName: optionalText({ id: 'Nama bendahara', en: 'Treasurer name' }, 120),
+  treasurerPhone: phoneField({ id: 'Telepon bendahara', en: 'Treasurer phone' }),
+  active: label(z.boolean(), { id: 'Aktif', en: 'Active' }).default(true),
 };
 
 const productFields = {
-  businessId: id('Usaha'),
-  name: text('Nama produk', 160),
+  businessId: id({ id: 'Usaha', en: 'Business' }),
+  name: text({ id: 'Nama produk', en: 'Product name' }, 160),
   kbliKode,
   kind: kindField,
-  unit: text('Satuan', 30),
-  unitPrice: priceField('Harga satuan'),
-  dailyCapacity: quantityField('Kapasitas per hari'),
-  halalCertNo: optionalText('Nomor sertifikat halal', 60),
+  unit: text({ id: 'Satuan', en: 'Unit' }, 30),
+  unitPrice: priceField({ id: 'Harga satuan', en: 'Unit price' }),
+  dailyCapacity: quantityField({ id: 'Kapasitas per hari', en: 'Capacity per day' }),
+  halalCertNo: optionalText({ id: 'Nomor sertifikat halal', en: 'Halal certificate number' }, 60),
   photo: label(
     z
       .string()
-      .max(400_000, 'foto terlalu besar (maksimal sekitar 300 KB)')
-      .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/, 'foto harus gambar PNG, JPEG atau WebP'),
-    'Foto produk',
+      .max(400_000, fieldMessage({ id: 'foto terlalu besar (maksimal sekitar 300 KB)', en: 'the photo is too large (at most about 300 KB)' }))
+      .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/, fieldMessage({ id: 'foto harus gambar PNG, JPEG atau WebP', en: 'the photo must be a PNG, JPEG or WebP image' })),
+    { id: 'Foto produk', en: 'Product photo' },
   ).nullish(),
 };
 
 const criteriaSchema = label(
   z.strictObject({
-    rasa: label(z.boolean(), 'Rasa'),
-    kemasan: label(z.boolean(), 'Kemasan'),
-    higienitas: label(z.boolean(), 'Higienitas'),
-    halal: label(z.boolean(), 'Halal'),
-    foto: label(z.boolean(), 'Foto'),
+    rasa: label(z.boolean(), { id: 'Rasa', en: 'Taste' }),
+    kemasan: label(z.boolean(), { id: 'Kemasan', en: 'Packaging' }),
+    higienitas: label(z.boolean(), { id: 'Higienitas', en: 'Hygiene' }),
+    halal: label(z.boolean(), { id: 'Halal', en: 'Halal' }),
+    foto: label(z.boolean(), { id: 'Foto', en: 'Photo' }),
   }),
-  'Kriteria kurasi',
+  { id: 'Kriteria kurasi', en: 'Curation criteria' },
 );
-const criteriaLabels = { rasa: 'rasa', kemasan: 'kemasan', higienitas: 'higienitas', halal: 'halal', foto: 'foto' } as const;
+const criteriaLabels: Readonly<Record<'rasa' | 'kemasan' | 'higienitas' | 'halal' | 'foto', Phrase>> = {
+  rasa: { id: 'rasa', en: 'taste' },
+  kemasan: { id: 'kemasan', en: 'packaging' },
+  higienitas: { id: 'higienitas', en: 'hygiene' },
+  halal: { id: 'halal', en: 'halal' },
+  foto: { id: 'foto', en: 'photo' },
+};
 
 const itemSchema = z.strictObject({
-  description: text('Uraian barang', 200),
+  description: text({ id: 'Uraian barang', en: 'Item description' }, 200),
   kbliKode: kbliKode.nullish(),
   kind: kindField.nullish(),
-  quantity: quantityField('Jumlah'),
-  unit: text('Satuan', 30),
-  unitPrice: priceField('Harga satuan'),
+  quantity: quantityField({ id: 'Jumlah', en: 'Quantity' }),
+  unit: text({ id: 'Satuan', en: 'Unit' }, 30),
+  unitPrice: priceField({ id: 'Harga satuan', en: 'Unit price' }),
 });
 
 const orderFields = {
-  buyerId: id('Pembeli'),
-  buyerUnit: optionalText('Unit kerja pembeli', 120),
-  buyerOrderNo: optionalText('Nomor pesanan pembeli', 60),
-  budgetRef: optionalText('Paket anggaran', 120),
-  orderDate: isoDate('Tanggal pesanan'),
-  deliveryDate: isoDate('Tanggal kirim'),
+  buyerId: id({ id: 'Pembeli', en: 'Buyer' }),
+  buyerUnit: optionalText({ id: 'Unit kerja pembeli', en: 'Buyer work unit' }, 120),
+  buyerOrderNo: optionalText({ id: 'Nomor pesanan pembeli', en: 'Buyer order number' }, 60),
+  budgetRef: optionalText({ id: 'Paket anggaran', en: 'Budget package' }, 120),
+  orderDate: isoDate({ id: 'Tanggal pesanan', en: 'Order date' }),
+  deliveryDate: isoDate({ id: 'Tanggal kirim', en: 'Delivery date' }),
   deliveryTime: timeField.nullish().or(z.literal('').transform(() => null)),
-  deliveryAddress: text('Alamat kirim', 300),
+  deliveryAddress: text({ id: 'Alamat kirim', en: 'Delivery address' }, 300),
   deliveryKelurahanKode: kelurahanKode.nullish().or(z.literal('').transform(() => null)),
-  notes: optionalText('Catatan', 1000),
-  items: label(z.array(itemSchema).min(1, 'isi minimal 1 barang').max(50), 'Barang'),
+  notes: optionalText({ id: 'Catatan', en: 'Note' }, 1000),
+  items: label(z.array(itemSchema).min(1, fieldMessage({ id: 'isi minimal 1 barang', en: 'enter at least 1 item' })).max(50), { id: 'Barang', en: 'Items' }),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -124,13 +134,13 @@ const orderFields = {
 
 async function checkKbli(ctx: CallContext, kode: string, field: string) {
   const row = await ctx.db.selectFrom('kbli').select('kode').where('kode', '=', kode).where('level', '=', 'kelompok').executeTakeFirst();
-  if (!row) throw badInput(field, `${field.endsWith('kbliKode') ? 'KBLI' : field}: kode ${kode} tidak ada di KBLI 2020`);
+  if (!row) throw badInput(field, { id: `${field.endsWith('kbliKode') ? 'KBLI' : field}: kode ${kode} tidak ada di KBLI 2020`, en: `${field.endsWith('kbliKode') ? 'KBLI' : field}: code ${kode} is not in KBLI 2020` });
 }
 
-async function checkKelurahan(ctx: CallContext, kode: string | null | undefined, field: string, name: string) {
+async function checkKelurahan(ctx: CallContext, kode: string | null | undefined, field: string, name: Phrase) {
   if (!kode) return;
   const row = await ctx.db.selectFrom('regions').select('kode').where('kode', '=', kode).where('level', '=', 'kelurahan').executeTakeFirst();
-  if (!row) throw badInput(field, `${name}: kelurahan ${kode} tidak dikenal`);
+  if (!row) throw badInput(field, { id: `${name.id}: kelurahan ${kode} tidak dikenal`, en: `${name.en}: unknown kelurahan ${kode}` });
 }
 
 const orderSchema = z.strictObject(orderFields);
@@ -138,19 +148,23 @@ type OrderInput = z.output<typeof orderSchema>;
 
 async function validateOrder(ctx: CallContext, input: OrderInput) {
   const now = today(ctx);
-  const fields: Record<string, string> = {};
-  if (input.orderDate > now) fields.orderDate = 'Tanggal pesanan: tidak boleh setelah hari ini';
-  if (input.deliveryDate < now) fields.deliveryDate = 'Tanggal kirim: tidak boleh sebelum hari ini';
-  else if (input.deliveryDate < input.orderDate) fields.deliveryDate = 'Tanggal kirim: tidak boleh sebelum tanggal pesanan';
+  const fields: FieldPhrases = {};
+  if (input.orderDate > now) fields.orderDate = { id: 'Tanggal pesanan: tidak boleh setelah hari ini', en: 'Order date: may not be after today' };
+  if (input.deliveryDate < now) fields.deliveryDate = { id: 'Tanggal kirim: tidak boleh sebelum hari ini', en: 'Delivery date: may not be before today' };
+  else if (input.deliveryDate < input.orderDate) fields.deliveryDate = { id: 'Tanggal kirim: tidak boleh sebelum tanggal pesanan', en: 'Delivery date: may not be before the order date' };
   input.items.forEach((item, i) => {
-    if (!item.kbliKode && !item.kind) fields[`items.${i}.kind`] = `Barang › baris ${i + 1} › Jenis produk: isi jenis produk atau KBLI agar dapat dicocokkan dengan usaha`;
+    if (!item.kbliKode && !item.kind) {
+      fields[`items.${i}.kind`] = {
+        id: `Barang › baris ${i + 1} › Jenis produk: isi jenis produk atau KBLI agar dapat dicocokkan dengan usaha`,
+        en: `Items › row ${i + 1} › Product type: enter the product type or KBLI so that it can be matched with a business`,
+      };
+    }
   });
-  const count = Object.keys(fields).length;
-  if (count) throw new AppError('bad_input', count === 1 ? Object.values(fields)[0] : `Ada ${count} isian yang perlu diperbaiki. ${Object.values(fields)[0]}`, fields);
+  if (Object.keys(fields).length) throw new AppError('bad_input', summarise(fields), fields);
   const buyer = await ctx.db.selectFrom('order_buyers').select(['id', 'active']).where('id', '=', input.buyerId).executeTakeFirst();
-  if (!buyer) throw badInput('buyerId', 'Pembeli: tidak ditemukan');
-  if (!buyer.active) throw badInput('buyerId', 'Pembeli: sudah tidak aktif');
-  await checkKelurahan(ctx, input.deliveryKelurahanKode, 'deliveryKelurahanKode', 'Kelurahan alamat kirim');
+  if (!buyer) throw badInput('buyerId', { id: 'Pembeli: tidak ditemukan', en: 'Buyer: not found' });
+  if (!buyer.active) throw badInput('buyerId', { id: 'Pembeli: sudah tidak aktif', en: 'Buyer: no longer active' });
+  await checkKelurahan(ctx, input.deliveryKelurahanKode, 'deliveryKelurahanKode', { id: 'Kelurahan alamat kirim', en: 'Delivery address kelurahan' });
   for (const [i, item] of input.items.entries()) if (item.kbliKode) await checkKbli(ctx, item.kbliKode, `items.${i}.kbliKode`);
 }
 
@@ -187,17 +201,17 @@ function orderRow(input: OrderInput, nowIso: string) {
 
 async function loadOrder(ctx: CallContext, orderId: string) {
   const order = await ctx.db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
-  if (!order) throw notFound('Pesanan');
+  if (!order) throw notFound({ id: 'Pesanan', en: 'Order' });
   return order;
 }
 
 async function loadAssignment(ctx: CallContext, assignmentId: string) {
   const a = await ctx.db.selectFrom('order_assignments').selectAll().where('id', '=', assignmentId).executeTakeFirst();
-  if (!a) throw notFound('Penugasan');
+  if (!a) throw notFound({ id: 'Penugasan', en: 'Assignment' });
   return a;
 }
 
-function transitionError(check: { code: 'forbidden' | 'conflict' | 'bad_input'; message: string }, field: string): AppError {
+function transitionError(check: { code: 'forbidden' | 'conflict' | 'bad_input'; message: Phrase }, field: string): AppError {
   if (check.code === 'forbidden') return forbidden(check.message);
   if (check.code === 'conflict') return conflict(check.message);
   return badInput(field, check.message);
@@ -211,7 +225,7 @@ async function recordMove(ctx: CallContext, a: { id: string; status: OrderStatus
     .where('id', '=', a.id)
     .where('status', '=', a.status)
     .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) throw conflict('Penugasan baru saja diubah orang lain. Muat ulang halaman.');
+  if (Number(updated.numUpdatedRows) !== 1) throw conflict({ id: 'Penugasan baru saja diubah orang lain. Muat ulang halaman.', en: 'Someone else just changed the assignment. Reload the page.' });
   await ctx.db
     .insertInto('order_events')
     .values({ id: ctx.app.newId(), assignment_id: a.id, from_status: a.status, to_status: to, at: nowIso, user_id: userId(ctx), reason })
@@ -254,9 +268,9 @@ export const orderMethods = {
     access: STAFF,
     mutation: false,
     input: z.strictObject({
-      search: label(z.string().trim().max(100), 'Cari').optional(),
-      kind: label(z.enum(['skpd', 'bumd', 'swasta', 'lainnya']), 'Jenis pembeli').optional(),
-      activeOnly: label(z.boolean(), 'Hanya aktif').optional(),
+      search: label(z.string().trim().max(100), { id: 'Cari', en: 'Search' }).optional(),
+      kind: label(z.enum(['skpd', 'bumd', 'swasta', 'lainnya']), { id: 'Jenis pembeli', en: 'Buyer type' }).optional(),
+      activeOnly: label(z.boolean(), { id: 'Hanya aktif', en: 'Active only' }).optional(),
       ...pageInput(['name', 'kind'], 'name'),
     }),
     handler: async (ctx, input) => {
@@ -295,9 +309,9 @@ export const orderMethods = {
     summary: 'Mencatat pembeli baru atau mengubah data pembeli',
     access: STAFF,
     mutation: true,
-    input: z.strictObject({ id: id('Pembeli').optional(), ...buyerFields }),
+    input: z.strictObject({ id: id({ id: 'Pembeli', en: 'Buyer' }).optional(), ...buyerFields }),
     handler: async (ctx, input) => {
-      await checkKelurahan(ctx, input.kelurahanKode, 'kelurahanKode', 'Kelurahan');
+      await checkKelurahan(ctx, input.kelurahanKode, 'kelurahanKode', { id: 'Kelurahan', en: 'Kelurahan' });
       const nowIso = ctx.app.clock.nowIso();
       const values = {
         name: input.name,
@@ -321,7 +335,7 @@ export const orderMethods = {
       };
       if (input.id) {
         const before = await ctx.db.selectFrom('order_buyers').selectAll().where('id', '=', input.id).executeTakeFirst();
-        if (!before) throw notFound('Pembeli');
+        if (!before) throw notFound({ id: 'Pembeli', en: 'Buyer' });
         await ctx.db.updateTable('order_buyers').set(values).where('id', '=', input.id).execute();
         await ctx.audit({ entity: 'order_buyer', entityId: input.id, before, after: values });
         return { id: input.id, name: input.name };
@@ -337,7 +351,7 @@ export const orderMethods = {
     summary: 'Mencari usaha anggota aktif untuk katalog e-order',
     access: STAFF,
     mutation: false,
-    input: z.strictObject({ search: label(z.string().trim().min(2).max(100), 'Cari usaha') }),
+    input: z.strictObject({ search: label(z.string().trim().min(2).max(100), { id: 'Cari usaha', en: 'Search businesses' }) }),
     handler: async (ctx, input) => {
       const key = likeEscape(normaliseName(input.search));
       return ctx.db
@@ -358,10 +372,10 @@ export const orderMethods = {
     access: STAFF,
     mutation: false,
     input: z.strictObject({
-      search: label(z.string().trim().max(100), 'Cari').optional(),
-      status: label(z.enum(['diajukan', 'lolos', 'tidak_lolos']), 'Status kurasi').optional(),
+      search: label(z.string().trim().max(100), { id: 'Cari', en: 'Search' }).optional(),
+      status: label(z.enum(['diajukan', 'lolos', 'tidak_lolos']), { id: 'Status kurasi', en: 'Curation status' }).optional(),
       kbliKode: kbliKode.optional(),
-      businessId: id('Usaha').optional(),
+      businessId: id({ id: 'Usaha', en: 'Business' }).optional(),
       ...pageInput(['name', 'unitPrice', 'dailyCapacity', 'updatedAt'], 'name'),
     }),
     handler: async (ctx, input) => {
@@ -403,11 +417,11 @@ export const orderMethods = {
     summary: 'Mengajukan produk anggota ke katalog e-order atau mengubahnya',
     access: STAFF,
     mutation: true,
-    input: z.strictObject({ id: id('Produk').optional(), ...productFields }),
+    input: z.strictObject({ id: id({ id: 'Produk', en: 'Product' }).optional(), ...productFields }),
     handler: async (ctx, input) => {
       const business = await ctx.db.selectFrom('businesses').select(['id', 'member_id', 'kelurahan_kode', 'status']).where('id', '=', input.businessId).executeTakeFirst();
-      if (!business) throw badInput('businessId', 'Usaha: tidak ditemukan');
-      if (business.status !== 'aktif') throw badInput('businessId', 'Usaha: sudah tutup');
+      if (!business) throw badInput('businessId', { id: 'Usaha: tidak ditemukan', en: 'Business: not found' });
+      if (business.status !== 'aktif') throw badInput('businessId', { id: 'Usaha: sudah tutup', en: 'Business: closed' });
       await checkKbli(ctx, input.kbliKode, 'kbliKode');
       const nowIso = ctx.app.clock.nowIso();
       const values = {
@@ -426,7 +440,7 @@ export const orderMethods = {
       };
       if (input.id) {
         const before = await ctx.db.selectFrom('order_products').selectAll().where('id', '=', input.id).executeTakeFirst();
-        if (!before) throw notFound('Produk');
+        if (!before) throw notFound({ id: 'Produk', en: 'Product' });
         // What the curators judged (the product itself) changed: it goes back for curation.
         const judged = before.name !== values.name || before.kind !== values.kind || before.kbli_kode !== values.kbli_kode || before.photo !== values.photo || before.business_id !== values.business_id;
         const reset = judged ? { curation_status: 'diajukan' as const, curation_reason: null, curated_by: null, curated_at: null } : {};
@@ -446,19 +460,19 @@ export const orderMethods = {
     access: STAFF,
     mutation: true,
     input: z.strictObject({
-      id: id('Produk'),
-      status: label(z.enum(['diajukan', 'lolos', 'tidak_lolos']), 'Hasil kurasi'),
-      reason: optionalText('Alasan', 500),
+      id: id({ id: 'Produk', en: 'Product' }),
+      status: label(z.enum(['diajukan', 'lolos', 'tidak_lolos']), { id: 'Hasil kurasi', en: 'Curation result' }),
+      reason: optionalText({ id: 'Alasan', en: 'Reason' }, 500),
       criteria: criteriaSchema,
     }),
     handler: async (ctx, input) => {
       const before = await ctx.db.selectFrom('order_products').selectAll().where('id', '=', input.id).executeTakeFirst();
-      if (!before) throw notFound('Produk');
+      if (!before) throw notFound({ id: 'Produk', en: 'Product' });
       if (input.status === 'lolos') {
         const missing = (Object.keys(criteriaLabels) as (keyof typeof criteriaLabels)[]).filter((k) => !input.criteria[k]);
-        if (missing.length) throw badInput('criteria', `Kriteria kurasi: produk lolos bila semua kriteria terpenuhi; belum: ${missing.map((k) => criteriaLabels[k]).join(', ')}`);
+        if (missing.length) throw badInput('criteria', { id: `Kriteria kurasi: produk lolos bila semua kriteria terpenuhi; belum: ${missing.map((k) => criteriaLabels[k].id).join(', ')}`, en: `Curation criteria: a product passes when every criterion is met; not yet: ${missing.map((k) => criteriaLabels[k].en).join(', ')}` });
       }
-      if (input.status === 'tidak_lolos' && !input.reason) throw badInput('reason', 'Alasan: wajib diisi bila produk tidak lolos kurasi');
+      if (input.status === 'tidak_lolos' && !input.reason) throw badInput('reason', { id: 'Alasan: wajib diisi bila produk tidak lolos kurasi', en: 'Reason: required when the product fails curation' });
       const nowIso = ctx.app.clock.nowIso();
       const values = {
         curation_status: input.status,
@@ -491,9 +505,9 @@ export const orderMethods = {
     access: ['admin'],
     mutation: true,
     input: z.strictObject({
-      ppnRateBp: label(z.number().int().min(0).max(10_000), 'Tarif PPN (basis poin)'),
-      unpaidAlertDays: label(z.number().int().min(1).max(365), 'Batas hari belum dibayar'),
-      rotationDays: label(z.number().int().min(1).max(365), 'Jendela rotasi (hari)'),
+      ppnRateBp: label(z.number().int().min(0).max(10_000), { id: 'Tarif PPN (basis poin)', en: 'VAT rate (basis points)' }),
+      unpaidAlertDays: label(z.number().int().min(1).max(365), { id: 'Batas hari belum dibayar', en: 'Days unpaid before overdue' }),
+      rotationDays: label(z.number().int().min(1).max(365), { id: 'Jendela rotasi (hari)', en: 'Rotation window (days)' }),
     }),
     handler: async (ctx, input) => {
       const before = await loadOrderSettings(ctx.db);
@@ -509,10 +523,10 @@ export const orderMethods = {
     access: STAFF,
     mutation: false,
     input: z.strictObject({
-      search: label(z.string().trim().max(60), 'Cari nomor pesanan').optional(),
-      stage: label(z.enum(['baru', ...orderStatuses]), 'Status').optional(),
-      buyerId: id('Pembeli').optional(),
-      due: label(z.enum(['late', 'today', 'next7']), 'Jatuh tempo').optional(),
+      search: label(z.string().trim().max(60), { id: 'Cari nomor pesanan', en: 'Search order number' }).optional(),
+      stage: label(z.enum(['baru', ...orderStatuses]), { id: 'Status', en: 'Status' }).optional(),
+      buyerId: id({ id: 'Pembeli', en: 'Buyer' }).optional(),
+      due: label(z.enum(['late', 'today', 'next7']), { id: 'Jatuh tempo', en: 'Overdue' }).optional(),
       ...pageInput(['orderDate', 'deliveryDate', 'orderNo', 'total'], 'orderDate', 'desc'),
     }),
     handler: async (ctx, input) => {
@@ -556,7 +570,7 @@ export const orderMethods = {
     summary: 'Satu pesanan dengan barang, penugasan, riwayat status dan tindakan yang boleh',
     access: STAFF,
     mutation: false,
-    input: z.strictObject({ id: id('Pesanan') }),
+    input: z.strictObject({ id: id({ id: 'Pesanan', en: 'Order' }) }),
     handler: async (ctx, input) => {
       const order = await loadOrder(ctx, input.id);
       const settings = await loadOrderSettings(ctx.db);
@@ -628,12 +642,12 @@ export const orderMethods = {
         }),
         assignments: assignments.map((a) => ({
           ...a,
-          statusLabel: orderStatusLabels[a.status],
+          statusLabel: orderStatusLabels[a.status][ctx.locale],
           invoiceTotal: invoiceTotal(a.amount, a.ppnRateBp),
           late: UNDELIVERED_STATUSES.includes(a.status) && a.deliveryDate < now,
           unpaidOverdue: a.status === 'diterima' && !!a.deliveredOn && daysBetween(a.deliveredOn, now) > settings.unpaidAlertDays,
           daysToPayment: a.paidOn && a.deliveredOn ? daysBetween(a.deliveredOn, a.paidOn) : null,
-          moves: order.status === 'dibatalkan' ? [] : allowedOrderTransitions(a.status, role as 'petugas').map((t) => ({ to: t.to, label: orderStatusLabels[t.to], requires: t.requires })),
+          moves: order.status === 'dibatalkan' ? [] : allowedOrderTransitions(a.status, role as 'petugas').map((t) => ({ to: t.to, label: orderStatusLabels[t.to][ctx.locale], requires: t.requires })),
           events: events.filter((e) => e.assignmentId === a.id),
           // Whether this user may still take back the last move (rules/undo.ts).
           undoable: (() => {
@@ -673,11 +687,11 @@ export const orderMethods = {
     summary: 'Mengubah pesanan yang belum dikonfirmasi',
     access: STAFF,
     mutation: true,
-    input: z.strictObject({ id: id('Pesanan'), ...orderFields }),
+    input: z.strictObject({ id: id({ id: 'Pesanan', en: 'Order' }), ...orderFields }),
     handler: async (ctx, input) => {
       const before = await loadOrder(ctx, input.id);
       const count = await ctx.db.selectFrom('order_assignments').select((eb) => eb.fn.countAll<number>().as('n')).where('order_id', '=', input.id).executeTakeFirstOrThrow();
-      if (before.status !== 'baru' || Number(count.n) > 0) throw conflict(`Pesanan ${before.order_no} sudah dikonfirmasi atau ditugaskan dan tidak dapat diubah lagi.`);
+      if (before.status !== 'baru' || Number(count.n) > 0) throw conflict({ id: `Pesanan ${before.order_no} sudah dikonfirmasi atau ditugaskan dan tidak dapat diubah lagi.`, en: `Order ${before.order_no} is already confirmed or assigned and can no longer be changed.` });
       await validateOrder(ctx, input);
       const nowIso = ctx.app.clock.nowIso();
       const { values, items } = orderRow(input, nowIso);
@@ -694,10 +708,10 @@ export const orderMethods = {
     summary: 'Mengunci pesanan (tidak dapat diubah lagi) sebelum ditugaskan',
     access: STAFF,
     mutation: true,
-    input: z.strictObject({ id: id('Pesanan') }),
+    input: z.strictObject({ id: id({ id: 'Pesanan', en: 'Order' }) }),
     handler: async (ctx, input) => {
       const order = await loadOrder(ctx, input.id);
-      if (order.status !== 'baru') throw conflict(`Pesanan ${order.order_no} sudah berstatus ${order.status}.`);
+      if (order.status !== 'baru') throw conflict({ id: `Pesanan ${order.order_no} sudah berstatus ${orderStatusLabels[order.status].id}.`, en: `Order ${order.order_no} is already ${orderStatusLabels[order.status].en}.` });
       await ctx.db.updateTable('orders').set({ status: 'dikonfirmasi', updated_at: ctx.app.clock.nowIso() }).where('id', '=', input.id).execute();
       await ctx.audit({ entity: 'order', entityId: input.id, before: { status: order.status }, after: { status: 'dikonfirmasi' } });
       return { id: input.id, status: 'dikonfirmasi' as const };
@@ -708,13 +722,13 @@ export const orderMethods = {
     summary: 'Membatalkan pesanan dengan alasan (sebelum barang dikirim)',
     access: STAFF,
     mutation: true,
-    input: z.strictObject({ id: id('Pesanan'), reason: text('Alasan pembatalan', 500) }),
+    input: z.strictObject({ id: id({ id: 'Pesanan', en: 'Order' }), reason: text({ id: 'Alasan pembatalan', en: 'Reason for cancelling' }, 500) }),
     handler: async (ctx, input) => {
       const order = await loadOrder(ctx, input.id);
-      if (order.status === 'dibatalkan') throw conflict(`Pesanan ${order.order_no} sudah dibatalkan.`);
+      if (order.status === 'dibatalkan') throw conflict({ id: `Pesanan ${order.order_no} sudah dibatalkan.`, en: `Order ${order.order_no} is already cancelled.` });
       const assignments = await ctx.db.selectFrom('order_assignments').select(['id', 'status', 'assignment_no']).where('order_id', '=', input.id).execute();
       const sent = assignments.filter((a) => !INACTIVE_STATUSES.includes(a.status) && !['dipesan', 'dikonfirmasi', 'diproduksi'].includes(a.status));
-      if (sent.length) throw conflict(`Pesanan tidak dapat dibatalkan: barang penugasan ${sent.map((a) => a.assignment_no).join(', ')} sudah dikirim.`);
+      if (sent.length) throw conflict({ id: `Pesanan tidak dapat dibatalkan: barang penugasan ${sent.map((a) => a.assignment_no).join(', ')} sudah dikirim.`, en: `The order cannot be cancelled: the goods of assignment ${sent.map((a) => a.assignment_no).join(', ')} have been sent.` });
       for (const a of assignments) {
         if (INACTIVE_STATUSES.includes(a.status)) continue;
         const check = checkOrderTransition(a.status, 'dibatalkan', ctx.user!.role, { reason: input.reason });
@@ -732,11 +746,11 @@ export const orderMethods = {
     summary: 'Usulan usaha anggota untuk satu barang pesanan: produk lolos kurasi, kapasitas, kedekatan, rotasi adil',
     access: STAFF,
     mutation: false,
-    input: z.strictObject({ itemId: id('Barang'), limit: label(z.number().int().min(1).max(100), 'Jumlah usulan').default(20) }),
+    input: z.strictObject({ itemId: id({ id: 'Barang', en: 'Items' }), limit: label(z.number().int().min(1).max(100), { id: 'Jumlah usulan', en: 'Proposed quantity' }).default(20) }),
     handler: async (ctx, input) => {
       const settings = await loadOrderSettings(ctx.db);
       const proposal = await proposeForItem(ctx.db, { itemId: input.itemId, today: today(ctx), rotationDays: settings.rotationDays, limit: input.limit });
-      if (!proposal) throw notFound('Barang pesanan');
+      if (!proposal) throw notFound({ id: 'Barang pesanan', en: 'Ordered item' });
       return proposal;
     },
   }),
@@ -746,25 +760,25 @@ export const orderMethods = {
     access: STAFF,
     mutation: true,
     input: z.strictObject({
-      itemId: id('Barang'),
+      itemId: id({ id: 'Barang', en: 'Items' }),
       parts: label(
         z
-          .array(z.strictObject({ productId: id('Produk'), quantity: quantityField('Jumlah') }))
-          .min(1, 'pilih minimal 1 usaha')
+          .array(z.strictObject({ productId: id({ id: 'Produk', en: 'Product' }), quantity: quantityField({ id: 'Jumlah', en: 'Quantity' }) }))
+          .min(1, fieldMessage({ id: 'pilih minimal 1 usaha', en: 'choose at least 1 business' }))
           .max(20),
-        'Bagian',
+        { id: 'Bagian', en: 'Shares' },
       ),
-      overrideReason: optionalText('Alasan melebihi kapasitas', 500),
+      overrideReason: optionalText({ id: 'Alasan melebihi kapasitas', en: 'Reason for exceeding capacity' }, 500),
     }),
     handler: async (ctx, input) => {
       const item = await ctx.db.selectFrom('order_items').selectAll().where('id', '=', input.itemId).executeTakeFirst();
-      if (!item) throw notFound('Barang pesanan');
+      if (!item) throw notFound({ id: 'Barang pesanan', en: 'Ordered item' });
       const order = await loadOrder(ctx, item.order_id);
-      if (order.status === 'dibatalkan') throw conflict(`Pesanan ${order.order_no} sudah dibatalkan.`);
+      if (order.status === 'dibatalkan') throw conflict({ id: `Pesanan ${order.order_no} sudah dibatalkan.`, en: `Order ${order.order_no} is already cancelled.` });
       const remaining = item.quantity - (await assignedQuantity(ctx.db, item.id));
-      if (remaining <= 0) throw conflict(`Barang "${item.description}" sudah ditugaskan seluruhnya.`);
+      if (remaining <= 0) throw conflict({ id: `Barang "${item.description}" sudah ditugaskan seluruhnya.`, en: `Item "${item.description}" is already fully assigned.` });
       const split = checkQuantitySplit(remaining, input.parts.map((p) => p.quantity));
-      if (!split.ok) throw badInput('parts', `Bagian: ${split.message}`);
+      if (!split.ok) throw badInput('parts', { id: `Bagian: ${split.message.id}`, en: `Shares: ${split.message.en}` });
       const seen = new Set<string>();
       const now = today(ctx);
       const days = productionDays(now, order.delivery_date, await loadHolidays(ctx.db));
@@ -773,11 +787,11 @@ export const orderMethods = {
       const existing = await ctx.db.selectFrom('order_assignments').select((eb) => eb.fn.countAll<number>().as('n')).where('order_id', '=', order.id).executeTakeFirstOrThrow();
       let n = Number(existing.n);
       const created: { id: string; assignmentNo: string; businessName: string; quantity: number }[] = [];
-      const fieldErrors: Record<string, string> = {};
+      const fieldErrors: FieldPhrases = {};
       const plans = [];
       for (const [i, part] of input.parts.entries()) {
-        const where = `Bagian › baris ${i + 1}`;
-        if (seen.has(part.productId)) throw badInput(`parts.${i}.productId`, `${where} › Produk: usaha/produk yang sama dipilih dua kali`);
+        const where: Phrase = { id: `Bagian › baris ${i + 1}`, en: `Shares › row ${i + 1}` };
+        if (seen.has(part.productId)) throw badInput(`parts.${i}.productId`, { id: `${where.id} › Produk: usaha/produk yang sama dipilih dua kali`, en: `${where.en} › Product: the same business/product is chosen twice` });
         seen.add(part.productId);
         const product = await ctx.db
           .selectFrom('order_products as p')
@@ -785,22 +799,22 @@ export const orderMethods = {
           .select(['p.id', 'p.business_id', 'p.member_id', 'p.curation_status', 'p.daily_capacity', 'p.kbli_kode', 'p.kind', 'b.name as businessName', 'b.status as businessStatus'])
           .where('p.id', '=', part.productId)
           .executeTakeFirst();
-        if (!product) throw badInput(`parts.${i}.productId`, `${where} › Produk: tidak ditemukan`);
-        if (product.curation_status !== 'lolos') throw badInput(`parts.${i}.productId`, `${where} › Produk: produk ${product.businessName} belum lolos kurasi`);
-        if (product.businessStatus !== 'aktif') throw badInput(`parts.${i}.productId`, `${where} › Produk: usaha ${product.businessName} sudah tutup`);
+        if (!product) throw badInput(`parts.${i}.productId`, { id: `${where.id} › Produk: tidak ditemukan`, en: `${where.en} › Product: not found` });
+        if (product.curation_status !== 'lolos') throw badInput(`parts.${i}.productId`, { id: `${where.id} › Produk: produk ${product.businessName} belum lolos kurasi`, en: `${where.en} › Product: the product of ${product.businessName} has not passed curation` });
+        if (product.businessStatus !== 'aktif') throw badInput(`parts.${i}.productId`, { id: `${where.id} › Produk: usaha ${product.businessName} sudah tutup`, en: `${where.en} › Product: ${product.businessName} is closed` });
         if (product.kbli_kode !== item.kbli_kode && product.kind !== item.kind) {
-          throw badInput(`parts.${i}.productId`, `${where} › Produk: jenis produk ${product.businessName} tidak sesuai dengan barang yang dipesan`);
+          throw badInput(`parts.${i}.productId`, { id: `${where.id} › Produk: jenis produk ${product.businessName} tidak sesuai dengan barang yang dipesan`, en: `${where.en} › Product: the product type of ${product.businessName} does not match the ordered item` });
         }
         const available = availableCapacity(product.daily_capacity, days, await openQuantity(ctx.db, product.id, order.delivery_date));
         if (part.quantity > available && !input.overrideReason) {
-          fieldErrors[`parts.${i}.quantity`] = `${where} › Jumlah: ${part.quantity} melebihi sisa kapasitas ${product.businessName} sebelum tanggal kirim (${Math.max(0, available)}); isi alasan bila tetap ditugaskan`;
+          fieldErrors[`parts.${i}.quantity`] = {
+            id: `${where.id} › Jumlah: ${part.quantity} melebihi sisa kapasitas ${product.businessName} sebelum tanggal kirim (${Math.max(0, available)}); isi alasan bila tetap ditugaskan`,
+            en: `${where.en} › Quantity: ${part.quantity} is more than what ${product.businessName} can still make before the delivery date (${Math.max(0, available)}); give a reason to assign it anyway`,
+          };
         }
         plans.push({ part, product, overCapacity: part.quantity > available });
       }
-      const errorCount = Object.keys(fieldErrors).length;
-      if (errorCount) {
-        throw new AppError('bad_input', errorCount === 1 ? Object.values(fieldErrors)[0] : `Ada ${errorCount} isian yang perlu diperbaiki. ${Object.values(fieldErrors)[0]}`, fieldErrors);
-      }
+      if (Object.keys(fieldErrors).length) throw new AppError('bad_input', summarise(fieldErrors), fieldErrors);
       for (const { part, product, overCapacity } of plans) {
         n += 1;
         const assignmentId = ctx.app.newId();
@@ -847,24 +861,24 @@ export const orderMethods = {
     access: 'authenticated',
     mutation: true,
     input: z.strictObject({
-      assignmentId: id('Penugasan'),
-      to: label(z.enum(orderStatuses), 'Status baru'),
-      reason: optionalText('Alasan', 500),
-      bastSigned: label(z.boolean(), 'BAST ditandatangani').optional(),
-      date: isoDate('Tanggal diterima').optional(),
+      assignmentId: id({ id: 'Penugasan', en: 'Assignment' }),
+      to: label(z.enum(orderStatuses), { id: 'Status baru', en: 'New status' }),
+      reason: optionalText({ id: 'Alasan', en: 'Reason' }, 500),
+      bastSigned: label(z.boolean(), { id: 'BAST ditandatangani', en: 'BAST signed' }).optional(),
+      date: isoDate({ id: 'Tanggal diterima', en: 'Date received' }).optional(),
     }),
     handler: async (ctx, input) => {
       const a = await loadAssignment(ctx, input.assignmentId);
       const order = await loadOrder(ctx, a.order_id);
       const check = checkOrderTransition(a.status, input.to, ctx.user!.role, { reason: input.reason, bastSigned: input.bastSigned });
       if (!check.ok) throw transitionError(check, input.to === 'diterima' ? 'bastSigned' : 'reason');
-      if (input.to === 'dibayar') throw conflict('Catat pembayaran (jumlah dan tanggal diterima) untuk mengubah status menjadi Dibayar.');
-      if (order.status === 'dibatalkan') throw conflict(`Pesanan ${order.order_no} sudah dibatalkan.`);
+      if (input.to === 'dibayar') throw conflict({ id: 'Catat pembayaran (jumlah dan tanggal diterima) untuk mengubah status menjadi Dibayar.', en: 'Record the payment (amount and date received) to change the status to Paid.' });
+      if (order.status === 'dibatalkan') throw conflict({ id: `Pesanan ${order.order_no} sudah dibatalkan.`, en: `Order ${order.order_no} is already cancelled.` });
       const now = today(ctx);
       const extra: Record<string, unknown> = {};
       if (input.to === 'diterima') {
         const on = input.date ?? now;
-        if (on > now) throw badInput('date', 'Tanggal diterima: tidak boleh setelah hari ini');
+        if (on > now) throw badInput('date', { id: 'Tanggal diterima: tidak boleh setelah hari ini', en: 'Date received: may not be after today' });
         extra.delivered_on = on;
       }
       await recordMove(ctx, a, input.to, input.reason ?? null, extra);
@@ -874,7 +888,7 @@ export const orderMethods = {
           memberId: a.member_id,
           stage: 'P5',
           completedOn: extra.delivered_on as string,
-          evidence: `E-order ${a.assignment_no} diterima pembeli (BAST)`,
+          evidence: recordText('order', { number: a.assignment_no }),
           source: 'order',
           sourceId: a.id,
           userId: userId(ctx),
@@ -891,19 +905,19 @@ export const orderMethods = {
     access: STAFF,
     mutation: true,
     input: z.strictObject({
-      assignmentId: id('Penugasan'),
-      amount: label(rupiah('Jumlah dibayar').refine((v) => v > 0, 'harus lebih dari 0'), 'Jumlah dibayar'),
-      paidOn: isoDate('Tanggal dibayar'),
-      note: optionalText('Catatan pembayaran', 300),
+      assignmentId: id({ id: 'Penugasan', en: 'Assignment' }),
+      amount: label(rupiah({ id: 'Jumlah dibayar', en: 'Amount paid' }).refine((v) => v > 0, fieldMessage({ id: 'harus lebih dari 0', en: 'must be more than 0' })), { id: 'Jumlah dibayar', en: 'Amount paid' }),
+      paidOn: isoDate({ id: 'Tanggal dibayar', en: 'Date paid' }),
+      note: optionalText({ id: 'Catatan pembayaran', en: 'Payment note' }, 300),
     }),
     handler: async (ctx, input) => {
       const a = await loadAssignment(ctx, input.assignmentId);
       const check = checkOrderTransition(a.status, 'dibayar', ctx.user!.role);
       if (!check.ok) throw transitionError(check, 'amount');
       const total = invoiceTotal(a.amount, a.ppn_rate_bp);
-      if (input.amount > total) throw badInput('amount', `Jumlah dibayar: melebihi tagihan ${total.toLocaleString('id-ID')} rupiah`);
-      if (input.paidOn > today(ctx)) throw badInput('paidOn', 'Tanggal dibayar: tidak boleh setelah hari ini');
-      if (a.delivered_on && input.paidOn < a.delivered_on) throw badInput('paidOn', 'Tanggal dibayar: tidak boleh sebelum tanggal barang diterima');
+      if (input.amount > total) throw badInput('amount', { id: `Jumlah dibayar: melebihi tagihan ${total.toLocaleString('id-ID')} rupiah`, en: `Amount paid: more than the invoice of Rp ${total.toLocaleString('id-ID')}` });
+      if (input.paidOn > today(ctx)) throw badInput('paidOn', { id: 'Tanggal dibayar: tidak boleh setelah hari ini', en: 'Date paid: may not be after today' });
+      if (a.delivered_on && input.paidOn < a.delivered_on) throw badInput('paidOn', { id: 'Tanggal dibayar: tidak boleh sebelum tanggal barang diterima', en: 'Date paid: may not be before the goods were received' });
       await recordMove(ctx, a, 'dibayar', input.note ?? null, { paid_amount: input.amount, paid_on: input.paidOn, payment_note: input.note ?? null });
       const stage = await refreshOrderStage(ctx.db, a.order_id, ctx.app.clock.nowIso());
       return { id: a.id, status: 'dibayar' as const, stage, daysToPayment: a.delivered_on ? daysBetween(a.delivered_on, input.paidOn) : null, shortfall: total - input.amount };
@@ -914,7 +928,7 @@ export const orderMethods = {
     summary: 'Penugasan yang jatuh tempo dalam beberapa hari, yang terlambat, dan tagihan yang lama belum dibayar',
     access: STAFF,
     mutation: false,
-    input: z.strictObject({ days: label(z.number().int().min(0).max(60), 'Jumlah hari').default(3) }),
+    input: z.strictObject({ days: label(z.number().int().min(0).max(60), { id: 'Jumlah hari', en: 'Number of days' }).default(3) }),
     handler: async (ctx, input) => {
       const now = today(ctx);
       const settings = await loadOrderSettings(ctx.db);
@@ -948,7 +962,7 @@ export const orderMethods = {
     summary: 'Pesanan e-order seorang anggota dan omzetnya, untuk halaman anggota',
     access: STAFF,
     mutation: false,
-    input: z.strictObject({ memberId: id('Anggota') }),
+    input: z.strictObject({ memberId: id({ id: 'Anggota', en: 'Member' }) }),
     handler: async (ctx, input) => {
       const rows = await ctx.db
         .selectFrom('order_assignments as a')
@@ -964,7 +978,7 @@ export const orderMethods = {
         .execute();
       const delivered = rows.filter((r) => DELIVERED_STATUSES.includes(r.status));
       return {
-        assignments: rows.map((r) => ({ ...r, statusLabel: orderStatusLabels[r.status] })),
+        assignments: rows.map((r) => ({ ...r, statusLabel: orderStatusLabels[r.status][ctx.locale] })),
         count: rows.filter((r) => !INACTIVE_STATUSES.includes(r.status)).length,
         deliveredCount: delivered.length,
         revenue: delivered.reduce((s, r) => s + r.amount, 0),

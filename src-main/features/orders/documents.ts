@@ -17,7 +17,7 @@ type Assignment = NonNullable<Awaited<ReturnType<typeof loadAssignment>>>;
 
 async function loadAssignment(ctx: CallContext, assignmentId: string) {
   const a = await ctx.db.selectFrom('order_assignments').selectAll().where('id', '=', assignmentId).executeTakeFirst();
-  if (!a) throw notFound('Penugasan');
+  if (!a) throw notFound({ id: 'Penugasan', en: 'Assignment' });
   return a;
 }
 
@@ -80,9 +80,16 @@ async function gatherDocument(ctx: CallContext, kind: DocumentKind, a: Assignmen
  */
 export async function documentForPrint(ctx: CallContext, assignmentId: string, kind: DocumentKind) {
   const a = await loadAssignment(ctx, assignmentId);
-  if (INACTIVE_STATUSES.includes(a.status)) throw conflict(`Penugasan ${a.assignment_no} berstatus ${orderStatusLabels[a.status]}; dokumen tidak dibuat.`);
+  if (INACTIVE_STATUSES.includes(a.status)) {
+    const status = orderStatusLabels[a.status];
+    throw conflict({ id: `Penugasan ${a.assignment_no} berstatus ${status.id}; dokumen tidak dibuat.`, en: `Assignment ${a.assignment_no} is ${status.en}; no document is made.` });
+  }
   if (kind !== 'po' && NOT_BEFORE_SHIPPING.includes(a.status)) {
-    throw conflict(`${kind === 'bast' ? 'BAST' : 'Kwitansi'} dibuat setelah barang dikirim (status sekarang ${orderStatusLabels[a.status]}).`);
+    const status = orderStatusLabels[a.status];
+    throw conflict({
+      id: `${kind === 'bast' ? 'BAST' : 'Kwitansi'} dibuat setelah barang dikirim (status sekarang ${status.id}).`,
+      en: `The ${kind === 'bast' ? 'BAST' : 'receipt'} is made after the goods are sent (status now ${status.en}).`,
+    });
   }
   const now = ctx.app.clock.nowIso();
   const printed = await ctx.db.selectFrom('order_document_prints').selectAll().where('assignment_id', '=', a.id).where('kind', '=', kind).executeTakeFirst();
@@ -108,7 +115,7 @@ export const documentMethods = {
     access: STAFF,
     // Prints are recorded: the first one is the original, the others are copies of it.
     mutation: true,
-    input: z.strictObject({ assignmentId: id('Penugasan'), kind: label(z.enum(['po', 'bast', 'invoice']), 'Jenis dokumen') }),
+    input: z.strictObject({ assignmentId: id({ id: 'Penugasan', en: 'Assignment' }), kind: label(z.enum(['po', 'bast', 'invoice']), { id: 'Jenis dokumen', en: 'Document type' }) }),
     handler: (ctx, input) => documentForPrint(ctx, input.assignmentId, input.kind),
     // Drawn after the commit that records the print, in the worker pool.
     render: async (ctx, { data, copy, assignmentNo }, input) => {

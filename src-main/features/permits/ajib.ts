@@ -14,7 +14,7 @@ export { ajibKindLabels } from './ajib-pdf';
 
 async function loadTask(db: Parameters<typeof loadPermit>[0], taskId: string) {
   const task = await db.selectFrom('ajib_tasks').selectAll().where('id', '=', taskId).executeTakeFirst();
-  if (!task) throw notFound('Tugas AJIB');
+  if (!task) throw notFound({ id: 'Tugas AJIB', en: 'AJIB task' });
   return task;
 }
 
@@ -51,7 +51,7 @@ export const ajibMethods = {
     summary: 'Tugas AJIB satu hari (jemput berkas, antar izin), per petugas.',
     access: 'authenticated',
     mutation: false,
-    input: z.strictObject({ date: isoDate('Tanggal'), officer: optionalText('Petugas AJIB', 120) }),
+    input: z.strictObject({ date: isoDate({ id: 'Tanggal', en: 'Date' }), officer: optionalText({ id: 'Petugas AJIB', en: 'AJIB officer' }, 120) }),
     handler: async (ctx, input) => {
       const rows = await dayQuery(ctx.db, input.date, input.officer).execute();
       const officers = await ctx.db.selectFrom('ajib_tasks').select('officer_name').distinct().orderBy('officer_name').execute();
@@ -64,19 +64,19 @@ export const ajibMethods = {
     access: AJIB_ROLES,
     mutation: true,
     input: z.strictObject({
-      permitId: id('Izin'),
-      kind: label(z.enum(['pickup', 'delivery']), 'Jenis tugas'),
-      officerName: text('Petugas AJIB', 120),
-      address: text('Alamat', 300),
-      plannedDate: isoDate('Tanggal rencana'),
+      permitId: id({ id: 'Izin', en: 'Permit' }),
+      kind: label(z.enum(['pickup', 'delivery']), { id: 'Jenis tugas', en: 'Task type' }),
+      officerName: text({ id: 'Petugas AJIB', en: 'AJIB officer' }, 120),
+      address: text({ id: 'Alamat', en: 'Address' }, 300),
+      plannedDate: isoDate({ id: 'Tanggal rencana', en: 'Planned date' }),
     }),
     handler: async (ctx, input) => {
       const permit = await loadPermit(ctx.db, input.permitId);
       if (input.kind === 'delivery' && !['disetujui', 'terbit'].includes(permit.status)) {
-        throw badInput('kind', 'Jenis tugas: izin hanya dapat diantar setelah disetujui atau terbit');
+        throw badInput('kind', { id: 'Jenis tugas: izin hanya dapat diantar setelah disetujui atau terbit', en: 'Task type: a permit can be delivered only once it is approved or issued' });
       }
       if (input.kind === 'pickup' && !['diajukan', 'perlu_perbaikan', 'diverifikasi'].includes(permit.status)) {
-        throw badInput('kind', 'Jenis tugas: berkas hanya dijemput selama permohonan belum diputuskan');
+        throw badInput('kind', { id: 'Jenis tugas: berkas hanya dijemput selama permohonan belum diputuskan', en: 'Task type: documents are collected only while the application is undecided' });
       }
       const now = ctx.app.clock.nowIso();
       const taskId = ctx.app.newId();
@@ -105,10 +105,10 @@ export const ajibMethods = {
     summary: 'Mengubah petugas, alamat atau tanggal tugas AJIB yang belum selesai.',
     access: AJIB_ROLES,
     mutation: true,
-    input: z.strictObject({ id: id('Tugas'), officerName: text('Petugas AJIB', 120), address: text('Alamat', 300), plannedDate: isoDate('Tanggal rencana') }),
+    input: z.strictObject({ id: id({ id: 'Tugas', en: 'Task' }), officerName: text({ id: 'Petugas AJIB', en: 'AJIB officer' }, 120), address: text({ id: 'Alamat', en: 'Address' }, 300), plannedDate: isoDate({ id: 'Tanggal rencana', en: 'Planned date' }) }),
     handler: async (ctx, input) => {
       const before = await loadTask(ctx.db, input.id);
-      if (before.status !== 'rencana') throw conflict(`Tugas AJIB sudah ${before.status === 'selesai' ? 'selesai' : 'dibatalkan'} dan tidak dapat diubah.`);
+      if (before.status !== 'rencana') throw conflict({ id: `Tugas AJIB sudah ${before.status === 'selesai' ? 'selesai' : 'dibatalkan'} dan tidak dapat diubah.`, en: `The AJIB task is already ${before.status === 'selesai' ? 'done' : 'cancelled'} and cannot be changed.` });
       await ctx.db
         .updateTable('ajib_tasks')
         .set({ officer_name: input.officerName, address: input.address, planned_date: input.plannedDate, updated_at: ctx.app.clock.nowIso() })
@@ -123,10 +123,10 @@ export const ajibMethods = {
     summary: 'Menyelesaikan tugas AJIB dengan bukti serah terima; pengantaran menyerahkan izin yang terbit.',
     access: AJIB_ROLES,
     mutation: true,
-    input: z.strictObject({ id: id('Tugas'), receiverName: text('Nama penerima', 120), note: optionalText('Catatan', 500) }),
+    input: z.strictObject({ id: id({ id: 'Tugas', en: 'Task' }), receiverName: text({ id: 'Nama penerima', en: 'Recipient name' }, 120), note: optionalText({ id: 'Catatan', en: 'Note' }, 500) }),
     handler: async (ctx, input) => {
       const before = await loadTask(ctx.db, input.id);
-      if (before.status !== 'rencana') throw conflict('Tugas AJIB ini sudah ditutup.');
+      if (before.status !== 'rencana') throw conflict({ id: 'Tugas AJIB ini sudah ditutup.', en: 'This AJIB task is already closed.' });
       const now = ctx.app.clock.nowIso();
       await ctx.db
         .updateTable('ajib_tasks')
@@ -152,10 +152,10 @@ export const ajibMethods = {
     summary: 'Membatalkan tugas AJIB yang belum selesai.',
     access: AJIB_ROLES,
     mutation: true,
-    input: z.strictObject({ id: id('Tugas'), reason: text('Alasan', 300) }),
+    input: z.strictObject({ id: id({ id: 'Tugas', en: 'Task' }), reason: text({ id: 'Alasan', en: 'Reason' }, 300) }),
     handler: async (ctx, input) => {
       const before = await loadTask(ctx.db, input.id);
-      if (before.status !== 'rencana') throw conflict('Tugas AJIB ini sudah ditutup.');
+      if (before.status !== 'rencana') throw conflict({ id: 'Tugas AJIB ini sudah ditutup.', en: 'This AJIB task is already closed.' });
       await ctx.db
         .updateTable('ajib_tasks')
         .set({ status: 'batal', proof_note: input.reason, updated_at: ctx.app.clock.nowIso() })
@@ -170,7 +170,7 @@ export const ajibMethods = {
     summary: 'Daftar tugas AJIB satu hari per petugas, siap cetak (PDF) dengan kolom tanda tangan penerima.',
     access: 'authenticated',
     mutation: false,
-    input: z.strictObject({ date: isoDate('Tanggal'), officer: optionalText('Petugas AJIB', 120) }),
+    input: z.strictObject({ date: isoDate({ id: 'Tanggal', en: 'Date' }), officer: optionalText({ id: 'Petugas AJIB', en: 'AJIB officer' }, 120) }),
     handler: async (ctx, input): Promise<AjibDayList> => {
       const rows = await dayQuery(ctx.db, input.date, input.officer).execute();
       const office = await loadOffice(ctx);

@@ -5,10 +5,11 @@ import { z } from 'zod';
 import { conflict, notFound } from '../../core/api/errors';
 import { fetchPage, likeEscape, pageInput } from '../../core/api/paging';
 import { defineMethod } from '../../core/api/registry';
-import { id, isoDate, label, optionalText, text } from '../../core/api/validation';
+import { fieldMessage, id, isoDate, label, optionalText, text } from '../../core/api/validation';
 import { jakartaDate } from '../../core/clock';
 import { setSetting } from '../../core/settings';
 import { locationZoneLabels } from './rules/location';
+import { tableIn } from '../../../src-shared/i18n';
 import { permitStatuses, permitStatusLabels } from './rules/transitions';
 import { applyTransition, loadPermit, OPEN_STATUSES, slaContext, slaOfPermits } from './service';
 import { DEFAULT_PERMIT_SETTINGS, loadPermitSettings, PERMIT_SETTINGS_KEY, permitSettingsSchema } from './settings';
@@ -41,12 +42,12 @@ export const permitMethods = {
     mutation: false,
     input: z.strictObject({
       ...pageInput(listSort, 'submittedAt', 'desc'),
-      query: label(z.string().trim().max(100), 'Cari').optional(),
-      status: label(z.enum(permitStatuses), 'Status').nullish(),
-      channel: label(z.enum(channels), 'Jalur').nullish(),
-      sla: label(z.enum(slaFilters), 'Tenggat').nullish(),
-      memberId: id('Anggota').nullish(),
-      issuedOn: isoDate('Tanggal terbit').nullish(),
+      query: label(z.string().trim().max(100), { id: 'Cari', en: 'Search' }).optional(),
+      status: label(z.enum(permitStatuses), { id: 'Status', en: 'Status' }).nullish(),
+      channel: label(z.enum(channels), { id: 'Jalur', en: 'Channel' }).nullish(),
+      sla: label(z.enum(slaFilters), { id: 'Tenggat', en: 'Deadline' }).nullish(),
+      memberId: id({ id: 'Anggota', en: 'Member' }).nullish(),
+      issuedOn: isoDate({ id: 'Tanggal terbit', en: 'Issue date' }).nullish(),
     }),
     handler: async (ctx, input) => {
       const sc = await slaContext(ctx);
@@ -118,11 +119,11 @@ export const permitMethods = {
     summary: 'Mencentang persyaratan yang sudah diserahkan pemohon (sebelum disetujui).',
     access: INTAKE_ROLES,
     mutation: true,
-    input: z.strictObject({ id: id('Izin'), requirements: requirementCodes }),
+    input: z.strictObject({ id: id({ id: 'Izin', en: 'Permit' }), requirements: requirementCodes }),
     handler: async (ctx, input) => {
       const before = await loadPermit(ctx.db, input.id);
       if (!['diajukan', 'diverifikasi', 'perlu_perbaikan'].includes(before.status)) {
-        throw conflict(`Persyaratan tidak dapat diubah: izin sudah berstatus ${permitStatusLabels[before.status]}.`);
+        throw conflict({ id: `Persyaratan tidak dapat diubah: izin sudah berstatus ${permitStatusLabels[before.status].id}.`, en: `The requirements cannot be changed: the permit is already ${permitStatusLabels[before.status].en}.` });
       }
       const codes = await assertRequirementCodes(ctx, input.requirements);
       await ctx.db.updateTable('permits').set({ requirements: JSON.stringify(codes), updated_at: ctx.app.clock.nowIso() }).where('id', '=', input.id).execute();
@@ -137,14 +138,14 @@ export const permitMethods = {
     access: ['loket', 'petugas', 'supervisor', 'admin'],
     mutation: true,
     input: z.strictObject({
-      id: id('Izin'),
-      to: label(z.enum(permitStatuses), 'Status baru'),
-      expectedStatus: label(z.enum(permitStatuses), 'Status saat ini').nullish(),
-      reason: optionalText('Alasan', 500),
-      receiverName: optionalText('Nama penerima', 120),
-      deliveryChannel: label(z.enum(['loket', 'ajib']), 'Cara penyerahan').nullish(),
-      validUntil: isoDate('Berlaku sampai').nullish(),
-      revokeKind: label(z.enum(['dicabut', 'diganti']), 'Jenis pencabutan').nullish(),
+      id: id({ id: 'Izin', en: 'Permit' }),
+      to: label(z.enum(permitStatuses), { id: 'Status baru', en: 'New status' }),
+      expectedStatus: label(z.enum(permitStatuses), { id: 'Status saat ini', en: 'Current status' }).nullish(),
+      reason: optionalText({ id: 'Alasan', en: 'Reason' }, 500),
+      receiverName: optionalText({ id: 'Nama penerima', en: 'Recipient name' }, 120),
+      deliveryChannel: label(z.enum(['loket', 'ajib']), { id: 'Cara penyerahan', en: 'Handover' }).nullish(),
+      validUntil: isoDate({ id: 'Berlaku sampai', en: 'Valid until' }).nullish(),
+      revokeKind: label(z.enum(['dicabut', 'diganti']), { id: 'Jenis pencabutan', en: 'Kind of revocation' }).nullish(),
     }),
     handler: async (ctx, input) => {
       const after = await applyTransition(ctx, input.id, input);
@@ -156,7 +157,7 @@ export const permitMethods = {
     summary: 'Ketepatan waktu layanan IUMK satu bulan: diterima, terbit, ditolak, tepat waktu, per jalur.',
     access: 'authenticated',
     mutation: false,
-    input: z.strictObject({ month: label(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'format TTTT-BB'), 'Bulan') }),
+    input: z.strictObject({ month: label(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, fieldMessage({ id: 'format TTTT-BB', en: 'format YYYY-MM' })), { id: 'Bulan', en: 'Month' }) }),
     handler: async (ctx, input) => {
       const sc = await slaContext(ctx);
       // Decided in the month (issued or refused), judged by the completion event's local date.
@@ -217,7 +218,7 @@ export const permitMethods = {
     access: 'authenticated',
     mutation: false,
     input: z.strictObject({}),
-    handler: async (ctx) => ({ settings: await loadPermitSettings(ctx.db), defaults: DEFAULT_PERMIT_SETTINGS, zones: locationZoneLabels }),
+    handler: async (ctx) => ({ settings: await loadPermitSettings(ctx.db), defaults: DEFAULT_PERMIT_SETTINGS, zones: tableIn(locationZoneLabels, ctx.locale) }),
   }),
 
   'permitSettings.update': defineMethod({
@@ -237,7 +238,7 @@ export const permitMethods = {
     summary: 'Hari libur nasional dan cuti bersama yang dimasukkan kantor untuk satu tahun.',
     access: 'authenticated',
     mutation: false,
-    input: z.strictObject({ year: label(z.number().int().min(2000).max(2100), 'Tahun') }),
+    input: z.strictObject({ year: label(z.number().int().min(2000).max(2100), { id: 'Tahun', en: 'Year' }) }),
     handler: (ctx, input) =>
       ctx.db
         .selectFrom('holidays')
@@ -252,7 +253,7 @@ export const permitMethods = {
     summary: 'Menambah atau mengubah hari libur (admin, supervisor).',
     access: ['admin', 'supervisor'],
     mutation: true,
-    input: z.strictObject({ date: isoDate('Tanggal'), name: text('Keterangan', 120) }),
+    input: z.strictObject({ date: isoDate({ id: 'Tanggal', en: 'Date' }), name: text({ id: 'Keterangan', en: 'Description' }, 120) }),
     handler: async (ctx, input) => {
       const before = await ctx.db.selectFrom('holidays').selectAll().where('date', '=', input.date).executeTakeFirst();
       const now = ctx.app.clock.nowIso();
@@ -270,10 +271,10 @@ export const permitMethods = {
     summary: 'Menghapus hari libur (admin, supervisor).',
     access: ['admin', 'supervisor'],
     mutation: true,
-    input: z.strictObject({ date: isoDate('Tanggal') }),
+    input: z.strictObject({ date: isoDate({ id: 'Tanggal', en: 'Date' }) }),
     handler: async (ctx, input) => {
       const before = await ctx.db.selectFrom('holidays').selectAll().where('date', '=', input.date).executeTakeFirst();
-      if (!before) throw notFound('Hari libur');
+      if (!before) throw notFound({ id: 'Hari libur', en: 'Holiday' });
       await ctx.db.deleteFrom('holidays').where('date', '=', input.date).execute();
       await ctx.audit({ entity: 'holiday', entityId: input.date, before });
       return { date: input.date };

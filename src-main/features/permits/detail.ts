@@ -1,6 +1,7 @@
 // The permit page: applicant and business (identifiers masked for every role, revealed on
 // request and audited), requirements, history, SLA, print log, whose move it is now, and the
 // moves the caller's role may make.
+import { recordTextIn } from '../../core/record-texts';
 import { z } from 'zod';
 import { AppError, notFound } from '../../core/api/errors';
 import { defineMethod } from '../../core/api/registry';
@@ -25,7 +26,7 @@ export const detailMethods = {
     summary: 'Satu izin: pemohon, usaha, persyaratan, riwayat status dan cetak, tenggat, giliran siapa, tindakan yang boleh.',
     access: 'authenticated',
     mutation: false,
-    input: z.strictObject({ id: id('Izin') }),
+    input: z.strictObject({ id: id({ id: 'Izin', en: 'Permit' }) }),
     handler: async (ctx, input) => {
       const p = await loadPermit(ctx.db, input.id);
       const role = roleOf(ctx);
@@ -101,7 +102,7 @@ export const detailMethods = {
         permit: {
           id: p.id,
           status: p.status,
-          statusLabel: permitStatusLabels[p.status],
+          statusLabel: permitStatusLabels[p.status][ctx.locale],
           channel: p.channel,
           category: p.category,
           categoryRef: p.category_ref,
@@ -110,7 +111,7 @@ export const detailMethods = {
           plotAreaM2: p.plot_area_m2,
           atDesignatedLocation: p.designated_location === null ? null : p.designated_location === 1,
           zone: p.zone,
-          zoneLabel: p.zone ? (locationZoneLabels[p.zone as keyof typeof locationZoneLabels] ?? p.zone) : null,
+          zoneLabel: p.zone ? (locationZoneLabels[p.zone as keyof typeof locationZoneLabels]?.[ctx.locale] ?? p.zone) : null,
           facility: p.facility,
           number: p.number,
           issuedOn: p.issued_on,
@@ -137,7 +138,7 @@ export const detailMethods = {
         },
         requirements,
         missingRequirements: requirements.filter((r) => !r.ticked).map((r) => r.label),
-        events,
+        events: events.map((e) => ({ ...e, note: recordTextIn(e.note, ctx.locale) })),
         prints,
         print: { originalConfirmed: print.originalConfirmed, awaitingReport: print.awaitingReport, nextKind: print.nextKind, unreported: print.unreported },
         turn: { ...turn, mine: mine[turn.action] },
@@ -145,7 +146,7 @@ export const detailMethods = {
         ajibTasks,
         allowedMoves: moves.map((t) => ({
           to: t.to,
-          label: permitStatusLabels[t.to],
+          label: permitStatusLabels[t.to][ctx.locale],
           requires: t.requires,
           requiresForAjib: t.requiresForAjib ?? [],
         })),
@@ -160,7 +161,7 @@ export const detailMethods = {
     summary: 'Menampilkan NIK (dan NPWP bila berupa NIK) lengkap pemegang izin (tercatat di jejak audit).',
     access: nikRoles,
     mutation: true,
-    input: z.strictObject({ id: id('Izin') }),
+    input: z.strictObject({ id: id({ id: 'Izin', en: 'Permit' }) }),
     handler: async (ctx, input) => {
       const row = await ctx.db
         .selectFrom('permits as p')
@@ -169,8 +170,8 @@ export const detailMethods = {
         .select(['m.nik', 'b.npwp', 'm.member_no as memberNo', 'p.number'])
         .where('p.id', '=', input.id)
         .executeTakeFirst();
-      if (!row) throw notFound('Izin');
-      if (!canSeeNik(ctx.user?.role)) throw new AppError('forbidden', 'Peran Anda tidak berhak melihat NIK lengkap.');
+      if (!row) throw notFound({ id: 'Izin', en: 'Permit' });
+      if (!canSeeNik(ctx.user?.role)) throw new AppError('forbidden', { id: 'Peran Anda tidak berhak melihat NIK lengkap.', en: 'Your role may not see the full NIK.' });
       await ctx.audit({ entity: 'permit', entityId: input.id, after: { revealed: 'nik', memberNo: row.memberNo, permit: row.number } });
       return { nik: row.nik, npwp: row.npwp };
     },

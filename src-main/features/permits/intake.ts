@@ -4,7 +4,10 @@
 import { z } from 'zod';
 import { AppError, badInput, conflict, notFound } from '../../core/api/errors';
 import { defineMethod, type CallContext } from '../../core/api/registry';
-import { id, label, optionalText } from '../../core/api/validation';
+import { fieldMessage, id, label, optionalText } from '../../core/api/validation';
+import { recordText } from '../../core/record-texts';
+import { joinPhrases, type Phrase } from '../../../src-shared/i18n';
+import { SCALE_LABELS, type Scale } from '../../../src-shared/rules/scale';
 import { maskNik } from '../../core/masking';
 import { applyMemberFilters } from '../registrations';
 import { checkLocation, locationZones, type LocationInput } from './rules/location';
@@ -20,19 +23,24 @@ export const channels = ['loket', 'ajib', 'pendamping', 'online'] as const;
 const categories = ['binaan', 'non_binaan'] as const;
 const locationTypes = ['menetap', 'rumah', 'berkeliling'] as const;
 
-export const channelLabels: Record<(typeof channels)[number], string> = { loket: 'Loket', ajib: 'AJIB', pendamping: 'Pendamping', online: 'Daring' };
-
-const area = (name: string) => label(z.number().positive().max(100_000), name).nullish();
-
-const locationFields = {
-  locationType: label(z.enum(locationTypes), 'Jenis lokasi'),
-  floorAreaM2: area('Luas tempat usaha'),
-  plotAreaM2: area('Luas lahan'),
-  atDesignatedLocation: label(z.boolean(), 'Lokasi berjualan').nullish(),
-  zone: label(z.enum(locationZones), 'Zona lokasi').nullish(),
+export const channelLabels: Record<(typeof channels)[number], Phrase> = {
+  loket: { id: 'Loket', en: 'Counter' },
+  ajib: { id: 'AJIB', en: 'AJIB' },
+  pendamping: { id: 'Pendamping', en: 'Pendamping' },
+  online: { id: 'Daring', en: 'Online' },
 };
 
-export const requirementCodes = label(z.array(z.string().trim().min(1).max(40)).max(30), 'Persyaratan');
+const area = (name: Phrase) => label(z.number().positive().max(100_000), name).nullish();
+
+const locationFields = {
+  locationType: label(z.enum(locationTypes), { id: 'Jenis lokasi', en: 'Location type' }),
+  floorAreaM2: area({ id: 'Luas tempat usaha', en: 'Business premises area' }),
+  plotAreaM2: area({ id: 'Luas lahan', en: 'Land area' }),
+  atDesignatedLocation: label(z.boolean(), { id: 'Lokasi berjualan', en: 'Selling location' }).nullish(),
+  zone: label(z.enum(locationZones), { id: 'Zona lokasi', en: 'Location zone' }).nullish(),
+};
+
+export const requirementCodes = label(z.array(z.string().trim().min(1).max(40)).max(30), { id: 'Persyaratan', en: 'Requirements' });
 
 function toLocationInput(input: { locationType: string; floorAreaM2?: number | null; plotAreaM2?: number | null; atDesignatedLocation?: boolean | null; zone?: string | null }): LocationInput {
   return {
@@ -49,7 +57,7 @@ function assertLocation(input: Parameters<typeof toLocationInput>[0]) {
   const violations = checkLocation(toLocationInput(input));
   if (violations.length) {
     const fields = Object.fromEntries(violations.map((v) => [v.field, v.message]));
-    throw new AppError('bad_input', violations.map((v) => v.message).join(' '), fields);
+    throw new AppError('bad_input', joinPhrases(violations.map((v) => v.message), ' '), fields);
   }
 }
 
@@ -57,7 +65,7 @@ export async function assertRequirementCodes(ctx: CallContext, codes: string[]) 
   const settings = await loadPermitSettings(ctx.db);
   const known = new Set(settings.requirements.map((r) => r.code));
   const unknown = codes.filter((c) => !known.has(c));
-  if (unknown.length) throw badInput('requirements', `Persyaratan: kode tidak dikenal: ${unknown.join(', ')}`);
+  if (unknown.length) throw badInput('requirements', { id: `Persyaratan: kode tidak dikenal: ${unknown.join(', ')}`, en: `Requirements: unknown codes: ${unknown.join(', ')}` });
   return [...new Set(codes)];
 }
 
@@ -68,11 +76,11 @@ async function checkMemberBusiness(ctx: CallContext, memberId: string, businessI
     .select(['member_id', 'scale', 'status', 'name', 'kelurahan_kode', 'postal_code'])
     .where('id', '=', businessId)
     .executeTakeFirst();
-  if (!business) throw notFound('Usaha');
-  if (business.member_id !== memberId) throw badInput('businessId', 'Usaha: bukan milik anggota yang dipilih');
-  if (business.status !== 'aktif') throw badInput('businessId', `Usaha: ${business.name} sudah tutup`);
+  if (!business) throw notFound({ id: 'Usaha', en: 'Business' });
+  if (business.member_id !== memberId) throw badInput('businessId', { id: 'Usaha: bukan milik anggota yang dipilih', en: 'Business: does not belong to the chosen member' });
+  if (business.status !== 'aktif') throw badInput('businessId', { id: `Usaha: ${business.name} sudah tutup`, en: `Business: ${business.name} is closed` });
   if (business.scale !== 'mikro' && business.scale !== 'kecil') {
-    throw badInput('businessId', `Usaha: IUMK hanya untuk usaha mikro dan kecil; ${business.name} tercatat usaha ${business.scale}`);
+    throw badInput('businessId', { id: `Usaha: IUMK hanya untuk usaha mikro dan kecil; ${business.name} tercatat usaha ${SCALE_LABELS[business.scale as Scale]?.id.toLowerCase() ?? business.scale}`, en: `Business: IUMK is for micro and small businesses only; ${business.name} is recorded as ${SCALE_LABELS[business.scale as Scale]?.en.toLowerCase() ?? business.scale}` });
   }
   const place = await assertInArea(ctx.db, business.kelurahan_kode, 'businessId');
   const postalCode = await requirePostalCode(ctx.db, business, place, 'businessId');
@@ -83,11 +91,12 @@ async function checkMemberBusiness(ctx: CallContext, memberId: string, businessI
     .where('status', 'in', [...OPEN_STATUSES, 'terbit', 'diserahkan'])
     .executeTakeFirst();
   if (open) {
+    const status = permitStatusLabels[open.status];
     throw conflict(
       open.number
-        ? `Usaha ini sudah memiliki IUMK aktif nomor ${open.number}.`
-        : `Usaha ini sudah memiliki permohonan IUMK yang sedang diproses (${permitStatusLabels[open.status]}).`,
-      { businessId: 'Usaha: sudah memiliki IUMK atau permohonan yang sedang diproses' },
+        ? { id: `Usaha ini sudah memiliki IUMK aktif nomor ${open.number}.`, en: `This business already has an active IUMK, number ${open.number}.` }
+        : { id: `Usaha ini sudah memiliki permohonan IUMK yang sedang diproses (${status.id}).`, en: `This business already has an IUMK application in progress (${status.en}).` },
+      { businessId: { id: 'Usaha: sudah memiliki IUMK atau permohonan yang sedang diproses', en: 'Business: already has an IUMK or an application in progress' } },
     );
   }
   return { postalCode };
@@ -100,26 +109,26 @@ export const intakeMethods = {
     mutation: true,
     input: z
       .strictObject({
-        memberId: id('Anggota').nullish(),
-        businessId: id('Usaha').nullish(),
+        memberId: id({ id: 'Anggota', en: 'Member' }).nullish(),
+        businessId: id({ id: 'Usaha', en: 'Business' }).nullish(),
         walkIn: walkInSchema.nullish(),
-        channel: label(z.enum(channels), 'Jalur permohonan'),
-        category: label(z.enum(categories), 'Kategori UMK'),
-        categoryRef: optionalText('Nomor surat pembina / rekomendasi lurah', 120),
+        channel: label(z.enum(channels), { id: 'Jalur permohonan', en: 'Application channel' }),
+        category: label(z.enum(categories), { id: 'Kategori UMK', en: 'UMK category' }),
+        categoryRef: optionalText({ id: 'Nomor surat pembina / rekomendasi lurah', en: 'Number of the mentor’s letter / lurah’s recommendation' }, 120),
         ...locationFields,
-        facility: optionalText('Sarana usaha', 120),
+        facility: optionalText({ id: 'Sarana usaha', en: 'Business premises' }, 120),
         requirements: requirementCodes.default([]),
-        note: optionalText('Catatan', 500),
+        note: optionalText({ id: 'Catatan', en: 'Note' }, 500),
         /** The clerk checked the complete file with the applicant at the counter: verified at once. */
-        verify: label(z.boolean(), 'Langsung verifikasi').default(false),
+        verify: label(z.boolean(), { id: 'Langsung verifikasi', en: 'Verify at once' }).default(false),
       })
       .superRefine((v, issue) => {
         if (v.walkIn && (v.memberId || v.businessId)) {
-          issue.addIssue({ code: 'custom', path: ['memberId'], message: 'pilih anggota terdaftar atau isi pendaftaran singkat, bukan keduanya' });
+          issue.addIssue({ code: 'custom', path: ['memberId'], message: fieldMessage({ id: 'pilih anggota terdaftar atau isi pendaftaran singkat, bukan keduanya', en: 'choose a registered member or fill in the short registration, not both' }) });
         } else if (!v.walkIn && !v.memberId) {
-          issue.addIssue({ code: 'custom', path: ['memberId'], message: 'pilih anggota atau isi pendaftaran singkat pemohon baru' });
+          issue.addIssue({ code: 'custom', path: ['memberId'], message: fieldMessage({ id: 'pilih anggota atau isi pendaftaran singkat pemohon baru', en: 'choose a member, or fill in the short registration of a new applicant' }) });
         } else if (!v.walkIn && !v.businessId) {
-          issue.addIssue({ code: 'custom', path: ['businessId'], message: 'pilih usaha anggota' });
+          issue.addIssue({ code: 'custom', path: ['businessId'], message: fieldMessage({ id: 'pilih usaha anggota', en: "choose one of the member's businesses" }) });
         }
       }),
     handler: async (ctx, input) => {
@@ -130,11 +139,11 @@ export const intakeMethods = {
         const ticked = new Set(requirements);
         const missing = requirementsFor(settings, input.category).filter((r) => !ticked.has(r.code));
         if (missing.length) {
-          throw badInput(
-            'requirements',
-            `Persyaratan belum lengkap, permohonan belum dapat diverifikasi. Belum ada: ${missing.map((r) => r.label).join('; ')}. ` +
-              'Centang yang sudah diserahkan, atau simpan tanpa verifikasi dan minta pemohon melengkapinya.',
-          );
+          const list = missing.map((r) => r.label).join('; ');
+          throw badInput('requirements', {
+            id: `Persyaratan belum lengkap, permohonan belum dapat diverifikasi. Belum ada: ${list}. Centang yang sudah diserahkan, atau simpan tanpa verifikasi dan minta pemohon melengkapinya.`,
+            en: `The requirements are incomplete; the application cannot be verified yet. Missing: ${list}. Tick what was handed in, or save without verifying and ask the applicant to complete it.`,
+          });
         }
       }
       let memberId: string;
@@ -201,7 +210,7 @@ export const intakeMethods = {
           by_name: ctx.user?.fullName ?? null,
           by_role: ctx.user?.role ?? null,
           at: now,
-          note: input.note ?? `Permohonan diterima melalui ${channelLabels[input.channel]}`,
+          note: input.note ?? recordText('permitReceived', { channel: input.channel }),
           receiver_name: null,
           delivery_channel: null,
         })
@@ -217,7 +226,7 @@ export const intakeMethods = {
     summary: 'Mencari anggota dan usahanya untuk permohonan IUMK (nama, nomor anggota, NIK atau 6 digit terakhirnya, nama usaha).',
     access: INTAKE_ROLES,
     mutation: false,
-    input: z.strictObject({ query: label(z.string().trim().min(2).max(100), 'Cari') }),
+    input: z.strictObject({ query: label(z.string().trim().min(2).max(100), { id: 'Cari', en: 'Search' }) }),
     handler: async (ctx, input) => {
       // The members list's own search: one rule for finding a member, on its indexes.
       const members = await applyMemberFilters(ctx.db.selectFrom('members'), { search: input.query })

@@ -22,7 +22,7 @@ export async function loadOfficeArea(db: Database): Promise<OfficeArea> {
     .innerJoin('regions as kec', 'kec.kode', 'office.kecamatan_kode')
     .select(['office.kecamatan_kode as kecamatanKode', 'kec.nama as kecamatan'])
     .executeTakeFirst();
-  if (!row) throw new AppError('conflict', 'Kantor belum disiapkan.');
+  if (!row) throw new AppError('conflict', { id: 'Kantor belum disiapkan.', en: 'The office is not set up yet.' });
   return row;
 }
 
@@ -32,7 +32,7 @@ export async function loadOfficeArea(db: Database): Promise<OfficeArea> {
  */
 export async function assertInArea(db: Database, kelurahanKode: string, field: string): Promise<BusinessPlace> {
   const place = await loadPlace(db, kelurahanKode);
-  if (!place) throw badInput(field, 'Kelurahan usaha: kode tidak ada di daftar wilayah DKI Jakarta');
+  if (!place) throw badInput(field, { id: 'Kelurahan usaha: kode tidak ada di daftar wilayah DKI Jakarta', en: 'Business kelurahan: the code is not in the list of DKI Jakarta regions' });
   const check = checkTerritory(place, await loadOfficeArea(db));
   if (!check.ok) throw new AppError('bad_input', check.message, { [field]: check.message });
   return place;
@@ -45,8 +45,13 @@ export async function assertInArea(db: Database, kelurahanKode: string, field: s
 export async function requirePostalCode(db: Database, business: { postal_code: string | null; kelurahan_kode: string }, place: BusinessPlace, field: string): Promise<string> {
   const code = business.postal_code ?? (await postalCodeOfKelurahan(db, business.kelurahan_kode));
   if (code) return code;
-  const message =
-    `Kode pos alamat usaha belum ada: Kelurahan ${place.kelurahan} belum punya kode pos di Pengaturan › Kode pos kelurahan, ` +
-    'dan data usaha juga tanpa kode pos. Isi kode pos usaha, atau minta admin mengisi kode pos kelurahan itu; surat izin wajib memuat kode pos.';
+  const message = {
+    id:
+      `Kode pos alamat usaha belum ada: Kelurahan ${place.kelurahan} belum punya kode pos di Pengaturan › Kode pos kelurahan, ` +
+      'dan data usaha juga tanpa kode pos. Isi kode pos usaha, atau minta admin mengisi kode pos kelurahan itu; surat izin wajib memuat kode pos.',
+    en:
+      `The business address has no postal code: Kelurahan ${place.kelurahan} has none in Settings › Kelurahan postal codes, ` +
+      'and the business record has none either. Enter the business postal code, or ask the admin to fill in that kelurahan’s; the certificate must show a postal code.',
+  };
   throw new AppError('bad_input', message, { [field]: message });
 }

@@ -23,8 +23,14 @@ function requirePostalCodes(list: CertificateData[]) {
   if (missing.length) {
     throw badInput(
       'postalCode',
-      `Kode pos alamat usaha belum ada untuk ${missing.map((d) => d.number).join(', ')}: surat izin wajib memuat kode pos. ` +
-        'Isi kode pos usaha, atau minta admin mengisi kode pos kelurahannya di Pengaturan › Kode pos kelurahan.',
+      {
+        id:
+          `Kode pos alamat usaha belum ada untuk ${missing.map((d) => d.number).join(', ')}: surat izin wajib memuat kode pos. ` +
+          'Isi kode pos usaha, atau minta admin mengisi kode pos kelurahannya di Pengaturan › Kode pos kelurahan.',
+        en:
+          `The business address has no postal code for ${missing.map((d) => d.number).join(', ')}: a permit certificate must show the postal code. ` +
+          "Enter the business's postal code, or ask the admin to fill in its kelurahan's postal code in Settings › Kelurahan postal codes.",
+      },
     );
   }
 }
@@ -48,7 +54,7 @@ async function checkDrawnKinds(ctx: CallContext, drawn: Map<string, PermitPrintK
   for (const p of permits) {
     const check = checkPrint(states.get(p.id)!);
     if (!printable(p.status) || !check.ok || check.kind !== drawn.get(p.id)) {
-      throw conflict(`${p.number ?? 'Surat izin'} baru saja dicetak atau diubah di tempat lain. Cetak sekali lagi.`);
+      throw conflict({ id: `${p.number ?? 'Surat izin'} baru saja dicetak atau diubah di tempat lain. Cetak sekali lagi.`, en: `${p.number ?? 'The permit'} was just printed or changed elsewhere. Print once more.` });
     }
   }
 }
@@ -58,14 +64,14 @@ export const printingMethods = {
     summary: 'PDF surat IUMK untuk dicetak: surat asli sampai petugas mengonfirmasi cetakan baik, sesudahnya SALINAN.',
     access: PRINT_ROLES,
     mutation: true,
-    input: z.strictObject({ id: id('Izin') }),
+    input: z.strictObject({ id: id({ id: 'Izin', en: 'Permit' }) }),
     // Drawn before the transaction (in the worker pool), which then records the print: a
     // certificate that was never delivered (failed, cancelled) is never counted.
     prepare: async (ctx, input) => {
       const { p, kind, data, render } = await ctx.read(async (db) => {
         const p = await loadPermit(db, input.id);
         if (!printable(p.status)) {
-          throw conflict(`Surat izin hanya dapat dicetak untuk izin yang sudah terbit (status sekarang: ${permitStatusLabels[p.status]}).`);
+          throw conflict({ id: `Surat izin hanya dapat dicetak untuk izin yang sudah terbit (status sekarang: ${permitStatusLabels[p.status].id}).`, en: `A permit certificate can be printed only for an issued permit (status now: ${permitStatusLabels[p.status].en}).` });
         }
         const check = checkPrint(await printStateOf(db, p));
         if (!check.ok) throw conflict(check.message);
@@ -97,19 +103,19 @@ export const printingMethods = {
     access: PRINT_ROLES,
     mutation: true,
     input: z.strictObject({
-      ids: label(z.array(id('Izin')).min(1).max(1000), 'Izin'),
-      good: label(z.boolean(), 'Hasil cetak'),
-      note: optionalText('Keterangan', 300),
+      ids: label(z.array(id({ id: 'Izin', en: 'Permit' })).min(1).max(1000), { id: 'Izin', en: 'Permit' }),
+      good: label(z.boolean(), { id: 'Hasil cetak', en: 'Print result' }),
+      note: optionalText({ id: 'Keterangan', en: 'Description' }, 300),
     }),
     handler: async (ctx, input) => {
       const permits = await ctx.db.selectFrom('permits').selectAll().where('id', 'in', input.ids).execute();
-      if (permits.length !== new Set(input.ids).size) throw new AppError('not_found', 'Izin tidak ditemukan.');
+      if (permits.length !== new Set(input.ids).size) throw new AppError('not_found', { id: 'Izin tidak ditemukan.', en: 'Permit not found.' });
       const states = await printStates(ctx.db, permits);
       const results = [];
       for (const p of permits) {
         const state = states.get(p.id)!;
         const check = checkReport(state, input.good);
-        if (!check.ok) throw conflict(`${p.number ?? 'Izin'}: ${check.message}`);
+        if (!check.ok) throw conflict({ id: `${p.number ?? 'Izin'}: ${check.message.id}`, en: `${p.number ?? 'Permit'}: ${check.message.en}` });
         const note = input.note ?? (input.good ? null : 'Cetak gagal (kertas macet atau hasil rusak)');
         await appendPrint(ctx, p.id, state.unreported!, input.good ? 'berhasil' : 'gagal', note);
         if (check.confirmsOriginal) {
@@ -132,8 +138,8 @@ export const printingMethods = {
     mutation: true,
     input: z
       .strictObject({
-        issuedOn: isoDate('Tanggal terbit').nullish(),
-        ids: label(z.array(id('Izin')).min(1).max(1000), 'Izin yang dipilih').nullish(),
+        issuedOn: isoDate({ id: 'Tanggal terbit', en: 'Issue date' }).nullish(),
+        ids: label(z.array(id({ id: 'Izin', en: 'Permit' })).min(1).max(1000), { id: 'Izin yang dipilih', en: 'Chosen permits' }).nullish(),
       })
       .refine((v) => Boolean(v.issuedOn) !== Boolean(v.ids), { message: 'pilih tanggal terbit atau daftar izin', path: ['issuedOn'] }),
     // As for one certificate: the batch is drawn in the worker pool (progress, Cancel) before
@@ -144,7 +150,7 @@ export const printingMethods = {
         let q = db.selectFrom('permits').select(['id', 'number', 'copies_printed', 'original_confirmed_at']).where('status', 'in', ['terbit', 'diserahkan']);
         q = input.issuedOn ? q.where('issued_on', '=', input.issuedOn) : q.where('id', 'in', input.ids!);
         const rows = await q.orderBy('number_year').orderBy('number_seq').execute();
-        if (rows.length === 0) throw badInput(input.issuedOn ? 'issuedOn' : 'ids', 'Tidak ada izin terbit untuk dicetak.');
+        if (rows.length === 0) throw badInput(input.issuedOn ? 'issuedOn' : 'ids', { id: 'Tidak ada izin terbit untuk dicetak.', en: 'No issued permit to print.' });
         const states = await printStates(db, rows);
         const kinds = new Map<string, PermitPrintKind>();
         const waiting: string[] = [];
@@ -154,7 +160,7 @@ export const printingMethods = {
           else waiting.push(r.number ?? r.id);
         }
         if (waiting.length) {
-          throw conflict(`Hasil cetak surat asli belum dilaporkan untuk ${waiting.join(', ')}. Laporkan dahulu di halaman izinnya (cetakan baik atau gagal), lalu cetak lagi.`);
+          throw conflict({ id: `Hasil cetak surat asli belum dilaporkan untuk ${waiting.join(', ')}. Laporkan dahulu di halaman izinnya (cetakan baik atau gagal), lalu cetak lagi.`, en: `The print result of the original is not reported yet for ${waiting.join(', ')}. Report it first on the permit's page (printed well or failed), then print again.` });
         }
         const data = await loadCertificateData(db, rows.map((r) => r.id));
         requirePostalCodes(data);

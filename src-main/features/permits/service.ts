@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { recordText } from '../../core/record-texts';
 import { AppError, badInput, conflict, forbidden, notFound } from '../../core/api/errors';
 import type { CallContext, Database } from '../../core/api/registry';
 import { jakartaDate } from '../../core/clock';
@@ -90,13 +91,13 @@ export function parseRequirements(json: string): string[] {
 }
 
 export function roleOf(ctx: CallContext): StaffRole {
-  if (!ctx.user) throw new AppError('unauthenticated', 'Sesi Anda berakhir atau belum masuk. Silakan masuk kembali.');
+  if (!ctx.user) throw new AppError('unauthenticated', { id: 'Sesi Anda berakhir atau belum masuk. Silakan masuk kembali.', en: 'Your session has ended or you have not logged in. Please log in again.' });
   return ctx.user.role;
 }
 
 export async function loadPermit(db: Database, id: string): Promise<PermitsTable> {
   const permit = await db.selectFrom('permits').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!permit) throw notFound('Izin');
+  if (!permit) throw notFound({ id: 'Izin', en: 'Permit' });
   return permit;
 }
 
@@ -138,15 +139,18 @@ export async function applyTransition(ctx: CallContext, permitId: string, req: T
   const permit = await loadPermit(ctx.db, permitId);
   if (req.expectedStatus && req.expectedStatus !== permit.status) {
     throw conflict(
-      `Status izin sudah berubah menjadi ${permitStatusLabels[permit.status]} oleh pengguna lain. Muat ulang halaman untuk melihat keadaan terbaru.`,
+      { id: `Status izin sudah berubah menjadi ${permitStatusLabels[permit.status].id} oleh pengguna lain. Muat ulang halaman untuk melihat keadaan terbaru.`, en: `Another user has changed the permit's status to ${permitStatusLabels[permit.status].en}. Reload the page to see where it stands.` },
     );
   }
   const check = checkTransition(permit.status, req.to, role, req);
   if (!check.ok) {
     // Say whose move it is, so the caller knows what to do instead.
-    if (check.code === 'forbidden') throw forbidden(`${check.message} ${turnSentence(await turnOfPermit(ctx.db, permit))}`);
+    if (check.code === 'forbidden') {
+      const turn = turnSentence(await turnOfPermit(ctx.db, permit));
+      throw forbidden({ id: `${check.message.id} ${turn.id}`, en: `${check.message.en} ${turn.en}` });
+    }
     if (check.code === 'conflict') throw conflict(check.message);
-    const field = /Nama penerima/.test(check.message) ? 'receiverName' : 'reason';
+    const field = /Nama penerima/.test(check.message.id) ? 'receiverName' : 'reason';
     throw badInput(field, check.message);
   }
   const now = ctx.app.clock.nowIso();
@@ -160,7 +164,7 @@ export async function applyTransition(ctx: CallContext, permitId: string, req: T
     if (missing.length) {
       throw badInput(
         'requirements',
-        `Persyaratan belum lengkap, izin belum dapat disetujui. Belum ada: ${missing.map((r) => r.label).join('; ')}.`,
+        { id: `Persyaratan belum lengkap, izin belum dapat disetujui. Belum ada: ${missing.map((r) => r.label).join('; ')}.`, en: `The requirements are incomplete; the permit cannot be approved yet. Missing: ${missing.map((r) => r.label).join('; ')}.` },
       );
     }
   }
@@ -196,7 +200,7 @@ export async function applyTransition(ctx: CallContext, permitId: string, req: T
       klasifikasi: settings.classification,
     });
     const taken = await ctx.db.selectFrom('permit_number_log').select('number').where('number', '=', number).executeTakeFirst();
-    if (taken) throw conflict(`Nomor ${number} sudah pernah dipakai. Periksa format nomor di pengaturan perizinan.`);
+    if (taken) throw conflict({ id: `Nomor ${number} sudah pernah dipakai. Periksa format nomor di pengaturan perizinan.`, en: `Number ${number} has been used before. Check the number format in the permit settings.` });
     Object.assign(changes, {
       number,
       number_year: year,
@@ -215,7 +219,7 @@ export async function applyTransition(ctx: CallContext, permitId: string, req: T
       memberId: permit.member_id,
       stage: 'P4',
       completedOn: today,
-      evidence: `IUMK ${number}`,
+      evidence: recordText('permit', { number }),
       source: 'permit',
       sourceId: permit.id,
       userId: ctx.user?.id ?? null,

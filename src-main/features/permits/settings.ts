@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Database } from '../../core/api/registry';
-import { label } from '../../core/api/validation';
+import type { Phrase } from '../../../src-shared/i18n';
+import { fieldMessage, label } from '../../core/api/validation';
 import { getSetting } from '../../core/settings';
 import { DEFAULT_PERMIT_NUMBER_TEMPLATE, validateTemplate } from './rules/numbering';
 import { DEFAULT_OFFICE_HOURS, DEFAULT_SLA_DAYS } from './rules/workdays';
@@ -10,28 +11,28 @@ export const PERMIT_SETTINGS_KEY = 'permits';
 export const requirementScopes = ['semua', 'binaan', 'non_binaan'] as const;
 
 const requirementSchema = z.strictObject({
-  code: label(z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/, 'huruf kecil, angka dan garis bawah, diawali huruf'), 'Kode persyaratan'),
-  label: label(z.string().trim().min(1).max(160), 'Nama persyaratan'),
+  code: label(z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/, fieldMessage({ id: 'huruf kecil, angka dan garis bawah, diawali huruf', en: 'lower-case letters, digits and underscores, starting with a letter' })), { id: 'Kode persyaratan', en: 'Requirement code' }),
+  label: label(z.string().trim().min(1).max(160), { id: 'Nama persyaratan', en: 'Requirement name' }),
   /** Which category needs it: every permit, binaan only, or non-binaan only. */
-  appliesTo: label(z.enum(requirementScopes), 'Berlaku untuk'),
+  appliesTo: label(z.enum(requirementScopes), { id: 'Berlaku untuk', en: 'Applies to' }),
 });
 
 export type PermitRequirementDef = z.output<typeof requirementSchema>;
 
-const time = (name: string) => label(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'format JJ:MM'), name);
+const time = (name: Phrase) => label(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, fieldMessage({ id: 'format JJ:MM', en: 'format HH:MM' })), name);
 
 export const permitSettingsSchema = z.strictObject({
-  slaDays: label(z.number().int().min(0).max(30), 'Batas waktu layanan (hari kerja)'),
+  slaDays: label(z.number().int().min(0).max(30), { id: 'Batas waktu layanan (hari kerja)', en: 'Service time limit (working days)' }),
   officeHours: z
-    .strictObject({ start: time('Jam buka'), end: time('Jam tutup') })
-    .refine((h) => h.end > h.start, { message: 'Jam tutup harus setelah jam buka', path: ['end'] }),
+    .strictObject({ start: time({ id: 'Jam buka', en: 'Opening time' }), end: time({ id: 'Jam tutup', en: 'Closing time' }) })
+    .refine((h) => h.end > h.start, { message: fieldMessage({ id: 'harus setelah jam buka', en: 'must be after the opening time' }), path: ['end'] }),
   requirements: label(
     z
       .array(requirementSchema)
       .min(1)
       .max(30)
-      .refine((list) => new Set(list.map((r) => r.code)).size === list.length, 'kode persyaratan tidak boleh sama'),
-    'Daftar persyaratan',
+      .refine((list) => new Set(list.map((r) => r.code)).size === list.length, fieldMessage({ id: 'kode persyaratan tidak boleh sama', en: 'requirement codes may not repeat' })),
+    { id: 'Daftar persyaratan', en: 'Requirement list' },
   ),
   numberTemplate: label(
     z
@@ -42,16 +43,17 @@ export const permitSettingsSchema = z.strictObject({
       .superRefine((value, issue) => {
         const check = validateTemplate(value);
         // The field label is added to every message; the rule's own 'Format nomor' prefix would repeat it.
-        if (!check.ok) for (const message of check.errors) issue.addIssue({ code: 'custom', message: message.replace(/^Format nomor:?\s*/, '') });
+        const unprefixed = (text: string) => text.replace(/^(Format nomor|Number format):?\s*/, '');
+        if (!check.ok) for (const m of check.errors) issue.addIssue({ code: 'custom', message: fieldMessage({ id: unprefixed(m.id), en: unprefixed(m.en) }) });
       }),
-    'Format nomor',
+    { id: 'Format nomor', en: 'Number format' },
   ),
   /** Archive classification code for {klasifikasi}. */
-  classification: label(z.string().trim().min(1).max(20), 'Kode klasifikasi arsip'),
-  documentTitle: label(z.string().trim().min(1).max(120), 'Judul dokumen'),
-  legalBasis: label(z.string().trim().min(1).max(1500), 'Dasar hukum'),
+  classification: label(z.string().trim().min(1).max(20), { id: 'Kode klasifikasi arsip', en: 'Archive classification code' }),
+  documentTitle: label(z.string().trim().min(1).max(120), { id: 'Judul dokumen', en: 'Document title' }),
+  legalBasis: label(z.string().trim().min(1).max(1500), { id: 'Dasar hukum', en: 'Legal basis' }),
   /** Printed under the title as the signatory's office, e.g. 'CAMAT TANAH ABANG'; empty uses the office signatory title. */
-  issuerLine: label(z.string().trim().max(160), 'Pemberi izin').default(''),
+  issuerLine: label(z.string().trim().max(160), { id: 'Pemberi izin', en: 'Issuer' }).default(''),
 });
 
 export type PermitSettings = z.output<typeof permitSettingsSchema>;

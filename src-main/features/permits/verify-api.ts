@@ -35,23 +35,23 @@ export const verifyMethods = {
     mutation: false,
     input: z
       .strictObject({
-        text: label(z.string().max(4000), 'Teks kode QR').nullish(),
-        pdfBase64: label(z.string().max(14_000_000), 'Berkas PDF').nullish(),
-        code: label(z.string().max(40), 'Kode verifikasi').nullish(),
-        nik: label(z.string().max(30), 'NIK pemegang').nullish(),
+        text: label(z.string().max(4000), { id: 'Teks kode QR', en: 'QR code text' }).nullish(),
+        pdfBase64: label(z.string().max(14_000_000), { id: 'Berkas PDF', en: 'PDF file' }).nullish(),
+        code: label(z.string().max(40), { id: 'Kode verifikasi', en: 'Verification code' }).nullish(),
+        nik: label(z.string().max(30), { id: 'NIK pemegang', en: 'Holder’s NIK' }).nullish(),
       })
       .refine((v) => Boolean(v.text?.trim()) || Boolean(v.pdfBase64) || Boolean(v.code?.trim()), {
         message: 'tempel teks kode QR, isi kode verifikasi, atau pilih berkas PDF',
         path: ['text'],
       }),
     handler: async (ctx, input) => {
-      if (input.nik?.trim() && !parseHolderNik(input.nik)) throw badInput('nik', 'NIK pemegang: isi 16 angka NIK atau 6 angka terakhirnya');
+      if (input.nik?.trim() && !parseHolderNik(input.nik)) throw badInput('nik', { id: 'NIK pemegang: isi 16 angka NIK atau 6 angka terakhirnya', en: 'Holder’s NIK: enter the 16 digits of the NIK or its last 6' });
       const { keyId, key } = await ownKey(ctx);
       let texts: string[];
       let message: string | null = null;
       if (input.code?.trim()) {
         const code = normaliseVerificationCode(input.code);
-        if (!code) throw badInput('code', 'Kode verifikasi: 12 huruf dan angka seperti tercetak di bawah kode QR (misalnya K7QF-2M9D-XR4P)');
+        if (!code) throw badInput('code', { id: 'Kode verifikasi: 12 huruf dan angka seperti tercetak di bawah kode QR (misalnya K7QF-2M9D-XR4P)', en: 'Verification code: 12 letters and digits as printed under the QR code (for example K7QF-2M9D-XR4P)' });
         const text = await textForCode(ctx, code);
         texts = text ? [text] : [];
         if (!text) message = 'Kode verifikasi tidak ada di register kantor ini. Periksa kembali kode yang dibacakan; surat dari kantor lain diperiksa di kantor penerbitnya.';

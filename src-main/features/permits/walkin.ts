@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { AppError, conflict } from '../../core/api/errors';
+import { AppError, conflict, type FieldPhrases } from '../../core/api/errors';
 import type { CallContext } from '../../core/api/registry';
-import { isoDate, label, optionalText, rupiah, text } from '../../core/api/validation';
+import { fieldMessage, isoDate, label, optionalText, rupiah, summarise, text } from '../../core/api/validation';
+import type { Phrase } from '../../../src-shared/i18n';
 import { jakartaDate } from '../../core/clock';
 import { maskNik } from '../../core/masking';
 import { iumkEligible, SCALE_LABELS } from '../../../src-shared/rules/scale';
@@ -14,25 +15,25 @@ import { assertInArea, requirePostalCode } from './places';
  * so that the permit always belongs to a member and a business.
  */
 export const walkInSchema = z.strictObject({
-  nik: label(z.string().trim().regex(/^\d{16}$/, 'harus 16 angka'), 'NIK'),
-  fullName: text('Nama lengkap', 120),
-  birthDate: isoDate('Tanggal lahir'),
-  gender: label(z.enum(['L', 'P']), 'Jenis kelamin'),
-  addressStreet: text('Alamat', 300),
-  rt: label(z.string().trim().regex(/^\d{1,3}$/, 'angka 1-3 digit'), 'RT').nullish(),
-  rw: label(z.string().trim().regex(/^\d{1,3}$/, 'angka 1-3 digit'), 'RW').nullish(),
-  kelurahanKode: label(z.string().regex(/^31\.\d{2}\.\d{2}\.\d{4}$/, 'pilih kelurahan dari daftar'), 'Kelurahan'),
-  phone: text('Nomor telepon', 30),
-  businessName: text('Nama usaha', 160),
-  kbliKode: label(z.string().trim().regex(/^\d{5}$/, 'kode KBLI 5 angka'), 'KBLI'),
-  products: optionalText('Produk/jasa', 300),
-  businessAddress: optionalText('Alamat usaha', 300),
-  businessKelurahanKode: label(z.string().regex(/^31\.\d{2}\.\d{2}\.\d{4}$/, 'pilih kelurahan dari daftar'), 'Kelurahan usaha').nullish(),
-  postalCode: label(z.string().trim().regex(/^\d{5}$/, 'kode pos 5 angka'), 'Kode pos').nullish(),
-  capital: rupiah('Modal usaha'),
-  monthlyTurnover: rupiah('Omzet bulanan').default(0),
-  npwp: optionalText('NPWP', 30),
-  nib: label(z.string().trim().regex(/^\d{13}$/, 'NIB 13 angka'), 'NIB').nullish(),
+  nik: label(z.string().trim().regex(/^\d{16}$/, fieldMessage({ id: 'harus 16 angka', en: 'must be 16 digits' })), { id: 'NIK', en: 'NIK' }),
+  fullName: text({ id: 'Nama lengkap', en: 'Full name' }, 120),
+  birthDate: isoDate({ id: 'Tanggal lahir', en: 'Date of birth' }),
+  gender: label(z.enum(['L', 'P']), { id: 'Jenis kelamin', en: 'Sex' }),
+  addressStreet: text({ id: 'Alamat', en: 'Address' }, 300),
+  rt: label(z.string().trim().regex(/^\d{1,3}$/, fieldMessage({ id: 'angka 1-3 digit', en: '1 to 3 digits' })), { id: 'RT', en: 'RT' }).nullish(),
+  rw: label(z.string().trim().regex(/^\d{1,3}$/, fieldMessage({ id: 'angka 1-3 digit', en: '1 to 3 digits' })), { id: 'RW', en: 'RW' }).nullish(),
+  kelurahanKode: label(z.string().regex(/^31\.\d{2}\.\d{2}\.\d{4}$/, fieldMessage({ id: 'pilih kelurahan dari daftar', en: 'choose the kelurahan from the list' })), { id: 'Kelurahan', en: 'Kelurahan' }),
+  phone: text({ id: 'Nomor telepon', en: 'Phone number' }, 30),
+  businessName: text({ id: 'Nama usaha', en: 'Business name' }, 160),
+  kbliKode: label(z.string().trim().regex(/^\d{5}$/, fieldMessage({ id: 'kode KBLI 5 angka', en: 'KBLI code of 5 digits' })), { id: 'KBLI', en: 'KBLI' }),
+  products: optionalText({ id: 'Produk/jasa', en: 'Products/services' }, 300),
+  businessAddress: optionalText({ id: 'Alamat usaha', en: 'Business address' }, 300),
+  businessKelurahanKode: label(z.string().regex(/^31\.\d{2}\.\d{2}\.\d{4}$/, fieldMessage({ id: 'pilih kelurahan dari daftar', en: 'choose the kelurahan from the list' })), { id: 'Kelurahan usaha', en: 'Business kelurahan' }).nullish(),
+  postalCode: label(z.string().trim().regex(/^\d{5}$/, fieldMessage({ id: 'kode pos 5 angka', en: 'postal code of 5 digits' })), { id: 'Kode pos', en: 'Postal code' }).nullish(),
+  capital: rupiah({ id: 'Modal usaha', en: 'Business capital' }),
+  monthlyTurnover: rupiah({ id: 'Omzet bulanan', en: 'Monthly turnover' }).default(0),
+  npwp: optionalText({ id: 'NPWP', en: 'NPWP' }, 30),
+  nib: label(z.string().trim().regex(/^\d{13}$/, fieldMessage({ id: 'NIB 13 angka', en: 'NIB of 13 digits' })), { id: 'NIB', en: 'NIB' }).nullish(),
 });
 
 export type WalkIn = z.output<typeof walkInSchema>;
@@ -75,12 +76,12 @@ export async function registerWalkIn(ctx: CallContext, input: WalkIn): Promise<{
   const place = await assertInArea(ctx.db, businessKelurahan, field);
   // A missing postal code is one more field to fix, reported with the others.
   let postalCode: string | null = null;
-  let postalProblem: string | null = null;
+  let postalProblem: Phrase | null = null;
   try {
     postalCode = await requirePostalCode(ctx.db, { postal_code: input.postalCode ?? null, kelurahan_kode: businessKelurahan }, place, 'walkIn.postalCode');
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
-    postalProblem = e.message;
+    postalProblem = e.phrase;
   }
   const registration = registerInput.parse({
     nik: input.nik,
@@ -111,20 +112,25 @@ export async function registerWalkIn(ctx: CallContext, input: WalkIn): Promise<{
     ],
   });
   const { value, fields } = checkRegistration(registration, await loadReference(ctx.db), today);
-  const out: Record<string, string> = {};
+  const out: FieldPhrases = {};
   for (const [key, message] of Object.entries(fields)) out[`walkIn.${FIELD_MAP[key] ?? key}`] ??= message;
   const business = value.businesses[0];
   if (business && !out['walkIn.capital'] && !iumkEligible(business.scale)) {
-    out['walkIn.capital'] = `Modal usaha: usaha ${SCALE_LABELS[business.scale].toLowerCase()} tidak dapat memperoleh IUMK (hanya usaha mikro dan kecil)`;
+    const scale = SCALE_LABELS[business.scale];
+    out['walkIn.capital'] = {
+      id: `Modal usaha: usaha ${scale.id.toLowerCase()} tidak dapat memperoleh IUMK (hanya usaha mikro dan kecil)`,
+      en: `Business capital: a ${scale.en.toLowerCase()} business cannot obtain an IUMK (only micro and small businesses)`,
+    };
   }
   if (postalProblem) out['walkIn.postalCode'] ??= postalProblem;
-  const messages = Object.values(out);
-  if (messages.length) {
-    throw new AppError('bad_input', messages.length === 1 ? messages[0] : `Ada ${messages.length} isian pendaftaran yang perlu diperbaiki. ${messages[0]}`, out);
-  }
+  if (Object.keys(out).length) throw new AppError('bad_input', summarise(out), out);
   const existing = await findByNik(ctx.db, value.member.nik);
   if (existing) {
-    const message = `NIK ${maskNik(value.member.nik)} sudah terdaftar atas nama ${existing.fullName} (${existing.memberNo}): pilih anggota tersebut.`;
+    const nik = maskNik(value.member.nik);
+    const message: Phrase = {
+      id: `NIK ${nik} sudah terdaftar atas nama ${existing.fullName} (${existing.memberNo}): pilih anggota tersebut.`,
+      en: `NIK ${nik} is already registered to ${existing.fullName} (${existing.memberNo}): choose that member.`,
+    };
     throw conflict(message, { 'walkIn.nik': message });
   }
   const [created] = await insertMembers(ctx.db, [{ checked: value, registeredOn: today }], {

@@ -1,4 +1,6 @@
 import { maskNpwp } from '../../core/masking';
+import { stageName } from '../../core/stages';
+import { evidenceIn } from '../../core/record-texts';
 import { z } from 'zod';
 import { sql } from 'kysely';
 import { defineMethod } from '../../core/api/registry';
@@ -6,6 +8,7 @@ import { id, label } from '../../core/api/validation';
 import { likeEscape } from '../../core/api/paging';
 import { setSetting } from '../../core/settings';
 import { badInput } from '../../core/api/errors';
+import { joinPhrases } from '../../../src-shared/i18n';
 import { certificateTemplateErrors } from './rules/certificate-number';
 import { loadMember, loadSettings, PROGRAMME_ROLES, SETTINGS_KEY, settingsSchema } from './common';
 import { trainingMethods } from './trainings';
@@ -30,7 +33,7 @@ const programmeMethods = {
     input: settingsSchema,
     handler: async (ctx, input) => {
       const problems = certificateTemplateErrors(input.certificateNumberTemplate);
-      if (problems.length) throw badInput('certificateNumberTemplate', problems.join(' '));
+      if (problems.length) throw badInput('certificateNumberTemplate', joinPhrases(problems, ' '));
       const before = await loadSettings(ctx.db);
       await setSetting(ctx.db, SETTINGS_KEY, input, ctx.app.clock.nowIso());
       await ctx.audit({ entity: 'settings', entityId: SETTINGS_KEY, before, after: input });
@@ -42,7 +45,7 @@ const programmeMethods = {
     summary: 'Cari anggota aktif menurut nama atau nomor anggota (untuk pilihan di formulir program).',
     access: PROGRAMME_ROLES,
     mutation: false,
-    input: z.strictObject({ search: label(z.string().trim().max(100), 'Cari').default('') }),
+    input: z.strictObject({ search: label(z.string().trim().max(100), { id: 'Cari', en: 'Search' }).default('') }),
     handler: async ({ db }, input) => {
       let q = db
         .selectFrom('members as m')
@@ -61,8 +64,8 @@ const programmeMethods = {
     summary: 'Ringkasan Program 7P seorang anggota: tahap, pendamping, usaha, pelatihan dan rujukan.',
     access: PROGRAMME_ROLES,
     mutation: false,
-    input: z.strictObject({ memberId: id('Anggota') }),
-    handler: async ({ db }, input) => {
+    input: z.strictObject({ memberId: id({ id: 'Anggota', en: 'Member' }) }),
+    handler: async ({ db, locale }, input) => {
       const member = await loadMember(db, input.memberId);
       const [stages, pendamping, businesses, trainings] = await Promise.all([
         db
@@ -82,7 +85,11 @@ const programmeMethods = {
           .execute(),
       ]);
       // An NPWP that is the owner's NIK is masked like the NIK (core/masking).
-      return { ...member, pendamping: pendamping ?? null, stages, businesses: businesses.map((b) => ({ ...b, npwp: maskNpwp(b.npwp) })), trainings };
+      return {
+        ...member,
+        pendamping: pendamping ?? null,
+        stages: stages.map((s) => ({ ...s, label: stageName(s.code, s.label, locale), evidence: evidenceIn(s.evidence, s.source, locale) })),
+        businesses: businesses.map((b) => ({ ...b, npwp: maskNpwp(b.npwp) })), trainings };
     },
   }),
 };

@@ -41,7 +41,7 @@ export async function issueCertificates(
     const number = formatCertificateNumber(template, { seq, issuedOn, kecamatan: office.kecamatan_kode });
     // The template may have changed to one that repeats an older number: refuse rather than print it twice.
     const taken = await ctx.db.selectFrom('training_certificates').select('id').where('number', '=', number).executeTakeFirst();
-    if (taken) throw conflict(`Nomor sertifikat ${number} sudah pernah dipakai. Periksa format nomor sertifikat di pengaturan program.`);
+    if (taken) throw conflict({ id: `Nomor sertifikat ${number} sudah pernah dipakai. Periksa format nomor sertifikat di pengaturan program.`, en: `Certificate number ${number} has been used before. Check the certificate number format in the programme settings.` });
     await ctx.db
       .insertInto('training_certificates')
       .values({ id: ctx.app.newId(), training_id: trainingId, member_id: g.id, number, year, seq, issued_on: issuedOn, copies_printed: 0, created_at: now })

@@ -1,34 +1,41 @@
 import { maskNpwp } from '../../core/masking';
+import { recordText } from '../../core/record-texts';
 import { z } from 'zod';
 import { sql } from 'kysely';
 import { defineWorkflow, type Transition } from '../../core/workflow';
 import { badInput, conflict, forbidden, notFound } from '../../core/api/errors';
 import { fetchPage, likeEscape, pageInput } from '../../core/api/paging';
 import { defineMethod, type CallContext } from '../../core/api/registry';
-import { id, isoDate, label, optionalText } from '../../core/api/validation';
-import { formatDateId, formatRupiah } from '../../core/format';
+import { fieldMessage, id, isoDate, label, optionalText } from '../../core/api/validation';
+import { formatRupiah } from '../../core/format';
+import { dayName, verbatim, type Phrase } from '../../../src-shared/i18n';
 import { completeStage } from '../../core/stages';
 import { loadSettings, PROGRAMME_ROLES, todayOf } from './common';
 import { addMonths, monthOf } from '../../../src-shared/rules/months';
-import { evaluateBankability, type BankabilityResult } from './rules/bankability';
+import { checksIn, evaluateBankability, type BankabilityCheckText, type BankabilityResult } from './rules/bankability';
 import type { FinancingChannel, FinancingStatus } from './tables';
 
-export const CHANNEL_LABELS: Record<FinancingChannel, string> = {
-  bank_dki: 'Bank DKI',
-  fintech: 'Fintech',
-  pegadaian: 'Pegadaian',
-  koperasi: 'Koperasi',
+export const CHANNEL_LABELS: Record<FinancingChannel, Phrase> = {
+  bank_dki: { id: 'Bank DKI', en: 'Bank DKI' },
+  fintech: { id: 'Fintech', en: 'Fintech' },
+  pegadaian: { id: 'Pegadaian', en: 'Pegadaian' },
+  koperasi: { id: 'Koperasi', en: 'Cooperative' },
 };
 
-const amount = (name: string) => label(z.number().int('harus bilangan bulat rupiah').min(1, 'harus lebih dari 0').max(100_000_000_000), name);
+const amount = (name: Phrase) =>
+  label(z.number().int(fieldMessage({ id: 'harus bilangan bulat rupiah', en: 'must be whole rupiah' })).min(1, fieldMessage({ id: 'harus lebih dari 0', en: 'must be more than 0' })).max(100_000_000_000), name);
 
 /** Permit evidence from the business's NIB, its issued IUMK, or a recorded P4 stage. */
-async function permitEvidence(ctx: Pick<CallContext, 'db'>, business: { id: string; member_id: string; nib: string | null }): Promise<string | null> {
-  if (business.nib?.trim()) return `NIB ${business.nib.trim()}`;
+async function permitEvidence(ctx: Pick<CallContext, 'db'>, business: { id: string; member_id: string; nib: string | null }): Promise<Phrase | null> {
+  if (business.nib?.trim()) return verbatim(`NIB ${business.nib.trim()}`);
   const permit = await ctx.db.selectFrom('permits').select('number').where('business_id', '=', business.id).where('status', 'in', ['terbit', 'diserahkan']).executeTakeFirst();
-  if (permit) return permit.number ? `IUMK ${permit.number}` : 'IUMK terbit';
+  if (permit) return permit.number ? verbatim(`IUMK ${permit.number}`) : { id: 'IUMK terbit', en: 'IUMK issued' };
   const p4 = await ctx.db.selectFrom('member_stages').select(['completed_on', 'evidence']).where('member_id', '=', business.member_id).where('stage_code', '=', 'P4').where('status', '=', 'selesai').executeTakeFirst();
-  if (p4) return `Tahap P4 selesai ${p4.completed_on ? formatDateId(p4.completed_on) : ''}${p4.evidence ? ` (${p4.evidence})` : ''}`.trim();
+  if (p4) {
+    const on = p4.completed_on ? dayName(p4.completed_on) : verbatim('');
+    const evidence = p4.evidence ? ` (${p4.evidence})` : '';
+    return { id: `Tahap P4 selesai ${on.id}${evidence}`.trim(), en: `Stage P4 completed ${on.en}${evidence}`.trim() };
+  }
   return null;
 }
 
@@ -39,7 +46,7 @@ export async function checkBankability(ctx: Pick<CallContext, 'db' | 'app'>, bus
     .select(['b.id', 'b.member_id', 'b.name', 'b.nib', 'b.npwp', 'b.start_date', 'm.full_name as memberName', 'm.member_no as memberNo'])
     .where('b.id', '=', businessId)
     .executeTakeFirst();
-  if (!business) throw badInput(field, 'Usaha: tidak ditemukan');
+  if (!business) throw badInput(field, { id: 'Usaha: tidak ditemukan', en: 'Business: not found' });
   const settings = await loadSettings(ctx.db);
   const today = todayOf(ctx);
   const since = addMonths(monthOf(today), -settings.bankability.reportMonths);
@@ -86,15 +93,20 @@ async function loadReferral(ctx: Pick<CallContext, 'db'>, referralId: string) {
     .select('f.checks')
     .where('f.id', '=', referralId)
     .executeTakeFirst();
-  if (!r) throw notFound('Rujukan permodalan');
-  return { ...r, checks: JSON.parse(r.checks) as BankabilityResult['checks'] };
+  if (!r) throw notFound({ id: 'Rujukan permodalan', en: 'Financing referral' });
+  return { ...r, checks: JSON.parse(r.checks) as BankabilityCheckText[] };
 }
 
-const financingStatusLabels: Record<FinancingStatus, string> = { diajukan: 'Diajukan', disetujui: 'Disetujui', ditolak: 'Ditolak', dicairkan: 'Dicairkan' };
+const financingStatusLabels: Record<FinancingStatus, Phrase> = {
+  diajukan: { id: 'Diajukan', en: 'Submitted' },
+  disetujui: { id: 'Disetujui', en: 'Approved' },
+  ditolak: { id: 'Ditolak', en: 'Rejected' },
+  dicairkan: { id: 'Dicairkan', en: 'Disbursed' },
+};
 
 /** A referral's life: the institution decides, then disburses what it approved. */
 const financingWorkflow = defineWorkflow<FinancingStatus, never, Transition<FinancingStatus, never>, object>({
-  noun: 'rujukan pembiayaan',
+  noun: { id: 'rujukan pembiayaan', en: 'financing referral' },
   statuses: ['diajukan', 'disetujui', 'ditolak', 'dicairkan'],
   labels: financingStatusLabels,
   transitions: [
@@ -111,8 +123,11 @@ export const financingMethods = {
     summary: 'Pemeriksaan kelayakan bank (bankability) sebuah usaha, aturan demi aturan.',
     access: PROGRAMME_ROLES,
     mutation: false,
-    input: z.strictObject({ businessId: id('Usaha') }),
-    handler: (ctx, input) => checkBankability(ctx, input.businessId),
+    input: z.strictObject({ businessId: id({ id: 'Usaha', en: 'Business' }) }),
+    handler: async (ctx, input) => {
+      const check = await checkBankability(ctx, input.businessId);
+      return { ...check, checks: checksIn(check.checks, ctx.locale) };
+    },
   }),
 
   'financing.refer': defineMethod({
@@ -120,34 +135,35 @@ export const financingMethods = {
     access: PROGRAMME_ROLES,
     mutation: true,
     input: z.strictObject({
-      businessId: id('Usaha'),
-      channel: label(z.enum(['bank_dki', 'fintech', 'pegadaian', 'koperasi']), 'Lembaga tujuan'),
-      institution: optionalText('Nama lembaga', 120),
-      product: optionalText('Produk pembiayaan', 120),
-      amountRequested: amount('Jumlah diajukan'),
-      submittedOn: isoDate('Tanggal pengajuan').optional(),
-      note: optionalText('Catatan', 1000),
-      overrideReason: optionalText('Alasan pengecualian', 500),
+      businessId: id({ id: 'Usaha', en: 'Business' }),
+      channel: label(z.enum(['bank_dki', 'fintech', 'pegadaian', 'koperasi']), { id: 'Lembaga tujuan', en: 'Institution' }),
+      institution: optionalText({ id: 'Nama lembaga', en: 'Institution name' }, 120),
+      product: optionalText({ id: 'Produk pembiayaan', en: 'Financing product' }, 120),
+      amountRequested: amount({ id: 'Jumlah diajukan', en: 'Amount requested' }),
+      submittedOn: isoDate({ id: 'Tanggal pengajuan', en: 'Date submitted' }).optional(),
+      note: optionalText({ id: 'Catatan', en: 'Note' }, 1000),
+      overrideReason: optionalText({ id: 'Alasan pengecualian', en: 'Reason for the exception' }, 500),
     }),
     handler: async (ctx, input) => {
       const check = await checkBankability(ctx, input.businessId);
       const today = todayOf(ctx);
       const submittedOn = input.submittedOn ?? today;
-      if (submittedOn > today) throw badInput('submittedOn', 'Tanggal pengajuan: tidak boleh di masa depan');
+      if (submittedOn > today) throw badInput('submittedOn', { id: 'Tanggal pengajuan: tidak boleh di masa depan', en: 'Date submitted: may not be in the future' });
       const open = await ctx.db.selectFrom('financing_referrals').select('id').where('business_id', '=', input.businessId).where('status', 'in', ['diajukan', 'disetujui']).where('channel', '=', input.channel).executeTakeFirst();
-      if (open) throw conflict(`${check.business.name} sudah punya rujukan ke ${CHANNEL_LABELS[input.channel]} yang masih berjalan.`);
+      if (open) throw conflict({ id: `${check.business.name} sudah punya rujukan ke ${CHANNEL_LABELS[input.channel].id} yang masih berjalan.`, en: `${check.business.name} already has a running referral to ${CHANNEL_LABELS[input.channel].en}.` });
       let overrideBy: string | null = null;
       if (input.channel === 'bank_dki' && !check.bankable) {
-        const failed = check.checks.filter((c) => !c.met).map((c) => `${c.label} (${c.detail})`).join('; ');
+        const failedIn = (l: 'id' | 'en') => check.checks.filter((c) => !c.met).map((c) => `${c.label[l]} (${c.detail[l]})`).join('; ');
+        const failed = { id: failedIn('id'), en: failedIn('en') };
         if (!input.overrideReason) {
-          throw conflict(`Belum layak bank, rujukan ke Bank DKI ditolak. Syarat belum terpenuhi: ${failed}. Rujuk ke fintech, Pegadaian atau koperasi, atau minta supervisor memberi pengecualian dengan alasan.`, {
-            channel: 'Lembaga tujuan: usaha belum layak bank',
+          throw conflict({ id: `Belum layak bank, rujukan ke Bank DKI ditolak. Syarat belum terpenuhi: ${failed.id}. Rujuk ke fintech, Pegadaian atau koperasi, atau minta supervisor memberi pengecualian dengan alasan.`, en: `Not bankable yet: the referral to Bank DKI is refused. Conditions not met: ${failed.en}. Refer to a fintech, Pegadaian or a cooperative, or ask a supervisor to grant an exception with a reason.` }, {
+            channel: { id: 'Lembaga tujuan: usaha belum layak bank', en: 'Institution: the business is not bankable yet' },
           });
         }
-        if (ctx.user!.role !== 'supervisor') throw forbidden('Pengecualian syarat kelayakan bank hanya dapat diberikan oleh supervisor.');
+        if (ctx.user!.role !== 'supervisor') throw forbidden({ id: 'Pengecualian syarat kelayakan bank hanya dapat diberikan oleh supervisor.', en: 'Only a supervisor can grant an exception to the bankability conditions.' });
         overrideBy = ctx.user!.id;
       } else if (input.overrideReason) {
-        throw badInput('overrideReason', 'Alasan pengecualian: hanya untuk rujukan ke Bank DKI yang syaratnya belum terpenuhi');
+        throw badInput('overrideReason', { id: 'Alasan pengecualian: hanya untuk rujukan ke Bank DKI yang syaratnya belum terpenuhi', en: 'Reason for the exception: only for a referral to Bank DKI whose conditions are not met' });
       }
       const now = ctx.app.clock.nowIso();
       const referralId = ctx.app.newId();
@@ -156,13 +172,14 @@ export const financingMethods = {
         member_id: check.business.memberId,
         business_id: input.businessId,
         channel: input.channel,
-        institution: input.institution ?? CHANNEL_LABELS[input.channel],
+        institution: input.institution ?? CHANNEL_LABELS[input.channel].id,
         product: input.product ?? null,
         amount_requested: input.amountRequested,
         status: 'diajukan' as const,
         submitted_on: submittedOn,
         bankable: check.bankable ? (1 as const) : (0 as const),
-        checks: JSON.stringify(check.checks),
+        // Stored in the office's language, like every record.
+        checks: JSON.stringify(checksIn(check.checks, 'id')),
         override_reason: overrideBy ? input.overrideReason! : null,
         override_by: overrideBy,
         note: input.note ?? null,
@@ -182,36 +199,42 @@ export const financingMethods = {
     access: PROGRAMME_ROLES,
     mutation: true,
     input: z.strictObject({
-      id: id('Rujukan'),
-      status: label(z.enum(['disetujui', 'ditolak', 'dicairkan']), 'Status'),
-      on: isoDate('Tanggal'),
-      amount: amount('Jumlah').optional(),
-      note: optionalText('Catatan', 1000),
+      id: id({ id: 'Rujukan', en: 'Referral' }),
+      status: label(z.enum(['disetujui', 'ditolak', 'dicairkan']), { id: 'Status', en: 'Status' }),
+      on: isoDate({ id: 'Tanggal', en: 'Date' }),
+      amount: amount({ id: 'Jumlah', en: 'Amount' }).optional(),
+      note: optionalText({ id: 'Catatan', en: 'Note' }, 1000),
     }),
     handler: async (ctx, input) => {
       const before = await loadReferral(ctx, input.id);
       const move = financingWorkflow.check(before.status, input.status, ctx.user!.role, {});
       if (!move.ok) {
         const next = financingWorkflow.transitions.filter((t) => t.from === before.status).map((t) => financingStatusLabels[t.to]);
-        throw conflict(move.message, { status: `Status: dari ${financingStatusLabels[before.status]} hanya bisa ke ${next.join(' atau ') || '(tidak ada)'}` });
+        const from = financingStatusLabels[before.status];
+        throw conflict(move.message, {
+          status: {
+            id: `Status: dari ${from.id} hanya bisa ke ${next.map((p) => p.id).join(' atau ') || '(tidak ada)'}`,
+            en: `Status: from ${from.en} it can only become ${next.map((p) => p.en).join(' or ') || '(nothing)'}`,
+          },
+        });
       }
-      if (input.on > todayOf(ctx)) throw badInput('on', 'Tanggal: tidak boleh di masa depan');
+      if (input.on > todayOf(ctx)) throw badInput('on', { id: 'Tanggal: tidak boleh di masa depan', en: 'Date: may not be in the future' });
       const since = input.status === 'dicairkan' ? before.decidedOn ?? before.submittedOn : before.submittedOn;
-      if (input.on < since) throw badInput('on', `Tanggal: tidak boleh sebelum ${formatDateId(since)}`);
+      if (input.on < since) throw badInput('on', { id: `Tanggal: tidak boleh sebelum ${dayName(since).id}`, en: `Date: may not be before ${dayName(since).en}` });
       const now = ctx.app.clock.nowIso();
       const set: Record<string, unknown> = { status: input.status, updated_at: now };
       if (input.note) set.note = input.note;
       if (input.status === 'disetujui') {
-        if (input.amount === undefined) throw badInput('amount', 'Jumlah: isi jumlah yang disetujui');
-        if (input.amount > before.amountRequested) throw badInput('amount', `Jumlah: tidak boleh melebihi yang diajukan (${formatRupiah(before.amountRequested)})`);
+        if (input.amount === undefined) throw badInput('amount', { id: 'Jumlah: isi jumlah yang disetujui', en: 'Amount: enter the approved amount' });
+        if (input.amount > before.amountRequested) throw badInput('amount', { id: `Jumlah: tidak boleh melebihi yang diajukan (${formatRupiah(before.amountRequested)})`, en: `Amount: may not exceed the amount requested (${formatRupiah(before.amountRequested)})` });
         Object.assign(set, { amount_approved: input.amount, decided_on: input.on });
       } else if (input.status === 'ditolak') {
-        if (input.amount !== undefined) throw badInput('amount', 'Jumlah: tidak diisi untuk penolakan');
+        if (input.amount !== undefined) throw badInput('amount', { id: 'Jumlah: tidak diisi untuk penolakan', en: 'Amount: left empty for a rejection' });
         Object.assign(set, { decided_on: input.on });
       } else {
         const approved = before.amountApproved ?? 0;
         const disbursed = input.amount ?? approved;
-        if (disbursed > approved) throw badInput('amount', `Jumlah: tidak boleh melebihi yang disetujui (${formatRupiah(approved)})`);
+        if (disbursed > approved) throw badInput('amount', { id: `Jumlah: tidak boleh melebihi yang disetujui (${formatRupiah(approved)})`, en: `Amount: may not exceed the amount approved (${formatRupiah(approved)})` });
         Object.assign(set, { amount_disbursed: disbursed, disbursed_on: input.on });
       }
       await ctx.db.updateTable('financing_referrals').set(set).where('id', '=', input.id).execute();
@@ -221,7 +244,7 @@ export const financingMethods = {
           memberId: before.memberId,
           stage: 'P7',
           completedOn: input.on,
-          evidence: `Pencairan ${before.institution} ${formatRupiah(Number(set.amount_disbursed))}`,
+          evidence: recordText('financing', { institution: before.institution, amount: formatRupiah(Number(set.amount_disbursed)) }),
           source: 'financing',
           sourceId: input.id,
           userId: ctx.user!.id,
@@ -241,10 +264,10 @@ export const financingMethods = {
     mutation: false,
     input: z.strictObject({
       ...pageInput(['submittedOn', 'memberName', 'amountRequested'], 'submittedOn', 'desc'),
-      status: label(z.enum(['diajukan', 'disetujui', 'ditolak', 'dicairkan']), 'Status').optional(),
-      channel: label(z.enum(['bank_dki', 'fintech', 'pegadaian', 'koperasi']), 'Lembaga').optional(),
-      memberId: id('Anggota').optional(),
-      search: label(z.string().trim().max(100), 'Cari').optional(),
+      status: label(z.enum(['diajukan', 'disetujui', 'ditolak', 'dicairkan']), { id: 'Status', en: 'Status' }).optional(),
+      channel: label(z.enum(['bank_dki', 'fintech', 'pegadaian', 'koperasi']), { id: 'Lembaga', en: 'Institution' }).optional(),
+      memberId: id({ id: 'Anggota', en: 'Member' }).optional(),
+      search: label(z.string().trim().max(100), { id: 'Cari', en: 'Search' }).optional(),
     }),
     handler: async ({ db }, input) => {
       let base = db.selectFrom('financing_referrals as f').innerJoin('members as m', 'm.id', 'f.member_id').innerJoin('businesses as b', 'b.id', 'f.business_id');

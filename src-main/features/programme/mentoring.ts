@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { badInput, notFound } from '../../core/api/errors';
 import { fetchPage, likeEscape, pageInput } from '../../core/api/paging';
 import { defineMethod, type CallContext } from '../../core/api/registry';
-import { id, isoDate, label, optionalText, text } from '../../core/api/validation';
+import { fieldMessage, id, isoDate, label, optionalText, text } from '../../core/api/validation';
 import { refreshStage } from '../../core/stages';
 import { daysBetween, loadMember, loadPendamping, loadSettings, pendampingOf, PROGRAMME_ROLES, todayOf } from './common';
 
@@ -14,7 +14,7 @@ async function refreshP3(ctx: CallContext, memberId: string) {
   return r;
 }
 
-const kelurahanKode = label(z.string().regex(/^31\.\d{2}\.\d{2}\.\d{4}$/, 'pilih kelurahan dari daftar'), 'Kelurahan');
+const kelurahanKode = label(z.string().regex(/^31\.\d{2}\.\d{2}\.\d{4}$/, fieldMessage({ id: 'pilih kelurahan dari daftar', en: 'choose the kelurahan from the list' })), { id: 'Kelurahan', en: 'Kelurahan' });
 
 export const mentoringMethods = {
   'mentoring.kelurahan': defineMethod({
@@ -44,14 +44,14 @@ export const mentoringMethods = {
     access: PROGRAMME_ROLES,
     mutation: true,
     input: z.strictObject({
-      memberIds: label(z.array(id('Anggota')).min(1).max(1000), 'Anggota'),
-      pendampingId: id('Pendamping').nullable(),
+      memberIds: label(z.array(id({ id: 'Anggota', en: 'Member' })).min(1).max(1000), { id: 'Anggota', en: 'Member' }),
+      pendampingId: id({ id: 'Pendamping', en: 'Pendamping' }).nullable(),
     }),
     handler: async (ctx, input) => {
       const pendamping = input.pendampingId ? await loadPendamping(ctx.db, input.pendampingId) : null;
       const ids = [...new Set(input.memberIds)];
       const before = await ctx.db.selectFrom('members').select(['id', 'pendamping_id']).where('id', 'in', ids).execute();
-      if (before.length !== ids.length) throw badInput('memberIds', 'Anggota: ada anggota yang tidak ditemukan');
+      if (before.length !== ids.length) throw badInput('memberIds', { id: 'Anggota: ada anggota yang tidak ditemukan', en: 'Member: some members were not found' });
       await ctx.db.updateTable('members').set({ pendamping_id: pendamping?.id ?? null, updated_at: ctx.app.clock.nowIso() }).where('id', 'in', ids).execute();
       for (const b of before) {
         if (b.pendamping_id !== (pendamping?.id ?? null)) await ctx.audit({ entity: 'members', entityId: b.id, before: { pendampingId: b.pendamping_id }, after: { pendampingId: pendamping?.id ?? null } });
@@ -66,13 +66,13 @@ export const mentoringMethods = {
     mutation: true,
     input: z.strictObject({
       kelurahanKode,
-      pendampingId: id('Pendamping'),
-      onlyUnassigned: label(z.boolean(), 'Hanya yang belum punya pendamping').default(true),
+      pendampingId: id({ id: 'Pendamping', en: 'Pendamping' }),
+      onlyUnassigned: label(z.boolean(), { id: 'Hanya yang belum punya pendamping', en: 'Only those without a pendamping' }).default(true),
     }),
     handler: async (ctx, input) => {
       const pendamping = await loadPendamping(ctx.db, input.pendampingId);
       const region = await ctx.db.selectFrom('regions').select('nama').where('kode', '=', input.kelurahanKode).where('level', '=', 'kelurahan').executeTakeFirst();
-      if (!region) throw badInput('kelurahanKode', 'Kelurahan: kode tidak ada di daftar wilayah');
+      if (!region) throw badInput('kelurahanKode', { id: 'Kelurahan: kode tidak ada di daftar wilayah', en: 'Kelurahan: the code is not in the list of regions' });
       let q = ctx.db.selectFrom('members').select(['id', 'pendamping_id']).where('kelurahan_kode', '=', input.kelurahanKode).where('status', '=', 'aktif');
       if (input.onlyUnassigned) q = q.where('pendamping_id', 'is', null);
       const targets = (await q.execute()).filter((m) => m.pendamping_id !== pendamping.id);
@@ -92,9 +92,9 @@ export const mentoringMethods = {
     mutation: false,
     input: z.strictObject({
       ...pageInput(['name', 'lastVisit'], 'lastVisit'),
-      pendampingId: id('Pendamping').optional(),
-      search: label(z.string().trim().max(100), 'Cari').optional(),
-      overdueOnly: label(z.boolean(), 'Hanya yang perlu dikunjungi').default(false),
+      pendampingId: id({ id: 'Pendamping', en: 'Pendamping' }).optional(),
+      search: label(z.string().trim().max(100), { id: 'Cari', en: 'Search' }).optional(),
+      overdueOnly: label(z.boolean(), { id: 'Hanya yang perlu dikunjungi', en: 'Only those due for a visit' }).default(false),
     }),
     handler: async (ctx, input) => {
       const pendampingId = pendampingOf(ctx, input.pendampingId);
@@ -129,18 +129,18 @@ export const mentoringMethods = {
     access: PROGRAMME_ROLES,
     mutation: true,
     input: z.strictObject({
-      memberId: id('Anggota'),
-      visitedOn: isoDate('Tanggal kunjungan'),
-      topic: text('Topik', 200),
-      notes: optionalText('Catatan', 2000),
-      followUp: optionalText('Tindak lanjut', 1000),
-      pendampingId: id('Pendamping').optional(),
+      memberId: id({ id: 'Anggota', en: 'Member' }),
+      visitedOn: isoDate({ id: 'Tanggal kunjungan', en: 'Visit date' }),
+      topic: text({ id: 'Topik', en: 'Topic' }, 200),
+      notes: optionalText({ id: 'Catatan', en: 'Note' }, 2000),
+      followUp: optionalText({ id: 'Tindak lanjut', en: 'Follow-up' }, 1000),
+      pendampingId: id({ id: 'Pendamping', en: 'Pendamping' }).optional(),
     }),
     handler: async (ctx, input) => {
       const member = await loadMember(ctx.db, input.memberId);
-      if (input.visitedOn > todayOf(ctx)) throw badInput('visitedOn', 'Tanggal kunjungan: tidak boleh di masa depan');
+      if (input.visitedOn > todayOf(ctx)) throw badInput('visitedOn', { id: 'Tanggal kunjungan: tidak boleh di masa depan', en: 'Visit date: may not be in the future' });
       const pendampingId = input.pendampingId ?? (ctx.user!.isPendamping ? ctx.user!.id : member.pendampingId);
-      if (!pendampingId) throw badInput('pendampingId', `Pendamping: ${member.fullName} belum punya pendamping; pilih pendamping yang berkunjung`);
+      if (!pendampingId) throw badInput('pendampingId', { id: `Pendamping: ${member.fullName} belum punya pendamping; pilih pendamping yang berkunjung`, en: `Pendamping: ${member.fullName} has no pendamping yet; choose the pendamping who visited` });
       await loadPendamping(ctx.db, pendampingId);
       const now = ctx.app.clock.nowIso();
       const visitId = ctx.app.newId();
@@ -168,16 +168,16 @@ export const mentoringMethods = {
     access: PROGRAMME_ROLES,
     mutation: true,
     input: z.strictObject({
-      id: id('Kunjungan'),
-      visitedOn: isoDate('Tanggal kunjungan'),
-      topic: text('Topik', 200),
-      notes: optionalText('Catatan', 2000),
-      followUp: optionalText('Tindak lanjut', 1000),
+      id: id({ id: 'Kunjungan', en: 'Visit' }),
+      visitedOn: isoDate({ id: 'Tanggal kunjungan', en: 'Visit date' }),
+      topic: text({ id: 'Topik', en: 'Topic' }, 200),
+      notes: optionalText({ id: 'Catatan', en: 'Note' }, 2000),
+      followUp: optionalText({ id: 'Tindak lanjut', en: 'Follow-up' }, 1000),
     }),
     handler: async (ctx, input) => {
       const before = await ctx.db.selectFrom('mentoring_visits').selectAll().where('id', '=', input.id).executeTakeFirst();
-      if (!before) throw notFound('Kunjungan');
-      if (input.visitedOn > todayOf(ctx)) throw badInput('visitedOn', 'Tanggal kunjungan: tidak boleh di masa depan');
+      if (!before) throw notFound({ id: 'Kunjungan', en: 'Visit' });
+      if (input.visitedOn > todayOf(ctx)) throw badInput('visitedOn', { id: 'Tanggal kunjungan: tidak boleh di masa depan', en: 'Visit date: may not be in the future' });
       const set = { visited_on: input.visitedOn, topic: input.topic, notes: input.notes ?? null, follow_up: input.followUp ?? null };
       await ctx.db.updateTable('mentoring_visits').set(set).where('id', '=', input.id).execute();
       await ctx.audit({ entity: 'mentoring_visits', entityId: input.id, before, after: { ...before, ...set } });
@@ -190,10 +190,10 @@ export const mentoringMethods = {
     summary: 'Menghapus kunjungan yang salah catat, dengan alasan (tersimpan di riwayat); tahap P3 mengikuti kunjungan yang tersisa.',
     access: PROGRAMME_ROLES,
     mutation: true,
-    input: z.strictObject({ id: id('Kunjungan'), reason: text('Alasan penghapusan', 300) }),
+    input: z.strictObject({ id: id({ id: 'Kunjungan', en: 'Visit' }), reason: text({ id: 'Alasan penghapusan', en: 'Reason for deleting' }, 300) }),
     handler: async (ctx, input) => {
       const before = await ctx.db.selectFrom('mentoring_visits').selectAll().where('id', '=', input.id).executeTakeFirst();
-      if (!before) throw notFound('Kunjungan');
+      if (!before) throw notFound({ id: 'Kunjungan', en: 'Visit' });
       await ctx.db.deleteFrom('mentoring_visits').where('id', '=', input.id).execute();
       // The visit itself stays in the audit log: nothing entered is lost.
       await ctx.audit({ entity: 'mentoring_visits', entityId: input.id, before, after: { removed: true, reason: input.reason } });
@@ -206,7 +206,7 @@ export const mentoringMethods = {
     summary: 'Riwayat kunjungan pendampingan seorang anggota, terbaru dulu.',
     access: PROGRAMME_ROLES,
     mutation: false,
-    input: z.strictObject({ memberId: id('Anggota') }),
+    input: z.strictObject({ memberId: id({ id: 'Anggota', en: 'Member' }) }),
     handler: async ({ db }, input) =>
       db
         .selectFrom('mentoring_visits as v')

@@ -48,10 +48,10 @@ export const trainingUndoMethods = {
     summary: 'Mengurungkan pembatalan pelatihan: pelatihan terjadwal lagi dengan peserta dan daftar tunggu seperti sebelum dibatalkan.',
     access: PROGRAMME_ROLES,
     mutation: true,
-    input: z.strictObject({ id: id('Pelatihan') }),
+    input: z.strictObject({ id: id({ id: 'Pelatihan', en: 'Training' }) }),
     handler: async (ctx, input) => {
       const before = await loadTraining(ctx, input.id);
-      if (before.status !== 'dibatalkan') throw conflict('Pelatihan ini tidak dibatalkan; tidak ada yang diurungkan.');
+      if (before.status !== 'dibatalkan') throw conflict({ id: 'Pelatihan ini tidak dibatalkan; tidak ada yang diurungkan.', en: 'This training is not cancelled; nothing was undone.' });
       await ctx.db.updateTable('trainings').set({ status: 'terjadwal', updated_at: ctx.app.clock.nowIso() }).where('id', '=', input.id).execute();
       const after = await loadTraining(ctx, input.id);
       const seats = await seatCounts(ctx, input.id);
@@ -65,15 +65,15 @@ export const trainingUndoMethods = {
       'Mengurungkan pengunduran diri peserta: kembali ke tempatnya (kursi, atau urutannya di daftar tunggu). Bila kursinya sudah diberikan ke daftar tunggu dan penerimanya belum hadir, penerima itu kembali ke urutan pertama daftar tunggu.',
     access: PROGRAMME_ROLES,
     mutation: true,
-    input: z.strictObject({ trainingId: id('Pelatihan'), memberId: id('Anggota') }),
+    input: z.strictObject({ trainingId: id({ id: 'Pelatihan', en: 'Training' }), memberId: id({ id: 'Anggota', en: 'Member' }) }),
     handler: async (ctx, input) => {
       const training = await loadTraining(ctx, input.trainingId);
       assertScheduled(training);
       const member = await loadMember(ctx.db, input.memberId);
       const enrolment = await ctx.db.selectFrom('training_enrolments').selectAll().where('training_id', '=', input.trainingId).where('member_id', '=', input.memberId).executeTakeFirst();
-      if (!enrolment || enrolment.status !== 'mundur') throw conflict(`${member.fullName} tidak mundur dari pelatihan ini; tidak ada yang diurungkan.`);
+      if (!enrolment || enrolment.status !== 'mundur') throw conflict({ id: `${member.fullName} tidak mundur dari pelatihan ini; tidak ada yang diurungkan.`, en: `${member.fullName} did not withdraw from this training; nothing was undone.` });
       const withdrawal = await lastWithdrawal(ctx, enrolment.id);
-      if (!withdrawal) throw conflict(`Tempat ${member.fullName} sebelum mundur tidak tercatat; daftarkan lagi bila perlu.`);
+      if (!withdrawal) throw conflict({ id: `Tempat ${member.fullName} sebelum mundur tidak tercatat; daftarkan lagi bila perlu.`, en: `${member.fullName}'s place before withdrawing is not on record; enrol them again if needed.` });
       const now = ctx.app.clock.nowIso();
       const moved: string[] = [];
 
@@ -98,7 +98,7 @@ export const trainingUndoMethods = {
                 .orderBy('updated_at', 'desc')
                 .executeTakeFirst()
             : undefined;
-          if (!taker) throw conflict(`Pelatihan penuh (${enrolled} dari ${training.capacity} kursi) dan kursi ${member.fullName} sudah dipakai peserta yang hadir; tambah kapasitas atau masukkan ke daftar tunggu.`);
+          if (!taker) throw conflict({ id: `Pelatihan penuh (${enrolled} dari ${training.capacity} kursi) dan kursi ${member.fullName} sudah dipakai peserta yang hadir; tambah kapasitas atau masukkan ke daftar tunggu.`, en: `The training is full (${enrolled} of ${training.capacity} seats) and ${member.fullName}'s seat is taken by a participant who attended; add capacity or put them on the waiting list.` });
           await openWaitlistPlace(ctx, input.trainingId, 1);
           await ctx.db.updateTable('training_enrolments').set({ status: 'menunggu', waitlist_pos: 1, updated_at: now }).where('id', '=', taker.id).execute();
           await ctx.audit({ entity: 'training_enrolments', entityId: taker.id, before: taker, after: { status: 'menunggu', waitlist_pos: 1, reason: `kursi dikembalikan kepada ${member.fullName}` } });

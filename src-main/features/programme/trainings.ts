@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { recordText } from '../../core/record-texts';
 import { sql } from 'kysely';
 import { badInput, conflict, notFound } from '../../core/api/errors';
 import { fetchPage, likeEscape, pageInput } from '../../core/api/paging';
 import { defineMethod, type CallContext } from '../../core/api/registry';
-import { id, label, optionalText, text } from '../../core/api/validation';
+import { fieldMessage, id, label, optionalText, text } from '../../core/api/validation';
 import { jakartaDate } from '../../core/clock';
+import { dayName, type Phrase } from '../../../src-shared/i18n';
 import { completeStage } from '../../core/stages';
 import { loadMember, loadSettings, PROGRAMME_ROLES, SKPD_CODES, todayOf } from './common';
 import { renderTrainingCertificatesTask } from './tasks';
@@ -12,12 +14,12 @@ import { certificatesToPrint, issueCertificates } from './certificates';
 
 // Date-times are typed in WIB as 'YYYY-MM-DDTHH:MM' (what <input type="datetime-local"> gives)
 // and stored as UTC instants.
-const localDateTime = (name: string) =>
+const localDateTime = (name: Phrase) =>
   label(
     z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'tanggal atau jam tidak valid (tulis HH/BB/TTTT dan jj.mm)')
-      .refine((v) => !Number.isNaN(Date.parse(`${v}:00+07:00`)), 'tanggal atau jam tidak ada di kalender'),
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, fieldMessage({ id: 'tanggal atau jam tidak valid (tulis HH/BB/TTTT dan jj.mm)', en: 'not a valid date or time (write DD/MM/YYYY and hh.mm)' }))
+      .refine((v) => !Number.isNaN(Date.parse(`${v}:00+07:00`)), fieldMessage({ id: 'tanggal atau jam tidak ada di kalender', en: 'the date or time does not exist' })),
     name,
   );
 
@@ -26,15 +28,15 @@ export const toUtcIso = (local: string) => new Date(Date.parse(`${local}:00+07:0
 export const toLocal = (iso: string) => new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(0, 16);
 
 const trainingFields = {
-  topic: text('Topik pelatihan', 200),
-  startsAt: localDateTime('Mulai'),
-  endsAt: localDateTime('Selesai'),
-  mode: label(z.enum(['online', 'offline']), 'Cara pelaksanaan'),
-  place: optionalText('Tempat', 200),
-  link: optionalText('Tautan daring', 300),
-  capacity: label(z.number().int().min(1).max(1000), 'Kapasitas'),
-  trainer: text('Pelatih', 120),
-  skpd: label(z.enum(SKPD_CODES), 'SKPD penyelenggara'),
+  topic: text({ id: 'Topik pelatihan', en: 'Training topic' }, 200),
+  startsAt: localDateTime({ id: 'Mulai', en: 'Starts' }),
+  endsAt: localDateTime({ id: 'Selesai', en: 'Ends' }),
+  mode: label(z.enum(['online', 'offline']), { id: 'Cara pelaksanaan', en: 'Mode' }),
+  place: optionalText({ id: 'Tempat', en: 'Venue' }, 200),
+  link: optionalText({ id: 'Tautan daring', en: 'Online link' }, 300),
+  capacity: label(z.number().int().min(1).max(1000), { id: 'Kapasitas', en: 'Capacity' }),
+  trainer: text({ id: 'Pelatih', en: 'Trainer' }, 120),
+  skpd: label(z.enum(SKPD_CODES), { id: 'SKPD penyelenggara', en: 'Organising SKPD' }),
 };
 
 const trainingColumns = [
@@ -53,14 +55,14 @@ const trainingColumns = [
 ] as const;
 
 function checkTrainingFields(v: { startsAt: string; endsAt: string; mode: 'online' | 'offline'; place?: string | null; link?: string | null }) {
-  if (toUtcIso(v.endsAt) <= toUtcIso(v.startsAt)) throw badInput('endsAt', 'Selesai: harus sesudah waktu mulai');
-  if (v.mode === 'offline' && !v.place) throw badInput('place', 'Tempat: wajib diisi untuk pelatihan luring');
-  if (v.mode === 'online' && !v.link) throw badInput('link', 'Tautan daring: wajib diisi untuk pelatihan daring');
+  if (toUtcIso(v.endsAt) <= toUtcIso(v.startsAt)) throw badInput('endsAt', { id: 'Selesai: harus sesudah waktu mulai', en: 'Ends: must be after the start' });
+  if (v.mode === 'offline' && !v.place) throw badInput('place', { id: 'Tempat: wajib diisi untuk pelatihan luring', en: 'Venue: required for an in-person training' });
+  if (v.mode === 'online' && !v.link) throw badInput('link', { id: 'Tautan daring: wajib diisi untuk pelatihan daring', en: 'Online link: required for an online training' });
 }
 
 export async function loadTraining(ctx: Pick<CallContext, 'db'>, trainingId: string) {
   const t = await ctx.db.selectFrom('trainings').select(trainingColumns).where('id', '=', trainingId).executeTakeFirst();
-  if (!t) throw notFound('Pelatihan');
+  if (!t) throw notFound({ id: 'Pelatihan', en: 'Training' });
   return t;
 }
 
@@ -91,8 +93,8 @@ async function participants(ctx: Pick<CallContext, 'db'>, trainingId: string) {
 }
 
 export function assertScheduled(t: { status: string }) {
-  if (t.status === 'selesai') throw conflict('Pelatihan sudah dinyatakan selesai; peserta tidak dapat diubah lagi.');
-  if (t.status === 'dibatalkan') throw conflict('Pelatihan sudah dibatalkan.');
+  if (t.status === 'selesai') throw conflict({ id: 'Pelatihan sudah dinyatakan selesai; peserta tidak dapat diubah lagi.', en: 'The training is already completed; participants can no longer be changed.' });
+  if (t.status === 'dibatalkan') throw conflict({ id: 'Pelatihan sudah dibatalkan.', en: 'The training is already cancelled.' });
 }
 
 /** Moves the first waiting members up while seats are free; returns their member ids. */
@@ -152,8 +154,8 @@ export const trainingMethods = {
     mutation: false,
     input: z.strictObject({
       ...pageInput(['startsAt', 'topic'], 'startsAt', 'desc'),
-      search: label(z.string().trim().max(100), 'Cari').optional(),
-      status: label(z.enum(['terjadwal', 'selesai', 'dibatalkan']), 'Status').optional(),
+      search: label(z.string().trim().max(100), { id: 'Cari', en: 'Search' }).optional(),
+      status: label(z.enum(['terjadwal', 'selesai', 'dibatalkan']), { id: 'Status', en: 'Status' }).optional(),
     }),
     handler: async ({ db }, input) => {
       let base = db.selectFrom('trainings');
@@ -174,7 +176,7 @@ export const trainingMethods = {
     summary: 'Satu pelatihan dengan peserta, daftar tunggu (berurutan) dan kehadiran.',
     access: PROGRAMME_ROLES,
     mutation: false,
-    input: z.strictObject({ id: id('Pelatihan') }),
+    input: z.strictObject({ id: id({ id: 'Pelatihan', en: 'Training' }) }),
     handler: async (ctx, input) => {
       const training = await loadTraining(ctx, input.id);
       const cancelReason = training.status === 'dibatalkan' ? await cancellationReason(ctx, input.id) : null;
@@ -212,13 +214,13 @@ export const trainingMethods = {
     summary: 'Mengubah jadwal, tempat, kapasitas atau pelatih; kapasitas yang bertambah menaikkan daftar tunggu.',
     access: PROGRAMME_ROLES,
     mutation: true,
-    input: z.strictObject({ id: id('Pelatihan'), ...trainingFields }),
+    input: z.strictObject({ id: id({ id: 'Pelatihan', en: 'Training' }), ...trainingFields }),
     handler: async (ctx, input) => {
       const before = await loadTraining(ctx, input.id);
       assertScheduled(before);
       checkTrainingFields(input);
       const { enrolled } = await seatCounts(ctx, input.id);
-      if (input.capacity < enrolled) throw badInput('capacity', `Kapasitas: sudah ada ${enrolled} peserta terdaftar; kapasitas tidak boleh kurang dari itu`);
+      if (input.capacity < enrolled) throw badInput('capacity', { id: `Kapasitas: sudah ada ${enrolled} peserta terdaftar; kapasitas tidak boleh kurang dari itu`, en: `Capacity: ${enrolled} participants are enrolled already; the capacity may not be less` });
       await ctx.db
         .updateTable('trainings')
         .set({
@@ -238,7 +240,7 @@ export const trainingMethods = {
     summary: 'Membatalkan pelatihan yang belum selesai, dengan alasannya; peserta dan daftar tunggu tetap tersimpan, sehingga pembatalan dapat diurungkan (trainings.reinstate).',
     access: PROGRAMME_ROLES,
     mutation: true,
-    input: z.strictObject({ id: id('Pelatihan'), reason: text('Alasan pembatalan', 300) }),
+    input: z.strictObject({ id: id({ id: 'Pelatihan', en: 'Training' }), reason: text({ id: 'Alasan pembatalan', en: 'Reason for cancelling' }, 300) }),
     handler: async (ctx, input) => {
       const before = await loadTraining(ctx, input.id);
       assertScheduled(before);
@@ -256,23 +258,23 @@ export const trainingMethods = {
     access: PROGRAMME_ROLES,
     mutation: true,
     input: z.strictObject({
-      trainingId: id('Pelatihan'),
-      memberId: id('Anggota'),
-      waitlist: label(z.boolean(), 'Daftar tunggu').default(false),
+      trainingId: id({ id: 'Pelatihan', en: 'Training' }),
+      memberId: id({ id: 'Anggota', en: 'Member' }),
+      waitlist: label(z.boolean(), { id: 'Daftar tunggu', en: 'Waiting list' }).default(false),
     }),
     handler: async (ctx, input) => {
       const training = await loadTraining(ctx, input.trainingId);
       assertScheduled(training);
       const member = await loadMember(ctx.db, input.memberId);
-      if (member.status !== 'aktif') throw conflict(`${member.fullName} tidak aktif sebagai anggota.`);
+      if (member.status !== 'aktif') throw conflict({ id: `${member.fullName} tidak aktif sebagai anggota.`, en: `${member.fullName} is not an active member.` });
       const existing = await ctx.db.selectFrom('training_enrolments').selectAll().where('training_id', '=', input.trainingId).where('member_id', '=', input.memberId).executeTakeFirst();
-      if (existing && existing.status === 'terdaftar') throw conflict(`${member.fullName} sudah terdaftar di pelatihan ini.`);
-      if (existing && existing.status === 'menunggu') throw conflict(`${member.fullName} sudah ada di daftar tunggu (urutan ${existing.waitlist_pos}).`);
+      if (existing && existing.status === 'terdaftar') throw conflict({ id: `${member.fullName} sudah terdaftar di pelatihan ini.`, en: `${member.fullName} is already enrolled in this training.` });
+      if (existing && existing.status === 'menunggu') throw conflict({ id: `${member.fullName} sudah ada di daftar tunggu (urutan ${existing.waitlist_pos}).`, en: `${member.fullName} is already on the waiting list (place ${existing.waitlist_pos}).` });
       const { enrolled } = await seatCounts(ctx, input.trainingId);
       const full = enrolled >= training.capacity;
       if (full && !input.waitlist) {
-        throw conflict(`Pelatihan penuh: ${enrolled} dari ${training.capacity} kursi sudah terisi. ${member.fullName} tidak didaftarkan; masukkan ke daftar tunggu bila perlu.`, {
-          memberId: `Anggota: pelatihan penuh (kapasitas ${training.capacity})`,
+        throw conflict({ id: `Pelatihan penuh: ${enrolled} dari ${training.capacity} kursi sudah terisi. ${member.fullName} tidak didaftarkan; masukkan ke daftar tunggu bila perlu.`, en: `The training is full: ${enrolled} of ${training.capacity} seats are taken. ${member.fullName} was not enrolled; put them on the waiting list if needed.` }, {
+          memberId: { id: `Anggota: pelatihan penuh (kapasitas ${training.capacity})`, en: `Member: the training is full (capacity ${training.capacity})` },
         });
       }
       let waitlistPos: number | null = null;
@@ -299,12 +301,12 @@ export const trainingMethods = {
     summary: 'Mengundurkan anggota dari pelatihan; kursinya diberikan kepada urutan pertama daftar tunggu.',
     access: PROGRAMME_ROLES,
     mutation: true,
-    input: z.strictObject({ trainingId: id('Pelatihan'), memberId: id('Anggota') }),
+    input: z.strictObject({ trainingId: id({ id: 'Pelatihan', en: 'Training' }), memberId: id({ id: 'Anggota', en: 'Member' }) }),
     handler: async (ctx, input) => {
       const training = await loadTraining(ctx, input.trainingId);
       assertScheduled(training);
       const existing = await ctx.db.selectFrom('training_enrolments').selectAll().where('training_id', '=', input.trainingId).where('member_id', '=', input.memberId).executeTakeFirst();
-      if (!existing || existing.status === 'mundur') throw badInput('memberId', 'Anggota: tidak terdaftar dan tidak ada di daftar tunggu pelatihan ini');
+      if (!existing || existing.status === 'mundur') throw badInput('memberId', { id: 'Anggota: tidak terdaftar dan tidak ada di daftar tunggu pelatihan ini', en: 'Member: neither enrolled in nor on the waiting list of this training' });
       await ctx.db.updateTable('training_enrolments').set({ status: 'mundur', waitlist_pos: null, attended: 0, updated_at: ctx.app.clock.nowIso() }).where('id', '=', existing.id).execute();
       const promoted = existing.status === 'terdaftar' ? await promoteWaiting(ctx, input.trainingId, training.capacity) : [];
       // Written after the promotion so that it names who took the seat: trainings.undoWithdraw
@@ -319,16 +321,16 @@ export const trainingMethods = {
     access: PROGRAMME_ROLES,
     mutation: true,
     input: z.strictObject({
-      trainingId: id('Pelatihan'),
+      trainingId: id({ id: 'Pelatihan', en: 'Training' }),
       marks: label(
-        z.array(z.strictObject({ memberId: id('Anggota'), attended: label(z.boolean(), 'Hadir') })).min(1).max(1000),
-        'Kehadiran',
+        z.array(z.strictObject({ memberId: id({ id: 'Anggota', en: 'Member' }), attended: label(z.boolean(), { id: 'Hadir', en: 'Attended' }) })).min(1).max(1000),
+        { id: 'Kehadiran', en: 'Attendance' },
       ),
     }),
     handler: async (ctx, input) => {
       const training = await loadTraining(ctx, input.trainingId);
       assertScheduled(training);
-      if (jakartaDate(training.startsAt) > todayOf(ctx)) throw conflict('Pelatihan belum dimulai; kehadiran dicatat pada hari pelaksanaan.');
+      if (jakartaDate(training.startsAt) > todayOf(ctx)) throw conflict({ id: 'Pelatihan belum dimulai; kehadiran dicatat pada hari pelaksanaan.', en: 'The training has not started; attendance is recorded on the day.' });
       const rows = await ctx.db.selectFrom('training_enrolments').select(['id', 'member_id', 'status', 'attended']).where('training_id', '=', input.trainingId).execute();
       const byMember = new Map(rows.map((r) => [r.member_id, r]));
       const now = ctx.app.clock.nowIso();
@@ -337,8 +339,8 @@ export const trainingMethods = {
         if (!row || row.status !== 'terdaftar') {
           const member = await ctx.db.selectFrom('members').select('full_name').where('id', '=', mark.memberId).executeTakeFirst();
           const who = member?.full_name ?? 'Anggota ini';
-          const why = row?.status === 'menunggu' ? 'masih di daftar tunggu' : 'tidak terdaftar sebagai peserta';
-          throw badInput(`marks.${index}.memberId`, `Kehadiran: ${who} ${why} pelatihan ini; kehadiran tidak dicatat`);
+          const why: Phrase = row?.status === 'menunggu' ? { id: 'masih di daftar tunggu', en: 'is still on the waiting list of' } : { id: 'tidak terdaftar sebagai peserta', en: 'is not enrolled in' };
+          throw badInput(`marks.${index}.memberId`, { id: `Kehadiran: ${who} ${why.id} pelatihan ini; kehadiran tidak dicatat`, en: `Attendance: ${who} ${why.en} this training; attendance not recorded` });
         }
         const attended = mark.attended ? 1 : 0;
         if (row.attended === attended) continue;
@@ -353,12 +355,12 @@ export const trainingMethods = {
     summary: 'Menyatakan pelatihan selesai: peserta yang hadir lulus dan tahap P2 mereka tercatat.',
     access: PROGRAMME_ROLES,
     mutation: true,
-    input: z.strictObject({ id: id('Pelatihan') }),
+    input: z.strictObject({ id: id({ id: 'Pelatihan', en: 'Training' }) }),
     handler: async (ctx, input) => {
       const before = await loadTraining(ctx, input.id);
       assertScheduled(before);
       const today = todayOf(ctx);
-      if (jakartaDate(before.startsAt) > today) throw conflict('Pelatihan belum dimulai; tidak dapat dinyatakan selesai.');
+      if (jakartaDate(before.startsAt) > today) throw conflict({ id: 'Pelatihan belum dimulai; tidak dapat dinyatakan selesai.', en: 'The training has not started; it cannot be completed.' });
       const attendees = await ctx.db
         .selectFrom('training_enrolments')
         .select(['id', 'member_id'])
@@ -366,7 +368,7 @@ export const trainingMethods = {
         .where('status', '=', 'terdaftar')
         .where('attended', '=', 1)
         .execute();
-      if (attendees.length === 0) throw conflict('Belum ada peserta yang ditandai hadir; catat kehadiran dulu.');
+      if (attendees.length === 0) throw conflict({ id: 'Belum ada peserta yang ditandai hadir; catat kehadiran dulu.', en: 'No participant is marked as attended yet; record attendance first.' });
       const endDate = jakartaDate(before.endsAt);
       const completedOn = endDate < today ? endDate : today;
       const now = ctx.app.clock.nowIso();
@@ -378,7 +380,7 @@ export const trainingMethods = {
           memberId: a.member_id,
           stage: 'P2',
           completedOn,
-          evidence: `Pelatihan: ${before.topic}`,
+          evidence: recordText('training', { topic: before.topic }),
           source: 'training',
           sourceId: input.id,
           userId: ctx.user!.id,
@@ -400,14 +402,14 @@ export const trainingMethods = {
     access: PROGRAMME_ROLES,
     // Each print is counted: the second one is a copy.
     mutation: true,
-    input: z.strictObject({ trainingId: id('Pelatihan'), memberId: id('Anggota') }),
+    input: z.strictObject({ trainingId: id({ id: 'Pelatihan', en: 'Training' }), memberId: id({ id: 'Anggota', en: 'Member' }) }),
     handler: async (ctx, input) => {
       const training = await loadTraining(ctx, input.trainingId);
-      if (training.status !== 'selesai') throw conflict('Sertifikat dicetak setelah pelatihan dinyatakan selesai.');
+      if (training.status !== 'selesai') throw conflict({ id: 'Sertifikat dicetak setelah pelatihan dinyatakan selesai.', en: 'Certificates are printed once the training is completed.' });
       const revoked = await ctx.db.selectFrom('training_certificates').select(['number', 'revoked_on']).where('training_id', '=', input.trainingId).where('member_id', '=', input.memberId).executeTakeFirst();
-      if (revoked?.revoked_on) throw conflict(`Sertifikat ${revoked.number} sudah dicabut pada ${revoked.revoked_on}; tidak dicetak lagi.`);
+      if (revoked?.revoked_on) throw conflict({ id: `Sertifikat ${revoked.number} sudah dicabut pada ${dayName(revoked.revoked_on).id}; tidak dicetak lagi.`, en: `Certificate ${revoked.number} was revoked on ${dayName(revoked.revoked_on).en}; it is not printed again.` });
       const { office, list } = await certificatesToPrint(ctx, input.trainingId, input.memberId);
-      if (list.length === 0) throw badInput('memberId', 'Anggota: tidak lulus (tidak hadir atau tidak terdaftar) pada pelatihan ini');
+      if (list.length === 0) throw badInput('memberId', { id: 'Anggota: tidak lulus (tidak hadir atau tidak terdaftar) pada pelatihan ini', en: 'Member: did not pass this training (did not attend or was not enrolled)' });
       return { office, list };
     },
     // Drawn after the commit that counts the print, in the worker pool.
@@ -421,10 +423,10 @@ export const trainingMethods = {
     summary: 'Sertifikat semua peserta yang lulus dalam satu PDF (satu halaman per peserta, yang pernah dicetak bertanda SALINAN).',
     access: PROGRAMME_ROLES,
     mutation: true,
-    input: z.strictObject({ trainingId: id('Pelatihan') }),
+    input: z.strictObject({ trainingId: id({ id: 'Pelatihan', en: 'Training' }) }),
     handler: async (ctx, input) => {
       const training = await loadTraining(ctx, input.trainingId);
-      if (training.status !== 'selesai') throw conflict('Sertifikat dicetak setelah pelatihan dinyatakan selesai.');
+      if (training.status !== 'selesai') throw conflict({ id: 'Sertifikat dicetak setelah pelatihan dinyatakan selesai.', en: 'Certificates are printed once the training is completed.' });
       const { office, list } = await certificatesToPrint(ctx, input.trainingId);
       return { office, list, startsAt: training.startsAt };
     },
@@ -439,11 +441,11 @@ export const trainingMethods = {
     summary: 'Mencabut sertifikat pelatihan dengan alasan (misalnya diberikan karena kekeliruan); nomornya tidak dipakai lagi.',
     access: ['admin', 'supervisor'],
     mutation: true,
-    input: z.strictObject({ trainingId: id('Pelatihan'), memberId: id('Anggota'), reason: text('Alasan pencabutan', 300) }),
+    input: z.strictObject({ trainingId: id({ id: 'Pelatihan', en: 'Training' }), memberId: id({ id: 'Anggota', en: 'Member' }), reason: text({ id: 'Alasan pencabutan', en: 'Reason for revoking' }, 300) }),
     handler: async (ctx, input) => {
       const before = await ctx.db.selectFrom('training_certificates').selectAll().where('training_id', '=', input.trainingId).where('member_id', '=', input.memberId).executeTakeFirst();
-      if (!before) throw badInput('memberId', 'Anggota: tidak punya sertifikat pelatihan ini');
-      if (before.revoked_on) throw conflict(`Sertifikat ${before.number} sudah dicabut pada ${before.revoked_on}.`);
+      if (!before) throw badInput('memberId', { id: 'Anggota: tidak punya sertifikat pelatihan ini', en: 'Member: has no certificate of this training' });
+      if (before.revoked_on) throw conflict({ id: `Sertifikat ${before.number} sudah dicabut pada ${dayName(before.revoked_on).id}.`, en: `Certificate ${before.number} was revoked on ${dayName(before.revoked_on).en}.` });
       const set = { revoked_on: todayOf(ctx), revoke_reason: input.reason, revoked_by: ctx.user!.id };
       await ctx.db.updateTable('training_certificates').set(set).where('id', '=', before.id).execute();
       await ctx.audit({ entity: 'training_certificates', entityId: before.id, before, after: { ...before, ...set } });

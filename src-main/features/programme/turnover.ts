@@ -1,27 +1,35 @@
 import { z } from 'zod';
 import { badInput } from '../../core/api/errors';
 import { defineMethod, type CallContext } from '../../core/api/registry';
-import { id, label, text } from '../../core/api/validation';
+import { fieldMessage, id, label, text } from '../../core/api/validation';
 import { classifyScale } from '../../../src-shared/rules/scale';
 import type { BusinessesTable } from '../registrations';
 import { refreshStage } from '../../core/stages';
 import { loadMember, loadSettings, pendampingOf, PROGRAMME_ROLES, todayOf } from './common';
-import { addMonths, formatMonthId, monthOf, monthRange } from '../../../src-shared/rules/months';
+import { addMonths, monthOf, monthRange } from '../../../src-shared/rules/months';
+import { monthName } from '../../../src-shared/i18n';
 import { evaluateNaikKelas } from './rules/naik-kelas';
 
 const MAX_RUPIAH = 1_000_000_000_000_000;
 /** Rows of one grid: as many as one batch save takes. */
 const GRID_LIMIT = 2000;
-const month = label(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'bulan harus berformat TTTT-BB'), 'Bulan');
-const turnover = label(z.number({ error: (i) => (i.input == null ? 'wajib diisi' : 'harus berupa angka') }).int('harus bilangan bulat rupiah').min(0, 'tidak boleh kurang dari 0 (omzet tidak bisa negatif)').max(MAX_RUPIAH), 'Omzet');
-const profit = label(z.number().int('harus bilangan bulat rupiah').min(-MAX_RUPIAH).max(MAX_RUPIAH), 'Laba').nullish();
-const employees = label(z.number().int().min(0, 'tidak boleh kurang dari 0').max(100_000), 'Tenaga kerja').nullish();
+const month = label(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, fieldMessage({ id: 'bulan harus berformat TTTT-BB', en: 'the month must be YYYY-MM' })), { id: 'Bulan', en: 'Month' });
+const turnover = label(
+  z
+    .number()
+    .int(fieldMessage({ id: 'harus bilangan bulat rupiah', en: 'must be whole rupiah' }))
+    .min(0, fieldMessage({ id: 'tidak boleh kurang dari 0 (omzet tidak bisa negatif)', en: 'may not be less than 0 (turnover cannot be negative)' }))
+    .max(MAX_RUPIAH),
+  { id: 'Omzet', en: 'Turnover' },
+);
+const profit = label(z.number().int(fieldMessage({ id: 'harus bilangan bulat rupiah', en: 'must be whole rupiah' })).min(-MAX_RUPIAH).max(MAX_RUPIAH), { id: 'Laba', en: 'Profit' }).nullish();
+const employees = label(z.number().int().min(0, fieldMessage({ id: 'tidak boleh kurang dari 0', en: 'may not be less than 0' })).max(100_000), { id: 'Tenaga kerja', en: 'Employees' }).nullish();
 
 const figures = { turnover, profit, employees };
 
 function assertNotFuture(ctx: CallContext, m: string, field: string) {
   const current = monthOf(todayOf(ctx));
-  if (m > current) throw badInput(field, `Bulan: ${formatMonthId(m)} belum berjalan; laporan hanya untuk bulan ini atau sebelumnya`);
+  if (m > current) throw badInput(field, { id: `Bulan: ${monthName(m).id} belum berjalan; laporan hanya untuk bulan ini atau sebelumnya`, en: `Month: ${monthName(m).en} has not begun; reports are only for this month or earlier ones` });
 }
 
 interface ReportInput {
@@ -58,7 +66,7 @@ async function refreshP6(ctx: CallContext, memberId: string) {
 /** Writes one month's figures (insert or correct); P6 follows the member's first report. */
 async function saveReport(ctx: CallContext, input: ReportInput, field: string): Promise<{ created: boolean; stageRecorded: boolean }> {
   const business = await ctx.db.selectFrom('businesses').select(['id', 'member_id', 'name', 'capital', 'monthly_turnover', 'employees', 'scale']).where('id', '=', input.businessId).executeTakeFirst();
-  if (!business) throw badInput(field, 'Usaha: tidak ditemukan');
+  if (!business) throw badInput(field, { id: 'Usaha: tidak ditemukan', en: 'Business: not found' });
   const now = ctx.app.clock.nowIso();
   const existing = await ctx.db.selectFrom('turnover_reports').selectAll().where('business_id', '=', input.businessId).where('month', '=', input.month).executeTakeFirst();
   const values = { turnover: input.turnover, profit: input.profit ?? null, employees: input.employees ?? null, recorded_by: ctx.user!.id, updated_at: now };
@@ -97,7 +105,7 @@ export const turnoverMethods = {
     summary: 'Mencatat omzet, laba dan tenaga kerja satu usaha untuk satu bulan; laporan pertama mencatat tahap P6.',
     access: PROGRAMME_ROLES,
     mutation: true,
-    input: z.strictObject({ businessId: id('Usaha'), month, ...figures }),
+    input: z.strictObject({ businessId: id({ id: 'Usaha', en: 'Business' }), month, ...figures }),
     handler: async (ctx, input) => {
       assertNotFuture(ctx, input.month, 'month');
       return saveReport(ctx, input, 'businessId');
@@ -108,10 +116,10 @@ export const turnoverMethods = {
     summary: 'Menghapus laporan omzet sebulan yang salah catat, dengan alasan (tersimpan di riwayat); tahap P6 mengikuti laporan yang tersisa.',
     access: PROGRAMME_ROLES,
     mutation: true,
-    input: z.strictObject({ businessId: id('Usaha'), month, reason: text('Alasan penghapusan', 300) }),
+    input: z.strictObject({ businessId: id({ id: 'Usaha', en: 'Business' }), month, reason: text({ id: 'Alasan penghapusan', en: 'Reason for deleting' }, 300) }),
     handler: async (ctx, input) => {
       const before = await ctx.db.selectFrom('turnover_reports').selectAll().where('business_id', '=', input.businessId).where('month', '=', input.month).executeTakeFirst();
-      if (!before) throw badInput('month', `Bulan: usaha ini tidak punya laporan omzet ${formatMonthId(input.month)}`);
+      if (!before) throw badInput('month', { id: `Bulan: usaha ini tidak punya laporan omzet ${monthName(input.month).id}`, en: `Month: this business has no turnover report for ${monthName(input.month).en}` });
       await ctx.db.deleteFrom('turnover_reports').where('id', '=', before.id).execute();
       await ctx.audit({ entity: 'turnover_reports', entityId: before.id, before, after: { removed: true, reason: input.reason } });
       const business = await ctx.db.selectFrom('businesses').select(['id', 'member_id', 'capital', 'monthly_turnover', 'employees', 'scale']).where('id', '=', input.businessId).executeTakeFirstOrThrow();
@@ -126,7 +134,7 @@ export const turnoverMethods = {
     summary: 'Isian omzet sebulan untuk semua usaha anggota dampingan seorang pendamping, dengan angka bulan sebelumnya.',
     access: PROGRAMME_ROLES,
     mutation: false,
-    input: z.strictObject({ month, pendampingId: id('Pendamping').optional() }),
+    input: z.strictObject({ month, pendampingId: id({ id: 'Pendamping', en: 'Pendamping' }).optional() }),
     handler: async (ctx, input) => {
       assertNotFuture(ctx, input.month, 'month');
       const pendampingId = pendampingOf(ctx, input.pendampingId);
@@ -176,7 +184,7 @@ export const turnoverMethods = {
     mutation: true,
     input: z.strictObject({
       month,
-      rows: label(z.array(z.strictObject({ businessId: id('Usaha'), ...figures })).min(1).max(2000), 'Baris'),
+      rows: label(z.array(z.strictObject({ businessId: id({ id: 'Usaha', en: 'Business' }), ...figures })).min(1).max(2000), { id: 'Baris', en: 'Row' }),
     }),
     handler: async (ctx, input) => {
       assertNotFuture(ctx, input.month, 'month');
@@ -197,7 +205,7 @@ export const turnoverMethods = {
     summary: 'Omzet 12 bulan terakhir tiap usaha seorang anggota, dengan penilaian naik kelas.',
     access: PROGRAMME_ROLES,
     mutation: false,
-    input: z.strictObject({ memberId: id('Anggota'), until: month.optional() }),
+    input: z.strictObject({ memberId: id({ id: 'Anggota', en: 'Member' }), until: month.optional() }),
     handler: async (ctx, input) => {
       await loadMember(ctx.db, input.memberId);
       const settings = await loadSettings(ctx.db);

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { sql } from 'kysely';
 import { defineMethod } from '../../core/api/registry';
-import { label } from '../../core/api/validation';
+import { fieldMessage, label } from '../../core/api/validation';
 import { KBLI_VERSION } from './load';
 
-const regionLevel = label(z.enum(['provinsi', 'kota', 'kecamatan', 'kelurahan']), 'Tingkat wilayah');
+const regionLevel = label(z.enum(['provinsi', 'kota', 'kecamatan', 'kelurahan']), { id: 'Tingkat wilayah', en: 'Region level' });
 
 export const referenceMethods = {
   'regions.list': defineMethod({
@@ -14,7 +14,7 @@ export const referenceMethods = {
     mutation: false,
     input: z.strictObject({
       level: regionLevel.optional(),
-      parent: label(z.string().regex(/^31(\.\d{2}){0,2}$/, 'kode induk tidak valid'), 'Kode induk').optional(),
+      parent: label(z.string().regex(/^31(\.\d{2}){0,2}$/, fieldMessage({ id: 'kode induk tidak valid', en: 'invalid parent code' })), { id: 'Kode induk', en: 'Parent code' }).optional(),
     }),
     handler: async ({ db }, input) => {
       let q = db.selectFrom('regions').select(['kode', 'nama', 'level', 'parent_kode as parentKode']).orderBy('kode');
@@ -28,8 +28,8 @@ export const referenceMethods = {
     access: 'authenticated',
     mutation: false,
     input: z.strictObject({
-      query: label(z.string().trim().max(100), 'Kata kunci'),
-      limit: label(z.number().int().min(1).max(50), 'Batas').default(20),
+      query: label(z.string().trim().max(100), { id: 'Kata kunci', en: 'Keyword' }),
+      limit: label(z.number().int().min(1).max(50), { id: 'Batas', en: 'Limit' }).default(20),
     }),
     handler: async ({ db }, { query, limit }) => {
       let q = db

@@ -4,11 +4,14 @@
 // Who sees a NIK: lists, profiles and exports show it masked (3171••••••••0001) to everyone.
 // Admin, supervisor and petugas may reveal one member's NIK and No. KK (members.revealNik,
 // audited) and may export with full NIKs (audited with the flag); loket never sees them.
+import { stageName } from '../../core/stages';
+import { evidenceIn } from '../../core/record-texts';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { AppError, badInput, conflict, notFound, type FieldErrors } from '../../core/api/errors';
+import { AppError, badInput, conflict, notFound, type FieldPhrases } from '../../core/api/errors';
+import { verbatim } from '../../../src-shared/i18n';
 import { defineMethod, type CallContext } from '../../core/api/registry';
-import { id, isoDate, label, optionalText, summarise } from '../../core/api/validation';
+import { fieldMessage, id, isoDate, label, optionalText, summarise } from '../../core/api/validation';
 import type { Role } from '../../core/db/schema';
 import type { MembersTable } from './tables';
 import { jakartaDate } from '../../core/clock';
@@ -31,24 +34,28 @@ export const nikRoles = ['admin', 'supervisor', 'petugas'] as const satisfies re
 
 export const canSeeNik = (role: Role | undefined) => (nikRoles as readonly string[]).includes(role ?? '');
 
-const memberId = id('Anggota');
-const businessId = id('Usaha');
+const memberId = id({ id: 'Anggota', en: 'Member' });
+const businessId = id({ id: 'Usaha', en: 'Business' });
 
 const today = (ctx: CallContext) => jakartaDate(ctx.app.clock.nowIso());
 
-function refuse(fields: FieldErrors): never {
+function refuse(fields: FieldPhrases): never {
   throw new AppError('bad_input', summarise(fields), fields);
 }
 
-async function checkPendamping(ctx: CallContext, pendampingId: string | null | undefined, fields: FieldErrors) {
+async function checkPendamping(ctx: CallContext, pendampingId: string | null | undefined, fields: FieldPhrases) {
   if (!pendampingId) return;
   const p = await ctx.db.selectFrom('users').select('id').where('id', '=', pendampingId).where('is_pendamping', '=', 1).executeTakeFirst();
-  if (!p) fields.pendampingId = 'Pendamping: pilih pendamping dari daftar';
+  if (!p) fields.pendampingId = { id: 'Pendamping: pilih pendamping dari daftar', en: 'Pendamping: choose a pendamping from the list' };
 }
 
 function duplicateWarning(d: { id: string; memberNo: string; fullName: string; nikMasked: string }) {
-  const message = `Nama dan tanggal lahir sama dengan anggota ${d.fullName} (${d.memberNo}, NIK ${d.nikMasked}). Bila memang orang yang berbeda, simpan sekali lagi dengan konfirmasi.`;
-  return conflict(message, { confirmDuplicate: message, existingMemberId: d.id, existingMemberNo: d.memberNo });
+  const message = {
+    id: `Nama dan tanggal lahir sama dengan anggota ${d.fullName} (${d.memberNo}, NIK ${d.nikMasked}). Bila memang orang yang berbeda, simpan sekali lagi dengan konfirmasi.`,
+    en: `Same name and date of birth as member ${d.fullName} (${d.memberNo}, NIK ${d.nikMasked}). If this really is another person, save once more with the confirmation.`,
+  };
+  // The existing member travels with the refusal, for the form's link to it.
+  return conflict(message, { confirmDuplicate: message, existingMemberId: verbatim(d.id), existingMemberNo: verbatim(d.memberNo) });
 }
 
 /** A member as written to the audit trail: identifiers masked. */
@@ -102,7 +109,7 @@ async function loadMember(ctx: CallContext, memberIdValue: string) {
     ])
     .where('members.id', '=', memberIdValue)
     .executeTakeFirst();
-  if (!m) throw notFound('Anggota');
+  if (!m) throw notFound({ id: 'Anggota', en: 'Member' });
   return m;
 }
 
@@ -202,9 +209,15 @@ async function memberProfile(ctx: CallContext, memberIdValue: string) {
       const history = conditions.filter((c) => c.business_id === b.id).map(toCondition);
       // An individual's NPWP is their NIK (since 2024): masked like the NIK for every role; the
       // full value only through members.revealNik.
-      return { ...b, npwp: maskNpwp(b.npwp), scaleLabel: SCALE_LABELS[b.scale], latestCondition: history[0] ?? null, conditions: history };
+      return { ...b, npwp: maskNpwp(b.npwp), scaleLabel: SCALE_LABELS[b.scale][ctx.locale], latestCondition: history[0] ?? null, conditions: history };
     }),
-    stages: stages.map((s) => ({ ...s, mandatory: s.mandatory === 1, status: s.status ?? ('belum' as const) })),
+    stages: stages.map((s) => ({
+      ...s,
+      label: stageName(s.code, s.label, ctx.locale),
+      evidence: evidenceIn(s.evidence, s.source, ctx.locale),
+      mandatory: s.mandatory === 1,
+      status: s.status ?? ('belum' as const),
+    })),
   };
 }
 
@@ -216,19 +229,19 @@ const updateMemberInput = z.strictObject({
   /** Leave out to keep the stored NIK / No. KK (the form shows them masked). */
   nik: memberFields.nik.optional(),
   kk: memberFields.kk.optional(),
-  status: label(z.enum(['aktif', 'nonaktif']), 'Status').default('aktif'),
-  confirmDuplicate: label(z.boolean(), 'Konfirmasi duplikat').default(false),
+  status: label(z.enum(['aktif', 'nonaktif']), { id: 'Status', en: 'Status' }).default('aktif'),
+  confirmDuplicate: label(z.boolean(), { id: 'Konfirmasi duplikat', en: 'Confirm duplicates' }).default(false),
 });
 
 const businessInputWithMember = z.strictObject({ memberId, ...businessFields });
-const businessUpdateInput = z.strictObject({ id: businessId, ...businessFields, status: label(z.enum(['aktif', 'tutup']), 'Status usaha').default('aktif') });
+const businessUpdateInput = z.strictObject({ id: businessId, ...businessFields, status: label(z.enum(['aktif', 'tutup']), { id: 'Status usaha', en: 'Business status' }).default('aktif') });
 
 async function updateMember(ctx: CallContext, input: z.output<typeof updateMemberInput>) {
   const stored = await ctx.db.selectFrom('members').select(['nik', 'kk']).where('id', '=', input.id).executeTakeFirst();
-  if (!stored) throw notFound('Anggota');
+  if (!stored) throw notFound({ id: 'Anggota', en: 'Member' });
   const before = await memberSnapshot(ctx, input.id);
   const ref = await loadReference(ctx.db);
-  const fields: FieldErrors = {};
+  const fields: FieldPhrases = {};
   const values = checkMemberFields(
     { ...input, nik: input.nik ?? stored.nik, kk: input.kk === undefined ? stored.kk : input.kk },
     ref,
@@ -257,8 +270,8 @@ async function updateMember(ctx: CallContext, input: z.output<typeof updateMembe
 
 async function addBusiness(ctx: CallContext, input: z.output<typeof businessInputWithMember>) {
   const member = await ctx.db.selectFrom('members').select('id').where('id', '=', input.memberId).executeTakeFirst();
-  if (!member) throw notFound('Anggota');
-  const fields: FieldErrors = {};
+  if (!member) throw notFound({ id: 'Anggota', en: 'Member' });
+  const fields: FieldPhrases = {};
   const { memberId: mId, ...b } = input;
   const values = checkBusiness(b, await loadReference(ctx.db), fields, '');
   if (Object.keys(fields).length) refuse(fields);
@@ -274,18 +287,18 @@ async function addBusiness(ctx: CallContext, input: z.output<typeof businessInpu
  * The form shows an NPWP that is a NIK masked: sent back unchanged, it means "keep the stored
  * one". Any other masked text is refused at its field.
  */
-async function unmaskedNpwp(ctx: CallContext, businessIdValue: string, npwp: string | null | undefined, field: string, fields: FieldErrors) {
+async function unmaskedNpwp(ctx: CallContext, businessIdValue: string, npwp: string | null | undefined, field: string, fields: FieldPhrases) {
   if (!npwp || !isMasked(npwp)) return npwp;
   const stored = await ctx.db.selectFrom('businesses').select('npwp').where('id', '=', businessIdValue).executeTakeFirst();
   if (stored && maskNpwp(stored.npwp) === npwp) return stored.npwp;
-  fields[field] = 'NPWP: isi lengkap NPWP yang baru, atau biarkan seperti semula';
+  fields[field] = { id: 'NPWP: isi lengkap NPWP yang baru, atau biarkan seperti semula', en: 'NPWP: enter the whole new NPWP, or leave it as it was' };
   return null;
 }
 
 async function updateBusiness(ctx: CallContext, input: z.output<typeof businessUpdateInput>) {
   const before = await businessSnapshot(ctx, input.id);
-  if (!before) throw notFound('Usaha');
-  const fields: FieldErrors = {};
+  if (!before) throw notFound({ id: 'Usaha', en: 'Business' });
+  const fields: FieldPhrases = {};
   const { id: idValue, status, ...b } = input;
   b.npwp = await unmaskedNpwp(ctx, idValue, b.npwp, 'npwp', fields);
   if (Object.keys(fields).length) refuse(fields);
@@ -302,7 +315,7 @@ async function updateBusiness(ctx: CallContext, input: z.output<typeof businessU
 }
 
 const saveMemberInput = updateMemberInput.extend({
-  businesses: label(z.array(z.strictObject({ id: businessId.optional(), ...businessFields, status: label(z.enum(['aktif', 'tutup']), 'Status usaha').default('aktif') })).min(1).max(10), 'Usaha'),
+  businesses: label(z.array(z.strictObject({ id: businessId.optional(), ...businessFields, status: label(z.enum(['aktif', 'tutup']), { id: 'Status usaha', en: 'Business status' }).default('aktif') })).min(1).max(10), { id: 'Usaha', en: 'Business' }),
 });
 
 /**
@@ -313,15 +326,15 @@ const saveMemberInput = updateMemberInput.extend({
 async function saveMember(ctx: CallContext, input: z.output<typeof saveMemberInput>) {
   const { businesses, ...member } = input;
   const ref = await loadReference(ctx.db);
-  const fields: FieldErrors = {};
+  const fields: FieldPhrases = {};
   const stored = await ctx.db.selectFrom('members').select(['nik', 'kk']).where('id', '=', member.id).executeTakeFirst();
-  if (!stored) throw notFound('Anggota');
+  if (!stored) throw notFound({ id: 'Anggota', en: 'Member' });
   checkMemberFields({ ...member, nik: member.nik ?? stored.nik, kk: member.kk === undefined ? stored.kk : member.kk }, ref, today(ctx), fields);
   await checkPendamping(ctx, member.pendampingId, fields);
   const own = new Set((await ctx.db.selectFrom('businesses').select('id').where('member_id', '=', member.id).execute()).map((b) => b.id));
   for (const [i, b] of businesses.entries()) if (b.id && own.has(b.id)) b.npwp = await unmaskedNpwp(ctx, b.id, b.npwp, `businesses.${i}.npwp`, fields);
   businesses.forEach(({ id: bid, status: _status, ...b }, i) => {
-    if (bid && !own.has(bid)) fields[`businesses.${i}.id`] = 'Usaha: bukan usaha anggota ini';
+    if (bid && !own.has(bid)) fields[`businesses.${i}.id`] = { id: 'Usaha: bukan usaha anggota ini', en: 'Business: not a business of this member' };
     checkBusiness(b, ref, fields, `businesses.${i}.`);
   });
   if (Object.keys(fields).length) refuse(fields);
@@ -399,7 +412,7 @@ export const registrationMethods = {
     input: z.strictObject({ id: memberId }),
     handler: async (ctx, input) => {
       const m = await ctx.db.selectFrom('members').select(['nik', 'kk', 'member_no']).where('id', '=', input.id).executeTakeFirst();
-      if (!m) throw notFound('Anggota');
+      if (!m) throw notFound({ id: 'Anggota', en: 'Member' });
       const businesses = await ctx.db.selectFrom('businesses').select(['id', 'npwp']).where('member_id', '=', input.id).execute();
       // The NPWPs that are NIKs are shown masked too: the reveal gives them with the NIK.
       const npwp = Object.fromEntries(businesses.filter((b) => b.npwp && maskNpwp(b.npwp) !== b.npwp).map((b) => [b.id, b.npwp!]));
@@ -412,7 +425,7 @@ export const registrationMethods = {
     summary: 'Riwayat perubahan anggota dan usahanya dari jejak audit, terbaru dahulu.',
     access: 'authenticated',
     mutation: false,
-    input: z.strictObject({ id: memberId, limit: label(z.number().int().min(1).max(500), 'Batas').default(100) }),
+    input: z.strictObject({ id: memberId, limit: label(z.number().int().min(1).max(500), { id: 'Batas', en: 'Limit' }).default(100) }),
     handler: async (ctx, input) => {
       const businessIds = (await ctx.db.selectFrom('businesses').select('id').where('member_id', '=', input.id).execute()).map((b) => b.id);
       const rows = await ctx.db
@@ -446,7 +459,7 @@ export const registrationMethods = {
     mutation: true,
     input: exportInput,
     prepare: (ctx, input) => {
-      if (input.unmaskNik && !canSeeNik(ctx.user?.role)) throw new AppError('forbidden', 'Peran Anda tidak berhak mengekspor NIK lengkap.');
+      if (input.unmaskNik && !canSeeNik(ctx.user?.role)) throw new AppError('forbidden', { id: 'Peran Anda tidak berhak mengekspor NIK lengkap.', en: 'Your role may not export full NIKs.' });
       return exportMembers(ctx, input, jakartaDate(ctx.app.clock.nowIso()));
     },
     handler: async (ctx, input, file) => {
@@ -478,8 +491,8 @@ export const registrationMethods = {
     input: z.strictObject({ businessId, ...conditionFields }),
     handler: async (ctx, input) => {
       const b = await ctx.db.selectFrom('businesses').select('id').where('id', '=', input.businessId).executeTakeFirst();
-      if (!b) throw notFound('Usaha');
-      if (input.recordedOn > today(ctx)) throw badInput('recordedOn', 'Tanggal pendataan: tidak boleh setelah hari ini');
+      if (!b) throw notFound({ id: 'Usaha', en: 'Business' });
+      if (input.recordedOn > today(ctx)) throw badInput('recordedOn', { id: 'Tanggal pendataan: tidak boleh setelah hari ini', en: 'Date recorded: may not be after today' });
       const bool = (v: boolean | null | undefined) => (v === null || v === undefined ? null : v ? 1 : 0);
       const row = {
         id: ctx.app.newId(),
@@ -511,14 +524,14 @@ export const registrationMethods = {
     mutation: true,
     input: z.strictObject({
       memberId,
-      stage: label(z.enum(stageCodes), 'Tahap'),
-      completedOn: isoDate('Tanggal selesai'),
-      evidence: label(z.string().trim().min(3).max(500), 'Bukti/keterangan'),
+      stage: label(z.enum(stageCodes), { id: 'Tahap', en: 'Stage' }),
+      completedOn: isoDate({ id: 'Tanggal selesai', en: 'Date completed' }),
+      evidence: label(z.string().trim().min(3).max(500), { id: 'Bukti/keterangan', en: 'Evidence/description' }),
     }),
     handler: async (ctx, input) => {
       const m = await ctx.db.selectFrom('members').select('id').where('id', '=', input.memberId).executeTakeFirst();
-      if (!m) throw notFound('Anggota');
-      if (input.completedOn > today(ctx)) throw badInput('completedOn', 'Tanggal selesai: tidak boleh setelah hari ini');
+      if (!m) throw notFound({ id: 'Anggota', en: 'Member' });
+      if (input.completedOn > today(ctx)) throw badInput('completedOn', { id: 'Tanggal selesai: tidak boleh setelah hari ini', en: 'Date completed: may not be after today' });
       const before = await ctx.db.selectFrom('member_stages').selectAll().where('member_id', '=', input.memberId).where('stage_code', '=', input.stage).executeTakeFirst();
       const result = await completeStage(ctx.db, {
         memberId: input.memberId,
@@ -530,7 +543,7 @@ export const registrationMethods = {
         userId: ctx.user?.id ?? null,
         nowIso: ctx.app.clock.nowIso(),
       });
-      if (!result.changed) throw conflict(`Tahap ${input.stage} sudah tercatat selesai untuk anggota ini.`, { stage: `Tahap: ${input.stage} sudah selesai` });
+      if (!result.changed) throw conflict({ id: `Tahap ${input.stage} sudah tercatat selesai untuk anggota ini.`, en: `Stage ${input.stage} is already recorded as done for this member.` }, { stage: { id: `Tahap: ${input.stage} sudah selesai`, en: `Stage: ${input.stage} is already done` } });
       const after = await ctx.db.selectFrom('member_stages').selectAll().where('member_id', '=', input.memberId).where('stage_code', '=', input.stage).executeTakeFirst();
       await ctx.audit({ entity: 'member_stages', entityId: input.memberId, before: before ?? null, after });
       return { changed: true };
@@ -557,9 +570,9 @@ export const registrationMethods = {
           .max(60)
           .superRefine((v, c) => {
             const problem = memberTemplateProblem(v);
-            if (problem) c.addIssue({ code: 'custom', message: problem });
+            if (problem) c.addIssue({ code: 'custom', message: fieldMessage(problem) });
           }),
-        'Templat nomor anggota',
+        { id: 'Templat nomor anggota', en: 'Member number template' },
       ),
     }),
     handler: async (ctx, input) => {
@@ -567,7 +580,10 @@ export const registrationMethods = {
       // A template that could hand out an issued number again would make every registration fail.
       const clash = await collidingMemberNumber(ctx.db, input.memberNumberTemplate);
       if (clash) {
-        const message = `Templat nomor anggota: dapat menghasilkan lagi nomor yang sudah diberikan (${clash.memberNo}, milik ${clash.fullName}). Ubah bagian tetap templat, misalnya awalannya.`;
+        const message = {
+          id: `Templat nomor anggota: dapat menghasilkan lagi nomor yang sudah diberikan (${clash.memberNo}, milik ${clash.fullName}). Ubah bagian tetap templat, misalnya awalannya.`,
+          en: `Member number template: it could hand out an issued number again (${clash.memberNo}, of ${clash.fullName}). Change the fixed part of the template, for example its prefix.`,
+        };
         throw conflict(message, { memberNumberTemplate: message });
       }
       await setSetting(ctx.db, MEMBER_NUMBER_SETTING, input.memberNumberTemplate, ctx.app.clock.nowIso());
@@ -601,7 +617,7 @@ export const registrationMethods = {
     summary: 'Menulis baris yang disiapkan dalam satu transaksi: 500 baris berikutnya (valid_only) atau semuanya (all_or_nothing); dipanggil berulang oleh layar progres.',
     access: registrarRoles,
     mutation: true,
-    input: z.strictObject({ jobId: id('Impor') }),
+    input: z.strictObject({ jobId: id({ id: 'Impor', en: 'Import' }) }),
     handler: (ctx, input) => continueImport(ctx, input.jobId),
   }),
 
@@ -609,7 +625,7 @@ export const registrationMethods = {
     summary: 'Status dan progres sebuah impor.',
     access: registrarRoles,
     mutation: false,
-    input: z.strictObject({ jobId: id('Impor') }),
+    input: z.strictObject({ jobId: id({ id: 'Impor', en: 'Import' }) }),
     handler: (ctx, input) => importStatus(ctx, input.jobId),
   }),
 
@@ -617,7 +633,7 @@ export const registrationMethods = {
     summary: 'Impor terakhir (terbaru dahulu), untuk melanjutkan atau membatalkan impor yang masih berjalan.',
     access: registrarRoles,
     mutation: false,
-    input: z.strictObject({ limit: label(z.number().int().min(1).max(100), 'Batas').default(20) }),
+    input: z.strictObject({ limit: label(z.number().int().min(1).max(100), { id: 'Batas', en: 'Limit' }).default(20) }),
     handler: (ctx, input) => recentImports(ctx, input.limit),
   }),
 
@@ -625,7 +641,7 @@ export const registrationMethods = {
     summary: 'Membatalkan impor yang berjalan: kelompok yang sudah ditulis tetap utuh, sisanya tidak ditulis.',
     access: registrarRoles,
     mutation: true,
-    input: z.strictObject({ jobId: id('Impor') }),
+    input: z.strictObject({ jobId: id({ id: 'Impor', en: 'Import' }) }),
     handler: (ctx, input) => cancelImport(ctx, input.jobId),
   }),
 
@@ -633,7 +649,7 @@ export const registrationMethods = {
     summary: 'Laporan baris yang tidak diimpor beserta alasannya (CSV atau XLSX).',
     access: registrarRoles,
     mutation: false,
-    input: z.strictObject({ jobId: id('Impor'), format: label(z.enum(['csv', 'xlsx']), 'Format').default('csv') }),
+    input: z.strictObject({ jobId: id({ id: 'Impor', en: 'Import' }), format: label(z.enum(['csv', 'xlsx']), { id: 'Format', en: 'Format' }).default('csv') }),
     handler: (ctx, input) => importProblems(ctx, input.jobId),
     render: (ctx, problems, input) => renderImportReport(ctx, problems, input.jobId, input.format),
   }),

@@ -1,4 +1,4 @@
-import type { FieldErrors } from '../../core/api/errors';
+import type { FieldPhrases } from '../../core/api/errors';
 import type { Database } from '../../core/api/registry';
 import { KBLI_VERSION } from '../reference';
 import type { BusinessesTable, MembersTable } from './tables';
@@ -48,7 +48,7 @@ export const reverse = (s: string) => [...s].reverse().join('');
  * Applies the identifier rules and the reference lists to a member's fields. Every problem is
  * reported under its field, with a message that names the field and the rule.
  */
-export function checkMemberFields(input: MemberFieldsInput, ref: Reference, today: string, fields: FieldErrors): MemberValues {
+export function checkMemberFields(input: MemberFieldsInput, ref: Reference, today: string, fields: FieldPhrases): MemberValues {
   const nik = input.nik.replace(/\s+/g, '');
   const parsed = parseNik(nik, today);
   if (!parsed.ok) fields.nik = parsed.message;
@@ -59,7 +59,7 @@ export function checkMemberFields(input: MemberFieldsInput, ref: Reference, toda
       for (const m of against.mismatches) fields[m.field] ??= m.message;
     }
   }
-  if (input.birthDate > today) fields.birthDate ??= 'Tanggal lahir: tidak boleh setelah hari ini';
+  if (input.birthDate > today) fields.birthDate ??= { id: 'Tanggal lahir: tidak boleh setelah hari ini', en: 'Date of birth: may not be after today' };
   let kk: string | null = null;
   if (input.kk) {
     const r = parseKk(input.kk, today);
@@ -72,10 +72,10 @@ export function checkMemberFields(input: MemberFieldsInput, ref: Reference, toda
     if (!r.ok) fields.phone = r.message;
     else phone = r.value;
   }
-  if (!ref.kelurahan.has(input.kelurahanKode)) fields.kelurahanKode = 'Kelurahan: tidak ada di daftar kelurahan DKI Jakarta';
+  if (!ref.kelurahan.has(input.kelurahanKode)) fields.kelurahanKode = { id: 'Kelurahan: tidak ada di daftar kelurahan DKI Jakarta', en: 'Kelurahan: not in the list of DKI Jakarta kelurahan' };
   const fullName = input.fullName.replace(/\s+/g, ' ').trim();
   const nameKey = normaliseName(fullName);
-  if (nameKey === '') fields.fullName ??= 'Nama lengkap: harus memuat huruf';
+  if (nameKey === '') fields.fullName ??= { id: 'Nama lengkap: harus memuat huruf', en: 'Full name: must contain letters' };
   return {
     nik,
     nik_rev: reverse(nik),
@@ -99,10 +99,10 @@ export function checkMemberFields(input: MemberFieldsInput, ref: Reference, toda
   };
 }
 
-export function checkBusiness(b: BusinessInput, ref: Reference, fields: FieldErrors, prefix: string): BusinessValues {
+export function checkBusiness(b: BusinessInput, ref: Reference, fields: FieldPhrases, prefix: string): BusinessValues {
   const key = (f: string) => `${prefix}${f}`;
-  if (!ref.kbli.has(b.kbliKode)) fields[key('kbliKode')] = `KBLI: kode ${b.kbliKode} bukan kelompok KBLI ${KBLI_VERSION}`;
-  if (!ref.kelurahan.has(b.kelurahanKode)) fields[key('kelurahanKode')] = 'Kelurahan usaha: tidak ada di daftar kelurahan DKI Jakarta';
+  if (!ref.kbli.has(b.kbliKode)) fields[key('kbliKode')] = { id: `KBLI: kode ${b.kbliKode} bukan kelompok KBLI ${KBLI_VERSION}`, en: `KBLI: code ${b.kbliKode} is not a KBLI ${KBLI_VERSION} group` };
+  if (!ref.kelurahan.has(b.kelurahanKode)) fields[key('kelurahanKode')] = { id: 'Kelurahan usaha: tidak ada di daftar kelurahan DKI Jakarta', en: 'Business kelurahan: not in the list of DKI Jakarta kelurahan' };
   let npwp: string | null = null;
   if (b.npwp) {
     const r = validateNpwp(b.npwp);
@@ -112,7 +112,7 @@ export function checkBusiness(b: BusinessInput, ref: Reference, fields: FieldErr
   let phone: string | null = null;
   if (b.phone) {
     const r = normalisePhone(b.phone);
-    if (!r.ok) fields[key('phone')] = r.message.replace(/^Nomor telepon/, 'Telepon usaha');
+    if (!r.ok) fields[key('phone')] = { id: r.message.id.replace(/^Nomor telepon/, 'Telepon usaha'), en: r.message.en.replace(/^Phone number/, 'Business phone') };
     else phone = r.value;
   }
   const scale = classifyScale({ capital: b.capital, monthlyTurnover: b.monthlyTurnover });
@@ -144,11 +144,11 @@ export function checkBusiness(b: BusinessInput, ref: Reference, fields: FieldErr
 }
 
 /** All pure checks of a registration; `fields` is empty when it may be saved. */
-export function checkRegistration(input: Omit<RegisterInput, 'confirmDuplicate'>, ref: Reference, today: string): { value: CheckedMember; fields: FieldErrors } {
-  const fields: FieldErrors = {};
+export function checkRegistration(input: Omit<RegisterInput, 'confirmDuplicate'>, ref: Reference, today: string): { value: CheckedMember; fields: FieldPhrases } {
+  const fields: FieldPhrases = {};
   const member = checkMemberFields(input, ref, today, fields);
   const businesses = input.businesses.map((b, i) => checkBusiness(b, ref, fields, `businesses.${i}.`));
-  if (input.registeredOn && input.registeredOn > today) fields.registeredOn = 'Tanggal daftar: tidak boleh setelah hari ini';
+  if (input.registeredOn && input.registeredOn > today) fields.registeredOn = { id: 'Tanggal daftar: tidak boleh setelah hari ini', en: 'Date registered: may not be after today' };
   return { value: { member, businesses }, fields };
 }
 

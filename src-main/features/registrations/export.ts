@@ -12,11 +12,11 @@ export const EXPORT_LIMIT = 100_000;
 
 export const exportInput = z.strictObject({
   ...memberFilters,
-  sort: label(z.enum(memberSorts), 'Urutan').default('name'),
-  dir: label(z.enum(['asc', 'desc']), 'Arah urutan').default('asc'),
-  format: label(z.enum(['xlsx', 'csv']), 'Format'),
+  sort: label(z.enum(memberSorts), { id: 'Urutan', en: 'Sort' }).default('name'),
+  dir: label(z.enum(['asc', 'desc']), { id: 'Arah urutan', en: 'Sort direction' }).default('asc'),
+  format: label(z.enum(['xlsx', 'csv']), { id: 'Format', en: 'Format' }),
   /** Full NIKs instead of masked ones; only for the roles that may see them (audited). */
-  unmaskNik: label(z.boolean(), 'NIK lengkap').default(false),
+  unmaskNik: label(z.boolean(), { id: 'NIK lengkap', en: 'Full NIK' }).default(false),
 });
 export type ExportInput = z.output<typeof exportInput>;
 
@@ -48,7 +48,7 @@ export async function exportRows(db: Database, input: ExportInput): Promise<unkn
         .executeTakeFirst()
     : await countQuery(db, input).executeTakeFirst();
   const total = Number((c as { total?: number } | undefined)?.total ?? 0);
-  if (total > EXPORT_LIMIT) throw new AppError('bad_input', `Tampilan memuat ${total} anggota; ekspor paling banyak ${EXPORT_LIMIT}. Persempit dengan filter.`);
+  if (total > EXPORT_LIMIT) throw new AppError('bad_input', { id: `Tampilan memuat ${total} anggota; ekspor paling banyak ${EXPORT_LIMIT}. Persempit dengan filter.`, en: `The view holds ${total} members; an export takes at most ${EXPORT_LIMIT}. Narrow it with the filters.` });
   const rows = await orderedPage(db, input, input.sort, input.dir).execute();
   const data = rows.map((r) => [
     r.memberNo,
@@ -58,9 +58,10 @@ export async function exportRows(db: Database, input: ExportInput): Promise<unkn
     r.birthDate,
     r.kelurahanNama ?? r.kelurahanKode,
     r.phone ?? '',
-    targetGroupLabels[r.targetGroup as keyof typeof targetGroupLabels] ?? r.targetGroup,
-    skpdLabels[r.skpd as keyof typeof skpdLabels] ?? r.skpd,
-    memberStatusLabels[r.status as keyof typeof memberStatusLabels] ?? r.status,
+    // The file is the office's list, in its language (Indonesian) whoever exports it.
+    targetGroupLabels[r.targetGroup as keyof typeof targetGroupLabels]?.id ?? r.targetGroup,
+    skpdLabels[r.skpd as keyof typeof skpdLabels]?.id ?? r.skpd,
+    memberStatusLabels[r.status as keyof typeof memberStatusLabels]?.id ?? r.status,
     r.registeredOn,
     r.businessNames ?? '',
     r.stagesDone ? r.stagesDone.split(',').sort().join(', ') : '',

@@ -1,3 +1,4 @@
+import { FileProblem } from '../../core/files/problem';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { TaskControl } from '../../core/work/task';
@@ -93,16 +94,16 @@ const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
 /**
  * Reads a spreadsheet (first sheet) or a CSV into rows of cell text, within the limits; a file
- * over a limit is refused with the reason (thrown as an Error whose message is for the user).
+ * over a limit is refused with the reason (a FileProblem, in words for the user).
  */
 export function readTable(buffer: Buffer, fileName: string, limits: UploadLimits, onProgress?: (done: number, total: number) => void): string[][] {
-  if (buffer.length > limits.maxFileBytes) throw new Error(`berkas ${mb(buffer.length)}; paling banyak ${mb(limits.maxFileBytes)}`);
+  if (buffer.length > limits.maxFileBytes) throw new FileProblem({ id: `berkas ${mb(buffer.length)}; paling banyak ${mb(limits.maxFileBytes)}`, en: `the file is ${mb(buffer.length)}; at most ${mb(limits.maxFileBytes)}` });
   const isXlsx = buffer.length >= 4 && buffer[0] === 0x50 && buffer[1] === 0x4b; // ZIP: PK
   if (isXlsx) return readXlsxRows(buffer, limits, onProgress);
-  if (/\.xlsx?$/i.test(fileName)) throw new Error('Berkas bukan XLSX yang sah (simpan ulang sebagai .xlsx atau .csv).');
+  if (/\.xlsx?$/i.test(fileName)) throw new FileProblem({ id: 'bukan XLSX yang sah (simpan ulang sebagai .xlsx atau .csv)', en: 'not a valid XLSX (save it again as .xlsx or .csv)' });
   const rows = parseCsv(decodeText(buffer), limits.maxRows + 1, limits.maxColumns);
-  if (rows.length > limits.maxRows) throw new Error(`berkas memuat lebih dari ${limits.maxRows - 1} baris data; pecah berkasnya`);
-  if (rows.some((r) => r.length > limits.maxColumns)) throw new Error(`berkas memuat lebih dari ${limits.maxColumns} kolom`);
+  if (rows.length > limits.maxRows) throw new FileProblem({ id: `berkas memuat lebih dari ${limits.maxRows - 1} baris data; pecah berkasnya`, en: `the file holds more than ${limits.maxRows - 1} data rows; split it` });
+  if (rows.some((r) => r.length > limits.maxColumns)) throw new FileProblem({ id: `berkas memuat lebih dari ${limits.maxColumns} kolom`, en: `the file holds more than ${limits.maxColumns} columns` });
   return rows;
 }
 
@@ -111,7 +112,7 @@ function decodeText(buffer: Buffer): string {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // Old Excel saves CSV in Windows-1252: undecodable bytes show as U+FFFD; read as latin1 then.
   if (text.includes('\ufffd')) text = buffer.toString('latin1');
-  if (text.includes('\u0000')) throw new Error('Berkas bukan teks CSV.');
+  if (text.includes('\u0000')) throw new FileProblem({ id: 'bukan teks CSV', en: 'not CSV text' });
   return text;
 }
 

@@ -2,6 +2,8 @@
 // that runs in the worker pool (see tasks.ts). What needs the database (NIKs already
 // registered, likely duplicates) is checked afterwards by the caller.
 import { AppError } from '../../core/api/errors';
+import { FileProblem } from '../../core/files/problem';
+import { joinPhrases, type Phrase } from '../../../src-shared/i18n';
 import type { TaskControl } from '../../core/work/task';
 import type { Reference } from './checks';
 import { readTable, type UploadLimits } from './files';
@@ -29,33 +31,38 @@ export interface ReadImport {
   results: RowResult[];
 }
 
-const refuse = (message: string, field = 'fileBase64', fieldMessage = message) => new AppError('bad_input', message, { [field]: fieldMessage });
+/** "Berkas: <what is wrong>" for a file that cannot be read. */
+function unreadable(e: unknown): Phrase {
+  const why = e instanceof FileProblem ? e.phrase : { id: 'tidak dapat dibaca', en: 'cannot be read' };
+  return { id: `Berkas: ${why.id}`, en: `File: ${why.en}` };
+}
+
+const refuse = (message: Phrase, field = 'fileBase64', fieldMessage = message) => new AppError('bad_input', message, { [field]: fieldMessage });
 
 export function readImport(input: ReadImportInput, control: TaskControl): ReadImport {
   // base64 of at most the limit's bytes: longer text is refused before it is decoded.
   if (input.fileBase64.length > Math.ceil(input.limits.maxFileBytes / 3) * 4 + 4) {
-    throw refuse(`Berkas: lebih dari ${Math.round(input.limits.maxFileBytes / 1024 / 1024)} MB`);
+    throw refuse({ id: `Berkas: lebih dari ${Math.round(input.limits.maxFileBytes / 1024 / 1024)} MB`, en: `File: more than ${Math.round(input.limits.maxFileBytes / 1024 / 1024)} MB` });
   }
   let table: string[][];
   try {
     table = readTable(Buffer.from(input.fileBase64, 'base64'), input.fileName, input.limits, (done, total) => control.progress(done, total));
   } catch (e) {
-    const message = `Berkas: ${e instanceof Error ? e.message : 'tidak dapat dibaca'}`;
-    throw refuse(message);
+    throw refuse(unreadable(e));
   }
   control.throwIfCancelled();
-  if (table.length < 2) throw refuse('Berkas: tidak ada baris data di bawah baris judul kolom.', 'fileBase64', 'Berkas: tidak ada baris data');
+  if (table.length < 2) throw refuse({ id: 'Berkas: tidak ada baris data di bawah baris judul kolom.', en: 'File: no data rows below the row of column headings.' }, 'fileBase64', { id: 'Berkas: tidak ada baris data', en: 'File: no data rows' });
   const headers = table[0].map((h) => h.trim());
   const suggested = suggestMapping(headers);
   const mapping: Mapping = { ...suggested, ...(input.mapping ?? {}) };
   for (const [k, h] of Object.entries(mapping)) {
     if (h === '') delete mapping[k as ImportFieldKey];
-    else if (!headers.includes(h)) throw refuse(`Pemetaan kolom: kolom "${h}" tidak ada di berkas.`, `mapping.${k}`, `Pemetaan kolom: kolom "${h}" tidak ada`);
+    else if (!headers.includes(h)) throw refuse({ id: `Pemetaan kolom: kolom "${h}" tidak ada di berkas.`, en: `Column mapping: column "${h}" is not in the file.` }, `mapping.${k}`, { id: `Pemetaan kolom: kolom "${h}" tidak ada`, en: `Column mapping: no column "${h}"` });
   }
   const missing = importFields.filter((f) => f.required && !mapping[f.key] && !(f.key === 'birthDate' && mapping.birthPlaceDate));
   if (missing.length) {
-    const names = missing.map((f) => f.label).join(', ');
-    throw refuse(`Pemetaan kolom: kolom wajib belum dipetakan: ${names}.`, 'mapping', `Pemetaan kolom: belum dipetakan: ${names}`);
+    const names = joinPhrases(missing.map((f) => f.label), ', ');
+    throw refuse({ id: `Pemetaan kolom: kolom wajib belum dipetakan: ${names.id}.`, en: `Column mapping: required columns not mapped yet: ${names.en}.` }, 'mapping', { id: `Pemetaan kolom: belum dipetakan: ${names.id}`, en: `Column mapping: not mapped yet: ${names.en}` });
   }
   const columns = Object.entries(mapping).map(([k, h]) => [k as ImportFieldKey, headers.indexOf(h!)] as [ImportFieldKey, number]);
   const body = table.slice(1);

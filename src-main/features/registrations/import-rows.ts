@@ -1,6 +1,7 @@
 // Turning the rows of an office's spreadsheet into registrations: header matching, cell
 // parsing (Indonesian dates, money, labels), and the same checks as the registration form.
-import type { FieldErrors } from '../../core/api/errors';
+import type { FieldPhrases } from '../../core/api/errors';
+import { phraseOf, type Phrase } from '../../../src-shared/i18n';
 import { describeIssues } from '../../core/api/validation';
 import { checkRegistration, type CheckedMember, type Reference } from './checks';
 import { NUMBER_PRECISION_LOST } from './files';
@@ -9,37 +10,37 @@ import { isRealDate } from '../../../src-shared/rules/nik';
 import { registerInput, type RegisterInput } from './schemas';
 
 export const importFields = [
-  { key: 'nik', label: 'NIK', required: true, aliases: ['nik', 'no nik', 'nomor nik', 'nomor induk kependudukan', 'no ktp', 'nomor ktp', 'nik ktp'] },
-  { key: 'kk', label: 'No. KK', required: false, aliases: ['kk', 'no kk', 'nomor kk', 'nomor kartu keluarga', 'no kartu keluarga'] },
-  { key: 'fullName', label: 'Nama lengkap', required: true, aliases: ['nama', 'nama lengkap', 'nama pemilik', 'nama pelaku usaha', 'nama anggota', 'nama sesuai ktp'] },
-  { key: 'birthPlace', label: 'Tempat lahir', required: false, aliases: ['tempat lahir', 'tmp lahir', 'tempat'] },
-  { key: 'birthDate', label: 'Tanggal lahir', required: true, aliases: ['tanggal lahir', 'tgl lahir', 'tgl lahir hh bb tttt'] },
-  { key: 'birthPlaceDate', label: 'Tempat, tanggal lahir', required: false, aliases: ['tempat tanggal lahir', 'ttl', 'tempat tgl lahir'] },
-  { key: 'gender', label: 'Jenis kelamin', required: true, aliases: ['jenis kelamin', 'jk', 'l p', 'kelamin', 'gender'] },
-  { key: 'education', label: 'Pendidikan', required: false, aliases: ['pendidikan', 'pendidikan terakhir'] },
-  { key: 'addressStreet', label: 'Alamat', required: true, aliases: ['alamat', 'alamat rumah', 'alamat domisili', 'alamat ktp', 'alamat tinggal'] },
-  { key: 'rt', label: 'RT', required: false, aliases: ['rt'] },
-  { key: 'rw', label: 'RW', required: false, aliases: ['rw'] },
-  { key: 'rtRw', label: 'RT/RW', required: false, aliases: ['rt rw'] },
-  { key: 'kelurahan', label: 'Kelurahan', required: true, aliases: ['kelurahan', 'kel', 'kelurahan domisili', 'kode kelurahan'] },
-  { key: 'phone', label: 'Nomor telepon', required: false, aliases: ['telepon', 'no telepon', 'nomor telepon', 'no telp', 'telp', 'no hp', 'nomor hp', 'hp', 'no wa', 'whatsapp', 'no handphone'] },
-  { key: 'email', label: 'Email', required: false, aliases: ['email', 'e mail', 'surel'] },
-  { key: 'targetGroup', label: 'Kategori sasaran', required: false, aliases: ['kategori sasaran', 'kategori', 'sasaran', 'kelompok sasaran'] },
-  { key: 'skpd', label: 'SKPD pengampu', required: false, aliases: ['skpd', 'skpd pengampu', 'pengampu'] },
-  { key: 'registeredOn', label: 'Tanggal daftar', required: false, aliases: ['tanggal daftar', 'tgl daftar', 'tanggal pendaftaran', 'tgl pendaftaran'] },
-  { key: 'businessName', label: 'Nama usaha', required: true, aliases: ['nama usaha', 'usaha', 'nama toko', 'merek usaha'] },
-  { key: 'legalForm', label: 'Bentuk usaha', required: false, aliases: ['bentuk usaha', 'badan usaha', 'bentuk badan usaha'] },
-  { key: 'kbli', label: 'KBLI', required: true, aliases: ['kbli', 'kode kbli', 'kbli 2020'] },
-  { key: 'products', label: 'Produk', required: false, aliases: ['produk', 'jenis produk', 'produk usaha', 'jenis usaha'] },
-  { key: 'businessAddress', label: 'Alamat usaha', required: false, aliases: ['alamat usaha', 'lokasi usaha'] },
-  { key: 'businessKelurahan', label: 'Kelurahan usaha', required: false, aliases: ['kelurahan usaha'] },
-  { key: 'capital', label: 'Modal usaha', required: false, aliases: ['modal', 'modal usaha', 'modal rp'] },
-  { key: 'monthlyTurnover', label: 'Omzet bulanan', required: false, aliases: ['omzet', 'omset', 'omzet bulanan', 'omset bulanan', 'omzet per bulan', 'omset per bulan', 'omzet rp'] },
-  { key: 'employees', label: 'Jumlah tenaga kerja', required: false, aliases: ['tenaga kerja', 'jumlah tenaga kerja', 'karyawan', 'jumlah karyawan', 'tk'] },
-  { key: 'npwp', label: 'NPWP', required: false, aliases: ['npwp', 'no npwp'] },
-  { key: 'nib', label: 'NIB', required: false, aliases: ['nib', 'no nib'] },
-  { key: 'startDate', label: 'Mulai usaha', required: false, aliases: ['mulai usaha', 'tanggal mulai usaha', 'tgl mulai usaha'] },
-  { key: 'placeStatus', label: 'Status tempat usaha', required: false, aliases: ['status tempat', 'status tempat usaha', 'status lokasi'] },
+  { key: 'nik', label: { id: 'NIK', en: 'NIK' }, required: true, aliases: ['nik', 'no nik', 'nomor nik', 'nomor induk kependudukan', 'no ktp', 'nomor ktp', 'nik ktp'] },
+  { key: 'kk', label: { id: 'No. KK', en: 'No. KK' }, required: false, aliases: ['kk', 'no kk', 'nomor kk', 'nomor kartu keluarga', 'no kartu keluarga'] },
+  { key: 'fullName', label: { id: 'Nama lengkap', en: 'Full name' }, required: true, aliases: ['nama', 'nama lengkap', 'nama pemilik', 'nama pelaku usaha', 'nama anggota', 'nama sesuai ktp'] },
+  { key: 'birthPlace', label: { id: 'Tempat lahir', en: 'Place of birth' }, required: false, aliases: ['tempat lahir', 'tmp lahir', 'tempat'] },
+  { key: 'birthDate', label: { id: 'Tanggal lahir', en: 'Date of birth' }, required: true, aliases: ['tanggal lahir', 'tgl lahir', 'tgl lahir hh bb tttt'] },
+  { key: 'birthPlaceDate', label: { id: 'Tempat, tanggal lahir', en: 'Place and date of birth' }, required: false, aliases: ['tempat tanggal lahir', 'ttl', 'tempat tgl lahir'] },
+  { key: 'gender', label: { id: 'Jenis kelamin', en: 'Sex' }, required: true, aliases: ['jenis kelamin', 'jk', 'l p', 'kelamin', 'gender'] },
+  { key: 'education', label: { id: 'Pendidikan', en: 'Education' }, required: false, aliases: ['pendidikan', 'pendidikan terakhir'] },
+  { key: 'addressStreet', label: { id: 'Alamat', en: 'Address' }, required: true, aliases: ['alamat', 'alamat rumah', 'alamat domisili', 'alamat ktp', 'alamat tinggal'] },
+  { key: 'rt', label: { id: 'RT', en: 'RT' }, required: false, aliases: ['rt'] },
+  { key: 'rw', label: { id: 'RW', en: 'RW' }, required: false, aliases: ['rw'] },
+  { key: 'rtRw', label: { id: 'RT/RW', en: 'RT/RW' }, required: false, aliases: ['rt rw'] },
+  { key: 'kelurahan', label: { id: 'Kelurahan', en: 'Kelurahan' }, required: true, aliases: ['kelurahan', 'kel', 'kelurahan domisili', 'kode kelurahan'] },
+  { key: 'phone', label: { id: 'Nomor telepon', en: 'Phone number' }, required: false, aliases: ['telepon', 'no telepon', 'nomor telepon', 'no telp', 'telp', 'no hp', 'nomor hp', 'hp', 'no wa', 'whatsapp', 'no handphone'] },
+  { key: 'email', label: { id: 'Email', en: 'Email' }, required: false, aliases: ['email', 'e mail', 'surel'] },
+  { key: 'targetGroup', label: { id: 'Kategori sasaran', en: 'Target group' }, required: false, aliases: ['kategori sasaran', 'kategori', 'sasaran', 'kelompok sasaran'] },
+  { key: 'skpd', label: { id: 'SKPD pengampu', en: 'SKPD pengampu' }, required: false, aliases: ['skpd', 'skpd pengampu', 'pengampu'] },
+  { key: 'registeredOn', label: { id: 'Tanggal daftar', en: 'Date registered' }, required: false, aliases: ['tanggal daftar', 'tgl daftar', 'tanggal pendaftaran', 'tgl pendaftaran'] },
+  { key: 'businessName', label: { id: 'Nama usaha', en: 'Business name' }, required: true, aliases: ['nama usaha', 'usaha', 'nama toko', 'merek usaha'] },
+  { key: 'legalForm', label: { id: 'Bentuk usaha', en: 'Legal form' }, required: false, aliases: ['bentuk usaha', 'badan usaha', 'bentuk badan usaha'] },
+  { key: 'kbli', label: { id: 'KBLI', en: 'KBLI' }, required: true, aliases: ['kbli', 'kode kbli', 'kbli 2020'] },
+  { key: 'products', label: { id: 'Produk', en: 'Products' }, required: false, aliases: ['produk', 'jenis produk', 'produk usaha', 'jenis usaha'] },
+  { key: 'businessAddress', label: { id: 'Alamat usaha', en: 'Business address' }, required: false, aliases: ['alamat usaha', 'lokasi usaha'] },
+  { key: 'businessKelurahan', label: { id: 'Kelurahan usaha', en: 'Business kelurahan' }, required: false, aliases: ['kelurahan usaha'] },
+  { key: 'capital', label: { id: 'Modal usaha', en: 'Business capital' }, required: false, aliases: ['modal', 'modal usaha', 'modal rp'] },
+  { key: 'monthlyTurnover', label: { id: 'Omzet bulanan', en: 'Monthly turnover' }, required: false, aliases: ['omzet', 'omset', 'omzet bulanan', 'omset bulanan', 'omzet per bulan', 'omset per bulan', 'omzet rp'] },
+  { key: 'employees', label: { id: 'Jumlah tenaga kerja', en: 'Number of employees' }, required: false, aliases: ['tenaga kerja', 'jumlah tenaga kerja', 'karyawan', 'jumlah karyawan', 'tk'] },
+  { key: 'npwp', label: { id: 'NPWP', en: 'NPWP' }, required: false, aliases: ['npwp', 'no npwp'] },
+  { key: 'nib', label: { id: 'NIB', en: 'NIB' }, required: false, aliases: ['nib', 'no nib'] },
+  { key: 'startDate', label: { id: 'Mulai usaha', en: 'Business started' }, required: false, aliases: ['mulai usaha', 'tanggal mulai usaha', 'tgl mulai usaha'] },
+  { key: 'placeStatus', label: { id: 'Status tempat usaha', en: 'Premises status' }, required: false, aliases: ['status tempat', 'status tempat usaha', 'status lokasi'] },
 ] as const;
 
 export type ImportFieldKey = (typeof importFields)[number]['key'];
@@ -155,47 +156,53 @@ function resolveKelurahan(text: string, ctx: ImportContext): string | null {
 
 export type RowResult =
   | { row: number; status: 'valid'; input: RegisterInput; checked: CheckedMember }
-  | { row: number; status: 'invalid'; reason: string; fields: FieldErrors }
-  | { row: number; status: 'terdaftar'; reason: string };
+  | { row: number; status: 'invalid'; reason: Phrase; fields: FieldPhrases }
+  | { row: number; status: 'terdaftar'; reason: Phrase };
 
 /** Converts and checks one spreadsheet row (1-based row number as in the file). */
 /**
  * A row's reason, each problem once: a NIK that disagrees with the birth date is reported
  * under the NIK and under the birth date, but the row's reason says it once.
  */
-export function reasonOf(fields: Record<string, string>): string {
-  const seen = new Set<string>();
-  for (const message of Object.values(fields)) for (const part of message.split('; ')) if (part.trim()) seen.add(part.trim());
-  return [...seen].join('; ');
+export function reasonOf(fields: FieldPhrases): Phrase {
+  return phraseOf((l) => {
+    const seen = new Set<string>();
+    for (const message of Object.values(fields)) for (const part of message[l].split('; ')) if (part.trim()) seen.add(part.trim());
+    return [...seen].join('; ');
+  });
 }
 
 export function convertRow(row: number, cells: Partial<Record<ImportFieldKey, string>>, ctx: ImportContext): RowResult {
-  const fields: FieldErrors = {};
+  const fields: FieldPhrases = {};
   const get = (k: ImportFieldKey) => (cells[k] ?? '').trim();
-  const pick = <T>(k: ImportFieldKey, words: Record<string, T>, labelText: string): T | undefined => {
+  const labelOf = (k: ImportFieldKey): Phrase => importFields.find((f) => f.key === k)!.label;
+  const pick = <T>(k: ImportFieldKey, words: Record<string, T>): T | undefined => {
     const v = get(k);
     if (v === '') return undefined;
     const hit = words[simple(v)];
-    if (hit === undefined) fields[k] = `${labelText}: '${v}' tidak dikenal`;
+    if (hit === undefined) fields[k] = { id: `${labelOf(k).id}: '${v}' tidak dikenal`, en: `${labelOf(k).en}: '${v}' is not known` };
     return hit;
   };
-  const date = (k: ImportFieldKey, labelText: string, text = get(k)): string | undefined => {
+  const date = (k: ImportFieldKey, text = get(k)): string | undefined => {
     if (text === '') return undefined;
     const d = parseDateText(text);
-    if (!d) fields[k] = `${labelText}: '${text}' bukan tanggal yang sah (tulis HH-BB-TTTT)`;
+    if (!d) fields[k] = { id: `${labelOf(k).id}: '${text}' bukan tanggal yang sah (tulis HH-BB-TTTT)`, en: `${labelOf(k).en}: '${text}' is not a valid date (write DD-MM-YYYY)` };
     return d ?? undefined;
   };
-  const money = (k: ImportFieldKey, labelText: string): number => {
+  const money = (k: ImportFieldKey): number => {
     const v = get(k);
     if (v === '') return 0;
     const n = parseRupiah(v);
-    if (n === null) fields[k] = `${labelText}: '${v}' bukan jumlah rupiah`;
+    if (n === null) fields[k] = { id: `${labelOf(k).id}: '${v}' bukan jumlah rupiah`, en: `${labelOf(k).en}: '${v}' is not an amount of rupiah` };
     return n ?? 0;
   };
 
   let nik = get('nik');
   if (nik.startsWith(NUMBER_PRECISION_LOST)) {
-    fields.nik = 'NIK: tersimpan sebagai angka di Excel sehingga digit akhirnya hilang; format kolom NIK sebagai teks lalu isi ulang';
+    fields.nik = {
+      id: 'NIK: tersimpan sebagai angka di Excel sehingga digit akhirnya hilang; format kolom NIK sebagai teks lalu isi ulang',
+      en: 'NIK: stored as a number in Excel, so its last digits were lost; format the NIK column as text and fill it in again',
+    };
     nik = nik.slice(NUMBER_PRECISION_LOST.length);
   }
   nik = nik.replace(/^'/, '');
@@ -206,8 +213,8 @@ export function convertRow(row: number, cells: Partial<Record<ImportFieldKey, st
     birthPlace ||= place.trim();
     birthText = rest.join(',').trim();
   }
-  const birthDate = date('birthDate', 'Tanggal lahir', birthText);
-  const gender = pick('gender', genderWords, 'Jenis kelamin');
+  const birthDate = date('birthDate', birthText);
+  const gender = pick('gender', genderWords);
   let rt = get('rt');
   let rw = get('rw');
   if (get('rtRw')) {
@@ -216,21 +223,28 @@ export function convertRow(row: number, cells: Partial<Record<ImportFieldKey, st
     rw ||= (b ?? '').trim();
   }
   let kelurahanKode = '';
-  if (!get('kelurahan')) fields.kelurahan = 'Kelurahan: wajib diisi';
+  if (!get('kelurahan')) fields.kelurahan = { id: 'Kelurahan: wajib diisi', en: 'Kelurahan: required' };
   else {
     kelurahanKode = resolveKelurahan(get('kelurahan'), ctx) ?? '';
-    if (!kelurahanKode) fields.kelurahan = `Kelurahan: '${get('kelurahan')}' tidak ditemukan di DKI Jakarta (atau ada di beberapa kecamatan; tulis kodenya)`;
+    if (!kelurahanKode) {
+      fields.kelurahan = {
+        id: `Kelurahan: '${get('kelurahan')}' tidak ditemukan di DKI Jakarta (atau ada di beberapa kecamatan; tulis kodenya)`,
+        en: `Kelurahan: '${get('kelurahan')}' is not found in DKI Jakarta (or is in several kecamatan; write its code)`,
+      };
+    }
   }
   let businessKelurahan = kelurahanKode;
   if (get('businessKelurahan')) {
     businessKelurahan = resolveKelurahan(get('businessKelurahan'), ctx) ?? '';
-    if (!businessKelurahan) fields.businessKelurahan = `Kelurahan usaha: '${get('businessKelurahan')}' tidak ditemukan di DKI Jakarta`;
+    if (!businessKelurahan) {
+      fields.businessKelurahan = { id: `Kelurahan usaha: '${get('businessKelurahan')}' tidak ditemukan di DKI Jakarta`, en: `Business kelurahan: '${get('businessKelurahan')}' is not found in DKI Jakarta` };
+    }
   }
   let kbli = get('kbli').replace(/\D/g, '');
   if (kbli.length === 4) kbli = `0${kbli}`;
   const employeesText = get('employees').replace(/\D/g, '');
   const startText = get('startDate');
-  const startDate = /^\d{4}$/.test(startText) ? `${startText}-01-01` : date('startDate', 'Mulai usaha');
+  const startDate = /^\d{4}$/.test(startText) ? `${startText}-01-01` : date('startDate');
   const raw = {
     nik,
     kk: get('kk').replace(/^'/, '') || null,
@@ -238,29 +252,29 @@ export function convertRow(row: number, cells: Partial<Record<ImportFieldKey, st
     birthPlace: birthPlace || null,
     birthDate: birthDate ?? '',
     gender,
-    education: pick('education', educationWords, 'Pendidikan') ?? null,
+    education: pick('education', educationWords) ?? null,
     addressStreet: get('addressStreet'),
     rt: rt || null,
     rw: rw || null,
     kelurahanKode: kelurahanKode || '31.00.00.0000',
     phone: get('phone') || null,
     email: get('email') || null,
-    targetGroup: pick('targetGroup', targetWords, 'Kategori sasaran') ?? ctx.defaults.targetGroup,
-    skpd: pick('skpd', skpdWords, 'SKPD pengampu') ?? ctx.defaults.skpd,
-    registeredOn: date('registeredOn', 'Tanggal daftar') ?? null,
+    targetGroup: pick('targetGroup', targetWords) ?? ctx.defaults.targetGroup,
+    skpd: pick('skpd', skpdWords) ?? ctx.defaults.skpd,
+    registeredOn: date('registeredOn') ?? null,
     businesses: [
       {
         name: get('businessName'),
-        legalForm: pick('legalForm', legalWords, 'Bentuk usaha') ?? 'perorangan',
+        legalForm: pick('legalForm', legalWords) ?? 'perorangan',
         kbliKode: kbli,
         products: get('products') || null,
         addressStreet: get('businessAddress') || get('addressStreet'),
         kelurahanKode: businessKelurahan || '31.00.00.0000',
         phone: null,
         startDate: startDate ?? null,
-        placeStatus: pick('placeStatus', placeWords, 'Status tempat usaha') ?? null,
-        capital: money('capital', 'Modal usaha'),
-        monthlyTurnover: money('monthlyTurnover', 'Omzet bulanan'),
+        placeStatus: pick('placeStatus', placeWords) ?? null,
+        capital: money('capital'),
+        monthlyTurnover: money('monthlyTurnover'),
         employees: employeesText ? Math.min(100_000, Number(employeesText)) : 0,
         npwp: get('npwp') || null,
         nib: get('nib') || null,
@@ -274,7 +288,7 @@ export function convertRow(row: number, cells: Partial<Record<ImportFieldKey, st
       // Skip messages about values this function already explained.
       if (k === 'birthDate' && fields.birthDate) continue;
       if ((k === 'kelurahanKode' && fields.kelurahan) || (k === 'businesses.0.kelurahanKode' && (fields.businessKelurahan || fields.kelurahan))) continue;
-      fields[k] = v.replace(/^Usaha › baris 1 › /, '');
+      fields[k] = { id: v.id.replace(/^Usaha › baris 1 › /, ''), en: v.en.replace(/^Business › row 1 › /, '') };
     }
   }
   if (Object.keys(fields).length || !parsed.success) return { row, status: 'invalid', reason: reasonOf(fields), fields };

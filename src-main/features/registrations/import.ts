@@ -18,6 +18,7 @@
 // the same file again adds nothing.
 import { z } from 'zod';
 import { notFound } from '../../core/api/errors';
+import { tableIn, type Locale, type Phrase } from '../../../src-shared/i18n';
 import type { CallContext, Database, PrepareContext, WorkContext } from '../../core/api/registry';
 import { label } from '../../core/api/validation';
 import { jakartaDate } from '../../core/clock';
@@ -49,23 +50,23 @@ export const IMPORT_LIMITS: UploadLimits = {
 };
 
 const fileFields = {
-  fileName: label(z.string().trim().min(1).max(200), 'Nama berkas'),
-  fileBase64: label(z.string().min(1).max(MAX_FILE_BASE64), 'Berkas'),
+  fileName: label(z.string().trim().min(1).max(200), { id: 'Nama berkas', en: 'File name' }),
+  fileBase64: label(z.string().min(1).max(MAX_FILE_BASE64), { id: 'Berkas', en: 'File' }),
   /** Field -> header text; fields left out use the suggested mapping. */
-  mapping: label(z.partialRecord(z.enum(importFieldKeys), z.string().max(200)), 'Pemetaan kolom').optional(),
+  mapping: label(z.partialRecord(z.enum(importFieldKeys), z.string().max(200)), { id: 'Pemetaan kolom', en: 'Column mapping' }).optional(),
   defaults: label(
     z.strictObject({
-      targetGroup: label(z.enum(targetGroups), 'Kategori sasaran bawaan').default('pemula'),
-      skpd: label(z.enum(skpds), 'SKPD pengampu bawaan').default('ppkukm_ukm'),
+      targetGroup: label(z.enum(targetGroups), { id: 'Kategori sasaran bawaan', en: 'Default target group' }).default('pemula'),
+      skpd: label(z.enum(skpds), { id: 'SKPD pengampu bawaan', en: 'Default SKPD pengampu' }).default('ppkukm_ukm'),
     }),
-    'Nilai bawaan',
+    { id: 'Nilai bawaan', en: 'Defaults' },
   ).optional(),
   /** Import rows whose name and birth date match another member with another NIK. */
-  confirmDuplicates: label(z.boolean(), 'Konfirmasi duplikat').default(false),
+  confirmDuplicates: label(z.boolean(), { id: 'Konfirmasi duplikat', en: 'Confirm duplicates' }).default(false),
 };
 
-export const importPreviewInput = z.strictObject({ ...fileFields, limit: label(z.number().int().min(1).max(500), 'Jumlah baris contoh').default(50) });
-export const importRunInput = z.strictObject({ ...fileFields, mode: label(z.enum(['all_or_nothing', 'valid_only']), 'Cara impor') });
+export const importPreviewInput = z.strictObject({ ...fileFields, limit: label(z.number().int().min(1).max(500), { id: 'Jumlah baris contoh', en: 'Number of sample rows' }).default(50) });
+export const importRunInput = z.strictObject({ ...fileFields, mode: label(z.enum(['all_or_nothing', 'valid_only']), { id: 'Cara impor', en: 'Import mode' }) });
 
 type FileInput = z.output<z.ZodObject<typeof fileFields>>;
 
@@ -100,12 +101,12 @@ async function checkAgainstDatabase(db: Database, results: RowResult[], confirmD
     const rows = await db.selectFrom('members').select(['nik', 'member_no', 'full_name']).where('nik', 'in', niks.slice(i, i + 500)).execute();
     for (const r of rows) registered.set(r.nik, { memberNo: r.member_no, fullName: r.full_name });
   }
-  const people = new Map<string, { fullName: string; memberNo: string; nik: string }>();
+  const people = new Map<string, { fullName: string; memberNo: Phrase; nik: string }>();
   if (!confirmDuplicates) {
     const names = [...new Set(valid.map((r) => r.checked.member.name_key))];
     for (let i = 0; i < names.length; i += 500) {
       const rows = await db.selectFrom('members').select(['name_key', 'birth_date', 'nik', 'member_no', 'full_name']).where('name_key', 'in', names.slice(i, i + 500)).execute();
-      for (const r of rows) people.set(`${r.name_key}|${r.birth_date}`, { fullName: r.full_name, memberNo: r.member_no, nik: r.nik });
+      for (const r of rows) people.set(`${r.name_key}|${r.birth_date}`, { fullName: r.full_name, memberNo: { id: r.member_no, en: r.member_no }, nik: r.nik });
     }
   }
   const seenNik = new Map<string, number>();
@@ -115,12 +116,17 @@ async function checkAgainstDatabase(db: Database, results: RowResult[], confirmD
     const m = r.checked.member;
     const existing = registered.get(m.nik);
     if (existing) {
-      results[i] = { row: r.row, status: 'terdaftar', reason: `NIK sudah terdaftar atas nama ${existing.fullName} (${existing.memberNo})` };
+      results[i] = {
+        row: r.row,
+        status: 'terdaftar',
+        reason: { id: `NIK sudah terdaftar atas nama ${existing.fullName} (${existing.memberNo})`, en: `The NIK is already registered to ${existing.fullName} (${existing.memberNo})` },
+      };
       continue;
     }
     const earlier = seenNik.get(m.nik);
     if (earlier !== undefined) {
-      results[i] = { row: r.row, status: 'invalid', reason: `NIK: sama dengan baris ${earlier}`, fields: { nik: `NIK: sama dengan baris ${earlier}` } };
+      const reason = { id: `NIK: sama dengan baris ${earlier}`, en: `NIK: the same as row ${earlier}` };
+      results[i] = { row: r.row, status: 'invalid', reason, fields: { nik: reason } };
       continue;
     }
     seenNik.set(m.nik, r.row);
@@ -128,11 +134,14 @@ async function checkAgainstDatabase(db: Database, results: RowResult[], confirmD
       const key = `${m.name_key}|${m.birth_date}`;
       const person = people.get(key);
       if (person && person.nik !== m.nik) {
-        const reason = `Nama dan tanggal lahir sama dengan anggota ${person.fullName} (${person.memberNo}, NIK ${maskNik(person.nik)}); impor dengan konfirmasi duplikat bila memang orang lain`;
+        const reason = {
+          id: `Nama dan tanggal lahir sama dengan anggota ${person.fullName} (${person.memberNo.id}, NIK ${maskNik(person.nik)}); impor dengan konfirmasi duplikat bila memang orang lain`,
+          en: `Same name and date of birth as member ${person.fullName} (${person.memberNo.en}, NIK ${maskNik(person.nik)}); import with the duplicates confirmed if it really is another person`,
+        };
         results[i] = { row: r.row, status: 'invalid', reason, fields: { confirmDuplicate: reason } };
         continue;
       }
-      people.set(key, { fullName: m.full_name, memberNo: `baris ${r.row}`, nik: m.nik });
+      people.set(key, { fullName: m.full_name, memberNo: { id: `baris ${r.row}`, en: `row ${r.row}` }, nik: m.nik });
     }
   }
 }
@@ -151,13 +160,13 @@ export async function importPreview(ctx: PrepareContext, input: z.output<typeof 
     headers: file.headers,
     suggestedMapping: file.suggested,
     mapping: file.mapping,
-    fields: importFields.map((f) => ({ key: f.key, label: f.label, required: f.required })),
+    fields: importFields.map((f) => ({ key: f.key, label: f.label[ctx.locale], required: f.required })),
     counts: counts(file.results),
     rows: file.results.slice(0, input.limit).map((r, i) => ({
       row: r.row,
       status: r.status,
-      reason: r.status === 'valid' ? null : r.reason,
-      fields: r.status === 'invalid' ? r.fields : {},
+      reason: r.status === 'valid' ? null : r.reason[ctx.locale],
+      fields: r.status === 'invalid' ? tableIn(r.fields, ctx.locale) : {},
       values: cellsOf(file.body[i], file.columns),
     })),
   };
@@ -165,10 +174,18 @@ export async function importPreview(ctx: PrepareContext, input: z.output<typeof 
 
 interface Problem {
   row: number;
-  status: 'tidak sah' | 'sudah terdaftar';
-  reason: string;
+  status: 'invalid' | 'registered';
+  reason: Phrase;
   cells: string[];
 }
+
+/** The report of the rows not imported is the clerk's own worklist: it comes in the clerk's language. */
+const REPORT_WORDS = {
+  header: { id: ['Baris', 'Hasil', 'Alasan'], en: ['Row', 'Result', 'Reason'] },
+  sheet: { id: 'Tidak diimpor', en: 'Not imported' },
+  invalid: { id: 'tidak sah', en: 'invalid' },
+  registered: { id: 'sudah terdaftar', en: 'already registered' },
+} as const;
 
 interface Problems {
   header: string[];
@@ -179,21 +196,22 @@ function problemsOf(file: Pick<ParsedFile, 'results' | 'body' | 'headers'>): Pro
   const items: Problem[] = [];
   file.results.forEach((r, i) => {
     if (r.status === 'valid') return;
-    items.push({ row: r.row, status: r.status === 'invalid' ? 'tidak sah' : 'sudah terdaftar', reason: r.reason, cells: file.body[i] });
+    items.push({ row: r.row, status: r.status === 'invalid' ? 'invalid' : 'registered', reason: r.reason, cells: file.body[i] });
   });
   return { header: file.headers, items };
 }
 
 async function reportFile(ctx: WorkContext, problems: Problems, format: 'csv' | 'xlsx', base: string) {
-  const header = ['Baris', 'Hasil', 'Alasan', ...problems.header];
-  const rows = problems.items.map((p) => [p.row, p.status, p.reason, ...p.cells]);
-  const base64 = await ctx.work(writeTableTask, { format, sheetName: 'Tidak diimpor', header, rows });
+  const l: Locale = ctx.locale;
+  const header = [...REPORT_WORDS.header[l], ...problems.header];
+  const rows = problems.items.map((p) => [p.row, REPORT_WORDS[p.status][l], p.reason[l], ...p.cells]);
+  const base64 = await ctx.work(writeTableTask, { format, sheetName: REPORT_WORDS.sheet[l], header, rows });
   return { fileName: `${base}.${format}`, mimeType: mimeTypes[format], base64 };
 }
 
 async function loadJob(db: Database, jobId: string) {
   const job = await db.selectFrom('import_jobs').selectAll().where('id', '=', jobId).executeTakeFirst();
-  if (!job) throw notFound('Impor');
+  if (!job) throw notFound({ id: 'Impor', en: 'Import' });
   return job;
 }
 
@@ -323,7 +341,14 @@ export async function continueImport(ctx: CallContext, jobId: string) {
   }
   const fresh = rows.filter((r) => !taken.has(r.checked.member.nik));
   for (const r of rows) {
-    if (taken.has(r.checked.member.nik)) problems.items.push({ row: r.row, status: 'sudah terdaftar', reason: 'NIK sudah terdaftar (didaftarkan selama impor berjalan)', cells: [] });
+    if (taken.has(r.checked.member.nik)) {
+      problems.items.push({
+        row: r.row,
+        status: 'registered',
+        reason: { id: 'NIK sudah terdaftar (didaftarkan selama impor berjalan)', en: 'The NIK is already registered (registered while the import ran)' },
+        cells: [],
+      });
+    }
   }
   let inserted = 0;
   for (let i = 0; i < fresh.length; i += 1000) {

@@ -12,13 +12,13 @@ import { kelurahanField, scales, skpds, stageCodes, targetGroups } from './schem
 export const memberSorts = ['name', 'memberNo', 'registeredOn', 'kelurahan'] as const;
 
 export const memberFilters = {
-  search: label(z.string().trim().max(100), 'Cari').optional(),
-  kelurahanKode: kelurahanField('Kelurahan').optional(),
-  targetGroup: label(z.enum(targetGroups), 'Kategori sasaran').optional(),
-  skpd: label(z.enum(skpds), 'SKPD pengampu').optional(),
-  stage: label(z.enum(stageCodes), 'Tahap yang dicapai').optional(),
-  scale: label(z.enum(scales), 'Skala usaha').optional(),
-  status: label(z.enum(['aktif', 'nonaktif']), 'Status').optional(),
+  search: label(z.string().trim().max(100), { id: 'Cari', en: 'Search' }).optional(),
+  kelurahanKode: kelurahanField({ id: 'Kelurahan', en: 'Kelurahan' }).optional(),
+  targetGroup: label(z.enum(targetGroups), { id: 'Kategori sasaran', en: 'Target group' }).optional(),
+  skpd: label(z.enum(skpds), { id: 'SKPD pengampu', en: 'SKPD pengampu' }).optional(),
+  stage: label(z.enum(stageCodes), { id: 'Tahap yang dicapai', en: 'Stage reached' }).optional(),
+  scale: label(z.enum(scales), { id: 'Skala usaha', en: 'Business scale' }).optional(),
+  status: label(z.enum(['aktif', 'nonaktif']), { id: 'Status', en: 'Status' }).optional(),
 };
 
 export const listInput = z.strictObject({

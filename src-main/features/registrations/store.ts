@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { conflict } from '../../core/api/errors';
+import { verbatim } from '../../../src-shared/i18n';
+import { recordText } from '../../core/record-texts';
 import type { Database } from '../../core/api/registry';
 import { executeCompiled, insertParameters, insertRows } from '../../core/db/compiled';
 import { getSetting } from '../../core/settings';
@@ -88,8 +90,9 @@ export async function findLikelyDuplicate(db: Database, nameKey: string, birthDa
 }
 
 export function nikTakenError(existing: { id: string; memberNo: string; fullName: string }) {
-  const message = `NIK: sudah terdaftar atas nama ${existing.fullName} (${existing.memberNo})`;
-  return conflict(message, { nik: message, existingMemberId: existing.id, existingMemberNo: existing.memberNo });
+  const message = { id: `NIK: sudah terdaftar atas nama ${existing.fullName} (${existing.memberNo})`, en: `NIK: already registered to ${existing.fullName} (${existing.memberNo})` };
+  // The existing member travels with the refusal, for the form's link to it.
+  return conflict(message, { nik: message, existingMemberId: verbatim(existing.id), existingMemberNo: verbatim(existing.memberNo) });
 }
 
 export interface NewMember {
@@ -193,7 +196,7 @@ export async function insertMembers(db: Database, items: NewMember[], actor: Act
         stage_code: 'P1',
         status: 'selesai' as const,
         completed_on: m.registered_on,
-        evidence: `Terdaftar dengan nomor anggota ${m.member_no}`,
+        evidence: recordText('registration', { number: m.member_no }),
         source: actor.source,
         source_id: m.id,
         recorded_by: actor.userId,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../../core/api/registry';
-import { label } from '../../core/api/validation';
+import { fieldMessage, label } from '../../core/api/validation';
 import { conflict } from '../../core/api/errors';
 import { jakartaDate } from '../../core/clock';
 import { loadOffice } from '../../core/office';
@@ -11,9 +11,10 @@ import { prepareClosing, storeClosing } from './closing/close';
 import { closableProblem, listClosings, loadPackage, reportingMonth } from './closing/closings';
 import { packageFile } from './closing/package';
 import { monthLabel, shiftMonth } from './period';
+import { monthName } from '../../../src-shared/i18n';
 
-const month = label(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'gunakan format TTTT-BB, misalnya 2026-11'), 'Bulan');
-const kelurahan = label(z.string().regex(/^31\.\d{2}\.\d{2}\.\d{4}$/, 'kode kelurahan tidak valid'), 'Kelurahan').nullish();
+const month = label(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, fieldMessage({ id: 'gunakan format TTTT-BB, misalnya 2026-11', en: 'use the format YYYY-MM, for example 2026-11' })), { id: 'Bulan', en: 'Month' });
+const kelurahan = label(z.string().regex(/^31\.\d{2}\.\d{2}\.\d{4}$/, fieldMessage({ id: 'kode kelurahan tidak valid', en: 'invalid kelurahan code' })), { id: 'Kelurahan', en: 'Kelurahan' }).nullish();
 const supervisors = ['admin', 'supervisor'] as const;
 
 /** The WIB calendar day of an instant. */
@@ -50,7 +51,7 @@ export const reportMethods = {
     access: supervisors,
     // Who exported what is part of the audit trail, like any change.
     mutation: true,
-    input: z.strictObject({ month, kelurahan, format: label(z.enum(['pdf', 'xlsx', 'csv']), 'Format') }),
+    input: z.strictObject({ month, kelurahan, format: label(z.enum(['pdf', 'xlsx', 'csv']), { id: 'Format', en: 'Format' }) }),
     // The summary is read on a reader and drawn in the worker pool before the transaction, which
     // then only records the export.
     prepare: async (ctx, input) => {
@@ -104,7 +105,7 @@ export const reportMethods = {
     input: z.strictObject({ month }),
     handler: async (ctx, input) => {
       const row = await ctx.db.selectFrom('month_closings').select(['package', 'signature', 'key_id']).where('month', '=', input.month).executeTakeFirst();
-      if (!row || !(await loadPackage(ctx.db, input.month))) throw conflict(`${monthLabel(input.month)} belum ditutup; paket dibuat saat bulan ditutup.`);
+      if (!row || !(await loadPackage(ctx.db, input.month))) throw conflict({ id: `${monthName(input.month).id} belum ditutup; paket dibuat saat bulan ditutup.`, en: `${monthName(input.month).en} is not closed yet; the package is made when the month is closed.` });
       const fileName = `paket-rekap-${input.month}.json`;
       await ctx.audit({ entity: 'month_closings', entityId: input.month, after: { export: 'package', fileName } });
       return { fileName, mimeType: 'application/json' as const, base64: Buffer.from(packageFile(row.package, row.key_id, row.signature), 'utf8').toString('base64') };

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { AppError, conflict, notFound } from '../../core/api/errors';
 import { fetchPage, likeEscape, pageInput } from '../../core/api/paging';
 import { defineMethod, type CallContext } from '../../core/api/registry';
-import { label, optionalText, text } from '../../core/api/validation';
+import { fieldMessage, label, optionalText, text } from '../../core/api/validation';
 import { hashNewPassword } from '../../core/auth/passwords';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, assertAcceptablePassword } from '../../core/auth/password-policy';
 import { endSessionsOfUser } from '../../core/auth/sessions';
@@ -11,8 +11,8 @@ import { changeSubject, clearThrottle, loginSubject } from '../../core/auth/thro
 import type { Role } from '../../core/db/schema';
 
 export const roles = ['admin', 'supervisor', 'petugas', 'loket'] as const satisfies readonly Role[];
-const role = label(z.enum(roles), 'Peran');
-const userId = label(z.string().min(1).max(64), 'Pengguna');
+const role = label(z.enum(roles), { id: 'Peran', en: 'Role' });
+const userId = label(z.string().min(1).max(64), { id: 'Pengguna', en: 'User' });
 export const usernameField = label(
   z
     .string()
@@ -20,12 +20,12 @@ export const usernameField = label(
     .toLowerCase()
     .min(3)
     .max(40)
-    .regex(/^[a-z0-9._-]+$/, 'hanya huruf kecil, angka, titik, garis bawah atau tanda hubung'),
-  'Nama pengguna',
+    .regex(/^[a-z0-9._-]+$/, fieldMessage({ id: 'hanya huruf kecil, angka, titik, garis bawah atau tanda hubung', en: 'only lower-case letters, digits, dots, underscores or hyphens' })),
+  { id: 'Nama pengguna', en: 'Username' },
 );
-export const nipField = label(z.string().trim().regex(/^\d{18}$/, 'harus 18 angka'), 'NIP');
+export const nipField = label(z.string().trim().regex(/^\d{18}$/, fieldMessage({ id: 'harus 18 angka', en: 'must be 18 digits' })), { id: 'NIP', en: 'NIP' });
 /** Length is checked with the input; the rest of the password rule needs the account's context (see password-policy). */
-export const newPasswordField = label(z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH), 'Kata sandi');
+export const newPasswordField = label(z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH), { id: 'Kata sandi', en: 'Password' });
 
 /** The office's name, one of the words a password may not contain. */
 export async function officeName(db: CallContext['db']): Promise<string | null> {
@@ -40,14 +40,14 @@ const lockedUntilColumn = (nowIso: string) =>
 
 async function loadUser(ctx: CallContext, id: string) {
   const row = await ctx.db.selectFrom('users').select(publicColumns).select(lockedUntilColumn(ctx.app.clock.nowIso())).where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('Pengguna');
+  if (!row) throw notFound({ id: 'Pengguna', en: 'User' });
   return row;
 }
 
 /** An office must always keep one active admin, or nobody could manage users again. */
 async function assertAnotherActiveAdmin(ctx: CallContext, exceptId: string) {
   const other = await ctx.db.selectFrom('users').select('id').where('role', '=', 'admin').where('active', '=', 1).where('id', '!=', exceptId).executeTakeFirst();
-  if (!other) throw conflict('Harus tetap ada minimal satu admin aktif.');
+  if (!other) throw conflict({ id: 'Harus tetap ada minimal satu admin aktif.', en: 'At least one active admin must remain.' });
 }
 
 export const userMethods = {
@@ -57,9 +57,9 @@ export const userMethods = {
     mutation: false,
     input: z.strictObject({
       ...pageInput(['username', 'fullName', 'role', 'lastLoginAt'], 'fullName'),
-      search: label(z.string().trim().max(100), 'Cari').optional(),
+      search: label(z.string().trim().max(100), { id: 'Cari', en: 'Search' }).optional(),
       role: role.optional(),
-      active: label(z.boolean(), 'Status aktif').optional(),
+      active: label(z.boolean(), { id: 'Status aktif', en: 'Active' }).optional(),
     }),
     handler: async ({ db, app }, input) => {
       let base = db.selectFrom('users');
@@ -92,22 +92,22 @@ export const userMethods = {
     mutation: true,
     input: z.strictObject({
       username: usernameField,
-      fullName: text('Nama lengkap', 120),
+      fullName: text({ id: 'Nama lengkap', en: 'Full name' }, 120),
       role,
-      isPendamping: label(z.boolean(), 'Pendamping').default(false),
+      isPendamping: label(z.boolean(), { id: 'Pendamping', en: 'Pendamping' }).default(false),
       nip: nipField.nullish(),
-      phone: optionalText('Nomor telepon', 20),
+      phone: optionalText({ id: 'Nomor telepon', en: 'Phone number' }, 20),
       password: newPasswordField,
     }),
     // The policy check and the hash, before the transaction.
     prepare: async (ctx, input) => {
       const office = await ctx.read((db) => officeName(db));
-      assertAcceptablePassword(input.password, { username: input.username, fullName: input.fullName, officeName: office }, 'password', 'Kata sandi');
+      assertAcceptablePassword(input.password, { username: input.username, fullName: input.fullName, officeName: office }, 'password', { id: 'Kata sandi', en: 'Password' });
       return hashNewPassword(ctx, input.password);
     },
     handler: async (ctx, input, passwordHash) => {
       const taken = await ctx.db.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
-      if (taken) throw conflict(`Nama pengguna "${input.username}" sudah dipakai.`, { username: 'Nama pengguna: sudah dipakai' });
+      if (taken) throw conflict({ id: `Nama pengguna "${input.username}" sudah dipakai.`, en: `Username "${input.username}" is already taken.` }, { username: { id: 'Nama pengguna: sudah dipakai', en: 'Username: already taken' } });
       const now = ctx.app.clock.nowIso();
       const id = ctx.app.newId();
       await ctx.db
@@ -139,11 +139,11 @@ export const userMethods = {
     mutation: true,
     input: z.strictObject({
       id: userId,
-      fullName: text('Nama lengkap', 120).optional(),
+      fullName: text({ id: 'Nama lengkap', en: 'Full name' }, 120).optional(),
       role: role.optional(),
-      isPendamping: label(z.boolean(), 'Pendamping').optional(),
+      isPendamping: label(z.boolean(), { id: 'Pendamping', en: 'Pendamping' }).optional(),
       nip: nipField.nullish(),
-      phone: optionalText('Nomor telepon', 20),
+      phone: optionalText({ id: 'Nomor telepon', en: 'Phone number' }, 20),
     }),
     handler: async (ctx, input) => {
       const before = await loadUser(ctx, input.id);
@@ -172,11 +172,11 @@ export const userMethods = {
     summary: 'Menonaktifkan atau mengaktifkan kembali akun; sesi akun yang dinonaktifkan diakhiri.',
     access: ['admin'],
     mutation: true,
-    input: z.strictObject({ id: userId, active: label(z.boolean(), 'Status aktif') }),
+    input: z.strictObject({ id: userId, active: label(z.boolean(), { id: 'Status aktif', en: 'Active' }) }),
     handler: async (ctx, input) => {
       const before = await loadUser(ctx, input.id);
       if (!input.active) {
-        if (input.id === ctx.user!.id) throw new AppError('conflict', 'Anda tidak dapat menonaktifkan akun Anda sendiri.');
+        if (input.id === ctx.user!.id) throw new AppError('conflict', { id: 'Anda tidak dapat menonaktifkan akun Anda sendiri.', en: 'You cannot deactivate your own account.' });
         if (before.role === 'admin') await assertAnotherActiveAdmin(ctx, input.id);
         await endSessionsOfUser(ctx.db, input.id);
       }
@@ -195,8 +195,8 @@ export const userMethods = {
     // The policy check and the hash, before the transaction.
     prepare: async (ctx, input) => {
       const target = await ctx.read(async (db) => ({ user: await db.selectFrom('users').select(['username', 'full_name']).where('id', '=', input.id).executeTakeFirst(), office: await officeName(db) }));
-      if (!target.user) throw notFound('Pengguna');
-      assertAcceptablePassword(input.password, { username: target.user.username, fullName: target.user.full_name, officeName: target.office }, 'password', 'Kata sandi');
+      if (!target.user) throw notFound({ id: 'Pengguna', en: 'User' });
+      assertAcceptablePassword(input.password, { username: target.user.username, fullName: target.user.full_name, officeName: target.office }, 'password', { id: 'Kata sandi', en: 'Password' });
       return hashNewPassword(ctx, input.password);
     },
     handler: async (ctx, input, passwordHash) => {

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { setCallLocale } from '../api';
 import { catalogues, type MessageKey } from './catalogue';
 
 export type Locale = 'id' | 'en';
@@ -20,9 +21,14 @@ export function translate(locale: Locale, key: MessageKey, params?: Record<strin
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(() => (localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'id'));
+  const [locale, setLocaleState] = useState<Locale>(() => {
+    const stored: Locale = localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'id';
+    setCallLocale(stored);
+    return stored;
+  });
   const setLocale = useCallback((l: Locale) => {
     localStorage.setItem(STORAGE_KEY, l);
+    setCallLocale(l);
     document.documentElement.lang = l;
     setLocaleState(l);
   }, []);

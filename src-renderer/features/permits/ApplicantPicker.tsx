@@ -24,7 +24,7 @@ export const ApplicantField = forwardRef<
     error?: string;
   }
 >(function ApplicantField({ value, onChange, reading, walkIn, searching, error }, ref) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const hint = (() => {
     if (reading && !reading.ok) return undefined;
     if (reading?.ok) {
@@ -34,7 +34,7 @@ export const ApplicantField = forwardRef<
     return t('permits.new.applicantHint');
   })();
   return (
-    <Field label={t('permits.new.findMember')} error={error ?? (reading && !reading.ok ? reading.message : undefined)} hint={hint} required>
+    <Field label={t('permits.new.findMember')} error={error ?? (reading && !reading.ok ? reading.message[locale] : undefined)} hint={hint} required>
       {(id, describedBy) => (
         <input
           id={id}

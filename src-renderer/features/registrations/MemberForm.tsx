@@ -127,7 +127,7 @@ export function MemberFields(props: {
   /** The scale class the server gave each business, by index, when known. */
   serverScales?: Array<string | undefined>;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const ref = useReference();
   const v = props.value;
   const today = useMemo(jakartaToday, []);
@@ -145,7 +145,7 @@ export function MemberFields(props: {
     return `${decoded} ${t('reg.nik.disagree', { what: disagree.map((d) => t(d === 'birthDate' ? 'reg.nik.disagreeDate' : 'reg.nik.disagreeGender')).join(', ') })}`;
   })();
   // The server's message wins; until the form is sent, a wrong NIK is said while typing.
-  const nikError = props.errors.errorOf('nik') ?? (reading && !reading.ok ? reading.message : undefined);
+  const nikError = props.errors.errorOf('nik') ?? (reading && !reading.ok ? reading.message[locale] : undefined);
 
   return (
     <>

@@ -3,10 +3,11 @@
 // amounts give, so that the clerk sees a mistake before pressing Enter.
 import { checkNikAgainst, parseNik, type Gender } from '../../../src-shared/rules/nik';
 import { classifyScale, type Scale } from '../../../src-shared/rules/scale';
+import type { Phrase } from '../../../src-shared/i18n';
 
 export type { Gender };
 
-export type NikReading = { ok: true; birthDate: string; gender: Gender } | { ok: false; message: string } | null;
+export type NikReading = { ok: true; birthDate: string; gender: Gender } | { ok: false; message: Phrase } | null;
 
 /**
  * Birth date and gender a NIK encodes, by the server's own rule. Null while it is empty or

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { describeIssues, label, summarise, text } from '../../../src-main/core/api/validation';
+import { describeIssues, fieldMessage, label, summarise, text } from '../../../src-main/core/api/validation';
+import { tableIn } from '../../../src-shared/i18n';
 import { hashPassword, owaspScryptCost, verifyPassword } from '../../../src-main/core/auth/passwords';
 import { uuidv7 } from '../../../src-main/core/ids';
 import { parseCsv } from '../../../src-main/features/reference/csv';
@@ -32,29 +33,41 @@ describe('ids', () => {
 
 describe('validation messages', () => {
   const schema = z.strictObject({
-    name: text('Nama lengkap', 10),
-    age: label(z.number().int().min(17), 'Umur'),
-    role: label(z.enum(['a', 'b']), 'Peran'),
-    nested: z.strictObject({ nip: label(z.string().regex(/^\d{18}$/, 'harus 18 angka'), 'NIP') }),
+    name: text({ id: 'Nama lengkap', en: 'Full name' }, 10),
+    age: label(z.number().int().min(17), { id: 'Umur', en: 'Age' }),
+    role: label(z.enum(['a', 'b']), { id: 'Peran', en: 'Role' }),
+    nested: z.strictObject({ nip: label(z.string().regex(/^\d{18}$/, fieldMessage({ id: 'harus 18 angka', en: 'must be 18 digits' })), { id: 'NIP', en: 'NIP' }) }),
   });
   it('name each field in Indonesian', () => {
     const r = schema.safeParse({ name: 'x'.repeat(11), age: 3.5, role: 'c', nested: { nip: '12' }, extra: true });
     expect(r.success).toBe(false);
     const fields = describeIssues(schema, r.error!.issues);
-    expect(fields).toEqual({
+    expect(tableIn(fields, 'id')).toEqual({
       name: 'Nama lengkap: maksimal 10 karakter',
       age: 'Umur: harus berupa bilangan bulat',
       role: 'Peran: harus salah satu dari: a, b',
       'nested.nip': 'NIP: harus 18 angka',
       extra: 'extra: isian tidak dikenal',
     });
-    expect(summarise(fields)).toMatch(/^Ada 5 isian yang perlu diperbaiki\. Nama lengkap: /);
+    expect(summarise(fields).id).toMatch(/^Ada 5 isian yang perlu diperbaiki\. Nama lengkap: /);
+  });
+  it('name each field in English too', () => {
+    const r = schema.safeParse({ name: 'x'.repeat(11), age: 3.5, role: 'c', nested: { nip: '12' }, extra: true });
+    const fields = describeIssues(schema, r.error!.issues);
+    expect(tableIn(fields, 'en')).toEqual({
+      name: 'Full name: at most 10 characters',
+      age: 'Age: must be a whole number',
+      role: 'Role: must be one of: a, b',
+      'nested.nip': 'NIP: must be 18 digits',
+      extra: 'extra: unknown field',
+    });
+    expect(summarise(fields).en).toMatch(/^5 fields need correcting\. Full name: /);
   });
   it('say a missing field is required', () => {
     const r = schema.safeParse({});
     const fields = describeIssues(schema, r.error!.issues);
-    expect(fields.name).toBe('Nama lengkap: wajib diisi');
-    expect(fields.age).toBe('Umur: wajib diisi');
+    expect(fields.name.id).toBe('Nama lengkap: wajib diisi');
+    expect(fields.age).toEqual({ id: 'Umur: wajib diisi', en: 'Age: required' });
   });
 });
 

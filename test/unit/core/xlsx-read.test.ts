@@ -52,11 +52,11 @@ describe('reading the first worksheet of an XLSX', () => {
     const many = await workbook((ws) => {
       for (let i = 0; i < 101; i++) ws.addRow([`baris ${i}`]);
     });
-    expect(() => readXlsxRows(many, limits)).toThrow(new SheetProblem('lembar kerja memuat lebih dari 99 baris data; pecah berkasnya'));
+    expect(() => readXlsxRows(many, limits)).toThrow(new SheetProblem({ id: 'lembar kerja memuat lebih dari 99 baris data; pecah berkasnya', en: 'the worksheet holds more than 99 data rows; split the file' }));
     const wide = await workbook((ws) => {
       ws.getRow(1).getCell(21).value = 'jauh di kanan';
     });
-    expect(() => readXlsxRows(wide, limits)).toThrow(new SheetProblem('lembar kerja memuat lebih dari 20 kolom'));
+    expect(() => readXlsxRows(wide, limits)).toThrow(new SheetProblem({ id: 'lembar kerja memuat lebih dari 20 kolom', en: 'the worksheet holds more than 20 columns' }));
   });
 
   it('refuses what is not an XLSX', () => {

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   allocateProportionally,
-  checkQuantitySplit,
+  checkQuantitySplit as checkQuantitySplitPhrases,
   lineTotal,
   orderTotals,
   splitInclusiveTax,
   splitQuantity,
   taxAmount,
 } from '../../../src-main/features/orders/rules/money';
+import { answeringIn } from '../../support/phrases';
+
+// Read in Indonesian: the words these tests were written with.
+const checkQuantitySplit = answeringIn(checkQuantitySplitPhrases);
 
 describe('checkQuantitySplit', () => {
   it('accepts assignments that add up exactly', () => {

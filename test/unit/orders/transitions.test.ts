@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
   allowedOrderTransitions,
-  checkOrderTransition,
+  checkOrderTransition as checkOrderTransitionPhrases,
   finalOrderStatuses,
   orderStatuses,
-  orderStatusLabels,
+  orderStatusLabels as orderStatusLabelsPhrases,
   orderTransitions,
   type OrderRole,
   type OrderStatus,
 } from '../../../src-main/features/orders/rules/transitions';
+import { answeringIn, inLanguage } from '../../support/phrases';
+
+// Read in Indonesian: the words these tests were written with.
+const checkOrderTransition = answeringIn(checkOrderTransitionPhrases);
+const orderStatusLabels = inLanguage(orderStatusLabelsPhrases);
 
 const roles: OrderRole[] = ['petugas', 'loket', 'supervisor', 'admin'];
 const staff: OrderRole[] = ['petugas', 'supervisor', 'admin'];

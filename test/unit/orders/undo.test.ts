@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkUndo, UNDO_WINDOW_MINUTES } from '../../../src-main/features/orders/rules/undo';
+import { checkUndo as checkUndoPhrases, UNDO_WINDOW_MINUTES } from '../../../src-main/features/orders/rules/undo';
 import { orderStatusLabels } from '../../../src-main/features/orders/rules/transitions';
+import { answeringIn } from '../../support/phrases';
+
+// Read in Indonesian: the words these tests were written with.
+const checkUndo = answeringIn(checkUndoPhrases);
 
 const at = '2026-11-28T02:00:00.000Z';
 const minutesLater = (m: number) => new Date(Date.parse(at) + m * 60_000).toISOString();

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { checkPrint, checkReport, printState } from '../../../src-main/features/permits/rules/printing';
+import { checkPrint as checkPrintPhrases, checkReport as checkReportPhrases, printState } from '../../../src-main/features/permits/rules/printing';
 import { slaLeft } from '../../../src-main/features/permits/rules/sla-left';
-import { checkTerritory, kecamatanOfKelurahan, kelurahanNumberPart } from '../../../src-main/features/permits/rules/territory';
-import { turnOf, turnSentence } from '../../../src-main/features/permits/rules/turn';
+import { checkTerritory as checkTerritoryPhrases, kecamatanOfKelurahan, kelurahanNumberPart } from '../../../src-main/features/permits/rules/territory';
+import { turnOf, turnSentence as turnSentencePhrases } from '../../../src-main/features/permits/rules/turn';
 import { groupVerificationCode, normaliseVerificationCode, VERIFICATION_ALPHABET, verificationCodeFrom } from '../../../src-main/features/permits/rules/verification-code';
 import { maskNik, maskNpwp } from '../../../src-main/core/masking';
+import { answeringIn } from '../../support/phrases';
+
+// Read in Indonesian: the words these tests were written with.
+const checkPrint = answeringIn(checkPrintPhrases);
+const checkReport = answeringIn(checkReportPhrases);
+const checkTerritory = answeringIn(checkTerritoryPhrases);
+const turnSentence = answeringIn(turnSentencePhrases);
 
 describe('territory', () => {
   const office = { kecamatanKode: '31.71.07', kecamatan: 'Tanah Abang' };

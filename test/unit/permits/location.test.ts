@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkLocation,
+  checkLocation as checkLocationPhrases,
   DEFAULT_LOCATION_LIMITS,
   forbiddenZones,
   type LocationInput,
 } from '../../../src-main/features/permits/rules/location';
+import { answeringIn } from '../../support/phrases';
+
+// Read in Indonesian: the words these tests were written with.
+const checkLocation = answeringIn(checkLocationPhrases);
 
 const strict = { ...DEFAULT_LOCATION_LIMITS, homeRule: 'both' as const };
 const codes = (input: LocationInput, limits = DEFAULT_LOCATION_LIMITS) =>

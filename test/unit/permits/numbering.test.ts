@@ -3,8 +3,12 @@ import {
   DEFAULT_PERMIT_NUMBER_TEMPLATE,
   formatPermitNumber,
   toRoman,
-  validateTemplate,
+  validateTemplate as validateTemplatePhrases,
 } from '../../../src-main/features/permits/rules/numbering';
+import { answeringIn } from '../../support/phrases';
+
+// Read in Indonesian: the words these tests were written with.
+const validateTemplate = answeringIn(validateTemplatePhrases);
 
 const values = { seq: 7, year: 2025, month: 3, kelurahan: 'PGS', kecamatan: 'PSM', klasifikasi: '503' };
 

@@ -1,18 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import {
   allowedPermitTransitions,
-  checkTransition,
+  checkTransition as checkTransitionPhrases,
   finalPermitStatuses,
   findPermitTransition,
   permitSlaClock,
   permitStatuses,
-  permitStatusLabels,
+  permitStatusLabels as permitStatusLabelsPhrases,
   permitStatusPausesSla,
   permitTransitions,
   staffRoles,
   type PermitStatus,
   type StaffRole,
 } from '../../../src-main/features/permits/rules/transitions';
+import { answeringIn, inLanguage } from '../../support/phrases';
+
+// Read in Indonesian: the words these tests were written with.
+const checkTransition = answeringIn(checkTransitionPhrases);
+const permitStatusLabels = inLanguage(permitStatusLabelsPhrases);
 
 /** The workflow as agreed, written out independently of the module's table. */
 const expected: [PermitStatus, PermitStatus, StaffRole[], string[]][] = [

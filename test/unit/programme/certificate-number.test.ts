@@ -11,10 +11,10 @@ describe('training certificate numbers', () => {
     expect(formatCertificateNumber('{seq:2}/{tahun}', { seq: 1234, issuedOn: '2026-02-01', kecamatan: '' })).toBe('1234/2026');
   });
 
-  it('names every problem of a template in Indonesian', () => {
-    expect(certificateTemplateErrors('')).toEqual(['Format nomor sertifikat wajib diisi.']);
+  it('names every problem of a template in both languages', () => {
+    expect(certificateTemplateErrors('')).toEqual([{ id: 'Format nomor sertifikat wajib diisi.', en: 'Certificate number format is required.' }]);
     expect(certificateTemplateErrors(DEFAULT_CERTIFICATE_NUMBER_TEMPLATE)).toEqual([]);
-    const errors = certificateTemplateErrors('SERT/{kelurahan}/{seq:0}}');
+    const errors = certificateTemplateErrors('SERT/{kelurahan}/{seq:0}}').map((e) => e.id);
     expect(errors).toContain('Format nomor sertifikat memuat bagian yang tidak dikenal: {kelurahan}. Bagian yang dapat dipakai: {seq}, {seq:N}, {kecamatan}, {bulan}, {bulan_romawi}, {tahun}.');
     expect(errors).toContain('Format nomor sertifikat: lebar nomor urut pada {seq:0} harus 1 sampai 9 digit.');
     expect(errors).toContain('Format nomor sertifikat memuat tanda "}" tanpa pasangan.');

@@ -65,7 +65,7 @@ describe('naik kelas', () => {
 
 describe('bankability', () => {
   const good: BankabilityFacts = {
-    permitEvidence: 'NIB 1234567890123',
+    permitEvidence: { id: 'NIB 1234567890123', en: 'NIB 1234567890123' },
     npwp: '012345678901234',
     startDate: '2025-01-10',
     reportedMonths: ['2026-08', '2026-09', '2026-10'],
@@ -82,7 +82,7 @@ describe('bankability', () => {
       ['umur', true],
       ['omzet', true],
     ]);
-    expect(r.checks[3].detail).toBe('Dilaporkan Agustus 2026 s.d. Oktober 2026');
+    expect(r.checks[3].detail).toEqual({ id: 'Dilaporkan Agustus 2026 s.d. Oktober 2026', en: 'Reported August 2026 to October 2026' });
   });
 
   it('fails without a permit or NIB', () => {
@@ -106,7 +106,7 @@ describe('bankability', () => {
   it('fails when one of the last three months is not reported, naming it', () => {
     const r = evaluateBankability({ ...good, reportedMonths: ['2026-08', '2026-10', '2026-11'] });
     expect(r.bankable).toBe(false);
-    expect(r.checks.find((c) => c.rule === 'omzet')).toMatchObject({ met: false, detail: 'Belum dilaporkan: September 2026' });
+    expect(r.checks.find((c) => c.rule === 'omzet')).toMatchObject({ met: false, detail: { id: 'Belum dilaporkan: September 2026', en: 'Not reported: September 2026' } });
   });
 
   it('skips rules the office switched off and uses its thresholds', () => {

@@ -1,5 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { parseKk } from '../../../src-shared/rules/kk';
+import { parseKk as parseKkPhrases } from '../../../src-shared/rules/kk';
+import { answeringIn } from '../../support/phrases';
+
+// Read in Indonesian: the words these tests were written with.
+const parseKk = answeringIn(parseKkPhrases);
 
 const TODAY = '2025-06-15';
 

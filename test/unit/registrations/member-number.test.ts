@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatMemberNumber, maskNik, memberNumberScope, memberTemplateProblem, parseMemberNumber, templatePrefix } from '../../../src-main/features/registrations/rules/member-number';
+import { formatMemberNumber, maskNik, memberNumberScope, memberTemplateProblem as memberTemplateProblemPhrases, parseMemberNumber, templatePrefix } from '../../../src-main/features/registrations/rules/member-number';
+import { answeringIn } from '../../support/phrases';
+
+// Read in Indonesian: the words these tests were written with.
+const memberTemplateProblem = answeringIn(memberTemplateProblemPhrases);
 
 const vars = { kecamatan: '31.71.07', kota: '31.71', kelurahan: '31.71.07.1006', registeredOn: '2026-11-28' };
 

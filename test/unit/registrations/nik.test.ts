@@ -1,9 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import {
-  checkNikAgainst,
-  parseNik,
+  checkNikAgainst as checkNikAgainstPhrases,
+  parseNik as parseNikPhrases,
   resolveTwoDigitYear,
 } from '../../../src-shared/rules/nik';
+import { answeringIn } from '../../support/phrases';
+
+// Read in Indonesian: the words these tests were written with.
+const checkNikAgainst = answeringIn(checkNikAgainstPhrases);
+const parseNik = answeringIn(parseNikPhrases);
 
 const TODAY = '2025-06-15';
 

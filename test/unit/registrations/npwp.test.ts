@@ -4,8 +4,12 @@ import {
   luhnCheckDigit,
   luhnValid,
   normaliseNpwp,
-  validateNpwp,
+  validateNpwp as validateNpwpPhrases,
 } from '../../../src-shared/rules/npwp';
+import { answeringIn } from '../../support/phrases';
+
+// Read in Indonesian: the words these tests were written with.
+const validateNpwp = answeringIn(validateNpwpPhrases);
 
 // An independent Luhn implementation, written differently from the module's on purpose: from
 // the left, doubling the positions that are an even distance from the end of the full number.

@@ -1,5 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { formatPhone, normalisePhone, parsePhone } from '../../../src-shared/rules/phone';
+import { formatPhone, normalisePhone, parsePhone as parsePhonePhrases } from '../../../src-shared/rules/phone';
+import { answeringIn } from '../../support/phrases';
+
+// Read in Indonesian: the words these tests were written with.
+const parsePhone = answeringIn(parsePhonePhrases);
 
 describe('parsePhone: mobiles', () => {
   it('accepts the national 08 form', () => {

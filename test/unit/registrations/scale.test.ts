@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import {
-  classifyScale,
+  classifyScale as classifyScalePhrases,
   iumkEligible,
   movedUp,
   scaleByCapital,
@@ -8,6 +8,10 @@ import {
   scaleRank,
   SCALES,
 } from '../../../src-shared/rules/scale';
+import { answeringIn } from '../../support/phrases';
+
+// Read in Indonesian: the words these tests were written with.
+const classifyScale = answeringIn(classifyScalePhrases);
 
 const MILIAR = 1_000_000_000;
 

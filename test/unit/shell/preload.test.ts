@@ -37,11 +37,15 @@ describe('preload bridge', () => {
     const answer = { status: 200, body: { ok: true, value: { setupDone: true } } };
     ipcRenderer.invoke.mockResolvedValueOnce(answer);
     await expect(desktop.invoke('office.status', {})).resolves.toEqual(answer);
-    expect(ipcRenderer.invoke).toHaveBeenCalledWith(channels.invoke, 'office.status', {}, null);
+    expect(ipcRenderer.invoke).toHaveBeenCalledWith(channels.invoke, 'office.status', {}, null, null);
     // A long call's job id travels with it, as a plain string.
     ipcRenderer.invoke.mockResolvedValueOnce(answer);
     await desktop.invoke('permits.certificateBatch', { issuedOn: '2026-11-30' }, { jobId: 'job-12345678' });
-    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(channels.invoke, 'permits.certificateBatch', { issuedOn: '2026-11-30' }, 'job-12345678');
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(channels.invoke, 'permits.certificateBatch', { issuedOn: '2026-11-30' }, 'job-12345678', null);
+    // So does the screen's language, for the answer's messages.
+    ipcRenderer.invoke.mockResolvedValueOnce(answer);
+    await desktop.invoke('office.status', {}, { locale: 'en' });
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(channels.invoke, 'office.status', {}, null, 'en');
   });
 
   it('printPdf and savePdf unwrap their answers', async () => {

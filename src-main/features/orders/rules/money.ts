@@ -8,10 +8,12 @@
  * sums therefore never drift.
  */
 
+import type { Phrase } from '../../../../src-shared/i18n';
+
 export type QuantitySplitCheck =
   | { ok: true }
-  | { ok: false; code: 'under' | 'over'; difference: number; message: string }
-  | { ok: false; code: 'bad_input'; message: string };
+  | { ok: false; code: 'under' | 'over'; difference: number; message: Phrase }
+  | { ok: false; code: 'bad_input'; message: Phrase };
 
 function assertWholeNonNegative(value: number, label: string): void {
   if (!Number.isSafeInteger(value) || value < 0) {
@@ -31,17 +33,17 @@ function toSafeNumber(value: bigint, label: string): number {
  */
 export function checkQuantitySplit(ordered: number, assigned: readonly number[]): QuantitySplitCheck {
   if (!Number.isSafeInteger(ordered) || ordered < 1) {
-    return { ok: false, code: 'bad_input', message: `Jumlah pesanan harus bilangan bulat lebih dari 0.` };
+    return { ok: false, code: 'bad_input', message: { id: 'Jumlah pesanan harus bilangan bulat lebih dari 0.', en: 'The ordered quantity must be a whole number above 0.' } };
   }
   if (assigned.length === 0) {
-    return { ok: false, code: 'bad_input', message: 'Belum ada usaha yang diberi bagian pesanan.' };
+    return { ok: false, code: 'bad_input', message: { id: 'Belum ada usaha yang diberi bagian pesanan.', en: 'No business has been given a share of the order yet.' } };
   }
   const badIndex = assigned.findIndex((q) => !Number.isSafeInteger(q) || q < 1);
   if (badIndex >= 0) {
     return {
       ok: false,
       code: 'bad_input',
-      message: `Jumlah untuk usaha ke-${badIndex + 1} harus bilangan bulat lebih dari 0.`,
+      message: { id: `Jumlah untuk usaha ke-${badIndex + 1} harus bilangan bulat lebih dari 0.`, en: `The quantity for business ${badIndex + 1} must be a whole number above 0.` },
     };
   }
   const total = assigned.reduce((sum, q) => sum + q, 0);
@@ -51,7 +53,10 @@ export function checkQuantitySplit(ordered: number, assigned: readonly number[])
       ok: false,
       code: 'under',
       difference,
-      message: `Jumlah yang dibagikan (${total}) kurang ${-difference} dari jumlah pesanan (${ordered}).`,
+      message: {
+        id: `Jumlah yang dibagikan (${total}) kurang ${-difference} dari jumlah pesanan (${ordered}).`,
+        en: `The shares (${total}) are ${-difference} short of the ordered quantity (${ordered}).`,
+      },
     };
   }
   if (difference > 0) {
@@ -59,7 +64,10 @@ export function checkQuantitySplit(ordered: number, assigned: readonly number[])
       ok: false,
       code: 'over',
       difference,
-      message: `Jumlah yang dibagikan (${total}) lebih ${difference} dari jumlah pesanan (${ordered}).`,
+      message: {
+        id: `Jumlah yang dibagikan (${total}) lebih ${difference} dari jumlah pesanan (${ordered}).`,
+        en: `The shares (${total}) are ${difference} over the ordered quantity (${ordered}).`,
+      },
     };
   }
   return { ok: true };

@@ -1,5 +1,6 @@
 import { defineWorkflow, isBlank, type MoveCheck, type Transition } from '../../../core/workflow';
 import type { Role } from '../../../core/db/schema';
+import type { Phrase } from '../../../../src-shared/i18n';
 
 /**
  * The e-order fulfilment workflow at the district office, as one table of allowed status changes.
@@ -30,16 +31,16 @@ export const orderStatuses = [
 
 export type OrderStatus = (typeof orderStatuses)[number];
 
-export const orderStatusLabels: Readonly<Record<OrderStatus, string>> = {
-  dipesan: 'Dipesan',
-  dikonfirmasi: 'Dikonfirmasi',
-  diproduksi: 'Diproduksi',
-  dikirim: 'Dikirim',
-  diterima: 'Diterima',
-  dibayar: 'Dibayar',
-  selesai: 'Selesai',
-  ditolak: 'Ditolak',
-  dibatalkan: 'Dibatalkan',
+export const orderStatusLabels: Readonly<Record<OrderStatus, Phrase>> = {
+  dipesan: { id: 'Dipesan', en: 'Ordered' },
+  dikonfirmasi: { id: 'Dikonfirmasi', en: 'Confirmed' },
+  diproduksi: { id: 'Diproduksi', en: 'In production' },
+  dikirim: { id: 'Dikirim', en: 'Sent' },
+  diterima: { id: 'Diterima', en: 'Received' },
+  dibayar: { id: 'Dibayar', en: 'Paid' },
+  selesai: { id: 'Selesai', en: 'Closed' },
+  ditolak: { id: 'Ditolak', en: 'Declined' },
+  dibatalkan: { id: 'Dibatalkan', en: 'Cancelled' },
 };
 
 /** Same role names as the permit workflow. */
@@ -76,13 +77,25 @@ export interface OrderTransitionInput {
 export type OrderTransitionCheck = MoveCheck;
 
 const workflow = defineWorkflow<OrderStatus, OrderRequirement, OrderTransition, OrderTransitionInput>({
-  noun: 'pesanan',
+  noun: { id: 'pesanan', en: 'order' },
   statuses: orderStatuses,
   labels: orderStatusLabels,
   transitions,
   missing(need, input, { fromLabel, toLabel }) {
-    if (need === 'reason') return isBlank(input.reason) ? `Alasan wajib diisi untuk mengubah status pesanan dari ${fromLabel} menjadi ${toLabel}.` : null;
-    return input.bastSigned === true ? null : `BAST (berita acara serah terima) harus sudah ditandatangani sebelum pesanan berstatus ${toLabel}.`;
+    if (need === 'reason') {
+      return isBlank(input.reason)
+        ? {
+            id: `Alasan wajib diisi untuk mengubah status pesanan dari ${fromLabel.id} menjadi ${toLabel.id}.`,
+            en: `A reason is required to change the order's status from ${fromLabel.en} to ${toLabel.en}.`,
+          }
+        : null;
+    }
+    return input.bastSigned === true
+      ? null
+      : {
+          id: `BAST (berita acara serah terima) harus sudah ditandatangani sebelum pesanan berstatus ${toLabel.id}.`,
+          en: `The BAST (handover record) must be signed by the buyer before the order is ${toLabel.en}.`,
+        };
   },
 });
 

@@ -16,6 +16,7 @@
  * Areas are compared in whole hundredths of a square metre so that 20% of 150 m² is exactly
  * 30 m² (150 * 0.2 in floating point is not).
  */
+import type { Phrase } from '../../../../src-shared/i18n';
 
 export type LocationMode = 'menetap' | 'berkeliling';
 
@@ -32,16 +33,16 @@ export const locationZones = [
 ] as const;
 export type LocationZone = (typeof locationZones)[number];
 
-export const locationZoneLabels: Readonly<Record<LocationZone, string>> = {
-  permukiman: 'Permukiman',
-  komersial: 'Kawasan komersial',
-  lokbin: 'Lokasi binaan (lokbin)',
-  loksem: 'Lokasi sementara (loksem)',
-  lainnya: 'Lainnya',
-  trotoar: 'Trotoar',
-  jalan: 'Badan jalan',
-  taman: 'Taman',
-  jalur_hijau: 'Jalur hijau',
+export const locationZoneLabels: Readonly<Record<LocationZone, Phrase>> = {
+  permukiman: { id: 'Permukiman', en: 'Residential area' },
+  komersial: { id: 'Kawasan komersial', en: 'Commercial area' },
+  lokbin: { id: 'Lokasi binaan (lokbin)', en: 'Supervised site (lokbin)' },
+  loksem: { id: 'Lokasi sementara (loksem)', en: 'Temporary site (loksem)' },
+  lainnya: { id: 'Lainnya', en: 'Other' },
+  trotoar: { id: 'Trotoar', en: 'Sidewalk' },
+  jalan: { id: 'Badan jalan', en: 'Roadway' },
+  taman: { id: 'Taman', en: 'Park' },
+  jalur_hijau: { id: 'Jalur hijau', en: 'Green belt' },
 };
 
 /** Zones where no IUMK may be issued. */
@@ -83,15 +84,15 @@ export type LocationField = 'mode' | 'floorAreaM2' | 'plotAreaM2' | 'atDesignate
 export interface LocationViolation {
   field: LocationField;
   code: 'required' | 'invalid' | 'too_large' | 'not_designated' | 'forbidden_zone';
-  message: string;
+  message: Phrase;
 }
 
-const FIELD_LABELS: Record<LocationField, string> = {
-  mode: 'Jenis lokasi',
-  floorAreaM2: 'Luas tempat usaha',
-  plotAreaM2: 'Luas lahan',
-  atDesignatedLocation: 'Lokasi berjualan',
-  zone: 'Zona lokasi',
+const FIELD_LABELS: Record<LocationField, Phrase> = {
+  mode: { id: 'Jenis lokasi', en: 'Location type' },
+  floorAreaM2: { id: 'Luas tempat usaha', en: 'Business premises area' },
+  plotAreaM2: { id: 'Luas lahan', en: 'Land area' },
+  atDesignatedLocation: { id: 'Lokasi berjualan', en: 'Selling location' },
+  zone: { id: 'Zona lokasi', en: 'Location zone' },
 };
 
 /** m² to whole hundredths, so comparisons are exact integers. */
@@ -99,14 +100,17 @@ function centi(m2: number): number {
   return Math.round(m2 * 100);
 }
 
-/** Formats m² the Indonesian way (decimal comma), e.g. 29,5 m². */
-function m2(value: number): string {
-  return `${String(Math.round(value * 100) / 100).replace('.', ',')} m²`;
+/** An area in each language's way: 29,5 m² (decimal comma) and 29.5 m². */
+function m2(value: number): Phrase {
+  const en = `${String(Math.round(value * 100) / 100)} m²`;
+  return { id: en.replace('.', ','), en };
 }
 
 function isValidArea(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0;
 }
+
+type Add = (field: LocationField, code: LocationViolation['code'], message: Phrase) => void;
 
 /** Checks a business location; an empty list means no violation was found. */
 export function checkLocation(
@@ -114,8 +118,8 @@ export function checkLocation(
   limits: LocationLimits = DEFAULT_LOCATION_LIMITS,
 ): LocationViolation[] {
   const violations: LocationViolation[] = [];
-  const add = (field: LocationField, code: LocationViolation['code'], message: string) =>
-    violations.push({ field, code, message });
+  const add: Add = (field, code, message) => violations.push({ field, code, message });
+  const L = FIELD_LABELS;
 
   // Green and public zones are refused whatever the mode: a peddler on a sidewalk is no better
   // than a stall on one.
@@ -123,7 +127,10 @@ export function checkLocation(
     add(
       'zone',
       'forbidden_zone',
-      `${FIELD_LABELS.zone}: IUMK tidak dapat diterbitkan untuk usaha di ${locationZoneLabels[input.zone].toLowerCase()} (trotoar, jalan, taman dan jalur hijau tidak boleh dipakai).`,
+      {
+        id: `${L.zone.id}: IUMK tidak dapat diterbitkan untuk usaha di ${locationZoneLabels[input.zone].id.toLowerCase()} (trotoar, jalan, taman dan jalur hijau tidak boleh dipakai).`,
+        en: `${L.zone.en}: no IUMK can be issued for a business on a ${locationZoneLabels[input.zone].en.toLowerCase()} (sidewalks, roadways, parks and green belts may not be used).`,
+      },
     );
   }
 
@@ -132,31 +139,37 @@ export function checkLocation(
       add(
         'atDesignatedLocation',
         'not_designated',
-        `${FIELD_LABELS.atDesignatedLocation}: usaha berkeliling hanya boleh berjualan di lokasi yang ditetapkan pemerintah.`,
+        {
+          id: `${L.atDesignatedLocation.id}: usaha berkeliling hanya boleh berjualan di lokasi yang ditetapkan pemerintah.`,
+          en: `${L.atDesignatedLocation.en}: a mobile business may sell only at sites the government designates.`,
+        },
       );
     }
     return violations;
   }
 
   if (input.mode !== 'menetap') {
-    add('mode', 'invalid', `${FIELD_LABELS.mode} harus menetap atau berkeliling.`);
+    add('mode', 'invalid', { id: `${L.mode.id} harus menetap atau berkeliling.`, en: `${L.mode.en} must be fixed or mobile.` });
     return violations;
   }
 
   const area = input.floorAreaM2;
   if (area === undefined || area === null) {
-    add('floorAreaM2', 'required', `${FIELD_LABELS.floorAreaM2} wajib diisi untuk usaha menetap.`);
+    add('floorAreaM2', 'required', { id: `${L.floorAreaM2.id} wajib diisi untuk usaha menetap.`, en: `${L.floorAreaM2.en} is required for a fixed business.` });
     return violations;
   }
   if (!isValidArea(area)) {
-    add('floorAreaM2', 'invalid', `${FIELD_LABELS.floorAreaM2} harus berupa angka lebih dari 0 m².`);
+    add('floorAreaM2', 'invalid', { id: `${L.floorAreaM2.id} harus berupa angka lebih dari 0 m².`, en: `${L.floorAreaM2.en} must be a number above 0 m².` });
     return violations;
   }
   if (centi(area) > centi(limits.maxFloorAreaM2)) {
     add(
       'floorAreaM2',
       'too_large',
-      `${FIELD_LABELS.floorAreaM2} ${m2(area)} melebihi batas ${m2(limits.maxFloorAreaM2)} untuk usaha menetap.`,
+      {
+        id: `${L.floorAreaM2.id} ${m2(area).id} melebihi batas ${m2(limits.maxFloorAreaM2).id} untuk usaha menetap.`,
+        en: `${L.floorAreaM2.en} ${m2(area).en} is over the limit of ${m2(limits.maxFloorAreaM2).en} for a fixed business.`,
+      },
     );
   }
 
@@ -168,19 +181,26 @@ function checkHomeBased(
   area: number,
   plot: number | null | undefined,
   limits: LocationLimits,
-  add: (field: LocationField, code: LocationViolation['code'], message: string) => void,
+  add: Add,
 ): void {
+  const L = FIELD_LABELS;
   const hasPlot = plot !== undefined && plot !== null;
   if (hasPlot && !isValidArea(plot)) {
-    add('plotAreaM2', 'invalid', `${FIELD_LABELS.plotAreaM2} harus berupa angka lebih dari 0 m².`);
+    add('plotAreaM2', 'invalid', { id: `${L.plotAreaM2.id} harus berupa angka lebih dari 0 m².`, en: `${L.plotAreaM2.en} must be a number above 0 m².` });
     return;
   }
   const withinFixed = centi(area) <= centi(limits.maxHomeAreaM2);
   // area <= plot * percent / 100, kept in integers: area * 100 <= plot * percent.
   const withinShare = hasPlot ? centi(area) * 100 <= centi(plot) * limits.maxHomePlotPercent : null;
-  const shareText = hasPlot
-    ? `${limits.maxHomePlotPercent}% dari ${FIELD_LABELS.plotAreaM2.toLowerCase()} ${m2(plot)} (${m2((plot * limits.maxHomePlotPercent) / 100)})`
-    : `${limits.maxHomePlotPercent}% dari luas lahan`;
+  const pct = limits.maxHomePlotPercent;
+  const shareText: Phrase = hasPlot
+    ? {
+        id: `${pct}% dari ${L.plotAreaM2.id.toLowerCase()} ${m2(plot).id} (${m2((plot * pct) / 100).id})`,
+        en: `${pct}% of the ${L.plotAreaM2.en.toLowerCase()} of ${m2(plot).en} (${m2((plot * pct) / 100).en})`,
+      }
+    : { id: `${pct}% dari luas lahan`, en: `${pct}% of the land area` };
+  const a = m2(area);
+  const home = m2(limits.maxHomeAreaM2);
 
   if (limits.homeRule === 'either') {
     if (withinFixed || withinShare === true) return;
@@ -188,8 +208,14 @@ function checkHomeBased(
       'floorAreaM2',
       'too_large',
       hasPlot
-        ? `${FIELD_LABELS.floorAreaM2} ${m2(area)} di rumah tinggal melebihi ${m2(limits.maxHomeAreaM2)} dan melebihi ${shareText}.`
-        : `${FIELD_LABELS.floorAreaM2} ${m2(area)} di rumah tinggal melebihi ${m2(limits.maxHomeAreaM2)}; isi ${FIELD_LABELS.plotAreaM2.toLowerCase()} untuk memeriksa batas ${shareText}.`,
+        ? {
+            id: `${L.floorAreaM2.id} ${a.id} di rumah tinggal melebihi ${home.id} dan melebihi ${shareText.id}.`,
+            en: `${L.floorAreaM2.en} ${a.en} in a home is over ${home.en} and over ${shareText.en}.`,
+          }
+        : {
+            id: `${L.floorAreaM2.id} ${a.id} di rumah tinggal melebihi ${home.id}; isi ${L.plotAreaM2.id.toLowerCase()} untuk memeriksa batas ${shareText.id}.`,
+            en: `${L.floorAreaM2.en} ${a.en} in a home is over ${home.en}; enter the ${L.plotAreaM2.en.toLowerCase()} to check the limit of ${shareText.en}.`,
+          },
     );
     return;
   }
@@ -199,12 +225,12 @@ function checkHomeBased(
     add(
       'floorAreaM2',
       'too_large',
-      `${FIELD_LABELS.floorAreaM2} ${m2(area)} di rumah tinggal melebihi batas ${m2(limits.maxHomeAreaM2)}.`,
+      { id: `${L.floorAreaM2.id} ${a.id} di rumah tinggal melebihi batas ${home.id}.`, en: `${L.floorAreaM2.en} ${a.en} in a home is over the limit of ${home.en}.` },
     );
   }
   if (withinShare === null) {
-    add('plotAreaM2', 'required', `${FIELD_LABELS.plotAreaM2} wajib diisi untuk usaha di rumah tinggal.`);
+    add('plotAreaM2', 'required', { id: `${L.plotAreaM2.id} wajib diisi untuk usaha di rumah tinggal.`, en: `${L.plotAreaM2.en} is required for a business in a home.` });
   } else if (!withinShare) {
-    add('floorAreaM2', 'too_large', `${FIELD_LABELS.floorAreaM2} ${m2(area)} di rumah tinggal melebihi ${shareText}.`);
+    add('floorAreaM2', 'too_large', { id: `${L.floorAreaM2.id} ${a.id} di rumah tinggal melebihi ${shareText.id}.`, en: `${L.floorAreaM2.en} ${a.en} in a home is over ${shareText.en}.` });
   }
 }

@@ -19,6 +19,7 @@
  * Required: {seq} (otherwise every permit gets the same number) and {tahun} (the sequence starts
  * again every year, so without the year the numbers of two years would collide).
  */
+import type { Phrase } from '../../../../src-shared/i18n';
 
 export type PlaceholderName =
   | 'seq'
@@ -57,7 +58,7 @@ export const PERMIT_NUMBER_PLACEHOLDERS: readonly string[] = [
 export const DEFAULT_PERMIT_NUMBER_TEMPLATE = '503/{seq:4}/IUMK/{kelurahan}/{bulan_romawi}/{tahun}';
 
 const MAX_SEQ_WIDTH = 9;
-const FIELD = 'Format nomor';
+const FIELD: Phrase = { id: 'Format nomor', en: 'Number format' };
 
 export interface PermitNumberValues {
   /** Sequence number, 1 or more. */
@@ -71,24 +72,24 @@ export interface PermitNumberValues {
   klasifikasi?: string;
 }
 
-export type TemplateCheck = { ok: true } | { ok: false; errors: string[] };
+export type TemplateCheck = { ok: true } | { ok: false; errors: Phrase[] };
 
 type Token = { kind: 'text'; text: string } | { kind: 'placeholder'; name: PlaceholderName; width?: number; raw: string };
 
 interface ParseResult {
   tokens: Token[];
-  errors: string[];
+  errors: Phrase[];
 }
 
 function parseTemplate(template: string): ParseResult {
   const tokens: Token[] = [];
-  const errors: string[] = [];
+  const errors: Phrase[] = [];
   let i = 0;
   while (i < template.length) {
     const open = template.indexOf('{', i);
     const strayClose = template.indexOf('}', i);
     if (strayClose !== -1 && (open === -1 || strayClose < open)) {
-      errors.push(`${FIELD} memuat tanda "}" tanpa pasangan "{".`);
+      errors.push({ id: `${FIELD.id} memuat tanda "}" tanpa pasangan "{".`, en: `${FIELD.en} has a "}" without its "{".` });
       break;
     }
     if (open === -1) {
@@ -99,7 +100,7 @@ function parseTemplate(template: string): ParseResult {
     const close = template.indexOf('}', open + 1);
     const nextOpen = template.indexOf('{', open + 1);
     if (close === -1 || (nextOpen !== -1 && nextOpen < close)) {
-      errors.push(`${FIELD} memuat tanda "{" tanpa pasangan "}".`);
+      errors.push({ id: `${FIELD.id} memuat tanda "{" tanpa pasangan "}".`, en: `${FIELD.en} has a "{" without its "}".` });
       break;
     }
     const raw = template.slice(open, close + 1);
@@ -108,16 +109,17 @@ function parseTemplate(template: string): ParseResult {
     if (seqWidth) {
       const width = Number(seqWidth[1]);
       if (width < 1 || width > MAX_SEQ_WIDTH) {
-        errors.push(`${FIELD}: lebar nomor urut pada ${raw} harus 1 sampai ${MAX_SEQ_WIDTH} digit.`);
+        errors.push({ id: `${FIELD.id}: lebar nomor urut pada ${raw} harus 1 sampai ${MAX_SEQ_WIDTH} digit.`, en: `${FIELD.en}: the serial number width in ${raw} must be 1 to ${MAX_SEQ_WIDTH} digits.` });
       } else {
         tokens.push({ kind: 'placeholder', name: 'seq', width, raw });
       }
     } else if (Object.hasOwn(PLACEHOLDER_NAMES, inner)) {
       tokens.push({ kind: 'placeholder', name: PLACEHOLDER_NAMES[inner], raw });
     } else {
-      errors.push(
-        `${FIELD} memuat bagian yang tidak dikenal: ${raw}. Bagian yang dapat dipakai: ${PERMIT_NUMBER_PLACEHOLDERS.join(', ')}.`,
-      );
+      errors.push({
+        id: `${FIELD.id} memuat bagian yang tidak dikenal: ${raw}. Bagian yang dapat dipakai: ${PERMIT_NUMBER_PLACEHOLDERS.join(', ')}.`,
+        en: `${FIELD.en} has an unknown part: ${raw}. The parts that can be used: ${PERMIT_NUMBER_PLACEHOLDERS.join(', ')}.`,
+      });
     }
     i = close + 1;
   }
@@ -126,14 +128,17 @@ function parseTemplate(template: string): ParseResult {
 
 /** Checks a template before it is saved in settings; returns every problem at once. */
 export function validateTemplate(template: string): TemplateCheck {
-  if (template.trim() === '') return { ok: false, errors: [`${FIELD} wajib diisi.`] };
+  if (template.trim() === '') return { ok: false, errors: [{ id: `${FIELD.id} wajib diisi.`, en: `${FIELD.en} is required.` }] };
   const { tokens, errors } = parseTemplate(template);
   const used = new Set(tokens.flatMap((t) => (t.kind === 'placeholder' ? [t.name] : [])));
   if (!used.has('seq')) {
-    errors.push(`${FIELD} harus memuat {seq} atau {seq:N} (nomor urut) agar setiap izin bernomor berbeda.`);
+    errors.push({
+      id: `${FIELD.id} harus memuat {seq} atau {seq:N} (nomor urut) agar setiap izin bernomor berbeda.`,
+      en: `${FIELD.en} must hold {seq} or {seq:N} (the serial number) so that every permit gets its own number.`,
+    });
   }
   if (!used.has('tahun')) {
-    errors.push(`${FIELD} harus memuat {tahun} karena nomor urut dimulai lagi setiap tahun.`);
+    errors.push({ id: `${FIELD.id} harus memuat {tahun} karena nomor urut dimulai lagi setiap tahun.`, en: `${FIELD.en} must hold {tahun} (the year), as serial numbers start again every year.` });
   }
   return errors.length === 0 ? { ok: true } : { ok: false, errors };
 }
@@ -158,10 +163,10 @@ const TEXT_LABELS: Record<'kelurahan' | 'kecamatan' | 'klasifikasi', string> = {
   klasifikasi: 'kode klasifikasi',
 };
 
-/** Fills a template. Throws a RangeError (Indonesian message) for a bad template or values. */
+/** Fills a template. Throws a RangeError (a programming error: templates are checked when saved). */
 export function formatPermitNumber(template: string, values: PermitNumberValues): string {
   const check = validateTemplate(template);
-  if (!check.ok) throw new RangeError(check.errors.join(' '));
+  if (!check.ok) throw new RangeError(check.errors.map((e) => e.id).join(' '));
   const { seq, year, month } = values;
   if (!Number.isSafeInteger(seq) || seq < 1) throw new RangeError(`Nomor urut harus bilangan bulat mulai 1: ${seq}.`);
   if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new RangeError(`Tahun harus 4 digit: ${year}.`);
@@ -183,7 +188,7 @@ export function formatPermitNumber(template: string, values: PermitNumberValues)
         default: {
           const value = values[token.name]?.trim();
           if (!value) {
-            throw new RangeError(`${FIELD} memakai ${token.raw}, tetapi ${TEXT_LABELS[token.name]} belum diisi.`);
+            throw new RangeError(`${FIELD.id} memakai ${token.raw}, tetapi ${TEXT_LABELS[token.name]} belum diisi.`);
           }
           return value;
         }

@@ -1,3 +1,4 @@
+import type { Phrase } from '../../../../src-shared/i18n';
 import type { PermitPrintEvent, PermitPrintKind } from '../tables';
 
 /**
@@ -47,29 +48,35 @@ export function printState(log: readonly PrintLogEntry[], confirmedAt: string | 
   };
 }
 
-export type PrintCheck = { ok: true; kind: PermitPrintKind } | { ok: false; message: string };
+export type PrintCheck = { ok: true; kind: PermitPrintKind } | { ok: false; message: Phrase };
 
 /** Whether a certificate may be printed now, and as what. */
 export function checkPrint(state: PrintState): PrintCheck {
   if (state.awaitingReport) {
     return {
       ok: false,
-      message:
-        'Hasil cetak surat asli sebelumnya belum dilaporkan. Pilih "Cetakan baik" bila surat asli sudah tercetak dengan baik, ' +
-        'atau "Cetak gagal" bila kertas macet atau hasilnya rusak; setelah itu surat dapat dicetak lagi.',
+      message: {
+        id:
+          'Hasil cetak surat asli sebelumnya belum dilaporkan. Pilih "Baik" bila surat asli sudah tercetak dengan baik, ' +
+          'atau "Cetak gagal" bila kertas macet atau hasilnya rusak; setelah itu surat dapat dicetak lagi.',
+        en: 'How the last original printed is not reported yet. Choose "Good" if it printed well, or "Print failed" if the paper jammed or it came out damaged; the certificate can then be printed again.',
+      },
     };
   }
   return { ok: true, kind: state.nextKind };
 }
 
-export type ReportCheck = { ok: true; confirmsOriginal: boolean } | { ok: false; message: string };
+export type ReportCheck = { ok: true; confirmsOriginal: boolean } | { ok: false; message: Phrase };
 
 /** Whether the clerk may report the outcome of the last print now. */
 export function checkReport(state: PrintState, good: boolean): ReportCheck {
   if (state.unreported === null) {
     return {
       ok: false,
-      message: state.printsMade === 0 ? 'Surat izin belum pernah dicetak: cetak dahulu, lalu laporkan hasilnya.' : 'Hasil cetak terakhir sudah dilaporkan. Cetak lagi bila perlu, lalu laporkan hasilnya.',
+      message:
+        state.printsMade === 0
+          ? { id: 'Surat izin belum pernah dicetak: cetak dahulu, lalu laporkan hasilnya.', en: 'The certificate has never been printed: print it first, then report the result.' }
+          : { id: 'Hasil cetak terakhir sudah dilaporkan. Cetak lagi bila perlu, lalu laporkan hasilnya.', en: 'The last print is already reported. Print again if needed, then report the result.' },
     };
   }
   return { ok: true, confirmsOriginal: good && state.unreported === 'asli' };

@@ -1,3 +1,4 @@
+import type { Phrase } from '../../../../src-shared/i18n';
 /**
  * Territory: an IUMK is signed by the camat of the kecamatan where the business is located, so
  * an office issues permits only for businesses in its own kecamatan. An applicant from elsewhere
@@ -18,7 +19,7 @@ export interface OfficeArea {
   kecamatan: string;
 }
 
-export type TerritoryCheck = { ok: true } | { ok: false; message: string };
+export type TerritoryCheck = { ok: true } | { ok: false; message: Phrase };
 
 /** The kecamatan code of a kelurahan code: '31.71.07.1006' -> '31.71.07'. */
 export function kecamatanOfKelurahan(kelurahanKode: string): string {
@@ -31,10 +32,16 @@ export function checkTerritory(place: BusinessPlace, office: OfficeArea): Territ
   const where = `Kelurahan ${place.kelurahan}, Kecamatan ${place.kecamatan}${place.kota ? `, ${place.kota}` : ''}`;
   return {
     ok: false,
-    message:
-      `Usaha berada di ${where}, di luar wilayah Kecamatan ${office.kecamatan}. ` +
-      `IUMK diterbitkan oleh kecamatan tempat usaha berada: arahkan pemohon ke Kantor Kecamatan ${place.kecamatan}` +
-      `${place.kota ? ` (${place.kota})` : ''}, atau perbaiki alamat usaha bila usaha sebenarnya di Kecamatan ${office.kecamatan}.`,
+    message: {
+      id:
+        `Usaha berada di ${where}, di luar wilayah Kecamatan ${office.kecamatan}. ` +
+        `IUMK diterbitkan oleh kecamatan tempat usaha berada: arahkan pemohon ke Kantor Kecamatan ${place.kecamatan}` +
+        `${place.kota ? ` (${place.kota})` : ''}, atau perbaiki alamat usaha bila usaha sebenarnya di Kecamatan ${office.kecamatan}.`,
+      en:
+        `The business is in ${where}, outside Kecamatan ${office.kecamatan}. ` +
+        `The IUMK is issued by the kecamatan where the business is: send the applicant to the Kantor Kecamatan ${place.kecamatan}` +
+        `${place.kota ? ` (${place.kota})` : ''}, or correct the business address if the business is in fact in Kecamatan ${office.kecamatan}.`,
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { defineWorkflow, isBlank, type MoveCheck, type Transition } from '../../../core/workflow';
+import type { Phrase } from '../../../../src-shared/i18n';
 import type { Role } from '../../../core/db/schema';
 
 /**
@@ -31,15 +32,15 @@ export const permitStatuses = [
 
 export type PermitStatus = (typeof permitStatuses)[number];
 
-export const permitStatusLabels: Readonly<Record<PermitStatus, string>> = {
-  diajukan: 'Diajukan',
-  diverifikasi: 'Diverifikasi',
-  perlu_perbaikan: 'Perlu perbaikan',
-  disetujui: 'Disetujui',
-  terbit: 'Terbit',
-  diserahkan: 'Diserahkan',
-  ditolak: 'Ditolak',
-  dicabut: 'Dicabut',
+export const permitStatusLabels: Readonly<Record<PermitStatus, Phrase>> = {
+  diajukan: { id: 'Diajukan', en: 'Submitted' },
+  diverifikasi: { id: 'Diverifikasi', en: 'Verified' },
+  perlu_perbaikan: { id: 'Perlu perbaikan', en: 'Needs completion' },
+  disetujui: { id: 'Disetujui', en: 'Approved' },
+  terbit: { id: 'Terbit', en: 'Issued' },
+  diserahkan: { id: 'Diserahkan', en: 'Handed over' },
+  ditolak: { id: 'Ditolak', en: 'Refused' },
+  dicabut: { id: 'Dicabut', en: 'Revoked' },
 };
 
 export const staffRoles = ['petugas', 'loket', 'supervisor', 'admin'] as const satisfies readonly Role[];
@@ -48,9 +49,9 @@ export type StaffRole = Role;
 /** Input a transition may need: a reason (text), or the receiver's name for AJIB delivery. */
 export type PermitRequirement = 'reason' | 'receiverName';
 
-const requirementLabels: Record<PermitRequirement, string> = {
-  reason: 'Alasan',
-  receiverName: 'Nama penerima',
+const requirementLabels: Record<PermitRequirement, Phrase> = {
+  reason: { id: 'Alasan', en: 'Reason' },
+  receiverName: { id: 'Nama penerima', en: 'Recipient name' },
 };
 
 /** How a move affects the SLA clock; matches the event types of `evaluateSla` in workdays.ts. */
@@ -100,12 +101,17 @@ export interface PermitTransitionInput {
 export type TransitionCheck = MoveCheck;
 
 const workflow = defineWorkflow<PermitStatus, PermitRequirement, PermitTransition, PermitTransitionInput>({
-  noun: 'izin',
+  noun: { id: 'izin', en: 'permit' },
   statuses: permitStatuses,
   labels: permitStatusLabels,
   transitions,
   missing: (need, input, { fromLabel, toLabel }) =>
-    isBlank(input[need]) ? `${requirementLabels[need]} wajib diisi untuk mengubah status izin dari ${fromLabel} menjadi ${toLabel}.` : null,
+    isBlank(input[need])
+      ? {
+          id: `${requirementLabels[need].id} wajib diisi untuk mengubah status izin dari ${fromLabel.id} menjadi ${toLabel.id}.`,
+          en: `${requirementLabels[need].en} is required to change the permit's status from ${fromLabel.en} to ${toLabel.en}.`,
+        }
+      : null,
 });
 
 export const permitTransitions: readonly PermitTransition[] = workflow.transitions;
@@ -143,7 +149,10 @@ export function checkTransition(from: PermitStatus, to: PermitStatus, role: Staf
       return {
         ok: false,
         code: 'bad_input',
-        message: `${requirementLabels[requirement]} wajib diisi untuk penyerahan izin melalui AJIB (status ${permitStatusLabels[to]}).`,
+        message: {
+          id: `${requirementLabels[requirement].id} wajib diisi untuk penyerahan izin melalui AJIB (status ${permitStatusLabels[to].id}).`,
+          en: `${requirementLabels[requirement].en} is required to hand the permit over by AJIB (status ${permitStatusLabels[to].en}).`,
+        },
       };
     }
   }

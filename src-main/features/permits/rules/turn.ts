@@ -1,4 +1,5 @@
 import type { PermitStatus } from './transitions';
+import type { Phrase } from '../../../../src-shared/i18n';
 
 /**
  * Whose move a permit waits for now, so that a permit page can say it plainly and a refused
@@ -42,27 +43,27 @@ export function turnOf(f: TurnFacts): Turn {
   }
 }
 
-const holderLabels: Record<Exclude<TurnHolder, null>, string> = {
-  loket: 'petugas loket',
-  supervisor: 'supervisor',
-  pemohon: 'pemohon',
-  ajib: 'petugas AJIB',
+const holderLabels: Record<Exclude<TurnHolder, null>, Phrase> = {
+  loket: { id: 'petugas loket', en: 'the counter clerk' },
+  supervisor: { id: 'supervisor', en: 'the supervisor' },
+  pemohon: { id: 'pemohon', en: 'the applicant' },
+  ajib: { id: 'petugas AJIB', en: 'the AJIB officer' },
 };
 
-const actionSentences: Record<TurnAction, string> = {
-  verify: 'memeriksa berkas lalu memverifikasi, atau mengembalikannya untuk perbaikan',
-  complete_file: 'melengkapi berkas; setelah itu petugas loket mengajukannya kembali',
-  approve: 'menyetujui atau menolak permohonan',
-  issue: 'menerbitkan izin (nomor diberikan) dan mencetak surat izin',
-  print: 'mencetak surat izin asli',
-  report_print: 'melaporkan hasil cetak surat asli (baik atau gagal)',
-  hand_over: 'menyerahkan surat izin kepada pemohon',
-  deliver: 'mengantar surat izin ke pemohon',
-  done: 'tidak ada: izin sudah selesai diproses',
+const actionSentences: Record<TurnAction, Phrase> = {
+  verify: { id: 'memeriksa berkas lalu memverifikasi, atau mengembalikannya untuk perbaikan', en: 'check the file and verify it, or return it for completion' },
+  complete_file: { id: 'melengkapi berkas; setelah itu petugas loket mengajukannya kembali', en: 'complete the file; the counter clerk then submits it again' },
+  approve: { id: 'menyetujui atau menolak permohonan', en: 'approve or refuse the application' },
+  issue: { id: 'menerbitkan izin (nomor diberikan) dan mencetak surat izin', en: 'issue the permit (it gets its number) and print the certificate' },
+  print: { id: 'mencetak surat izin asli', en: 'print the original certificate' },
+  report_print: { id: 'melaporkan hasil cetak surat asli (baik atau gagal)', en: 'report how the original printed (well or failed)' },
+  hand_over: { id: 'menyerahkan surat izin kepada pemohon', en: 'hand the certificate to the applicant' },
+  deliver: { id: 'mengantar surat izin ke pemohon', en: 'deliver the certificate to the applicant' },
+  done: { id: 'tidak ada: izin sudah selesai diproses', en: 'none: the permit is fully processed' },
 };
 
-/** "Giliran supervisor: menyetujui atau menolak permohonan." for server messages (Indonesian). */
-export function turnSentence(turn: Turn): string {
-  if (!turn.holder) return `Langkah berikutnya ${actionSentences.done}.`;
-  return `Giliran ${holderLabels[turn.holder]}: ${actionSentences[turn.action]}.`;
+/** "Giliran supervisor: menyetujui atau menolak permohonan." for server messages. */
+export function turnSentence(turn: Turn): Phrase {
+  if (!turn.holder) return { id: `Langkah berikutnya ${actionSentences.done.id}.`, en: `Next step: ${actionSentences.done.en}.` };
+  return { id: `Giliran ${holderLabels[turn.holder].id}: ${actionSentences[turn.action].id}.`, en: `Waiting for ${holderLabels[turn.holder].en} to ${actionSentences[turn.action].en}.` };
 }

@@ -2,7 +2,8 @@
 // rule by rule so the screen can name each rule met or failed. Bank DKI does not lend without a
 // business permit. Which rules apply, the minimum age and the months of reports are settings.
 
-import { addMonths, formatMonthId, monthOf, monthRange } from '../../../../src-shared/rules/months';
+import { monthName, type Locale, type Phrase } from '../../../../src-shared/i18n';
+import { addMonths, monthOf, monthRange } from '../../../../src-shared/rules/months';
 
 export type BankabilityRuleCode = 'izin' | 'npwp' | 'umur' | 'omzet';
 
@@ -22,7 +23,7 @@ export const DEFAULT_BANKABILITY: BankabilitySettings = {
 
 export interface BankabilityFacts {
   /** What shows the business has a permit: 'NIB ...', 'IUMK ...', 'tahap P4 selesai'; null when nothing. */
-  permitEvidence: string | null;
+  permitEvidence: Phrase | null;
   npwp: string | null;
   /** 'YYYY-MM-DD' or null when not recorded. */
   startDate: string | null;
@@ -34,22 +35,35 @@ export interface BankabilityFacts {
 
 export interface BankabilityCheck {
   rule: BankabilityRuleCode;
+  label: Phrase;
+  met: boolean;
+  detail: Phrase;
+}
+
+/** A check as a screen reads it, or as a referral stores it (Indonesian): its words in one language. */
+export interface BankabilityCheckText {
+  rule: BankabilityRuleCode;
   label: string;
   met: boolean;
   detail: string;
 }
+
+export const checksIn = (checks: readonly BankabilityCheck[], locale: Locale): BankabilityCheckText[] =>
+  checks.map((c) => ({ rule: c.rule, label: c.label[locale], met: c.met, detail: c.detail[locale] }));
 
 export interface BankabilityResult {
   bankable: boolean;
   checks: BankabilityCheck[];
 }
 
-export const RULE_LABELS: Record<BankabilityRuleCode, string> = {
-  izin: 'Memiliki izin usaha (NIB/IUMK)',
-  npwp: 'Memiliki NPWP',
-  umur: 'Usia usaha',
-  omzet: 'Laporan omzet',
+export const RULE_LABELS: Record<BankabilityRuleCode, Phrase> = {
+  izin: { id: 'Memiliki izin usaha (NIB/IUMK)', en: 'Has a business permit (NIB/IUMK)' },
+  npwp: { id: 'Memiliki NPWP', en: 'Has an NPWP' },
+  umur: { id: 'Usia usaha', en: 'Age of the business' },
+  omzet: { id: 'Laporan omzet', en: 'Turnover reports' },
 };
+
+const months = (list: readonly string[]): Phrase => ({ id: list.map((m) => monthName(m).id).join(', '), en: list.map((m) => monthName(m).en).join(', ') });
 
 /** Whole months from a start date to today, counting a month only once its day has come. */
 export function ageInMonths(startDate: string, today: string): number {
@@ -63,35 +77,35 @@ export function evaluateBankability(facts: BankabilityFacts, settings: Bankabili
     checks.push(
       facts.permitEvidence
         ? { rule: 'izin', label: RULE_LABELS.izin, met: true, detail: facts.permitEvidence }
-        : { rule: 'izin', label: RULE_LABELS.izin, met: false, detail: 'Belum ada NIB, IUMK terbit, atau tahap P4 selesai' },
+        : { rule: 'izin', label: RULE_LABELS.izin, met: false, detail: { id: 'Belum ada NIB, IUMK terbit, atau tahap P4 selesai', en: 'No NIB, issued IUMK or completed P4 stage yet' } },
     );
   }
   if (settings.rules.npwp) {
     const npwp = facts.npwp?.trim();
     checks.push(
       npwp
-        ? { rule: 'npwp', label: RULE_LABELS.npwp, met: true, detail: `NPWP ${npwp}` }
-        : { rule: 'npwp', label: RULE_LABELS.npwp, met: false, detail: 'NPWP usaha belum dicatat' },
+        ? { rule: 'npwp', label: RULE_LABELS.npwp, met: true, detail: { id: `NPWP ${npwp}`, en: `NPWP ${npwp}` } }
+        : { rule: 'npwp', label: RULE_LABELS.npwp, met: false, detail: { id: 'NPWP usaha belum dicatat', en: 'The business NPWP is not recorded' } },
     );
   }
   if (settings.rules.umur) {
-    const label = `${RULE_LABELS.umur} minimal ${settings.minAgeMonths} bulan`;
+    const label: Phrase = { id: `${RULE_LABELS.umur.id} minimal ${settings.minAgeMonths} bulan`, en: `${RULE_LABELS.umur.en} at least ${settings.minAgeMonths} months` };
     if (!facts.startDate) {
-      checks.push({ rule: 'umur', label, met: false, detail: 'Tanggal mulai usaha belum dicatat' });
+      checks.push({ rule: 'umur', label, met: false, detail: { id: 'Tanggal mulai usaha belum dicatat', en: 'The start date of the business is not recorded' } });
     } else {
       const age = ageInMonths(facts.startDate, facts.today);
-      checks.push({ rule: 'umur', label, met: age >= settings.minAgeMonths, detail: `Usaha berjalan ${Math.max(age, 0)} bulan` });
+      checks.push({ rule: 'umur', label, met: age >= settings.minAgeMonths, detail: { id: `Usaha berjalan ${Math.max(age, 0)} bulan`, en: `In business for ${Math.max(age, 0)} months` } });
     }
   }
   if (settings.rules.omzet) {
-    const months = monthRange(addMonths(monthOf(facts.today), -1), settings.reportMonths);
+    const due = monthRange(addMonths(monthOf(facts.today), -1), settings.reportMonths);
     const reported = new Set(facts.reportedMonths);
-    const missing = months.filter((m) => !reported.has(m));
-    const label = `${RULE_LABELS.omzet} ${settings.reportMonths} bulan terakhir`;
+    const missing = due.filter((m) => !reported.has(m));
+    const label: Phrase = { id: `${RULE_LABELS.omzet.id} ${settings.reportMonths} bulan terakhir`, en: `${RULE_LABELS.omzet.en} for the last ${settings.reportMonths} months` };
     checks.push(
       missing.length === 0
-        ? { rule: 'omzet', label, met: true, detail: `Dilaporkan ${formatMonthId(months[0])} s.d. ${formatMonthId(months.at(-1)!)}` }
-        : { rule: 'omzet', label, met: false, detail: `Belum dilaporkan: ${missing.map(formatMonthId).join(', ')}` },
+        ? { rule: 'omzet', label, met: true, detail: { id: `Dilaporkan ${monthName(due[0]).id} s.d. ${monthName(due.at(-1)!).id}`, en: `Reported ${monthName(due[0]).en} to ${monthName(due.at(-1)!).en}` } }
+        : { rule: 'omzet', label, met: false, detail: { id: `Belum dilaporkan: ${months(missing).id}`, en: `Not reported: ${months(missing).en}` } },
     );
   }
   return { bankable: checks.every((c) => c.met), checks };

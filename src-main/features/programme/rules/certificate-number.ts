@@ -14,43 +14,48 @@ export const DEFAULT_CERTIFICATE_NUMBER_TEMPLATE = '{seq:4}/SERT-P2/{kecamatan}/
 
 export const CERTIFICATE_NUMBER_PLACEHOLDERS = ['{seq}', '{seq:N}', '{kecamatan}', '{bulan}', '{bulan_romawi}', '{tahun}'] as const;
 
-const FIELD = 'Format nomor sertifikat';
+import type { Phrase } from '../../../../src-shared/i18n';
+
+const FIELD: Phrase = { id: 'Format nomor sertifikat', en: 'Certificate number format' };
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 
 type Part = { text: string } | { name: 'seq'; width: number } | { name: 'kecamatan' | 'bulan' | 'bulan_romawi' | 'tahun' };
 
-function parse(template: string): { parts: Part[]; errors: string[] } {
+function parse(template: string): { parts: Part[]; errors: Phrase[] } {
   const parts: Part[] = [];
-  const errors: string[] = [];
+  const errors: Phrase[] = [];
   // Text between placeholders may hold anything but braces.
   const pattern = /\{([^{}]*)\}|([^{}]+)|([{}])/g;
   for (const m of template.matchAll(pattern)) {
     if (m[2] !== undefined) parts.push({ text: m[2] });
-    else if (m[3] !== undefined) errors.push(`${FIELD} memuat tanda "${m[3]}" tanpa pasangan.`);
+    else if (m[3] !== undefined) errors.push({ id: `${FIELD.id} memuat tanda "${m[3]}" tanpa pasangan.`, en: `${FIELD.en} has a "${m[3]}" without its pair.` });
     else {
       const inner = m[1];
       const seq = /^seq(?::(\d+))?$/.exec(inner);
       if (seq) {
         const width = seq[1] === undefined ? 0 : Number(seq[1]);
-        if (seq[1] !== undefined && (width < 1 || width > 9)) errors.push(`${FIELD}: lebar nomor urut pada {${inner}} harus 1 sampai 9 digit.`);
+        if (seq[1] !== undefined && (width < 1 || width > 9)) errors.push({ id: `${FIELD.id}: lebar nomor urut pada {${inner}} harus 1 sampai 9 digit.`, en: `${FIELD.en}: the width of the sequence number in {${inner}} must be 1 to 9 digits.` });
         else parts.push({ name: 'seq', width });
       } else if (inner === 'kecamatan' || inner === 'bulan' || inner === 'bulan_romawi' || inner === 'tahun') {
         parts.push({ name: inner });
       } else {
-        errors.push(`${FIELD} memuat bagian yang tidak dikenal: {${inner}}. Bagian yang dapat dipakai: ${CERTIFICATE_NUMBER_PLACEHOLDERS.join(', ')}.`);
+        errors.push({
+          id: `${FIELD.id} memuat bagian yang tidak dikenal: {${inner}}. Bagian yang dapat dipakai: ${CERTIFICATE_NUMBER_PLACEHOLDERS.join(', ')}.`,
+          en: `${FIELD.en} has an unknown part: {${inner}}. Parts that can be used: ${CERTIFICATE_NUMBER_PLACEHOLDERS.join(', ')}.`,
+        });
       }
     }
   }
   return { parts, errors };
 }
 
-/** Every problem of a template at once, in Indonesian; empty when it can be saved. */
-export function certificateTemplateErrors(template: string): string[] {
-  if (template.trim() === '') return [`${FIELD} wajib diisi.`];
+/** Every problem of a template at once, in both languages; empty when it can be saved. */
+export function certificateTemplateErrors(template: string): Phrase[] {
+  if (template.trim() === '') return [{ id: `${FIELD.id} wajib diisi.`, en: `${FIELD.en} is required.` }];
   const { parts, errors } = parse(template);
   const names = new Set(parts.flatMap((p) => ('name' in p ? [p.name] : [])));
-  if (!names.has('seq')) errors.push(`${FIELD} harus memuat {seq} atau {seq:N} agar setiap sertifikat bernomor berbeda.`);
-  if (!names.has('tahun')) errors.push(`${FIELD} harus memuat {tahun} karena nomor urut dimulai lagi setiap tahun.`);
+  if (!names.has('seq')) errors.push({ id: `${FIELD.id} harus memuat {seq} atau {seq:N} agar setiap sertifikat bernomor berbeda.`, en: `${FIELD.en} must hold {seq} or {seq:N} so that every certificate gets its own number.` });
+  if (!names.has('tahun')) errors.push({ id: `${FIELD.id} harus memuat {tahun} karena nomor urut dimulai lagi setiap tahun.`, en: `${FIELD.en} must hold {tahun}, because the sequence starts again every year.` });
   return errors;
 }
 
@@ -64,7 +69,7 @@ export interface CertificateNumberValues {
 /** Fills a template; throws a RangeError with the Indonesian reason for a bad template or value. */
 export function formatCertificateNumber(template: string, values: CertificateNumberValues): string {
   const errors = certificateTemplateErrors(template);
-  if (errors.length) throw new RangeError(errors.join(' '));
+  if (errors.length) throw new RangeError(errors.map((e) => e.id).join(' '));
   if (!Number.isSafeInteger(values.seq) || values.seq < 1) throw new RangeError(`Nomor urut harus bilangan bulat mulai 1: ${values.seq}.`);
   const m = /^(\d{4})-(\d{2})-\d{2}$/.exec(values.issuedOn);
   const month = m ? Number(m[2]) : 0;

@@ -1,3 +1,4 @@
+import type { Phrase } from '../../../../src-shared/i18n';
 // Member numbers (nomor anggota) from the template the office configures, for example
 // JP-{kecamatan}-{tahun}-{seq:6} -> JP-317107-2026-000042.
 //
@@ -26,23 +27,30 @@ const KNOWN = new Set(['kecamatan', 'kota', 'kelurahan', 'tahun', 'bulan', 'seq'
 
 export const DEFAULT_MEMBER_NUMBER_TEMPLATE = 'JP-{kecamatan}-{tahun}-{seq:6}';
 
-/** Null when the template is usable, else the reason in Indonesian. */
-export function memberTemplateProblem(template: string): string | null {
-  if (template.length === 0) return 'wajib diisi';
-  if (template.length > 60) return 'maksimal 60 karakter';
+/** Null when the template is usable, else the reason. */
+export function memberTemplateProblem(template: string): Phrase | null {
+  if (template.length === 0) return { id: 'wajib diisi', en: 'required' };
+  if (template.length > 60) return { id: 'maksimal 60 karakter', en: 'at most 60 characters' };
   const literal = template.replace(PLACEHOLDER, '');
-  if (/[{}]/.test(literal)) return 'kurung kurawal hanya untuk penanda seperti {seq:6}';
-  if (!/^[A-Za-z0-9./_-]*$/.test(literal)) return 'selain penanda, hanya huruf, angka, titik, garis miring, garis bawah dan tanda hubung';
+  if (/[{}]/.test(literal)) return { id: 'kurung kurawal hanya untuk penanda seperti {seq:6}', en: 'curly brackets only for placeholders such as {seq:6}' };
+  if (!/^[A-Za-z0-9./_-]*$/.test(literal)) {
+    return { id: 'selain penanda, hanya huruf, angka, titik, garis miring, garis bawah dan tanda hubung', en: 'besides placeholders, only letters, digits, dots, slashes, underscores and hyphens' };
+  }
   let seqCount = 0;
   for (const m of template.matchAll(PLACEHOLDER)) {
-    if (!KNOWN.has(m[1])) return `penanda {${m[1]}} tidak dikenal (pilihan: {kecamatan}, {kota}, {kelurahan}, {tahun}, {bulan}, {seq:N})`;
+    if (!KNOWN.has(m[1])) {
+      return {
+        id: `penanda {${m[1]}} tidak dikenal (pilihan: {kecamatan}, {kota}, {kelurahan}, {tahun}, {bulan}, {seq:N})`,
+        en: `unknown placeholder {${m[1]}} (choices: {kecamatan}, {kota}, {kelurahan}, {tahun}, {bulan}, {seq:N})`,
+      };
+    }
     if (m[1] === 'seq') {
       seqCount += 1;
       const width = m[2] === undefined ? 1 : Number(m[2]);
-      if (width < 1 || width > 10) return 'lebar nomor urut {seq:N} harus 1 sampai 10';
-    } else if (m[2] !== undefined) return `penanda {${m[1]}} tidak memakai lebar`;
+      if (width < 1 || width > 10) return { id: 'lebar nomor urut {seq:N} harus 1 sampai 10', en: 'the width of the serial number {seq:N} must be 1 to 10' };
+    } else if (m[2] !== undefined) return { id: `penanda {${m[1]}} tidak memakai lebar`, en: `placeholder {${m[1]}} takes no width` };
   }
-  if (seqCount !== 1) return 'harus memuat nomor urut {seq} atau {seq:N} tepat satu kali';
+  if (seqCount !== 1) return { id: 'harus memuat nomor urut {seq} atau {seq:N} tepat satu kali', en: 'must hold the serial number {seq} or {seq:N} exactly once' };
   return null;
 }
 

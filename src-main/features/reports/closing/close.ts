@@ -2,6 +2,7 @@ import { badInput, conflict } from '../../../core/api/errors';
 import type { CallContext } from '../../../core/api/registry';
 import { jakartaDate } from '../../../core/clock';
 import { monthLabel } from '../period';
+import { monthName } from '../../../../src-shared/i18n';
 import type { Db } from '../sections/common';
 import { buildLiveSummary, correctionsReportedIn, resolveScope } from '../service';
 import { closableProblem, correctionsSection } from './closings';
@@ -47,7 +48,7 @@ export async function prepareClosing(db: Db, month: string, nowIso: string, user
 export async function storeClosing(ctx: CallContext, pkg: ClosingPackage): Promise<{ month: string; closedAt: string; closedBy: string; corrections: number }> {
   // Another supervisor may have closed it meanwhile: the month's key refuses a second row.
   const taken = await ctx.db.selectFrom('month_closings').select('month').where('month', '=', pkg.month).executeTakeFirst();
-  if (taken) throw conflict(`${monthLabel(pkg.month)} sudah ditutup.`);
+  if (taken) throw conflict({ id: `${monthName(pkg.month).id} sudah ditutup.`, en: `${monthName(pkg.month).en} is already closed.` });
   const key = await ctx.db.selectFrom('office').select(['key_id', 'private_key']).executeTakeFirstOrThrow();
   const { text, signature } = signPackage(pkg, key.private_key);
   await ctx.db

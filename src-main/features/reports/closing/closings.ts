@@ -1,4 +1,5 @@
 import type { Db } from '../sections/common';
+import { monthName, type Phrase } from '../../../../src-shared/i18n';
 import { monthLabel, shiftMonth } from '../period';
 import type { MonthlySummary, MonthStatus, ReportSection } from '../model';
 import type { ClosingPackage, Correction } from './package';
@@ -75,13 +76,31 @@ export async function monthStatus(db: Db, month: string, currentMonth: string): 
 }
 
 /** Which month may be closed now, or why not (Indonesian, for the caller's error). */
-export async function closableProblem(db: Db, month: string, currentMonth: string): Promise<{ field: boolean; message: string } | null> {
-  if (month >= currentMonth) return { field: true, message: `Bulan: ${monthLabel(month)} belum berakhir; bulan ditutup setelah berakhir` };
+export async function closableProblem(db: Db, month: string, currentMonth: string): Promise<{ field: boolean; message: Phrase } | null> {
+  const name = monthName(month);
+  if (month >= currentMonth) return { field: true, message: { id: `Bulan: ${name.id} belum berakhir; bulan ditutup setelah berakhir`, en: `Month: ${name.en} has not ended; a month is closed after it ends` } };
   const closed = await loadPackage(db, month);
-  if (closed) return { field: false, message: `${monthLabel(month)} sudah ditutup pada ${closed.closedAt.slice(0, 10)} oleh ${closed.closedBy.name}; bulan yang ditutup tidak berubah lagi.` };
+  if (closed) {
+    const on = closed.closedAt.slice(0, 10);
+    return {
+      field: false,
+      message: { id: `${name.id} sudah ditutup pada ${on} oleh ${closed.closedBy.name}; bulan yang ditutup tidak berubah lagi.`, en: `${name.en} was closed on ${on} by ${closed.closedBy.name}; a closed month does not change any more.` },
+    };
+  }
   const last = await lastClosedMonth(db);
-  if (last && month < last) return { field: false, message: `${monthLabel(month)} tidak dapat ditutup lagi: ${monthLabel(last)} sudah ditutup. Perubahan bulan lama tampil sebagai koreksi.` };
-  if (last && month !== shiftMonth(last, 1)) return { field: false, message: `Bulan ditutup berurutan: tutup dulu ${monthLabel(shiftMonth(last, 1))}.` };
+  if (last && month < last) {
+    return {
+      field: false,
+      message: {
+        id: `${name.id} tidak dapat ditutup lagi: ${monthName(last).id} sudah ditutup. Perubahan bulan lama tampil sebagai koreksi.`,
+        en: `${name.en} can no longer be closed: ${monthName(last).en} is closed. Changes to old months show as corrections.`,
+      },
+    };
+  }
+  if (last && month !== shiftMonth(last, 1)) {
+    const next = monthName(shiftMonth(last, 1));
+    return { field: false, message: { id: `Bulan ditutup berurutan: tutup dulu ${next.id}.`, en: `Months are closed in order: close ${next.en} first.` } };
+  }
   return null;
 }
 

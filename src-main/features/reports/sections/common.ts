@@ -1,6 +1,13 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { DB } from '../../../core/db/schema';
 import type { ReportScope, ReportRow } from '../model';
+import { reportWords } from '../words';
+
+/** Words every breakdown uses. */
+export const common = reportWords({
+  other: { id: 'Lainnya', en: 'Other' },
+  total: { id: 'Jumlah', en: 'Total' },
+});
 
 /** Members in scope: all of the office's members, or those living in the chosen kelurahan. */
 export const inScope =
@@ -17,18 +24,18 @@ export const toCounts = (rows: { key: string | null; n: number | string | bigint
  * One row per known key (zeros included, so an empty month still lists every group) plus the
  * keys found in the data that the list does not know, then a total.
  */
-export function breakdownRows(counts: Counts, known: { key: string; label: string }[], otherLabel = 'Lainnya'): ReportRow[] {
+export function breakdownRows(counts: Counts, known: { key: string; label: string }[], otherLabel = common.other): ReportRow[] {
   const rows: ReportRow[] = known.map((k) => ({ label: k.label, count: counts.get(k.key) ?? 0 }));
   const knownKeys = new Set(known.map((k) => k.key));
   const other = [...counts.entries()].filter(([k]) => !knownKeys.has(k)).reduce((s, [, n]) => s + n, 0);
   if (other > 0) rows.push({ label: otherLabel, count: other });
-  rows.push({ label: 'Jumlah', count: rows.reduce((s, r) => s + Number(r.count), 0) });
+  rows.push({ label: common.total, count: rows.reduce((s, r) => s + Number(r.count), 0) });
   return rows;
 }
 
 export const countColumns = (firstLabel: string) => [
   { key: 'label', label: firstLabel, type: 'text' as const },
-  { key: 'count', label: 'Jumlah', type: 'int' as const },
+  { key: 'count', label: common.total, type: 'int' as const },
 ];
 
 export type Db = import('kysely').Kysely<DB>;

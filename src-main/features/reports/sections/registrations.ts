@@ -3,6 +3,34 @@ import { kbliCategoryTitles } from '../../reference';
 import { skpdLabels, targetGroupLabels } from '../../registrations';
 import { percent, type ReportScope, type ReportSection } from '../model';
 import { breakdownRows, countColumns, inScope, toCounts, type Db } from './common';
+import { reportWords } from '../words';
+
+const w = reportWords({
+  title: { id: 'Pendaftaran anggota (P1)', en: 'Member registration (P1)' },
+  shortTitle: { id: 'Pendaftaran (P1)', en: 'Registration (P1)' },
+  registeredInMonth: { id: 'Anggota baru bulan ini', en: 'New members this month' },
+  membersTotal: { id: 'Jumlah anggota s.d. akhir bulan', en: 'Members at the end of the month' },
+  registeredYearToDate: { id: 'Anggota baru tahun ini', en: 'New members this year' },
+  yearlyTarget: { id: 'Target tahunan wirausaha baru', en: 'Yearly target of new entrepreneurs' },
+  targetProgress: { id: 'Capaian target tahunan', en: 'Progress toward the yearly target' },
+  byKelurahan: { id: 'Anggota baru per kelurahan', en: 'New members per kelurahan' },
+  kelurahan: { id: 'Kelurahan', en: 'Kelurahan' },
+  outside: { id: 'Di luar kecamatan', en: 'Outside the kecamatan' },
+  byTargetGroup: { id: 'Anggota baru per kategori sasaran', en: 'New members per target group' },
+  targetGroup: { id: 'Kategori sasaran', en: 'Target group' },
+  byGender: { id: 'Anggota baru per jenis kelamin', en: 'New members per sex' },
+  gender: { id: 'Jenis kelamin', en: 'Sex' },
+  male: { id: 'Laki-laki', en: 'Male' },
+  female: { id: 'Perempuan', en: 'Female' },
+  bySkpd: { id: 'Anggota baru per SKPD pengampu', en: 'New members per SKPD pengampu' },
+  skpd: { id: 'SKPD pengampu', en: 'SKPD pengampu' },
+  bySector: { id: 'Usaha anggota baru per kategori KBLI', en: 'Businesses of new members per KBLI category' },
+  sector: { id: 'Kategori KBLI', en: 'KBLI category' },
+});
+const groupWords = reportWords(targetGroupLabels);
+const skpdWords = reportWords(skpdLabels);
+// "C Industri Pengolahan": the category's letter and title, as the rows name them.
+const sectorWords = reportWords(Object.fromEntries(Object.entries(kbliCategoryTitles).map(([k, p]) => [k, { id: `${k} ${p.id}`, en: `${k} ${p.en}` }])));
 
 /** Registrations in the month, by kelurahan, target group, gender, SKPD and sector; target progress. */
 export async function registrationsSection(db: Db, scope: ReportScope): Promise<ReportSection> {
@@ -44,51 +72,51 @@ export async function registrationsSection(db: Db, scope: ReportScope): Promise<
   ]);
 
   const ytd = Number(totals.ytd);
-  const sectors = [...bySector.keys()].sort().map((k) => ({ key: k, label: `${k} ${kbliCategoryTitles[k] ?? ''}`.trim() }));
+  const sectors = [...bySector.keys()].sort().map((k) => ({ key: k, label: sectorWords[k] ?? k }));
   return {
     id: 'registrations',
-    title: 'Pendaftaran anggota (P1)',
-    shortTitle: 'Pendaftaran (P1)',
+    title: w.title,
+    shortTitle: w.shortTitle,
     figures: [
-      { id: 'registeredInMonth', label: 'Anggota baru bulan ini', value: Number(totals.month), type: 'int' },
-      { id: 'membersTotal', label: 'Jumlah anggota s.d. akhir bulan', value: Number(totals.total), type: 'int' },
-      { id: 'registeredYearToDate', label: 'Anggota baru tahun ini', value: ytd, type: 'int' },
-      { id: 'yearlyTarget', label: 'Target tahunan wirausaha baru', value: scope.yearlyTarget, type: 'int' },
-      { id: 'targetProgress', label: 'Capaian target tahunan', value: percent(ytd, scope.yearlyTarget), type: 'percent' },
+      { id: 'registeredInMonth', label: w.registeredInMonth, value: Number(totals.month), type: 'int' },
+      { id: 'membersTotal', label: w.membersTotal, value: Number(totals.total), type: 'int' },
+      { id: 'registeredYearToDate', label: w.registeredYearToDate, value: ytd, type: 'int' },
+      { id: 'yearlyTarget', label: w.yearlyTarget, value: scope.yearlyTarget, type: 'int' },
+      { id: 'targetProgress', label: w.targetProgress, value: percent(ytd, scope.yearlyTarget), type: 'percent' },
     ],
     tables: [
       {
         id: 'byKelurahan',
-        title: 'Anggota baru per kelurahan',
-        columns: countColumns('Kelurahan'),
-        rows: breakdownRows(byKelurahan, scope.kelurahanList.map((k) => ({ key: k.kode, label: k.nama })), 'Di luar kecamatan'),
+        title: w.byKelurahan,
+        columns: countColumns(w.kelurahan),
+        rows: breakdownRows(byKelurahan, scope.kelurahanList.map((k) => ({ key: k.kode, label: k.nama })), w.outside),
         chartKey: 'count',
       },
       {
         id: 'byTargetGroup',
-        title: 'Anggota baru per kategori sasaran',
-        columns: countColumns('Kategori sasaran'),
-        rows: breakdownRows(byGroup, Object.entries(targetGroupLabels).map(([key, label]) => ({ key, label }))),
+        title: w.byTargetGroup,
+        columns: countColumns(w.targetGroup),
+        rows: breakdownRows(byGroup, Object.entries(groupWords).map(([key, label]) => ({ key, label }))),
       },
       {
         id: 'byGender',
-        title: 'Anggota baru per jenis kelamin',
-        columns: countColumns('Jenis kelamin'),
+        title: w.byGender,
+        columns: countColumns(w.gender),
         rows: breakdownRows(byGender, [
-          { key: 'L', label: 'Laki-laki' },
-          { key: 'P', label: 'Perempuan' },
+          { key: 'L', label: w.male },
+          { key: 'P', label: w.female },
         ]),
       },
       {
         id: 'bySkpd',
-        title: 'Anggota baru per SKPD pengampu',
-        columns: countColumns('SKPD pengampu'),
-        rows: breakdownRows(bySkpd, Object.entries(skpdLabels).map(([key, label]) => ({ key, label }))),
+        title: w.bySkpd,
+        columns: countColumns(w.skpd),
+        rows: breakdownRows(bySkpd, Object.entries(skpdWords).map(([key, label]) => ({ key, label }))),
       },
       {
         id: 'bySector',
-        title: 'Usaha anggota baru per kategori KBLI',
-        columns: countColumns('Kategori KBLI'),
+        title: w.bySector,
+        columns: countColumns(w.sector),
         rows: breakdownRows(bySector, sectors),
       },
     ],
