@@ -118,7 +118,7 @@ function relationships(xml: string | undefined, base: string): Map<string, { typ
 /** The text of a part already found in the directory (read by name, so it is there). */
 function partText(got: Map<string, Buffer>, name: string): string {
   const buf = got.get(name);
-  if (!buf) throw new SheetProblem('berkas XLSX rusak atau tidak dapat dibaca');
+  if (!buf) throw new SheetProblem({ id: 'berkas XLSX rusak atau tidak dapat dibaca', en: 'the XLSX file is damaged or cannot be read' });
   return buf.toString('utf8');
 }
 
