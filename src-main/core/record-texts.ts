@@ -25,7 +25,7 @@ const CHANNELS: Record<string, Phrase> = {
   pendamping: { id: 'Pendamping', en: 'a pendamping' },
   online: { id: 'Daring', en: 'the online service' },
 };
-const channelOf = (value: string) => Object.values(CHANNELS).find((c) => c.id === value || c.en === value) ?? CHANNELS[value];
+const channelOf = (value: string): Phrase | undefined => Object.values(CHANNELS).find((c) => c.id === value || c.en === value) ?? (Object.hasOwn(CHANNELS, value) ? CHANNELS[value] : undefined);
 
 function valueIn(name: string, value: string, locale: Locale): string {
   if (name === 'month') {

@@ -17,8 +17,9 @@ export const STAGE_NAMES: Record<StageCode, Phrase> = {
 
 /** A stage's name in a language: the stored label when an office changed it, else the stage's own words. */
 export function stageName(code: string, stored: string, locale: Locale): string {
-  const words = STAGE_NAMES[code as StageCode];
-  return words && words.id === stored ? words[locale] : stored;
+  // The code comes from a stored row: an unknown one keeps its stored label.
+  const words = Object.hasOwn(STAGE_NAMES, code) ? STAGE_NAMES[code as StageCode] : undefined;
+  return words?.id === stored ? words[locale] : stored;
 }
 
 export interface StageRecord {

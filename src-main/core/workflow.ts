@@ -73,7 +73,7 @@ export function defineWorkflow<S extends string, Need extends string, T extends 
     check(from, to, role, input) {
       // Values can arrive from the database or IPC, so check them even though the types say so.
       if (!isStatus(from) || !isStatus(to)) {
-        const value = String(isStatus(from) ? to : from);
+        const value: string = isStatus(from) ? to : from;
         return { ok: false, code: 'bad_input', message: { id: `Status ${noun.id} tidak dikenal: ${value}.`, en: `Unknown ${noun.en} status: ${value}.` } };
       }
       const fromLabel = labels[from];
@@ -93,7 +93,7 @@ export function defineWorkflow<S extends string, Need extends string, T extends 
       }
       if (!allRoles.includes(role) || !transition.roles.includes(role)) {
         const allowedBy = (l: 'id' | 'en') => transition.roles.map((r) => roleLabels[r][l]).join(', ');
-        const roleName = (l: 'id' | 'en') => roleLabels[role]?.[l] ?? String(role);
+        const roleName = (l: 'id' | 'en'): string => (allRoles.includes(role) ? roleLabels[role][l] : role);
         return {
           ok: false,
           code: 'forbidden',

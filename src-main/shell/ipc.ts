@@ -16,7 +16,7 @@ export { channels };
 export const MAX_METHOD_LENGTH = 100;
 
 /** A refusal of the bridge itself, in both languages until the window's language picks one. */
-type BridgeError = { code: ApiError['code']; message: Phrase };
+interface BridgeError { code: ApiError['code']; message: Phrase }
 
 const REFUSED: BridgeError = { code: 'forbidden', message: { id: 'Permintaan ditolak: bukan berasal dari tampilan aplikasi ini.', en: 'Request refused: it does not come from this app’s window.' } };
 const NOT_PDF: BridgeError = { code: 'bad_input', message: { id: 'Data yang dikirim bukan berkas PDF yang valid.', en: 'The data sent is not a valid PDF file.' } };

@@ -40,8 +40,10 @@ export interface CallResponse {
 }
 
 /** Thrown by `commitThenFail`: the transaction commits, then the caller gets the error. */
-class CommitThenFail {
-  constructor(readonly error: AppError) {}
+class CommitThenFail extends Error {
+  constructor(readonly error: AppError) {
+    super('commit then fail');
+  }
 }
 
 /**
@@ -90,12 +92,12 @@ export function createDispatcher(dbs: Databases, methods: MethodMap, app: AppSer
   };
 
   return async (req) => {
-    let endJob = () => {};
+    let endJob: () => void = () => undefined;
     const locale: Locale = isLocale(req.locale) ? req.locale : DEFAULT_LOCALE;
     const fail = failIn(locale);
     try {
       const def: MethodDefinition | undefined = Object.hasOwn(methods, req.method) ? methods[req.method] : undefined;
-      if (!def) return fail(new AppError('not_found', { id: `Metode API "${String(req.method).slice(0, 60)}" tidak dikenal.`, en: `Unknown API method "${String(req.method).slice(0, 60)}".` }));
+      if (!def) return fail(new AppError('not_found', { id: `Metode API "${req.method.slice(0, 60)}" tidak dikenal.`, en: `Unknown API method "${req.method.slice(0, 60)}".` }));
 
       const session = await sessionOf(req.sessionToken);
       if (!def.beforeSetup && !(await isSetupDone())) {
@@ -123,7 +125,9 @@ export function createDispatcher(dbs: Databases, methods: MethodMap, app: AppSer
 
       const user: SessionUser | null = session?.user ?? null;
       const job = app.jobs.begin(user?.id ?? null, req.jobId, req.method);
-      endJob = job.end;
+      endJob = () => {
+        job.end();
+      };
       const base = { user, app, locale, method: req.method, sessionToken: req.sessionToken ?? null, clientAddress: normaliseAddress(req.clientAddress), job };
       const outside: WorkContext = {
         ...base,
@@ -142,12 +146,12 @@ export function createDispatcher(dbs: Databases, methods: MethodMap, app: AppSer
       let sessionChange: string | null | undefined;
       let deferred: AppError | undefined;
       const run = async (trx: Transaction<DB>) => {
-        let audited = false;
+        const state = { audited: false };
         const ctx: CallContext = {
           ...base,
           db: trx,
           audit: async (entry) => {
-            audited = true;
+            state.audited = true;
             await writeAudit(trx, app, { user, method: req.method, ...entry });
           },
           setSession: (token) => {
@@ -158,9 +162,9 @@ export function createDispatcher(dbs: Databases, methods: MethodMap, app: AppSer
           },
         };
         try {
-          const result = await def.handler(ctx, input, prepared);
+          const result: unknown = await def.handler(ctx, input, prepared);
           // Every change leaves a trace, even when a handler forgot to describe it.
-          if (def.mutation && !audited) await ctx.audit({ entity: req.method.split('.')[0], after: input });
+          if (def.mutation && !state.audited) await ctx.audit({ entity: req.method.split('.')[0], after: input });
           return result;
         } catch (e) {
           if (e instanceof CommitThenFail) {
@@ -173,7 +177,7 @@ export function createDispatcher(dbs: Databases, methods: MethodMap, app: AppSer
       // Mutations share commits on the one writer (group commit); queries read on a reader,
       // in a read transaction of their own, and never wait for a write; outside a transaction
       // only when the method says it must (see MethodDefinition.transaction).
-      const value =
+      const value: unknown =
         def.transaction === false
           ? await run(dbs.writer as unknown as Transaction<DB>)
           : def.mutation
@@ -183,7 +187,7 @@ export function createDispatcher(dbs: Databases, methods: MethodMap, app: AppSer
       if (def.beforeSetup) setupDone = false; // setup may just have completed: look again next time
 
       // 3. Render: after the commit, on the handler's result.
-      const output = def.render ? await def.render(outside, value, input) : value;
+      const output: unknown = def.render ? await def.render(outside, value, input) : value;
       return { status: 200, body: { ok: true, value: output ?? null }, session: sessionChange };
     } catch (e) {
       if (e instanceof AppError) return fail(e);
@@ -202,7 +206,7 @@ export function createDispatcher(dbs: Databases, methods: MethodMap, app: AppSer
 
 /** Constraint failures that slipped past validation are the caller's conflict, not a crash. */
 function sqliteConstraint(e: unknown): AppError | null {
-  const code = (e as { code?: string })?.code;
+  const code = (e as { code?: string } | null)?.code;
   if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
     return new AppError('conflict', { id: 'Data yang sama sudah ada.', en: 'The same record already exists.' });
   }

@@ -58,7 +58,7 @@ export function createJobs() {
     begin(owner: string | null, id: string | null | undefined, method: string): RunningJob {
       if (!id || !owner) return detachedJob();
       if (!JOB_ID.test(id)) throw new AppError('bad_input', { id: 'Nomor pekerjaan (X-Job-Id) tidak sah.', en: 'Invalid job id (X-Job-Id).' });
-      const mine = running.get(owner) ?? new Map();
+      const mine = running.get(owner) ?? new Map<string, { status: JobStatus; controller: AbortController }>();
       if (mine.has(id)) throw new AppError('conflict', { id: 'Nomor pekerjaan ini sedang dipakai panggilan lain.', en: 'This job id is in use by another call.' });
       running.set(owner, mine);
       const controller = new AbortController();
@@ -96,7 +96,8 @@ export function createJobs() {
       }
       const early = earlyCancels.get(owner) ?? new Set<string>();
       early.add(id);
-      if (early.size > EARLY_CANCELS_KEPT) early.delete(early.values().next().value!);
+      // A Set keeps insertion order: its first value is the oldest.
+      if (early.size > EARLY_CANCELS_KEPT) for (const oldest of early) { early.delete(oldest); break; }
       earlyCancels.set(owner, early);
       return false;
     },

@@ -32,7 +32,7 @@ export async function fetchPage<DB, TB extends keyof DB, O>(
     query.limit(input.pageSize).offset(input.page * input.pageSize).execute(),
     countQuery.executeTakeFirst(),
   ]);
-  return { rows, total: Number(count?.total ?? 0), page: input.page, pageSize: input.pageSize };
+  return { rows, total: count?.total ?? 0, page: input.page, pageSize: input.pageSize };
 }
 
 /** Escapes LIKE wildcards in user text. Use with `escape '\\'`. */

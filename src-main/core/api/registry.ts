@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { DB, Role } from '../db/schema';
 import type { AppServices } from '../services';
 import type { Task } from '../work/task';
-import { AppError } from './errors';
+import { type AppError } from './errors';
 import type { JobControl } from './jobs';
 import type { Locale } from '../../../src-shared/i18n';
 
@@ -86,7 +86,9 @@ export interface CallContext extends PhaseContext {
  *     result is what the caller receives.
  * The caller's typed client sees the final output: render's when there is one, else the handler's.
  */
-export interface MethodDefinition<S extends z.ZodType = z.ZodType, P = any, H = any, R = any> {
+// P, H and R default to unknown: the hooks are declared as methods, whose parameters TypeScript
+// checks both ways, so a definition with its own types still belongs to a map of them.
+export interface MethodDefinition<S extends z.ZodType = z.ZodType, P = unknown, H = unknown, R = unknown> {
   input: S;
   access: Access;
   /** Mutations need the CSRF token and always leave an audit entry. */
@@ -108,7 +110,7 @@ export function defineMethod<S extends z.ZodType, P = undefined, H = unknown, R 
   return def;
 }
 
-export type MethodMap = Record<string, MethodDefinition<any, any>>;
+export type MethodMap = Record<string, MethodDefinition>;
 
 type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;
 
@@ -117,7 +119,7 @@ export function combineMethods<T extends MethodMap[]>(...tables: T): UnionToInte
   const all: MethodMap = {};
   for (const table of tables) {
     for (const [name, def] of Object.entries(table)) {
-      if (all[name]) throw new Error(`API method ${name} is defined twice`);
+      if (Object.hasOwn(all, name)) throw new Error(`API method ${name} is defined twice`);
       if (!/^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/.test(name)) throw new Error(`API method name ${name} is not resource.action`);
       all[name] = def;
     }
@@ -129,7 +131,7 @@ export function combineMethods<T extends MethodMap[]>(...tables: T): UnionToInte
 export type ApiSignatures<M extends MethodMap> = {
   [K in keyof M]: {
     input: z.input<M[K]['input']>;
-    output: M[K] extends MethodDefinition<any, any, any, infer R> ? Awaited<R> : never;
+    output: M[K] extends MethodDefinition<z.ZodType, unknown, unknown, infer R> ? Awaited<R> : never;
   };
 };
 

@@ -81,18 +81,28 @@ const choiceWords = z.registry<Record<string, Phrase>>();
 /** The field's label in both languages, set where the schema is declared; messages name it. */
 export function label<T extends z.ZodType>(schema: T, words: Phrase): T {
   // The title is the Indonesian label, for the JSON Schema of /api/methods.
-  const labelled = schema.meta({ title: words.id }) as T;
+  const labelled = schema.meta({ title: words.id });
   fieldLabels.add(labelled, { label: words });
   return labelled;
 }
 
+/** The parts of a schema's definition the labels are found through (zod keeps them in `_zod.def`). */
+interface SchemaDef {
+  type: string;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  element?: z.ZodType;
+  shape?: Partial<Record<string, z.ZodType>>;
+}
+const defOf = (schema: z.ZodType): SchemaDef => schema._zod.def;
+
 function unwrap(schema: z.ZodType): z.ZodType {
-  let s: any = schema;
+  let s = schema;
   // optional, nullable, default, pipe... all keep their inner type in def.innerType / def.in
-  for (let i = 0; i < 10 && s; i++) {
-    const def = s._zod?.def;
-    if (def?.innerType) s = def.innerType;
-    else if (def?.type === 'pipe') s = def.in;
+  for (let i = 0; i < 10; i++) {
+    const def = defOf(s);
+    if (def.innerType) s = def.innerType;
+    else if (def.type === 'pipe' && def.in) s = def.in;
     else break;
   }
   return s;
@@ -105,17 +115,16 @@ function labelOf(schema: z.ZodType | undefined): Phrase | undefined {
 
 /** The label of the field at `path` inside `schema`, falling back to the path itself. */
 export function fieldLabel(schema: z.ZodType, path: PropertyKey[]): Phrase {
-  let s: any = schema;
+  let s: z.ZodType | undefined = schema;
   const parts: Phrase[] = [];
   for (const key of path) {
-    s = s ? unwrap(s) : undefined;
-    const def = s?._zod?.def;
+    const def: SchemaDef | undefined = s ? defOf(unwrap(s)) : undefined;
     if (typeof key === 'number') {
       s = def?.type === 'array' ? def.element : undefined;
       parts.push({ id: `baris ${key + 1}`, en: `row ${key + 1}` });
       continue;
     }
-    s = def?.shape ? def.shape[key as string] : undefined;
+    s = typeof key === 'string' ? def?.shape?.[key] : undefined;
     // Grouping objects without a label (office, admin...) add nothing the user needs to read.
     const words = labelOf(s);
     if (words) parts.push(words);
@@ -135,7 +144,7 @@ export function describeIssues(schema: z.ZodType, issues: readonly z.core.$ZodIs
     const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
     for (const path of paths) {
       const key = path.map(String).join('.') || '_';
-      if (fields[key]) continue;
+      if (Object.hasOwn(fields, key)) continue;
       const name = issue.code === 'unrecognized_keys' ? verbatim(String(path[path.length - 1])) : fieldLabel(schema, path);
       const message = issue.code === 'unrecognized_keys' ? { id: 'isian tidak dikenal', en: 'unknown field' } : messagePhrase(issue.message);
       fields[key] = fieldSays(name, message);
@@ -167,7 +176,7 @@ export const isoDate = (name: Phrase) => label(z.iso.date(), name);
 /** A choice among codes, each with the words a person reads; messages name the words. */
 export function choice<const T extends readonly [string, ...string[]]>(name: Phrase, values: T, words: Readonly<Record<T[number], Phrase>>) {
   const schema = label(z.enum(values), name);
-  choiceWords.add(schema, words as Record<string, Phrase>);
+  choiceWords.add(schema, words);
   return schema;
 }
 export const rupiah = (name: Phrase) => label(z.number().int().min(0).max(1_000_000_000_000_000), name);
