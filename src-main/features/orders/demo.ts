@@ -175,7 +175,7 @@ export async function ordersDemo(ctx: DemoContext): Promise<void> {
           let perOrder = 0;
           let total = 0;
           let shortItem = false;
-          const items: Array<() => void> = [];
+          const items: (() => void)[] = [];
           const usedKinds = new Set<number>();
           for (let line = 1; line <= itemCount; line++) {
             let kindIndex = rng.int(0, KINDS.length - 1);

@@ -59,7 +59,7 @@ function title(doc: Doc, text: string, number: string) {
 }
 
 /** Label : value rows with aligned colons. */
-function pairs(doc: Doc, rows: Array<[string, string]>, labelWidth = 130) {
+function pairs(doc: Doc, rows: [string, string][], labelWidth = 130) {
   const left = doc.page.margins.left;
   const width = contentWidth(doc);
   doc.font(FONT.sans, 10.5);

@@ -133,7 +133,7 @@ export async function proposeForItem(db: Database, input: ProposalInput) {
   const days = productionDays(input.today, item.deliveryDate, await loadHolidays(db));
   const since = addDays(input.today, -input.rotationDays);
   // Candidates from the two covering indexes (by KBLI, by product kind): index-only reads, merged.
-  type Candidate = { productId: string; businessId: string; kelurahanKode: string; dailyCapacity: number; kind: string };
+  interface Candidate { productId: string; businessId: string; kelurahanKode: string; dailyCapacity: number; kind: string }
   const pick = (column: 'kbli_kode' | 'kind', value: string) =>
     db
       .selectFrom('order_products')
@@ -170,7 +170,7 @@ export async function proposeForItem(db: Database, input: ProposalInput) {
     if (group) group.push(c);
     else tiers.set(tier, [c]);
   }
-  const read: Array<CandidateFacts> = [];
+  const read: CandidateFacts[] = [];
   let withEnough = 0;
   for (const tier of [...tiers.keys()].sort((a, b) => a - b)) {
     const group = tiers.get(tier)!;
