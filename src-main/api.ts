@@ -31,4 +31,4 @@ const featureMethods = combineMethods(
 export const methods = combineMethods(featureMethods, permissionMethods(featureMethods));
 
 export type Api = ApiSignatures<typeof methods>;
-export type MethodName = keyof Api & string;
+export type MethodName = keyof Api;

@@ -88,7 +88,7 @@ export function createGroupCommit(db: Kysely<DB>, maxBatch = 100): GroupCommit {
 
   const inTransaction = <T>(work: Work<T>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
-      queue.push({ work, resolve: resolve, reject });
+      queue.push({ work, resolve, reject });
       draining ??= new Promise<void>((r) => setImmediate(r)).then(drain);
     });
   return Object.assign(inTransaction, {

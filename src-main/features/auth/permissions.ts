@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppError } from '../../core/api/errors';
 import { defineMethod, type MethodDefinition, type MethodMap, type Role } from '../../core/api/registry';
 
 /** Whether a role may call a method: the registry's own access rule, the one the dispatcher applies. */
@@ -18,12 +19,15 @@ export function permissionMethods(others: MethodMap) {
       access: 'authenticated',
       mutation: false,
       input: z.strictObject({}),
-      handler: ({ user }) =>
-        Object.entries(others)
-          .filter(([, def]) => mayCall(def, user!.role))
+      handler: ({ user }) => {
+        // The dispatcher answers a call to an 'authenticated' method without a session itself.
+        if (!user) throw new AppError('unauthenticated', 'Sesi Anda berakhir atau belum masuk. Silakan masuk kembali.');
+        return Object.entries(others)
+          .filter(([, def]) => mayCall(def, user.role))
           .map(([name]) => name)
           .concat('auth.permissions')
-          .sort(),
+          .sort();
+      },
     }),
   };
 }

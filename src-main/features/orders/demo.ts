@@ -175,7 +175,7 @@ export async function ordersDemo(ctx: DemoContext): Promise<void> {
           let perOrder = 0;
           let total = 0;
           let shortItem = false;
-          const items: Array<() => void> = [];
+          const items: (() => void)[] = [];
           const usedKinds = new Set<number>();
           for (let line = 1; line <= itemCount; line++) {
             let kindIndex = rng.int(0, KINDS.length - 1);
@@ -225,10 +225,10 @@ export async function ordersDemo(ctx: DemoContext): Promise<void> {
                     return day > today ? today : day;
                   });
                   for (let i = days.length - 2; i >= 0; i--) if (days[i] > days[i + 1]) days[i] = days[i + 1];
-                  path.forEach((s, i) => {
+                  for (const [i, s] of path.entries()) {
                     insertEvent.run(newId(), assignmentId, prev, s, `${days[i]}T0${2 + (i % 7)}:15:00.000Z`, petugasId, null);
                     prev = s;
-                  });
+                  }
                   if (prev !== st) insertEvent.run(newId(), assignmentId, prev, st, `${orderDate}T09:00:00.000Z`, petugasId, reason);
                 });
               };
@@ -297,7 +297,7 @@ function insertFallbackSellers(ctx: DemoContext, kelurahans: string[]): Seller[]
       const kel = kelurahans[i % kelurahans.length];
       const nik = `317107${i % 2 ? '52' : '12'}0385${String(9001 + i)}`;
       const street = `Jl. Kebon Kacang Raya No. ${10 + i}`;
-      member.run(memberId, `EO-DEMO-${String(i + 1).padStart(3, '0')}`, nik, [...nik].reverse().join(''), name, normaliseName(name), i % 2 ? 'P' : 'L', street, kel, `0812${String(30000000 + i * 7919).slice(0, 8)}`, ctx.today, nowIso, nowIso);
+      member.run(memberId, `EO-DEMO-${String(i + 1).padStart(3, '0')}`, nik, Array.from(nik).reverse().join(''), name, normaliseName(name), i % 2 ? 'P' : 'L', street, kel, `0812${String(30000000 + i * 7919).slice(0, 8)}`, ctx.today, nowIso, nowIso);
       const k = KINDS[i % KINDS.length];
       business.run(businessId, memberId, shops[i], normaliseName(shops[i]), k.kbli, k.kind, street, kel, null, nowIso, nowIso);
       sellers.push({ businessId, memberId, kelurahan: kel });

@@ -59,7 +59,7 @@ function title(doc: Doc, text: string, number: string) {
 }
 
 /** Label : value rows with aligned colons. */
-function pairs(doc: Doc, rows: Array<[string, string]>, labelWidth = 130) {
+function pairs(doc: Doc, rows: [string, string][], labelWidth = 130) {
   const left = doc.page.margins.left;
   const width = contentWidth(doc);
   doc.font(FONT.sans, 10.5);
@@ -143,7 +143,10 @@ function twoSignatures(doc: Doc, leftSig: SigColumn, rightSig: SigColumn) {
       y = doc.y;
     }
     y += 58;
-    doc.font(FONT.sansBold, 10.5).text(sig.name || '(.................................)', x, y, { width: colW, align: 'center', underline: !!sig.name });
+    // No name yet (or an empty one): a dotted line to sign and write the name on.
+    const name = sig.name;
+    const named = name !== null && name !== '';
+    doc.font(FONT.sansBold, 10.5).text(named ? name : '(.................................)', x, y, { width: colW, align: 'center', underline: named });
     if (sig.sub) doc.font(FONT.sans, 10).text(sig.sub, x, doc.y, { width: colW, align: 'center' });
     return doc.y;
   };
@@ -251,7 +254,6 @@ function invoice(doc: Doc, d: AssignmentDocumentData) {
   businessLetterhead(doc, d);
   title(doc, 'KWITANSI / INVOICE', `INV/${d.assignmentNo}`);
   const left = doc.page.margins.left;
-  const width = contentWidth(doc);
   const totals = orderTotals([{ qty: d.line.quantity, unitPrice: d.line.unitPrice }], d.ppnRateBp);
   pairs(
     doc,

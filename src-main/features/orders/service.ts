@@ -51,7 +51,7 @@ export async function assignedQuantity(db: Database, itemId: string): Promise<nu
     .where('item_id', '=', itemId)
     .where('status', 'not in', INACTIVE_STATUSES)
     .executeTakeFirstOrThrow();
-  return Number(row.qty);
+  return row.qty;
 }
 
 /** Open quantity of a product due on or before `deliveryDate`, optionally leaving out one order. */
@@ -63,7 +63,7 @@ export async function openQuantity(db: Database, productId: string, deliveryDate
     .where('status', 'in', OPEN_STATUSES)
     .where('delivery_date', '<=', deliveryDate)
     .executeTakeFirstOrThrow();
-  return Number(row.qty);
+  return row.qty;
 }
 
 /**
@@ -82,7 +82,7 @@ export async function refreshOrderStage(db: Database, orderId: string, nowIso: s
       .where('i.order_id', '=', orderId)
       .groupBy('i.id')
       .execute();
-    const short = items.some((i) => Number(i.assigned) < i.quantity);
+    const short = items.some((i) => i.assigned < i.quantity);
     if (short || items.length === 0) stage = 'baru';
     else {
       const statuses = await db
@@ -133,7 +133,7 @@ export async function proposeForItem(db: Database, input: ProposalInput) {
   const days = productionDays(input.today, item.deliveryDate, await loadHolidays(db));
   const since = addDays(input.today, -input.rotationDays);
   // Candidates from the two covering indexes (by KBLI, by product kind): index-only reads, merged.
-  type Candidate = { productId: string; businessId: string; kelurahanKode: string; dailyCapacity: number; kind: string };
+  interface Candidate { productId: string; businessId: string; kelurahanKode: string; dailyCapacity: number; kind: string }
   const pick = (column: 'kbli_kode' | 'kind', value: string) =>
     db
       .selectFrom('order_products')
@@ -170,10 +170,9 @@ export async function proposeForItem(db: Database, input: ProposalInput) {
     if (group) group.push(c);
     else tiers.set(tier, [c]);
   }
-  const read: Array<CandidateFacts> = [];
+  const read: CandidateFacts[] = [];
   let withEnough = 0;
-  for (const tier of [...tiers.keys()].sort((a, b) => a - b)) {
-    const group = tiers.get(tier)!;
+  for (const [, group] of [...tiers.entries()].sort(([a], [b]) => a - b)) {
     for (let i = 0; i < group.length; i += 400) {
       const batch = group.slice(i, i + 400);
       const open = await db
@@ -191,8 +190,8 @@ export async function proposeForItem(db: Database, input: ProposalInput) {
         .where('assigned_on', '>', since)
         .groupBy('business_id')
         .execute();
-      const openByProduct = new Map(open.map((r) => [r.product_id, Number(r.qty)]));
-      const recentByBusiness = new Map(recent.map((r) => [r.business_id, Number(r.n)]));
+      const openByProduct = new Map(open.map((r) => [r.product_id, r.qty]));
+      const recentByBusiness = new Map(recent.map((r) => [r.business_id, r.n]));
       for (const c of batch) {
         const openQuantity = openByProduct.get(c.productId) ?? 0;
         read.push({
@@ -247,7 +246,7 @@ export async function proposeForItem(db: Database, input: ProposalInput) {
     const detailOf = new Map(details.map((d) => [d.id, d]));
     for (const c of chunk) {
       const d = detailOf.get(c.productId);
-      if (!d || d.businessStatus !== 'aktif' || shown.length >= limit) continue;
+      if (d?.businessStatus !== 'aktif' || shown.length >= limit) continue;
       const { id: _id, businessStatus: _status, ...rest } = d;
       shown.push({ ...c, ...rest });
     }

@@ -3,6 +3,7 @@
 // Beranda queues beside the same SQL as a raw prepared statement. Years of permits are added
 // once (straight into the database) so the queues read a realistic register, not an empty one.
 import { performance } from 'node:perf_hooks';
+import type { Api, MethodName } from '../../api';
 import type { BenchContext } from '../../bench/suites';
 import { measure, type BenchLine, type Timing } from '../../bench/measure';
 import { TANAH_ABANG_POSTAL_CODES } from '../../demo/demo';
@@ -12,10 +13,11 @@ const HISTORY = 30_000;
 const WALK_INS = 40;
 const STEP_TARGET_MS = 500;
 
-async function call(ctx: BenchContext, role: keyof BenchContext['tokens'], method: string, input: unknown) {
+async function call<M extends MethodName>(ctx: BenchContext, role: keyof BenchContext['tokens'], method: M, input: unknown): Promise<Api[M]['output']> {
   const res = await ctx.app.dispatch({ method, input, sessionToken: ctx.tokens[role], checkCsrf: false });
   if (!res.body.ok) throw new Error(`${method}: ${res.body.error.message}`);
-  return res.body.value as any;
+  // The registry answers each method with that method's output.
+  return res.body.value as Api[M]['output'];
 }
 
 /** Permits of past years for in-area businesses: mostly handed over, some still in the queues. */

@@ -120,7 +120,8 @@ class CountingSink extends Writable {
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 
-export const permitsBench: BenchSuite = async ({ app, log }) => {
+export const permitsBench: BenchSuite = async (ctx) => {
+  const { app } = ctx;
   const office = await loadCertificateOffice(app.db);
   const settings = await loadPermitSettings(app.db);
   const opts = { office, settings };
@@ -161,10 +162,10 @@ export const permitsBench: BenchSuite = async ({ app, log }) => {
   const b500 = await batch(500);
   const b1000 = await batch(1000);
   const pps = (b500.pages / b500.ms) * 1000;
-  log(
+  ctx.log(
     `Batch 500: ${b500.ms.toFixed(0)} ms, ${pps.toFixed(0)} halaman/s (waktu CPU ${b500.cpuMs.toFixed(0)} ms: ${((b500.pages / b500.cpuMs) * 1000).toFixed(0)} halaman/s CPU), ${mb(b500.bytes)} PDF; heap ${mb(b500.before.heapUsed)} → puncak ${mb(b500.peakHeap)} → ${mb(b500.after.heapUsed)}, RSS ${mb(b500.before.rss)} → ${mb(b500.after.rss)}`,
   );
-  log(
+  ctx.log(
     `Batch 1000: ${b1000.ms.toFixed(0)} ms; heap ${mb(b1000.before.heapUsed)} → puncak ${mb(b1000.peakHeap)} → ${mb(b1000.after.heapUsed)}, RSS ${mb(b1000.before.rss)} → ${mb(b1000.after.rss)}`,
   );
   // Not growing: the peak heap of a batch twice as large stays within 32 MB of the smaller one's.
@@ -179,7 +180,7 @@ export const permitsBench: BenchSuite = async ({ app, log }) => {
   const viaPool = await app.services.work.run(renderCertificatesTask, input);
   const poolMs = performance.now() - tw;
   const poolPps = (viaPool.pages / poolMs) * 1000;
-  log(`Batch 500 di kumpulan pekerja (seperti permits.certificateBatch): ${poolMs.toFixed(0)} ms, ${poolPps.toFixed(0)} halaman/s`);
+  ctx.log(`Batch 500 di kumpulan pekerja (seperti permits.certificateBatch): ${poolMs.toFixed(0)} ms, ${poolPps.toFixed(0)} halaman/s`);
 
   const poolTiming: Timing = { name: 'batch 500 (pool)', runs: 1, p50: poolMs / viaPool.pages, p95: poolMs / viaPool.pages, mean: poolMs / viaPool.pages };
   return [

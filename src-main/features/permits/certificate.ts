@@ -169,7 +169,10 @@ export async function loadCertificateData(db: Database, ids: string[]): Promise<
       });
     }
   }
-  return ids.flatMap((id) => (out.has(id) ? [out.get(id)!] : []));
+  return ids.flatMap((id) => {
+    const data = out.get(id);
+    return data ? [data] : [];
+  });
 }
 
 /**

@@ -54,11 +54,12 @@ const PLAN: [PermitStatus, number][] = [
   ['dicabut', 2],
 ];
 
-export const permitsDemo: DemoStep = async ({ app, tokens, rng, today, log }) => {
+export const permitsDemo: DemoStep = async (ctx) => {
+  const { app, tokens, rng, today } = ctx;
   for (const [date, name] of HOLIDAYS_2026) await callAs(app, tokens.admin, 'holidays.save', { date, name });
   if (!today.startsWith('2026')) {
     const year = today.slice(0, 4);
-    log(`Perizinan: hari libur ${year} belum dimasukkan; isi di Perizinan › Pengaturan.`);
+    ctx.log(`Perizinan: hari libur ${year} belum dimasukkan; isi di Perizinan › Pengaturan.`);
   }
 
   const total = PLAN.reduce((s, [, n]) => s + n, 0);
@@ -77,7 +78,7 @@ export const permitsDemo: DemoStep = async ({ app, tokens, rng, today, log }) =>
     .limit(total)
     .execute();
   if (candidates.length === 0) {
-    log('Perizinan: tidak ada usaha mikro/kecil untuk contoh izin.');
+    ctx.log('Perizinan: tidak ada usaha mikro/kecil untuk contoh izin.');
     return;
   }
 
@@ -149,5 +150,5 @@ export const permitsDemo: DemoStep = async ({ app, tokens, rng, today, log }) =>
       counts[status] = (counts[status] ?? 0) + 1;
     }
   }
-  log(`Perizinan: ${index} izin contoh (${Object.entries(counts).map(([s, n]) => `${s} ${n}`).join(', ')}), ${HOLIDAYS_2026.length} hari libur 2026, tugas AJIB hari ini.`);
+  ctx.log(`Perizinan: ${index} izin contoh (${Object.entries(counts).map(([s, n]) => `${s} ${n}`).join(', ')}), ${HOLIDAYS_2026.length} hari libur 2026, tugas AJIB hari ini.`);
 };

@@ -27,7 +27,10 @@ export async function printStates(db: Database, permits: Pick<PermitsTable, 'id'
 }
 
 export async function printStateOf(db: Database, permit: Pick<PermitsTable, 'id' | 'original_confirmed_at'>): Promise<PrintState> {
-  return (await printStates(db, [permit])).get(permit.id)!;
+  const state = (await printStates(db, [permit])).get(permit.id);
+  // printStates answers every permit it is given.
+  if (!state) throw new Error(`No print state for permit ${permit.id}`);
+  return state;
 }
 
 /** Appends one line to a permit's print log (in the call's transaction). */

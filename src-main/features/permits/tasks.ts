@@ -1,6 +1,6 @@
 // The permits' CPU-heavy work, run in the worker pool: drawing IUMK certificates and the AJIB
 // day list from their data.
-import { defineTask } from '../../core/work/task';
+import { defineTask, type TaskControl } from '../../core/work/task';
 import type { CertificateData, CertificateOffice } from './certificate';
 import type { AjibDayList } from './ajib-pdf';
 import type { PermitSettings } from './settings';
@@ -16,7 +16,7 @@ export interface CertificateBatch {
 /** The certificates in one PDF, base64, page by page with progress; stops on Cancel. */
 export const renderCertificatesTask = defineTask('permits.renderCertificates', async () => {
   const { renderCertificates } = await import('./certificate');
-  return async (input: CertificateBatch, control: import('../../core/work/task').TaskControl) => {
+  return async (input: CertificateBatch, control: TaskControl) => {
     const salinan = input.salinan ? new Set(input.salinan) : null;
     const copyOf = salinan ? (d: CertificateData) => salinan.has(d.permitId) : undefined;
     const pdf = await renderCertificates(input.list, { office: input.office, settings: input.settings, copyOf }, (done) => {

@@ -112,11 +112,11 @@ export function runVerifyCli(args: string[], io: VerifyCliIo): number {
     }
     io.out(`Memeriksa ${texts.length} kode dari ${source}:`);
     let allGood = true;
-    texts.forEach((text, i) => {
+    for (const [i, text] of texts.entries()) {
       const result: CertificateCheck = checkCertificateText(text, { keyById: (kid) => keys.get(kid), ownKeyId, findRecord, nik, today: jakartaDate(io.nowIso()) });
       io.out(`${texts.length > 1 ? `${i + 1}. ` : ''}${result.verdict}`);
       if (!result.good) allGood = false;
-    });
+    }
     return allGood ? 0 : 1;
   } catch (e) {
     io.out(`Pemeriksaan gagal: ${e instanceof Error ? e.message : String(e)}`);

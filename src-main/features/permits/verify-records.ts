@@ -26,7 +26,7 @@ export function toCertificateRecord(row: RecordRow): CertificateRecord {
   };
 }
 
-type TrainingRow = { revoked_on: string | null; revoke_reason: string | null; holder_nik: string };
+interface TrainingRow { revoked_on: string | null; revoke_reason: string | null; holder_nik: string }
 
 /** A training certificate is in force from its issue until it is revoked. */
 function trainingRecord(row: TrainingRow): CertificateRecord {

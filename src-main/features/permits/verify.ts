@@ -55,17 +55,20 @@ export function certificateKind(code: unknown): CertificateKind | undefined {
   return typeof code === 'string' ? kinds.get(code) : undefined;
 }
 
+/** A payload field, or undefined where the signed text has none (payloads are plain records). */
+const field = (payload: SignedPayload, key: string): string | number | undefined => payload[key];
+
 // Training certificates (P2), numbered and signed by the programme feature.
 registerCertificateKind({
   code: 'SERT',
   keyOf: (p) => (typeof p.n === 'string' && p.n ? p.n : null),
-  describe: (p) => `Sertifikat pelatihan ${String(p.n)} "${String(p.p ?? '')}", tanggal ${String(p.d ?? '')}`,
+  describe: (p) => `Sertifikat pelatihan ${String(p.n)} "${String(field(p, 'p') ?? '')}", tanggal ${String(field(p, 'd') ?? '')}`,
 });
 
 registerCertificateKind({
   code: 'IUMK',
   keyOf: (p) => (typeof p.n === 'string' && p.n ? p.n : null),
-  describe: (p) => `IUMK ${String(p.n)} atas usaha "${String(p.b ?? '')}", terbit ${String(p.d ?? '')}`,
+  describe: (p) => `IUMK ${String(p.n)} atas usaha "${String(field(p, 'b') ?? '')}", terbit ${String(field(p, 'd') ?? '')}`,
 });
 
 export type Headline =
@@ -180,7 +183,7 @@ export function checkCertificateText(text: unknown, opts: CheckOptions): Certifi
       ...signed,
       headline: 'JENIS TIDAK DIKENAL',
       good: false,
-      verdict: `JENIS TIDAK DIKENAL: tanda tangan ${issuerText(issuer)} sah, tetapi jenis dokumen "${String(payload.t ?? '')}" tidak dikenal pemeriksa ini.`,
+      verdict: `JENIS TIDAK DIKENAL: tanda tangan ${issuerText(issuer)} sah, tetapi jenis dokumen "${String(field(payload, 't') ?? '')}" tidak dikenal pemeriksa ini.`,
     };
   }
   const about = `${kind.describe(payload)}, diterbitkan ${issuerText(issuer)}`;
@@ -284,16 +287,20 @@ export function extractSignedTextsFromPdf(bytes: Uint8Array): string[] {
   return found;
 }
 
+/** A capture group of a match, undefined when that alternative did not take part. */
+const group = (match: RegExpMatchArray, index: number): string | undefined => match[index];
+
 /** Text of the Tj/TJ operators of a content stream (hex and literal strings), one line per operator. */
 function textOfContent(content: string): string {
   const lines: string[] = [];
   const opRe = /\[((?:[^\]\\]|\\.)*)\]\s*TJ|(<[0-9A-Fa-f\s]*>|\((?:[^)\\]|\\.)*\))\s*Tj/g;
   for (const m of content.matchAll(opRe)) {
-    const body = m[1] ?? m[2] ?? '';
+    const body = group(m, 1) ?? group(m, 2) ?? '';
     let line = '';
     for (const s of body.matchAll(/<([0-9A-Fa-f\s]*)>|\(((?:[^)\\]|\\.)*)\)/g)) {
-      if (s[1] !== undefined) {
-        const hex = s[1].replace(/\s+/g, '');
+      const hexDigits = group(s, 1);
+      if (hexDigits !== undefined) {
+        const hex = hexDigits.replace(/\s+/g, '');
         line += Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex').toString('latin1');
       } else {
         line += s[2].replace(/\\(.)/g, '$1');

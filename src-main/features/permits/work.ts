@@ -88,7 +88,7 @@ async function loadList(db: Database, list: WorkList, sc: SlaContext) {
   const slas = await slaOfPermits(db, rows.map((r) => r.id), sc);
   const today = jakartaDate(sc.now);
   return {
-    count: Number(count.n),
+    count: count.n,
     rows: rows.map(({ requirements, category, ...r }) => {
       const sla = slas.get(r.id);
       // Issued permits have met or missed their deadline already: no time left to show.
@@ -137,8 +137,8 @@ export const workMethods = {
         issue,
         print,
         handOver,
-        ajibToday: { count: Number(ajibCount.n), rows: ajibRows },
-        waitingOnApplicant: Number(waitingOnApplicant.n),
+        ajibToday: { count: ajibCount.n, rows: ajibRows },
+        waitingOnApplicant: waitingOnApplicant.n,
       };
     },
   }),

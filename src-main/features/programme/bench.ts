@@ -3,16 +3,18 @@
 // better-sqlite3 prepared statements; a whole session's certificates beside raw pdfkit writing
 // the same pages with the same embedded fonts.
 import PDFDocument from 'pdfkit';
+import type { Api, MethodName } from '../../api';
 import type { BenchContext } from '../../bench/suites';
 import { measure, type BenchLine } from '../../bench/measure';
 import { jakartaDate } from '../../core/clock';
 import { fontData, FONT, type FontName } from '../../core/pdf/fonts';
 import { addMonths, monthOf } from '../../../src-shared/rules/months';
 
-async function call(ctx: BenchContext, method: string, input: unknown) {
+async function call<M extends MethodName>(ctx: BenchContext, method: M, input: unknown): Promise<Api[M]['output']> {
   const res = await ctx.app.dispatch({ method, input, sessionToken: ctx.tokens.petugas, checkCsrf: false });
   if (!res.body.ok) throw new Error(`${method}: ${res.body.error.message}`);
-  return res.body.value as any;
+  // The registry answers each method with that method's output.
+  return res.body.value as Api[M]['output'];
 }
 
 /** The certificate's text, same fonts, sizes and widths, drawn with plain pdfkit calls only. */

@@ -2,6 +2,7 @@
 // with a waiting list), pendamping assignments by kelurahan and visits, six months of turnover
 // for the pendamping's members, and capital referrals in every status. Everything goes through
 // the API as the office staff would enter it, so the same rules and stage records apply.
+import type { Api, MethodName } from '../../api';
 import { callAs } from '../../demo/demo';
 import type { DemoContext } from '../../demo/steps';
 import { addMonths, monthOf } from '../../../src-shared/rules/months';
@@ -20,8 +21,8 @@ const VISIT_TOPICS = ['Pembukuan harian', 'Kemasan produk', 'Pemasaran daring', 
 export async function programmeDemo(ctx: DemoContext): Promise<void> {
   const { app, tokens, rng, today } = ctx;
   const petugas = tokens.petugas;
-  const call = <T = any>(token: string, method: string, input: unknown) => callAs<T>(app, token, method, input);
-  const memberCount = Number((await app.db.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  const call = <M extends MethodName>(token: string, method: M, input: unknown) => callAs<Api[M]['output']>(app, token, method, input);
+  const memberCount = (await app.db.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0;
   if (memberCount === 0) {
     ctx.log('Program 7P: belum ada anggota, data program demo dilewati.');
     return;
@@ -34,8 +35,8 @@ export async function programmeDemo(ctx: DemoContext): Promise<void> {
 
   // P3: a pendamping looks after a few hundred members. A kelurahan of that size is assigned in
   // one go; in a large office, a list of members without a pendamping is assigned instead.
-  const kelurahan = await call<{ kode: string; nama: string; members: number; assigned: number }[]>(petugas, 'mentoring.kelurahan', {});
-  const small = kelurahan.filter((k) => k.members - k.assigned > 0 && k.members - k.assigned <= 150).sort((a, b) => b.members - a.members)[0];
+  const kelurahan = await call(petugas, 'mentoring.kelurahan', {});
+  const small = kelurahan.filter((k) => k.members - k.assigned > 0 && k.members - k.assigned <= 150).sort((a, b) => b.members - a.members).at(0);
   if (small) {
     await call(petugas, 'mentoring.assignByKelurahan', { kelurahanKode: small.kode, pendampingId: pendamping.id, onlyUnassigned: true });
   } else {
@@ -74,7 +75,7 @@ export async function programmeDemo(ctx: DemoContext): Promise<void> {
   let graduates = 0;
   for (const [index, plan] of trainingPlan.entries()) {
     const date = plan.date;
-    const training = await call<{ id: string }>(petugas, 'trainings.create', {
+    const training = await call(petugas, 'trainings.create', {
       topic: plan.topic[0],
       startsAt: `${date}T09:00`,
       endsAt: `${date}T15:00`,
@@ -93,10 +94,10 @@ export async function programmeDemo(ctx: DemoContext): Promise<void> {
     if (date < today) {
       // One enrolled participant withdraws: the first on the waiting list takes the seat.
       if (chosen.length > plan.capacity) await call(petugas, 'trainings.withdraw', { trainingId: training.id, memberId: chosen[0] });
-      const got = await call<{ participants: { memberId: string; status: string }[] }>(petugas, 'trainings.get', { id: training.id });
+      const got = await call(petugas, 'trainings.get', { id: training.id });
       const marks = got.participants.filter((p) => p.status === 'terdaftar').map((p) => ({ memberId: p.memberId, attended: rng.chance(0.85) }));
       await call(petugas, 'trainings.attendance', { trainingId: training.id, marks });
-      graduates += (await call<{ graduates: number }>(petugas, 'trainings.complete', { id: training.id })).graduates;
+      graduates += (await call(petugas, 'trainings.complete', { id: training.id })).graduates;
     }
   }
 
@@ -118,7 +119,9 @@ export async function programmeDemo(ctx: DemoContext): Promise<void> {
     const month = addMonths(current, -back);
     const rows = businesses.map((b) => {
       const growth = fast.has(b.id) ? 1.04 + rng.next() * 0.06 : 0.97 + rng.next() * 0.06;
-      const turnover = Math.round((level.get(b.id)! * growth) / 10_000) * 10_000;
+      const previous = level.get(b.id);
+      if (previous === undefined) throw new Error(`No turnover level for business ${b.id}`);
+      const turnover = Math.round((previous * growth) / 10_000) * 10_000;
       level.set(b.id, turnover);
       return { businessId: b.id, turnover, profit: Math.round((turnover * (0.1 + rng.next() * 0.15)) / 10_000) * 10_000, employees: rng.int(1, 6) };
     });
@@ -128,7 +131,7 @@ export async function programmeDemo(ctx: DemoContext): Promise<void> {
   // P7: referrals in every status; Bank DKI for bankable businesses (or by a supervisor's exception).
   const checks: { businessId: string; bankable: boolean }[] = [];
   for (const b of businesses.slice(0, 80)) {
-    const c = await call<{ bankable: boolean }>(petugas, 'financing.check', { businessId: b.id });
+    const c = await call(petugas, 'financing.check', { businessId: b.id });
     checks.push({ businessId: b.id, bankable: c.bankable });
   }
   const bankable = checks.filter((c) => c.bankable).map((c) => c.businessId);
@@ -146,11 +149,11 @@ export async function programmeDemo(ctx: DemoContext): Promise<void> {
   let referrals = 0;
   for (const [i, r] of plan.entries()) {
     const useBankable = r.channel === 'bank_dki' && bankable.length > 0;
-    const businessId = useBankable ? bankable.shift()! : others.shift() ?? bankable.shift();
+    const businessId = useBankable ? bankable.shift() : (others.shift() ?? bankable.shift());
     if (!businessId) break;
     const submittedOn = addDays(today, -rng.int(25, 50));
     const needsOverride = r.channel === 'bank_dki' && !useBankable;
-    const referral = await call<{ id: string }>(needsOverride ? tokens.supervisor : petugas, 'financing.refer', {
+    const referral = await call(needsOverride ? tokens.supervisor : petugas, 'financing.refer', {
       businessId,
       channel: r.channel,
       institution: r.institution,

@@ -4,13 +4,14 @@
 // synchronous=FULL; a 10,000-row spreadsheet import.
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
+import type { Api, MethodName } from '../../api';
 import type { BenchContext } from '../../bench/suites';
 import { measure, summarize, type BenchLine, type Timing } from '../../bench/measure';
 import { jakartaDate } from '../../core/clock';
 import { chainEntries } from '../../core/audit/chain';
 import { seededRng } from '../../demo/random';
-import { checkRegistration, loadReference, searchText } from './checks';
-import { demoRegistration, type DemoPlaces } from './demo';
+import { checkRegistration, loadReference, searchText, type Reference } from './checks';
+import { demoRegistration, kelurahanOf, type DemoPlaces } from './demo';
 import { countQuery, listInput, orderedPage, type ListInput } from './list';
 import type { RegisterInput } from './schemas';
 import { formatMemberNumber, memberNumberScope } from './rules/member-number';
@@ -18,10 +19,11 @@ import { MEMBER_SEQUENCE, memberNumberTemplate, officeCodes } from './store';
 
 const RUNS = 300;
 
-async function call(ctx: BenchContext, method: string, input: unknown) {
+async function call<M extends MethodName>(ctx: BenchContext, method: M, input: unknown): Promise<Api[M]['output']> {
   const res = await ctx.app.dispatch({ method, input, sessionToken: ctx.tokens.petugas, checkCsrf: false });
   if (!res.body.ok) throw new Error(`${method}: ${res.body.error.message}`);
-  return res.body.value as any;
+  // The registry answers each method with that method's output.
+  return res.body.value as Api[M]['output'];
 }
 
 /** The page and count statements exactly as members.list issues them, prepared once. */
@@ -47,7 +49,7 @@ const met = (ours: Timing, raw: Timing) => ours.p95 < 20 && ours.p95 <= 3 * Math
 export async function registrationsBench(ctx: BenchContext): Promise<BenchLine[]> {
   const lines: BenchLine[] = [];
   const sqlite = ctx.app.sqlite;
-  const total = Number((sqlite.prepare('select total from member_totals').get() as { total: number }).total);
+  const total = (sqlite.prepare('select total from member_totals').get() as { total: number }).total;
   ctx.log(`Anggota di basis data: ${total.toLocaleString('id-ID')}`);
 
   // 1. A list page with a filter and a sort, paging through the first 20 pages.
@@ -71,7 +73,7 @@ export async function registrationsBench(ctx: BenchContext): Promise<BenchLine[]
     ['members.list (kategori pemula, urut tanggal daftar)', { targetGroup: 'pemula', sort: 'registeredOn', dir: 'desc' }],
   ] as const) {
     const ours = await measure(label, 100, (i) => call(ctx, 'members.list', { ...filters, page: i % 5 }));
-    const rawFn = rawList(ctx, filters as Partial<ListInput>);
+    const rawFn = rawList(ctx, filters);
     const raw = await measure('raw', 100, (i) => rawFn((i % 5) * 25));
     lines.push({ name: ours.name, ours, baseline: raw, target, met: met(ours, raw) });
   }
@@ -118,10 +120,10 @@ async function freshRegistrations(ctx: BenchContext, n: number, used: Set<string
   const ref = await loadReference(ctx.app.db);
   const office = await officeCodes(ctx.app.db);
   const all = [...ref.kelurahan.keys()];
-  const places: DemoPlaces = { own: all.filter((k) => ref.kelurahan.get(k)!.kecamatan === office.kecamatan), all };
+  const places: DemoPlaces = { own: all.filter((k) => kelurahanOf(ref, k).kecamatan === office.kecamatan), all };
   return Array.from({ length: n }, () => {
     const r = demoRegistration(rng, places, used, today);
-    if (r.registeredOn! > today) r.registeredOn = today;
+    if (r.registeredOn > today) r.registeredOn = today;
     return r;
   });
 }
@@ -194,7 +196,7 @@ export async function registrationsWriteBench(ctx: BenchContext): Promise<BenchL
   const single = await freshRegistrations(ctx, REG + 10, used, rng);
   let next = 0;
   let t0 = 0;
-  const ours1 = await measure(`members.register (satu per satu, synchronous=${sync === 2 ? 'FULL' : sync}, ${REG} panggilan)`, REG, () => {
+  const ours1 = await measure(`members.register (satu per satu, synchronous=${sync === 2 ? 'FULL' : String(sync)}, ${REG} panggilan)`, REG, () => {
     if (next === 10) t0 = performance.now();
     return call(ctx, 'members.register', single[next++]);
   });
@@ -250,7 +252,7 @@ export async function registrationsImportBench(ctx: BenchContext): Promise<Bench
   const used = new Set(ctx.app.sqlite.prepare('select nik from members').pluck().all() as string[]);
   const rng = seededRng(Date.now() % 1_000_000);
   const ref = await loadReference(ctx.app.db);
-  const members = () => Number((ctx.app.sqlite.prepare('select total from member_totals').get() as { total: number }).total);
+  const members = () => (ctx.app.sqlite.prepare('select total from member_totals').get() as { total: number }).total;
   const tenThousand = async () => spreadsheet(await freshRegistrations(ctx, 10_000, used, rng), ref);
 
   for (const mode of ['all_or_nothing', 'valid_only'] as const) {
@@ -258,9 +260,9 @@ export async function registrationsImportBench(ctx: BenchContext): Promise<Bench
     const jobId = `bench-import-${mode}`;
     // The screen's view while it runs: progress asked for every 100 ms.
     const seen = new Set<string>();
-    let running = true;
+    const stopWatching = new AbortController();
     const watch = (async () => {
-      while (running) {
+      while (!stopWatching.signal.aborted) {
         const p = await call(ctx, 'jobs.progress', { id: jobId });
         if (p) seen.add(`${p.stage}:${p.done}`);
         await new Promise((r) => setTimeout(r, 100));
@@ -269,7 +271,7 @@ export async function registrationsImportBench(ctx: BenchContext): Promise<Bench
     const start = performance.now();
     const res = await ctx.app.dispatch({ method: 'members.importRun', input: { fileName: 'impor-bench.xlsx', fileBase64: file, mode, confirmDuplicates: true }, sessionToken: ctx.tokens.petugas, checkCsrf: false, jobId });
     if (!res.body.ok) throw new Error(`members.importRun: ${res.body.error.message}`);
-    let status = res.body.value as any;
+    let status: Api['members.importContinue']['output'] = res.body.value as Api['members.importRun']['output'];
     const read = performance.now() - start;
     let calls = 0;
     while (!status.done) {
@@ -277,7 +279,7 @@ export async function registrationsImportBench(ctx: BenchContext): Promise<Bench
       calls++;
     }
     const ms = performance.now() - start;
-    running = false;
+    stopWatching.abort();
     await watch;
     const timing: Timing = { name: 'import', runs: 1, p50: ms, p95: ms, mean: ms };
     lines.push({
@@ -310,14 +312,14 @@ export async function registrationsImportBench(ctx: BenchContext): Promise<Bench
   return lines;
 }
 
-export async function spreadsheet(rows: RegisterInput[], ref: Awaited<ReturnType<typeof loadReference>>): Promise<string> {
+export async function spreadsheet(rows: RegisterInput[], ref: Reference): Promise<string> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Anggota');
   ws.addRow(['NIK', 'Nama', 'Tempat Lahir', 'Tanggal Lahir', 'Jenis Kelamin', 'Alamat', 'RT', 'RW', 'Kelurahan', 'No. HP', 'Nama Usaha', 'KBLI', 'Produk', 'Modal', 'Omzet', 'Tanggal Daftar']);
   for (const r of rows) {
     const b = r.businesses[0];
     const [y, m, d] = r.birthDate.split('-');
-    ws.addRow([r.nik, r.fullName, r.birthPlace, `${d}-${m}-${y}`, r.gender === 'L' ? 'Laki-laki' : 'Perempuan', r.addressStreet, r.rt, r.rw, ref.kelurahan.get(r.kelurahanKode)!.nama === 'x' ? '' : r.kelurahanKode, r.phone ?? '', b.name, b.kbliKode, b.products, b.capital, b.monthlyTurnover, r.registeredOn]);
+    ws.addRow([r.nik, r.fullName, r.birthPlace, `${d}-${m}-${y}`, r.gender === 'L' ? 'Laki-laki' : 'Perempuan', r.addressStreet, r.rt, r.rw, kelurahanOf(ref, r.kelurahanKode).nama === 'x' ? '' : r.kelurahanKode, r.phone ?? '', b.name, b.kbliKode, b.products, b.capital, b.monthlyTurnover, r.registeredOn]);
   }
   return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
 }

@@ -8,10 +8,9 @@
 // search index; the load leaves one audit entry instead of one per member.
 import { appendAuditSync } from '../../core/audit/append';
 import type { App } from '../../app';
-import { jakartaDate } from '../../core/clock';
 import type { Rng } from '../../demo/random';
 import type { DemoContext } from '../../demo/steps';
-import { checkRegistration, loadReference, reverse, searchText, type CheckedMember } from './checks';
+import { checkRegistration, loadReference, reverse, searchText, type CheckedMember, type Reference } from './checks';
 import { formatMemberNumber, memberNumberScope } from './rules/member-number';
 import { luhnCheckDigit } from '../../../src-shared/rules/npwp';
 import type { RegisterInput } from './schemas';
@@ -64,7 +63,7 @@ function randomDate(rng: Rng, from: number, to: number): string {
 function randomPhone(rng: Rng): string {
   const prefix = rng.pick(['0812', '0813', '0821', '0822', '0852', '0853', '0856', '0857', '0877', '0878', '0881', '0895', '0896']);
   let rest = '';
-  for (let i = 0, n = rng.int(6, 8); i < n; i++) rest += rng.int(0, 9);
+  for (let i = 0, n = rng.int(6, 8); i < n; i++) rest += String(rng.int(0, 9));
   return prefix + rest;
 }
 
@@ -96,15 +95,25 @@ function demoNpwp(rng: Rng, nik: string, legalForm: string): string | null {
   return null;
 }
 
+/** A demo registration always carries its registration date. */
+export type DemoRegistration = RegisterInput & { registeredOn: string };
+
+/** A kelurahan of the reference tables; the demo only asks for codes taken from them. */
+export function kelurahanOf(ref: Reference, kode: string) {
+  const kelurahan = ref.kelurahan.get(kode);
+  if (!kelurahan) throw new Error(`Kelurahan ${kode} is not in the reference tables`);
+  return kelurahan;
+}
+
 /** One realistic registration; `usedNiks` keeps NIKs unique across the office. */
-export function demoRegistration(rng: Rng, places: DemoPlaces, usedNiks: Set<string>, today: string): RegisterInput {
+export function demoRegistration(rng: Rng, places: DemoPlaces, usedNiks: Set<string>, today: string): DemoRegistration {
   const gender = rng.chance(0.55) ? 'P' : 'L';
   const first = rng.pick(gender === 'P' ? femaleFirst : maleFirst);
   const fullName = rng.chance(0.15) ? first : `${first} ${rng.pick(lastNames)}`;
   const birthDate = randomDate(rng, 1958, 2005);
   const [y, m, d] = birthDate.split('-');
   const day = Number(d) + (gender === 'P' ? 40 : 0);
-  let nik = '';
+  let nik: string;
   do {
     nik = `${rng.pick(nikRegions)}${pad(day)}${m}${y.slice(2)}${pad(rng.int(1, 9999), 4)}`;
   } while (usedNiks.has(nik));
@@ -168,7 +177,7 @@ async function demoPlaces(app: App): Promise<DemoPlaces> {
   const ref = await loadReference(app.db);
   const all = [...ref.kelurahan.keys()];
   const codes = await app.db.selectFrom('kelurahan_postal_codes').select(['kelurahan_kode', 'postal_code']).execute();
-  return { own: all.filter((k) => ref.kelurahan.get(k)!.kecamatan === office.kecamatan), all, postalCodes: new Map(codes.map((c) => [c.kelurahan_kode, c.postal_code])) };
+  return { own: all.filter((k) => kelurahanOf(ref, k).kecamatan === office.kecamatan), all, postalCodes: new Map(codes.map((c) => [c.kelurahan_kode, c.postal_code])) };
 }
 
 function fixDate(input: RegisterInput, today: string) {
@@ -176,7 +185,7 @@ function fixDate(input: RegisterInput, today: string) {
 }
 
 /** Writes `count` members straight into the database (large demo and bench offices). */
-export async function bulkMembers(app: App, count: number, rng: Rng, today: string, log: (l: string) => void = () => {}) {
+export async function bulkMembers(app: App, count: number, rng: Rng, today: string, log?: (l: string) => void) {
   const places = await demoPlaces(app);
   const ref = await loadReference(app.db);
   const template = await memberNumberTemplate(app.db);
@@ -214,7 +223,7 @@ export async function bulkMembers(app: App, count: number, rng: Rng, today: stri
   let written = 0;
   while (written < count) {
     const n = Math.min(CHUNK, count - written);
-    const batch: { input: RegisterInput; checked: CheckedMember }[] = [];
+    const batch: { input: DemoRegistration; checked: CheckedMember }[] = [];
     while (batch.length < n) {
       const input = demoRegistration(rng, places, usedNiks, today);
       fixDate(input, today);
@@ -222,20 +231,21 @@ export async function bulkMembers(app: App, count: number, rng: Rng, today: stri
       if (Object.keys(fields).length) throw new Error(`demo member fails the rules: ${JSON.stringify(fields)}`);
       batch.push({ input, checked: value });
     }
-    batch.sort((a, b) => (a.input.registeredOn! < b.input.registeredOn! ? -1 : a.input.registeredOn! > b.input.registeredOn! ? 1 : 0));
+    batch.sort((a, b) => (a.input.registeredOn < b.input.registeredOn ? -1 : a.input.registeredOn > b.input.registeredOn ? 1 : 0));
     s.transaction(() => {
       // Numbers: reserve each scope's block once, then hand them out in date order.
       const scopes = new Map<string, { first: number; next: number }>();
-      const scopeOf = batch.map((b) => memberNumberScope(template, { ...office, kelurahan: b.checked.member.kelurahan_kode, registeredOn: b.input.registeredOn! }));
+      const scopeOf = batch.map((b) => memberNumberScope(template, { ...office, kelurahan: b.checked.member.kelurahan_kode, registeredOn: b.input.registeredOn }));
       const sizes = new Map<string, number>();
       for (const sc of scopeOf) sizes.set(sc, (sizes.get(sc) ?? 0) + 1);
       for (const [sc, size] of sizes) {
-        const last = Number((seq.get(MEMBER_SEQUENCE, sc, size) as { value: number }).value);
+        const last = (seq.get(MEMBER_SEQUENCE, sc, size) as { value: number }).value;
         scopes.set(sc, { first: last - size + 1, next: last - size + 1 });
       }
       batch.forEach((b, k) => {
-        const slot = scopes.get(scopeOf[k])!;
-        const registeredOn = b.input.registeredOn!;
+        const slot = scopes.get(scopeOf[k]);
+        if (!slot) throw new Error(`No member numbers reserved for scope ${scopeOf[k]}`);
+        const registeredOn = b.input.registeredOn;
         const memberNo = formatMemberNumber(template, { ...office, kelurahan: b.checked.member.kelurahan_kode, registeredOn }, slot.next++);
         const id = app.services.newId();
         const info = insMember.run({ ...b.checked.member, nik_rev: reverse(b.checked.member.nik), id, member_no: memberNo, registered_on: registeredOn, created_by: userId, created_at: nowIso, updated_at: nowIso });
@@ -259,7 +269,7 @@ export async function bulkMembers(app: App, count: number, rng: Rng, today: stri
       });
     })();
     written += n;
-    if (count >= 50_000 && (written % 50_000 === 0 || written === count)) log(`  ${written.toLocaleString('id-ID')} anggota ditulis (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    if (count >= 50_000 && (written % 50_000 === 0 || written === count)) log?.(`  ${written.toLocaleString('id-ID')} anggota ditulis (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   }
   s.transaction(() =>
     appendAuditSync(s, [
@@ -272,7 +282,7 @@ export async function bulkMembers(app: App, count: number, rng: Rng, today: stri
 /** The demo step: registers members through the API (small offices) or in bulk (large ones). */
 export async function registrationsDemo(ctx: DemoContext) {
   const { app, rng } = ctx;
-  const today = ctx.today ?? jakartaDate(app.services.clock.nowIso());
+  const today = ctx.today;
   if (ctx.members <= 1000) {
     const places = await demoPlaces(app);
     const used = new Set<string>();
@@ -302,7 +312,7 @@ export async function registrationsDemo(ctx: DemoContext) {
     }
     ctx.log(`• ${ctx.members} anggota didaftarkan lewat API (members.register)`);
   } else {
-    const r = await bulkMembers(app, ctx.members, rng, today, ctx.log);
+    const r = await bulkMembers(app, ctx.members, rng, today, (line) => ctx.log(line));
     ctx.log(`• ${r.count.toLocaleString('id-ID')} anggota ditulis langsung dalam ${r.seconds.toFixed(1)} s`);
   }
 }

@@ -3,13 +3,15 @@
 // of exports, to show the streaming writer does not grow with the data.
 import { performance } from 'node:perf_hooks';
 import { measure, type BenchLine } from '../../bench/measure';
+import type { Api, MethodName } from '../../api';
 import type { BenchContext } from '../../bench/suites';
 import { jakartaDate } from '../../core/clock';
 
-async function call(ctx: BenchContext, method: string, input: unknown) {
+async function call<M extends MethodName>(ctx: BenchContext, method: M, input: unknown): Promise<Api[M]['output']> {
   const res = await ctx.app.dispatch({ method, input, sessionToken: ctx.tokens.supervisor, checkCsrf: false });
   if (!res.body.ok) throw new Error(`${method}: ${res.body.error.message}`);
-  return res.body.value as any;
+  // The registry answers each method with that method's output.
+  return res.body.value as Api[M]['output'];
 }
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;

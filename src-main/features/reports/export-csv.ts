@@ -1,4 +1,4 @@
-import { cellType, type MonthlySummary, type ReportColumn, type ReportValue, type ValueType } from './model';
+import { cellType, type MonthlySummary, type ReportColumn, type ReportRow, type ReportValue, type ValueType } from './model';
 import { formatPercentNumber, NO_VALUE, stateWord, statusText } from './format';
 
 // CSV for other systems and for Excel in Indonesian settings: UTF-8 with a BOM (so Excel reads
@@ -14,6 +14,9 @@ export function csvCell(value: ReportValue | undefined, type: ValueType = 'text'
   else text = FORMULA_START.test(value) ? `'${value}` : value;
   return /[;"\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
+
+/** A row's cell, or undefined where the row has none for the column (rows are plain records). */
+const cellAt = (row: ReportRow, key: string): ReportValue | undefined => row[key];
 
 const line = (cells: string[]) => cells.join(';');
 
@@ -33,7 +36,7 @@ export function summaryToCsv(summary: MonthlySummary): Buffer {
       lines.push('');
       lines.push(line(['Tabel', csvCell(table.title)]));
       lines.push(line(table.columns.map((c: ReportColumn) => csvCell(c.label))));
-      for (const row of table.rows) lines.push(line(table.columns.map((c) => csvCell(row[c.key] === undefined ? '' : row[c.key], cellType(c, row)))));
+      for (const row of table.rows) lines.push(line(table.columns.map((c) => csvCell(cellAt(row, c.key) === undefined ? '' : row[c.key], cellType(c, row)))));
     }
     lines.push('');
   }

@@ -136,7 +136,7 @@ export async function summaryToPdf(summary: MonthlySummary, office: ReportOffice
   const line = doc.currentLineHeight(true);
   const signatureHeight = 12 + line * 3 + line * 3.5 + line * 2;
 
-  type Block = { height: () => number; draw: (keep: number) => void };
+  interface Block { height: () => number; draw: (keep: number) => void }
   const blocks: { sectionTitle?: string; block: Block }[] = [];
   for (const section of summary.sections) {
     const tables = [...(section.figures.length ? [figuresTable(section)] : []), ...section.tables];

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { cellType, type MonthlySummary, type ReportValue, type ValueType } from './model';
+import { cellType, type MonthlySummary, type ReportRow, type ReportValue, type ValueType } from './model';
 import { NO_VALUE, statusText } from './format';
 
 // Number formats Excel and LibreOffice show with the reader's own separators (1.500.000 in id-ID).
@@ -15,7 +15,10 @@ const NUM_FMT: Record<ValueType, string | undefined> = {
  * Percentages arrive as exact ratios and are stored as they are, with a percent format, so the
  * spreadsheet computes with the true value; a share of nothing is the text "–", never 0%.
  */
-const cellValue = (value: ReportValue | undefined): string | number => (value === null || value === undefined ? NO_VALUE : value);
+const cellValue = (value: ReportValue | undefined): string | number => value ?? NO_VALUE;
+
+/** A row's cell, or undefined where the row has none for the column (rows are plain records). */
+const cellAt = (row: ReportRow, key: string): ReportValue | undefined => row[key];
 
 /** Whole words only, within a spreadsheet's 31 characters: "Pendampingan dan omzet", not "…omzet bul". */
 export function wholeWords(text: string, max: number): string {
@@ -83,7 +86,8 @@ export async function summaryToXlsx(summary: MonthlySummary): Promise<Buffer> {
       add(['Indikator', 'Nilai'], bold);
       for (const f of section.figures) {
         add([f.label, cellValue(f.value)], (row) => {
-          if (NUM_FMT[f.type] && f.value !== null) row.getCell(2).numFmt = NUM_FMT[f.type]!;
+          const numFmt = NUM_FMT[f.type];
+          if (numFmt && f.value !== null) row.getCell(2).numFmt = numFmt;
           if (f.value === null) row.getCell(2).alignment = { horizontal: 'right' };
         });
       }
@@ -100,11 +104,11 @@ export async function summaryToXlsx(summary: MonthlySummary): Promise<Buffer> {
       );
       for (const data of table.rows) {
         add(
-          table.columns.map((c) => (data[c.key] === undefined ? '' : cellValue(data[c.key]))),
+          table.columns.map((c) => (cellAt(data, c.key) === undefined ? '' : cellValue(data[c.key]))),
           (row) => {
             table.columns.forEach((c, i) => {
-              const type = cellType(c, data);
-              if (NUM_FMT[type] && typeof data[c.key] === 'number') row.getCell(i + 1).numFmt = NUM_FMT[type]!;
+              const numFmt = NUM_FMT[cellType(c, data)];
+              if (numFmt && typeof data[c.key] === 'number') row.getCell(i + 1).numFmt = numFmt;
               if (data[c.key] === null) row.getCell(i + 1).alignment = { horizontal: 'right' };
             });
             if (data[table.columns[0].key] === 'Jumlah') row.font = { bold: true };

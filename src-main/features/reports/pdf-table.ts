@@ -1,6 +1,6 @@
 import { FONT } from '../../core/pdf/document';
 import { formatValue } from './format';
-import { cellType, type ReportTable } from './model';
+import { cellType, type ReportRow, type ReportTable, type ReportValue } from './model';
 
 // Tables of the monthly report, measured before they are drawn: every column as wide as its
 // content needs (numbers on one line, always), text columns sharing what is left and wrapping
@@ -31,12 +31,18 @@ function widest(doc: Doc, texts: string[], font: string, size: number): number {
   return texts.reduce((max, t) => Math.max(max, doc.widthOfString(t)), 0);
 }
 
+/** A row's cell, or undefined where the row has none for the column (rows are plain records). */
+const cellAt = (row: ReportRow, key: string): ReportValue | undefined => row[key];
+
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
 
+/** A layout at `size`, or null when it does not fit; forced, it always gives one (cells wrap as they must). */
+function attempt(doc: Doc, table: ReportTable, width: number, size: number, force: true): MeasuredTable;
+function attempt(doc: Doc, table: ReportTable, width: number, size: number, force: false): MeasuredTable | null;
 function attempt(doc: Doc, table: ReportTable, width: number, size: number, force: boolean): MeasuredTable | null {
   const header = table.columns.map((c) => c.label);
   // A missing cell is empty; a null one is a share of nothing, printed "–".
-  const rows = table.rows.map((row) => ({ cells: table.columns.map((c) => (row[c.key] === undefined ? '' : formatValue(row[c.key], cellType(c, row)))), bold: isTotal(table, row) }));
+  const rows = table.rows.map((row) => ({ cells: table.columns.map((c) => (cellAt(row, c.key) === undefined ? '' : formatValue(row[c.key], cellType(c, row)))), bold: isTotal(table, row) }));
   const numeric = table.columns.map((c) => c.type !== 'text');
   const cellsOf = (i: number, bold: boolean) => rows.filter((r) => r.bold === bold).map((r) => r.cells[i]);
   const need = table.columns.map((_, i) => {
@@ -96,7 +102,7 @@ export function measureTable(doc: Doc, table: ReportTable, width: number): Measu
     const m = attempt(doc, table, width, size, false);
     if (m) return m;
   }
-  return attempt(doc, table, width, SIZES[SIZES.length - 1], true)!;
+  return attempt(doc, table, width, SIZES[SIZES.length - 1], true);
 }
 
 /** Draws one row (header or data) at `y`; the row's height was measured beforehand. */

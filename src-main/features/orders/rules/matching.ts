@@ -82,7 +82,7 @@ export interface RankOptions {
  * (same kelurahan, kecamatan, kota), then those with fewer recent assignments (fair rotation),
  * then an exact product-kind match, then more spare capacity, then by name so ties are stable.
  */
-export function rankCandidates<T extends CandidateFacts>(candidates: readonly T[], opts: RankOptions): Array<T & RankedCandidate> {
+export function rankCandidates<T extends CandidateFacts>(candidates: readonly T[], opts: RankOptions): (T & RankedCandidate)[] {
   const ranked = candidates.map((c) => {
     const capacity = c.dailyCapacity * opts.days;
     const available = availableCapacity(c.dailyCapacity, opts.days, c.openQuantity);

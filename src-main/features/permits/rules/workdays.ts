@@ -310,7 +310,7 @@ export function evaluateSla(events: readonly SlaEvent[], options: SlaOptions = {
 
   for (const { event, moment } of sorted.slice(firstSubmitted + 1)) {
     if (event.type === 'paused') {
-      if (pauseStart === null) pauseStart = effDay(moment);
+      pauseStart ??= effDay(moment);
     } else if (event.type === 'resumed' || event.type === 'submitted') {
       if (pauseStart !== null) {
         pausedDays += workingDayNumbersBetween(pauseStart, effDay(moment), holidays);

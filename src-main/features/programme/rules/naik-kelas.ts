@@ -57,7 +57,7 @@ export function evaluateNaikKelas(series: readonly MonthlyTurnover[], settings: 
   const toScale = scaleOf(latest.turnover);
   const classChange = fromScale !== null && toScale !== null && movedUp(fromScale, toScale);
   let growth: number | null = null;
-  let growthMet = false;
+  let growthMet: boolean;
   if (baseline.turnover > 0) {
     growth = (latest.turnover - baseline.turnover) / baseline.turnover;
     // Compare in whole rupiah to keep 20% of 5.000.000 exactly 1.000.000 (no float drift).

@@ -94,7 +94,7 @@ export function verifyPackageFile(fileText: string, publicKeyOf: (keyId: string)
   }
   const pem = publicKeyOf(file.keyId);
   if (!pem) return { ok: false, message: `Kunci kantor ${file.keyId} tidak dikenal.` };
-  let valid = false;
+  let valid: boolean;
   try {
     valid = verify(null, Buffer.from(SIGNED_PREFIX + file.package, 'utf8'), createPublicKey(pem), Buffer.from(file.signature, 'base64url'));
   } catch {

@@ -10,7 +10,7 @@ const memberFilter = (scope: ReportScope) => (scope.kelurahan ? sql`and m.kelura
  */
 export async function trainingsSection(db: Db, scope: ReportScope): Promise<ReportSection> {
   const r = (
-    await sql<Record<string, number>>`
+    await sql<{ sessions: number; enrolled: number; attended: number; completed: number }>`
       select
         count(distinct t.id) as sessions,
         coalesce(sum(case when e.status = 'terdaftar' then 1 else 0 end), 0) as enrolled,
@@ -22,16 +22,15 @@ export async function trainingsSection(db: Db, scope: ReportScope): Promise<Repo
       where t.status = 'selesai' and t.starts_at >= ${scope.fromIso} and t.starts_at < ${scope.toIso}
         ${scope.kelurahan ? sql`and (e.id is null or m.kelurahan_kode = ${scope.kelurahan})` : sql``}`.execute(db)
   ).rows[0];
-  const n = (k: string) => Number(r?.[k] ?? 0);
   return {
     id: 'trainings',
     title: 'Pelatihan (P2)',
     shortTitle: 'Pelatihan (P2)',
     figures: [
-      { id: 'sessionsHeld', label: 'Sesi pelatihan', value: n('sessions'), type: 'int' },
-      { id: 'participantsEnrolled', label: 'Peserta terdaftar', value: n('enrolled'), type: 'int' },
-      { id: 'participantsAttended', label: 'Peserta hadir', value: n('attended'), type: 'int' },
-      { id: 'participantsCompleted', label: 'Peserta lulus', value: n('completed'), type: 'int' },
+      { id: 'sessionsHeld', label: 'Sesi pelatihan', value: r.sessions, type: 'int' },
+      { id: 'participantsEnrolled', label: 'Peserta terdaftar', value: r.enrolled, type: 'int' },
+      { id: 'participantsAttended', label: 'Peserta hadir', value: r.attended, type: 'int' },
+      { id: 'participantsCompleted', label: 'Peserta lulus', value: r.completed, type: 'int' },
     ],
     tables: [],
   };
@@ -80,9 +79,9 @@ export async function turnoverSection(db: Db, scope: ReportScope): Promise<Repor
     .sort((x, y) => (x.name === null ? 1 : y.name === null ? -1 : x.name.localeCompare(y.name, 'id')));
   const rows = perPendamping.map((p) => ({
     label: p.name ?? 'Belum ada pendamping',
-    members: Number(p.members),
-    reported: Number(p.reported),
-    turnover: Number(p.turnover),
+    members: p.members,
+    reported: p.reported,
+    turnover: p.turnover,
   }));
   rows.push({
     label: 'Jumlah',
@@ -95,10 +94,10 @@ export async function turnoverSection(db: Db, scope: ReportScope): Promise<Repor
     title: 'Pendampingan (P3) dan omzet bulanan (P6)',
     shortTitle: 'Pendampingan dan omzet',
     figures: [
-      { id: 'visits', label: 'Kunjungan pendampingan', value: Number(visits?.visits ?? 0), type: 'int' },
-      { id: 'membersVisited', label: 'Anggota dikunjungi', value: Number(visits?.members ?? 0), type: 'int' },
-      { id: 'businessesReported', label: 'Usaha melaporkan omzet', value: Number(totals?.businesses ?? 0), type: 'int' },
-      { id: 'totalTurnover', label: 'Jumlah omzet bulanan anggota', value: Number(totals?.turnover ?? 0), type: 'rupiah' },
+      { id: 'visits', label: 'Kunjungan pendampingan', value: visits.visits, type: 'int' },
+      { id: 'membersVisited', label: 'Anggota dikunjungi', value: visits.members, type: 'int' },
+      { id: 'businessesReported', label: 'Usaha melaporkan omzet', value: totals.businesses, type: 'int' },
+      { id: 'totalTurnover', label: 'Jumlah omzet bulanan anggota', value: totals.turnover, type: 'rupiah' },
     ],
     tables: [
       {
@@ -137,11 +136,11 @@ export async function financingSection(db: Db, scope: ReportScope): Promise<Repo
     const r = by.get(key);
     return {
       label,
-      referrals: Number(r?.referrals ?? 0),
-      requested: Number(r?.requested ?? 0),
-      approved: Number(r?.approved ?? 0),
-      disbursed: Number(r?.disbursed ?? 0),
-      disbursedAmount: Number(r?.disbursedAmount ?? 0),
+      referrals: r?.referrals ?? 0,
+      requested: r?.requested ?? 0,
+      approved: r?.approved ?? 0,
+      disbursed: r?.disbursed ?? 0,
+      disbursedAmount: r?.disbursedAmount ?? 0,
     };
   });
   const sum = (k: keyof (typeof table)[number]) => table.reduce((s, r) => s + Number(r[k]), 0);

@@ -18,6 +18,8 @@ export interface RecoveryFigures {
   channels: Record<(typeof digitalChannels)[number][0], number>;
 }
 
+type RecoveryRow = Pick<RecoveryFigures, 'recorded' | 'affected' | 'recovered'> & RecoveryFigures['channels'];
+
 /**
  * The state of each business as of the month's end: its latest dated condition record (ids are
  * time-ordered, so of two records on one day the later one wins).
@@ -29,7 +31,7 @@ export async function recoveryFigures(db: Db, scope: ReportScope): Promise<Recov
   const owners = kel ? sql`join businesses b on b.id = c.business_id join members m on m.id = b.member_id and m.kelurahan_kode = ${kel}` : sql``;
   // The latest record: none newer exists for the same business up to the month's end. A
   // correlated probe of the (business, date) index beats sorting every record into windows.
-  const result = await sql<Record<string, number>>`
+  const result = await sql<RecoveryRow>`
     select
       count(*) as recorded,
       coalesce(sum(case when c.closed_temporarily = 1 or c.loan_trouble = 1 or coalesce(c.turnover_drop_pct, 0) > 0 then 1 else 0 end), 0) as affected,
@@ -44,12 +46,13 @@ export async function recoveryFigures(db: Db, scope: ReportScope): Promise<Recov
         select 1 from business_conditions n
         where n.business_id = c.business_id and n.recorded_on <= ${scope.to}
           and (n.recorded_on > c.recorded_on or (n.recorded_on = c.recorded_on and n.id > c.id)))`.execute(db);
-  const r = result.rows[0] ?? {};
+  // One row always: an aggregate without grouping, every sum coalesced to 0.
+  const r = result.rows[0];
   return {
-    recorded: Number(r.recorded ?? 0),
-    affected: Number(r.affected ?? 0),
-    recovered: Number(r.recovered ?? 0),
-    channels: Object.fromEntries(digitalChannels.map(([c]) => [c, Number(r[c] ?? 0)])) as RecoveryFigures['channels'],
+    recorded: r.recorded,
+    affected: r.affected,
+    recovered: r.recovered,
+    channels: Object.fromEntries(digitalChannels.map(([c]) => [c, r[c]])) as RecoveryFigures['channels'],
   };
 }
 
