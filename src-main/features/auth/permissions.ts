@@ -21,7 +21,7 @@ export function permissionMethods(others: MethodMap) {
       input: z.strictObject({}),
       handler: ({ user }) => {
         // The dispatcher answers a call to an 'authenticated' method without a session itself.
-        if (!user) throw new AppError('unauthenticated', 'Sesi Anda berakhir atau belum masuk. Silakan masuk kembali.');
+        if (!user) throw new AppError('unauthenticated', { id: 'Sesi Anda berakhir atau belum masuk. Silakan masuk kembali.', en: 'Your session has ended or you have not logged in. Please log in again.' });
         return Object.entries(others)
           .filter(([, def]) => mayCall(def, user.role))
           .map(([name]) => name)
