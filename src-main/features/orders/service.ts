@@ -108,6 +108,37 @@ export interface ProposalInput {
 }
 
 /** Ranked candidates for an order item, with the figures behind each rank. */
+/**
+ * The hot reads of a proposal, as query builders: the proposal runs them and the query-plan
+ * test compiles the very same ones, so an index the plan relies on cannot drift from the code.
+ */
+export const proposalQueries = {
+  /** Curated products of one KBLI or one kind: index-only reads from a covering index each. */
+  candidates: (db: Database, column: 'kbli_kode' | 'kind', value: string) =>
+    db
+      .selectFrom('order_products')
+      .select(['id as productId', 'business_id as businessId', 'kelurahan_kode as kelurahanKode', 'daily_capacity as dailyCapacity', 'kind'])
+      .where('curation_status', '=', 'lolos')
+      .where(column, '=', value),
+  /** What the products already have to deliver up to a date. */
+  openQuantities: (db: Database, productIds: string[], deliveryDate: string) =>
+    db
+      .selectFrom('order_assignments')
+      .select(['product_id', sql<number>`sum(quantity)`.as('qty')])
+      .where('product_id', 'in', productIds)
+      .where('status', 'in', OPEN_STATUSES)
+      .where('delivery_date', '<=', deliveryDate)
+      .groupBy('product_id'),
+  /** How often each business was given work since a day (the rotation). */
+  recentAssignments: (db: Database, businessIds: string[], since: string) =>
+    db
+      .selectFrom('order_assignments')
+      .select(['business_id', sql<number>`count(*)`.as('n')])
+      .where('business_id', 'in', businessIds)
+      .where('assigned_on', '>', since)
+      .groupBy('business_id'),
+};
+
 export async function proposeForItem(db: Database, input: ProposalInput) {
   const item = await db
     .selectFrom('order_items as i')
@@ -134,13 +165,7 @@ export async function proposeForItem(db: Database, input: ProposalInput) {
   const since = addDays(input.today, -input.rotationDays);
   // Candidates from the two covering indexes (by KBLI, by product kind): index-only reads, merged.
   interface Candidate { productId: string; businessId: string; kelurahanKode: string; dailyCapacity: number; kind: string }
-  const pick = (column: 'kbli_kode' | 'kind', value: string) =>
-    db
-      .selectFrom('order_products')
-      .select(['id as productId', 'business_id as businessId', 'kelurahan_kode as kelurahanKode', 'daily_capacity as dailyCapacity', 'kind'])
-      .where('curation_status', '=', 'lolos')
-      .where(column, '=', value)
-      .execute();
+  const pick = (column: 'kbli_kode' | 'kind', value: string): Promise<Candidate[]> => proposalQueries.candidates(db, column, value).execute();
   const taken = new Set(
     (
       await db
@@ -175,21 +200,8 @@ export async function proposeForItem(db: Database, input: ProposalInput) {
   for (const [, group] of [...tiers.entries()].sort(([a], [b]) => a - b)) {
     for (let i = 0; i < group.length; i += 400) {
       const batch = group.slice(i, i + 400);
-      const open = await db
-        .selectFrom('order_assignments')
-        .select(['product_id', sql<number>`sum(quantity)`.as('qty')])
-        .where('product_id', 'in', batch.map((c) => c.productId))
-        .where('status', 'in', OPEN_STATUSES)
-        .where('delivery_date', '<=', item.deliveryDate)
-        .groupBy('product_id')
-        .execute();
-      const recent = await db
-        .selectFrom('order_assignments')
-        .select(['business_id', sql<number>`count(*)`.as('n')])
-        .where('business_id', 'in', [...new Set(batch.map((c) => c.businessId))])
-        .where('assigned_on', '>', since)
-        .groupBy('business_id')
-        .execute();
+      const open = await proposalQueries.openQuantities(db, batch.map((c) => c.productId), item.deliveryDate).execute();
+      const recent = await proposalQueries.recentAssignments(db, [...new Set(batch.map((c) => c.businessId))], since).execute();
       const openByProduct = new Map(open.map((r) => [r.product_id, r.qty]));
       const recentByBusiness = new Map(recent.map((r) => [r.business_id, r.n]));
       for (const c of batch) {

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Compilable } from 'kysely';
+import { proposalQueries } from '../../../src-main/features/orders/service';
 import { makeTestApp, type TestApp } from '../../support/app';
+import { jakartaDay } from '../../support/clock';
 
 // The hot queries of e-order read through their indexes (checked on the plan, not on timing).
 let app: TestApp;
@@ -10,6 +13,11 @@ afterAll(async () => {
   await app.dispose();
 });
 
+/** SQLite's plan of the query a builder of the product compiles to. */
+const planOf = (query: Compilable) => {
+  const { sql, parameters } = query.compile();
+  return (app.sqlite.prepare(`explain query plan ${sql}`).all(...parameters) as { detail: string }[]).map((r) => r.detail).join('\n');
+};
 const plan = (sql: string, ...params: unknown[]) =>
   (app.sqlite.prepare(`explain query plan ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
 
@@ -26,17 +34,9 @@ describe('query plans', () => {
   });
 
   it('reads proposal candidates and their figures from covering or capacity indexes', () => {
-    expect(plan(`select id, business_id, kelurahan_kode, daily_capacity, kind from order_products where curation_status = 'lolos' and kind = ?`, 'nasi kotak')).toContain(
-      'USING COVERING INDEX order_products_kind',
-    );
-    expect(plan(`select id, business_id, kelurahan_kode, daily_capacity, kind from order_products where curation_status = 'lolos' and kbli_kode = ?`, '56210')).toContain(
-      'USING COVERING INDEX order_products_kbli',
-    );
-    expect(
-      plan(`select product_id, sum(quantity) from order_assignments where product_id in (?, ?) and status in ('dipesan', 'dikonfirmasi', 'diproduksi') and delivery_date <= ? group by product_id`, 'a', 'b', '2026-12-04'),
-    ).toContain('USING INDEX order_assignments_capacity');
-    expect(plan(`select business_id, count(*) from order_assignments where business_id in (?, ?) and assigned_on > ? group by business_id`, 'a', 'b', '2026-11-01')).toContain(
-      'USING COVERING INDEX order_assignments_rotation',
-    );
+    expect(planOf(proposalQueries.candidates(app.db, 'kind', 'nasi kotak'))).toContain('USING COVERING INDEX order_products_kind');
+    expect(planOf(proposalQueries.candidates(app.db, 'kbli_kode', '56210'))).toContain('USING COVERING INDEX order_products_kbli');
+    expect(planOf(proposalQueries.openQuantities(app.db, ['a', 'b'], jakartaDay(app.clock, 3)))).toContain('USING INDEX order_assignments_capacity');
+    expect(planOf(proposalQueries.recentAssignments(app.db, ['a', 'b'], jakartaDay(app.clock, -30)))).toContain('USING COVERING INDEX order_assignments_rotation');
   });
 });
