@@ -88,7 +88,7 @@ export function navigate(path: string, params?: Record<string, string | number |
   for (const [k, v] of Object.entries(params ?? {})) if (v !== undefined && v !== null && v !== '') query.set(k, String(v));
   const q = query.toString();
   const hash = `#${q ? `${path}?${q}` : path}`;
-  if (options.afterSave) return goTo(hash);
+  if (options.afterSave) { goTo(hash); return; }
   if (guard && !guard(() => goTo(hash))) return;
   window.location.hash = hash;
 }

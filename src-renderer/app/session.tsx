@@ -38,11 +38,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       const status = await callApi('office.status', {});
       setOfficeName(status.officeName);
-      if (!status.setupDone) return setState({ phase: 'setup' });
+      if (!status.setupDone) { setState({ phase: 'setup' }); return; }
       const session = await callApi('auth.session', {});
       if (!session) {
         setCsrfToken(null);
-        return setState({ phase: 'login', officeName: status.officeName });
+        setState({ phase: 'login', officeName: status.officeName });
+        return;
       }
       setCsrfToken(session.csrfToken);
       const methods = new Set(await callApi('auth.permissions', {}));

@@ -24,7 +24,7 @@ export function UnsavedChangesProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    const first = () => guards.current.values().next().value as Guard | undefined;
+    const first = () => guards.current.values().next().value;
     // navigate(), links and the back button: the router asks before it moves.
     setNavigationGuard((go) => {
       const guard = first();

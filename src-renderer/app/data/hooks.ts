@@ -25,7 +25,7 @@ export function useApiQuery<K extends MethodName>(method: K, input: Input<K>, op
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
   });
   return {
-    data: query.data as Output<K> | undefined,
+    data: query.data,
     loading: query.isPending && query.fetchStatus !== 'idle',
     fetching: query.isFetching,
     error: query.error ? errorMessage(query.error, t) : null,

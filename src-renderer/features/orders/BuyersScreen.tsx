@@ -94,7 +94,7 @@ function BuyerForm({ buyer, onDone }: { buyer: Buyer | null; onDone(): void }) {
   const api = useApi();
   const f = useForm({
     name: buyer?.name ?? '',
-    kind: (buyer?.kind ?? 'skpd') as (typeof KINDS)[number],
+    kind: buyer?.kind ?? 'skpd',
     units: (buyer?.units ?? []).join('\n'),
     address: buyer?.address ?? '',
     phone: buyer?.phone ?? '',

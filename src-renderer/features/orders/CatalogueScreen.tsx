@@ -132,7 +132,7 @@ function ProductForm({ product, onDone }: { product: Product | null; onDone(): v
   const v = f.values;
   const api = useApi();
   useEffect(() => {
-    if (search.trim().length < 2) return setFound([]);
+    if (search.trim().length < 2) { setFound([]); return; }
     const timer = setTimeout(() => {
       api('orderProducts.businesses', { search }, { read: true }).then(
         (rows) => {
@@ -150,7 +150,7 @@ function ProductForm({ product, onDone }: { product: Product | null; onDone(): v
   const choosePhoto = (file: File | undefined) => {
     setPhotoError(null);
     if (!file) return;
-    if (file.size > 300_000) return setPhotoError(t('catalogue.photo') + ': > 300 KB');
+    if (file.size > 300_000) { setPhotoError(t('catalogue.photo') + ': > 300 KB'); return; }
     const reader = new FileReader();
     reader.onload = () => f.set('photo', String(reader.result));
     reader.onerror = () => setPhotoError(errorMessage(reader.error, t));

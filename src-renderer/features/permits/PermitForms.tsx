@@ -81,7 +81,7 @@ export function AjibForm({
   const form = useForm({ kind: defaultKind, officerName: '', address: defaultAddress, plannedDate: jakartaToday() });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void form.submit(() => onSubmit({ ...form.values, kind: form.values.kind as 'pickup' }));
+    void form.submit(() => onSubmit({ ...form.values, kind: form.values.kind }));
   };
   return (
     <form onSubmit={submit} noValidate>

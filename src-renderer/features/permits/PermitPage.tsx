@@ -74,7 +74,7 @@ export function PermitPage({ id }: { id: string }) {
   };
 
   const reveal = async () => {
-    if (revealed) return setRevealed(null);
+    if (revealed) { setRevealed(null); return; }
     try {
       setRevealed(await api('permits.revealNik', { id }));
     } catch (e) {

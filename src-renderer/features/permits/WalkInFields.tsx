@@ -65,7 +65,7 @@ export function WalkInFields(props: {
 }) {
   const { t } = useI18n();
   const w = props.value;
-  const set = <K extends keyof WalkInDraft>(k: K, v: WalkInDraft[K]) => props.onChange({ [k]: v } as Partial<WalkInDraft>, k);
+  const set = <K extends keyof WalkInDraft>(k: K, v: WalkInDraft[K]) => props.onChange({ [k]: v }, k);
   const err = (k: string) => props.errorOf(`walkIn.${k}`);
   const postal = w.postalCode ?? props.defaultPostalCode ?? '';
   const kelurahanOptions = (

@@ -29,7 +29,7 @@ function ReferralForm({ check, onDone }: { check: Check; onDone(): void }) {
   const { t } = useI18n();
   const me = useUser();
   const api = useApi();
-  const form = useForm({ channel: check.suggestedChannels[0] as Channel, institution: '', product: '', amount: '', overrideReason: '' });
+  const form = useForm({ channel: check.suggestedChannels[0], institution: '', product: '', amount: '', overrideReason: '' });
   const v = form.values;
   const needsOverride = v.channel === 'bank_dki' && !check.bankable;
   const submit = (e: FormEvent) => {
@@ -41,7 +41,7 @@ function ReferralForm({ check, onDone }: { check: Check; onDone(): void }) {
         channel: v.channel,
         institution: v.institution || null,
         product: v.product || null,
-        amountRequested: (amount ?? 0) as number,
+        amountRequested: amount ?? 0,
         overrideReason: needsOverride ? v.overrideReason || null : null,
       });
       onDone();

@@ -20,7 +20,7 @@ export function CancelTrainingDialog({ open, enrolled, waiting, busy, error, onC
       focusConfirm={false}
       onCancel={onCancel}
       onConfirm={() => {
-        if (!reason.trim()) return setMissing(true);
+        if (!reason.trim()) { setMissing(true); return; }
         onConfirm(reason.trim());
       }}
     >

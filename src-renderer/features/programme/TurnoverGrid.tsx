@@ -12,7 +12,7 @@ import { groupDigits, parseAmount } from './pdf';
 import { usePendampingChoice } from './usePendampingChoice';
 
 type Row = Output<'turnover.grid'>['rows'][number];
-type Cells = { turnover: string; profit: string; employees: string };
+interface Cells { turnover: string; profit: string; employees: string }
 type Col = keyof Cells;
 type RowState = { kind: 'dirty' | 'saving' } | { kind: 'error'; text: string; cols: Col[] } | { kind: 'warning'; warnings: PlausibilityWarning[]; figures: string };
 const COLS = ['turnover', 'profit', 'employees'] as const;

@@ -88,9 +88,9 @@ export function ImportScreen() {
     setPreview(null);
     setHeadersOnly(null);
     setMapping({});
-    if (!chosen) return setFile(null);
-    if (!/\.(xlsx|csv)$/i.test(chosen.name)) return setError(t('reg.imp.wrongType'));
-    if (chosen.size > MAX_MB * 1024 * 1024) return setError(t('reg.imp.tooBig', { mb: MAX_MB }));
+    if (!chosen) { setFile(null); return; }
+    if (!/\.(xlsx|csv)$/i.test(chosen.name)) { setError(t('reg.imp.wrongType')); return; }
+    if (chosen.size > MAX_MB * 1024 * 1024) { setError(t('reg.imp.tooBig', { mb: MAX_MB })); return; }
     setBusy(true);
     try {
       const f = { name: chosen.name, base64: await readFileBase64(chosen) };
@@ -187,7 +187,7 @@ export function ImportScreen() {
                 key={f.key}
                 label={f.label}
                 required={f.required}
-                value={mapping[f.key as keyof Mapping] ?? ''}
+                value={mapping[f.key] ?? ''}
                 onChange={(e) => setMapping((m) => ({ ...m, [f.key]: e.target.value }))}
               >
                 <option value="">{t('reg.imp.notMapped')}</option>

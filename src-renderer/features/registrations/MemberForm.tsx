@@ -125,7 +125,7 @@ export function MemberFields(props: {
   maskedNik?: string;
   maskedKk?: string;
   /** The scale class the server gave each business, by index, when known. */
-  serverScales?: Array<string | undefined>;
+  serverScales?: (string | undefined)[];
 }) {
   const { t } = useI18n();
   const ref = useReference();

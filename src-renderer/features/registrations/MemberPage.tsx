@@ -42,7 +42,7 @@ export function MemberPage({ memberId }: { memberId: string }) {
   const [stageFor, setStageFor] = useState<Stage | null>(null);
 
   const reveal = async () => {
-    if (revealed) return setRevealed(null);
+    if (revealed) { setRevealed(null); return; }
     // The reveal is itself a change in the trail: the history reloads with it.
     await revealing.run(async () => setRevealed(await api('members.revealNik', { id: memberId })));
   };

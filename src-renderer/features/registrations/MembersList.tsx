@@ -112,7 +112,7 @@ export function MembersList() {
     [t],
   );
 
-  const select = (name: keyof Filters, labelText: string, options: Array<[string, string]>) => (
+  const select = (name: keyof Filters, labelText: string, options: [string, string][]) => (
     <select aria-label={labelText} value={table.filters[name]} onChange={(e) => table.setFilter(name, e.target.value)}>
       <option value="">
         {labelText}: {t('common.all')}

@@ -15,7 +15,7 @@ export function UserForm({ user, onDone }: { user: UserRow | null; onDone(saved:
   const f = useForm({
     username: user?.username ?? '',
     fullName: user?.fullName ?? '',
-    role: (user?.role ?? 'petugas') as Role,
+    role: user?.role ?? 'petugas',
     isPendamping: user?.isPendamping === 1,
     nip: user?.nip ?? '',
     phone: user?.phone ?? '',
