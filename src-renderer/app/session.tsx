@@ -16,10 +16,10 @@ export type SessionState =
 interface SessionApi {
   state: SessionState;
   /** Called after login or setup with what the server returned. */
-  signedIn(result: { csrfToken: string; user: SessionUser; mustChangePassword?: boolean }): Promise<void>;
-  passwordChanged(csrfToken: string): void;
-  logout(): Promise<void>;
-  reload(): Promise<void>;
+  signedIn: (result: { csrfToken: string; user: SessionUser; mustChangePassword?: boolean }) => Promise<void>;
+  passwordChanged: (csrfToken: string) => void;
+  logout: () => Promise<void>;
+  reload: () => Promise<void>;
 }
 
 const SessionContext = createContext<SessionApi | null>(null);

@@ -11,12 +11,12 @@ interface Guard {
   what: string;
 }
 
-const GuardContext = createContext<{ register(guard: Guard): () => void } | null>(null);
+const GuardContext = createContext<{ register: (guard: Guard) => () => void } | null>(null);
 
 export function UnsavedChangesProvider({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const guards = useRef(new Set<Guard>());
-  const [pending, setPending] = useState<{ go(): void; what: string } | null>(null);
+  const [pending, setPending] = useState<{ go: () => void; what: string } | null>(null);
 
   const register = useCallback((guard: Guard) => {
     guards.current.add(guard);

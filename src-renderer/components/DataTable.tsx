@@ -13,10 +13,10 @@ interface DataTableProps<T> {
   rows: T[];
   total: number;
   state: TableState;
-  onStateChange(next: TableState): void;
+  onStateChange: (next: TableState) => void;
   loading?: boolean;
-  onRowClick?(row: T): void;
-  rowLabel?(row: T): string;
+  onRowClick?: (row: T) => void;
+  rowLabel?: (row: T) => string;
   caption?: string;
 }
 

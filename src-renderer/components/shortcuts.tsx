@@ -16,7 +16,7 @@ export interface Shortcut {
   code: string;
   /** Shown to people, already translated. */
   label: string;
-  run(): void;
+  run: () => void;
 }
 
 interface Entry extends Shortcut {

@@ -8,7 +8,7 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 
 interface I18n {
   locale: Locale;
-  setLocale(locale: Locale): void;
+  setLocale: (locale: Locale) => void;
   t: Translate;
 }
 

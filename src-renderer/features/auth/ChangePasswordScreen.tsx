@@ -13,7 +13,7 @@ export function ChangePasswordScreen({ forced = false }: { forced?: boolean }) {
   const [done, setDone] = useState(false);
   const f = useForm({ currentPassword: '', newPassword: '', repeat: '' });
   const api = useApi();
-  const submit = (e: React.FormEvent) => {
+  const submit = (e: React.SubmitEvent) => {
     e.preventDefault();
     if (f.values.newPassword !== f.values.repeat) { f.setFieldErrors({ repeat: t('user.passwordMismatch') }); return; }
     void f.submit(async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type SubmitEvent } from 'react';
 import { useApi, useApiQuery } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { Notice } from '../../components/Notice';
@@ -20,7 +20,7 @@ export function PostalCodesPanel({ readOnly }: { readOnly: boolean }) {
     if (list) form.setValues(Object.fromEntries(list.map((k) => [k.kode, k.postalCode ?? ''])));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [list]);
-  const submit = (e: FormEvent) => {
+  const submit = (e: SubmitEvent) => {
     e.preventDefault();
     setSaved(false);
     void form.submit(async () => {

@@ -112,7 +112,7 @@ export function CatalogueScreen() {
   );
 }
 
-function ProductForm({ product, onDone }: { product: Product | null; onDone(): void }) {
+function ProductForm({ product, onDone }: { product: Product | null; onDone: () => void }) {
   const { t } = useI18n();
   const [search, setSearch] = useState('');
   const [found, setFound] = useState<Business[]>([]);
@@ -156,7 +156,7 @@ function ProductForm({ product, onDone }: { product: Product | null; onDone(): v
     reader.onerror = () => setPhotoError(errorMessage(reader.error, t));
     reader.readAsDataURL(file);
   };
-  const submit = (e: React.FormEvent) => {
+  const submit = (e: React.SubmitEvent) => {
     e.preventDefault();
     void f.submit(async () => {
       await api('orderProducts.save', {
@@ -218,7 +218,7 @@ function ProductForm({ product, onDone }: { product: Product | null; onDone(): v
   );
 }
 
-function CurateForm({ product, onDone }: { product: Product; onDone(): void }) {
+function CurateForm({ product, onDone }: { product: Product; onDone: () => void }) {
   const { t } = useI18n();
   const f = useForm({
     status: product.curationStatus,
@@ -231,7 +231,7 @@ function CurateForm({ product, onDone }: { product: Product; onDone(): void }) {
   });
   const v = f.values;
   const api = useApi();
-  const submit = (e: React.FormEvent) => {
+  const submit = (e: React.SubmitEvent) => {
     e.preventDefault();
     void f.submit(async () => {
       await api('orderProducts.curate', {

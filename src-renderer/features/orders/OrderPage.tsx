@@ -325,7 +325,7 @@ function daysSince(date: string) {
 }
 
 /** The ranked candidates for one item; assign all to one, or enter shares to split. */
-function Proposal({ item, onAssigned }: { item: Item; onAssigned(text: string): void }) {
+function Proposal({ item, onAssigned }: { item: Item; onAssigned: (text: string) => void }) {
   const { t } = useI18n();
   const [shares, setShares] = useState<Record<string, string>>({});
   const f = useForm({ overrideReason: '' });
@@ -433,13 +433,13 @@ function Proposal({ item, onAssigned }: { item: Item; onAssigned(text: string): 
   );
 }
 
-function MoveForm({ assignment, move, onDone }: { assignment: Assignment; move: Move; onDone(): void }) {
+function MoveForm({ assignment, move, onDone }: { assignment: Assignment; move: Move; onDone: () => void }) {
   const { t } = useI18n();
   const api = useApi();
   const f = useForm({ reason: '', bastSigned: false, date: jakartaToday() });
   const needsReason = move.requires.includes('reason');
   const needsBast = move.requires.includes('bastSigned');
-  const submit = (e: React.FormEvent) => {
+  const submit = (e: React.SubmitEvent) => {
     e.preventDefault();
     void f.submit(async () => {
       await api('orders.move', {
@@ -474,11 +474,11 @@ function MoveForm({ assignment, move, onDone }: { assignment: Assignment; move: 
   );
 }
 
-function PaymentForm({ assignment, onDone }: { assignment: Assignment; onDone(days: number | null): void }) {
+function PaymentForm({ assignment, onDone }: { assignment: Assignment; onDone: (days: number | null) => void }) {
   const { t } = useI18n();
   const api = useApi();
   const f = useForm({ amount: groupDigits(assignment.invoiceTotal), paidOn: jakartaToday(), note: '' });
-  const submit = (e: React.FormEvent) => {
+  const submit = (e: React.SubmitEvent) => {
     e.preventDefault();
     void f.submit(async () => {
       const res = await api('orders.recordPayment', { assignmentId: assignment.id, amount: Number(f.values.amount.replace(/\./g, '')), paidOn: f.values.paidOn, note: f.values.note || null });
@@ -503,11 +503,11 @@ function PaymentForm({ assignment, onDone }: { assignment: Assignment; onDone(da
   );
 }
 
-function CancelForm({ orderId, onDone }: { orderId: string; onDone(): void }) {
+function CancelForm({ orderId, onDone }: { orderId: string; onDone: () => void }) {
   const { t } = useI18n();
   const api = useApi();
   const f = useForm({ reason: '' });
-  const submit = (e: React.FormEvent) => {
+  const submit = (e: React.SubmitEvent) => {
     e.preventDefault();
     void f.submit(async () => {
       await api('orders.cancel', { id: orderId, reason: f.values.reason });

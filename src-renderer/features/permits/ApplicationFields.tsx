@@ -49,7 +49,7 @@ export function RequirementChecklist({
 }: {
   requirements: RequirementDef[];
   ticked: string[];
-  onChange(codes: string[]): void;
+  onChange: (codes: string[]) => void;
   disabled?: boolean;
   error?: string;
 }) {
@@ -80,9 +80,9 @@ export function RequirementChecklist({
 
 export function ApplicationFields(props: {
   value: ApplicationDraft;
-  set<K extends keyof ApplicationDraft>(key: K, value: ApplicationDraft[K]): void;
+  set: <K extends keyof ApplicationDraft>(key: K, value: ApplicationDraft[K]) => void;
   zones: Record<string, string>;
-  errorOf(...paths: string[]): string | undefined;
+  errorOf: (...paths: string[]) => string | undefined;
 }) {
   const { t } = useI18n();
   const v = props.value;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type SubmitEvent } from 'react';
 import { type Input, type Output } from '../../app/api';
 import { errorMessage, useApi } from '../../app/data';
 import { jakartaToday } from '../../app/format';
@@ -138,7 +138,7 @@ export function IntakeForm() {
     });
   };
 
-  const submit = (e: FormEvent) => {
+  const submit = (e: SubmitEvent) => {
     e.preventDefault();
     const verify = verifyRef.current && complete;
     verifyRef.current = true;

@@ -9,7 +9,7 @@ import type { Detail } from './PermitPage';
 import { PrintResultForm, type Move } from './PermitForms';
 
 /** A button with its Alt shortcut shown; `primary` marks the next thing to do (it gets the focus). */
-function ActionButton({ code, label, onClick, primary, danger }: { code?: string; label: string; onClick(): void; primary?: boolean; danger?: boolean }) {
+function ActionButton({ code, label, onClick, primary, danger }: { code?: string; label: string; onClick: () => void; primary?: boolean; danger?: boolean }) {
   const keys = useShortcut(code ?? '', label, onClick, Boolean(code));
   return (
     <button
@@ -38,11 +38,11 @@ export function PermitActions({
   reload,
 }: {
   detail: Detail;
-  onMove(move: Move): void;
-  run(fn: () => Promise<unknown>, done?: string): Promise<void>;
-  setMessage(m: string | null): void;
-  setError(m: string | null): void;
-  reload(): Promise<void>;
+  onMove: (move: Move) => void;
+  run: (fn: () => Promise<unknown>, done?: string) => Promise<void>;
+  setMessage: (m: string | null) => void;
+  setError: (m: string | null) => void;
+  reload: () => Promise<void>;
 }) {
   const { t } = useI18n();
   const api = useApi();
@@ -100,7 +100,7 @@ export function PermitActions({
     label: string;
     primary?: boolean;
     danger?: boolean;
-    onClick(): void;
+    onClick: () => void;
   }
   const actions: Action[] = [];
   if (moves.has('diverifikasi')) actions.push({ key: 'verify', code: 'KeyK', label: t('permits.action.verify'), primary: d.turn.action === 'verify', onClick: () => simple(moves.get('diverifikasi')!) });

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { type Output } from '../../app/api';
 import { errorMessage, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
@@ -39,7 +39,7 @@ export function VerifyPage() {
       setBusy(false);
     }
   };
-  const submit = (e: FormEvent) => {
+  const submit = (e: SubmitEvent) => {
     e.preventDefault();
     void check(code.trim() ? { code } : { text });
   };

@@ -57,11 +57,11 @@ function Step({ name, empty, children, wide }: { name: string; empty: boolean; c
  */
 export function WalkInFields(props: {
   value: WalkInDraft;
-  onChange(patch: Partial<WalkInDraft>, field: keyof WalkInDraft): void;
+  onChange: (patch: Partial<WalkInDraft>, field: keyof WalkInDraft) => void;
   kelurahans: { kode: string; nama: string }[];
   defaultPostalCode: string | null;
-  errorOf(field: string): string | undefined;
-  onKbliPicked(): void;
+  errorOf: (field: string) => string | undefined;
+  onKbliPicked: () => void;
 }) {
   const { t } = useI18n();
   const w = props.value;

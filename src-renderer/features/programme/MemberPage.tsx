@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useAction, useApi, useApiQuery } from '../../app/data';
 import { formatDate, formatRupiah } from '../../app/format';
 import { useI18n, type MessageKey } from '../../app/i18n';
@@ -30,7 +30,7 @@ export function MemberPage({ id }: { id: string }) {
   const [chosenPendamping, setPendampingId] = useState<string | null>(null);
   const pendampingId = chosenPendamping ?? info?.pendamping?.id ?? '';
 
-  const record = (e: FormEvent) => {
+  const record = (e: SubmitEvent) => {
     e.preventDefault();
     void form.submit(async () => {
       await api('stages.record', { memberId: id, ...form.values }, { invalidates: ['programme'] });

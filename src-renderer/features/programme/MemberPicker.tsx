@@ -8,7 +8,7 @@ export type MemberOption = Output<'programme.memberOptions'>[number];
  * A search box for members that works from the keyboard: type, ↓/↑ to move through the
  * matches, Enter to choose (the first match when none is highlighted), Escape to clear.
  */
-export function MemberPicker({ label, onPick, placeholder, busy }: { label: string; onPick(member: MemberOption): void; placeholder?: string; busy?: boolean }) {
+export function MemberPicker({ label, onPick, placeholder, busy }: { label: string; onPick: (member: MemberOption) => void; placeholder?: string; busy?: boolean }) {
   const id = useId();
   const [text, setText] = useState('');
   const [search, setSearch] = useState('');

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type SubmitEvent } from 'react';
 import type { Output } from '../../app/api';
 import { useAction, useApi, useApiQuery } from '../../app/data';
 import { SearchBox } from '../../components/Filters';
@@ -15,11 +15,11 @@ type Mine = Output<'mentoring.myMembers'>;
 type MemberRow = Mine['rows'][number];
 const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
-function VisitForm({ member, pendampingId, onDone }: { member: MemberRow; pendampingId: string; onDone(): void }) {
+function VisitForm({ member, pendampingId, onDone }: { member: MemberRow; pendampingId: string; onDone: () => void }) {
   const { t } = useI18n();
   const form = useForm({ visitedOn: today(), topic: '', notes: '', followUp: '' });
   const api = useApi();
-  const submit = (e: FormEvent) => {
+  const submit = (e: SubmitEvent) => {
     e.preventDefault();
     void form.submit(async () => {
       await api('mentoring.recordVisit', { memberId: member.id, pendampingId, ...form.values }, { invalidates: ['programme'] });

@@ -14,7 +14,7 @@ import { useFlash } from '../../components/flash';
 
 type Participant = Output<'trainings.get'>['participants'][number];
 /** What the last action can be undone with, shown beside its message. */
-type Undo = { label: string; run(): Promise<string> } | null;
+type Undo = { label: string; run: () => Promise<string> } | null;
 
 export function TrainingPage({ id }: { id: string }) {
   const { t } = useI18n();

@@ -108,7 +108,7 @@ export const emptyMember = (): MemberDraft => ({
 });
 
 export interface FormErrors {
-  errorOf(...paths: string[]): string | undefined;
+  errorOf: (...paths: string[]) => string | undefined;
 }
 
 /**
@@ -117,7 +117,7 @@ export interface FormErrors {
  */
 export function MemberFields(props: {
   value: MemberDraft;
-  onChange(next: MemberDraft, changedPath: string): void;
+  onChange: (next: MemberDraft, changedPath: string) => void;
   errors: FormErrors;
   nikNote?: React.ReactNode;
   editing: boolean;
@@ -264,7 +264,7 @@ export function MemberFields(props: {
   );
 }
 
-function KelurahanSelect(props: { label: string; list: Kelurahan[]; value: string; error?: string; required?: boolean; onChange(kode: string): void }) {
+function KelurahanSelect(props: { label: string; list: Kelurahan[]; value: string; error?: string; required?: boolean; onChange: (kode: string) => void }) {
   return <KelurahanPicker label={props.label} required={props.required ?? true} value={props.value} error={props.error} onChange={props.onChange} />;
 }
 
@@ -274,8 +274,8 @@ function BusinessFields(props: {
   kelurahans: Kelurahan[];
   errors: FormErrors;
   serverScale?: string;
-  onChange(patch: Partial<BusinessDraft>): void;
-  onRemove?(): void;
+  onChange: (patch: Partial<BusinessDraft>) => void;
+  onRemove?: () => void;
 }) {
   const { t } = useI18n();
   const b = props.value;

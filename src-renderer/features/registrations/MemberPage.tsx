@@ -215,7 +215,7 @@ export function MemberPage({ memberId }: { memberId: string }) {
   );
 }
 
-function BusinessCard({ business: b, revealedNpwp, canEdit, onRecord }: { business: Business; revealedNpwp?: string; canEdit: boolean; onRecord(): void }) {
+function BusinessCard({ business: b, revealedNpwp, canEdit, onRecord }: { business: Business; revealedNpwp?: string; canEdit: boolean; onRecord: () => void }) {
   const { t } = useI18n();
   const c = b.latestCondition;
   const yesNo = (v: boolean | null) => (v === null ? t('reg.c.unknown') : v ? t('common.yes') : t('common.no'));
@@ -322,7 +322,7 @@ function BusinessCard({ business: b, revealedNpwp, canEdit, onRecord }: { busine
 type TriState = '' | 'ya' | 'tidak';
 const tri = (v: TriState) => (v === '' ? null : v === 'ya');
 
-function ConditionForm({ business, onDone }: { business: Business; onDone(): void }) {
+function ConditionForm({ business, onDone }: { business: Business; onDone: () => void }) {
   const { t } = useI18n();
   const last = business.latestCondition;
   const api = useApi();
@@ -349,7 +349,7 @@ function ConditionForm({ business, onDone }: { business: Business; onDone(): voi
       <option value="tidak">{t('common.no')}</option>
     </SelectField>
   );
-  const submit = (e: React.FormEvent) => {
+  const submit = (e: React.SubmitEvent) => {
     e.preventDefault();
     void f.submit(async () => {
       await api('businesses.recordCondition', {
@@ -404,11 +404,11 @@ function ConditionForm({ business, onDone }: { business: Business; onDone(): voi
   );
 }
 
-function StageForm({ memberId, stage, onDone }: { memberId: string; stage: Stage; onDone(): void }) {
+function StageForm({ memberId, stage, onDone }: { memberId: string; stage: Stage; onDone: () => void }) {
   const { t } = useI18n();
   const f = useForm({ completedOn: jakartaToday(), evidence: '' });
   const api = useApi();
-  const submit = (e: React.FormEvent) => {
+  const submit = (e: React.SubmitEvent) => {
     e.preventDefault();
     void f.submit(async () => {
       await api('stages.record', { memberId, stage: stage.code as 'P2', completedOn: f.values.completedOn, evidence: f.values.evidence }, { invalidates: ['members', 'programme'] });
