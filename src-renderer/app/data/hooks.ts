@@ -73,7 +73,7 @@ export function useApi() {
   const client = useQueryClient();
   return useCallback(
     <K extends MethodName>(method: K, input: Input<K>, options: MutationOptions & { read?: boolean } = {}): Promise<Output<K>> => {
-      if (options.read) return client.fetchQuery({ queryKey: queryKey(method, input), queryFn: () => invoke(method, input), staleTime: 0 });
+      if (options.read) return client.query({ queryKey: queryKey(method, input), queryFn: () => invoke(method, input), staleTime: 0 });
       return invoke(method, input).then(async (value) => {
         await invalidate(client, method, options.invalidates ?? []);
         return value;
@@ -82,6 +82,12 @@ export function useApi() {
     [client],
   );
 }
+
+/**
+ * What a screen's button runs: the message to show when it is done, or nothing to say (an
+ * action that only awaits its call resolves to void).
+ */
+export type Action<T = string | null> = (() => Promise<T | undefined>) | (() => Promise<void>);
 
 /**
  * A screen's action runner, the common shape of a button that does something: busy while it
@@ -95,7 +101,7 @@ export function useAction() {
   const [fields, setFields] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const run = useCallback(
-    async (action: () => Promise<string | null | void>): Promise<boolean> => {
+    async (action: Action): Promise<boolean> => {
       setBusy(true);
       setError(null);
       setFields({});

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Output } from '../../app/api';
-import { useAction, useApi, useApiQuery } from '../../app/data';
+import { useAction, useApi, useApiQuery, type Action } from '../../app/data';
 import { useFlash } from '../../components/flash';
 import { hmToDot } from '../../components/dates';
 import { formatDate, formatDateTime, formatNumber, formatRupiah } from '../../app/format';
@@ -37,7 +37,7 @@ export function OrderPage({ id }: { id: string }) {
   const [paying, setPaying] = useState<Assignment | null>(null);
   const [cancelling, setCancelling] = useState(false);
 
-  const act = (fn: () => Promise<string | null | void>) => {
+  const act = (fn: Action) => {
     setMessage(null);
     setUndoFor(null);
     return action.run(fn);
