@@ -28,6 +28,8 @@ export function useApiQuery<K extends MethodName>(method: K, input: Input<K>, op
     data: query.data,
     loading: query.isPending && query.fetchStatus !== 'idle',
     fetching: query.isFetching,
+    /** When the data shown was read (ms since the epoch), for what is judged against that moment. */
+    readAt: query.dataUpdatedAt,
     error: query.error ? errorMessage(query.error, t) : null,
     refetch: query.refetch,
   };
@@ -98,7 +100,7 @@ export function useAction() {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const [fields, setFields] = useState<Partial<Record<string, string>>>({});
   const [message, setMessage] = useState<string | null>(null);
   const run = useCallback(
     async (action: Action): Promise<boolean> => {

@@ -14,7 +14,8 @@ export function PostalCodesPanel({ readOnly }: { readOnly: boolean }) {
   const list = query.data;
   const api = useApi();
   const [saved, setSaved] = useState(false);
-  const form = useForm<Record<string, string>>({});
+  // Keyed by kelurahan code; a kelurahan without a code yet has no entry.
+  const form = useForm<Partial<Record<string, string>>>({});
   // The form starts from what is stored, and again after each save.
   useEffect(() => {
     if (list) form.setValues(Object.fromEntries(list.map((k) => [k.kode, k.postalCode ?? ''])));
@@ -24,7 +25,7 @@ export function PostalCodesPanel({ readOnly }: { readOnly: boolean }) {
     e.preventDefault();
     setSaved(false);
     void form.submit(async () => {
-      await api('office.savePostalCodes', { entries: (list ?? []).map((k) => ({ kelurahanKode: k.kode, postalCode: form.values[k.kode]?.trim() || null })) });
+      await api('office.savePostalCodes', { entries: (list ?? []).map((k) => ({ kelurahanKode: k.kode, postalCode: (form.values[k.kode] ?? '').trim() || null })) });
       setSaved(true);
     });
   };

@@ -87,7 +87,7 @@ export function AjibPage() {
                 </td>
               </tr>
             ))}
-            {day && day.rows.length === 0 && (
+            {day?.rows.length === 0 && (
               <tr>
                 <td colSpan={6} className="table__empty">
                   {t('permits.ajib.empty')}

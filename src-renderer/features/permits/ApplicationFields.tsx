@@ -1,9 +1,9 @@
 import { useI18n } from '../../app/i18n';
-import { CheckField, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { CheckField, SelectField, TextField } from '../../components/Field';
 import { Kbd, useShortcut } from '../../components/shortcuts';
 import { CHANNELS } from './PermitList';
 
-export type ApplicationDraft = {
+export interface ApplicationDraft {
   channel: string;
   category: string;
   categoryRef: string;
@@ -15,7 +15,7 @@ export type ApplicationDraft = {
   facility: string;
   note: string;
   requirements: string[];
-};
+}
 
 export const emptyApplication = (): ApplicationDraft => ({
   channel: 'loket',

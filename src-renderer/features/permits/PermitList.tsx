@@ -85,7 +85,7 @@ export function PermitList() {
       setError(errorMessage(e, t));
     }
   };
-  const report = async (good: boolean, note?: string) => {
+  const report = async (good: boolean, note = '') => {
     try {
       await api('permits.printResult', { ids: printed ?? [], good, note: note || null });
       setMessage(t(good ? 'permits.print.confirmed' : 'permits.print.failedLogged'));

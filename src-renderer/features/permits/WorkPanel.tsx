@@ -33,7 +33,6 @@ const slaKind = (sla: Row['sla']) => (!sla ? '' : sla.left.kind === 'late' ? 'la
 
 function Rows({ rows, action, first }: { rows: Row[]; action?: (row: Row, index: number) => React.ReactNode; first: boolean }) {
   const { t } = useI18n();
-  const api = useApi();
   return (
     <ol className="work__rows">
       {rows.map((r, i) => (
@@ -55,7 +54,6 @@ function Rows({ rows, action, first }: { rows: Row[]; action?: (row: Row, index:
 
 function Section({ title, list, note, children }: { title: string; list: { count: number; rows: unknown[] }; note?: string; children: React.ReactNode }) {
   const { t } = useI18n();
-  const api = useApi();
   return (
     <section className="work__section" aria-label={title}>
       <h3>

@@ -158,7 +158,10 @@ export function TrainingPage({ id }: { id: string }) {
           )}
           <JobProgress job={printing} />
           {open && (
-            <button type="button" className="button" disabled={busy} onClick={() => (action.setError(null), setConfirming('cancel'))}>
+            <button type="button" className="button" disabled={busy} onClick={() => {
+                action.setError(null);
+                setConfirming('cancel');
+              }}>
               {t('tr.cancel')}
             </button>
           )}

@@ -17,7 +17,15 @@ import { JobProgress } from '../../components/JobProgress';
 
 type MemberRow = Output<'members.list'>['rows'][number];
 type ListInput = Input<'members.list'>;
-type Filters = { q: string; kel: string; tg: string; skpd: string; stage: string; scale: string; status: string };
+interface Filters {
+  q: string;
+  kel: string;
+  tg: string;
+  skpd: string;
+  stage: string;
+  scale: string;
+  status: string;
+}
 const col = createColumnHelper<MemberRow>();
 const NO_FILTERS: Filters = { q: '', kel: '', tg: '', skpd: '', stage: '', scale: '', status: '' };
 
