@@ -6,6 +6,7 @@ import { useI18n, type Translate } from '../../app/i18n';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Notice } from '../../components/Notice';
 import './permits.css';
+import { useLatest } from '../../components/useLatest';
 
 type Work = Output<'permits.work'>;
 type List = Work['approve'];
@@ -82,13 +83,12 @@ export function WorkPanel() {
   const rootRef = useRef<HTMLDivElement>(null);
   const focusFirst = useRef(true);
 
-  const load = useCallback(async () => {
-    try {
-      setWork(await api('permits.work', {}, { read: true }));
-    } catch (e) {
-      setError(errorMessage(e, t));
-    }
-  }, []);
+  const tLatest = useLatest(t);
+  const load = useCallback(
+    () =>
+      api('permits.work', {}, { read: true }).then(setWork, (e: unknown) => setError(errorMessage(e, tLatest.current))),
+    [api, tLatest],
+  );
   useEffect(() => {
     void load();
   }, [load]);
