@@ -39,7 +39,7 @@ export function IntakeForm() {
   const v = form.values;
   const pendingEnter = useRef(false);
   const verifyRef = useRef(true);
-  const today = useMemo(jakartaToday, []);
+  const today = useMemo(() => jakartaToday(), []);
 
   // What the form needs from the office; a failure shows in the form's banner.
   useEffect(() => {

@@ -8,6 +8,10 @@ type HistoryEntry = Output<'members.history'>[number];
 /** Audit entries as readable lines: which fields changed from what to what. */
 export function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
   const { t } = useI18n();
+  const methodLabel = (method: string) => {
+    const key = METHOD_LABELS[method];
+    return key ? t(key) : undefined;
+  };
   return (
     <table className="table reg-history">
       <thead>
@@ -23,7 +27,7 @@ export function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
             <td className="reg-nowrap">{formatDateTime(e.at)}</td>
             <td>{e.username ?? '—'}</td>
             <td>
-              <div className="reg-small">{METHOD_LABELS[e.method] ? t(METHOD_LABELS[e.method]) : <span className="reg-mono">{e.method}</span>}</div>
+              <div className="reg-small">{methodLabel(e.method) ?? <span className="reg-mono">{e.method}</span>}</div>
               <ChangeList before={e.before} after={e.after} />
             </td>
           </tr>
@@ -34,7 +38,13 @@ export function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
 }
 
 const HIDDEN_KEYS = new Set(['id', 'source', 'revealed', 'recorded_by', 'pendamping_id', 'source_id', 'member_id', 'business_id', 'name_key', 'created_at', 'updated_at', 'created_by', 'recorded_at', 'businesses']);
-const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const show = (v: unknown) => {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  // Objects and lists; the values come from JSON, so there is nothing else.
+  return JSON.stringify(v);
+};
 
 // Stored codes in the catalogue's words: a history reads like the form, never like the table.
 const CODED: Record<string, string> = { gender: 'reg.gender', target_group: 'reg.tg', skpd: 'reg.skpd', education: 'reg.edu', legal_form: 'reg.lf', scale: 'reg.scale', status: 'reg.status', place_status: 'reg.place', halal_status: 'reg.halal', pirt_status: 'reg.pirt' };
@@ -56,7 +66,7 @@ function inWords(key: string, v: unknown, t: Translate, kelurahan: (kode: string
   return show(v);
 }
 
-const METHOD_LABELS: Record<string, MessageKey> = {
+const METHOD_LABELS: Partial<Record<string, MessageKey>> = {
   'members.register': 'reg.h.register',
   'members.update': 'reg.h.update',
   'members.revealNik': 'reg.h.reveal',
@@ -70,7 +80,7 @@ const METHOD_LABELS: Record<string, MessageKey> = {
 };
 
 // Stored column names as the form's labels, so the history reads like the form.
-const FIELD_LABELS: Record<string, MessageKey> = {
+const FIELD_LABELS: Partial<Record<string, MessageKey>> = {
   member_no: 'reg.m.memberNo',
   nik: 'reg.f.nik',
   kk: 'reg.f.kk',

@@ -130,7 +130,7 @@ export function MemberFields(props: {
   const { t } = useI18n();
   const ref = useReference();
   const v = props.value;
-  const today = useMemo(jakartaToday, []);
+  const today = useMemo(() => jakartaToday(), []);
   const reading = readNik(v.nik, today);
   const disagree = reading?.ok ? nikDisagreements(v.nik, v.birthDate, v.gender) : [];
   const set = <K extends keyof MemberDraft>(key: K, value: MemberDraft[K]) => props.onChange({ ...v, [key]: value }, key);

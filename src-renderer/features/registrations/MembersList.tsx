@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { Input, Output } from '../../app/api';
-import { errorMessage, useApi, useLongCall } from '../../app/data';
+import { errorMessage, useLongCall } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { useCan } from '../../app/session';
@@ -44,7 +44,6 @@ function toApiFilters(f: Filters) {
 
 export function MembersList() {
   const { t } = useI18n();
-  const api = useApi();
   const ref = useReference();
   const [flash] = useFlash();
   const [exporting, setExporting] = useState<'xlsx' | 'csv' | null>(null);

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { Output } from '../../app/api';
 import { errorMessage, useApi } from '../../app/data';
 import { formatNumber } from '../../app/format';
@@ -56,11 +56,13 @@ export function KbliCombobox(props: { label: string; value: { kode: string; judu
   const [searchError, setSearchError] = useState<string | null>(null);
   const shownValue = props.value ? `${props.value.kode} — ${props.value.judul}` : '';
 
-  useEffect(() => {
-    // Keep the text in step when the value is set from outside (edit, reset).
+  // Keep the text in step when the value is set from outside (edit, reset): adjusted while
+  // rendering, when the chosen code changes.
+  const [textFor, setTextFor] = useState(props.value?.kode);
+  if (textFor !== props.value?.kode) {
+    setTextFor(props.value?.kode);
     setText(shownValue);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [props.value?.kode]);
+  }
 
   const search = (query: string) => {
     const mine = ++ticket.current;
