@@ -70,6 +70,8 @@ export function OrderPage({ id }: { id: string }) {
     );
   }
   const { order, buyer, items, assignments } = detail;
+  const undoable = undoFor ? assignments.find((a) => a.id === undoFor) : undefined;
+  const proposingItem = proposing ? items.find((i) => i.id === proposing) : undefined;
   return (
     <div className="orders-page">
       <a href="#/eorder">{t('orders.back')}</a>
@@ -99,8 +101,8 @@ export function OrderPage({ id }: { id: string }) {
       {message && (
         <Notice kind="success">
           {message}{' '}
-          {undoFor && assignments.find((a) => a.id === undoFor)?.undoable && (
-            <button type="button" className="button button--small" disabled={action.busy} onClick={() => void undo(assignments.find((a) => a.id === undoFor)!)}>
+          {undoable?.undoable && (
+            <button type="button" className="button button--small" disabled={action.busy} onClick={() => void undo(undoable)}>
               {t('orders.undo')}
             </button>
           )}
@@ -197,9 +199,9 @@ export function OrderPage({ id }: { id: string }) {
           </tbody>
         </table>
       </div>
-      {proposing && (
+      {proposingItem && (
         <Proposal
-          item={items.find((i) => i.id === proposing)!}
+          item={proposingItem}
           onAssigned={(text) => {
             setProposing(null);
             setMessage(text);
