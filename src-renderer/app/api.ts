@@ -3,7 +3,7 @@
 // same call is POSTed to the office server. Screens never know which.
 import type { Api, MethodName } from '../../src-main/api';
 import type { ApiError } from '../../src-main/core/api/errors';
-import type { DesktopBridge } from '../../src-main/shell/bridge';
+import type { DesktopBridge, InvokeAnswer } from '../../src-main/shell/bridge';
 
 declare global {
   interface Window {
@@ -61,7 +61,10 @@ export interface CallOptions {
   jobId?: string;
 }
 
-async function transport(method: string, input: unknown, options: CallOptions): Promise<{ status: number; body: any }> {
+/** The answer as the transport hands it over: the registry's, or the transport's own failure. */
+type Answer = InvokeAnswer | { status: number; body: { ok: false; error: { code: CallErrorCode; message: string } } };
+
+async function transport(method: string, input: unknown, options: CallOptions): Promise<Answer> {
   if (window.desktop) return window.desktop.invoke(method, input, { ...options, locale: callLocale });
   let res: Response;
   try {
@@ -75,8 +78,12 @@ async function transport(method: string, input: unknown, options: CallOptions): 
     // The words for these two are the catalogue's (data/errors.ts), in the user's language.
     return { status: 0, body: { ok: false, error: { code: 'unreachable', message: 'unreachable' } } };
   }
-  const body = await res.json().catch(() => ({ ok: false, error: { code: 'unreadable', message: 'unreadable' } }));
-  return { status: res.status, body };
+  try {
+    // The office server answers in the registry's one shape (src-main/core/api/errors.ts).
+    return { status: res.status, body: (await res.json()) as InvokeAnswer['body'] };
+  } catch {
+    return { status: res.status, body: { ok: false, error: { code: 'unreadable', message: 'unreadable' } } };
+  }
 }
 
 /** The raw call. Only the data layer (./data) uses it; screens use its hooks. */

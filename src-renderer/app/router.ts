@@ -34,10 +34,10 @@ if (typeof window !== 'undefined') {
   document.addEventListener(
     'click',
     (e) => {
-      const link = (e.target as Element | null)?.closest?.('a[href^="#"]');
+      const link = e.target instanceof Element ? e.target.closest('a[href^="#"]') : null;
       if (!link || !guard || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
-      const href = link.getAttribute('href')!;
-      if (href === window.location.hash) return;
+      const href = link.getAttribute('href');
+      if (href === null || href === window.location.hash) return;
       if (!guard(() => goTo(href))) e.preventDefault();
     },
     true,
@@ -68,7 +68,7 @@ function goTo(hash: string) {
   shownHash = hash;
   // The guard comes back once the move has happened (the hashchange event is asynchronous).
   setTimeout(() => {
-    if (guard === null) guard = saved;
+    guard ??= saved;
   }, 0);
 }
 
@@ -88,7 +88,10 @@ export function navigate(path: string, params?: Record<string, string | number |
   for (const [k, v] of Object.entries(params ?? {})) if (v !== undefined && v !== null && v !== '') query.set(k, String(v));
   const q = query.toString();
   const hash = `#${q ? `${path}?${q}` : path}`;
-  if (options.afterSave) return goTo(hash);
+  if (options.afterSave) {
+    goTo(hash);
+    return;
+  }
   if (guard && !guard(() => goTo(hash))) return;
   window.location.hash = hash;
 }

@@ -23,7 +23,7 @@ export interface AppRoute {
    * roles the registry lets call it. Undefined means everyone.
    */
   requires?: MethodName;
-  render(): ReactNode;
+  render: () => ReactNode;
 }
 
 // The main window's menu, in order. A feature adds its screen here.

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { onSessionLost, setCsrfToken, type MethodName, type Output } from './api';
 import { callApi, errorMessage } from './data';
@@ -16,41 +16,55 @@ export type SessionState =
 interface SessionApi {
   state: SessionState;
   /** Called after login or setup with what the server returned. */
-  signedIn(result: { csrfToken: string; user: SessionUser; mustChangePassword?: boolean }): Promise<void>;
-  passwordChanged(csrfToken: string): void;
-  logout(): Promise<void>;
-  reload(): Promise<void>;
+  signedIn: (result: { csrfToken: string; user: SessionUser; mustChangePassword?: boolean }) => Promise<void>;
+  passwordChanged: (csrfToken: string) => void;
+  logout: () => Promise<void>;
+  reload: () => Promise<void>;
 }
 
 const SessionContext = createContext<SessionApi | null>(null);
 
+/** What the provider keeps: an unreachable server as its error, worded when shown (in the current language). */
+type StoredState = Exclude<SessionState, { phase: 'unreachable' }> | { phase: 'unreachable'; error: unknown };
+
+/**
+ * Asks the server where the office and the session stand. Never rejects: a failure is the
+ * unreachable state. The office name is known as soon as the first answer came.
+ */
+async function readSession(): Promise<{ officeName?: string | null; state: StoredState }> {
+  let officeName: string | null | undefined;
+  try {
+    const status = await callApi('office.status', {});
+    officeName = status.officeName;
+    if (!status.setupDone) return { officeName, state: { phase: 'setup' } };
+    const session = await callApi('auth.session', {});
+    if (!session) {
+      setCsrfToken(null);
+      return { officeName, state: { phase: 'login', officeName } };
+    }
+    setCsrfToken(session.csrfToken);
+    const methods = new Set(await callApi('auth.permissions', {}));
+    return { officeName, state: { phase: 'ready', user: session.user, mustChangePassword: session.mustChangePassword, officeName, methods } };
+  } catch (error) {
+    return { officeName, state: { phase: 'unreachable', error } };
+  }
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<SessionState>({ phase: 'loading' });
+  const [stored, setState] = useState<StoredState>({ phase: 'loading' });
   const [officeName, setOfficeName] = useState<string | null>(null);
   const { t } = useI18n();
-  // The message of an unreachable server in the current language, without reloading the
-  // session whenever the language changes.
-  const tRef = useRef(t);
-  tRef.current = t;
+  const state: SessionState = stored.phase === 'unreachable' ? { phase: 'unreachable', message: errorMessage(stored.error, t) } : stored;
   const client = useQueryClient();
 
-  const reload = useCallback(async () => {
-    try {
-      const status = await callApi('office.status', {});
-      setOfficeName(status.officeName);
-      if (!status.setupDone) return setState({ phase: 'setup' });
-      const session = await callApi('auth.session', {});
-      if (!session) {
-        setCsrfToken(null);
-        return setState({ phase: 'login', officeName: status.officeName });
-      }
-      setCsrfToken(session.csrfToken);
-      const methods = new Set(await callApi('auth.permissions', {}));
-      setState({ phase: 'ready', user: session.user, mustChangePassword: session.mustChangePassword, officeName: status.officeName, methods });
-    } catch (e) {
-      setState({ phase: 'unreachable', message: errorMessage(e, tRef.current) });
-    }
-  }, []);
+  const reload = useCallback(
+    () =>
+      readSession().then((read) => {
+        if (read.officeName !== undefined) setOfficeName(read.officeName);
+        setState(read.state);
+      }),
+    [],
+  );
 
   useEffect(() => {
     void reload();

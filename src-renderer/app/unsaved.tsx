@@ -11,12 +11,12 @@ interface Guard {
   what: string;
 }
 
-const GuardContext = createContext<{ register(guard: Guard): () => void } | null>(null);
+const GuardContext = createContext<{ register: (guard: Guard) => () => void } | null>(null);
 
 export function UnsavedChangesProvider({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const guards = useRef(new Set<Guard>());
-  const [pending, setPending] = useState<{ go(): void; what: string } | null>(null);
+  const [pending, setPending] = useState<{ go: () => void; what: string } | null>(null);
 
   const register = useCallback((guard: Guard) => {
     guards.current.add(guard);
@@ -24,7 +24,7 @@ export function UnsavedChangesProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    const first = () => guards.current.values().next().value as Guard | undefined;
+    const first = () => guards.current.values().next().value;
     // navigate(), links and the back button: the router asks before it moves.
     setNavigationGuard((go) => {
       const guard = first();

@@ -27,8 +27,8 @@ export function ConfirmDialog({
   /** false when the body has a field to fill first (a reason): it takes the focus instead. */
   focusConfirm?: boolean;
   danger?: boolean;
-  onConfirm(): void;
-  onCancel(): void;
+  onConfirm: () => void;
+  onCancel: () => void;
 }) {
   const { t } = useI18n();
   return (

@@ -10,7 +10,7 @@ type Base = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | '
  * browser's own date input, which shows mm/dd/yyyy. `value` and `onChange` are YYYY-MM-DD; text
  * that is not a date yet is passed on as typed, so the server names the field.
  */
-export function DateField({ label, error, hint, required, value, onChange, ...input }: Base & { value: string; onChange(value: string): void }) {
+export function DateField({ label, error, hint, required, value, onChange, ...input }: Base & { value: string; onChange: (value: string) => void }) {
   const { t } = useI18n();
   const [typed, setText] = useState<string | null>(null);
   const [touched, setTouched] = useState(false);
@@ -62,7 +62,7 @@ export function DateField({ label, error, hint, required, value, onChange, ...in
 }
 
 /** A time typed as 09.00 (also 9, 0900, 09:00); `value` and `onChange` are HH:MM. */
-export function TimeField({ label, error, hint, required, value, onChange, ...input }: Base & { value: string; onChange(value: string): void }) {
+export function TimeField({ label, error, hint, required, value, onChange, ...input }: Base & { value: string; onChange: (value: string) => void }) {
   const { t } = useI18n();
   const [typed, setText] = useState<string | null>(null);
   const [touched, setTouched] = useState(false);

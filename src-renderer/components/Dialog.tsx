@@ -6,7 +6,7 @@ import { useI18n } from '../app/i18n';
  * On opening, focus goes to the body's [data-autofocus] control, else its first control (not
  * the close button in the header), so Enter does the dialog's main thing.
  */
-export function Dialog({ title, open, onClose, children }: { title: string; open: boolean; onClose(): void; children: ReactNode }) {
+export function Dialog({ title, open, onClose, children }: { title: string; open: boolean; onClose: () => void; children: ReactNode }) {
   const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {

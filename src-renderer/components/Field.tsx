@@ -35,7 +35,7 @@ export function Field({ label, id: given, error, hint, required, children }: Fie
   );
 }
 
-type Base = { label: string; error?: string; hint?: string };
+interface Base { label: string; error?: string; hint?: string }
 
 export function TextField({ label, error, hint, required, ...input }: Base & InputHTMLAttributes<HTMLInputElement>) {
   return (

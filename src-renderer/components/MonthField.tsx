@@ -7,7 +7,7 @@ const monthName = (m: number, locale: string) => new Intl.DateTimeFormat(locale 
  * the keyboard (↑/↓ or the first letters), instead of the browser's own month input. `value`
  * and `onChange` are YYYY-MM; `max` stops at the running month.
  */
-export function MonthField({ label, value, onChange, max, years = 6 }: { label: string; value: string; onChange(value: string): void; max?: string; years?: number }) {
+export function MonthField({ label, value, onChange, max, years = 6 }: { label: string; value: string; onChange: (value: string) => void; max?: string; years?: number }) {
   const { t, locale } = useI18n();
   const [y, m] = value.split('-').map(Number);
   const lastYear = max ? Number(max.slice(0, 4)) : y;

@@ -57,6 +57,6 @@ export function dotToHm(text: string): string | null {
   const m = /^(\d{1,2})(?:[.:](\d{2}))?$/.exec(t) ?? /^(\d{2})(\d{2})$/.exec(t);
   if (!m) return null;
   const h = Number(m[1]);
-  const min = Number(m[2] ?? 0);
+  const min = Number(m.at(2) ?? 0); // the minutes are optional
   return h < 24 && min < 60 ? `${pad(h)}:${pad(min)}` : null;
 }

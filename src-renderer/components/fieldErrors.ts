@@ -24,9 +24,13 @@ export function useFieldErrors(formRef: React.RefObject<HTMLElement | null>) {
     return undefined;
   };
 
-  // After each render: which messages found no field.
+  // After each render (`shown` is new in each): which messages found no field. Known only once
+  // the form has rendered, so it is measured before paint and stored, as a layout measurement
+  // is; the comparison ends the second render.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- after every render on purpose
   useLayoutEffect(() => {
     const missing = Object.keys(errors).filter((k) => !shown.has(k));
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a measurement of the render that just happened
     if (missing.join('|') !== unshown.join('|')) setUnshown(missing);
   });
 

@@ -52,7 +52,7 @@ export async function printPdf(file: Base64File): Promise<void> {
 export function readFileBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onload = () => resolve((reader.result as string).replace(/^data:[^,]*,/, ''));
     reader.onerror = () => reject(reader.error ?? new Error('Berkas tidak dapat dibaca.'));
     reader.readAsDataURL(file);
   });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useEffectEvent, useState, useSyncExternalStore } from 'react';
 import { useI18n } from '../app/i18n';
 import { Dialog } from './Dialog';
 
@@ -16,7 +16,7 @@ export interface Shortcut {
   code: string;
   /** Shown to people, already translated. */
   label: string;
-  run(): void;
+  run: () => void;
 }
 
 interface Entry extends Shortcut {
@@ -44,12 +44,12 @@ export function shortcutText(code: string): string {
  * Returns the text to show on the button, e.g. "Alt+T".
  */
 export function useShortcut(code: string, label: string, run: () => void, enabled = true): string {
-  const runRef = useRef(run);
-  runRef.current = run;
+  // The key runs the latest `run` without registering the key again on every render.
+  const runLatest = useEffectEvent(run);
   useEffect(() => {
     if (!enabled) return;
     const id = nextId++;
-    entries.set(id, { id, code, label, run: () => runRef.current() });
+    entries.set(id, { id, code, label, run: () => runLatest() });
     changed();
     return () => {
       entries.delete(id);

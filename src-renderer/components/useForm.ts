@@ -8,7 +8,7 @@ import { useFieldErrors } from './fieldErrors';
  * validates the call, so the form never duplicates the rules. Put `ref={form.ref}` on the
  * <form>: the cursor goes to the first refused field.
  */
-export function useForm<T extends Record<string, unknown>>(initial: T) {
+export function useForm<T extends object>(initial: T) {
   const { t } = useI18n();
   const ref = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<T>(initial);

@@ -11,7 +11,7 @@ type RowOf<K extends ListMethod> = Output<K> extends { rows: (infer R)[] } ? R :
  * shows the same view, and the page read through the data layer whenever it changes (the
  * previous page stays on screen until the next arrives; a late answer never replaces a newer one).
  */
-export function useServerTable<K extends ListMethod, F extends Record<string, string>>(
+export function useServerTable<K extends ListMethod, F extends Record<keyof F, string>>(
   defaults: TableState & { filters: F },
   method: K,
   toInput: (state: TableState, filters: F) => Input<K>,
@@ -37,6 +37,7 @@ export function useServerTable<K extends ListMethod, F extends Record<string, st
     filters,
     ...data,
     loading,
+    readAt: query.readAt,
     error: query.error,
     setState,
     /** What DataTable needs, to spread into it: <DataTable {...table.tableProps} columns=... />. */

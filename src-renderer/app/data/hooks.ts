@@ -25,9 +25,11 @@ export function useApiQuery<K extends MethodName>(method: K, input: Input<K>, op
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
   });
   return {
-    data: query.data as Output<K> | undefined,
+    data: query.data,
     loading: query.isPending && query.fetchStatus !== 'idle',
     fetching: query.isFetching,
+    /** When the data shown was read (ms since the epoch), for what is judged against that moment. */
+    readAt: query.dataUpdatedAt,
     error: query.error ? errorMessage(query.error, t) : null,
     refetch: query.refetch,
   };
@@ -73,7 +75,7 @@ export function useApi() {
   const client = useQueryClient();
   return useCallback(
     <K extends MethodName>(method: K, input: Input<K>, options: MutationOptions & { read?: boolean } = {}): Promise<Output<K>> => {
-      if (options.read) return client.fetchQuery({ queryKey: queryKey(method, input), queryFn: () => invoke(method, input), staleTime: 0 });
+      if (options.read) return client.query({ queryKey: queryKey(method, input), queryFn: () => invoke(method, input), staleTime: 0 });
       return invoke(method, input).then(async (value) => {
         await invalidate(client, method, options.invalidates ?? []);
         return value;
@@ -84,6 +86,12 @@ export function useApi() {
 }
 
 /**
+ * What a screen's button runs: the message to show when it is done, or nothing to say (an
+ * action that only awaits its call resolves to void).
+ */
+export type Action<T = string | null> = (() => Promise<T | undefined>) | (() => Promise<void>);
+
+/**
  * A screen's action runner, the common shape of a button that does something: busy while it
  * runs, then the success message or the error's message (and its field messages). Returns
  * whether the action succeeded.
@@ -92,10 +100,10 @@ export function useAction() {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const [fields, setFields] = useState<Partial<Record<string, string>>>({});
   const [message, setMessage] = useState<string | null>(null);
   const run = useCallback(
-    async (action: () => Promise<string | null | void>): Promise<boolean> => {
+    async (action: Action): Promise<boolean> => {
       setBusy(true);
       setError(null);
       setFields({});

@@ -16,9 +16,9 @@ export interface LongCall {
    * change refreshes what it made stale, as useApiMutation does; `read` marks a call that changes
    * nothing.
    */
-  run<K extends MethodName>(method: K, input: Input<K>, options?: MutationOptions & { read?: boolean }): Promise<Output<K> | null>;
+  run: <K extends MethodName>(method: K, input: Input<K>, options?: MutationOptions & { read?: boolean }) => Promise<Output<K> | null>;
   /** Asks the server to stop the running call. */
-  cancel(): void;
+  cancel: () => void;
 }
 
 const POLL_MS = 400;

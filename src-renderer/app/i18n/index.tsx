@@ -9,14 +9,17 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 
 interface I18n {
   locale: Locale;
-  setLocale(locale: Locale): void;
+  setLocale: (locale: Locale) => void;
   t: Translate;
 }
 
 const I18nContext = createContext<I18n | null>(null);
 
 export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
-  const text = catalogues[locale][key] ?? catalogues.id[key] ?? key;
+  // Generated labels (`labelKey`) are keys the types cannot vouch for: either catalogue may lack them.
+  const inLocale: Partial<Record<MessageKey, string>> = catalogues[locale];
+  const inSource: Partial<Record<MessageKey, string>> = catalogues.id;
+  const text = inLocale[key] ?? inSource[key] ?? key;
   return params ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : text;
 }
 

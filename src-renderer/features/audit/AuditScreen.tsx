@@ -14,7 +14,14 @@ import { useServerTable } from '../../components/useServerTable';
 
 type Row = Output<'audit.list'>['rows'][number];
 type Choices = Output<'audit.filters'>;
-type Filters = { user: string; method: string; entity: string; record: string; from: string; to: string };
+interface Filters {
+  user: string;
+  method: string;
+  entity: string;
+  record: string;
+  from: string;
+  to: string;
+}
 const NO_FILTERS: Filters = { user: '', method: '', entity: '', record: '', from: '', to: '' };
 const col = createColumnHelper<Row>();
 
@@ -52,7 +59,7 @@ export function AuditScreen() {
   const choicesQuery = useApiQuery('audit.filters', {});
   const choices: Choices = choicesQuery.data ?? { methods: [], entities: [], users: [] };
   const exportError = exportAction.error ?? choicesQuery.error;
-  const table = useServerTable({ page: 0, pageSize: 25, sort: 'seq', dir: 'desc', filters: NO_FILTERS as Filters }, 'audit.list', (s, f) => ({
+  const table = useServerTable({ page: 0, pageSize: 25, sort: 'seq', dir: 'desc', filters: NO_FILTERS }, 'audit.list', (s, f) => ({
     page: s.page,
     pageSize: s.pageSize,
     sort: s.sort as 'seq',
@@ -80,16 +87,19 @@ export function AuditScreen() {
       col.display({
         id: 'entity',
         header: t('audit.col.entity'),
-        cell: (c) => (
-          <>
-            <div>{labelOf('e', c.row.original.entity)}</div>
-            {c.row.original.entityId && (
-              <button type="button" className="button button--ghost button--small reg-mono" title={t('audit.filter.entityId')} onClick={() => table.setFilter('record', c.row.original.entityId!)}>
-                {c.row.original.entityId}
-              </button>
-            )}
-          </>
-        ),
+        cell: (c) => {
+          const { entity, entityId } = c.row.original;
+          return (
+            <>
+              <div>{labelOf('e', entity)}</div>
+              {entityId && (
+                <button type="button" className="button button--ghost button--small reg-mono" title={t('audit.filter.entityId')} onClick={() => table.setFilter('record', entityId)}>
+                  {entityId}
+                </button>
+              )}
+            </>
+          );
+        },
       }),
       col.display({
         id: 'change',

@@ -13,9 +13,9 @@ export function ChangePasswordScreen({ forced = false }: { forced?: boolean }) {
   const [done, setDone] = useState(false);
   const f = useForm({ currentPassword: '', newPassword: '', repeat: '' });
   const api = useApi();
-  const submit = (e: React.FormEvent) => {
+  const submit = (e: React.SubmitEvent) => {
     e.preventDefault();
-    if (f.values.newPassword !== f.values.repeat) return f.setFieldErrors({ repeat: t('user.passwordMismatch') });
+    if (f.values.newPassword !== f.values.repeat) { f.setFieldErrors({ repeat: t('user.passwordMismatch') }); return; }
     void f.submit(async () => {
       const r = await api('auth.changePassword', { currentPassword: f.values.currentPassword, newPassword: f.values.newPassword });
       setDone(true);

@@ -14,7 +14,7 @@ export function LoginScreen({ officeName }: { officeName: string | null }) {
   const { signedIn } = useSession();
   const f = useForm({ username: '', password: '' });
   const api = useApi();
-  const submit = (e: React.FormEvent) => {
+  const submit = (e: React.SubmitEvent) => {
     e.preventDefault();
     void f
       .submit(async () => {

@@ -73,7 +73,10 @@ export function BackupPanel() {
                 </td>
                 <td>{formatNumber(Math.round(b.size / 1024))} KB</td>
                 <td>
-                  <button type="button" className="button button--small" disabled={busy} aria-label={`${t('backup.restore')} ${b.name}`} onClick={() => (setSecret(''), setRestoring(b))}>
+                  <button type="button" className="button button--small" disabled={busy} aria-label={`${t('backup.restore')} ${b.name}`} onClick={() => {
+                    setSecret('');
+                    setRestoring(b);
+                  }}>
                     {t('backup.restore')}
                   </button>
                 </td>

@@ -39,8 +39,8 @@ export function officePayload(v: OfficeFormValues) {
 
 interface Props {
   values: OfficeFormValues;
-  set(key: keyof OfficeFormValues, value: string): void;
-  error(key: string): string | undefined;
+  set: (key: keyof OfficeFormValues, value: string) => void;
+  error: (key: string) => string | undefined;
 }
 
 export function OfficeContactFields({ values: v, set, error }: Props) {

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type SubmitEvent } from 'react';
 import { useApi, useApiQuery } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { Notice } from '../../components/Notice';
@@ -14,17 +14,18 @@ export function PostalCodesPanel({ readOnly }: { readOnly: boolean }) {
   const list = query.data;
   const api = useApi();
   const [saved, setSaved] = useState(false);
-  const form = useForm<Record<string, string>>({});
+  // Keyed by kelurahan code; a kelurahan without a code yet has no entry.
+  const form = useForm<Partial<Record<string, string>>>({});
   // The form starts from what is stored, and again after each save.
   useEffect(() => {
     if (list) form.setValues(Object.fromEntries(list.map((k) => [k.kode, k.postalCode ?? ''])));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [list]);
-  const submit = (e: FormEvent) => {
+  const submit = (e: SubmitEvent) => {
     e.preventDefault();
     setSaved(false);
     void form.submit(async () => {
-      await api('office.savePostalCodes', { entries: (list ?? []).map((k) => ({ kelurahanKode: k.kode, postalCode: form.values[k.kode]?.trim() || null })) });
+      await api('office.savePostalCodes', { entries: (list ?? []).map((k) => ({ kelurahanKode: k.kode, postalCode: (form.values[k.kode] ?? '').trim() || null })) });
       setSaved(true);
     });
   };

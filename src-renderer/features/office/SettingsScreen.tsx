@@ -40,7 +40,7 @@ function SettingsForm({ office }: { office: Office }) {
     yearlyTarget: String(office.yearlyTarget),
   });
   const v = f.values;
-  const submit = (e: React.FormEvent) => {
+  const submit = (e: React.SubmitEvent) => {
     e.preventDefault();
     setSaved(false);
     void f.submit(async () => {

@@ -89,12 +89,12 @@ export function BuyersScreen() {
   );
 }
 
-function BuyerForm({ buyer, onDone }: { buyer: Buyer | null; onDone(): void }) {
+function BuyerForm({ buyer, onDone }: { buyer: Buyer | null; onDone: () => void }) {
   const { t } = useI18n();
   const api = useApi();
   const f = useForm({
     name: buyer?.name ?? '',
-    kind: (buyer?.kind ?? 'skpd') as (typeof KINDS)[number],
+    kind: buyer?.kind ?? 'skpd',
     units: (buyer?.units ?? []).join('\n'),
     address: buyer?.address ?? '',
     phone: buyer?.phone ?? '',
@@ -113,7 +113,7 @@ function BuyerForm({ buyer, onDone }: { buyer: Buyer | null; onDone(): void }) {
   const text = (key: Exclude<keyof typeof v, 'active' | 'kind' | 'units'>, label: string, required = false) => (
     <TextField label={label} required={required} value={v[key]} error={f.errorOf(key)} onChange={(e) => f.set(key, e.target.value)} />
   );
-  const submit = (e: React.FormEvent) => {
+  const submit = (e: React.SubmitEvent) => {
     e.preventDefault();
     void f.submit(async () => {
       await api('orderBuyers.save', {

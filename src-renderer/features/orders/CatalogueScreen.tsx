@@ -7,6 +7,7 @@ import { RupiahField } from '../../components/RupiahField';
 import { formatNumber, formatRupiah } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { DataTable } from '../../components/DataTable';
+import { useLatest } from '../../components/useLatest';
 import { FilterSelect, SearchBox } from '../../components/Filters';
 import { Dialog } from '../../components/Dialog';
 import { CheckField, SelectField, TextAreaField, TextField } from '../../components/Field';
@@ -112,7 +113,7 @@ export function CatalogueScreen() {
   );
 }
 
-function ProductForm({ product, onDone }: { product: Product | null; onDone(): void }) {
+function ProductForm({ product, onDone }: { product: Product | null; onDone: () => void }) {
   const { t } = useI18n();
   const [search, setSearch] = useState('');
   const [found, setFound] = useState<Business[]>([]);
@@ -131,8 +132,13 @@ function ProductForm({ product, onDone }: { product: Product | null; onDone(): v
   });
   const v = f.values;
   const api = useApi();
+  const tLatest = useLatest(t);
+  const searchFor = (text: string) => {
+    setSearch(text);
+    if (text.trim().length < 2) setFound([]);
+  };
   useEffect(() => {
-    if (search.trim().length < 2) return setFound([]);
+    if (search.trim().length < 2) return;
     const timer = setTimeout(() => {
       api('orderProducts.businesses', { search }, { read: true }).then(
         (rows) => {
@@ -141,22 +147,22 @@ function ProductForm({ product, onDone }: { product: Product | null; onDone(): v
         },
         (e: unknown) => {
           setFound([]);
-          setPhotoError(errorMessage(e, t));
+          setPhotoError(errorMessage(e, tLatest.current));
         },
       );
     }, 200);
     return () => clearTimeout(timer);
-  }, [search]);
+  }, [search, api, tLatest]);
   const choosePhoto = (file: File | undefined) => {
     setPhotoError(null);
     if (!file) return;
-    if (file.size > 300_000) return setPhotoError(t('catalogue.photo') + ': > 300 KB');
+    if (file.size > 300_000) { setPhotoError(t('catalogue.photo') + ': > 300 KB'); return; }
     const reader = new FileReader();
-    reader.onload = () => f.set('photo', String(reader.result));
+    reader.onload = () => f.set('photo', reader.result as string); // a data: URL
     reader.onerror = () => setPhotoError(errorMessage(reader.error, t));
     reader.readAsDataURL(file);
   };
-  const submit = (e: React.FormEvent) => {
+  const submit = (e: React.SubmitEvent) => {
     e.preventDefault();
     void f.submit(async () => {
       await api('orderProducts.save', {
@@ -186,7 +192,7 @@ function ProductForm({ product, onDone }: { product: Product | null; onDone(): v
         </p>
       ) : (
         <>
-          <TextField label={t('catalogue.businessSearch')} autoFocus value={search} error={f.errorOf('businessId')} onChange={(e) => setSearch(e.target.value)} />
+          <TextField label={t('catalogue.businessSearch')} autoFocus value={search} error={f.errorOf('businessId')} onChange={(e) => searchFor(e.target.value)} />
           <ul className="orders-picklist">
             {found.map((b) => (
               <li key={b.id}>
@@ -218,7 +224,7 @@ function ProductForm({ product, onDone }: { product: Product | null; onDone(): v
   );
 }
 
-function CurateForm({ product, onDone }: { product: Product; onDone(): void }) {
+function CurateForm({ product, onDone }: { product: Product; onDone: () => void }) {
   const { t } = useI18n();
   const f = useForm({
     status: product.curationStatus,
@@ -231,7 +237,7 @@ function CurateForm({ product, onDone }: { product: Product; onDone(): void }) {
   });
   const v = f.values;
   const api = useApi();
-  const submit = (e: React.FormEvent) => {
+  const submit = (e: React.SubmitEvent) => {
     e.preventDefault();
     void f.submit(async () => {
       await api('orderProducts.curate', {

@@ -102,7 +102,7 @@ export function OrderForm({ orderId }: { orderId?: string }) {
   };
   const total = v.items.reduce((s, i) => s + (lineTotal(i) ?? 0), 0);
 
-  const submit = (e: React.FormEvent) => {
+  const submit = (e: React.SubmitEvent) => {
     e.preventDefault();
     void f.submit(async () => {
       const input: Input<'orders.create'> = {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Output } from '../../app/api';
-import { useAction, useApi, useApiQuery } from '../../app/data';
+import { useAction, useApi, useApiQuery, type Action } from '../../app/data';
 import { useFlash } from '../../components/flash';
 import { hmToDot } from '../../components/dates';
 import { formatDate, formatDateTime, formatNumber, formatRupiah } from '../../app/format';
@@ -37,7 +37,7 @@ export function OrderPage({ id }: { id: string }) {
   const [paying, setPaying] = useState<Assignment | null>(null);
   const [cancelling, setCancelling] = useState(false);
 
-  const act = (fn: () => Promise<string | null | void>) => {
+  const act = (fn: Action) => {
     setMessage(null);
     setUndoFor(null);
     return action.run(fn);
@@ -70,6 +70,8 @@ export function OrderPage({ id }: { id: string }) {
     );
   }
   const { order, buyer, items, assignments } = detail;
+  const undoable = undoFor ? assignments.find((a) => a.id === undoFor) : undefined;
+  const proposingItem = proposing ? items.find((i) => i.id === proposing) : undefined;
   return (
     <div className="orders-page">
       <a href="#/eorder">{t('orders.back')}</a>
@@ -99,8 +101,8 @@ export function OrderPage({ id }: { id: string }) {
       {message && (
         <Notice kind="success">
           {message}{' '}
-          {undoFor && assignments.find((a) => a.id === undoFor)?.undoable && (
-            <button type="button" className="button button--small" disabled={action.busy} onClick={() => void undo(assignments.find((a) => a.id === undoFor)!)}>
+          {undoable?.undoable && (
+            <button type="button" className="button button--small" disabled={action.busy} onClick={() => void undo(undoable)}>
               {t('orders.undo')}
             </button>
           )}
@@ -197,9 +199,9 @@ export function OrderPage({ id }: { id: string }) {
           </tbody>
         </table>
       </div>
-      {proposing && (
+      {proposingItem && (
         <Proposal
-          item={items.find((i) => i.id === proposing)!}
+          item={proposingItem}
           onAssigned={(text) => {
             setProposing(null);
             setMessage(text);
@@ -325,7 +327,7 @@ function daysSince(date: string) {
 }
 
 /** The ranked candidates for one item; assign all to one, or enter shares to split. */
-function Proposal({ item, onAssigned }: { item: Item; onAssigned(text: string): void }) {
+function Proposal({ item, onAssigned }: { item: Item; onAssigned: (text: string) => void }) {
   const { t } = useI18n();
   const [shares, setShares] = useState<Record<string, string>>({});
   const f = useForm({ overrideReason: '' });
@@ -433,13 +435,13 @@ function Proposal({ item, onAssigned }: { item: Item; onAssigned(text: string): 
   );
 }
 
-function MoveForm({ assignment, move, onDone }: { assignment: Assignment; move: Move; onDone(): void }) {
+function MoveForm({ assignment, move, onDone }: { assignment: Assignment; move: Move; onDone: () => void }) {
   const { t } = useI18n();
   const api = useApi();
   const f = useForm({ reason: '', bastSigned: false, date: jakartaToday() });
   const needsReason = move.requires.includes('reason');
   const needsBast = move.requires.includes('bastSigned');
-  const submit = (e: React.FormEvent) => {
+  const submit = (e: React.SubmitEvent) => {
     e.preventDefault();
     void f.submit(async () => {
       await api('orders.move', {
@@ -474,11 +476,11 @@ function MoveForm({ assignment, move, onDone }: { assignment: Assignment; move: 
   );
 }
 
-function PaymentForm({ assignment, onDone }: { assignment: Assignment; onDone(days: number | null): void }) {
+function PaymentForm({ assignment, onDone }: { assignment: Assignment; onDone: (days: number | null) => void }) {
   const { t } = useI18n();
   const api = useApi();
   const f = useForm({ amount: groupDigits(assignment.invoiceTotal), paidOn: jakartaToday(), note: '' });
-  const submit = (e: React.FormEvent) => {
+  const submit = (e: React.SubmitEvent) => {
     e.preventDefault();
     void f.submit(async () => {
       const res = await api('orders.recordPayment', { assignmentId: assignment.id, amount: Number(f.values.amount.replace(/\./g, '')), paidOn: f.values.paidOn, note: f.values.note || null });
@@ -503,11 +505,11 @@ function PaymentForm({ assignment, onDone }: { assignment: Assignment; onDone(da
   );
 }
 
-function CancelForm({ orderId, onDone }: { orderId: string; onDone(): void }) {
+function CancelForm({ orderId, onDone }: { orderId: string; onDone: () => void }) {
   const { t } = useI18n();
   const api = useApi();
   const f = useForm({ reason: '' });
-  const submit = (e: React.FormEvent) => {
+  const submit = (e: React.SubmitEvent) => {
     e.preventDefault();
     void f.submit(async () => {
       await api('orders.cancel', { id: orderId, reason: f.values.reason });

@@ -22,7 +22,7 @@ export function SettingsPanel() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [query.error]);
   const admin = useCan()('orders.saveSettings');
-  const submit = (e: React.FormEvent) => {
+  const submit = (e: React.SubmitEvent) => {
     e.preventDefault();
     void f.submit(async () => {
       await api('orders.saveSettings', { ppnRateBp: Number(f.values.ppnRateBp), unpaidAlertDays: Number(f.values.unpaidAlertDays), rotationDays: Number(f.values.rotationDays) });

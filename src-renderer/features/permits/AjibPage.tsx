@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { Output } from '../../app/api';
 import { useAction, useApi, useApiQuery } from '../../app/data';
 import { DateField } from '../../components/DateField';
@@ -87,7 +87,7 @@ export function AjibPage() {
                 </td>
               </tr>
             ))}
-            {day && day.rows.length === 0 && (
+            {day?.rows.length === 0 && (
               <tr>
                 <td colSpan={6} className="table__empty">
                   {t('permits.ajib.empty')}
@@ -111,10 +111,10 @@ export function AjibPage() {
   );
 }
 
-function CompleteForm({ onSubmit }: { onSubmit(input: { receiverName: string; note: string | null }): Promise<void> }) {
+function CompleteForm({ onSubmit }: { onSubmit: (input: { receiverName: string; note: string | null }) => Promise<void> }) {
   const { t } = useI18n();
   const form = useForm({ receiverName: '', note: '' });
-  const submit = (e: FormEvent) => {
+  const submit = (e: SubmitEvent) => {
     e.preventDefault();
     void form.submit(() => onSubmit({ receiverName: form.values.receiverName, note: form.values.note || null }));
   };

@@ -17,7 +17,7 @@ export const ApplicantField = forwardRef<
   HTMLInputElement,
   {
     value: string;
-    onChange(value: string): void;
+    onChange: (value: string) => void;
     reading: NikReading;
     walkIn: boolean;
     searching: boolean;
@@ -60,7 +60,7 @@ export function ApplicantResults({
 }: {
   results: Applicant[];
   chosenBusinessId: string | null;
-  onChoose(member: Applicant, business: ApplicantBusiness): void;
+  onChoose: (member: Applicant, business: ApplicantBusiness) => void;
 }) {
   const { t } = useI18n();
   if (results.length === 0) return <p className="muted">{t('permits.new.noResults')}</p>;

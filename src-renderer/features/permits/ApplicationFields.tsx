@@ -1,9 +1,9 @@
 import { useI18n } from '../../app/i18n';
-import { CheckField, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { CheckField, SelectField, TextField } from '../../components/Field';
 import { Kbd, useShortcut } from '../../components/shortcuts';
 import { CHANNELS } from './PermitList';
 
-export type ApplicationDraft = {
+export interface ApplicationDraft {
   channel: string;
   category: string;
   categoryRef: string;
@@ -15,7 +15,7 @@ export type ApplicationDraft = {
   facility: string;
   note: string;
   requirements: string[];
-};
+}
 
 export const emptyApplication = (): ApplicationDraft => ({
   channel: 'loket',
@@ -49,7 +49,7 @@ export function RequirementChecklist({
 }: {
   requirements: RequirementDef[];
   ticked: string[];
-  onChange(codes: string[]): void;
+  onChange: (codes: string[]) => void;
   disabled?: boolean;
   error?: string;
 }) {
@@ -80,9 +80,9 @@ export function RequirementChecklist({
 
 export function ApplicationFields(props: {
   value: ApplicationDraft;
-  set<K extends keyof ApplicationDraft>(key: K, value: ApplicationDraft[K]): void;
+  set: <K extends keyof ApplicationDraft>(key: K, value: ApplicationDraft[K]) => void;
   zones: Record<string, string>;
-  errorOf(...paths: string[]): string | undefined;
+  errorOf: (...paths: string[]) => string | undefined;
 }) {
   const { t } = useI18n();
   const v = props.value;

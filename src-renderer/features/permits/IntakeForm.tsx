@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type SubmitEvent } from 'react';
 import { type Input, type Output } from '../../app/api';
 import { errorMessage, useApi } from '../../app/data';
 import { jakartaToday } from '../../app/format';
@@ -13,6 +13,7 @@ import { ApplicantField, ApplicantResults, type Applicant, type ApplicantBusines
 import { ApplicationFields, emptyApplication, RequirementChecklist } from './ApplicationFields';
 import { focusFirstInvalid, focusNextEmpty, useStepFocus } from './useStepFocus';
 import { businessKelurahanOf, emptyWalkIn, WalkInFields, type WalkInDraft } from './WalkInFields';
+import { useLatest } from '../../components/useLatest';
 
 type Settings = Output<'permitSettings.get'>;
 
@@ -39,52 +40,57 @@ export function IntakeForm() {
   const v = form.values;
   const pendingEnter = useRef(false);
   const verifyRef = useRef(true);
-  const today = useMemo(jakartaToday, []);
+  const today = useMemo(() => jakartaToday(), []);
+
+  // A failed read shows in the form's banner, in the language of the moment.
+  const failedLatest = useLatest((e: unknown) => form.setError(errorMessage(e, t)));
 
   // What the form needs from the office; a failure shows in the form's banner.
   useEffect(() => {
-    const failed = (e: unknown) => form.setError(errorMessage(e, t));
+    const failed = (e: unknown) => failedLatest.current(e);
     api('permitSettings.get', {}, { read: true }).then(setSettings, failed);
     api('office.get', {}, { read: true })
       .then((o) => api('regions.list', { parent: o.kecamatanKode, level: 'kelurahan' }, { read: true }))
       .then((list) => setKelurahans(list.map((k) => ({ kode: k.kode, nama: k.nama }))), failed);
-    api('office.postalCodes', {}, { read: true }).then((list) => setPostalCodes(new Map(list.filter((k) => k.postalCode).map((k) => [k.kode, k.postalCode!]))), failed);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    api('office.postalCodes', {}, { read: true }).then((list) => setPostalCodes(new Map(list.flatMap((k) => (k.postalCode ? [[k.kode, k.postalCode] as const] : [])))), failed);
+  }, [api, failedLatest]);
 
   const trimmed = query.trim();
   const digits = trimmed.replace(/[\s.-]/g, '');
   const reading = /^\d+$/.test(digits) ? readNik(digits, today) : null;
-  const results = found && found.query === trimmed ? found.results : null;
+  const results = found?.query === trimmed ? found.results : null;
   const searching = trimmed.length >= 2 && results === null;
   // A complete, valid NIK that no member has: the applicant is registered on this form.
   const walkInMode = Boolean(reading?.ok) && results !== null && !results.some((r) => r.exactNik);
 
+  const changeQuery = (q: string) => {
+    setQuery(q);
+    if (q.trim().length < 2) setFound(null);
+  };
   useEffect(() => {
-    if (trimmed.length < 2) {
-      setFound(null);
-      return;
-    }
+    if (trimmed.length < 2) return;
     const handle = setTimeout(() => {
       void api('permits.applicantSearch', { query: trimmed }, { read: true }).then(
         (list) => setFound({ query: trimmed, results: list }),
         (e: unknown) => {
           setFound({ query: trimmed, results: [] });
-          form.setError(errorMessage(e, t));
+          failedLatest.current(e);
         },
       );
     }, 200);
     return () => clearTimeout(handle);
-  }, [trimmed]);
+  }, [trimmed, api, failedLatest]);
 
-  // Birth date and gender read from the NIK, unless the clerk changed them.
-  useEffect(() => {
-    if (!reading?.ok) return;
-    setWalkIn((w) => ({ ...w, birthDate: edited.birthDate ? w.birthDate : reading.birthDate, gender: edited.gender ? w.gender : reading.gender }));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [reading?.ok ? `${reading.birthDate}${reading.gender}` : '']);
+  // Birth date and gender read from the NIK, unless the clerk changed them: taken in while
+  // rendering, when the reading changes.
+  const readingKey = reading?.ok ? `${reading.birthDate}${reading.gender}` : '';
+  const [readingFor, setReadingFor] = useState(readingKey);
+  if (readingFor !== readingKey) {
+    setReadingFor(readingKey);
+    if (reading?.ok) setWalkIn((w) => ({ ...w, birthDate: edited.birthDate ? w.birthDate : reading.birthDate, gender: edited.gender ? w.gender : reading.gender }));
+  }
 
-  const { onKeyDown, moveOnFrom } = useStepFocus(formRef, (target) => (target.dataset.search !== undefined ? applicantEnter() : false));
+  const { onKeyDown, moveOnFrom } = useStepFocus(formRef);
 
   const choose = (member: Applicant, business: ApplicantBusiness) => {
     setChosen({ member, business });
@@ -138,7 +144,7 @@ export function IntakeForm() {
     });
   };
 
-  const submit = (e: FormEvent) => {
+  const submit = (e: SubmitEvent) => {
     e.preventDefault();
     const verify = verifyRef.current && complete;
     verifyRef.current = true;
@@ -158,7 +164,7 @@ export function IntakeForm() {
         verify,
       };
       if (walkInMode) {
-        const postal = walkIn.postalCode ?? postalDefault;
+        const postal = walkIn.postalCode ?? postalDefault ?? '';
         input.walkIn = {
           nik: digits,
           fullName: walkIn.fullName,
@@ -170,7 +176,7 @@ export function IntakeForm() {
           businessName: walkIn.businessName,
           kbliKode: walkIn.kbli?.kode ?? '',
           // Empty amounts go as null so the server names the field.
-          capital: walkIn.capital as number,
+          capital: walkIn.capital as unknown as number,
           monthlyTurnover: walkIn.monthlyTurnover ?? 0,
           businessAddress: walkIn.sameAddress ? null : walkIn.businessAddress || null,
           businessKelurahanKode: walkIn.sameAddress ? null : walkIn.businessKelurahanKode || null,
@@ -189,7 +195,7 @@ export function IntakeForm() {
   const applicantError = form.errorOf('memberId', 'businessId', 'walkIn.nik');
 
   return (
-    <form className="permits-form" ref={formRef} onSubmit={submit} onKeyDown={onKeyDown} noValidate>
+    <form className="permits-form" ref={formRef} onSubmit={submit} onKeyDown={(e) => onKeyDown(e, (target) => (target.dataset.search !== undefined ? applicantEnter() : false))} noValidate>
       <p className="muted">{t('permits.new.intro')}</p>
       <Notice kind="error">{form.error}</Notice>
       <fieldset>
@@ -198,7 +204,7 @@ export function IntakeForm() {
           <ApplicantField
             value={query}
             onChange={(q) => {
-              setQuery(q);
+              changeQuery(q);
               setChosen(null);
               form.setFieldErrors({});
             }}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { errorMessage, useApi } from '../../app/data';
+import { errorMessage, useApi, type Action as Step } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Dialog } from '../../components/Dialog';
@@ -9,7 +9,7 @@ import type { Detail } from './PermitPage';
 import { PrintResultForm, type Move } from './PermitForms';
 
 /** A button with its Alt shortcut shown; `primary` marks the next thing to do (it gets the focus). */
-function ActionButton({ code, label, onClick, primary, danger }: { code?: string; label: string; onClick(): void; primary?: boolean; danger?: boolean }) {
+function ActionButton({ code, label, onClick, primary, danger }: { code?: string; label: string; onClick: () => void; primary?: boolean; danger?: boolean }) {
   const keys = useShortcut(code ?? '', label, onClick, Boolean(code));
   return (
     <button
@@ -38,11 +38,11 @@ export function PermitActions({
   reload,
 }: {
   detail: Detail;
-  onMove(move: Move): void;
-  run(fn: () => Promise<unknown>, done?: string): Promise<void>;
-  setMessage(m: string | null): void;
-  setError(m: string | null): void;
-  reload(): Promise<void>;
+  onMove: (move: Move) => void;
+  run: (fn: () => Promise<unknown>, done?: string) => Promise<void>;
+  setMessage: (m: string | null) => void;
+  setError: (m: string | null) => void;
+  reload: () => Promise<void>;
 }) {
   const { t } = useI18n();
   const api = useApi();
@@ -76,7 +76,7 @@ export function PermitActions({
   };
 
   /** Runs an action, then reloads the permit; `true` from the action asks how the print came out. */
-  const act = async (fn: () => Promise<boolean | void>) => {
+  const act = async (fn: Step<boolean>) => {
     setBusy(true);
     setError(null);
     setMessage(null);
@@ -100,15 +100,19 @@ export function PermitActions({
     label: string;
     primary?: boolean;
     danger?: boolean;
-    onClick(): void;
+    onClick: () => void;
   }
   const actions: Action[] = [];
-  if (moves.has('diverifikasi')) actions.push({ key: 'verify', code: 'KeyK', label: t('permits.action.verify'), primary: d.turn.action === 'verify', onClick: () => simple(moves.get('diverifikasi')!) });
-  if (moves.has('disetujui')) actions.push({ key: 'approve', code: 'KeyS', label: t('permits.action.approve'), primary: true, onClick: () => setApproving(true) });
-  if (moves.has('terbit')) {
+  const verify = moves.get('diverifikasi');
+  const approve = moves.get('disetujui');
+  const issue = moves.get('terbit');
+  const handOverMove = moves.get('diserahkan');
+  if (verify) actions.push({ key: 'verify', code: 'KeyK', label: t('permits.action.verify'), primary: d.turn.action === 'verify', onClick: () => simple(verify) });
+  if (approve) actions.push({ key: 'approve', code: 'KeyS', label: t('permits.action.approve'), primary: true, onClick: () => setApproving(true) });
+  if (issue) {
     actions.push(
       { key: 'issue', code: 'KeyT', label: t('permits.action.issuePrint'), primary: true, onClick: () => void act(async () => { await transition('terbit'); return printNow(); }) },
-      { key: 'issueOnly', label: t('permits.action.issueOnly'), onClick: () => void run(() => transition('terbit'), t('permits.detail.moved', { status: moves.get('terbit')!.label })) },
+      { key: 'issueOnly', label: t('permits.action.issueOnly'), onClick: () => void run(() => transition('terbit'), t('permits.detail.moved', { status: issue.label })) },
     );
   }
   if (d.canReportPrint && d.print.awaitingReport) actions.push({ key: 'report', code: 'KeyB', label: t('permits.action.reportPrint'), primary: true, onClick: () => setAsking(true) });
@@ -117,16 +121,16 @@ export function PermitActions({
     actions.push({ key: 'print', code: 'KeyC', label: t(original ? 'permits.action.printOriginal' : 'permits.action.printCopy'), primary: original, onClick: () => void act(printNow) });
   }
   // Handed over only once the original is confirmed good: what the applicant takes is the original.
-  if (moves.has('diserahkan') && d.print.originalConfirmed) {
+  if (handOverMove && d.print.originalConfirmed) {
     actions.push(
       {
         key: 'handOver',
         code: 'KeyR',
         label: t('permits.action.handOver'),
         primary: true,
-        onClick: () => void run(() => transition('diserahkan', { deliveryChannel: 'loket' }), t('permits.detail.moved', { status: moves.get('diserahkan')!.label })),
+        onClick: () => void run(() => transition('diserahkan', { deliveryChannel: 'loket' }), t('permits.detail.moved', { status: handOverMove.label })),
       },
-      { key: 'handOverOther', label: t('permits.action.handOverOther'), onClick: () => onMove(moves.get('diserahkan')!) },
+      { key: 'handOverOther', label: t('permits.action.handOverOther'), onClick: () => onMove(handOverMove) },
     );
   }
   for (const m of d.allowedMoves) {
@@ -183,7 +187,8 @@ export function PermitActions({
           void act(async () => {
             await transition('disetujui');
             setApproving(false);
-            setMessage(t('permits.detail.moved', { status: moves.get('disetujui')!.label }));
+            // Only reachable from the approve button, which exists only when the move is allowed.
+            setMessage(t('permits.detail.moved', { status: approve?.label ?? '' }));
           })
         }
       >

@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react';
+import type { SubmitEvent } from 'react';
 import type { Output } from '../../app/api';
 import { jakartaToday } from '../../app/format';
 import { useI18n } from '../../app/i18n';
@@ -17,12 +17,12 @@ export interface MoveInput {
 }
 
 /** The input a move needs: a reason, the receiver of a handover, the kind of a revocation. */
-export function MoveForm({ move, onSubmit }: { move: Move; onSubmit(input: MoveInput): Promise<void> }) {
+export function MoveForm({ move, onSubmit }: { move: Move; onSubmit: (input: MoveInput) => Promise<void> }) {
   const { t } = useI18n();
   const form = useForm({ reason: '', receiverName: '', deliveryChannel: 'loket', revokeKind: 'dicabut' });
   const handover = move.to === 'diserahkan';
   const revoke = move.to === 'dicabut';
-  const submit = (e: FormEvent) => {
+  const submit = (e: SubmitEvent) => {
     e.preventDefault();
     void form.submit(() =>
       onSubmit({
@@ -75,13 +75,13 @@ export function AjibForm({
 }: {
   defaultAddress: string;
   defaultKind: 'pickup' | 'delivery';
-  onSubmit(input: { kind: 'pickup' | 'delivery'; officerName: string; address: string; plannedDate: string }): Promise<void>;
+  onSubmit: (input: { kind: 'pickup' | 'delivery'; officerName: string; address: string; plannedDate: string }) => Promise<void>;
 }) {
   const { t } = useI18n();
   const form = useForm({ kind: defaultKind, officerName: '', address: defaultAddress, plannedDate: jakartaToday() });
-  const submit = (e: FormEvent) => {
+  const submit = (e: SubmitEvent) => {
     e.preventDefault();
-    void form.submit(() => onSubmit({ ...form.values, kind: form.values.kind as 'pickup' }));
+    void form.submit(() => onSubmit({ ...form.values, kind: form.values.kind }));
   };
   return (
     <form onSubmit={submit} noValidate>
@@ -115,8 +115,8 @@ export function PrintResultForm({
 }: {
   canHandOver: boolean;
   busy: boolean;
-  onGood(handOver: boolean): void;
-  onFailed(note: string): void;
+  onGood: (handOver: boolean) => void;
+  onFailed: (note: string) => void;
 }) {
   const { t } = useI18n();
   const form = useForm({ note: '' });

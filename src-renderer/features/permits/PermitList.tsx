@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { type Output } from '../../app/api';
 import { errorMessage, useApi, useLongCall } from '../../app/data';
@@ -30,7 +30,8 @@ export function PermitList() {
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [printed, setPrinted] = useState<string[] | null>(null);
-  const [pendingOpen, setPendingOpen] = useState(false);
+  // Enter was pressed while the list was loading: decide once it has loaded.
+  const pendingOpen = useRef(false);
   const [notice, setNotice] = useState<string | null>(null);
   const batch = useLongCall();
   const table = useServerTable(
@@ -85,7 +86,7 @@ export function PermitList() {
       setError(errorMessage(e, t));
     }
   };
-  const report = async (good: boolean, note?: string) => {
+  const report = async (good: boolean, note = '') => {
     try {
       await api('permits.printResult', { ids: printed ?? [], good, note: note || null });
       setMessage(t(good ? 'permits.print.confirmed' : 'permits.print.failedLogged'));
@@ -96,14 +97,14 @@ export function PermitList() {
   };
   // Enter in the search box with exactly one permit found opens it.
   const openOnly = () => {
-    if (table.tableProps.rows.length === 1 && !table.tableProps.loading) navigate(`/perizinan/izin/${table.tableProps.rows[0].id}`);
-    else setPendingOpen(true);
+    if (table.tableProps.loading) pendingOpen.current = true;
+    else if (table.tableProps.rows.length === 1) navigate(`/perizinan/izin/${table.tableProps.rows[0].id}`);
   };
   useEffect(() => {
-    if (!pendingOpen || table.tableProps.loading) return;
-    setPendingOpen(false);
+    if (!pendingOpen.current || table.tableProps.loading) return;
+    pendingOpen.current = false;
     if (table.tableProps.rows.length === 1) navigate(`/perizinan/izin/${table.tableProps.rows[0].id}`);
-  }, [pendingOpen, table.tableProps.loading, table.tableProps.rows]);
+  }, [table.tableProps.loading, table.tableProps.rows]);
   return (
     <>
       <Notice kind="error">{error ?? table.error}</Notice>

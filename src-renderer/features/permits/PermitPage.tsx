@@ -14,6 +14,7 @@ import { AjibForm, MoveForm, type Move, type MoveInput } from './PermitForms';
 import { PermitActions } from './PermitActions';
 import { PermitTimeline } from './PermitTimeline';
 import { TurnBanner } from './TurnBanner';
+import { useLatest } from '../../components/useLatest';
 
 export type Detail = Output<'permits.get'>;
 
@@ -33,15 +34,18 @@ export function PermitPage({ id }: { id: string }) {
   const pageRef = useRef<HTMLDivElement>(null);
   const focusAfterLoad = useRef(true);
 
-  const load = useCallback(async () => {
-    try {
-      const detail = await api('permits.get', { id }, { read: true });
-      setD(detail);
-      setTicked(detail.requirements.filter((r) => r.ticked).map((r) => r.code));
-    } catch (e) {
-      setError(errorMessage(e, t));
-    }
-  }, [id]);
+  const tLatest = useLatest(t);
+  const load = useCallback(
+    () =>
+      api('permits.get', { id }, { read: true }).then(
+        (detail) => {
+          setD(detail);
+          setTicked(detail.requirements.filter((r) => r.ticked).map((r) => r.code));
+        },
+        (e: unknown) => setError(errorMessage(e, tLatest.current)),
+      ),
+    [api, id, tLatest],
+  );
   useEffect(() => {
     focusAfterLoad.current = true;
     void load();
@@ -74,7 +78,7 @@ export function PermitPage({ id }: { id: string }) {
   };
 
   const reveal = async () => {
-    if (revealed) return setRevealed(null);
+    if (revealed) { setRevealed(null); return; }
     try {
       setRevealed(await api('permits.revealNik', { id }));
     } catch (e) {

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type SubmitEvent } from 'react';
 import { type Output } from '../../app/api';
 import { useAction, useApi, useApiQuery } from '../../app/data';
 import { formatDate } from '../../app/format';
@@ -63,7 +63,7 @@ export function PermitSettingsPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [stored]);
 
-  const addHoliday = (e: FormEvent) => {
+  const addHoliday = (e: SubmitEvent) => {
     e.preventDefault();
     void holidayForm.submit(async () => {
       await api('holidays.save', holidayForm.values, { invalidates: ['permits'] });
@@ -85,7 +85,7 @@ export function PermitSettingsPage() {
       await api('holidays.save', h, { invalidates: ['permits'] });
       return t('permits.settings.holidayRestored', { date: formatDate(h.date), name: h.name });
     });
-  const save = (e: FormEvent) => {
+  const save = (e: SubmitEvent) => {
     e.preventDefault();
     setMessage(null);
     void form

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { type Output } from '../../app/api';
 import { errorMessage, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
@@ -14,6 +14,9 @@ type Result = Output<'permits.verify'>;
  * the phone; with the holder's NIK (or its last 6 digits) the check also says whether the
  * certificate is that person's.
  */
+/** One field of a signed payload as text; a payload signed elsewhere may lack it. */
+const payloadField = (payload: Partial<Record<string, string | number>>, key: string) => String(payload[key] ?? '');
+
 export function VerifyPage() {
   const { t } = useI18n();
   const api = useApi();
@@ -39,7 +42,7 @@ export function VerifyPage() {
       setBusy(false);
     }
   };
-  const submit = (e: FormEvent) => {
+  const submit = (e: SubmitEvent) => {
     e.preventDefault();
     void check(code.trim() ? { code } : { text });
   };
@@ -77,14 +80,17 @@ export function VerifyPage() {
               accept="application/pdf,.pdf"
               className="visually-hidden"
               aria-label={t('permits.verify.pdf')}
-              onChange={async (e) => {
-                const file = e.target.files?.[0];
-                if (file) {
-                  setText('');
-                  setCode('');
-                  await check({ pdfBase64: await readFileBase64(file) });
-                }
-                e.target.value = '';
+              onChange={(e) => {
+                const input = e.target;
+                const file = input.files?.[0];
+                void (async () => {
+                  if (file) {
+                    setText('');
+                    setCode('');
+                    await check({ pdfBase64: await readFileBase64(file) });
+                  }
+                  input.value = '';
+                })();
               }}
             />
           </label>
@@ -106,11 +112,11 @@ export function VerifyPage() {
           {r.payload && (
             <dl className="permits-dl">
               <dt>{t('permits.col.number')}</dt>
-              <dd className="permits-mono">{String(r.payload.n ?? '')}</dd>
+              <dd className="permits-mono">{payloadField(r.payload, 'n')}</dd>
               <dt>{t('permits.verify.issuedOn')}</dt>
-              <dd>{String(r.payload.d ?? '')}</dd>
+              <dd>{payloadField(r.payload, 'd')}</dd>
               <dt>{t('permits.col.business')}</dt>
-              <dd>{String(r.payload.b ?? '')}</dd>
+              <dd>{payloadField(r.payload, 'b')}</dd>
               <dt>{t('permits.verify.issuer')}</dt>
               <dd>
                 {r.issuer?.officeName ?? '—'}

@@ -57,15 +57,15 @@ function Step({ name, empty, children, wide }: { name: string; empty: boolean; c
  */
 export function WalkInFields(props: {
   value: WalkInDraft;
-  onChange(patch: Partial<WalkInDraft>, field: keyof WalkInDraft): void;
+  onChange: (patch: Partial<WalkInDraft>, field: keyof WalkInDraft) => void;
   kelurahans: { kode: string; nama: string }[];
   defaultPostalCode: string | null;
-  errorOf(field: string): string | undefined;
-  onKbliPicked(): void;
+  errorOf: (field: string) => string | undefined;
+  onKbliPicked: () => void;
 }) {
   const { t } = useI18n();
   const w = props.value;
-  const set = <K extends keyof WalkInDraft>(k: K, v: WalkInDraft[K]) => props.onChange({ [k]: v } as Partial<WalkInDraft>, k);
+  const set = <K extends keyof WalkInDraft>(k: K, v: WalkInDraft[K]) => props.onChange({ [k]: v }, k);
   const err = (k: string) => props.errorOf(`walkIn.${k}`);
   const postal = w.postalCode ?? props.defaultPostalCode ?? '';
   const kelurahanOptions = (

@@ -6,6 +6,7 @@ import { useI18n, type Translate } from '../../app/i18n';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Notice } from '../../components/Notice';
 import './permits.css';
+import { useLatest } from '../../components/useLatest';
 
 type Work = Output<'permits.work'>;
 type List = Work['approve'];
@@ -33,7 +34,6 @@ const slaKind = (sla: Row['sla']) => (!sla ? '' : sla.left.kind === 'late' ? 'la
 
 function Rows({ rows, action, first }: { rows: Row[]; action?: (row: Row, index: number) => React.ReactNode; first: boolean }) {
   const { t } = useI18n();
-  const api = useApi();
   return (
     <ol className="work__rows">
       {rows.map((r, i) => (
@@ -55,7 +55,6 @@ function Rows({ rows, action, first }: { rows: Row[]; action?: (row: Row, index:
 
 function Section({ title, list, note, children }: { title: string; list: { count: number; rows: unknown[] }; note?: string; children: React.ReactNode }) {
   const { t } = useI18n();
-  const api = useApi();
   return (
     <section className="work__section" aria-label={title}>
       <h3>
@@ -84,13 +83,12 @@ export function WorkPanel() {
   const rootRef = useRef<HTMLDivElement>(null);
   const focusFirst = useRef(true);
 
-  const load = useCallback(async () => {
-    try {
-      setWork(await api('permits.work', {}, { read: true }));
-    } catch (e) {
-      setError(errorMessage(e, t));
-    }
-  }, []);
+  const tLatest = useLatest(t);
+  const load = useCallback(
+    () =>
+      api('permits.work', {}, { read: true }).then(setWork, (e: unknown) => setError(errorMessage(e, tLatest.current))),
+    [api, tLatest],
+  );
   useEffect(() => {
     void load();
   }, [load]);

@@ -44,15 +44,15 @@ export function focusFirstInvalid(form: HTMLElement | null): boolean {
 }
 
 /**
- * The form's Enter handling. `onEnter` may take an Enter first (return true when it did, e.g.
+ * The form's Enter handling. `onEnter`, given with the key press, may take an Enter first (return true when it did, e.g.
  * the applicant search); otherwise Enter in a text field or select moves to the next empty
  * required field, or submits when there is none.
  */
-export function useStepFocus(formRef: RefObject<HTMLFormElement | null>, onEnter?: (target: HTMLElement) => boolean) {
+export function useStepFocus(formRef: RefObject<HTMLFormElement | null>) {
   const pending = useRef<string | null>(null);
 
   const onKeyDown = useCallback(
-    (e: KeyboardEvent<HTMLFormElement>) => {
+    (e: KeyboardEvent<HTMLFormElement>, onEnter?: (target: HTMLElement) => boolean) => {
       if (e.key !== 'Enter' || e.defaultPrevented || e.shiftKey || e.altKey || e.ctrlKey) return;
       const target = e.target as HTMLElement;
       if (target instanceof HTMLTextAreaElement || target instanceof HTMLButtonElement) return;
@@ -62,7 +62,7 @@ export function useStepFocus(formRef: RefObject<HTMLFormElement | null>, onEnter
       if (onEnter?.(target)) return;
       if (!focusNextEmpty(formRef.current, target)) formRef.current?.requestSubmit();
     },
-    [formRef, onEnter],
+    [formRef],
   );
 
   /** After the next render, focus the first empty step after `step` (e.g. once a picker has set its value). */

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type SubmitEvent } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { Output } from '../../app/api';
 import { useAction, useApi } from '../../app/data';
@@ -25,14 +25,14 @@ const col = createColumnHelper<Referral>();
 const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 const NEXT: Record<string, Status[]> = { diajukan: ['disetujui', 'ditolak'], disetujui: ['dicairkan', 'ditolak'], ditolak: [], dicairkan: [] };
 
-function ReferralForm({ check, onDone }: { check: Check; onDone(): void }) {
+function ReferralForm({ check, onDone }: { check: Check; onDone: () => void }) {
   const { t } = useI18n();
   const me = useUser();
   const api = useApi();
-  const form = useForm({ channel: check.suggestedChannels[0] as Channel, institution: '', product: '', amount: '', overrideReason: '' });
+  const form = useForm({ channel: check.suggestedChannels[0], institution: '', product: '', amount: '', overrideReason: '' });
   const v = form.values;
   const needsOverride = v.channel === 'bank_dki' && !check.bankable;
-  const submit = (e: FormEvent) => {
+  const submit = (e: SubmitEvent) => {
     e.preventDefault();
     void form.submit(async () => {
       const amount = parseAmount(v.amount);
@@ -41,7 +41,7 @@ function ReferralForm({ check, onDone }: { check: Check; onDone(): void }) {
         channel: v.channel,
         institution: v.institution || null,
         product: v.product || null,
-        amountRequested: (amount ?? 0) as number,
+        amountRequested: amount ?? 0,
         overrideReason: needsOverride ? v.overrideReason || null : null,
       });
       onDone();
@@ -73,11 +73,11 @@ function ReferralForm({ check, onDone }: { check: Check; onDone(): void }) {
   );
 }
 
-function MoveForm({ referral, status, onDone }: { referral: Referral; status: Status; onDone(): void }) {
+function MoveForm({ referral, status, onDone }: { referral: Referral; status: Status; onDone: () => void }) {
   const { t } = useI18n();
   const api = useApi();
   const form = useForm({ on: today(), amount: status === 'disetujui' ? groupDigits(referral.amountRequested) : status === 'dicairkan' ? groupDigits(referral.amountApproved) : '', note: '' });
-  const submit = (e: FormEvent) => {
+  const submit = (e: SubmitEvent) => {
     e.preventDefault();
     void form.submit(async () => {
       const amount = parseAmount(form.values.amount);

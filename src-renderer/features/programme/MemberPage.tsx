@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useAction, useApi, useApiQuery } from '../../app/data';
 import { formatDate, formatRupiah } from '../../app/format';
 import { useI18n, type MessageKey } from '../../app/i18n';
@@ -6,7 +6,7 @@ import { Notice } from '../../components/Notice';
 import { SelectField, TextField } from '../../components/Field';
 import { DateField } from '../../components/DateField';
 import { useForm } from '../../components/useForm';
-import { Sparkline } from './Sparkline';
+import { latestTurnover, Sparkline } from './Sparkline';
 import { usePendampingChoice } from './usePendampingChoice';
 
 const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
@@ -24,13 +24,13 @@ export function MemberPage({ id }: { id: string }) {
   const assign = useAction();
   const [message, setMessage] = useState<string | null>(null);
   const error = assign.error ?? infoQuery.error ?? trendQuery.error ?? visitsQuery.error;
-  const form = useForm({ stage: 'P4' as 'P4' | 'P5', completedOn: today(), evidence: '' });
+  const form = useForm<{ stage: 'P4' | 'P5'; completedOn: string; evidence: string }>({ stage: 'P4', completedOn: today(), evidence: '' });
   const pendampingList = usePendampingChoice().list;
   // The choice in the list until it is assigned; the stored pendamping otherwise.
   const [chosenPendamping, setPendampingId] = useState<string | null>(null);
   const pendampingId = chosenPendamping ?? info?.pendamping?.id ?? '';
 
-  const record = (e: FormEvent) => {
+  const record = (e: SubmitEvent) => {
     e.preventDefault();
     void form.submit(async () => {
       await api('stages.record', { memberId: id, ...form.values }, { invalidates: ['programme'] });
@@ -51,7 +51,7 @@ export function MemberPage({ id }: { id: string }) {
       <div className="filters">
         <label className="prog-inline">
           {t('m.pendamping')}{' '}
-          <select aria-label={t('m.pendamping')} value={pendampingId ?? ''} onChange={(e) => setPendampingId(e.target.value)}>
+          <select aria-label={t('m.pendamping')} value={pendampingId} onChange={(e) => setPendampingId(e.target.value)}>
             <option value="">{t('mp.noPendamping')}</option>
             {pendampingList.map((p) => (
               <option key={p.id} value={p.id}>
@@ -91,22 +91,25 @@ export function MemberPage({ id }: { id: string }) {
       </ol>
 
       <h3>{t('mp.trend')}</h3>
-      {trend?.businesses.map((b) => (
-        <div key={b.businessId} className="prog-trend">
-          <div>
-            <strong>{b.name}</strong> <span className="prog-muted">({t(`reg.scale.${b.scale}` as MessageKey)})</span>
-            {b.naikKelas.naikKelas && <span className="badge badge--success">{t('mp.naikKelas')}{b.naikKelas.growth !== null ? ` +${Math.round(b.naikKelas.growth * 100)}%` : ''}</span>}
+      {trend?.businesses.map((b) => {
+        const latest = latestTurnover(b.points);
+        return (
+          <div key={b.businessId} className="prog-trend">
+            <div>
+              <strong>{b.name}</strong> <span className="prog-muted">({t(`reg.scale.${b.scale}` as MessageKey)})</span>
+              {b.naikKelas.naikKelas && <span className="badge badge--success">{t('mp.naikKelas')}{b.naikKelas.growth !== null ? ` +${Math.round(b.naikKelas.growth * 100)}%` : ''}</span>}
+            </div>
+            {latest !== undefined ? (
+              <>
+                <Sparkline points={b.points} label={b.name} />
+                <span className="prog-muted">{formatRupiah(latest)}</span>
+              </>
+            ) : (
+              <span className="prog-muted">{t('mp.noTrend')}</span>
+            )}
           </div>
-          {b.points.some((p) => p.turnover !== null) ? (
-            <>
-              <Sparkline points={b.points} label={b.name} />
-              <span className="prog-muted">{formatRupiah([...b.points].reverse().find((p) => p.turnover !== null)!.turnover!)}</span>
-            </>
-          ) : (
-            <span className="prog-muted">{t('mp.noTrend')}</span>
-          )}
-        </div>
-      ))}
+        );
+      })}
 
       <h3>{t('mp.visits')}</h3>
       {visits.length === 0 ? (

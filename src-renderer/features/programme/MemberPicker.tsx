@@ -8,11 +8,12 @@ export type MemberOption = Output<'programme.memberOptions'>[number];
  * A search box for members that works from the keyboard: type, ↓/↑ to move through the
  * matches, Enter to choose (the first match when none is highlighted), Escape to clear.
  */
-export function MemberPicker({ label, onPick, placeholder, busy }: { label: string; onPick(member: MemberOption): void; placeholder?: string; busy?: boolean }) {
+export function MemberPicker({ label, onPick, placeholder, busy }: { label: string; onPick: (member: MemberOption) => void; placeholder?: string; busy?: boolean }) {
   const id = useId();
   const [text, setText] = useState('');
   const [search, setSearch] = useState('');
-  const [active, setActive] = useState(-1);
+  // The highlighted option; each new answer starts again at its first option.
+  const [cursor, setCursor] = useState<{ data: unknown; count: number; index: number }>({ data: undefined, count: 0, index: -1 });
   // The search waits for a pause in typing; the cache keeps only the answer to the latest text.
   useEffect(() => {
     const timer = setTimeout(() => setSearch(text.trim()), 150);
@@ -20,7 +21,9 @@ export function MemberPicker({ label, onPick, placeholder, busy }: { label: stri
   }, [text]);
   const query = useApiQuery('programme.memberOptions', { search }, { enabled: search.length >= 2 && text.trim().length >= 2 });
   const options: MemberOption[] = search.length >= 2 && text.trim().length >= 2 ? (query.data ?? []) : [];
-  useEffect(() => setActive(options.length ? 0 : -1), [query.data, options.length]);
+  const active = cursor.data === query.data && cursor.count === options.length ? cursor.index : options.length ? 0 : -1;
+  const setActive = (next: number | ((current: number) => number)) =>
+    setCursor({ data: query.data, count: options.length, index: typeof next === 'function' ? next(active) : next });
 
   const pick = (m: MemberOption | undefined) => {
     if (!m) return;

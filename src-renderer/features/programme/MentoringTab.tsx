@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { Output } from '../../app/api';
 import { useAction, useApi, useApiQuery } from '../../app/data';
 import { SearchBox } from '../../components/Filters';
@@ -15,11 +15,11 @@ type Mine = Output<'mentoring.myMembers'>;
 type MemberRow = Mine['rows'][number];
 const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
-function VisitForm({ member, pendampingId, onDone }: { member: MemberRow; pendampingId: string; onDone(): void }) {
+function VisitForm({ member, pendampingId, onDone }: { member: MemberRow; pendampingId: string; onDone: () => void }) {
   const { t } = useI18n();
   const form = useForm({ visitedOn: today(), topic: '', notes: '', followUp: '' });
   const api = useApi();
-  const submit = (e: FormEvent) => {
+  const submit = (e: SubmitEvent) => {
     e.preventDefault();
     void form.submit(async () => {
       await api('mentoring.recordVisit', { memberId: member.id, pendampingId, ...form.values }, { invalidates: ['programme'] });
@@ -191,26 +191,45 @@ const PAGE = 100;
  * where the user found them (marked as visited) instead of jumping to the end of the list, or
  * out of it under "only those due a visit", until the filters change.
  */
-function useStableRows(data: Mine | undefined, filterKey: string) {
-  const order = useRef<{ key: string; ids: string[]; rows: Map<string, MemberRow>; visited: Set<string> }>({ key: '', ids: [], rows: new Map(), visited: new Set() });
-  const [, rerender] = useState(0);
-  if (!data) return null;
-  const o = order.current;
-  if (o.key !== filterKey) order.current = { key: filterKey, ids: data.rows.map((r) => r.id), rows: new Map(), visited: new Set() };
-  const current = order.current;
+interface RowMemory {
+  key: string;
+  /** The answer last taken in, so that each answer is taken in once. */
+  data: Mine | undefined;
+  ids: readonly string[];
+  rows: ReadonlyMap<string, MemberRow>;
+  visited: ReadonlySet<string>;
+}
+
+/** The memory after an answer: new filters start afresh; rows join in the order they came. */
+function remember(memory: RowMemory, data: Mine, key: string): RowMemory {
+  const fresh = memory.key !== key;
+  const ids = fresh ? data.rows.map((r) => r.id) : [...memory.ids];
+  const rows = new Map(fresh ? [] : memory.rows);
   for (const r of data.rows) {
-    current.rows.set(r.id, r);
-    if (!current.ids.includes(r.id)) current.ids.push(r.id);
+    rows.set(r.id, r);
+    if (!ids.includes(r.id)) ids.push(r.id);
   }
+  return { key, data, ids, rows, visited: fresh ? new Set() : memory.visited };
+}
+
+function useStableRows(data: Mine | undefined, filterKey: string) {
+  const [memory, setMemory] = useState<RowMemory>({ key: '', data: undefined, ids: [], rows: new Map(), visited: new Set() });
+  // Each new answer is taken in while rendering (React's way to adjust state to new props).
+  let current = memory;
+  if (data && (memory.key !== filterKey || memory.data !== data)) {
+    current = remember(memory, data, filterKey);
+    setMemory(current);
+  }
+  if (!data) return null;
   const rows = current.ids
     .filter((id) => data.rows.some((r) => r.id === id) || current.visited.has(id))
-    .map((id) => ({ ...current.rows.get(id)!, justVisited: current.visited.has(id) }));
+    .flatMap((id) => {
+      const row = current.rows.get(id);
+      return row ? [{ ...row, justVisited: current.visited.has(id) }] : [];
+    });
   return {
     ...data,
     rows,
-    markVisited: (id: string) => {
-      current.visited.add(id);
-      rerender((n) => n + 1);
-    },
+    markVisited: (id: string) => setMemory((m) => ({ ...m, visited: new Set(m.visited).add(id) })),
   };
 }

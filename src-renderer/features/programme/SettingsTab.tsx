@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { Output } from '../../app/api';
 import { useApi, useApiQuery } from '../../app/data';
 import { useI18n } from '../../app/i18n';
@@ -23,7 +23,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
     ...initial.bankability.rules,
   });
   const v = form.values;
-  const submit = (e: FormEvent) => {
+  const submit = (e: SubmitEvent) => {
     e.preventDefault();
     setSaved(false);
     void form

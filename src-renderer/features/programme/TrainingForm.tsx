@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react';
+import type { SubmitEvent } from 'react';
 import type { Output } from '../../app/api';
 import { useApi } from '../../app/data';
 import { jakartaToday } from '../../app/format';
@@ -23,12 +23,26 @@ type Skpd = (typeof SKPD_OPTIONS)[number][0];
 // Today in Jakarta, by the page's clock (which follows the office server's in the tests).
 const today = jakartaToday;
 
-export function TrainingForm({ onDone }: { onDone(t: Output<'trainings.create'>): void }) {
+interface TrainingDraft {
+  topic: string;
+  startsOn: string;
+  startsTime: string;
+  endsOn: string;
+  endsTime: string;
+  mode: 'offline' | 'online';
+  place: string;
+  link: string;
+  capacity: string;
+  trainer: string;
+  skpd: Skpd;
+}
+
+export function TrainingForm({ onDone }: { onDone: (t: Output<'trainings.create'>) => void }) {
   const { t } = useI18n();
-  const form = useForm({ topic: '', startsOn: today(), startsTime: '09:00', endsOn: today(), endsTime: '15:00', mode: 'offline' as 'offline' | 'online', place: '', link: '', capacity: '100', trainer: '', skpd: 'ppkukm_ukm' as Skpd });
+  const form = useForm<TrainingDraft>({ topic: '', startsOn: today(), startsTime: '09:00', endsOn: today(), endsTime: '15:00', mode: 'offline', place: '', link: '', capacity: '100', trainer: '', skpd: 'ppkukm_ukm' });
   const v = form.values;
   const api = useApi();
-  const submit = (e: FormEvent) => {
+  const submit = (e: SubmitEvent) => {
     e.preventDefault();
     void form.submit(async () => {
       const created = await api('trainings.create', {

@@ -14,7 +14,7 @@ import { useFlash } from '../../components/flash';
 
 type Participant = Output<'trainings.get'>['participants'][number];
 /** What the last action can be undone with, shown beside its message. */
-type Undo = { label: string; run(): Promise<string> } | null;
+type Undo = { label: string; run: () => Promise<string> } | null;
 
 export function TrainingPage({ id }: { id: string }) {
   const { t } = useI18n();
@@ -158,7 +158,10 @@ export function TrainingPage({ id }: { id: string }) {
           )}
           <JobProgress job={printing} />
           {open && (
-            <button type="button" className="button" disabled={busy} onClick={() => (action.setError(null), setConfirming('cancel'))}>
+            <button type="button" className="button" disabled={busy} onClick={() => {
+                action.setError(null);
+                setConfirming('cancel');
+              }}>
               {t('tr.cancel')}
             </button>
           )}

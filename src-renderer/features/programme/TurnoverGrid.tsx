@@ -12,7 +12,7 @@ import { groupDigits, parseAmount } from './pdf';
 import { usePendampingChoice } from './usePendampingChoice';
 
 type Row = Output<'turnover.grid'>['rows'][number];
-type Cells = { turnover: string; profit: string; employees: string };
+interface Cells { turnover: string; profit: string; employees: string }
 type Col = keyof Cells;
 type RowState = { kind: 'dirty' | 'saving' } | { kind: 'error'; text: string; cols: Col[] } | { kind: 'warning'; warnings: PlausibilityWarning[]; figures: string };
 const COLS = ['turnover', 'profit', 'employees'] as const;
@@ -48,7 +48,7 @@ function warningText(w: PlausibilityWarning, t: Translate): string {
 function rowRefusal(e: unknown, t: Translate): { text: string; cols: Col[] } {
   const fields = fieldErrorsOf(e);
   const cols = COLS.filter((c) => Object.keys(fields).some((k) => k.endsWith(`.${c}`)));
-  const own = Object.values(fields).map((m) => m.split(' › ').pop()!);
+  const own = Object.values(fields).map((m) => m.split(' › ').at(-1) ?? m);
   return { text: own.length ? [...new Set(own)].join(' · ') : errorMessage(e, t), cols };
 }
 
@@ -66,8 +66,8 @@ export function TurnoverGrid() {
   const grid = query.data;
   const api = useApi();
   // Only what the user typed differs from the stored figures; a saved row drops its edit.
-  const [edits, setEdits] = useState<Record<string, Cells>>({});
-  const [state, setState] = useState<Record<string, RowState>>({});
+  const [edits, setEdits] = useState<Partial<Record<string, Cells>>>({});
+  const [state, setState] = useState<Partial<Record<string, RowState>>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [switching, setSwitching] = useState<(() => void) | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
@@ -117,7 +117,10 @@ export function TurnoverGrid() {
     if (!grid) return;
     setMessage(null);
     let n = 0;
-    for (const r of grid.rows) if (edits[r.businessId] && plausible(r, edits[r.businessId]) && (await saveRow(r))) n++;
+    for (const r of grid.rows) {
+      const c = edits[r.businessId];
+      if (c && plausible(r, c) && (await saveRow(r))) n++;
+    }
     setMessage(t('g.savedAll', { n }));
   };
 
@@ -149,7 +152,8 @@ export function TurnoverGrid() {
     } else if (e.key === 'Enter') {
       e.preventDefault();
       // An implausible figure keeps the cursor here to be confirmed (Enter again) or corrected.
-      if (edits[r.businessId] && !plausible(r, edits[r.businessId])) return;
+      const c = edits[r.businessId];
+      if (c && !plausible(r, c)) return;
       // Move on at once so fast typing lands in the next row; the save finishes in the
       // background and a refusal stays flagged on its row.
       focusCell(row + 1, col);
@@ -209,7 +213,7 @@ export function TurnoverGrid() {
       <Notice kind="error">{query.error}</Notice>
       <Notice kind="success">{message}</Notice>
       {grid?.truncated && <Notice kind="warning">{t('g.truncated')}</Notice>}
-      {grid && grid.rows.length === 0 && <p className="prog-muted">{t('g.empty')}</p>}
+      {grid?.rows.length === 0 && <p className="prog-muted">{t('g.empty')}</p>}
       {grid && grid.rows.length > 0 && (
         <div className="table-wrap">
           <table className="table prog-grid" ref={tableRef} aria-label={t('prog.tab.turnover')}>

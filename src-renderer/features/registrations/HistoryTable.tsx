@@ -9,6 +9,10 @@ type HistoryEntry = Output<'members.history'>[number];
 /** Audit entries as readable lines: which fields changed from what to what. */
 export function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
   const { t } = useI18n();
+  const methodLabel = (method: string) => {
+    const key = METHOD_LABELS[method];
+    return key ? t(key) : undefined;
+  };
   return (
     <table className="table reg-history">
       <thead>
@@ -24,7 +28,7 @@ export function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
             <td className="reg-nowrap">{formatDateTime(e.at)}</td>
             <td>{e.username ?? '—'}</td>
             <td>
-              <div className="reg-small">{METHOD_LABELS[e.method] ? t(METHOD_LABELS[e.method]) : <span className="reg-mono">{e.method}</span>}</div>
+              <div className="reg-small">{methodLabel(e.method) ?? <span className="reg-mono">{e.method}</span>}</div>
               <ChangeList entity={e.entity} before={e.before} after={e.after} />
             </td>
           </tr>
@@ -34,9 +38,15 @@ export function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
   );
 }
 
-const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const show = (v: unknown) => {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  // Objects and lists; the values come from JSON, so there is nothing else.
+  return JSON.stringify(v);
+};
 
-function inWords(coded: Record<string, string>, key: string, v: unknown, t: Translate, kelurahan: (kode: string) => string | undefined): string {
+function inWords(coded: Partial<Record<string, string>>, key: string, v: unknown, t: Translate, kelurahan: (kode: string) => string | undefined): string {
   if (v === null || v === undefined || v === '') return '—';
   if (key === 'kelurahan_kode' && typeof v === 'string') return kelurahan(v) ?? v;
   if (coded[key] && typeof v === 'string') {

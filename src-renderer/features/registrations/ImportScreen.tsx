@@ -47,12 +47,13 @@ export function ImportScreen() {
   const [job, setJob] = useState<(JobStatus & { cancelled?: boolean }) | null>(null);
   const [running, setRunning] = useState(false);
   const cancelRequested = useRef(false);
+  const isCancelRequested = () => cancelRequested.current;
   // Reading and checking the file (preview and start) report their progress and can be cancelled.
   const reading = useLongCall();
 
-  const fileInput = () => ({
-    fileName: file!.name,
-    fileBase64: file!.base64,
+  const fileInput = (chosen: { name: string; base64: string }) => ({
+    fileName: chosen.name,
+    fileBase64: chosen.base64,
     mapping,
     defaults: defaults as PreviewInput['defaults'],
     confirmDuplicates,
@@ -88,9 +89,9 @@ export function ImportScreen() {
     setPreview(null);
     setHeadersOnly(null);
     setMapping({});
-    if (!chosen) return setFile(null);
-    if (!/\.(xlsx|csv)$/i.test(chosen.name)) return setError(t('reg.imp.wrongType'));
-    if (chosen.size > MAX_MB * 1024 * 1024) return setError(t('reg.imp.tooBig', { mb: MAX_MB }));
+    if (!chosen) { setFile(null); return; }
+    if (!/\.(xlsx|csv)$/i.test(chosen.name)) { setError(t('reg.imp.wrongType')); return; }
+    if (chosen.size > MAX_MB * 1024 * 1024) { setError(t('reg.imp.tooBig', { mb: MAX_MB })); return; }
     setBusy(true);
     try {
       const f = { name: chosen.name, base64: await readFileBase64(chosen) };
@@ -108,7 +109,7 @@ export function ImportScreen() {
     setRunning(true);
     cancelRequested.current = false;
     try {
-      const started = await reading.run('members.importRun', { ...fileInput(), mode });
+      const started = await reading.run('members.importRun', { ...fileInput(file), mode });
       if (!started) {
         setError(t('reg.imp.readCancelled'));
         return;
@@ -118,7 +119,8 @@ export function ImportScreen() {
       // Each call writes one batch in its own transaction; stopping between calls never
       // leaves half a batch.
       while (!status.done) {
-        if (cancelRequested.current) {
+        // Read afresh each time round: the cancel button sets it while this loop awaits.
+        if (isCancelRequested()) {
           status = await api('members.importCancel', { jobId: status.jobId });
           setJob({ ...status, cancelled: true });
           break;
@@ -153,7 +155,7 @@ export function ImportScreen() {
 
   const headers = preview?.headers ?? headersOnly ?? [];
   const fields = preview?.fields ?? FALLBACK_FIELDS;
-  const finished = job && job.done;
+  const finished = job?.done;
 
   return (
     <section className="screen reg-import">
@@ -187,7 +189,7 @@ export function ImportScreen() {
                 key={f.key}
                 label={f.label}
                 required={f.required}
-                value={mapping[f.key as keyof Mapping] ?? ''}
+                value={mapping[f.key] ?? ''}
                 onChange={(e) => setMapping((m) => ({ ...m, [f.key]: e.target.value }))}
               >
                 <option value="">{t('reg.imp.notMapped')}</option>

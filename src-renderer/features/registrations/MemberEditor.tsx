@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { Input, Output } from '../../app/api';
 import { errorMessage, fieldErrorsOf, isRefusal, useApi, useApiQuery } from '../../app/data';
 import { useI18n } from '../../app/i18n';
@@ -30,9 +30,10 @@ function businessInput(b: BusinessDraft, owner: MemberDraft): BusinessFieldsInpu
     phone: b.phone || null,
     startDate: b.startDate || null,
     placeStatus: (b.placeStatus || null) as BusinessFieldsInput['placeStatus'],
-    // Left empty, the amount is sent as missing so that the server names the field.
-    capital: b.capital as number,
-    monthlyTurnover: b.monthlyTurnover as number,
+    // Left empty, the amount is sent as missing (null, which the input type does not admit) so
+    // that the server names the field.
+    capital: b.capital as unknown as number,
+    monthlyTurnover: b.monthlyTurnover as unknown as number,
     employees: b.employees === '' ? 0 : Number(b.employees),
     npwp: b.npwp || null,
     nib: b.nib || null,
@@ -119,7 +120,10 @@ export function MemberEditor({ memberId }: { memberId: string | null }) {
   const query = useApiQuery('members.get', { id: memberId ?? '' }, { enabled: !!memberId });
   const profile: Profile | null = query.data ?? null;
   const initial = useMemo(() => (profile ? draftOf(profile) : emptyMember()), [profile]);
-  const [edited, setValue] = useState<MemberDraft | null>(null);
+  // What was typed, for the member it was typed for: another member starts from its own record.
+  const [edit, setEdit] = useState<{ memberId: string | null; draft: MemberDraft } | null>(null);
+  const edited = edit?.memberId === memberId ? edit.draft : null;
+  const setValue = (draft: MemberDraft) => setEdit({ memberId, draft });
   const value = edited ?? initial;
   const loadError = query.error;
   const formRef = useRef<HTMLFormElement>(null);
@@ -132,7 +136,6 @@ export function MemberEditor({ memberId }: { memberId: string | null }) {
   const [busy, setBusy] = useState(false);
   // Leaving with typed-in data asks first.
   useUnsavedChanges(edited !== null && JSON.stringify(edited) !== JSON.stringify(initial), t('unsaved.form'));
-  useEffect(() => setValue(null), [memberId]);
 
   const onChange = (next: MemberDraft, path: string) => {
     setValue(next);
@@ -142,25 +145,26 @@ export function MemberEditor({ memberId }: { memberId: string | null }) {
   };
 
   const showRefusal = (e: unknown) => {
-    const given = fieldErrorsOf(e);
+    const given: Partial<Record<string, string>> = fieldErrorsOf(e);
     if (isRefusal(e, 'conflict') && given.confirmDuplicate) {
-      setDuplicate({ message: given.confirmDuplicate, id: given.existingMemberId });
+      setDuplicate({ message: given.confirmDuplicate, id: given.existingMemberId ?? '' });
       return;
     }
     if (isRefusal(e, 'conflict') && given.existingMemberId) setExisting({ id: given.existingMemberId, no: given.existingMemberNo ?? '' });
-    const fields = Object.fromEntries(Object.entries(given).filter(([k]) => !POINTER_KEYS.has(k)));
+    const fields = new Map(Object.entries(fieldErrorsOf(e)).filter(([k]) => !POINTER_KEYS.has(k)));
     // A business at the member's own address has no address fields on screen: its address
     // messages are the member's, already shown at the member's fields.
     value.businesses.forEach((b, i) => {
       if (!b.sameAddress) return;
       for (const [own, member] of [['addressStreet', 'addressStreet'], ['kelurahanKode', 'kelurahanKode'], ['postalCode', 'postalCode']] as const) {
         const key = `businesses.${i}.${own}`;
-        if (!fields[key]) continue;
-        if (!fields[member]) fields[member] = fields[key];
-        delete fields[key];
+        const message = fields.get(key);
+        if (!message) continue;
+        if (!fields.get(member)) fields.set(member, message);
+        fields.delete(key);
       }
     });
-    if (Object.keys(fields).length) fieldErrors.setErrors(fields);
+    if (fields.size) fieldErrors.setErrors(Object.fromEntries(fields));
     else setError(errorMessage(e, t));
   };
 

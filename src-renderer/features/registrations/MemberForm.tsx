@@ -108,7 +108,7 @@ export const emptyMember = (): MemberDraft => ({
 });
 
 export interface FormErrors {
-  errorOf(...paths: string[]): string | undefined;
+  errorOf: (...paths: string[]) => string | undefined;
 }
 
 /**
@@ -117,7 +117,7 @@ export interface FormErrors {
  */
 export function MemberFields(props: {
   value: MemberDraft;
-  onChange(next: MemberDraft, changedPath: string): void;
+  onChange: (next: MemberDraft, changedPath: string) => void;
   errors: FormErrors;
   nikNote?: React.ReactNode;
   editing: boolean;
@@ -125,12 +125,12 @@ export function MemberFields(props: {
   maskedNik?: string;
   maskedKk?: string;
   /** The scale class the server gave each business, by index, when known. */
-  serverScales?: Array<string | undefined>;
+  serverScales?: (string | undefined)[];
 }) {
   const { t, locale } = useI18n();
   const ref = useReference();
   const v = props.value;
-  const today = useMemo(jakartaToday, []);
+  const today = useMemo(() => jakartaToday(), []);
   const reading = readNik(v.nik, today);
   const disagree = reading?.ok ? nikDisagreements(v.nik, v.birthDate, v.gender) : [];
   const set = <K extends keyof MemberDraft>(key: K, value: MemberDraft[K]) => props.onChange({ ...v, [key]: value }, key);
@@ -264,7 +264,7 @@ export function MemberFields(props: {
   );
 }
 
-function KelurahanSelect(props: { label: string; list: Kelurahan[]; value: string; error?: string; required?: boolean; onChange(kode: string): void }) {
+function KelurahanSelect(props: { label: string; list: Kelurahan[]; value: string; error?: string; required?: boolean; onChange: (kode: string) => void }) {
   return <KelurahanPicker label={props.label} required={props.required ?? true} value={props.value} error={props.error} onChange={props.onChange} />;
 }
 
@@ -274,8 +274,8 @@ function BusinessFields(props: {
   kelurahans: Kelurahan[];
   errors: FormErrors;
   serverScale?: string;
-  onChange(patch: Partial<BusinessDraft>): void;
-  onRemove?(): void;
+  onChange: (patch: Partial<BusinessDraft>) => void;
+  onRemove?: () => void;
 }) {
   const { t } = useI18n();
   const b = props.value;

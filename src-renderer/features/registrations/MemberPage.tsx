@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { Output } from '../../app/api';
 import { useAction, useApi, useApiQuery } from '../../app/data';
 import { HistoryTable } from './HistoryTable';
-import { formatDate, formatDateTime, formatNumber, formatRupiah } from '../../app/format';
-import { useI18n, type MessageKey } from '../../app/i18n';
+import { formatDate, formatNumber, formatRupiah } from '../../app/format';
+import { useI18n } from '../../app/i18n';
 import { useCan } from '../../app/session';
 import { CheckField, SelectField, TextAreaField, TextField } from '../../components/Field';
 import { DateField } from '../../components/DateField';
@@ -21,6 +21,8 @@ type Education = (typeof EDUCATIONS)[number];
 
 type Profile = Output<'members.get'>;
 type Business = Profile['businesses'][number];
+/** Null when none was recorded yet (the server's `history[0] ?? null`, which its type does not say). */
+const latestConditionOf = (b: Business): Business['conditions'][number] | null => b.latestCondition;
 type Stage = Profile['stages'][number];
 
 
@@ -42,7 +44,7 @@ export function MemberPage({ memberId }: { memberId: string }) {
   const [stageFor, setStageFor] = useState<Stage | null>(null);
 
   const reveal = async () => {
-    if (revealed) return setRevealed(null);
+    if (revealed) { setRevealed(null); return; }
     // The reveal is itself a change in the trail: the history reloads with it.
     await revealing.run(async () => setRevealed(await api('members.revealNik', { id: memberId })));
   };
@@ -148,7 +150,7 @@ export function MemberPage({ memberId }: { memberId: string }) {
                     <div className="reg-evidence__text" title={s.evidence ?? undefined}>
                       {s.evidence ?? '—'}
                     </div>
-                    {(s.recordedByName || (s.source && s.source !== 'manual')) && <div className="reg-small">{t('reg.s.byName', { name: s.recordedByName ?? s.source ?? '' })}</div>}
+                    {(Boolean(s.recordedByName) || (Boolean(s.source) && s.source !== 'manual')) && <div className="reg-small">{t('reg.s.byName', { name: s.recordedByName ?? s.source ?? '' })}</div>}
                   </td>
                   {canEdit && (
                     <td>
@@ -215,9 +217,9 @@ export function MemberPage({ memberId }: { memberId: string }) {
   );
 }
 
-function BusinessCard({ business: b, revealedNpwp, canEdit, onRecord }: { business: Business; revealedNpwp?: string; canEdit: boolean; onRecord(): void }) {
+function BusinessCard({ business: b, revealedNpwp, canEdit, onRecord }: { business: Business; revealedNpwp?: string; canEdit: boolean; onRecord: () => void }) {
   const { t } = useI18n();
-  const c = b.latestCondition;
+  const c = latestConditionOf(b);
   const yesNo = (v: boolean | null) => (v === null ? t('reg.c.unknown') : v ? t('common.yes') : t('common.no'));
   const digital = c
     ? (
@@ -322,16 +324,31 @@ function BusinessCard({ business: b, revealedNpwp, canEdit, onRecord }: { busine
 type TriState = '' | 'ya' | 'tidak';
 const tri = (v: TriState) => (v === '' ? null : v === 'ya');
 
-function ConditionForm({ business, onDone }: { business: Business; onDone(): void }) {
+interface ConditionDraft {
+  recordedOn: string;
+  closedTemporarily: TriState;
+  loanTrouble: TriState;
+  turnoverDropPct: string;
+  recovered: TriState;
+  sellsOnline: boolean;
+  marketplace: boolean;
+  socialMedia: boolean;
+  qris: boolean;
+  eorder: boolean;
+  bookkeepingApp: boolean;
+  note: string;
+}
+
+function ConditionForm({ business, onDone }: { business: Business; onDone: () => void }) {
   const { t } = useI18n();
-  const last = business.latestCondition;
+  const last = latestConditionOf(business);
   const api = useApi();
-  const f = useForm({
+  const f = useForm<ConditionDraft>({
     recordedOn: jakartaToday(),
-    closedTemporarily: '' as TriState,
-    loanTrouble: '' as TriState,
+    closedTemporarily: '',
+    loanTrouble: '',
     turnoverDropPct: '',
-    recovered: '' as TriState,
+    recovered: '',
     // Digital channels rarely go away: start from the last record.
     sellsOnline: last?.sellsOnline ?? false,
     marketplace: last?.marketplace ?? false,
@@ -349,7 +366,7 @@ function ConditionForm({ business, onDone }: { business: Business; onDone(): voi
       <option value="tidak">{t('common.no')}</option>
     </SelectField>
   );
-  const submit = (e: React.FormEvent) => {
+  const submit = (e: React.SubmitEvent) => {
     e.preventDefault();
     void f.submit(async () => {
       await api('businesses.recordCondition', {
@@ -404,11 +421,11 @@ function ConditionForm({ business, onDone }: { business: Business; onDone(): voi
   );
 }
 
-function StageForm({ memberId, stage, onDone }: { memberId: string; stage: Stage; onDone(): void }) {
+function StageForm({ memberId, stage, onDone }: { memberId: string; stage: Stage; onDone: () => void }) {
   const { t } = useI18n();
   const f = useForm({ completedOn: jakartaToday(), evidence: '' });
   const api = useApi();
-  const submit = (e: React.FormEvent) => {
+  const submit = (e: React.SubmitEvent) => {
     e.preventDefault();
     void f.submit(async () => {
       await api('stages.record', { memberId, stage: stage.code as 'P2', completedOn: f.values.completedOn, evidence: f.values.evidence }, { invalidates: ['members', 'programme'] });

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { Input, Output } from '../../app/api';
-import { errorMessage, useApi, useLongCall } from '../../app/data';
+import { errorMessage, useLongCall } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { useCan } from '../../app/session';
@@ -17,7 +17,15 @@ import { JobProgress } from '../../components/JobProgress';
 
 type MemberRow = Output<'members.list'>['rows'][number];
 type ListInput = Input<'members.list'>;
-type Filters = { q: string; kel: string; tg: string; skpd: string; stage: string; scale: string; status: string };
+interface Filters {
+  q: string;
+  kel: string;
+  tg: string;
+  skpd: string;
+  stage: string;
+  scale: string;
+  status: string;
+}
 const col = createColumnHelper<MemberRow>();
 const NO_FILTERS: Filters = { q: '', kel: '', tg: '', skpd: '', stage: '', scale: '', status: '' };
 
@@ -36,7 +44,6 @@ function toApiFilters(f: Filters) {
 
 export function MembersList() {
   const { t } = useI18n();
-  const api = useApi();
   const ref = useReference();
   const [flash] = useFlash();
   const [exporting, setExporting] = useState<'xlsx' | 'csv' | null>(null);
@@ -112,7 +119,7 @@ export function MembersList() {
     [t],
   );
 
-  const select = (name: keyof Filters, labelText: string, options: Array<[string, string]>) => (
+  const select = (name: keyof Filters, labelText: string, options: [string, string][]) => (
     <select aria-label={labelText} value={table.filters[name]} onChange={(e) => table.setFilter(name, e.target.value)}>
       <option value="">
         {labelText}: {t('common.all')}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { Output } from '../../app/api';
 import { errorMessage, useApi } from '../../app/data';
 import { formatNumber } from '../../app/format';
@@ -10,7 +10,7 @@ import { parseRupiah } from './display';
  * Rupiah typed as digits and shown grouped the id-ID way (Rp 1.500.000); the form keeps the
  * integer, which is what the API receives.
  */
-export function MoneyField(props: { label: string; value: number | null; onChange(value: number | null): void; error?: string; hint?: string; required?: boolean; name?: string }) {
+export function MoneyField(props: { label: string; value: number | null; onChange: (value: number | null) => void; error?: string; hint?: string; required?: boolean; name?: string }) {
   return (
     <Field label={props.label} error={props.error} hint={props.hint} required={props.required}>
       {(id, describedBy) => (
@@ -44,7 +44,7 @@ export type KbliOption = Output<'kbli.search'>[number];
  * words); Up/Down move through the results, Enter picks one, Escape closes the list. While the
  * list is open Enter picks rather than submitting the form.
  */
-export function KbliCombobox(props: { label: string; value: { kode: string; judul: string } | null; onChange(value: { kode: string; judul: string } | null): void; error?: string; required?: boolean }) {
+export function KbliCombobox(props: { label: string; value: { kode: string; judul: string } | null; onChange: (value: { kode: string; judul: string } | null) => void; error?: string; required?: boolean }) {
   const { t } = useI18n();
   const listId = useId();
   const [text, setText] = useState(props.value ? `${props.value.kode} — ${props.value.judul}` : '');
@@ -56,11 +56,13 @@ export function KbliCombobox(props: { label: string; value: { kode: string; judu
   const [searchError, setSearchError] = useState<string | null>(null);
   const shownValue = props.value ? `${props.value.kode} — ${props.value.judul}` : '';
 
-  useEffect(() => {
-    // Keep the text in step when the value is set from outside (edit, reset).
+  // Keep the text in step when the value is set from outside (edit, reset): adjusted while
+  // rendering, when the chosen code changes.
+  const [textFor, setTextFor] = useState(props.value?.kode);
+  if (textFor !== props.value?.kode) {
+    setTextFor(props.value?.kode);
     setText(shownValue);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [props.value?.kode]);
+  }
 
   const search = (query: string) => {
     const mine = ++ticket.current;

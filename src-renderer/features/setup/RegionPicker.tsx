@@ -7,7 +7,7 @@ import { Notice } from '../../components/Notice';
 export function RegionPicker(props: {
   kotaKode: string;
   kecamatanKode: string;
-  onChange(kotaKode: string, kecamatanKode: string, kecamatanNama: string, kotaNama: string): void;
+  onChange: (kotaKode: string, kecamatanKode: string, kecamatanNama: string, kotaNama: string) => void;
   errors: { kota?: string; kecamatan?: string };
 }) {
   const { t } = useI18n();

@@ -50,7 +50,7 @@ export function SetupScreen() {
     }));
   };
 
-  const submit = (e: React.FormEvent) => {
+  const submit = (e: React.SubmitEvent) => {
     e.preventDefault();
     if (v.password !== v.password2) {
       f.setFieldErrors({ 'admin.password2': t('user.passwordMismatch') });

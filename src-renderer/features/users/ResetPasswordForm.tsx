@@ -7,11 +7,11 @@ import { useForm } from '../../components/useForm';
 
 type UserRow = Output<'users.list'>['rows'][number];
 
-export function ResetPasswordForm({ user, onDone }: { user: UserRow; onDone(): void }) {
+export function ResetPasswordForm({ user, onDone }: { user: UserRow; onDone: () => void }) {
   const { t } = useI18n();
   const f = useForm({ password: '' });
   const api = useApi();
-  const submit = (e: React.FormEvent) => {
+  const submit = (e: React.SubmitEvent) => {
     e.preventDefault();
     void f.submit(async () => {
       await api('users.resetPassword', { id: user.id, password: f.values.password });

@@ -10,12 +10,12 @@ type Role = UserRow['role'];
 const ROLES: Role[] = ['petugas', 'loket', 'supervisor', 'admin'];
 
 /** Create a user (with a first password) or edit one (without touching the password). */
-export function UserForm({ user, onDone }: { user: UserRow | null; onDone(saved: { username: string }): void }) {
+export function UserForm({ user, onDone }: { user: UserRow | null; onDone: (saved: { username: string }) => void }) {
   const { t } = useI18n();
   const f = useForm({
     username: user?.username ?? '',
     fullName: user?.fullName ?? '',
-    role: (user?.role ?? 'petugas') as Role,
+    role: user?.role ?? 'petugas',
     isPendamping: user?.isPendamping === 1,
     nip: user?.nip ?? '',
     phone: user?.phone ?? '',
@@ -23,7 +23,7 @@ export function UserForm({ user, onDone }: { user: UserRow | null; onDone(saved:
   });
   const v = f.values;
   const api = useApi();
-  const submit = (e: React.FormEvent) => {
+  const submit = (e: React.SubmitEvent) => {
     e.preventDefault();
     void f.submit(async () => {
       const common = { fullName: v.fullName, role: v.role, isPendamping: v.isPendamping, nip: v.nip || null, phone: v.phone || null };

@@ -81,7 +81,8 @@ export function UsersScreen() {
         cell: (c) => {
           const u = c.row.original;
           if (u.active !== 1) return <span className="badge badge--muted">{t('user.inactive')}</span>;
-          if (u.lockedUntil && Date.parse(u.lockedUntil) > Date.now()) return <span className="badge badge--warning">{t('user.locked')}</span>;
+          // Locked as of when the list was read.
+          if (u.lockedUntil && Date.parse(u.lockedUntil) > table.readAt) return <span className="badge badge--warning">{t('user.locked')}</span>;
           return <span className="badge badge--success">{t('user.active')}</span>;
         },
       }),
@@ -119,7 +120,7 @@ export function UsersScreen() {
         : []),
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t, canEdit, me.id],
+    [t, canEdit, me.id, table.readAt],
   );
 
   return (
