@@ -9,7 +9,7 @@ beforeAll(async () => {
   await env.app.setup();
 });
 afterAll(async () => {
-  await env?.stop();
+  await env.stop();
 });
 
 async function call(method: string, input: unknown, language?: string) {

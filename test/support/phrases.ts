@@ -16,7 +16,7 @@ const isPhrase = (v: unknown): v is Phrase =>
 /** The value with each phrase inside it in one language. */
 export function inLanguage<T>(value: T, locale: Locale = 'id'): InLanguage<T> {
   if (isPhrase(value)) return value[locale] as InLanguage<T>;
-  if (Array.isArray(value)) return value.map((v) => inLanguage(v, locale)) as InLanguage<T>;
+  if (Array.isArray(value)) return (value as unknown[]).map((v) => inLanguage(v, locale)) as InLanguage<T>;
   if (typeof value === 'object' && value !== null) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inLanguage(v, locale)])) as InLanguage<T>;
   }
