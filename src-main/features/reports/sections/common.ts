@@ -1,12 +1,12 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { DB } from '../../../core/db/schema';
 import type { ReportScope, ReportRow } from '../model';
-import { reportWords } from '../words';
+import { reportWords, TOTAL_WORD } from '../words';
 
 /** Words every breakdown uses. */
 export const common = reportWords({
   other: { id: 'Lainnya', en: 'Other' },
-  total: { id: 'Jumlah', en: 'Total' },
+  total: TOTAL_WORD,
 });
 
 /** Members in scope: all of the office's members, or those living in the chosen kelurahan. */
