@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineMethod } from '../../core/api/registry';
 import { fieldMessage, label } from '../../core/api/validation';
-import { conflict } from '../../core/api/errors';
+import { AppError, conflict } from '../../core/api/errors';
 import { jakartaDate } from '../../core/clock';
 import { loadOffice } from '../../core/office';
 import { buildDashboard } from './dashboard';
@@ -95,7 +95,12 @@ export const reportMethods = {
     input: z.strictObject({ month }),
     // The summaries (the kecamatan's and each kelurahan's) are read on a reader before the
     // transaction, which only signs and stores them.
-    prepare: (ctx, input) => ctx.read((db) => prepareClosing(db, input.month, ctx.app.clock.nowIso(), ctx.user!)),
+    prepare: (ctx, input) => {
+      // Only a signed-in supervisor reaches here (access above).
+      const user = ctx.user;
+      if (!user) throw new AppError('unauthenticated', { id: 'Masuk terlebih dahulu.', en: 'Log in first.' });
+      return ctx.read((db) => prepareClosing(db, input.month, ctx.app.clock.nowIso(), user));
+    },
     handler: (ctx, _input, pkg) => storeClosing(ctx, pkg),
   }),
 

@@ -56,7 +56,10 @@ export async function buildDashboard(db: Db, month: string, nowIso: string, loca
 
   // Registrations month by month over the last year; a closed month as it was reported.
   const closed = new Map((await listClosings(db)).map((c) => [c.month, c]));
-  const reported = async (m: string) => (closed.has(m) ? figureMap((await frozenSummary(db, m, null))!) : null);
+  const reported = async (m: string) => {
+    const frozen = closed.has(m) ? await frozenSummary(db, m, null) : null;
+    return frozen ? figureMap(frozen) : null;
+  };
   const months = monthsUpTo(month, 12);
   const perMonth = await db
     .selectFrom('members')
@@ -65,10 +68,10 @@ export async function buildDashboard(db: Db, month: string, nowIso: string, loca
     .select([sql<string>`substr(registered_on, 1, 7)`.as('month'), (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy(sql`substr(registered_on, 1, 7)`)
     .execute();
-  const perMonthMap = new Map(perMonth.map((r) => [r.month, Number(r.n)]));
+  const perMonthMap = new Map(perMonth.map((r) => [r.month, r.n]));
   for (const m of months) {
     const frozen = await reported(m);
-    if (frozen) perMonthMap.set(m, Number(frozen.get('registrations.registeredInMonth')?.value ?? 0));
+    if (frozen) perMonthMap.set(m, frozen.get('registrations.registeredInMonth')?.value ?? 0);
   }
 
   // Recovery and digital adoption month by month (the programme's headline outcome).
@@ -82,7 +85,7 @@ export async function buildDashboard(db: Db, month: string, nowIso: string, loca
       recovery.push({
         month: m,
         label: shortMonthLabel(m),
-        recovered: Number(rec?.figures.find((f) => f.id === 'businessesRecovered')?.value ?? 0),
+        recovered: rec?.figures.find((f) => f.id === 'businessesRecovered')?.value ?? 0,
         recoveredShare: rec?.figures.find((f) => f.id === 'recoveredShare')?.value ?? null,
         ...Object.fromEntries(digitalChannels.map(([c, label]) => [c, share.get(label) ?? null])),
       });

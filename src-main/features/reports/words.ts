@@ -43,7 +43,7 @@ export const isReportWord = (text: string): boolean => english.has(text) || mont
 const monthOf = (text: string): string | null => {
   const m = /^(\p{L}+) (\d{4})$/u.exec(text);
   const n = m ? MONTH_NAMES.get(m[1]) : undefined;
-  return n ? `${m![2]}-${String(n).padStart(2, '0')}` : null;
+  return m && n ? `${m[2]}-${String(n).padStart(2, '0')}` : null;
 };
 
 /** One text of the report in a language: a declared word, a month ("Desember 2026"), or a name as it is. */

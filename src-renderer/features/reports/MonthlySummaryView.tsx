@@ -55,7 +55,7 @@ export function MonthlySummaryView({ month, kelurahan, closings }: { month: stri
                     <tr key={i} className={table.totalRow && i === table.rows.length - 1 ? 'reports__total' : undefined}>
                       {table.columns.map((c) => (
                         <td key={c.key} className={c.type === 'text' ? undefined : 'num'}>
-                          {row[c.key] === undefined ? '' : formatReportValue(row[c.key], cellType(c, row))}
+                          {c.key in row ? formatReportValue(row[c.key], cellType(c, row)) : ''}
                         </td>
                       ))}
                     </tr>

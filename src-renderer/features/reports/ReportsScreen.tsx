@@ -65,10 +65,16 @@ export function ReportsScreen() {
         </div>
       </header>
       <nav className="tabs" aria-label={t('reports.title')}>
-        <a href="#/laporan" aria-current={tab === 'dashboard' ? 'page' : undefined} onClick={(e) => (e.preventDefault(), go('dashboard', {}))}>
+        <a href="#/laporan" aria-current={tab === 'dashboard' ? 'page' : undefined} onClick={(e) => {
+            e.preventDefault();
+            go('dashboard', {});
+          }}>
           {t('reports.dashboard')}
         </a>
-        <a href="#/laporan/rekap" aria-current={tab === 'monthly' ? 'page' : undefined} onClick={(e) => (e.preventDefault(), go('monthly', {}))}>
+        <a href="#/laporan/rekap" aria-current={tab === 'monthly' ? 'page' : undefined} onClick={(e) => {
+            e.preventDefault();
+            go('monthly', {});
+          }}>
           {t('reports.monthly')}
         </a>
       </nav>

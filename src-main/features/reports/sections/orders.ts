@@ -50,7 +50,7 @@ async function kecamatanFigures(db: Db, scope: ReportScope): Promise<OrderFigure
     deliveredOnTime: delivered.onTime,
     paid: paid.n,
     paidValue: paid.v,
-    unpaidValue: Number(unpaidNow.v) + Number(paidLater.v),
+    unpaidValue: unpaidNow.v + paidLater.v,
   };
 }
 
@@ -77,7 +77,7 @@ async function kelurahanFigures(db: Db, scope: ReportScope, kelurahan: string): 
 /** E-orders: received, delivered (and on time), paid, and unpaid deliveries at the month's end. */
 export async function ordersSection(db: Db, scope: ReportScope): Promise<ReportSection> {
   const figures = scope.kelurahan ? await kelurahanFigures(db, scope, scope.kelurahan) : await kecamatanFigures(db, scope);
-  const n = (k: keyof OrderFigures) => Number(figures[k] ?? 0);
+  const n = (k: keyof OrderFigures) => figures[k];
   // On time among the deliveries of the month; with none, there is no share to report.
   return {
     id: 'orders',

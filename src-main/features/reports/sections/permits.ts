@@ -76,10 +76,10 @@ export async function permitsSection(db: Db, scope: ReportScope): Promise<Report
     .select(['ajib_tasks.kind', 'ajib_tasks.status', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy(['ajib_tasks.kind', 'ajib_tasks.status'])
     .execute();
-  const ajibCount = (kind: string, status?: string) => ajib.filter((a) => a.kind === kind && (!status || a.status === status)).reduce((s, a) => s + Number(a.n), 0);
+  const ajibCount = (kind: string, status?: string) => ajib.filter((a) => a.kind === kind && (!status || a.status === status)).reduce((s, a) => s + a.n, 0);
 
   const count = (channel: string, list: { channel: string }[]) => list.filter((x) => x.channel === channel).length;
-  const receivedBy = new Map(received.map((r) => [r.channel, Number(r.n)]));
+  const receivedBy = new Map(received.map((r) => [r.channel, r.n]));
   const totalReceived = [...receivedBy.values()].reduce((s, n) => s + n, 0);
   const issuedOnTime = issued.filter((d) => onTime(d.id)).length;
   const rows: ReportRow[] = CHANNELS.map(([key, label]) => {
@@ -114,7 +114,7 @@ export async function permitsSection(db: Db, scope: ReportScope): Promise<Report
       { id: 'rejected', label: w.rejected, value: decided.filter((d) => d.status === 'ditolak').length, type: 'int' },
       { id: 'revoked', label: w.revoked, value: decided.filter((d) => d.status === 'dicabut').length, type: 'int' },
       { id: 'onTimeShare', label: w.onTimeShare, value: percent(issuedOnTime, issued.length), type: 'percent' },
-      { id: 'ajibTasks', label: w.ajibTasks, value: ajib.reduce((s, a) => s + Number(a.n), 0), type: 'int' },
+      { id: 'ajibTasks', label: w.ajibTasks, value: ajib.reduce((s, a) => s + a.n, 0), type: 'int' },
     ],
     tables: [
       {

@@ -59,8 +59,8 @@ export async function trainingsSection(db: Db, scope: ReportScope): Promise<Repo
       left join members m on m.id = e.member_id
       where t.status = 'selesai' and t.starts_at >= ${scope.fromIso} and t.starts_at < ${scope.toIso}
         ${scope.kelurahan ? sql`and (e.id is null or m.kelurahan_kode = ${scope.kelurahan})` : sql``}`.execute(db)
-  ).rows[0];
-  const n = (k: string) => Number(r?.[k] ?? 0);
+  ).rows.at(0);
+  const n = (k: string) => r?.[k] ?? 0;
   return {
     id: 'trainings',
     title: tw.title,
@@ -82,14 +82,14 @@ export async function turnoverSection(db: Db, scope: ReportScope): Promise<Repor
       select count(*) as visits, count(distinct v.member_id) as members
       from mentoring_visits v join members m on m.id = v.member_id
       where v.visited_on between ${scope.from} and ${scope.to} ${memberFilter(scope)}`.execute(db)
-  ).rows[0];
+  ).rows.at(0);
   const month = scope.month;
   const totals = (
     await sql<{ businesses: number; turnover: number }>`
       select count(*) as businesses, coalesce(sum(r.turnover), 0) as turnover
       from turnover_reports r join members m on m.id = r.member_id
       where r.month = ${month} ${memberFilter(scope)}`.execute(db)
-  ).rows[0];
+  ).rows.at(0);
   // Members per pendamping from the (pendamping, registered_on) index, and the month's reports
   // per pendamping from the month's few rows: two small queries instead of one join of all members.
   const assigned = (
@@ -118,9 +118,9 @@ export async function turnoverSection(db: Db, scope: ReportScope): Promise<Repor
     .sort((x, y) => (x.name === null ? 1 : y.name === null ? -1 : x.name.localeCompare(y.name, 'id')));
   const rows = perPendamping.map((p) => ({
     label: p.name ?? vw.noPendamping,
-    members: Number(p.members),
-    reported: Number(p.reported),
-    turnover: Number(p.turnover),
+    members: p.members,
+    reported: p.reported,
+    turnover: p.turnover,
   }));
   rows.push({
     label: common.total,
@@ -133,10 +133,10 @@ export async function turnoverSection(db: Db, scope: ReportScope): Promise<Repor
     title: vw.title,
     shortTitle: vw.shortTitle,
     figures: [
-      { id: 'visits', label: vw.visits, value: Number(visits?.visits ?? 0), type: 'int' },
-      { id: 'membersVisited', label: vw.membersVisited, value: Number(visits?.members ?? 0), type: 'int' },
-      { id: 'businessesReported', label: vw.businessesReported, value: Number(totals?.businesses ?? 0), type: 'int' },
-      { id: 'totalTurnover', label: vw.totalTurnover, value: Number(totals?.turnover ?? 0), type: 'rupiah' },
+      { id: 'visits', label: vw.visits, value: visits?.visits ?? 0, type: 'int' },
+      { id: 'membersVisited', label: vw.membersVisited, value: visits?.members ?? 0, type: 'int' },
+      { id: 'businessesReported', label: vw.businessesReported, value: totals?.businesses ?? 0, type: 'int' },
+      { id: 'totalTurnover', label: vw.totalTurnover, value: totals?.turnover ?? 0, type: 'rupiah' },
     ],
     tables: [
       {
@@ -181,11 +181,11 @@ export async function financingSection(db: Db, scope: ReportScope): Promise<Repo
     const r = by.get(key);
     return {
       label,
-      referrals: Number(r?.referrals ?? 0),
-      requested: Number(r?.requested ?? 0),
-      approved: Number(r?.approved ?? 0),
-      disbursed: Number(r?.disbursed ?? 0),
-      disbursedAmount: Number(r?.disbursedAmount ?? 0),
+      referrals: r?.referrals ?? 0,
+      requested: r?.requested ?? 0,
+      approved: r?.approved ?? 0,
+      disbursed: r?.disbursed ?? 0,
+      disbursedAmount: r?.disbursedAmount ?? 0,
     };
   });
   const sum = (k: keyof (typeof table)[number]) => table.reduce((s, r) => s + Number(r[k]), 0);

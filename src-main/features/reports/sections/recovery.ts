@@ -62,12 +62,12 @@ export async function recoveryFigures(db: Db, scope: ReportScope): Promise<Recov
         select 1 from business_conditions n
         where n.business_id = c.business_id and n.recorded_on <= ${scope.to}
           and (n.recorded_on > c.recorded_on or (n.recorded_on = c.recorded_on and n.id > c.id)))`.execute(db);
-  const r = result.rows[0] ?? {};
+  const r = result.rows.at(0);
   return {
-    recorded: Number(r.recorded ?? 0),
-    affected: Number(r.affected ?? 0),
-    recovered: Number(r.recovered ?? 0),
-    channels: Object.fromEntries(digitalChannels.map(([c]) => [c, Number(r[c] ?? 0)])) as RecoveryFigures['channels'],
+    recorded: r?.recorded ?? 0,
+    affected: r?.affected ?? 0,
+    recovered: r?.recovered ?? 0,
+    channels: Object.fromEntries(digitalChannels.map(([c]) => [c, r?.[c] ?? 0])) as RecoveryFigures['channels'],
   };
 }
 

@@ -42,7 +42,7 @@ export async function stagesSection(db: Db, scope: ReportScope): Promise<ReportS
       .executeTakeFirstOrThrow(),
   ]);
   const byCode = new Map(rows.map((r) => [r.code, r]));
-  const total = Number(members.n);
+  const total = members.n;
   return {
     id: 'stages',
     title: w.title,
@@ -60,8 +60,8 @@ export async function stagesSection(db: Db, scope: ReportScope): Promise<ReportS
         ],
         rows: stages.map((s) => {
           const r = byCode.get(s.code);
-          const reached = Number(r?.total ?? 0);
-          return { label: `${s.code} ${s.label}`, inMonth: Number(r?.inMonth ?? 0), total: reached, share: percent(reached, total) };
+          const reached = r?.total ?? 0;
+          return { label: `${s.code} ${s.label}`, inMonth: r?.inMonth ?? 0, total: reached, share: percent(reached, total) };
         }),
         chartKey: 'total',
       },
