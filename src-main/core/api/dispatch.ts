@@ -5,7 +5,7 @@ import { lookupSession, sameToken, type ResolvedSession } from '../auth/sessions
 import { normaliseAddress } from '../auth/throttle';
 import { writeAudit } from './audit';
 import type { GroupCommit } from './group-commit';
-import { AppError, errorStatus, type ApiResult } from './errors';
+import { AppError, errorStatus, sessionEnded, type ApiResult } from './errors';
 import type { CallContext, MethodDefinition, MethodMap, PrepareContext, SessionUser, WorkContext } from './registry';
 import { describeIssues, summarise } from './validation';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../../../src-shared/i18n';
@@ -104,7 +104,7 @@ export function createDispatcher(dbs: Databases, methods: MethodMap, app: AppSer
         return fail(new AppError('conflict', { id: 'Kantor belum disiapkan. Selesaikan penyiapan awal terlebih dahulu.', en: 'The office is not set up yet. Finish the first-run setup first.' }));
       }
       if (def.access !== 'public') {
-        if (!session) return fail(new AppError('unauthenticated', { id: 'Sesi Anda berakhir atau belum masuk. Silakan masuk kembali.', en: 'Your session has ended or you have not logged in. Please log in again.' }));
+        if (!session) return fail(sessionEnded());
         if (session.mustChangePassword && !BEFORE_OWN_PASSWORD.has(req.method)) {
           return fail(new AppError('forbidden', { id: 'Ganti dulu kata sandi yang diberikan admin dengan kata sandi Anda sendiri.', en: 'First replace the password the admin gave you with one of your own.' }));
         }

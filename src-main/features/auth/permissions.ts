@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../../core/api/errors';
+import { signedInUser } from '../../core/api/errors';
 import { defineMethod, type MethodDefinition, type MethodMap, type Role } from '../../core/api/registry';
 
 /** Whether a role may call a method: the registry's own access rule, the one the dispatcher applies. */
@@ -19,11 +19,10 @@ export function permissionMethods(others: MethodMap) {
       access: 'authenticated',
       mutation: false,
       input: z.strictObject({}),
-      handler: ({ user }) => {
-        // The dispatcher answers a call to an 'authenticated' method without a session itself.
-        if (!user) throw new AppError('unauthenticated', { id: 'Sesi Anda berakhir atau belum masuk. Silakan masuk kembali.', en: 'Your session has ended or you have not logged in. Please log in again.' });
+      handler: (ctx) => {
+        const { role } = signedInUser(ctx);
         return Object.entries(others)
-          .filter(([, def]) => mayCall(def, user.role))
+          .filter(([, def]) => mayCall(def, role))
           .map(([name]) => name)
           .concat('auth.permissions')
           .sort();

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { recordText } from '../../core/record-texts';
-import { AppError, badInput, conflict, forbidden, notFound } from '../../core/api/errors';
+import { badInput, conflict, forbidden, notFound, signedInUser } from '../../core/api/errors';
 import type { CallContext, Database } from '../../core/api/registry';
 import { jakartaDate } from '../../core/clock';
 import { nextSequence } from '../../core/sequences';
@@ -91,8 +91,7 @@ export function parseRequirements(json: string): string[] {
 }
 
 export function roleOf(ctx: CallContext): StaffRole {
-  if (!ctx.user) throw new AppError('unauthenticated', { id: 'Sesi Anda berakhir atau belum masuk. Silakan masuk kembali.', en: 'Your session has ended or you have not logged in. Please log in again.' });
-  return ctx.user.role;
+  return signedInUser(ctx).role;
 }
 
 export async function loadPermit(db: Database, id: string): Promise<PermitsTable> {

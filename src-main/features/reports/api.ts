@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineMethod } from '../../core/api/registry';
 import { fieldMessage, label } from '../../core/api/validation';
-import { conflict } from '../../core/api/errors';
+import { conflict, signedInUser } from '../../core/api/errors';
 import { jakartaDate } from '../../core/clock';
 import { loadOffice } from '../../core/office';
 import { buildDashboard } from './dashboard';
@@ -10,7 +10,8 @@ import { renderReportTask } from './tasks';
 import { prepareClosing, storeClosing } from './closing/close';
 import { closableProblem, listClosings, loadPackage, reportingMonth } from './closing/closings';
 import { packageFile } from './closing/package';
-import { monthLabel, shiftMonth } from './period';
+import { shiftMonth } from './period';
+import { summaryIn } from './words';
 import { monthName } from '../../../src-shared/i18n';
 
 const month = label(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, fieldMessage({ id: 'gunakan format TTTT-BB, misalnya 2026-11', en: 'use the format YYYY-MM, for example 2026-11' })), { id: 'Bulan', en: 'Month' });
@@ -32,7 +33,8 @@ export const reportMethods = {
     access: supervisors,
     mutation: false,
     input: z.strictObject({ month, kelurahan }),
-    handler: ({ db, app }, input) => buildMonthlySummary(db, input, app.clock.nowIso()),
+    // The screen reads the summary in its own language; the exports below stay the office's (words.ts).
+    handler: async ({ db, app, locale }, input) => summaryIn(await buildMonthlySummary(db, input, app.clock.nowIso()), locale),
   }),
 
   'reports.dashboard': defineMethod({
@@ -40,9 +42,9 @@ export const reportMethods = {
     access: supervisors,
     mutation: false,
     input: z.strictObject({ month: month.optional() }),
-    handler: ({ db, app }, input) => {
+    handler: ({ db, app, locale }, input) => {
       const now = app.clock.nowIso();
-      return buildDashboard(db, input.month ?? jakartaDate(now).slice(0, 7), now);
+      return buildDashboard(db, input.month ?? jakartaDate(now).slice(0, 7), now, locale);
     },
   }),
 
@@ -76,13 +78,13 @@ export const reportMethods = {
     access: supervisors,
     mutation: false,
     input: z.strictObject({}),
-    handler: async ({ db, app }) => {
+    handler: async ({ db, app, locale }) => {
       const currentMonth = jakartaDate(app.clock.nowIso()).slice(0, 7);
       const closings = await listClosings(db);
       const last = closings.at(-1)?.month ?? null;
       const candidate = last ? shiftMonth(last, 1) : shiftMonth(currentMonth, -1);
       const closable = (await closableProblem(db, candidate, currentMonth)) === null ? candidate : null;
-      return { currentMonth, closings, nextToClose: closable, nextToCloseLabel: closable ? monthLabel(closable) : null, reportingMonth: await reportingMonth(db, currentMonth) };
+      return { currentMonth, closings, nextToClose: closable, nextToCloseLabel: closable ? monthName(closable)[locale] : null, reportingMonth: await reportingMonth(db, currentMonth) };
     },
   }),
 
@@ -93,7 +95,11 @@ export const reportMethods = {
     input: z.strictObject({ month }),
     // The summaries (the kecamatan's and each kelurahan's) are read on a reader before the
     // transaction, which only signs and stores them.
-    prepare: (ctx, input) => ctx.read((db) => prepareClosing(db, input.month, ctx.app.clock.nowIso(), ctx.user!)),
+    prepare: (ctx, input) => {
+      // Only a signed-in supervisor reaches here (access above).
+      const user = signedInUser(ctx);
+      return ctx.read((db) => prepareClosing(db, input.month, ctx.app.clock.nowIso(), user));
+    },
     handler: (ctx, _input, pkg) => storeClosing(ctx, pkg),
   }),
 

@@ -4,7 +4,9 @@ import { listClosings } from './closing/closings';
 import type { Db } from './sections/common';
 import { recoveryFigures, digitalChannels } from './sections/recovery';
 import { buildMonthlySummary, frozenSummary, resolveScope } from './service';
-import { monthsUpTo, shiftMonth, shortMonthLabel } from './period';
+import { monthsUpTo, shiftMonth } from './period';
+import { TOTAL_WORD, wordIn } from './words';
+import { monthName, shortMonthName, type Locale } from '../../../src-shared/i18n';
 import { percent, type MonthlySummary, type ReportFigure } from './model';
 
 /** The figures the dashboard compares across months, as `section.figure` ids of the summary. */
@@ -37,7 +39,10 @@ export interface DashboardComparison {
   lastYear: number | null;
 }
 
-export async function buildDashboard(db: Db, month: string, nowIso: string) {
+/** The dashboard of a month, its words in the caller's language (the summaries it reads are Indonesian). */
+export async function buildDashboard(db: Db, month: string, nowIso: string, locale: Locale = 'id') {
+  const say = (text: string) => wordIn(text, locale);
+  const shortMonthLabel = (m: string) => shortMonthName(m)[locale];
   const [current, previous, lastYear] = await Promise.all(
     // A closed month compares with the figures it was reported with.
     [month, shiftMonth(month, -1), shiftMonth(month, -12)].map((m) => buildMonthlySummary(db, { month: m }, nowIso, { corrections: false })),
@@ -46,16 +51,14 @@ export async function buildDashboard(db: Db, month: string, nowIso: string) {
   const comparisons: DashboardComparison[] = HEADLINES.flatMap((id) => {
     const f = cur.get(id);
     if (!f) return [];
-    return [{ id, label: f.label, type: f.type, current: f.value, previous: prev.get(id)?.value ?? null, lastYear: ly.get(id)?.value ?? null }];
+    return [{ id, label: say(f.label), type: f.type, current: f.value, previous: prev.get(id)?.value ?? null, lastYear: ly.get(id)?.value ?? null }];
   });
 
   // Registrations month by month over the last year; a closed month as it was reported.
   const closed = new Map((await listClosings(db)).map((c) => [c.month, c]));
   const reported = async (m: string) => {
-    if (!closed.has(m)) return null;
-    const frozen = await frozenSummary(db, m, null);
-    if (!frozen) throw new Error(`Closed month ${m} has no stored kecamatan summary`);
-    return figureMap(frozen);
+    const frozen = closed.has(m) ? await frozenSummary(db, m, null) : null;
+    return frozen ? figureMap(frozen) : null;
   };
   const months = monthsUpTo(month, 12);
   const perMonth = await db
@@ -113,7 +116,7 @@ export async function buildDashboard(db: Db, month: string, nowIso: string) {
   const progress = cur.get('registrations.targetProgress');
   return {
     month,
-    monthLabel: current.monthLabel,
+    monthLabel: monthName(month)[locale],
     status: current.status,
     previousStatus: previous.status,
     lastYearStatus: lastYear.status,
@@ -123,9 +126,9 @@ export async function buildDashboard(db: Db, month: string, nowIso: string) {
     registeredYearToDate: cur.get('registrations.registeredYearToDate')?.value ?? 0,
     yearlyTarget: cur.get('registrations.yearlyTarget')?.value ?? 0,
     registrationsByMonth: months.map((m) => ({ month: m, label: shortMonthLabel(m), count: perMonthMap.get(m) ?? 0 })),
-    registrationsByKelurahan: (byKelurahan?.rows ?? []).filter((r) => r.label !== 'Jumlah').map((r) => ({ label: String(r.label), count: Number(r.count) })),
-    stages: current.sections.find((s) => s.id === 'stages')?.tables[0]?.rows.map((r) => ({ label: String(r.label), total: Number(r.total) })) ?? [],
+    registrationsByKelurahan: (byKelurahan?.rows ?? []).filter((r) => r.label !== TOTAL_WORD.id).map((r) => ({ label: say(String(r.label)), count: Number(r.count) })),
+    stages: current.sections.find((s) => s.id === 'stages')?.tables[0]?.rows.map((r) => ({ label: say(String(r.label)), total: Number(r.total) })) ?? [],
     recovery,
-    digitalChannels: digitalChannels.map(([key, label]) => ({ key, label })),
+    digitalChannels: digitalChannels.map(([key, label]) => ({ key, label: say(label) })),
   };
 }

@@ -23,6 +23,8 @@ export interface ReportTable {
   rows: ReportRow[];
   /** Draw this table as a bar chart too (first column = labels, `chartKey` = values). */
   chartKey?: string;
+  /** Whether the last row is the table's total (set for the screens, see words.ts `summaryIn`). */
+  totalRow?: boolean;
 }
 
 export interface ReportFigure {

@@ -52,7 +52,7 @@ export function MonthlySummaryView({ month, kelurahan, closings }: { month: stri
                 </thead>
                 <tbody>
                   {table.rows.map((row, i) => (
-                    <tr key={i} className={row[table.columns[0].key] === 'Jumlah' ? 'reports__total' : undefined}>
+                    <tr key={i} className={table.totalRow && i === table.rows.length - 1 ? 'reports__total' : undefined}>
                       {table.columns.map((c) => (
                         <td key={c.key} className={c.type === 'text' ? undefined : 'num'}>
                           {c.key in row ? formatReportValue(row[c.key], cellType(c, row)) : ''}

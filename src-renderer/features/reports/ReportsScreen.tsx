@@ -12,7 +12,7 @@ import { MonthField } from '../../components/MonthField';
 
 /** Laporan: the dashboard and the monthly summary, with its exports. */
 export function ReportsScreen() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { path, params } = useRoute();
   const tab = path.endsWith('/rekap') ? 'monthly' : 'dashboard';
   const month = params.get('bulan') ?? currentMonth();
@@ -50,7 +50,15 @@ export function ReportsScreen() {
         <h1>{t('reports.title')}</h1>
         <div className="reports__exports">
           {(['pdf', 'xlsx', 'csv'] as const).map((f) => (
-            <button key={f} type="button" className={`button${f === 'pdf' ? ' button--primary' : ''}`} disabled={busy !== null} onClick={() => void exportAs(f)}>
+            <button
+              key={f}
+              type="button"
+              className={`button${f === 'pdf' ? ' button--primary' : ''}`}
+              disabled={busy !== null}
+              // The files are the office's report, in Indonesian whoever exports them (see the server's reports/words.ts).
+              title={locale === 'id' ? undefined : t('reports.exportsLanguage')}
+              onClick={() => void exportAs(f)}
+            >
               {busy === f ? t('reports.exporting') : t(f === 'pdf' ? 'reports.exportPdf' : f === 'xlsx' ? 'reports.exportXlsx' : 'reports.exportCsv')}
             </button>
           ))}

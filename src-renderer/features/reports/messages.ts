@@ -36,6 +36,7 @@ export const messages = defineMessages(
     'reports.closeInOrder': 'Bulan ditutup berurutan: tutup dulu {month}.',
     'reports.downloadPackage': 'Unduh paket bertanda tangan',
     'reports.monthStates': 'Status bulan',
+    'reports.exportsLanguage': 'Berkas laporan (PDF, XLSX, CSV) selalu dalam bahasa Indonesia, bahasa laporan kantor.',
   },
   {
     'reports.title': 'Reports',
@@ -72,5 +73,6 @@ export const messages = defineMessages(
     'reports.closeInOrder': 'Months close in order: close {month} first.',
     'reports.downloadPackage': 'Download the signed package',
     'reports.monthStates': 'Month status',
+    'reports.exportsLanguage': 'Report files (PDF, XLSX, CSV) are always in Indonesian, the language the office reports in.',
   },
 );

@@ -1,4 +1,4 @@
-import { badInput, conflict } from '../../../core/api/errors';
+import { badInput, conflict, signedInUser } from '../../../core/api/errors';
 import type { CallContext } from '../../../core/api/registry';
 import { jakartaDate } from '../../../core/clock';
 import { monthLabel } from '../period';
@@ -53,7 +53,7 @@ export async function storeClosing(ctx: CallContext, pkg: ClosingPackage): Promi
   const { text, signature } = signPackage(pkg, key.private_key);
   await ctx.db
     .insertInto('month_closings')
-    .values({ month: pkg.month, closed_at: pkg.closedAt, closed_by: ctx.user!.id, format_version: pkg.version, key_id: key.key_id, package: text, signature })
+    .values({ month: pkg.month, closed_at: pkg.closedAt, closed_by: signedInUser(ctx).id, format_version: pkg.version, key_id: key.key_id, package: text, signature })
     .execute();
   await ctx.audit({
     entity: 'month_closings',

@@ -3,6 +3,7 @@ import { monthName, type Phrase } from '../../../../src-shared/i18n';
 import { monthLabel, shiftMonth } from '../period';
 import type { MonthlySummary, MonthStatus, ReportSection } from '../model';
 import type { ClosingPackage, Correction } from './package';
+import { reportWords } from '../words';
 
 // Closed months. A month is closed once its report has gone upward: its package (every figure
 // of the kecamatan and of each kelurahan) is stored signed and never changes. Months close in
@@ -148,22 +149,33 @@ export async function outstandingCorrections(db: Db, month: string, live: (month
 }
 
 /** The corrections as the report's last section: what changed in which closed month. */
+const correctionWords = reportWords({
+  title: { id: 'Koreksi atas bulan yang sudah ditutup', en: 'Corrections to closed months' },
+  shortTitle: { id: 'Koreksi', en: 'Corrections' },
+  count: { id: 'Angka bulan tertutup yang berubah', en: 'Figures of closed months that changed' },
+  table: { id: 'Perubahan data bulan yang sudah ditutup, dilaporkan bulan ini', en: 'Changes to closed months, reported this month' },
+  month: { id: 'Bulan', en: 'Month' },
+  indicator: { id: 'Indikator', en: 'Indicator' },
+  reported: { id: 'Dilaporkan', en: 'Reported' },
+  corrected: { id: 'Menjadi', en: 'Now' },
+});
+
 export function correctionsSection(corrections: Correction[]): ReportSection {
   return {
     id: 'corrections',
-    title: 'Koreksi atas bulan yang sudah ditutup',
-    shortTitle: 'Koreksi',
-    figures: [{ id: 'count', label: 'Angka bulan tertutup yang berubah', value: corrections.length, type: 'int' }],
+    title: correctionWords.title,
+    shortTitle: correctionWords.shortTitle,
+    figures: [{ id: 'count', label: correctionWords.count, value: corrections.length, type: 'int' }],
     tables: [
       {
         id: 'corrections',
-        title: 'Perubahan data bulan yang sudah ditutup, dilaporkan bulan ini',
+        title: correctionWords.table,
         columns: [
-          { key: 'month', label: 'Bulan', type: 'text' },
-          { key: 'label', label: 'Indikator', type: 'text' },
-          { key: 'reported', label: 'Dilaporkan', type: 'int', typeKey: 'type' },
-          { key: 'corrected', label: 'Menjadi', type: 'int', typeKey: 'type' },
-          { key: 'difference', label: 'Koreksi', type: 'int', typeKey: 'type' },
+          { key: 'month', label: correctionWords.month, type: 'text' },
+          { key: 'label', label: correctionWords.indicator, type: 'text' },
+          { key: 'reported', label: correctionWords.reported, type: 'int', typeKey: 'type' },
+          { key: 'corrected', label: correctionWords.corrected, type: 'int', typeKey: 'type' },
+          { key: 'difference', label: correctionWords.shortTitle, type: 'int', typeKey: 'type' },
         ],
         rows: corrections.map((c) => ({ month: monthLabel(c.month), label: c.label, reported: c.reported, corrected: c.corrected, difference: c.difference, type: c.type })),
       },

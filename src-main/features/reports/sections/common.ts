@@ -1,19 +1,19 @@
-import type { ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { DB } from '../../../core/db/schema';
 import type { ReportScope, ReportRow } from '../model';
-import { reportWords } from '../words';
+import { reportWords, TOTAL_WORD } from '../words';
 
 /** Words every breakdown uses. */
 export const common = reportWords({
   other: { id: 'Lainnya', en: 'Other' },
-  total: { id: 'Jumlah', en: 'Total' },
+  total: TOTAL_WORD,
 });
 
 /** Members in scope: all of the office's members, or those living in the chosen kelurahan. */
 export const inScope =
-  (scope: ReportScope, column: 'members.kelurahan_kode' | 'm.kelurahan_kode' = 'members.kelurahan_kode') =>
-  (eb: ExpressionBuilder<any, any>) =>
-    scope.kelurahan ? eb(column, '=', scope.kelurahan) : eb.lit(true);
+  (scope: ReportScope) =>
+  (eb: ExpressionBuilder<DB, 'members'>) =>
+    scope.kelurahan ? eb('members.kelurahan_kode', '=', scope.kelurahan) : eb.lit(true);
 
 export type Counts = Map<string, number>;
 
@@ -38,4 +38,4 @@ export const countColumns = (firstLabel: string) => [
   { key: 'count', label: common.total, type: 'int' as const },
 ];
 
-export type Db = import('kysely').Kysely<DB>;
+export type Db = Kysely<DB>;

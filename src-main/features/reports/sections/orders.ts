@@ -1,6 +1,19 @@
 import { sql } from 'kysely';
 import { percent, type ReportScope, type ReportSection } from '../model';
 import type { Db } from './common';
+import { reportWords } from '../words';
+
+const w = reportWords({
+  title: { id: 'E-Order (P5)', en: 'E-Order (P5)' },
+  received: { id: 'Pesanan diterima', en: 'Orders received' },
+  orderedValue: { id: 'Nilai pesanan diterima', en: 'Value of orders received' },
+  delivered: { id: 'Pengiriman diterima pembeli (BAST)', en: 'Deliveries accepted by buyers (BAST)' },
+  deliveredValue: { id: 'Nilai pengiriman diterima', en: 'Value of deliveries accepted' },
+  onTimeShare: { id: 'Pengiriman tepat waktu', en: 'Deliveries on time' },
+  paid: { id: 'Pembayaran diterima', en: 'Payments received' },
+  paidValue: { id: 'Nilai pembayaran diterima', en: 'Value of payments received' },
+  unpaidValue: { id: 'Belum dibayar s.d. akhir bulan', en: 'Unpaid at the end of the month' },
+});
 
 type OrderFigures = Record<'received' | 'orderedValue' | 'delivered' | 'deliveredValue' | 'deliveredOnTime' | 'paid' | 'paidValue' | 'unpaidValue', number>;
 
@@ -68,17 +81,17 @@ export async function ordersSection(db: Db, scope: ReportScope): Promise<ReportS
   // On time among the deliveries of the month; with none, there is no share to report.
   return {
     id: 'orders',
-    title: 'E-Order (P5)',
-    shortTitle: 'E-Order (P5)',
+    title: w.title,
+    shortTitle: w.title,
     figures: [
-      { id: 'received', label: 'Pesanan diterima', value: n('received'), type: 'int' },
-      { id: 'orderedValue', label: 'Nilai pesanan diterima', value: n('orderedValue'), type: 'rupiah' },
-      { id: 'delivered', label: 'Pengiriman diterima pembeli (BAST)', value: n('delivered'), type: 'int' },
-      { id: 'deliveredValue', label: 'Nilai pengiriman diterima', value: n('deliveredValue'), type: 'rupiah' },
-      { id: 'onTimeShare', label: 'Pengiriman tepat waktu', value: percent(n('deliveredOnTime'), n('delivered')), type: 'percent' },
-      { id: 'paid', label: 'Pembayaran diterima', value: n('paid'), type: 'int' },
-      { id: 'paidValue', label: 'Nilai pembayaran diterima', value: n('paidValue'), type: 'rupiah' },
-      { id: 'unpaidValue', label: 'Belum dibayar s.d. akhir bulan', value: n('unpaidValue'), type: 'rupiah' },
+      { id: 'received', label: w.received, value: n('received'), type: 'int' },
+      { id: 'orderedValue', label: w.orderedValue, value: n('orderedValue'), type: 'rupiah' },
+      { id: 'delivered', label: w.delivered, value: n('delivered'), type: 'int' },
+      { id: 'deliveredValue', label: w.deliveredValue, value: n('deliveredValue'), type: 'rupiah' },
+      { id: 'onTimeShare', label: w.onTimeShare, value: percent(n('deliveredOnTime'), n('delivered')), type: 'percent' },
+      { id: 'paid', label: w.paid, value: n('paid'), type: 'int' },
+      { id: 'paidValue', label: w.paidValue, value: n('paidValue'), type: 'rupiah' },
+      { id: 'unpaidValue', label: w.unpaidValue, value: n('unpaidValue'), type: 'rupiah' },
     ],
     tables: [],
   };

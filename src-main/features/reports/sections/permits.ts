@@ -1,13 +1,41 @@
 import { loadHolidays, loadPermitSettings, slaOfPermits } from '../../permits';
 import { percent, type ReportRow, type ReportScope, type ReportSection } from '../model';
-import { inScope, type Db } from './common';
+import { common, inScope, type Db } from './common';
+import { reportWords } from '../words';
 
-const CHANNELS = [
-  ['loket', 'Loket'],
-  ['ajib', 'AJIB'],
-  ['pendamping', 'Pendamping'],
-  ['online', 'Online'],
-] as const;
+// The channels as the permit screens name them.
+const channelWords = reportWords({
+  loket: { id: 'Loket', en: 'Counter' },
+  ajib: { id: 'AJIB', en: 'AJIB' },
+  pendamping: { id: 'Pendamping', en: 'Pendamping' },
+  online: { id: 'Daring', en: 'Online' },
+});
+const CHANNELS = (['loket', 'ajib', 'pendamping', 'online'] as const).map((key) => [key, channelWords[key]] as const);
+
+const w = reportWords({
+  title: { id: 'Perizinan IUMK (P4)', en: 'IUMK permits (P4)' },
+  shortTitle: { id: 'Perizinan (P4)', en: 'Permits (P4)' },
+  received: { id: 'Permohonan IUMK diterima', en: 'IUMK applications received' },
+  issued: { id: 'IUMK terbit', en: 'IUMK issued' },
+  rejected: { id: 'Permohonan ditolak', en: 'Applications rejected' },
+  revoked: { id: 'IUMK dicabut', en: 'IUMK revoked' },
+  onTimeShare: { id: 'Ketepatan waktu (sesuai SLA)', en: 'On time (within the SLA)' },
+  ajibTasks: { id: 'Tugas AJIB (jemput dan antar)', en: 'AJIB tasks (pickup and delivery)' },
+  byChannel: { id: 'IUMK per kanal: sesuai dan tidak sesuai durasi', en: 'IUMK per channel: within and beyond the set duration' },
+  channel: { id: 'Kanal', en: 'Channel' },
+  receivedColumn: { id: 'Diterima', en: 'Received' },
+  issuedColumn: { id: 'Terbit', en: 'Issued' },
+  rejectedColumn: { id: 'Ditolak', en: 'Rejected' },
+  onTime: { id: 'Sesuai durasi', en: 'Within duration' },
+  late: { id: 'Tidak sesuai', en: 'Beyond duration' },
+  share: { id: '% ketepatan', en: '% on time' },
+  ajib: { id: 'Tugas AJIB', en: 'AJIB tasks' },
+  task: { id: 'Tugas', en: 'Task' },
+  planned: { id: 'Direncanakan', en: 'Planned' },
+  done: { id: 'Selesai', en: 'Done' },
+  pickup: { id: 'Penjemputan berkas', en: 'Document pickup' },
+  delivery: { id: 'Pengantaran izin', en: 'Permit delivery' },
+});
 
 /** IUMK received, issued, rejected and on time against the SLA, by channel; AJIB tasks. */
 export async function permitsSection(db: Db, scope: ReportScope): Promise<ReportSection> {
@@ -68,7 +96,7 @@ export async function permitsSection(db: Db, scope: ReportScope): Promise<Report
     };
   });
   rows.push({
-    label: 'Jumlah',
+    label: common.total,
     received: totalReceived,
     issued: issued.length,
     rejected: decided.filter((d) => d.status === 'ditolak').length,
@@ -78,42 +106,42 @@ export async function permitsSection(db: Db, scope: ReportScope): Promise<Report
   });
   return {
     id: 'permits',
-    title: 'Perizinan IUMK (P4)',
-    shortTitle: 'Perizinan (P4)',
+    title: w.title,
+    shortTitle: w.shortTitle,
     figures: [
-      { id: 'received', label: 'Permohonan IUMK diterima', value: totalReceived, type: 'int' },
-      { id: 'issued', label: 'IUMK terbit', value: issued.length, type: 'int' },
-      { id: 'rejected', label: 'Permohonan ditolak', value: decided.filter((d) => d.status === 'ditolak').length, type: 'int' },
-      { id: 'revoked', label: 'IUMK dicabut', value: decided.filter((d) => d.status === 'dicabut').length, type: 'int' },
-      { id: 'onTimeShare', label: 'Ketepatan waktu (sesuai SLA)', value: percent(issuedOnTime, issued.length), type: 'percent' },
-      { id: 'ajibTasks', label: 'Tugas AJIB (jemput dan antar)', value: ajib.reduce((s, a) => s + a.n, 0), type: 'int' },
+      { id: 'received', label: w.received, value: totalReceived, type: 'int' },
+      { id: 'issued', label: w.issued, value: issued.length, type: 'int' },
+      { id: 'rejected', label: w.rejected, value: decided.filter((d) => d.status === 'ditolak').length, type: 'int' },
+      { id: 'revoked', label: w.revoked, value: decided.filter((d) => d.status === 'dicabut').length, type: 'int' },
+      { id: 'onTimeShare', label: w.onTimeShare, value: percent(issuedOnTime, issued.length), type: 'percent' },
+      { id: 'ajibTasks', label: w.ajibTasks, value: ajib.reduce((s, a) => s + a.n, 0), type: 'int' },
     ],
     tables: [
       {
         id: 'byChannel',
-        title: 'IUMK per kanal: sesuai dan tidak sesuai durasi',
+        title: w.byChannel,
         columns: [
-          { key: 'label', label: 'Kanal', type: 'text' },
-          { key: 'received', label: 'Diterima', type: 'int' },
-          { key: 'issued', label: 'Terbit', type: 'int' },
-          { key: 'rejected', label: 'Ditolak', type: 'int' },
-          { key: 'onTime', label: 'Sesuai durasi', type: 'int' },
-          { key: 'late', label: 'Tidak sesuai', type: 'int' },
-          { key: 'share', label: '% ketepatan', type: 'percent' },
+          { key: 'label', label: w.channel, type: 'text' },
+          { key: 'received', label: w.receivedColumn, type: 'int' },
+          { key: 'issued', label: w.issuedColumn, type: 'int' },
+          { key: 'rejected', label: w.rejectedColumn, type: 'int' },
+          { key: 'onTime', label: w.onTime, type: 'int' },
+          { key: 'late', label: w.late, type: 'int' },
+          { key: 'share', label: w.share, type: 'percent' },
         ],
         rows,
       },
       {
         id: 'ajib',
-        title: 'Tugas AJIB',
+        title: w.ajib,
         columns: [
-          { key: 'label', label: 'Tugas', type: 'text' },
-          { key: 'planned', label: 'Direncanakan', type: 'int' },
-          { key: 'done', label: 'Selesai', type: 'int' },
+          { key: 'label', label: w.task, type: 'text' },
+          { key: 'planned', label: w.planned, type: 'int' },
+          { key: 'done', label: w.done, type: 'int' },
         ],
         rows: [
-          { label: 'Penjemputan berkas', planned: ajibCount('pickup'), done: ajibCount('pickup', 'selesai') },
-          { label: 'Pengantaran izin', planned: ajibCount('delivery'), done: ajibCount('delivery', 'selesai') },
+          { label: w.pickup, planned: ajibCount('pickup'), done: ajibCount('pickup', 'selesai') },
+          { label: w.delivery, planned: ajibCount('delivery'), done: ajibCount('delivery', 'selesai') },
         ],
       },
     ],

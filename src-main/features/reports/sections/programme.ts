@@ -1,6 +1,44 @@
 import { sql } from 'kysely';
 import type { ReportScope, ReportSection } from '../model';
-import type { Db } from './common';
+import { common, type Db } from './common';
+import { reportWords } from '../words';
+
+const tw = reportWords({
+  title: { id: 'Pelatihan (P2)', en: 'Training (P2)' },
+  sessionsHeld: { id: 'Sesi pelatihan', en: 'Training sessions' },
+  participantsEnrolled: { id: 'Peserta terdaftar', en: 'Participants enrolled' },
+  participantsAttended: { id: 'Peserta hadir', en: 'Participants who attended' },
+  participantsCompleted: { id: 'Peserta lulus', en: 'Participants who completed' },
+});
+
+const vw = reportWords({
+  title: { id: 'Pendampingan (P3) dan omzet bulanan (P6)', en: 'Mentoring (P3) and monthly turnover (P6)' },
+  shortTitle: { id: 'Pendampingan dan omzet', en: 'Mentoring and turnover' },
+  visits: { id: 'Kunjungan pendampingan', en: 'Mentoring visits' },
+  membersVisited: { id: 'Anggota dikunjungi', en: 'Members visited' },
+  businessesReported: { id: 'Usaha melaporkan omzet', en: 'Businesses reporting turnover' },
+  totalTurnover: { id: 'Jumlah omzet bulanan anggota', en: "Members' total monthly turnover" },
+  perPendamping: { id: 'Rekap omzet per pendamping', en: 'Turnover per pendamping' },
+  pendamping: { id: 'Pendamping', en: 'Pendamping' },
+  members: { id: 'Anggota', en: 'Members' },
+  reported: { id: 'Usaha melapor', en: 'Businesses reporting' },
+  turnover: { id: 'Omzet', en: 'Turnover' },
+  noPendamping: { id: 'Belum ada pendamping', en: 'No pendamping yet' },
+});
+
+const fw = reportWords({
+  title: { id: 'Permodalan (P7)', en: 'Financing (P7)' },
+  referrals: { id: 'Rujukan permodalan', en: 'Financing referrals' },
+  disbursed: { id: 'Pembiayaan dicairkan', en: 'Financing disbursed' },
+  disbursedAmount: { id: 'Jumlah dana dicairkan', en: 'Total amount disbursed' },
+  byChannel: { id: 'Rujukan dan pencairan per lembaga', en: 'Referrals and disbursements per institution' },
+  institution: { id: 'Lembaga', en: 'Institution' },
+  referralsColumn: { id: 'Rujukan', en: 'Referrals' },
+  requested: { id: 'Nilai diajukan', en: 'Amount requested' },
+  approved: { id: 'Disetujui', en: 'Approved' },
+  disbursedColumn: { id: 'Dicairkan', en: 'Disbursed' },
+  disbursedAmountColumn: { id: 'Dana dicairkan', en: 'Amount disbursed' },
+});
 
 const memberFilter = (scope: ReportScope) => (scope.kelurahan ? sql`and m.kelurahan_kode = ${scope.kelurahan}` : sql``);
 
@@ -21,16 +59,17 @@ export async function trainingsSection(db: Db, scope: ReportScope): Promise<Repo
       left join members m on m.id = e.member_id
       where t.status = 'selesai' and t.starts_at >= ${scope.fromIso} and t.starts_at < ${scope.toIso}
         ${scope.kelurahan ? sql`and (e.id is null or m.kelurahan_kode = ${scope.kelurahan})` : sql``}`.execute(db)
-  ).rows[0];
+  ).rows.at(0);
+  const n = (k: 'sessions' | 'enrolled' | 'attended' | 'completed') => r?.[k] ?? 0;
   return {
     id: 'trainings',
-    title: 'Pelatihan (P2)',
-    shortTitle: 'Pelatihan (P2)',
+    title: tw.title,
+    shortTitle: tw.title,
     figures: [
-      { id: 'sessionsHeld', label: 'Sesi pelatihan', value: r.sessions, type: 'int' },
-      { id: 'participantsEnrolled', label: 'Peserta terdaftar', value: r.enrolled, type: 'int' },
-      { id: 'participantsAttended', label: 'Peserta hadir', value: r.attended, type: 'int' },
-      { id: 'participantsCompleted', label: 'Peserta lulus', value: r.completed, type: 'int' },
+      { id: 'sessionsHeld', label: tw.sessionsHeld, value: n('sessions'), type: 'int' },
+      { id: 'participantsEnrolled', label: tw.participantsEnrolled, value: n('enrolled'), type: 'int' },
+      { id: 'participantsAttended', label: tw.participantsAttended, value: n('attended'), type: 'int' },
+      { id: 'participantsCompleted', label: tw.participantsCompleted, value: n('completed'), type: 'int' },
     ],
     tables: [],
   };
@@ -43,14 +82,14 @@ export async function turnoverSection(db: Db, scope: ReportScope): Promise<Repor
       select count(*) as visits, count(distinct v.member_id) as members
       from mentoring_visits v join members m on m.id = v.member_id
       where v.visited_on between ${scope.from} and ${scope.to} ${memberFilter(scope)}`.execute(db)
-  ).rows[0];
+  ).rows.at(0);
   const month = scope.month;
   const totals = (
     await sql<{ businesses: number; turnover: number }>`
       select count(*) as businesses, coalesce(sum(r.turnover), 0) as turnover
       from turnover_reports r join members m on m.id = r.member_id
       where r.month = ${month} ${memberFilter(scope)}`.execute(db)
-  ).rows[0];
+  ).rows.at(0);
   // Members per pendamping from the (pendamping, registered_on) index, and the month's reports
   // per pendamping from the month's few rows: two small queries instead of one join of all members.
   const assigned = (
@@ -78,36 +117,36 @@ export async function turnoverSection(db: Db, scope: ReportScope): Promise<Repor
     }))
     .sort((x, y) => (x.name === null ? 1 : y.name === null ? -1 : x.name.localeCompare(y.name, 'id')));
   const rows = perPendamping.map((p) => ({
-    label: p.name ?? 'Belum ada pendamping',
+    label: p.name ?? vw.noPendamping,
     members: p.members,
     reported: p.reported,
     turnover: p.turnover,
   }));
   rows.push({
-    label: 'Jumlah',
+    label: common.total,
     members: rows.reduce((s, r) => s + r.members, 0),
     reported: rows.reduce((s, r) => s + r.reported, 0),
     turnover: rows.reduce((s, r) => s + r.turnover, 0),
   });
   return {
     id: 'turnover',
-    title: 'Pendampingan (P3) dan omzet bulanan (P6)',
-    shortTitle: 'Pendampingan dan omzet',
+    title: vw.title,
+    shortTitle: vw.shortTitle,
     figures: [
-      { id: 'visits', label: 'Kunjungan pendampingan', value: visits.visits, type: 'int' },
-      { id: 'membersVisited', label: 'Anggota dikunjungi', value: visits.members, type: 'int' },
-      { id: 'businessesReported', label: 'Usaha melaporkan omzet', value: totals.businesses, type: 'int' },
-      { id: 'totalTurnover', label: 'Jumlah omzet bulanan anggota', value: totals.turnover, type: 'rupiah' },
+      { id: 'visits', label: vw.visits, value: visits?.visits ?? 0, type: 'int' },
+      { id: 'membersVisited', label: vw.membersVisited, value: visits?.members ?? 0, type: 'int' },
+      { id: 'businessesReported', label: vw.businessesReported, value: totals?.businesses ?? 0, type: 'int' },
+      { id: 'totalTurnover', label: vw.totalTurnover, value: totals?.turnover ?? 0, type: 'rupiah' },
     ],
     tables: [
       {
         id: 'perPendamping',
-        title: 'Rekap omzet per pendamping',
+        title: vw.perPendamping,
         columns: [
-          { key: 'label', label: 'Pendamping', type: 'text' },
-          { key: 'members', label: 'Anggota', type: 'int' },
-          { key: 'reported', label: 'Usaha melapor', type: 'int' },
-          { key: 'turnover', label: 'Omzet', type: 'rupiah' },
+          { key: 'label', label: vw.pendamping, type: 'text' },
+          { key: 'members', label: vw.members, type: 'int' },
+          { key: 'reported', label: vw.reported, type: 'int' },
+          { key: 'turnover', label: vw.turnover, type: 'rupiah' },
         ],
         rows,
       },
@@ -115,7 +154,13 @@ export async function turnoverSection(db: Db, scope: ReportScope): Promise<Repor
   };
 }
 
-const CHANNEL_LABELS: Record<string, string> = { bank_dki: 'Bank DKI', fintech: 'Fintech', pegadaian: 'Pegadaian', koperasi: 'Koperasi' };
+// The lembaga as the programme's referral screens name them.
+const CHANNEL_LABELS = reportWords({
+  bank_dki: { id: 'Bank DKI', en: 'Bank DKI' },
+  fintech: { id: 'Fintech', en: 'Fintech' },
+  pegadaian: { id: 'Pegadaian', en: 'Pegadaian' },
+  koperasi: { id: 'Koperasi', en: 'Cooperative' },
+});
 
 /** P7 capital: referrals made in the month and amounts disbursed in it (up to today), by channel. */
 export async function financingSection(db: Db, scope: ReportScope): Promise<ReportSection> {
@@ -144,28 +189,28 @@ export async function financingSection(db: Db, scope: ReportScope): Promise<Repo
     };
   });
   const sum = (k: keyof (typeof table)[number]) => table.reduce((s, r) => s + Number(r[k]), 0);
-  const total = { label: 'Jumlah', referrals: sum('referrals'), requested: sum('requested'), approved: sum('approved'), disbursed: sum('disbursed'), disbursedAmount: sum('disbursedAmount') };
+  const total = { label: common.total, referrals: sum('referrals'), requested: sum('requested'), approved: sum('approved'), disbursed: sum('disbursed'), disbursedAmount: sum('disbursedAmount') };
   table.push(total);
   return {
     id: 'financing',
-    title: 'Permodalan (P7)',
-    shortTitle: 'Permodalan (P7)',
+    title: fw.title,
+    shortTitle: fw.title,
     figures: [
-      { id: 'referrals', label: 'Rujukan permodalan', value: total.referrals, type: 'int' },
-      { id: 'disbursed', label: 'Pembiayaan dicairkan', value: total.disbursed, type: 'int' },
-      { id: 'disbursedAmount', label: 'Jumlah dana dicairkan', value: total.disbursedAmount, type: 'rupiah' },
+      { id: 'referrals', label: fw.referrals, value: total.referrals, type: 'int' },
+      { id: 'disbursed', label: fw.disbursed, value: total.disbursed, type: 'int' },
+      { id: 'disbursedAmount', label: fw.disbursedAmount, value: total.disbursedAmount, type: 'rupiah' },
     ],
     tables: [
       {
         id: 'byChannel',
-        title: 'Rujukan dan pencairan per lembaga',
+        title: fw.byChannel,
         columns: [
-          { key: 'label', label: 'Lembaga', type: 'text' },
-          { key: 'referrals', label: 'Rujukan', type: 'int' },
-          { key: 'requested', label: 'Nilai diajukan', type: 'rupiah' },
-          { key: 'approved', label: 'Disetujui', type: 'int' },
-          { key: 'disbursed', label: 'Dicairkan', type: 'int' },
-          { key: 'disbursedAmount', label: 'Dana dicairkan', type: 'rupiah' },
+          { key: 'label', label: fw.institution, type: 'text' },
+          { key: 'referrals', label: fw.referralsColumn, type: 'int' },
+          { key: 'requested', label: fw.requested, type: 'rupiah' },
+          { key: 'approved', label: fw.approved, type: 'int' },
+          { key: 'disbursed', label: fw.disbursedColumn, type: 'int' },
+          { key: 'disbursedAmount', label: fw.disbursedAmountColumn, type: 'rupiah' },
         ],
         rows: table,
       },

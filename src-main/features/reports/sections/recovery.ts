@@ -1,15 +1,33 @@
 import { sql } from 'kysely';
 import { percent, type ReportScope, type ReportSection } from '../model';
 import type { Db } from './common';
+import { reportWords } from '../words';
 
-export const digitalChannels = [
-  ['sells_online', 'Berjualan online'],
-  ['marketplace', 'Toko di marketplace'],
-  ['social_media', 'Media sosial'],
-  ['qris', 'Pembayaran QRIS'],
-  ['eorder', 'Terdaftar di e-order'],
-  ['bookkeeping_app', 'Aplikasi pembukuan'],
-] as const;
+// The channels as the business condition form names them.
+const channelWords = reportWords({
+  sells_online: { id: 'Berjualan online', en: 'Sells online' },
+  marketplace: { id: 'Toko di marketplace', en: 'Marketplace shop' },
+  social_media: { id: 'Media sosial', en: 'Social media' },
+  qris: { id: 'Pembayaran QRIS', en: 'QRIS payments' },
+  eorder: { id: 'Terdaftar di e-order', en: 'Registered on e-order' },
+  bookkeeping_app: { id: 'Aplikasi pembukuan', en: 'Bookkeeping app' },
+});
+
+/** The digital channels recorded per business: its column and its Indonesian label. */
+export const digitalChannels = (['sells_online', 'marketplace', 'social_media', 'qris', 'eorder', 'bookkeeping_app'] as const).map((c) => [c, channelWords[c]] as const);
+
+const w = reportWords({
+  title: { id: 'Pemulihan pascapandemi dan digitalisasi', en: 'Post-pandemic recovery and digitalisation' },
+  shortTitle: { id: 'Pemulihan dan digital', en: 'Recovery and digital' },
+  businessesRecorded: { id: 'Usaha dengan catatan kondisi', en: 'Businesses with a condition record' },
+  businessesAffected: { id: 'Usaha terdampak pandemi', en: 'Businesses affected by the pandemic' },
+  businessesRecovered: { id: 'Usaha sudah pulih', en: 'Businesses recovered' },
+  recoveredShare: { id: 'Pulih dari yang terdampak', en: 'Recovered of those affected' },
+  digital: { id: 'Adopsi kanal digital (kondisi terakhir s.d. akhir bulan)', en: 'Digital channel adoption (latest condition by the end of the month)' },
+  channel: { id: 'Kanal', en: 'Channel' },
+  count: { id: 'Jumlah usaha', en: 'Businesses' },
+  share: { id: '% dari usaha tercatat', en: '% of recorded businesses' },
+});
 
 export interface RecoveryFigures {
   recorded: number;
@@ -46,13 +64,12 @@ export async function recoveryFigures(db: Db, scope: ReportScope): Promise<Recov
         select 1 from business_conditions n
         where n.business_id = c.business_id and n.recorded_on <= ${scope.to}
           and (n.recorded_on > c.recorded_on or (n.recorded_on = c.recorded_on and n.id > c.id)))`.execute(db);
-  // One row always: an aggregate without grouping, every sum coalesced to 0.
-  const r = result.rows[0];
+  const r = result.rows.at(0);
   return {
-    recorded: r.recorded,
-    affected: r.affected,
-    recovered: r.recovered,
-    channels: Object.fromEntries(digitalChannels.map(([c]) => [c, r[c]])) as RecoveryFigures['channels'],
+    recorded: r?.recorded ?? 0,
+    affected: r?.affected ?? 0,
+    recovered: r?.recovered ?? 0,
+    channels: Object.fromEntries(digitalChannels.map(([c]) => [c, r?.[c] ?? 0])) as RecoveryFigures['channels'],
   };
 }
 
@@ -60,22 +77,22 @@ export async function recoverySection(db: Db, scope: ReportScope): Promise<Repor
   const f = await recoveryFigures(db, scope);
   return {
     id: 'recovery',
-    title: 'Pemulihan pascapandemi dan digitalisasi',
-    shortTitle: 'Pemulihan dan digital',
+    title: w.title,
+    shortTitle: w.shortTitle,
     figures: [
-      { id: 'businessesRecorded', label: 'Usaha dengan catatan kondisi', value: f.recorded, type: 'int' },
-      { id: 'businessesAffected', label: 'Usaha terdampak pandemi', value: f.affected, type: 'int' },
-      { id: 'businessesRecovered', label: 'Usaha sudah pulih', value: f.recovered, type: 'int' },
-      { id: 'recoveredShare', label: 'Pulih dari yang terdampak', value: percent(f.recovered, f.affected), type: 'percent' },
+      { id: 'businessesRecorded', label: w.businessesRecorded, value: f.recorded, type: 'int' },
+      { id: 'businessesAffected', label: w.businessesAffected, value: f.affected, type: 'int' },
+      { id: 'businessesRecovered', label: w.businessesRecovered, value: f.recovered, type: 'int' },
+      { id: 'recoveredShare', label: w.recoveredShare, value: percent(f.recovered, f.affected), type: 'percent' },
     ],
     tables: [
       {
         id: 'digital',
-        title: 'Adopsi kanal digital (kondisi terakhir s.d. akhir bulan)',
+        title: w.digital,
         columns: [
-          { key: 'label', label: 'Kanal', type: 'text' },
-          { key: 'count', label: 'Jumlah usaha', type: 'int' },
-          { key: 'share', label: '% dari usaha tercatat', type: 'percent' },
+          { key: 'label', label: w.channel, type: 'text' },
+          { key: 'count', label: w.count, type: 'int' },
+          { key: 'share', label: w.share, type: 'percent' },
         ],
         rows: digitalChannels.map(([col, label]) => ({ label, count: f.channels[col], share: percent(f.channels[col], f.recorded) })),
         chartKey: 'count',

@@ -28,7 +28,18 @@ const w = reportWords({
   sector: { id: 'Kategori KBLI', en: 'KBLI category' },
 });
 const groupWords = reportWords(targetGroupLabels);
-const skpdWords = reportWords(skpdLabels);
+// The SKPD by their Indonesian names (the registrations feature's), in English as the member
+// screens name them (src-renderer/features/registrations/messages.ts, reg.skpd.*).
+const SKPD_ENGLISH: Record<keyof typeof skpdLabels, string> = {
+  ppkukm_ukm: 'PPKUKM (SME)',
+  ppkukm_ikm: 'PPKUKM (small industry)',
+  sosial: 'Social affairs',
+  parekraf: 'Tourism and creative economy',
+  nakertransgi: 'Manpower, transmigration and energy',
+  ppapp: 'Women and child protection',
+  kpkp: 'Food security, marine and agriculture',
+};
+const skpdWords = reportWords(Object.fromEntries(Object.entries(skpdLabels).map(([k, p]) => [k, { id: p.id, en: SKPD_ENGLISH[k as keyof typeof skpdLabels] }])));
 // "C Industri Pengolahan": the category's letter and title, as the rows name them.
 const sectorWords = reportWords(Object.fromEntries(Object.entries(kbliCategoryTitles).map(([k, p]) => [k, { id: `${k} ${p.id}`, en: `${k} ${p.en}` }])));
 
@@ -71,15 +82,15 @@ export async function registrationsSection(db: Db, scope: ReportScope): Promise<
       .executeTakeFirstOrThrow(),
   ]);
 
-  const ytd = Number(totals.ytd);
+  const ytd = totals.ytd;
   const sectors = [...bySector.keys()].sort().map((k) => ({ key: k, label: sectorWords[k] ?? k }));
   return {
     id: 'registrations',
     title: w.title,
     shortTitle: w.shortTitle,
     figures: [
-      { id: 'registeredInMonth', label: w.registeredInMonth, value: Number(totals.month), type: 'int' },
-      { id: 'membersTotal', label: w.membersTotal, value: Number(totals.total), type: 'int' },
+      { id: 'registeredInMonth', label: w.registeredInMonth, value: totals.month, type: 'int' },
+      { id: 'membersTotal', label: w.membersTotal, value: totals.total, type: 'int' },
       { id: 'registeredYearToDate', label: w.registeredYearToDate, value: ytd, type: 'int' },
       { id: 'yearlyTarget', label: w.yearlyTarget, value: scope.yearlyTarget, type: 'int' },
       { id: 'targetProgress', label: w.targetProgress, value: percent(ytd, scope.yearlyTarget), type: 'percent' },
