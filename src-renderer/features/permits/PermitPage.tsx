@@ -18,7 +18,7 @@ import { TurnBanner } from './TurnBanner';
 export type Detail = Output<'permits.get'>;
 
 export function PermitPage({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const api = useApi();
   const can = useCan();
   const { params } = useRoute();
@@ -41,7 +41,8 @@ export function PermitPage({ id }: { id: string }) {
     } catch (e) {
       setError(errorMessage(e, t));
     }
-  }, [id]);
+    // The language too: the server words the detail (requirements, statuses) in the caller's.
+  }, [id, locale]);
   useEffect(() => {
     focusAfterLoad.current = true;
     void load();
