@@ -5,7 +5,7 @@ import { SetupScreen } from '../features/setup/SetupScreen';
 import { LoginScreen } from '../features/auth/LoginScreen';
 import { ChangePasswordScreen } from '../features/auth/ChangePasswordScreen';
 import { Notice } from '../components/Notice';
-import { createQueryClient, QueryClientProvider } from './data';
+import { createQueryClient, QueryClientProvider, RefreshOnLocaleChange } from './data';
 import { UnsavedChangesProvider } from './unsaved';
 
 const queryClient = createQueryClient();
@@ -14,6 +14,7 @@ export function App() {
   return (
     <I18nProvider>
       <QueryClientProvider client={queryClient}>
+        <RefreshOnLocaleChange />
         <SessionProvider>
           <UnsavedChangesProvider>
             <Phases />

@@ -66,8 +66,13 @@ export function Shell() {
           <label className="shell__lang">
             {t('common.language')}{' '}
             <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
-              <option value="id">Bahasa Indonesia</option>
-              <option value="en">English</option>
+              {/* Each language named in itself, and marked as written in it. */}
+              <option value="id" lang="id">
+                Bahasa Indonesia
+              </option>
+              <option value="en" lang="en">
+                English
+              </option>
             </select>
           </label>
           <a href="#/kata-sandi">{t('nav.changePassword')}</a>

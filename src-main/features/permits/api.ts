@@ -12,7 +12,7 @@ import { locationZoneLabels } from './rules/location';
 import { tableIn } from '../../../src-shared/i18n';
 import { permitStatuses, permitStatusLabels } from './rules/transitions';
 import { applyTransition, loadPermit, OPEN_STATUSES, slaContext, slaOfPermits } from './service';
-import { DEFAULT_PERMIT_SETTINGS, loadPermitSettings, PERMIT_SETTINGS_KEY, permitSettingsSchema } from './settings';
+import { DEFAULT_PERMIT_SETTINGS, loadPermitSettings, PERMIT_SETTINGS_KEY, permitSettingsSchema, requirementsIn } from './settings';
 import { ajibMethods } from './ajib';
 import { detailMethods } from './detail';
 import { assertRequirementCodes, channels, INTAKE_ROLES, intakeMethods, requirementCodes } from './intake';
@@ -218,7 +218,11 @@ export const permitMethods = {
     access: 'authenticated',
     mutation: false,
     input: z.strictObject({}),
-    handler: async (ctx) => ({ settings: await loadPermitSettings(ctx.db), defaults: DEFAULT_PERMIT_SETTINGS, zones: tableIn(locationZoneLabels, ctx.locale) }),
+    handler: async (ctx) => {
+      const settings = await loadPermitSettings(ctx.db);
+      // `settings` is what the admin edits, as stored; `requirements` is the list as the counter reads it.
+      return { settings, defaults: DEFAULT_PERMIT_SETTINGS, zones: tableIn(locationZoneLabels, ctx.locale), requirements: requirementsIn(settings.requirements, ctx.locale) };
+    },
   }),
 
   'permitSettings.update': defineMethod({

@@ -17,7 +17,7 @@ import { locationZoneLabels } from './rules/location';
 import { kecamatanOfKelurahan } from './rules/territory';
 import { allowedPermitTransitions, permitStatusLabels } from './rules/transitions';
 import { computeSla, loadPermit, parseRequirements, roleOf, slaContext, turnOfPermit } from './service';
-import { requirementsFor } from './settings';
+import { requirementsFor, requirementsIn } from './settings';
 
 const includes = (list: readonly string[], role: string) => list.includes(role);
 
@@ -80,7 +80,7 @@ export const detailMethods = {
         sc,
       );
       const ticked = new Set(parseRequirements(p.requirements));
-      const requirements = requirementsFor(sc.settings, p.category).map((r) => ({ ...r, ticked: ticked.has(r.code) }));
+      const requirements = requirementsIn(requirementsFor(sc.settings, p.category), ctx.locale).map((r) => ({ ...r, ticked: ticked.has(r.code) }));
       const ajibTasks = await ctx.db.selectFrom('ajib_tasks').selectAll().where('permit_id', '=', p.id).orderBy('planned_date').execute();
       const print = await printStateOf(ctx.db, p);
       const canPrint = includes(PRINT_ROLES, role) && (p.status === 'terbit' || p.status === 'diserahkan');

@@ -6,7 +6,7 @@ import { AppError, badInput, conflict, notFound } from '../../core/api/errors';
 import { defineMethod, type CallContext } from '../../core/api/registry';
 import { fieldMessage, id, label, optionalText } from '../../core/api/validation';
 import { recordText } from '../../core/record-texts';
-import { joinPhrases, type Phrase } from '../../../src-shared/i18n';
+import { joinPhrases, type Locale, type Phrase } from '../../../src-shared/i18n';
 import { SCALE_LABELS, type Scale } from '../../../src-shared/rules/scale';
 import { maskNik } from '../../core/masking';
 import { applyMemberFilters } from '../registrations';
@@ -14,7 +14,7 @@ import { checkLocation, locationZones, type LocationInput } from './rules/locati
 import { kecamatanOfKelurahan } from './rules/territory';
 import { permitStatusLabels } from './rules/transitions';
 import { applyTransition, loadPermit, OPEN_STATUSES } from './service';
-import { loadPermitSettings, requirementsFor } from './settings';
+import { loadPermitSettings, requirementsFor, requirementsIn } from './settings';
 import { assertInArea, loadOfficeArea, requirePostalCode } from './places';
 import { registerWalkIn, walkInSchema } from './walkin';
 
@@ -139,10 +139,10 @@ export const intakeMethods = {
         const ticked = new Set(requirements);
         const missing = requirementsFor(settings, input.category).filter((r) => !ticked.has(r.code));
         if (missing.length) {
-          const list = missing.map((r) => r.label).join('; ');
+          const list = (l: Locale) => requirementsIn(missing, l).map((r) => r.label).join('; ');
           throw badInput('requirements', {
-            id: `Persyaratan belum lengkap, permohonan belum dapat diverifikasi. Belum ada: ${list}. Centang yang sudah diserahkan, atau simpan tanpa verifikasi dan minta pemohon melengkapinya.`,
-            en: `The requirements are incomplete; the application cannot be verified yet. Missing: ${list}. Tick what was handed in, or save without verifying and ask the applicant to complete it.`,
+            id: `Persyaratan belum lengkap, permohonan belum dapat diverifikasi. Belum ada: ${list('id')}. Centang yang sudah diserahkan, atau simpan tanpa verifikasi dan minta pemohon melengkapinya.`,
+            en: `The requirements are incomplete; the application cannot be verified yet. Missing: ${list('en')}. Tick what was handed in, or save without verifying and ask the applicant to complete it.`,
           });
         }
       }

@@ -21,7 +21,7 @@ import {
   type StaffRole,
 } from './rules/transitions';
 import { evaluateSla, type SlaEvent, type SlaResult } from './rules/workdays';
-import { loadPermitSettings, requirementsFor, type PermitSettings } from './settings';
+import { loadPermitSettings, requirementsFor, requirementsIn, type PermitSettings } from './settings';
 import type { PermitEventsTable, PermitsTable } from './tables';
 
 export const OPEN_STATUSES: readonly PermitStatus[] = ['diajukan', 'diverifikasi', 'perlu_perbaikan', 'disetujui'];
@@ -163,7 +163,7 @@ export async function applyTransition(ctx: CallContext, permitId: string, req: T
     if (missing.length) {
       throw badInput(
         'requirements',
-        { id: `Persyaratan belum lengkap, izin belum dapat disetujui. Belum ada: ${missing.map((r) => r.label).join('; ')}.`, en: `The requirements are incomplete; the permit cannot be approved yet. Missing: ${missing.map((r) => r.label).join('; ')}.` },
+        { id: `Persyaratan belum lengkap, izin belum dapat disetujui. Belum ada: ${requirementsIn(missing, 'id').map((r) => r.label).join('; ')}.`, en: `The requirements are incomplete; the permit cannot be approved yet. Missing: ${requirementsIn(missing, 'en').map((r) => r.label).join('; ')}.` },
       );
     }
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Database } from '../../core/api/registry';
-import type { Phrase } from '../../../src-shared/i18n';
+import type { Locale, Phrase } from '../../../src-shared/i18n';
 import { fieldMessage, label } from '../../core/api/validation';
 import { getSetting } from '../../core/settings';
 import { DEFAULT_PERMIT_NUMBER_TEMPLATE, validateTemplate } from './rules/numbering';
@@ -58,14 +58,35 @@ export const permitSettingsSchema = z.strictObject({
 
 export type PermitSettings = z.output<typeof permitSettingsSchema>;
 
+/** The office's starting list of requirements, with each label's English for screens in English. */
+const DEFAULT_REQUIREMENT_LABELS: Partial<Record<string, Phrase>> = {
+  pengantar_rtrw: { id: 'Surat pengantar RT/RW untuk lokasi usaha', en: 'Cover letter from the RT/RW for the business location' },
+  ktp: { id: 'Fotokopi KTP', en: 'Copy of the identity card (KTP)' },
+  kk: { id: 'Fotokopi Kartu Keluarga', en: 'Copy of the family card (KK)' },
+  pas_foto: { id: 'Pas foto 4x6 (2 lembar)', en: 'Passport photo 4x6 (2 copies)' },
+  surat_pembina: { id: 'Surat keterangan instansi pembina (UMK binaan)', en: 'Letter from the supervising agency (supervised, binaan)' },
+  rekomendasi_lurah: { id: 'Surat Rekomendasi Lurah (UMK non-binaan)', en: "Lurah's recommendation letter (not supervised, non-binaan)" },
+};
+
 export const DEFAULT_REQUIREMENTS: PermitRequirementDef[] = [
-  { code: 'pengantar_rtrw', label: 'Surat pengantar RT/RW untuk lokasi usaha', appliesTo: 'semua' },
-  { code: 'ktp', label: 'Fotokopi KTP', appliesTo: 'semua' },
-  { code: 'kk', label: 'Fotokopi Kartu Keluarga', appliesTo: 'semua' },
-  { code: 'pas_foto', label: 'Pas foto 4x6 (2 lembar)', appliesTo: 'semua' },
-  { code: 'surat_pembina', label: 'Surat keterangan instansi pembina (UMK binaan)', appliesTo: 'binaan' },
-  { code: 'rekomendasi_lurah', label: 'Surat Rekomendasi Lurah (UMK non-binaan)', appliesTo: 'non_binaan' },
-];
+  { code: 'pengantar_rtrw', appliesTo: 'semua' },
+  { code: 'ktp', appliesTo: 'semua' },
+  { code: 'kk', appliesTo: 'semua' },
+  { code: 'pas_foto', appliesTo: 'semua' },
+  { code: 'surat_pembina', appliesTo: 'binaan' },
+  { code: 'rekomendasi_lurah', appliesTo: 'non_binaan' },
+].map((r) => ({ ...r, label: DEFAULT_REQUIREMENT_LABELS[r.code]?.id ?? r.code }) as PermitRequirementDef);
+
+/**
+ * Requirements as a screen in `locale` shows them: a label the office kept as the app wrote it
+ * reads in that language; one the admin wrote is the office's own text, shown as written.
+ */
+export function requirementsIn(list: readonly PermitRequirementDef[], locale: Locale): PermitRequirementDef[] {
+  return list.map((r) => {
+    const phrase = DEFAULT_REQUIREMENT_LABELS[r.code];
+    return phrase?.id === r.label ? { ...r, label: phrase[locale] } : r;
+  });
+}
 
 export const DEFAULT_LEGAL_BASIS =
   'Berdasarkan Peraturan Presiden Nomor 98 Tahun 2014 tentang Perizinan untuk Usaha Mikro dan Kecil, ' +

@@ -12,7 +12,8 @@ import { AJIB_ROLES } from './ajib';
 import { PRINT_ROLES } from './printing';
 import { allowedPermitTransitions } from './rules/transitions';
 import { parseRequirements, roleOf, slaContext, slaOfPermits, type SlaContext } from './service';
-import { requirementsFor } from './settings';
+import { requirementsFor, requirementsIn } from './settings';
+import type { Locale } from '../../../src-shared/i18n';
 
 export const WORK_LIST_LIMIT = 8;
 
@@ -83,7 +84,7 @@ export function ajibTodayCountQuery(db: Database, today: string) {
     .where('t.status', '=', 'rencana');
 }
 
-async function loadList(db: Database, list: WorkList, sc: SlaContext) {
+async function loadList(db: Database, list: WorkList, sc: SlaContext, locale: Locale) {
   const [rows, count] = await Promise.all([workListQuery(db, list).execute(), workCountQuery(db, list).executeTakeFirstOrThrow()]);
   const slas = await slaOfPermits(db, rows.map((r) => r.id), sc);
   const today = jakartaDate(sc.now);
@@ -94,7 +95,7 @@ async function loadList(db: Database, list: WorkList, sc: SlaContext) {
       // Issued permits have met or missed their deadline already: no time left to show.
       const open = r.status !== 'terbit';
       const ticked = new Set(parseRequirements(requirements));
-      const missing = requirementsFor(sc.settings, category).filter((q) => !ticked.has(q.code)).map((q) => q.label);
+      const missing = requirementsIn(requirementsFor(sc.settings, category).filter((q) => !ticked.has(q.code)), locale).map((q) => q.label);
       return { ...r, missingRequirements: missing, sla: sla && open ? { state: sla.state, dueAt: sla.dueAt, dueDate: sla.dueDate, left: slaLeft(sla, today, sc.holidays) } : null };
     }),
   };
@@ -110,7 +111,7 @@ export const workMethods = {
       const sc = await slaContext(ctx);
       const today = jakartaDate(sc.now);
       const [approve, verify, issue, print, handOver] = await Promise.all(
-        (['approve', 'verify', 'issue', 'print', 'handOver'] as const).map((l) => loadList(ctx.db, l, sc)),
+        (['approve', 'verify', 'issue', 'print', 'handOver'] as const).map((l) => loadList(ctx.db, l, sc, ctx.locale)),
       );
       const [ajibRows, ajibCount, waitingOnApplicant] = await Promise.all([
         ajibTodayQuery(ctx.db, today).execute(),

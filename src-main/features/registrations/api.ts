@@ -441,7 +441,14 @@ export const registrationMethods = {
         .orderBy('id', 'desc')
         .limit(input.limit)
         .execute();
-      return rows.map((r) => ({ ...r, before: r.before ? (JSON.parse(r.before) as unknown) : null, after: r.after ? (JSON.parse(r.after) as unknown) : null }));
+      // A stage's evidence the app wrote itself reads in the caller's language, as on the stage list.
+      const readable = (entity: string, json: string | null): unknown => {
+        const value = json ? (JSON.parse(json) as unknown) : null;
+        if (entity !== 'member_stages' || !value || typeof value !== 'object' || !('evidence' in value)) return value;
+        const v = value as { evidence: unknown; source?: unknown };
+        return typeof v.evidence === 'string' ? { ...v, evidence: evidenceIn(v.evidence, typeof v.source === 'string' ? v.source : null, ctx.locale) } : value;
+      };
+      return rows.map((r) => ({ ...r, before: readable(r.entity, r.before), after: readable(r.entity, r.after) }));
     },
   }),
 

@@ -1,5 +1,6 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { setCallLocale } from '../api';
+import { setFormatLocale } from '../format';
 import { catalogues, type MessageKey } from './catalogue';
 
 export type Locale = 'id' | 'en';
@@ -27,12 +28,17 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(() => {
     const stored: Locale = localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'id';
     setCallLocale(stored);
+    setFormatLocale(stored);
     return stored;
   });
+  // The page says its language (screen readers, and the lang of what is written in the other one).
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
   const setLocale = useCallback((l: Locale) => {
     localStorage.setItem(STORAGE_KEY, l);
     setCallLocale(l);
-    document.documentElement.lang = l;
+    setFormatLocale(l);
     setLocaleState(l);
   }, []);
   const value = useMemo<I18n>(() => ({ locale, setLocale, t: (key, params) => translate(locale, key, params) }), [locale, setLocale]);

@@ -109,14 +109,14 @@ export function AuditScreen() {
             {c.row.original.before && (
               <div>
                 <strong>{t('audit.before')}</strong>
-                {/* A long change scrolls in its box: reachable by keyboard too. */}
-                <pre tabIndex={0} aria-label={t('audit.before')}>{describeChange(c.row.original.before)}</pre>
+                {/* A long change scrolls in its box: reachable by keyboard too. The stored record as it is: not translated. */}
+                <pre tabIndex={0} translate="no" aria-label={t('audit.before')}>{describeChange(c.row.original.before)}</pre>
               </div>
             )}
             {c.row.original.after && (
               <div>
                 <strong>{t('audit.after')}</strong>
-                <pre tabIndex={0} aria-label={t('audit.after')}>{describeChange(c.row.original.after)}</pre>
+                <pre tabIndex={0} translate="no" aria-label={t('audit.after')}>{describeChange(c.row.original.after)}</pre>
               </div>
             )}
           </div>

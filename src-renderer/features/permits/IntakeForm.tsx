@@ -128,7 +128,7 @@ export function IntakeForm() {
     if (Object.keys(form.fieldErrors).length) focusFirstInvalid(formRef.current);
   }, [form.fieldErrors]);
 
-  const requirements = (settings?.settings.requirements ?? []).filter((r) => r.appliesTo === 'semua' || r.appliesTo === v.category);
+  const requirements = (settings?.requirements ?? []).filter((r) => r.appliesTo === 'semua' || r.appliesTo === v.category);
   const ticked = v.requirements.filter((c) => requirements.some((r) => r.code === c));
   const complete = requirements.length > 0 && requirements.every((r) => ticked.includes(r.code));
   const postalDefault = postalCodes.get(businessKelurahanOf(walkIn)) ?? null;

@@ -19,7 +19,7 @@ import { useLatest } from '../../components/useLatest';
 export type Detail = Output<'permits.get'>;
 
 export function PermitPage({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const api = useApi();
   const can = useCan();
   const { params } = useRoute();
@@ -46,10 +46,11 @@ export function PermitPage({ id }: { id: string }) {
       ),
     [api, id, tLatest],
   );
+  // Loaded again when the language changes: the server words the detail (requirements, statuses) in the caller's.
   useEffect(() => {
     focusAfterLoad.current = true;
     void load();
-  }, [load]);
+  }, [load, locale]);
 
   // After every load and every action, the focus goes to the next thing to do, never the page top.
   useEffect(() => {

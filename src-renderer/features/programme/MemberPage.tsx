@@ -144,8 +144,8 @@ export function MemberPage({ id }: { id: string }) {
         <Notice kind="error">{form.error}</Notice>
         <div className="prog-row">
           <SelectField label={t('mp.stage')} value={form.values.stage} error={form.errorOf('stage')} onChange={(e) => form.set('stage', e.target.value as 'P4' | 'P5')}>
-            <option value="P4">P4 Perizinan</option>
-            <option value="P5">P5 Pemasaran</option>
+            <option value="P4">{t('reg.stage.P4')}</option>
+            <option value="P5">{t('reg.stage.P5')}</option>
           </SelectField>
           <DateField label={t('mp.date')} value={form.values.completedOn} error={form.errorOf('completedOn')} onChange={(v) => form.set('completedOn', v)} />
         </div>

@@ -8,17 +8,10 @@ import { SelectField, TextField } from '../../components/Field';
 import { DateField, TimeField } from '../../components/DateField';
 import { useForm } from '../../components/useForm';
 
-export const SKPD_OPTIONS = [
-  ['ppkukm_ukm', 'Dinas PPKUKM (UKM)'],
-  ['ppkukm_ikm', 'Dinas PPKUKM (IKM)'],
-  ['sosial', 'Dinas Sosial'],
-  ['parekraf', 'Dinas Parekraf'],
-  ['nakertransgi', 'Dinas Nakertransgi'],
-  ['ppapp', 'Dinas PPAPP'],
-  ['kpkp', 'Dinas KPKP'],
-] as const;
+/** The agencies a training can be organised by, named by the catalogue (reg.skpd.*) like on member pages. */
+const SKPD_OPTIONS = ['ppkukm_ukm', 'ppkukm_ikm', 'sosial', 'parekraf', 'nakertransgi', 'ppapp', 'kpkp'] as const;
 
-type Skpd = (typeof SKPD_OPTIONS)[number][0];
+type Skpd = (typeof SKPD_OPTIONS)[number];
 
 // Today in Jakarta, by the page's clock (which follows the office server's in the tests).
 const today = jakartaToday;
@@ -87,9 +80,9 @@ export function TrainingForm({ onDone }: { onDone: (t: Output<'trainings.create'
         <TextField label={t('tr.trainer')} required value={v.trainer} error={form.errorOf('trainer')} onChange={(e) => form.set('trainer', e.target.value)} />
       </div>
       <SelectField label={t('tr.skpd')} value={v.skpd} onChange={(e) => form.set('skpd', e.target.value as Skpd)}>
-        {SKPD_OPTIONS.map(([code, name]) => (
+        {SKPD_OPTIONS.map((code) => (
           <option key={code} value={code}>
-            {name}
+            {t(`reg.skpd.${code}`)}
           </option>
         ))}
       </SelectField>

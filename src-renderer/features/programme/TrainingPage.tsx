@@ -6,7 +6,6 @@ import { useI18n } from '../../app/i18n';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Notice } from '../../components/Notice';
 import { MemberPicker, type MemberOption } from './MemberPicker';
-import { SKPD_OPTIONS } from './TrainingForm';
 import { printPdf } from '../../components/files';
 import { JobProgress } from '../../components/JobProgress';
 import { CancelTrainingDialog, WithdrawDialog } from './TrainingDialogs';
@@ -137,7 +136,7 @@ export function TrainingPage({ id }: { id: string }) {
           <dt>{t('tr.trainer')}</dt>
           <dd>{training.trainer}</dd>
           <dt>{t('tr.skpd')}</dt>
-          <dd>{SKPD_OPTIONS.find(([c]) => c === training.skpd)?.[1]}</dd>
+          <dd>{t(`reg.skpd.${training.skpd}`)}</dd>
           <dt>{t('tr.seats')}</dt>
           <dd>
             {enrolled.length} / {training.capacity} · {t('tr.waiting')}: {waiting.length}

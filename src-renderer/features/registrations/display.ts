@@ -45,11 +45,5 @@ export function maskNik(nik: string): string {
   return `${nik.slice(0, 4)}${'•'.repeat(nik.length - 8)}${nik.slice(-4)}`;
 }
 
-const shortDate = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Asia/Jakarta' });
-
-/** 'YYYY-MM-DD' as "28 Nov 2026", for table cells. */
-export function formatShortDate(value: string | null | undefined): string {
-  if (!value) return '—';
-  const d = new Date(`${value.slice(0, 10)}T00:00:00+07:00`);
-  return Number.isNaN(d.getTime()) ? value : shortDate.format(d);
-}
+/** 'YYYY-MM-DD' as "28 Nov 2026", for table cells (in the screen's language). */
+export { formatShortDate } from '../../app/format';
