@@ -8,7 +8,7 @@ import type { Locale } from '../../src-shared/i18n';
 import { demoAccounts, demoScreens, settle, startDemoScreens, type DemoScreens } from '../support/demo-screens';
 import { findFragments, foreignFragments, recordValues, serverFragments, visibleText, withoutRecordValues } from '../support/language';
 
-let demo: DemoScreens;
+let demo: DemoScreens | undefined;
 /** The demo's own data (names, topics, notes, KBLI titles): shown as written in either language. */
 let values: string[];
 beforeAll(async () => {
@@ -48,7 +48,7 @@ for (const locale of ['en', 'id'] as const) {
 
     for (const account of demoAccounts) {
       it(`shows no ${other} words to ${account.role}`, { timeout: 600_000 }, async () => {
-        const { page, server, ids } = demo;
+        const { page, server, ids } = demo!;
         const failures: string[] = [];
         await openIn(page, server.url, locale);
         if (account.role === 'admin') failures.push(...(await findings(page, 'login', words, locale)));
@@ -70,7 +70,7 @@ for (const locale of ['en', 'id'] as const) {
 
 describe('switching language while the app is open', () => {
   it('rewords what the server already sent, without a reload', { timeout: 120_000 }, async () => {
-    const { page, server, ids } = demo;
+    const { page, server, ids } = demo!;
     const admin = demoAccounts.find((a) => a.role === 'admin')!;
     await openIn(page, server.url, 'id');
     await page.locator('input[autocomplete=username]').fill(admin.username);

@@ -37,7 +37,7 @@ export async function startDemoScreens(prefix: string): Promise<DemoScreens> {
   const dir = tempDir(prefix);
   const clock = testClock();
   await createDemoOffice({ dataDir: dir.dir, members: 80, clock });
-  const app = await openApp({ dataDir: dir.dir, clock, log: () => {} });
+  const app = await openApp({ dataDir: dir.dir, clock, log: () => undefined });
   const server = await startOfficeServer(app, { port: 0, rendererDir: RENDERER_DIR });
   const call = async <T>(token: string, method: string, input: unknown): Promise<T> => {
     const res = await app.dispatch({ method, input, sessionToken: token, checkCsrf: false });

@@ -11,13 +11,12 @@ import { permitStatusLabels } from '../../src-main/features/permits/rules/transi
 import { locationZoneLabels } from '../../src-main/features/permits/rules/location';
 import { orderStatusLabels } from '../../src-main/features/orders/rules/transitions';
 import { RULE_LABELS } from '../../src-main/features/programme/rules/bankability';
-import { buildMonthlySummary } from '../../src-main/features/reports/service';
+// Loaded for the words its sections declare when their modules load.
+import '../../src-main/features/reports/service';
 import { reportPhrases } from '../../src-main/features/reports/words';
 
 export type { Locale };
 
-// Loaded for the words its sections declare when their modules load.
-void buildMonthlySummary;
 
 /**
  * Words that are the same in both languages on these screens, though a catalogue entry uses
@@ -78,7 +77,7 @@ export function visibleText(p: Page, locale: Locale): Promise<string> {
       // A select's text is its options' whatever their style: those are taken out by their words.
       let body = document.body.innerText;
       for (const el of Array.from(document.querySelectorAll<HTMLElement>(foreign))) {
-        const own = (el.textContent ?? '').trim();
+        const own = el.textContent.trim();
         if (own) body = body.replace(own, ' ');
       }
       const parts = [body, document.title];
@@ -89,7 +88,7 @@ export function visibleText(p: Page, locale: Locale): Promise<string> {
           const v = el.getAttribute(a);
           if (v) parts.push(v);
         }
-        if (el.tagName === 'OPTION' && !el.closest(foreign)) parts.push(el.textContent ?? '');
+        if (el.tagName === 'OPTION' && !el.closest(foreign)) parts.push(el.textContent);
         if (el instanceof HTMLInputElement && (el.type === 'button' || el.type === 'submit')) parts.push(el.value);
       }
       return parts.join('\n');
