@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useApiQuery } from '../app/data';
 import { useI18n } from '../app/i18n';
+import { ComboList } from './ComboList';
 import { Field } from './Field';
 
 interface Option {
@@ -115,24 +116,13 @@ export function KelurahanPicker({ label, value, onChange, error, required, hint 
             }
           />
           {open && (
-            <ul className="reg-combo__list" role="listbox" id={listId} aria-label={label}>
-              {matches.length === 0 && <li className="reg-combo__empty">{t('kel.none')}</li>}
-              {matches.map((o, i) => (
-                <li
-                  key={o.kode}
-                  id={`${listId}-${i}`}
-                  role="option"
-                  aria-selected={i === active}
-                  className={i === active ? 'reg-combo__option reg-combo__option--active' : 'reg-combo__option'}
-                  onMouseDown={(e) => {
-                    e.preventDefault();
-                    pick(o);
-                  }}
-                >
+            <ComboList id={listId} label={label} options={matches} active={active} empty={t('kel.none')} onPick={pick}>
+              {(o) => (
+                <>
                   <strong>{o.nama}</strong> <span className="muted">{o.own ? t('kel.own') : o.kecamatan}</span>
-                </li>
-              ))}
-            </ul>
+                </>
+              )}
+            </ComboList>
           )}
         </div>
       )}

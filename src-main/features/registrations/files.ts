@@ -1,6 +1,5 @@
 import { FileProblem } from '../../core/files/problem';
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { streamingWorkbook } from '../../core/files/xlsx-write';
 import type { TaskControl } from '../../core/work/task';
 import { readXlsxRows } from '../../core/files/xlsx-read';
 
@@ -27,20 +26,11 @@ export function toCsv(header: string[], rows: unknown[][]): Buffer {
 }
 
 /**
- * A one-sheet workbook: bold frozen header, columns sized to the first rows, written by exceljs's
- * streaming writer (rows are committed as they go, so memory does not grow with the rows).
+ * A one-sheet workbook: bold frozen header, columns sized to the first rows, streamed row by row.
  */
 export async function toXlsx(sheetName: string, header: string[], rows: unknown[][], control?: TaskControl): Promise<Buffer> {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    stream.on('end', resolve);
-    stream.on('error', reject);
-  });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  wb.creator = 'Jakpreneur Desk';
-  const ws = wb.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const { workbook, finish } = streamingWorkbook();
+  const ws = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = header.map((h, i) => {
     const longest = Math.max(h.length, ...rows.slice(0, 200).map((r) => String(r[i] ?? '').length));
     return { width: Math.min(50, Math.max(10, longest + 2)) };
@@ -56,9 +46,7 @@ export async function toXlsx(sheetName: string, header: string[], rows: unknown[
     }
   }
   ws.commit();
-  await wb.commit();
-  await done;
-  return Buffer.concat(chunks);
+  return finish();
 }
 
 /** A table as an XLSX or CSV file, base64: the work of an export, run in the worker pool. */

@@ -36,17 +36,8 @@ export const kelurahanField = (name: Phrase) =>
 
 // Identifier fields are only bounded here; their rules (NIK date and gender, NPWP check digit,
 // phone) run in checks.ts so that the message names the rule that failed.
-const digitsText = (name: Phrase, max: number) => label(z.string().trim().min(1).max(max), name);
-const optionalDigits = (name: Phrase, max: number) =>
-  label(
-    z
-      .string()
-      .trim()
-      .max(max)
-      .transform((v) => (v === '' ? null : v))
-      .nullish(),
-    name,
-  );
+const digitsText = text;
+const optionalDigits = optionalText;
 
 export const businessFields = {
   name: text({ id: 'Nama usaha', en: 'Business name' }, 120),

@@ -1,5 +1,5 @@
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { streamingWorkbook } from '../../core/files/xlsx-write';
 import { cellType, type MonthlySummary, type ReportRow, type ReportValue, type ValueType } from './model';
 import { NO_VALUE, statusText } from './format';
 
@@ -46,15 +46,7 @@ const sheetName = (section: { title: string; shortTitle?: string }, used: Set<st
  * rows are committed as they are written, so memory does not grow with the data.
  */
 export async function summaryToXlsx(summary: MonthlySummary): Promise<Buffer> {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    stream.on('end', resolve);
-    stream.on('error', reject);
-  });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  workbook.creator = 'Jakpreneur Desk';
+  const { workbook, finish } = streamingWorkbook();
   workbook.created = new Date(summary.generatedAt);
   const used = new Set<string>();
 
@@ -119,7 +111,5 @@ export async function summaryToXlsx(summary: MonthlySummary): Promise<Buffer> {
     }
     sheet.commit();
   }
-  await workbook.commit();
-  await done;
-  return Buffer.concat(chunks);
+  return finish();
 }

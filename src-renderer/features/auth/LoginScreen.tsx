@@ -6,6 +6,7 @@ import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
 import { useFlash } from '../../components/flash';
 import { useId } from 'react';
+import { SubmitActions } from '../../components/SubmitActions';
 
 export function LoginScreen({ officeName }: { officeName: string | null }) {
   const passwordId = useId();
@@ -41,11 +42,7 @@ export function LoginScreen({ officeName }: { officeName: string | null }) {
         <Notice kind="error">{f.error}</Notice>
         <TextField label={t('user.username')} autoFocus autoComplete="username" value={f.values.username} onChange={(e) => f.set('username', e.target.value)} />
         <TextField id={passwordId} label={t('user.password')} type="password" autoComplete="current-password" value={f.values.password} onChange={(e) => f.set('password', e.target.value)} />
-        <div className="actions">
-          <button className="button button--primary" type="submit" disabled={f.busy}>
-            {t('login.submit')}
-          </button>
-        </div>
+        <SubmitActions busy={f.busy}>{t('login.submit')}</SubmitActions>
       </form>
     </div>
   );

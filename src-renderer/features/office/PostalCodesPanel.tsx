@@ -3,6 +3,7 @@ import { useApi, useApiQuery } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
+import { SubmitActions } from '../../components/SubmitActions';
 
 /**
  * The postal code of each kelurahan the office serves, entered once: a business address
@@ -68,11 +69,7 @@ export function PostalCodesPanel({ readOnly }: { readOnly: boolean }) {
         </table>
       </fieldset>
       {!readOnly && (
-        <div className="actions">
-          <button className="button button--primary" type="submit" disabled={form.busy}>
-            {t('office.postal.save')}
-          </button>
-        </div>
+        <SubmitActions busy={form.busy}>{t('office.postal.save')}</SubmitActions>
       )}
     </form>
   );

@@ -10,6 +10,7 @@ import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
 import { BackupPanel } from './BackupPanel';
 import { PostalCodesPanel } from './PostalCodesPanel';
+import { SubmitActions } from '../../components/SubmitActions';
 
 type Office = Output<'office.get'>;
 
@@ -77,11 +78,7 @@ function SettingsForm({ office }: { office: Office }) {
           <LetterheadFields values={v} set={f.set} error={(k) => f.errorOf(k)} />
         </fieldset>
         {!readOnly && (
-          <div className="actions">
-            <button className="button button--primary" type="submit" disabled={f.busy}>
-              {t('common.save')}
-            </button>
-          </div>
+          <SubmitActions busy={f.busy}>{t('common.save')}</SubmitActions>
         )}
       </form>
       <PostalCodesPanel readOnly={readOnly} />

@@ -10,6 +10,7 @@ import { CheckField, SelectField, TextAreaField, TextField } from '../../compone
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
 import { useServerTable } from '../../components/useServerTable';
+import { SubmitActions } from '../../components/SubmitActions';
 
 type Buyer = Output<'orderBuyers.list'>['rows'][number];
 const col = createColumnHelper<Buyer>();
@@ -153,11 +154,7 @@ function BuyerForm({ buyer, onDone }: { buyer: Buyer | null; onDone: () => void 
       </div>
       {text('npwp', t('buyers.npwp'))}
       <CheckField label={t('buyers.active')} checked={v.active} onChange={(e) => f.set('active', e.target.checked)} />
-      <div className="actions">
-        <button className="button button--primary" type="submit" disabled={f.busy}>
-          {t('common.save')}
-        </button>
-      </div>
+      <SubmitActions busy={f.busy}>{t('common.save')}</SubmitActions>
     </form>
   );
 }

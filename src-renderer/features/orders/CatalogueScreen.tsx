@@ -14,6 +14,7 @@ import { CheckField, SelectField, TextAreaField, TextField } from '../../compone
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
 import { useServerTable } from '../../components/useServerTable';
+import { SubmitActions } from '../../components/SubmitActions';
 
 type Product = Output<'orderProducts.list'>['rows'][number];
 type Business = Output<'orderProducts.businesses'>[number];
@@ -215,11 +216,7 @@ function ProductForm({ product, onDone }: { product: Product | null; onDone: () 
       </div>
       <TextField label={t('catalogue.photo')} type="file" accept="image/png,image/jpeg,image/webp" error={photoError ?? f.errorOf('photo')} onChange={(e) => choosePhoto(e.target.files?.[0])} />
       {v.photo && <img className="orders-thumb orders-thumb--large" src={v.photo} alt="" />}
-      <div className="actions">
-        <button className="button button--primary" type="submit" disabled={f.busy}>
-          {t('common.save')}
-        </button>
-      </div>
+      <SubmitActions busy={f.busy}>{t('common.save')}</SubmitActions>
     </form>
   );
 }
@@ -270,11 +267,7 @@ function CurateForm({ product, onDone }: { product: Product; onDone: () => void 
         ))}
       </SelectField>
       <TextAreaField label={t('catalogue.reason')} rows={2} value={v.reason} error={f.errorOf('reason')} onChange={(e) => f.set('reason', e.target.value)} />
-      <div className="actions">
-        <button className="button button--primary" type="submit" disabled={f.busy}>
-          {t('common.save')}
-        </button>
-      </div>
+      <SubmitActions busy={f.busy}>{t('common.save')}</SubmitActions>
     </form>
   );
 }

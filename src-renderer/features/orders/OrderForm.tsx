@@ -12,6 +12,7 @@ import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
 import { groupDigits, jakartaToday } from '../../app/format';
 import { setFlash } from '../../components/flash';
+import { SubmitActions } from '../../components/SubmitActions';
 
 interface ItemRow {
   description: string;
@@ -241,11 +242,7 @@ export function OrderForm({ orderId }: { orderId?: string }) {
         </table>
       </fieldset>
       <TextAreaField label={t('orders.field.notes')} rows={2} value={v.notes} error={f.errorOf('notes')} onChange={(e) => f.set('notes', e.target.value)} />
-      <div className="actions">
-        <button className="button button--primary" type="submit" disabled={f.busy}>
-          {f.busy ? t('common.saving') : t('orders.save')}
-        </button>
-      </div>
+      <SubmitActions busy={f.busy}>{f.busy ? t('common.saving') : t('orders.save')}</SubmitActions>
     </form>
   );
 }

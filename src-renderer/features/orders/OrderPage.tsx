@@ -13,6 +13,7 @@ import { useForm } from '../../components/useForm';
 import { StageBadge, stageKey } from './shared';
 import { printPdf } from '../../components/files';
 import { groupDigits, jakartaToday } from '../../app/format';
+import { SubmitActions } from '../../components/SubmitActions';
 
 type Detail = Output<'orders.get'>;
 type Assignment = Detail['assignments'][number];
@@ -467,11 +468,7 @@ function MoveForm({ assignment, move, onDone }: { assignment: Assignment; move: 
         </>
       )}
       <TextAreaField label={t('orders.move.reason')} required={needsReason} autoFocus={needsReason} rows={2} value={f.values.reason} error={f.errorOf('reason')} onChange={(e) => f.set('reason', e.target.value)} />
-      <div className="actions">
-        <button className="button button--primary" type="submit" disabled={f.busy}>
-          {t('orders.move.submit')}
-        </button>
-      </div>
+      <SubmitActions busy={f.busy}>{t('orders.move.submit')}</SubmitActions>
     </form>
   );
 }
@@ -496,11 +493,7 @@ function PaymentForm({ assignment, onDone }: { assignment: Assignment; onDone: (
       <TextField label={t('orders.pay.amount')} required inputMode="numeric" autoFocus value={f.values.amount} error={f.errorOf('amount')} onChange={(e) => f.set('amount', e.target.value)} />
       <DateField label={t('orders.pay.date')} required value={f.values.paidOn} error={f.errorOf('paidOn')} onChange={(v) => f.set('paidOn', v)} />
       <TextField label={t('orders.pay.note')} value={f.values.note} error={f.errorOf('note')} onChange={(e) => f.set('note', e.target.value)} />
-      <div className="actions">
-        <button className="button button--primary" type="submit" disabled={f.busy}>
-          {t('orders.pay.submit')}
-        </button>
-      </div>
+      <SubmitActions busy={f.busy}>{t('orders.pay.submit')}</SubmitActions>
     </form>
   );
 }
@@ -520,11 +513,7 @@ function CancelForm({ orderId, onDone }: { orderId: string; onDone: () => void }
     <form onSubmit={submit} noValidate>
       <Notice kind="error">{f.error}</Notice>
       <TextField label={t('orders.cancelReason')} required autoFocus value={f.values.reason} error={f.errorOf('reason')} onChange={(e) => f.set('reason', e.target.value)} />
-      <div className="actions">
-        <button className="button button--primary" type="submit" disabled={f.busy}>
-          {t('orders.cancel')}
-        </button>
-      </div>
+      <SubmitActions busy={f.busy}>{t('orders.cancel')}</SubmitActions>
     </form>
   );
 }

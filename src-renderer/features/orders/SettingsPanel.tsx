@@ -5,6 +5,7 @@ import { useCan } from '../../app/session';
 import { TextField } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
+import { SubmitActions } from '../../components/SubmitActions';
 
 /** The office's e-order settings: PPN on invoices, the unpaid alert, the rotation window. Admin edits. */
 export function SettingsPanel() {
@@ -40,11 +41,7 @@ export function SettingsPanel() {
         <TextField label={t('orders.settings.rotationDays')} inputMode="numeric" disabled={!admin} value={f.values.rotationDays} error={f.errorOf('rotationDays')} onChange={(e) => f.set('rotationDays', e.target.value)} />
       </div>
       {admin ? (
-        <div className="actions">
-          <button className="button button--primary" type="submit" disabled={f.busy}>
-            {t('common.save')}
-          </button>
-        </div>
+        <SubmitActions busy={f.busy}>{t('common.save')}</SubmitActions>
       ) : (
         <p className="muted">{t('settings.onlyAdmin')}</p>
       )}

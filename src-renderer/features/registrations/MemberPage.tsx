@@ -16,6 +16,7 @@ import { useFlash } from '../../components/flash';
 import { MemberOrders } from '../orders';
 import { MemberPermits } from '../permits';
 import { type EDUCATIONS } from './reference';
+import { SubmitActions } from '../../components/SubmitActions';
 
 type Education = (typeof EDUCATIONS)[number];
 
@@ -412,11 +413,7 @@ function ConditionForm({ business, onDone }: { business: Business; onDone: () =>
         </div>
       </fieldset>
       <TextField label={t('reg.c.note')} value={v.note} error={f.errorOf('note')} onChange={(e) => f.set('note', e.target.value)} />
-      <div className="actions">
-        <button className="button button--primary" type="submit" disabled={f.busy}>
-          {f.busy ? t('common.saving') : t('common.save')}
-        </button>
-      </div>
+      <SubmitActions busy={f.busy}>{f.busy ? t('common.saving') : t('common.save')}</SubmitActions>
     </form>
   );
 }
@@ -453,11 +450,7 @@ function StageForm({ memberId, stage, onDone }: { memberId: string; stage: Stage
           }
         }}
       />
-      <div className="actions">
-        <button className="button button--primary" type="submit" disabled={f.busy}>
-          {t('reg.s.record')}
-        </button>
-      </div>
+      <SubmitActions busy={f.busy}>{t('reg.s.record')}</SubmitActions>
     </form>
   );
 }

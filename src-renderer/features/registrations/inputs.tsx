@@ -3,6 +3,7 @@ import type { Output } from '../../app/api';
 import { errorMessage, useApi } from '../../app/data';
 import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
+import { ComboList } from '../../components/ComboList';
 import { Field } from '../../components/Field';
 import { parseRupiah } from './display';
 
@@ -140,24 +141,13 @@ export function KbliCombobox(props: { label: string; value: { kode: string; judu
             onBlur={() => setTimeout(() => setOpen(false), 150)}
           />
           {open && (
-            <ul className="reg-combo__list" role="listbox" id={listId}>
-              {options.length === 0 && <li className="reg-combo__empty">{t('reg.b.kbliEmpty')}</li>}
-              {options.map((o, i) => (
-                <li
-                  key={o.kode}
-                  id={`${listId}-${i}`}
-                  role="option"
-                  aria-selected={i === active}
-                  className={i === active ? 'reg-combo__option reg-combo__option--active' : 'reg-combo__option'}
-                  onMouseDown={(e) => {
-                    e.preventDefault();
-                    pick(o);
-                  }}
-                >
+            <ComboList id={listId} options={options} active={active} empty={t('reg.b.kbliEmpty')} onPick={pick}>
+              {(o) => (
+                <>
                   <strong>{o.kode}</strong> {o.judul}
-                </li>
-              ))}
-            </ul>
+                </>
+              )}
+            </ComboList>
           )}
         </div>
       )}

@@ -6,6 +6,7 @@ import { LetterheadFields, OfficeContactFields, officePayload } from '../office'
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
 import { RegionPicker } from './RegionPicker';
+import { SubmitActions } from '../../components/SubmitActions';
 
 const PROVINCE = 'PEMERINTAH PROVINSI DAERAH KHUSUS JAKARTA';
 
@@ -91,11 +92,7 @@ export function SetupScreen() {
             <TextField label={t('user.passwordRepeat')} required type="password" autoComplete="new-password" value={v.password2} error={err('password2')} onChange={(e) => f.set('password2', e.target.value)} />
           </div>
         </fieldset>
-        <div className="actions">
-          <button className="button button--primary" type="submit" disabled={f.busy}>
-            {f.busy ? t('common.saving') : t('setup.submit')}
-          </button>
-        </div>
+        <SubmitActions busy={f.busy}>{f.busy ? t('common.saving') : t('setup.submit')}</SubmitActions>
       </form>
     </div>
   );

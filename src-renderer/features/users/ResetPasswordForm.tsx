@@ -4,6 +4,7 @@ import { useI18n } from '../../app/i18n';
 import { TextField } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
+import { SubmitActions } from '../../components/SubmitActions';
 
 type UserRow = Output<'users.list'>['rows'][number];
 
@@ -25,11 +26,7 @@ export function ResetPasswordForm({ user, onDone }: { user: UserRow; onDone: () 
       </p>
       <Notice kind="error">{f.error}</Notice>
       <TextField label={t('password.new')} required autoFocus type="password" autoComplete="new-password" hint={t('user.passwordHint')} value={f.values.password} error={f.errorOf('password')} onChange={(e) => f.set('password', e.target.value)} />
-      <div className="actions">
-        <button className="button button--primary" type="submit" disabled={f.busy}>
-          {t('users.resetPassword')}
-        </button>
-      </div>
+      <SubmitActions busy={f.busy}>{t('users.resetPassword')}</SubmitActions>
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { useI18n } from '../../app/i18n';
 import { CheckField, SelectField, TextField } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
+import { SubmitActions } from '../../components/SubmitActions';
 
 type UserRow = Output<'users.list'>['rows'][number];
 type Role = UserRow['role'];
@@ -51,11 +52,7 @@ export function UserForm({ user, onDone }: { user: UserRow | null; onDone: (save
       {!user && (
         <TextField label={t('user.password')} required type="password" autoComplete="new-password" hint={t('user.passwordHint')} value={v.password} error={f.errorOf('password')} onChange={(e) => f.set('password', e.target.value)} />
       )}
-      <div className="actions">
-        <button className="button button--primary" type="submit" disabled={f.busy}>
-          {user ? t('common.save') : t('users.create')}
-        </button>
-      </div>
+      <SubmitActions busy={f.busy}>{user ? t('common.save') : t('users.create')}</SubmitActions>
     </form>
   );
 }
