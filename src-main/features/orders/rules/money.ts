@@ -155,7 +155,7 @@ export interface OrderLineInput {
 }
 
 export interface OrderTotals {
-  lines: Array<OrderLineInput & { total: number }>;
+  lines: (OrderLineInput & { total: number })[];
   subtotal: number;
   tax: number;
   total: number;
