@@ -23,7 +23,7 @@ const filters = {
   from: isoDate({ id: 'Dari tanggal', en: 'From date' }).optional(),
   to: isoDate({ id: 'Sampai tanggal', en: 'To date' }).optional(),
 };
-type Filters = { userId?: string; method?: string; entity?: string; entityId?: string; from?: string; to?: string };
+interface Filters { userId?: string; method?: string; entity?: string; entityId?: string; from?: string; to?: string }
 
 const listInput = z.strictObject({ ...pageInput(['seq', 'username', 'method'], 'seq', 'desc'), ...filters });
 const exportInput = z.strictObject({ ...filters, format: label(z.enum(['xlsx', 'csv']), { id: 'Format', en: 'Format' }), locale: label(z.enum(['id', 'en']), { id: 'Bahasa', en: 'Language' }).default('id') });

@@ -6,7 +6,7 @@
 //     have failed meanwhile), look at the account as it is now, then record the failure or the
 //     success and open the session.
 // The throttling rules themselves are in core/auth/throttle.ts.
-import { AppError, type FieldPhrases } from '../../core/api/errors';
+import { AppError, type FieldPhrases, signedInUser } from '../../core/api/errors';
 import type { Phrase } from '../../../src-shared/i18n';
 import type { CallContext, Database, PrepareContext } from '../../core/api/registry';
 import { assertAcceptablePassword } from '../../core/auth/password-policy';
@@ -128,9 +128,9 @@ export interface ChangePasswordInput {
 /** The current password checked and the new one checked and hashed, before the transaction. */
 export async function checkPasswordChange(ctx: PrepareContext, input: ChangePasswordInput) {
   const now = ctx.app.clock.nowMs();
-  const subject = changeSubject(ctx.user!.id);
+  const subject = changeSubject(signedInUser(ctx).id);
   const { user, office } = await ctx.read(async (db) => {
-    const user = await db.selectFrom('users').select(['id', 'username', 'full_name', 'password_hash']).where('id', '=', ctx.user!.id).executeTakeFirstOrThrow();
+    const user = await db.selectFrom('users').select(['id', 'username', 'full_name', 'password_hash']).where('id', '=', signedInUser(ctx).id).executeTakeFirstOrThrow();
     // Guesses of the current password with a stolen session are throttled like logins.
     await throttled(db, subject, ctx.clientAddress, now);
     return { user, office: await officeName(db) };
@@ -150,7 +150,7 @@ export async function completePasswordChange(ctx: CallContext, checked: Awaited<
   const { db, app } = ctx;
   const now = app.clock.nowMs();
   await throttled(db, checked.subject, ctx.clientAddress, now);
-  const user = await db.selectFrom('users').select(['id', 'password_hash']).where('id', '=', ctx.user!.id).executeTakeFirstOrThrow();
+  const user = await db.selectFrom('users').select(['id', 'password_hash']).where('id', '=', signedInUser(ctx).id).executeTakeFirstOrThrow();
   if (user.password_hash !== checked.checkedHash) throw new AppError('conflict', { id: 'Kata sandi baru saja diubah. Coba lagi.', en: 'The password was just changed. Try again.' });
   if (!checked.right || !checked.newHash) {
     const outcome = await recordFailure(db, checked.subject, ctx.clientAddress, now, app.security.throttle);

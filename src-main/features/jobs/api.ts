@@ -1,5 +1,6 @@
 // Long calls as jobs: while a call named with a job id runs (batch printing, an export, an
 // import), its caller's screen asks for its progress and may cancel it. See core/api/jobs.ts.
+import { signedInUser } from '../../core/api/errors';
 import { z } from 'zod';
 import { defineMethod } from '../../core/api/registry';
 import { fieldMessage, label } from '../../core/api/validation';
@@ -13,7 +14,7 @@ export const jobMethods = {
     access: 'authenticated',
     mutation: false,
     input: z.strictObject({ id: jobId }),
-    handler: (ctx, input) => ctx.app.jobs.status(ctx.user!.id, input.id),
+    handler: (ctx, input) => ctx.app.jobs.status(signedInUser(ctx).id, input.id),
   }),
 
   'jobs.cancel': defineMethod({
@@ -22,7 +23,7 @@ export const jobMethods = {
     mutation: true,
     input: z.strictObject({ id: jobId }),
     // The stop is immediate, before this call's own transaction (which only records it).
-    prepare: (ctx, input) => ({ method: ctx.app.jobs.status(ctx.user!.id, input.id)?.method ?? null, running: ctx.app.jobs.cancel(ctx.user!.id, input.id) }),
+    prepare: (ctx, input) => ({ method: ctx.app.jobs.status(signedInUser(ctx).id, input.id)?.method ?? null, running: ctx.app.jobs.cancel(signedInUser(ctx).id, input.id) }),
     handler: async (ctx, input, cancelled) => {
       await ctx.audit({ entity: 'jobs', entityId: input.id, after: { cancelled: cancelled.method, wasRunning: cancelled.running } });
       return { cancelled: cancelled.running };

@@ -2,7 +2,7 @@
 // due, and one member's orders.
 import { recordText } from '../../core/record-texts';
 import { z } from 'zod';
-import { AppError, badInput, conflict, notFound, type FieldPhrases } from '../../core/api/errors';
+import { AppError, badInput, conflict, notFound, type FieldPhrases, signedInUser } from '../../core/api/errors';
 import { defineMethod, type CallContext } from '../../core/api/registry';
 import { fieldMessage, id, isoDate, label, optionalText, rupiah, summarise } from '../../core/api/validation';
 import type { Phrase } from '../../../src-shared/i18n';
@@ -149,7 +149,7 @@ export const assignmentMethods = {
     handler: async (ctx, input) => {
       const a = await loadAssignment(ctx, input.assignmentId);
       const order = await loadOrder(ctx, a.order_id);
-      const check = checkOrderTransition(a.status, input.to, ctx.user!.role, { reason: input.reason, bastSigned: input.bastSigned });
+      const check = checkOrderTransition(a.status, input.to, signedInUser(ctx).role, { reason: input.reason, bastSigned: input.bastSigned });
       if (!check.ok) throw transitionError(check, input.to === 'diterima' ? 'bastSigned' : 'reason');
       if (input.to === 'dibayar') throw conflict({ id: 'Catat pembayaran (jumlah dan tanggal diterima) untuk mengubah status menjadi Dibayar.', en: 'Record the payment (amount and date received) to change the status to Paid.' });
       if (order.status === 'dibatalkan') throw conflict({ id: `Pesanan ${order.order_no} sudah dibatalkan.`, en: `Order ${order.order_no} is already cancelled.` });
@@ -191,7 +191,7 @@ export const assignmentMethods = {
     }),
     handler: async (ctx, input) => {
       const a = await loadAssignment(ctx, input.assignmentId);
-      const check = checkOrderTransition(a.status, 'dibayar', ctx.user!.role);
+      const check = checkOrderTransition(a.status, 'dibayar', signedInUser(ctx).role);
       if (!check.ok) throw transitionError(check, 'amount');
       const total = invoiceTotal(a.amount, a.ppn_rate_bp);
       if (input.amount > total) throw badInput('amount', { id: `Jumlah dibayar: melebihi tagihan ${total.toLocaleString('id-ID')} rupiah`, en: `Amount paid: more than the invoice of Rp ${total.toLocaleString('id-ID')}` });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { conflict, notFound } from '../../core/api/errors';
+import { conflict, notFound, signedInUser } from '../../core/api/errors';
 import { defineMethod, type CallContext, type Role } from '../../core/api/registry';
 import { id, label } from '../../core/api/validation';
 import { loadOffice } from '../../core/office';
@@ -68,7 +68,7 @@ async function gatherDocument(ctx: CallContext, kind: DocumentKind, a: Assignmen
       npwp: business.npwp,
       nib: business.nib,
     },
-    office: { letterheadLines: office.letterheadLines, address: office.address, kecamatanNama: office.kecamatanNama, kotaNama: office.kotaNama, officerName: ctx.user!.fullName },
+    office: { letterheadLines: office.letterheadLines, address: office.address, kecamatanNama: office.kecamatanNama, kotaNama: office.kotaNama, officerName: signedInUser(ctx).fullName },
   };
 }
 

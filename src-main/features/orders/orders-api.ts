@@ -1,7 +1,7 @@
 // Orders themselves: settings, the list, one order, and creating, changing, confirming and
 // cancelling it.
 import { z } from 'zod';
-import { AppError, badInput, conflict, type FieldPhrases } from '../../core/api/errors';
+import { AppError, badInput, conflict, type FieldPhrases, signedInUser } from '../../core/api/errors';
 import { fetchPage, pageInput } from '../../core/api/paging';
 import { defineMethod, type CallContext } from '../../core/api/registry';
 import { fieldMessage, id, isoDate, label, optionalText, summarise, text } from '../../core/api/validation';
@@ -177,7 +177,7 @@ export const orderRecordMethods = {
             .orderBy('e.id')
             .execute()
         : [];
-      const role = ctx.user!.role;
+      const role = signedInUser(ctx).role;
       return {
         order: {
           id: order.id,
@@ -230,7 +230,7 @@ export const orderRecordMethods = {
           undoable: (() => {
             const own = events.filter((e) => e.assignmentId === a.id);
             const last = own[own.length - 1];
-            return !!last && order.status !== 'dibatalkan' && checkUndo({ fromStatus: last.fromStatus, toStatus: last.toStatus, at: last.at, userId: last.userId }, a.status, ctx.user!.id, ctx.app.clock.nowIso(), orderStatusLabels).ok;
+            return !!last && order.status !== 'dibatalkan' && checkUndo({ fromStatus: last.fromStatus, toStatus: last.toStatus, at: last.at, userId: last.userId }, a.status, signedInUser(ctx).id, ctx.app.clock.nowIso(), orderStatusLabels).ok;
           })(),
         })),
       };
@@ -308,7 +308,7 @@ export const orderRecordMethods = {
       if (sent.length) throw conflict({ id: `Pesanan tidak dapat dibatalkan: barang penugasan ${sent.map((a) => a.assignment_no).join(', ')} sudah dikirim.`, en: `The order cannot be cancelled: the goods of assignment ${sent.map((a) => a.assignment_no).join(', ')} have been sent.` });
       for (const a of assignments) {
         if (INACTIVE_STATUSES.includes(a.status)) continue;
-        const check = checkOrderTransition(a.status, 'dibatalkan', ctx.user!.role, { reason: input.reason });
+        const check = checkOrderTransition(a.status, 'dibatalkan', signedInUser(ctx).role, { reason: input.reason });
         if (!check.ok) throw transitionError(check, 'reason');
         await recordMove(ctx, a, 'dibatalkan', input.reason);
       }

@@ -149,7 +149,7 @@ export async function applyTransition(ctx: CallContext, permitId: string, req: T
       throw forbidden({ id: `${check.message.id} ${turn.id}`, en: `${check.message.en} ${turn.en}` });
     }
     if (check.code === 'conflict') throw conflict(check.message);
-    const field = /Nama penerima/.test(check.message.id) ? 'receiverName' : 'reason';
+    const field = check.message.id.includes('Nama penerima') ? 'receiverName' : 'reason';
     throw badInput(field, check.message);
   }
   const now = ctx.app.clock.nowIso();

@@ -117,7 +117,7 @@ export async function certificatesToPrint(ctx: CallContext, trainingId: string, 
       issuedOn: r.issued_on,
       copy: r.copies_printed > 0,
       holder: { fullName: r.full_name, memberNo: r.member_no },
-      training: { topic: r.topic, startsAt: r.starts_at, endsAt: r.ends_at, mode: r.mode, place: r.place, trainer: r.trainer, organiser: SKPD_LABELS[r.skpd as Skpd] },
+      training: { topic: r.topic, startsAt: r.starts_at, endsAt: r.ends_at, mode: r.mode, place: r.place, trainer: r.trainer, organiser: SKPD_LABELS[r.skpd] },
       qrText: trainingCertificateQrText({ number: r.number, issuedOn: r.issued_on, topic: r.topic, nik: r.nik }, office),
     });
   }
@@ -162,7 +162,7 @@ export async function findTrainingCertificate(db: Database, number: string): Pro
     number: r.number,
     issuedOn: r.issued_on,
     holder: { name: r.full_name, memberNo: r.member_no },
-    training: { topic: r.topic, dates: trainingDates(r.starts_at, r.ends_at), trainer: r.trainer, organiser: SKPD_LABELS[r.skpd as Skpd] },
+    training: { topic: r.topic, dates: trainingDates(r.starts_at, r.ends_at), trainer: r.trainer, organiser: SKPD_LABELS[r.skpd] },
     valid: r.revoked_on === null,
     revokedOn: r.revoked_on,
     revokeReason: r.revoke_reason,

@@ -3,7 +3,7 @@ import { recordText } from '../../core/record-texts';
 import { z } from 'zod';
 import { sql } from 'kysely';
 import { defineWorkflow, type Transition } from '../../core/workflow';
-import { badInput, conflict, forbidden, notFound } from '../../core/api/errors';
+import { badInput, conflict, forbidden, notFound, signedInUser } from '../../core/api/errors';
 import { fetchPage, likeEscape, pageInput } from '../../core/api/paging';
 import { defineMethod, type CallContext } from '../../core/api/registry';
 import { fieldMessage, id, isoDate, label, optionalText } from '../../core/api/validation';
@@ -160,8 +160,8 @@ export const financingMethods = {
             channel: { id: 'Lembaga tujuan: usaha belum layak bank', en: 'Institution: the business is not bankable yet' },
           });
         }
-        if (ctx.user!.role !== 'supervisor') throw forbidden({ id: 'Pengecualian syarat kelayakan bank hanya dapat diberikan oleh supervisor.', en: 'Only a supervisor can grant an exception to the bankability conditions.' });
-        overrideBy = ctx.user!.id;
+        if (signedInUser(ctx).role !== 'supervisor') throw forbidden({ id: 'Pengecualian syarat kelayakan bank hanya dapat diberikan oleh supervisor.', en: 'Only a supervisor can grant an exception to the bankability conditions.' });
+        overrideBy = signedInUser(ctx).id;
       } else if (input.overrideReason) {
         throw badInput('overrideReason', { id: 'Alasan pengecualian: hanya untuk rujukan ke Bank DKI yang syaratnya belum terpenuhi', en: 'Reason for the exception: only for a referral to Bank DKI whose conditions are not met' });
       }
@@ -183,7 +183,7 @@ export const financingMethods = {
         override_reason: overrideBy ? input.overrideReason! : null,
         override_by: overrideBy,
         note: input.note ?? null,
-        created_by: ctx.user!.id,
+        created_by: signedInUser(ctx).id,
         created_at: now,
         updated_at: now,
       };
@@ -207,7 +207,7 @@ export const financingMethods = {
     }),
     handler: async (ctx, input) => {
       const before = await loadReferral(ctx, input.id);
-      const move = financingWorkflow.check(before.status, input.status, ctx.user!.role, {});
+      const move = financingWorkflow.check(before.status, input.status, signedInUser(ctx).role, {});
       if (!move.ok) {
         const next = financingWorkflow.transitions.filter((t) => t.from === before.status).map((t) => financingStatusLabels[t.to]);
         const from = financingStatusLabels[before.status];
@@ -247,7 +247,7 @@ export const financingMethods = {
           evidence: recordText('financing', { institution: before.institution, amount: formatRupiah(Number(set.amount_disbursed)) }),
           source: 'financing',
           sourceId: input.id,
-          userId: ctx.user!.id,
+          userId: signedInUser(ctx).id,
           nowIso: now,
         });
         stageRecorded = r.changed;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sql } from 'kysely';
-import { badInput, notFound } from '../../core/api/errors';
+import { badInput, notFound, signedInUser } from '../../core/api/errors';
 import { fetchPage, likeEscape, pageInput } from '../../core/api/paging';
 import { defineMethod, type CallContext } from '../../core/api/registry';
 import { fieldMessage, id, isoDate, label, optionalText, text } from '../../core/api/validation';
@@ -139,7 +139,7 @@ export const mentoringMethods = {
     handler: async (ctx, input) => {
       const member = await loadMember(ctx.db, input.memberId);
       if (input.visitedOn > todayOf(ctx)) throw badInput('visitedOn', { id: 'Tanggal kunjungan: tidak boleh di masa depan', en: 'Visit date: may not be in the future' });
-      const pendampingId = input.pendampingId ?? (ctx.user!.isPendamping ? ctx.user!.id : member.pendampingId);
+      const pendampingId = input.pendampingId ?? (signedInUser(ctx).isPendamping ? signedInUser(ctx).id : member.pendampingId);
       if (!pendampingId) throw badInput('pendampingId', { id: `Pendamping: ${member.fullName} belum punya pendamping; pilih pendamping yang berkunjung`, en: `Pendamping: ${member.fullName} has no pendamping yet; choose the pendamping who visited` });
       await loadPendamping(ctx.db, pendampingId);
       const now = ctx.app.clock.nowIso();
@@ -152,7 +152,7 @@ export const mentoringMethods = {
         topic: input.topic,
         notes: input.notes ?? null,
         follow_up: input.followUp ?? null,
-        created_by: ctx.user!.id,
+        created_by: signedInUser(ctx).id,
         created_at: now,
       };
       await ctx.db.insertInto('mentoring_visits').values(values).execute();

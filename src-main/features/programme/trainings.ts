@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { recordText } from '../../core/record-texts';
 import { sql } from 'kysely';
-import { badInput, conflict, notFound } from '../../core/api/errors';
+import { badInput, conflict, notFound, signedInUser } from '../../core/api/errors';
 import { fetchPage, likeEscape, pageInput } from '../../core/api/paging';
 import { defineMethod, type CallContext } from '../../core/api/registry';
 import { fieldMessage, id, label, optionalText, text } from '../../core/api/validation';
@@ -199,7 +199,7 @@ export const trainingMethods = {
           id: trainingId,
           ...trainingFormColumns(input),
           status: 'terjadwal',
-          created_by: ctx.user!.id,
+          created_by: signedInUser(ctx).id,
           created_at: now,
           updated_at: now,
         })
@@ -383,7 +383,7 @@ export const trainingMethods = {
           evidence: recordText('training', { topic: before.topic }),
           source: 'training',
           sourceId: input.id,
-          userId: ctx.user!.id,
+          userId: signedInUser(ctx).id,
           nowIso: now,
         });
         if (r.changed) stagesRecorded++;
@@ -446,7 +446,7 @@ export const trainingMethods = {
       const before = await ctx.db.selectFrom('training_certificates').selectAll().where('training_id', '=', input.trainingId).where('member_id', '=', input.memberId).executeTakeFirst();
       if (!before) throw badInput('memberId', { id: 'Anggota: tidak punya sertifikat pelatihan ini', en: 'Member: has no certificate of this training' });
       if (before.revoked_on) throw conflict({ id: `Sertifikat ${before.number} sudah dicabut pada ${dayName(before.revoked_on).id}.`, en: `Certificate ${before.number} was revoked on ${dayName(before.revoked_on).en}.` });
-      const set = { revoked_on: todayOf(ctx), revoke_reason: input.reason, revoked_by: ctx.user!.id };
+      const set = { revoked_on: todayOf(ctx), revoke_reason: input.reason, revoked_by: signedInUser(ctx).id };
       await ctx.db.updateTable('training_certificates').set(set).where('id', '=', before.id).execute();
       await ctx.audit({ entity: 'training_certificates', entityId: before.id, before, after: { ...before, ...set } });
       return { number: before.number, revokedOn: set.revoked_on };

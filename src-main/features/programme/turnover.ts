@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { badInput } from '../../core/api/errors';
+import { badInput, signedInUser } from '../../core/api/errors';
 import { defineMethod, type CallContext } from '../../core/api/registry';
 import { fieldMessage, id, label, text } from '../../core/api/validation';
 import { classifyScale } from '../../../src-shared/rules/scale';
@@ -69,7 +69,7 @@ async function saveReport(ctx: CallContext, input: ReportInput, field: string): 
   if (!business) throw badInput(field, { id: 'Usaha: tidak ditemukan', en: 'Business: not found' });
   const now = ctx.app.clock.nowIso();
   const existing = await ctx.db.selectFrom('turnover_reports').selectAll().where('business_id', '=', input.businessId).where('month', '=', input.month).executeTakeFirst();
-  const values = { turnover: input.turnover, profit: input.profit ?? null, employees: input.employees ?? null, recorded_by: ctx.user!.id, updated_at: now };
+  const values = { turnover: input.turnover, profit: input.profit ?? null, employees: input.employees ?? null, recorded_by: signedInUser(ctx).id, updated_at: now };
   let reportId: string;
   if (existing) {
     reportId = existing.id;

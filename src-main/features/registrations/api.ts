@@ -6,12 +6,11 @@
 // audited) and may export with full NIKs (audited with the flag); loket never sees them.
 import { stageName } from '../../core/stages';
 import { evidenceIn } from '../../core/record-texts';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { AppError, badInput, conflict, notFound, type FieldPhrases } from '../../core/api/errors';
 import { verbatim } from '../../../src-shared/i18n';
 import { defineMethod, type CallContext } from '../../core/api/registry';
-import { fieldMessage, id, isoDate, label, optionalText, summarise } from '../../core/api/validation';
+import { fieldMessage, id, isoDate, label, summarise } from '../../core/api/validation';
 import type { Role } from '../../core/db/schema';
 import type { MembersTable } from './tables';
 import { jakartaDate } from '../../core/clock';
@@ -415,7 +414,7 @@ export const registrationMethods = {
       if (!m) throw notFound({ id: 'Anggota', en: 'Member' });
       const businesses = await ctx.db.selectFrom('businesses').select(['id', 'npwp']).where('member_id', '=', input.id).execute();
       // The NPWPs that are NIKs are shown masked too: the reveal gives them with the NIK.
-      const npwp = Object.fromEntries(businesses.filter((b) => b.npwp && maskNpwp(b.npwp) !== b.npwp).map((b) => [b.id, b.npwp!]));
+      const npwp = Object.fromEntries(businesses.flatMap((b) => (b.npwp && maskNpwp(b.npwp) !== b.npwp ? [[b.id, b.npwp]] : [])));
       await ctx.audit({ entity: 'members', entityId: input.id, after: { revealed: 'nik', memberNo: m.member_no, npwpOf: Object.keys(npwp) } });
       return { nik: m.nik, kk: m.kk, npwp };
     },

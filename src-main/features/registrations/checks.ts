@@ -42,7 +42,7 @@ export interface CheckedMember {
 
 export type MemberFieldsInput = Omit<RegisterInput, 'businesses' | 'confirmDuplicate' | 'registeredOn'>;
 
-export const reverse = (s: string) => [...s].reverse().join('');
+export const reverse = (s: string) => Array.from(s).reverse().join('');
 
 /**
  * Applies the identifier rules and the reference lists to a member's fields. Every problem is
@@ -59,7 +59,7 @@ export function checkMemberFields(input: MemberFieldsInput, ref: Reference, toda
       for (const m of against.mismatches) fields[m.field] ??= m.message;
     }
   }
-  if (input.birthDate > today) fields.birthDate ??= { id: 'Tanggal lahir: tidak boleh setelah hari ini', en: 'Date of birth: may not be after today' };
+  if (input.birthDate > today && !Object.hasOwn(fields, 'birthDate')) fields.birthDate = { id: 'Tanggal lahir: tidak boleh setelah hari ini', en: 'Date of birth: may not be after today' };
   let kk: string | null = null;
   if (input.kk) {
     const r = parseKk(input.kk, today);
@@ -75,7 +75,7 @@ export function checkMemberFields(input: MemberFieldsInput, ref: Reference, toda
   if (!ref.kelurahan.has(input.kelurahanKode)) fields.kelurahanKode = { id: 'Kelurahan: tidak ada di daftar kelurahan DKI Jakarta', en: 'Kelurahan: not in the list of DKI Jakarta kelurahan' };
   const fullName = input.fullName.replace(/\s+/g, ' ').trim();
   const nameKey = normaliseName(fullName);
-  if (nameKey === '') fields.fullName ??= { id: 'Nama lengkap: harus memuat huruf', en: 'Full name: must contain letters' };
+  if (nameKey === '' && !Object.hasOwn(fields, 'fullName')) fields.fullName = { id: 'Nama lengkap: harus memuat huruf', en: 'Full name: must contain letters' };
   return {
     nik,
     nik_rev: reverse(nik),

@@ -42,12 +42,12 @@ export const exportHeader = [
 /** The list's current view (same filters and order), every page, as table rows. */
 export async function exportRows(db: Database, input: ExportInput): Promise<unknown[][]> {
   // Exact here (the list's count stops at COUNT_CAP): an export is rare and must be bounded.
-  const c = hasFilters(input)
-    ? await applyFilters(db.selectFrom('members') as never, input)
-        .select((eb: any) => eb.fn.countAll().as('total'))
+  const c: { total?: number } | undefined = hasFilters(input)
+    ? await applyFilters(db.selectFrom('members'), input)
+        .select((eb) => eb.fn.countAll<number>().as('total'))
         .executeTakeFirst()
     : await countQuery(db, input).executeTakeFirst();
-  const total = Number((c as { total?: number } | undefined)?.total ?? 0);
+  const total = c?.total ?? 0;
   if (total > EXPORT_LIMIT) throw new AppError('bad_input', { id: `Tampilan memuat ${total} anggota; ekspor paling banyak ${EXPORT_LIMIT}. Persempit dengan filter.`, en: `The view holds ${total} members; an export takes at most ${EXPORT_LIMIT}. Narrow it with the filters.` });
   const rows = await orderedPage(db, input, input.sort, input.dir).execute();
   const data = rows.map((r) => [
@@ -59,9 +59,9 @@ export async function exportRows(db: Database, input: ExportInput): Promise<unkn
     r.kelurahanNama ?? r.kelurahanKode,
     r.phone ?? '',
     // The file is the office's list, in its language (Indonesian) whoever exports it.
-    targetGroupLabels[r.targetGroup as keyof typeof targetGroupLabels]?.id ?? r.targetGroup,
-    skpdLabels[r.skpd as keyof typeof skpdLabels]?.id ?? r.skpd,
-    memberStatusLabels[r.status as keyof typeof memberStatusLabels]?.id ?? r.status,
+    targetGroupLabels[r.targetGroup].id,
+    skpdLabels[r.skpd].id,
+    memberStatusLabels[r.status].id,
     r.registeredOn,
     r.businessNames ?? '',
     r.stagesDone ? r.stagesDone.split(',').sort().join(', ') : '',

@@ -8,7 +8,7 @@ export { NUMBER_PRECISION_LOST } from '../../core/files/xlsx-read';
 /** A cell a spreadsheet would run as a formula is prefixed with ' (CSV injection). */
 export function safeCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const s = String(value);
+  const s = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : JSON.stringify(value);
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 
@@ -32,14 +32,14 @@ export async function toXlsx(sheetName: string, header: string[], rows: unknown[
   const { workbook, finish } = streamingWorkbook();
   const ws = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = header.map((h, i) => {
-    const longest = Math.max(h.length, ...rows.slice(0, 200).map((r) => String(r[i] ?? '').length));
+    const longest = Math.max(h.length, ...rows.slice(0, 200).map((r) => String((r[i] as string | number | null | undefined) ?? '').length));
     return { width: Math.min(50, Math.max(10, longest + 2)) };
   });
   const head = ws.addRow(header);
   head.font = { bold: true };
   head.commit();
   for (let i = 0; i < rows.length; i++) {
-    ws.addRow(rows[i].map((c) => (c === null || c === undefined ? '' : c))).commit();
+    ws.addRow(rows[i].map((c) => c ?? '')).commit();
     if (control && i % 1000 === 999) {
       control.throwIfCancelled();
       control.progress(i + 1, rows.length);

@@ -54,22 +54,23 @@ export function readImport(input: ReadImportInput, control: TaskControl): ReadIm
   if (table.length < 2) throw refuse({ id: 'Berkas: tidak ada baris data di bawah baris judul kolom.', en: 'File: no data rows below the row of column headings.' }, 'fileBase64', { id: 'Berkas: tidak ada baris data', en: 'File: no data rows' });
   const headers = table[0].map((h) => h.trim());
   const suggested = suggestMapping(headers);
-  const mapping: Mapping = { ...suggested, ...(input.mapping ?? {}) };
+  const given: Mapping = { ...suggested, ...(input.mapping ?? {}) };
+  // A column mapped to '' is left out.
+  const mapping: Mapping = Object.fromEntries(Object.entries(given).filter(([, h]) => h !== ''));
   for (const [k, h] of Object.entries(mapping)) {
-    if (h === '') delete mapping[k as ImportFieldKey];
-    else if (!headers.includes(h)) throw refuse({ id: `Pemetaan kolom: kolom "${h}" tidak ada di berkas.`, en: `Column mapping: column "${h}" is not in the file.` }, `mapping.${k}`, { id: `Pemetaan kolom: kolom "${h}" tidak ada`, en: `Column mapping: no column "${h}"` });
+    if (!headers.includes(h)) throw refuse({ id: `Pemetaan kolom: kolom "${h}" tidak ada di berkas.`, en: `Column mapping: column "${h}" is not in the file.` }, `mapping.${k}`, { id: `Pemetaan kolom: kolom "${h}" tidak ada`, en: `Column mapping: no column "${h}"` });
   }
   const missing = importFields.filter((f) => f.required && !mapping[f.key] && !(f.key === 'birthDate' && mapping.birthPlaceDate));
   if (missing.length) {
     const names = joinPhrases(missing.map((f) => f.label), ', ');
     throw refuse({ id: `Pemetaan kolom: kolom wajib belum dipetakan: ${names.id}.`, en: `Column mapping: required columns not mapped yet: ${names.en}.` }, 'mapping', { id: `Pemetaan kolom: belum dipetakan: ${names.id}`, en: `Column mapping: not mapped yet: ${names.en}` });
   }
-  const columns = Object.entries(mapping).map(([k, h]) => [k as ImportFieldKey, headers.indexOf(h!)] as [ImportFieldKey, number]);
+  const columns = Object.entries(mapping).map(([k, h]) => [k as ImportFieldKey, headers.indexOf(h)] as [ImportFieldKey, number]);
   const body = table.slice(1);
   const conv = { ref: input.ref, kelurahanByName: kelurahanIndex(input.ref, input.officeKecamatan), today: input.today, defaults: input.defaults };
-  const results: RowResult[] = new Array(body.length);
+  const results: RowResult[] = [];
   for (let i = 0; i < body.length; i++) {
-    results[i] = convertRow(i + 2, cellsOf(body[i], columns), conv);
+    results.push(convertRow(i + 2, cellsOf(body[i], columns), conv));
     if (i % 500 === 499) {
       control.throwIfCancelled();
       control.progress(i + 1, body.length);

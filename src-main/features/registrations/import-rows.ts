@@ -1,7 +1,7 @@
 // Turning the rows of an office's spreadsheet into registrations: header matching, cell
 // parsing (Indonesian dates, money, labels), and the same checks as the registration form.
 import type { FieldPhrases } from '../../core/api/errors';
-import { phraseOf, type Phrase } from '../../../src-shared/i18n';
+import { phraseOf, verbatim, type Phrase } from '../../../src-shared/i18n';
 import { describeIssues } from '../../core/api/validation';
 import { checkRegistration, type CheckedMember, type Reference } from './checks';
 import { NUMBER_PRECISION_LOST } from './files';
@@ -175,7 +175,7 @@ export function reasonOf(fields: FieldPhrases): Phrase {
 export function convertRow(row: number, cells: Partial<Record<ImportFieldKey, string>>, ctx: ImportContext): RowResult {
   const fields: FieldPhrases = {};
   const get = (k: ImportFieldKey) => (cells[k] ?? '').trim();
-  const labelOf = (k: ImportFieldKey): Phrase => importFields.find((f) => f.key === k)!.label;
+  const labelOf = (k: ImportFieldKey): Phrase => importFields.find((f) => f.key === k)?.label ?? verbatim(k);
   const pick = <T>(k: ImportFieldKey, words: Record<string, T>): T | undefined => {
     const v = get(k);
     if (v === '') return undefined;
@@ -218,9 +218,9 @@ export function convertRow(row: number, cells: Partial<Record<ImportFieldKey, st
   let rt = get('rt');
   let rw = get('rw');
   if (get('rtRw')) {
-    const [a, b] = get('rtRw').split(/[/\\-]/);
-    rt ||= (a ?? '').trim();
-    rw ||= (b ?? '').trim();
+    const [a = '', b = ''] = get('rtRw').split(/[/\\-]/);
+    rt ||= a.trim();
+    rw ||= b.trim();
   }
   let kelurahanKode = '';
   if (!get('kelurahan')) fields.kelurahan = { id: 'Kelurahan: wajib diisi', en: 'Kelurahan: required' };
@@ -286,8 +286,9 @@ export function convertRow(row: number, cells: Partial<Record<ImportFieldKey, st
     const issues = describeIssues(registerInput, parsed.error.issues);
     for (const [k, v] of Object.entries(issues)) {
       // Skip messages about values this function already explained.
-      if (k === 'birthDate' && fields.birthDate) continue;
-      if ((k === 'kelurahanKode' && fields.kelurahan) || (k === 'businesses.0.kelurahanKode' && (fields.businessKelurahan || fields.kelurahan))) continue;
+      const explained = (key: string) => Object.hasOwn(fields, key);
+      if (k === 'birthDate' && explained('birthDate')) continue;
+      if ((k === 'kelurahanKode' && explained('kelurahan')) || (k === 'businesses.0.kelurahanKode' && (explained('businessKelurahan') || explained('kelurahan')))) continue;
       fields[k] = { id: v.id.replace(/^Usaha › baris 1 › /, ''), en: v.en.replace(/^Business › row 1 › /, '') };
     }
   }

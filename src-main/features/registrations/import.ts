@@ -25,7 +25,7 @@ import { jakartaDate } from '../../core/clock';
 import { loadReference } from './checks';
 import { mimeTypes, type UploadLimits } from './files';
 import { cellsOf, type ReadImport } from './import-read';
-import { importFieldKeys, importFields, type Mapping, type RowResult } from './import-rows';
+import { importFieldKeys, importFields, type RowResult } from './import-rows';
 import { maskNik } from './rules/member-number';
 import { appendAuditEntries, auditFields } from '../../core/api/audit';
 import { skpds, targetGroups } from './schemas';

@@ -113,7 +113,7 @@ export function applyFilters(q: MembersQuery, f: MemberFilters, selective = fals
 }
 
 export const hasFilters = (f: MemberFilters) =>
-  Boolean(f.search?.trim() || f.kelurahanKode || f.targetGroup || f.skpd || f.stage || f.scale || f.status);
+  [f.search?.trim(), f.kelurahanKode, f.targetGroup, f.skpd, f.stage, f.scale, f.status].some(Boolean);
 
 const sortColumns = {
   name: ['members.name_key', 'members.id'],
@@ -163,8 +163,14 @@ export function orderedPage(db: Database, f: MemberFilters, sort: ListInput['sor
     ]);
 }
 
+/**
+ * A query of member rowids in the view's order. Its two shapes read different tables; callers
+ * only page it and use it as a subquery, so one type stands for both.
+ */
+type RowidQuery = SelectQueryBuilder<DB, 'members', { rid: number }>;
+
 /** The rowids of the view's members in its order (before paging). */
-function pageRowids(db: Database, f: MemberFilters, sort: ListInput['sort'], dir: 'asc' | 'desc', selective: boolean): SelectQueryBuilder<DB, any, { rid: number }> {
+function pageRowids(db: Database, f: MemberFilters, sort: ListInput['sort'], dir: 'asc' | 'desc', selective: boolean): RowidQuery {
   const match = sort === 'name' ? searchOnlyFts(f) : null;
   if (match) {
     // A name search in name order: the matches are sorted by their rows in member_name_order,
@@ -174,9 +180,9 @@ function pageRowids(db: Database, f: MemberFilters, sort: ListInput['sort'], dir
       .where(sql<boolean>`o.rid in (select rowid from members_fts where members_fts match ${match})`)
       .orderBy('o.name_key', dir)
       .orderBy('o.id', dir)
-      .select('o.rid as rid');
+      .select('o.rid as rid') as unknown as RowidQuery;
   }
-  let inner = applyFilters(db.selectFrom('members') as MembersQuery, f, selective, sort !== 'name');
+  let inner = applyFilters(db.selectFrom('members'), f, selective, sort !== 'name');
   for (const c of sortColumns[sort]) inner = inner.orderBy(c, dir);
   return inner.select(sql<number>`members.rowid`.as('rid'));
 }
@@ -216,11 +222,11 @@ export type MemberRow = Awaited<ReturnType<typeof listMembers>>['rows'][number];
 /** One page of members and the total, in two queries; the unfiltered total comes from a counter. */
 export async function listMembers(db: Database, input: ListInput) {
   const c = await countQuery(db, input).executeTakeFirst();
-  const counted = Number((c as { total?: number } | undefined)?.total ?? 0);
+  const counted = (c as { total?: number } | undefined)?.total ?? 0;
   const capped = counted > COUNT_CAP;
   const total = capped ? COUNT_CAP : counted;
   // Few matches: build the page from the stage/scale lists rather than walking the sort index.
-  const selective = Boolean(input.stage || input.scale) && counted <= 2000;
+  const selective = [input.stage, input.scale].some(Boolean) && counted <= 2000;
   const rows = await orderedPage(db, input, input.sort, input.dir, input.pageSize, input.page * input.pageSize, selective).execute();
   return {
     rows: rows.map(({ nik, ...r }) => ({

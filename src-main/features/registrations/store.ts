@@ -23,7 +23,7 @@ export async function memberNumberTemplate(db: Database): Promise<string> {
 }
 
 export async function officeCodes(db: Database): Promise<{ kota: string; kecamatan: string }> {
-  const [row] = (await executeCompiled(db, 'officeCodes', [], () => db.selectFrom('office').select(['kota_kode', 'kecamatan_kode']).compile())).rows;
+  const row = (await executeCompiled(db, 'officeCodes', [], () => db.selectFrom('office').select(['kota_kode', 'kecamatan_kode']).compile())).rows.at(0);
   if (!row) throw new Error('no office');
   return { kota: row.kota_kode, kecamatan: row.kecamatan_kode };
 }
@@ -45,9 +45,9 @@ export async function collidingMemberNumber(db: Database, template: string): Pro
     if (!parsed) continue;
     if (!counters.has(parsed.scope)) {
       const c = await db.selectFrom('sequences').select('value').where('name', '=', MEMBER_SEQUENCE).where('scope', '=', parsed.scope).executeTakeFirst();
-      counters.set(parsed.scope, Number(c?.value ?? 0));
+      counters.set(parsed.scope, c?.value ?? 0);
     }
-    if (counters.get(parsed.scope)! < parsed.seq) return { memberNo: row.member_no, fullName: row.full_name };
+    if ((counters.get(parsed.scope) ?? 0) < parsed.seq) return { memberNo: row.member_no, fullName: row.full_name };
   }
   return null;
 }
@@ -63,7 +63,7 @@ export async function reserveSequence(db: Database, name: string, scope: string,
     on conflict (name, scope) do update set value = sequences.value + ${count}
     returning value`.compile(db),
   );
-  return Number(row.rows[0].value) - count + 1;
+  return row.rows[0].value - count + 1;
 }
 
 /** Existing member with this NIK, for the "already registered" refusal. */
@@ -85,7 +85,7 @@ export async function findLikelyDuplicate(db: Database, nameKey: string, birthDa
     return q;
   };
   const shape = exceptId ? 'likelyDuplicateExcept' : 'likelyDuplicate';
-  const row = (await executeCompiled(db, shape, exceptId ? [nameKey, birthDate, nik, exceptId] : [nameKey, birthDate, nik], () => query().compile())).rows[0];
+  const row = (await executeCompiled(db, shape, exceptId ? [nameKey, birthDate, nik, exceptId] : [nameKey, birthDate, nik], () => query().compile())).rows.at(0);
   return row ? { id: row.id, memberNo: row.memberNo, fullName: row.fullName, nikMasked: maskNik(row.nik) } : undefined;
 }
 
@@ -129,7 +129,7 @@ export async function insertMembers(db: Database, items: NewMember[], actor: Act
   const office = await officeCodes(db);
 
   // Member numbers: one reservation per counter scope.
-  const numbers: string[] = new Array(items.length);
+  const numbers: string[] = new Array<string>(items.length);
   const byScope = new Map<string, number[]>();
   items.forEach((item, i) => {
     const vars = { ...office, kelurahan: item.checked.member.kelurahan_kode, registeredOn: item.registeredOn };
@@ -163,7 +163,12 @@ export async function insertMembers(db: Database, items: NewMember[], actor: Act
     const inserted = shape
       ? (await executeCompiled(db, `insertMembers:${shape.columns.join(',')}:${memberRows.length}`, shape.parameters, () => returning(memberRows).compile())).rows
       : await returning(memberRows).execute();
-    const rowidOf = new Map(inserted.map((r) => [r.id, Number(r.rowid)]));
+    const rowids = new Map(inserted.map((r) => [r.id, r.rowid]));
+    const rowidOf = (memberId: string) => {
+      const rowid = rowids.get(memberId);
+      if (rowid === undefined) throw new Error(`member ${memberId} was not returned by its insert`);
+      return rowid;
+    };
 
     const businessRows: (BusinessValues & { id: string; member_id: string; created_at: string; updated_at: string })[] = [];
     const perMember: string[][] = [];
@@ -178,7 +183,7 @@ export async function insertMembers(db: Database, items: NewMember[], actor: Act
     });
     for (let b = 0; b < businessRows.length; b += CHUNK) await insertRows(db, 'businesses', businessRows.slice(b, b + CHUNK));
 
-    const fts = slice.map((item, k) => ({ rowid: rowidOf.get(memberRows[k].id)!, ...searchText(item.checked.member, item.checked.businesses) }));
+    const fts = slice.map((item, k) => ({ rowid: rowidOf(memberRows[k].id), ...searchText(item.checked.member, item.checked.businesses) }));
     await executeCompiled(
       db,
       `insertMembersFts:${fts.length}`,
@@ -205,7 +210,7 @@ export async function insertMembers(db: Database, items: NewMember[], actor: Act
     );
     for (let k = 0; k < slice.length; k++) {
       const m = memberRows[k];
-      out.push({ id: m.id, rowid: rowidOf.get(m.id)!, memberNo: m.member_no, businessIds: perMember[k], row: m });
+      out.push({ id: m.id, rowid: rowidOf(m.id), memberNo: m.member_no, businessIds: perMember[k], row: m });
     }
   }
   return out;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sql } from 'kysely';
-import { AppError, conflict, notFound } from '../../core/api/errors';
+import { AppError, conflict, notFound, signedInUser } from '../../core/api/errors';
 import { fetchPage, likeEscape, pageInput } from '../../core/api/paging';
 import { defineMethod, type CallContext } from '../../core/api/registry';
 import { fieldMessage, label, optionalText, text } from '../../core/api/validation';
@@ -176,7 +176,7 @@ export const userMethods = {
     handler: async (ctx, input) => {
       const before = await loadUser(ctx, input.id);
       if (!input.active) {
-        if (input.id === ctx.user!.id) throw new AppError('conflict', { id: 'Anda tidak dapat menonaktifkan akun Anda sendiri.', en: 'You cannot deactivate your own account.' });
+        if (input.id === signedInUser(ctx).id) throw new AppError('conflict', { id: 'Anda tidak dapat menonaktifkan akun Anda sendiri.', en: 'You cannot deactivate your own account.' });
         if (before.role === 'admin') await assertAnotherActiveAdmin(ctx, input.id);
         await endSessionsOfUser(ctx.db, input.id);
       }

@@ -46,9 +46,10 @@ export function memberTemplateProblem(template: string): Phrase | null {
     }
     if (m[1] === 'seq') {
       seqCount += 1;
-      const width = m[2] === undefined ? 1 : Number(m[2]);
+      const given = m.at(2);
+      const width = given === undefined ? 1 : Number(given);
       if (width < 1 || width > 10) return { id: 'lebar nomor urut {seq:N} harus 1 sampai 10', en: 'the width of the serial number {seq:N} must be 1 to 10' };
-    } else if (m[2] !== undefined) return { id: `penanda {${m[1]}} tidak memakai lebar`, en: `placeholder {${m[1]}} takes no width` };
+    } else if (m.at(2) !== undefined) return { id: `penanda {${m[1]}} tidak memakai lebar`, en: `placeholder {${m[1]}} takes no width` };
   }
   if (seqCount !== 1) return { id: 'harus memuat nomor urut {seq} atau {seq:N} tepat satu kali', en: 'must hold the serial number {seq} or {seq:N} exactly once' };
   return null;
@@ -101,8 +102,9 @@ export function parseMemberNumber(template: string, office: { kecamatan: string;
   let last = 0;
   for (const m of template.matchAll(PLACEHOLDER)) {
     pattern += escapeRegex(template.slice(last, m.index));
-    last = m.index! + m[0].length;
-    const width = m[2] === undefined ? 1 : Number(m[2]);
+    last = m.index + m[0].length;
+    const given = m.at(2);
+    const width = given === undefined ? 1 : Number(given);
     switch (m[1]) {
       case 'kecamatan':
         pattern += escapeRegex(digits(office.kecamatan));
@@ -151,7 +153,7 @@ export function templatePrefix(template: string, office: { kecamatan: string; ko
   let last = 0;
   for (const m of template.matchAll(PLACEHOLDER)) {
     prefix += template.slice(last, m.index);
-    last = m.index! + m[0].length;
+    last = m.index + m[0].length;
     if (m[1] === 'kecamatan') prefix += digits(office.kecamatan);
     else if (m[1] === 'kota') prefix += digits(office.kota);
     else return prefix;
