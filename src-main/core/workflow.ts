@@ -42,16 +42,16 @@ export interface Workflow<S extends string, Need extends string, T extends Trans
   transitions: readonly T[];
   /** Statuses from which no move exists. */
   finals: readonly S[];
-  isStatus(value: unknown): value is S;
-  find(from: S, to: S): T | undefined;
+  isStatus: (value: unknown) => value is S;
+  find: (from: S, to: S) => T | undefined;
   /** The moves a role may make from a status (the buttons of a screen). */
-  allowed(from: S, role: Role): T[];
+  allowed: (from: S, role: Role) => T[];
   /**
    * Checks one move. Order of checks: the move must exist (conflict), the role must be allowed
    * (forbidden), then the input must be complete (bad_input), so nobody is asked for a reason
    * for a move they may not make anyway.
    */
-  check(from: S, to: S, role: Role, input: Input): MoveCheck;
+  check: (from: S, to: S, role: Role, input: Input) => MoveCheck;
 }
 
 export function defineWorkflow<S extends string, Need extends string, T extends Transition<S, Need>, Input>(

@@ -90,7 +90,7 @@ export const auditMethods = {
     prepare: async (ctx, input) => {
       ctx.job.progress(0, 1, 'read');
       const rows = await ctx.read(async (db) => {
-        const total = Number((await filtered(db, input).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+        const total = (await filtered(db, input).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
         if (total > AUDIT_EXPORT_LIMIT) throw new AppError('bad_input', { id: `Tampilan memuat ${total} entri; ekspor paling banyak ${AUDIT_EXPORT_LIMIT}. Persempit dengan filter.`, en: `The view holds ${total} entries; an export takes at most ${AUDIT_EXPORT_LIMIT}. Narrow it with the filters.` });
         return filtered(db, input).select(columns).orderBy('seq').execute();
       });

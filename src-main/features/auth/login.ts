@@ -100,7 +100,7 @@ export async function completeLogin(ctx: CallContext, checked: CheckedLogin) {
   const user = checked.userId ? await db.selectFrom('users').selectAll().where('id', '=', checked.userId).executeTakeFirst() : undefined;
   if (user && user.active !== 1) throw deactivated();
   // A password changed while this try was checked against the old one counts as wrong.
-  const right = checked.passwordMatches && user !== undefined && user.password_hash === checked.checkedHash;
+  const right = checked.passwordMatches && user?.password_hash === checked.checkedHash;
   if (!right) {
     // Counted for this account from this address only: a stranger elsewhere cannot lock
     // the office PC out. One message for both cases: which of the two was wrong is not told.

@@ -56,11 +56,12 @@ export async function savePostalCodes(ctx: CallContext, entries: { kelurahanKode
   if (Object.keys(fields).length) throw new AppError('bad_input', Object.values(fields)[0], fields);
   const now = ctx.app.clock.nowIso();
   for (const e of entries) {
-    if (e.postalCode) {
+    const postalCode = e.postalCode;
+    if (postalCode) {
       await ctx.db
         .insertInto('kelurahan_postal_codes')
-        .values({ kelurahan_kode: e.kelurahanKode, postal_code: e.postalCode, updated_by: ctx.user?.id ?? null, updated_at: now })
-        .onConflict((oc) => oc.column('kelurahan_kode').doUpdateSet({ postal_code: e.postalCode!, updated_by: ctx.user?.id ?? null, updated_at: now }))
+        .values({ kelurahan_kode: e.kelurahanKode, postal_code: postalCode, updated_by: ctx.user?.id ?? null, updated_at: now })
+        .onConflict((oc) => oc.column('kelurahan_kode').doUpdateSet({ postal_code: postalCode, updated_by: ctx.user?.id ?? null, updated_at: now }))
         .execute();
     } else {
       await ctx.db.deleteFrom('kelurahan_postal_codes').where('kelurahan_kode', '=', e.kelurahanKode).execute();

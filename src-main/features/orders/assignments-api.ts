@@ -64,7 +64,7 @@ export const assignmentMethods = {
       const settings = await loadOrderSettings(ctx.db);
       const nowIso = ctx.app.clock.nowIso();
       const existing = await ctx.db.selectFrom('order_assignments').select((eb) => eb.fn.countAll<number>().as('n')).where('order_id', '=', order.id).executeTakeFirstOrThrow();
-      let n = Number(existing.n);
+      let n = existing.n;
       const created: { id: string; assignmentNo: string; businessName: string; quantity: number }[] = [];
       const fieldErrors: FieldPhrases = {};
       const plans = [];
@@ -233,7 +233,8 @@ export const assignmentMethods = {
         .orderBy('a.delivered_on')
         .limit(limit)
         .execute();
-      return { today: now, unpaidAlertDays: settings.unpaidAlertDays, dueSoon, late, unpaid: unpaid.map((u) => ({ ...u, daysSinceDelivery: daysBetween(u.deliveredOn!, now) })) };
+      // Unpaid assignments are delivered ones, so each has its delivery date.
+      return { today: now, unpaidAlertDays: settings.unpaidAlertDays, dueSoon, late, unpaid: unpaid.map((u) => ({ ...u, daysSinceDelivery: daysBetween(u.deliveredOn ?? now, now) })) };
     },
   }),
 

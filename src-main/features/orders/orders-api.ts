@@ -229,7 +229,7 @@ export const orderRecordMethods = {
           // Whether this user may still take back the last move (rules/undo.ts).
           undoable: (() => {
             const own = events.filter((e) => e.assignmentId === a.id);
-            const last = own[own.length - 1];
+            const last = own.at(-1);
             return !!last && order.status !== 'dibatalkan' && checkUndo({ fromStatus: last.fromStatus, toStatus: last.toStatus, at: last.at, userId: last.userId }, a.status, signedInUser(ctx).id, ctx.app.clock.nowIso(), orderStatusLabels).ok;
           })(),
         })),
@@ -268,7 +268,7 @@ export const orderRecordMethods = {
     handler: async (ctx, input) => {
       const before = await loadOrder(ctx, input.id);
       const count = await ctx.db.selectFrom('order_assignments').select((eb) => eb.fn.countAll<number>().as('n')).where('order_id', '=', input.id).executeTakeFirstOrThrow();
-      if (before.status !== 'baru' || Number(count.n) > 0) throw conflict({ id: `Pesanan ${before.order_no} sudah dikonfirmasi atau ditugaskan dan tidak dapat diubah lagi.`, en: `Order ${before.order_no} is already confirmed or assigned and can no longer be changed.` });
+      if (before.status !== 'baru' || count.n > 0) throw conflict({ id: `Pesanan ${before.order_no} sudah dikonfirmasi atau ditugaskan dan tidak dapat diubah lagi.`, en: `Order ${before.order_no} is already confirmed or assigned and can no longer be changed.` });
       await validateOrder(ctx, input);
       const nowIso = ctx.app.clock.nowIso();
       const { values, items } = orderRow(input, nowIso);

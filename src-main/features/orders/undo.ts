@@ -5,7 +5,7 @@ import { conflict, notFound, signedInUser } from '../../core/api/errors';
 import { defineMethod, type CallContext } from '../../core/api/registry';
 import { id } from '../../core/api/validation';
 import { checkUndo, type LastMove } from './rules/undo';
-import { orderStatusLabels, type OrderStatus } from './rules/transitions';
+import { orderStatusLabels } from './rules/transitions';
 import { refreshOrderStage } from './service';
 
 export async function lastMoveOf(ctx: Pick<CallContext, 'db'>, assignmentId: string): Promise<LastMove | undefined> {

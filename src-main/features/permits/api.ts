@@ -59,14 +59,15 @@ export const permitMethods = {
       if (input.channel) q = q.where('p.channel', '=', input.channel);
       if (input.memberId) q = q.where('p.member_id', '=', input.memberId);
       if (input.issuedOn) q = q.where('p.issued_on', '=', input.issuedOn);
-      if (input.query) {
-        const like = `%${likeEscape(input.query.toLowerCase())}%`;
+      const query = input.query;
+      if (query) {
+        const like = `%${likeEscape(query.toLowerCase())}%`;
         q = q.where((eb) =>
           eb.or([
             eb(sql`lower(m.full_name)`, 'like', sql`${like} escape '\\'`),
             eb(sql`lower(b.name)`, 'like', sql`${like} escape '\\'`),
             eb(sql`lower(p.number)`, 'like', sql`${like} escape '\\'`),
-            eb('m.nik', '=', input.query!),
+            eb('m.nik', '=', query),
           ]),
         );
       }
@@ -180,7 +181,7 @@ export const permitMethods = {
       const slas = await slaOfPermits(ctx.db, inMonth.map((d) => d.id), sc);
       const byChannel: Record<string, { received: number; issued: number; rejected: number; onTime: number }> = {};
       const bucket = (c: string) => (byChannel[c] ??= { received: 0, issued: 0, rejected: 0, onTime: 0 });
-      for (const r of received) bucket(r.channel).received = Number(r.n);
+      for (const r of received) bucket(r.channel).received = r.n;
       let issued = 0;
       let rejected = 0;
       let onTime = 0;
@@ -202,7 +203,7 @@ export const permitMethods = {
       return {
         month: input.month,
         slaDays: sc.settings.slaDays,
-        received: received.reduce((s, r) => s + Number(r.n), 0),
+        received: received.reduce((s, r) => s + r.n, 0),
         issued,
         rejected,
         onTime,

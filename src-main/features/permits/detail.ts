@@ -1,6 +1,7 @@
 // The permit page: applicant and business (identifiers masked for every role, revealed on
 // request and audited), requirements, history, SLA, print log, whose move it is now, and the
 // moves the caller's role may make.
+import type { Phrase } from '../../../src-shared/i18n';
 import { recordTextIn } from '../../core/record-texts';
 import { z } from 'zod';
 import { AppError, notFound } from '../../core/api/errors';
@@ -111,7 +112,7 @@ export const detailMethods = {
           plotAreaM2: p.plot_area_m2,
           atDesignatedLocation: p.designated_location === null ? null : p.designated_location === 1,
           zone: p.zone,
-          zoneLabel: p.zone ? (locationZoneLabels[p.zone as keyof typeof locationZoneLabels]?.[ctx.locale] ?? p.zone) : null,
+          zoneLabel: p.zone ? ((locationZoneLabels as Partial<Record<string, Phrase>>)[p.zone]?.[ctx.locale] ?? p.zone) : null,
           facility: p.facility,
           number: p.number,
           issuedOn: p.issued_on,

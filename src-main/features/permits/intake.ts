@@ -80,7 +80,7 @@ async function checkMemberBusiness(ctx: CallContext, memberId: string, businessI
   if (business.member_id !== memberId) throw badInput('businessId', { id: 'Usaha: bukan milik anggota yang dipilih', en: 'Business: does not belong to the chosen member' });
   if (business.status !== 'aktif') throw badInput('businessId', { id: `Usaha: ${business.name} sudah tutup`, en: `Business: ${business.name} is closed` });
   if (business.scale !== 'mikro' && business.scale !== 'kecil') {
-    throw badInput('businessId', { id: `Usaha: IUMK hanya untuk usaha mikro dan kecil; ${business.name} tercatat usaha ${SCALE_LABELS[business.scale as Scale]?.id.toLowerCase() ?? business.scale}`, en: `Business: IUMK is for micro and small businesses only; ${business.name} is recorded as ${SCALE_LABELS[business.scale as Scale]?.en.toLowerCase() ?? business.scale}` });
+    throw badInput('businessId', { id: `Usaha: IUMK hanya untuk usaha mikro dan kecil; ${business.name} tercatat usaha ${SCALE_LABELS[business.scale as Scale].id.toLowerCase()}`, en: `Business: IUMK is for micro and small businesses only; ${business.name} is recorded as ${SCALE_LABELS[business.scale as Scale].en.toLowerCase()}` });
   }
   const place = await assertInArea(ctx.db, business.kelurahan_kode, 'businessId');
   const postalCode = await requirePostalCode(ctx.db, business, place, 'businessId');
@@ -152,8 +152,10 @@ export const intakeMethods = {
       if (input.walkIn) {
         ({ memberId, businessId, postalCode } = await registerWalkIn(ctx, input.walkIn));
       } else {
-        memberId = input.memberId!;
-        businessId = input.businessId!;
+        // The schema's refinement refuses a call with neither a walk-in nor both ids.
+        if (!input.memberId || !input.businessId) throw badInput('memberId', { id: 'Anggota: pilih anggota dan usahanya', en: 'Member: choose the member and the business' });
+        memberId = input.memberId;
+        businessId = input.businessId;
         ({ postalCode } = await checkMemberBusiness(ctx, memberId, businessId));
       }
       const nib = (await ctx.db.selectFrom('businesses').select('nib').where('id', '=', businessId).executeTakeFirst())?.nib ?? null;

@@ -26,6 +26,13 @@ export async function printStates(db: Database, permits: Pick<PermitsTable, 'id'
   return out;
 }
 
+/** One permit's state from `printStates`, which answers every permit it is given. */
+export function stateIn(states: Map<string, PrintState>, permitId: string): PrintState {
+  const state = states.get(permitId);
+  if (!state) throw new Error(`No print state for permit ${permitId}`);
+  return state;
+}
+
 export async function printStateOf(db: Database, permit: Pick<PermitsTable, 'id' | 'original_confirmed_at'>): Promise<PrintState> {
   const state = (await printStates(db, [permit])).get(permit.id);
   // printStates answers every permit it is given.

@@ -6,7 +6,7 @@ import { AppError, badInput, conflict } from '../../core/api/errors';
 import { defineMethod, type CallContext, type Database } from '../../core/api/registry';
 import { id, isoDate, label, optionalText } from '../../core/api/validation';
 import { loadCertificateData, loadCertificateOffice, type CertificateData } from './certificate';
-import { appendPrint, printStateOf, printStates } from './print-log';
+import { appendPrint, printStateOf, printStates, stateIn } from './print-log';
 import { checkPrint, checkReport } from './rules/printing';
 import { permitStatusLabels } from './rules/transitions';
 import { loadPermit } from './service';
@@ -52,7 +52,7 @@ async function checkDrawnKinds(ctx: CallContext, drawn: Map<string, PermitPrintK
   const permits = await ctx.db.selectFrom('permits').select(['id', 'number', 'status', 'original_confirmed_at']).where('id', 'in', [...drawn.keys()]).execute();
   const states = await printStates(ctx.db, permits);
   for (const p of permits) {
-    const check = checkPrint(states.get(p.id)!);
+    const check = checkPrint(stateIn(states, p.id));
     if (!printable(p.status) || !check.ok || check.kind !== drawn.get(p.id)) {
       throw conflict({ id: `${p.number ?? 'Surat izin'} baru saja dicetak atau diubah di tempat lain. Cetak sekali lagi.`, en: `${p.number ?? 'The permit'} was just printed or changed elsewhere. Print once more.` });
     }
@@ -113,11 +113,11 @@ export const printingMethods = {
       const states = await printStates(ctx.db, permits);
       const results = [];
       for (const p of permits) {
-        const state = states.get(p.id)!;
+        const state = stateIn(states, p.id);
         const check = checkReport(state, input.good);
         if (!check.ok) throw conflict({ id: `${p.number ?? 'Izin'}: ${check.message.id}`, en: `${p.number ?? 'Permit'}: ${check.message.en}` });
         const note = input.note ?? (input.good ? null : 'Cetak gagal (kertas macet atau hasil rusak)');
-        await appendPrint(ctx, p.id, state.unreported!, input.good ? 'berhasil' : 'gagal', note);
+        await appendPrint(ctx, p.id, check.kind, input.good ? 'berhasil' : 'gagal', note);
         if (check.confirmsOriginal) {
           await ctx.db
             .updateTable('permits')
@@ -148,14 +148,14 @@ export const printingMethods = {
       ctx.job.progress(0, 1, 'read');
       const { rows, kinds, data, render } = await ctx.read(async (db) => {
         let q = db.selectFrom('permits').select(['id', 'number', 'copies_printed', 'original_confirmed_at']).where('status', 'in', ['terbit', 'diserahkan']);
-        q = input.issuedOn ? q.where('issued_on', '=', input.issuedOn) : q.where('id', 'in', input.ids!);
+        q = input.issuedOn ? q.where('issued_on', '=', input.issuedOn) : q.where('id', 'in', input.ids ?? []);
         const rows = await q.orderBy('number_year').orderBy('number_seq').execute();
         if (rows.length === 0) throw badInput(input.issuedOn ? 'issuedOn' : 'ids', { id: 'Tidak ada izin terbit untuk dicetak.', en: 'No issued permit to print.' });
         const states = await printStates(db, rows);
         const kinds = new Map<string, PermitPrintKind>();
         const waiting: string[] = [];
         for (const r of rows) {
-          const check = checkPrint(states.get(r.id)!);
+          const check = checkPrint(stateIn(states, r.id));
           if (check.ok) kinds.set(r.id, check.kind);
           else waiting.push(r.number ?? r.id);
         }
@@ -179,7 +179,7 @@ export const printingMethods = {
           .where('id', 'in', printed.ids.slice(i, i + 500))
           .execute();
       }
-      for (const id of printed.ids) await appendPrint(ctx, id, printed.kinds.get(id)!, 'dicetak', 'Cetak bersama');
+      for (const [id, kind] of printed.kinds) await appendPrint(ctx, id, kind, 'dicetak', 'Cetak bersama');
       await ctx.audit({ entity: 'permit', entityId: null, after: { printedBatch: printed.ids.map((id) => ({ id, kind: printed.kinds.get(id) })), nikShown: true } });
       return {
         fileName: `IUMK-${input.issuedOn ?? 'pilihan'}.pdf`,

@@ -83,7 +83,7 @@ export async function slaOfPermits(db: Database, ids: string[], sc: SlaContext):
 
 export function parseRequirements(json: string): string[] {
   try {
-    const value = JSON.parse(json);
+    const value: unknown = JSON.parse(json);
     return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
   } catch {
     return [];

@@ -24,7 +24,7 @@ async function ownKey(ctx: CallContext) {
 async function textForCode(ctx: CallContext, code: string): Promise<string | null> {
   const permit = await ctx.db.selectFrom('permits').select('id').where('verification_code', '=', code).executeTakeFirst();
   if (!permit) return null;
-  const [data] = await loadCertificateData(ctx.db, [permit.id]);
+  const data = (await loadCertificateData(ctx.db, [permit.id])).at(0);
   return data ? certificateQrText(data, await loadCertificateOffice(ctx.db)) : null;
 }
 

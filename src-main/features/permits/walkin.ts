@@ -114,8 +114,8 @@ export async function registerWalkIn(ctx: CallContext, input: WalkIn): Promise<{
   const { value, fields } = checkRegistration(registration, await loadReference(ctx.db), today);
   const out: FieldPhrases = {};
   for (const [key, message] of Object.entries(fields)) out[`walkIn.${FIELD_MAP[key] ?? key}`] ??= message;
-  const business = value.businesses[0];
-  if (business && !out['walkIn.capital'] && !iumkEligible(business.scale)) {
+  const business = value.businesses.at(0);
+  if (business && !Object.hasOwn(out, 'walkIn.capital') && !iumkEligible(business.scale)) {
     const scale = SCALE_LABELS[business.scale];
     out['walkIn.capital'] = {
       id: `Modal usaha: usaha ${scale.id.toLowerCase()} tidak dapat memperoleh IUMK (hanya usaha mikro dan kecil)`,
@@ -144,5 +144,7 @@ export async function registerWalkIn(ctx: CallContext, input: WalkIn): Promise<{
     entityId: created.id,
     after: { memberNo: created.memberNo, fullName: value.member.full_name, businesses: created.businessIds, via: 'permits.create (pendaftaran singkat di loket)' },
   });
-  return { memberId: created.id, businessId: created.businessIds[0], postalCode: postalCode! };
+  // Without a postal code the call was refused above with the other fields.
+  if (postalCode === null) throw new AppError('bad_input', summarise(out), out);
+  return { memberId: created.id, businessId: created.businessIds[0], postalCode };
 }

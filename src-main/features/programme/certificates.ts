@@ -3,7 +3,6 @@ import type { CallContext, Database } from '../../core/api/registry';
 import { nextSequence } from '../../core/sequences';
 import { hashNik, signPayload } from '../../core/signing';
 import { loadOffice } from '../../core/office';
-import type { Skpd } from '../registrations';
 import { SKPD_LABELS } from './common';
 import { formatCertificateNumber } from './rules/certificate-number';
 import { trainingDates, type CertificateOffice, type TrainingCertificate } from './certificate';

@@ -152,6 +152,7 @@ export const financingMethods = {
       const open = await ctx.db.selectFrom('financing_referrals').select('id').where('business_id', '=', input.businessId).where('status', 'in', ['diajukan', 'disetujui']).where('channel', '=', input.channel).executeTakeFirst();
       if (open) throw conflict({ id: `${check.business.name} sudah punya rujukan ke ${CHANNEL_LABELS[input.channel].id} yang masih berjalan.`, en: `${check.business.name} already has a running referral to ${CHANNEL_LABELS[input.channel].en}.` });
       let overrideBy: string | null = null;
+      let overrideReason: string | null = null;
       if (input.channel === 'bank_dki' && !check.bankable) {
         const failedIn = (l: 'id' | 'en') => check.checks.filter((c) => !c.met).map((c) => `${c.label[l]} (${c.detail[l]})`).join('; ');
         const failed = { id: failedIn('id'), en: failedIn('en') };
@@ -162,6 +163,7 @@ export const financingMethods = {
         }
         if (signedInUser(ctx).role !== 'supervisor') throw forbidden({ id: 'Pengecualian syarat kelayakan bank hanya dapat diberikan oleh supervisor.', en: 'Only a supervisor can grant an exception to the bankability conditions.' });
         overrideBy = signedInUser(ctx).id;
+        overrideReason = input.overrideReason;
       } else if (input.overrideReason) {
         throw badInput('overrideReason', { id: 'Alasan pengecualian: hanya untuk rujukan ke Bank DKI yang syaratnya belum terpenuhi', en: 'Reason for the exception: only for a referral to Bank DKI whose conditions are not met' });
       }
@@ -180,7 +182,7 @@ export const financingMethods = {
         bankable: check.bankable ? (1 as const) : (0 as const),
         // Stored in the office's language, like every record.
         checks: JSON.stringify(checksIn(check.checks, 'id')),
-        override_reason: overrideBy ? input.overrideReason! : null,
+        override_reason: overrideReason,
         override_by: overrideBy,
         note: input.note ?? null,
         created_by: signedInUser(ctx).id,

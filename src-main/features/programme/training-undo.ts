@@ -71,7 +71,7 @@ export const trainingUndoMethods = {
       assertScheduled(training);
       const member = await loadMember(ctx.db, input.memberId);
       const enrolment = await ctx.db.selectFrom('training_enrolments').selectAll().where('training_id', '=', input.trainingId).where('member_id', '=', input.memberId).executeTakeFirst();
-      if (!enrolment || enrolment.status !== 'mundur') throw conflict({ id: `${member.fullName} tidak mundur dari pelatihan ini; tidak ada yang diurungkan.`, en: `${member.fullName} did not withdraw from this training; nothing was undone.` });
+      if (enrolment?.status !== 'mundur') throw conflict({ id: `${member.fullName} tidak mundur dari pelatihan ini; tidak ada yang diurungkan.`, en: `${member.fullName} did not withdraw from this training; nothing was undone.` });
       const withdrawal = await lastWithdrawal(ctx, enrolment.id);
       if (!withdrawal) throw conflict({ id: `Tempat ${member.fullName} sebelum mundur tidak tercatat; daftarkan lagi bila perlu.`, en: `${member.fullName}'s place before withdrawing is not on record; enrol them again if needed.` });
       const now = ctx.app.clock.nowIso();

@@ -73,7 +73,7 @@ export async function seatCounts(ctx: Pick<CallContext, 'db'>, trainingId: strin
     .where('training_id', '=', trainingId)
     .groupBy('status')
     .execute();
-  const n = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
+  const n = (s: string) => rows.find((r) => r.status === s)?.n ?? 0;
   return { enrolled: n('terdaftar'), waiting: n('menunggu') };
 }
 
@@ -268,8 +268,8 @@ export const trainingMethods = {
       const member = await loadMember(ctx.db, input.memberId);
       if (member.status !== 'aktif') throw conflict({ id: `${member.fullName} tidak aktif sebagai anggota.`, en: `${member.fullName} is not an active member.` });
       const existing = await ctx.db.selectFrom('training_enrolments').selectAll().where('training_id', '=', input.trainingId).where('member_id', '=', input.memberId).executeTakeFirst();
-      if (existing && existing.status === 'terdaftar') throw conflict({ id: `${member.fullName} sudah terdaftar di pelatihan ini.`, en: `${member.fullName} is already enrolled in this training.` });
-      if (existing && existing.status === 'menunggu') throw conflict({ id: `${member.fullName} sudah ada di daftar tunggu (urutan ${existing.waitlist_pos}).`, en: `${member.fullName} is already on the waiting list (place ${existing.waitlist_pos}).` });
+      if (existing?.status === 'terdaftar') throw conflict({ id: `${member.fullName} sudah terdaftar di pelatihan ini.`, en: `${member.fullName} is already enrolled in this training.` });
+      if (existing?.status === 'menunggu') throw conflict({ id: `${member.fullName} sudah ada di daftar tunggu (urutan ${existing.waitlist_pos}).`, en: `${member.fullName} is already on the waiting list (place ${existing.waitlist_pos}).` });
       const { enrolled } = await seatCounts(ctx, input.trainingId);
       const full = enrolled >= training.capacity;
       if (full && !input.waitlist) {
@@ -285,7 +285,7 @@ export const trainingMethods = {
           .where('training_id', '=', input.trainingId)
           .where('status', '=', 'menunggu')
           .executeTakeFirst();
-        waitlistPos = Number(last?.pos ?? 0) + 1;
+        waitlistPos = (last?.pos ?? 0) + 1;
       }
       const now = ctx.app.clock.nowIso();
       const values = { status: full ? ('menunggu' as const) : ('terdaftar' as const), waitlist_pos: waitlistPos, attended: 0 as const, completed: 0 as const, enrolled_at: now, updated_at: now };
@@ -336,7 +336,7 @@ export const trainingMethods = {
       const now = ctx.app.clock.nowIso();
       for (const [index, mark] of input.marks.entries()) {
         const row = byMember.get(mark.memberId);
-        if (!row || row.status !== 'terdaftar') {
+        if (row?.status !== 'terdaftar') {
           const member = await ctx.db.selectFrom('members').select('full_name').where('id', '=', mark.memberId).executeTakeFirst();
           const who = member?.full_name ?? 'Anggota ini';
           const why: Phrase = row?.status === 'menunggu' ? { id: 'masih di daftar tunggu', en: 'is still on the waiting list of' } : { id: 'tidak terdaftar sebagai peserta', en: 'is not enrolled in' };

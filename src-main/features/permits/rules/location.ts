@@ -148,7 +148,8 @@ export function checkLocation(
     return violations;
   }
 
-  if (input.mode !== 'menetap') {
+  // The mode comes from the caller: a value outside the type is refused too.
+  if ((input.mode as string) !== 'menetap') {
     add('mode', 'invalid', { id: `${L.mode.id} harus menetap atau berkeliling.`, en: `${L.mode.en} must be fixed or mobile.` });
     return violations;
   }

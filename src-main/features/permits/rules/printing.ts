@@ -66,7 +66,8 @@ export function checkPrint(state: PrintState): PrintCheck {
   return { ok: true, kind: state.nextKind };
 }
 
-export type ReportCheck = { ok: true; confirmsOriginal: boolean } | { ok: false; message: Phrase };
+/** `kind` is the print whose outcome is reported. */
+export type ReportCheck = { ok: true; kind: PermitPrintKind; confirmsOriginal: boolean } | { ok: false; message: Phrase };
 
 /** Whether the clerk may report the outcome of the last print now. */
 export function checkReport(state: PrintState, good: boolean): ReportCheck {
@@ -79,5 +80,5 @@ export function checkReport(state: PrintState, good: boolean): ReportCheck {
           : { id: 'Hasil cetak terakhir sudah dilaporkan. Cetak lagi bila perlu, lalu laporkan hasilnya.', en: 'The last print is already reported. Print again if needed, then report the result.' },
     };
   }
-  return { ok: true, confirmsOriginal: good && state.unreported === 'asli' };
+  return { ok: true, kind: state.unreported, confirmsOriginal: good && state.unreported === 'asli' };
 }

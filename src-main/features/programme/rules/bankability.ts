@@ -102,9 +102,11 @@ export function evaluateBankability(facts: BankabilityFacts, settings: Bankabili
     const reported = new Set(facts.reportedMonths);
     const missing = due.filter((m) => !reported.has(m));
     const label: Phrase = { id: `${RULE_LABELS.omzet.id} ${settings.reportMonths} bulan terakhir`, en: `${RULE_LABELS.omzet.en} for the last ${settings.reportMonths} months` };
+    const first = due[0];
+    const last = due.at(-1) ?? first;
     checks.push(
       missing.length === 0
-        ? { rule: 'omzet', label, met: true, detail: { id: `Dilaporkan ${monthName(due[0]).id} s.d. ${monthName(due.at(-1)!).id}`, en: `Reported ${monthName(due[0]).en} to ${monthName(due.at(-1)!).en}` } }
+        ? { rule: 'omzet', label, met: true, detail: { id: `Dilaporkan ${monthName(first).id} s.d. ${monthName(last).id}`, en: `Reported ${monthName(first).en} to ${monthName(last).en}` } }
         : { rule: 'omzet', label, met: false, detail: { id: `Belum dilaporkan: ${months(missing).id}`, en: `Not reported: ${months(missing).en}` } },
     );
   }

@@ -27,14 +27,16 @@ function parse(template: string): { parts: Part[]; errors: Phrase[] } {
   // Text between placeholders may hold anything but braces.
   const pattern = /\{([^{}]*)\}|([^{}]+)|([{}])/g;
   for (const m of template.matchAll(pattern)) {
-    if (m[2] !== undefined) parts.push({ text: m[2] });
-    else if (m[3] !== undefined) errors.push({ id: `${FIELD.id} memuat tanda "${m[3]}" tanpa pasangan.`, en: `${FIELD.en} has a "${m[3]}" without its pair.` });
+    const [, placeholder = '', text, brace] = m as (string | undefined)[];
+    if (text !== undefined) parts.push({ text });
+    else if (brace !== undefined) errors.push({ id: `${FIELD.id} memuat tanda "${brace}" tanpa pasangan.`, en: `${FIELD.en} has a "${brace}" without its pair.` });
     else {
-      const inner = m[1];
+      const inner = placeholder;
       const seq = /^seq(?::(\d+))?$/.exec(inner);
       if (seq) {
-        const width = seq[1] === undefined ? 0 : Number(seq[1]);
-        if (seq[1] !== undefined && (width < 1 || width > 9)) errors.push({ id: `${FIELD.id}: lebar nomor urut pada {${inner}} harus 1 sampai 9 digit.`, en: `${FIELD.en}: the width of the sequence number in {${inner}} must be 1 to 9 digits.` });
+        const given = seq.at(1);
+        const width = given === undefined ? 0 : Number(given);
+        if (given !== undefined && (width < 1 || width > 9)) errors.push({ id: `${FIELD.id}: lebar nomor urut pada {${inner}} harus 1 sampai 9 digit.`, en: `${FIELD.en}: the width of the sequence number in {${inner}} must be 1 to 9 digits.` });
         else parts.push({ name: 'seq', width });
       } else if (inner === 'kecamatan' || inner === 'bulan' || inner === 'bulan_romawi' || inner === 'tahun') {
         parts.push({ name: inner });
