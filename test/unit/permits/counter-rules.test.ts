@@ -54,8 +54,8 @@ describe('original and copies', () => {
     expect(checkPrint(printState([print('asli'), report('asli', true), print('salinan')], null))).toEqual({ ok: true, kind: 'salinan' });
     expect(checkReport(printState([], null), true)).toMatchObject({ ok: false, message: expect.stringContaining('belum pernah dicetak') as unknown });
     expect(checkReport(printState([print('asli'), report('asli', true)], null), true)).toMatchObject({ ok: false, message: expect.stringContaining('sudah dilaporkan') as unknown });
-    expect(checkReport(printState([print('asli')], null), true)).toEqual({ ok: true, confirmsOriginal: true });
-    expect(checkReport(printState([print('asli')], null), false)).toEqual({ ok: true, confirmsOriginal: false });
+    expect(checkReport(printState([print('asli')], null), true)).toEqual({ ok: true, kind: 'asli', confirmsOriginal: true });
+    expect(checkReport(printState([print('asli')], null), false)).toEqual({ ok: true, kind: 'asli', confirmsOriginal: false });
   });
 });
 
