@@ -14,7 +14,10 @@ function eachImport(context, visit) {
   const check = (node, source, typeOnly) => {
     if (source && typeof source.value === 'string') visit(node, source.value, typeOnly);
   };
-  const allTypes = (node) => node.importKind === 'type' || node.exportKind === 'type' || (node.specifiers?.length > 0 && node.specifiers.every((s) => s.importKind === 'type' || s.exportKind === 'type'));
+  const allTypes = (node) =>
+    node.importKind === 'type' ||
+    node.exportKind === 'type' ||
+    (node.specifiers?.length > 0 && node.specifiers.every((s) => s.importKind === 'type' || s.exportKind === 'type'));
   return {
     ImportDeclaration: (node) => check(node, node.source, allTypes(node)),
     ExportNamedDeclaration: (node) => check(node, node.source, allTypes(node)),

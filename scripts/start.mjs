@@ -29,9 +29,17 @@ function electronBinary() {
 function ensureElectron() {
   if (electronBinary()) return { exe: electronBinary() };
   console.log('Mengunduh Electron untuk jendela desktop (sekali saja)...');
-  const r = spawnSync(bin('install-electron'), ['--no'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], timeout: 180_000, shell: process.platform === 'win32' });
+  const r = spawnSync(bin('install-electron'), ['--no'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    timeout: 180_000,
+    shell: process.platform === 'win32',
+  });
   if (electronBinary()) return { exe: electronBinary() };
-  const why = (r.stderr?.toString() ?? '').split('\n').find((l) => /error|fail/i.test(l))?.trim();
+  const why = (r.stderr?.toString() ?? '')
+    .split('\n')
+    .find((l) => /error|fail/i.test(l))
+    ?.trim();
   return { reason: why || (r.error ? String(r.error.message) : 'unduhan gagal') };
 }
 

@@ -108,7 +108,10 @@ export async function openApp(options: OpenAppOptions): Promise<App> {
           if (current && current.key_id !== staged.officeKeyId && !o.allowOtherOffice) {
             throw new AppError(
               'bad_input',
-              { id: `Berkas cadangan: milik kantor lain (${staged.officeName}, kunci ${staged.officeKeyId}).`, en: `Backup file: it belongs to another office (${staged.officeName}, key ${staged.officeKeyId}).` },
+              {
+                id: `Berkas cadangan: milik kantor lain (${staged.officeName}, kunci ${staged.officeKeyId}).`,
+                en: `Backup file: it belongs to another office (${staged.officeName}, key ${staged.officeKeyId}).`,
+              },
               { file: { id: 'Berkas cadangan: milik kantor lain', en: 'Backup file: it belongs to another office' } },
             );
           }
@@ -124,7 +127,12 @@ export async function openApp(options: OpenAppOptions): Promise<App> {
             }
             // Sessions in the copy belong to its past: everyone logs in again.
             await conn.db.deleteFrom('sessions').execute();
-            await writeAudit(conn.db, services, { user: o.user, method: 'office.restore', entity: 'office', after: { restoredFrom: basename(source), previous: previous.name } });
+            await writeAudit(conn.db, services, {
+              user: o.user,
+              method: 'office.restore',
+              entity: 'office',
+              after: { restoredFrom: basename(source), previous: previous.name },
+            });
             await writeCheckpoint(conn.db, stamp(), 'restore');
             return { restoredFrom: basename(source), previous, schemaVersion: staged.schemaVersion, auditEntries: staged.auditEntries };
           }, o.fromCall);
@@ -136,7 +144,8 @@ export async function openApp(options: OpenAppOptions): Promise<App> {
     work,
     jobs: createJobs(),
   };
-  const newDispatcher = () => createDispatcher({ writer: conn.db, reader: conn.reader, inWriteTransaction: conn.inWriteTransaction }, registry, services, options.log);
+  const newDispatcher = () =>
+    createDispatcher({ writer: conn.db, reader: conn.reader, inWriteTransaction: conn.inWriteTransaction }, registry, services, options.log);
   let dispatcher = newDispatcher();
   return {
     get db() {

@@ -39,7 +39,12 @@ async function serve(args: string[]) {
   // office's own certificate, unless plain HTTP is asked for by name.
   const tls =
     lan && !insecureHttp
-      ? await ensureOfficeCertificate(dataDir, certificateNames(allowedHostNames(values.host, values['allow-host'])), app.services.clock.nowMs(), (await app.db.selectFrom('office').select('name').executeTakeFirst())?.name)
+      ? await ensureOfficeCertificate(
+          dataDir,
+          certificateNames(allowedHostNames(values.host, values['allow-host'])),
+          app.services.clock.nowMs(),
+          (await app.db.selectFrom('office').select('name').executeTakeFirst())?.name,
+        )
       : undefined;
   const server = await startOfficeServer(app, { host: values.host, port, allowedHosts: values['allow-host'], tls, insecureHttp });
   if (values.reason) console.log(values.reason);
@@ -94,7 +99,11 @@ async function restore(args: string[]) {
   const source = positionals[0];
   if (!source) throw new Error('Pemakaian: npm start -- restore BERKAS-CADANGAN [--data-dir FOLDER] [--other-office]');
   const { runRestoreCli } = await import('./restore-cli');
-  process.exitCode = await runRestoreCli({ source: resolve(source), dataDir: values['data-dir'] ?? defaultDataDir(), allowOtherOffice: values['other-office'] ?? false });
+  process.exitCode = await runRestoreCli({
+    source: resolve(source),
+    dataDir: values['data-dir'] ?? defaultDataDir(),
+    allowOtherOffice: values['other-office'] ?? false,
+  });
 }
 
 // The command is whatever was typed: it may name none of them.

@@ -24,7 +24,10 @@ function readPassphrase(): Promise<string> {
  * `restore FILE`: the same checked, atomic restore as Pengaturan › Cadangan, for an office whose
  * app will not start or a new PC. The office app must be stopped (one writer per database).
  */
-export async function runRestoreCli(options: { source: string; dataDir: string; allowOtherOffice: boolean }, out: (line: string) => void = console.log): Promise<number> {
+export async function runRestoreCli(
+  options: { source: string; dataDir: string; allowOtherOffice: boolean },
+  out: (line: string) => void = console.log,
+): Promise<number> {
   let encrypted: boolean;
   try {
     encrypted = isEncryptedBackup(options.source);

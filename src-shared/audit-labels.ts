@@ -2,7 +2,10 @@
 // writes the exports with these, the renderer's catalogue takes them for the screen. Every
 // method that changes data must be here (a test checks it against the registry).
 
-export interface Label { id: string; en: string }
+export interface Label {
+  id: string;
+  en: string;
+}
 
 export const auditMethodLabels: Record<string, Label> = {
   'auth.login': { id: 'Masuk', en: 'Log in' },

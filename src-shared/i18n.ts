@@ -28,8 +28,7 @@ export const inLocale = (phrase: Phrase, locale: Locale): string => phrase[local
 export const phraseOf = (build: (locale: Locale) => string): Phrase => ({ id: build('id'), en: build('en') });
 
 /** Phrases joined with one separator in both languages. */
-export const joinPhrases = (phrases: readonly Phrase[], separator = '; '): Phrase =>
-  phraseOf((l) => phrases.map((p) => p[l]).join(separator));
+export const joinPhrases = (phrases: readonly Phrase[], separator = '; '): Phrase => phraseOf((l) => phrases.map((p) => p[l]).join(separator));
 
 /** The same words in both languages: names, numbers, codes (NIK, IUMK ...), never a sentence. */
 export const verbatim = (text: string): Phrase => ({ id: text, en: text });

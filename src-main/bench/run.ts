@@ -20,7 +20,12 @@ export async function runBench(options: { dataDir?: string; members: number; /**
   if (fresh) {
     const t0 = Date.now();
     const demo = await createDemoOffice({ dataDir, members: options.members });
-    console.log(demo.report.split('\n').filter((l) => l.startsWith('•') || l.includes('anggota')).join('\n'));
+    console.log(
+      demo.report
+        .split('\n')
+        .filter((l) => l.startsWith('•') || l.includes('anggota'))
+        .join('\n'),
+    );
     console.log(`Dibangun dalam ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
   const app = await openApp({ dataDir });

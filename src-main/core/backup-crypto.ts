@@ -74,7 +74,11 @@ export async function decryptFile(source: string, target: string, passphrase: st
   decipher.setAAD(header);
   decipher.setAuthTag(tag);
   try {
-    await pipeline(createReadStream(source, { start: HEADER_BYTES, end: size - TAG_BYTES - 1 }), decipher, createWriteStream(target, { flags: 'wx', mode: 0o600 }));
+    await pipeline(
+      createReadStream(source, { start: HEADER_BYTES, end: size - TAG_BYTES - 1 }),
+      decipher,
+      createWriteStream(target, { flags: 'wx', mode: 0o600 }),
+    );
   } catch (e) {
     if (e instanceof Error && /unable to authenticate|Unsupported state/i.test(e.message)) throw new WrongPassphraseError();
     throw e;

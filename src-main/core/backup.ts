@@ -130,11 +130,19 @@ export async function createBackup(sqlite: SQLite.Database, dataDir: string, now
 
 /** Keeps the newest backups of one kind, as many as that kind keeps. */
 function rotate(dataDir: string, kind: BackupKind) {
-  for (const old of listBackups(dataDir).filter((b) => b.kind === kind).slice(BACKUP_KINDS[kind])) rmSync(old.file, { force: true });
+  for (const old of listBackups(dataDir)
+    .filter((b) => b.kind === kind)
+    .slice(BACKUP_KINDS[kind]))
+    rmSync(old.file, { force: true });
 }
 
 /** One backup a day: taken when the app opens and the newest daily backup is older than a day. */
-export async function dailyBackupIfDue(sqlite: SQLite.Database, dataDir: string, nowIso: string, options: Omit<BackupOptions, 'kind'> = {}): Promise<BackupInfo | null> {
+export async function dailyBackupIfDue(
+  sqlite: SQLite.Database,
+  dataDir: string,
+  nowIso: string,
+  options: Omit<BackupOptions, 'kind'> = {},
+): Promise<BackupInfo | null> {
   const newest = listBackups(dataDir).find((b) => b.kind === 'harian');
   if (newest && Date.parse(nowIso) - Date.parse(newest.createdAt) < 24 * 3600_000) return null;
   return createBackup(sqlite, dataDir, nowIso, { ...options, kind: 'harian' });

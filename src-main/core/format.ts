@@ -6,20 +6,7 @@
  * and tests need one exact, stable text.
  */
 
-const MONTHS_ID = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-] as const;
+const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'] as const;
 
 /** `'2026-11-28'` -> `'28 November 2026'`. Throws RangeError on anything but a real calendar date. */
 export function formatDateId(isoDate: string): string {

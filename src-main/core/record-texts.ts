@@ -25,7 +25,8 @@ const CHANNELS: Record<string, Phrase> = {
   pendamping: { id: 'Pendamping', en: 'a pendamping' },
   online: { id: 'Daring', en: 'the online service' },
 };
-const channelOf = (value: string): Phrase | undefined => Object.values(CHANNELS).find((c) => c.id === value || c.en === value) ?? (Object.hasOwn(CHANNELS, value) ? CHANNELS[value] : undefined);
+const channelOf = (value: string): Phrase | undefined =>
+  Object.values(CHANNELS).find((c) => c.id === value || c.en === value) ?? (Object.hasOwn(CHANNELS, value) ? CHANNELS[value] : undefined);
 
 function valueIn(name: string, value: string, locale: Locale): string {
   if (name === 'month') {
@@ -68,4 +69,5 @@ export function recordTextIn(text: string | null, locale: Locale): string | null
 }
 
 /** A stage's evidence in a language; an officer's own evidence (source 'manual') as written. */
-export const evidenceIn = (text: string | null, source: string | null, locale: Locale): string | null => (source === 'manual' ? text : recordTextIn(text, locale));
+export const evidenceIn = (text: string | null, source: string | null, locale: Locale): string | null =>
+  source === 'manual' ? text : recordTextIn(text, locale);

@@ -56,10 +56,7 @@ function walkUpForResources(start: string): string {
     if (parent === dir) break;
     dir = parent;
   }
-  throw new Error(
-    `Folder resources (berisi fonts/) tidak ditemukan di atas ${start}. ` +
-      'Setel JPD_RESOURCES_DIR ke folder resources aplikasi.',
-  );
+  throw new Error(`Folder resources (berisi fonts/) tidak ditemukan di atas ${start}. ` + 'Setel JPD_RESOURCES_DIR ke folder resources aplikasi.');
 }
 
 function isDirectory(path: string): boolean {

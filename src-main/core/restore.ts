@@ -88,14 +88,20 @@ function checkDatabase(file: string, migrations: readonly Migration[]): Omit<Sta
     } catch {
       throw fail(NOT_OURS);
     }
-    if (integrity.length !== 1 || integrity[0] !== 'ok') throw fail({
+    if (integrity.length !== 1 || integrity[0] !== 'ok')
+      throw fail({
         id: `Berkas cadangan: rusak (pemeriksaan integritas SQLite: ${integrity.slice(0, 3).join('; ')}).`,
         en: `Backup file: damaged (SQLite integrity check: ${integrity.slice(0, 3).join('; ')}).`,
       });
     const table = (name: string) => db.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(name) !== undefined;
-    if (!table('schema_migrations')) throw fail({ id: 'Berkas cadangan: bukan basis data Jakpreneur Desk (tidak ada riwayat skema).', en: 'Backup file: not a Jakpreneur Desk database (no schema history).' });
+    if (!table('schema_migrations'))
+      throw fail({
+        id: 'Berkas cadangan: bukan basis data Jakpreneur Desk (tidak ada riwayat skema).',
+        en: 'Backup file: not a Jakpreneur Desk database (no schema history).',
+      });
     const history = db.prepare('select version, name from schema_migrations order by version').all() as { version: number; name: string }[];
-    if (history.length > migrations.length) throw fail({
+    if (history.length > migrations.length)
+      throw fail({
         id: `Berkas cadangan: dibuat oleh versi aplikasi yang lebih baru (skema ${history.length}, aplikasi ini ${migrations.length}).`,
         en: `Backup file: written by a newer version of the app (schema ${history.length}, this app ${migrations.length}).`,
       });

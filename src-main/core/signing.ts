@@ -20,9 +20,7 @@ export interface SigningKey {
 
 export type SignedPayload = Record<string, string | number>;
 
-export type VerifyResult =
-  | { ok: true; payload: SignedPayload; kid: string }
-  | { ok: false; reason: 'format' | 'unknown_key' | 'signature'; message: string };
+export type VerifyResult = { ok: true; payload: SignedPayload; kid: string } | { ok: false; reason: 'format' | 'unknown_key' | 'signature'; message: string };
 
 const PREFIX = 'JPD1';
 /** A QR code holds at most about 2.9 kB; anything longer did not come from one of ours. */
@@ -126,8 +124,7 @@ function verifyUnsafe(text: unknown, publicKeysById: (kid: string) => string | u
     return {
       ok: false,
       reason: 'signature',
-      message:
-        'Tanda tangan elektronik tidak cocok: isi kode QR telah diubah atau tidak ditandatangani oleh kantor tersebut.',
+      message: 'Tanda tangan elektronik tidak cocok: isi kode QR telah diubah atau tidak ditandatangani oleh kantor tersebut.',
     };
   }
   return { ok: true, payload, kid };

@@ -35,7 +35,13 @@ export interface StageRecord {
   nowIso: string;
 }
 
-interface StageRow { completed_on: string | null; status: string; manual_on: string | null; manual_evidence: string | null; manual_by: string | null }
+interface StageRow {
+  completed_on: string | null;
+  status: string;
+  manual_on: string | null;
+  manual_evidence: string | null;
+  manual_by: string | null;
+}
 
 async function currentStage(db: Database, memberId: string, stage: StageCode): Promise<StageRow | undefined> {
   return db
@@ -61,7 +67,10 @@ async function writeStage(db: Database, r: StageRecord, existing: StageRow | und
   if (existing) {
     await db.updateTable('member_stages').set(values).where('member_id', '=', r.memberId).where('stage_code', '=', r.stage).execute();
   } else {
-    await db.insertInto('member_stages').values({ member_id: r.memberId, stage_code: r.stage, manual_on: null, manual_evidence: null, manual_by: null, ...values }).execute();
+    await db
+      .insertInto('member_stages')
+      .values({ member_id: r.memberId, stage_code: r.stage, manual_on: null, manual_evidence: null, manual_by: null, ...values })
+      .execute();
   }
 }
 
@@ -142,13 +151,22 @@ export async function refreshStage(
   const before = await db.selectFrom('member_stages').selectAll().where('member_id', '=', memberId).where('stage_code', '=', stage).executeTakeFirst();
   const record = await EVIDENCE[stage](db, memberId);
   const manual: Evidence | null = before?.manual_on ? { on: before.manual_on, evidence: before.manual_evidence ?? '', source: 'manual', sourceId: null } : null;
-  const best = [record, manual].filter((e): e is Evidence => e !== null).sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0)).at(0);
+  const best = [record, manual]
+    .filter((e): e is Evidence => e !== null)
+    .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0))
+    .at(0);
   if (!best) {
     if (!before) return { changed: false, before: null, after: null };
     await db.deleteFrom('member_stages').where('member_id', '=', memberId).where('stage_code', '=', stage).execute();
     return { changed: true, before, after: null };
   }
-  if (before?.status === 'selesai' && before.completed_on === best.on && before.source === best.source && before.source_id === best.sourceId && before.evidence === best.evidence) {
+  if (
+    before?.status === 'selesai' &&
+    before.completed_on === best.on &&
+    before.source === best.source &&
+    before.source_id === best.sourceId &&
+    before.evidence === best.evidence
+  ) {
     return { changed: false, before, after: before };
   }
   // Who recorded it: the officer for a manual record, else whoever's change moved the stage.

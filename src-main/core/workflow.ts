@@ -79,7 +79,11 @@ export function defineWorkflow<S extends string, Need extends string, T extends 
       const fromLabel = labels[from];
       const toLabel = labels[to];
       if (from === to) {
-        return { ok: false, code: 'conflict', message: { id: `${capitalise(noun.id)} sudah berstatus ${fromLabel.id}.`, en: `The ${noun.en} is already ${fromLabel.en}.` } };
+        return {
+          ok: false,
+          code: 'conflict',
+          message: { id: `${capitalise(noun.id)} sudah berstatus ${fromLabel.id}.`, en: `The ${noun.en} is already ${fromLabel.en}.` },
+        };
       }
       const transition = find(from, to);
       if (!transition) {
@@ -88,7 +92,10 @@ export function defineWorkflow<S extends string, Need extends string, T extends 
               id: `${capitalise(noun.id)} berstatus ${fromLabel.id} sudah final dan tidak dapat diubah menjadi ${toLabel.id}.`,
               en: `The ${noun.en} is ${fromLabel.en}, which is final; it cannot become ${toLabel.en}.`,
             }
-          : { id: `Status ${noun.id} tidak dapat diubah dari ${fromLabel.id} menjadi ${toLabel.id}.`, en: `The ${noun.en} status cannot change from ${fromLabel.en} to ${toLabel.en}.` };
+          : {
+              id: `Status ${noun.id} tidak dapat diubah dari ${fromLabel.id} menjadi ${toLabel.id}.`,
+              en: `The ${noun.en} status cannot change from ${fromLabel.en} to ${toLabel.en}.`,
+            };
         return { ok: false, code: 'conflict', message };
       }
       if (!allRoles.includes(role) || !transition.roles.includes(role)) {

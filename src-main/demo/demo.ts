@@ -77,7 +77,13 @@ export async function createDemoOffice(options: { dataDir: string; members?: num
       const token = setup.session;
       if (!token) throw new Error('office.setup: tidak ada sesi admin yang dibuka');
       for (const a of others) {
-        await callAs(app, token, 'users.create', { username: a.username, fullName: a.fullName, role: a.role, password: a.password, isPendamping: a.isPendamping ?? false });
+        await callAs(app, token, 'users.create', {
+          username: a.username,
+          fullName: a.fullName,
+          role: a.role,
+          password: a.password,
+          isPendamping: a.isPendamping ?? false,
+        });
         // Demo accounts keep the listed passwords instead of asking for a new one at first login.
         await app.db.updateTable('users').set({ must_change_password: 0 }).where('username', '=', a.username).execute();
       }
@@ -87,7 +93,14 @@ export async function createDemoOffice(options: { dataDir: string; members?: num
       });
       const tokens = {} as Record<Role, string>;
       for (const a of demoAccounts) tokens[a.role] = await loginAs(app, a.username, a.password);
-      const ctx = { app, tokens, members: options.members ?? 300, rng: seededRng(), today: jakartaDate(app.services.clock.nowIso()), log: (l: string) => extra.push(l) };
+      const ctx = {
+        app,
+        tokens,
+        members: options.members ?? 300,
+        rng: seededRng(),
+        today: jakartaDate(app.services.clock.nowIso()),
+        log: (l: string) => extra.push(l),
+      };
       for (const step of demoSteps) {
         await step.run(ctx);
       }

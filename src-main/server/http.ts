@@ -72,7 +72,10 @@ function sessionCookie(token: string | null, secure: boolean): string {
 
 const tooLarge = (limit: number) =>
   limit === MAX_ANONYMOUS_BODY_BYTES
-    ? new AppError('payload_too_large', { id: 'Data yang dikirim terlalu besar. Masuk terlebih dahulu untuk mengirim berkas.', en: 'The data sent is too large. Log in first to send files.' })
+    ? new AppError('payload_too_large', {
+        id: 'Data yang dikirim terlalu besar. Masuk terlebih dahulu untuk mengirim berkas.',
+        en: 'The data sent is too large. Log in first to send files.',
+      })
     : new AppError('payload_too_large', {
         id: `Data yang dikirim terlalu besar (paling banyak ${Math.round(limit / 1024 / 1024)} MB).`,
         en: `The data sent is too large (at most ${Math.round(limit / 1024 / 1024)} MB).`,
@@ -85,7 +88,10 @@ const tooLarge = (limit: number) =>
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? NaN);
-    if (declared > limit) { reject(tooLarge(limit)); return; }
+    if (declared > limit) {
+      reject(tooLarge(limit));
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (c: Buffer) => {
@@ -129,21 +135,45 @@ export async function startOfficeServer(app: App, options: OfficeServerOptions =
     const locale = localeOf(req.headers['accept-language']);
     const requestHost = hostOf(req.headers.host);
     if (!requestHost || !hosts.has(requestHost)) {
-      sendError(res, refusal('forbidden', { id: 'Nama host tidak dikenali oleh server kantor.', en: 'The office server does not know this host name.' }, locale)); return;
+      sendError(
+        res,
+        refusal('forbidden', { id: 'Nama host tidak dikenali oleh server kantor.', en: 'The office server does not know this host name.' }, locale),
+      );
+      return;
     }
     const url = new URL(req.url ?? '/', 'http://server');
     const path = url.pathname;
 
     if (path === '/api/health' && req.method === 'GET') {
-      send(res, 200, { ok: true, version: app.services.version, schemaVersion }); return;
+      send(res, 200, { ok: true, version: app.services.version, schemaVersion });
+      return;
     }
-    if (path === '/api/methods' && req.method === 'GET') { send(res, 200, { ok: true, value: methodList }); return; }
+    if (path === '/api/methods' && req.method === 'GET') {
+      send(res, 200, { ok: true, value: methodList });
+      return;
+    }
 
     if (path.startsWith('/api/')) {
-      if (req.method !== 'POST') { send(res, 405, { ok: false, error: refusal('bad_input', { id: 'Gunakan POST untuk memanggil metode API.', en: 'Use POST to call an API method.' }, locale) }, { Allow: 'POST' }); return; }
+      if (req.method !== 'POST') {
+        send(
+          res,
+          405,
+          { ok: false, error: refusal('bad_input', { id: 'Gunakan POST untuk memanggil metode API.', en: 'Use POST to call an API method.' }, locale) },
+          { Allow: 'POST' },
+        );
+        return;
+      }
       // A JSON content type cannot be sent cross-site without a CORS preflight, which we never grant.
       if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-        sendError(res, refusal('bad_input', { id: 'Permintaan harus berformat JSON (Content-Type: application/json).', en: 'The request must be JSON (Content-Type: application/json).' }, locale)); return;
+        sendError(
+          res,
+          refusal(
+            'bad_input',
+            { id: 'Permintaan harus berformat JSON (Content-Type: application/json).', en: 'The request must be JSON (Content-Type: application/json).' },
+            locale,
+          ),
+        );
+        return;
       }
       const sessionToken = readCookie(req, SESSION_COOKIE);
       // The limit is chosen before the body is read: strangers cannot make the server hold megabytes.
@@ -153,8 +183,12 @@ export async function startOfficeServer(app: App, options: OfficeServerOptions =
         const body = await readBody(req, signedIn ? MAX_BODY_BYTES : MAX_ANONYMOUS_BODY_BYTES);
         input = body.length ? JSON.parse(body.toString('utf8')) : {};
       } catch (e) {
-        if (e instanceof AppError) { refuseBody(res, req, e, locale); return; }
-        sendError(res, refusal('bad_input', { id: 'Isi permintaan bukan JSON yang valid.', en: 'The body of the request is not valid JSON.' }, locale)); return;
+        if (e instanceof AppError) {
+          refuseBody(res, req, e, locale);
+          return;
+        }
+        sendError(res, refusal('bad_input', { id: 'Isi permintaan bukan JSON yang valid.', en: 'The body of the request is not valid JSON.' }, locale));
+        return;
       }
       const jobId = req.headers['x-job-id'];
       const result = await app.dispatch({
@@ -170,16 +204,23 @@ export async function startOfficeServer(app: App, options: OfficeServerOptions =
       });
       const headers: Record<string, string> = { 'Content-Language': locale };
       if (result.session !== undefined) headers['Set-Cookie'] = sessionCookie(result.session, secure);
-      send(res, result.status, result.body, headers); return;
+      send(res, result.status, result.body, headers);
+      return;
     }
 
-    if (req.method !== 'GET' && req.method !== 'HEAD') { send(res, 405, { ok: false, error: refusal('bad_input', { id: 'Metode HTTP tidak didukung.', en: 'HTTP method not supported.' }, locale) }); return; }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, 405, { ok: false, error: refusal('bad_input', { id: 'Metode HTTP tidak didukung.', en: 'HTTP method not supported.' }, locale) });
+      return;
+    }
     if (!rendererDir) {
       res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
       return res.end('Tampilan aplikasi belum dibangun. Jalankan: npm run build');
     }
     const file = readStatic(rendererDir, path);
-    if (!file) { send(res, 404, { ok: false, error: refusal('not_found', { id: 'Berkas tidak ditemukan.', en: 'File not found.' }, locale) }); return; }
+    if (!file) {
+      send(res, 404, { ok: false, error: refusal('not_found', { id: 'Berkas tidak ditemukan.', en: 'File not found.' }, locale) });
+      return;
+    }
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': file.type,
@@ -192,11 +233,17 @@ export async function startOfficeServer(app: App, options: OfficeServerOptions =
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((e: unknown) => {
       console.error(e);
-      if (!res.headersSent) sendError(res, refusal('internal', { id: 'Terjadi kesalahan pada server.', en: 'Something went wrong on the server.' }, localeOf(req.headers['accept-language'])));
+      if (!res.headersSent)
+        sendError(
+          res,
+          refusal('internal', { id: 'Terjadi kesalahan pada server.', en: 'Something went wrong on the server.' }, localeOf(req.headers['accept-language'])),
+        );
       else res.end();
     });
   };
-  const server: Server = options.tls ? createTlsServer({ key: options.tls.key, cert: options.tls.cert, minVersion: 'TLSv1.2' }, onRequest) : createServer(onRequest);
+  const server: Server = options.tls
+    ? createTlsServer({ key: options.tls.key, cert: options.tls.cert, minVersion: 'TLSv1.2' }, onRequest)
+    : createServer(onRequest);
   server.requestTimeout = 120_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -10,7 +10,7 @@ export const CONTENT_SECURITY_POLICY = [
   "connect-src 'self'",
   // blob: only: the certificate printed in place is a PDF in a hidden frame made from a blob
   // (the frame's document inherits this policy, and the browser's PDF viewer is plugin content).
-  "object-src blob:",
+  'object-src blob:',
   "frame-src 'self' blob:",
   "base-uri 'none'",
   "form-action 'self'",

@@ -34,7 +34,11 @@ export function storedFingerprint(dataDir: string): string | null {
   }
 }
 
-const pem = (label: string, der: ArrayBuffer) => `-----BEGIN ${label}-----\n${Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n?$/, '\n')}-----END ${label}-----\n`;
+const pem = (label: string, der: ArrayBuffer) =>
+  `-----BEGIN ${label}-----\n${Buffer.from(der)
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .replace(/\n?$/, '\n')}-----END ${label}-----\n`;
 
 /** Whether a stored certificate still fits: unexpired for a month more and naming every host. */
 function stillGood(certPem: string, names: { dns: string[]; ips: string[] }, nowMs: number): boolean {
@@ -53,7 +57,12 @@ function stillGood(certPem: string, names: { dns: string[]; ips: string[] }, now
  * The office certificate for these host names and addresses: the stored one when it still fits,
  * else a new ECDSA P-256 key and certificate written with mode 0600 in a 0700 folder.
  */
-export async function ensureOfficeCertificate(dataDir: string, names: { dns: string[]; ips: string[] }, nowMs: number, officeName = 'Kantor'): Promise<OfficeCertificate> {
+export async function ensureOfficeCertificate(
+  dataDir: string,
+  names: { dns: string[]; ips: string[] },
+  nowMs: number,
+  officeName = 'Kantor',
+): Promise<OfficeCertificate> {
   const dir = join(dataDir, TLS_FOLDER);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   chmodSync(dir, 0o700);
@@ -70,7 +79,7 @@ export async function ensureOfficeCertificate(dataDir: string, names: { dns: str
   const x509 = await import('@peculiar/x509');
   const crypto = webcrypto as unknown as Crypto;
   const algorithm = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
-  const keys = (await crypto.subtle.generateKey(algorithm, true, ['sign', 'verify']));
+  const keys = await crypto.subtle.generateKey(algorithm, true, ['sign', 'verify']);
   const cn = `Jakpreneur Desk ${officeName}`.replace(/[,=+<>#;"\\]/g, ' ').slice(0, 64);
   const certificate = await x509.X509CertificateGenerator.createSelfSigned(
     {
@@ -83,7 +92,10 @@ export async function ensureOfficeCertificate(dataDir: string, names: { dns: str
         new x509.BasicConstraintsExtension(false, undefined, true),
         new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyAgreement, true),
         new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
-        new x509.SubjectAlternativeNameExtension([...names.dns.map((value) => ({ type: 'dns' as const, value })), ...names.ips.map((value) => ({ type: 'ip' as const, value }))]),
+        new x509.SubjectAlternativeNameExtension([
+          ...names.dns.map((value) => ({ type: 'dns' as const, value })),
+          ...names.ips.map((value) => ({ type: 'ip' as const, value })),
+        ]),
       ],
     },
     crypto,

@@ -16,11 +16,23 @@ export { channels };
 export const MAX_METHOD_LENGTH = 100;
 
 /** A refusal of the bridge itself, in both languages until the window's language picks one. */
-interface BridgeError { code: ApiError['code']; message: Phrase }
+interface BridgeError {
+  code: ApiError['code'];
+  message: Phrase;
+}
 
-const REFUSED: BridgeError = { code: 'forbidden', message: { id: 'Permintaan ditolak: bukan berasal dari tampilan aplikasi ini.', en: 'Request refused: it does not come from this app’s window.' } };
-const NOT_PDF: BridgeError = { code: 'bad_input', message: { id: 'Data yang dikirim bukan berkas PDF yang valid.', en: 'The data sent is not a valid PDF file.' } };
-const NOT_PREPARED: BridgeError = { code: 'internal', message: { id: 'PDF tidak dapat disiapkan untuk dicetak.', en: 'The PDF could not be prepared for printing.' } };
+const REFUSED: BridgeError = {
+  code: 'forbidden',
+  message: { id: 'Permintaan ditolak: bukan berasal dari tampilan aplikasi ini.', en: 'Request refused: it does not come from this app’s window.' },
+};
+const NOT_PDF: BridgeError = {
+  code: 'bad_input',
+  message: { id: 'Data yang dikirim bukan berkas PDF yang valid.', en: 'The data sent is not a valid PDF file.' },
+};
+const NOT_PREPARED: BridgeError = {
+  code: 'internal',
+  message: { id: 'PDF tidak dapat disiapkan untuk dicetak.', en: 'The PDF could not be prepared for printing.' },
+};
 
 const inLanguage = (error: BridgeError, locale: Locale): ApiError => ({ code: error.code, message: error.message[locale] });
 const answered = <T>(value: T): DesktopAnswer<T> => ({ ok: true, value });
@@ -104,7 +116,14 @@ export function registerIpc(office: Pick<App, 'dispatch'>): IpcRegistration {
     } catch (e) {
       // The dispatcher answers every failure itself; this is the last guard so nothing throws across IPC.
       console.error(e);
-      return invokeFailure(500, { code: 'internal', message: { id: 'Terjadi kesalahan pada aplikasi. Data tidak diubah.', en: 'Something went wrong in the app. No data was changed.' } }, language);
+      return invokeFailure(
+        500,
+        {
+          code: 'internal',
+          message: { id: 'Terjadi kesalahan pada aplikasi. Data tidak diubah.', en: 'Something went wrong in the app. No data was changed.' },
+        },
+        language,
+      );
     }
   });
 
@@ -146,7 +165,10 @@ export function registerIpc(office: Pick<App, 'dispatch'>): IpcRegistration {
       if (result.printed || result.cancelled) return answered({ printed: result.printed });
       return failed(event, {
         code: 'internal',
-        message: { id: `Pencetakan gagal (${result.reason}). Periksa printer dan kertasnya, lalu cetak lagi.`, en: `Printing failed (${result.reason}). Check the printer and its paper, then print again.` },
+        message: {
+          id: `Pencetakan gagal (${result.reason}). Periksa printer dan kertasnya, lalu cetak lagi.`,
+          en: `Printing failed (${result.reason}). Check the printer and its paper, then print again.`,
+        },
       });
     } catch (e) {
       console.error(e);
@@ -175,7 +197,10 @@ export function registerIpc(office: Pick<App, 'dispatch'>): IpcRegistration {
       console.error(e);
       return failed(event, {
         code: 'internal',
-        message: { id: 'PDF tidak dapat disimpan. Periksa folder tujuan dan ruang disk, lalu coba lagi.', en: 'The PDF could not be saved. Check the folder and the free disk space, then try again.' },
+        message: {
+          id: 'PDF tidak dapat disimpan. Periksa folder tujuan dan ruang disk, lalu coba lagi.',
+          en: 'The PDF could not be saved. Check the folder and the free disk space, then try again.',
+        },
       });
     }
   });

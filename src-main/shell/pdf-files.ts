@@ -10,12 +10,7 @@ const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
 
 /** Only our own PDFs go to the viewer or to disk: anything else is refused at the boundary. */
 export function isPdfBytes(bytes: unknown): bytes is Uint8Array {
-  return (
-    bytes instanceof Uint8Array &&
-    bytes.length >= PDF_MAGIC.length &&
-    bytes.length <= MAX_PDF_BYTES &&
-    PDF_MAGIC.every((b, i) => bytes[i] === b)
-  );
+  return bytes instanceof Uint8Array && bytes.length >= PDF_MAGIC.length && bytes.length <= MAX_PDF_BYTES && PDF_MAGIC.every((b, i) => bytes[i] === b);
 }
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;

@@ -16,8 +16,7 @@ export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetc
 
 export const isAppUrl = (url: string): boolean => url.startsWith(APP_URL_PREFIX);
 
-const plain = (status: number, text: string) =>
-  new Response(text, { status, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
+const plain = (status: number, text: string) => new Response(text, { status, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
 
 /**
  * The handler of the app:// scheme: the built renderer's files with the same security headers

@@ -71,7 +71,12 @@ async function transport(method: string, input: unknown, options: CallOptions): 
     res = await fetch(`/api/${method}`, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', 'Accept-Language': callLocale, ...(csrfToken ? { 'X-CSRF-Token': csrfToken } : {}), ...(options.jobId ? { 'X-Job-Id': options.jobId } : {}) },
+      headers: {
+        'Content-Type': 'application/json',
+        'Accept-Language': callLocale,
+        ...(csrfToken ? { 'X-CSRF-Token': csrfToken } : {}),
+        ...(options.jobId ? { 'X-Job-Id': options.jobId } : {}),
+      },
       body: JSON.stringify(input ?? {}),
     });
   } catch {

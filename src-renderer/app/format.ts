@@ -10,7 +10,14 @@ const intlLocale = (l: Locale) => (l === 'en' ? 'en-GB' : 'id-ID');
 const formats = (l: Locale) => ({
   date: new Intl.DateTimeFormat(intlLocale(l), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' }),
   shortDate: new Intl.DateTimeFormat(intlLocale(l), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Asia/Jakarta' }),
-  dateTime: new Intl.DateTimeFormat(intlLocale(l), { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Jakarta' }),
+  dateTime: new Intl.DateTimeFormat(intlLocale(l), {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Asia/Jakarta',
+  }),
   month: new Intl.DateTimeFormat(intlLocale(l), { month: 'long', year: 'numeric', timeZone: 'UTC' }),
 });
 const byLocale: Record<Locale, ReturnType<typeof formats>> = { id: formats('id'), en: formats('en') };

@@ -47,7 +47,13 @@ export function ConfirmDialog({
         <button type="button" className="button" onClick={onCancel}>
           {cancelLabel ?? t('common.cancel')}
         </button>
-        <button type="button" className={danger ? 'button button--danger' : 'button button--primary'} data-autofocus={focusConfirm || undefined} disabled={busy} onClick={onConfirm}>
+        <button
+          type="button"
+          className={danger ? 'button button--danger' : 'button button--primary'}
+          data-autofocus={focusConfirm || undefined}
+          disabled={busy}
+          onClick={onConfirm}
+        >
           {confirmLabel}
         </button>
       </div>

@@ -119,7 +119,12 @@ export function DataTable<T>({ columns, rows, total, state, onStateChange, loadi
           ‹ {t('common.prev')}
         </button>
         <span>{t('common.page', { page: state.page + 1, pages })}</span>
-        <button type="button" className="button button--ghost" disabled={state.page + 1 >= pages} onClick={() => onStateChange({ ...state, page: state.page + 1 })}>
+        <button
+          type="button"
+          className="button button--ghost"
+          disabled={state.page + 1 >= pages}
+          onClick={() => onStateChange({ ...state, page: state.page + 1 })}
+        >
           {t('common.next')} ›
         </button>
       </div>

@@ -19,7 +19,12 @@ export function Field({ label, id: given, error, hint, required, children }: Fie
     <div className={`field${error ? ' field--error' : ''}`}>
       <label htmlFor={id}>
         {label}
-        {required && <span className="field__required" aria-hidden="true"> *</span>}
+        {required && (
+          <span className="field__required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
       </label>
       {children(id, describedBy)}
       {error ? (
@@ -35,7 +40,11 @@ export function Field({ label, id: given, error, hint, required, children }: Fie
   );
 }
 
-interface Base { label: string; error?: string; hint?: string }
+interface Base {
+  label: string;
+  error?: string;
+  hint?: string;
+}
 
 export function TextField({ label, error, hint, required, ...input }: Base & InputHTMLAttributes<HTMLInputElement>) {
   return (

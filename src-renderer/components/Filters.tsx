@@ -1,7 +1,17 @@
 import { useI18n } from '../app/i18n';
 
 /** The list's search box; '/' anywhere jumps to it (data-search). `onEnter`: e.g. open the only result. */
-export function SearchBox({ value, onChange, placeholder, onEnter }: { value: string; onChange: (value: string) => void; placeholder?: string; onEnter?: () => void }) {
+export function SearchBox({
+  value,
+  onChange,
+  placeholder,
+  onEnter,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  onEnter?: () => void;
+}) {
   const { t } = useI18n();
   return (
     <input
@@ -26,7 +36,17 @@ export function SearchBox({ value, onChange, placeholder, onEnter }: { value: st
 }
 
 /** A filter of a list: "Label: Semua" first, then the choices. */
-export function FilterSelect({ label, value, options, onChange }: { label: string; value: string; options: readonly (readonly [string, string])[]; onChange: (value: string) => void }) {
+export function FilterSelect({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  options: readonly (readonly [string, string])[];
+  onChange: (value: string) => void;
+}) {
   const { t } = useI18n();
   return (
     <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>

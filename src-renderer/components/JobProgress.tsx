@@ -10,7 +10,11 @@ export function JobProgress({ job }: { job: LongCall }) {
   return (
     <div className="job-progress" role="status">
       <span className="job-progress__stage">{job.cancelling ? t('job.cancelling') : s?.stage ? t(`job.stage.${s.stage}`) : t('job.working')}</span>
-      {counted ? <progress className="job-progress__bar" aria-label={t('job.working')} max={s.total} value={s.done} /> : <progress className="job-progress__bar" aria-label={t('job.working')} />}
+      {counted ? (
+        <progress className="job-progress__bar" aria-label={t('job.working')} max={s.total} value={s.done} />
+      ) : (
+        <progress className="job-progress__bar" aria-label={t('job.working')} />
+      )}
       {counted && s.total > 1 && <span className="job-progress__count">{t('job.count', { done: s.done, total: s.total })}</span>}
       <button type="button" className="button" onClick={job.cancel} disabled={job.cancelling}>
         {t('job.cancel')}

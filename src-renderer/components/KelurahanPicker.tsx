@@ -40,7 +40,21 @@ export function useKelurahanNames(): (kode: string) => string | undefined {
  * search), the rest of DKI Jakarta by typing part of a name; ↓/↑ move, Enter chooses. Shows the
  * name and kecamatan, never the code.
  */
-export function KelurahanPicker({ label, value, onChange, error, required, hint }: { label: string; value: string; onChange: (kode: string) => void; error?: string; required?: boolean; hint?: string }) {
+export function KelurahanPicker({
+  label,
+  value,
+  onChange,
+  error,
+  required,
+  hint,
+}: {
+  label: string;
+  value: string;
+  onChange: (kode: string) => void;
+  error?: string;
+  required?: boolean;
+  hint?: string;
+}) {
   const { t } = useI18n();
   const listId = useId();
   const { options, error: loadError } = useKelurahanOptions();

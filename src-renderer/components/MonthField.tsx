@@ -1,13 +1,26 @@
 import { useI18n } from '../app/i18n';
 
-const monthName = (m: number, locale: string) => new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, m - 1, 1)));
+const monthName = (m: number, locale: string) =>
+  new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, m - 1, 1)));
 
 /**
  * A month as the office says it, "November 2026": the month by name and the year, both from
  * the keyboard (↑/↓ or the first letters), instead of the browser's own month input. `value`
  * and `onChange` are YYYY-MM; `max` stops at the running month.
  */
-export function MonthField({ label, value, onChange, max, years = 6 }: { label: string; value: string; onChange: (value: string) => void; max?: string; years?: number }) {
+export function MonthField({
+  label,
+  value,
+  onChange,
+  max,
+  years = 6,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  max?: string;
+  years?: number;
+}) {
   const { t, locale } = useI18n();
   const [y, m] = value.split('-').map(Number);
   const lastYear = max ? Number(max.slice(0, 4)) : y;

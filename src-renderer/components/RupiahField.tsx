@@ -10,7 +10,21 @@ export function parseRupiah(text: string): number | null {
 }
 
 /** An amount in rupiah typed freely and shown with thousands separators once the field is left. */
-export function RupiahField({ label, value, onChange, error, hint, required, ...input }: Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'> & { label: string; value: string; onChange: (value: string) => void; error?: string; hint?: string }) {
+export function RupiahField({
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  required,
+  ...input
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'> & {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  hint?: string;
+}) {
   return (
     <TextField
       {...input}

@@ -29,7 +29,13 @@ export function useServerTable<K extends ListMethod, F extends Record<keyof F, s
   const loading = query.fetching;
 
   const write = (s: TableState, f: F) =>
-    replaceParams({ ...f, page: s.page || undefined, size: s.pageSize === defaults.pageSize ? undefined : s.pageSize, sort: s.sort === defaults.sort ? undefined : s.sort, dir: s.dir === defaults.dir ? undefined : s.dir });
+    replaceParams({
+      ...f,
+      page: s.page || undefined,
+      size: s.pageSize === defaults.pageSize ? undefined : s.pageSize,
+      sort: s.sort === defaults.sort ? undefined : s.sort,
+      dir: s.dir === defaults.dir ? undefined : s.dir,
+    });
 
   const setState = (s: TableState) => write(s, filters);
   return {

@@ -6,8 +6,14 @@
 // a malformed `today`).
 import type { Phrase } from '../i18n';
 
-export interface RuleOk<T> { ok: true; value: T }
-export interface RuleFail { ok: false; message: Phrase }
+export interface RuleOk<T> {
+  ok: true;
+  value: T;
+}
+export interface RuleFail {
+  ok: false;
+  message: Phrase;
+}
 export type RuleResult<T> = RuleOk<T> | RuleFail;
 
 export function ok<T>(value: T): RuleOk<T> {
@@ -55,8 +61,7 @@ export const msg = {
   kecamatanUnknown: (field: Phrase, code: string): Phrase => says(field, `kode kecamatan ${code} tidak ada`, `no kecamatan has code ${code}`),
   serialZero: (field: Phrase): Phrase =>
     says(field, 'nomor urut 0000 tidak sah (nomor urut dimulai dari 0001)', 'serial number 0000 is not valid (serial numbers start at 0001)'),
-  notRupiah: (field: Phrase): Phrase =>
-    says(field, 'harus berupa bilangan bulat rupiah, tidak boleh negatif', 'must be whole rupiah, not negative'),
+  notRupiah: (field: Phrase): Phrase => says(field, 'harus berupa bilangan bulat rupiah, tidak boleh negatif', 'must be whole rupiah, not negative'),
 };
 
 /** What a date in a message is: "tanggal lahir" (of birth), "tanggal pencatatan" (of registration). */

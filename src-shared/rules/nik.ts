@@ -53,15 +53,7 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 export function isRealDate(year: number, month: number, day: number): boolean {
-  return (
-    Number.isInteger(year) &&
-    Number.isInteger(month) &&
-    Number.isInteger(day) &&
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    day <= daysInMonth(year, month)
-  );
+  return Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 export function toIsoDate(d: SimpleDate): string {
@@ -97,12 +89,7 @@ function compareDates(a: SimpleDate, b: SimpleDate): number {
  * non-future reading (compared field by field, ignoring calendar validity), so that the message
  * can still show the clerk a four-digit year such as 31-02-1990.
  */
-export function resolveTwoDigitYear(
-  day: number,
-  month: number,
-  yy: number,
-  today: SimpleDate,
-): { date: SimpleDate | null; display: SimpleDate } {
+export function resolveTwoDigitYear(day: number, month: number, yy: number, today: SimpleDate): { date: SimpleDate | null; display: SimpleDate } {
   const base = today.year - (today.year % 100);
   let display: SimpleDate | null = null;
   // Three centuries back always reaches a non-future year and covers 29 February of a year 00
@@ -186,7 +173,11 @@ export function decodeNikParts(input: string, field: Phrase = FIELD.nik): RuleRe
     day = rawDay - 40;
   } else {
     return fail(
-      msg.says(field, `angka tanggal lahir ${dayCode} tidak sah (laki-laki 01–31, perempuan 41–71)`, `birth day digits ${dayCode} are not valid (men 01–31, women 41–71)`),
+      msg.says(
+        field,
+        `angka tanggal lahir ${dayCode} tidak sah (laki-laki 01–31, perempuan 41–71)`,
+        `birth day digits ${dayCode} are not valid (men 01–31, women 41–71)`,
+      ),
     );
   }
 
@@ -249,9 +240,7 @@ export type NikCheckResult =
 /** The year ending in `yy` closest to `near` (the earlier one on a tie). */
 function nearestYear(yy: number, near: number): number {
   const base = near - (near % 100) + yy;
-  return [base - 100, base, base + 100].reduce((best, y) =>
-    Math.abs(y - near) < Math.abs(best - near) ? y : best,
-  );
+  return [base - 100, base, base + 100].reduce((best, y) => (Math.abs(y - near) < Math.abs(best - near) ? y : best));
 }
 
 /**
@@ -260,10 +249,7 @@ function nearestYear(yy: number, near: number): number {
  * century is the one nearest the declared birth date (a 101-year-old's NIK is not a mismatch, and
  * a NIK ending 99 against a declared 2000 is reported as 1999, not 2099).
  */
-export function checkNikAgainst(
-  nik: string,
-  declared: { birthDate: string; gender: Gender },
-): NikCheckResult {
+export function checkNikAgainst(nik: string, declared: { birthDate: string; gender: Gender }): NikCheckResult {
   const parts = decodeNikParts(nik);
   if (!parts.ok) return { ...parts, field: 'nik', mismatches: [] };
 
@@ -271,7 +257,10 @@ export function checkNikAgainst(
   if (!declaredDate) {
     return {
       ok: false,
-      message: declared.birthDate === '' ? msg.required(FIELD.birthDate) : msg.says(FIELD.birthDate, 'tanggal tidak valid (tulis HH/BB/TTTT)', 'not a valid date (write DD/MM/YYYY)'),
+      message:
+        declared.birthDate === ''
+          ? msg.required(FIELD.birthDate)
+          : msg.says(FIELD.birthDate, 'tanggal tidak valid (tulis HH/BB/TTTT)', 'not a valid date (write DD/MM/YYYY)'),
       field: 'birthDate',
       mismatches: [],
     };
@@ -289,7 +278,11 @@ export function checkNikAgainst(
     const b = formatDateId(declaredDate.year, declaredDate.month, declaredDate.day);
     mismatches.push({
       field: 'birthDate',
-      message: msg.says(FIELD.nik, `tanggal lahir di NIK (${a}) tidak sama dengan isian tanggal lahir (${b})`, `the date of birth in the NIK (${a}) differs from the date of birth entered (${b})`),
+      message: msg.says(
+        FIELD.nik,
+        `tanggal lahir di NIK (${a}) tidak sama dengan isian tanggal lahir (${b})`,
+        `the date of birth in the NIK (${a}) differs from the date of birth entered (${b})`,
+      ),
     });
   }
   if (gender !== declared.gender) {

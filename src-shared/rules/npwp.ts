@@ -59,7 +59,11 @@ function validateOld15(old: string): RuleResult<string> {
   // The all-zero number is what tax forms print for "no NPWP"; it passes Luhn but is not one.
   if (/^0+$/.test(old)) {
     return fail(
-      msg.says(FIELD.npwp, '00.000.000.0-000.000 bukan NPWP yang sah (kosongkan bila tidak punya NPWP)', '00.000.000.0-000.000 is not a valid NPWP (leave it empty when there is none)'),
+      msg.says(
+        FIELD.npwp,
+        '00.000.000.0-000.000 bukan NPWP yang sah (kosongkan bila tidak punya NPWP)',
+        '00.000.000.0-000.000 is not a valid NPWP (leave it empty when there is none)',
+      ),
     );
   }
   if (!luhnValid(old.slice(0, 9))) return fail(msg.says(FIELD.npwp, 'digit pemeriksa tidak sesuai', 'the check digit does not match'));

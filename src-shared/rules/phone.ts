@@ -31,7 +31,11 @@ export function parsePhone(input: string): RuleResult<PhoneInfo> {
   // A '+' is only meaningful at the very start; elsewhere it is a typing error.
   if (!/^\+?[\d\s.\-()]+$/.test(trimmed)) {
     return fail(
-      msg.says(FIELD.phone, 'hanya boleh berisi angka (spasi, titik, tanda hubung, kurung, dan + di depan boleh)', 'digits only (spaces, dots, hyphens, brackets and a leading + are fine)'),
+      msg.says(
+        FIELD.phone,
+        'hanya boleh berisi angka (spasi, titik, tanda hubung, kurung, dan + di depan boleh)',
+        'digits only (spaces, dots, hyphens, brackets and a leading + are fine)',
+      ),
     );
   }
   const digits = trimmed.replace(/\D/g, '');
@@ -47,17 +51,35 @@ export function parsePhone(input: string): RuleResult<PhoneInfo> {
   }
 
   if (national.startsWith('080')) {
-    return fail(msg.says(FIELD.phone, 'nomor 080… adalah nomor layanan (bebas pulsa/premium), bukan nomor seluler', '080… numbers are service numbers (toll-free/premium), not mobile numbers'));
+    return fail(
+      msg.says(
+        FIELD.phone,
+        'nomor 080… adalah nomor layanan (bebas pulsa/premium), bukan nomor seluler',
+        '080… numbers are service numbers (toll-free/premium), not mobile numbers',
+      ),
+    );
   }
   if (national.startsWith('08')) {
     if (national.length < 10 || national.length > 13) {
-      return fail(msg.says(FIELD.phone, `nomor seluler harus 10–13 digit, terisi ${national.length} digit`, `a mobile number has 10–13 digits, ${national.length} entered`));
+      return fail(
+        msg.says(
+          FIELD.phone,
+          `nomor seluler harus 10–13 digit, terisi ${national.length} digit`,
+          `a mobile number has 10–13 digits, ${national.length} entered`,
+        ),
+      );
     }
     return ok({ national, international: `+62${national.slice(1)}`, kind: 'mobile' });
   }
   if (national.startsWith('021')) {
     if (national.length < 10 || national.length > 11) {
-      return fail(msg.says(FIELD.phone, `telepon rumah Jakarta (021) harus 10–11 digit, terisi ${national.length} digit`, `a Jakarta landline (021) has 10–11 digits, ${national.length} entered`));
+      return fail(
+        msg.says(
+          FIELD.phone,
+          `telepon rumah Jakarta (021) harus 10–11 digit, terisi ${national.length} digit`,
+          `a Jakarta landline (021) has 10–11 digits, ${national.length} entered`,
+        ),
+      );
     }
     if (national[3] === '0') {
       return fail(msg.says(FIELD.phone, 'nomor setelah kode area 021 tidak boleh diawali 0', 'the number after the 021 area code may not start with 0'));
@@ -65,7 +87,11 @@ export function parsePhone(input: string): RuleResult<PhoneInfo> {
     return ok({ national, international: `+62${national.slice(1)}`, kind: 'landline' });
   }
   return fail(
-    msg.says(FIELD.phone, 'harus nomor seluler (08… atau +628…) atau telepon rumah Jakarta (021…)', 'must be a mobile number (08… or +628…) or a Jakarta landline (021…)'),
+    msg.says(
+      FIELD.phone,
+      'harus nomor seluler (08… atau +628…) atau telepon rumah Jakarta (021…)',
+      'must be a mobile number (08… or +628…) or a Jakarta landline (021…)',
+    ),
   );
 }
 

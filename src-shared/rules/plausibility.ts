@@ -11,8 +11,7 @@ export const TURNOVER_CHANGE_SHARE = 0.5;
 export const MAX_PLAUSIBLE_EMPLOYEES = 99;
 
 export type PlausibilityWarning =
-  | { kind: 'turnoverChange'; previous: number; current: number; change: number }
-  | { kind: 'employees'; employees: number; max: number };
+  { kind: 'turnoverChange'; previous: number; current: number; change: number } | { kind: 'employees'; employees: number; max: number };
 
 export function turnoverWarnings(report: { turnover: number | null; employees: number | null }, previous: { turnover: number } | null): PlausibilityWarning[] {
   const warnings: PlausibilityWarning[] = [];
@@ -21,6 +20,7 @@ export function turnoverWarnings(report: { turnover: number | null; employees: n
     const change = (report.turnover - previous.turnover) / previous.turnover;
     if (Math.abs(change) > TURNOVER_CHANGE_SHARE) warnings.push({ kind: 'turnoverChange', previous: previous.turnover, current: report.turnover, change });
   }
-  if (report.employees !== null && report.employees > MAX_PLAUSIBLE_EMPLOYEES) warnings.push({ kind: 'employees', employees: report.employees, max: MAX_PLAUSIBLE_EMPLOYEES });
+  if (report.employees !== null && report.employees > MAX_PLAUSIBLE_EMPLOYEES)
+    warnings.push({ kind: 'employees', employees: report.employees, max: MAX_PLAUSIBLE_EMPLOYEES });
   return warnings;
 }

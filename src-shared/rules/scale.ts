@@ -65,10 +65,7 @@ function isRupiah(amount: number): boolean {
   return Number.isSafeInteger(amount) && amount >= 0;
 }
 
-export function classifyScale(input: {
-  capital?: number | null;
-  monthlyTurnover?: number | null;
-}): RuleResult<ScaleInfo> {
+export function classifyScale(input: { capital?: number | null; monthlyTurnover?: number | null }): RuleResult<ScaleInfo> {
   const { capital, monthlyTurnover } = input;
   if (capital != null) {
     if (!isRupiah(capital)) return fail(msg.notRupiah(FIELD.capital));

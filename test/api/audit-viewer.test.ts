@@ -29,7 +29,9 @@ afterAll(async () => {
 
 describe('audit labels', () => {
   it('names every method that changes data, and every kind of data, in both languages', () => {
-    const changing = Object.entries(methods).filter(([, d]) => d.mutation).map(([n]) => n);
+    const changing = Object.entries(methods)
+      .filter(([, d]) => d.mutation)
+      .map(([n]) => n);
     expect(changing.filter((n) => !Object.hasOwn(auditMethodLabels, n))).toEqual([]);
     for (const key of [...Object.keys(auditMethodLabels).map((k) => `audit.m.${k}`), ...Object.keys(auditEntityLabels).map((k) => `audit.e.${k}`)]) {
       expect((catalogues.id as Record<string, string>)[key], key).toBeTruthy();
@@ -76,7 +78,9 @@ describe('audit.list', () => {
     expect(text).toMatch(/^\uFEFFNo\.;Waktu \(UTC\);Pengguna;Kegiatan;Metode;Jenis data;Id data;Sebelum;Sesudah/);
     expect(text).toContain(';Ubah akun pengguna;users.update;Pengguna;');
     expect(text.trim().split('\r\n')).toHaveLength(3);
-    const en = Buffer.from((await app.ok('audit.export', { format: 'csv', method: 'users.update', locale: 'en' }, supervisor)).base64, 'base64').toString('utf8');
+    const en = Buffer.from((await app.ok('audit.export', { format: 'csv', method: 'users.update', locale: 'en' }, supervisor)).base64, 'base64').toString(
+      'utf8',
+    );
     expect(en).toContain(';Change user account;users.update;Users;');
     const xlsx = await app.ok('audit.export', { format: 'xlsx' }, admin);
     expect(Buffer.from(xlsx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');

@@ -32,7 +32,9 @@ describe('password policy at the server', () => {
     const created = await app.ok('users.create', { username: 'siti', fullName: 'Siti Nurhaliza', role: 'loket', password: 'KerakTelorPasar42' }, admin);
     const reset = await app.call('users.resetPassword', { id: created.id, password: 'NurhalizaSiti2026' }, admin);
     expect(reset.error.fields.password).toMatch(/nama pengguna, nama, nama kantor atau nama aplikasi/);
-    const setup = await (await makeTestApp()).call('office.setup', { office: (await import('../../src-main/demo/demo')).demoOffice, admin: { ...ADMIN, password: 'admin123456789' } });
+    const setup = await (
+      await makeTestApp()
+    ).call('office.setup', { office: (await import('../../src-main/demo/demo')).demoOffice, admin: { ...ADMIN, password: 'admin123456789' } });
     expect(setup.error.fields['admin.password']).toMatch(/^Kata sandi: /);
   });
 
@@ -76,7 +78,10 @@ describe('auth.changePassword', () => {
     expect(same.error.fields.newPassword).toMatch(/harus berbeda/);
     await app.ok('auth.changePassword', { currentPassword: ADMIN.password, newPassword: 'BajajBiruMelaju19' }, admin);
     const audit = await auditOf('auth.changePassword');
-    expect(audit.map((a) => JSON.parse(a.after!) as unknown)).toEqual([{ passwordChangeFailed: true, from: '192.0.2.10', locked: false }, { passwordChanged: true }]);
+    expect(audit.map((a) => JSON.parse(a.after!) as unknown)).toEqual([
+      { passwordChangeFailed: true, from: '192.0.2.10', locked: false },
+      { passwordChanged: true },
+    ]);
     expect(audit.map((a) => a.before ?? '').join() + audit.map((a) => a.after).join()).not.toMatch(/Bajaj|bukan-ini/);
   });
 });

@@ -8,7 +8,11 @@ let env: Awaited<ReturnType<typeof startTestServer>>;
 const sessions: Record<string, { cookie: string; csrf: string }> = {};
 
 async function loginHttp(username: string, password: string) {
-  const res = await fetch(`${env.server.url}/api/auth.login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${env.server.url}/api/auth.login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   const body = await readWire<PathOutput<'/api/auth.login'>>(res);
   return { cookie: res.headers.get('set-cookie')!.split(';')[0], csrf: body.value.csrfToken };
 }
@@ -47,7 +51,12 @@ describe('malformed input to every method', () => {
   it('gets a 400 with a named field, writes nothing, and never a 5xx', { timeout: 120_000 }, async () => {
     const methods = await fetchMethodList(env.server.url);
     expect(methods.length).toBeGreaterThan(80);
-    const auditBefore = (await env.app.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const auditBefore = (
+      await env.app.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
     const failures: string[] = [];
     for (const m of methods) {
       const role = m.roles.includes('public') ? null : (['admin', 'supervisor', 'petugas', 'loket'].find((r) => m.roles.includes(r)) ?? null);
@@ -72,11 +81,17 @@ describe('malformed input to every method', () => {
         const res = await send(body);
         if (res.status >= 500) failures.push(`${m.name} (${what}): ${res.status} ${res.body.error?.message ?? ''}`);
         else if (res.status !== 400) failures.push(`${m.name} (${what}): expected 400, got ${res.status} ${res.body.error?.message ?? ''}`);
-        else if (!res.body.error?.message || (what !== 'not an object' && Object.keys(res.body.error.fields ?? {}).length === 0)) failures.push(`${m.name} (${what}): no field named`);
+        else if (!res.body.error?.message || (what !== 'not an object' && Object.keys(res.body.error.fields ?? {}).length === 0))
+          failures.push(`${m.name} (${what}): no field named`);
       }
     }
     expect(failures).toEqual([]);
-    const auditAfter = (await env.app.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const auditAfter = (
+      await env.app.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
     expect(auditAfter).toBe(auditBefore);
     expect((await fetch(`${env.server.url}/api/health`)).status).toBe(200);
   });

@@ -14,7 +14,11 @@ let env: Awaited<ReturnType<typeof startTestServer>>;
 let session: { cookie: string; csrf: string };
 beforeEach(async () => {
   env = await startTestServer();
-  const res = await fetch(`${env.server.url}/api/office.setup`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ office: demoOffice, admin: ADMIN }) });
+  const res = await fetch(`${env.server.url}/api/office.setup`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ office: demoOffice, admin: ADMIN }),
+  });
   session = { cookie: res.headers.get('set-cookie')!.split(';')[0], csrf: (await readWire<PathOutput<'/api/office.setup'>>(res)).value.csrfToken };
 });
 afterEach(async () => {
@@ -56,7 +60,14 @@ function post(path: string, total: number, opts: { contentLength: boolean; signe
         const at = written;
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as WireBody<unknown>, writtenBeforeAnswer: at, complete: at >= total }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode!,
+            body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as WireBody<unknown>,
+            writtenBeforeAnswer: at,
+            complete: at >= total,
+          }),
+        );
       },
     );
     req.on('error', (e) => {
@@ -105,7 +116,11 @@ describe('request body limits', () => {
     const signedIn = await post('/api/members.importPreview', MAX_ANONYMOUS_BODY_BYTES * 4, { contentLength: true, signedIn: true });
     expect(signedIn.status).toBe(400);
     // A small anonymous body is read as usual.
-    const login = await fetch(`${env.server.url}/api/auth.login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: ADMIN.username, password: ADMIN.password }) });
+    const login = await fetch(`${env.server.url}/api/auth.login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: ADMIN.username, password: ADMIN.password }),
+    });
     expect(login.status).toBe(200);
     // And the server keeps answering after closing the refused connections.
     expect((await fetch(`${env.server.url}/api/health`)).status).toBe(200);

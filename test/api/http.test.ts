@@ -114,7 +114,11 @@ describe('HTTP API', () => {
     const noToken = await post('/api/users.create', { username: 'eko', fullName: 'Eko', role: 'loket', password: 'AmanSekali123' }, { ...admin, csrf: null });
     expect(noToken.status).toBe(403);
     expect(noToken.body.error.code).toBe('csrf');
-    const wrongToken = await post('/api/users.create', { username: 'eko', fullName: 'Eko', role: 'loket', password: 'AmanSekali123' }, { ...admin, csrf: 'x'.repeat(43) });
+    const wrongToken = await post(
+      '/api/users.create',
+      { username: 'eko', fullName: 'Eko', role: 'loket', password: 'AmanSekali123' },
+      { ...admin, csrf: 'x'.repeat(43) },
+    );
     expect(wrongToken.status).toBe(403);
     expect(await env.app.db.selectFrom('users').select('username').where('username', '=', 'eko').execute()).toEqual([]);
     // Reads do not need it.

@@ -23,7 +23,12 @@ afterEach(async () => {
 const mode = (file: string) => statSync(file).mode & 0o777;
 
 /** A request over a real TLS connection that trusts only the office certificate. */
-function tlsCall(url: string, ca: string, path: string, body?: unknown): Promise<{ status: number; body: WireBody<unknown>; setCookie: string[]; fingerprint: string }> {
+function tlsCall(
+  url: string,
+  ca: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: WireBody<unknown>; setCookie: string[]; fingerprint: string }> {
   return new Promise((resolve, reject) => {
     const u = new URL(url);
     const req = httpsRequest(
@@ -96,7 +101,9 @@ describe('HTTPS on the LAN', () => {
     const token = setup.setCookie[0].split(';')[0].split('=')[1];
     expect((await app.ok('office.get', {}, token)).lanCertificateFingerprint).toBe(tls.fingerprint);
     // A client that does not trust the certificate gets no connection at all.
-    await expect(tlsCall(server.url, '', '/api/health').catch((e: unknown) => Promise.reject(new Error(e instanceof Error ? e.message : String(e))))).rejects.toThrow(/self.signed|certificate/i);
+    await expect(
+      tlsCall(server.url, '', '/api/health').catch((e: unknown) => Promise.reject(new Error(e instanceof Error ? e.message : String(e)))),
+    ).rejects.toThrow(/self.signed|certificate/i);
     // Plain HTTP to the TLS port gets no answer from the API.
     const plain = await fetch(server.url.replace('https', 'http') + '/api/health', { signal: AbortSignal.timeout(5000) }).then(
       (r) => r.status,

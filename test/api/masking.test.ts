@@ -134,11 +134,26 @@ beforeAll(async () => {
   const registered = await app.ok('members.register', { ...m, businesses: [business({ npwp: nik, postalCode: '10240' })] }, actors.petugas);
   const profile = await app.ok('members.get', { id: registered.id }, actors.admin);
   const businessId = profile.businesses[0].id;
-  const permit = await issuePermit(app, actors, { memberId: registered.id, businessId, nik, fullName: profile.fullName, businessName: profile.businesses[0].name });
+  const permit = await issuePermit(app, actors, {
+    memberId: registered.id,
+    businessId,
+    nik,
+    fullName: profile.fullName,
+    businessName: profile.businesses[0].name,
+  });
   secret = { nik, kk: '3171071503090012' };
   const training = await app.ok(
     'trainings.create',
-    { topic: 'Pemasaran Digital', startsAt: `${jakartaDay(app.clock)}T08:00`, endsAt: `${jakartaDay(app.clock)}T15:00`, mode: 'offline', place: 'Aula', capacity: 5, trainer: 'Dewi', skpd: 'ppkukm_ukm' },
+    {
+      topic: 'Pemasaran Digital',
+      startsAt: `${jakartaDay(app.clock)}T08:00`,
+      endsAt: `${jakartaDay(app.clock)}T15:00`,
+      mode: 'offline',
+      place: 'Aula',
+      capacity: 5,
+      trainer: 'Dewi',
+      skpd: 'ppkukm_ukm',
+    },
     actors.petugas,
   );
   await app.ok('trainings.enrol', { trainingId: training.id, memberId: registered.id }, actors.petugas);
@@ -183,7 +198,15 @@ function candidates(name: string): Record<string, unknown>[] {
 /** Answers as text, with files that are text (CSV, JSON) decoded. */
 function answerText(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) => {
-    if (v && typeof v === 'object' && 'base64' in v && typeof v.base64 === 'string' && 'mimeType' in v && typeof v.mimeType === 'string' && /csv|json|text/.test(v.mimeType)) {
+    if (
+      v &&
+      typeof v === 'object' &&
+      'base64' in v &&
+      typeof v.base64 === 'string' &&
+      'mimeType' in v &&
+      typeof v.mimeType === 'string' &&
+      /csv|json|text/.test(v.mimeType)
+    ) {
       return Buffer.from(v.base64, 'base64').toString('utf8');
     }
     return v;
@@ -213,7 +236,8 @@ describe('NIK, No. KK and NPWP-as-NIK masked on every method for every role', ()
     const unswept = names.filter((n) => !swept.has(n) && !(n in NOT_SWEPT));
     expect(unswept).toEqual([]);
     // The methods that show member data were reached, so the sweep above means something.
-    for (const n of ['members.get', 'members.list', 'members.export', 'permits.get', 'permits.list', 'members.revealNik', 'members.save']) expect(swept, n).toContain(n);
+    for (const n of ['members.get', 'members.list', 'members.export', 'permits.get', 'permits.list', 'members.revealNik', 'members.save'])
+      expect(swept, n).toContain(n);
     // Printing the IUMK shows the NIK by law: each print says so in the audit trail.
     const prints = await app.db.selectFrom('audit_log').select('after').where('method', '=', 'permits.certificate').execute();
     expect(prints.length).toBeGreaterThan(0);

@@ -31,7 +31,13 @@ function loginFrom(localAddress: string, password: string, headers: Record<strin
   });
 }
 
-const auditCount = async () => (await env.app.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+const auditCount = async () =>
+  (
+    await env.app.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
 
 describe('login throttling per account and client address', () => {
   it('locks out the address that failed, never the office PC', async () => {
@@ -56,7 +62,12 @@ describe('login throttling per account and client address', () => {
     expect(locked.body.error.message).toMatch(/^Terlalu banyak kata sandi salah dari komputer ini\. Coba lagi setelah pukul \d\d\.\d\d WIB/);
     // ...while the admin at the office PC logs in, over HTTP and in the desktop window alike.
     expect((await loginFrom('127.0.0.1', ADMIN.password)).status).toBe(200);
-    const desktop = await env.app.dispatch({ method: 'auth.login', input: { username: 'admin', password: ADMIN.password }, checkCsrf: false, clientAddress: 'desktop' });
+    const desktop = await env.app.dispatch({
+      method: 'auth.login',
+      input: { username: 'admin', password: ADMIN.password },
+      checkCsrf: false,
+      clientAddress: 'desktop',
+    });
     expect(desktop.status).toBe(200);
     // The lock passes on its own.
     env.app.clock.advance(16 * 60_000);

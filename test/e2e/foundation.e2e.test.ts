@@ -33,7 +33,9 @@ describe('foundation, as a user sees it', () => {
     await page.getByRole('heading', { name: 'Penyiapan awal kantor' }).waitFor();
 
     // Nothing else is reachable before setup: the API says so too.
-    const early = await page.evaluate(async () => (await fetch('/api/users.list', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status);
+    const early = await page.evaluate(
+      async () => (await fetch('/api/users.list', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status,
+    );
     expect(early).toBe(409);
 
     await page.getByLabel('Kota/Kabupaten').selectOption('31.71');
@@ -95,7 +97,9 @@ describe('foundation, as a user sees it', () => {
     await page.getByLabel('Kata sandi baru').fill('BudiPunyaSandi9');
     await page.getByLabel('Ulangi kata sandi').fill('BudiPunyaSandi9');
     await page.getByLabel('Ulangi kata sandi').press('Enter');
-    await page.locator('.field__error', { hasText: 'Kata sandi baru: tidak boleh memuat nama pengguna, nama, nama kantor atau nama aplikasi ("Budi")' }).waitFor();
+    await page
+      .locator('.field__error', { hasText: 'Kata sandi baru: tidak boleh memuat nama pengguna, nama, nama kantor atau nama aplikasi ("Budi")' })
+      .waitFor();
     await page.getByLabel('Kata sandi baru').fill('PohonManggaBerbuah9');
     await page.getByLabel('Ulangi kata sandi').fill('PohonManggaBerbuah9');
     await page.getByLabel('Ulangi kata sandi').press('Enter');
@@ -105,7 +109,9 @@ describe('foundation, as a user sees it', () => {
     expect(await nav.getByRole('link', { name: 'Pengguna' }).count()).toBe(0);
     await page.goto(`${env.server.url}/#/pengguna`);
     await page.getByRole('heading', { name: 'Akses ditolak' }).waitFor();
-    const status = await page.evaluate(async () => (await fetch('/api/users.list', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status);
+    const status = await page.evaluate(
+      async () => (await fetch('/api/users.list', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status,
+    );
     expect(status).toBe(403);
 
     // A wrong password gets a clear message.

@@ -26,7 +26,8 @@ beforeAll(async () => {
 });
 afterAll(() => closeSuite(browser, env));
 
-const copiesPrinted = async () => (await env.app.db.selectFrom('permits').select('copies_printed').where('status', '=', 'terbit').execute()).map((r) => r.copies_printed);
+const copiesPrinted = async () =>
+  (await env.app.db.selectFrom('permits').select('copies_printed').where('status', '=', 'terbit').execute()).map((r) => r.copies_printed);
 
 describe('long calls in the screens', () => {
   it('batch printing shows its progress and Cancel; a cancelled batch prints and counts nothing', { timeout: 120_000 }, async () => {

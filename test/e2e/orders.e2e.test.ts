@@ -8,7 +8,6 @@ import { startTestServer } from '../support/server';
 import { buyer, curatedProduct, insertMemberBusiness, KEL } from '../support/orders-factory';
 import { SATURDAY_0900_WIB } from '../support/clock';
 
-
 let browser: Browser;
 let env: Awaited<ReturnType<typeof startTestServer>>;
 let page: Page;
@@ -158,14 +157,20 @@ describe('e-order, as the petugas works it', () => {
     await screenshot(page, 'orders-buyers.png', { fullPage: false });
     await page.getByRole('link', { name: 'Katalog & kurasi' }).click();
     await page.getByRole('cell', { name: /Nasi liwet/ }).waitFor();
-    await page.getByRole('row', { name: /Nasi liwet/ }).getByRole('button', { name: 'Kurasi' }).click();
+    await page
+      .getByRole('row', { name: /Nasi liwet/ })
+      .getByRole('button', { name: 'Kurasi' })
+      .click();
     await dialog.getByLabel('Foto').uncheck();
     await dialog.getByRole('button', { name: 'Simpan' }).click();
     await dialog.getByText('Kriteria kurasi: produk lolos bila semua kriteria terpenuhi; belum: foto').first().waitFor();
     await dialog.getByLabel(/^Status kurasi/).selectOption('tidak_lolos');
     await dialog.getByLabel('Alasan / catatan kurasi').fill('Foto produk buram');
     await dialog.getByRole('button', { name: 'Simpan' }).click();
-    await page.getByRole('row', { name: /Nasi liwet/ }).getByText('Tidak lolos').waitFor();
+    await page
+      .getByRole('row', { name: /Nasi liwet/ })
+      .getByText('Tidak lolos')
+      .waitFor();
     await screenshot(page, 'orders-catalogue.png', { fullPage: false });
   });
 });

@@ -49,9 +49,17 @@ describe('permits, as the counter and the supervisor see them', () => {
     const applicant = await createMember(app, { fullName: 'Sri Wahyuni', businessName: 'Katering Sri Rejeki' });
     // Some history for the list: permits in other states.
     await issuePermit(app, actors);
-    const waiting = await app.ok('permits.create', intakeInput(await createMember(app, { fullName: 'Bambang Irawan', businessName: 'Bengkel Las Bambang' })), actors.loket);
+    const waiting = await app.ok(
+      'permits.create',
+      intakeInput(await createMember(app, { fullName: 'Bambang Irawan', businessName: 'Bengkel Las Bambang' })),
+      actors.loket,
+    );
     await app.ok('permits.transition', { id: waiting.id, to: 'perlu_perbaikan', reason: 'Surat pengantar RT/RW belum ada' }, actors.loket);
-    await app.ok('permits.create', intakeInput(await createMember(app, { fullName: 'Dewi Lestari', businessName: 'Jahit Dewi' }), { channel: 'ajib' }), actors.petugas);
+    await app.ok(
+      'permits.create',
+      intakeInput(await createMember(app, { fullName: 'Dewi Lestari', businessName: 'Jahit Dewi' }), { channel: 'ajib' }),
+      actors.petugas,
+    );
 
     // The clerk takes the application at the counter.
     await loginAs('loket1');
@@ -64,7 +72,13 @@ describe('permits, as the counter and the supervisor see them', () => {
     await page.getByLabel('Sarana usaha').fill('Rumah makan');
     // A location that breaks a rule is refused with its reason.
     await page.getByLabel('Zona lokasi').selectOption('trotoar');
-    for (const label of ['Surat pengantar RT/RW untuk lokasi usaha', 'Fotokopi KTP', 'Fotokopi Kartu Keluarga', 'Pas foto 4x6 (2 lembar)', 'Surat Rekomendasi Lurah (UMK non-binaan)']) {
+    for (const label of [
+      'Surat pengantar RT/RW untuk lokasi usaha',
+      'Fotokopi KTP',
+      'Fotokopi Kartu Keluarga',
+      'Pas foto 4x6 (2 lembar)',
+      'Surat Rekomendasi Lurah (UMK non-binaan)',
+    ]) {
       await page.getByLabel(label).check();
     }
     await page.getByRole('button', { name: 'Simpan tanpa verifikasi' }).click();
@@ -194,7 +208,9 @@ describe('permits, as the counter and the supervisor see them', () => {
     expect(await env.app.db.selectFrom('holidays').select('date').where('date', '=', '2026-12-25').execute()).toHaveLength(0);
     await page.getByRole('status').getByRole('button', { name: 'Urungkan' }).click();
     await page.getByText('Hari libur 25 Desember 2026 (Hari Raya Natal) dikembalikan.').waitFor();
-    expect(await env.app.db.selectFrom('holidays').select(['date', 'name']).where('date', '=', '2026-12-25').execute()).toEqual([{ date: '2026-12-25', name: 'Hari Raya Natal' }]);
+    expect(await env.app.db.selectFrom('holidays').select(['date', 'name']).where('date', '=', '2026-12-25').execute()).toEqual([
+      { date: '2026-12-25', name: 'Hari Raya Natal' },
+    ]);
     await page.getByLabel('Format nomor izin').fill('503/{seq:4}/IUMK');
     await page.getByRole('button', { name: 'Simpan' }).click();
     await page.locator('.field__error', { hasText: '{tahun}' }).waitFor();

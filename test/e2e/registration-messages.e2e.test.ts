@@ -46,10 +46,15 @@ describe('a refused registration, in words', () => {
     await page.goto(`${env.server.url}/#/pendaftaran/baru`);
     await page.getByRole('heading', { name: 'Daftarkan anggota baru' }).waitFor();
     await page.getByRole('button', { name: 'Daftarkan anggota', exact: true }).click();
-    await page.getByRole('alert').filter({ hasText: /^Periksa \d+ isian yang ditandai\.$/ }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /^Periksa \d+ isian yang ditandai\.$/ })
+      .waitFor();
 
     const shown = await messages();
-    expect(shown).toEqual(expect.arrayContaining(['Jenis kelamin: wajib dipilih', 'Tanggal lahir: wajib diisi', 'Kategori sasaran: wajib dipilih', 'SKPD pengampu: wajib dipilih']));
+    expect(shown).toEqual(
+      expect.arrayContaining(['Jenis kelamin: wajib dipilih', 'Tanggal lahir: wajib diisi', 'Kategori sasaran: wajib dipilih', 'SKPD pengampu: wajib dipilih']),
+    );
     // Never a code, a pattern or a message for a field the screen does not show.
     for (const text of shown) {
       expect(text).not.toMatch(/harus salah satu dari|TTTT|pemula, naik_kelas|ppkukm_ukm|\bL, P\b/);
@@ -67,7 +72,10 @@ describe('a refused registration, in words', () => {
     await page.getByLabel(req('Tanggal lahir')).blur();
     await page.locator('.field__error', { hasText: 'Tanggal lahir: bukan tanggal yang ada; tulis HH/BB/TTTT, misalnya 17/08/1985' }).waitFor();
     await page.getByRole('button', { name: 'Daftarkan anggota', exact: true }).click();
-    await page.getByRole('alert').filter({ hasText: /^Periksa \d+ isian yang ditandai\.$/ }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /^Periksa \d+ isian yang ditandai\.$/ })
+      .waitFor();
     expect(await focusedLabel()).toBe('Nama lengkap');
     await screenshot(page, 'registrations-refused.png', { fullPage: false });
     expect(await messages()).toContain('Tanggal lahir: tanggal tidak valid (tulis HH/BB/TTTT)');
@@ -81,7 +89,10 @@ describe('a refused registration, in words', () => {
     await page.getByLabel(req('Nama lengkap')).fill('Dewi Kartika');
     await page.getByLabel(req('Jenis kelamin')).selectOption('P');
     await page.getByRole('button', { name: 'Daftarkan anggota', exact: true }).click();
-    await page.getByRole('alert').filter({ hasText: /^Periksa \d+ isian yang ditandai\.$/ }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /^Periksa \d+ isian yang ditandai\.$/ })
+      .waitFor();
     // The next one still wrong, in the order of the form.
     expect(await focusedLabel()).toBe('Alamat (jalan, nomor)');
     expect(await messages()).not.toContain('Tanggal lahir: tanggal tidak valid (tulis HH/BB/TTTT)');

@@ -213,7 +213,10 @@ describe('registrations, as a petugas sees them', () => {
     await page.getByLabel(req('Jenis kelamin')).selectOption('L');
     await page.getByText('Tidak sama dengan isian: jenis kelamin.').waitFor();
     await page.getByLabel(req('Nama lengkap')).press('Enter');
-    await page.locator('.field__error', { hasText: 'NIK: jenis kelamin di NIK (perempuan) tidak sama dengan isian jenis kelamin (laki-laki)' }).first().waitFor();
+    await page
+      .locator('.field__error', { hasText: 'NIK: jenis kelamin di NIK (perempuan) tidak sama dengan isian jenis kelamin (laki-laki)' })
+      .first()
+      .waitFor();
 
     // Corrected, Enter saves and opens the new member's page.
     await page.getByLabel(req('Jenis kelamin')).selectOption('P');
@@ -305,7 +308,10 @@ describe('registrations, as a petugas sees them', () => {
     await page.getByLabel('Nomor telepon').press('Enter');
     await page.getByText('Perubahan disimpan.').waitFor();
     await page.getByText('085712349876').first().waitFor();
-    await page.getByRole('heading', { name: /Warung Dewi/ }).getByText('Kecil').waitFor();
+    await page
+      .getByRole('heading', { name: /Warung Dewi/ })
+      .getByText('Kecil')
+      .waitFor();
     await page.locator('.reg-changes', { hasText: '085712349876' }).first().waitFor();
   });
 
@@ -315,7 +321,7 @@ describe('registrations, as a petugas sees them', () => {
     await page.getByText('2 baris').waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ekspor CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
-    const csv = readFileSync((await download.path()), 'utf8');
+    const csv = readFileSync(await download.path(), 'utf8');
     expect(csv).toContain('Dewi Soeryani Tjandra');
     expect(csv).toContain('Dewi Suryani Candra');
     expect(csv).not.toContain('Ahmad Kusuma');
@@ -338,7 +344,7 @@ describe('registrations, as a petugas sees them', () => {
     await page.getByRole('button', { name: 'Mulai impor' }).click();
     await page.getByText('Impor selesai: 2 anggota baru, 0 sudah ada, 1 baris tidak sah.').waitFor();
     const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh laporan baris tidak sah (CSV)' }).click()]);
-    expect(readFileSync((await report.path()), 'utf8')).toContain('Salah Tanggal');
+    expect(readFileSync(await report.path(), 'utf8')).toContain('Salah Tanggal');
 
     await page.goto(`${env.server.url}/#/pendaftaran?q=rahayu`);
     await page.getByRole('link', { name: 'Rahayu Ningsih' }).waitFor();
@@ -349,10 +355,14 @@ describe('registrations, as a petugas sees them', () => {
     for (let i = 0; i < 600; i++) {
       const birth = `${1970 + (i % 30)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
       const [y, m, d] = birth.split('-');
-      lines.push(`${nikFor(birth, 'L', 2000 + i)};Peserta Impor ${i + 1};${d}-${m}-${y};L;Jl. Gelora No. ${i + 1};Gelora;Usaha Peserta ${i + 1};56102;2.000.000;3.000.000`);
+      lines.push(
+        `${nikFor(birth, 'L', 2000 + i)};Peserta Impor ${i + 1};${d}-${m}-${y};L;Jl. Gelora No. ${i + 1};Gelora;Usaha Peserta ${i + 1};56102;2.000.000;3.000.000`,
+      );
     }
     await page.goto(`${env.server.url}/#/pendaftaran/impor`);
-    await page.getByLabel('Berkas (.xlsx atau .csv)').setInputFiles({ name: 'peserta-besar.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n'), 'utf8') });
+    await page
+      .getByLabel('Berkas (.xlsx atau .csv)')
+      .setInputFiles({ name: 'peserta-besar.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n'), 'utf8') });
     await page.getByText('600 baris: 600 sah, 0 tidak sah.').waitFor();
 
     // Hold the first batch's answer until Cancel has been pressed, so the cancel lands between batches.

@@ -6,13 +6,25 @@ import { extractPdfText } from '../support/pdf';
 import { screenshot } from '../support/screenshots';
 import { startTestServer } from '../support/server';
 
-
 let browser: Browser;
 let env: Awaited<ReturnType<typeof startTestServer>>;
 let page: Page;
 
 const KELURAHAN = ['31.71.07.1001', '31.71.07.1002', '31.71.07.1003', '31.71.07.1004', '31.71.07.1005', '31.71.07.1006', '31.71.07.1007'];
-const NAMES = ['Siti Aminah', 'Budi Hartono', 'Dewi Lestari', 'Joko Susilo', 'Ani Wijaya', 'Rudi Salim', 'Yanti Kusuma', 'Agus Priyanto', 'Rina Marlina', 'Hendra Gunawan', 'Sri Wahyuni', 'Bambang Irawan'];
+const NAMES = [
+  'Siti Aminah',
+  'Budi Hartono',
+  'Dewi Lestari',
+  'Joko Susilo',
+  'Ani Wijaya',
+  'Rudi Salim',
+  'Yanti Kusuma',
+  'Agus Priyanto',
+  'Rina Marlina',
+  'Hendra Gunawan',
+  'Sri Wahyuni',
+  'Bambang Irawan',
+];
 
 beforeAll(async () => {
   env = await startTestServer({ withRenderer: true });
@@ -39,13 +51,30 @@ beforeAll(async () => {
         targetGroup: i % 3 ? 'pemula' : 'pencari_kerja',
         skpd: 'ppkukm_ukm',
         registeredOn: `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
-        businesses: [{ name: `Warung ${i + 1}`, kbliKode: '56102', addressStreet: 'Jl. Kebon Kacang', kelurahanKode: KELURAHAN[i % KELURAHAN.length], capital: 4_000_000, monthlyTurnover: 6_000_000 }],
+        businesses: [
+          {
+            name: `Warung ${i + 1}`,
+            kbliKode: '56102',
+            addressStreet: 'Jl. Kebon Kacang',
+            kelurahanKode: KELURAHAN[i % KELURAHAN.length],
+            capital: 4_000_000,
+            monthlyTurnover: 6_000_000,
+          },
+        ],
       },
       petugas,
     );
     await app.ok(
       'businesses.recordCondition',
-      { businessId: member.businessIds[0], recordedOn: `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, turnoverDropPct: 30, recovered: i % 3 !== 0, qris: i % 2 === 0, sellsOnline: i % 4 !== 0, marketplace: i % 5 === 0 },
+      {
+        businessId: member.businessIds[0],
+        recordedOn: `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+        turnoverDropPct: 30,
+        recovered: i % 3 !== 0,
+        qris: i % 2 === 0,
+        sellsOnline: i % 4 !== 0,
+        marketplace: i % 5 === 0,
+      },
       petugas,
     );
   }
@@ -77,7 +106,8 @@ describe('Laporan, as a supervisor sees it', () => {
     await page.getByRole('link', { name: 'Rekap bulanan' }).click();
     await page.getByRole('heading', { name: 'Kecamatan Tanah Abang — Oktober 2026' }).waitFor();
     const shown = await page.locator('[data-figure="registrations.registeredInMonth"] .card__value').textContent();
-    const expected = (env.app.sqlite.prepare("select count(*) n from members where registered_on between '2026-10-01' and '2026-10-31'").get() as { n: number }).n;
+    const expected = (env.app.sqlite.prepare("select count(*) n from members where registered_on between '2026-10-01' and '2026-10-31'").get() as { n: number })
+      .n;
     expect(shown).toBe(String(expected));
     expect(await page.locator('[data-figure="permits.onTimeShare"] .card__value').textContent()).toBe('–');
 

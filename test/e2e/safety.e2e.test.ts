@@ -56,7 +56,20 @@ describe('safe, clear screens', () => {
 
   it('cancels a training with a reason after saying who loses their place, and undoes it; withdraws a participant and puts them back', async () => {
     const { app } = env;
-    const training = await app.ok('trainings.create', { topic: 'Pembukuan Sederhana', startsAt: '2026-12-01T08:00', endsAt: '2026-12-01T15:00', mode: 'offline', place: 'Aula Kecamatan', capacity: 2, trainer: 'Dewi Lestari', skpd: 'ppkukm_ukm' }, admin);
+    const training = await app.ok(
+      'trainings.create',
+      {
+        topic: 'Pembukuan Sederhana',
+        startsAt: '2026-12-01T08:00',
+        endsAt: '2026-12-01T15:00',
+        mode: 'offline',
+        place: 'Aula Kecamatan',
+        capacity: 2,
+        trainer: 'Dewi Lestari',
+        skpd: 'ppkukm_ukm',
+      },
+      admin,
+    );
     const [a, b, c] = await Promise.all(['Ani Suryani', 'Bambang Wijaya', 'Citra Lestari'].map((fullName) => insertMember(app, { fullName })));
     await app.ok('trainings.enrol', { trainingId: training.id, memberId: a.id }, admin);
     await app.ok('trainings.enrol', { trainingId: training.id, memberId: b.id }, admin);
@@ -161,7 +174,8 @@ describe('safe, clear screens', () => {
   it('keeps a visited member where the user found them, with search, on the Pendampingan list', async () => {
     const { app } = env;
     const pd = await createPendamping(app, admin, 'joko', 'Joko Susilo');
-    for (const fullName of ['Ani Rahayu', 'Budi Santoso', 'Cici Paramida', 'Dodi Kurnia']) await insertMemberWithBusiness(app, { fullName, pendampingId: pd.id }, { name: `Usaha ${fullName}` });
+    for (const fullName of ['Ani Rahayu', 'Budi Santoso', 'Cici Paramida', 'Dodi Kurnia'])
+      await insertMemberWithBusiness(app, { fullName, pendampingId: pd.id }, { name: `Usaha ${fullName}` });
     await page.goto(`${env.server.url}/#/program/pendampingan`);
     await page.getByLabel('Pendamping', { exact: true }).selectOption({ label: 'Joko Susilo' });
     await page.getByLabel('Hanya yang perlu dikunjungi').check();
@@ -192,7 +206,11 @@ describe('safe, clear screens', () => {
     const name = page.getByLabel(/^Nama kantor/);
     await name.waitFor();
     expect(await name.isDisabled()).toBe(true);
-    const looks = await name.evaluate((el) => ({ background: getComputedStyle(el).backgroundColor, border: getComputedStyle(el).borderStyle, cursor: getComputedStyle(el).cursor }));
+    const looks = await name.evaluate((el) => ({
+      background: getComputedStyle(el).backgroundColor,
+      border: getComputedStyle(el).borderStyle,
+      cursor: getComputedStyle(el).cursor,
+    }));
     expect(looks).toEqual({ background: 'rgb(238, 241, 244)', border: 'dashed', cursor: 'not-allowed' });
     expect(await page.getByRole('button', { name: 'Simpan' }).count()).toBe(0);
   });

@@ -83,7 +83,11 @@ describe('audit viewer and backups, as the admin sees them', () => {
     const ask = page.getByRole('dialog', { name: 'Pulihkan' });
     await ask.getByText(`Pulihkan basis data dari ${plain}? Basis data saat ini dicadangkan dulu, lalu diganti. Semua pengguna harus masuk kembali.`).waitFor();
     await ask.getByRole('button', { name: 'Pulihkan' }).click();
-    await page.getByText(new RegExp(`^Dipulihkan dari ${plain.replace(/\./g, '\\.')}\\. Basis data sebelumnya dicadangkan sebagai jakpreneur-desk-.*-sebelum-pemulihan-`)).waitFor();
+    await page
+      .getByText(
+        new RegExp(`^Dipulihkan dari ${plain.replace(/\./g, '\\.')}\\. Basis data sebelumnya dicadangkan sebagai jakpreneur-desk-.*-sebelum-pemulihan-`),
+      )
+      .waitFor();
     await login('admin', ADMIN.password);
     await page.getByRole('heading', { name: 'Cadangan basis data' }).waitFor();
     expect(await env.app.db.selectFrom('users').select('username').where('username', '=', 'dewi').execute()).toEqual([]);

@@ -42,7 +42,9 @@ function focusVisible(p: Page) {
     if (!el || el === document.body) return null;
     const s = getComputedStyle(el);
     const shown = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
-    return shown ? null : `${el.tagName.toLowerCase()} "${(el.innerText !== '' ? el.innerText : (el.getAttribute('aria-label') ?? '')).slice(0, 40)}" has the focus without showing it`;
+    return shown
+      ? null
+      : `${el.tagName.toLowerCase()} "${(el.innerText !== '' ? el.innerText : (el.getAttribute('aria-label') ?? '')).slice(0, 40)}" has the focus without showing it`;
   });
 }
 
@@ -50,7 +52,12 @@ async function checkScreen(p: Page, name: string, failures: string[]) {
   for (const problem of await cutContent(p)) failures.push(`${name}: ${problem}`);
   const axe = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   for (const v of axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
-    failures.push(`${name}: axe ${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    failures.push(
+      `${name}: axe ${v.id} (${v.impact}): ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`,
+    );
   }
   // The keyboard's way through the screen: every stop shows where the focus is.
   for (let i = 0; i < 4; i++) {

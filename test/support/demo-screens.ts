@@ -114,6 +114,8 @@ export function demoScreens(ids: DemoIds): { path: string; roles: string[] }[] {
 /** Waits until the screen has loaded: its main part is there and nothing is loading any more. */
 export async function settle(p: Page) {
   await p.locator('main').waitFor();
-  await p.waitForFunction(() => !/Memuat…|Loading…/.test(document.body.innerText) && !document.querySelector('[aria-busy="true"]'), undefined, { timeout: 20_000 });
+  await p.waitForFunction(() => !/Memuat…|Loading…/.test(document.body.innerText) && !document.querySelector('[aria-busy="true"]'), undefined, {
+    timeout: 20_000,
+  });
   await p.waitForTimeout(150);
 }

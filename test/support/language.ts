@@ -17,7 +17,6 @@ import { reportPhrases } from '../../src-main/features/reports/words';
 
 export type { Locale };
 
-
 /**
  * Words that are the same in both languages on these screens, though a catalogue entry uses
  * them in one language only: programme and legal terms kept in Indonesian (the README's rule:
@@ -25,9 +24,66 @@ export type { Locale };
  * app's own name. A fragment made only of these is never a finding.
  */
 export const SHARED_TERMS = [
-  'Jakpreneur', 'IUMK', 'AJIB', 'NIK', 'KK', 'No. KK', 'NPWP', 'NIB', 'NIP', 'KBLI', 'SKPD', 'SKPD pengampu', 'PPK', 'BAST', 'QRIS', 'PDF', 'XLSX', 'CSV', 'RT', 'RW', 'UMKM', 'IKM', 'UKM', 'P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', '7P',
-  'kelurahan', 'Kelurahan', 'kecamatan', 'Kecamatan', 'kota', 'Kota', 'camat', 'Camat', 'lurah', 'pendamping', 'Pendamping', 'loket', 'Loket', 'petugas', 'Petugas', 'omzet', 'Omzet', 'e-order', 'E-Order', 'kwitansi', 'Kwitansi', 'Bank DKI', 'DKI', 'Jakarta', 'Rp',
-  'Admin', 'Supervisor', 'Monas', 'Monas Pemula',
+  'Jakpreneur',
+  'IUMK',
+  'AJIB',
+  'NIK',
+  'KK',
+  'No. KK',
+  'NPWP',
+  'NIB',
+  'NIP',
+  'KBLI',
+  'SKPD',
+  'SKPD pengampu',
+  'PPK',
+  'BAST',
+  'QRIS',
+  'PDF',
+  'XLSX',
+  'CSV',
+  'RT',
+  'RW',
+  'UMKM',
+  'IKM',
+  'UKM',
+  'P1',
+  'P2',
+  'P3',
+  'P4',
+  'P5',
+  'P6',
+  'P7',
+  '7P',
+  'kelurahan',
+  'Kelurahan',
+  'kecamatan',
+  'Kecamatan',
+  'kota',
+  'Kota',
+  'camat',
+  'Camat',
+  'lurah',
+  'pendamping',
+  'Pendamping',
+  'loket',
+  'Loket',
+  'petugas',
+  'Petugas',
+  'omzet',
+  'Omzet',
+  'e-order',
+  'E-Order',
+  'kwitansi',
+  'Kwitansi',
+  'Bank DKI',
+  'DKI',
+  'Jakarta',
+  'Rp',
+  'Admin',
+  'Supervisor',
+  'Monas',
+  'Monas Pemula',
 ];
 
 /** A catalogue value's fixed parts (between its {placeholders}) that say something in words. */
@@ -81,7 +137,9 @@ export function visibleText(p: Page, locale: Locale): Promise<string> {
         if (own) body = body.replace(own, ' ');
       }
       const parts = [body, document.title];
-      for (const el of Array.from(document.querySelectorAll<HTMLElement>('[placeholder], [aria-label], [title], img[alt], option, input[type="button"], input[type="submit"]'))) {
+      for (const el of Array.from(
+        document.querySelectorAll<HTMLElement>('[placeholder], [aria-label], [title], img[alt], option, input[type="button"], input[type="submit"]'),
+      )) {
         // A marked element's own name (the audit record's "Before") is the screen's; what it holds is not.
         if (el.parentElement?.closest(foreign)) continue;
         for (const a of ['placeholder', 'aria-label', 'title', 'alt']) {
@@ -171,7 +229,15 @@ export function withoutRecordValues(text: string, values: readonly string[]): st
 
 /** The texts the server writes for a person, in both languages: statuses, roles, scales, zones, stages, the report's words. */
 export function serverPhrases(): Phrase[] {
-  const tables: Readonly<Record<string, Phrase>>[] = [SCALE_LABELS, roleLabels, STAGE_NAMES, permitStatusLabels, locationZoneLabels, orderStatusLabels, RULE_LABELS];
+  const tables: Readonly<Record<string, Phrase>>[] = [
+    SCALE_LABELS,
+    roleLabels,
+    STAGE_NAMES,
+    permitStatusLabels,
+    locationZoneLabels,
+    orderStatusLabels,
+    RULE_LABELS,
+  ];
   return [...tables.flatMap((t) => Object.values(t)), ...reportPhrases(), ...MONTH_PHRASES];
 }
 

@@ -4,7 +4,13 @@
 import type { TestApp } from './app';
 import { insertBusinessRow, insertMemberRow } from './members-factory';
 
-export const KEL = { gelora: '31.71.07.1001', bendungan: '31.71.07.1002', karetTengsin: '31.71.07.1003', kebonKacang: '31.71.07.1006', menteng: '31.71.06.1001' } as const;
+export const KEL = {
+  gelora: '31.71.07.1001',
+  bendungan: '31.71.07.1002',
+  karetTengsin: '31.71.07.1003',
+  kebonKacang: '31.71.07.1006',
+  menteng: '31.71.06.1001',
+} as const;
 
 let serial = 0;
 
@@ -16,7 +22,10 @@ export interface BusinessSpec {
 }
 
 /** A member with one active catering business; returns their ids. */
-export async function insertMemberBusiness(app: TestApp, spec: BusinessSpec = {}): Promise<{ memberId: string; businessId: string; ownerName: string; businessName: string }> {
+export async function insertMemberBusiness(
+  app: TestApp,
+  spec: BusinessSpec = {},
+): Promise<{ memberId: string; businessId: string; ownerName: string; businessName: string }> {
   const n = ++serial;
   const kelurahan = spec.kelurahanKode ?? KEL.gelora;
   const m = await insertMemberRow(app, {

@@ -74,7 +74,10 @@ export async function programmeCounts(app: App) {
   const tables = ['trainings', 'training_enrolments', 'mentoring_visits', 'turnover_reports', 'financing_referrals', 'member_stages'] as const;
   const out: Record<string, number> = {};
   for (const t of tables) {
-    const r = await app.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const r = await app.db
+      .selectFrom(t)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     out[t] = r.n;
   }
   return out;

@@ -32,7 +32,12 @@ function linesOf(page: Page): string[] {
     if (line) line.push(item);
     else lines.push([item]);
   }
-  return lines.map((l) => l.sort((a, b) => a.x - b.x).map((i) => i.str).join(' '));
+  return lines.map((l) =>
+    l
+      .sort((a, b) => a.x - b.x)
+      .map((i) => i.str)
+      .join(' '),
+  );
 }
 
 /** Every number printed in the tables: each must sit whole inside one run of text. */
@@ -40,7 +45,8 @@ function numbersOf(summary: MonthlySummary): string[] {
   const out = new Set<string>();
   for (const section of summary.sections) {
     for (const f of section.figures) if (f.type !== 'text') out.add(formatValue(f.value, f.type));
-    for (const t of section.tables) for (const row of t.rows) for (const c of t.columns) if (c.type !== 'text' && row[c.key] !== null) out.add(formatValue(row[c.key], c.type));
+    for (const t of section.tables)
+      for (const row of t.rows) for (const c of t.columns) if (c.type !== 'text' && row[c.key] !== null) out.add(formatValue(row[c.key], c.type));
   }
   return [...out].filter((n) => /\d/.test(n));
 }
@@ -59,9 +65,11 @@ export async function reportLayoutProblems(pdf: Buffer, summary: MonthlySummary,
   pages.forEach((page, p) => {
     for (const o of overlapsOn(page)) problems.push(`page ${p + 1}: overlap ${o}`);
     for (const item of page.items) {
-      if (item.x < 20 || item.x + item.width > page.width - 20 || item.top < 10 || item.top + item.height > page.height - 10) problems.push(`page ${p + 1}: "${item.str}" outside the page`);
+      if (item.x < 20 || item.x + item.width > page.width - 20 || item.top < 10 || item.top + item.height > page.height - 10)
+        problems.push(`page ${p + 1}: "${item.str}" outside the page`);
       // A wrapped amount leaves a run that starts or ends inside the number.
-      if (/^[.,]\d/.test(item.str.trim()) || /(^|\s)Rp$/.test(item.str.trim()) || /\d\.$/.test(item.str.trim())) problems.push(`page ${p + 1}: split number "${item.str}"`);
+      if (/^[.,]\d/.test(item.str.trim()) || /(^|\s)Rp$/.test(item.str.trim()) || /\d\.$/.test(item.str.trim()))
+        problems.push(`page ${p + 1}: split number "${item.str}"`);
     }
     const content = page.items.filter((i) => !FOOTER.test(i.str.trim()));
     if (content.length < 6) problems.push(`page ${p + 1}: only ${content.map((i) => `"${i.str}"`).join(', ')}`);
@@ -80,7 +88,9 @@ export async function reportLayoutProblems(pdf: Buffer, summary: MonthlySummary,
       return l !== 'Jumlah' && allTables.every((t) => t === table || !labelsOf(t).includes(l));
     });
     // A row's first line: the start of its label, then its first value on the same line.
-    const rowStarts = own.map((r) => [String(r[table.columns[0].key]).split(' ').slice(0, 2).join(' '), formatValue(r[table.columns[1].key], table.columns[1].type)] as const);
+    const rowStarts = own.map(
+      (r) => [String(r[table.columns[0].key]).split(' ').slice(0, 2).join(' '), formatValue(r[table.columns[1].key], table.columns[1].type)] as const,
+    );
     pages.forEach((page, p) => {
       const lines = linesOf(page);
       const rowLine = lines.findIndex((l) => rowStarts.some(([label, value]) => l.startsWith(label) && l.includes(` ${value}`)));
@@ -92,4 +102,3 @@ export async function reportLayoutProblems(pdf: Buffer, summary: MonthlySummary,
   }
   return { problems, pages };
 }
-

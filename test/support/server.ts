@@ -7,7 +7,9 @@ import { makeTestApp, type TestApp } from './app';
 export const RENDERER_DIR = process.env.JPD_RENDERER_DIR ?? join(import.meta.dirname, '..', '..', 'out', 'renderer');
 
 /** A test app served over real HTTP on a free loopback port. */
-export async function startTestServer(opts: { withRenderer?: boolean; startIso?: string } = {}): Promise<{ app: TestApp; server: OfficeServer; stop(): Promise<void> }> {
+export async function startTestServer(
+  opts: { withRenderer?: boolean; startIso?: string } = {},
+): Promise<{ app: TestApp; server: OfficeServer; stop(): Promise<void> }> {
   if (opts.withRenderer && !existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error(`The renderer is not built (${RENDERER_DIR}). Run the tests with "npm test", which builds it first.`);
   }

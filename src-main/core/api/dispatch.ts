@@ -52,7 +52,9 @@ class CommitThenFail extends Error {
  */
 const BEFORE_OWN_PASSWORD = new Set(['auth.changePassword', 'auth.session', 'auth.permissions', 'auth.logout']);
 
-const failIn = (locale: Locale) => (error: AppError): CallResponse => ({ status: errorStatus[error.code], body: { ok: false, error: error.toJSON(locale) } });
+const failIn =
+  (locale: Locale) =>
+  (error: AppError): CallResponse => ({ status: errorStatus[error.code], body: { ok: false, error: error.toJSON(locale) } });
 
 export type Dispatcher = (req: CallRequest) => Promise<CallResponse>;
 
@@ -97,23 +99,41 @@ export function createDispatcher(dbs: Databases, methods: MethodMap, app: AppSer
     const fail = failIn(locale);
     try {
       const def: MethodDefinition | undefined = Object.hasOwn(methods, req.method) ? methods[req.method] : undefined;
-      if (!def) return fail(new AppError('not_found', { id: `Metode API "${req.method.slice(0, 60)}" tidak dikenal.`, en: `Unknown API method "${req.method.slice(0, 60)}".` }));
+      if (!def)
+        return fail(
+          new AppError('not_found', { id: `Metode API "${req.method.slice(0, 60)}" tidak dikenal.`, en: `Unknown API method "${req.method.slice(0, 60)}".` }),
+        );
 
       const session = await sessionOf(req.sessionToken);
       if (!def.beforeSetup && !(await isSetupDone())) {
-        return fail(new AppError('conflict', { id: 'Kantor belum disiapkan. Selesaikan penyiapan awal terlebih dahulu.', en: 'The office is not set up yet. Finish the first-run setup first.' }));
+        return fail(
+          new AppError('conflict', {
+            id: 'Kantor belum disiapkan. Selesaikan penyiapan awal terlebih dahulu.',
+            en: 'The office is not set up yet. Finish the first-run setup first.',
+          }),
+        );
       }
       if (def.access !== 'public') {
         if (!session) return fail(sessionEnded());
         if (session.mustChangePassword && !BEFORE_OWN_PASSWORD.has(req.method)) {
-          return fail(new AppError('forbidden', { id: 'Ganti dulu kata sandi yang diberikan admin dengan kata sandi Anda sendiri.', en: 'First replace the password the admin gave you with one of your own.' }));
+          return fail(
+            new AppError('forbidden', {
+              id: 'Ganti dulu kata sandi yang diberikan admin dengan kata sandi Anda sendiri.',
+              en: 'First replace the password the admin gave you with one of your own.',
+            }),
+          );
         }
         if (def.access !== 'authenticated' && !def.access.includes(session.user.role)) {
           return fail(new AppError('forbidden', { id: 'Peran Anda tidak berhak membuka fitur ini.', en: 'Your role may not open this feature.' }));
         }
       }
       if (def.mutation && req.checkCsrf && session && !sameToken(req.csrfToken, session.csrfToken)) {
-        return fail(new AppError('csrf', { id: 'Token keamanan (CSRF) tidak ada atau tidak cocok. Muat ulang halaman.', en: 'The security token (CSRF) is missing or does not match. Reload the page.' }));
+        return fail(
+          new AppError('csrf', {
+            id: 'Token keamanan (CSRF) tidak ada atau tidak cocok. Muat ulang halaman.',
+            en: 'The security token (CSRF) is missing or does not match. Reload the page.',
+          }),
+        );
       }
 
       const parsed = def.input.safeParse(req.input ?? {});
@@ -194,10 +214,12 @@ export function createDispatcher(dbs: Databases, methods: MethodMap, app: AppSer
       const constraint = sqliteConstraint(e);
       if (constraint) return fail(constraint);
       log(e);
-      return fail(new AppError('internal', {
+      return fail(
+        new AppError('internal', {
           id: 'Terjadi kesalahan pada server. Data tidak diubah. Hubungi admin bila berulang.',
           en: 'Something went wrong on the server. No data was changed. Tell the admin if it happens again.',
-        }));
+        }),
+      );
     } finally {
       endJob();
     }
@@ -210,6 +232,7 @@ function sqliteConstraint(e: unknown): AppError | null {
   if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
     return new AppError('conflict', { id: 'Data yang sama sudah ada.', en: 'The same record already exists.' });
   }
-  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return new AppError('conflict', { id: 'Data terkait tidak ditemukan atau masih dipakai.', en: 'A related record was not found or is still in use.' });
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY')
+    return new AppError('conflict', { id: 'Data terkait tidak ditemukan atau masih dipakai.', en: 'A related record was not found or is still in use.' });
   return null;
 }

@@ -61,7 +61,10 @@ export class AppError extends Error {
 export const badInput = (field: string, message: Phrase) => new AppError('bad_input', message, { [field]: message });
 /** A call that needs a signed-in user and has none (its session ended). */
 export const sessionEnded = () =>
-  new AppError('unauthenticated', { id: 'Sesi Anda berakhir atau belum masuk. Silakan masuk kembali.', en: 'Your session has ended or you have not logged in. Please log in again.' });
+  new AppError('unauthenticated', {
+    id: 'Sesi Anda berakhir atau belum masuk. Silakan masuk kembali.',
+    en: 'Your session has ended or you have not logged in. Please log in again.',
+  });
 
 /** The caller of a method open only to signed-in users (the dispatcher has checked the session). */
 export function signedInUser<U>(ctx: { user: U | null }): U {
@@ -71,5 +74,6 @@ export function signedInUser<U>(ctx: { user: U | null }): U {
 
 export const notFound = (what: Phrase) => new AppError('not_found', { id: `${what.id} tidak ditemukan.`, en: `${what.en} not found.` });
 export const conflict = (message: Phrase, fields?: FieldPhrases) => new AppError('conflict', message, fields);
-export const forbidden = (message: Phrase = { id: 'Peran Anda tidak berhak melakukan tindakan ini.', en: 'Your role may not do this.' }) => new AppError('forbidden', message);
+export const forbidden = (message: Phrase = { id: 'Peran Anda tidak berhak melakukan tindakan ini.', en: 'Your role may not do this.' }) =>
+  new AppError('forbidden', message);
 export const cancelledError = () => new AppError('cancelled', { id: 'Dibatalkan.', en: 'Cancelled.' });

@@ -53,7 +53,10 @@ export function createGroupCommit(db: Kysely<DB>, maxBatch = 100): GroupCommit {
       }
       await trx.commit().execute();
     } catch (error) {
-      await trx.rollback().execute().catch(() => undefined);
+      await trx
+        .rollback()
+        .execute()
+        .catch(() => undefined);
       for (const job of batch) job.reject(error);
       return;
     }
@@ -71,7 +74,10 @@ export function createGroupCommit(db: Kysely<DB>, maxBatch = 100): GroupCommit {
       value = await job.work(trx);
       await trx.commit().execute();
     } catch (error) {
-      await trx.rollback().execute().catch(() => undefined);
+      await trx
+        .rollback()
+        .execute()
+        .catch(() => undefined);
       job.reject(error);
       return;
     }

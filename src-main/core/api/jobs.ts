@@ -59,7 +59,8 @@ export function createJobs() {
       if (!id || !owner) return detachedJob();
       if (!JOB_ID.test(id)) throw new AppError('bad_input', { id: 'Nomor pekerjaan (X-Job-Id) tidak sah.', en: 'Invalid job id (X-Job-Id).' });
       const mine = running.get(owner) ?? new Map<string, { status: JobStatus; controller: AbortController }>();
-      if (mine.has(id)) throw new AppError('conflict', { id: 'Nomor pekerjaan ini sedang dipakai panggilan lain.', en: 'This job id is in use by another call.' });
+      if (mine.has(id))
+        throw new AppError('conflict', { id: 'Nomor pekerjaan ini sedang dipakai panggilan lain.', en: 'This job id is in use by another call.' });
       running.set(owner, mine);
       const controller = new AbortController();
       const status: JobStatus = { method, done: 0, total: 0, stage: null, cancelled: false };
@@ -97,7 +98,11 @@ export function createJobs() {
       const early = earlyCancels.get(owner) ?? new Set<string>();
       early.add(id);
       // A Set keeps insertion order: its first value is the oldest.
-      if (early.size > EARLY_CANCELS_KEPT) for (const oldest of early) { early.delete(oldest); break; }
+      if (early.size > EARLY_CANCELS_KEPT)
+        for (const oldest of early) {
+          early.delete(oldest);
+          break;
+        }
       earlyCancels.set(owner, early);
       return false;
     },

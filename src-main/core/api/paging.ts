@@ -29,7 +29,10 @@ export async function fetchPage<DB, TB extends keyof DB, O>(
   input: { page: number; pageSize: number },
 ): Promise<Page<O>> {
   const [rows, count] = await Promise.all([
-    query.limit(input.pageSize).offset(input.page * input.pageSize).execute(),
+    query
+      .limit(input.pageSize)
+      .offset(input.page * input.pageSize)
+      .execute(),
     countQuery.executeTakeFirst(),
   ]);
   return { rows, total: count?.total ?? 0, page: input.page, pageSize: input.pageSize };

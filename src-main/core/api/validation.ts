@@ -42,7 +42,8 @@ function issueMessage(issue: z.core.$ZodRawIssue): Phrase {
       return { id: `harus berupa ${type.id}`, en: `must be ${type.en}` };
     }
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? REQUIRED : { id: `minimal ${issue.minimum} karakter`, en: `at least ${issue.minimum} characters` };
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1 ? REQUIRED : { id: `minimal ${issue.minimum} karakter`, en: `at least ${issue.minimum} characters` };
       if (issue.origin === 'array') return { id: `pilih minimal ${issue.minimum}`, en: `choose at least ${issue.minimum}` };
       return { id: `tidak boleh kurang dari ${issue.minimum}`, en: `may not be less than ${issue.minimum}` };
     case 'too_big':
@@ -53,7 +54,8 @@ function issueMessage(issue: z.core.$ZodRawIssue): Phrase {
       if (issue.format === 'email') return { id: 'alamat email tidak valid', en: 'not a valid email address' };
       // The screens send dates as YYYY-MM-DD from what was typed as HH/BB/TTTT: an empty one
       // is a missing date, anything else a date that does not exist.
-      if (issue.format === 'date') return issue.input === '' ? REQUIRED : { id: 'tanggal tidak valid (tulis HH/BB/TTTT)', en: 'not a valid date (write DD/MM/YYYY)' };
+      if (issue.format === 'date')
+        return issue.input === '' ? REQUIRED : { id: 'tanggal tidak valid (tulis HH/BB/TTTT)', en: 'not a valid date (write DD/MM/YYYY)' };
       return { id: 'format tidak valid', en: 'invalid format' };
     case 'invalid_value': {
       // An empty choice is a missing one; otherwise the choices in words (see `choice`), with

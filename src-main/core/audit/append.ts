@@ -15,7 +15,9 @@ export async function appendAudit(db: Database, entries: readonly AuditFields[])
     return db.transaction().execute((trx) => appendAudit(trx, entries));
   }
   // An empty log has no head: the first entry chains onto the genesis hash.
-  const head = (await executeCompiled(db, 'auditHead', [1], () => db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).compile())).rows.at(0);
+  const head = (
+    await executeCompiled(db, 'auditHead', [1], () => db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).compile())
+  ).rows.at(0);
   const rows = chainEntries(head ?? null, entries);
   for (let i = 0; i < rows.length; i += 200) await insertRows(db, 'audit_log', rows.slice(i, i + 200));
   const last = rows[rows.length - 1];

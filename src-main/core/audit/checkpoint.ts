@@ -24,7 +24,11 @@ export const crossesCheckpoint = (fromSeq: number, toSeq: number) => Math.floor(
  * Signs the chain's current head, unless it is empty or already signed at this position.
  * Call inside a write transaction (or on the plain handle, which wraps one).
  */
-export async function writeCheckpoint(db: Database, ids: { newId(): string; nowIso: string }, reason: CheckpointReason): Promise<{ seq: number; hash: string } | null> {
+export async function writeCheckpoint(
+  db: Database,
+  ids: { newId(): string; nowIso: string },
+  reason: CheckpointReason,
+): Promise<{ seq: number; hash: string } | null> {
   if (!db.isTransaction) return db.transaction().execute((trx) => writeCheckpoint(trx, ids, reason));
   const office = await db.selectFrom('office').select(['key_id', 'private_key']).executeTakeFirst();
   if (!office) return null; // before setup nothing is signed: there is no office key yet
@@ -32,7 +36,10 @@ export async function writeCheckpoint(db: Database, ids: { newId(): string; nowI
   if (!head) return null;
   const last = await db.selectFrom('audit_checkpoints').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirst();
   if (last?.seq === head.seq && reason === 'periodic') return head;
-  const signed = signPayload({ t: CHECKPOINT_TYPE, seq: head.seq, hash: head.hash, at: ids.nowIso, reason }, { keyId: office.key_id, privateKeyPem: office.private_key });
+  const signed = signPayload(
+    { t: CHECKPOINT_TYPE, seq: head.seq, hash: head.hash, at: ids.nowIso, reason },
+    { keyId: office.key_id, privateKeyPem: office.private_key },
+  );
   await db.insertInto('audit_checkpoints').values({ id: ids.newId(), seq: head.seq, at: ids.nowIso, reason, key_id: office.key_id, signed }).execute();
   return head;
 }

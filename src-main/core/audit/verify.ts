@@ -23,7 +23,8 @@ const MAX_PROBLEMS = 20;
 
 type Row = Omit<ChainedEntry, 'seq' | 'prev_hash' | 'hash'> & { seq: number | null; prev_hash: string | null; hash: string | null };
 
-const describe = (r: { seq: number | null; id: string; at: string; method: string }) => `${r.seq === null ? '' : `#${r.seq} `}(id ${r.id}, ${r.at}, ${r.method})`;
+const describe = (r: { seq: number | null; id: string; at: string; method: string }) =>
+  `${r.seq === null ? '' : `#${r.seq} `}(id ${r.id}, ${r.at}, ${r.method})`;
 
 /**
  * Walks the whole audit chain and its checkpoints on a raw connection (read-only is enough).
@@ -52,7 +53,11 @@ export function verifyAuditTrail(sqlite: SQLite.Database, publicKeyFor?: (kid: s
     const v = verifySignedText(c.signed, keyFor);
     const p = v.ok ? v.payload : null;
     if (!v.ok || p?.t !== CHECKPOINT_TYPE || p.seq !== c.seq || typeof p.hash !== 'string') {
-      add({ seq: c.seq, id: c.id, message: `Titik periksa audit ${c.id} (#${c.seq}, ${c.at}) tidak sah: ${v.ok ? 'isinya tidak sesuai dengan barisnya' : v.message}` });
+      add({
+        seq: c.seq,
+        id: c.id,
+        message: `Titik periksa audit ${c.id} (#${c.seq}, ${c.at}) tidak sah: ${v.ok ? 'isinya tidak sesuai dengan barisnya' : v.message}`,
+      });
       continue;
     }
     const list = wanted.get(c.seq) ?? [];
@@ -73,7 +78,10 @@ export function verifyAuditTrail(sqlite: SQLite.Database, publicKeyFor?: (kid: s
     const expectedSeq: number = (prev?.seq ?? 0) + 1;
     const expectedPrev: string = prev?.hash ?? GENESIS_HASH;
     if (r.seq !== expectedSeq) {
-      const gap = r.seq > expectedSeq ? `entri #${expectedSeq}${r.seq - 1 > expectedSeq ? `–#${r.seq - 1}` : ''} hilang (dihapus)` : `nomor urut #${r.seq} dipakai dua kali`;
+      const gap =
+        r.seq > expectedSeq
+          ? `entri #${expectedSeq}${r.seq - 1 > expectedSeq ? `–#${r.seq - 1}` : ''} hilang (dihapus)`
+          : `nomor urut #${r.seq} dipakai dua kali`;
       add({ seq: r.seq, id: r.id, message: `Sebelum entri audit ${describe(r)}: ${gap}.` });
     } else if (r.prev_hash !== expectedPrev) {
       add({
@@ -85,14 +93,24 @@ export function verifyAuditTrail(sqlite: SQLite.Database, publicKeyFor?: (kid: s
       add({ seq: r.seq, id: r.id, message: `Entri audit ${describe(r)} telah diubah: isinya tidak cocok dengan hash-nya.` });
     }
     for (const c of wanted.get(r.seq) ?? []) {
-      if (c.hash !== r.hash) add({ seq: r.seq, id: r.id, message: `Entri audit ${describe(r)} tidak sama dengan yang ditandatangani pada titik periksa ${c.id}: riwayat sebelumnya telah ditulis ulang.` });
+      if (c.hash !== r.hash)
+        add({
+          seq: r.seq,
+          id: r.id,
+          message: `Entri audit ${describe(r)} tidak sama dengan yang ditandatangani pada titik periksa ${c.id}: riwayat sebelumnya telah ditulis ulang.`,
+        });
       else lastSignedSeq = Math.max(lastSignedSeq, r.seq);
     }
     wanted.delete(r.seq);
     prev = { seq: r.seq, hash: r.hash, id: r.id, at: r.at, method: r.method };
   }
   for (const [seq, list] of wanted) {
-    for (const c of list) add({ seq, id: c.id, message: `Titik periksa ${c.id} menandatangani entri audit #${seq}, tetapi entri itu tidak ada lagi: entri terakhir telah dihapus.` });
+    for (const c of list)
+      add({
+        seq,
+        id: c.id,
+        message: `Titik periksa ${c.id} menandatangani entri audit #${seq}, tetapi entri itu tidak ada lagi: entri terakhir telah dihapus.`,
+      });
   }
   problems.sort((a, b) => (a.seq ?? Number.MAX_SAFE_INTEGER) - (b.seq ?? Number.MAX_SAFE_INTEGER));
   return { ok: problems.length === 0, entries, checkpoints: checkpoints.length, unsigned: Math.max(0, (prev?.seq ?? 0) - lastSignedSeq), problems };

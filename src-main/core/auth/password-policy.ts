@@ -72,7 +72,10 @@ export function passwordProblem(password: string, context: PasswordContext = {})
   // Each Unicode code point counts as one character (NIST SP 800-63B), not each UTF-16 unit.
   const length = Array.from(password).length;
   if (length < PASSWORD_MIN_LENGTH) {
-    return { id: `minimal ${PASSWORD_MIN_LENGTH} karakter (boleh berupa beberapa kata dengan spasi)`, en: `at least ${PASSWORD_MIN_LENGTH} characters (several words with spaces are fine)` };
+    return {
+      id: `minimal ${PASSWORD_MIN_LENGTH} karakter (boleh berupa beberapa kata dengan spasi)`,
+      en: `at least ${PASSWORD_MIN_LENGTH} characters (several words with spaces are fine)`,
+    };
   }
   if (length > PASSWORD_MAX_LENGTH) return { id: `maksimal ${PASSWORD_MAX_LENGTH} karakter`, en: `at most ${PASSWORD_MAX_LENGTH} characters` };
   const result = estimate(password, context);
@@ -86,7 +89,11 @@ export function passwordProblem(password: string, context: PasswordContext = {})
   if (result.score >= MIN_SCORE) return null;
   const advice: Phrase = { id: 'Pakai tiga atau empat kata yang tidak saling berhubungan', en: 'Use three or four unrelated words' };
   const common = result.sequence.some((m) => m.pattern === 'dictionary' && String(m.dictionaryName).startsWith('passwords'));
-  if (common) return { id: `terlalu umum: ada di daftar kata sandi yang sering dipakai. ${advice.id}`, en: `too common: it is on the list of frequently used passwords. ${advice.en}` };
+  if (common)
+    return {
+      id: `terlalu umum: ada di daftar kata sandi yang sering dipakai. ${advice.id}`,
+      en: `too common: it is on the list of frequently used passwords. ${advice.en}`,
+    };
   const warning = warningPhrase(result.feedback.warning);
   return {
     id: `mudah ditebak. ${warning?.id ? `${warning.id}. ` : ''}${advice.id}`,

@@ -28,12 +28,17 @@ function scrypt(password: string, salt: Buffer, cost: ScryptCost): Promise<Buffe
   });
 }
 
-const stringify = (cost: ScryptCost, salt: Buffer, hash: Buffer) => ['scrypt', cost.logN, cost.r, cost.p, salt.toString('base64'), hash.toString('base64')].join('$');
+const stringify = (cost: ScryptCost, salt: Buffer, hash: Buffer) =>
+  ['scrypt', cost.logN, cost.r, cost.p, salt.toString('base64'), hash.toString('base64')].join('$');
 
 function parseStored(stored: string) {
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return null;
-  return { cost: { logN: Number(parts[1]), r: Number(parts[2]), p: Number(parts[3]) }, salt: Buffer.from(parts[4], 'base64'), expected: Buffer.from(parts[5], 'base64') };
+  return {
+    cost: { logN: Number(parts[1]), r: Number(parts[2]), p: Number(parts[3]) },
+    salt: Buffer.from(parts[4], 'base64'),
+    expected: Buffer.from(parts[5], 'base64'),
+  };
 }
 
 /** Stored form: scrypt$logN$r$p$salt$hash (base64), so the cost can rise without breaking old hashes. */

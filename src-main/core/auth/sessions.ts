@@ -47,7 +47,18 @@ export async function lookupSession(db: Database, token: string | null | undefin
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.csrf_token', 'sessions.last_seen_at', 'sessions.created_at', 'users.id', 'users.username', 'users.full_name', 'users.role', 'users.is_pendamping', 'users.active', 'users.must_change_password'])
+    .select([
+      'sessions.csrf_token',
+      'sessions.last_seen_at',
+      'sessions.created_at',
+      'users.id',
+      'users.username',
+      'users.full_name',
+      'users.role',
+      'users.is_pendamping',
+      'users.active',
+      'users.must_change_password',
+    ])
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row) return { session: null, upkeep: null };
@@ -55,7 +66,15 @@ export async function lookupSession(db: Database, token: string | null | undefin
   const idleMs = now - Date.parse(row.last_seen_at);
   const ageMs = now - Date.parse(row.created_at);
   if (idleMs > app.security.sessionIdleMinutes * 60_000 || ageMs > app.security.sessionMaxHours * 3600_000 || row.active !== 1) {
-    return { session: null, upkeep: (w) => w.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute().then(() => undefined) };
+    return {
+      session: null,
+      upkeep: (w) =>
+        w
+          .deleteFrom('sessions')
+          .where('token_hash', '=', tokenHash)
+          .execute()
+          .then(() => undefined),
+    };
   }
   const lastSeen = app.clock.nowIso();
   return {
@@ -64,7 +83,16 @@ export async function lookupSession(db: Database, token: string | null | undefin
       mustChangePassword: row.must_change_password === 1,
       user: { id: row.id, username: row.username, fullName: row.full_name, role: row.role, isPendamping: row.is_pendamping === 1 },
     },
-    upkeep: idleMs > 60_000 ? (w) => w.updateTable('sessions').set({ last_seen_at: lastSeen }).where('token_hash', '=', tokenHash).execute().then(() => undefined) : null,
+    upkeep:
+      idleMs > 60_000
+        ? (w) =>
+            w
+              .updateTable('sessions')
+              .set({ last_seen_at: lastSeen })
+              .where('token_hash', '=', tokenHash)
+              .execute()
+              .then(() => undefined)
+        : null,
   };
 }
 

@@ -71,7 +71,11 @@ export function verdict(rows: (ThrottleRow | null)[], nowMs: number): Verdict {
 }
 
 /** The row after one more failure: counted within the window, delayed, locked at the limit. */
-export function afterFailure(prev: ThrottleRow | null, nowMs: number, limits: { delayAfter: number; maxFailures: number; lockoutMinutes: number; windowMinutes: number }): ThrottleRow {
+export function afterFailure(
+  prev: ThrottleRow | null,
+  nowMs: number,
+  limits: { delayAfter: number; maxFailures: number; lockoutMinutes: number; windowMinutes: number },
+): ThrottleRow {
   const fresh = !prev || nowMs - prev.lastFailureMs > limits.windowMinutes * 60_000 || (prev.lockedUntilMs !== null && prev.lockedUntilMs <= nowMs);
   const failures = (fresh ? 0 : prev.failures) + 1;
   if (failures >= limits.maxFailures) return { failures: 0, lastFailureMs: nowMs, nextAllowedMs: null, lockedUntilMs: nowMs + limits.lockoutMinutes * 60_000 };
@@ -81,7 +85,9 @@ export function afterFailure(prev: ThrottleRow | null, nowMs: number, limits: { 
   return { failures, lastFailureMs: nowMs, nextAllowedMs, lockedUntilMs: null };
 }
 
-const toRow = (r: { failures: number; last_failure_at: string; next_allowed_at: string | null; locked_until: string | null } | undefined): ThrottleRow | null =>
+const toRow = (
+  r: { failures: number; last_failure_at: string; next_allowed_at: string | null; locked_until: string | null } | undefined,
+): ThrottleRow | null =>
   r
     ? {
         failures: r.failures,
@@ -99,7 +105,12 @@ async function load(db: Database, subject: string, address: string) {
 }
 
 async function save(db: Database, subject: string, address: string, row: ThrottleRow) {
-  const values = { failures: row.failures, last_failure_at: isoAt(row.lastFailureMs), next_allowed_at: iso(row.nextAllowedMs), locked_until: iso(row.lockedUntilMs) };
+  const values = {
+    failures: row.failures,
+    last_failure_at: isoAt(row.lastFailureMs),
+    next_allowed_at: iso(row.nextAllowedMs),
+    locked_until: iso(row.lockedUntilMs),
+  };
   await db
     .insertInto('login_throttle')
     .values({ subject, address, ...values })
@@ -122,7 +133,12 @@ export interface FailureOutcome {
 /** Counts a wrong password for the pair and the address; write it in a transaction that commits. */
 export async function recordFailure(db: Database, subject: string, address: string, nowMs: number, s: ThrottleSettings): Promise<FailureOutcome> {
   const pair = afterFailure(await load(db, subject, address), nowMs, s);
-  const whole = afterFailure(await load(db, ADDRESS_SUBJECT, address), nowMs, { delayAfter: s.addressDelayAfter, maxFailures: s.addressMaxFailures, lockoutMinutes: s.lockoutMinutes, windowMinutes: s.windowMinutes });
+  const whole = afterFailure(await load(db, ADDRESS_SUBJECT, address), nowMs, {
+    delayAfter: s.addressDelayAfter,
+    maxFailures: s.addressMaxFailures,
+    lockoutMinutes: s.lockoutMinutes,
+    windowMinutes: s.windowMinutes,
+  });
   await save(db, subject, address, pair);
   await save(db, ADDRESS_SUBJECT, address, whole);
   // Rows past their window and lock count for nothing: keep the table small.
@@ -149,7 +165,13 @@ export async function clearThrottle(db: Database, subjects: string[]): Promise<v
 
 /** The latest lock on a subject from any address, for the user list (null when none is running). */
 export async function lockedUntil(db: Database, subject: string, nowMs: number): Promise<string | null> {
-  const r = await db.selectFrom('login_throttle').select('locked_until').where('subject', '=', subject).where('locked_until', '>', new Date(nowMs).toISOString()).orderBy('locked_until', 'desc').executeTakeFirst();
+  const r = await db
+    .selectFrom('login_throttle')
+    .select('locked_until')
+    .where('subject', '=', subject)
+    .where('locked_until', '>', new Date(nowMs).toISOString())
+    .orderBy('locked_until', 'desc')
+    .executeTakeFirst();
   return r?.locked_until ?? null;
 }
 

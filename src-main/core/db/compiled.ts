@@ -56,5 +56,10 @@ export async function insertRows<T extends keyof DB>(db: Database, table: T, row
     await db.insertInto(table).values(rows).execute();
     return;
   }
-  await executeCompiled(db, `insert:${table}:${p.columns.join(',')}:${rows.length}`, p.parameters, () => db.insertInto(table).values(rows as never).compile());
+  await executeCompiled(db, `insert:${table}:${p.columns.join(',')}:${rows.length}`, p.parameters, () =>
+    db
+      .insertInto(table)
+      .values(rows as never)
+      .compile(),
+  );
 }

@@ -12,7 +12,10 @@ export async function pendingMigrations(db: Kysely<any>, list: readonly Migratio
   const tables = await db.introspection.getTables();
   if (!tables.some((t) => t.name === TABLE)) return list.length;
   // A count is a number on SQLite, a string or bigint on other dialects.
-  const row = await db.selectFrom(TABLE).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+  const row = await db
+    .selectFrom(TABLE)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirst();
   return Math.max(0, list.length - Number(row?.n ?? 0));
 }
 
@@ -33,13 +36,10 @@ export async function migrate(db: Kysely<any>, list: readonly Migration[] = migr
     // A database written by a newer build has versions this list does not reach.
     const known = row.version <= list.length ? list[row.version - 1] : undefined;
     if (!known) {
-      throw new AppError(
-        'conflict',
-        {
-          id: `Basis data ini dibuat oleh versi aplikasi yang lebih baru (skema ${done.length}, aplikasi ini ${list.length}). Perbarui aplikasi.`,
-          en: `This database was written by a newer version of the app (schema ${done.length}, this app ${list.length}). Update the app.`,
-        },
-      );
+      throw new AppError('conflict', {
+        id: `Basis data ini dibuat oleh versi aplikasi yang lebih baru (skema ${done.length}, aplikasi ini ${list.length}). Perbarui aplikasi.`,
+        en: `This database was written by a newer version of the app (schema ${done.length}, this app ${list.length}). Update the app.`,
+      });
     }
     if (known.name !== row.name) {
       throw new AppError('conflict', {
@@ -53,7 +53,10 @@ export async function migrate(db: Kysely<any>, list: readonly Migration[] = migr
     const m = list[i];
     await db.transaction().execute(async (trx) => {
       await m.up(trx);
-      await trx.insertInto(TABLE).values({ version: i + 1, name: m.name, applied_at: new Date().toISOString() }).execute();
+      await trx
+        .insertInto(TABLE)
+        .values({ version: i + 1, name: m.name, applied_at: new Date().toISOString() })
+        .execute();
     });
     applied.push(m.name);
   }

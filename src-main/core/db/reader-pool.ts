@@ -1,14 +1,5 @@
 import type SQLite from 'better-sqlite3';
-import {
-  CompiledQuery,
-  Kysely,
-  SelectQueryNode,
-  SqliteAdapter,
-  SqliteDialect,
-  type DatabaseConnection,
-  type Driver,
-  type QueryResult,
-} from 'kysely';
+import { CompiledQuery, Kysely, SelectQueryNode, SqliteAdapter, SqliteDialect, type DatabaseConnection, type Driver, type QueryResult } from 'kysely';
 import type { DB } from './schema';
 
 /** What a connection needs from better-sqlite3: prepare (through the statement cache). */

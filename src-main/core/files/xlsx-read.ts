@@ -56,7 +56,13 @@ function sharedStrings(xml: string | undefined): string[] {
 // Built-in number formats that show a date (ECMA-376 18.8.30), and custom ones whose code has
 // day, month or year parts once quoted text, escapes and [colour]/[locale] brackets are removed.
 const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
-const isDateCode = (code: string) => /[dmy]/i.test(code.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, ''));
+const isDateCode = (code: string) =>
+  /[dmy]/i.test(
+    code
+      .replace(/"[^"]*"/g, '')
+      .replace(/\\./g, '')
+      .replace(/\[[^\]]*\]/g, ''),
+  );
 
 /** For each cell style index: does it show the number as a date? */
 function dateStyles(xml: string | undefined): boolean[] {
@@ -122,7 +128,10 @@ function partText(got: Map<string, Buffer>, name: string): string {
   return buf.toString('utf8');
 }
 
-function locateParts(names: Map<string, unknown>, read: (names: string[]) => Map<string, Buffer>): { sheet: string; sharedStrings?: string; styles?: string; workbook: string } {
+function locateParts(
+  names: Map<string, unknown>,
+  read: (names: string[]) => Map<string, Buffer>,
+): { sheet: string; sharedStrings?: string; styles?: string; workbook: string } {
   const root = relationships(read(['_rels/.rels']).get('_rels/.rels')?.toString('utf8'), '');
   const workbook = [...root.values()].find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
   if (!names.has(workbook)) throw new SheetProblem({ id: 'bukan berkas XLSX (buku kerja tidak ditemukan)', en: 'not an XLSX file (no workbook found)' });
@@ -177,7 +186,11 @@ function scanSheet(parts: Parts, limits: SheetLimits, onProgress?: (done: number
       // Cells left out of the XML between filled ones are empty text, as in the sheet.
       for (let i = 0; i < row.length; i++) row[i] ??= '';
       rows.push(row);
-      if (rows.length > limits.maxRows) throw new SheetProblem({ id: `lembar kerja memuat lebih dari ${limits.maxRows - 1} baris data; pecah berkasnya`, en: `the worksheet holds more than ${limits.maxRows - 1} data rows; split the file` });
+      if (rows.length > limits.maxRows)
+        throw new SheetProblem({
+          id: `lembar kerja memuat lebih dari ${limits.maxRows - 1} baris data; pecah berkasnya`,
+          en: `the worksheet holds more than ${limits.maxRows - 1} data rows; split the file`,
+        });
       if (rows.length % 1000 === 0) onProgress?.(token.lastIndex, xml.length);
     }
     row = null;
@@ -203,7 +216,11 @@ function scanSheet(parts: Parts, limits: SheetLimits, onProgress?: (done: number
     const ref = attr(attrs, 'r');
     const column = ref ? columnNumber(ref) : lastColumn + 1;
     lastColumn = column;
-    if (column > limits.maxColumns) throw new SheetProblem({ id: `lembar kerja memuat lebih dari ${limits.maxColumns} kolom`, en: `the worksheet holds more than ${limits.maxColumns} columns` });
+    if (column > limits.maxColumns)
+      throw new SheetProblem({
+        id: `lembar kerja memuat lebih dari ${limits.maxColumns} kolom`,
+        en: `the worksheet holds more than ${limits.maxColumns} columns`,
+      });
     const inner = m.at(3); // undefined for a self-closing <c/>
     if (inner === undefined) continue;
     const text = cellText(inner, attr(attrs, 't'), Number(attr(attrs, 's') ?? 0), strings, dates, parts.date1904);

@@ -38,11 +38,13 @@ export function readZipDirectory(buf: Buffer): Map<string, ZipEntry> {
       break;
     }
   }
-  if (eocd < 0) throw new ZipProblem({ id: 'bukan arsip XLSX yang utuh (direktori ZIP tidak ditemukan)', en: 'not a whole XLSX archive (no ZIP directory found)' });
+  if (eocd < 0)
+    throw new ZipProblem({ id: 'bukan arsip XLSX yang utuh (direktori ZIP tidak ditemukan)', en: 'not a whole XLSX archive (no ZIP directory found)' });
   const count = buf.readUInt16LE(eocd + 10);
   const dirSize = buf.readUInt32LE(eocd + 12);
   const dirOffset = buf.readUInt32LE(eocd + 16);
-  if (count === 0xffff || dirOffset === 0xffffffff) throw new ZipProblem({ id: 'arsip ZIP64 tidak didukung untuk lembar kerja', en: 'ZIP64 archives are not supported for spreadsheets' });
+  if (count === 0xffff || dirOffset === 0xffffffff)
+    throw new ZipProblem({ id: 'arsip ZIP64 tidak didukung untuk lembar kerja', en: 'ZIP64 archives are not supported for spreadsheets' });
   if (count > MAX_ENTRIES) throw new ZipProblem({ id: `arsip memuat terlalu banyak berkas (${count})`, en: `the archive holds too many files (${count})` });
   if (dirOffset + dirSize > buf.length) throw new ZipProblem(BROKEN_DIRECTORY);
   const entries = new Map<string, ZipEntry>();
@@ -69,7 +71,11 @@ export function readZipDirectory(buf: Buffer): Map<string, ZipEntry> {
  * caller has checked against its limits): a stream that would inflate further is refused.
  */
 export function readZipEntry(buf: Buffer, entry: ZipEntry): Buffer {
-  if (entry.flags & 1) throw new ZipProblem({ id: 'berkas dilindungi kata sandi; simpan ulang tanpa kata sandi', en: 'the file is password-protected; save it again without a password' });
+  if (entry.flags & 1)
+    throw new ZipProblem({
+      id: 'berkas dilindungi kata sandi; simpan ulang tanpa kata sandi',
+      en: 'the file is password-protected; save it again without a password',
+    });
   const p = entry.localHeaderOffset;
   if (p + 30 > buf.length || buf.readUInt32LE(p) !== LOCAL) throw new ZipProblem(BROKEN_CONTENT);
   const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
@@ -80,16 +86,25 @@ export function readZipEntry(buf: Buffer, entry: ZipEntry): Buffer {
     if (raw.length !== entry.size) throw new ZipProblem(BROKEN_CONTENT);
     return raw;
   }
-  if (entry.method !== 8) throw new ZipProblem({ id: `cara pemampatan ZIP ${entry.method} tidak didukung`, en: `ZIP compression method ${entry.method} is not supported` });
+  if (entry.method !== 8)
+    throw new ZipProblem({ id: `cara pemampatan ZIP ${entry.method} tidak didukung`, en: `ZIP compression method ${entry.method} is not supported` });
   let out: Buffer;
   try {
     // One byte of room: a stream that fills it is larger than declared, and stops right there.
     out = inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.size + 1) });
   } catch (e) {
-    if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new ZipProblem({ id: `isi "${entry.name}" lebih besar daripada yang dinyatakan arsipnya`, en: `"${entry.name}" is larger than its archive declares` });
+    if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+      throw new ZipProblem({
+        id: `isi "${entry.name}" lebih besar daripada yang dinyatakan arsipnya`,
+        en: `"${entry.name}" is larger than its archive declares`,
+      });
     throw new ZipProblem(BROKEN_CONTENT);
   }
-  if (out.length !== entry.size) throw new ZipProblem({ id: `isi "${entry.name}" tidak sesuai dengan ukuran yang dinyatakan arsipnya`, en: `"${entry.name}" does not match the size its archive declares` });
+  if (out.length !== entry.size)
+    throw new ZipProblem({
+      id: `isi "${entry.name}" tidak sesuai dengan ukuran yang dinyatakan arsipnya`,
+      en: `"${entry.name}" does not match the size its archive declares`,
+    });
   return out;
 }
 

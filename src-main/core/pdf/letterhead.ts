@@ -54,9 +54,17 @@ export function drawLetterhead(doc: PDFKit.PDFDocument, letterhead: Letterhead):
   y += 4;
   doc.save();
   doc.strokeColor('black').lineCap('butt');
-  doc.lineWidth(THICK_RULE).moveTo(left, y + THICK_RULE / 2).lineTo(left + width, y + THICK_RULE / 2).stroke();
+  doc
+    .lineWidth(THICK_RULE)
+    .moveTo(left, y + THICK_RULE / 2)
+    .lineTo(left + width, y + THICK_RULE / 2)
+    .stroke();
   y += THICK_RULE + RULE_GAP;
-  doc.lineWidth(THIN_RULE).moveTo(left, y + THIN_RULE / 2).lineTo(left + width, y + THIN_RULE / 2).stroke();
+  doc
+    .lineWidth(THIN_RULE)
+    .moveTo(left, y + THIN_RULE / 2)
+    .lineTo(left + width, y + THIN_RULE / 2)
+    .stroke();
   y += THIN_RULE;
   doc.restore();
 

@@ -36,12 +36,7 @@ export function drawQrCode(doc: PDFKit.PDFDocument, text: string, placement: QrP
       }
       const start = col;
       while (col < count && matrix.get(row, col)) col++;
-      doc.rect(
-        x + (quiet + start) * moduleSize,
-        y + (quiet + row) * moduleSize,
-        (col - start) * moduleSize,
-        moduleSize,
-      );
+      doc.rect(x + (quiet + start) * moduleSize, y + (quiet + row) * moduleSize, (col - start) * moduleSize, moduleSize);
     }
   }
   doc.fill('black');

@@ -141,8 +141,14 @@ export function createWorkerPool(options: { size?: number; file?: string } = {})
     stats: () => ({ tasksStarted, threadsStarted }),
     run<I, O>(task: Task<I, O>, input: I, opts: RunOptions = {}): Promise<O> {
       return new Promise<O>((resolvePromise, reject) => {
-        if (closed) { reject(new Error('Worker pool is closed')); return; }
-        if (opts.signal?.aborted) { reject(cancelledError()); return; }
+        if (closed) {
+          reject(new Error('Worker pool is closed'));
+          return;
+        }
+        if (opts.signal?.aborted) {
+          reject(cancelledError());
+          return;
+        }
         const cancel = new SharedArrayBuffer(4);
         const flag = new Int32Array(cancel);
         const id = nextId++;

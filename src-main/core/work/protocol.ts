@@ -13,9 +13,7 @@ export interface RunMessage {
 }
 
 export type FailureInfo =
-  | { kind: 'app'; code: ErrorCode; message: Phrase; fields?: FieldPhrases }
-  | { kind: 'cancelled' }
-  | { kind: 'internal'; message: string; stack?: string };
+  { kind: 'app'; code: ErrorCode; message: Phrase; fields?: FieldPhrases } | { kind: 'cancelled' } | { kind: 'internal'; message: string; stack?: string };
 
 export type WorkerReply =
   | { type: 'progress'; id: number; done: number; total: number }

@@ -17,16 +17,33 @@ const SHOWN_CHANGE = 2000;
 
 const filters = {
   userId: label(z.string().min(1).max(64), { id: 'Pengguna', en: 'User' }).optional(),
-  method: label(z.string().regex(/^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/, fieldMessage({ id: 'pilih dari daftar', en: 'choose from the list' })), { id: 'Kegiatan', en: 'Activity' }).optional(),
-  entity: label(z.string().regex(/^[a-z_]{1,40}$/, fieldMessage({ id: 'pilih dari daftar', en: 'choose from the list' })), { id: 'Jenis data', en: 'Data type' }).optional(),
+  method: label(z.string().regex(/^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/, fieldMessage({ id: 'pilih dari daftar', en: 'choose from the list' })), {
+    id: 'Kegiatan',
+    en: 'Activity',
+  }).optional(),
+  entity: label(z.string().regex(/^[a-z_]{1,40}$/, fieldMessage({ id: 'pilih dari daftar', en: 'choose from the list' })), {
+    id: 'Jenis data',
+    en: 'Data type',
+  }).optional(),
   entityId: label(z.string().trim().min(1).max(64), { id: 'Id data', en: 'Record id' }).optional(),
   from: isoDate({ id: 'Dari tanggal', en: 'From date' }).optional(),
   to: isoDate({ id: 'Sampai tanggal', en: 'To date' }).optional(),
 };
-interface Filters { userId?: string; method?: string; entity?: string; entityId?: string; from?: string; to?: string }
+interface Filters {
+  userId?: string;
+  method?: string;
+  entity?: string;
+  entityId?: string;
+  from?: string;
+  to?: string;
+}
 
 const listInput = z.strictObject({ ...pageInput(['seq', 'username', 'method'], 'seq', 'desc'), ...filters });
-const exportInput = z.strictObject({ ...filters, format: label(z.enum(['xlsx', 'csv']), { id: 'Format', en: 'Format' }), locale: label(z.enum(['id', 'en']), { id: 'Bahasa', en: 'Language' }).default('id') });
+const exportInput = z.strictObject({
+  ...filters,
+  format: label(z.enum(['xlsx', 'csv']), { id: 'Format', en: 'Format' }),
+  locale: label(z.enum(['id', 'en']), { id: 'Bahasa', en: 'Language' }).default('id'),
+});
 
 /** A Jakarta calendar day as UTC instants: 'YYYY-MM-DD' 00:00 WIB is 17:00 UTC the day before. */
 const startOfDayWib = (day: string) => new Date(Date.parse(`${day}T00:00:00+07:00`)).toISOString();
@@ -60,7 +77,11 @@ export const auditMethods = {
       const base = filtered(db, input);
       const sort = { seq: 'seq', username: 'username', method: 'method' } as const;
       const rows = base.select(columns).orderBy(sort[input.sort], input.dir).orderBy('seq', input.dir);
-      const page = await fetchPage(rows, base.select((eb) => eb.fn.countAll<number>().as('total')), input);
+      const page = await fetchPage(
+        rows,
+        base.select((eb) => eb.fn.countAll<number>().as('total')),
+        input,
+      );
       return { ...page, rows: page.rows.map((r) => ({ ...r, before: cut(r.before), after: cut(r.after) })) };
     },
   }),
@@ -90,13 +111,33 @@ export const auditMethods = {
     prepare: async (ctx, input) => {
       ctx.job.progress(0, 1, 'read');
       const rows = await ctx.read(async (db) => {
-        const total = (await filtered(db, input).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
-        if (total > AUDIT_EXPORT_LIMIT) throw new AppError('bad_input', { id: `Tampilan memuat ${total} entri; ekspor paling banyak ${AUDIT_EXPORT_LIMIT}. Persempit dengan filter.`, en: `The view holds ${total} entries; an export takes at most ${AUDIT_EXPORT_LIMIT}. Narrow it with the filters.` });
+        const total = (
+          await filtered(db, input)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n;
+        if (total > AUDIT_EXPORT_LIMIT)
+          throw new AppError('bad_input', {
+            id: `Tampilan memuat ${total} entri; ekspor paling banyak ${AUDIT_EXPORT_LIMIT}. Persempit dengan filter.`,
+            en: `The view holds ${total} entries; an export takes at most ${AUDIT_EXPORT_LIMIT}. Narrow it with the filters.`,
+          });
         return filtered(db, input).select(columns).orderBy('seq').execute();
       });
       const en = input.locale === 'en';
-      const header = en ? ['No.', 'Time (UTC)', 'User', 'Activity', 'Method', 'Data', 'Record id', 'Before', 'After'] : ['No.', 'Waktu (UTC)', 'Pengguna', 'Kegiatan', 'Metode', 'Jenis data', 'Id data', 'Sebelum', 'Sesudah'];
-      const data = rows.map((r) => [r.seq, r.at, r.username ?? '', methodLabel(r.method, input.locale), r.method, entityLabel(r.entity, input.locale), r.entityId ?? '', r.before ?? '', r.after ?? '']);
+      const header = en
+        ? ['No.', 'Time (UTC)', 'User', 'Activity', 'Method', 'Data', 'Record id', 'Before', 'After']
+        : ['No.', 'Waktu (UTC)', 'Pengguna', 'Kegiatan', 'Metode', 'Jenis data', 'Id data', 'Sebelum', 'Sesudah'];
+      const data = rows.map((r) => [
+        r.seq,
+        r.at,
+        r.username ?? '',
+        methodLabel(r.method, input.locale),
+        r.method,
+        entityLabel(r.entity, input.locale),
+        r.entityId ?? '',
+        r.before ?? '',
+        r.after ?? '',
+      ]);
       ctx.job.progress(0, data.length, 'render');
       const base64 = await ctx.work(writeTableTask, { format: input.format, sheetName: en ? 'Audit trail' : 'Jejak audit', header, rows: data });
       return { fileName: `jejak-audit-${ctx.app.clock.nowIso().slice(0, 10)}.${input.format}`, mimeType: mimeTypes[input.format], base64, rows: data.length };

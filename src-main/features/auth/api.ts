@@ -10,7 +10,8 @@ const password = label(z.string().min(1).max(200), { id: 'Kata sandi', en: 'Pass
 
 export const authMethods = {
   'auth.login': defineMethod({
-    summary: 'Masuk dengan nama pengguna dan kata sandi; memberi cookie sesi dan token CSRF. Percobaan yang salah diperlambat dan dikunci per akun dan per komputer.',
+    summary:
+      'Masuk dengan nama pengguna dan kata sandi; memberi cookie sesi dan token CSRF. Percobaan yang salah diperlambat dan dikunci per akun dan per komputer.',
     access: 'public',
     mutation: true,
     input: z.strictObject({ username, password }),

@@ -35,7 +35,10 @@ function wrongAnswer(o: FailureOutcome, lockoutMinutes: number, text: Phrase, fi
   if (o.locked) {
     return new AppError(
       'too_many',
-      { id: `${text.id} Terlalu banyak percobaan: dikunci ${lockoutMinutes} menit untuk komputer ini.`, en: `${text.en} Too many tries: locked for ${lockoutMinutes} minutes on this computer.` },
+      {
+        id: `${text.id} Terlalu banyak percobaan: dikunci ${lockoutMinutes} menit untuk komputer ini.`,
+        en: `${text.en} Too many tries: locked for ${lockoutMinutes} minutes on this computer.`,
+      },
       fields,
     );
   }
@@ -49,7 +52,8 @@ function wrongAnswer(o: FailureOutcome, lockoutMinutes: number, text: Phrase, fi
   );
 }
 
-const deactivated = () => new AppError('forbidden', { id: 'Akun ini sudah dinonaktifkan. Hubungi admin kantor.', en: 'This account has been deactivated. Contact the office admin.' });
+const deactivated = () =>
+  new AppError('forbidden', { id: 'Akun ini sudah dinonaktifkan. Hubungi admin kantor.', en: 'This account has been deactivated. Contact the office admin.' });
 
 /** Throws the throttle's refusal when `subject` may not try from the caller's address now. */
 async function throttled(db: Database, subject: string, address: string, nowMs: number) {
@@ -130,7 +134,11 @@ export async function checkPasswordChange(ctx: PrepareContext, input: ChangePass
   const now = ctx.app.clock.nowMs();
   const subject = changeSubject(signedInUser(ctx).id);
   const { user, office } = await ctx.read(async (db) => {
-    const user = await db.selectFrom('users').select(['id', 'username', 'full_name', 'password_hash']).where('id', '=', signedInUser(ctx).id).executeTakeFirstOrThrow();
+    const user = await db
+      .selectFrom('users')
+      .select(['id', 'username', 'full_name', 'password_hash'])
+      .where('id', '=', signedInUser(ctx).id)
+      .executeTakeFirstOrThrow();
     // Guesses of the current password with a stolen session are throttled like logins.
     await throttled(db, subject, ctx.clientAddress, now);
     return { user, office: await officeName(db) };
@@ -141,7 +149,10 @@ export async function checkPasswordChange(ctx: PrepareContext, input: ChangePass
     const message = { id: 'Kata sandi baru: harus berbeda dari kata sandi saat ini', en: 'New password: must differ from the current password' };
     throw new AppError('bad_input', message, { newPassword: message });
   }
-  assertAcceptablePassword(input.newPassword, { username: user.username, fullName: user.full_name, officeName: office }, 'newPassword', { id: 'Kata sandi baru', en: 'New password' });
+  assertAcceptablePassword(input.newPassword, { username: user.username, fullName: user.full_name, officeName: office }, 'newPassword', {
+    id: 'Kata sandi baru',
+    en: 'New password',
+  });
   const newHash = await ctx.work(hashPasswordTask, { password: input.newPassword, cost: ctx.app.security.passwordCost });
   return { subject, checkedHash: user.password_hash, right, newHash };
 }
@@ -151,20 +162,27 @@ export async function completePasswordChange(ctx: CallContext, checked: Awaited<
   const now = app.clock.nowMs();
   await throttled(db, checked.subject, ctx.clientAddress, now);
   const user = await db.selectFrom('users').select(['id', 'password_hash']).where('id', '=', signedInUser(ctx).id).executeTakeFirstOrThrow();
-  if (user.password_hash !== checked.checkedHash) throw new AppError('conflict', { id: 'Kata sandi baru saja diubah. Coba lagi.', en: 'The password was just changed. Try again.' });
+  if (user.password_hash !== checked.checkedHash)
+    throw new AppError('conflict', { id: 'Kata sandi baru saja diubah. Coba lagi.', en: 'The password was just changed. Try again.' });
   if (!checked.right || !checked.newHash) {
     const outcome = await recordFailure(db, checked.subject, ctx.clientAddress, now, app.security.throttle);
     // A wrong current password leaves a trace.
     await ctx.audit({ entity: 'users', entityId: user.id, after: { passwordChangeFailed: true, from: ctx.clientAddress, locked: outcome.locked } });
-    return ctx.commitThenFail(wrongAnswer(
+    return ctx.commitThenFail(
+      wrongAnswer(
         outcome,
         app.security.throttle.lockoutMinutes,
         { id: 'Kata sandi saat ini salah.', en: 'The current password is wrong.' },
         { currentPassword: { id: 'Kata sandi saat ini: salah', en: 'Current password: wrong' } },
-      ));
+      ),
+    );
   }
   await recordSuccess(db, checked.subject, ctx.clientAddress);
-  await db.updateTable('users').set({ password_hash: checked.newHash, must_change_password: 0, updated_at: app.clock.nowIso() }).where('id', '=', user.id).execute();
+  await db
+    .updateTable('users')
+    .set({ password_hash: checked.newHash, must_change_password: 0, updated_at: app.clock.nowIso() })
+    .where('id', '=', user.id)
+    .execute();
   await endSessionsOfUser(db, user.id);
   const session = await createSession(db, user.id, app);
   ctx.setSession(session.token);

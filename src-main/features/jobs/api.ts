@@ -23,7 +23,10 @@ export const jobMethods = {
     mutation: true,
     input: z.strictObject({ id: jobId }),
     // The stop is immediate, before this call's own transaction (which only records it).
-    prepare: (ctx, input) => ({ method: ctx.app.jobs.status(signedInUser(ctx).id, input.id)?.method ?? null, running: ctx.app.jobs.cancel(signedInUser(ctx).id, input.id) }),
+    prepare: (ctx, input) => ({
+      method: ctx.app.jobs.status(signedInUser(ctx).id, input.id)?.method ?? null,
+      running: ctx.app.jobs.cancel(signedInUser(ctx).id, input.id),
+    }),
     handler: async (ctx, input, cancelled) => {
       await ctx.audit({ entity: 'jobs', entityId: input.id, after: { cancelled: cancelled.method, wasRunning: cancelled.running } });
       return { cancelled: cancelled.running };

@@ -15,12 +15,24 @@ import { postalCodeMethods } from './postal-codes';
 export const DEFAULT_PROVINCE_LABEL = 'Pemerintah Provinsi Daerah Khusus Jakarta';
 
 const officeFields = {
-  kotaKode: label(z.string().regex(/^31\.\d{2}$/, fieldMessage({ id: 'pilih kota/kabupaten dari daftar', en: 'choose the kota/kabupaten from the list' })), { id: 'Kota/Kabupaten', en: 'Kota/Kabupaten' }),
-  kecamatanKode: label(z.string().regex(/^31\.\d{2}\.\d{2}$/, fieldMessage({ id: 'pilih kecamatan dari daftar', en: 'choose the kecamatan from the list' })), { id: 'Kecamatan', en: 'Kecamatan' }),
+  kotaKode: label(z.string().regex(/^31\.\d{2}$/, fieldMessage({ id: 'pilih kota/kabupaten dari daftar', en: 'choose the kota/kabupaten from the list' })), {
+    id: 'Kota/Kabupaten',
+    en: 'Kota/Kabupaten',
+  }),
+  kecamatanKode: label(z.string().regex(/^31\.\d{2}\.\d{2}$/, fieldMessage({ id: 'pilih kecamatan dari daftar', en: 'choose the kecamatan from the list' })), {
+    id: 'Kecamatan',
+    en: 'Kecamatan',
+  }),
   name: text({ id: 'Nama kantor', en: 'Office name' }, 120),
   provinceLabel: text({ id: 'Nama provinsi pada kop', en: 'Province name on the letterhead' }, 120).default(DEFAULT_PROVINCE_LABEL),
   address: text({ id: 'Alamat kantor', en: 'Office address' }, 300),
-  postalCode: label(z.string().trim().regex(/^\d{5}$/, fieldMessage({ id: 'kode pos 5 angka', en: 'postal code of 5 digits' })), { id: 'Kode pos', en: 'Postal code' }).nullish(),
+  postalCode: label(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{5}$/, fieldMessage({ id: 'kode pos 5 angka', en: 'postal code of 5 digits' })),
+    { id: 'Kode pos', en: 'Postal code' },
+  ).nullish(),
   phone: optionalText({ id: 'Telepon kantor', en: 'Office phone' }, 30),
   email: label(z.email().max(120), { id: 'Email kantor', en: 'Office email' }).nullish(),
   letterheadLines: label(z.array(z.string().trim().min(1).max(120)).min(1).max(6), { id: 'Baris kop surat', en: 'Letterhead lines' }),
@@ -48,12 +60,21 @@ const editableColumns = (o: EditableFields) => ({
   yearly_target: o.yearlyTarget,
 });
 
-
 /** Kota and kecamatan must be real and the kecamatan must lie in the kota. */
 async function checkRegion(ctx: CallContext, kotaKode: string, kecamatanKode: string) {
-  const kec = await ctx.db.selectFrom('regions').select(['kode', 'parent_kode']).where('kode', '=', kecamatanKode).where('level', '=', 'kecamatan').executeTakeFirst();
-  if (!kec) throw badInput('kecamatanKode', { id: 'Kecamatan: kode tidak ada di daftar wilayah DKI Jakarta', en: 'Kecamatan: the code is not in the list of DKI Jakarta regions' });
-  if (kec.parent_kode !== kotaKode) throw badInput('kecamatanKode', { id: 'Kecamatan: tidak berada di kota/kabupaten yang dipilih', en: 'Kecamatan: not in the chosen kota/kabupaten' });
+  const kec = await ctx.db
+    .selectFrom('regions')
+    .select(['kode', 'parent_kode'])
+    .where('kode', '=', kecamatanKode)
+    .where('level', '=', 'kecamatan')
+    .executeTakeFirst();
+  if (!kec)
+    throw badInput('kecamatanKode', {
+      id: 'Kecamatan: kode tidak ada di daftar wilayah DKI Jakarta',
+      en: 'Kecamatan: the code is not in the list of DKI Jakarta regions',
+    });
+  if (kec.parent_kode !== kotaKode)
+    throw badInput('kecamatanKode', { id: 'Kecamatan: tidak berada di kota/kabupaten yang dipilih', en: 'Kecamatan: not in the chosen kota/kabupaten' });
 }
 
 export const officeMethods = {
@@ -80,13 +101,26 @@ export const officeMethods = {
     }),
     prepare: async (ctx, input) => {
       // Refused before the hash: a public method must not let anyone run scrypt for nothing.
-      if (await ctx.read((db) => db.selectFrom('office').select('id').executeTakeFirst())) throw conflict({ id: 'Kantor sudah disiapkan. Penyiapan awal hanya sekali.', en: 'The office is already set up. The first-run setup is done only once.' });
-      assertAcceptablePassword(input.admin.password, { username: input.admin.username, fullName: input.admin.fullName, officeName: input.office.name }, 'admin.password', { id: 'Kata sandi', en: 'Password' });
+      if (await ctx.read((db) => db.selectFrom('office').select('id').executeTakeFirst()))
+        throw conflict({
+          id: 'Kantor sudah disiapkan. Penyiapan awal hanya sekali.',
+          en: 'The office is already set up. The first-run setup is done only once.',
+        });
+      assertAcceptablePassword(
+        input.admin.password,
+        { username: input.admin.username, fullName: input.admin.fullName, officeName: input.office.name },
+        'admin.password',
+        { id: 'Kata sandi', en: 'Password' },
+      );
       return hashNewPassword(ctx, input.admin.password);
     },
     handler: async (ctx, input, passwordHash) => {
       const existing = await ctx.db.selectFrom('office').select('id').executeTakeFirst();
-      if (existing) throw conflict({ id: 'Kantor sudah disiapkan. Penyiapan awal hanya sekali.', en: 'The office is already set up. The first-run setup is done only once.' });
+      if (existing)
+        throw conflict({
+          id: 'Kantor sudah disiapkan. Penyiapan awal hanya sekali.',
+          en: 'The office is already set up. The first-run setup is done only once.',
+        });
       await checkRegion(ctx, input.office.kotaKode, input.office.kecamatanKode);
       const o = input.office;
       const now = ctx.app.clock.nowIso();
@@ -197,7 +231,12 @@ export const officeMethods = {
     handler: async (ctx, input) => {
       // Only a file of the backup folder, named exactly as listed: no paths from the caller.
       const backup = ctx.app.backups.list().find((b) => b.name === input.name);
-      if (!backup) throw new AppError('not_found', { id: 'Berkas cadangan: tidak ada di folder cadangan kantor.', en: 'Backup file: not in the office backup folder.' }, { name: { id: 'Berkas cadangan: tidak ditemukan', en: 'Backup file: not found' } });
+      if (!backup)
+        throw new AppError(
+          'not_found',
+          { id: 'Berkas cadangan: tidak ada di folder cadangan kantor.', en: 'Backup file: not in the office backup folder.' },
+          { name: { id: 'Berkas cadangan: tidak ditemukan', en: 'Backup file: not found' } },
+        );
       const result = await ctx.app.backups.restore(backup.file, {
         passphrase: input.passphrase,
         user: ctx.user,

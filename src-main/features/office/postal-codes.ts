@@ -42,7 +42,13 @@ export async function postalCodeOfKelurahan(db: Database, kelurahanKode: string)
   return row?.postal_code ?? null;
 }
 
-const postalCode = label(z.string().trim().regex(/^\d{5}$/, fieldMessage({ id: 'kode pos 5 angka', en: 'postal code of 5 digits' })), { id: 'Kode pos', en: 'Postal code' });
+const postalCode = label(
+  z
+    .string()
+    .trim()
+    .regex(/^\d{5}$/, fieldMessage({ id: 'kode pos 5 angka', en: 'postal code of 5 digits' })),
+  { id: 'Kode pos', en: 'Postal code' },
+);
 
 export async function savePostalCodes(ctx: CallContext, entries: { kelurahanKode: string; postalCode: string | null }[]) {
   const own = await officePostalCodes(ctx.db);
@@ -50,7 +56,10 @@ export async function savePostalCodes(ctx: CallContext, entries: { kelurahanKode
   const fields: FieldPhrases = {};
   entries.forEach((e, i) => {
     if (!byKode.has(e.kelurahanKode)) {
-      fields[`entries.${i}.kelurahanKode`] = { id: `Kelurahan ${e.kelurahanKode}: bukan kelurahan di kecamatan kantor ini`, en: `Kelurahan ${e.kelurahanKode}: not a kelurahan of this office's kecamatan` };
+      fields[`entries.${i}.kelurahanKode`] = {
+        id: `Kelurahan ${e.kelurahanKode}: bukan kelurahan di kecamatan kantor ini`,
+        en: `Kelurahan ${e.kelurahanKode}: not a kelurahan of this office's kecamatan`,
+      };
     }
   });
   if (Object.keys(fields).length) throw new AppError('bad_input', Object.values(fields)[0], fields);
@@ -95,7 +104,10 @@ export const postalCodeMethods = {
         z
           .array(
             z.strictObject({
-              kelurahanKode: label(z.string().regex(/^31\.\d{2}\.\d{2}\.\d{4}$/, fieldMessage({ id: 'pilih kelurahan dari daftar', en: 'choose the kelurahan from the list' })), { id: 'Kelurahan', en: 'Kelurahan' }),
+              kelurahanKode: label(
+                z.string().regex(/^31\.\d{2}\.\d{2}\.\d{4}$/, fieldMessage({ id: 'pilih kelurahan dari daftar', en: 'choose the kelurahan from the list' })),
+                { id: 'Kelurahan', en: 'Kelurahan' },
+              ),
               postalCode: postalCode.nullable(),
             }),
           )

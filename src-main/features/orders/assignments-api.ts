@@ -11,7 +11,18 @@ import { productionDays, availableCapacity } from './rules/matching';
 import { checkQuantitySplit, lineTotal } from './rules/money';
 import { checkOrderTransition, orderStatuses, orderStatusLabels } from './rules/transitions';
 import { loadHolidays } from '../permits';
-import { addDays, assignedQuantity, daysBetween, DELIVERED_STATUSES, INACTIVE_STATUSES, loadOrderSettings, openQuantity, proposeForItem, refreshOrderStage, UNDELIVERED_STATUSES } from './service';
+import {
+  addDays,
+  assignedQuantity,
+  daysBetween,
+  DELIVERED_STATUSES,
+  INACTIVE_STATUSES,
+  loadOrderSettings,
+  openQuantity,
+  proposeForItem,
+  refreshOrderStage,
+  UNDELIVERED_STATUSES,
+} from './service';
 import { STAFF, assignmentColumns, invoiceTotal, loadOrder, quantityField, recordMove, today, transitionError, userId } from './common';
 
 async function loadAssignment(ctx: CallContext, assignmentId: string) {
@@ -25,7 +36,10 @@ export const assignmentMethods = {
     summary: 'Usulan usaha anggota untuk satu barang pesanan: produk lolos kurasi, kapasitas, kedekatan, rotasi adil',
     access: STAFF,
     mutation: false,
-    input: z.strictObject({ itemId: id({ id: 'Barang', en: 'Items' }), limit: label(z.number().int().min(1).max(100), { id: 'Jumlah usulan', en: 'Proposed quantity' }).default(20) }),
+    input: z.strictObject({
+      itemId: id({ id: 'Barang', en: 'Items' }),
+      limit: label(z.number().int().min(1).max(100), { id: 'Jumlah usulan', en: 'Proposed quantity' }).default(20),
+    }),
     handler: async (ctx, input) => {
       const settings = await loadOrderSettings(ctx.db);
       const proposal = await proposeForItem(ctx.db, { itemId: input.itemId, today: today(ctx), rotationDays: settings.rotationDays, limit: input.limit });
@@ -53,36 +67,70 @@ export const assignmentMethods = {
       const item = await ctx.db.selectFrom('order_items').selectAll().where('id', '=', input.itemId).executeTakeFirst();
       if (!item) throw notFound({ id: 'Barang pesanan', en: 'Ordered item' });
       const order = await loadOrder(ctx, item.order_id);
-      if (order.status === 'dibatalkan') throw conflict({ id: `Pesanan ${order.order_no} sudah dibatalkan.`, en: `Order ${order.order_no} is already cancelled.` });
+      if (order.status === 'dibatalkan')
+        throw conflict({ id: `Pesanan ${order.order_no} sudah dibatalkan.`, en: `Order ${order.order_no} is already cancelled.` });
       const remaining = item.quantity - (await assignedQuantity(ctx.db, item.id));
-      if (remaining <= 0) throw conflict({ id: `Barang "${item.description}" sudah ditugaskan seluruhnya.`, en: `Item "${item.description}" is already fully assigned.` });
-      const split = checkQuantitySplit(remaining, input.parts.map((p) => p.quantity));
+      if (remaining <= 0)
+        throw conflict({ id: `Barang "${item.description}" sudah ditugaskan seluruhnya.`, en: `Item "${item.description}" is already fully assigned.` });
+      const split = checkQuantitySplit(
+        remaining,
+        input.parts.map((p) => p.quantity),
+      );
       if (!split.ok) throw badInput('parts', { id: `Bagian: ${split.message.id}`, en: `Shares: ${split.message.en}` });
       const seen = new Set<string>();
       const now = today(ctx);
       const days = productionDays(now, order.delivery_date, await loadHolidays(ctx.db));
       const settings = await loadOrderSettings(ctx.db);
       const nowIso = ctx.app.clock.nowIso();
-      const existing = await ctx.db.selectFrom('order_assignments').select((eb) => eb.fn.countAll<number>().as('n')).where('order_id', '=', order.id).executeTakeFirstOrThrow();
+      const existing = await ctx.db
+        .selectFrom('order_assignments')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('order_id', '=', order.id)
+        .executeTakeFirstOrThrow();
       let n = existing.n;
       const created: { id: string; assignmentNo: string; businessName: string; quantity: number }[] = [];
       const fieldErrors: FieldPhrases = {};
       const plans = [];
       for (const [i, part] of input.parts.entries()) {
         const where: Phrase = { id: `Bagian › baris ${i + 1}`, en: `Shares › row ${i + 1}` };
-        if (seen.has(part.productId)) throw badInput(`parts.${i}.productId`, { id: `${where.id} › Produk: usaha/produk yang sama dipilih dua kali`, en: `${where.en} › Product: the same business/product is chosen twice` });
+        if (seen.has(part.productId))
+          throw badInput(`parts.${i}.productId`, {
+            id: `${where.id} › Produk: usaha/produk yang sama dipilih dua kali`,
+            en: `${where.en} › Product: the same business/product is chosen twice`,
+          });
         seen.add(part.productId);
         const product = await ctx.db
           .selectFrom('order_products as p')
           .innerJoin('businesses as b', 'b.id', 'p.business_id')
-          .select(['p.id', 'p.business_id', 'p.member_id', 'p.curation_status', 'p.daily_capacity', 'p.kbli_kode', 'p.kind', 'b.name as businessName', 'b.status as businessStatus'])
+          .select([
+            'p.id',
+            'p.business_id',
+            'p.member_id',
+            'p.curation_status',
+            'p.daily_capacity',
+            'p.kbli_kode',
+            'p.kind',
+            'b.name as businessName',
+            'b.status as businessStatus',
+          ])
           .where('p.id', '=', part.productId)
           .executeTakeFirst();
         if (!product) throw badInput(`parts.${i}.productId`, { id: `${where.id} › Produk: tidak ditemukan`, en: `${where.en} › Product: not found` });
-        if (product.curation_status !== 'lolos') throw badInput(`parts.${i}.productId`, { id: `${where.id} › Produk: produk ${product.businessName} belum lolos kurasi`, en: `${where.en} › Product: the product of ${product.businessName} has not passed curation` });
-        if (product.businessStatus !== 'aktif') throw badInput(`parts.${i}.productId`, { id: `${where.id} › Produk: usaha ${product.businessName} sudah tutup`, en: `${where.en} › Product: ${product.businessName} is closed` });
+        if (product.curation_status !== 'lolos')
+          throw badInput(`parts.${i}.productId`, {
+            id: `${where.id} › Produk: produk ${product.businessName} belum lolos kurasi`,
+            en: `${where.en} › Product: the product of ${product.businessName} has not passed curation`,
+          });
+        if (product.businessStatus !== 'aktif')
+          throw badInput(`parts.${i}.productId`, {
+            id: `${where.id} › Produk: usaha ${product.businessName} sudah tutup`,
+            en: `${where.en} › Product: ${product.businessName} is closed`,
+          });
         if (product.kbli_kode !== item.kbli_kode && product.kind !== item.kind) {
-          throw badInput(`parts.${i}.productId`, { id: `${where.id} › Produk: jenis produk ${product.businessName} tidak sesuai dengan barang yang dipesan`, en: `${where.en} › Product: the product type of ${product.businessName} does not match the ordered item` });
+          throw badInput(`parts.${i}.productId`, {
+            id: `${where.id} › Produk: jenis produk ${product.businessName} tidak sesuai dengan barang yang dipesan`,
+            en: `${where.en} › Product: the product type of ${product.businessName} does not match the ordered item`,
+          });
         }
         const available = availableCapacity(product.daily_capacity, days, await openQuantity(ctx.db, product.id, order.delivery_date));
         if (part.quantity > available && !input.overrideReason) {
@@ -121,7 +169,15 @@ export const assignmentMethods = {
         await ctx.db.insertInto('order_assignments').values(values).execute();
         await ctx.db
           .insertInto('order_events')
-          .values({ id: ctx.app.newId(), assignment_id: assignmentId, from_status: null, to_status: 'dipesan', at: nowIso, user_id: userId(ctx), reason: values.override_reason })
+          .values({
+            id: ctx.app.newId(),
+            assignment_id: assignmentId,
+            from_status: null,
+            to_status: 'dipesan',
+            at: nowIso,
+            user_id: userId(ctx),
+            reason: values.override_reason,
+          })
           .execute();
         await ctx.audit({ entity: 'order_assignment', entityId: assignmentId, after: values });
         created.push({ id: assignmentId, assignmentNo, businessName: product.businessName, quantity: part.quantity });
@@ -151,8 +207,13 @@ export const assignmentMethods = {
       const order = await loadOrder(ctx, a.order_id);
       const check = checkOrderTransition(a.status, input.to, signedInUser(ctx).role, { reason: input.reason, bastSigned: input.bastSigned });
       if (!check.ok) throw transitionError(check, input.to === 'diterima' ? 'bastSigned' : 'reason');
-      if (input.to === 'dibayar') throw conflict({ id: 'Catat pembayaran (jumlah dan tanggal diterima) untuk mengubah status menjadi Dibayar.', en: 'Record the payment (amount and date received) to change the status to Paid.' });
-      if (order.status === 'dibatalkan') throw conflict({ id: `Pesanan ${order.order_no} sudah dibatalkan.`, en: `Order ${order.order_no} is already cancelled.` });
+      if (input.to === 'dibayar')
+        throw conflict({
+          id: 'Catat pembayaran (jumlah dan tanggal diterima) untuk mengubah status menjadi Dibayar.',
+          en: 'Record the payment (amount and date received) to change the status to Paid.',
+        });
+      if (order.status === 'dibatalkan')
+        throw conflict({ id: `Pesanan ${order.order_no} sudah dibatalkan.`, en: `Order ${order.order_no} is already cancelled.` });
       const now = today(ctx);
       const extra: Record<string, unknown> = {};
       if (input.to === 'diterima') {
@@ -185,7 +246,10 @@ export const assignmentMethods = {
     mutation: true,
     input: z.strictObject({
       assignmentId: id({ id: 'Penugasan', en: 'Assignment' }),
-      amount: label(rupiah({ id: 'Jumlah dibayar', en: 'Amount paid' }).refine((v) => v > 0, fieldMessage({ id: 'harus lebih dari 0', en: 'must be more than 0' })), { id: 'Jumlah dibayar', en: 'Amount paid' }),
+      amount: label(
+        rupiah({ id: 'Jumlah dibayar', en: 'Amount paid' }).refine((v) => v > 0, fieldMessage({ id: 'harus lebih dari 0', en: 'must be more than 0' })),
+        { id: 'Jumlah dibayar', en: 'Amount paid' },
+      ),
       paidOn: isoDate({ id: 'Tanggal dibayar', en: 'Date paid' }),
       note: optionalText({ id: 'Catatan pembayaran', en: 'Payment note' }, 300),
     }),
@@ -194,12 +258,26 @@ export const assignmentMethods = {
       const check = checkOrderTransition(a.status, 'dibayar', signedInUser(ctx).role);
       if (!check.ok) throw transitionError(check, 'amount');
       const total = invoiceTotal(a.amount, a.ppn_rate_bp);
-      if (input.amount > total) throw badInput('amount', { id: `Jumlah dibayar: melebihi tagihan ${total.toLocaleString('id-ID')} rupiah`, en: `Amount paid: more than the invoice of Rp ${total.toLocaleString('id-ID')}` });
+      if (input.amount > total)
+        throw badInput('amount', {
+          id: `Jumlah dibayar: melebihi tagihan ${total.toLocaleString('id-ID')} rupiah`,
+          en: `Amount paid: more than the invoice of Rp ${total.toLocaleString('id-ID')}`,
+        });
       if (input.paidOn > today(ctx)) throw badInput('paidOn', { id: 'Tanggal dibayar: tidak boleh setelah hari ini', en: 'Date paid: may not be after today' });
-      if (a.delivered_on && input.paidOn < a.delivered_on) throw badInput('paidOn', { id: 'Tanggal dibayar: tidak boleh sebelum tanggal barang diterima', en: 'Date paid: may not be before the goods were received' });
+      if (a.delivered_on && input.paidOn < a.delivered_on)
+        throw badInput('paidOn', {
+          id: 'Tanggal dibayar: tidak boleh sebelum tanggal barang diterima',
+          en: 'Date paid: may not be before the goods were received',
+        });
       await recordMove(ctx, a, 'dibayar', input.note ?? null, { paid_amount: input.amount, paid_on: input.paidOn, payment_note: input.note ?? null });
       const stage = await refreshOrderStage(ctx.db, a.order_id, ctx.app.clock.nowIso());
-      return { id: a.id, status: 'dibayar' as const, stage, daysToPayment: a.delivered_on ? daysBetween(a.delivered_on, input.paidOn) : null, shortfall: total - input.amount };
+      return {
+        id: a.id,
+        status: 'dibayar' as const,
+        stage,
+        daysToPayment: a.delivered_on ? daysBetween(a.delivered_on, input.paidOn) : null,
+        shortfall: total - input.amount,
+      };
     },
   }),
 
@@ -226,7 +304,12 @@ export const assignmentMethods = {
         .orderBy('a.delivery_date')
         .limit(limit)
         .execute();
-      const late = await base().where('a.status', 'in', UNDELIVERED_STATUSES).where('a.delivery_date', '<', now).orderBy('a.delivery_date').limit(limit).execute();
+      const late = await base()
+        .where('a.status', 'in', UNDELIVERED_STATUSES)
+        .where('a.delivery_date', '<', now)
+        .orderBy('a.delivery_date')
+        .limit(limit)
+        .execute();
       const unpaid = await base()
         .where('a.status', '=', 'diterima')
         .where('a.delivered_on', '<', addDays(now, -settings.unpaidAlertDays))
@@ -234,7 +317,13 @@ export const assignmentMethods = {
         .limit(limit)
         .execute();
       // Unpaid assignments are delivered ones, so each has its delivery date.
-      return { today: now, unpaidAlertDays: settings.unpaidAlertDays, dueSoon, late, unpaid: unpaid.map((u) => ({ ...u, daysSinceDelivery: daysBetween(u.deliveredOn ?? now, now) })) };
+      return {
+        today: now,
+        unpaidAlertDays: settings.unpaidAlertDays,
+        dueSoon,
+        late,
+        unpaid: unpaid.map((u) => ({ ...u, daysSinceDelivery: daysBetween(u.deliveredOn ?? now, now) })),
+      };
     },
   }),
 

@@ -13,7 +13,10 @@ export async function ordersBench(ctx: BenchContext): Promise<BenchLine[]> {
   const { app } = ctx;
   const token = ctx.tokens.petugas;
   const sqlite = app.sqlite;
-  const counts = sqlite.prepare('select (select count(*) from orders) as orders, (select count(*) from order_assignments) as assignments').get() as { orders: number; assignments: number };
+  const counts = sqlite.prepare('select (select count(*) from orders) as orders, (select count(*) from order_assignments) as assignments').get() as {
+    orders: number;
+    assignments: number;
+  };
   ctx.log(`${counts.orders.toLocaleString('id-ID')} pesanan, ${counts.assignments.toLocaleString('id-ID')} penugasan`);
   if (counts.orders === 0) return [];
   const buyers = (sqlite.prepare('select id from order_buyers order by name_key').all() as { id: string }[]).map((b) => b.id);
@@ -65,7 +68,9 @@ export async function ordersBench(ctx: BenchContext): Promise<BenchLine[]> {
   lines.push({ name: 'orders.list: tanpa filter, sort nilai', ours: allOurs, baseline: allRaw, target: 'p95 < 20 ms', met: allOurs.p95 < 20 });
 
   // 4. A matching proposal for one item (items of recent orders: the busiest product kinds).
-  const items = (sqlite.prepare(`select i.id from order_items i join orders o on o.id = i.order_id order by o.order_date desc limit 50`).all() as { id: string }[]).map((r) => r.id);
+  const items = (
+    sqlite.prepare(`select i.id from order_items i join orders o on o.id = i.order_id order by o.order_date desc limit 50`).all() as { id: string }[]
+  ).map((r) => r.id);
   const proposal = await measure('orders.propose', 100, (i) => callAs(app, token, 'orders.propose', { itemId: items[i % items.length] }));
   lines.push({ name: 'orders.propose: usulan usaha untuk satu barang', ours: proposal, target: 'p95 < 50 ms', met: proposal.p95 < 50 });
   return lines;

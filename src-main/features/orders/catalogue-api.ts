@@ -8,7 +8,16 @@ import type { Phrase } from '../../../src-shared/i18n';
 import { normaliseName } from '../registrations';
 import { STAFF, checkKbli, checkKelurahan, kbliKode, kelurahanKode, kindField, priceField, quantityField, userId } from './common';
 
-const phoneField = (name: Phrase) => label(z.string().trim().regex(/^(\+62|0)[0-9\- ]{6,16}$/, fieldMessage({ id: 'nomor telepon tidak valid', en: 'not a valid phone number' })).nullish().or(z.literal('').transform(() => null)), name);
+const phoneField = (name: Phrase) =>
+  label(
+    z
+      .string()
+      .trim()
+      .regex(/^(\+62|0)[0-9\- ]{6,16}$/, fieldMessage({ id: 'nomor telepon tidak valid', en: 'not a valid phone number' }))
+      .nullish()
+      .or(z.literal('').transform(() => null)),
+    name,
+  );
 
 const buyerFields = {
   name: text({ id: 'Nama pembeli', en: 'Buyer name' }, 160),
@@ -17,10 +26,20 @@ const buyerFields = {
   address: text({ id: 'Alamat pembeli', en: 'Buyer address' }, 300),
   kelurahanKode: kelurahanKode.nullish(),
   phone: phoneField({ id: 'Telepon', en: 'Phone' }),
-  email: label(z.email().max(120), { id: 'Email', en: 'Email' }).nullish().or(z.literal('').transform(() => null)),
+  email: label(z.email().max(120), { id: 'Email', en: 'Email' })
+    .nullish()
+    .or(z.literal('').transform(() => null)),
   npwp: optionalText({ id: 'NPWP', en: 'NPWP' }, 30),
   ppkName: optionalText({ id: 'Nama PPK', en: 'PPK name' }, 120),
-  ppkNip: label(z.string().trim().regex(/^\d{18}$/, fieldMessage({ id: 'NIP harus 18 angka', en: 'NIP must be 18 digits' })), { id: 'NIP PPK', en: 'PPK NIP' }).nullish().or(z.literal('').transform(() => null)),
+  ppkNip: label(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{18}$/, fieldMessage({ id: 'NIP harus 18 angka', en: 'NIP must be 18 digits' })),
+    { id: 'NIP PPK', en: 'PPK NIP' },
+  )
+    .nullish()
+    .or(z.literal('').transform(() => null)),
   ppkPhone: phoneField({ id: 'Telepon PPK', en: 'PPK phone' }),
   procurementName: optionalText({ id: 'Nama pejabat pengadaan', en: 'Procurement officer name' }, 120),
   procurementPhone: phoneField({ id: 'Telepon pejabat pengadaan', en: 'Procurement officer phone' }),
@@ -42,7 +61,10 @@ const productFields = {
     z
       .string()
       .max(400_000, fieldMessage({ id: 'foto terlalu besar (maksimal sekitar 300 KB)', en: 'the photo is too large (at most about 300 KB)' }))
-      .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/, fieldMessage({ id: 'foto harus gambar PNG, JPEG atau WebP', en: 'the photo must be a PNG, JPEG or WebP image' })),
+      .regex(
+        /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/,
+        fieldMessage({ id: 'foto harus gambar PNG, JPEG atau WebP', en: 'the photo must be a PNG, JPEG or WebP image' }),
+      ),
     { id: 'Foto produk', en: 'Product photo' },
   ).nullish(),
 };
@@ -104,7 +126,11 @@ export const catalogueMethods = {
         ])
         .orderBy(input.sort === 'kind' ? 'kind' : 'name_key', input.dir)
         .orderBy('id');
-      const page = await fetchPage(rows, q.select((eb) => eb.fn.countAll<number>().as('total')), input);
+      const page = await fetchPage(
+        rows,
+        q.select((eb) => eb.fn.countAll<number>().as('total')),
+        input,
+      );
       return { ...page, rows: page.rows.map((r) => ({ ...r, units: JSON.parse(r.units) as string[] })) };
     },
   }),
@@ -145,7 +171,10 @@ export const catalogueMethods = {
         return { id: input.id, name: input.name };
       }
       const newId = ctx.app.newId();
-      await ctx.db.insertInto('order_buyers').values({ id: newId, ...values, created_at: nowIso }).execute();
+      await ctx.db
+        .insertInto('order_buyers')
+        .values({ id: newId, ...values, created_at: nowIso })
+        .execute();
       await ctx.audit({ entity: 'order_buyer', entityId: newId, after: values });
       return { id: newId, name: input.name };
     },
@@ -184,7 +213,7 @@ export const catalogueMethods = {
     }),
     handler: async (ctx, input) => {
       let q = ctx.db.selectFrom('order_products as p').innerJoin('businesses as b', 'b.id', 'p.business_id');
-      if (input.search) q = q.where('p.name', 'like', `%${likeEscape(input.search)}%`, );
+      if (input.search) q = q.where('p.name', 'like', `%${likeEscape(input.search)}%`);
       if (input.status) q = q.where('p.curation_status', '=', input.status);
       if (input.kbliKode) q = q.where('p.kbli_kode', '=', input.kbliKode);
       if (input.businessId) q = q.where('p.business_id', '=', input.businessId);
@@ -213,7 +242,11 @@ export const catalogueMethods = {
         ])
         .orderBy(sortCol[input.sort], input.dir)
         .orderBy('p.id');
-      return fetchPage(rows, q.select((eb) => eb.fn.countAll<number>().as('total')), input);
+      return fetchPage(
+        rows,
+        q.select((eb) => eb.fn.countAll<number>().as('total')),
+        input,
+      );
     },
   }),
 
@@ -223,7 +256,11 @@ export const catalogueMethods = {
     mutation: true,
     input: z.strictObject({ id: id({ id: 'Produk', en: 'Product' }).optional(), ...productFields }),
     handler: async (ctx, input) => {
-      const business = await ctx.db.selectFrom('businesses').select(['id', 'member_id', 'kelurahan_kode', 'status']).where('id', '=', input.businessId).executeTakeFirst();
+      const business = await ctx.db
+        .selectFrom('businesses')
+        .select(['id', 'member_id', 'kelurahan_kode', 'status'])
+        .where('id', '=', input.businessId)
+        .executeTakeFirst();
       if (!business) throw badInput('businessId', { id: 'Usaha: tidak ditemukan', en: 'Business: not found' });
       if (business.status !== 'aktif') throw badInput('businessId', { id: 'Usaha: sudah tutup', en: 'Business: closed' });
       await checkKbli(ctx, input.kbliKode, 'kbliKode');
@@ -246,14 +283,41 @@ export const catalogueMethods = {
         const before = await ctx.db.selectFrom('order_products').selectAll().where('id', '=', input.id).executeTakeFirst();
         if (!before) throw notFound({ id: 'Produk', en: 'Product' });
         // What the curators judged (the product itself) changed: it goes back for curation.
-        const judged = before.name !== values.name || before.kind !== values.kind || before.kbli_kode !== values.kbli_kode || before.photo !== values.photo || before.business_id !== values.business_id;
+        const judged =
+          before.name !== values.name ||
+          before.kind !== values.kind ||
+          before.kbli_kode !== values.kbli_kode ||
+          before.photo !== values.photo ||
+          before.business_id !== values.business_id;
         const reset = judged ? { curation_status: 'diajukan' as const, curation_reason: null, curated_by: null, curated_at: null } : {};
-        await ctx.db.updateTable('order_products').set({ ...values, ...reset }).where('id', '=', input.id).execute();
-        await ctx.audit({ entity: 'order_product', entityId: input.id, before: { ...before, photo: before.photo ? '(foto)' : null }, after: { ...values, ...reset, photo: values.photo ? '(foto)' : null } });
+        await ctx.db
+          .updateTable('order_products')
+          .set({ ...values, ...reset })
+          .where('id', '=', input.id)
+          .execute();
+        await ctx.audit({
+          entity: 'order_product',
+          entityId: input.id,
+          before: { ...before, photo: before.photo ? '(foto)' : null },
+          after: { ...values, ...reset, photo: values.photo ? '(foto)' : null },
+        });
         return { id: input.id, curationStatus: judged ? 'diajukan' : before.curation_status };
       }
       const newId = ctx.app.newId();
-      await ctx.db.insertInto('order_products').values({ id: newId, ...values, curation_status: 'diajukan', crit_rasa: 0, crit_kemasan: 0, crit_higienitas: 0, crit_halal: 0, crit_foto: 0, created_at: nowIso }).execute();
+      await ctx.db
+        .insertInto('order_products')
+        .values({
+          id: newId,
+          ...values,
+          curation_status: 'diajukan',
+          crit_rasa: 0,
+          crit_kemasan: 0,
+          crit_higienitas: 0,
+          crit_halal: 0,
+          crit_foto: 0,
+          created_at: nowIso,
+        })
+        .execute();
       await ctx.audit({ entity: 'order_product', entityId: newId, after: { ...values, photo: values.photo ? '(foto)' : null } });
       return { id: newId, curationStatus: 'diajukan' as const };
     },
@@ -274,9 +338,14 @@ export const catalogueMethods = {
       if (!before) throw notFound({ id: 'Produk', en: 'Product' });
       if (input.status === 'lolos') {
         const missing = (Object.keys(criteriaLabels) as (keyof typeof criteriaLabels)[]).filter((k) => !input.criteria[k]);
-        if (missing.length) throw badInput('criteria', { id: `Kriteria kurasi: produk lolos bila semua kriteria terpenuhi; belum: ${missing.map((k) => criteriaLabels[k].id).join(', ')}`, en: `Curation criteria: a product passes when every criterion is met; not yet: ${missing.map((k) => criteriaLabels[k].en).join(', ')}` });
+        if (missing.length)
+          throw badInput('criteria', {
+            id: `Kriteria kurasi: produk lolos bila semua kriteria terpenuhi; belum: ${missing.map((k) => criteriaLabels[k].id).join(', ')}`,
+            en: `Curation criteria: a product passes when every criterion is met; not yet: ${missing.map((k) => criteriaLabels[k].en).join(', ')}`,
+          });
       }
-      if (input.status === 'tidak_lolos' && !input.reason) throw badInput('reason', { id: 'Alasan: wajib diisi bila produk tidak lolos kurasi', en: 'Reason: required when the product fails curation' });
+      if (input.status === 'tidak_lolos' && !input.reason)
+        throw badInput('reason', { id: 'Alasan: wajib diisi bila produk tidak lolos kurasi', en: 'Reason: required when the product fails curation' });
       const nowIso = ctx.app.clock.nowIso();
       const values = {
         curation_status: input.status,

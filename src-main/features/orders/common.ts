@@ -19,21 +19,42 @@ export const userId = (ctx: CallContext) => ctx.user?.id ?? null;
 // ---------------------------------------------------------------------------------------------
 // Field schemas
 
-export const kelurahanKode = label(z.string().regex(/^31\.\d{2}\.\d{2}\.\d{4}$/, fieldMessage({ id: 'pilih kelurahan dari daftar', en: 'choose the kelurahan from the list' })), { id: 'Kelurahan', en: 'Kelurahan' });
+export const kelurahanKode = label(
+  z.string().regex(/^31\.\d{2}\.\d{2}\.\d{4}$/, fieldMessage({ id: 'pilih kelurahan dari daftar', en: 'choose the kelurahan from the list' })),
+  { id: 'Kelurahan', en: 'Kelurahan' },
+);
 
 export const kbliKode = label(z.string().regex(/^\d{5}$/, fieldMessage({ id: 'KBLI harus 5 angka', en: 'KBLI must be 5 digits' })), { id: 'KBLI', en: 'KBLI' });
 
 export const kindField = label(z.string().trim().min(2).max(60).transform(normaliseKind), { id: 'Jenis produk', en: 'Product type' });
 
 export const quantityField = (name: Phrase) =>
-  label(z.number().int(fieldMessage({ id: 'harus bilangan bulat', en: 'must be a whole number' })).min(1, fieldMessage({ id: 'harus lebih dari 0', en: 'must be more than 0' })).max(10_000_000), name);
+  label(
+    z
+      .number()
+      .int(fieldMessage({ id: 'harus bilangan bulat', en: 'must be a whole number' }))
+      .min(1, fieldMessage({ id: 'harus lebih dari 0', en: 'must be more than 0' }))
+      .max(10_000_000),
+    name,
+  );
 
 export const priceField = (name: Phrase) =>
-  label(z.number().int(fieldMessage({ id: 'harus bilangan bulat rupiah', en: 'must be whole rupiah' })).min(0, fieldMessage({ id: 'tidak boleh kurang dari 0', en: 'may not be less than 0' })).max(1_000_000_000_000), name);
+  label(
+    z
+      .number()
+      .int(fieldMessage({ id: 'harus bilangan bulat rupiah', en: 'must be whole rupiah' }))
+      .min(0, fieldMessage({ id: 'tidak boleh kurang dari 0', en: 'may not be less than 0' }))
+      .max(1_000_000_000_000),
+    name,
+  );
 
 export async function checkKbli(ctx: CallContext, kode: string, field: string) {
   const row = await ctx.db.selectFrom('kbli').select('kode').where('kode', '=', kode).where('level', '=', 'kelompok').executeTakeFirst();
-  if (!row) throw badInput(field, { id: `${field.endsWith('kbliKode') ? 'KBLI' : field}: kode ${kode} tidak ada di KBLI 2020`, en: `${field.endsWith('kbliKode') ? 'KBLI' : field}: code ${kode} is not in KBLI 2020` });
+  if (!row)
+    throw badInput(field, {
+      id: `${field.endsWith('kbliKode') ? 'KBLI' : field}: kode ${kode} tidak ada di KBLI 2020`,
+      en: `${field.endsWith('kbliKode') ? 'KBLI' : field}: code ${kode} is not in KBLI 2020`,
+    });
 }
 
 export async function checkKelurahan(ctx: CallContext, kode: string | null | undefined, field: string, name: Phrase) {
@@ -54,7 +75,13 @@ export function transitionError(check: { code: 'forbidden' | 'conflict' | 'bad_i
   return badInput(field, check.message);
 }
 
-export async function recordMove(ctx: CallContext, a: { id: string; status: OrderStatus }, to: OrderStatus, reason: string | null, extra: Record<string, unknown> = {}) {
+export async function recordMove(
+  ctx: CallContext,
+  a: { id: string; status: OrderStatus },
+  to: OrderStatus,
+  reason: string | null,
+  extra: Record<string, unknown> = {},
+) {
   const nowIso = ctx.app.clock.nowIso();
   const updated = await ctx.db
     .updateTable('order_assignments')
@@ -62,7 +89,8 @@ export async function recordMove(ctx: CallContext, a: { id: string; status: Orde
     .where('id', '=', a.id)
     .where('status', '=', a.status)
     .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) throw conflict({ id: 'Penugasan baru saja diubah orang lain. Muat ulang halaman.', en: 'Someone else just changed the assignment. Reload the page.' });
+  if (Number(updated.numUpdatedRows) !== 1)
+    throw conflict({ id: 'Penugasan baru saja diubah orang lain. Muat ulang halaman.', en: 'Someone else just changed the assignment. Reload the page.' });
   await ctx.db
     .insertInto('order_events')
     .values({ id: ctx.app.newId(), assignment_id: a.id, from_status: a.status, to_status: to, at: nowIso, user_id: userId(ctx), reason })

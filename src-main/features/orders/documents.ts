@@ -58,7 +58,14 @@ async function gatherDocument(ctx: CallContext, kind: DocumentKind, a: Assignmen
     handedOverOn: a.delivered_on,
     ppnRateBp: a.ppn_rate_bp,
     line: { description: item.description, quantity: a.quantity, unit: item.unit, unitPrice: a.unit_price },
-    buyer: { name: buyer.name, unit: order.buyer_unit, address: buyer.address, ppkName: buyer.ppk_name, ppkNip: buyer.ppk_nip, treasurerName: buyer.treasurer_name },
+    buyer: {
+      name: buyer.name,
+      unit: order.buyer_unit,
+      address: buyer.address,
+      ppkName: buyer.ppk_name,
+      ppkNip: buyer.ppk_nip,
+      treasurerName: buyer.treasurer_name,
+    },
     business: {
       name: business.name,
       ownerName: business.full_name,
@@ -68,7 +75,13 @@ async function gatherDocument(ctx: CallContext, kind: DocumentKind, a: Assignmen
       npwp: business.npwp,
       nib: business.nib,
     },
-    office: { letterheadLines: office.letterheadLines, address: office.address, kecamatanNama: office.kecamatanNama, kotaNama: office.kotaNama, officerName: signedInUser(ctx).fullName },
+    office: {
+      letterheadLines: office.letterheadLines,
+      address: office.address,
+      kecamatanNama: office.kecamatanNama,
+      kotaNama: office.kotaNama,
+      officerName: signedInUser(ctx).fullName,
+    },
   };
 }
 
@@ -82,7 +95,10 @@ export async function documentForPrint(ctx: CallContext, assignmentId: string, k
   const a = await loadAssignment(ctx, assignmentId);
   if (INACTIVE_STATUSES.includes(a.status)) {
     const status = orderStatusLabels[a.status];
-    throw conflict({ id: `Penugasan ${a.assignment_no} berstatus ${status.id}; dokumen tidak dibuat.`, en: `Assignment ${a.assignment_no} is ${status.en}; no document is made.` });
+    throw conflict({
+      id: `Penugasan ${a.assignment_no} berstatus ${status.id}; dokumen tidak dibuat.`,
+      en: `Assignment ${a.assignment_no} is ${status.en}; no document is made.`,
+    });
   }
   if (kind !== 'po' && NOT_BEFORE_SHIPPING.includes(a.status)) {
     const status = orderStatusLabels[a.status];
@@ -94,7 +110,12 @@ export async function documentForPrint(ctx: CallContext, assignmentId: string, k
   const now = ctx.app.clock.nowIso();
   const printed = await ctx.db.selectFrom('order_document_prints').selectAll().where('assignment_id', '=', a.id).where('kind', '=', kind).executeTakeFirst();
   if (printed) {
-    await ctx.db.updateTable('order_document_prints').set({ copies: printed.copies + 1, last_printed_at: now }).where('assignment_id', '=', a.id).where('kind', '=', kind).execute();
+    await ctx.db
+      .updateTable('order_document_prints')
+      .set({ copies: printed.copies + 1, last_printed_at: now })
+      .where('assignment_id', '=', a.id)
+      .where('kind', '=', kind)
+      .execute();
     await ctx.audit({ entity: 'order_document_prints', entityId: a.id, after: { kind, copy: printed.copies + 1, documentDate: printed.document_date } });
     return { data: JSON.parse(printed.content) as AssignmentDocumentData, copy: true, assignmentNo: a.assignment_no };
   }
@@ -102,10 +123,23 @@ export async function documentForPrint(ctx: CallContext, assignmentId: string, k
   if (data.documentDate) {
     await ctx.db
       .insertInto('order_document_prints')
-      .values({ assignment_id: a.id, kind, document_date: data.documentDate, content: JSON.stringify(data), copies: 1, first_printed_at: now, first_printed_by: ctx.user?.id ?? null, last_printed_at: now })
+      .values({
+        assignment_id: a.id,
+        kind,
+        document_date: data.documentDate,
+        content: JSON.stringify(data),
+        copies: 1,
+        first_printed_at: now,
+        first_printed_by: ctx.user?.id ?? null,
+        last_printed_at: now,
+      })
       .execute();
   }
-  await ctx.audit({ entity: 'order_document_prints', entityId: a.id, after: { kind, copy: 0, documentDate: data.documentDate, form: data.documentDate === null } });
+  await ctx.audit({
+    entity: 'order_document_prints',
+    entityId: a.id,
+    after: { kind, copy: 0, documentDate: data.documentDate, form: data.documentDate === null },
+  });
   return { data, copy: false, assignmentNo: a.assignment_no };
 }
 
@@ -115,12 +149,21 @@ export const documentMethods = {
     access: STAFF,
     // Prints are recorded: the first one is the original, the others are copies of it.
     mutation: true,
-    input: z.strictObject({ assignmentId: id({ id: 'Penugasan', en: 'Assignment' }), kind: label(z.enum(['po', 'bast', 'invoice']), { id: 'Jenis dokumen', en: 'Document type' }) }),
+    input: z.strictObject({
+      assignmentId: id({ id: 'Penugasan', en: 'Assignment' }),
+      kind: label(z.enum(['po', 'bast', 'invoice']), { id: 'Jenis dokumen', en: 'Document type' }),
+    }),
     handler: (ctx, input) => documentForPrint(ctx, input.assignmentId, input.kind),
     // Drawn after the commit that records the print, in the worker pool.
     render: async (ctx, { data, copy, assignmentNo }, input) => {
       const base64 = await ctx.work(renderAssignmentDocumentTask, { kind: input.kind, data, copy });
-      return { fileName: `${FILE_PREFIX[input.kind]}-${assignmentNo}.pdf`, mimeType: 'application/pdf' as const, base64, copy, documentDate: data.documentDate };
+      return {
+        fileName: `${FILE_PREFIX[input.kind]}-${assignmentNo}.pdf`,
+        mimeType: 'application/pdf' as const,
+        base64,
+        copy,
+        documentDate: data.documentDate,
+      };
     },
   }),
 };

@@ -11,10 +11,29 @@ import { orderTotals } from './rules/money';
 import { allowedOrderTransitions, checkOrderTransition, orderStatuses, orderStatusLabels } from './rules/transitions';
 import { checkUndo } from './rules/undo';
 import { daysBetween, INACTIVE_STATUSES, loadOrderSettings, ORDER_SETTINGS_KEY, orderSettingsSchema, UNDELIVERED_STATUSES } from './service';
-import { STAFF, assignmentColumns, checkKbli, checkKelurahan, invoiceTotal, kbliKode, kelurahanKode, kindField, loadOrder, priceField, quantityField, recordMove, today, transitionError, userId } from './common';
+import {
+  STAFF,
+  assignmentColumns,
+  checkKbli,
+  checkKelurahan,
+  invoiceTotal,
+  kbliKode,
+  kelurahanKode,
+  kindField,
+  loadOrder,
+  priceField,
+  quantityField,
+  recordMove,
+  today,
+  transitionError,
+  userId,
+} from './common';
 import { orderListQuery } from './list';
 
-const timeField = label(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, fieldMessage({ id: 'jam harus berformat JJ:MM', en: 'the time must be HH:MM' })), { id: 'Jam kirim', en: 'Delivery time' });
+const timeField = label(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, fieldMessage({ id: 'jam harus berformat JJ:MM', en: 'the time must be HH:MM' })), {
+  id: 'Jam kirim',
+  en: 'Delivery time',
+});
 
 const itemSchema = z.strictObject({
   description: text({ id: 'Uraian barang', en: 'Item description' }, 200),
@@ -36,7 +55,13 @@ const orderFields = {
   deliveryAddress: text({ id: 'Alamat kirim', en: 'Delivery address' }, 300),
   deliveryKelurahanKode: kelurahanKode.nullish().or(z.literal('').transform(() => null)),
   notes: optionalText({ id: 'Catatan', en: 'Note' }, 1000),
-  items: label(z.array(itemSchema).min(1, fieldMessage({ id: 'isi minimal 1 barang', en: 'enter at least 1 item' })).max(50), { id: 'Barang', en: 'Items' }),
+  items: label(
+    z
+      .array(itemSchema)
+      .min(1, fieldMessage({ id: 'isi minimal 1 barang', en: 'enter at least 1 item' }))
+      .max(50),
+    { id: 'Barang', en: 'Items' },
+  ),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -51,7 +76,8 @@ async function validateOrder(ctx: CallContext, input: OrderInput) {
   const fields: FieldPhrases = {};
   if (input.orderDate > now) fields.orderDate = { id: 'Tanggal pesanan: tidak boleh setelah hari ini', en: 'Order date: may not be after today' };
   if (input.deliveryDate < now) fields.deliveryDate = { id: 'Tanggal kirim: tidak boleh sebelum hari ini', en: 'Delivery date: may not be before today' };
-  else if (input.deliveryDate < input.orderDate) fields.deliveryDate = { id: 'Tanggal kirim: tidak boleh sebelum tanggal pesanan', en: 'Delivery date: may not be before the order date' };
+  else if (input.deliveryDate < input.orderDate)
+    fields.deliveryDate = { id: 'Tanggal kirim: tidak boleh sebelum tanggal pesanan', en: 'Delivery date: may not be before the order date' };
   input.items.forEach((item, i) => {
     if (!item.kbliKode && !item.kind) {
       fields[`items.${i}.kind`] = {
@@ -69,7 +95,10 @@ async function validateOrder(ctx: CallContext, input: OrderInput) {
 }
 
 function orderRow(input: OrderInput, nowIso: string) {
-  const totals = orderTotals(input.items.map((i) => ({ qty: i.quantity, unitPrice: i.unitPrice })), 0);
+  const totals = orderTotals(
+    input.items.map((i) => ({ qty: i.quantity, unitPrice: i.unitPrice })),
+    0,
+  );
   return {
     values: {
       buyer_id: input.buyerId,
@@ -167,7 +196,16 @@ export const orderRecordMethods = {
         ? await ctx.db
             .selectFrom('order_events as e')
             .leftJoin('users as u', 'u.id', 'e.user_id')
-            .select(['e.id', 'e.assignment_id as assignmentId', 'e.from_status as fromStatus', 'e.to_status as toStatus', 'e.at', 'e.reason', 'e.user_id as userId', 'u.full_name as userName'])
+            .select([
+              'e.id',
+              'e.assignment_id as assignmentId',
+              'e.from_status as fromStatus',
+              'e.to_status as toStatus',
+              'e.at',
+              'e.reason',
+              'e.user_id as userId',
+              'u.full_name as userName',
+            ])
             .where(
               'e.assignment_id',
               'in',
@@ -199,7 +237,14 @@ export const orderRecordMethods = {
           amendable: order.status === 'baru' && assignments.length === 0,
           late: order.delivery_date < now && ['baru', 'dipesan', 'dikonfirmasi', 'diproduksi'].includes(order.stage),
         },
-        buyer: { id: buyer.id, name: buyer.name, kind: buyer.kind, ppkName: buyer.ppk_name, treasurerName: buyer.treasurer_name, units: JSON.parse(buyer.units) as string[] },
+        buyer: {
+          id: buyer.id,
+          name: buyer.name,
+          kind: buyer.kind,
+          ppkName: buyer.ppk_name,
+          treasurerName: buyer.treasurer_name,
+          units: JSON.parse(buyer.units) as string[],
+        },
         items: items.map((i) => {
           const active = assignments.filter((a) => a.itemId === i.id && !INACTIVE_STATUSES.includes(a.status));
           const assigned = active.reduce((s, a) => s + a.quantity, 0);
@@ -224,13 +269,30 @@ export const orderRecordMethods = {
           late: UNDELIVERED_STATUSES.includes(a.status) && a.deliveryDate < now,
           unpaidOverdue: a.status === 'diterima' && !!a.deliveredOn && daysBetween(a.deliveredOn, now) > settings.unpaidAlertDays,
           daysToPayment: a.paidOn && a.deliveredOn ? daysBetween(a.deliveredOn, a.paidOn) : null,
-          moves: order.status === 'dibatalkan' ? [] : allowedOrderTransitions(a.status, role as 'petugas').map((t) => ({ to: t.to, label: orderStatusLabels[t.to][ctx.locale], requires: t.requires })),
+          moves:
+            order.status === 'dibatalkan'
+              ? []
+              : allowedOrderTransitions(a.status, role as 'petugas').map((t) => ({
+                  to: t.to,
+                  label: orderStatusLabels[t.to][ctx.locale],
+                  requires: t.requires,
+                })),
           events: events.filter((e) => e.assignmentId === a.id),
           // Whether this user may still take back the last move (rules/undo.ts).
           undoable: (() => {
             const own = events.filter((e) => e.assignmentId === a.id);
             const last = own.at(-1);
-            return !!last && order.status !== 'dibatalkan' && checkUndo({ fromStatus: last.fromStatus, toStatus: last.toStatus, at: last.at, userId: last.userId }, a.status, signedInUser(ctx).id, ctx.app.clock.nowIso(), orderStatusLabels).ok;
+            return (
+              !!last &&
+              order.status !== 'dibatalkan' &&
+              checkUndo(
+                { fromStatus: last.fromStatus, toStatus: last.toStatus, at: last.at, userId: last.userId },
+                a.status,
+                signedInUser(ctx).id,
+                ctx.app.clock.nowIso(),
+                orderStatusLabels,
+              ).ok
+            );
           })(),
         })),
       };
@@ -254,7 +316,10 @@ export const orderRecordMethods = {
         .insertInto('orders')
         .values({ id: orderId, order_no: orderNo, ...values, status: 'baru', stage: 'baru', created_by: userId(ctx), created_at: nowIso })
         .execute();
-      await ctx.db.insertInto('order_items').values(items.map((i) => ({ id: ctx.app.newId(), order_id: orderId, ...i }))).execute();
+      await ctx.db
+        .insertInto('order_items')
+        .values(items.map((i) => ({ id: ctx.app.newId(), order_id: orderId, ...i })))
+        .execute();
       await ctx.audit({ entity: 'order', entityId: orderId, after: { orderNo, ...values, items } });
       return { id: orderId, orderNo };
     },
@@ -267,15 +332,26 @@ export const orderRecordMethods = {
     input: z.strictObject({ id: id({ id: 'Pesanan', en: 'Order' }), ...orderFields }),
     handler: async (ctx, input) => {
       const before = await loadOrder(ctx, input.id);
-      const count = await ctx.db.selectFrom('order_assignments').select((eb) => eb.fn.countAll<number>().as('n')).where('order_id', '=', input.id).executeTakeFirstOrThrow();
-      if (before.status !== 'baru' || count.n > 0) throw conflict({ id: `Pesanan ${before.order_no} sudah dikonfirmasi atau ditugaskan dan tidak dapat diubah lagi.`, en: `Order ${before.order_no} is already confirmed or assigned and can no longer be changed.` });
+      const count = await ctx.db
+        .selectFrom('order_assignments')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('order_id', '=', input.id)
+        .executeTakeFirstOrThrow();
+      if (before.status !== 'baru' || count.n > 0)
+        throw conflict({
+          id: `Pesanan ${before.order_no} sudah dikonfirmasi atau ditugaskan dan tidak dapat diubah lagi.`,
+          en: `Order ${before.order_no} is already confirmed or assigned and can no longer be changed.`,
+        });
       await validateOrder(ctx, input);
       const nowIso = ctx.app.clock.nowIso();
       const { values, items } = orderRow(input, nowIso);
       const beforeItems = await ctx.db.selectFrom('order_items').selectAll().where('order_id', '=', input.id).execute();
       await ctx.db.deleteFrom('order_items').where('order_id', '=', input.id).execute();
       await ctx.db.updateTable('orders').set(values).where('id', '=', input.id).execute();
-      await ctx.db.insertInto('order_items').values(items.map((i) => ({ id: ctx.app.newId(), order_id: input.id, ...i }))).execute();
+      await ctx.db
+        .insertInto('order_items')
+        .values(items.map((i) => ({ id: ctx.app.newId(), order_id: input.id, ...i })))
+        .execute();
       await ctx.audit({ entity: 'order', entityId: input.id, before: { ...before, items: beforeItems }, after: { ...values, items } });
       return { id: input.id, orderNo: before.order_no };
     },
@@ -288,7 +364,11 @@ export const orderRecordMethods = {
     input: z.strictObject({ id: id({ id: 'Pesanan', en: 'Order' }) }),
     handler: async (ctx, input) => {
       const order = await loadOrder(ctx, input.id);
-      if (order.status !== 'baru') throw conflict({ id: `Pesanan ${order.order_no} sudah berstatus ${orderStatusLabels[order.status].id}.`, en: `Order ${order.order_no} is already ${orderStatusLabels[order.status].en}.` });
+      if (order.status !== 'baru')
+        throw conflict({
+          id: `Pesanan ${order.order_no} sudah berstatus ${orderStatusLabels[order.status].id}.`,
+          en: `Order ${order.order_no} is already ${orderStatusLabels[order.status].en}.`,
+        });
       await ctx.db.updateTable('orders').set({ status: 'dikonfirmasi', updated_at: ctx.app.clock.nowIso() }).where('id', '=', input.id).execute();
       await ctx.audit({ entity: 'order', entityId: input.id, before: { status: order.status }, after: { status: 'dikonfirmasi' } });
       return { id: input.id, status: 'dikonfirmasi' as const };
@@ -302,10 +382,15 @@ export const orderRecordMethods = {
     input: z.strictObject({ id: id({ id: 'Pesanan', en: 'Order' }), reason: text({ id: 'Alasan pembatalan', en: 'Reason for cancelling' }, 500) }),
     handler: async (ctx, input) => {
       const order = await loadOrder(ctx, input.id);
-      if (order.status === 'dibatalkan') throw conflict({ id: `Pesanan ${order.order_no} sudah dibatalkan.`, en: `Order ${order.order_no} is already cancelled.` });
+      if (order.status === 'dibatalkan')
+        throw conflict({ id: `Pesanan ${order.order_no} sudah dibatalkan.`, en: `Order ${order.order_no} is already cancelled.` });
       const assignments = await ctx.db.selectFrom('order_assignments').select(['id', 'status', 'assignment_no']).where('order_id', '=', input.id).execute();
       const sent = assignments.filter((a) => !INACTIVE_STATUSES.includes(a.status) && !['dipesan', 'dikonfirmasi', 'diproduksi'].includes(a.status));
-      if (sent.length) throw conflict({ id: `Pesanan tidak dapat dibatalkan: barang penugasan ${sent.map((a) => a.assignment_no).join(', ')} sudah dikirim.`, en: `The order cannot be cancelled: the goods of assignment ${sent.map((a) => a.assignment_no).join(', ')} have been sent.` });
+      if (sent.length)
+        throw conflict({
+          id: `Pesanan tidak dapat dibatalkan: barang penugasan ${sent.map((a) => a.assignment_no).join(', ')} sudah dikirim.`,
+          en: `The order cannot be cancelled: the goods of assignment ${sent.map((a) => a.assignment_no).join(', ')} have been sent.`,
+        });
       for (const a of assignments) {
         if (INACTIVE_STATUSES.includes(a.status)) continue;
         const check = checkOrderTransition(a.status, 'dibatalkan', signedInUser(ctx).role, { reason: input.reason });
@@ -313,7 +398,11 @@ export const orderRecordMethods = {
         await recordMove(ctx, a, 'dibatalkan', input.reason);
       }
       const nowIso = ctx.app.clock.nowIso();
-      await ctx.db.updateTable('orders').set({ status: 'dibatalkan', stage: 'dibatalkan', cancel_reason: input.reason, updated_at: nowIso }).where('id', '=', input.id).execute();
+      await ctx.db
+        .updateTable('orders')
+        .set({ status: 'dibatalkan', stage: 'dibatalkan', cancel_reason: input.reason, updated_at: nowIso })
+        .where('id', '=', input.id)
+        .execute();
       await ctx.audit({ entity: 'order', entityId: input.id, before: { status: order.status }, after: { status: 'dibatalkan', reason: input.reason } });
       return { id: input.id, status: 'dibatalkan' as const };
     },

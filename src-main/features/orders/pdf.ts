@@ -102,7 +102,11 @@ function goodsTable(doc: Doc, d: AssignmentDocumentData, withTax: boolean): numb
     doc.x = left;
     doc.y = y + h;
   };
-  drawRow(cols.map((c) => c.title), true, '#e8edf2');
+  drawRow(
+    cols.map((c) => c.title),
+    true,
+    '#e8edf2',
+  );
   drawRow(cells, false);
   const sumRow = (label: string, amount: number, bold = false) => {
     const y = doc.y;
@@ -110,7 +114,10 @@ function goodsTable(doc: Doc, d: AssignmentDocumentData, withTax: boolean): numb
     doc.font(bold ? FONT.sansBold : FONT.sans, 10);
     const h = doc.currentLineHeight(true) + 2 * pad;
     doc.rect(left, y, labelW, h).lineWidth(0.6).stroke('#444444');
-    doc.rect(left + labelW, y, cols[5].w, h).lineWidth(0.6).stroke('#444444');
+    doc
+      .rect(left + labelW, y, cols[5].w, h)
+      .lineWidth(0.6)
+      .stroke('#444444');
     doc.fillColor('black').text(label, left + pad, y + pad, { width: labelW - 2 * pad, align: 'right' });
     doc.text(formatRupiah(amount), left + labelW + pad, y + pad, { width: cols[5].w - 2 * pad, align: 'right' });
     doc.x = left;
@@ -164,7 +171,12 @@ interface SigColumn {
 
 function businessLetterhead(doc: Doc, d: AssignmentDocumentData) {
   const b = d.business;
-  const parts = [b.address, b.kelurahanNama ? `Kel. ${titleCase(b.kelurahanNama)}` : null, b.phone ? `Telp. ${b.phone}` : null, b.nib ? `NIB ${b.nib}` : null].filter(Boolean);
+  const parts = [
+    b.address,
+    b.kelurahanNama ? `Kel. ${titleCase(b.kelurahanNama)}` : null,
+    b.phone ? `Telp. ${b.phone}` : null,
+    b.nib ? `NIB ${b.nib}` : null,
+  ].filter(Boolean);
   drawLetterhead(doc, { lines: [b.name.toUpperCase()], address: parts.join(' · ') });
 }
 
@@ -184,15 +196,19 @@ function purchaseOrder(doc: Doc, d: AssignmentDocumentData) {
     { width, align: 'justify' },
   );
   doc.moveDown(0.6);
-  pairs(doc, [
-    ['Nomor pesanan', d.orderNo],
-    ['Nomor pesanan pembeli', d.buyerOrderNo ?? '-'],
-    ['Paket anggaran', d.budgetRef ?? '-'],
-    ['Tanggal pesanan', formatDateId(d.orderDate)],
-    ['Dikirim pada', `${formatDateId(d.deliveryDate)}${d.deliveryTime ? `, pukul ${d.deliveryTime} WIB` : ''}`],
-    ['Alamat pengiriman', d.deliveryAddress],
-    ['Catatan', d.notes ?? '-'],
-  ], 145);
+  pairs(
+    doc,
+    [
+      ['Nomor pesanan', d.orderNo],
+      ['Nomor pesanan pembeli', d.buyerOrderNo ?? '-'],
+      ['Paket anggaran', d.budgetRef ?? '-'],
+      ['Tanggal pesanan', formatDateId(d.orderDate)],
+      ['Dikirim pada', `${formatDateId(d.deliveryDate)}${d.deliveryTime ? `, pukul ${d.deliveryTime} WIB` : ''}`],
+      ['Alamat pengiriman', d.deliveryAddress],
+      ['Catatan', d.notes ?? '-'],
+    ],
+    145,
+  );
   goodsTable(doc, d, false);
   doc
     .font(FONT.sans, 10.5)
@@ -216,7 +232,9 @@ function bast(doc: Doc, d: AssignmentDocumentData) {
   const left = doc.page.margins.left;
   const width = contentWidth(doc);
   const day = d.documentDate ? DAYS_ID[new Date(`${d.documentDate}T00:00:00Z`).getUTCDay()] : '................';
-  doc.font(FONT.sans, 10.5).text(`Pada hari ini, ${day} tanggal ${dateOrBlank(d.documentDate)}, kami yang bertanda tangan di bawah ini:`, left, doc.y, { width });
+  doc
+    .font(FONT.sans, 10.5)
+    .text(`Pada hari ini, ${day} tanggal ${dateOrBlank(d.documentDate)}, kami yang bertanda tangan di bawah ini:`, left, doc.y, { width });
   doc.moveDown(0.5);
   doc.font(FONT.sansBold, 10.5).text('PIHAK PERTAMA (penyerah barang)', left, doc.y);
   pairs(doc, [
@@ -241,7 +259,12 @@ function bast(doc: Doc, d: AssignmentDocumentData) {
     );
   doc.moveDown(0.5);
   goodsTable(doc, d, false);
-  doc.font(FONT.sans, 10.5).text('Demikian berita acara ini dibuat dengan sebenarnya dalam rangkap 2 (dua) untuk dipergunakan sebagaimana mestinya.', left, doc.y, { width, align: 'justify' });
+  doc
+    .font(FONT.sans, 10.5)
+    .text('Demikian berita acara ini dibuat dengan sebenarnya dalam rangkap 2 (dua) untuk dipergunakan sebagaimana mestinya.', left, doc.y, {
+      width,
+      align: 'justify',
+    });
   doc.moveDown(0.5);
   twoSignatures(
     doc,
@@ -260,7 +283,10 @@ function invoice(doc: Doc, d: AssignmentDocumentData) {
     [
       ['Telah terima dari', `${d.buyer.name}${d.buyer.unit ? ` - ${d.buyer.unit}` : ''}`],
       ['Uang sejumlah', capitalise(terbilangRupiah(totals.total))],
-      ['Untuk pembayaran', `${d.line.description}, ${d.line.quantity} ${d.line.unit}, pesanan ${d.orderNo}${d.budgetRef ? `, paket anggaran ${d.budgetRef}` : ''}`],
+      [
+        'Untuk pembayaran',
+        `${d.line.description}, ${d.line.quantity} ${d.line.unit}, pesanan ${d.orderNo}${d.budgetRef ? `, paket anggaran ${d.budgetRef}` : ''}`,
+      ],
       ['Tanggal serah terima', dateOrBlank(d.handedOverOn)],
     ],
     120,
@@ -307,7 +333,9 @@ function markCopy(doc: Doc) {
  * the stored data of the first print is the same document, marked SALINAN when `copy` is set.
  */
 export async function renderAssignmentDocument(kind: DocumentKind, d: AssignmentDocumentData, options: { copy?: boolean } = {}): Promise<Buffer> {
-  const doc = createPdfDocument({ info: { Title: `${documentTitles[kind]} ${d.assignmentNo}${options.copy ? ' (salinan)' : ''}`, Subject: 'E-order Jakpreneur' } });
+  const doc = createPdfDocument({
+    info: { Title: `${documentTitles[kind]} ${d.assignmentNo}${options.copy ? ' (salinan)' : ''}`, Subject: 'E-order Jakpreneur' },
+  });
   if (options.copy) markCopy(doc);
   doc.x = doc.page.margins.left;
   doc.y = doc.page.margins.top;

@@ -164,17 +164,18 @@ export async function proposeForItem(db: Database, input: ProposalInput) {
   const days = productionDays(input.today, item.deliveryDate, await loadHolidays(db));
   const since = addDays(input.today, -input.rotationDays);
   // Candidates from the two covering indexes (by KBLI, by product kind): index-only reads, merged.
-  interface Candidate { productId: string; businessId: string; kelurahanKode: string; dailyCapacity: number; kind: string }
+  interface Candidate {
+    productId: string;
+    businessId: string;
+    kelurahanKode: string;
+    dailyCapacity: number;
+    kind: string;
+  }
   const pick = (column: 'kbli_kode' | 'kind', value: string): Promise<Candidate[]> => proposalQueries.candidates(db, column, value).execute();
   const taken = new Set(
-    (
-      await db
-        .selectFrom('order_assignments')
-        .select('product_id')
-        .where('item_id', '=', item.id)
-        .where('status', 'not in', INACTIVE_STATUSES)
-        .execute()
-    ).map((r) => r.product_id),
+    (await db.selectFrom('order_assignments').select('product_id').where('item_id', '=', item.id).where('status', 'not in', INACTIVE_STATUSES).execute()).map(
+      (r) => r.product_id,
+    ),
   );
   const byId = new Map<string, Candidate>();
   for (const list of [item.kbliKode ? await pick('kbli_kode', item.kbliKode) : [], item.kind ? await pick('kind', item.kind) : []]) {
@@ -200,7 +201,13 @@ export async function proposeForItem(db: Database, input: ProposalInput) {
   for (const [, group] of [...tiers.entries()].sort(([a], [b]) => a - b)) {
     for (let i = 0; i < group.length; i += 400) {
       const batch = group.slice(i, i + 400);
-      const open = await proposalQueries.openQuantities(db, batch.map((c) => c.productId), item.deliveryDate).execute();
+      const open = await proposalQueries
+        .openQuantities(
+          db,
+          batch.map((c) => c.productId),
+          item.deliveryDate,
+        )
+        .execute();
       const recent = await proposalQueries.recentAssignments(db, [...new Set(batch.map((c) => c.businessId))], since).execute();
       const openByProduct = new Map(open.map((r) => [r.product_id, r.qty]));
       const recentByBusiness = new Map(recent.map((r) => [r.business_id, r.n]));

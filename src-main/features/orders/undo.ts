@@ -30,11 +30,25 @@ export const undoMethods = {
       const check = checkUndo(await lastMoveOf(ctx, a.id), a.status, signedInUser(ctx).id, ctx.app.clock.nowIso(), orderStatusLabels);
       if (!check.ok) throw conflict(check.message);
       const nowIso = ctx.app.clock.nowIso();
-      const updated = await ctx.db.updateTable('order_assignments').set({ status: check.back, updated_at: nowIso }).where('id', '=', a.id).where('status', '=', a.status).executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1) throw conflict({ id: 'Penugasan baru saja diubah orang lain. Muat ulang halaman.', en: 'Someone else just changed the assignment. Reload the page.' });
+      const updated = await ctx.db
+        .updateTable('order_assignments')
+        .set({ status: check.back, updated_at: nowIso })
+        .where('id', '=', a.id)
+        .where('status', '=', a.status)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) !== 1)
+        throw conflict({ id: 'Penugasan baru saja diubah orang lain. Muat ulang halaman.', en: 'Someone else just changed the assignment. Reload the page.' });
       await ctx.db
         .insertInto('order_events')
-        .values({ id: ctx.app.newId(), assignment_id: a.id, from_status: a.status, to_status: check.back, at: nowIso, user_id: signedInUser(ctx).id, reason: `Diurungkan: ${orderStatusLabels[a.status].id}` })
+        .values({
+          id: ctx.app.newId(),
+          assignment_id: a.id,
+          from_status: a.status,
+          to_status: check.back,
+          at: nowIso,
+          user_id: signedInUser(ctx).id,
+          reason: `Diurungkan: ${orderStatusLabels[a.status].id}`,
+        })
         .execute();
       await ctx.audit({ entity: 'order_assignment', entityId: a.id, before: { status: a.status }, after: { status: check.back, undone: true } });
       const stage = await refreshOrderStage(ctx.db, a.order_id, nowIso);

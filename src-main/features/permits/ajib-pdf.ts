@@ -49,7 +49,10 @@ export function ajibDayPdf(list: AjibDayList): Promise<Buffer> {
       });
       y += h;
     };
-    drawRow(cols.map((c) => c.title), true);
+    drawRow(
+      cols.map((c) => c.title),
+      true,
+    );
     list.rows
       .filter((r) => r.officerName === officer)
       .forEach((r, i) =>
@@ -60,7 +63,11 @@ export function ajibDayPdf(list: AjibDayList): Promise<Buffer> {
             `${r.memberName}\n${r.businessName}${r.phone ? `\n${r.phone}` : ''}`,
             r.address,
             r.number ?? '-',
-            r.status === 'selesai' ? `${r.receiverName ?? ''} (pukul ${r.doneAt ? new Date(Date.parse(r.doneAt) + 7 * 3600_000).toISOString().slice(11, 16) : ''} WIB)` : r.status === 'batal' ? 'Batal' : '',
+            r.status === 'selesai'
+              ? `${r.receiverName ?? ''} (pukul ${r.doneAt ? new Date(Date.parse(r.doneAt) + 7 * 3600_000).toISOString().slice(11, 16) : ''} WIB)`
+              : r.status === 'batal'
+                ? 'Batal'
+                : '',
           ],
           false,
         ),

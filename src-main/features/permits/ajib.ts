@@ -73,10 +73,16 @@ export const ajibMethods = {
     handler: async (ctx, input) => {
       const permit = await loadPermit(ctx.db, input.permitId);
       if (input.kind === 'delivery' && !['disetujui', 'terbit'].includes(permit.status)) {
-        throw badInput('kind', { id: 'Jenis tugas: izin hanya dapat diantar setelah disetujui atau terbit', en: 'Task type: a permit can be delivered only once it is approved or issued' });
+        throw badInput('kind', {
+          id: 'Jenis tugas: izin hanya dapat diantar setelah disetujui atau terbit',
+          en: 'Task type: a permit can be delivered only once it is approved or issued',
+        });
       }
       if (input.kind === 'pickup' && !['diajukan', 'perlu_perbaikan', 'diverifikasi'].includes(permit.status)) {
-        throw badInput('kind', { id: 'Jenis tugas: berkas hanya dijemput selama permohonan belum diputuskan', en: 'Task type: documents are collected only while the application is undecided' });
+        throw badInput('kind', {
+          id: 'Jenis tugas: berkas hanya dijemput selama permohonan belum diputuskan',
+          en: 'Task type: documents are collected only while the application is undecided',
+        });
       }
       const now = ctx.app.clock.nowIso();
       const taskId = ctx.app.newId();
@@ -105,10 +111,19 @@ export const ajibMethods = {
     summary: 'Mengubah petugas, alamat atau tanggal tugas AJIB yang belum selesai.',
     access: AJIB_ROLES,
     mutation: true,
-    input: z.strictObject({ id: id({ id: 'Tugas', en: 'Task' }), officerName: text({ id: 'Petugas AJIB', en: 'AJIB officer' }, 120), address: text({ id: 'Alamat', en: 'Address' }, 300), plannedDate: isoDate({ id: 'Tanggal rencana', en: 'Planned date' }) }),
+    input: z.strictObject({
+      id: id({ id: 'Tugas', en: 'Task' }),
+      officerName: text({ id: 'Petugas AJIB', en: 'AJIB officer' }, 120),
+      address: text({ id: 'Alamat', en: 'Address' }, 300),
+      plannedDate: isoDate({ id: 'Tanggal rencana', en: 'Planned date' }),
+    }),
     handler: async (ctx, input) => {
       const before = await loadTask(ctx.db, input.id);
-      if (before.status !== 'rencana') throw conflict({ id: `Tugas AJIB sudah ${before.status === 'selesai' ? 'selesai' : 'dibatalkan'} dan tidak dapat diubah.`, en: `The AJIB task is already ${before.status === 'selesai' ? 'done' : 'cancelled'} and cannot be changed.` });
+      if (before.status !== 'rencana')
+        throw conflict({
+          id: `Tugas AJIB sudah ${before.status === 'selesai' ? 'selesai' : 'dibatalkan'} dan tidak dapat diubah.`,
+          en: `The AJIB task is already ${before.status === 'selesai' ? 'done' : 'cancelled'} and cannot be changed.`,
+        });
       await ctx.db
         .updateTable('ajib_tasks')
         .set({ officer_name: input.officerName, address: input.address, planned_date: input.plannedDate, updated_at: ctx.app.clock.nowIso() })
@@ -123,7 +138,11 @@ export const ajibMethods = {
     summary: 'Menyelesaikan tugas AJIB dengan bukti serah terima; pengantaran menyerahkan izin yang terbit.',
     access: AJIB_ROLES,
     mutation: true,
-    input: z.strictObject({ id: id({ id: 'Tugas', en: 'Task' }), receiverName: text({ id: 'Nama penerima', en: 'Recipient name' }, 120), note: optionalText({ id: 'Catatan', en: 'Note' }, 500) }),
+    input: z.strictObject({
+      id: id({ id: 'Tugas', en: 'Task' }),
+      receiverName: text({ id: 'Nama penerima', en: 'Recipient name' }, 120),
+      note: optionalText({ id: 'Catatan', en: 'Note' }, 500),
+    }),
     handler: async (ctx, input) => {
       const before = await loadTask(ctx.db, input.id);
       if (before.status !== 'rencana') throw conflict({ id: 'Tugas AJIB ini sudah ditutup.', en: 'This AJIB task is already closed.' });

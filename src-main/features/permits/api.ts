@@ -51,10 +51,7 @@ export const permitMethods = {
     }),
     handler: async (ctx, input) => {
       const sc = await slaContext(ctx);
-      let q = ctx.db
-        .selectFrom('permits as p')
-        .innerJoin('members as m', 'm.id', 'p.member_id')
-        .innerJoin('businesses as b', 'b.id', 'p.business_id');
+      let q = ctx.db.selectFrom('permits as p').innerJoin('members as m', 'm.id', 'p.member_id').innerJoin('businesses as b', 'b.id', 'p.business_id');
       if (input.status) q = q.where('p.status', '=', input.status);
       if (input.channel) q = q.where('p.channel', '=', input.channel);
       if (input.memberId) q = q.where('p.member_id', '=', input.memberId);
@@ -73,8 +70,15 @@ export const permitMethods = {
       }
       if (input.sla) {
         // Only open permits have a running clock; there are few, so their SLA is computed here.
-        const open = await q.select('p.id').where('p.status', 'in', [...OPEN_STATUSES]).execute();
-        const slas = await slaOfPermits(ctx.db, open.map((o) => o.id), sc);
+        const open = await q
+          .select('p.id')
+          .where('p.status', 'in', [...OPEN_STATUSES])
+          .execute();
+        const slas = await slaOfPermits(
+          ctx.db,
+          open.map((o) => o.id),
+          sc,
+        );
         const ids = open
           .map((o) => o.id)
           .filter((permitId) => {
@@ -104,8 +108,16 @@ export const permitMethods = {
         ])
         .orderBy(sql.ref(col), input.dir)
         .orderBy('p.id', input.dir);
-      const page = await fetchPage(rowsQuery, q.select((eb) => eb.fn.countAll<number>().as('total')), input);
-      const slas = await slaOfPermits(ctx.db, page.rows.map((r) => r.id), sc);
+      const page = await fetchPage(
+        rowsQuery,
+        q.select((eb) => eb.fn.countAll<number>().as('total')),
+        input,
+      );
+      const slas = await slaOfPermits(
+        ctx.db,
+        page.rows.map((r) => r.id),
+        sc,
+      );
       return {
         ...page,
         rows: page.rows.map((r) => {
@@ -124,10 +136,17 @@ export const permitMethods = {
     handler: async (ctx, input) => {
       const before = await loadPermit(ctx.db, input.id);
       if (!['diajukan', 'diverifikasi', 'perlu_perbaikan'].includes(before.status)) {
-        throw conflict({ id: `Persyaratan tidak dapat diubah: izin sudah berstatus ${permitStatusLabels[before.status].id}.`, en: `The requirements cannot be changed: the permit is already ${permitStatusLabels[before.status].en}.` });
+        throw conflict({
+          id: `Persyaratan tidak dapat diubah: izin sudah berstatus ${permitStatusLabels[before.status].id}.`,
+          en: `The requirements cannot be changed: the permit is already ${permitStatusLabels[before.status].en}.`,
+        });
       }
       const codes = await assertRequirementCodes(ctx, input.requirements);
-      await ctx.db.updateTable('permits').set({ requirements: JSON.stringify(codes), updated_at: ctx.app.clock.nowIso() }).where('id', '=', input.id).execute();
+      await ctx.db
+        .updateTable('permits')
+        .set({ requirements: JSON.stringify(codes), updated_at: ctx.app.clock.nowIso() })
+        .where('id', '=', input.id)
+        .execute();
       const after = await loadPermit(ctx.db, input.id);
       await ctx.audit({ entity: 'permit', entityId: input.id, before: { requirements: before.requirements }, after: { requirements: after.requirements } });
       return { requirements: codes };
@@ -158,7 +177,9 @@ export const permitMethods = {
     summary: 'Ketepatan waktu layanan IUMK satu bulan: diterima, terbit, ditolak, tepat waktu, per jalur.',
     access: 'authenticated',
     mutation: false,
-    input: z.strictObject({ month: label(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, fieldMessage({ id: 'format TTTT-BB', en: 'format YYYY-MM' })), { id: 'Bulan', en: 'Month' }) }),
+    input: z.strictObject({
+      month: label(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, fieldMessage({ id: 'format TTTT-BB', en: 'format YYYY-MM' })), { id: 'Bulan', en: 'Month' }),
+    }),
     handler: async (ctx, input) => {
       const sc = await slaContext(ctx);
       // Decided in the month (issued or refused), judged by the completion event's local date.
@@ -178,7 +199,11 @@ export const permitMethods = {
         .where('submitted_at', '<', monthBounds(input.month)[1])
         .groupBy('channel')
         .execute();
-      const slas = await slaOfPermits(ctx.db, inMonth.map((d) => d.id), sc);
+      const slas = await slaOfPermits(
+        ctx.db,
+        inMonth.map((d) => d.id),
+        sc,
+      );
       const byChannel: Record<string, { received: number; issued: number; rejected: number; onTime: number }> = {};
       const bucket = (c: string) => (byChannel[c] ??= { received: 0, issued: 0, rejected: 0, onTime: 0 });
       for (const r of received) bucket(r.channel).received = r.n;
@@ -222,7 +247,12 @@ export const permitMethods = {
     handler: async (ctx) => {
       const settings = await loadPermitSettings(ctx.db);
       // `settings` is what the admin edits, as stored; `requirements` is the list as the counter reads it.
-      return { settings, defaults: DEFAULT_PERMIT_SETTINGS, zones: tableIn(locationZoneLabels, ctx.locale), requirements: requirementsIn(settings.requirements, ctx.locale) };
+      return {
+        settings,
+        defaults: DEFAULT_PERMIT_SETTINGS,
+        zones: tableIn(locationZoneLabels, ctx.locale),
+        requirements: requirementsIn(settings.requirements, ctx.locale),
+      };
     },
   }),
 

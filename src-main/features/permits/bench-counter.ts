@@ -37,7 +37,21 @@ function addHistory(ctx: BenchContext): number {
      values (?, ?, ?, 'loket', 'non_binaan', 'menetap', 12, 'permukiman', '["pengantar_rtrw","ktp","kk","pas_foto","rekomendasi_lurah"]', ?, ?, ?, ?, ?, ?, '10240', ?, ?, 'bench-riwayat', ?, ?, ?, ?)`,
   );
   const insEvent = sqlite.prepare(`insert into permit_events (id, permit_id, from_status, to_status, at, note) values (?, ?, null, 'diajukan', ?, 'bench')`);
-  const statuses = ['diserahkan', 'diserahkan', 'diserahkan', 'diserahkan', 'diserahkan', 'diserahkan', 'ditolak', 'dicabut', 'terbit', 'diverifikasi', 'diajukan', 'disetujui', 'perlu_perbaikan'];
+  const statuses = [
+    'diserahkan',
+    'diserahkan',
+    'diserahkan',
+    'diserahkan',
+    'diserahkan',
+    'diserahkan',
+    'ditolak',
+    'dicabut',
+    'terbit',
+    'diverifikasi',
+    'diajukan',
+    'disetujui',
+    'perlu_perbaikan',
+  ];
   sqlite.transaction(() => {
     businesses.forEach((b, i) => {
       const n = have + i;
@@ -79,17 +93,24 @@ function timing(name: string, times: number[]): Timing {
 export async function counterBench(ctx: BenchContext): Promise<BenchLine[]> {
   const lines: BenchLine[] = [];
   const permits = addHistory(ctx);
-  ctx.log(`Izin di basis data: ${(ctx.app.sqlite.prepare('select count(*) n from permits').get() as { n: number }).n.toLocaleString('id-ID')} (riwayat ${permits.toLocaleString('id-ID')})`);
+  ctx.log(
+    `Izin di basis data: ${(ctx.app.sqlite.prepare('select count(*) n from permits').get() as { n: number }).n.toLocaleString('id-ID')} (riwayat ${permits.toLocaleString('id-ID')})`,
+  );
   const codes = await call(ctx, 'loket', 'office.postalCodes', {});
   if (codes.some((k: { postalCode: string | null }) => !k.postalCode)) {
-    await call(ctx, 'admin', 'office.savePostalCodes', { entries: Object.entries(TANAH_ABANG_POSTAL_CODES).map(([kelurahanKode, postalCode]) => ({ kelurahanKode, postalCode })) });
+    await call(ctx, 'admin', 'office.savePostalCodes', {
+      entries: Object.entries(TANAH_ABANG_POSTAL_CODES).map(([kelurahanKode, postalCode]) => ({ kelurahanKode, postalCode })),
+    });
   }
 
   // Beranda: the queues of every role in one call, beside the approval page as raw SQL.
   const work = await measure('permits.work (Beranda: antrean semua peran)', 100, () => call(ctx, 'supervisor', 'permits.work', {}));
   // Baseline: the same ten list and count statements, prepared once, without the API or the SLA.
   const statements = (['approve', 'verify', 'issue', 'print', 'handOver'] as const).flatMap((list) =>
-    [workListQuery(ctx.app.db, list).compile(), workCountQuery(ctx.app.db, list).compile()].map((c) => ({ stmt: ctx.app.sqlite.prepare(c.sql), params: c.parameters as unknown[] })),
+    [workListQuery(ctx.app.db, list).compile(), workCountQuery(ctx.app.db, list).compile()].map((c) => ({
+      stmt: ctx.app.sqlite.prepare(c.sql),
+      params: c.parameters as unknown[],
+    })),
   );
   const raw = await measure('raw', 100, () => statements.forEach((s) => s.stmt.all(...s.params)));
   lines.push({ name: work.name, ours: work, baseline: raw, target: `< ${STEP_TARGET_MS} ms p95`, met: work.p95 < STEP_TARGET_MS });
@@ -141,11 +162,17 @@ export async function counterBench(ctx: BenchContext): Promise<BenchLine[]> {
     );
     await time('3. permits.get (halaman izin)', () => call(ctx, 'loket', 'permits.get', { id: created.id }));
     await time('4. permits.work (Beranda supervisor)', () => call(ctx, 'supervisor', 'permits.work', {}));
-    await time('5. permits.transition → disetujui (supervisor)', () => call(ctx, 'supervisor', 'permits.transition', { id: created.id, to: 'disetujui', expectedStatus: 'diverifikasi' }));
-    await time('6. permits.transition → terbit (nomor)', () => call(ctx, 'loket', 'permits.transition', { id: created.id, to: 'terbit', expectedStatus: 'disetujui' }));
+    await time('5. permits.transition → disetujui (supervisor)', () =>
+      call(ctx, 'supervisor', 'permits.transition', { id: created.id, to: 'disetujui', expectedStatus: 'diverifikasi' }),
+    );
+    await time('6. permits.transition → terbit (nomor)', () =>
+      call(ctx, 'loket', 'permits.transition', { id: created.id, to: 'terbit', expectedStatus: 'disetujui' }),
+    );
     await time('7. permits.certificate (PDF asli)', () => call(ctx, 'loket', 'permits.certificate', { id: created.id }));
     await time('8. permits.printResult (cetakan baik)', () => call(ctx, 'loket', 'permits.printResult', { ids: [created.id], good: true }));
-    await time('9. permits.transition → diserahkan', () => call(ctx, 'loket', 'permits.transition', { id: created.id, to: 'diserahkan', expectedStatus: 'terbit', deliveryChannel: 'loket' }));
+    await time('9. permits.transition → diserahkan', () =>
+      call(ctx, 'loket', 'permits.transition', { id: created.id, to: 'diserahkan', expectedStatus: 'terbit', deliveryChannel: 'loket' }),
+    );
   }
   for (const [name, times] of Object.entries(steps)) {
     const t = timing(name, times);

@@ -8,7 +8,15 @@ import type { BenchSuite } from '../../bench/suites';
 import { fontData } from '../../core/pdf/fonts';
 import { loadPermitSettings } from './settings';
 import { renderCertificatesTask } from './tasks';
-import { CERTIFICATE_QR_SIZE, CERTIFICATE_SENTENCE, certificateQrText, loadCertificateOffice, renderCertificates, streamCertificates, type CertificateData } from './certificate';
+import {
+  CERTIFICATE_QR_SIZE,
+  CERTIFICATE_SENTENCE,
+  certificateQrText,
+  loadCertificateOffice,
+  renderCertificates,
+  streamCertificates,
+  type CertificateData,
+} from './certificate';
 
 export function permitsBenchSample(i: number): CertificateData {
   return {
@@ -20,7 +28,12 @@ export function permitsBenchSample(i: number): CertificateData {
     facility: 'Kios',
     copiesPrinted: 0,
     verificationCode: 'K7QF2M9DXR4P',
-    holder: { name: `Siti Aminah ${i}`, nik: '3171075204850001', address: 'Jl. Kebon Kacang Raya No. 1 RT 003/RW 005, Kel. Kebon Kacang', phone: '081234567890' },
+    holder: {
+      name: `Siti Aminah ${i}`,
+      nik: '3171075204850001',
+      address: 'Jl. Kebon Kacang Raya No. 1 RT 003/RW 005, Kel. Kebon Kacang',
+      phone: '081234567890',
+    },
     business: {
       name: `Warung Makan Bu Siti ${i}`,
       legalForm: 'Perorangan',
@@ -52,9 +65,20 @@ function rawPage(doc: PDFKit.PDFDocument, d: CertificateData, lines: string[], q
   }
   doc.font('r').fontSize(9).text('Jl. K.H. Mas Mansyur No. 7, Kebon Kacang · 10240 · Telp. (021) 3102345', left, y, { width, align: 'center' });
   y = doc.y + 4;
-  doc.lineWidth(2.5).moveTo(left, y).lineTo(left + width, y).stroke();
-  doc.lineWidth(0.75).moveTo(left, y + 4).lineTo(left + width, y + 4).stroke();
-  doc.font('b').fontSize(13).text('SURAT IZIN USAHA MIKRO DAN KECIL', left, y + 20, { width, align: 'center' });
+  doc
+    .lineWidth(2.5)
+    .moveTo(left, y)
+    .lineTo(left + width, y)
+    .stroke();
+  doc
+    .lineWidth(0.75)
+    .moveTo(left, y + 4)
+    .lineTo(left + width, y + 4)
+    .stroke();
+  doc
+    .font('b')
+    .fontSize(13)
+    .text('SURAT IZIN USAHA MIKRO DAN KECIL', left, y + 20, { width, align: 'center' });
   doc.font('r').fontSize(11).text(`Nomor: ${d.number}`, { width, align: 'center' });
   doc.fontSize(10.5).text(legalBasis, left, doc.y + 12, { width, align: 'justify' });
   const row = (k: string, v: string) => {
@@ -170,11 +194,15 @@ export const permitsBench: BenchSuite = async (ctx) => {
   );
   // Not growing: the peak heap of a batch twice as large stays within 32 MB of the smaller one's.
   const growth = b1000.peakHeap - b1000.before.heapUsed - (b500.peakHeap - b500.before.heapUsed);
-  const perPage = (b500.ms / b500.pages);
+  const perPage = b500.ms / b500.pages;
   const batchTiming: Timing = { name: 'batch 500', runs: 1, p50: perPage, p95: perPage, mean: perPage };
 
   // The same batch as the office prints it: in the worker pool, off the main thread.
-  const input = { list: Array.from({ length: 500 }, (_, i) => permitsBenchSample(i)), office, settings: { documentTitle: settings.documentTitle, legalBasis: settings.legalBasis } };
+  const input = {
+    list: Array.from({ length: 500 }, (_, i) => permitsBenchSample(i)),
+    office,
+    settings: { documentTitle: settings.documentTitle, legalBasis: settings.legalBasis },
+  };
   await app.services.work.run(renderCertificatesTask, { ...input, list: input.list.slice(0, 20) });
   const tw = performance.now();
   const viaPool = await app.services.work.run(renderCertificatesTask, input);

@@ -180,7 +180,13 @@ export async function loadCertificateData(db: Database, ids: string[]): Promise<
  * the verification code printed under the QR, and the key id.
  */
 export function certificateQrText(data: CertificateData, key: Pick<CertificateOffice, 'keyId' | 'privateKeyPem'>): string {
-  const payload: Record<string, string> = { t: 'IUMK', n: data.number, d: data.issuedOn, b: data.business.name.slice(0, 120), h: hashNik(data.holder.nik, key.keyId) };
+  const payload: Record<string, string> = {
+    t: 'IUMK',
+    n: data.number,
+    d: data.issuedOn,
+    b: data.business.name.slice(0, 120),
+    h: hashNik(data.holder.nik, key.keyId),
+  };
   if (data.verificationCode) payload.c = data.verificationCode;
   return signPayload(payload, { keyId: key.keyId, privateKeyPem: key.privateKeyPem });
 }
@@ -228,9 +234,7 @@ export function drawCertificatePage(
     doc.fillOpacity(1).fillColor('black');
   }
 
-  const contact = [office.address, office.postalCode, office.phone ? `Telp. ${office.phone}` : null, office.email]
-    .filter(Boolean)
-    .join(' · ');
+  const contact = [office.address, office.postalCode, office.phone ? `Telp. ${office.phone}` : null, office.email].filter(Boolean).join(' · ');
   // What is the same on every page of a batch is drawn once and placed again (see reusable.ts).
   drawReusable(doc, 'letterhead', doc.page.margins.top, () => drawLetterhead(doc, { lines: office.letterheadLines, address: contact }));
 
@@ -239,7 +243,10 @@ export function drawCertificatePage(
     doc.font(FONT.sansBold, 11);
     const w = doc.widthOfString('SALINAN') + 16;
     const x = left + width - w;
-    doc.rect(x, doc.y - 10, w, 20).lineWidth(1).stroke();
+    doc
+      .rect(x, doc.y - 10, w, 20)
+      .lineWidth(1)
+      .stroke();
     doc.text('SALINAN', x, doc.y - 5, { width: w, align: 'center', lineBreak: false });
     doc.restore();
   }
@@ -315,7 +322,10 @@ export function drawCertificatePage(
     doc.save();
     doc.lineWidth(0.75).dash(3, { space: 2 }).rect(left, top, photoW, photoH).stroke().undash();
     doc.restore();
-    doc.font(FONT.sans, 8).fillColor('#555555').text('Pas foto\n4 x 6 cm', left, top + photoH / 2 - 10, { width: photoW, align: 'center' });
+    doc
+      .font(FONT.sans, 8)
+      .fillColor('#555555')
+      .text('Pas foto\n4 x 6 cm', left, top + photoH / 2 - 10, { width: photoW, align: 'center' });
     doc.fillColor('black');
     drawSignatureBlock(doc, {
       place: 'Jakarta',
@@ -338,7 +348,9 @@ export function drawCertificatePage(
   if (data.verificationCode) {
     doc.font(FONT.sans, VERIFICATION_LABEL_SIZE).text('Kode verifikasi', captionX, captionY, { width: captionW, align: 'center', lineBreak: false });
     captionY += VERIFICATION_LABEL_SIZE + 2;
-    doc.font('Courier-Bold', VERIFICATION_CODE_SIZE).text(groupVerificationCode(data.verificationCode), captionX, captionY, { width: captionW, align: 'center', lineBreak: false });
+    doc
+      .font('Courier-Bold', VERIFICATION_CODE_SIZE)
+      .text(groupVerificationCode(data.verificationCode), captionX, captionY, { width: captionW, align: 'center', lineBreak: false });
     captionY += VERIFICATION_CODE_SIZE + 3;
   }
   drawReusable(doc, 'scanCaption', captionY, (top) =>

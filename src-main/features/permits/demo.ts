@@ -117,7 +117,13 @@ export const permitsDemo: DemoStep = async (ctx) => {
       if (status === 'ditolak') await move('ditolak', supervisor, { reason: 'Lokasi usaha berada di jalur hijau.' });
       if (['disetujui', 'terbit', 'diserahkan', 'dicabut'].includes(status)) await move('disetujui', supervisor);
       if (status === 'disetujui') {
-        await callAs(app, loket, 'ajib.create', { permitId: id, kind: 'delivery', officerName: rng.pick(OFFICERS), address: c.address, plannedDate: addWorkingDays(today, 1) });
+        await callAs(app, loket, 'ajib.create', {
+          permitId: id,
+          kind: 'delivery',
+          officerName: rng.pick(OFFICERS),
+          address: c.address,
+          plannedDate: addWorkingDays(today, 1),
+        });
       }
       if (['terbit', 'diserahkan', 'dicabut'].includes(status)) await move('terbit', loket);
       // Printed and confirmed good, except a few issued ones still waiting for the printer.
@@ -134,7 +140,13 @@ export const permitsDemo: DemoStep = async (ctx) => {
       }
       if (status === 'diserahkan') {
         if (i % 3 === 0) {
-          const task = await callAs<{ id: string }>(app, loket, 'ajib.create', { permitId: id, kind: 'delivery', officerName: OFFICERS[i % 2], address: c.address, plannedDate: today });
+          const task = await callAs<{ id: string }>(app, loket, 'ajib.create', {
+            permitId: id,
+            kind: 'delivery',
+            officerName: OFFICERS[i % 2],
+            address: c.address,
+            plannedDate: today,
+          });
           await callAs(app, loket, 'ajib.complete', { id: task.id, receiverName: 'Diterima keluarga pemohon', note: 'Diserahkan di rumah pemohon' });
         } else {
           await move('diserahkan', loket, { deliveryChannel: 'loket' });
@@ -150,5 +162,9 @@ export const permitsDemo: DemoStep = async (ctx) => {
       counts[status] = (counts[status] ?? 0) + 1;
     }
   }
-  ctx.log(`Perizinan: ${index} izin contoh (${Object.entries(counts).map(([s, n]) => `${s} ${n}`).join(', ')}), ${HOLIDAYS_2026.length} hari libur 2026, tugas AJIB hari ini.`);
+  ctx.log(
+    `Perizinan: ${index} izin contoh (${Object.entries(counts)
+      .map(([s, n]) => `${s} ${n}`)
+      .join(', ')}), ${HOLIDAYS_2026.length} hari libur 2026, tugas AJIB hari ini.`,
+  );
 };

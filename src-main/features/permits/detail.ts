@@ -63,7 +63,17 @@ export const detailMethods = {
       const office = await ctx.db.selectFrom('office').select('kecamatan_kode').executeTakeFirstOrThrow();
       const events = await ctx.db
         .selectFrom('permit_events')
-        .select(['id', 'from_status as from', 'to_status as to', 'by_name as byName', 'by_role as byRole', 'at', 'note', 'receiver_name as receiverName', 'delivery_channel as deliveryChannel'])
+        .select([
+          'id',
+          'from_status as from',
+          'to_status as to',
+          'by_name as byName',
+          'by_role as byRole',
+          'at',
+          'note',
+          'receiver_name as receiverName',
+          'delivery_channel as deliveryChannel',
+        ])
         .where('permit_id', '=', p.id)
         .orderBy('at')
         .orderBy('id')
@@ -172,7 +182,8 @@ export const detailMethods = {
         .where('p.id', '=', input.id)
         .executeTakeFirst();
       if (!row) throw notFound({ id: 'Izin', en: 'Permit' });
-      if (!canSeeNik(ctx.user?.role)) throw new AppError('forbidden', { id: 'Peran Anda tidak berhak melihat NIK lengkap.', en: 'Your role may not see the full NIK.' });
+      if (!canSeeNik(ctx.user?.role))
+        throw new AppError('forbidden', { id: 'Peran Anda tidak berhak melihat NIK lengkap.', en: 'Your role may not see the full NIK.' });
       await ctx.audit({ entity: 'permit', entityId: input.id, after: { revealed: 'nik', memberNo: row.memberNo, permit: row.number } });
       return { nik: row.nik, npwp: row.npwp };
     },

@@ -42,7 +42,13 @@ const locationFields = {
 
 export const requirementCodes = label(z.array(z.string().trim().min(1).max(40)).max(30), { id: 'Persyaratan', en: 'Requirements' });
 
-function toLocationInput(input: { locationType: string; floorAreaM2?: number | null; plotAreaM2?: number | null; atDesignatedLocation?: boolean | null; zone?: string | null }): LocationInput {
+function toLocationInput(input: {
+  locationType: string;
+  floorAreaM2?: number | null;
+  plotAreaM2?: number | null;
+  atDesignatedLocation?: boolean | null;
+  zone?: string | null;
+}): LocationInput {
   return {
     mode: input.locationType === 'berkeliling' ? 'berkeliling' : 'menetap',
     homeBased: input.locationType === 'rumah',
@@ -57,7 +63,14 @@ function assertLocation(input: Parameters<typeof toLocationInput>[0]) {
   const violations = checkLocation(toLocationInput(input));
   if (violations.length) {
     const fields = Object.fromEntries(violations.map((v) => [v.field, v.message]));
-    throw new AppError('bad_input', joinPhrases(violations.map((v) => v.message), ' '), fields);
+    throw new AppError(
+      'bad_input',
+      joinPhrases(
+        violations.map((v) => v.message),
+        ' ',
+      ),
+      fields,
+    );
   }
 }
 
@@ -65,7 +78,8 @@ export async function assertRequirementCodes(ctx: CallContext, codes: string[]) 
   const settings = await loadPermitSettings(ctx.db);
   const known = new Set(settings.requirements.map((r) => r.code));
   const unknown = codes.filter((c) => !known.has(c));
-  if (unknown.length) throw badInput('requirements', { id: `Persyaratan: kode tidak dikenal: ${unknown.join(', ')}`, en: `Requirements: unknown codes: ${unknown.join(', ')}` });
+  if (unknown.length)
+    throw badInput('requirements', { id: `Persyaratan: kode tidak dikenal: ${unknown.join(', ')}`, en: `Requirements: unknown codes: ${unknown.join(', ')}` });
   return [...new Set(codes)];
 }
 
@@ -77,10 +91,14 @@ async function checkMemberBusiness(ctx: CallContext, memberId: string, businessI
     .where('id', '=', businessId)
     .executeTakeFirst();
   if (!business) throw notFound({ id: 'Usaha', en: 'Business' });
-  if (business.member_id !== memberId) throw badInput('businessId', { id: 'Usaha: bukan milik anggota yang dipilih', en: 'Business: does not belong to the chosen member' });
+  if (business.member_id !== memberId)
+    throw badInput('businessId', { id: 'Usaha: bukan milik anggota yang dipilih', en: 'Business: does not belong to the chosen member' });
   if (business.status !== 'aktif') throw badInput('businessId', { id: `Usaha: ${business.name} sudah tutup`, en: `Business: ${business.name} is closed` });
   if (business.scale !== 'mikro' && business.scale !== 'kecil') {
-    throw badInput('businessId', { id: `Usaha: IUMK hanya untuk usaha mikro dan kecil; ${business.name} tercatat usaha ${SCALE_LABELS[business.scale as Scale].id.toLowerCase()}`, en: `Business: IUMK is for micro and small businesses only; ${business.name} is recorded as ${SCALE_LABELS[business.scale as Scale].en.toLowerCase()}` });
+    throw badInput('businessId', {
+      id: `Usaha: IUMK hanya untuk usaha mikro dan kecil; ${business.name} tercatat usaha ${SCALE_LABELS[business.scale as Scale].id.toLowerCase()}`,
+      en: `Business: IUMK is for micro and small businesses only; ${business.name} is recorded as ${SCALE_LABELS[business.scale as Scale].en.toLowerCase()}`,
+    });
   }
   const place = await assertInArea(ctx.db, business.kelurahan_kode, 'businessId');
   const postalCode = await requirePostalCode(ctx.db, business, place, 'businessId');
@@ -95,8 +113,16 @@ async function checkMemberBusiness(ctx: CallContext, memberId: string, businessI
     throw conflict(
       open.number
         ? { id: `Usaha ini sudah memiliki IUMK aktif nomor ${open.number}.`, en: `This business already has an active IUMK, number ${open.number}.` }
-        : { id: `Usaha ini sudah memiliki permohonan IUMK yang sedang diproses (${status.id}).`, en: `This business already has an IUMK application in progress (${status.en}).` },
-      { businessId: { id: 'Usaha: sudah memiliki IUMK atau permohonan yang sedang diproses', en: 'Business: already has an IUMK or an application in progress' } },
+        : {
+            id: `Usaha ini sudah memiliki permohonan IUMK yang sedang diproses (${status.id}).`,
+            en: `This business already has an IUMK application in progress (${status.en}).`,
+          },
+      {
+        businessId: {
+          id: 'Usaha: sudah memiliki IUMK atau permohonan yang sedang diproses',
+          en: 'Business: already has an IUMK or an application in progress',
+        },
+      },
     );
   }
   return { postalCode };
@@ -124,11 +150,29 @@ export const intakeMethods = {
       })
       .superRefine((v, issue) => {
         if (v.walkIn && (v.memberId || v.businessId)) {
-          issue.addIssue({ code: 'custom', path: ['memberId'], message: fieldMessage({ id: 'pilih anggota terdaftar atau isi pendaftaran singkat, bukan keduanya', en: 'choose a registered member or fill in the short registration, not both' }) });
+          issue.addIssue({
+            code: 'custom',
+            path: ['memberId'],
+            message: fieldMessage({
+              id: 'pilih anggota terdaftar atau isi pendaftaran singkat, bukan keduanya',
+              en: 'choose a registered member or fill in the short registration, not both',
+            }),
+          });
         } else if (!v.walkIn && !v.memberId) {
-          issue.addIssue({ code: 'custom', path: ['memberId'], message: fieldMessage({ id: 'pilih anggota atau isi pendaftaran singkat pemohon baru', en: 'choose a member, or fill in the short registration of a new applicant' }) });
+          issue.addIssue({
+            code: 'custom',
+            path: ['memberId'],
+            message: fieldMessage({
+              id: 'pilih anggota atau isi pendaftaran singkat pemohon baru',
+              en: 'choose a member, or fill in the short registration of a new applicant',
+            }),
+          });
         } else if (!v.walkIn && !v.businessId) {
-          issue.addIssue({ code: 'custom', path: ['businessId'], message: fieldMessage({ id: 'pilih usaha anggota', en: "choose one of the member's businesses" }) });
+          issue.addIssue({
+            code: 'custom',
+            path: ['businessId'],
+            message: fieldMessage({ id: 'pilih usaha anggota', en: "choose one of the member's businesses" }),
+          });
         }
       }),
     handler: async (ctx, input) => {
@@ -139,7 +183,10 @@ export const intakeMethods = {
         const ticked = new Set(requirements);
         const missing = requirementsFor(settings, input.category).filter((r) => !ticked.has(r.code));
         if (missing.length) {
-          const list = (l: Locale) => requirementsIn(missing, l).map((r) => r.label).join('; ');
+          const list = (l: Locale) =>
+            requirementsIn(missing, l)
+              .map((r) => r.label)
+              .join('; ');
           throw badInput('requirements', {
             id: `Persyaratan belum lengkap, permohonan belum dapat diverifikasi. Belum ada: ${list('id')}. Centang yang sudah diserahkan, atau simpan tanpa verifikasi dan minta pemohon melengkapinya.`,
             en: `The requirements are incomplete; the application cannot be verified yet. Missing: ${list('en')}. Tick what was handed in, or save without verifying and ask the applicant to complete it.`,
@@ -153,7 +200,8 @@ export const intakeMethods = {
         ({ memberId, businessId, postalCode } = await registerWalkIn(ctx, input.walkIn));
       } else {
         // The schema's refinement refuses a call with neither a walk-in nor both ids.
-        if (!input.memberId || !input.businessId) throw badInput('memberId', { id: 'Anggota: pilih anggota dan usahanya', en: 'Member: choose the member and the business' });
+        if (!input.memberId || !input.businessId)
+          throw badInput('memberId', { id: 'Anggota: pilih anggota dan usahanya', en: 'Member: choose the member and the business' });
         memberId = input.memberId;
         businessId = input.businessId;
         ({ postalCode } = await checkMemberBusiness(ctx, memberId, businessId));
@@ -244,8 +292,23 @@ export const intakeMethods = {
             .selectFrom('businesses as b')
             .innerJoin('regions as kel', 'kel.kode', 'b.kelurahan_kode')
             .innerJoin('regions as kec', 'kec.kode', 'kel.parent_kode')
-            .select(['b.id', 'b.member_id as memberId', 'b.name', 'b.scale', 'b.status', 'b.nib', 'b.address_street as address', 'b.kelurahan_kode as kelurahanKode', 'kel.nama as kelurahan', 'kec.nama as kecamatan'])
-            .where('b.member_id', 'in', members.map((m) => m.id))
+            .select([
+              'b.id',
+              'b.member_id as memberId',
+              'b.name',
+              'b.scale',
+              'b.status',
+              'b.nib',
+              'b.address_street as address',
+              'b.kelurahan_kode as kelurahanKode',
+              'kel.nama as kelurahan',
+              'kec.nama as kecamatan',
+            ])
+            .where(
+              'b.member_id',
+              'in',
+              members.map((m) => m.id),
+            )
             .orderBy('b.name')
             .execute()
         : [];

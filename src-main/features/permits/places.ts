@@ -32,7 +32,11 @@ export async function loadOfficeArea(db: Database): Promise<OfficeArea> {
  */
 export async function assertInArea(db: Database, kelurahanKode: string, field: string): Promise<BusinessPlace> {
   const place = await loadPlace(db, kelurahanKode);
-  if (!place) throw badInput(field, { id: 'Kelurahan usaha: kode tidak ada di daftar wilayah DKI Jakarta', en: 'Business kelurahan: the code is not in the list of DKI Jakarta regions' });
+  if (!place)
+    throw badInput(field, {
+      id: 'Kelurahan usaha: kode tidak ada di daftar wilayah DKI Jakarta',
+      en: 'Business kelurahan: the code is not in the list of DKI Jakarta regions',
+    });
   const check = checkTerritory(place, await loadOfficeArea(db));
   if (!check.ok) throw new AppError('bad_input', check.message, { [field]: check.message });
   return place;
@@ -42,7 +46,12 @@ export async function assertInArea(db: Database, kelurahanKode: string, field: s
  * The postal code a certificate prints for a business address: its own, else the one the office
  * keeps for its kelurahan. Missing both is refused with what to do about it.
  */
-export async function requirePostalCode(db: Database, business: { postal_code: string | null; kelurahan_kode: string }, place: BusinessPlace, field: string): Promise<string> {
+export async function requirePostalCode(
+  db: Database,
+  business: { postal_code: string | null; kelurahan_kode: string },
+  place: BusinessPlace,
+  field: string,
+): Promise<string> {
   const code = business.postal_code ?? (await postalCodeOfKelurahan(db, business.kelurahan_kode));
   if (code) return code;
   const message = {

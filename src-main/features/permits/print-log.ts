@@ -41,7 +41,13 @@ export async function printStateOf(db: Database, permit: Pick<PermitsTable, 'id'
 }
 
 /** Appends one line to a permit's print log (in the call's transaction). */
-export async function appendPrint(ctx: CallContext, permitId: string, kind: PermitPrintKind, event: PermitPrintEvent, note: string | null = null): Promise<void> {
+export async function appendPrint(
+  ctx: CallContext,
+  permitId: string,
+  kind: PermitPrintKind,
+  event: PermitPrintEvent,
+  note: string | null = null,
+): Promise<void> {
   await ctx.db
     .insertInto('permit_prints')
     .values({

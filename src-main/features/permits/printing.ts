@@ -21,17 +21,14 @@ const printable = (status: string) => status === 'terbit' || status === 'diserah
 function requirePostalCodes(list: CertificateData[]) {
   const missing = list.filter((d) => !d.business.postalCode);
   if (missing.length) {
-    throw badInput(
-      'postalCode',
-      {
-        id:
-          `Kode pos alamat usaha belum ada untuk ${missing.map((d) => d.number).join(', ')}: surat izin wajib memuat kode pos. ` +
-          'Isi kode pos usaha, atau minta admin mengisi kode pos kelurahannya di Pengaturan › Kode pos kelurahan.',
-        en:
-          `The business address has no postal code for ${missing.map((d) => d.number).join(', ')}: a permit certificate must show the postal code. ` +
-          "Enter the business's postal code, or ask the admin to fill in its kelurahan's postal code in Settings › Kelurahan postal codes.",
-      },
-    );
+    throw badInput('postalCode', {
+      id:
+        `Kode pos alamat usaha belum ada untuk ${missing.map((d) => d.number).join(', ')}: surat izin wajib memuat kode pos. ` +
+        'Isi kode pos usaha, atau minta admin mengisi kode pos kelurahannya di Pengaturan › Kode pos kelurahan.',
+      en:
+        `The business address has no postal code for ${missing.map((d) => d.number).join(', ')}: a permit certificate must show the postal code. ` +
+        "Enter the business's postal code, or ask the admin to fill in its kelurahan's postal code in Settings › Kelurahan postal codes.",
+    });
   }
 }
 
@@ -39,7 +36,11 @@ function requirePostalCodes(list: CertificateData[]) {
 async function draw(db: Database, list: CertificateData[], kinds: Map<string, PermitPrintKind>) {
   const office = await loadCertificateOffice(db);
   const settings = await loadPermitSettings(db);
-  return { office, settings: { documentTitle: settings.documentTitle, legalBasis: settings.legalBasis }, salinan: list.filter((d) => kinds.get(d.permitId) === 'salinan').map((d) => d.permitId) };
+  return {
+    office,
+    settings: { documentTitle: settings.documentTitle, legalBasis: settings.legalBasis },
+    salinan: list.filter((d) => kinds.get(d.permitId) === 'salinan').map((d) => d.permitId),
+  };
 }
 
 /**
@@ -49,12 +50,19 @@ async function draw(db: Database, list: CertificateData[], kinds: Map<string, Pe
  * recorded and the clerk prints again.
  */
 async function checkDrawnKinds(ctx: CallContext, drawn: Map<string, PermitPrintKind>) {
-  const permits = await ctx.db.selectFrom('permits').select(['id', 'number', 'status', 'original_confirmed_at']).where('id', 'in', [...drawn.keys()]).execute();
+  const permits = await ctx.db
+    .selectFrom('permits')
+    .select(['id', 'number', 'status', 'original_confirmed_at'])
+    .where('id', 'in', [...drawn.keys()])
+    .execute();
   const states = await printStates(ctx.db, permits);
   for (const p of permits) {
     const check = checkPrint(stateIn(states, p.id));
     if (!printable(p.status) || !check.ok || check.kind !== drawn.get(p.id)) {
-      throw conflict({ id: `${p.number ?? 'Surat izin'} baru saja dicetak atau diubah di tempat lain. Cetak sekali lagi.`, en: `${p.number ?? 'The permit'} was just printed or changed elsewhere. Print once more.` });
+      throw conflict({
+        id: `${p.number ?? 'Surat izin'} baru saja dicetak atau diubah di tempat lain. Cetak sekali lagi.`,
+        en: `${p.number ?? 'The permit'} was just printed or changed elsewhere. Print once more.`,
+      });
     }
   }
 }
@@ -71,7 +79,10 @@ export const printingMethods = {
       const { p, kind, data, render } = await ctx.read(async (db) => {
         const p = await loadPermit(db, input.id);
         if (!printable(p.status)) {
-          throw conflict({ id: `Surat izin hanya dapat dicetak untuk izin yang sudah terbit (status sekarang: ${permitStatusLabels[p.status].id}).`, en: `A permit certificate can be printed only for an issued permit (status now: ${permitStatusLabels[p.status].en}).` });
+          throw conflict({
+            id: `Surat izin hanya dapat dicetak untuk izin yang sudah terbit (status sekarang: ${permitStatusLabels[p.status].id}).`,
+            en: `A permit certificate can be printed only for an issued permit (status now: ${permitStatusLabels[p.status].en}).`,
+          });
         }
         const check = checkPrint(await printStateOf(db, p));
         if (!check.ok) throw conflict(check.message);
@@ -85,9 +96,18 @@ export const printingMethods = {
     handler: async (ctx, _input, printed) => {
       await checkDrawnKinds(ctx, new Map([[printed.id, printed.kind]]));
       const p = await loadPermit(ctx.db, printed.id);
-      await ctx.db.updateTable('permits').set({ copies_printed: p.copies_printed + 1 }).where('id', '=', p.id).execute();
+      await ctx.db
+        .updateTable('permits')
+        .set({ copies_printed: p.copies_printed + 1 })
+        .where('id', '=', p.id)
+        .execute();
       await appendPrint(ctx, p.id, printed.kind, 'dicetak');
-      await ctx.audit({ entity: 'permit', entityId: p.id, before: { copiesPrinted: p.copies_printed }, after: { copiesPrinted: p.copies_printed + 1, printed: p.number, kind: printed.kind, nikShown: true } });
+      await ctx.audit({
+        entity: 'permit',
+        entityId: p.id,
+        before: { copiesPrinted: p.copies_printed },
+        after: { copiesPrinted: p.copies_printed + 1, printed: p.number, kind: printed.kind, nikShown: true },
+      });
       return {
         fileName: `IUMK-${(p.number ?? p.id).replace(/[^A-Za-z0-9]+/g, '-')}${printed.kind === 'salinan' ? '-SALINAN' : ''}.pdf`,
         mimeType: 'application/pdf' as const,
@@ -103,7 +123,13 @@ export const printingMethods = {
     access: PRINT_ROLES,
     mutation: true,
     input: z.strictObject({
-      ids: label(z.array(id({ id: 'Izin', en: 'Permit' })).min(1).max(1000), { id: 'Izin', en: 'Permit' }),
+      ids: label(
+        z
+          .array(id({ id: 'Izin', en: 'Permit' }))
+          .min(1)
+          .max(1000),
+        { id: 'Izin', en: 'Permit' },
+      ),
       good: label(z.boolean(), { id: 'Hasil cetak', en: 'Print result' }),
       note: optionalText({ id: 'Keterangan', en: 'Description' }, 300),
     }),
@@ -139,7 +165,13 @@ export const printingMethods = {
     input: z
       .strictObject({
         issuedOn: isoDate({ id: 'Tanggal terbit', en: 'Issue date' }).nullish(),
-        ids: label(z.array(id({ id: 'Izin', en: 'Permit' })).min(1).max(1000), { id: 'Izin yang dipilih', en: 'Chosen permits' }).nullish(),
+        ids: label(
+          z
+            .array(id({ id: 'Izin', en: 'Permit' }))
+            .min(1)
+            .max(1000),
+          { id: 'Izin yang dipilih', en: 'Chosen permits' },
+        ).nullish(),
       })
       .refine((v) => Boolean(v.issuedOn) !== Boolean(v.ids), { message: 'pilih tanggal terbit atau daftar izin', path: ['issuedOn'] }),
     // As for one certificate: the batch is drawn in the worker pool (progress, Cancel) before
@@ -150,7 +182,8 @@ export const printingMethods = {
         let q = db.selectFrom('permits').select(['id', 'number', 'copies_printed', 'original_confirmed_at']).where('status', 'in', ['terbit', 'diserahkan']);
         q = input.issuedOn ? q.where('issued_on', '=', input.issuedOn) : q.where('id', 'in', input.ids ?? []);
         const rows = await q.orderBy('number_year').orderBy('number_seq').execute();
-        if (rows.length === 0) throw badInput(input.issuedOn ? 'issuedOn' : 'ids', { id: 'Tidak ada izin terbit untuk dicetak.', en: 'No issued permit to print.' });
+        if (rows.length === 0)
+          throw badInput(input.issuedOn ? 'issuedOn' : 'ids', { id: 'Tidak ada izin terbit untuk dicetak.', en: 'No issued permit to print.' });
         const states = await printStates(db, rows);
         const kinds = new Map<string, PermitPrintKind>();
         const waiting: string[] = [];
@@ -160,9 +193,15 @@ export const printingMethods = {
           else waiting.push(r.number ?? r.id);
         }
         if (waiting.length) {
-          throw conflict({ id: `Hasil cetak surat asli belum dilaporkan untuk ${waiting.join(', ')}. Laporkan dahulu di halaman izinnya (cetakan baik atau gagal), lalu cetak lagi.`, en: `The print result of the original is not reported yet for ${waiting.join(', ')}. Report it first on the permit's page (printed well or failed), then print again.` });
+          throw conflict({
+            id: `Hasil cetak surat asli belum dilaporkan untuk ${waiting.join(', ')}. Laporkan dahulu di halaman izinnya (cetakan baik atau gagal), lalu cetak lagi.`,
+            en: `The print result of the original is not reported yet for ${waiting.join(', ')}. Report it first on the permit's page (printed well or failed), then print again.`,
+          });
         }
-        const data = await loadCertificateData(db, rows.map((r) => r.id));
+        const data = await loadCertificateData(
+          db,
+          rows.map((r) => r.id),
+        );
         requirePostalCodes(data);
         return { rows, kinds, data, render: await draw(db, data, kinds) };
       });
@@ -180,7 +219,11 @@ export const printingMethods = {
           .execute();
       }
       for (const [id, kind] of printed.kinds) await appendPrint(ctx, id, kind, 'dicetak', 'Cetak bersama');
-      await ctx.audit({ entity: 'permit', entityId: null, after: { printedBatch: printed.ids.map((id) => ({ id, kind: printed.kinds.get(id) })), nikShown: true } });
+      await ctx.audit({
+        entity: 'permit',
+        entityId: null,
+        after: { printedBatch: printed.ids.map((id) => ({ id, kind: printed.kinds.get(id) })), nikShown: true },
+      });
       return {
         fileName: `IUMK-${input.issuedOn ?? 'pilihan'}.pdf`,
         mimeType: 'application/pdf' as const,

@@ -12,14 +12,7 @@ import { formatPermitNumber } from './rules/numbering';
 import { kelurahanNumberPart } from './rules/territory';
 import { turnOf, turnSentence, type Turn } from './rules/turn';
 import { verificationCodeFrom } from './rules/verification-code';
-import {
-  checkTransition,
-  findPermitTransition,
-  permitStatusLabels,
-  type PermitStatus,
-  type PermitTransitionInput,
-  type StaffRole,
-} from './rules/transitions';
+import { checkTransition, findPermitTransition, permitStatusLabels, type PermitStatus, type PermitTransitionInput, type StaffRole } from './rules/transitions';
 import { evaluateSla, type SlaEvent, type SlaResult } from './rules/workdays';
 import { loadPermitSettings, requirementsFor, requirementsIn, type PermitSettings } from './settings';
 import type { PermitEventsTable, PermitsTable } from './tables';
@@ -70,7 +63,13 @@ export async function slaOfPermits(db: Database, ids: string[], sc: SlaContext):
   const byPermit = new Map<string, PermitEventsTable[]>();
   // Chunks keep the parameter count under SQLite's limit.
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db.selectFrom('permit_events').selectAll().where('permit_id', 'in', ids.slice(i, i + 500)).orderBy('at').orderBy('id').execute();
+    const rows = await db
+      .selectFrom('permit_events')
+      .selectAll()
+      .where('permit_id', 'in', ids.slice(i, i + 500))
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
     for (const r of rows) {
       const list = byPermit.get(r.permit_id) ?? [];
       list.push(r);
@@ -114,9 +113,20 @@ export async function turnOfPermit(db: Database, permit: PermitsTable): Promise<
   const print = await printStateOf(db, permit);
   const delivery =
     permit.status === 'terbit'
-      ? await db.selectFrom('ajib_tasks').select('id').where('permit_id', '=', permit.id).where('kind', '=', 'delivery').where('status', '=', 'rencana').executeTakeFirst()
+      ? await db
+          .selectFrom('ajib_tasks')
+          .select('id')
+          .where('permit_id', '=', permit.id)
+          .where('kind', '=', 'delivery')
+          .where('status', '=', 'rencana')
+          .executeTakeFirst()
       : undefined;
-  return turnOf({ status: permit.status, originalConfirmed: print.originalConfirmed, awaitingPrintReport: print.awaitingReport, ajibDeliveryPlanned: Boolean(delivery) });
+  return turnOf({
+    status: permit.status,
+    originalConfirmed: print.originalConfirmed,
+    awaitingPrintReport: print.awaitingReport,
+    ajibDeliveryPlanned: Boolean(delivery),
+  });
 }
 
 /** A verification code no other permit of the office has. */
@@ -137,9 +147,10 @@ export async function applyTransition(ctx: CallContext, permitId: string, req: T
   const role = roleOf(ctx);
   const permit = await loadPermit(ctx.db, permitId);
   if (req.expectedStatus && req.expectedStatus !== permit.status) {
-    throw conflict(
-      { id: `Status izin sudah berubah menjadi ${permitStatusLabels[permit.status].id} oleh pengguna lain. Muat ulang halaman untuk melihat keadaan terbaru.`, en: `Another user has changed the permit's status to ${permitStatusLabels[permit.status].en}. Reload the page to see where it stands.` },
-    );
+    throw conflict({
+      id: `Status izin sudah berubah menjadi ${permitStatusLabels[permit.status].id} oleh pengguna lain. Muat ulang halaman untuk melihat keadaan terbaru.`,
+      en: `Another user has changed the permit's status to ${permitStatusLabels[permit.status].en}. Reload the page to see where it stands.`,
+    });
   }
   const check = checkTransition(permit.status, req.to, role, req);
   if (!check.ok) {
@@ -161,10 +172,14 @@ export async function applyTransition(ctx: CallContext, permitId: string, req: T
     const ticked = new Set(parseRequirements(permit.requirements));
     const missing = requirementsFor(settings, permit.category).filter((r) => !ticked.has(r.code));
     if (missing.length) {
-      throw badInput(
-        'requirements',
-        { id: `Persyaratan belum lengkap, izin belum dapat disetujui. Belum ada: ${requirementsIn(missing, 'id').map((r) => r.label).join('; ')}.`, en: `The requirements are incomplete; the permit cannot be approved yet. Missing: ${requirementsIn(missing, 'en').map((r) => r.label).join('; ')}.` },
-      );
+      throw badInput('requirements', {
+        id: `Persyaratan belum lengkap, izin belum dapat disetujui. Belum ada: ${requirementsIn(missing, 'id')
+          .map((r) => r.label)
+          .join('; ')}.`,
+        en: `The requirements are incomplete; the permit cannot be approved yet. Missing: ${requirementsIn(missing, 'en')
+          .map((r) => r.label)
+          .join('; ')}.`,
+      });
     }
   }
   if (req.to === 'ditolak') changes.decision_reason = req.reason ?? null;
@@ -174,7 +189,11 @@ export async function applyTransition(ctx: CallContext, permitId: string, req: T
     changes.revoked_on = today;
     changes.revoked_kind = kind;
     const label = kind === 'diganti' ? 'Diganti' : 'Dicabut';
-    await ctx.db.updateTable('permit_number_log').set({ voided_at: now, void_reason: `${label}: ${req.reason ?? ''}`.trim() }).where('permit_id', '=', permit.id).execute();
+    await ctx.db
+      .updateTable('permit_number_log')
+      .set({ voided_at: now, void_reason: `${label}: ${req.reason ?? ''}`.trim() })
+      .where('permit_id', '=', permit.id)
+      .execute();
   }
   if (req.to === 'terbit') {
     const business = await ctx.db
@@ -199,7 +218,11 @@ export async function applyTransition(ctx: CallContext, permitId: string, req: T
       klasifikasi: settings.classification,
     });
     const taken = await ctx.db.selectFrom('permit_number_log').select('number').where('number', '=', number).executeTakeFirst();
-    if (taken) throw conflict({ id: `Nomor ${number} sudah pernah dipakai. Periksa format nomor di pengaturan perizinan.`, en: `Number ${number} has been used before. Check the number format in the permit settings.` });
+    if (taken)
+      throw conflict({
+        id: `Nomor ${number} sudah pernah dipakai. Periksa format nomor di pengaturan perizinan.`,
+        en: `Number ${number} has been used before. Check the number format in the permit settings.`,
+      });
     Object.assign(changes, {
       number,
       number_year: year,

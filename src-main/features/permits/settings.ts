@@ -11,7 +11,16 @@ export const PERMIT_SETTINGS_KEY = 'permits';
 export const requirementScopes = ['semua', 'binaan', 'non_binaan'] as const;
 
 const requirementSchema = z.strictObject({
-  code: label(z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/, fieldMessage({ id: 'huruf kecil, angka dan garis bawah, diawali huruf', en: 'lower-case letters, digits and underscores, starting with a letter' })), { id: 'Kode persyaratan', en: 'Requirement code' }),
+  code: label(
+    z
+      .string()
+      .trim()
+      .regex(
+        /^[a-z][a-z0-9_]{1,39}$/,
+        fieldMessage({ id: 'huruf kecil, angka dan garis bawah, diawali huruf', en: 'lower-case letters, digits and underscores, starting with a letter' }),
+      ),
+    { id: 'Kode persyaratan', en: 'Requirement code' },
+  ),
   label: label(z.string().trim().min(1).max(160), { id: 'Nama persyaratan', en: 'Requirement name' }),
   /** Which category needs it: every permit, binaan only, or non-binaan only. */
   appliesTo: label(z.enum(requirementScopes), { id: 'Berlaku untuk', en: 'Applies to' }),
@@ -31,7 +40,10 @@ export const permitSettingsSchema = z.strictObject({
       .array(requirementSchema)
       .min(1)
       .max(30)
-      .refine((list) => new Set(list.map((r) => r.code)).size === list.length, fieldMessage({ id: 'kode persyaratan tidak boleh sama', en: 'requirement codes may not repeat' })),
+      .refine(
+        (list) => new Set(list.map((r) => r.code)).size === list.length,
+        fieldMessage({ id: 'kode persyaratan tidak boleh sama', en: 'requirement codes may not repeat' }),
+      ),
     { id: 'Daftar persyaratan', en: 'Requirement list' },
   ),
   numberTemplate: label(

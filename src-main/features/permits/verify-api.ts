@@ -12,10 +12,7 @@ import { certificateKind, checkCertificateText, parseHolderNik, textsToCheck, ty
 import { findCertificateRecord } from './verify-records';
 
 async function ownKey(ctx: CallContext) {
-  const office = await ctx.db
-    .selectFrom('office')
-    .select(['key_id', 'public_key', 'name', 'kecamatan_kode'])
-    .executeTakeFirstOrThrow();
+  const office = await ctx.db.selectFrom('office').select(['key_id', 'public_key', 'name', 'kecamatan_kode']).executeTakeFirstOrThrow();
   const key: IssuerKey = { pem: office.public_key, officeName: office.name, kecamatanKode: office.kecamatan_kode };
   return { keyId: office.key_id, key };
 }
@@ -45,16 +42,26 @@ export const verifyMethods = {
         path: ['text'],
       }),
     handler: async (ctx, input) => {
-      if (input.nik?.trim() && !parseHolderNik(input.nik)) throw badInput('nik', { id: 'NIK pemegang: isi 16 angka NIK atau 6 angka terakhirnya', en: 'Holder’s NIK: enter the 16 digits of the NIK or its last 6' });
+      if (input.nik?.trim() && !parseHolderNik(input.nik))
+        throw badInput('nik', {
+          id: 'NIK pemegang: isi 16 angka NIK atau 6 angka terakhirnya',
+          en: 'Holder’s NIK: enter the 16 digits of the NIK or its last 6',
+        });
       const { keyId, key } = await ownKey(ctx);
       let texts: string[];
       let message: string | null = null;
       if (input.code?.trim()) {
         const code = normaliseVerificationCode(input.code);
-        if (!code) throw badInput('code', { id: 'Kode verifikasi: 12 huruf dan angka seperti tercetak di bawah kode QR (misalnya K7QF-2M9D-XR4P)', en: 'Verification code: 12 letters and digits as printed under the QR code (for example K7QF-2M9D-XR4P)' });
+        if (!code)
+          throw badInput('code', {
+            id: 'Kode verifikasi: 12 huruf dan angka seperti tercetak di bawah kode QR (misalnya K7QF-2M9D-XR4P)',
+            en: 'Verification code: 12 letters and digits as printed under the QR code (for example K7QF-2M9D-XR4P)',
+          });
         const text = await textForCode(ctx, code);
         texts = text ? [text] : [];
-        if (!text) message = 'Kode verifikasi tidak ada di register kantor ini. Periksa kembali kode yang dibacakan; surat dari kantor lain diperiksa di kantor penerbitnya.';
+        if (!text)
+          message =
+            'Kode verifikasi tidak ada di register kantor ini. Periksa kembali kode yang dibacakan; surat dari kantor lain diperiksa di kantor penerbitnya.';
       } else {
         texts = textsToCheck({ text: input.text, pdf: input.pdfBase64 ? Buffer.from(input.pdfBase64, 'base64') : null });
         if (texts.length === 0) message = input.pdfBase64 ? 'Tidak ada kode verifikasi di berkas PDF ini.' : 'Teks kode QR kosong.';

@@ -6,7 +6,15 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type { DB } from '../../core/db/schema';
 import { parsePublicKeyFile } from '../../core/signing';
 import { jakartaDate } from '../../core/clock';
-import { checkCertificateText, extractSignedTextsFromPdf, MAX_PDF_BYTES, parseHolderNik, type CertificateCheck, type CertificateRecord, type IssuerKey } from './verify';
+import {
+  checkCertificateText,
+  extractSignedTextsFromPdf,
+  MAX_PDF_BYTES,
+  parseHolderNik,
+  type CertificateCheck,
+  type CertificateRecord,
+  type IssuerKey,
+} from './verify';
 import { certificateRegisters, isRegisteredKind } from './verify-records';
 
 const DATABASE_FILE = 'jakpreneur-desk.sqlite';
@@ -29,14 +37,20 @@ export interface VerifyCliIo {
 export function runVerifyCli(args: string[], io: VerifyCliIo): number {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { 'data-dir': { type: 'string' }, key: { type: 'string', multiple: true }, nik: { type: 'string' } } });
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { 'data-dir': { type: 'string' }, key: { type: 'string', multiple: true }, nik: { type: 'string' } },
+    });
   } catch (e) {
     io.out(`Argumen tidak dikenal: ${e instanceof Error ? e.message : String(e)}`);
     return 2;
   }
   const target = parsed.positionals.join(' ').trim();
   if (!target) {
-    io.out('Pemakaian: npm run verify -- <berkas.pdf atau teks kode QR> [--nik NIK atau 6 angka terakhirnya] [--data-dir FOLDER] [--key kunci-kantor-lain.pem]');
+    io.out(
+      'Pemakaian: npm run verify -- <berkas.pdf atau teks kode QR> [--nik NIK atau 6 angka terakhirnya] [--data-dir FOLDER] [--key kunci-kantor-lain.pem]',
+    );
     return 2;
   }
   const nik = parsed.values.nik;
@@ -65,8 +79,7 @@ export function runVerifyCli(args: string[], io: VerifyCliIo): number {
     if (existsSync(dbFile)) {
       db = new SQLite(dbFile, { readonly: true, fileMustExist: true });
       const office = db.prepare('select key_id, public_key, name, kecamatan_kode from office limit 1').get() as
-        | { key_id: string; public_key: string; name: string; kecamatan_kode: string }
-        | undefined;
+        { key_id: string; public_key: string; name: string; kecamatan_kode: string } | undefined;
       if (office) {
         ownKeyId = office.key_id;
         keys.set(office.key_id, { pem: office.public_key, officeName: office.name, kecamatanKode: office.kecamatan_kode });
@@ -103,7 +116,7 @@ export function runVerifyCli(args: string[], io: VerifyCliIo): number {
         io.out(`TIDAK SAH: tidak ada kode verifikasi Jakpreneur Desk di ${target}.`);
         return 1;
       }
-    } else if (/\.pdf$/i.test(target) || /[\\/]/.test(target) && !target.startsWith('JPD1.')) {
+    } else if (/\.pdf$/i.test(target) || (/[\\/]/.test(target) && !target.startsWith('JPD1.'))) {
       io.out(`Berkas tidak ditemukan: ${target}.`);
       return 2;
     } else {
@@ -113,7 +126,13 @@ export function runVerifyCli(args: string[], io: VerifyCliIo): number {
     io.out(`Memeriksa ${texts.length} kode dari ${source}:`);
     let allGood = true;
     for (const [i, text] of texts.entries()) {
-      const result: CertificateCheck = checkCertificateText(text, { keyById: (kid) => keys.get(kid), ownKeyId, findRecord, nik, today: jakartaDate(io.nowIso()) });
+      const result: CertificateCheck = checkCertificateText(text, {
+        keyById: (kid) => keys.get(kid),
+        ownKeyId,
+        findRecord,
+        nik,
+        today: jakartaDate(io.nowIso()),
+      });
       io.out(`${texts.length > 1 ? `${i + 1}. ` : ''}${result.verdict}`);
       if (!result.good) allGood = false;
     }

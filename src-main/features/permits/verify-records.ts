@@ -8,7 +8,12 @@ type Db = Kysely<DB> | Transaction<DB>;
 
 /** The register row of an IUMK by its number, with the holder's NIK (one query, app and CLI alike). */
 export function permitRecordQuery(db: Db, number: string) {
-  return db.selectFrom('permits as p').innerJoin('members as m', 'm.id', 'p.member_id').selectAll('p').select('m.nik as holder_nik').where('p.number', '=', number);
+  return db
+    .selectFrom('permits as p')
+    .innerJoin('members as m', 'm.id', 'p.member_id')
+    .selectAll('p')
+    .select('m.nik as holder_nik')
+    .where('p.number', '=', number);
 }
 
 type RecordRow = Partial<Selectable<PermitsTable>> & Pick<Selectable<PermitsTable>, 'status'> & { holder_nik: string };
@@ -26,7 +31,11 @@ export function toCertificateRecord(row: RecordRow): CertificateRecord {
   };
 }
 
-interface TrainingRow { revoked_on: string | null; revoke_reason: string | null; holder_nik: string }
+interface TrainingRow {
+  revoked_on: string | null;
+  revoke_reason: string | null;
+  holder_nik: string;
+}
 
 /** A training certificate is in force from its issue until it is revoked. */
 function trainingRecord(row: TrainingRow): CertificateRecord {
@@ -37,7 +46,10 @@ function trainingRecord(row: TrainingRow): CertificateRecord {
 export const certificateRegisters = {
   IUMK: { table: 'permits', query: permitRecordQuery, toRecord: (row: unknown) => toCertificateRecord(row as RecordRow) },
   SERT: { table: 'training_certificates', query: trainingCertificateRecordQuery, toRecord: (row: unknown) => trainingRecord(row as TrainingRow) },
-} as const satisfies Record<string, { table: string; query(db: Db, number: string): { compile(): { sql: string } }; toRecord(row: unknown): CertificateRecord }>;
+} as const satisfies Record<
+  string,
+  { table: string; query(db: Db, number: string): { compile(): { sql: string } }; toRecord(row: unknown): CertificateRecord }
+>;
 
 export type RegisteredKind = keyof typeof certificateRegisters;
 

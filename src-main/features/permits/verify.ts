@@ -72,15 +72,7 @@ registerCertificateKind({
 });
 
 export type Headline =
-  | 'SAH'
-  | 'TANDA TANGAN SAH'
-  | 'TIDAK SAH'
-  | 'DICABUT'
-  | 'TIDAK BERLAKU'
-  | 'NIK TIDAK COCOK'
-  | 'TIDAK TERDAFTAR'
-  | 'BELUM TERBIT'
-  | 'JENIS TIDAK DIKENAL';
+  'SAH' | 'TANDA TANGAN SAH' | 'TIDAK SAH' | 'DICABUT' | 'TIDAK BERLAKU' | 'NIK TIDAK COCOK' | 'TIDAK TERDAFTAR' | 'BELUM TERBIT' | 'JENIS TIDAK DIKENAL';
 
 export interface CertificateCheck {
   /** The text as found (shortened for display when long). */
@@ -152,11 +144,23 @@ function matchHolder(nik: string | null | undefined, payload: SignedPayload, kid
   // Six digits are too few to test against the signed hash (anyone could try them all), so they
   // are matched against the register, whose NIK must itself hash to the signed value.
   if (!record?.holderNik) {
-    return { given: 'last6', masked, matches: null, message: '6 angka terakhir NIK hanya dapat dicocokkan di kantor penerbit; untuk memeriksa di tempat lain, isi 16 angka NIK.' };
+    return {
+      given: 'last6',
+      masked,
+      matches: null,
+      message: '6 angka terakhir NIK hanya dapat dicocokkan di kantor penerbit; untuk memeriksa di tempat lain, isi 16 angka NIK.',
+    };
   }
   const registerMatchesSignature = !signedHash || hashNik(record.holderNik, kid) === signedHash;
   const matches = registerMatchesSignature && record.holderNik.endsWith(parsed.digits);
-  return { given: 'last6', masked, matches, message: matches ? `6 angka terakhir NIK (${parsed.digits}) COCOK dengan pemegang surat.` : `6 angka terakhir NIK (${parsed.digits}) bukan milik pemegang surat ini.` };
+  return {
+    given: 'last6',
+    masked,
+    matches,
+    message: matches
+      ? `6 angka terakhir NIK (${parsed.digits}) COCOK dengan pemegang surat.`
+      : `6 angka terakhir NIK (${parsed.digits}) bukan milik pemegang surat ini.`,
+  };
 }
 
 /** Checks one scanned or extracted text. Never throws. */
@@ -170,12 +174,31 @@ export function checkCertificateText(text: unknown, opts: CheckOptions): Certifi
   }
   const base = { text: shown, kind: null, issuer: null, record: null, holder: null };
   if (!result.ok) {
-    return { ...base, signatureValid: false, reason: result.reason, message: result.message, kid: null, payload: null, headline: 'TIDAK SAH', good: false, verdict: `TIDAK SAH: ${result.message}` };
+    return {
+      ...base,
+      signatureValid: false,
+      reason: result.reason,
+      message: result.message,
+      kid: null,
+      payload: null,
+      headline: 'TIDAK SAH',
+      good: false,
+      verdict: `TIDAK SAH: ${result.message}`,
+    };
   }
   const { payload, kid } = result;
   const key = opts.keyById(kid);
   const issuer = { keyId: kid, officeName: key?.officeName ?? null, kecamatanKode: key?.kecamatanKode ?? null };
-  const signed = { ...base, signatureValid: true, reason: 'ok' as const, message: 'Tanda tangan elektronik sah.', kid, payload, issuer, kind: typeof payload.t === 'string' ? payload.t : null };
+  const signed = {
+    ...base,
+    signatureValid: true,
+    reason: 'ok' as const,
+    message: 'Tanda tangan elektronik sah.',
+    kid,
+    payload,
+    issuer,
+    kind: typeof payload.t === 'string' ? payload.t : null,
+  };
   const kind = certificateKind(payload.t);
   const registerKey = kind?.keyOf(payload) ?? null;
   if (!kind || !registerKey) {
@@ -204,13 +227,41 @@ export function checkCertificateText(text: unknown, opts: CheckOptions): Certifi
   const r = record?.record;
   switch (record?.state) {
     case 'dicabut':
-      return { ...signed, record, holder, headline: 'DICABUT', good: false, verdict: `DICABUT pada ${r?.endedOn ?? '-'}${r?.endReason ? `: ${r.endReason}` : ''}. Surat ini tidak berlaku lagi (${about}).${nikNote}` };
+      return {
+        ...signed,
+        record,
+        holder,
+        headline: 'DICABUT',
+        good: false,
+        verdict: `DICABUT pada ${r?.endedOn ?? '-'}${r?.endReason ? `: ${r.endReason}` : ''}. Surat ini tidak berlaku lagi (${about}).${nikNote}`,
+      };
     case 'diganti':
-      return { ...signed, record, holder, headline: 'TIDAK BERLAKU', good: false, verdict: `TIDAK BERLAKU sejak ${r?.endedOn ?? '-'}: diganti${r?.endReason ? ` (${r.endReason})` : ''} (${about}).${nikNote}` };
+      return {
+        ...signed,
+        record,
+        holder,
+        headline: 'TIDAK BERLAKU',
+        good: false,
+        verdict: `TIDAK BERLAKU sejak ${r?.endedOn ?? '-'}: diganti${r?.endReason ? ` (${r.endReason})` : ''} (${about}).${nikNote}`,
+      };
     case 'kedaluwarsa':
-      return { ...signed, record, holder, headline: 'TIDAK BERLAKU', good: false, verdict: `TIDAK BERLAKU sejak ${r?.validUntil ?? '-'}: masa berlaku berakhir (${about}).${nikNote}` };
+      return {
+        ...signed,
+        record,
+        holder,
+        headline: 'TIDAK BERLAKU',
+        good: false,
+        verdict: `TIDAK BERLAKU sejak ${r?.validUntil ?? '-'}: masa berlaku berakhir (${about}).${nikNote}`,
+      };
     case 'belum_terbit':
-      return { ...signed, record, holder, headline: 'BELUM TERBIT', good: false, verdict: `BELUM TERBIT: register kantor ini mencatat dokumen tersebut belum terbit (${about}).${nikNote}` };
+      return {
+        ...signed,
+        record,
+        holder,
+        headline: 'BELUM TERBIT',
+        good: false,
+        verdict: `BELUM TERBIT: register kantor ini mencatat dokumen tersebut belum terbit (${about}).${nikNote}`,
+      };
     case 'tidak_ditemukan':
       return {
         ...signed,

@@ -15,25 +15,67 @@ import { assertInArea, requirePostalCode } from './places';
  * so that the permit always belongs to a member and a business.
  */
 export const walkInSchema = z.strictObject({
-  nik: label(z.string().trim().regex(/^\d{16}$/, fieldMessage({ id: 'harus 16 angka', en: 'must be 16 digits' })), { id: 'NIK', en: 'NIK' }),
+  nik: label(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{16}$/, fieldMessage({ id: 'harus 16 angka', en: 'must be 16 digits' })),
+    { id: 'NIK', en: 'NIK' },
+  ),
   fullName: text({ id: 'Nama lengkap', en: 'Full name' }, 120),
   birthDate: isoDate({ id: 'Tanggal lahir', en: 'Date of birth' }),
   gender: label(z.enum(['L', 'P']), { id: 'Jenis kelamin', en: 'Sex' }),
   addressStreet: text({ id: 'Alamat', en: 'Address' }, 300),
-  rt: label(z.string().trim().regex(/^\d{1,3}$/, fieldMessage({ id: 'angka 1-3 digit', en: '1 to 3 digits' })), { id: 'RT', en: 'RT' }).nullish(),
-  rw: label(z.string().trim().regex(/^\d{1,3}$/, fieldMessage({ id: 'angka 1-3 digit', en: '1 to 3 digits' })), { id: 'RW', en: 'RW' }).nullish(),
-  kelurahanKode: label(z.string().regex(/^31\.\d{2}\.\d{2}\.\d{4}$/, fieldMessage({ id: 'pilih kelurahan dari daftar', en: 'choose the kelurahan from the list' })), { id: 'Kelurahan', en: 'Kelurahan' }),
+  rt: label(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,3}$/, fieldMessage({ id: 'angka 1-3 digit', en: '1 to 3 digits' })),
+    { id: 'RT', en: 'RT' },
+  ).nullish(),
+  rw: label(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,3}$/, fieldMessage({ id: 'angka 1-3 digit', en: '1 to 3 digits' })),
+    { id: 'RW', en: 'RW' },
+  ).nullish(),
+  kelurahanKode: label(
+    z.string().regex(/^31\.\d{2}\.\d{2}\.\d{4}$/, fieldMessage({ id: 'pilih kelurahan dari daftar', en: 'choose the kelurahan from the list' })),
+    { id: 'Kelurahan', en: 'Kelurahan' },
+  ),
   phone: text({ id: 'Nomor telepon', en: 'Phone number' }, 30),
   businessName: text({ id: 'Nama usaha', en: 'Business name' }, 160),
-  kbliKode: label(z.string().trim().regex(/^\d{5}$/, fieldMessage({ id: 'kode KBLI 5 angka', en: 'KBLI code of 5 digits' })), { id: 'KBLI', en: 'KBLI' }),
+  kbliKode: label(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{5}$/, fieldMessage({ id: 'kode KBLI 5 angka', en: 'KBLI code of 5 digits' })),
+    { id: 'KBLI', en: 'KBLI' },
+  ),
   products: optionalText({ id: 'Produk/jasa', en: 'Products/services' }, 300),
   businessAddress: optionalText({ id: 'Alamat usaha', en: 'Business address' }, 300),
-  businessKelurahanKode: label(z.string().regex(/^31\.\d{2}\.\d{2}\.\d{4}$/, fieldMessage({ id: 'pilih kelurahan dari daftar', en: 'choose the kelurahan from the list' })), { id: 'Kelurahan usaha', en: 'Business kelurahan' }).nullish(),
-  postalCode: label(z.string().trim().regex(/^\d{5}$/, fieldMessage({ id: 'kode pos 5 angka', en: 'postal code of 5 digits' })), { id: 'Kode pos', en: 'Postal code' }).nullish(),
+  businessKelurahanKode: label(
+    z.string().regex(/^31\.\d{2}\.\d{2}\.\d{4}$/, fieldMessage({ id: 'pilih kelurahan dari daftar', en: 'choose the kelurahan from the list' })),
+    { id: 'Kelurahan usaha', en: 'Business kelurahan' },
+  ).nullish(),
+  postalCode: label(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{5}$/, fieldMessage({ id: 'kode pos 5 angka', en: 'postal code of 5 digits' })),
+    { id: 'Kode pos', en: 'Postal code' },
+  ).nullish(),
   capital: rupiah({ id: 'Modal usaha', en: 'Business capital' }),
   monthlyTurnover: rupiah({ id: 'Omzet bulanan', en: 'Monthly turnover' }).default(0),
   npwp: optionalText({ id: 'NPWP', en: 'NPWP' }, 30),
-  nib: label(z.string().trim().regex(/^\d{13}$/, fieldMessage({ id: 'NIB 13 angka', en: 'NIB of 13 digits' })), { id: 'NIB', en: 'NIB' }).nullish(),
+  nib: label(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{13}$/, fieldMessage({ id: 'NIB 13 angka', en: 'NIB of 13 digits' })),
+    { id: 'NIB', en: 'NIB' },
+  ).nullish(),
 });
 
 export type WalkIn = z.output<typeof walkInSchema>;
@@ -142,7 +184,12 @@ export async function registerWalkIn(ctx: CallContext, input: WalkIn): Promise<{
   await ctx.audit({
     entity: 'members',
     entityId: created.id,
-    after: { memberNo: created.memberNo, fullName: value.member.full_name, businesses: created.businessIds, via: 'permits.create (pendaftaran singkat di loket)' },
+    after: {
+      memberNo: created.memberNo,
+      fullName: value.member.full_name,
+      businesses: created.businessIds,
+      via: 'permits.create (pendaftaran singkat di loket)',
+    },
   });
   // Without a postal code the call was refused above with the other fields.
   if (postalCode === null) throw new AppError('bad_input', summarise(out), out);

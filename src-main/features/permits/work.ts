@@ -86,7 +86,11 @@ export function ajibTodayCountQuery(db: Database, today: string) {
 
 async function loadList(db: Database, list: WorkList, sc: SlaContext, locale: Locale) {
   const [rows, count] = await Promise.all([workListQuery(db, list).execute(), workCountQuery(db, list).executeTakeFirstOrThrow()]);
-  const slas = await slaOfPermits(db, rows.map((r) => r.id), sc);
+  const slas = await slaOfPermits(
+    db,
+    rows.map((r) => r.id),
+    sc,
+  );
   const today = jakartaDate(sc.now);
   return {
     count: count.n,
@@ -95,8 +99,15 @@ async function loadList(db: Database, list: WorkList, sc: SlaContext, locale: Lo
       // Issued permits have met or missed their deadline already: no time left to show.
       const open = r.status !== 'terbit';
       const ticked = new Set(parseRequirements(requirements));
-      const missing = requirementsIn(requirementsFor(sc.settings, category).filter((q) => !ticked.has(q.code)), locale).map((q) => q.label);
-      return { ...r, missingRequirements: missing, sla: sla && open ? { state: sla.state, dueAt: sla.dueAt, dueDate: sla.dueDate, left: slaLeft(sla, today, sc.holidays) } : null };
+      const missing = requirementsIn(
+        requirementsFor(sc.settings, category).filter((q) => !ticked.has(q.code)),
+        locale,
+      ).map((q) => q.label);
+      return {
+        ...r,
+        missingRequirements: missing,
+        sla: sla && open ? { state: sla.state, dueAt: sla.dueAt, dueDate: sla.dueDate, left: slaLeft(sla, today, sc.holidays) } : null,
+      };
     }),
   };
 }
@@ -116,7 +127,11 @@ export const workMethods = {
       const [ajibRows, ajibCount, waitingOnApplicant] = await Promise.all([
         ajibTodayQuery(ctx.db, today).execute(),
         ajibTodayCountQuery(ctx.db, today).executeTakeFirstOrThrow(),
-        ctx.db.selectFrom('permits').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'perlu_perbaikan').executeTakeFirstOrThrow(),
+        ctx.db
+          .selectFrom('permits')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('status', '=', 'perlu_perbaikan')
+          .executeTakeFirstOrThrow(),
       ]);
       // Which lists are the caller's own work, by the same tables that allow the moves.
       const role = roleOf(ctx);

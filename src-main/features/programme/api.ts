@@ -54,7 +54,9 @@ const programmeMethods = {
         .where('m.status', '=', 'aktif');
       if (input.search) {
         const pattern = `%${likeEscape(input.search.toLowerCase())}%`;
-        q = q.where((eb) => eb.or([eb(sql`lower(m.full_name)`, 'like', sql`${pattern} escape '\\'`), eb('m.member_no', 'like', sql<string>`${pattern} escape '\\'`)]));
+        q = q.where((eb) =>
+          eb.or([eb(sql`lower(m.full_name)`, 'like', sql`${pattern} escape '\\'`), eb('m.member_no', 'like', sql<string>`${pattern} escape '\\'`)]),
+        );
       }
       return q.orderBy('m.name_key').orderBy('m.id').limit(20).execute();
     },
@@ -74,8 +76,15 @@ const programmeMethods = {
           .select(['s.code', 's.label', 'ms.status', 'ms.completed_on as completedOn', 'ms.evidence', 'ms.source'])
           .orderBy('s.sort_order')
           .execute(),
-        member.pendampingId ? db.selectFrom('users').select(['id', 'full_name as fullName']).where('id', '=', member.pendampingId).executeTakeFirst() : undefined,
-        db.selectFrom('businesses').select(['id', 'name', 'scale', 'monthly_turnover as monthlyTurnover', 'npwp', 'nib', 'start_date as startDate']).where('member_id', '=', input.memberId).orderBy('name_key').execute(),
+        member.pendampingId
+          ? db.selectFrom('users').select(['id', 'full_name as fullName']).where('id', '=', member.pendampingId).executeTakeFirst()
+          : undefined,
+        db
+          .selectFrom('businesses')
+          .select(['id', 'name', 'scale', 'monthly_turnover as monthlyTurnover', 'npwp', 'nib', 'start_date as startDate'])
+          .where('member_id', '=', input.memberId)
+          .orderBy('name_key')
+          .execute(),
         db
           .selectFrom('training_enrolments as e')
           .innerJoin('trainings as t', 't.id', 'e.training_id')
@@ -89,7 +98,9 @@ const programmeMethods = {
         ...member,
         pendamping: pendamping ?? null,
         stages: stages.map((s) => ({ ...s, label: stageName(s.code, s.label, locale), evidence: evidenceIn(s.evidence, s.source, locale) })),
-        businesses: businesses.map((b) => ({ ...b, npwp: maskNpwp(b.npwp) })), trainings };
+        businesses: businesses.map((b) => ({ ...b, npwp: maskNpwp(b.npwp) })),
+        trainings,
+      };
     },
   }),
 };

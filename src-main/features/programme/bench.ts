@@ -33,7 +33,9 @@ function rawPdf(names: string[], topic: string): Promise<Buffer> {
       doc.font(FONT.sansBold, 13).text('PEMERINTAH PROVINSI DAERAH KHUSUS JAKARTA', 69, 60, { width, align: 'center' });
       doc.text('KOTA ADMINISTRASI JAKARTA PUSAT', { width, align: 'center' });
       doc.font(FONT.sansBold, 15).text('KECAMATAN TANAH ABANG', { width, align: 'center' });
-      doc.font(FONT.sans, 9).text('Jl. K.H. Mas Mansyur No. 7, Kebon Kacang, Tanah Abang, Jakarta Pusat · 10240 · Telp. (021) 3102345', { width, align: 'center' });
+      doc
+        .font(FONT.sans, 9)
+        .text('Jl. K.H. Mas Mansyur No. 7, Kebon Kacang, Tanah Abang, Jakarta Pusat · 10240 · Telp. (021) 3102345', { width, align: 'center' });
       doc.font(FONT.serifBold, 32).text('SERTIFIKAT', { width, align: 'center' });
       doc.font(FONT.sans, 10).text(`Nomor: ${String(i + 1).padStart(3, '0')}/SERT-P2/31.71.07/11/2026`, { width, align: 'center' });
       doc.font(FONT.sans, 12).text('diberikan kepada', { width, align: 'center' });
@@ -41,8 +43,22 @@ function rawPdf(names: string[], topic: string): Promise<Buffer> {
       doc.font(FONT.sans, 10).text(`Nomor Anggota Jakpreneur: ${i}`, { width, align: 'center' });
       doc.font(FONT.sans, 12).text('atas partisipasinya sebagai peserta pelatihan', { width, align: 'center' });
       doc.font(FONT.sansBold, 15).text(topic, { width, align: 'center' });
-      doc.font(FONT.sans, 11).text(`Program Jakpreneur tahap P2 (Pelatihan), diselenggarakan oleh Kantor Kecamatan Tanah Abang bersama Dinas PPKUKM (UKM), pada 28 November 2026 secara luring di Aula Kantor Kecamatan Tanah Abang.`, 129, doc.y, { width: width - 120, align: 'center' });
-      for (const line of ['Ditetapkan di : Tanah Abang', 'pada tanggal : 28 November 2026', 'Camat Tanah Abang', 'Dra. Maria Ulfa, M.Si.', 'NIP. 197203151998032004']) doc.text(line, 520, doc.y, { width: 250, align: 'center' });
+      doc
+        .font(FONT.sans, 11)
+        .text(
+          `Program Jakpreneur tahap P2 (Pelatihan), diselenggarakan oleh Kantor Kecamatan Tanah Abang bersama Dinas PPKUKM (UKM), pada 28 November 2026 secara luring di Aula Kantor Kecamatan Tanah Abang.`,
+          129,
+          doc.y,
+          { width: width - 120, align: 'center' },
+        );
+      for (const line of [
+        'Ditetapkan di : Tanah Abang',
+        'pada tanggal : 28 November 2026',
+        'Camat Tanah Abang',
+        'Dra. Maria Ulfa, M.Si.',
+        'NIP. 197203151998032004',
+      ])
+        doc.text(line, 520, doc.y, { width: 250, align: 'center' });
       doc.text('Pelatih,', 89, 430, { width: 250, align: 'center' });
       doc.font(FONT.sansBold, 11).text('Dewi Lestari, S.E.', 89, 510, { width: 250, align: 'center' });
     }
@@ -61,9 +77,12 @@ export async function programmeBench(ctx: BenchContext, runs = { query: 100, pdf
   const month = addMonths(monthOf(jakartaDate(app.services.clock.nowIso())), -1);
   const grid = await call(ctx, 'turnover.grid', { month, pendampingId: pendamping.id });
 
-  const businessesStmt = app.sqlite.prepare(`select b.id, b.name, m.id as member_id, m.full_name, m.member_no from businesses b join members m on m.id = b.member_id
+  const businessesStmt = app.sqlite
+    .prepare(`select b.id, b.name, m.id as member_id, m.full_name, m.member_no from businesses b join members m on m.id = b.member_id
     where m.pendamping_id = ? and m.status = 'aktif' and b.status = 'aktif' order by m.name_key, m.id, b.name_key limit 2001`);
-  const reportsStmt = app.sqlite.prepare(`select business_id, month, turnover, profit, employees from turnover_reports where business_id in (select value from json_each(?)) and month >= ? and month <= ?`);
+  const reportsStmt = app.sqlite.prepare(
+    `select business_id, month, turnover, profit, employees from turnover_reports where business_id in (select value from json_each(?)) and month >= ? and month <= ?`,
+  );
   const ours = await measure(`turnover.grid (${grid.rows.length} usaha)`, runs.query, () => call(ctx, 'turnover.grid', { month, pendampingId: pendamping.id }));
   const baseline = await measure('raw', runs.query, () => {
     const rows = businessesStmt.all(pendamping.id) as { id: string }[];
@@ -71,8 +90,11 @@ export async function programmeBench(ctx: BenchContext, runs = { query: 100, pdf
   });
   lines.push({ name: ours.name, ours, baseline, target: 'p95 < 100 ms', met: ours.p95 < 100 });
 
-  const mineOurs = await measure('mentoring.myMembers (perlu dikunjungi, 25 baris)', runs.query, () => call(ctx, 'mentoring.myMembers', { pendampingId: pendamping.id, overdueOnly: true }));
-  const mineStmt = app.sqlite.prepare(`select m.id, m.full_name, (select max(v.visited_on) from mentoring_visits v where v.member_id = m.id) as last_visit from members m
+  const mineOurs = await measure('mentoring.myMembers (perlu dikunjungi, 25 baris)', runs.query, () =>
+    call(ctx, 'mentoring.myMembers', { pendampingId: pendamping.id, overdueOnly: true }),
+  );
+  const mineStmt = app.sqlite
+    .prepare(`select m.id, m.full_name, (select max(v.visited_on) from mentoring_visits v where v.member_id = m.id) as last_visit from members m
     where m.pendamping_id = ? and m.status = 'aktif' and (last_visit is null or last_visit <= ?) order by coalesce(last_visit, '') limit 25`);
   const cutoff = addMonths(month, -1) + '-01';
   const mineBase = await measure('raw', runs.query, () => mineStmt.all(pendamping.id, cutoff));
@@ -89,8 +111,15 @@ export async function programmeBench(ctx: BenchContext, runs = { query: 100, pdf
       .where('e.training_id', '=', training.id)
       .where('e.completed', '=', 1)
       .execute();
-    const pdfOurs = await measure(`trainings.certificates (${first.count} halaman)`, runs.pdf, () => call(ctx, 'trainings.certificates', { trainingId: training.id }));
-    const pdfBase = await measure('raw pdfkit', runs.pdf, () => rawPdf(graduates.map((g) => g.full_name), graduates[0]?.topic ?? ''));
+    const pdfOurs = await measure(`trainings.certificates (${first.count} halaman)`, runs.pdf, () =>
+      call(ctx, 'trainings.certificates', { trainingId: training.id }),
+    );
+    const pdfBase = await measure('raw pdfkit', runs.pdf, () =>
+      rawPdf(
+        graduates.map((g) => g.full_name),
+        graduates[0]?.topic ?? '',
+      ),
+    );
     lines.push({ name: pdfOurs.name, ours: pdfOurs, baseline: pdfBase, target: '≤ 3× raw pdfkit', met: pdfOurs.p95 <= 3 * pdfBase.p95 });
   }
   return lines;

@@ -75,8 +75,16 @@ function drawCertificate(doc: PDFKit.PDFDocument, c: TrainingCertificate, office
 
   // Frame: a thick brand line with a thin gold line inside it.
   doc.save();
-  doc.lineWidth(3).strokeColor(BRAND).rect(MARGIN - 18, MARGIN - 18, W - 2 * (MARGIN - 18), H - 2 * (MARGIN - 18)).stroke();
-  doc.lineWidth(1).strokeColor(ACCENT).rect(MARGIN - 11, MARGIN - 11, W - 2 * (MARGIN - 11), H - 2 * (MARGIN - 11)).stroke();
+  doc
+    .lineWidth(3)
+    .strokeColor(BRAND)
+    .rect(MARGIN - 18, MARGIN - 18, W - 2 * (MARGIN - 18), H - 2 * (MARGIN - 18))
+    .stroke();
+  doc
+    .lineWidth(1)
+    .strokeColor(ACCENT)
+    .rect(MARGIN - 11, MARGIN - 11, W - 2 * (MARGIN - 11), H - 2 * (MARGIN - 11))
+    .stroke();
   doc.restore();
 
   if (c.copy) {
@@ -94,19 +102,41 @@ function drawCertificate(doc: PDFKit.PDFDocument, c: TrainingCertificate, office
     doc.save().font(FONT.sansBold, 10);
     const w = doc.widthOfString('SALINAN') + 16;
     const x = left + width - w;
-    doc.rect(x, y + 2, w, 18).lineWidth(1).stroke();
+    doc
+      .rect(x, y + 2, w, 18)
+      .lineWidth(1)
+      .stroke();
     doc.text('SALINAN', x, y + 6, { width: w, align: 'center', lineBreak: false });
     doc.restore();
   }
 
-  doc.font(FONT.serifBold, 32).fillColor(BRAND).text('SERTIFIKAT', left, y + 2, { width, align: 'center' });
-  doc.font(FONT.sans, 10).fillColor('black').text(`Nomor: ${c.number}`, left, doc.y + 1, { width, align: 'center' });
+  doc
+    .font(FONT.serifBold, 32)
+    .fillColor(BRAND)
+    .text('SERTIFIKAT', left, y + 2, { width, align: 'center' });
+  doc
+    .font(FONT.sans, 10)
+    .fillColor('black')
+    .text(`Nomor: ${c.number}`, left, doc.y + 1, { width, align: 'center' });
 
   doc.font(FONT.sans, 12).text('diberikan kepada', left, doc.y + 10, { width, align: 'center' });
-  doc.font(FONT.serifBold, 24).fillColor(BRAND).text(c.holder.fullName, left, doc.y + 3, { width, align: 'center' });
+  doc
+    .font(FONT.serifBold, 24)
+    .fillColor(BRAND)
+    .text(c.holder.fullName, left, doc.y + 3, { width, align: 'center' });
   const nameBottom = doc.y;
-  doc.save().lineWidth(0.75).strokeColor(ACCENT).moveTo(W / 2 - 170, nameBottom + 2).lineTo(W / 2 + 170, nameBottom + 2).stroke().restore();
-  doc.font(FONT.sans, 10).fillColor('black').text(`Nomor Anggota Jakpreneur: ${c.holder.memberNo}`, left, nameBottom + 6, { width, align: 'center' });
+  doc
+    .save()
+    .lineWidth(0.75)
+    .strokeColor(ACCENT)
+    .moveTo(W / 2 - 170, nameBottom + 2)
+    .lineTo(W / 2 + 170, nameBottom + 2)
+    .stroke()
+    .restore();
+  doc
+    .font(FONT.sans, 10)
+    .fillColor('black')
+    .text(`Nomor Anggota Jakpreneur: ${c.holder.memberNo}`, left, nameBottom + 6, { width, align: 'center' });
 
   doc.font(FONT.sans, 12).text('atas partisipasinya sebagai peserta pelatihan', left, doc.y + 8, { width, align: 'center' });
   doc.font(FONT.sansBold, 15).text(t.topic, left + 40, doc.y + 3, { width: width - 80, align: 'center' });
@@ -141,7 +171,10 @@ function drawCertificate(doc: PDFKit.PDFDocument, c: TrainingCertificate, office
   const qrX = W / 2 - QR_SIZE / 2;
   const qrY = bandTop + 4;
   drawQrImage(doc, c.qrText, { x: qrX, y: qrY, size: QR_SIZE });
-  doc.font(FONT.sans, 7).fillColor('#333333').text('Pindai untuk memeriksa keaslian', qrX - 20, qrY + QR_SIZE + 1, { width: QR_SIZE + 40, align: 'center', lineBreak: false });
+  doc
+    .font(FONT.sans, 7)
+    .fillColor('#333333')
+    .text('Pindai untuk memeriksa keaslian', qrX - 20, qrY + QR_SIZE + 1, { width: QR_SIZE + 40, align: 'center', lineBreak: false });
 
   // The QR text once more in small type, so software can read it from the PDF without a camera.
   const footY = H - doc.page.margins.bottom + 1;

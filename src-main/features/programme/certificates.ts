@@ -28,7 +28,17 @@ export async function issueCertificates(
     .select('m.id')
     .where('e.training_id', '=', trainingId)
     .where('e.completed', '=', 1)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('training_certificates as c').select('c.id').whereRef('c.training_id', '=', 'e.training_id').whereRef('c.member_id', '=', 'e.member_id'))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('training_certificates as c')
+            .select('c.id')
+            .whereRef('c.training_id', '=', 'e.training_id')
+            .whereRef('c.member_id', '=', 'e.member_id'),
+        ),
+      ),
+    )
     .orderBy('m.name_key')
     .orderBy('m.id')
     .execute();
@@ -40,7 +50,11 @@ export async function issueCertificates(
     const number = formatCertificateNumber(template, { seq, issuedOn, kecamatan: office.kecamatan_kode });
     // The template may have changed to one that repeats an older number: refuse rather than print it twice.
     const taken = await ctx.db.selectFrom('training_certificates').select('id').where('number', '=', number).executeTakeFirst();
-    if (taken) throw conflict({ id: `Nomor sertifikat ${number} sudah pernah dipakai. Periksa format nomor sertifikat di pengaturan program.`, en: `Certificate number ${number} has been used before. Check the certificate number format in the programme settings.` });
+    if (taken)
+      throw conflict({
+        id: `Nomor sertifikat ${number} sudah pernah dipakai. Periksa format nomor sertifikat di pengaturan program.`,
+        en: `Certificate number ${number} has been used before. Check the certificate number format in the programme settings.`,
+      });
     await ctx.db
       .insertInto('training_certificates')
       .values({ id: ctx.app.newId(), training_id: trainingId, member_id: g.id, number, year, seq, issued_on: issuedOn, copies_printed: 0, created_at: now })
@@ -51,7 +65,10 @@ export async function issueCertificates(
 }
 
 /** The signed QR text of a training certificate (fields documented in the README). */
-export function trainingCertificateQrText(c: { number: string; issuedOn: string; topic: string; nik: string }, key: { keyId: string; privateKeyPem: string }): string {
+export function trainingCertificateQrText(
+  c: { number: string; issuedOn: string; topic: string; nik: string },
+  key: { keyId: string; privateKeyPem: string },
+): string {
   return signPayload({ t: 'SERT', n: c.number, d: c.issuedOn, p: c.topic.slice(0, 80), h: hashNik(c.nik, key.keyId) }, key);
 }
 
@@ -79,7 +96,11 @@ export async function loadCertificateOffice(ctx: Pick<CallContext, 'db'>): Promi
  * its signed QR text; a certificate printed before comes out marked as a copy. Counting the
  * print happens here, in the call's transaction; drawing the PDF is left to the caller.
  */
-export async function certificatesToPrint(ctx: CallContext, trainingId: string, memberId?: string): Promise<{ office: CertificateOffice; list: TrainingCertificate[] }> {
+export async function certificatesToPrint(
+  ctx: CallContext,
+  trainingId: string,
+  memberId?: string,
+): Promise<{ office: CertificateOffice; list: TrainingCertificate[] }> {
   const office = await loadCertificateOffice(ctx);
   let q = ctx.db
     .selectFrom('training_certificates as c')
@@ -110,7 +131,11 @@ export async function certificatesToPrint(ctx: CallContext, trainingId: string, 
   const now = ctx.app.clock.nowIso();
   const list: TrainingCertificate[] = [];
   for (const r of rows) {
-    await ctx.db.updateTable('training_certificates').set({ copies_printed: r.copies_printed + 1 }).where('id', '=', r.id).execute();
+    await ctx.db
+      .updateTable('training_certificates')
+      .set({ copies_printed: r.copies_printed + 1 })
+      .where('id', '=', r.id)
+      .execute();
     list.push({
       number: r.number,
       issuedOn: r.issued_on,
@@ -121,7 +146,11 @@ export async function certificatesToPrint(ctx: CallContext, trainingId: string, 
     });
   }
   if (rows.length) {
-    await ctx.audit({ entity: 'training_certificates', entityId: trainingId, after: { printed: rows.map((r) => ({ number: r.number, copy: r.copies_printed > 0 })), at: now } });
+    await ctx.audit({
+      entity: 'training_certificates',
+      entityId: trainingId,
+      after: { printed: rows.map((r) => ({ number: r.number, copy: r.copies_printed > 0 })), at: now },
+    });
   }
   const { keyId: _k, privateKeyPem: _p, ...printable } = office;
   return { office: printable, list };
@@ -153,7 +182,19 @@ export async function findTrainingCertificate(db: Database, number: string): Pro
     .selectFrom('training_certificates as c')
     .innerJoin('members as m', 'm.id', 'c.member_id')
     .innerJoin('trainings as t', 't.id', 'c.training_id')
-    .select(['c.number', 'c.issued_on', 'c.revoked_on', 'c.revoke_reason', 'm.full_name', 'm.member_no', 't.topic', 't.starts_at', 't.ends_at', 't.trainer', 't.skpd'])
+    .select([
+      'c.number',
+      'c.issued_on',
+      'c.revoked_on',
+      'c.revoke_reason',
+      'm.full_name',
+      'm.member_no',
+      't.topic',
+      't.starts_at',
+      't.ends_at',
+      't.trainer',
+      't.skpd',
+    ])
     .where('c.number', '=', number.trim())
     .executeTakeFirst();
   if (!r) return null;

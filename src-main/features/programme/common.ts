@@ -29,7 +29,11 @@ export const SKPD_LABELS: Record<Skpd, string> = {
 export const todayOf = (ctx: Pick<CallContext, 'app'>) => jakartaDate(ctx.app.clock.nowIso());
 
 export async function loadMember(db: Database, id: string) {
-  const m = await db.selectFrom('members').select(['id', 'member_no as memberNo', 'full_name as fullName', 'kelurahan_kode as kelurahanKode', 'pendamping_id as pendampingId', 'status']).where('id', '=', id).executeTakeFirst();
+  const m = await db
+    .selectFrom('members')
+    .select(['id', 'member_no as memberNo', 'full_name as fullName', 'kelurahan_kode as kelurahanKode', 'pendamping_id as pendampingId', 'status'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!m) throw notFound({ id: 'Anggota', en: 'Member' });
   return m;
 }
@@ -38,7 +42,8 @@ export async function loadMember(db: Database, id: string) {
 export async function loadPendamping(db: Database, id: string, field = 'pendampingId') {
   const u = await db.selectFrom('users').select(['id', 'full_name as fullName', 'is_pendamping', 'active']).where('id', '=', id).executeTakeFirst();
   if (!u) throw badInput(field, { id: 'Pendamping: pengguna tidak ditemukan', en: 'Pendamping: user not found' });
-  if (u.is_pendamping !== 1 || u.active !== 1) throw badInput(field, { id: `Pendamping: ${u.fullName} bukan pendamping aktif`, en: `Pendamping: ${u.fullName} is not an active pendamping` });
+  if (u.is_pendamping !== 1 || u.active !== 1)
+    throw badInput(field, { id: `Pendamping: ${u.fullName} bukan pendamping aktif`, en: `Pendamping: ${u.fullName} is not an active pendamping` });
   return { id: u.id, fullName: u.fullName };
 }
 
@@ -46,7 +51,10 @@ export async function loadPendamping(db: Database, id: string, field = 'pendampi
 export function pendampingOf(ctx: CallContext, requested: string | undefined | null): string {
   if (requested) return requested;
   if (ctx.user?.isPendamping) return ctx.user.id;
-  throw badInput('pendampingId', { id: 'Pendamping: pilih pendamping (Anda sendiri bukan pendamping)', en: 'Pendamping: choose a pendamping (you are not a pendamping yourself)' });
+  throw badInput('pendampingId', {
+    id: 'Pendamping: pilih pendamping (Anda sendiri bukan pendamping)',
+    en: 'Pendamping: choose a pendamping (you are not a pendamping yourself)',
+  });
 }
 
 export const settingsSchema = z.strictObject({
@@ -61,7 +69,9 @@ export const settingsSchema = z.strictObject({
     reportMonths: z.number().int().min(1).max(12),
   }),
   // Settings saved before certificate numbers were configurable still load, with the default.
-  certificateNumberTemplate: label(z.string().trim().min(1).max(120), { id: 'Format nomor sertifikat', en: 'Certificate number format' }).default(DEFAULT_CERTIFICATE_NUMBER_TEMPLATE),
+  certificateNumberTemplate: label(z.string().trim().min(1).max(120), { id: 'Format nomor sertifikat', en: 'Certificate number format' }).default(
+    DEFAULT_CERTIFICATE_NUMBER_TEMPLATE,
+  ),
 });
 
 export type ProgrammeSettings = z.output<typeof settingsSchema>;

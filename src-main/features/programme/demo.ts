@@ -16,18 +16,38 @@ const TOPICS = [
   ['Pengemasan dan Foto Produk', 'Andre Wijaya', 'parekraf'],
 ] as const;
 
-const VISIT_TOPICS = ['Pembukuan harian', 'Kemasan produk', 'Pemasaran daring', 'Persiapan NIB melalui OSS', 'Pengajuan modal usaha', 'Perluasan tempat usaha', 'Pendaftaran QRIS'];
+const VISIT_TOPICS = [
+  'Pembukuan harian',
+  'Kemasan produk',
+  'Pemasaran daring',
+  'Persiapan NIB melalui OSS',
+  'Pengajuan modal usaha',
+  'Perluasan tempat usaha',
+  'Pendaftaran QRIS',
+];
 
 export async function programmeDemo(ctx: DemoContext): Promise<void> {
   const { app, tokens, rng, today } = ctx;
   const petugas = tokens.petugas;
   const call = <M extends MethodName>(token: string, method: M, input: unknown) => callAs<Api[M]['output']>(app, token, method, input);
-  const memberCount = (await app.db.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0;
+  const memberCount =
+    (
+      await app.db
+        .selectFrom('members')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirst()
+    )?.n ?? 0;
   if (memberCount === 0) {
     ctx.log('Program 7P: belum ada anggota, data program demo dilewati.');
     return;
   }
-  const pendamping = await app.db.selectFrom('users').select(['id', 'full_name']).where('is_pendamping', '=', 1).where('active', '=', 1).orderBy('username').executeTakeFirst();
+  const pendamping = await app.db
+    .selectFrom('users')
+    .select(['id', 'full_name'])
+    .where('is_pendamping', '=', 1)
+    .where('active', '=', 1)
+    .orderBy('username')
+    .executeTakeFirst();
   if (!pendamping) {
     ctx.log('Program 7P: tidak ada pendamping aktif, data program demo dilewati.');
     return;
@@ -36,14 +56,31 @@ export async function programmeDemo(ctx: DemoContext): Promise<void> {
   // P3: a pendamping looks after a few hundred members. A kelurahan of that size is assigned in
   // one go; in a large office, a list of members without a pendamping is assigned instead.
   const kelurahan = await call(petugas, 'mentoring.kelurahan', {});
-  const small = kelurahan.filter((k) => k.members - k.assigned > 0 && k.members - k.assigned <= 150).sort((a, b) => b.members - a.members).at(0);
+  const small = kelurahan
+    .filter((k) => k.members - k.assigned > 0 && k.members - k.assigned <= 150)
+    .sort((a, b) => b.members - a.members)
+    .at(0);
   if (small) {
     await call(petugas, 'mentoring.assignByKelurahan', { kelurahanKode: small.kode, pendampingId: pendamping.id, onlyUnassigned: true });
   } else {
-    const unassigned = await app.db.selectFrom('members').select('id').where('pendamping_id', 'is', null).where('status', '=', 'aktif').orderBy('registered_on', 'desc').limit(150).execute();
+    const unassigned = await app.db
+      .selectFrom('members')
+      .select('id')
+      .where('pendamping_id', 'is', null)
+      .where('status', '=', 'aktif')
+      .orderBy('registered_on', 'desc')
+      .limit(150)
+      .execute();
     if (unassigned.length) await call(petugas, 'mentoring.assign', { memberIds: unassigned.map((m) => m.id), pendampingId: pendamping.id });
   }
-  const mine = await app.db.selectFrom('members').select(['id']).where('pendamping_id', '=', pendamping.id).where('status', '=', 'aktif').orderBy('name_key').limit(400).execute();
+  const mine = await app.db
+    .selectFrom('members')
+    .select(['id'])
+    .where('pendamping_id', '=', pendamping.id)
+    .where('status', '=', 'aktif')
+    .orderBy('name_key')
+    .limit(400)
+    .execute();
   let visits = 0;
   for (const [i, m] of mine.slice(0, 60).entries()) {
     // Every fifth member has not been visited: the "perlu dikunjungi" list is never empty.
@@ -136,7 +173,13 @@ export async function programmeDemo(ctx: DemoContext): Promise<void> {
   }
   const bankable = checks.filter((c) => c.bankable).map((c) => c.businessId);
   const others = checks.filter((c) => !c.bankable).map((c) => c.businessId);
-  const plan: { channel: 'bank_dki' | 'fintech' | 'pegadaian' | 'koperasi'; institution: string; product?: string; amount: number; status: 'diajukan' | 'disetujui' | 'ditolak' | 'dicairkan' }[] = [
+  const plan: {
+    channel: 'bank_dki' | 'fintech' | 'pegadaian' | 'koperasi';
+    institution: string;
+    product?: string;
+    amount: number;
+    status: 'diajukan' | 'disetujui' | 'ditolak' | 'dicairkan';
+  }[] = [
     { channel: 'bank_dki', institution: 'Bank DKI', product: 'Monas Pemula', amount: 10_000_000, status: 'dicairkan' },
     { channel: 'bank_dki', institution: 'Bank DKI', product: 'Monas Pemula', amount: 10_000_000, status: 'disetujui' },
     { channel: 'bank_dki', institution: 'Bank DKI', product: 'Monas 25', amount: 25_000_000, status: 'diajukan' },
@@ -164,8 +207,10 @@ export async function programmeDemo(ctx: DemoContext): Promise<void> {
     });
     referrals++;
     const decidedOn = addDays(submittedOn, 7 + (i % 5));
-    if (r.status === 'disetujui' || r.status === 'dicairkan') await call(petugas, 'financing.transition', { id: referral.id, status: 'disetujui', on: decidedOn, amount: r.amount });
-    if (r.status === 'ditolak') await call(petugas, 'financing.transition', { id: referral.id, status: 'ditolak', on: decidedOn, note: 'Arus kas belum mencukupi' });
+    if (r.status === 'disetujui' || r.status === 'dicairkan')
+      await call(petugas, 'financing.transition', { id: referral.id, status: 'disetujui', on: decidedOn, amount: r.amount });
+    if (r.status === 'ditolak')
+      await call(petugas, 'financing.transition', { id: referral.id, status: 'ditolak', on: decidedOn, note: 'Arus kas belum mencukupi' });
     if (r.status === 'dicairkan') await call(petugas, 'financing.transition', { id: referral.id, status: 'dicairkan', on: addDays(decidedOn, 7) });
   }
 

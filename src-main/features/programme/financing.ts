@@ -23,14 +23,32 @@ export const CHANNEL_LABELS: Record<FinancingChannel, Phrase> = {
 };
 
 const amount = (name: Phrase) =>
-  label(z.number().int(fieldMessage({ id: 'harus bilangan bulat rupiah', en: 'must be whole rupiah' })).min(1, fieldMessage({ id: 'harus lebih dari 0', en: 'must be more than 0' })).max(100_000_000_000), name);
+  label(
+    z
+      .number()
+      .int(fieldMessage({ id: 'harus bilangan bulat rupiah', en: 'must be whole rupiah' }))
+      .min(1, fieldMessage({ id: 'harus lebih dari 0', en: 'must be more than 0' }))
+      .max(100_000_000_000),
+    name,
+  );
 
 /** Permit evidence from the business's NIB, its issued IUMK, or a recorded P4 stage. */
 async function permitEvidence(ctx: Pick<CallContext, 'db'>, business: { id: string; member_id: string; nib: string | null }): Promise<Phrase | null> {
   if (business.nib?.trim()) return verbatim(`NIB ${business.nib.trim()}`);
-  const permit = await ctx.db.selectFrom('permits').select('number').where('business_id', '=', business.id).where('status', 'in', ['terbit', 'diserahkan']).executeTakeFirst();
+  const permit = await ctx.db
+    .selectFrom('permits')
+    .select('number')
+    .where('business_id', '=', business.id)
+    .where('status', 'in', ['terbit', 'diserahkan'])
+    .executeTakeFirst();
   if (permit) return permit.number ? verbatim(`IUMK ${permit.number}`) : { id: 'IUMK terbit', en: 'IUMK issued' };
-  const p4 = await ctx.db.selectFrom('member_stages').select(['completed_on', 'evidence']).where('member_id', '=', business.member_id).where('stage_code', '=', 'P4').where('status', '=', 'selesai').executeTakeFirst();
+  const p4 = await ctx.db
+    .selectFrom('member_stages')
+    .select(['completed_on', 'evidence'])
+    .where('member_id', '=', business.member_id)
+    .where('stage_code', '=', 'P4')
+    .where('status', '=', 'selesai')
+    .executeTakeFirst();
   if (p4) {
     const on = p4.completed_on ? dayName(p4.completed_on) : verbatim('');
     const evidence = p4.evidence ? ` (${p4.evidence})` : '';
@@ -52,7 +70,13 @@ export async function checkBankability(ctx: Pick<CallContext, 'db' | 'app'>, bus
   const since = addMonths(monthOf(today), -settings.bankability.reportMonths);
   const reported = await ctx.db.selectFrom('turnover_reports').select('month').where('business_id', '=', businessId).where('month', '>=', since).execute();
   const result: BankabilityResult = evaluateBankability(
-    { permitEvidence: await permitEvidence(ctx, business), npwp: maskNpwp(business.npwp), startDate: business.start_date, reportedMonths: reported.map((r) => r.month), today },
+    {
+      permitEvidence: await permitEvidence(ctx, business),
+      npwp: maskNpwp(business.npwp),
+      startDate: business.start_date,
+      reportedMonths: reported.map((r) => r.month),
+      today,
+    },
     settings.bankability,
   );
   return {
@@ -148,24 +172,52 @@ export const financingMethods = {
       const check = await checkBankability(ctx, input.businessId);
       const today = todayOf(ctx);
       const submittedOn = input.submittedOn ?? today;
-      if (submittedOn > today) throw badInput('submittedOn', { id: 'Tanggal pengajuan: tidak boleh di masa depan', en: 'Date submitted: may not be in the future' });
-      const open = await ctx.db.selectFrom('financing_referrals').select('id').where('business_id', '=', input.businessId).where('status', 'in', ['diajukan', 'disetujui']).where('channel', '=', input.channel).executeTakeFirst();
-      if (open) throw conflict({ id: `${check.business.name} sudah punya rujukan ke ${CHANNEL_LABELS[input.channel].id} yang masih berjalan.`, en: `${check.business.name} already has a running referral to ${CHANNEL_LABELS[input.channel].en}.` });
+      if (submittedOn > today)
+        throw badInput('submittedOn', { id: 'Tanggal pengajuan: tidak boleh di masa depan', en: 'Date submitted: may not be in the future' });
+      const open = await ctx.db
+        .selectFrom('financing_referrals')
+        .select('id')
+        .where('business_id', '=', input.businessId)
+        .where('status', 'in', ['diajukan', 'disetujui'])
+        .where('channel', '=', input.channel)
+        .executeTakeFirst();
+      if (open)
+        throw conflict({
+          id: `${check.business.name} sudah punya rujukan ke ${CHANNEL_LABELS[input.channel].id} yang masih berjalan.`,
+          en: `${check.business.name} already has a running referral to ${CHANNEL_LABELS[input.channel].en}.`,
+        });
       let overrideBy: string | null = null;
       let overrideReason: string | null = null;
       if (input.channel === 'bank_dki' && !check.bankable) {
-        const failedIn = (l: 'id' | 'en') => check.checks.filter((c) => !c.met).map((c) => `${c.label[l]} (${c.detail[l]})`).join('; ');
+        const failedIn = (l: 'id' | 'en') =>
+          check.checks
+            .filter((c) => !c.met)
+            .map((c) => `${c.label[l]} (${c.detail[l]})`)
+            .join('; ');
         const failed = { id: failedIn('id'), en: failedIn('en') };
         if (!input.overrideReason) {
-          throw conflict({ id: `Belum layak bank, rujukan ke Bank DKI ditolak. Syarat belum terpenuhi: ${failed.id}. Rujuk ke fintech, Pegadaian atau koperasi, atau minta supervisor memberi pengecualian dengan alasan.`, en: `Not bankable yet: the referral to Bank DKI is refused. Conditions not met: ${failed.en}. Refer to a fintech, Pegadaian or a cooperative, or ask a supervisor to grant an exception with a reason.` }, {
-            channel: { id: 'Lembaga tujuan: usaha belum layak bank', en: 'Institution: the business is not bankable yet' },
-          });
+          throw conflict(
+            {
+              id: `Belum layak bank, rujukan ke Bank DKI ditolak. Syarat belum terpenuhi: ${failed.id}. Rujuk ke fintech, Pegadaian atau koperasi, atau minta supervisor memberi pengecualian dengan alasan.`,
+              en: `Not bankable yet: the referral to Bank DKI is refused. Conditions not met: ${failed.en}. Refer to a fintech, Pegadaian or a cooperative, or ask a supervisor to grant an exception with a reason.`,
+            },
+            {
+              channel: { id: 'Lembaga tujuan: usaha belum layak bank', en: 'Institution: the business is not bankable yet' },
+            },
+          );
         }
-        if (signedInUser(ctx).role !== 'supervisor') throw forbidden({ id: 'Pengecualian syarat kelayakan bank hanya dapat diberikan oleh supervisor.', en: 'Only a supervisor can grant an exception to the bankability conditions.' });
+        if (signedInUser(ctx).role !== 'supervisor')
+          throw forbidden({
+            id: 'Pengecualian syarat kelayakan bank hanya dapat diberikan oleh supervisor.',
+            en: 'Only a supervisor can grant an exception to the bankability conditions.',
+          });
         overrideBy = signedInUser(ctx).id;
         overrideReason = input.overrideReason;
       } else if (input.overrideReason) {
-        throw badInput('overrideReason', { id: 'Alasan pengecualian: hanya untuk rujukan ke Bank DKI yang syaratnya belum terpenuhi', en: 'Reason for the exception: only for a referral to Bank DKI whose conditions are not met' });
+        throw badInput('overrideReason', {
+          id: 'Alasan pengecualian: hanya untuk rujukan ke Bank DKI yang syaratnya belum terpenuhi',
+          en: 'Reason for the exception: only for a referral to Bank DKI whose conditions are not met',
+        });
       }
       const now = ctx.app.clock.nowIso();
       const referralId = ctx.app.newId();
@@ -221,14 +273,19 @@ export const financingMethods = {
         });
       }
       if (input.on > todayOf(ctx)) throw badInput('on', { id: 'Tanggal: tidak boleh di masa depan', en: 'Date: may not be in the future' });
-      const since = input.status === 'dicairkan' ? before.decidedOn ?? before.submittedOn : before.submittedOn;
-      if (input.on < since) throw badInput('on', { id: `Tanggal: tidak boleh sebelum ${dayName(since).id}`, en: `Date: may not be before ${dayName(since).en}` });
+      const since = input.status === 'dicairkan' ? (before.decidedOn ?? before.submittedOn) : before.submittedOn;
+      if (input.on < since)
+        throw badInput('on', { id: `Tanggal: tidak boleh sebelum ${dayName(since).id}`, en: `Date: may not be before ${dayName(since).en}` });
       const now = ctx.app.clock.nowIso();
       const set: Record<string, unknown> = { status: input.status, updated_at: now };
       if (input.note) set.note = input.note;
       if (input.status === 'disetujui') {
         if (input.amount === undefined) throw badInput('amount', { id: 'Jumlah: isi jumlah yang disetujui', en: 'Amount: enter the approved amount' });
-        if (input.amount > before.amountRequested) throw badInput('amount', { id: `Jumlah: tidak boleh melebihi yang diajukan (${formatRupiah(before.amountRequested)})`, en: `Amount: may not exceed the amount requested (${formatRupiah(before.amountRequested)})` });
+        if (input.amount > before.amountRequested)
+          throw badInput('amount', {
+            id: `Jumlah: tidak boleh melebihi yang diajukan (${formatRupiah(before.amountRequested)})`,
+            en: `Amount: may not exceed the amount requested (${formatRupiah(before.amountRequested)})`,
+          });
         Object.assign(set, { amount_approved: input.amount, decided_on: input.on });
       } else if (input.status === 'ditolak') {
         if (input.amount !== undefined) throw badInput('amount', { id: 'Jumlah: tidak diisi untuk penolakan', en: 'Amount: left empty for a rejection' });
@@ -236,7 +293,11 @@ export const financingMethods = {
       } else {
         const approved = before.amountApproved ?? 0;
         const disbursed = input.amount ?? approved;
-        if (disbursed > approved) throw badInput('amount', { id: `Jumlah: tidak boleh melebihi yang disetujui (${formatRupiah(approved)})`, en: `Amount: may not exceed the amount approved (${formatRupiah(approved)})` });
+        if (disbursed > approved)
+          throw badInput('amount', {
+            id: `Jumlah: tidak boleh melebihi yang disetujui (${formatRupiah(approved)})`,
+            en: `Amount: may not exceed the amount approved (${formatRupiah(approved)})`,
+          });
         Object.assign(set, { amount_disbursed: disbursed, disbursed_on: input.on });
       }
       await ctx.db.updateTable('financing_referrals').set(set).where('id', '=', input.id).execute();
@@ -272,15 +333,21 @@ export const financingMethods = {
       search: label(z.string().trim().max(100), { id: 'Cari', en: 'Search' }).optional(),
     }),
     handler: async ({ db }, input) => {
-      let base = db.selectFrom('financing_referrals as f').innerJoin('members as m', 'm.id', 'f.member_id').innerJoin('businesses as b', 'b.id', 'f.business_id');
+      let base = db
+        .selectFrom('financing_referrals as f')
+        .innerJoin('members as m', 'm.id', 'f.member_id')
+        .innerJoin('businesses as b', 'b.id', 'f.business_id');
       if (input.status) base = base.where('f.status', '=', input.status);
       if (input.channel) base = base.where('f.channel', '=', input.channel);
       if (input.memberId) base = base.where('f.member_id', '=', input.memberId);
       if (input.search) base = base.where(sql<boolean>`lower(m.full_name) like ${`%${likeEscape(input.search.toLowerCase())}%`} escape '\\'`);
       const sort = { submittedOn: 'f.submitted_on', memberName: 'm.name_key', amountRequested: 'f.amount_requested' } as const;
       const rows = base.select(referralColumns).orderBy(sort[input.sort], input.dir).orderBy('f.id');
-      return fetchPage(rows, base.select((eb) => eb.fn.countAll<number>().as('total')), input);
+      return fetchPage(
+        rows,
+        base.select((eb) => eb.fn.countAll<number>().as('total')),
+        input,
+      );
     },
   }),
 };
-

@@ -14,7 +14,10 @@ async function refreshP3(ctx: CallContext, memberId: string) {
   return r;
 }
 
-const kelurahanKode = label(z.string().regex(/^31\.\d{2}\.\d{2}\.\d{4}$/, fieldMessage({ id: 'pilih kelurahan dari daftar', en: 'choose the kelurahan from the list' })), { id: 'Kelurahan', en: 'Kelurahan' });
+const kelurahanKode = label(
+  z.string().regex(/^31\.\d{2}\.\d{2}\.\d{4}$/, fieldMessage({ id: 'pilih kelurahan dari daftar', en: 'choose the kelurahan from the list' })),
+  { id: 'Kelurahan', en: 'Kelurahan' },
+);
 
 export const mentoringMethods = {
   'mentoring.kelurahan': defineMethod({
@@ -44,17 +47,29 @@ export const mentoringMethods = {
     access: PROGRAMME_ROLES,
     mutation: true,
     input: z.strictObject({
-      memberIds: label(z.array(id({ id: 'Anggota', en: 'Member' })).min(1).max(1000), { id: 'Anggota', en: 'Member' }),
+      memberIds: label(
+        z
+          .array(id({ id: 'Anggota', en: 'Member' }))
+          .min(1)
+          .max(1000),
+        { id: 'Anggota', en: 'Member' },
+      ),
       pendampingId: id({ id: 'Pendamping', en: 'Pendamping' }).nullable(),
     }),
     handler: async (ctx, input) => {
       const pendamping = input.pendampingId ? await loadPendamping(ctx.db, input.pendampingId) : null;
       const ids = [...new Set(input.memberIds)];
       const before = await ctx.db.selectFrom('members').select(['id', 'pendamping_id']).where('id', 'in', ids).execute();
-      if (before.length !== ids.length) throw badInput('memberIds', { id: 'Anggota: ada anggota yang tidak ditemukan', en: 'Member: some members were not found' });
-      await ctx.db.updateTable('members').set({ pendamping_id: pendamping?.id ?? null, updated_at: ctx.app.clock.nowIso() }).where('id', 'in', ids).execute();
+      if (before.length !== ids.length)
+        throw badInput('memberIds', { id: 'Anggota: ada anggota yang tidak ditemukan', en: 'Member: some members were not found' });
+      await ctx.db
+        .updateTable('members')
+        .set({ pendamping_id: pendamping?.id ?? null, updated_at: ctx.app.clock.nowIso() })
+        .where('id', 'in', ids)
+        .execute();
       for (const b of before) {
-        if (b.pendamping_id !== (pendamping?.id ?? null)) await ctx.audit({ entity: 'members', entityId: b.id, before: { pendampingId: b.pendamping_id }, after: { pendampingId: pendamping?.id ?? null } });
+        if (b.pendamping_id !== (pendamping?.id ?? null))
+          await ctx.audit({ entity: 'members', entityId: b.id, before: { pendampingId: b.pendamping_id }, after: { pendampingId: pendamping?.id ?? null } });
       }
       return { updated: ids.length, pendamping };
     },
@@ -71,17 +86,35 @@ export const mentoringMethods = {
     }),
     handler: async (ctx, input) => {
       const pendamping = await loadPendamping(ctx.db, input.pendampingId);
-      const region = await ctx.db.selectFrom('regions').select('nama').where('kode', '=', input.kelurahanKode).where('level', '=', 'kelurahan').executeTakeFirst();
-      if (!region) throw badInput('kelurahanKode', { id: 'Kelurahan: kode tidak ada di daftar wilayah', en: 'Kelurahan: the code is not in the list of regions' });
+      const region = await ctx.db
+        .selectFrom('regions')
+        .select('nama')
+        .where('kode', '=', input.kelurahanKode)
+        .where('level', '=', 'kelurahan')
+        .executeTakeFirst();
+      if (!region)
+        throw badInput('kelurahanKode', { id: 'Kelurahan: kode tidak ada di daftar wilayah', en: 'Kelurahan: the code is not in the list of regions' });
       let q = ctx.db.selectFrom('members').select(['id', 'pendamping_id']).where('kelurahan_kode', '=', input.kelurahanKode).where('status', '=', 'aktif');
       if (input.onlyUnassigned) q = q.where('pendamping_id', 'is', null);
       const targets = (await q.execute()).filter((m) => m.pendamping_id !== pendamping.id);
       const now = ctx.app.clock.nowIso();
       // Chunks keep the IN list below SQLite's variable limit.
       for (let i = 0; i < targets.length; i += 500) {
-        await ctx.db.updateTable('members').set({ pendamping_id: pendamping.id, updated_at: now }).where('id', 'in', targets.slice(i, i + 500).map((t) => t.id)).execute();
+        await ctx.db
+          .updateTable('members')
+          .set({ pendamping_id: pendamping.id, updated_at: now })
+          .where(
+            'id',
+            'in',
+            targets.slice(i, i + 500).map((t) => t.id),
+          )
+          .execute();
       }
-      await ctx.audit({ entity: 'members', entityId: null, after: { kelurahanKode: input.kelurahanKode, pendampingId: pendamping.id, members: targets.map((t) => ({ id: t.id, previous: t.pendamping_id })) } });
+      await ctx.audit({
+        entity: 'members',
+        entityId: null,
+        after: { kelurahanKode: input.kelurahanKode, pendampingId: pendamping.id, members: targets.map((t) => ({ id: t.id, previous: t.pendamping_id })) },
+      });
       return { updated: targets.length, kelurahan: region.nama, pendamping };
     },
   }),
@@ -102,17 +135,28 @@ export const mentoringMethods = {
       const today = todayOf(ctx);
       const cutoff = new Date(Date.parse(`${today}T00:00:00Z`) - settings.visitOverdueDays * 86_400_000).toISOString().slice(0, 10);
       const lastVisit = sql<string | null>`(select max(v.visited_on) from mentoring_visits v where v.member_id = m.id)`;
-      let base = ctx.db.selectFrom('members as m').leftJoin('regions as r', 'r.kode', 'm.kelurahan_kode').where('m.pendamping_id', '=', pendampingId).where('m.status', '=', 'aktif');
+      let base = ctx.db
+        .selectFrom('members as m')
+        .leftJoin('regions as r', 'r.kode', 'm.kelurahan_kode')
+        .where('m.pendamping_id', '=', pendampingId)
+        .where('m.status', '=', 'aktif');
       if (input.search) {
         const pattern = `%${likeEscape(input.search.toLowerCase())}%`;
-        base = base.where((eb) => eb.or([eb(sql`lower(m.full_name)`, 'like', sql`${pattern} escape '\\'`), eb('m.member_no', 'like', sql<string>`${pattern} escape '\\'`)]));
+        base = base.where((eb) =>
+          eb.or([eb(sql`lower(m.full_name)`, 'like', sql`${pattern} escape '\\'`), eb('m.member_no', 'like', sql<string>`${pattern} escape '\\'`)]),
+        );
       }
       if (input.overdueOnly) base = base.where((eb) => eb.or([eb(lastVisit, 'is', null), eb(lastVisit, '<=', cutoff)]));
       const rows = base
         .select(['m.id', 'm.member_no as memberNo', 'm.full_name as fullName', 'm.phone', 'r.nama as kelurahan', lastVisit.as('lastVisit')])
         .select(sql<string | null>`(select group_concat(b.name, ', ') from businesses b where b.member_id = m.id and b.status = 'aktif')`.as('businesses'));
-      const sorted = input.sort === 'name' ? rows.orderBy('m.name_key', input.dir) : rows.orderBy(sql`coalesce(${lastVisit}, '')`, input.dir).orderBy('m.name_key');
-      const page = await fetchPage(sorted.orderBy('m.id'), base.select((eb) => eb.fn.countAll<number>().as('total')), input);
+      const sorted =
+        input.sort === 'name' ? rows.orderBy('m.name_key', input.dir) : rows.orderBy(sql`coalesce(${lastVisit}, '')`, input.dir).orderBy('m.name_key');
+      const page = await fetchPage(
+        sorted.orderBy('m.id'),
+        base.select((eb) => eb.fn.countAll<number>().as('total')),
+        input,
+      );
       return {
         ...page,
         overdueDays: settings.visitOverdueDays,
@@ -138,9 +182,14 @@ export const mentoringMethods = {
     }),
     handler: async (ctx, input) => {
       const member = await loadMember(ctx.db, input.memberId);
-      if (input.visitedOn > todayOf(ctx)) throw badInput('visitedOn', { id: 'Tanggal kunjungan: tidak boleh di masa depan', en: 'Visit date: may not be in the future' });
+      if (input.visitedOn > todayOf(ctx))
+        throw badInput('visitedOn', { id: 'Tanggal kunjungan: tidak boleh di masa depan', en: 'Visit date: may not be in the future' });
       const pendampingId = input.pendampingId ?? (signedInUser(ctx).isPendamping ? signedInUser(ctx).id : member.pendampingId);
-      if (!pendampingId) throw badInput('pendampingId', { id: `Pendamping: ${member.fullName} belum punya pendamping; pilih pendamping yang berkunjung`, en: `Pendamping: ${member.fullName} has no pendamping yet; choose the pendamping who visited` });
+      if (!pendampingId)
+        throw badInput('pendampingId', {
+          id: `Pendamping: ${member.fullName} belum punya pendamping; pilih pendamping yang berkunjung`,
+          en: `Pendamping: ${member.fullName} has no pendamping yet; choose the pendamping who visited`,
+        });
       await loadPendamping(ctx.db, pendampingId);
       const now = ctx.app.clock.nowIso();
       const visitId = ctx.app.newId();
@@ -177,7 +226,8 @@ export const mentoringMethods = {
     handler: async (ctx, input) => {
       const before = await ctx.db.selectFrom('mentoring_visits').selectAll().where('id', '=', input.id).executeTakeFirst();
       if (!before) throw notFound({ id: 'Kunjungan', en: 'Visit' });
-      if (input.visitedOn > todayOf(ctx)) throw badInput('visitedOn', { id: 'Tanggal kunjungan: tidak boleh di masa depan', en: 'Visit date: may not be in the future' });
+      if (input.visitedOn > todayOf(ctx))
+        throw badInput('visitedOn', { id: 'Tanggal kunjungan: tidak boleh di masa depan', en: 'Visit date: may not be in the future' });
       const set = { visited_on: input.visitedOn, topic: input.topic, notes: input.notes ?? null, follow_up: input.followUp ?? null };
       await ctx.db.updateTable('mentoring_visits').set(set).where('id', '=', input.id).execute();
       await ctx.audit({ entity: 'mentoring_visits', entityId: input.id, before, after: { ...before, ...set } });

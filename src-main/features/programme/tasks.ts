@@ -4,5 +4,6 @@ import type { CertificateOffice, TrainingCertificate } from './certificate';
 
 export const renderTrainingCertificatesTask = defineTask('programme.renderCertificates', async () => {
   const { renderTrainingCertificates } = await import('./certificate');
-  return async (input: { list: TrainingCertificate[]; office: CertificateOffice }) => (await renderTrainingCertificates(input.list, input.office)).toString('base64');
+  return async (input: { list: TrainingCertificate[]; office: CertificateOffice }) =>
+    (await renderTrainingCertificates(input.list, input.office)).toString('base64');
 });

@@ -30,7 +30,13 @@ async function lastWithdrawal(ctx: CallContext, enrolmentId: string): Promise<Wi
 
 /** Makes room at a waiting-list position: when it is taken, everyone from there on moves one down. */
 async function openWaitlistPlace(ctx: CallContext, trainingId: string, pos: number) {
-  const taken = await ctx.db.selectFrom('training_enrolments').select('id').where('training_id', '=', trainingId).where('status', '=', 'menunggu').where('waitlist_pos', '=', pos).executeTakeFirst();
+  const taken = await ctx.db
+    .selectFrom('training_enrolments')
+    .select('id')
+    .where('training_id', '=', trainingId)
+    .where('status', '=', 'menunggu')
+    .where('waitlist_pos', '=', pos)
+    .executeTakeFirst();
   if (!taken) return;
   const later = await ctx.db
     .selectFrom('training_enrolments')
@@ -40,7 +46,12 @@ async function openWaitlistPlace(ctx: CallContext, trainingId: string, pos: numb
     .where('waitlist_pos', '>=', pos)
     .orderBy('waitlist_pos', 'desc')
     .execute();
-  for (const row of later) await ctx.db.updateTable('training_enrolments').set({ waitlist_pos: (row.waitlist_pos ?? pos) + 1 }).where('id', '=', row.id).execute();
+  for (const row of later)
+    await ctx.db
+      .updateTable('training_enrolments')
+      .set({ waitlist_pos: (row.waitlist_pos ?? pos) + 1 })
+      .where('id', '=', row.id)
+      .execute();
 }
 
 export const trainingUndoMethods = {
@@ -51,7 +62,8 @@ export const trainingUndoMethods = {
     input: z.strictObject({ id: id({ id: 'Pelatihan', en: 'Training' }) }),
     handler: async (ctx, input) => {
       const before = await loadTraining(ctx, input.id);
-      if (before.status !== 'dibatalkan') throw conflict({ id: 'Pelatihan ini tidak dibatalkan; tidak ada yang diurungkan.', en: 'This training is not cancelled; nothing was undone.' });
+      if (before.status !== 'dibatalkan')
+        throw conflict({ id: 'Pelatihan ini tidak dibatalkan; tidak ada yang diurungkan.', en: 'This training is not cancelled; nothing was undone.' });
       await ctx.db.updateTable('trainings').set({ status: 'terjadwal', updated_at: ctx.app.clock.nowIso() }).where('id', '=', input.id).execute();
       const after = await loadTraining(ctx, input.id);
       const seats = await seatCounts(ctx, input.id);
@@ -70,10 +82,23 @@ export const trainingUndoMethods = {
       const training = await loadTraining(ctx, input.trainingId);
       assertScheduled(training);
       const member = await loadMember(ctx.db, input.memberId);
-      const enrolment = await ctx.db.selectFrom('training_enrolments').selectAll().where('training_id', '=', input.trainingId).where('member_id', '=', input.memberId).executeTakeFirst();
-      if (enrolment?.status !== 'mundur') throw conflict({ id: `${member.fullName} tidak mundur dari pelatihan ini; tidak ada yang diurungkan.`, en: `${member.fullName} did not withdraw from this training; nothing was undone.` });
+      const enrolment = await ctx.db
+        .selectFrom('training_enrolments')
+        .selectAll()
+        .where('training_id', '=', input.trainingId)
+        .where('member_id', '=', input.memberId)
+        .executeTakeFirst();
+      if (enrolment?.status !== 'mundur')
+        throw conflict({
+          id: `${member.fullName} tidak mundur dari pelatihan ini; tidak ada yang diurungkan.`,
+          en: `${member.fullName} did not withdraw from this training; nothing was undone.`,
+        });
       const withdrawal = await lastWithdrawal(ctx, enrolment.id);
-      if (!withdrawal) throw conflict({ id: `Tempat ${member.fullName} sebelum mundur tidak tercatat; daftarkan lagi bila perlu.`, en: `${member.fullName}'s place before withdrawing is not on record; enrol them again if needed.` });
+      if (!withdrawal)
+        throw conflict({
+          id: `Tempat ${member.fullName} sebelum mundur tidak tercatat; daftarkan lagi bila perlu.`,
+          en: `${member.fullName}'s place before withdrawing is not on record; enrol them again if needed.`,
+        });
       const now = ctx.app.clock.nowIso();
       const moved: string[] = [];
 
@@ -98,16 +123,29 @@ export const trainingUndoMethods = {
                 .orderBy('updated_at', 'desc')
                 .executeTakeFirst()
             : undefined;
-          if (!taker) throw conflict({ id: `Pelatihan penuh (${enrolled} dari ${training.capacity} kursi) dan kursi ${member.fullName} sudah dipakai peserta yang hadir; tambah kapasitas atau masukkan ke daftar tunggu.`, en: `The training is full (${enrolled} of ${training.capacity} seats) and ${member.fullName}'s seat is taken by a participant who attended; add capacity or put them on the waiting list.` });
+          if (!taker)
+            throw conflict({
+              id: `Pelatihan penuh (${enrolled} dari ${training.capacity} kursi) dan kursi ${member.fullName} sudah dipakai peserta yang hadir; tambah kapasitas atau masukkan ke daftar tunggu.`,
+              en: `The training is full (${enrolled} of ${training.capacity} seats) and ${member.fullName}'s seat is taken by a participant who attended; add capacity or put them on the waiting list.`,
+            });
           await openWaitlistPlace(ctx, input.trainingId, 1);
           await ctx.db.updateTable('training_enrolments').set({ status: 'menunggu', waitlist_pos: 1, updated_at: now }).where('id', '=', taker.id).execute();
-          await ctx.audit({ entity: 'training_enrolments', entityId: taker.id, before: taker, after: { status: 'menunggu', waitlist_pos: 1, reason: `kursi dikembalikan kepada ${member.fullName}` } });
+          await ctx.audit({
+            entity: 'training_enrolments',
+            entityId: taker.id,
+            before: taker,
+            after: { status: 'menunggu', waitlist_pos: 1, reason: `kursi dikembalikan kepada ${member.fullName}` },
+          });
           moved.push(taker.member_id);
         }
         place = { status: 'terdaftar', waitlist_pos: null };
       }
       const attended = place.status === 'terdaftar' ? withdrawal.before.attended : 0;
-      await ctx.db.updateTable('training_enrolments').set({ ...place, attended, updated_at: now }).where('id', '=', enrolment.id).execute();
+      await ctx.db
+        .updateTable('training_enrolments')
+        .set({ ...place, attended, updated_at: now })
+        .where('id', '=', enrolment.id)
+        .execute();
       await ctx.audit({ entity: 'training_enrolments', entityId: enrolment.id, before: enrolment, after: { ...place, attended, backToWaitlist: moved } });
       return { memberName: member.fullName, status: place.status, waitlistPos: place.waitlist_pos, backToWaitlist: moved };
     },

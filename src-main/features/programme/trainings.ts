@@ -18,8 +18,14 @@ const localDateTime = (name: Phrase) =>
   label(
     z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, fieldMessage({ id: 'tanggal atau jam tidak valid (tulis HH/BB/TTTT dan jj.mm)', en: 'not a valid date or time (write DD/MM/YYYY and hh.mm)' }))
-      .refine((v) => !Number.isNaN(Date.parse(`${v}:00+07:00`)), fieldMessage({ id: 'tanggal atau jam tidak ada di kalender', en: 'the date or time does not exist' })),
+      .regex(
+        /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/,
+        fieldMessage({ id: 'tanggal atau jam tidak valid (tulis HH/BB/TTTT dan jj.mm)', en: 'not a valid date or time (write DD/MM/YYYY and hh.mm)' }),
+      )
+      .refine(
+        (v) => !Number.isNaN(Date.parse(`${v}:00+07:00`)),
+        fieldMessage({ id: 'tanggal atau jam tidak ada di kalender', en: 'the date or time does not exist' }),
+      ),
     name,
   );
 
@@ -56,8 +62,10 @@ const trainingColumns = [
 
 function checkTrainingFields(v: { startsAt: string; endsAt: string; mode: 'online' | 'offline'; place?: string | null; link?: string | null }) {
   if (toUtcIso(v.endsAt) <= toUtcIso(v.startsAt)) throw badInput('endsAt', { id: 'Selesai: harus sesudah waktu mulai', en: 'Ends: must be after the start' });
-  if (v.mode === 'offline' && !v.place) throw badInput('place', { id: 'Tempat: wajib diisi untuk pelatihan luring', en: 'Venue: required for an in-person training' });
-  if (v.mode === 'online' && !v.link) throw badInput('link', { id: 'Tautan daring: wajib diisi untuk pelatihan daring', en: 'Online link: required for an online training' });
+  if (v.mode === 'offline' && !v.place)
+    throw badInput('place', { id: 'Tempat: wajib diisi untuk pelatihan luring', en: 'Venue: required for an in-person training' });
+  if (v.mode === 'online' && !v.link)
+    throw badInput('link', { id: 'Tautan daring: wajib diisi untuk pelatihan daring', en: 'Online link: required for an online training' });
 }
 
 export async function loadTraining(ctx: Pick<CallContext, 'db'>, trainingId: string) {
@@ -83,7 +91,17 @@ async function participants(ctx: Pick<CallContext, 'db'>, trainingId: string) {
     .innerJoin('members as m', 'm.id', 'e.member_id')
     .leftJoin('regions as r', 'r.kode', 'm.kelurahan_kode')
     .leftJoin('training_certificates as c', (j) => j.onRef('c.training_id', '=', 'e.training_id').onRef('c.member_id', '=', 'e.member_id'))
-    .select(['e.member_id as memberId', 'm.member_no as memberNo', 'm.full_name as fullName', 'r.nama as kelurahan', 'e.status', 'e.waitlist_pos as waitlistPos', 'e.attended', 'e.completed', 'e.enrolled_at as enrolledAt'])
+    .select([
+      'e.member_id as memberId',
+      'm.member_no as memberNo',
+      'm.full_name as fullName',
+      'r.nama as kelurahan',
+      'e.status',
+      'e.waitlist_pos as waitlistPos',
+      'e.attended',
+      'e.completed',
+      'e.enrolled_at as enrolledAt',
+    ])
     .select(['c.number as certificateNo', 'c.revoked_on as certificateRevokedOn'])
     .where('e.training_id', '=', trainingId)
     .orderBy(sql`case e.status when 'terdaftar' then 0 when 'menunggu' then 1 else 2 end`)
@@ -93,7 +111,11 @@ async function participants(ctx: Pick<CallContext, 'db'>, trainingId: string) {
 }
 
 export function assertScheduled(t: { status: string }) {
-  if (t.status === 'selesai') throw conflict({ id: 'Pelatihan sudah dinyatakan selesai; peserta tidak dapat diubah lagi.', en: 'The training is already completed; participants can no longer be changed.' });
+  if (t.status === 'selesai')
+    throw conflict({
+      id: 'Pelatihan sudah dinyatakan selesai; peserta tidak dapat diubah lagi.',
+      en: 'The training is already completed; participants can no longer be changed.',
+    });
   if (t.status === 'dibatalkan') throw conflict({ id: 'Pelatihan sudah dibatalkan.', en: 'The training is already cancelled.' });
 }
 
@@ -111,8 +133,17 @@ async function promoteWaiting(ctx: CallContext, trainingId: string, capacity: nu
       .limit(1)
       .executeTakeFirst();
     if (!next) break;
-    await ctx.db.updateTable('training_enrolments').set({ status: 'terdaftar', waitlist_pos: null, updated_at: ctx.app.clock.nowIso() }).where('id', '=', next.id).execute();
-    await ctx.audit({ entity: 'training_enrolments', entityId: next.id, before: { status: 'menunggu' }, after: { status: 'terdaftar', reason: 'naik dari daftar tunggu' } });
+    await ctx.db
+      .updateTable('training_enrolments')
+      .set({ status: 'terdaftar', waitlist_pos: null, updated_at: ctx.app.clock.nowIso() })
+      .where('id', '=', next.id)
+      .execute();
+    await ctx.audit({
+      entity: 'training_enrolments',
+      entityId: next.id,
+      before: { status: 'menunggu' },
+      after: { status: 'terdaftar', reason: 'naik dari daftar tunggu' },
+    });
     promoted.push(next.member_id);
     enrolled++;
   }
@@ -168,7 +199,11 @@ export const trainingMethods = {
         .select([count('terdaftar').as('enrolled'), count('menunggu').as('waiting'), count('terdaftar', sql`and e.attended = 1`).as('attended')])
         .orderBy(input.sort === 'topic' ? 'topic' : 'starts_at', input.dir)
         .orderBy('id');
-      return fetchPage(rows, base.select((eb) => eb.fn.countAll<number>().as('total')), input);
+      return fetchPage(
+        rows,
+        base.select((eb) => eb.fn.countAll<number>().as('total')),
+        input,
+      );
     },
   }),
 
@@ -180,7 +215,13 @@ export const trainingMethods = {
     handler: async (ctx, input) => {
       const training = await loadTraining(ctx, input.id);
       const cancelReason = training.status === 'dibatalkan' ? await cancellationReason(ctx, input.id) : null;
-      return { ...training, cancelReason, startsAtLocal: toLocal(training.startsAt), endsAtLocal: toLocal(training.endsAt), participants: await participants(ctx, input.id) };
+      return {
+        ...training,
+        cancelReason,
+        startsAtLocal: toLocal(training.startsAt),
+        endsAtLocal: toLocal(training.endsAt),
+        participants: await participants(ctx, input.id),
+      };
     },
   }),
 
@@ -220,7 +261,11 @@ export const trainingMethods = {
       assertScheduled(before);
       checkTrainingFields(input);
       const { enrolled } = await seatCounts(ctx, input.id);
-      if (input.capacity < enrolled) throw badInput('capacity', { id: `Kapasitas: sudah ada ${enrolled} peserta terdaftar; kapasitas tidak boleh kurang dari itu`, en: `Capacity: ${enrolled} participants are enrolled already; the capacity may not be less` });
+      if (input.capacity < enrolled)
+        throw badInput('capacity', {
+          id: `Kapasitas: sudah ada ${enrolled} peserta terdaftar; kapasitas tidak boleh kurang dari itu`,
+          en: `Capacity: ${enrolled} participants are enrolled already; the capacity may not be less`,
+        });
       await ctx.db
         .updateTable('trainings')
         .set({
@@ -237,7 +282,8 @@ export const trainingMethods = {
   }),
 
   'trainings.cancel': defineMethod({
-    summary: 'Membatalkan pelatihan yang belum selesai, dengan alasannya; peserta dan daftar tunggu tetap tersimpan, sehingga pembatalan dapat diurungkan (trainings.reinstate).',
+    summary:
+      'Membatalkan pelatihan yang belum selesai, dengan alasannya; peserta dan daftar tunggu tetap tersimpan, sehingga pembatalan dapat diurungkan (trainings.reinstate).',
     access: PROGRAMME_ROLES,
     mutation: true,
     input: z.strictObject({ id: id({ id: 'Pelatihan', en: 'Training' }), reason: text({ id: 'Alasan pembatalan', en: 'Reason for cancelling' }, 300) }),
@@ -266,16 +312,33 @@ export const trainingMethods = {
       const training = await loadTraining(ctx, input.trainingId);
       assertScheduled(training);
       const member = await loadMember(ctx.db, input.memberId);
-      if (member.status !== 'aktif') throw conflict({ id: `${member.fullName} tidak aktif sebagai anggota.`, en: `${member.fullName} is not an active member.` });
-      const existing = await ctx.db.selectFrom('training_enrolments').selectAll().where('training_id', '=', input.trainingId).where('member_id', '=', input.memberId).executeTakeFirst();
-      if (existing?.status === 'terdaftar') throw conflict({ id: `${member.fullName} sudah terdaftar di pelatihan ini.`, en: `${member.fullName} is already enrolled in this training.` });
-      if (existing?.status === 'menunggu') throw conflict({ id: `${member.fullName} sudah ada di daftar tunggu (urutan ${existing.waitlist_pos}).`, en: `${member.fullName} is already on the waiting list (place ${existing.waitlist_pos}).` });
+      if (member.status !== 'aktif')
+        throw conflict({ id: `${member.fullName} tidak aktif sebagai anggota.`, en: `${member.fullName} is not an active member.` });
+      const existing = await ctx.db
+        .selectFrom('training_enrolments')
+        .selectAll()
+        .where('training_id', '=', input.trainingId)
+        .where('member_id', '=', input.memberId)
+        .executeTakeFirst();
+      if (existing?.status === 'terdaftar')
+        throw conflict({ id: `${member.fullName} sudah terdaftar di pelatihan ini.`, en: `${member.fullName} is already enrolled in this training.` });
+      if (existing?.status === 'menunggu')
+        throw conflict({
+          id: `${member.fullName} sudah ada di daftar tunggu (urutan ${existing.waitlist_pos}).`,
+          en: `${member.fullName} is already on the waiting list (place ${existing.waitlist_pos}).`,
+        });
       const { enrolled } = await seatCounts(ctx, input.trainingId);
       const full = enrolled >= training.capacity;
       if (full && !input.waitlist) {
-        throw conflict({ id: `Pelatihan penuh: ${enrolled} dari ${training.capacity} kursi sudah terisi. ${member.fullName} tidak didaftarkan; masukkan ke daftar tunggu bila perlu.`, en: `The training is full: ${enrolled} of ${training.capacity} seats are taken. ${member.fullName} was not enrolled; put them on the waiting list if needed.` }, {
-          memberId: { id: `Anggota: pelatihan penuh (kapasitas ${training.capacity})`, en: `Member: the training is full (capacity ${training.capacity})` },
-        });
+        throw conflict(
+          {
+            id: `Pelatihan penuh: ${enrolled} dari ${training.capacity} kursi sudah terisi. ${member.fullName} tidak didaftarkan; masukkan ke daftar tunggu bila perlu.`,
+            en: `The training is full: ${enrolled} of ${training.capacity} seats are taken. ${member.fullName} was not enrolled; put them on the waiting list if needed.`,
+          },
+          {
+            memberId: { id: `Anggota: pelatihan penuh (kapasitas ${training.capacity})`, en: `Member: the training is full (capacity ${training.capacity})` },
+          },
+        );
       }
       let waitlistPos: number | null = null;
       if (full) {
@@ -288,11 +351,27 @@ export const trainingMethods = {
         waitlistPos = (last?.pos ?? 0) + 1;
       }
       const now = ctx.app.clock.nowIso();
-      const values = { status: full ? ('menunggu' as const) : ('terdaftar' as const), waitlist_pos: waitlistPos, attended: 0 as const, completed: 0 as const, enrolled_at: now, updated_at: now };
+      const values = {
+        status: full ? ('menunggu' as const) : ('terdaftar' as const),
+        waitlist_pos: waitlistPos,
+        attended: 0 as const,
+        completed: 0 as const,
+        enrolled_at: now,
+        updated_at: now,
+      };
       const enrolmentId = existing?.id ?? ctx.app.newId();
       if (existing) await ctx.db.updateTable('training_enrolments').set(values).where('id', '=', existing.id).execute();
-      else await ctx.db.insertInto('training_enrolments').values({ id: enrolmentId, training_id: input.trainingId, member_id: input.memberId, ...values }).execute();
-      await ctx.audit({ entity: 'training_enrolments', entityId: enrolmentId, before: existing ?? null, after: { trainingId: input.trainingId, memberId: input.memberId, ...values } });
+      else
+        await ctx.db
+          .insertInto('training_enrolments')
+          .values({ id: enrolmentId, training_id: input.trainingId, member_id: input.memberId, ...values })
+          .execute();
+      await ctx.audit({
+        entity: 'training_enrolments',
+        entityId: enrolmentId,
+        before: existing ?? null,
+        after: { trainingId: input.trainingId, memberId: input.memberId, ...values },
+      });
       return { status: values.status, waitlistPos, memberName: member.fullName };
     },
   }),
@@ -305,9 +384,22 @@ export const trainingMethods = {
     handler: async (ctx, input) => {
       const training = await loadTraining(ctx, input.trainingId);
       assertScheduled(training);
-      const existing = await ctx.db.selectFrom('training_enrolments').selectAll().where('training_id', '=', input.trainingId).where('member_id', '=', input.memberId).executeTakeFirst();
-      if (!existing || existing.status === 'mundur') throw badInput('memberId', { id: 'Anggota: tidak terdaftar dan tidak ada di daftar tunggu pelatihan ini', en: 'Member: neither enrolled in nor on the waiting list of this training' });
-      await ctx.db.updateTable('training_enrolments').set({ status: 'mundur', waitlist_pos: null, attended: 0, updated_at: ctx.app.clock.nowIso() }).where('id', '=', existing.id).execute();
+      const existing = await ctx.db
+        .selectFrom('training_enrolments')
+        .selectAll()
+        .where('training_id', '=', input.trainingId)
+        .where('member_id', '=', input.memberId)
+        .executeTakeFirst();
+      if (!existing || existing.status === 'mundur')
+        throw badInput('memberId', {
+          id: 'Anggota: tidak terdaftar dan tidak ada di daftar tunggu pelatihan ini',
+          en: 'Member: neither enrolled in nor on the waiting list of this training',
+        });
+      await ctx.db
+        .updateTable('training_enrolments')
+        .set({ status: 'mundur', waitlist_pos: null, attended: 0, updated_at: ctx.app.clock.nowIso() })
+        .where('id', '=', existing.id)
+        .execute();
       const promoted = existing.status === 'terdaftar' ? await promoteWaiting(ctx, input.trainingId, training.capacity) : [];
       // Written after the promotion so that it names who took the seat: trainings.undoWithdraw
       // reads the former place and the promoted members back from this entry.
@@ -323,15 +415,26 @@ export const trainingMethods = {
     input: z.strictObject({
       trainingId: id({ id: 'Pelatihan', en: 'Training' }),
       marks: label(
-        z.array(z.strictObject({ memberId: id({ id: 'Anggota', en: 'Member' }), attended: label(z.boolean(), { id: 'Hadir', en: 'Attended' }) })).min(1).max(1000),
+        z
+          .array(z.strictObject({ memberId: id({ id: 'Anggota', en: 'Member' }), attended: label(z.boolean(), { id: 'Hadir', en: 'Attended' }) }))
+          .min(1)
+          .max(1000),
         { id: 'Kehadiran', en: 'Attendance' },
       ),
     }),
     handler: async (ctx, input) => {
       const training = await loadTraining(ctx, input.trainingId);
       assertScheduled(training);
-      if (jakartaDate(training.startsAt) > todayOf(ctx)) throw conflict({ id: 'Pelatihan belum dimulai; kehadiran dicatat pada hari pelaksanaan.', en: 'The training has not started; attendance is recorded on the day.' });
-      const rows = await ctx.db.selectFrom('training_enrolments').select(['id', 'member_id', 'status', 'attended']).where('training_id', '=', input.trainingId).execute();
+      if (jakartaDate(training.startsAt) > todayOf(ctx))
+        throw conflict({
+          id: 'Pelatihan belum dimulai; kehadiran dicatat pada hari pelaksanaan.',
+          en: 'The training has not started; attendance is recorded on the day.',
+        });
+      const rows = await ctx.db
+        .selectFrom('training_enrolments')
+        .select(['id', 'member_id', 'status', 'attended'])
+        .where('training_id', '=', input.trainingId)
+        .execute();
       const byMember = new Map(rows.map((r) => [r.member_id, r]));
       const now = ctx.app.clock.nowIso();
       for (const [index, mark] of input.marks.entries()) {
@@ -339,15 +442,32 @@ export const trainingMethods = {
         if (row?.status !== 'terdaftar') {
           const member = await ctx.db.selectFrom('members').select('full_name').where('id', '=', mark.memberId).executeTakeFirst();
           const who = member?.full_name ?? 'Anggota ini';
-          const why: Phrase = row?.status === 'menunggu' ? { id: 'masih di daftar tunggu', en: 'is still on the waiting list of' } : { id: 'tidak terdaftar sebagai peserta', en: 'is not enrolled in' };
-          throw badInput(`marks.${index}.memberId`, { id: `Kehadiran: ${who} ${why.id} pelatihan ini; kehadiran tidak dicatat`, en: `Attendance: ${who} ${why.en} this training; attendance not recorded` });
+          const why: Phrase =
+            row?.status === 'menunggu'
+              ? { id: 'masih di daftar tunggu', en: 'is still on the waiting list of' }
+              : { id: 'tidak terdaftar sebagai peserta', en: 'is not enrolled in' };
+          throw badInput(`marks.${index}.memberId`, {
+            id: `Kehadiran: ${who} ${why.id} pelatihan ini; kehadiran tidak dicatat`,
+            en: `Attendance: ${who} ${why.en} this training; attendance not recorded`,
+          });
         }
         const attended = mark.attended ? 1 : 0;
         if (row.attended === attended) continue;
         await ctx.db.updateTable('training_enrolments').set({ attended, updated_at: now }).where('id', '=', row.id).execute();
         await ctx.audit({ entity: 'training_enrolments', entityId: row.id, before: { attended: row.attended }, after: { attended } });
       }
-      return { attended: (await ctx.db.selectFrom('training_enrolments').select((eb) => eb.fn.countAll<number>().as('n')).where('training_id', '=', input.trainingId).where('status', '=', 'terdaftar').where('attended', '=', 1).executeTakeFirst())?.n ?? 0 };
+      return {
+        attended:
+          (
+            await ctx.db
+              .selectFrom('training_enrolments')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('training_id', '=', input.trainingId)
+              .where('status', '=', 'terdaftar')
+              .where('attended', '=', 1)
+              .executeTakeFirst()
+          )?.n ?? 0,
+      };
     },
   }),
 
@@ -360,7 +480,8 @@ export const trainingMethods = {
       const before = await loadTraining(ctx, input.id);
       assertScheduled(before);
       const today = todayOf(ctx);
-      if (jakartaDate(before.startsAt) > today) throw conflict({ id: 'Pelatihan belum dimulai; tidak dapat dinyatakan selesai.', en: 'The training has not started; it cannot be completed.' });
+      if (jakartaDate(before.startsAt) > today)
+        throw conflict({ id: 'Pelatihan belum dimulai; tidak dapat dinyatakan selesai.', en: 'The training has not started; it cannot be completed.' });
       const attendees = await ctx.db
         .selectFrom('training_enrolments')
         .select(['id', 'member_id'])
@@ -368,12 +489,24 @@ export const trainingMethods = {
         .where('status', '=', 'terdaftar')
         .where('attended', '=', 1)
         .execute();
-      if (attendees.length === 0) throw conflict({ id: 'Belum ada peserta yang ditandai hadir; catat kehadiran dulu.', en: 'No participant is marked as attended yet; record attendance first.' });
+      if (attendees.length === 0)
+        throw conflict({
+          id: 'Belum ada peserta yang ditandai hadir; catat kehadiran dulu.',
+          en: 'No participant is marked as attended yet; record attendance first.',
+        });
       const endDate = jakartaDate(before.endsAt);
       const completedOn = endDate < today ? endDate : today;
       const now = ctx.app.clock.nowIso();
       await ctx.db.updateTable('trainings').set({ status: 'selesai', completed_on: completedOn, updated_at: now }).where('id', '=', input.id).execute();
-      await ctx.db.updateTable('training_enrolments').set({ completed: 1, updated_at: now }).where('id', 'in', attendees.map((a) => a.id)).execute();
+      await ctx.db
+        .updateTable('training_enrolments')
+        .set({ completed: 1, updated_at: now })
+        .where(
+          'id',
+          'in',
+          attendees.map((a) => a.id),
+        )
+        .execute();
       let stagesRecorded = 0;
       for (const a of attendees) {
         const r = await completeStage(ctx.db, {
@@ -405,17 +538,37 @@ export const trainingMethods = {
     input: z.strictObject({ trainingId: id({ id: 'Pelatihan', en: 'Training' }), memberId: id({ id: 'Anggota', en: 'Member' }) }),
     handler: async (ctx, input) => {
       const training = await loadTraining(ctx, input.trainingId);
-      if (training.status !== 'selesai') throw conflict({ id: 'Sertifikat dicetak setelah pelatihan dinyatakan selesai.', en: 'Certificates are printed once the training is completed.' });
-      const revoked = await ctx.db.selectFrom('training_certificates').select(['number', 'revoked_on']).where('training_id', '=', input.trainingId).where('member_id', '=', input.memberId).executeTakeFirst();
-      if (revoked?.revoked_on) throw conflict({ id: `Sertifikat ${revoked.number} sudah dicabut pada ${dayName(revoked.revoked_on).id}; tidak dicetak lagi.`, en: `Certificate ${revoked.number} was revoked on ${dayName(revoked.revoked_on).en}; it is not printed again.` });
+      if (training.status !== 'selesai')
+        throw conflict({ id: 'Sertifikat dicetak setelah pelatihan dinyatakan selesai.', en: 'Certificates are printed once the training is completed.' });
+      const revoked = await ctx.db
+        .selectFrom('training_certificates')
+        .select(['number', 'revoked_on'])
+        .where('training_id', '=', input.trainingId)
+        .where('member_id', '=', input.memberId)
+        .executeTakeFirst();
+      if (revoked?.revoked_on)
+        throw conflict({
+          id: `Sertifikat ${revoked.number} sudah dicabut pada ${dayName(revoked.revoked_on).id}; tidak dicetak lagi.`,
+          en: `Certificate ${revoked.number} was revoked on ${dayName(revoked.revoked_on).en}; it is not printed again.`,
+        });
       const { office, list } = await certificatesToPrint(ctx, input.trainingId, input.memberId);
-      if (list.length === 0) throw badInput('memberId', { id: 'Anggota: tidak lulus (tidak hadir atau tidak terdaftar) pada pelatihan ini', en: 'Member: did not pass this training (did not attend or was not enrolled)' });
+      if (list.length === 0)
+        throw badInput('memberId', {
+          id: 'Anggota: tidak lulus (tidak hadir atau tidak terdaftar) pada pelatihan ini',
+          en: 'Member: did not pass this training (did not attend or was not enrolled)',
+        });
       return { office, list };
     },
     // Drawn after the commit that counts the print, in the worker pool.
     render: async (ctx, { office, list }) => {
       const base64 = await ctx.work(renderTrainingCertificatesTask, { list, office });
-      return { fileName: `sertifikat-${list[0].holder.memberNo}.pdf`, mimeType: 'application/pdf' as const, base64, number: list[0].number, copy: list[0].copy };
+      return {
+        fileName: `sertifikat-${list[0].holder.memberNo}.pdf`,
+        mimeType: 'application/pdf' as const,
+        base64,
+        number: list[0].number,
+        copy: list[0].copy,
+      };
     },
   }),
 
@@ -426,14 +579,21 @@ export const trainingMethods = {
     input: z.strictObject({ trainingId: id({ id: 'Pelatihan', en: 'Training' }) }),
     handler: async (ctx, input) => {
       const training = await loadTraining(ctx, input.trainingId);
-      if (training.status !== 'selesai') throw conflict({ id: 'Sertifikat dicetak setelah pelatihan dinyatakan selesai.', en: 'Certificates are printed once the training is completed.' });
+      if (training.status !== 'selesai')
+        throw conflict({ id: 'Sertifikat dicetak setelah pelatihan dinyatakan selesai.', en: 'Certificates are printed once the training is completed.' });
       const { office, list } = await certificatesToPrint(ctx, input.trainingId);
       return { office, list, startsAt: training.startsAt };
     },
     render: async (ctx, { office, list, startsAt }) => {
       ctx.job.progress(0, list.length, 'render');
       const base64 = await ctx.work(renderTrainingCertificatesTask, { list, office });
-      return { fileName: `sertifikat-pelatihan-${jakartaDate(startsAt)}.pdf`, mimeType: 'application/pdf' as const, base64, count: list.length, numbers: list.map((c) => c.number) };
+      return {
+        fileName: `sertifikat-pelatihan-${jakartaDate(startsAt)}.pdf`,
+        mimeType: 'application/pdf' as const,
+        base64,
+        count: list.length,
+        numbers: list.map((c) => c.number),
+      };
     },
   }),
 
@@ -441,11 +601,24 @@ export const trainingMethods = {
     summary: 'Mencabut sertifikat pelatihan dengan alasan (misalnya diberikan karena kekeliruan); nomornya tidak dipakai lagi.',
     access: ['admin', 'supervisor'],
     mutation: true,
-    input: z.strictObject({ trainingId: id({ id: 'Pelatihan', en: 'Training' }), memberId: id({ id: 'Anggota', en: 'Member' }), reason: text({ id: 'Alasan pencabutan', en: 'Reason for revoking' }, 300) }),
+    input: z.strictObject({
+      trainingId: id({ id: 'Pelatihan', en: 'Training' }),
+      memberId: id({ id: 'Anggota', en: 'Member' }),
+      reason: text({ id: 'Alasan pencabutan', en: 'Reason for revoking' }, 300),
+    }),
     handler: async (ctx, input) => {
-      const before = await ctx.db.selectFrom('training_certificates').selectAll().where('training_id', '=', input.trainingId).where('member_id', '=', input.memberId).executeTakeFirst();
+      const before = await ctx.db
+        .selectFrom('training_certificates')
+        .selectAll()
+        .where('training_id', '=', input.trainingId)
+        .where('member_id', '=', input.memberId)
+        .executeTakeFirst();
       if (!before) throw badInput('memberId', { id: 'Anggota: tidak punya sertifikat pelatihan ini', en: 'Member: has no certificate of this training' });
-      if (before.revoked_on) throw conflict({ id: `Sertifikat ${before.number} sudah dicabut pada ${dayName(before.revoked_on).id}.`, en: `Certificate ${before.number} was revoked on ${dayName(before.revoked_on).en}.` });
+      if (before.revoked_on)
+        throw conflict({
+          id: `Sertifikat ${before.number} sudah dicabut pada ${dayName(before.revoked_on).id}.`,
+          en: `Certificate ${before.number} was revoked on ${dayName(before.revoked_on).en}.`,
+        });
       const set = { revoked_on: todayOf(ctx), revoke_reason: input.reason, revoked_by: signedInUser(ctx).id };
       await ctx.db.updateTable('training_certificates').set(set).where('id', '=', before.id).execute();
       await ctx.audit({ entity: 'training_certificates', entityId: before.id, before, after: { ...before, ...set } });

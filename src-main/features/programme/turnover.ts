@@ -13,7 +13,10 @@ import { evaluateNaikKelas } from './rules/naik-kelas';
 const MAX_RUPIAH = 1_000_000_000_000_000;
 /** Rows of one grid: as many as one batch save takes. */
 const GRID_LIMIT = 2000;
-const month = label(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, fieldMessage({ id: 'bulan harus berformat TTTT-BB', en: 'the month must be YYYY-MM' })), { id: 'Bulan', en: 'Month' });
+const month = label(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, fieldMessage({ id: 'bulan harus berformat TTTT-BB', en: 'the month must be YYYY-MM' })), {
+  id: 'Bulan',
+  en: 'Month',
+});
 const turnover = label(
   z
     .number()
@@ -22,14 +25,32 @@ const turnover = label(
     .max(MAX_RUPIAH),
   { id: 'Omzet', en: 'Turnover' },
 );
-const profit = label(z.number().int(fieldMessage({ id: 'harus bilangan bulat rupiah', en: 'must be whole rupiah' })).min(-MAX_RUPIAH).max(MAX_RUPIAH), { id: 'Laba', en: 'Profit' }).nullish();
-const employees = label(z.number().int().min(0, fieldMessage({ id: 'tidak boleh kurang dari 0', en: 'may not be less than 0' })).max(100_000), { id: 'Tenaga kerja', en: 'Employees' }).nullish();
+const profit = label(
+  z
+    .number()
+    .int(fieldMessage({ id: 'harus bilangan bulat rupiah', en: 'must be whole rupiah' }))
+    .min(-MAX_RUPIAH)
+    .max(MAX_RUPIAH),
+  { id: 'Laba', en: 'Profit' },
+).nullish();
+const employees = label(
+  z
+    .number()
+    .int()
+    .min(0, fieldMessage({ id: 'tidak boleh kurang dari 0', en: 'may not be less than 0' }))
+    .max(100_000),
+  { id: 'Tenaga kerja', en: 'Employees' },
+).nullish();
 
 const figures = { turnover, profit, employees };
 
 function assertNotFuture(ctx: CallContext, m: string, field: string) {
   const current = monthOf(todayOf(ctx));
-  if (m > current) throw badInput(field, { id: `Bulan: ${monthName(m).id} belum berjalan; laporan hanya untuk bulan ini atau sebelumnya`, en: `Month: ${monthName(m).en} has not begun; reports are only for this month or earlier ones` });
+  if (m > current)
+    throw badInput(field, {
+      id: `Bulan: ${monthName(m).id} belum berjalan; laporan hanya untuk bulan ini atau sebelumnya`,
+      en: `Month: ${monthName(m).en} has not begun; reports are only for this month or earlier ones`,
+    });
 }
 
 interface ReportInput {
@@ -51,8 +72,17 @@ async function followLatestReport(ctx: CallContext, business: BusinessFigures, l
     scale: scale.ok ? scale.value.scale : business.scale,
   };
   if (set.monthly_turnover !== business.monthly_turnover || set.employees !== business.employees || set.scale !== business.scale) {
-    await ctx.db.updateTable('businesses').set({ ...set, updated_at: ctx.app.clock.nowIso() }).where('id', '=', business.id).execute();
-    await ctx.audit({ entity: 'businesses', entityId: business.id, before: { monthly_turnover: business.monthly_turnover, employees: business.employees, scale: business.scale }, after: set });
+    await ctx.db
+      .updateTable('businesses')
+      .set({ ...set, updated_at: ctx.app.clock.nowIso() })
+      .where('id', '=', business.id)
+      .execute();
+    await ctx.audit({
+      entity: 'businesses',
+      entityId: business.id,
+      before: { monthly_turnover: business.monthly_turnover, employees: business.employees, scale: business.scale },
+      after: set,
+    });
   }
 }
 
@@ -65,23 +95,53 @@ async function refreshP6(ctx: CallContext, memberId: string) {
 
 /** Writes one month's figures (insert or correct); P6 follows the member's first report. */
 async function saveReport(ctx: CallContext, input: ReportInput, field: string): Promise<{ created: boolean; stageRecorded: boolean }> {
-  const business = await ctx.db.selectFrom('businesses').select(['id', 'member_id', 'name', 'capital', 'monthly_turnover', 'employees', 'scale']).where('id', '=', input.businessId).executeTakeFirst();
+  const business = await ctx.db
+    .selectFrom('businesses')
+    .select(['id', 'member_id', 'name', 'capital', 'monthly_turnover', 'employees', 'scale'])
+    .where('id', '=', input.businessId)
+    .executeTakeFirst();
   if (!business) throw badInput(field, { id: 'Usaha: tidak ditemukan', en: 'Business: not found' });
   const now = ctx.app.clock.nowIso();
-  const existing = await ctx.db.selectFrom('turnover_reports').selectAll().where('business_id', '=', input.businessId).where('month', '=', input.month).executeTakeFirst();
-  const values = { turnover: input.turnover, profit: input.profit ?? null, employees: input.employees ?? null, recorded_by: signedInUser(ctx).id, updated_at: now };
+  const existing = await ctx.db
+    .selectFrom('turnover_reports')
+    .selectAll()
+    .where('business_id', '=', input.businessId)
+    .where('month', '=', input.month)
+    .executeTakeFirst();
+  const values = {
+    turnover: input.turnover,
+    profit: input.profit ?? null,
+    employees: input.employees ?? null,
+    recorded_by: signedInUser(ctx).id,
+    updated_at: now,
+  };
   let reportId: string;
   if (existing) {
     reportId = existing.id;
-    if (existing.turnover === values.turnover && existing.profit === values.profit && existing.employees === values.employees) return { created: false, stageRecorded: false };
+    if (existing.turnover === values.turnover && existing.profit === values.profit && existing.employees === values.employees)
+      return { created: false, stageRecorded: false };
     await ctx.db.updateTable('turnover_reports').set(values).where('id', '=', existing.id).execute();
   } else {
     reportId = ctx.app.newId();
-    await ctx.db.insertInto('turnover_reports').values({ id: reportId, business_id: business.id, member_id: business.member_id, month: input.month, created_at: now, ...values }).execute();
+    await ctx.db
+      .insertInto('turnover_reports')
+      .values({ id: reportId, business_id: business.id, member_id: business.member_id, month: input.month, created_at: now, ...values })
+      .execute();
   }
-  await ctx.audit({ entity: 'turnover_reports', entityId: reportId, before: existing ?? null, after: { businessId: business.id, month: input.month, ...values } });
+  await ctx.audit({
+    entity: 'turnover_reports',
+    entityId: reportId,
+    before: existing ?? null,
+    after: { businessId: business.id, month: input.month, ...values },
+  });
 
-  const latest = await ctx.db.selectFrom('turnover_reports').select(['month', 'turnover', 'employees']).where('business_id', '=', business.id).orderBy('month', 'desc').limit(1).executeTakeFirstOrThrow();
+  const latest = await ctx.db
+    .selectFrom('turnover_reports')
+    .select(['month', 'turnover', 'employees'])
+    .where('business_id', '=', business.id)
+    .orderBy('month', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   if (latest.month === input.month) await followLatestReport(ctx, business, latest);
   // P6 is reached in the month of the member's first report, whenever that report is entered.
   const stage = await refreshP6(ctx, business.member_id);
@@ -116,14 +176,37 @@ export const turnoverMethods = {
     summary: 'Menghapus laporan omzet sebulan yang salah catat, dengan alasan (tersimpan di riwayat); tahap P6 mengikuti laporan yang tersisa.',
     access: PROGRAMME_ROLES,
     mutation: true,
-    input: z.strictObject({ businessId: id({ id: 'Usaha', en: 'Business' }), month, reason: text({ id: 'Alasan penghapusan', en: 'Reason for deleting' }, 300) }),
+    input: z.strictObject({
+      businessId: id({ id: 'Usaha', en: 'Business' }),
+      month,
+      reason: text({ id: 'Alasan penghapusan', en: 'Reason for deleting' }, 300),
+    }),
     handler: async (ctx, input) => {
-      const before = await ctx.db.selectFrom('turnover_reports').selectAll().where('business_id', '=', input.businessId).where('month', '=', input.month).executeTakeFirst();
-      if (!before) throw badInput('month', { id: `Bulan: usaha ini tidak punya laporan omzet ${monthName(input.month).id}`, en: `Month: this business has no turnover report for ${monthName(input.month).en}` });
+      const before = await ctx.db
+        .selectFrom('turnover_reports')
+        .selectAll()
+        .where('business_id', '=', input.businessId)
+        .where('month', '=', input.month)
+        .executeTakeFirst();
+      if (!before)
+        throw badInput('month', {
+          id: `Bulan: usaha ini tidak punya laporan omzet ${monthName(input.month).id}`,
+          en: `Month: this business has no turnover report for ${monthName(input.month).en}`,
+        });
       await ctx.db.deleteFrom('turnover_reports').where('id', '=', before.id).execute();
       await ctx.audit({ entity: 'turnover_reports', entityId: before.id, before, after: { removed: true, reason: input.reason } });
-      const business = await ctx.db.selectFrom('businesses').select(['id', 'member_id', 'capital', 'monthly_turnover', 'employees', 'scale']).where('id', '=', input.businessId).executeTakeFirstOrThrow();
-      const latest = await ctx.db.selectFrom('turnover_reports').select(['month', 'turnover', 'employees']).where('business_id', '=', business.id).orderBy('month', 'desc').limit(1).executeTakeFirst();
+      const business = await ctx.db
+        .selectFrom('businesses')
+        .select(['id', 'member_id', 'capital', 'monthly_turnover', 'employees', 'scale'])
+        .where('id', '=', input.businessId)
+        .executeTakeFirstOrThrow();
+      const latest = await ctx.db
+        .selectFrom('turnover_reports')
+        .select(['month', 'turnover', 'employees'])
+        .where('business_id', '=', business.id)
+        .orderBy('month', 'desc')
+        .limit(1)
+        .executeTakeFirst();
       if (latest && latest.month < input.month) await followLatestReport(ctx, business, latest);
       const stage = await refreshP6(ctx, business.member_id);
       return { removed: true, stageChanged: stage.changed };
@@ -184,7 +267,13 @@ export const turnoverMethods = {
     mutation: true,
     input: z.strictObject({
       month,
-      rows: label(z.array(z.strictObject({ businessId: id({ id: 'Usaha', en: 'Business' }), ...figures })).min(1).max(2000), { id: 'Baris', en: 'Row' }),
+      rows: label(
+        z
+          .array(z.strictObject({ businessId: id({ id: 'Usaha', en: 'Business' }), ...figures }))
+          .min(1)
+          .max(2000),
+        { id: 'Baris', en: 'Row' },
+      ),
     }),
     handler: async (ctx, input) => {
       assertNotFuture(ctx, input.month, 'month');
@@ -211,8 +300,18 @@ export const turnoverMethods = {
       const settings = await loadSettings(ctx.db);
       const until = input.until ?? monthOf(todayOf(ctx));
       const months = monthRange(until, 12);
-      const businesses = await ctx.db.selectFrom('businesses').select(['id', 'name', 'scale']).where('member_id', '=', input.memberId).orderBy('name_key').execute();
-      const reports = await seriesOf(ctx, businesses.map((b) => b.id), addMonths(until, -24), until);
+      const businesses = await ctx.db
+        .selectFrom('businesses')
+        .select(['id', 'name', 'scale'])
+        .where('member_id', '=', input.memberId)
+        .orderBy('name_key')
+        .execute();
+      const reports = await seriesOf(
+        ctx,
+        businesses.map((b) => b.id),
+        addMonths(until, -24),
+        until,
+      );
       return {
         months,
         businesses: businesses.map((b) => {
@@ -223,11 +322,13 @@ export const turnoverMethods = {
             name: b.name,
             scale: b.scale,
             points: months.map((m) => ({ month: m, turnover: byMonth.get(m) ?? null })),
-            naikKelas: evaluateNaikKelas(own.map((r) => ({ month: r.month, turnover: r.turnover })), settings.naikKelas),
+            naikKelas: evaluateNaikKelas(
+              own.map((r) => ({ month: r.month, turnover: r.turnover })),
+              settings.naikKelas,
+            ),
           };
         }),
       };
     },
   }),
 };
-

@@ -14,7 +14,10 @@ export const referenceMethods = {
     mutation: false,
     input: z.strictObject({
       level: regionLevel.optional(),
-      parent: label(z.string().regex(/^31(\.\d{2}){0,2}$/, fieldMessage({ id: 'kode induk tidak valid', en: 'invalid parent code' })), { id: 'Kode induk', en: 'Parent code' }).optional(),
+      parent: label(z.string().regex(/^31(\.\d{2}){0,2}$/, fieldMessage({ id: 'kode induk tidak valid', en: 'invalid parent code' })), {
+        id: 'Kode induk',
+        en: 'Parent code',
+      }).optional(),
     }),
     handler: async ({ db }, input) => {
       let q = db.selectFrom('regions').select(['kode', 'nama', 'level', 'parent_kode as parentKode']).orderBy('kode');
@@ -32,11 +35,7 @@ export const referenceMethods = {
       limit: label(z.number().int().min(1).max(50), { id: 'Batas', en: 'Limit' }).default(20),
     }),
     handler: async ({ db }, { query, limit }) => {
-      let q = db
-        .selectFrom('kbli')
-        .select(['kode', 'judul', 'kategori', 'versi'])
-        .where('versi', '=', KBLI_VERSION)
-        .where('level', '=', 'kelompok');
+      let q = db.selectFrom('kbli').select(['kode', 'judul', 'kategori', 'versi']).where('versi', '=', KBLI_VERSION).where('level', '=', 'kelompok');
       if (/^\d+$/.test(query)) q = q.where('kode', 'like', `${query}%`);
       else if (query) {
         for (const word of query.split(/\s+/).slice(0, 5)) q = q.where(sql<string>`lower(judul)`, 'like', `%${word.toLowerCase()}%`);

@@ -34,7 +34,9 @@ export async function loadReferenceData(db: Kysely<DB>, nowIso: string): Promise
         .insertInto('regions')
         .values(chunk)
         .onConflict((oc) =>
-          oc.column('kode').doUpdateSet((eb) => ({ nama: eb.ref('excluded.nama'), level: eb.ref('excluded.level'), parent_kode: eb.ref('excluded.parent_kode') })),
+          oc
+            .column('kode')
+            .doUpdateSet((eb) => ({ nama: eb.ref('excluded.nama'), level: eb.ref('excluded.level'), parent_kode: eb.ref('excluded.parent_kode') })),
         )
         .execute();
     }

@@ -18,13 +18,35 @@ import { setSetting } from '../../core/settings';
 import { completeStage } from '../../core/stages';
 import { checkBusiness, checkMemberFields, checkRegistration, loadReference } from './checks';
 import { exportMembers, exportInput } from './export';
-import { cancelImport, continueImport, importPreview, importPreviewInput, importProblems, importRunInput, importStatus, prepareImport, recentImports, renderImportReport, renderStartedImport, startImport } from './import';
+import {
+  cancelImport,
+  continueImport,
+  importPreview,
+  importPreviewInput,
+  importProblems,
+  importRunInput,
+  importStatus,
+  prepareImport,
+  recentImports,
+  renderImportReport,
+  renderStartedImport,
+  startImport,
+} from './import';
 import { listInput, listMembers } from './list';
 import { isMasked, maskNpwp } from '../../core/masking';
 import { DEFAULT_MEMBER_NUMBER_TEMPLATE, maskNik, memberTemplateProblem } from './rules/member-number';
 import { SCALE_LABELS } from '../../../src-shared/rules/scale';
 import { businessFields, conditionFields, memberFields, registerInput, stageCodes } from './schemas';
-import { MEMBER_NUMBER_SETTING, collidingMemberNumber, findByNik, findLikelyDuplicate, insertMembers, memberNumberTemplate, nikTakenError, refreshSearch } from './store';
+import {
+  MEMBER_NUMBER_SETTING,
+  collidingMemberNumber,
+  findByNik,
+  findLikelyDuplicate,
+  insertMembers,
+  memberNumberTemplate,
+  nikTakenError,
+  refreshSearch,
+} from './store';
 
 /** Roles that register and edit members. */
 export const registrarRoles = ['admin', 'supervisor', 'petugas'] as const satisfies readonly Role[];
@@ -233,7 +255,11 @@ const updateMemberInput = z.strictObject({
 });
 
 const businessInputWithMember = z.strictObject({ memberId, ...businessFields });
-const businessUpdateInput = z.strictObject({ id: businessId, ...businessFields, status: label(z.enum(['aktif', 'tutup']), { id: 'Status usaha', en: 'Business status' }).default('aktif') });
+const businessUpdateInput = z.strictObject({
+  id: businessId,
+  ...businessFields,
+  status: label(z.enum(['aktif', 'tutup']), { id: 'Status usaha', en: 'Business status' }).default('aktif'),
+});
 
 async function updateMember(ctx: CallContext, input: z.output<typeof updateMemberInput>) {
   const stored = await ctx.db.selectFrom('members').select(['nik', 'kk']).where('id', '=', input.id).executeTakeFirst();
@@ -241,12 +267,7 @@ async function updateMember(ctx: CallContext, input: z.output<typeof updateMembe
   const before = await memberSnapshot(ctx, input.id);
   const ref = await loadReference(ctx.db);
   const fields: FieldPhrases = {};
-  const values = checkMemberFields(
-    { ...input, nik: input.nik ?? stored.nik, kk: input.kk === undefined ? stored.kk : input.kk },
-    ref,
-    today(ctx),
-    fields,
-  );
+  const values = checkMemberFields({ ...input, nik: input.nik ?? stored.nik, kk: input.kk === undefined ? stored.kk : input.kk }, ref, today(ctx), fields);
   await checkPendamping(ctx, input.pendampingId, fields);
   if (Object.keys(fields).length) refuse(fields);
   if (values.nik !== stored.nik) {
@@ -276,7 +297,10 @@ async function addBusiness(ctx: CallContext, input: z.output<typeof businessInpu
   if (Object.keys(fields).length) refuse(fields);
   const now = ctx.app.clock.nowIso();
   const idValue = ctx.app.newId();
-  await ctx.db.insertInto('businesses').values({ ...values, id: idValue, member_id: mId, created_at: now, updated_at: now }).execute();
+  await ctx.db
+    .insertInto('businesses')
+    .values({ ...values, id: idValue, member_id: mId, created_at: now, updated_at: now })
+    .execute();
   await refreshSearch(ctx.db, mId);
   await ctx.audit({ entity: 'businesses', entityId: idValue, after: await businessSnapshot(ctx, idValue) });
   return { id: idValue, scale: values.scale };
@@ -314,7 +338,19 @@ async function updateBusiness(ctx: CallContext, input: z.output<typeof businessU
 }
 
 const saveMemberInput = updateMemberInput.extend({
-  businesses: label(z.array(z.strictObject({ id: businessId.optional(), ...businessFields, status: label(z.enum(['aktif', 'tutup']), { id: 'Status usaha', en: 'Business status' }).default('aktif') })).min(1).max(10), { id: 'Usaha', en: 'Business' }),
+  businesses: label(
+    z
+      .array(
+        z.strictObject({
+          id: businessId.optional(),
+          ...businessFields,
+          status: label(z.enum(['aktif', 'tutup']), { id: 'Status usaha', en: 'Business status' }).default('aktif'),
+        }),
+      )
+      .min(1)
+      .max(10),
+    { id: 'Usaha', en: 'Business' },
+  ),
 });
 
 /**
@@ -465,11 +501,16 @@ export const registrationMethods = {
     mutation: true,
     input: exportInput,
     prepare: (ctx, input) => {
-      if (input.unmaskNik && !canSeeNik(ctx.user?.role)) throw new AppError('forbidden', { id: 'Peran Anda tidak berhak mengekspor NIK lengkap.', en: 'Your role may not export full NIKs.' });
+      if (input.unmaskNik && !canSeeNik(ctx.user?.role))
+        throw new AppError('forbidden', { id: 'Peran Anda tidak berhak mengekspor NIK lengkap.', en: 'Your role may not export full NIKs.' });
       return exportMembers(ctx, input, jakartaDate(ctx.app.clock.nowIso()));
     },
     handler: async (ctx, input, file) => {
-      await ctx.audit({ entity: 'members', entityId: null, after: { export: input.format, filters: { ...input }, rows: file.rows, unmaskNik: input.unmaskNik } });
+      await ctx.audit({
+        entity: 'members',
+        entityId: null,
+        after: { export: input.format, filters: { ...input }, rows: file.rows, unmaskNik: input.unmaskNik },
+      });
       return file;
     },
   }),
@@ -498,7 +539,8 @@ export const registrationMethods = {
     handler: async (ctx, input) => {
       const b = await ctx.db.selectFrom('businesses').select('id').where('id', '=', input.businessId).executeTakeFirst();
       if (!b) throw notFound({ id: 'Usaha', en: 'Business' });
-      if (input.recordedOn > today(ctx)) throw badInput('recordedOn', { id: 'Tanggal pendataan: tidak boleh setelah hari ini', en: 'Date recorded: may not be after today' });
+      if (input.recordedOn > today(ctx))
+        throw badInput('recordedOn', { id: 'Tanggal pendataan: tidak boleh setelah hari ini', en: 'Date recorded: may not be after today' });
       const bool = (v: boolean | null | undefined) => (v === null || v === undefined ? null : v ? 1 : 0);
       const row = {
         id: ctx.app.newId(),
@@ -537,8 +579,14 @@ export const registrationMethods = {
     handler: async (ctx, input) => {
       const m = await ctx.db.selectFrom('members').select('id').where('id', '=', input.memberId).executeTakeFirst();
       if (!m) throw notFound({ id: 'Anggota', en: 'Member' });
-      if (input.completedOn > today(ctx)) throw badInput('completedOn', { id: 'Tanggal selesai: tidak boleh setelah hari ini', en: 'Date completed: may not be after today' });
-      const before = await ctx.db.selectFrom('member_stages').selectAll().where('member_id', '=', input.memberId).where('stage_code', '=', input.stage).executeTakeFirst();
+      if (input.completedOn > today(ctx))
+        throw badInput('completedOn', { id: 'Tanggal selesai: tidak boleh setelah hari ini', en: 'Date completed: may not be after today' });
+      const before = await ctx.db
+        .selectFrom('member_stages')
+        .selectAll()
+        .where('member_id', '=', input.memberId)
+        .where('stage_code', '=', input.stage)
+        .executeTakeFirst();
       const result = await completeStage(ctx.db, {
         memberId: input.memberId,
         stage: input.stage,
@@ -549,8 +597,17 @@ export const registrationMethods = {
         userId: ctx.user?.id ?? null,
         nowIso: ctx.app.clock.nowIso(),
       });
-      if (!result.changed) throw conflict({ id: `Tahap ${input.stage} sudah tercatat selesai untuk anggota ini.`, en: `Stage ${input.stage} is already recorded as done for this member.` }, { stage: { id: `Tahap: ${input.stage} sudah selesai`, en: `Stage: ${input.stage} is already done` } });
-      const after = await ctx.db.selectFrom('member_stages').selectAll().where('member_id', '=', input.memberId).where('stage_code', '=', input.stage).executeTakeFirst();
+      if (!result.changed)
+        throw conflict(
+          { id: `Tahap ${input.stage} sudah tercatat selesai untuk anggota ini.`, en: `Stage ${input.stage} is already recorded as done for this member.` },
+          { stage: { id: `Tahap: ${input.stage} sudah selesai`, en: `Stage: ${input.stage} is already done` } },
+        );
+      const after = await ctx.db
+        .selectFrom('member_stages')
+        .selectAll()
+        .where('member_id', '=', input.memberId)
+        .where('stage_code', '=', input.stage)
+        .executeTakeFirst();
       await ctx.audit({ entity: 'member_stages', entityId: input.memberId, before: before ?? null, after });
       return { changed: true };
     },
@@ -620,7 +677,8 @@ export const registrationMethods = {
   }),
 
   'members.importContinue': defineMethod({
-    summary: 'Menulis baris yang disiapkan dalam satu transaksi: 500 baris berikutnya (valid_only) atau semuanya (all_or_nothing); dipanggil berulang oleh layar progres.',
+    summary:
+      'Menulis baris yang disiapkan dalam satu transaksi: 500 baris berikutnya (valid_only) atau semuanya (all_or_nothing); dipanggil berulang oleh layar progres.',
     access: registrarRoles,
     mutation: true,
     input: z.strictObject({ jobId: id({ id: 'Impor', en: 'Import' }) }),

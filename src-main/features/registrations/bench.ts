@@ -55,7 +55,9 @@ export async function registrationsBench(ctx: BenchContext): Promise<BenchLine[]
   // 1. A list page with a filter and a sort, paging through the first 20 pages.
   const kel = (sqlite.prepare('select kelurahan_kode k, count(*) n from members group by 1 order by 2 desc limit 1').get() as { k: string }).k;
   const listFilters = { kelurahanKode: kel, sort: 'registeredOn', dir: 'desc', pageSize: 25 } as const;
-  const ours1 = await measure(`members.list (kelurahan ${kel}, urut tanggal daftar, 25/halaman)`, RUNS, (i) => call(ctx, 'members.list', { ...listFilters, page: i % 20 }));
+  const ours1 = await measure(`members.list (kelurahan ${kel}, urut tanggal daftar, 25/halaman)`, RUNS, (i) =>
+    call(ctx, 'members.list', { ...listFilters, page: i % 20 }),
+  );
   const raw1fn = rawList(ctx, listFilters);
   const raw1 = await measure('raw', RUNS, (i) => raw1fn((i % 20) * 25));
   lines.push({ name: ours1.name, ours: ours1, baseline: raw1, target, met: met(ours1, raw1) });
@@ -80,7 +82,9 @@ export async function registrationsBench(ctx: BenchContext): Promise<BenchLine[]
 
   // 2. Name search (full-text, old spellings normalised), several names in turn.
   const names = ['siti rahayu', 'soekarno', 'djoko santoso', 'tjandra', 'warung makan', 'dewi', 'budi wijaya', 'kue basah'];
-  const ours2 = await measure('members.list (cari nama: siti rahayu, soekarno, djoko santoso, …)', RUNS, (i) => call(ctx, 'members.list', { search: names[i % names.length] }));
+  const ours2 = await measure('members.list (cari nama: siti rahayu, soekarno, djoko santoso, …)', RUNS, (i) =>
+    call(ctx, 'members.list', { search: names[i % names.length] }),
+  );
   const raw2fns = names.map((n) => rawList(ctx, { search: n }));
   const raw2 = await measure('raw', RUNS, (i) => raw2fns[i % names.length](0));
   lines.push({ name: ours2.name, ours: ours2, baseline: raw2, target, met: met(ours2, raw2) });
@@ -142,10 +146,64 @@ async function rawRegistrations(ctx: BenchContext, inputs: RegisterInput[], perC
   const office = await officeCodes(app.db);
   const template = await memberNumberTemplate(app.db);
   const nowIso = app.services.clock.nowIso();
-  const memberCols = ['id', 'member_no', 'nik', 'nik_rev', 'kk', 'full_name', 'name_key', 'birth_place', 'birth_date', 'gender', 'education', 'address_street', 'rt', 'rw', 'kelurahan_kode', 'phone', 'email', 'target_group', 'skpd', 'pendamping_id', 'status', 'registered_on', 'created_by', 'created_at', 'updated_at'];
-  const businessCols = ['id', 'member_id', 'name', 'name_key', 'legal_form', 'kbli_versi', 'kbli_kode', 'products', 'address_street', 'kelurahan_kode', 'postal_code', 'phone', 'start_date', 'place_status', 'capital', 'monthly_turnover', 'employees', 'scale', 'npwp', 'nib', 'halal_status', 'pirt_status', 'status', 'created_at', 'updated_at'];
+  const memberCols = [
+    'id',
+    'member_no',
+    'nik',
+    'nik_rev',
+    'kk',
+    'full_name',
+    'name_key',
+    'birth_place',
+    'birth_date',
+    'gender',
+    'education',
+    'address_street',
+    'rt',
+    'rw',
+    'kelurahan_kode',
+    'phone',
+    'email',
+    'target_group',
+    'skpd',
+    'pendamping_id',
+    'status',
+    'registered_on',
+    'created_by',
+    'created_at',
+    'updated_at',
+  ];
+  const businessCols = [
+    'id',
+    'member_id',
+    'name',
+    'name_key',
+    'legal_form',
+    'kbli_versi',
+    'kbli_kode',
+    'products',
+    'address_street',
+    'kelurahan_kode',
+    'postal_code',
+    'phone',
+    'start_date',
+    'place_status',
+    'capital',
+    'monthly_turnover',
+    'employees',
+    'scale',
+    'npwp',
+    'nib',
+    'halal_status',
+    'pirt_status',
+    'status',
+    'created_at',
+    'updated_at',
+  ];
   const insert = (table: string, cols: string[]) => sqlite.prepare(`insert into ${table} (${cols.join(', ')}) values (${cols.map((c) => `@${c}`).join(', ')})`);
-  const seq = sqlite.prepare('insert into sequences (name, scope, value) values (?, ?, 1) on conflict (name, scope) do update set value = sequences.value + 1 returning value');
+  const seq = sqlite.prepare(
+    'insert into sequences (name, scope, value) values (?, ?, 1) on conflict (name, scope) do update set value = sequences.value + 1 returning value',
+  );
   const member = insert('members', memberCols);
   const business = insert('businesses', businessCols);
   const fts = sqlite.prepare('insert into members_fts (rowid, name, businesses) values (?, ?, ?)');
@@ -165,13 +223,31 @@ async function rawRegistrations(ctx: BenchContext, inputs: RegisterInput[], perC
       const n = (seq.get(MEMBER_SEQUENCE, memberNumberScope(template, vars)) as { value: number }).value;
       const id = app.services.newId();
       const memberNo = formatMemberNumber(template, vars, n);
-      const { lastInsertRowid } = member.run({ ...checked.member, id, member_no: memberNo, registered_on: registeredOn, created_by: null, created_at: nowIso, updated_at: nowIso });
+      const { lastInsertRowid } = member.run({
+        ...checked.member,
+        id,
+        member_no: memberNo,
+        registered_on: registeredOn,
+        created_by: null,
+        created_at: nowIso,
+        updated_at: nowIso,
+      });
       for (const b of checked.businesses) business.run({ ...b, id: app.services.newId(), member_id: id, created_at: nowIso, updated_at: nowIso });
       const text = searchText(checked.member, checked.businesses);
       fts.run(lastInsertRowid, text.name, text.businesses);
       stage.run(id, registeredOn, `Terdaftar dengan nomor anggota ${memberNo}`, id, null, nowIso);
       // The audit entry chained onto the trail's head, as every entry is.
-      const fields = { id: app.services.newId(), at: nowIso, user_id: null, username: 'bench', method: 'members.register', entity: 'members', entity_id: id, before: null, after: JSON.stringify({ ...checked.member, id, member_no: memberNo, businesses: checked.businesses }) };
+      const fields = {
+        id: app.services.newId(),
+        at: nowIso,
+        user_id: null,
+        username: 'bench',
+        method: 'members.register',
+        entity: 'members',
+        entity_id: id,
+        before: null,
+        after: JSON.stringify({ ...checked.member, id, member_no: memberNo, businesses: checked.businesses }),
+      };
       const [entry] = chainEntries((auditHead.get() as { seq: number; hash: string } | undefined) ?? null, [fields]);
       audit.run(entry);
     });
@@ -230,7 +306,11 @@ export async function registrationsWriteBench(ctx: BenchContext): Promise<BenchL
   const cpuOurs = await cpuPerCall(async () => {
     const more = await freshRegistrations(ctx, 1000, used, rng);
     let k = 0;
-    await Promise.all(Array.from({ length: CONCURRENT }, async () => { while (k < more.length) await call(ctx, 'members.register', more[k++]); }));
+    await Promise.all(
+      Array.from({ length: CONCURRENT }, async () => {
+        while (k < more.length) await call(ctx, 'members.register', more[k++]);
+      }),
+    );
     return more.length;
   });
   const rawInputs = await freshRegistrations(ctx, 1000, used, rng);
@@ -269,7 +349,13 @@ export async function registrationsImportBench(ctx: BenchContext): Promise<Bench
       }
     })();
     const start = performance.now();
-    const res = await ctx.app.dispatch({ method: 'members.importRun', input: { fileName: 'impor-bench.xlsx', fileBase64: file, mode, confirmDuplicates: true }, sessionToken: ctx.tokens.petugas, checkCsrf: false, jobId });
+    const res = await ctx.app.dispatch({
+      method: 'members.importRun',
+      input: { fileName: 'impor-bench.xlsx', fileBase64: file, mode, confirmDuplicates: true },
+      sessionToken: ctx.tokens.petugas,
+      checkCsrf: false,
+      jobId,
+    });
     if (!res.body.ok) throw new Error(`members.importRun: ${res.body.error.message}`);
     let status: Api['members.importContinue']['output'] = res.body.value as Api['members.importRun']['output'];
     const read = performance.now() - start;
@@ -295,7 +381,13 @@ export async function registrationsImportBench(ctx: BenchContext): Promise<Bench
   const file = await tenThousand();
   const before = members();
   const input = { fileName: 'impor-bench.xlsx', fileBase64: file, confirmDuplicates: true };
-  const reading = ctx.app.dispatch({ method: 'members.importRun', input: { ...input, mode: 'all_or_nothing' }, sessionToken: ctx.tokens.petugas, checkCsrf: false, jobId: 'bench-import-cancel' });
+  const reading = ctx.app.dispatch({
+    method: 'members.importRun',
+    input: { ...input, mode: 'all_or_nothing' },
+    sessionToken: ctx.tokens.petugas,
+    checkCsrf: false,
+    jobId: 'bench-import-cancel',
+  });
   while (!(await call(ctx, 'jobs.progress', { id: 'bench-import-cancel' }))) await new Promise((r) => setTimeout(r, 5));
   await ctx.app.dispatch({ method: 'jobs.cancel', input: { id: 'bench-import-cancel' }, sessionToken: ctx.tokens.petugas, checkCsrf: false });
   const cancelledWhileReading = (await reading).body;
@@ -305,7 +397,12 @@ export async function registrationsImportBench(ctx: BenchContext): Promise<Bench
   await call(ctx, 'members.importContinue', { jobId: batched.jobId });
   const cancelledBetween = await call(ctx, 'members.importCancel', { jobId: batched.jobId });
   const written = members() - before;
-  const ok = !cancelledWhileReading.ok && cancelledWhileReading.error.code === 'cancelled' && cancelledWhole.inserted === 0 && cancelledBetween.inserted === 500 && written === 500;
+  const ok =
+    !cancelledWhileReading.ok &&
+    cancelledWhileReading.error.code === 'cancelled' &&
+    cancelledWhole.inserted === 0 &&
+    cancelledBetween.inserted === 500 &&
+    written === 500;
   ctx.log(
     `Batal: saat membaca ${cancelledWhileReading.ok ? 'TIDAK dibatalkan' : cancelledWhileReading.error.code}; semua-atau-tidak sebelum panggilan akhir: ${cancelledWhole.inserted} ditulis; hanya-sah di antara kelompok: ${cancelledBetween.inserted} ditulis (${written} anggota baru) ${ok ? '✓' : '✗'}`,
   );
@@ -315,11 +412,45 @@ export async function registrationsImportBench(ctx: BenchContext): Promise<Bench
 export async function spreadsheet(rows: RegisterInput[], ref: Reference): Promise<string> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Anggota');
-  ws.addRow(['NIK', 'Nama', 'Tempat Lahir', 'Tanggal Lahir', 'Jenis Kelamin', 'Alamat', 'RT', 'RW', 'Kelurahan', 'No. HP', 'Nama Usaha', 'KBLI', 'Produk', 'Modal', 'Omzet', 'Tanggal Daftar']);
+  ws.addRow([
+    'NIK',
+    'Nama',
+    'Tempat Lahir',
+    'Tanggal Lahir',
+    'Jenis Kelamin',
+    'Alamat',
+    'RT',
+    'RW',
+    'Kelurahan',
+    'No. HP',
+    'Nama Usaha',
+    'KBLI',
+    'Produk',
+    'Modal',
+    'Omzet',
+    'Tanggal Daftar',
+  ]);
   for (const r of rows) {
     const b = r.businesses[0];
     const [y, m, d] = r.birthDate.split('-');
-    ws.addRow([r.nik, r.fullName, r.birthPlace, `${d}-${m}-${y}`, r.gender === 'L' ? 'Laki-laki' : 'Perempuan', r.addressStreet, r.rt, r.rw, kelurahanOf(ref, r.kelurahanKode).nama === 'x' ? '' : r.kelurahanKode, r.phone ?? '', b.name, b.kbliKode, b.products, b.capital, b.monthlyTurnover, r.registeredOn]);
+    ws.addRow([
+      r.nik,
+      r.fullName,
+      r.birthPlace,
+      `${d}-${m}-${y}`,
+      r.gender === 'L' ? 'Laki-laki' : 'Perempuan',
+      r.addressStreet,
+      r.rt,
+      r.rw,
+      kelurahanOf(ref, r.kelurahanKode).nama === 'x' ? '' : r.kelurahanKode,
+      r.phone ?? '',
+      b.name,
+      b.kbliKode,
+      b.products,
+      b.capital,
+      b.monthlyTurnover,
+      r.registeredOn,
+    ]);
   }
   return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
 }

@@ -59,7 +59,8 @@ export function checkMemberFields(input: MemberFieldsInput, ref: Reference, toda
       for (const m of against.mismatches) fields[m.field] ??= m.message;
     }
   }
-  if (input.birthDate > today && !Object.hasOwn(fields, 'birthDate')) fields.birthDate = { id: 'Tanggal lahir: tidak boleh setelah hari ini', en: 'Date of birth: may not be after today' };
+  if (input.birthDate > today && !Object.hasOwn(fields, 'birthDate'))
+    fields.birthDate = { id: 'Tanggal lahir: tidak boleh setelah hari ini', en: 'Date of birth: may not be after today' };
   let kk: string | null = null;
   if (input.kk) {
     const r = parseKk(input.kk, today);
@@ -72,7 +73,8 @@ export function checkMemberFields(input: MemberFieldsInput, ref: Reference, toda
     if (!r.ok) fields.phone = r.message;
     else phone = r.value;
   }
-  if (!ref.kelurahan.has(input.kelurahanKode)) fields.kelurahanKode = { id: 'Kelurahan: tidak ada di daftar kelurahan DKI Jakarta', en: 'Kelurahan: not in the list of DKI Jakarta kelurahan' };
+  if (!ref.kelurahan.has(input.kelurahanKode))
+    fields.kelurahanKode = { id: 'Kelurahan: tidak ada di daftar kelurahan DKI Jakarta', en: 'Kelurahan: not in the list of DKI Jakarta kelurahan' };
   const fullName = input.fullName.replace(/\s+/g, ' ').trim();
   const nameKey = normaliseName(fullName);
   if (nameKey === '' && !Object.hasOwn(fields, 'fullName')) fields.fullName = { id: 'Nama lengkap: harus memuat huruf', en: 'Full name: must contain letters' };
@@ -101,8 +103,16 @@ export function checkMemberFields(input: MemberFieldsInput, ref: Reference, toda
 
 export function checkBusiness(b: BusinessInput, ref: Reference, fields: FieldPhrases, prefix: string): BusinessValues {
   const key = (f: string) => `${prefix}${f}`;
-  if (!ref.kbli.has(b.kbliKode)) fields[key('kbliKode')] = { id: `KBLI: kode ${b.kbliKode} bukan kelompok KBLI ${KBLI_VERSION}`, en: `KBLI: code ${b.kbliKode} is not a KBLI ${KBLI_VERSION} group` };
-  if (!ref.kelurahan.has(b.kelurahanKode)) fields[key('kelurahanKode')] = { id: 'Kelurahan usaha: tidak ada di daftar kelurahan DKI Jakarta', en: 'Business kelurahan: not in the list of DKI Jakarta kelurahan' };
+  if (!ref.kbli.has(b.kbliKode))
+    fields[key('kbliKode')] = {
+      id: `KBLI: kode ${b.kbliKode} bukan kelompok KBLI ${KBLI_VERSION}`,
+      en: `KBLI: code ${b.kbliKode} is not a KBLI ${KBLI_VERSION} group`,
+    };
+  if (!ref.kelurahan.has(b.kelurahanKode))
+    fields[key('kelurahanKode')] = {
+      id: 'Kelurahan usaha: tidak ada di daftar kelurahan DKI Jakarta',
+      en: 'Business kelurahan: not in the list of DKI Jakarta kelurahan',
+    };
   let npwp: string | null = null;
   if (b.npwp) {
     const r = validateNpwp(b.npwp);
@@ -112,7 +122,8 @@ export function checkBusiness(b: BusinessInput, ref: Reference, fields: FieldPhr
   let phone: string | null = null;
   if (b.phone) {
     const r = normalisePhone(b.phone);
-    if (!r.ok) fields[key('phone')] = { id: r.message.id.replace(/^Nomor telepon/, 'Telepon usaha'), en: r.message.en.replace(/^Phone number/, 'Business phone') };
+    if (!r.ok)
+      fields[key('phone')] = { id: r.message.id.replace(/^Nomor telepon/, 'Telepon usaha'), en: r.message.en.replace(/^Phone number/, 'Business phone') };
     else phone = r.value;
   }
   const scale = classifyScale({ capital: b.capital, monthlyTurnover: b.monthlyTurnover });
@@ -144,11 +155,16 @@ export function checkBusiness(b: BusinessInput, ref: Reference, fields: FieldPhr
 }
 
 /** All pure checks of a registration; `fields` is empty when it may be saved. */
-export function checkRegistration(input: Omit<RegisterInput, 'confirmDuplicate'>, ref: Reference, today: string): { value: CheckedMember; fields: FieldPhrases } {
+export function checkRegistration(
+  input: Omit<RegisterInput, 'confirmDuplicate'>,
+  ref: Reference,
+  today: string,
+): { value: CheckedMember; fields: FieldPhrases } {
   const fields: FieldPhrases = {};
   const member = checkMemberFields(input, ref, today, fields);
   const businesses = input.businesses.map((b, i) => checkBusiness(b, ref, fields, `businesses.${i}.`));
-  if (input.registeredOn && input.registeredOn > today) fields.registeredOn = { id: 'Tanggal daftar: tidak boleh setelah hari ini', en: 'Date registered: may not be after today' };
+  if (input.registeredOn && input.registeredOn > today)
+    fields.registeredOn = { id: 'Tanggal daftar: tidak boleh setelah hari ini', en: 'Date registered: may not be after today' };
   return { value: { member, businesses }, fields };
 }
 

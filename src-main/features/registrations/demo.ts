@@ -16,19 +16,195 @@ import { luhnCheckDigit } from '../../../src-shared/rules/npwp';
 import type { RegisterInput } from './schemas';
 import { MEMBER_SEQUENCE, memberNumberTemplate, officeCodes } from './store';
 
-const maleFirst = ['Budi', 'Agus', 'Joko', 'Djoko', 'Soekarno', 'Sukarno', 'Slamet', 'Bambang', 'Tjahjono', 'Cahyono', 'Hendra', 'Rudi', 'Andi', 'Dedi', 'Eko', 'Soetrisno', 'Sutrisno', 'Wahyu', 'Yusuf', 'Ahmad', 'Muhammad', 'Rizky', 'Fajar', 'Iwan', 'Hadi', 'Soeparman', 'Teguh', 'Imam', 'Arief', 'Dimas', 'Oetomo', 'Bayu', 'Tjipto', 'Heru', 'Gunawan', 'Irfan'];
-const femaleFirst = ['Siti', 'Sri', 'Dewi', 'Ani', 'Rina', 'Wati', 'Nurhayati', 'Sumiati', 'Djuwita', 'Juwita', 'Tjitjih', 'Lestari', 'Yuliani', 'Fitri', 'Indah', 'Ratna', 'Soekaesih', 'Sukaesih', 'Maria', 'Kartini', 'Endang', 'Nur', 'Aisyah', 'Putri', 'Rahmawati', 'Nining', 'Oentari', 'Wulan', 'Ika', 'Yanti', 'Mega', 'Dian'];
-const lastNames = ['Santoso', 'Wijaya', 'Susanto', 'Hidayat', 'Saputra', 'Setiawan', 'Kurniawan', 'Pratama', 'Rahayu', 'Lestari', 'Siregar', 'Nasution', 'Simanjuntak', 'Pandjaitan', 'Panjaitan', 'Harahap', 'Sitompul', 'Soepomo', 'Supomo', 'Hartono', 'Wibowo', 'Gunawan', 'Tjandra', 'Candra', 'Halim', 'Kusuma', 'Purnomo', 'Nugroho', 'Suryadi', 'Djajadi', 'Jayadi', 'Ramadhan', 'Firmansyah', 'Maulana', 'Hakim', 'Matondang', 'Lubis', 'Daulay', 'Manurung', 'Sembiring'];
-const birthPlaces = ['Jakarta', 'Jakarta', 'Jakarta', 'Bogor', 'Bekasi', 'Tangerang', 'Depok', 'Bandung', 'Cirebon', 'Tegal', 'Semarang', 'Solo', 'Yogyakarta', 'Padang', 'Medan', 'Palembang', 'Makassar', 'Garut', 'Kuningan', 'Brebes'];
-const streets = ['Jl. Kebon Kacang Raya', 'Jl. K.H. Mas Mansyur', 'Jl. Karet Pasar Baru', 'Jl. Petamburan III', 'Jl. Bendungan Hilir Raya', 'Jl. Kebon Melati', 'Jl. Kampung Bali XXV', 'Jl. Jati Bunder', 'Jl. Penjernihan', 'Jl. Gelora Pemuda', 'Gg. Haji Awaludin', 'Jl. Tanah Abang II', 'Jl. Aipda K.S. Tubun', 'Jl. Kota Bambu Utara'];
+const maleFirst = [
+  'Budi',
+  'Agus',
+  'Joko',
+  'Djoko',
+  'Soekarno',
+  'Sukarno',
+  'Slamet',
+  'Bambang',
+  'Tjahjono',
+  'Cahyono',
+  'Hendra',
+  'Rudi',
+  'Andi',
+  'Dedi',
+  'Eko',
+  'Soetrisno',
+  'Sutrisno',
+  'Wahyu',
+  'Yusuf',
+  'Ahmad',
+  'Muhammad',
+  'Rizky',
+  'Fajar',
+  'Iwan',
+  'Hadi',
+  'Soeparman',
+  'Teguh',
+  'Imam',
+  'Arief',
+  'Dimas',
+  'Oetomo',
+  'Bayu',
+  'Tjipto',
+  'Heru',
+  'Gunawan',
+  'Irfan',
+];
+const femaleFirst = [
+  'Siti',
+  'Sri',
+  'Dewi',
+  'Ani',
+  'Rina',
+  'Wati',
+  'Nurhayati',
+  'Sumiati',
+  'Djuwita',
+  'Juwita',
+  'Tjitjih',
+  'Lestari',
+  'Yuliani',
+  'Fitri',
+  'Indah',
+  'Ratna',
+  'Soekaesih',
+  'Sukaesih',
+  'Maria',
+  'Kartini',
+  'Endang',
+  'Nur',
+  'Aisyah',
+  'Putri',
+  'Rahmawati',
+  'Nining',
+  'Oentari',
+  'Wulan',
+  'Ika',
+  'Yanti',
+  'Mega',
+  'Dian',
+];
+const lastNames = [
+  'Santoso',
+  'Wijaya',
+  'Susanto',
+  'Hidayat',
+  'Saputra',
+  'Setiawan',
+  'Kurniawan',
+  'Pratama',
+  'Rahayu',
+  'Lestari',
+  'Siregar',
+  'Nasution',
+  'Simanjuntak',
+  'Pandjaitan',
+  'Panjaitan',
+  'Harahap',
+  'Sitompul',
+  'Soepomo',
+  'Supomo',
+  'Hartono',
+  'Wibowo',
+  'Gunawan',
+  'Tjandra',
+  'Candra',
+  'Halim',
+  'Kusuma',
+  'Purnomo',
+  'Nugroho',
+  'Suryadi',
+  'Djajadi',
+  'Jayadi',
+  'Ramadhan',
+  'Firmansyah',
+  'Maulana',
+  'Hakim',
+  'Matondang',
+  'Lubis',
+  'Daulay',
+  'Manurung',
+  'Sembiring',
+];
+const birthPlaces = [
+  'Jakarta',
+  'Jakarta',
+  'Jakarta',
+  'Bogor',
+  'Bekasi',
+  'Tangerang',
+  'Depok',
+  'Bandung',
+  'Cirebon',
+  'Tegal',
+  'Semarang',
+  'Solo',
+  'Yogyakarta',
+  'Padang',
+  'Medan',
+  'Palembang',
+  'Makassar',
+  'Garut',
+  'Kuningan',
+  'Brebes',
+];
+const streets = [
+  'Jl. Kebon Kacang Raya',
+  'Jl. K.H. Mas Mansyur',
+  'Jl. Karet Pasar Baru',
+  'Jl. Petamburan III',
+  'Jl. Bendungan Hilir Raya',
+  'Jl. Kebon Melati',
+  'Jl. Kampung Bali XXV',
+  'Jl. Jati Bunder',
+  'Jl. Penjernihan',
+  'Jl. Gelora Pemuda',
+  'Gg. Haji Awaludin',
+  'Jl. Tanah Abang II',
+  'Jl. Aipda K.S. Tubun',
+  'Jl. Kota Bambu Utara',
+];
 // Where the person was first registered: mostly DKI kecamatan, some from outside Jakarta.
-const nikRegions = ['317107', '317107', '317107', '317101', '317102', '317103', '317104', '317105', '317106', '317108', '317201', '317304', '317401', '317503', '320101', '327501', '327601', '337401', '320501'];
+const nikRegions = [
+  '317107',
+  '317107',
+  '317107',
+  '317101',
+  '317102',
+  '317103',
+  '317104',
+  '317105',
+  '317106',
+  '317108',
+  '317201',
+  '317304',
+  '317401',
+  '317503',
+  '320101',
+  '327501',
+  '327601',
+  '337401',
+  '320501',
+];
 
 const sectors = {
   kuliner: {
     kbli: ['56102', '56103', '56104', '10710', '10792', '10794', '11040', '10799'],
     names: ['Warung Makan', 'Kedai', 'Dapur', 'Katering', 'Kue Basah', 'Keripik', 'Nasi Uduk', 'Soto', 'Es Teh', 'Bakso', 'Gorengan', 'Roti'],
-    products: ['Nasi uduk, lauk pauk', 'Kue basah, lemper, risoles', 'Keripik singkong pedas', 'Es teh manis, kopi susu', 'Soto Betawi', 'Bakso urat', 'Roti sobek, bolu pandan', 'Katering nasi kotak'],
+    products: [
+      'Nasi uduk, lauk pauk',
+      'Kue basah, lemper, risoles',
+      'Keripik singkong pedas',
+      'Es teh manis, kopi susu',
+      'Soto Betawi',
+      'Bakso urat',
+      'Roti sobek, bolu pandan',
+      'Katering nasi kotak',
+    ],
   },
   fesyen: {
     kbli: ['14111', '14120', '13134', '47711', '15201', '14131'],
@@ -177,7 +353,11 @@ async function demoPlaces(app: App): Promise<DemoPlaces> {
   const ref = await loadReference(app.db);
   const all = [...ref.kelurahan.keys()];
   const codes = await app.db.selectFrom('kelurahan_postal_codes').select(['kelurahan_kode', 'postal_code']).execute();
-  return { own: all.filter((k) => kelurahanOf(ref, k).kecamatan === office.kecamatan), all, postalCodes: new Map(codes.map((c) => [c.kelurahan_kode, c.postal_code])) };
+  return {
+    own: all.filter((k) => kelurahanOf(ref, k).kecamatan === office.kecamatan),
+    all,
+    postalCodes: new Map(codes.map((c) => [c.kelurahan_kode, c.postal_code])),
+  };
 }
 
 function fixDate(input: RegisterInput, today: string) {
@@ -194,11 +374,13 @@ export async function bulkMembers(app: App, count: number, rng: Rng, today: stri
   const petugas = await app.db.selectFrom('users').select('id').where('role', '=', 'petugas').executeTakeFirst();
   const userId = petugas?.id ?? null;
   const s = app.sqlite;
-  const insMember = s.prepare(`insert into members (id, member_no, nik, nik_rev, kk, full_name, name_key, birth_place, birth_date, gender, education, address_street, rt, rw,
+  const insMember =
+    s.prepare(`insert into members (id, member_no, nik, nik_rev, kk, full_name, name_key, birth_place, birth_date, gender, education, address_street, rt, rw,
     kelurahan_kode, phone, email, target_group, skpd, pendamping_id, status, registered_on, created_by, created_at, updated_at)
     values (@id, @member_no, @nik, @nik_rev, @kk, @full_name, @name_key, @birth_place, @birth_date, @gender, @education, @address_street, @rt, @rw,
     @kelurahan_kode, @phone, @email, @target_group, @skpd, @pendamping_id, @status, @registered_on, @created_by, @created_at, @updated_at)`);
-  const insBusiness = s.prepare(`insert into businesses (id, member_id, name, name_key, legal_form, kbli_versi, kbli_kode, products, address_street, kelurahan_kode, postal_code,
+  const insBusiness =
+    s.prepare(`insert into businesses (id, member_id, name, name_key, legal_form, kbli_versi, kbli_kode, products, address_street, kelurahan_kode, postal_code,
     phone, start_date, place_status, capital, monthly_turnover, employees, scale, npwp, nib, halal_status, pirt_status, status, created_at, updated_at)
     values (@id, @member_id, @name, @name_key, @legal_form, @kbli_versi, @kbli_kode, @products, @address_street, @kelurahan_kode, @postal_code,
     @phone, @start_date, @place_status, @capital, @monthly_turnover, @employees, @scale, @npwp, @nib, @halal_status, @pirt_status, @status, @created_at, @updated_at)`);
@@ -215,7 +397,9 @@ export async function bulkMembers(app: App, count: number, rng: Rng, today: stri
   };
   const insCondition = s.prepare(`insert into business_conditions (id, business_id, recorded_on, closed_temporarily, loan_trouble, turnover_drop_pct, recovered,
     sells_online, marketplace, social_media, qris, eorder, bookkeeping_app, note, recorded_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const seq = s.prepare(`insert into sequences (name, scope, value) values (?, ?, ?) on conflict (name, scope) do update set value = sequences.value + excluded.value returning value`);
+  const seq = s.prepare(
+    `insert into sequences (name, scope, value) values (?, ?, ?) on conflict (name, scope) do update set value = sequences.value + excluded.value returning value`,
+  );
 
   const nowIso = app.services.clock.nowIso();
   const t0 = Date.now();
@@ -235,7 +419,9 @@ export async function bulkMembers(app: App, count: number, rng: Rng, today: stri
     s.transaction(() => {
       // Numbers: reserve each scope's block once, then hand them out in date order.
       const scopes = new Map<string, { first: number; next: number }>();
-      const scopeOf = batch.map((b) => memberNumberScope(template, { ...office, kelurahan: b.checked.member.kelurahan_kode, registeredOn: b.input.registeredOn }));
+      const scopeOf = batch.map((b) =>
+        memberNumberScope(template, { ...office, kelurahan: b.checked.member.kelurahan_kode, registeredOn: b.input.registeredOn }),
+      );
       const sizes = new Map<string, number>();
       for (const sc of scopeOf) sizes.set(sc, (sizes.get(sc) ?? 0) + 1);
       for (const [sc, size] of sizes) {
@@ -248,7 +434,16 @@ export async function bulkMembers(app: App, count: number, rng: Rng, today: stri
         const registeredOn = b.input.registeredOn;
         const memberNo = formatMemberNumber(template, { ...office, kelurahan: b.checked.member.kelurahan_kode, registeredOn }, slot.next++);
         const id = app.services.newId();
-        const info = insMember.run({ ...b.checked.member, nik_rev: reverse(b.checked.member.nik), id, member_no: memberNo, registered_on: registeredOn, created_by: userId, created_at: nowIso, updated_at: nowIso });
+        const info = insMember.run({
+          ...b.checked.member,
+          nik_rev: reverse(b.checked.member.nik),
+          id,
+          member_no: memberNo,
+          registered_on: registeredOn,
+          created_by: userId,
+          created_at: nowIso,
+          updated_at: nowIso,
+        });
         const businessIds: string[] = [];
         for (const biz of b.checked.businesses) {
           const bid = app.services.newId();
@@ -256,8 +451,24 @@ export async function bulkMembers(app: App, count: number, rng: Rng, today: stri
           insBusiness.run({ ...biz, id: bid, member_id: id, created_at: nowIso, updated_at: nowIso });
           if (rng.chance(0.3)) {
             const drop = rng.int(0, 80);
-            insCondition.run(app.services.newId(), bid, registeredOn, rng.chance(0.3) ? 1 : 0, rng.chance(0.15) ? 1 : 0, drop, drop < 20 ? 1 : rng.chance(0.4) ? 1 : 0,
-              rng.chance(0.5) ? 1 : 0, rng.chance(0.3) ? 1 : 0, rng.chance(0.7) ? 1 : 0, rng.chance(0.4) ? 1 : 0, rng.chance(0.1) ? 1 : 0, rng.chance(0.15) ? 1 : 0, null, userId, nowIso);
+            insCondition.run(
+              app.services.newId(),
+              bid,
+              registeredOn,
+              rng.chance(0.3) ? 1 : 0,
+              rng.chance(0.15) ? 1 : 0,
+              drop,
+              drop < 20 ? 1 : rng.chance(0.4) ? 1 : 0,
+              rng.chance(0.5) ? 1 : 0,
+              rng.chance(0.3) ? 1 : 0,
+              rng.chance(0.7) ? 1 : 0,
+              rng.chance(0.4) ? 1 : 0,
+              rng.chance(0.1) ? 1 : 0,
+              rng.chance(0.15) ? 1 : 0,
+              null,
+              userId,
+              nowIso,
+            );
           }
         }
         const t = searchText(b.checked.member, b.checked.businesses);
@@ -269,11 +480,22 @@ export async function bulkMembers(app: App, count: number, rng: Rng, today: stri
       });
     })();
     written += n;
-    if (count >= 50_000 && (written % 50_000 === 0 || written === count)) log?.(`  ${written.toLocaleString('id-ID')} anggota ditulis (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    if (count >= 50_000 && (written % 50_000 === 0 || written === count))
+      log?.(`  ${written.toLocaleString('id-ID')} anggota ditulis (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   }
   s.transaction(() =>
     appendAuditSync(s, [
-      { id: app.services.newId(), at: nowIso, user_id: null, username: 'demo', method: 'demo.members', entity: 'members', entity_id: null, before: null, after: JSON.stringify({ bulk: count }) },
+      {
+        id: app.services.newId(),
+        at: nowIso,
+        user_id: null,
+        username: 'demo',
+        method: 'demo.members',
+        entity: 'members',
+        entity_id: null,
+        before: null,
+        after: JSON.stringify({ bulk: count }),
+      },
     ]),
   )();
   return { count, seconds: (Date.now() - t0) / 1000 };

@@ -48,7 +48,11 @@ export async function exportRows(db: Database, input: ExportInput): Promise<unkn
         .executeTakeFirst()
     : await countQuery(db, input).executeTakeFirst();
   const total = c?.total ?? 0;
-  if (total > EXPORT_LIMIT) throw new AppError('bad_input', { id: `Tampilan memuat ${total} anggota; ekspor paling banyak ${EXPORT_LIMIT}. Persempit dengan filter.`, en: `The view holds ${total} members; an export takes at most ${EXPORT_LIMIT}. Narrow it with the filters.` });
+  if (total > EXPORT_LIMIT)
+    throw new AppError('bad_input', {
+      id: `Tampilan memuat ${total} anggota; ekspor paling banyak ${EXPORT_LIMIT}. Persempit dengan filter.`,
+      en: `The view holds ${total} members; an export takes at most ${EXPORT_LIMIT}. Narrow it with the filters.`,
+    });
   const rows = await orderedPage(db, input, input.sort, input.dir).execute();
   const data = rows.map((r) => [
     r.memberNo,

@@ -8,7 +8,12 @@ export { NUMBER_PRECISION_LOST } from '../../core/files/xlsx-read';
 /** A cell a spreadsheet would run as a formula is prefixed with ' (CSV injection). */
 export function safeCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const s = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : JSON.stringify(value);
+  const s =
+    typeof value === 'string'
+      ? value
+      : typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint'
+        ? String(value)
+        : JSON.stringify(value);
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 
@@ -50,7 +55,10 @@ export async function toXlsx(sheetName: string, header: string[], rows: unknown[
 }
 
 /** A table as an XLSX or CSV file, base64: the work of an export, run in the worker pool. */
-export async function writeTable(input: { format: 'xlsx' | 'csv'; sheetName: string; header: string[]; rows: unknown[][] }, control: TaskControl): Promise<string> {
+export async function writeTable(
+  input: { format: 'xlsx' | 'csv'; sheetName: string; header: string[]; rows: unknown[][] },
+  control: TaskControl,
+): Promise<string> {
   const buffer = input.format === 'csv' ? toCsv(input.header, input.rows) : await toXlsx(input.sheetName, input.header, input.rows, control);
   control.progress(input.rows.length, input.rows.length);
   return buffer.toString('base64');
@@ -85,13 +93,23 @@ const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
  * over a limit is refused with the reason (a FileProblem, in words for the user).
  */
 export function readTable(buffer: Buffer, fileName: string, limits: UploadLimits, onProgress?: (done: number, total: number) => void): string[][] {
-  if (buffer.length > limits.maxFileBytes) throw new FileProblem({ id: `berkas ${mb(buffer.length)}; paling banyak ${mb(limits.maxFileBytes)}`, en: `the file is ${mb(buffer.length)}; at most ${mb(limits.maxFileBytes)}` });
+  if (buffer.length > limits.maxFileBytes)
+    throw new FileProblem({
+      id: `berkas ${mb(buffer.length)}; paling banyak ${mb(limits.maxFileBytes)}`,
+      en: `the file is ${mb(buffer.length)}; at most ${mb(limits.maxFileBytes)}`,
+    });
   const isXlsx = buffer.length >= 4 && buffer[0] === 0x50 && buffer[1] === 0x4b; // ZIP: PK
   if (isXlsx) return readXlsxRows(buffer, limits, onProgress);
-  if (/\.xlsx?$/i.test(fileName)) throw new FileProblem({ id: 'bukan XLSX yang sah (simpan ulang sebagai .xlsx atau .csv)', en: 'not a valid XLSX (save it again as .xlsx or .csv)' });
+  if (/\.xlsx?$/i.test(fileName))
+    throw new FileProblem({ id: 'bukan XLSX yang sah (simpan ulang sebagai .xlsx atau .csv)', en: 'not a valid XLSX (save it again as .xlsx or .csv)' });
   const rows = parseCsv(decodeText(buffer), limits.maxRows + 1, limits.maxColumns);
-  if (rows.length > limits.maxRows) throw new FileProblem({ id: `berkas memuat lebih dari ${limits.maxRows - 1} baris data; pecah berkasnya`, en: `the file holds more than ${limits.maxRows - 1} data rows; split it` });
-  if (rows.some((r) => r.length > limits.maxColumns)) throw new FileProblem({ id: `berkas memuat lebih dari ${limits.maxColumns} kolom`, en: `the file holds more than ${limits.maxColumns} columns` });
+  if (rows.length > limits.maxRows)
+    throw new FileProblem({
+      id: `berkas memuat lebih dari ${limits.maxRows - 1} baris data; pecah berkasnya`,
+      en: `the file holds more than ${limits.maxRows - 1} data rows; split it`,
+    });
+  if (rows.some((r) => r.length > limits.maxColumns))
+    throw new FileProblem({ id: `berkas memuat lebih dari ${limits.maxColumns} kolom`, en: `the file holds more than ${limits.maxColumns} columns` });
   return rows;
 }
 

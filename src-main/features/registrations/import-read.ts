@@ -7,7 +7,16 @@ import { joinPhrases, type Phrase } from '../../../src-shared/i18n';
 import type { TaskControl } from '../../core/work/task';
 import type { Reference } from './checks';
 import { readTable, type UploadLimits } from './files';
-import { convertRow, importFields, kelurahanIndex, suggestMapping, type ImportDefaults, type ImportFieldKey, type Mapping, type RowResult } from './import-rows';
+import {
+  convertRow,
+  importFields,
+  kelurahanIndex,
+  suggestMapping,
+  type ImportDefaults,
+  type ImportFieldKey,
+  type Mapping,
+  type RowResult,
+} from './import-rows';
 
 export interface ReadImportInput {
   fileName: string;
@@ -42,7 +51,10 @@ const refuse = (message: Phrase, field = 'fileBase64', fieldMessage = message) =
 export function readImport(input: ReadImportInput, control: TaskControl): ReadImport {
   // base64 of at most the limit's bytes: longer text is refused before it is decoded.
   if (input.fileBase64.length > Math.ceil(input.limits.maxFileBytes / 3) * 4 + 4) {
-    throw refuse({ id: `Berkas: lebih dari ${Math.round(input.limits.maxFileBytes / 1024 / 1024)} MB`, en: `File: more than ${Math.round(input.limits.maxFileBytes / 1024 / 1024)} MB` });
+    throw refuse({
+      id: `Berkas: lebih dari ${Math.round(input.limits.maxFileBytes / 1024 / 1024)} MB`,
+      en: `File: more than ${Math.round(input.limits.maxFileBytes / 1024 / 1024)} MB`,
+    });
   }
   let table: string[][];
   try {
@@ -51,19 +63,34 @@ export function readImport(input: ReadImportInput, control: TaskControl): ReadIm
     throw refuse(unreadable(e));
   }
   control.throwIfCancelled();
-  if (table.length < 2) throw refuse({ id: 'Berkas: tidak ada baris data di bawah baris judul kolom.', en: 'File: no data rows below the row of column headings.' }, 'fileBase64', { id: 'Berkas: tidak ada baris data', en: 'File: no data rows' });
+  if (table.length < 2)
+    throw refuse({ id: 'Berkas: tidak ada baris data di bawah baris judul kolom.', en: 'File: no data rows below the row of column headings.' }, 'fileBase64', {
+      id: 'Berkas: tidak ada baris data',
+      en: 'File: no data rows',
+    });
   const headers = table[0].map((h) => h.trim());
   const suggested = suggestMapping(headers);
   const given: Mapping = { ...suggested, ...(input.mapping ?? {}) };
   // A column mapped to '' is left out.
   const mapping: Mapping = Object.fromEntries(Object.entries(given).filter(([, h]) => h !== ''));
   for (const [k, h] of Object.entries(mapping)) {
-    if (!headers.includes(h)) throw refuse({ id: `Pemetaan kolom: kolom "${h}" tidak ada di berkas.`, en: `Column mapping: column "${h}" is not in the file.` }, `mapping.${k}`, { id: `Pemetaan kolom: kolom "${h}" tidak ada`, en: `Column mapping: no column "${h}"` });
+    if (!headers.includes(h))
+      throw refuse({ id: `Pemetaan kolom: kolom "${h}" tidak ada di berkas.`, en: `Column mapping: column "${h}" is not in the file.` }, `mapping.${k}`, {
+        id: `Pemetaan kolom: kolom "${h}" tidak ada`,
+        en: `Column mapping: no column "${h}"`,
+      });
   }
   const missing = importFields.filter((f) => f.required && !mapping[f.key] && !(f.key === 'birthDate' && mapping.birthPlaceDate));
   if (missing.length) {
-    const names = joinPhrases(missing.map((f) => f.label), ', ');
-    throw refuse({ id: `Pemetaan kolom: kolom wajib belum dipetakan: ${names.id}.`, en: `Column mapping: required columns not mapped yet: ${names.en}.` }, 'mapping', { id: `Pemetaan kolom: belum dipetakan: ${names.id}`, en: `Column mapping: not mapped yet: ${names.en}` });
+    const names = joinPhrases(
+      missing.map((f) => f.label),
+      ', ',
+    );
+    throw refuse(
+      { id: `Pemetaan kolom: kolom wajib belum dipetakan: ${names.id}.`, en: `Column mapping: required columns not mapped yet: ${names.en}.` },
+      'mapping',
+      { id: `Pemetaan kolom: belum dipetakan: ${names.id}`, en: `Column mapping: not mapped yet: ${names.en}` },
+    );
   }
   const columns = Object.entries(mapping).map(([k, h]) => [k as ImportFieldKey, headers.indexOf(h)] as [ImportFieldKey, number]);
   const body = table.slice(1);

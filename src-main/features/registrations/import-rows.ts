@@ -10,24 +10,59 @@ import { isRealDate } from '../../../src-shared/rules/nik';
 import { registerInput, type RegisterInput } from './schemas';
 
 export const importFields = [
-  { key: 'nik', label: { id: 'NIK', en: 'NIK' }, required: true, aliases: ['nik', 'no nik', 'nomor nik', 'nomor induk kependudukan', 'no ktp', 'nomor ktp', 'nik ktp'] },
+  {
+    key: 'nik',
+    label: { id: 'NIK', en: 'NIK' },
+    required: true,
+    aliases: ['nik', 'no nik', 'nomor nik', 'nomor induk kependudukan', 'no ktp', 'nomor ktp', 'nik ktp'],
+  },
   { key: 'kk', label: { id: 'No. KK', en: 'No. KK' }, required: false, aliases: ['kk', 'no kk', 'nomor kk', 'nomor kartu keluarga', 'no kartu keluarga'] },
-  { key: 'fullName', label: { id: 'Nama lengkap', en: 'Full name' }, required: true, aliases: ['nama', 'nama lengkap', 'nama pemilik', 'nama pelaku usaha', 'nama anggota', 'nama sesuai ktp'] },
+  {
+    key: 'fullName',
+    label: { id: 'Nama lengkap', en: 'Full name' },
+    required: true,
+    aliases: ['nama', 'nama lengkap', 'nama pemilik', 'nama pelaku usaha', 'nama anggota', 'nama sesuai ktp'],
+  },
   { key: 'birthPlace', label: { id: 'Tempat lahir', en: 'Place of birth' }, required: false, aliases: ['tempat lahir', 'tmp lahir', 'tempat'] },
   { key: 'birthDate', label: { id: 'Tanggal lahir', en: 'Date of birth' }, required: true, aliases: ['tanggal lahir', 'tgl lahir', 'tgl lahir hh bb tttt'] },
-  { key: 'birthPlaceDate', label: { id: 'Tempat, tanggal lahir', en: 'Place and date of birth' }, required: false, aliases: ['tempat tanggal lahir', 'ttl', 'tempat tgl lahir'] },
+  {
+    key: 'birthPlaceDate',
+    label: { id: 'Tempat, tanggal lahir', en: 'Place and date of birth' },
+    required: false,
+    aliases: ['tempat tanggal lahir', 'ttl', 'tempat tgl lahir'],
+  },
   { key: 'gender', label: { id: 'Jenis kelamin', en: 'Sex' }, required: true, aliases: ['jenis kelamin', 'jk', 'l p', 'kelamin', 'gender'] },
   { key: 'education', label: { id: 'Pendidikan', en: 'Education' }, required: false, aliases: ['pendidikan', 'pendidikan terakhir'] },
-  { key: 'addressStreet', label: { id: 'Alamat', en: 'Address' }, required: true, aliases: ['alamat', 'alamat rumah', 'alamat domisili', 'alamat ktp', 'alamat tinggal'] },
+  {
+    key: 'addressStreet',
+    label: { id: 'Alamat', en: 'Address' },
+    required: true,
+    aliases: ['alamat', 'alamat rumah', 'alamat domisili', 'alamat ktp', 'alamat tinggal'],
+  },
   { key: 'rt', label: { id: 'RT', en: 'RT' }, required: false, aliases: ['rt'] },
   { key: 'rw', label: { id: 'RW', en: 'RW' }, required: false, aliases: ['rw'] },
   { key: 'rtRw', label: { id: 'RT/RW', en: 'RT/RW' }, required: false, aliases: ['rt rw'] },
   { key: 'kelurahan', label: { id: 'Kelurahan', en: 'Kelurahan' }, required: true, aliases: ['kelurahan', 'kel', 'kelurahan domisili', 'kode kelurahan'] },
-  { key: 'phone', label: { id: 'Nomor telepon', en: 'Phone number' }, required: false, aliases: ['telepon', 'no telepon', 'nomor telepon', 'no telp', 'telp', 'no hp', 'nomor hp', 'hp', 'no wa', 'whatsapp', 'no handphone'] },
+  {
+    key: 'phone',
+    label: { id: 'Nomor telepon', en: 'Phone number' },
+    required: false,
+    aliases: ['telepon', 'no telepon', 'nomor telepon', 'no telp', 'telp', 'no hp', 'nomor hp', 'hp', 'no wa', 'whatsapp', 'no handphone'],
+  },
   { key: 'email', label: { id: 'Email', en: 'Email' }, required: false, aliases: ['email', 'e mail', 'surel'] },
-  { key: 'targetGroup', label: { id: 'Kategori sasaran', en: 'Target group' }, required: false, aliases: ['kategori sasaran', 'kategori', 'sasaran', 'kelompok sasaran'] },
+  {
+    key: 'targetGroup',
+    label: { id: 'Kategori sasaran', en: 'Target group' },
+    required: false,
+    aliases: ['kategori sasaran', 'kategori', 'sasaran', 'kelompok sasaran'],
+  },
   { key: 'skpd', label: { id: 'SKPD pengampu', en: 'SKPD pengampu' }, required: false, aliases: ['skpd', 'skpd pengampu', 'pengampu'] },
-  { key: 'registeredOn', label: { id: 'Tanggal daftar', en: 'Date registered' }, required: false, aliases: ['tanggal daftar', 'tgl daftar', 'tanggal pendaftaran', 'tgl pendaftaran'] },
+  {
+    key: 'registeredOn',
+    label: { id: 'Tanggal daftar', en: 'Date registered' },
+    required: false,
+    aliases: ['tanggal daftar', 'tgl daftar', 'tanggal pendaftaran', 'tgl pendaftaran'],
+  },
   { key: 'businessName', label: { id: 'Nama usaha', en: 'Business name' }, required: true, aliases: ['nama usaha', 'usaha', 'nama toko', 'merek usaha'] },
   { key: 'legalForm', label: { id: 'Bentuk usaha', en: 'Legal form' }, required: false, aliases: ['bentuk usaha', 'badan usaha', 'bentuk badan usaha'] },
   { key: 'kbli', label: { id: 'KBLI', en: 'KBLI' }, required: true, aliases: ['kbli', 'kode kbli', 'kbli 2020'] },
@@ -35,12 +70,32 @@ export const importFields = [
   { key: 'businessAddress', label: { id: 'Alamat usaha', en: 'Business address' }, required: false, aliases: ['alamat usaha', 'lokasi usaha'] },
   { key: 'businessKelurahan', label: { id: 'Kelurahan usaha', en: 'Business kelurahan' }, required: false, aliases: ['kelurahan usaha'] },
   { key: 'capital', label: { id: 'Modal usaha', en: 'Business capital' }, required: false, aliases: ['modal', 'modal usaha', 'modal rp'] },
-  { key: 'monthlyTurnover', label: { id: 'Omzet bulanan', en: 'Monthly turnover' }, required: false, aliases: ['omzet', 'omset', 'omzet bulanan', 'omset bulanan', 'omzet per bulan', 'omset per bulan', 'omzet rp'] },
-  { key: 'employees', label: { id: 'Jumlah tenaga kerja', en: 'Number of employees' }, required: false, aliases: ['tenaga kerja', 'jumlah tenaga kerja', 'karyawan', 'jumlah karyawan', 'tk'] },
+  {
+    key: 'monthlyTurnover',
+    label: { id: 'Omzet bulanan', en: 'Monthly turnover' },
+    required: false,
+    aliases: ['omzet', 'omset', 'omzet bulanan', 'omset bulanan', 'omzet per bulan', 'omset per bulan', 'omzet rp'],
+  },
+  {
+    key: 'employees',
+    label: { id: 'Jumlah tenaga kerja', en: 'Number of employees' },
+    required: false,
+    aliases: ['tenaga kerja', 'jumlah tenaga kerja', 'karyawan', 'jumlah karyawan', 'tk'],
+  },
   { key: 'npwp', label: { id: 'NPWP', en: 'NPWP' }, required: false, aliases: ['npwp', 'no npwp'] },
   { key: 'nib', label: { id: 'NIB', en: 'NIB' }, required: false, aliases: ['nib', 'no nib'] },
-  { key: 'startDate', label: { id: 'Mulai usaha', en: 'Business started' }, required: false, aliases: ['mulai usaha', 'tanggal mulai usaha', 'tgl mulai usaha'] },
-  { key: 'placeStatus', label: { id: 'Status tempat usaha', en: 'Premises status' }, required: false, aliases: ['status tempat', 'status tempat usaha', 'status lokasi'] },
+  {
+    key: 'startDate',
+    label: { id: 'Mulai usaha', en: 'Business started' },
+    required: false,
+    aliases: ['mulai usaha', 'tanggal mulai usaha', 'tgl mulai usaha'],
+  },
+  {
+    key: 'placeStatus',
+    label: { id: 'Status tempat usaha', en: 'Premises status' },
+    required: false,
+    aliases: ['status tempat', 'status tempat usaha', 'status lokasi'],
+  },
 ] as const;
 
 export type ImportFieldKey = (typeof importFields)[number]['key'];
@@ -70,8 +125,34 @@ export function suggestMapping(headers: string[]): Mapping {
 const simple = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
 
 const months: Record<string, number> = {
-  januari: 1, jan: 1, februari: 2, feb: 2, pebruari: 2, maret: 3, mar: 3, april: 4, apr: 4, mei: 5, juni: 6, jun: 6,
-  juli: 7, jul: 7, agustus: 8, agu: 8, agt: 8, ags: 8, september: 9, sep: 9, sept: 9, oktober: 10, okt: 10, november: 11, nov: 11, nop: 11, desember: 12, des: 12,
+  januari: 1,
+  jan: 1,
+  februari: 2,
+  feb: 2,
+  pebruari: 2,
+  maret: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  mei: 5,
+  juni: 6,
+  jun: 6,
+  juli: 7,
+  jul: 7,
+  agustus: 8,
+  agu: 8,
+  agt: 8,
+  ags: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  oktober: 10,
+  okt: 10,
+  november: 11,
+  nov: 11,
+  nop: 11,
+  desember: 12,
+  des: 12,
 };
 
 /** 'YYYY-MM-DD' from the ways dates come in offices' files, or null. */
@@ -105,21 +186,86 @@ export function parseRupiah(text: string): number | null {
   return Number.isSafeInteger(n) ? n : null;
 }
 
-const genderWords: Record<string, 'L' | 'P'> = { l: 'L', lk: 'L', lakilaki: 'L', laki: 'L', pria: 'L', m: 'L', p: 'P', pr: 'P', perempuan: 'P', wanita: 'P', w: 'P', f: 'P' };
+const genderWords: Record<string, 'L' | 'P'> = {
+  l: 'L',
+  lk: 'L',
+  lakilaki: 'L',
+  laki: 'L',
+  pria: 'L',
+  m: 'L',
+  p: 'P',
+  pr: 'P',
+  perempuan: 'P',
+  wanita: 'P',
+  w: 'P',
+  f: 'P',
+};
 const targetWords: Record<string, RegisterInput['targetGroup']> = {
-  pemula: 'pemula', wirausahapemula: 'pemula', naikkelas: 'naik_kelas', wirausahanaikkelas: 'naik_kelas', pencarikerja: 'pencari_kerja',
-  keluargamiskin: 'keluarga_miskin', gakin: 'keluarga_miskin', disabilitas: 'disabilitas', penyandangdisabilitas: 'disabilitas', difabel: 'disabilitas',
+  pemula: 'pemula',
+  wirausahapemula: 'pemula',
+  naikkelas: 'naik_kelas',
+  wirausahanaikkelas: 'naik_kelas',
+  pencarikerja: 'pencari_kerja',
+  keluargamiskin: 'keluarga_miskin',
+  gakin: 'keluarga_miskin',
+  disabilitas: 'disabilitas',
+  penyandangdisabilitas: 'disabilitas',
+  difabel: 'disabilitas',
 };
 const skpdWords: Record<string, RegisterInput['skpd']> = {
-  ppkukmukm: 'ppkukm_ukm', ukm: 'ppkukm_ukm', ppkukm: 'ppkukm_ukm', ppkukmikm: 'ppkukm_ikm', ikm: 'ppkukm_ikm', sosial: 'sosial', dinsos: 'sosial',
-  dinassosial: 'sosial', parekraf: 'parekraf', nakertransgi: 'nakertransgi', nakertrans: 'nakertransgi', ppapp: 'ppapp', kpkp: 'kpkp',
+  ppkukmukm: 'ppkukm_ukm',
+  ukm: 'ppkukm_ukm',
+  ppkukm: 'ppkukm_ukm',
+  ppkukmikm: 'ppkukm_ikm',
+  ikm: 'ppkukm_ikm',
+  sosial: 'sosial',
+  dinsos: 'sosial',
+  dinassosial: 'sosial',
+  parekraf: 'parekraf',
+  nakertransgi: 'nakertransgi',
+  nakertrans: 'nakertransgi',
+  ppapp: 'ppapp',
+  kpkp: 'kpkp',
 };
-const legalWords: Record<string, string> = { perorangan: 'perorangan', perseorangan: 'perorangan', cv: 'cv', firma: 'firma', fa: 'firma', koperasi: 'koperasi', pt: 'pt', ptperorangan: 'pt_perorangan', lainnya: 'lainnya' };
+const legalWords: Record<string, string> = {
+  perorangan: 'perorangan',
+  perseorangan: 'perorangan',
+  cv: 'cv',
+  firma: 'firma',
+  fa: 'firma',
+  koperasi: 'koperasi',
+  pt: 'pt',
+  ptperorangan: 'pt_perorangan',
+  lainnya: 'lainnya',
+};
 const educationWords: Record<string, string> = {
-  tidaksekolah: 'tidak_sekolah', belumsekolah: 'tidak_sekolah', sd: 'sd', smp: 'smp', sltp: 'smp', sma: 'sma', smk: 'sma', slta: 'sma', ma: 'sma',
-  d1: 'diploma', d2: 'diploma', d3: 'diploma', d4: 'diploma', diploma: 'diploma', s1: 's1', s2: 's2', s3: 's3',
+  tidaksekolah: 'tidak_sekolah',
+  belumsekolah: 'tidak_sekolah',
+  sd: 'sd',
+  smp: 'smp',
+  sltp: 'smp',
+  sma: 'sma',
+  smk: 'sma',
+  slta: 'sma',
+  ma: 'sma',
+  d1: 'diploma',
+  d2: 'diploma',
+  d3: 'diploma',
+  d4: 'diploma',
+  diploma: 'diploma',
+  s1: 's1',
+  s2: 's2',
+  s3: 's3',
 };
-const placeWords: Record<string, string> = { milik: 'milik', miliksendiri: 'milik', sendiri: 'milik', sewa: 'sewa', kontrak: 'sewa', pinjam: 'pinjam', numpang: 'pinjam' };
+const placeWords: Record<string, string> = {
+  milik: 'milik',
+  miliksendiri: 'milik',
+  sendiri: 'milik',
+  sewa: 'sewa',
+  kontrak: 'sewa',
+  pinjam: 'pinjam',
+  numpang: 'pinjam',
+};
 
 export interface ImportDefaults {
   targetGroup: RegisterInput['targetGroup'];
@@ -186,7 +332,11 @@ export function convertRow(row: number, cells: Partial<Record<ImportFieldKey, st
   const date = (k: ImportFieldKey, text = get(k)): string | undefined => {
     if (text === '') return undefined;
     const d = parseDateText(text);
-    if (!d) fields[k] = { id: `${labelOf(k).id}: '${text}' bukan tanggal yang sah (tulis HH-BB-TTTT)`, en: `${labelOf(k).en}: '${text}' is not a valid date (write DD-MM-YYYY)` };
+    if (!d)
+      fields[k] = {
+        id: `${labelOf(k).id}: '${text}' bukan tanggal yang sah (tulis HH-BB-TTTT)`,
+        en: `${labelOf(k).en}: '${text}' is not a valid date (write DD-MM-YYYY)`,
+      };
     return d ?? undefined;
   };
   const money = (k: ImportFieldKey): number => {
@@ -237,7 +387,10 @@ export function convertRow(row: number, cells: Partial<Record<ImportFieldKey, st
   if (get('businessKelurahan')) {
     businessKelurahan = resolveKelurahan(get('businessKelurahan'), ctx) ?? '';
     if (!businessKelurahan) {
-      fields.businessKelurahan = { id: `Kelurahan usaha: '${get('businessKelurahan')}' tidak ditemukan di DKI Jakarta`, en: `Business kelurahan: '${get('businessKelurahan')}' is not found in DKI Jakarta` };
+      fields.businessKelurahan = {
+        id: `Kelurahan usaha: '${get('businessKelurahan')}' tidak ditemukan di DKI Jakarta`,
+        en: `Business kelurahan: '${get('businessKelurahan')}' is not found in DKI Jakarta`,
+      };
     }
   }
   let kbli = get('kbli').replace(/\D/g, '');
@@ -288,7 +441,11 @@ export function convertRow(row: number, cells: Partial<Record<ImportFieldKey, st
       // Skip messages about values this function already explained.
       const explained = (key: string) => Object.hasOwn(fields, key);
       if (k === 'birthDate' && explained('birthDate')) continue;
-      if ((k === 'kelurahanKode' && explained('kelurahan')) || (k === 'businesses.0.kelurahanKode' && (explained('businessKelurahan') || explained('kelurahan')))) continue;
+      if (
+        (k === 'kelurahanKode' && explained('kelurahan')) ||
+        (k === 'businesses.0.kelurahanKode' && (explained('businessKelurahan') || explained('kelurahan')))
+      )
+        continue;
       fields[k] = { id: v.id.replace(/^Usaha › baris 1 › /, ''), en: v.en.replace(/^Business › row 1 › /, '') };
     }
   }

@@ -65,7 +65,10 @@ const fileFields = {
   confirmDuplicates: label(z.boolean(), { id: 'Konfirmasi duplikat', en: 'Confirm duplicates' }).default(false),
 };
 
-export const importPreviewInput = z.strictObject({ ...fileFields, limit: label(z.number().int().min(1).max(500), { id: 'Jumlah baris contoh', en: 'Number of sample rows' }).default(50) });
+export const importPreviewInput = z.strictObject({
+  ...fileFields,
+  limit: label(z.number().int().min(1).max(500), { id: 'Jumlah baris contoh', en: 'Number of sample rows' }).default(50),
+});
 export const importRunInput = z.strictObject({ ...fileFields, mode: label(z.enum(['all_or_nothing', 'valid_only']), { id: 'Cara impor', en: 'Import mode' }) });
 
 type FileInput = z.output<z.ZodObject<typeof fileFields>>;
@@ -98,14 +101,22 @@ async function checkAgainstDatabase(db: Database, results: RowResult[], confirmD
   const registered = new Map<string, { memberNo: string; fullName: string }>();
   const niks = valid.map((r) => r.checked.member.nik);
   for (let i = 0; i < niks.length; i += 500) {
-    const rows = await db.selectFrom('members').select(['nik', 'member_no', 'full_name']).where('nik', 'in', niks.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('members')
+      .select(['nik', 'member_no', 'full_name'])
+      .where('nik', 'in', niks.slice(i, i + 500))
+      .execute();
     for (const r of rows) registered.set(r.nik, { memberNo: r.member_no, fullName: r.full_name });
   }
   const people = new Map<string, { fullName: string; memberNo: Phrase; nik: string }>();
   if (!confirmDuplicates) {
     const names = [...new Set(valid.map((r) => r.checked.member.name_key))];
     for (let i = 0; i < names.length; i += 500) {
-      const rows = await db.selectFrom('members').select(['name_key', 'birth_date', 'nik', 'member_no', 'full_name']).where('name_key', 'in', names.slice(i, i + 500)).execute();
+      const rows = await db
+        .selectFrom('members')
+        .select(['name_key', 'birth_date', 'nik', 'member_no', 'full_name'])
+        .where('name_key', 'in', names.slice(i, i + 500))
+        .execute();
       for (const r of rows) people.set(`${r.name_key}|${r.birth_date}`, { fullName: r.full_name, memberNo: { id: r.member_no, en: r.member_no }, nik: r.nik });
     }
   }
@@ -119,7 +130,10 @@ async function checkAgainstDatabase(db: Database, results: RowResult[], confirmD
       results[i] = {
         row: r.row,
         status: 'terdaftar',
-        reason: { id: `NIK sudah terdaftar atas nama ${existing.fullName} (${existing.memberNo})`, en: `The NIK is already registered to ${existing.fullName} (${existing.memberNo})` },
+        reason: {
+          id: `NIK sudah terdaftar atas nama ${existing.fullName} (${existing.memberNo})`,
+          en: `The NIK is already registered to ${existing.fullName} (${existing.memberNo})`,
+        },
       };
       continue;
     }
@@ -258,7 +272,14 @@ async function writeRows(ctx: CallContext, jobId: string, rows: { registeredOn: 
       method: ctx.method,
       entity: 'members',
       entityId: c.id,
-      after: { importJob: jobId, memberNo: c.memberNo, nik: maskNik(m.nik), fullName: m.full_name, kelurahan: m.kelurahan_kode, businesses: rows[i].checked.businesses.map((b) => b.name) },
+      after: {
+        importJob: jobId,
+        memberNo: c.memberNo,
+        nik: maskNik(m.nik),
+        fullName: m.full_name,
+        kelurahan: m.kelurahan_kode,
+        businesses: rows[i].checked.businesses.map((b) => b.name),
+      },
     });
   });
   await appendAuditEntries(ctx.db, ctx.app, entries);
@@ -305,7 +326,11 @@ export async function startImport(ctx: CallContext, input: z.output<typeof impor
     for (let i = 0; i < valid.length; i += 200) {
       await ctx.db
         .insertInto('import_rows')
-        .values(valid.slice(i, i + 200).map((r) => ({ job_id: jobId, row_no: r.row, data: JSON.stringify({ registeredOn: r.input.registeredOn ?? null, checked: r.checked }) })))
+        .values(
+          valid
+            .slice(i, i + 200)
+            .map((r) => ({ job_id: jobId, row_no: r.row, data: JSON.stringify({ registeredOn: r.input.registeredOn ?? null, checked: r.checked }) })),
+        )
         .execute();
     }
   }
@@ -410,5 +435,3 @@ export async function importProblems(ctx: CallContext, jobId: string): Promise<P
 export function renderImportReport(ctx: WorkContext, problems: Problems, jobId: string, format: 'csv' | 'xlsx') {
   return reportFile(ctx, problems, format, `impor-tidak-diimpor-${jobId.slice(-8)}`);
 }
-
-

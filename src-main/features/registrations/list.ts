@@ -97,7 +97,11 @@ export function applyFilters(q: MembersQuery, f: MemberFilters, selective = fals
         .where('member_stages.status', '=', 'selesai');
     q = selective
       ? q.where('members.id', 'in', (eb) =>
-          eb.selectFrom('member_stages').select('member_stages.member_id').where('member_stages.stage_code', '=', stage).where('member_stages.status', '=', 'selesai'),
+          eb
+            .selectFrom('member_stages')
+            .select('member_stages.member_id')
+            .where('member_stages.stage_code', '=', stage)
+            .where('member_stages.status', '=', 'selesai'),
         )
       : q.where((eb: ExpressionBuilder<DB, 'members'>) => eb.exists(list(eb).select(sql`1`.as('one'))));
   }
@@ -106,14 +110,19 @@ export function applyFilters(q: MembersQuery, f: MemberFilters, selective = fals
     q = selective
       ? q.where('members.id', 'in', (eb) => eb.selectFrom('businesses').select('businesses.member_id').where('businesses.scale', '=', scale))
       : q.where((eb: ExpressionBuilder<DB, 'members'>) =>
-          eb.exists(eb.selectFrom('businesses').select(sql`1`.as('one')).whereRef('businesses.member_id', '=', 'members.id').where('businesses.scale', '=', scale)),
+          eb.exists(
+            eb
+              .selectFrom('businesses')
+              .select(sql`1`.as('one'))
+              .whereRef('businesses.member_id', '=', 'members.id')
+              .where('businesses.scale', '=', scale),
+          ),
         );
   }
   return q;
 }
 
-export const hasFilters = (f: MemberFilters) =>
-  [f.search?.trim(), f.kelurahanKode, f.targetGroup, f.skpd, f.stage, f.scale, f.status].some(Boolean);
+export const hasFilters = (f: MemberFilters) => [f.search?.trim(), f.kelurahanKode, f.targetGroup, f.skpd, f.stage, f.scale, f.status].some(Boolean);
 
 const sortColumns = {
   name: ['members.name_key', 'members.id'],
@@ -199,7 +208,15 @@ export function countQuery(db: Database, f: MemberFilters) {
   if (!hasFilters(f)) return db.selectFrom('member_totals').select('total').where('id', '=', 1);
   const match = searchOnlyFts(f);
   if (match) return db.selectNoFrom(sql<number>`(select count(*) from members_fts where members_fts match ${match})`.as('total'));
-  const set = [f.search?.trim() ? 'search' : '', f.kelurahanKode ? 'k' : '', f.targetGroup ? 't' : '', f.skpd ? 's' : '', f.stage ? 'p' : '', f.scale ? 'c' : '', f.status ? 'x' : ''].filter(Boolean);
+  const set = [
+    f.search?.trim() ? 'search' : '',
+    f.kelurahanKode ? 'k' : '',
+    f.targetGroup ? 't' : '',
+    f.skpd ? 's' : '',
+    f.stage ? 'p' : '',
+    f.scale ? 'c' : '',
+    f.status ? 'x' : '',
+  ].filter(Boolean);
   if (set.length === 1 && f.stage) {
     return db
       .selectFrom('member_stages')
@@ -208,7 +225,10 @@ export function countQuery(db: Database, f: MemberFilters) {
       .where('status', '=', 'selesai');
   }
   if (set.length === 1 && f.scale) {
-    return db.selectFrom('businesses').select(sql<number>`count(distinct member_id)`.as('total')).where('scale', '=', f.scale);
+    return db
+      .selectFrom('businesses')
+      .select(sql<number>`count(distinct member_id)`.as('total'))
+      .where('scale', '=', f.scale);
   }
   if (set.length === 1 && !f.search) return applyFilters(db.selectFrom('members') as MembersQuery, f).select((eb) => eb.fn.countAll<number>().as('total'));
   const limited = applyFilters(db.selectFrom('members') as MembersQuery, f)

@@ -32,7 +32,13 @@ export const scales = ['mikro', 'kecil', 'menengah', 'besar'] as const;
 export const stageCodes = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7'] as const;
 
 export const kelurahanField = (name: Phrase) =>
-  label(z.string().trim().regex(/^31\.\d{2}\.\d{2}\.\d{4}$/, fieldMessage({ id: 'pilih kelurahan dari daftar', en: 'choose the kelurahan from the list' })), name);
+  label(
+    z
+      .string()
+      .trim()
+      .regex(/^31\.\d{2}\.\d{2}\.\d{4}$/, fieldMessage({ id: 'pilih kelurahan dari daftar', en: 'choose the kelurahan from the list' })),
+    name,
+  );
 
 // Identifier fields are only bounded here; their rules (NIK date and gender, NPWP check digit,
 // phone) run in checks.ts so that the message names the rule that failed.
@@ -42,7 +48,13 @@ const optionalDigits = optionalText;
 export const businessFields = {
   name: text({ id: 'Nama usaha', en: 'Business name' }, 120),
   legalForm: label(z.enum(legalForms), { id: 'Bentuk usaha', en: 'Legal form' }).default('perorangan'),
-  kbliKode: label(z.string().trim().regex(/^\d{5}$/, fieldMessage({ id: 'harus kode kelompok KBLI 2020, 5 angka', en: 'must be a KBLI 2020 group code, 5 digits' })), { id: 'KBLI', en: 'KBLI' }),
+  kbliKode: label(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{5}$/, fieldMessage({ id: 'harus kode kelompok KBLI 2020, 5 angka', en: 'must be a KBLI 2020 group code, 5 digits' })),
+    { id: 'KBLI', en: 'KBLI' },
+  ),
   products: optionalText({ id: 'Produk', en: 'Products' }, 300),
   addressStreet: text({ id: 'Alamat usaha', en: 'Business address' }, 200),
   kelurahanKode: kelurahanField({ id: 'Kelurahan usaha', en: 'Business kelurahan' }),

@@ -9,7 +9,14 @@ import { getSetting } from '../../core/settings';
 import type { BusinessValues, CheckedMember } from './checks';
 import type { MembersTable } from './tables';
 import { searchText } from './checks';
-import { DEFAULT_MEMBER_NUMBER_TEMPLATE, formatMemberNumber, memberNumberScope, memberTemplateProblem, parseMemberNumber, templatePrefix } from './rules/member-number';
+import {
+  DEFAULT_MEMBER_NUMBER_TEMPLATE,
+  formatMemberNumber,
+  memberNumberScope,
+  memberTemplateProblem,
+  parseMemberNumber,
+  templatePrefix,
+} from './rules/member-number';
 import { likeEscape } from '../../core/api/paging';
 import { maskNik } from './rules/member-number';
 
@@ -54,11 +61,8 @@ export async function collidingMemberNumber(db: Database, template: string): Pro
 
 /** Takes `count` consecutive values of a counter in the caller's transaction; returns the first. */
 export async function reserveSequence(db: Database, name: string, scope: string, count: number): Promise<number> {
-  const row = await executeCompiled(
-    db,
-    'reserveSequence',
-    [name, scope, count, count],
-    () => sql<{ value: number }>`
+  const row = await executeCompiled(db, 'reserveSequence', [name, scope, count, count], () =>
+    sql<{ value: number }>`
     insert into sequences (name, scope, value) values (${name}, ${scope}, ${count})
     on conflict (name, scope) do update set value = sequences.value + ${count}
     returning value`.compile(db),
@@ -85,12 +89,17 @@ export async function findLikelyDuplicate(db: Database, nameKey: string, birthDa
     return q;
   };
   const shape = exceptId ? 'likelyDuplicateExcept' : 'likelyDuplicate';
-  const row = (await executeCompiled(db, shape, exceptId ? [nameKey, birthDate, nik, exceptId] : [nameKey, birthDate, nik], () => query().compile())).rows.at(0);
+  const row = (await executeCompiled(db, shape, exceptId ? [nameKey, birthDate, nik, exceptId] : [nameKey, birthDate, nik], () => query().compile())).rows.at(
+    0,
+  );
   return row ? { id: row.id, memberNo: row.memberNo, fullName: row.fullName, nikMasked: maskNik(row.nik) } : undefined;
 }
 
 export function nikTakenError(existing: { id: string; memberNo: string; fullName: string }) {
-  const message = { id: `NIK: sudah terdaftar atas nama ${existing.fullName} (${existing.memberNo})`, en: `NIK: already registered to ${existing.fullName} (${existing.memberNo})` };
+  const message = {
+    id: `NIK: sudah terdaftar atas nama ${existing.fullName} (${existing.memberNo})`,
+    en: `NIK: already registered to ${existing.fullName} (${existing.memberNo})`,
+  };
   // The existing member travels with the refusal, for the form's link to it.
   return conflict(message, { nik: message, existingMemberId: verbatim(existing.id), existingMemberNo: verbatim(existing.memberNo) });
 }
@@ -159,9 +168,14 @@ export async function insertMembers(db: Database, items: NewMember[], actor: Act
       updated_at: actor.nowIso,
     }));
     const shape = insertParameters(memberRows);
-    const returning = (rows: typeof memberRows) => db.insertInto('members').values(rows).returning(['id', sql<number>`rowid`.as('rowid')]);
+    const returning = (rows: typeof memberRows) =>
+      db
+        .insertInto('members')
+        .values(rows)
+        .returning(['id', sql<number>`rowid`.as('rowid')]);
     const inserted = shape
-      ? (await executeCompiled(db, `insertMembers:${shape.columns.join(',')}:${memberRows.length}`, shape.parameters, () => returning(memberRows).compile())).rows
+      ? (await executeCompiled(db, `insertMembers:${shape.columns.join(',')}:${memberRows.length}`, shape.parameters, () => returning(memberRows).compile()))
+          .rows
       : await returning(memberRows).execute();
     const rowids = new Map(inserted.map((r) => [r.id, r.rowid]));
     const rowidOf = (memberId: string) => {
@@ -188,7 +202,8 @@ export async function insertMembers(db: Database, items: NewMember[], actor: Act
       db,
       `insertMembersFts:${fts.length}`,
       fts.flatMap((f) => [f.rowid, f.name, f.businesses]),
-      () => sql`insert into members_fts (rowid, name, businesses) values ${sql.join(fts.map((f) => sql`(${f.rowid}, ${f.name}, ${f.businesses})`))}`.compile(db),
+      () =>
+        sql`insert into members_fts (rowid, name, businesses) values ${sql.join(fts.map((f) => sql`(${f.rowid}, ${f.name}, ${f.businesses})`))}`.compile(db),
     );
 
     // Members created a moment ago in this transaction have no stage yet, so completeStage
@@ -218,7 +233,11 @@ export async function insertMembers(db: Database, items: NewMember[], actor: Act
 
 /** Rewrites a member's search index entry from the stored names. */
 export async function refreshSearch(db: Database, memberId: string): Promise<void> {
-  const m = await db.selectFrom('members').select([sql<number>`rowid`.as('rowid'), 'name_key']).where('id', '=', memberId).executeTakeFirstOrThrow();
+  const m = await db
+    .selectFrom('members')
+    .select([sql<number>`rowid`.as('rowid'), 'name_key'])
+    .where('id', '=', memberId)
+    .executeTakeFirstOrThrow();
   const businesses = await db.selectFrom('businesses').select('name_key').where('member_id', '=', memberId).orderBy('created_at').execute();
   const t = searchText(m, businesses);
   await sql`delete from members_fts where rowid = ${m.rowid}`.execute(db);

@@ -14,8 +14,16 @@ import { shiftMonth } from './period';
 import { summaryIn } from './words';
 import { monthName } from '../../../src-shared/i18n';
 
-const month = label(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, fieldMessage({ id: 'gunakan format TTTT-BB, misalnya 2026-11', en: 'use the format YYYY-MM, for example 2026-11' })), { id: 'Bulan', en: 'Month' });
-const kelurahan = label(z.string().regex(/^31\.\d{2}\.\d{2}\.\d{4}$/, fieldMessage({ id: 'kode kelurahan tidak valid', en: 'invalid kelurahan code' })), { id: 'Kelurahan', en: 'Kelurahan' }).nullish();
+const month = label(
+  z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, fieldMessage({ id: 'gunakan format TTTT-BB, misalnya 2026-11', en: 'use the format YYYY-MM, for example 2026-11' })),
+  { id: 'Bulan', en: 'Month' },
+);
+const kelurahan = label(z.string().regex(/^31\.\d{2}\.\d{2}\.\d{4}$/, fieldMessage({ id: 'kode kelurahan tidak valid', en: 'invalid kelurahan code' })), {
+  id: 'Kelurahan',
+  en: 'Kelurahan',
+}).nullish();
 const supervisors = ['admin', 'supervisor'] as const;
 
 /** The WIB calendar day of an instant. */
@@ -68,7 +76,11 @@ export const reportMethods = {
       return { file: { fileName, mimeType: MIME[input.format], base64 }, state: summary.status.state };
     },
     handler: async (ctx, input, { file, state }) => {
-      await ctx.audit({ entity: 'reports', entityId: input.month, after: { export: input.format, kelurahan: input.kelurahan ?? null, fileName: file.fileName, state } });
+      await ctx.audit({
+        entity: 'reports',
+        entityId: input.month,
+        after: { export: input.format, kelurahan: input.kelurahan ?? null, fileName: file.fileName, state },
+      });
       return file;
     },
   }),
@@ -84,12 +96,19 @@ export const reportMethods = {
       const last = closings.at(-1)?.month ?? null;
       const candidate = last ? shiftMonth(last, 1) : shiftMonth(currentMonth, -1);
       const closable = (await closableProblem(db, candidate, currentMonth)) === null ? candidate : null;
-      return { currentMonth, closings, nextToClose: closable, nextToCloseLabel: closable ? monthName(closable)[locale] : null, reportingMonth: await reportingMonth(db, currentMonth) };
+      return {
+        currentMonth,
+        closings,
+        nextToClose: closable,
+        nextToCloseLabel: closable ? monthName(closable)[locale] : null,
+        reportingMonth: await reportingMonth(db, currentMonth),
+      };
     },
   }),
 
   'reports.closeMonth': defineMethod({
-    summary: 'Menutup bulan yang sudah berakhir: rekapnya dibekukan (kecamatan dan tiap kelurahan), ditandatangani kunci kantor; perubahan kemudian tampil sebagai koreksi.',
+    summary:
+      'Menutup bulan yang sudah berakhir: rekapnya dibekukan (kecamatan dan tiap kelurahan), ditandatangani kunci kantor; perubahan kemudian tampil sebagai koreksi.',
     access: ['supervisor'],
     mutation: true,
     input: z.strictObject({ month }),
@@ -111,10 +130,18 @@ export const reportMethods = {
     input: z.strictObject({ month }),
     handler: async (ctx, input) => {
       const row = await ctx.db.selectFrom('month_closings').select(['package', 'signature', 'key_id']).where('month', '=', input.month).executeTakeFirst();
-      if (!row || !(await loadPackage(ctx.db, input.month))) throw conflict({ id: `${monthName(input.month).id} belum ditutup; paket dibuat saat bulan ditutup.`, en: `${monthName(input.month).en} is not closed yet; the package is made when the month is closed.` });
+      if (!row || !(await loadPackage(ctx.db, input.month)))
+        throw conflict({
+          id: `${monthName(input.month).id} belum ditutup; paket dibuat saat bulan ditutup.`,
+          en: `${monthName(input.month).en} is not closed yet; the package is made when the month is closed.`,
+        });
       const fileName = `paket-rekap-${input.month}.json`;
       await ctx.audit({ entity: 'month_closings', entityId: input.month, after: { export: 'package', fileName } });
-      return { fileName, mimeType: 'application/json' as const, base64: Buffer.from(packageFile(row.package, row.key_id, row.signature), 'utf8').toString('base64') };
+      return {
+        fileName,
+        mimeType: 'application/json' as const,
+        base64: Buffer.from(packageFile(row.package, row.key_id, row.signature), 'utf8').toString('base64'),
+      };
     },
   }),
 };

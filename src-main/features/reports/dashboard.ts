@@ -126,7 +126,9 @@ export async function buildDashboard(db: Db, month: string, nowIso: string, loca
     registeredYearToDate: cur.get('registrations.registeredYearToDate')?.value ?? 0,
     yearlyTarget: cur.get('registrations.yearlyTarget')?.value ?? 0,
     registrationsByMonth: months.map((m) => ({ month: m, label: shortMonthLabel(m), count: perMonthMap.get(m) ?? 0 })),
-    registrationsByKelurahan: (byKelurahan?.rows ?? []).filter((r) => r.label !== TOTAL_WORD.id).map((r) => ({ label: say(String(r.label)), count: Number(r.count) })),
+    registrationsByKelurahan: (byKelurahan?.rows ?? [])
+      .filter((r) => r.label !== TOTAL_WORD.id)
+      .map((r) => ({ label: say(String(r.label)), count: Number(r.count) })),
     stages: current.sections.find((s) => s.id === 'stages')?.tables[0]?.rows.map((r) => ({ label: say(String(r.label)), total: Number(r.total) })) ?? [],
     recovery,
     digitalChannels: digitalChannels.map(([key, label]) => ({ key, label: say(label) })),

@@ -23,7 +23,12 @@ export async function reportsDemo(ctx: DemoContext): Promise<void> {
     .executeTakeFirst();
   let changes = 0;
   if (member) {
-    await callAs(app, tokens.petugas, 'mentoring.recordVisit', { memberId: member.id, visitedOn: `${month}-14`, topic: 'Pencatatan stok (dicatat terlambat)', notes: 'Kunjungan bulan lalu yang baru dicatat.' });
+    await callAs(app, tokens.petugas, 'mentoring.recordVisit', {
+      memberId: member.id,
+      visitedOn: `${month}-14`,
+      topic: 'Pencatatan stok (dicatat terlambat)',
+      notes: 'Kunjungan bulan lalu yang baru dicatat.',
+    });
     changes++;
   }
   // A turnover report of the closed month, corrected by the pendamping after the closing.
@@ -35,7 +40,13 @@ export async function reportsDemo(ctx: DemoContext): Promise<void> {
     .limit(1)
     .executeTakeFirst();
   if (report) {
-    await callAs(app, tokens.petugas, 'turnover.record', { businessId: report.business_id, month, turnover: report.turnover + 250_000, profit: report.profit, employees: report.employees });
+    await callAs(app, tokens.petugas, 'turnover.record', {
+      businessId: report.business_id,
+      month,
+      turnover: report.turnover + 250_000,
+      profit: report.profit,
+      employees: report.employees,
+    });
     changes++;
   }
   // An order of the closed month that the buyer called off before anything was sent.
@@ -45,7 +56,17 @@ export async function reportsDemo(ctx: DemoContext): Promise<void> {
     .where('o.order_date', '>=', from)
     .where('o.order_date', '<=', to)
     .where('o.status', '!=', 'dibatalkan')
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('order_assignments as a').select('a.id').whereRef('a.order_id', '=', 'o.id').where('a.status', 'in', ['dikirim', 'diterima', 'dibayar', 'selesai']))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('order_assignments as a')
+            .select('a.id')
+            .whereRef('a.order_id', '=', 'o.id')
+            .where('a.status', 'in', ['dikirim', 'diterima', 'dibayar', 'selesai']),
+        ),
+      ),
+    )
     .orderBy('o.order_no')
     .limit(1)
     .executeTakeFirst();
@@ -53,5 +74,7 @@ export async function reportsDemo(ctx: DemoContext): Promise<void> {
     await callAs(app, tokens.petugas, 'orders.cancel', { id: order.id, reason: 'Kegiatan pembeli dibatalkan setelah laporan bulan lalu dikirim' });
     changes++;
   }
-  ctx.log(`Laporan: ${monthLabel(closed.month)} ditutup; ${changes} perubahan data bulan itu kemudian tampil sebagai koreksi di ${monthLabel(today.slice(0, 7))}.`);
+  ctx.log(
+    `Laporan: ${monthLabel(closed.month)} ditutup; ${changes} perubahan data bulan itu kemudian tampil sebagai koreksi di ${monthLabel(today.slice(0, 7))}.`,
+  );
 }

@@ -56,7 +56,10 @@ export async function summaryToPdf(summary: MonthlySummary, office: ReportOffice
   doc.moveDown(0.6);
   doc.font(FONT.sansBold, 13).fillColor('#111111').text('REKAP BULANAN PROGRAM JAKPRENEUR', left, doc.y, { width, align: 'center' });
   doc.font(FONT.sans, 10.5).text(`${summary.scopeLabel} — ${summary.monthLabel}`, left, doc.y, { width, align: 'center' });
-  doc.font(FONT.sansBold, 9).fillColor(summary.status.state === 'closed' ? '#1d5a2e' : '#8a4b00').text(statusText(summary.status), left, doc.y + 2, { width, align: 'center' });
+  doc
+    .font(FONT.sansBold, 9)
+    .fillColor(summary.status.state === 'closed' ? '#1d5a2e' : '#8a4b00')
+    .text(statusText(summary.status), left, doc.y + 2, { width, align: 'center' });
   doc.fillColor('#111111');
   doc.moveDown(0.8);
 
@@ -123,7 +126,11 @@ export async function summaryToPdf(summary: MonthlySummary, office: ReportOffice
       const value = Number(r[key]) || 0;
       doc.fillColor('#333333').text(labels[i], left, y + 1, { width: labelW - 8, align: 'right', lineBreak: false, ellipsis: true, height: BAR_HEIGHT + 1 });
       const w = Math.max(0.5, (value / max) * barW);
-      doc.save().rect(left + labelW, y, w, BAR_HEIGHT).fill(ACCENT).restore();
+      doc
+        .save()
+        .rect(left + labelW, y, w, BAR_HEIGHT)
+        .fill(ACCENT)
+        .restore();
       doc.fillColor('#333333').text(formatValue(value, type), left + labelW + w + 4, y + 1, { lineBreak: false });
       y += BAR_HEIGHT + BAR_GAP;
     });
@@ -136,12 +143,18 @@ export async function summaryToPdf(summary: MonthlySummary, office: ReportOffice
   const line = doc.currentLineHeight(true);
   const signatureHeight = 12 + line * 3 + line * 3.5 + line * 2;
 
-  interface Block { height: () => number; draw: (keep: number) => void }
+  interface Block {
+    height: () => number;
+    draw: (keep: number) => void;
+  }
   const blocks: { sectionTitle?: string; block: Block }[] = [];
   for (const section of summary.sections) {
     const tables = [...(section.figures.length ? [figuresTable(section)] : []), ...section.tables];
     tables.forEach((table, i) => {
-      blocks.push({ sectionTitle: i === 0 ? section.title : undefined, block: { height: () => tableStart(table), draw: (keep) => drawTable(table, table.chartKey ? 0 : keep) } });
+      blocks.push({
+        sectionTitle: i === 0 ? section.title : undefined,
+        block: { height: () => tableStart(table), draw: (keep) => drawTable(table, table.chartKey ? 0 : keep) },
+      });
       if (table.chartKey) {
         const key = table.chartKey;
         blocks.push({ block: { height: () => chartHeight(table), draw: (keep) => drawBars(table, key, keep) } });
@@ -181,7 +194,14 @@ export async function summaryToPdf(summary: MonthlySummary, office: ReportOffice
     // Writing inside the bottom margin would make pdfkit start a new page; lift the margin meanwhile.
     const margin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font(FONT.sans, 7.5).fillColor('#666666').text(`Rekap Bulanan ${summary.monthLabel} (${state}) — halaman ${i + 1} dari ${range.count}`, left, doc.page.height - 30, { width, align: 'center', lineBreak: false });
+    doc
+      .font(FONT.sans, 7.5)
+      .fillColor('#666666')
+      .text(`Rekap Bulanan ${summary.monthLabel} (${state}) — halaman ${i + 1} dari ${range.count}`, left, doc.page.height - 30, {
+        width,
+        align: 'center',
+        lineBreak: false,
+      });
     doc.page.margins.bottom = margin;
   }
   return pdfToBuffer(doc);

@@ -22,7 +22,10 @@ const cellAt = (row: ReportRow, key: string): ReportValue | undefined => row[key
 
 /** Whole words only, within a spreadsheet's 31 characters: "Pendampingan dan omzet", not "…omzet bul". */
 export function wholeWords(text: string, max: number): string {
-  const clean = text.replace(/[\\/?*[\]:]/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = text
+    .replace(/[\\/?*[\]:]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (clean.length <= max) return clean;
   const words = clean.split(' ');
   let out = '';

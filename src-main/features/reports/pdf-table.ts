@@ -42,7 +42,10 @@ function attempt(doc: Doc, table: ReportTable, width: number, size: number, forc
 function attempt(doc: Doc, table: ReportTable, width: number, size: number, force: boolean): MeasuredTable | null {
   const header = table.columns.map((c) => c.label);
   // A missing cell is empty; a null one is a share of nothing, printed "–".
-  const rows = table.rows.map((row) => ({ cells: table.columns.map((c) => (cellAt(row, c.key) === undefined ? '' : formatValue(row[c.key], cellType(c, row)))), bold: isTotal(table, row) }));
+  const rows = table.rows.map((row) => ({
+    cells: table.columns.map((c) => (cellAt(row, c.key) === undefined ? '' : formatValue(row[c.key], cellType(c, row)))),
+    bold: isTotal(table, row),
+  }));
   const numeric = table.columns.map((c) => c.type !== 'text');
   const cellsOf = (i: number, bold: boolean) => rows.filter((r) => r.bold === bold).map((r) => r.cells[i]);
   const need = table.columns.map((_, i) => {
@@ -88,10 +91,14 @@ function attempt(doc: Doc, table: ReportTable, width: number, size: number, forc
     doc.font(bold ? FONT.sansBold : FONT.sans, size);
     return doc.heightOfString(text, { width: widths[i] - 2 * PAD_X });
   };
-  const headerHeight = Math.max(...header.map((h, i) => {
-    doc.font(FONT.sansBold, size);
-    return doc.heightOfString(h, { width: widths[i] - 2 * PAD_X });
-  })) + 2 * PAD_Y;
+  const headerHeight =
+    Math.max(
+      ...header.map((h, i) => {
+        doc.font(FONT.sansBold, size);
+        return doc.heightOfString(h, { width: widths[i] - 2 * PAD_X });
+      }),
+    ) +
+    2 * PAD_Y;
   const rowHeights = rows.map((r) => Math.max(...r.cells.map((c, i) => heightOf(c, i, r.bold))) + 2 * PAD_Y);
   return { size, widths, numeric, header, rows, headerHeight, rowHeights };
 }
@@ -106,7 +113,15 @@ export function measureTable(doc: Doc, table: ReportTable, width: number): Measu
 }
 
 /** Draws one row (header or data) at `y`; the row's height was measured beforehand. */
-export function drawRow(doc: Doc, m: MeasuredTable, left: number, y: number, height: number, cells: string[], opts: { bold: boolean; fill?: string; header?: boolean }): void {
+export function drawRow(
+  doc: Doc,
+  m: MeasuredTable,
+  left: number,
+  y: number,
+  height: number,
+  cells: string[],
+  opts: { bold: boolean; fill?: string; header?: boolean },
+): void {
   const width = m.widths.reduce((s, w) => s + w, 0);
   if (opts.fill) doc.save().rect(left, y, width, height).fill(opts.fill).restore();
   doc.font(opts.bold ? FONT.sansBold : FONT.sans, m.size).fillColor('#111111');
@@ -121,5 +136,12 @@ export function drawRow(doc: Doc, m: MeasuredTable, left: number, y: number, hei
     }
     x += m.widths[i];
   });
-  doc.save().moveTo(left, y + height).lineTo(left + width, y + height).lineWidth(0.4).strokeColor('#c8d0da').stroke().restore();
+  doc
+    .save()
+    .moveTo(left, y + height)
+    .lineTo(left + width, y + height)
+    .lineWidth(0.4)
+    .strokeColor('#c8d0da')
+    .stroke()
+    .restore();
 }

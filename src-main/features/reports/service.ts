@@ -14,7 +14,11 @@ import type { Correction } from './closing/package';
  */
 export async function resolveScope(db: Db, input: { month: string; kelurahan?: string | null }, nowIso: string): Promise<ReportScope & { scopeLabel: string }> {
   const currentMonth = jakartaDate(nowIso).slice(0, 7);
-  if (input.month > currentMonth) throw badInput('month', { id: `Bulan: ${monthName(input.month).id} belum terjadi; pilih bulan ini atau sebelumnya`, en: `Month: ${monthName(input.month).en} has not happened yet; choose this month or an earlier one` });
+  if (input.month > currentMonth)
+    throw badInput('month', {
+      id: `Bulan: ${monthName(input.month).id} belum terjadi; pilih bulan ini atau sebelumnya`,
+      en: `Month: ${monthName(input.month).en} has not happened yet; choose this month or an earlier one`,
+    });
   const office = await db
     .selectFrom('office')
     .innerJoin('regions', 'regions.kode', 'office.kecamatan_kode')
@@ -31,7 +35,11 @@ export async function resolveScope(db: Db, input: { month: string; kelurahan?: s
   let list = kelurahanList;
   if (input.kelurahan) {
     const kel = kelurahanList.find((k) => k.kode === input.kelurahan);
-    if (!kel) throw badInput('kelurahan', { id: `Kelurahan: ${input.kelurahan} bukan wilayah Kecamatan ${office.nama}`, en: `Kelurahan: ${input.kelurahan} is not in Kecamatan ${office.nama}` });
+    if (!kel)
+      throw badInput('kelurahan', {
+        id: `Kelurahan: ${input.kelurahan} bukan wilayah Kecamatan ${office.nama}`,
+        en: `Kelurahan: ${input.kelurahan} is not in Kecamatan ${office.nama}`,
+      });
     scopeLabel = `Kelurahan ${kel.nama}, Kecamatan ${office.nama}`;
     list = [kel];
   }

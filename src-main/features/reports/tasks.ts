@@ -14,7 +14,11 @@ export const renderReportTask = defineTask('reports.render', async () => {
   const [{ summaryToPdf }, { summaryToXlsx }, { summaryToCsv }] = await Promise.all([import('./export-pdf'), import('./export-xlsx'), import('./export-csv')]);
   return async (input: RenderReportInput): Promise<string> => {
     const bytes =
-      input.format === 'pdf' ? await summaryToPdf(input.summary, input.office, input.printedOn) : input.format === 'xlsx' ? await summaryToXlsx(input.summary) : summaryToCsv(input.summary);
+      input.format === 'pdf'
+        ? await summaryToPdf(input.summary, input.office, input.printedOn)
+        : input.format === 'xlsx'
+          ? await summaryToXlsx(input.summary)
+          : summaryToCsv(input.summary);
     return bytes.toString('base64');
   };
 });

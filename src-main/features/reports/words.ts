@@ -55,7 +55,8 @@ export function wordIn(text: string, locale: Locale): string {
   return month ? monthName(month).en : text;
 }
 
-const rowIn = (row: ReportRow, locale: Locale): ReportRow => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' ? wordIn(v, locale) : v]));
+const rowIn = (row: ReportRow, locale: Locale): ReportRow =>
+  Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' ? wordIn(v, locale) : v]));
 
 /** The word of a breakdown's last row, the total (sections/common.ts declares it with the others). */
 export const TOTAL_WORD: Phrase = { id: 'Jumlah', en: 'Total' };

@@ -20,10 +20,22 @@ export const usernameField = label(
     .toLowerCase()
     .min(3)
     .max(40)
-    .regex(/^[a-z0-9._-]+$/, fieldMessage({ id: 'hanya huruf kecil, angka, titik, garis bawah atau tanda hubung', en: 'only lower-case letters, digits, dots, underscores or hyphens' })),
+    .regex(
+      /^[a-z0-9._-]+$/,
+      fieldMessage({
+        id: 'hanya huruf kecil, angka, titik, garis bawah atau tanda hubung',
+        en: 'only lower-case letters, digits, dots, underscores or hyphens',
+      }),
+    ),
   { id: 'Nama pengguna', en: 'Username' },
 );
-export const nipField = label(z.string().trim().regex(/^\d{18}$/, fieldMessage({ id: 'harus 18 angka', en: 'must be 18 digits' })), { id: 'NIP', en: 'NIP' });
+export const nipField = label(
+  z
+    .string()
+    .trim()
+    .regex(/^\d{18}$/, fieldMessage({ id: 'harus 18 angka', en: 'must be 18 digits' })),
+  { id: 'NIP', en: 'NIP' },
+);
 /** Length is checked with the input; the rest of the password rule needs the account's context (see password-policy). */
 export const newPasswordField = label(z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH), { id: 'Kata sandi', en: 'Password' });
 
@@ -32,7 +44,18 @@ export async function officeName(db: CallContext['db']): Promise<string | null> 
   return (await db.selectFrom('office').select('name').executeTakeFirst())?.name ?? null;
 }
 
-const publicColumns = ['id', 'username', 'full_name as fullName', 'role', 'is_pendamping as isPendamping', 'nip', 'phone', 'active', 'last_login_at as lastLoginAt', 'created_at as createdAt'] as const;
+const publicColumns = [
+  'id',
+  'username',
+  'full_name as fullName',
+  'role',
+  'is_pendamping as isPendamping',
+  'nip',
+  'phone',
+  'active',
+  'last_login_at as lastLoginAt',
+  'created_at as createdAt',
+] as const;
 
 /** The latest running lock of the account from any address (auth/throttle.ts). */
 const lockedUntilColumn = (nowIso: string) =>
@@ -46,7 +69,13 @@ async function loadUser(ctx: CallContext, id: string) {
 
 /** An office must always keep one active admin, or nobody could manage users again. */
 async function assertAnotherActiveAdmin(ctx: CallContext, exceptId: string) {
-  const other = await ctx.db.selectFrom('users').select('id').where('role', '=', 'admin').where('active', '=', 1).where('id', '!=', exceptId).executeTakeFirst();
+  const other = await ctx.db
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'admin')
+    .where('active', '=', 1)
+    .where('id', '!=', exceptId)
+    .executeTakeFirst();
   if (!other) throw conflict({ id: 'Harus tetap ada minimal satu admin aktif.', en: 'At least one active admin must remain.' });
 }
 
@@ -73,7 +102,11 @@ export const userMethods = {
       if (input.active !== undefined) base = base.where('active', '=', input.active ? 1 : 0);
       const sortColumn = { username: 'username', fullName: 'full_name', role: 'role', lastLoginAt: 'last_login_at' } as const;
       const rows = base.select(publicColumns).select(lockedUntilColumn(app.clock.nowIso())).orderBy(sortColumn[input.sort], input.dir).orderBy('id');
-      return fetchPage(rows, base.select((eb) => eb.fn.countAll<number>().as('total')), input);
+      return fetchPage(
+        rows,
+        base.select((eb) => eb.fn.countAll<number>().as('total')),
+        input,
+      );
     },
   }),
 
@@ -102,12 +135,19 @@ export const userMethods = {
     // The policy check and the hash, before the transaction.
     prepare: async (ctx, input) => {
       const office = await ctx.read((db) => officeName(db));
-      assertAcceptablePassword(input.password, { username: input.username, fullName: input.fullName, officeName: office }, 'password', { id: 'Kata sandi', en: 'Password' });
+      assertAcceptablePassword(input.password, { username: input.username, fullName: input.fullName, officeName: office }, 'password', {
+        id: 'Kata sandi',
+        en: 'Password',
+      });
       return hashNewPassword(ctx, input.password);
     },
     handler: async (ctx, input, passwordHash) => {
       const taken = await ctx.db.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
-      if (taken) throw conflict({ id: `Nama pengguna "${input.username}" sudah dipakai.`, en: `Username "${input.username}" is already taken.` }, { username: { id: 'Nama pengguna: sudah dipakai', en: 'Username: already taken' } });
+      if (taken)
+        throw conflict(
+          { id: `Nama pengguna "${input.username}" sudah dipakai.`, en: `Username "${input.username}" is already taken.` },
+          { username: { id: 'Nama pengguna: sudah dipakai', en: 'Username: already taken' } },
+        );
       const now = ctx.app.clock.nowIso();
       const id = ctx.app.newId();
       await ctx.db
@@ -176,11 +216,16 @@ export const userMethods = {
     handler: async (ctx, input) => {
       const before = await loadUser(ctx, input.id);
       if (!input.active) {
-        if (input.id === signedInUser(ctx).id) throw new AppError('conflict', { id: 'Anda tidak dapat menonaktifkan akun Anda sendiri.', en: 'You cannot deactivate your own account.' });
+        if (input.id === signedInUser(ctx).id)
+          throw new AppError('conflict', { id: 'Anda tidak dapat menonaktifkan akun Anda sendiri.', en: 'You cannot deactivate your own account.' });
         if (before.role === 'admin') await assertAnotherActiveAdmin(ctx, input.id);
         await endSessionsOfUser(ctx.db, input.id);
       }
-      await ctx.db.updateTable('users').set({ active: input.active ? 1 : 0, updated_at: ctx.app.clock.nowIso() }).where('id', '=', input.id).execute();
+      await ctx.db
+        .updateTable('users')
+        .set({ active: input.active ? 1 : 0, updated_at: ctx.app.clock.nowIso() })
+        .where('id', '=', input.id)
+        .execute();
       const after = await loadUser(ctx, input.id);
       await ctx.audit({ entity: 'users', entityId: input.id, before, after });
       return after;
@@ -194,9 +239,15 @@ export const userMethods = {
     input: z.strictObject({ id: userId, password: newPasswordField }),
     // The policy check and the hash, before the transaction.
     prepare: async (ctx, input) => {
-      const target = await ctx.read(async (db) => ({ user: await db.selectFrom('users').select(['username', 'full_name']).where('id', '=', input.id).executeTakeFirst(), office: await officeName(db) }));
+      const target = await ctx.read(async (db) => ({
+        user: await db.selectFrom('users').select(['username', 'full_name']).where('id', '=', input.id).executeTakeFirst(),
+        office: await officeName(db),
+      }));
       if (!target.user) throw notFound({ id: 'Pengguna', en: 'User' });
-      assertAcceptablePassword(input.password, { username: target.user.username, fullName: target.user.full_name, officeName: target.office }, 'password', { id: 'Kata sandi', en: 'Password' });
+      assertAcceptablePassword(input.password, { username: target.user.username, fullName: target.user.full_name, officeName: target.office }, 'password', {
+        id: 'Kata sandi',
+        en: 'Password',
+      });
       return hashNewPassword(ctx, input.password);
     },
     handler: async (ctx, input, passwordHash) => {

@@ -44,42 +44,45 @@ export function useLongCall(): LongCall {
     [],
   );
 
-  const run = useCallback(async <K extends MethodName>(method: K, input: Input<K>, options: MutationOptions & { read?: boolean } = {}): Promise<Output<K> | null> => {
-    const jobId = newJobId();
-    current.current = jobId;
-    setRunning(true);
-    setStatus(null);
-    setCancelling(false);
-    let asking = false;
-    const timer = setInterval(() => {
-      if (asking) return;
-      asking = true;
-      invoke('jobs.progress', { id: jobId })
-        .then((s) => {
-          if (s && mounted.current && current.current === jobId) setStatus(s);
-        })
-        .catch(() => undefined) // progress is a courtesy: the call itself reports failures
-        .finally(() => {
-          asking = false;
-        });
-    }, POLL_MS);
-    try {
-      const value = await invoke(method, input, { jobId });
-      if (!options.read) await invalidate(client, method, options.invalidates ?? []);
-      return value;
-    } catch (e) {
-      if (e instanceof ApiCallError && e.code === 'cancelled') return null;
-      throw e;
-    } finally {
-      clearInterval(timer);
-      current.current = null;
-      if (mounted.current) {
-        setRunning(false);
-        setStatus(null);
-        setCancelling(false);
+  const run = useCallback(
+    async <K extends MethodName>(method: K, input: Input<K>, options: MutationOptions & { read?: boolean } = {}): Promise<Output<K> | null> => {
+      const jobId = newJobId();
+      current.current = jobId;
+      setRunning(true);
+      setStatus(null);
+      setCancelling(false);
+      let asking = false;
+      const timer = setInterval(() => {
+        if (asking) return;
+        asking = true;
+        invoke('jobs.progress', { id: jobId })
+          .then((s) => {
+            if (s && mounted.current && current.current === jobId) setStatus(s);
+          })
+          .catch(() => undefined) // progress is a courtesy: the call itself reports failures
+          .finally(() => {
+            asking = false;
+          });
+      }, POLL_MS);
+      try {
+        const value = await invoke(method, input, { jobId });
+        if (!options.read) await invalidate(client, method, options.invalidates ?? []);
+        return value;
+      } catch (e) {
+        if (e instanceof ApiCallError && e.code === 'cancelled') return null;
+        throw e;
+      } finally {
+        clearInterval(timer);
+        current.current = null;
+        if (mounted.current) {
+          setRunning(false);
+          setStatus(null);
+          setCancelling(false);
+        }
       }
-    }
-  }, [client]);
+    },
+    [client],
+  );
 
   const cancel = useCallback(() => {
     const jobId = current.current;

@@ -84,7 +84,8 @@ export const en: Record<MessageKey, string> = {
   'office.keyId': 'Office signing key id',
   'office.publicKey': 'Office public key',
   'office.lanCertificate': 'Office server HTTPS certificate',
-  'office.lanCertificateIntro': 'Other PCs open the app over HTTPS with this office’s own certificate. When the browser warns about the certificate, compare the fingerprint below before accepting it.',
+  'office.lanCertificateIntro':
+    'Other PCs open the app over HTTPS with this office’s own certificate. When the browser warns about the certificate, compare the fingerprint below before accepting it.',
   'office.lanFingerprint': 'SHA-256 fingerprint',
   'office.lanCertificateNone': 'None yet: the certificate is made the first time the office server runs for the network (--host 0.0.0.0).',
   'office.downloadKey': 'Download public key',
@@ -92,9 +93,11 @@ export const en: Record<MessageKey, string> = {
   'office.regionFixed': 'The office region is fixed at setup and cannot be changed.',
   'settings.title': 'Office settings',
   'backup.title': 'Database backups',
-  'backup.intro': 'A backup is made automatically once a day and before every update, in the data folder (cadangan/) that only the office PC account can read. Each kind is kept on its own: 14 daily, 5 before an update, 5 before a restore, 20 manual.',
+  'backup.intro':
+    'A backup is made automatically once a day and before every update, in the data folder (cadangan/) that only the office PC account can read. Each kind is kept on its own: 14 daily, 5 before an update, 5 before a restore, 20 manual.',
   'backup.passphrase': 'Passphrase (optional)',
-  'backup.passphraseHint': 'At least 12 characters. The backup is encrypted (AES-256-GCM); the passphrase is stored nowhere: without it, the backup cannot be restored.',
+  'backup.passphraseHint':
+    'At least 12 characters. The backup is encrypted (AES-256-GCM); the passphrase is stored nowhere: without it, the backup cannot be restored.',
   'backup.kind': 'Kind',
   'backup.kind.harian': 'daily',
   'backup.kind.sebelum-pembaruan': 'before update',
@@ -168,7 +171,8 @@ export const en: Record<MessageKey, string> = {
   'shortcuts.help': 'Show or close this list',
   'home.work': 'Work waiting',
   'office.postal.title': 'Postal codes of the kelurahan',
-  'office.postal.intro': "The postal code of each kelurahan of the office's kecamatan. A business address without one takes its kelurahan's, so every certificate carries a postal code.",
+  'office.postal.intro':
+    "The postal code of each kelurahan of the office's kecamatan. A business address without one takes its kelurahan's, so every certificate carries a postal code.",
   'office.postal.missing': '{n} kelurahan have no postal code yet: IUMK applications for businesses there are refused until it is entered.',
   'office.postal.kelurahan': 'Kelurahan',
   'office.postal.code': 'Postal code',

@@ -83,7 +83,8 @@ export const id = {
   'office.keyId': 'ID kunci tanda tangan kantor',
   'office.publicKey': 'Kunci publik kantor',
   'office.lanCertificate': 'Sertifikat HTTPS server kantor',
-  'office.lanCertificateIntro': 'PC lain membuka aplikasi lewat HTTPS dengan sertifikat milik kantor ini. Saat peramban memperingatkan sertifikat, cocokkan sidik jari di bawah ini sebelum menerimanya.',
+  'office.lanCertificateIntro':
+    'PC lain membuka aplikasi lewat HTTPS dengan sertifikat milik kantor ini. Saat peramban memperingatkan sertifikat, cocokkan sidik jari di bawah ini sebelum menerimanya.',
   'office.lanFingerprint': 'Sidik jari SHA-256',
   'office.lanCertificateNone': 'Belum ada: sertifikat dibuat saat server kantor pertama kali dijalankan untuk jaringan (--host 0.0.0.0).',
   'office.downloadKey': 'Unduh kunci publik',
@@ -91,9 +92,11 @@ export const id = {
   'office.regionFixed': 'Wilayah kantor ditetapkan saat penyiapan dan tidak dapat diubah.',
   'settings.title': 'Pengaturan kantor',
   'backup.title': 'Cadangan basis data',
-  'backup.intro': 'Cadangan dibuat otomatis sekali sehari dan sebelum setiap pembaruan aplikasi, di folder data (cadangan/) yang hanya dapat dibaca akun PC kantor. Tiap jenis disimpan sendiri: 14 harian, 5 sebelum pembaruan, 5 sebelum pemulihan, 20 manual.',
+  'backup.intro':
+    'Cadangan dibuat otomatis sekali sehari dan sebelum setiap pembaruan aplikasi, di folder data (cadangan/) yang hanya dapat dibaca akun PC kantor. Tiap jenis disimpan sendiri: 14 harian, 5 sebelum pembaruan, 5 sebelum pemulihan, 20 manual.',
   'backup.passphrase': 'Frasa sandi (tidak wajib)',
-  'backup.passphraseHint': 'Minimal 12 karakter. Cadangan dienkripsi (AES-256-GCM); frasa sandi tidak disimpan di mana pun: tanpa frasa sandi, cadangan tidak dapat dipulihkan.',
+  'backup.passphraseHint':
+    'Minimal 12 karakter. Cadangan dienkripsi (AES-256-GCM); frasa sandi tidak disimpan di mana pun: tanpa frasa sandi, cadangan tidak dapat dipulihkan.',
   'backup.kind': 'Jenis',
   'backup.kind.harian': 'harian',
   'backup.kind.sebelum-pembaruan': 'sebelum pembaruan',
@@ -116,7 +119,8 @@ export const id = {
   'user.password': 'Kata sandi',
   'user.passwordRepeat': 'Ulangi kata sandi',
   'user.passwordMismatch': 'Ulangi kata sandi: tidak sama dengan kata sandi',
-  'user.passwordHint': 'Minimal 12 karakter; paling mudah beberapa kata yang tidak saling berhubungan. Jangan memuat nama pengguna, nama, nama kantor atau nama aplikasi.',
+  'user.passwordHint':
+    'Minimal 12 karakter; paling mudah beberapa kata yang tidak saling berhubungan. Jangan memuat nama pengguna, nama, nama kantor atau nama aplikasi.',
   'user.role': 'Peran',
   'user.isPendamping': 'Bertugas sebagai pendamping',
   'user.nip': 'NIP',
@@ -167,7 +171,8 @@ export const id = {
   'shortcuts.help': 'Tampilkan atau tutup daftar ini',
   'home.work': 'Pekerjaan yang menunggu',
   'office.postal.title': 'Kode pos kelurahan',
-  'office.postal.intro': 'Kode pos tiap kelurahan di kecamatan kantor. Alamat usaha yang belum berkode pos memakai kode pos kelurahannya, sehingga setiap surat izin memuat kode pos.',
+  'office.postal.intro':
+    'Kode pos tiap kelurahan di kecamatan kantor. Alamat usaha yang belum berkode pos memakai kode pos kelurahannya, sehingga setiap surat izin memuat kode pos.',
   'office.postal.missing': '{n} kelurahan belum berkode pos: permohonan IUMK usaha di kelurahan itu ditolak sampai kode posnya diisi.',
   'office.postal.kelurahan': 'Kelurahan',
   'office.postal.code': 'Kode pos',

@@ -72,12 +72,18 @@ export function AuditScreen() {
     return text === key ? code : text;
   };
 
-  const exportView = (format: 'xlsx' | 'csv') => exportAction.run(async () => downloadFile(await api('audit.export', { format, locale, ...apiFilters(table.filters) })));
+  const exportView = (format: 'xlsx' | 'csv') =>
+    exportAction.run(async () => downloadFile(await api('audit.export', { format, locale, ...apiFilters(table.filters) })));
 
   const columns = useMemo(
     () => [
       col.accessor('seq', { id: 'seq', header: t('audit.col.seq'), cell: (c) => <span className="reg-mono">{c.getValue()}</span> }),
-      col.accessor('at', { id: 'at', header: t('audit.col.at'), enableSorting: false, cell: (c) => <span className="reg-nowrap">{formatDateTime(c.getValue())}</span> }),
+      col.accessor('at', {
+        id: 'at',
+        header: t('audit.col.at'),
+        enableSorting: false,
+        cell: (c) => <span className="reg-nowrap">{formatDateTime(c.getValue())}</span>,
+      }),
       col.accessor('username', { id: 'username', header: t('audit.col.user'), cell: (c) => c.getValue() ?? t('audit.system') }),
       col.accessor('method', {
         id: 'method',
@@ -93,7 +99,12 @@ export function AuditScreen() {
             <>
               <div>{labelOf('e', entity)}</div>
               {entityId && (
-                <button type="button" className="button button--ghost button--small reg-mono" title={t('audit.filter.entityId')} onClick={() => table.setFilter('record', entityId)}>
+                <button
+                  type="button"
+                  className="button button--ghost button--small reg-mono"
+                  title={t('audit.filter.entityId')}
+                  onClick={() => table.setFilter('record', entityId)}
+                >
                   {entityId}
                 </button>
               )}
@@ -110,13 +121,17 @@ export function AuditScreen() {
               <div>
                 <strong>{t('audit.before')}</strong>
                 {/* A long change scrolls in its box: reachable by keyboard too. The stored record as it is: not translated. */}
-                <pre tabIndex={0} translate="no" aria-label={t('audit.before')}>{describeChange(c.row.original.before)}</pre>
+                <pre tabIndex={0} translate="no" aria-label={t('audit.before')}>
+                  {describeChange(c.row.original.before)}
+                </pre>
               </div>
             )}
             {c.row.original.after && (
               <div>
                 <strong>{t('audit.after')}</strong>
-                <pre tabIndex={0} translate="no" aria-label={t('audit.after')}>{describeChange(c.row.original.after)}</pre>
+                <pre tabIndex={0} translate="no" aria-label={t('audit.after')}>
+                  {describeChange(c.row.original.after)}
+                </pre>
               </div>
             )}
           </div>
@@ -144,15 +159,30 @@ export function AuditScreen() {
       <p className="muted">{t('audit.intro')}</p>
       <Notice kind="error">{exportError ?? table.error}</Notice>
       <div className="filters">
-        <FilterSelect label={t('audit.filter.user')} value={f.user} options={choices.users.map((u) => [u.id, `${u.fullName} (${u.username})`] as const)} onChange={(v) => table.setFilter('user', v)} />
+        <FilterSelect
+          label={t('audit.filter.user')}
+          value={f.user}
+          options={choices.users.map((u) => [u.id, `${u.fullName} (${u.username})`] as const)}
+          onChange={(v) => table.setFilter('user', v)}
+        />
         <FilterSelect
           label={t('audit.filter.method')}
           value={f.method}
           options={choices.methods.map((m) => [m, labelOf('m', m)] as const).sort((a, b) => a[1].localeCompare(b[1], locale))}
           onChange={(v) => table.setFilter('method', v)}
         />
-        <FilterSelect label={t('audit.filter.entity')} value={f.entity} options={choices.entities.map((e) => [e, labelOf('e', e)] as const)} onChange={(v) => table.setFilter('entity', v)} />
-        <input aria-label={t('audit.filter.entityId')} placeholder={t('audit.filter.entityId')} value={f.record} onChange={(e) => table.setFilter('record', e.target.value)} />
+        <FilterSelect
+          label={t('audit.filter.entity')}
+          value={f.entity}
+          options={choices.entities.map((e) => [e, labelOf('e', e)] as const)}
+          onChange={(v) => table.setFilter('entity', v)}
+        />
+        <input
+          aria-label={t('audit.filter.entityId')}
+          placeholder={t('audit.filter.entityId')}
+          value={f.record}
+          onChange={(e) => table.setFilter('record', e.target.value)}
+        />
         <label>
           {t('audit.filter.from')} <input type="date" value={f.from} onChange={(e) => table.setFilter('from', e.target.value)} />
         </label>

@@ -4,7 +4,8 @@ import { auditEntityLabels, auditMethodLabels } from '../../../src-shared/audit-
 export const auditMessages = defineMessages(
   {
     'audit.title': 'Jejak audit',
-    'audit.intro': 'Setiap perubahan data tercatat di sini dan dirantai dengan hash; kantor menandatanganinya secara berkala. Periksa keutuhannya dengan npm run verify -- --audit.',
+    'audit.intro':
+      'Setiap perubahan data tercatat di sini dan dirantai dengan hash; kantor menandatanganinya secara berkala. Periksa keutuhannya dengan npm run verify -- --audit.',
     'audit.col.seq': 'No.',
     'audit.col.at': 'Waktu',
     'audit.col.user': 'Pengguna',
@@ -27,7 +28,8 @@ export const auditMessages = defineMessages(
   },
   {
     'audit.title': 'Audit trail',
-    'audit.intro': 'Every change of data is recorded here and chained by hashes; the office signs it regularly. Check its integrity with npm run verify -- --audit.',
+    'audit.intro':
+      'Every change of data is recorded here and chained by hashes; the office signs it regularly. Check its integrity with npm run verify -- --audit.',
     'audit.col.seq': 'No.',
     'audit.col.at': 'Time',
     'audit.col.user': 'User',

@@ -15,7 +15,10 @@ export function ChangePasswordScreen({ forced = false }: { forced?: boolean }) {
   const api = useApi();
   const submit = (e: React.SubmitEvent) => {
     e.preventDefault();
-    if (f.values.newPassword !== f.values.repeat) { f.setFieldErrors({ repeat: t('user.passwordMismatch') }); return; }
+    if (f.values.newPassword !== f.values.repeat) {
+      f.setFieldErrors({ repeat: t('user.passwordMismatch') });
+      return;
+    }
     void f.submit(async () => {
       const r = await api('auth.changePassword', { currentPassword: f.values.currentPassword, newPassword: f.values.newPassword });
       setDone(true);
@@ -29,9 +32,31 @@ export function ChangePasswordScreen({ forced = false }: { forced?: boolean }) {
       {forced && <Notice kind="warning">{t('password.mustChange')}</Notice>}
       {done && <Notice kind="success">{t('password.changed')}</Notice>}
       <Notice kind="error">{f.error}</Notice>
-      <TextField label={t('password.current')} type="password" autoComplete="current-password" value={f.values.currentPassword} error={f.errorOf('currentPassword')} onChange={(e) => f.set('currentPassword', e.target.value)} />
-      <TextField label={t('password.new')} type="password" autoComplete="new-password" hint={t('user.passwordHint')} value={f.values.newPassword} error={f.errorOf('newPassword')} onChange={(e) => f.set('newPassword', e.target.value)} />
-      <TextField label={t('user.passwordRepeat')} type="password" autoComplete="new-password" value={f.values.repeat} error={f.errorOf('repeat')} onChange={(e) => f.set('repeat', e.target.value)} />
+      <TextField
+        label={t('password.current')}
+        type="password"
+        autoComplete="current-password"
+        value={f.values.currentPassword}
+        error={f.errorOf('currentPassword')}
+        onChange={(e) => f.set('currentPassword', e.target.value)}
+      />
+      <TextField
+        label={t('password.new')}
+        type="password"
+        autoComplete="new-password"
+        hint={t('user.passwordHint')}
+        value={f.values.newPassword}
+        error={f.errorOf('newPassword')}
+        onChange={(e) => f.set('newPassword', e.target.value)}
+      />
+      <TextField
+        label={t('user.passwordRepeat')}
+        type="password"
+        autoComplete="new-password"
+        value={f.values.repeat}
+        error={f.errorOf('repeat')}
+        onChange={(e) => f.set('repeat', e.target.value)}
+      />
       <div className="actions">
         {forced && (
           <button type="button" className="button button--ghost" onClick={() => void logout()}>

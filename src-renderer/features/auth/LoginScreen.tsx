@@ -41,7 +41,14 @@ export function LoginScreen({ officeName }: { officeName: string | null }) {
         <Notice kind="success">{flash}</Notice>
         <Notice kind="error">{f.error}</Notice>
         <TextField label={t('user.username')} autoFocus autoComplete="username" value={f.values.username} onChange={(e) => f.set('username', e.target.value)} />
-        <TextField id={passwordId} label={t('user.password')} type="password" autoComplete="current-password" value={f.values.password} onChange={(e) => f.set('password', e.target.value)} />
+        <TextField
+          id={passwordId}
+          label={t('user.password')}
+          type="password"
+          autoComplete="current-password"
+          value={f.values.password}
+          onChange={(e) => f.set('password', e.target.value)}
+        />
         <SubmitActions busy={f.busy}>{t('login.submit')}</SubmitActions>
       </form>
     </div>

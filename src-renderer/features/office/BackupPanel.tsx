@@ -73,10 +73,16 @@ export function BackupPanel() {
                 </td>
                 <td>{formatNumber(Math.round(b.size / 1024))} KB</td>
                 <td>
-                  <button type="button" className="button button--small" disabled={busy} aria-label={`${t('backup.restore')} ${b.name}`} onClick={() => {
-                    setSecret('');
-                    setRestoring(b);
-                  }}>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    disabled={busy}
+                    aria-label={`${t('backup.restore')} ${b.name}`}
+                    onClick={() => {
+                      setSecret('');
+                      setRestoring(b);
+                    }}
+                  >
                     {t('backup.restore')}
                   </button>
                 </td>
@@ -92,7 +98,15 @@ export function BackupPanel() {
           void backupNow();
         }}
       >
-        <TextField label={t('backup.passphrase')} type="password" autoComplete="new-password" hint={t('backup.passphraseHint')} error={restoring ? undefined : fields.passphrase} value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+        <TextField
+          label={t('backup.passphrase')}
+          type="password"
+          autoComplete="new-password"
+          hint={t('backup.passphraseHint')}
+          error={restoring ? undefined : fields.passphrase}
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.target.value)}
+        />
         <button type="submit" className="button" disabled={busy}>
           {t('backup.now')}
         </button>
@@ -111,7 +125,14 @@ export function BackupPanel() {
           <>
             <p>{t('backup.restoreConfirm', { name: restoring.name })}</p>
             {restoring.encrypted && (
-              <TextField label={t('backup.restorePassphrase', { name: restoring.name })} type="password" autoComplete="off" data-autofocus value={secret} onChange={(e) => setSecret(e.target.value)} />
+              <TextField
+                label={t('backup.restorePassphrase', { name: restoring.name })}
+                type="password"
+                autoComplete="off"
+                data-autofocus
+                value={secret}
+                onChange={(e) => setSecret(e.target.value)}
+              />
             )}
             <Notice kind="error">{actionError}</Notice>
           </>

@@ -49,11 +49,24 @@ export function OfficeContactFields({ values: v, set, error }: Props) {
     <>
       <TextField label={t('office.address')} required value={v.address} error={error('address')} onChange={(e) => set('address', e.target.value)} />
       <div className="grid3">
-        <TextField label={t('office.postalCode')} inputMode="numeric" value={v.postalCode} error={error('postalCode')} onChange={(e) => set('postalCode', e.target.value)} />
+        <TextField
+          label={t('office.postalCode')}
+          inputMode="numeric"
+          value={v.postalCode}
+          error={error('postalCode')}
+          onChange={(e) => set('postalCode', e.target.value)}
+        />
         <TextField label={t('office.phone')} value={v.phone} error={error('phone')} onChange={(e) => set('phone', e.target.value)} />
         <TextField label={t('office.email')} type="email" value={v.email} error={error('email')} onChange={(e) => set('email', e.target.value)} />
       </div>
-      <TextField label={t('office.yearlyTarget')} required inputMode="numeric" value={v.yearlyTarget} error={error('yearlyTarget')} onChange={(e) => set('yearlyTarget', e.target.value)} />
+      <TextField
+        label={t('office.yearlyTarget')}
+        required
+        inputMode="numeric"
+        value={v.yearlyTarget}
+        error={error('yearlyTarget')}
+        onChange={(e) => set('yearlyTarget', e.target.value)}
+      />
     </>
   );
 }
@@ -62,11 +75,37 @@ export function LetterheadFields({ values: v, set, error }: Props) {
   const { t } = useI18n();
   return (
     <>
-      <TextAreaField label={t('office.letterheadLines')} required rows={3} value={v.letterhead} error={error('letterheadLines')} onChange={(e) => set('letterhead', e.target.value)} />
+      <TextAreaField
+        label={t('office.letterheadLines')}
+        required
+        rows={3}
+        value={v.letterhead}
+        error={error('letterheadLines')}
+        onChange={(e) => set('letterhead', e.target.value)}
+      />
       <div className="grid3">
-        <TextField label={t('office.signatoryName')} required value={v.signatoryName} error={error('signatoryName')} onChange={(e) => set('signatoryName', e.target.value)} />
-        <TextField label={t('office.signatoryTitle')} required value={v.signatoryTitle} error={error('signatoryTitle')} onChange={(e) => set('signatoryTitle', e.target.value)} />
-        <TextField label={t('office.signatoryNip')} required inputMode="numeric" value={v.signatoryNip} error={error('signatoryNip')} onChange={(e) => set('signatoryNip', e.target.value)} />
+        <TextField
+          label={t('office.signatoryName')}
+          required
+          value={v.signatoryName}
+          error={error('signatoryName')}
+          onChange={(e) => set('signatoryName', e.target.value)}
+        />
+        <TextField
+          label={t('office.signatoryTitle')}
+          required
+          value={v.signatoryTitle}
+          error={error('signatoryTitle')}
+          onChange={(e) => set('signatoryTitle', e.target.value)}
+        />
+        <TextField
+          label={t('office.signatoryNip')}
+          required
+          inputMode="numeric"
+          value={v.signatoryNip}
+          error={error('signatoryNip')}
+          onChange={(e) => set('signatoryNip', e.target.value)}
+        />
       </div>
     </>
   );

@@ -26,7 +26,9 @@ export function PostalCodesPanel({ readOnly }: { readOnly: boolean }) {
     e.preventDefault();
     setSaved(false);
     void form.submit(async () => {
-      await api('office.savePostalCodes', { entries: (list ?? []).map((k) => ({ kelurahanKode: k.kode, postalCode: (form.values[k.kode] ?? '').trim() || null })) });
+      await api('office.savePostalCodes', {
+        entries: (list ?? []).map((k) => ({ kelurahanKode: k.kode, postalCode: (form.values[k.kode] ?? '').trim() || null })),
+      });
       setSaved(true);
     });
   };
@@ -68,9 +70,7 @@ export function PostalCodesPanel({ readOnly }: { readOnly: boolean }) {
           </tbody>
         </table>
       </fieldset>
-      {!readOnly && (
-        <SubmitActions busy={form.busy}>{t('office.postal.save')}</SubmitActions>
-      )}
+      {!readOnly && <SubmitActions busy={form.busy}>{t('office.postal.save')}</SubmitActions>}
     </form>
   );
 }

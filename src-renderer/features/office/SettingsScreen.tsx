@@ -69,7 +69,13 @@ function SettingsForm({ office }: { office: Office }) {
           </p>
           <div className="grid2">
             <TextField label={t('office.name')} required value={v.name} error={f.errorOf('name')} onChange={(e) => f.set('name', e.target.value)} />
-            <TextField label={t('office.provinceLabel')} required value={v.provinceLabel} error={f.errorOf('provinceLabel')} onChange={(e) => f.set('provinceLabel', e.target.value)} />
+            <TextField
+              label={t('office.provinceLabel')}
+              required
+              value={v.provinceLabel}
+              error={f.errorOf('provinceLabel')}
+              onChange={(e) => f.set('provinceLabel', e.target.value)}
+            />
           </div>
           <OfficeContactFields values={v} set={f.set} error={(k) => f.errorOf(k)} />
         </fieldset>
@@ -77,9 +83,7 @@ function SettingsForm({ office }: { office: Office }) {
           <legend>{t('setup.letterheadSection')}</legend>
           <LetterheadFields values={v} set={f.set} error={(k) => f.errorOf(k)} />
         </fieldset>
-        {!readOnly && (
-          <SubmitActions busy={f.busy}>{t('common.save')}</SubmitActions>
-        )}
+        {!readOnly && <SubmitActions busy={f.busy}>{t('common.save')}</SubmitActions>}
       </form>
       <PostalCodesPanel readOnly={readOnly} />
       <div className="panel panel--wide panel--flat">

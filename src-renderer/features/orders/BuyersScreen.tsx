@@ -19,8 +19,14 @@ const KINDS = ['skpd', 'bumd', 'swasta', 'lainnya'] as const;
 export function BuyersScreen() {
   const { t } = useI18n();
   const [editing, setEditing] = useState<Buyer | 'new' | null>(null);
-  const table = useServerTable({ page: 0, pageSize: 25, sort: 'name', dir: 'asc', filters: { q: '', kind: '' } }, 'orderBuyers.list', (s, f) => ({ page: s.page, pageSize: s.pageSize, sort: s.sort as 'name', dir: s.dir, search: f.q || undefined, kind: (f.kind || undefined) as 'skpd' | undefined }),
-  );
+  const table = useServerTable({ page: 0, pageSize: 25, sort: 'name', dir: 'asc', filters: { q: '', kind: '' } }, 'orderBuyers.list', (s, f) => ({
+    page: s.page,
+    pageSize: s.pageSize,
+    sort: s.sort as 'name',
+    dir: s.dir,
+    search: f.q || undefined,
+    kind: (f.kind || undefined) as 'skpd' | undefined,
+  }));
   const columns = useMemo(
     () => [
       col.accessor('name', {
@@ -41,9 +47,21 @@ export function BuyersScreen() {
           const b = c.row.original;
           return (
             <div className="orders-small">
-              {b.ppkName && <div>{t('buyers.ppkName')}: {b.ppkName}</div>}
-              {b.procurementName && <div>{t('buyers.procurementName')}: {b.procurementName}</div>}
-              {b.treasurerName && <div>{t('buyers.treasurerName')}: {b.treasurerName}</div>}
+              {b.ppkName && (
+                <div>
+                  {t('buyers.ppkName')}: {b.ppkName}
+                </div>
+              )}
+              {b.procurementName && (
+                <div>
+                  {t('buyers.procurementName')}: {b.procurementName}
+                </div>
+              )}
+              {b.treasurerName && (
+                <div>
+                  {t('buyers.treasurerName')}: {b.treasurerName}
+                </div>
+              )}
             </div>
           );
         },
@@ -72,7 +90,12 @@ export function BuyersScreen() {
       <Notice kind="error">{table.error}</Notice>
       <div className="filters">
         <SearchBox value={table.filters.q} onChange={(v) => table.setFilter('q', v)} />
-        <FilterSelect label={t('buyers.kind')} value={table.filters.kind} options={KINDS.map((k) => [k, t(`buyers.kind.${k}`)] as const)} onChange={(v) => table.setFilter('kind', v)} />
+        <FilterSelect
+          label={t('buyers.kind')}
+          value={table.filters.kind}
+          options={KINDS.map((k) => [k, t(`buyers.kind.${k}`)] as const)}
+          onChange={(v) => table.setFilter('kind', v)}
+        />
       </div>
       <DataTable columns={columns} {...table.tableProps} caption={t('orders.tab.buyers')} />
       <Dialog title={editing === 'new' ? t('buyers.new') : t('buyers.edit')} open={editing !== null} onClose={() => setEditing(null)}>
@@ -133,7 +156,13 @@ function BuyerForm({ buyer, onDone }: { buyer: Buyer | null; onDone: () => void 
     <form onSubmit={submit} noValidate>
       <Notice kind="error">{f.error}</Notice>
       {text('name', t('buyers.name'), true)}
-      <SelectField label={t('buyers.kind')} required value={v.kind} error={f.errorOf('kind')} onChange={(e) => f.set('kind', e.target.value as (typeof KINDS)[number])}>
+      <SelectField
+        label={t('buyers.kind')}
+        required
+        value={v.kind}
+        error={f.errorOf('kind')}
+        onChange={(e) => f.set('kind', e.target.value as (typeof KINDS)[number])}
+      >
         {KINDS.map((k) => (
           <option key={k} value={k}>
             {t(`buyers.kind.${k}`)}

@@ -28,8 +28,14 @@ export function CatalogueScreen() {
   const { t } = useI18n();
   const [editing, setEditing] = useState<Product | 'new' | null>(null);
   const [curating, setCurating] = useState<Product | null>(null);
-  const table = useServerTable({ page: 0, pageSize: 25, sort: 'name', dir: 'asc', filters: { q: '', status: '' } }, 'orderProducts.list', (s, f) => ({ page: s.page, pageSize: s.pageSize, sort: s.sort as 'name', dir: s.dir, search: f.q || undefined, status: (f.status || undefined) as 'lolos' | undefined }),
-  );
+  const table = useServerTable({ page: 0, pageSize: 25, sort: 'name', dir: 'asc', filters: { q: '', status: '' } }, 'orderProducts.list', (s, f) => ({
+    page: s.page,
+    pageSize: s.pageSize,
+    sort: s.sort as 'name',
+    dir: s.dir,
+    search: f.q || undefined,
+    status: (f.status || undefined) as 'lolos' | undefined,
+  }));
   const columns = useMemo(
     () => [
       col.display({ id: 'photo', header: '', cell: (c) => (c.row.original.photo ? <img className="orders-thumb" src={c.row.original.photo} alt="" /> : null) }),
@@ -85,7 +91,12 @@ export function CatalogueScreen() {
       <Notice kind="error">{table.error}</Notice>
       <div className="filters">
         <SearchBox value={table.filters.q} onChange={(v) => table.setFilter('q', v)} />
-        <FilterSelect label={t('catalogue.status')} value={table.filters.status} options={STATUSES.map((s) => [s, t(`catalogue.status.${s}`)] as const)} onChange={(v) => table.setFilter('status', v)} />
+        <FilterSelect
+          label={t('catalogue.status')}
+          value={table.filters.status}
+          options={STATUSES.map((s) => [s, t(`catalogue.status.${s}`)] as const)}
+          onChange={(v) => table.setFilter('status', v)}
+        />
       </div>
       <DataTable columns={columns} {...table.tableProps} caption={t('orders.tab.catalogue')} />
       <Dialog title={editing === 'new' ? t('catalogue.new') : t('catalogue.edit')} open={editing !== null} onClose={() => setEditing(null)}>
@@ -157,7 +168,10 @@ function ProductForm({ product, onDone }: { product: Product | null; onDone: () 
   const choosePhoto = (file: File | undefined) => {
     setPhotoError(null);
     if (!file) return;
-    if (file.size > 300_000) { setPhotoError(t('catalogue.photo') + ': > 300 KB'); return; }
+    if (file.size > 300_000) {
+      setPhotoError(t('catalogue.photo') + ': > 300 KB');
+      return;
+    }
     const reader = new FileReader();
     reader.onload = () => f.set('photo', reader.result as string); // a data: URL
     reader.onerror = () => setPhotoError(errorMessage(reader.error, t));
@@ -193,11 +207,21 @@ function ProductForm({ product, onDone }: { product: Product | null; onDone: () 
         </p>
       ) : (
         <>
-          <TextField label={t('catalogue.businessSearch')} autoFocus value={search} error={f.errorOf('businessId')} onChange={(e) => searchFor(e.target.value)} />
+          <TextField
+            label={t('catalogue.businessSearch')}
+            autoFocus
+            value={search}
+            error={f.errorOf('businessId')}
+            onChange={(e) => searchFor(e.target.value)}
+          />
           <ul className="orders-picklist">
             {found.map((b) => (
               <li key={b.id}>
-                <button type="button" className="button button--small button--ghost" onClick={() => f.setValues({ ...v, businessId: b.id, businessName: b.name, kbliKode: v.kbliKode || b.kbliKode })}>
+                <button
+                  type="button"
+                  className="button button--small button--ghost"
+                  onClick={() => f.setValues({ ...v, businessId: b.id, businessName: b.name, kbliKode: v.kbliKode || b.kbliKode })}
+                >
                   {b.name} · {b.ownerName} ({b.memberNo})
                 </button>
               </li>
@@ -207,14 +231,47 @@ function ProductForm({ product, onDone }: { product: Product | null; onDone: () 
       )}
       <TextField label={t('catalogue.name')} required value={v.name} error={f.errorOf('name')} onChange={(e) => f.set('name', e.target.value)} />
       <div className="grid2">
-        <TextField label={t('catalogue.kind')} required placeholder="nasi kotak" value={v.kind} error={f.errorOf('kind')} onChange={(e) => f.set('kind', e.target.value)} />
-        <TextField label={t('catalogue.kbli')} required inputMode="numeric" maxLength={5} value={v.kbliKode} error={f.errorOf('kbliKode')} onChange={(e) => f.set('kbliKode', e.target.value)} />
+        <TextField
+          label={t('catalogue.kind')}
+          required
+          placeholder="nasi kotak"
+          value={v.kind}
+          error={f.errorOf('kind')}
+          onChange={(e) => f.set('kind', e.target.value)}
+        />
+        <TextField
+          label={t('catalogue.kbli')}
+          required
+          inputMode="numeric"
+          maxLength={5}
+          value={v.kbliKode}
+          error={f.errorOf('kbliKode')}
+          onChange={(e) => f.set('kbliKode', e.target.value)}
+        />
         <TextField label={t('catalogue.unit')} required value={v.unit} error={f.errorOf('unit')} onChange={(e) => f.set('unit', e.target.value)} />
         <RupiahField label={t('catalogue.unitPrice')} required value={v.unitPrice} error={f.errorOf('unitPrice')} onChange={(p) => f.set('unitPrice', p)} />
-        <TextField label={t('catalogue.dailyCapacity')} required inputMode="numeric" value={v.dailyCapacity} error={f.errorOf('dailyCapacity')} onChange={(e) => f.set('dailyCapacity', e.target.value)} />
-        <TextField label={t('catalogue.halalCertNo')} value={v.halalCertNo} error={f.errorOf('halalCertNo')} onChange={(e) => f.set('halalCertNo', e.target.value)} />
+        <TextField
+          label={t('catalogue.dailyCapacity')}
+          required
+          inputMode="numeric"
+          value={v.dailyCapacity}
+          error={f.errorOf('dailyCapacity')}
+          onChange={(e) => f.set('dailyCapacity', e.target.value)}
+        />
+        <TextField
+          label={t('catalogue.halalCertNo')}
+          value={v.halalCertNo}
+          error={f.errorOf('halalCertNo')}
+          onChange={(e) => f.set('halalCertNo', e.target.value)}
+        />
       </div>
-      <TextField label={t('catalogue.photo')} type="file" accept="image/png,image/jpeg,image/webp" error={photoError ?? f.errorOf('photo')} onChange={(e) => choosePhoto(e.target.files?.[0])} />
+      <TextField
+        label={t('catalogue.photo')}
+        type="file"
+        accept="image/png,image/jpeg,image/webp"
+        error={photoError ?? f.errorOf('photo')}
+        onChange={(e) => choosePhoto(e.target.files?.[0])}
+      />
       {v.photo && <img className="orders-thumb orders-thumb--large" src={v.photo} alt="" />}
       <SubmitActions busy={f.busy}>{t('common.save')}</SubmitActions>
     </form>
@@ -259,7 +316,13 @@ function CurateForm({ product, onDone }: { product: Product; onDone: () => void 
         ))}
         {f.errorOf('criteria') && <div className="field__error">{f.errorOf('criteria')}</div>}
       </fieldset>
-      <SelectField label={t('catalogue.status')} required value={v.status} error={f.errorOf('status')} onChange={(e) => f.set('status', e.target.value as Product['curationStatus'])}>
+      <SelectField
+        label={t('catalogue.status')}
+        required
+        value={v.status}
+        error={f.errorOf('status')}
+        onChange={(e) => f.set('status', e.target.value as Product['curationStatus'])}
+      >
         {STATUSES.map((s) => (
           <option key={s} value={s}>
             {t(`catalogue.status.${s}`)}

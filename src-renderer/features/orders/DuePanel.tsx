@@ -33,7 +33,13 @@ export function DuePanel() {
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.id} className="table__row--link" tabIndex={0} onClick={() => navigate(`/eorder/pesanan/${r.orderId}`)} onKeyDown={(e) => e.key === 'Enter' && navigate(`/eorder/pesanan/${r.orderId}`)}>
+            <tr
+              key={r.id}
+              className="table__row--link"
+              tabIndex={0}
+              onClick={() => navigate(`/eorder/pesanan/${r.orderId}`)}
+              onKeyDown={(e) => e.key === 'Enter' && navigate(`/eorder/pesanan/${r.orderId}`)}
+            >
               <td>{r.assignmentNo}</td>
               <td>{r.buyerName}</td>
               <td>{r.businessName}</td>
@@ -78,7 +84,10 @@ export function DuePanel() {
           <h2>{t('orders.due.lateTitle')}</h2>
           {table(due.late)}
           <h2>{t('orders.due.unpaidTitle', { days: due.unpaidAlertDays })}</h2>
-          {table(due.unpaid, (r) => `${t('orders.status.diterima')} ${formatDate(r.deliveredOn)} · ${t('orders.due.since', { days: r.daysSinceDelivery ?? 0 })}`)}
+          {table(
+            due.unpaid,
+            (r) => `${t('orders.status.diterima')} ${formatDate(r.deliveredOn)} · ${t('orders.due.since', { days: r.daysSinceDelivery ?? 0 })}`,
+          )}
         </>
       )}
       <SettingsPanel />

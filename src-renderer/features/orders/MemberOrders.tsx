@@ -13,7 +13,14 @@ export function MemberOrders({ memberId }: { memberId: string }) {
   return (
     <section className="orders-member" aria-label={t('orders.member.title')}>
       <h2>{t('orders.member.title')}</h2>
-      <p>{t('orders.member.summary', { count: formatNumber(data.count), delivered: formatNumber(data.deliveredCount), revenue: formatRupiah(data.revenue), paid: formatRupiah(data.paid) })}</p>
+      <p>
+        {t('orders.member.summary', {
+          count: formatNumber(data.count),
+          delivered: formatNumber(data.deliveredCount),
+          revenue: formatRupiah(data.revenue),
+          paid: formatRupiah(data.paid),
+        })}
+      </p>
       {data.assignments.length > 0 && (
         <div className="table-wrap">
           <table className="table">

@@ -59,19 +59,26 @@ export function OrderForm({ orderId }: { orderId?: string }) {
   const d = orderQuery.data;
   useEffect(() => {
     if (d)
-          f.setValues({
-            buyerId: d.order.buyerId,
-            buyerUnit: d.order.buyerUnit ?? '',
-            buyerOrderNo: d.order.buyerOrderNo ?? '',
-            budgetRef: d.order.budgetRef ?? '',
-            orderDate: d.order.orderDate,
-            deliveryDate: d.order.deliveryDate,
-            deliveryTime: d.order.deliveryTime ?? '',
-            deliveryAddress: d.order.deliveryAddress,
-            deliveryKelurahanKode: d.order.deliveryKelurahanKode ?? '',
-            notes: d.order.notes ?? '',
-            items: d.items.map((i) => ({ description: i.description, kind: i.kind ?? '', kbliKode: i.kbliKode ?? '', quantity: String(i.quantity), unit: i.unit, unitPrice: groupDigits(i.unitPrice) })),
-          });
+      f.setValues({
+        buyerId: d.order.buyerId,
+        buyerUnit: d.order.buyerUnit ?? '',
+        buyerOrderNo: d.order.buyerOrderNo ?? '',
+        budgetRef: d.order.budgetRef ?? '',
+        orderDate: d.order.orderDate,
+        deliveryDate: d.order.deliveryDate,
+        deliveryTime: d.order.deliveryTime ?? '',
+        deliveryAddress: d.order.deliveryAddress,
+        deliveryKelurahanKode: d.order.deliveryKelurahanKode ?? '',
+        notes: d.order.notes ?? '',
+        items: d.items.map((i) => ({
+          description: i.description,
+          kind: i.kind ?? '',
+          kbliKode: i.kbliKode ?? '',
+          quantity: String(i.quantity),
+          unit: i.unit,
+          unitPrice: groupDigits(i.unitPrice),
+        })),
+      });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [d]);
 
@@ -142,7 +149,14 @@ export function OrderForm({ orderId }: { orderId?: string }) {
       </header>
       <Notice kind="error">{loadError ?? f.error}</Notice>
       <div className="grid3">
-        <SelectField label={t('orders.field.buyer')} required autoFocus value={v.buyerId} error={f.errorOf('buyerId')} onChange={(e) => chooseBuyer(e.target.value)}>
+        <SelectField
+          label={t('orders.field.buyer')}
+          required
+          autoFocus
+          value={v.buyerId}
+          error={f.errorOf('buyerId')}
+          onChange={(e) => chooseBuyer(e.target.value)}
+        >
           <option value="">{t('orders.choose')}</option>
           {buyers.map((b) => (
             <option key={b.id} value={b.id}>
@@ -150,23 +164,61 @@ export function OrderForm({ orderId }: { orderId?: string }) {
             </option>
           ))}
         </SelectField>
-        <TextField label={t('orders.field.buyerUnit')} list="orders-buyer-units" value={v.buyerUnit} error={f.errorOf('buyerUnit')} onChange={(e) => f.set('buyerUnit', e.target.value)} />
+        <TextField
+          label={t('orders.field.buyerUnit')}
+          list="orders-buyer-units"
+          value={v.buyerUnit}
+          error={f.errorOf('buyerUnit')}
+          onChange={(e) => f.set('buyerUnit', e.target.value)}
+        />
         <datalist id="orders-buyer-units">
           {(buyer?.units ?? []).map((u) => (
             <option key={u} value={u} />
           ))}
         </datalist>
-        <TextField label={t('orders.field.buyerOrderNo')} value={v.buyerOrderNo} error={f.errorOf('buyerOrderNo')} onChange={(e) => f.set('buyerOrderNo', e.target.value)} />
-        <TextField label={t('orders.field.budgetRef')} value={v.budgetRef} error={f.errorOf('budgetRef')} onChange={(e) => f.set('budgetRef', e.target.value)} />
+        <TextField
+          label={t('orders.field.buyerOrderNo')}
+          value={v.buyerOrderNo}
+          error={f.errorOf('buyerOrderNo')}
+          onChange={(e) => f.set('buyerOrderNo', e.target.value)}
+        />
+        <TextField
+          label={t('orders.field.budgetRef')}
+          value={v.budgetRef}
+          error={f.errorOf('budgetRef')}
+          onChange={(e) => f.set('budgetRef', e.target.value)}
+        />
         <DateField label={t('orders.field.orderDate')} required value={v.orderDate} error={f.errorOf('orderDate')} onChange={(v) => f.set('orderDate', v)} />
         <div className="grid2">
-          <DateField label={t('orders.field.deliveryDate')} required value={v.deliveryDate} error={f.errorOf('deliveryDate')} onChange={(v) => f.set('deliveryDate', v)} />
-          <TimeField label={t('orders.field.deliveryTime')} value={v.deliveryTime} error={f.errorOf('deliveryTime')} onChange={(h) => f.set('deliveryTime', h)} />
+          <DateField
+            label={t('orders.field.deliveryDate')}
+            required
+            value={v.deliveryDate}
+            error={f.errorOf('deliveryDate')}
+            onChange={(v) => f.set('deliveryDate', v)}
+          />
+          <TimeField
+            label={t('orders.field.deliveryTime')}
+            value={v.deliveryTime}
+            error={f.errorOf('deliveryTime')}
+            onChange={(h) => f.set('deliveryTime', h)}
+          />
         </div>
       </div>
       <div className="grid2">
-        <TextField label={t('orders.field.deliveryAddress')} required value={v.deliveryAddress} error={f.errorOf('deliveryAddress')} onChange={(e) => f.set('deliveryAddress', e.target.value)} />
-        <KelurahanPicker label={t('orders.field.deliveryKelurahan')} value={v.deliveryKelurahanKode} error={f.errorOf('deliveryKelurahanKode')} onChange={(k) => f.set('deliveryKelurahanKode', k)} />
+        <TextField
+          label={t('orders.field.deliveryAddress')}
+          required
+          value={v.deliveryAddress}
+          error={f.errorOf('deliveryAddress')}
+          onChange={(e) => f.set('deliveryAddress', e.target.value)}
+        />
+        <KelurahanPicker
+          label={t('orders.field.deliveryKelurahan')}
+          value={v.deliveryKelurahanKode}
+          error={f.errorOf('deliveryKelurahanKode')}
+          onChange={(k) => f.set('deliveryKelurahanKode', k)}
+        />
       </div>
       <fieldset className="orders-items">
         <legend>{t('orders.field.items')}</legend>
@@ -198,7 +250,11 @@ export function OrderForm({ orderId }: { orderId?: string }) {
                       value={item[key]}
                       onChange={(e) => setItem(i, key, e.target.value)}
                       // Money reads with thousands separators once the cell is left.
-                      onBlur={key === 'unitPrice' ? () => Number.isSafeInteger(toNumber(item.unitPrice)) && setItem(i, 'unitPrice', groupDigits(toNumber(item.unitPrice))) : undefined}
+                      onBlur={
+                        key === 'unitPrice'
+                          ? () => Number.isSafeInteger(toNumber(item.unitPrice)) && setItem(i, 'unitPrice', groupDigits(toNumber(item.unitPrice)))
+                          : undefined
+                      }
                       {...props}
                     />
                     {error && <div className="field__error">{error}</div>}
@@ -217,7 +273,12 @@ export function OrderForm({ orderId }: { orderId?: string }) {
                   <td className="orders-money">{amount === null ? '—' : formatRupiah(amount)}</td>
                   <td>
                     {v.items.length > 1 && (
-                      <button type="button" className="button button--small button--ghost" aria-label={`${t('orders.item.remove')} ${i + 1}`} onClick={() => f.setValues((old) => ({ ...old, items: old.items.filter((_, j) => j !== i) }))}>
+                      <button
+                        type="button"
+                        className="button button--small button--ghost"
+                        aria-label={`${t('orders.item.remove')} ${i + 1}`}
+                        onClick={() => f.setValues((old) => ({ ...old, items: old.items.filter((_, j) => j !== i) }))}
+                      >
                         ✕
                       </button>
                     )}

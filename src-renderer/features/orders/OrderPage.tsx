@@ -88,7 +88,11 @@ export function OrderPage({ id }: { id: string }) {
             </a>
           )}
           {order.status === 'baru' && (
-            <button type="button" className="button" onClick={() => void act(async () => (await api('orders.confirm', { id: order.id }), t('orders.confirmedDone')))}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => void act(async () => (await api('orders.confirm', { id: order.id }), t('orders.confirmedDone')))}
+            >
               {t('orders.confirm')}
             </button>
           )}
@@ -277,7 +281,12 @@ export function OrderPage({ id }: { id: string }) {
               <ol>
                 {a.events.map((e) => (
                   <li key={e.id}>
-                    {t('orders.event', { at: formatDateTime(e.at), user: e.userName ?? '—', from: e.fromStatus ? t(stageKey(e.fromStatus)) : '—', to: t(stageKey(e.toStatus)) })}
+                    {t('orders.event', {
+                      at: formatDateTime(e.at),
+                      user: e.userName ?? '—',
+                      from: e.fromStatus ? t(stageKey(e.fromStatus)) : '—',
+                      to: t(stageKey(e.toStatus)),
+                    })}
                     {e.reason && <span className="muted"> — {e.reason}</span>}
                   </li>
                 ))}
@@ -406,7 +415,12 @@ function Proposal({ item, onAssigned }: { item: Item; onAssigned: (text: string)
                         />
                       </td>
                       <td>
-                        <button type="button" className="button button--small button--primary" disabled={f.busy} onClick={() => void assign([{ productId: c.productId, quantity: item.remaining }])}>
+                        <button
+                          type="button"
+                          className="button button--small button--primary"
+                          disabled={f.busy}
+                          onClick={() => void assign([{ productId: c.productId, quantity: item.remaining }])}
+                        >
                           {t('orders.assignOne')}
                         </button>
                       </td>
@@ -424,8 +438,15 @@ function Proposal({ item, onAssigned }: { item: Item; onAssigned: (text: string)
             </ul>
           )}
           <div className="orders-proposal__split">
-            <TextField label={t('orders.overrideReason')} value={f.values.overrideReason} error={f.errorOf('overrideReason')} onChange={(e) => f.set('overrideReason', e.target.value)} />
-            <span className={splitTotal === item.remaining ? 'orders-ok' : 'muted'}>{t('orders.splitTotal', { total: splitTotal, remaining: item.remaining })}</span>
+            <TextField
+              label={t('orders.overrideReason')}
+              value={f.values.overrideReason}
+              error={f.errorOf('overrideReason')}
+              onChange={(e) => f.set('overrideReason', e.target.value)}
+            />
+            <span className={splitTotal === item.remaining ? 'orders-ok' : 'muted'}>
+              {t('orders.splitTotal', { total: splitTotal, remaining: item.remaining })}
+            </span>
             <button type="button" className="button" disabled={f.busy || split.length === 0} onClick={() => void assign(split)}>
               {t('orders.assignSplit')}
             </button>
@@ -445,12 +466,16 @@ function MoveForm({ assignment, move, onDone }: { assignment: Assignment; move: 
   const submit = (e: React.SubmitEvent) => {
     e.preventDefault();
     void f.submit(async () => {
-      await api('orders.move', {
-        assignmentId: assignment.id,
-        to: move.to,
-        reason: f.values.reason || null,
-        ...(needsBast ? { bastSigned: f.values.bastSigned, date: f.values.date } : {}),
-      }, { invalidates: ['members', 'programme'] });
+      await api(
+        'orders.move',
+        {
+          assignmentId: assignment.id,
+          to: move.to,
+          reason: f.values.reason || null,
+          ...(needsBast ? { bastSigned: f.values.bastSigned, date: f.values.date } : {}),
+        },
+        { invalidates: ['members', 'programme'] },
+      );
       onDone();
     });
   };
@@ -467,7 +492,15 @@ function MoveForm({ assignment, move, onDone }: { assignment: Assignment; move: 
           <DateField label={t('orders.move.date')} value={f.values.date} error={f.errorOf('date')} onChange={(v) => f.set('date', v)} />
         </>
       )}
-      <TextAreaField label={t('orders.move.reason')} required={needsReason} autoFocus={needsReason} rows={2} value={f.values.reason} error={f.errorOf('reason')} onChange={(e) => f.set('reason', e.target.value)} />
+      <TextAreaField
+        label={t('orders.move.reason')}
+        required={needsReason}
+        autoFocus={needsReason}
+        rows={2}
+        value={f.values.reason}
+        error={f.errorOf('reason')}
+        onChange={(e) => f.set('reason', e.target.value)}
+      />
       <SubmitActions busy={f.busy}>{t('orders.move.submit')}</SubmitActions>
     </form>
   );
@@ -480,7 +513,12 @@ function PaymentForm({ assignment, onDone }: { assignment: Assignment; onDone: (
   const submit = (e: React.SubmitEvent) => {
     e.preventDefault();
     void f.submit(async () => {
-      const res = await api('orders.recordPayment', { assignmentId: assignment.id, amount: Number(f.values.amount.replace(/\./g, '')), paidOn: f.values.paidOn, note: f.values.note || null });
+      const res = await api('orders.recordPayment', {
+        assignmentId: assignment.id,
+        amount: Number(f.values.amount.replace(/\./g, '')),
+        paidOn: f.values.paidOn,
+        note: f.values.note || null,
+      });
       onDone(res.daysToPayment);
     });
   };
@@ -490,7 +528,15 @@ function PaymentForm({ assignment, onDone }: { assignment: Assignment; onDone: (
       <p>
         {assignment.assignmentNo} · {assignment.businessName} · {formatRupiah(assignment.invoiceTotal)}
       </p>
-      <TextField label={t('orders.pay.amount')} required inputMode="numeric" autoFocus value={f.values.amount} error={f.errorOf('amount')} onChange={(e) => f.set('amount', e.target.value)} />
+      <TextField
+        label={t('orders.pay.amount')}
+        required
+        inputMode="numeric"
+        autoFocus
+        value={f.values.amount}
+        error={f.errorOf('amount')}
+        onChange={(e) => f.set('amount', e.target.value)}
+      />
       <DateField label={t('orders.pay.date')} required value={f.values.paidOn} error={f.errorOf('paidOn')} onChange={(v) => f.set('paidOn', v)} />
       <TextField label={t('orders.pay.note')} value={f.values.note} error={f.errorOf('note')} onChange={(e) => f.set('note', e.target.value)} />
       <SubmitActions busy={f.busy}>{t('orders.pay.submit')}</SubmitActions>
@@ -512,7 +558,14 @@ function CancelForm({ orderId, onDone }: { orderId: string; onDone: () => void }
   return (
     <form onSubmit={submit} noValidate>
       <Notice kind="error">{f.error}</Notice>
-      <TextField label={t('orders.cancelReason')} required autoFocus value={f.values.reason} error={f.errorOf('reason')} onChange={(e) => f.set('reason', e.target.value)} />
+      <TextField
+        label={t('orders.cancelReason')}
+        required
+        autoFocus
+        value={f.values.reason}
+        error={f.errorOf('reason')}
+        onChange={(e) => f.set('reason', e.target.value)}
+      />
       <SubmitActions busy={f.busy}>{t('orders.cancel')}</SubmitActions>
     </form>
   );

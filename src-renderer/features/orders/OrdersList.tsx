@@ -20,16 +20,17 @@ export function OrdersList() {
   const buyers = buyersQuery.data?.rows ?? [];
   const table = useServerTable(
     { page: 0, pageSize: 25, sort: 'orderDate', dir: 'desc', filters: { q: '', stage: '', buyer: '', due: '' } },
-    'orders.list', (s, f) => ({
-        page: s.page,
-        pageSize: s.pageSize,
-        sort: s.sort as 'orderDate',
-        dir: s.dir,
-        search: f.q || undefined,
-        stage: (f.stage || undefined) as Stage | undefined,
-        buyerId: f.buyer || undefined,
-        due: (f.due || undefined) as 'late' | undefined,
-      }),
+    'orders.list',
+    (s, f) => ({
+      page: s.page,
+      pageSize: s.pageSize,
+      sort: s.sort as 'orderDate',
+      dir: s.dir,
+      search: f.q || undefined,
+      stage: (f.stage || undefined) as Stage | undefined,
+      buyerId: f.buyer || undefined,
+      due: (f.due || undefined) as 'late' | undefined,
+    }),
   );
   const columns = useMemo(
     () => [
@@ -65,7 +66,11 @@ export function OrdersList() {
       </header>
       <Notice kind="error">{table.error ?? buyersQuery.error}</Notice>
       <div className="filters">
-        <SearchBox placeholder={`${t('orders.searchPlaceholder')} (${t('common.searchHint')})`} value={table.filters.q} onChange={(v) => table.setFilter('q', v)} />
+        <SearchBox
+          placeholder={`${t('orders.searchPlaceholder')} (${t('common.searchHint')})`}
+          value={table.filters.q}
+          onChange={(v) => table.setFilter('q', v)}
+        />
         <select aria-label={t('orders.filter.stage')} value={table.filters.stage} onChange={(e) => table.setFilter('stage', e.target.value)}>
           <option value="">
             {t('orders.filter.stage')}: {t('common.all')}

@@ -26,7 +26,11 @@ export function SettingsPanel() {
   const submit = (e: React.SubmitEvent) => {
     e.preventDefault();
     void f.submit(async () => {
-      await api('orders.saveSettings', { ppnRateBp: Number(f.values.ppnRateBp), unpaidAlertDays: Number(f.values.unpaidAlertDays), rotationDays: Number(f.values.rotationDays) });
+      await api('orders.saveSettings', {
+        ppnRateBp: Number(f.values.ppnRateBp),
+        unpaidAlertDays: Number(f.values.unpaidAlertDays),
+        rotationDays: Number(f.values.rotationDays),
+      });
       f.set('saved', true);
     });
   };
@@ -36,15 +40,33 @@ export function SettingsPanel() {
       <Notice kind="error">{f.error}</Notice>
       <Notice kind="success">{f.values.saved ? t('common.saved') : null}</Notice>
       <div className="grid3">
-        <TextField label={t('orders.settings.ppn')} hint={t('orders.settings.ppnHint')} inputMode="numeric" disabled={!admin} value={f.values.ppnRateBp} error={f.errorOf('ppnRateBp')} onChange={(e) => f.set('ppnRateBp', e.target.value)} />
-        <TextField label={t('orders.settings.unpaidDays')} inputMode="numeric" disabled={!admin} value={f.values.unpaidAlertDays} error={f.errorOf('unpaidAlertDays')} onChange={(e) => f.set('unpaidAlertDays', e.target.value)} />
-        <TextField label={t('orders.settings.rotationDays')} inputMode="numeric" disabled={!admin} value={f.values.rotationDays} error={f.errorOf('rotationDays')} onChange={(e) => f.set('rotationDays', e.target.value)} />
+        <TextField
+          label={t('orders.settings.ppn')}
+          hint={t('orders.settings.ppnHint')}
+          inputMode="numeric"
+          disabled={!admin}
+          value={f.values.ppnRateBp}
+          error={f.errorOf('ppnRateBp')}
+          onChange={(e) => f.set('ppnRateBp', e.target.value)}
+        />
+        <TextField
+          label={t('orders.settings.unpaidDays')}
+          inputMode="numeric"
+          disabled={!admin}
+          value={f.values.unpaidAlertDays}
+          error={f.errorOf('unpaidAlertDays')}
+          onChange={(e) => f.set('unpaidAlertDays', e.target.value)}
+        />
+        <TextField
+          label={t('orders.settings.rotationDays')}
+          inputMode="numeric"
+          disabled={!admin}
+          value={f.values.rotationDays}
+          error={f.errorOf('rotationDays')}
+          onChange={(e) => f.set('rotationDays', e.target.value)}
+        />
       </div>
-      {admin ? (
-        <SubmitActions busy={f.busy}>{t('common.save')}</SubmitActions>
-      ) : (
-        <p className="muted">{t('settings.onlyAdmin')}</p>
-      )}
+      {admin ? <SubmitActions busy={f.busy}>{t('common.save')}</SubmitActions> : <p className="muted">{t('settings.onlyAdmin')}</p>}
     </form>
   );
 }

@@ -39,7 +39,9 @@ export function AjibPage() {
       <div className="filters">
         <DateField label={t('permits.ajib.date')} value={date} onChange={setDate} />
         <select aria-label={t('permits.ajib.officer')} value={officer} onChange={(e) => setOfficer(e.target.value)}>
-          <option value="">{t('permits.ajib.officer')}: {t('common.all')}</option>
+          <option value="">
+            {t('permits.ajib.officer')}: {t('common.all')}
+          </option>
           {day?.officers.map((o) => (
             <option key={o} value={o}>
               {o}
@@ -121,7 +123,14 @@ function CompleteForm({ onSubmit }: { onSubmit: (input: { receiverName: string; 
   return (
     <form onSubmit={submit} noValidate>
       <Notice kind="error">{form.error}</Notice>
-      <TextField label={t('permits.ajib.receiver')} value={form.values.receiverName} onChange={(e) => form.set('receiverName', e.target.value)} error={form.errorOf('receiverName')} required autoFocus />
+      <TextField
+        label={t('permits.ajib.receiver')}
+        value={form.values.receiverName}
+        onChange={(e) => form.set('receiverName', e.target.value)}
+        error={form.errorOf('receiverName')}
+        required
+        autoFocus
+      />
       <TextField label={t('permits.field.note')} value={form.values.note} onChange={(e) => form.set('note', e.target.value)} error={form.errorOf('note')} />
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={form.busy}>

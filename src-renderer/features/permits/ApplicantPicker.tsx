@@ -69,7 +69,10 @@ export function ApplicantResults({
       {results.map((m) => (
         <li key={m.id}>
           <div>
-            <strong>{m.fullName}</strong> <span className="permits-small">{m.memberNo} · NIK {m.nik}</span>
+            <strong>{m.fullName}</strong>{' '}
+            <span className="permits-small">
+              {m.memberNo} · NIK {m.nik}
+            </span>
             {m.exactNik && <div className="permits-small permits-ok">{t('permits.new.nikRegistered')}</div>}
           </div>
           <div className="row-actions">

@@ -60,7 +60,8 @@ export function RequirementChecklist({
   return (
     <div className="permits-reqs">
       <label className="check permits-reqs__all">
-        <input type="checkbox" checked={all} disabled={disabled} onChange={toggleAll} aria-keyshortcuts={key} /> <strong>{t('permits.req.all')}</strong> {!disabled && <Kbd keys={key} />}
+        <input type="checkbox" checked={all} disabled={disabled} onChange={toggleAll} aria-keyshortcuts={key} /> <strong>{t('permits.req.all')}</strong>{' '}
+        {!disabled && <Kbd keys={key} />}
       </label>
       <div className="permits-reqs__list">
         {requirements.map((r) => (
@@ -92,14 +93,24 @@ export function ApplicationFields(props: {
       <fieldset>
         <legend>{t('permits.new.application')}</legend>
         <div className="grid3">
-          <SelectField label={t('permits.field.channel')} value={v.channel} onChange={(e) => props.set('channel', e.target.value)} error={props.errorOf('channel')}>
+          <SelectField
+            label={t('permits.field.channel')}
+            value={v.channel}
+            onChange={(e) => props.set('channel', e.target.value)}
+            error={props.errorOf('channel')}
+          >
             {CHANNELS.map((c) => (
               <option key={c} value={c}>
                 {t(`permits.channel.${c}`)}
               </option>
             ))}
           </SelectField>
-          <SelectField label={t('permits.field.category')} value={v.category} onChange={(e) => props.set('category', e.target.value)} error={props.errorOf('category')}>
+          <SelectField
+            label={t('permits.field.category')}
+            value={v.category}
+            onChange={(e) => props.set('category', e.target.value)}
+            error={props.errorOf('category')}
+          >
             <option value="non_binaan">{t('permits.category.non_binaan')}</option>
             <option value="binaan">{t('permits.category.binaan')}</option>
           </SelectField>
@@ -114,18 +125,36 @@ export function ApplicationFields(props: {
       <fieldset>
         <legend>{t('permits.new.location')}</legend>
         <div className="grid3">
-          <SelectField label={t('permits.field.locationType')} value={v.locationType} onChange={(e) => props.set('locationType', e.target.value)} error={props.errorOf('locationType')}>
+          <SelectField
+            label={t('permits.field.locationType')}
+            value={v.locationType}
+            onChange={(e) => props.set('locationType', e.target.value)}
+            error={props.errorOf('locationType')}
+          >
             <option value="menetap">{t('permits.location.menetap')}</option>
             <option value="rumah">{t('permits.location.rumah')}</option>
             <option value="berkeliling">{t('permits.location.berkeliling')}</option>
           </SelectField>
           {floorRequired && (
             <div data-step="floorAreaM2" data-empty={v.floorAreaM2.trim() ? 'false' : 'true'}>
-              <TextField label={t('permits.field.floorArea')} required value={v.floorAreaM2} onChange={(e) => props.set('floorAreaM2', e.target.value)} error={props.errorOf('floorAreaM2')} inputMode="decimal" />
+              <TextField
+                label={t('permits.field.floorArea')}
+                required
+                value={v.floorAreaM2}
+                onChange={(e) => props.set('floorAreaM2', e.target.value)}
+                error={props.errorOf('floorAreaM2')}
+                inputMode="decimal"
+              />
             </div>
           )}
           {v.locationType === 'rumah' && (
-            <TextField label={t('permits.field.plotArea')} value={v.plotAreaM2} onChange={(e) => props.set('plotAreaM2', e.target.value)} error={props.errorOf('plotAreaM2')} inputMode="decimal" />
+            <TextField
+              label={t('permits.field.plotArea')}
+              value={v.plotAreaM2}
+              onChange={(e) => props.set('plotAreaM2', e.target.value)}
+              error={props.errorOf('plotAreaM2')}
+              inputMode="decimal"
+            />
           )}
           <SelectField label={t('permits.field.zone')} value={v.zone} onChange={(e) => props.set('zone', e.target.value)} error={props.errorOf('zone')}>
             {Object.entries(props.zones).map(([k, label]) => (
@@ -134,11 +163,21 @@ export function ApplicationFields(props: {
               </option>
             ))}
           </SelectField>
-          <TextField label={t('permits.field.facility')} value={v.facility} onChange={(e) => props.set('facility', e.target.value)} error={props.errorOf('facility')} placeholder="Kios, gerobak, rumah tinggal…" />
+          <TextField
+            label={t('permits.field.facility')}
+            value={v.facility}
+            onChange={(e) => props.set('facility', e.target.value)}
+            error={props.errorOf('facility')}
+            placeholder="Kios, gerobak, rumah tinggal…"
+          />
         </div>
         {v.locationType === 'berkeliling' && (
           <>
-            <CheckField label={t('permits.field.designated')} checked={v.atDesignatedLocation} onChange={(e) => props.set('atDesignatedLocation', e.target.checked)} />
+            <CheckField
+              label={t('permits.field.designated')}
+              checked={v.atDesignatedLocation}
+              onChange={(e) => props.set('atDesignatedLocation', e.target.checked)}
+            />
             {props.errorOf('atDesignatedLocation') && <div className="field__error">{props.errorOf('atDesignatedLocation')}</div>}
           </>
         )}

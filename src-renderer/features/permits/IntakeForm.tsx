@@ -52,7 +52,10 @@ export function IntakeForm() {
     api('office.get', {}, { read: true })
       .then((o) => api('regions.list', { parent: o.kecamatanKode, level: 'kelurahan' }, { read: true }))
       .then((list) => setKelurahans(list.map((k) => ({ kode: k.kode, nama: k.nama }))), failed);
-    api('office.postalCodes', {}, { read: true }).then((list) => setPostalCodes(new Map(list.flatMap((k) => (k.postalCode ? [[k.kode, k.postalCode] as const] : [])))), failed);
+    api('office.postalCodes', {}, { read: true }).then(
+      (list) => setPostalCodes(new Map(list.flatMap((k) => (k.postalCode ? [[k.kode, k.postalCode] as const] : [])))),
+      failed,
+    );
   }, [api, failedLatest]);
 
   const trimmed = query.trim();
@@ -87,7 +90,8 @@ export function IntakeForm() {
   const [readingFor, setReadingFor] = useState(readingKey);
   if (readingFor !== readingKey) {
     setReadingFor(readingKey);
-    if (reading?.ok) setWalkIn((w) => ({ ...w, birthDate: edited.birthDate ? w.birthDate : reading.birthDate, gender: edited.gender ? w.gender : reading.gender }));
+    if (reading?.ok)
+      setWalkIn((w) => ({ ...w, birthDate: edited.birthDate ? w.birthDate : reading.birthDate, gender: edited.gender ? w.gender : reading.gender }));
   }
 
   const { onKeyDown, moveOnFrom } = useStepFocus(formRef);
@@ -195,7 +199,13 @@ export function IntakeForm() {
   const applicantError = form.errorOf('memberId', 'businessId', 'walkIn.nik');
 
   return (
-    <form className="permits-form" ref={formRef} onSubmit={submit} onKeyDown={(e) => onKeyDown(e, (target) => (target.dataset.search !== undefined ? applicantEnter() : false))} noValidate>
+    <form
+      className="permits-form"
+      ref={formRef}
+      onSubmit={submit}
+      onKeyDown={(e) => onKeyDown(e, (target) => (target.dataset.search !== undefined ? applicantEnter() : false))}
+      noValidate
+    >
       <p className="muted">{t('permits.new.intro')}</p>
       <Notice kind="error">{form.error}</Notice>
       <fieldset>
@@ -214,7 +224,9 @@ export function IntakeForm() {
             error={applicantError}
           />
         </div>
-        {results && !walkInMode && trimmed.length >= 2 && <ApplicantResults results={results} chosenBusinessId={chosen?.business.id ?? null} onChoose={choose} />}
+        {results && !walkInMode && trimmed.length >= 2 && (
+          <ApplicantResults results={results} chosenBusinessId={chosen?.business.id ?? null} onChoose={choose} />
+        )}
         {chosen && (
           <Notice kind={chosen.business.inArea ? 'info' : 'warning'}>
             {chosen.member.fullName} · {chosen.business.name} · Kel. {chosen.business.kelurahan}
@@ -238,7 +250,12 @@ export function IntakeForm() {
       <ApplicationFields value={v} set={form.set} zones={settings?.zones ?? {}} errorOf={form.errorOf} />
       <fieldset>
         <legend>{t('permits.new.requirements')}</legend>
-        <RequirementChecklist requirements={requirements} ticked={ticked} onChange={(codes) => form.set('requirements', codes)} error={form.errorOf('requirements')} />
+        <RequirementChecklist
+          requirements={requirements}
+          ticked={ticked}
+          onChange={(codes) => form.set('requirements', codes)}
+          error={form.errorOf('requirements')}
+        />
         <TextAreaField label={t('permits.field.note')} value={v.note} onChange={(e) => form.set('note', e.target.value)} rows={2} />
       </fieldset>
       <div className="actions">

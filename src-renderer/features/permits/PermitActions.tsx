@@ -92,7 +92,8 @@ export function PermitActions({
     if (ask) setAsking(true);
   };
 
-  const simple = (m: Move) => (m.requires.length > 0 || m.requiresForAjib.length > 0 ? onMove(m) : void run(() => transition(m.to), t('permits.detail.moved', { status: m.label })));
+  const simple = (m: Move) =>
+    m.requires.length > 0 || m.requiresForAjib.length > 0 ? onMove(m) : void run(() => transition(m.to), t('permits.detail.moved', { status: m.label }));
 
   interface Action {
     key: string;
@@ -107,18 +108,40 @@ export function PermitActions({
   const approve = moves.get('disetujui');
   const issue = moves.get('terbit');
   const handOverMove = moves.get('diserahkan');
-  if (verify) actions.push({ key: 'verify', code: 'KeyK', label: t('permits.action.verify'), primary: d.turn.action === 'verify', onClick: () => simple(verify) });
+  if (verify)
+    actions.push({ key: 'verify', code: 'KeyK', label: t('permits.action.verify'), primary: d.turn.action === 'verify', onClick: () => simple(verify) });
   if (approve) actions.push({ key: 'approve', code: 'KeyS', label: t('permits.action.approve'), primary: true, onClick: () => setApproving(true) });
   if (issue) {
     actions.push(
-      { key: 'issue', code: 'KeyT', label: t('permits.action.issuePrint'), primary: true, onClick: () => void act(async () => { await transition('terbit'); return printNow(); }) },
-      { key: 'issueOnly', label: t('permits.action.issueOnly'), onClick: () => void run(() => transition('terbit'), t('permits.detail.moved', { status: issue.label })) },
+      {
+        key: 'issue',
+        code: 'KeyT',
+        label: t('permits.action.issuePrint'),
+        primary: true,
+        onClick: () =>
+          void act(async () => {
+            await transition('terbit');
+            return printNow();
+          }),
+      },
+      {
+        key: 'issueOnly',
+        label: t('permits.action.issueOnly'),
+        onClick: () => void run(() => transition('terbit'), t('permits.detail.moved', { status: issue.label })),
+      },
     );
   }
-  if (d.canReportPrint && d.print.awaitingReport) actions.push({ key: 'report', code: 'KeyB', label: t('permits.action.reportPrint'), primary: true, onClick: () => setAsking(true) });
+  if (d.canReportPrint && d.print.awaitingReport)
+    actions.push({ key: 'report', code: 'KeyB', label: t('permits.action.reportPrint'), primary: true, onClick: () => setAsking(true) });
   if (d.canPrint) {
     const original = d.print.nextKind === 'asli';
-    actions.push({ key: 'print', code: 'KeyC', label: t(original ? 'permits.action.printOriginal' : 'permits.action.printCopy'), primary: original, onClick: () => void act(printNow) });
+    actions.push({
+      key: 'print',
+      code: 'KeyC',
+      label: t(original ? 'permits.action.printOriginal' : 'permits.action.printCopy'),
+      primary: original,
+      onClick: () => void act(printNow),
+    });
   }
   // Handed over only once the original is confirmed good: what the applicant takes is the original.
   if (handOverMove && d.print.originalConfirmed) {

@@ -37,13 +37,23 @@ export function MoveForm({ move, onSubmit }: { move: Move; onSubmit: (input: Mov
     <form onSubmit={submit} noValidate>
       <Notice kind="error">{form.error}</Notice>
       {handover && (
-        <SelectField label={t('permits.detail.deliveryChannel')} value={form.values.deliveryChannel} onChange={(e) => form.set('deliveryChannel', e.target.value)}>
+        <SelectField
+          label={t('permits.detail.deliveryChannel')}
+          value={form.values.deliveryChannel}
+          onChange={(e) => form.set('deliveryChannel', e.target.value)}
+        >
           <option value="loket">Loket</option>
           <option value="ajib">AJIB</option>
         </SelectField>
       )}
       {handover && (
-        <TextField label={t('permits.detail.receiver')} value={form.values.receiverName} onChange={(e) => form.set('receiverName', e.target.value)} error={form.errorOf('receiverName')} data-autofocus />
+        <TextField
+          label={t('permits.detail.receiver')}
+          value={form.values.receiverName}
+          onChange={(e) => form.set('receiverName', e.target.value)}
+          error={form.errorOf('receiverName')}
+          data-autofocus
+        />
       )}
       {revoke && (
         <SelectField label={t('permits.detail.revokeKind')} value={form.values.revokeKind} onChange={(e) => form.set('revokeKind', e.target.value)}>
@@ -86,13 +96,37 @@ export function AjibForm({
   return (
     <form onSubmit={submit} noValidate>
       <Notice kind="error">{form.error}</Notice>
-      <SelectField label={t('permits.ajib.kind')} value={form.values.kind} onChange={(e) => form.set('kind', e.target.value as 'pickup')} error={form.errorOf('kind')}>
+      <SelectField
+        label={t('permits.ajib.kind')}
+        value={form.values.kind}
+        onChange={(e) => form.set('kind', e.target.value as 'pickup')}
+        error={form.errorOf('kind')}
+      >
         <option value="pickup">{t('permits.ajib.kind.pickup')}</option>
         <option value="delivery">{t('permits.ajib.kind.delivery')}</option>
       </SelectField>
-      <TextField label={t('permits.ajib.officer')} value={form.values.officerName} onChange={(e) => form.set('officerName', e.target.value)} error={form.errorOf('officerName')} required data-autofocus />
-      <TextField label={t('permits.ajib.address')} value={form.values.address} onChange={(e) => form.set('address', e.target.value)} error={form.errorOf('address')} required />
-      <DateField label={t('permits.ajib.date')} value={form.values.plannedDate} onChange={(v) => form.set('plannedDate', v)} error={form.errorOf('plannedDate')} required />
+      <TextField
+        label={t('permits.ajib.officer')}
+        value={form.values.officerName}
+        onChange={(e) => form.set('officerName', e.target.value)}
+        error={form.errorOf('officerName')}
+        required
+        data-autofocus
+      />
+      <TextField
+        label={t('permits.ajib.address')}
+        value={form.values.address}
+        onChange={(e) => form.set('address', e.target.value)}
+        error={form.errorOf('address')}
+        required
+      />
+      <DateField
+        label={t('permits.ajib.date')}
+        value={form.values.plannedDate}
+        onChange={(v) => form.set('plannedDate', v)}
+        error={form.errorOf('plannedDate')}
+        required
+      />
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={form.busy}>
           {t('permits.detail.addAjib')}
@@ -129,12 +163,23 @@ export function PrintResultForm({
             {t('permits.print.goodHandOver')}
           </button>
         )}
-        <button type="button" className={`button${canHandOver ? '' : ' button--primary'}`} data-autofocus={canHandOver ? undefined : true} disabled={busy} onClick={() => onGood(false)}>
+        <button
+          type="button"
+          className={`button${canHandOver ? '' : ' button--primary'}`}
+          data-autofocus={canHandOver ? undefined : true}
+          disabled={busy}
+          onClick={() => onGood(false)}
+        >
           {t('permits.print.good')}
         </button>
       </div>
       <div className="permits-print-result__failed">
-        <TextField label={t('permits.print.failedNote')} value={form.values.note} placeholder={t('permits.print.failedPlaceholder')} onChange={(e) => form.set('note', e.target.value)} />
+        <TextField
+          label={t('permits.print.failedNote')}
+          value={form.values.note}
+          placeholder={t('permits.print.failedPlaceholder')}
+          onChange={(e) => form.set('note', e.target.value)}
+        />
         <button type="button" className="button permits-danger" disabled={busy} onClick={() => onFailed(form.values.note)}>
           {t('permits.print.failed')}
         </button>

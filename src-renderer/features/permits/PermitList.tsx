@@ -36,16 +36,17 @@ export function PermitList() {
   const batch = useLongCall();
   const table = useServerTable(
     { page: 0, pageSize: 25, sort: 'submittedAt', dir: 'desc', filters: { q: '', status: '', channel: '', sla: '' } },
-    'permits.list', (s, f) => ({
-        page: s.page,
-        pageSize: s.pageSize,
-        sort: s.sort as 'submittedAt',
-        dir: s.dir,
-        query: f.q || undefined,
-        status: (f.status || null) as Row['status'] | null,
-        channel: (f.channel || null) as Row['channel'] | null,
-        sla: (f.sla || null) as (typeof SLA)[number] | null,
-      }),
+    'permits.list',
+    (s, f) => ({
+      page: s.page,
+      pageSize: s.pageSize,
+      sort: s.sort as 'submittedAt',
+      dir: s.dir,
+      query: f.q || undefined,
+      status: (f.status || null) as Row['status'] | null,
+      channel: (f.channel || null) as Row['channel'] | null,
+      sla: (f.sla || null) as (typeof SLA)[number] | null,
+    }),
   );
   const columns = useMemo(
     () => [
@@ -113,7 +114,9 @@ export function PermitList() {
       <div className="filters">
         <SearchBox placeholder={t('permits.search')} value={table.filters.q} onChange={(v) => table.setFilter('q', v)} onEnter={openOnly} />
         <select aria-label={t('permits.filter.status')} value={table.filters.status} onChange={(e) => table.setFilter('status', e.target.value)}>
-          <option value="">{t('permits.filter.status')}: {t('common.all')}</option>
+          <option value="">
+            {t('permits.filter.status')}: {t('common.all')}
+          </option>
           {STATUSES.map((s) => (
             <option key={s} value={s}>
               {t(`permits.status.${s}`)}
@@ -121,7 +124,9 @@ export function PermitList() {
           ))}
         </select>
         <select aria-label={t('permits.filter.channel')} value={table.filters.channel} onChange={(e) => table.setFilter('channel', e.target.value)}>
-          <option value="">{t('permits.filter.channel')}: {t('common.all')}</option>
+          <option value="">
+            {t('permits.filter.channel')}: {t('common.all')}
+          </option>
           {CHANNELS.map((c) => (
             <option key={c} value={c}>
               {t(`permits.channel.${c}`)}
@@ -129,7 +134,9 @@ export function PermitList() {
           ))}
         </select>
         <select aria-label={t('permits.filter.sla')} value={table.filters.sla} onChange={(e) => table.setFilter('sla', e.target.value)}>
-          <option value="">{t('permits.filter.sla')}: {t('common.all')}</option>
+          <option value="">
+            {t('permits.filter.sla')}: {t('common.all')}
+          </option>
           {SLA.map((s) => (
             <option key={s} value={s}>
               {t(`permits.sla.${s}`)}

@@ -79,7 +79,10 @@ export function PermitPage({ id }: { id: string }) {
   };
 
   const reveal = async () => {
-    if (revealed) { setRevealed(null); return; }
+    if (revealed) {
+      setRevealed(null);
+      return;
+    }
     try {
       setRevealed(await api('permits.revealNik', { id }));
     } catch (e) {
@@ -216,7 +219,10 @@ export function PermitPage({ id }: { id: string }) {
             <RequirementChecklist requirements={d.requirements} ticked={ticked} onChange={setTicked} disabled={!d.canEditRequirements} />
             {d.canEditRequirements && (
               <button type="button" className="button button--small" aria-keyshortcuts={reqKey} onClick={() => void saveRequirements()}>
-                {t('permits.detail.saveRequirements')} <kbd className="kbd" aria-hidden="true">{reqKey}</kbd>
+                {t('permits.detail.saveRequirements')}{' '}
+                <kbd className="kbd" aria-hidden="true">
+                  {reqKey}
+                </kbd>
               </button>
             )}
           </section>

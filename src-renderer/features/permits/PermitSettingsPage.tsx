@@ -43,7 +43,17 @@ export function PermitSettingsPage() {
   const [removed, setRemoved] = useState<{ date: string; name: string } | null>(null);
   const error = holidayAction.error ?? holidaysQuery.error ?? settingsQuery.error;
   const holidayForm = useForm({ date: '', name: '' });
-  const form = useForm({ slaDays: '1', start: '08:00', end: '16:00', numberTemplate: '', classification: '', documentTitle: '', legalBasis: '', requirements: '', issuerLine: '' });
+  const form = useForm({
+    slaDays: '1',
+    start: '08:00',
+    end: '16:00',
+    numberTemplate: '',
+    classification: '',
+    documentTitle: '',
+    legalBasis: '',
+    requirements: '',
+    issuerLine: '',
+  });
 
   const stored = settingsQuery.data?.settings;
   useEffect(() => {
@@ -154,7 +164,12 @@ export function PermitSettingsPage() {
             <li key={h.date}>
               <span className="permits-nowrap">{formatDate(h.date)}</span> — {h.name}
               {canHolidays && (
-                <button type="button" className="button button--ghost button--small" aria-label={t('permits.settings.holidayRemove', { date: formatDate(h.date), name: h.name })} onClick={() => setRemoving(h)}>
+                <button
+                  type="button"
+                  className="button button--ghost button--small"
+                  aria-label={t('permits.settings.holidayRemove', { date: formatDate(h.date), name: h.name })}
+                  onClick={() => setRemoving(h)}
+                >
                   ✕
                 </button>
               )}
@@ -164,8 +179,18 @@ export function PermitSettingsPage() {
         {canHolidays && (
           <form className="permits-inline" onSubmit={addHoliday} noValidate>
             <Notice kind="error">{holidayForm.error}</Notice>
-            <DateField label={t('permits.settings.holidayDate')} value={holidayForm.values.date} onChange={(v) => holidayForm.set('date', v)} error={holidayForm.errorOf('date')} />
-            <TextField label={t('permits.settings.holidayName')} value={holidayForm.values.name} onChange={(e) => holidayForm.set('name', e.target.value)} error={holidayForm.errorOf('name')} />
+            <DateField
+              label={t('permits.settings.holidayDate')}
+              value={holidayForm.values.date}
+              onChange={(v) => holidayForm.set('date', v)}
+              error={holidayForm.errorOf('date')}
+            />
+            <TextField
+              label={t('permits.settings.holidayName')}
+              value={holidayForm.values.name}
+              onChange={(e) => holidayForm.set('name', e.target.value)}
+              error={holidayForm.errorOf('name')}
+            />
             <button type="submit" className="button">
               {t('permits.settings.addHoliday')}
             </button>
@@ -179,17 +204,60 @@ export function PermitSettingsPage() {
         <form onSubmit={save} noValidate>
           <fieldset disabled={!isAdmin}>
             <div className="grid3">
-              <TextField label={t('permits.settings.slaDays')} value={form.values.slaDays} onChange={(e) => form.set('slaDays', e.target.value)} error={form.errorOf('slaDays')} inputMode="numeric" />
-              <TimeField label={t('permits.settings.officeStart')} value={form.values.start} onChange={(h) => form.set('start', h)} error={form.errorOf('officeHours.start')} />
-              <TimeField label={t('permits.settings.officeEnd')} value={form.values.end} onChange={(h) => form.set('end', h)} error={form.errorOf('officeHours.end')} />
+              <TextField
+                label={t('permits.settings.slaDays')}
+                value={form.values.slaDays}
+                onChange={(e) => form.set('slaDays', e.target.value)}
+                error={form.errorOf('slaDays')}
+                inputMode="numeric"
+              />
+              <TimeField
+                label={t('permits.settings.officeStart')}
+                value={form.values.start}
+                onChange={(h) => form.set('start', h)}
+                error={form.errorOf('officeHours.start')}
+              />
+              <TimeField
+                label={t('permits.settings.officeEnd')}
+                value={form.values.end}
+                onChange={(h) => form.set('end', h)}
+                error={form.errorOf('officeHours.end')}
+              />
             </div>
             <div className="grid2">
-              <TextField label={t('permits.settings.template')} value={form.values.numberTemplate} onChange={(e) => form.set('numberTemplate', e.target.value)} error={form.errorOf('numberTemplate')} />
-              <TextField label={t('permits.settings.classification')} value={form.values.classification} onChange={(e) => form.set('classification', e.target.value)} error={form.errorOf('classification')} />
+              <TextField
+                label={t('permits.settings.template')}
+                value={form.values.numberTemplate}
+                onChange={(e) => form.set('numberTemplate', e.target.value)}
+                error={form.errorOf('numberTemplate')}
+              />
+              <TextField
+                label={t('permits.settings.classification')}
+                value={form.values.classification}
+                onChange={(e) => form.set('classification', e.target.value)}
+                error={form.errorOf('classification')}
+              />
             </div>
-            <TextField label={t('permits.settings.docTitle')} value={form.values.documentTitle} onChange={(e) => form.set('documentTitle', e.target.value)} error={form.errorOf('documentTitle')} />
-            <TextAreaField label={t('permits.settings.legalBasis')} rows={4} value={form.values.legalBasis} onChange={(e) => form.set('legalBasis', e.target.value)} error={form.errorOf('legalBasis')} />
-            <TextAreaField label={t('permits.settings.requirements')} rows={6} value={form.values.requirements} onChange={(e) => form.set('requirements', e.target.value)} error={Object.entries(form.fieldErrors).find(([k]) => k.startsWith('requirements'))?.[1]} />
+            <TextField
+              label={t('permits.settings.docTitle')}
+              value={form.values.documentTitle}
+              onChange={(e) => form.set('documentTitle', e.target.value)}
+              error={form.errorOf('documentTitle')}
+            />
+            <TextAreaField
+              label={t('permits.settings.legalBasis')}
+              rows={4}
+              value={form.values.legalBasis}
+              onChange={(e) => form.set('legalBasis', e.target.value)}
+              error={form.errorOf('legalBasis')}
+            />
+            <TextAreaField
+              label={t('permits.settings.requirements')}
+              rows={6}
+              value={form.values.requirements}
+              onChange={(e) => form.set('requirements', e.target.value)}
+              error={Object.entries(form.fieldErrors).find(([k]) => k.startsWith('requirements'))?.[1]}
+            />
             {isAdmin && (
               <div className="actions">
                 <button type="submit" className="button button--primary" disabled={form.busy}>

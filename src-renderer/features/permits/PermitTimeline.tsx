@@ -35,7 +35,9 @@ export function PermitTimeline({ events, prints }: { events: Detail['events']; p
             {p && (
               <>
                 <div>
-                  <strong>{t(`permits.print.log.${p.event}` as 'permits.print.log.dicetak', { kind: t(`permits.print.kind.${p.kind}` as 'permits.print.kind.asli') })}</strong>{' '}
+                  <strong>
+                    {t(`permits.print.log.${p.event}` as 'permits.print.log.dicetak', { kind: t(`permits.print.kind.${p.kind}` as 'permits.print.kind.asli') })}
+                  </strong>{' '}
                   <span className="permits-small">{formatDateTime(p.at)}</span>
                 </div>
                 <div className="permits-small">{p.byName ?? '—'}</div>

@@ -10,7 +10,6 @@ import { PermitSettingsPage } from './PermitSettingsPage';
 import { shortcutText } from '../../components/shortcuts';
 import './permits.css';
 
-
 /** #/perizinan and the pages below it: list, intake, permit page, AJIB, verification, settings. */
 export function PermitsScreen() {
   const { t } = useI18n();
@@ -42,7 +41,12 @@ export function PermitsScreen() {
         {tabs
           .filter(([, , visible]) => visible)
           .map(([slug, label, , key]) => (
-            <a key={slug} href={`#/perizinan${slug ? `/${slug}` : ''}`} aria-current={current === slug ? 'page' : undefined} aria-keyshortcuts={key ? shortcutText(key) : undefined}>
+            <a
+              key={slug}
+              href={`#/perizinan${slug ? `/${slug}` : ''}`}
+              aria-current={current === slug ? 'page' : undefined}
+              aria-keyshortcuts={key ? shortcutText(key) : undefined}
+            >
               {label}
               {key && (
                 <kbd className="kbd" aria-hidden="true">

@@ -69,8 +69,23 @@ export function VerifyPage() {
           }}
         />
         <div className="grid2">
-          <TextField label={t('permits.verify.code')} value={code} onChange={(e) => setCode(e.target.value)} error={fields.code} hint={t('permits.verify.codeHint')} autoComplete="off" />
-          <TextField label={t('permits.verify.nik')} value={nik} onChange={(e) => setNik(e.target.value)} error={fields.nik} hint={t('permits.verify.nikHint')} inputMode="numeric" autoComplete="off" />
+          <TextField
+            label={t('permits.verify.code')}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            error={fields.code}
+            hint={t('permits.verify.codeHint')}
+            autoComplete="off"
+          />
+          <TextField
+            label={t('permits.verify.nik')}
+            value={nik}
+            onChange={(e) => setNik(e.target.value)}
+            error={fields.nik}
+            hint={t('permits.verify.nikHint')}
+            inputMode="numeric"
+            autoComplete="off"
+          />
         </div>
         <div className="permits-verify__row">
           <label className="button">

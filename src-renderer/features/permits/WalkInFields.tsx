@@ -82,10 +82,24 @@ export function WalkInFields(props: {
     <div className="permits-walkin">
       <div className="grid3">
         <Step name="fullName" empty={!w.fullName.trim()}>
-          <TextField label={t('permits.walkin.fullName')} required value={w.fullName} error={err('fullName')} onChange={(e) => set('fullName', e.target.value)} autoComplete="off" />
+          <TextField
+            label={t('permits.walkin.fullName')}
+            required
+            value={w.fullName}
+            error={err('fullName')}
+            onChange={(e) => set('fullName', e.target.value)}
+            autoComplete="off"
+          />
         </Step>
         <Step name="birthDate" empty={!w.birthDate}>
-          <DateField label={t('permits.walkin.birthDate')} required value={w.birthDate} error={err('birthDate')} onChange={(v) => set('birthDate', v)} hint={t('permits.walkin.fromNik')} />
+          <DateField
+            label={t('permits.walkin.birthDate')}
+            required
+            value={w.birthDate}
+            error={err('birthDate')}
+            onChange={(v) => set('birthDate', v)}
+            hint={t('permits.walkin.fromNik')}
+          />
         </Step>
         <Step name="gender" empty={!w.gender}>
           <SelectField label={t('permits.walkin.gender')} required value={w.gender} error={err('gender')} onChange={(e) => set('gender', e.target.value)}>
@@ -95,18 +109,46 @@ export function WalkInFields(props: {
           </SelectField>
         </Step>
         <Step name="addressStreet" empty={!w.addressStreet.trim()}>
-          <TextField label={t('permits.walkin.address')} required value={w.addressStreet} error={err('addressStreet')} onChange={(e) => set('addressStreet', e.target.value)} autoComplete="off" />
+          <TextField
+            label={t('permits.walkin.address')}
+            required
+            value={w.addressStreet}
+            error={err('addressStreet')}
+            onChange={(e) => set('addressStreet', e.target.value)}
+            autoComplete="off"
+          />
         </Step>
         <Step name="kelurahanKode" empty={!w.kelurahanKode}>
-          <SelectField label={t('permits.walkin.kelurahan')} required value={w.kelurahanKode} error={err('kelurahanKode')} onChange={(e) => set('kelurahanKode', e.target.value)}>
+          <SelectField
+            label={t('permits.walkin.kelurahan')}
+            required
+            value={w.kelurahanKode}
+            error={err('kelurahanKode')}
+            onChange={(e) => set('kelurahanKode', e.target.value)}
+          >
             {kelurahanOptions}
           </SelectField>
         </Step>
         <Step name="phone" empty={!w.phone.trim()}>
-          <TextField label={t('permits.walkin.phone')} type="tel" required value={w.phone} error={err('phone')} onChange={(e) => set('phone', e.target.value)} autoComplete="off" />
+          <TextField
+            label={t('permits.walkin.phone')}
+            type="tel"
+            required
+            value={w.phone}
+            error={err('phone')}
+            onChange={(e) => set('phone', e.target.value)}
+            autoComplete="off"
+          />
         </Step>
         <Step name="businessName" empty={!w.businessName.trim()}>
-          <TextField label={t('permits.walkin.businessName')} required value={w.businessName} error={err('businessName')} onChange={(e) => set('businessName', e.target.value)} autoComplete="off" />
+          <TextField
+            label={t('permits.walkin.businessName')}
+            required
+            value={w.businessName}
+            error={err('businessName')}
+            onChange={(e) => set('businessName', e.target.value)}
+            autoComplete="off"
+          />
         </Step>
         <Step name="kbli" empty={!w.kbli} wide>
           <KbliCombobox
@@ -141,10 +183,22 @@ export function WalkInFields(props: {
       {!w.sameAddress && (
         <div className="grid2">
           <Step name="businessAddress" empty={!w.businessAddress.trim()}>
-            <TextField label={t('permits.walkin.businessAddress')} required value={w.businessAddress} error={err('businessAddress')} onChange={(e) => set('businessAddress', e.target.value)} />
+            <TextField
+              label={t('permits.walkin.businessAddress')}
+              required
+              value={w.businessAddress}
+              error={err('businessAddress')}
+              onChange={(e) => set('businessAddress', e.target.value)}
+            />
           </Step>
           <Step name="businessKelurahanKode" empty={!w.businessKelurahanKode}>
-            <SelectField label={t('permits.walkin.businessKelurahan')} required value={w.businessKelurahanKode} error={err('businessKelurahanKode')} onChange={(e) => set('businessKelurahanKode', e.target.value)}>
+            <SelectField
+              label={t('permits.walkin.businessKelurahan')}
+              required
+              value={w.businessKelurahanKode}
+              error={err('businessKelurahanKode')}
+              onChange={(e) => set('businessKelurahanKode', e.target.value)}
+            >
               {kelurahanOptions}
             </SelectField>
           </Step>

@@ -85,8 +85,7 @@ export function WorkPanel() {
 
   const tLatest = useLatest(t);
   const load = useCallback(
-    () =>
-      api('permits.work', {}, { read: true }).then(setWork, (e: unknown) => setError(errorMessage(e, tLatest.current))),
+    () => api('permits.work', {}, { read: true }).then(setWork, (e: unknown) => setError(errorMessage(e, tLatest.current))),
     [api, tLatest],
   );
   useEffect(() => {
@@ -158,7 +157,11 @@ export function WorkPanel() {
           </>
         )}
         {mine.verify && (
-          <Section title={t('permits.work.verify')} list={work.verify} note={work.waitingOnApplicant ? t('permits.work.waitingOnApplicant', { n: work.waitingOnApplicant }) : undefined}>
+          <Section
+            title={t('permits.work.verify')}
+            list={work.verify}
+            note={work.waitingOnApplicant ? t('permits.work.waitingOnApplicant', { n: work.waitingOnApplicant }) : undefined}
+          >
             <Rows rows={work.verify.rows} first={firstCounter === work.verify} />
           </Section>
         )}

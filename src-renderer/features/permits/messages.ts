@@ -44,7 +44,8 @@ const id = {
   'permits.location.rumah': 'Di rumah tinggal',
   'permits.location.berkeliling': 'Berkeliling',
   'permits.new.title': 'Permohonan IUMK baru',
-  'permits.new.intro': 'Ketik NIK pemohon: anggota terdaftar langsung ditemukan, pemohon baru didaftarkan singkat di sini. Enter pindah ke isian wajib berikutnya yang kosong, lalu menyimpan. Tekan ? untuk pintasan.',
+  'permits.new.intro':
+    'Ketik NIK pemohon: anggota terdaftar langsung ditemukan, pemohon baru didaftarkan singkat di sini. Enter pindah ke isian wajib berikutnya yang kosong, lalu menyimpan. Tekan ? untuk pintasan.',
   'permits.new.findMember': 'NIK atau nama pemohon',
   'permits.new.walkIn': 'Pemohon belum terdaftar: daftarkan singkat',
   'permits.new.useMember': 'Pilih anggota terdaftar',
@@ -112,7 +113,8 @@ const id = {
   'permits.ajib.status.selesai': 'Selesai',
   'permits.ajib.status.batal': 'Batal',
   'permits.verify.title': 'Verifikasi surat izin dan sertifikat',
-  'permits.verify.intro': 'Tempel teks kode QR (hasil pindai), ketik kode verifikasi yang dibacakan, atau buka berkas PDF surat izin atau sertifikat pelatihan. Isi NIK pemegang untuk memastikan surat ini miliknya. Pemeriksaan tidak memerlukan internet.',
+  'permits.verify.intro':
+    'Tempel teks kode QR (hasil pindai), ketik kode verifikasi yang dibacakan, atau buka berkas PDF surat izin atau sertifikat pelatihan. Isi NIK pemegang untuk memastikan surat ini miliknya. Pemeriksaan tidak memerlukan internet.',
   'permits.verify.text': 'Teks kode QR',
   'permits.verify.pdf': 'Atau buka berkas PDF',
   'permits.verify.check': 'Periksa',
@@ -124,7 +126,8 @@ const id = {
   'permits.settings.addHoliday': 'Tambah hari libur',
   'permits.settings.holidayRemove': 'Hapus hari libur {date} ({name})',
   'permits.settings.holidayRemoveTitle': 'Hapus hari libur?',
-  'permits.settings.holidayRemoveText': '{date} ({name}) menjadi hari kerja. Tenggat layanan (SLA) permohonan yang berjalan dan pesanan e-order dihitung dengan hari itu sebagai hari kerja.',
+  'permits.settings.holidayRemoveText':
+    '{date} ({name}) menjadi hari kerja. Tenggat layanan (SLA) permohonan yang berjalan dan pesanan e-order dihitung dengan hari itu sebagai hari kerja.',
   'permits.settings.holidayRemoveConfirm': 'Ya, hapus',
   'permits.settings.holidayRemoved': 'Hari libur {date} ({name}) dihapus.',
   'permits.settings.holidayRestored': 'Hari libur {date} ({name}) dikembalikan.',
@@ -143,7 +146,8 @@ const id = {
   'permits.pdfOpened': 'Surat izin dibuka di tab baru.',
   'permits.new.nikNew': 'NIK belum terdaftar: isi data pemohon baru di bawah (Enter ke isian berikutnya).',
   'permits.new.searching': 'Mencari…',
-  'permits.new.applicantHint': 'Ketik NIK (16 angka) untuk pemohon baru atau anggota terdaftar; atau nama, nomor anggota, nama usaha. Enter memilih satu-satunya hasil.',
+  'permits.new.applicantHint':
+    'Ketik NIK (16 angka) untuk pemohon baru atau anggota terdaftar; atau nama, nomor anggota, nama usaha. Enter memilih satu-satunya hasil.',
   'permits.new.results': 'Anggota yang cocok',
   'permits.new.nikRegistered': 'NIK ini sudah terdaftar: pilih usahanya (Enter bila hanya satu).',
   'permits.new.noBusiness': 'Belum ada usaha terdaftar.',
@@ -288,7 +292,8 @@ const en: Record<keyof typeof id, string> = {
   'permits.location.rumah': 'Home-based',
   'permits.location.berkeliling': 'Mobile',
   'permits.new.title': 'New IUMK application',
-  'permits.new.intro': 'Type the applicant NIK: a registered member is found at once, a new applicant is registered briefly here. Enter moves to the next empty required field, then saves. Press ? for shortcuts.',
+  'permits.new.intro':
+    'Type the applicant NIK: a registered member is found at once, a new applicant is registered briefly here. Enter moves to the next empty required field, then saves. Press ? for shortcuts.',
   'permits.new.findMember': 'Applicant NIK or name',
   'permits.new.walkIn': 'Applicant not registered: register briefly',
   'permits.new.useMember': 'Pick a registered member',
@@ -356,7 +361,8 @@ const en: Record<keyof typeof id, string> = {
   'permits.ajib.status.selesai': 'Done',
   'permits.ajib.status.batal': 'Cancelled',
   'permits.verify.title': 'Verify a certificate',
-  'permits.verify.intro': 'Paste the scanned QR text, type the verification code read out to you, or open the permit or training certificate PDF. Give the holder’s NIK to make sure it is theirs. No internet needed.',
+  'permits.verify.intro':
+    'Paste the scanned QR text, type the verification code read out to you, or open the permit or training certificate PDF. Give the holder’s NIK to make sure it is theirs. No internet needed.',
   'permits.verify.text': 'QR text',
   'permits.verify.pdf': 'Or open a PDF file',
   'permits.verify.check': 'Check',
@@ -368,7 +374,8 @@ const en: Record<keyof typeof id, string> = {
   'permits.settings.addHoliday': 'Add holiday',
   'permits.settings.holidayRemove': 'Delete holiday {date} ({name})',
   'permits.settings.holidayRemoveTitle': 'Delete the holiday?',
-  'permits.settings.holidayRemoveText': '{date} ({name}) becomes a working day. Service times (SLA) of running applications and e-order capacity count it as a working day.',
+  'permits.settings.holidayRemoveText':
+    '{date} ({name}) becomes a working day. Service times (SLA) of running applications and e-order capacity count it as a working day.',
   'permits.settings.holidayRemoveConfirm': 'Yes, delete',
   'permits.settings.holidayRemoved': 'Holiday {date} ({name}) deleted.',
   'permits.settings.holidayRestored': 'Holiday {date} ({name}) restored.',
@@ -387,7 +394,8 @@ const en: Record<keyof typeof id, string> = {
   'permits.pdfOpened': 'The certificate opened in a new tab.',
   'permits.new.nikNew': 'NIK not registered yet: fill in the new applicant below (Enter goes to the next field).',
   'permits.new.searching': 'Searching…',
-  'permits.new.applicantHint': 'Type the NIK (16 digits) for a new applicant or a registered member; or a name, member number or business name. Enter picks the only result.',
+  'permits.new.applicantHint':
+    'Type the NIK (16 digits) for a new applicant or a registered member; or a name, member number or business name. Enter picks the only result.',
   'permits.new.results': 'Matching members',
   'permits.new.nikRegistered': 'This NIK is registered already: pick the business (Enter when there is only one).',
   'permits.new.noBusiness': 'No business registered yet.',

@@ -59,13 +59,25 @@ function ReferralForm({ check, onDone }: { check: Check; onDone: () => void }) {
             </option>
           ))}
         </SelectField>
-        <TextField label={t('f.institution')} value={v.institution} error={form.errorOf('institution')} onChange={(e) => form.set('institution', e.target.value)} />
+        <TextField
+          label={t('f.institution')}
+          value={v.institution}
+          error={form.errorOf('institution')}
+          onChange={(e) => form.set('institution', e.target.value)}
+        />
       </div>
       <div className="prog-row">
         <TextField label={t('f.product')} value={v.product} error={form.errorOf('product')} onChange={(e) => form.set('product', e.target.value)} />
         <RupiahField label={t('f.amount')} required value={v.amount} error={form.errorOf('amountRequested')} onChange={(a) => form.set('amount', a)} />
       </div>
-      {needsOverride && me.role === 'supervisor' && <TextField label={t('f.override')} value={v.overrideReason} error={form.errorOf('overrideReason')} onChange={(e) => form.set('overrideReason', e.target.value)} />}
+      {needsOverride && me.role === 'supervisor' && (
+        <TextField
+          label={t('f.override')}
+          value={v.overrideReason}
+          error={form.errorOf('overrideReason')}
+          onChange={(e) => form.set('overrideReason', e.target.value)}
+        />
+      )}
       <button type="submit" className="button button--primary" disabled={form.busy}>
         {t('f.refer')}
       </button>
@@ -76,12 +88,22 @@ function ReferralForm({ check, onDone }: { check: Check; onDone: () => void }) {
 function MoveForm({ referral, status, onDone }: { referral: Referral; status: Status; onDone: () => void }) {
   const { t } = useI18n();
   const api = useApi();
-  const form = useForm({ on: today(), amount: status === 'disetujui' ? groupDigits(referral.amountRequested) : status === 'dicairkan' ? groupDigits(referral.amountApproved) : '', note: '' });
+  const form = useForm({
+    on: today(),
+    amount: status === 'disetujui' ? groupDigits(referral.amountRequested) : status === 'dicairkan' ? groupDigits(referral.amountApproved) : '',
+    note: '',
+  });
   const submit = (e: SubmitEvent) => {
     e.preventDefault();
     void form.submit(async () => {
       const amount = parseAmount(form.values.amount);
-      await api('financing.transition', { id: referral.id, status, on: form.values.on, amount: status === 'ditolak' || amount === null ? undefined : amount, note: form.values.note || null });
+      await api('financing.transition', {
+        id: referral.id,
+        status,
+        on: form.values.on,
+        amount: status === 'ditolak' || amount === null ? undefined : amount,
+        note: form.values.note || null,
+      });
       onDone();
     });
   };
@@ -92,7 +114,9 @@ function MoveForm({ referral, status, onDone }: { referral: Referral; status: St
       </p>
       <Notice kind="error">{form.error}</Notice>
       <DateField label={t('f.on')} required value={form.values.on} error={form.errorOf('on')} onChange={(v) => form.set('on', v)} />
-      {status !== 'ditolak' && <RupiahField label={t('f.moveAmount')} value={form.values.amount} error={form.errorOf('amount')} onChange={(a) => form.set('amount', a)} />}
+      {status !== 'ditolak' && (
+        <RupiahField label={t('f.moveAmount')} value={form.values.amount} error={form.errorOf('amount')} onChange={(a) => form.set('amount', a)} />
+      )}
       <TextField label={t('f.note')} value={form.values.note} error={form.errorOf('note')} onChange={(e) => form.set('note', e.target.value)} />
       <button type="submit" className="button button--primary" disabled={form.busy}>
         {t('common.save')}
@@ -111,10 +135,13 @@ export function FinancingTab() {
   const error = lookup.error;
   const [message, setMessage] = useState<string | null>(null);
   const [moving, setMoving] = useState<{ referral: Referral; status: Status } | null>(null);
-  const table = useServerTable(
-    { page: 0, pageSize: 25, sort: 'submittedOn', dir: 'desc', filters: { status: '' } },
-    'financing.list', (s, f) => ({ page: s.page, pageSize: s.pageSize, sort: s.sort as 'submittedOn', dir: s.dir, status: (f.status || undefined) as Referral['status'] | undefined }),
-  );
+  const table = useServerTable({ page: 0, pageSize: 25, sort: 'submittedOn', dir: 'desc', filters: { status: '' } }, 'financing.list', (s, f) => ({
+    page: s.page,
+    pageSize: s.pageSize,
+    sort: s.sort as 'submittedOn',
+    dir: s.dir,
+    status: (f.status || undefined) as Referral['status'] | undefined,
+  }));
 
   const checkOf = async (businessId: string) => setCheck(await api('financing.check', { businessId }, { read: true }));
   const pickMember = (m: MemberOption) =>
@@ -132,14 +159,22 @@ export function FinancingTab() {
       col.accessor('submittedOn', { header: t('f.submitted'), cell: (c) => formatDate(c.getValue()) }),
       col.accessor('memberName', { header: t('g.member'), cell: (c) => <a href={`#/program/anggota/${c.row.original.memberId}`}>{c.getValue()}</a> }),
       col.display({ id: 'business', header: t('g.business'), cell: (c) => c.row.original.businessName }),
-      col.display({ id: 'inst', header: t('f.channel'), cell: (c) => `${c.row.original.institution}${c.row.original.product ? ` · ${c.row.original.product}` : ''}` }),
+      col.display({
+        id: 'inst',
+        header: t('f.channel'),
+        cell: (c) => `${c.row.original.institution}${c.row.original.product ? ` · ${c.row.original.product}` : ''}`,
+      }),
       col.accessor('amountRequested', { header: t('f.amount'), cell: (c) => formatRupiah(c.getValue()) }),
       col.display({
         id: 'result',
         header: t('f.approved'),
         cell: (c) => {
           const r = c.row.original;
-          return r.amountDisbursed !== null ? `${formatRupiah(r.amountDisbursed)} (${formatDate(r.disbursedOn)})` : r.amountApproved !== null ? formatRupiah(r.amountApproved) : '—';
+          return r.amountDisbursed !== null
+            ? `${formatRupiah(r.amountDisbursed)} (${formatDate(r.disbursedOn)})`
+            : r.amountApproved !== null
+              ? formatRupiah(r.amountApproved)
+              : '—';
         },
       }),
       col.display({
@@ -147,8 +182,16 @@ export function FinancingTab() {
         header: t('f.status'),
         cell: (c) => (
           <>
-            <span className={`badge ${c.row.original.status === 'dicairkan' ? 'badge--success' : c.row.original.status === 'ditolak' ? 'badge--muted' : 'badge--info'}`}>{t(`f.status.${c.row.original.status}`)}</span>
-            {c.row.original.overrideReason && <span className="badge badge--warning" title={c.row.original.overrideReason}>!</span>}
+            <span
+              className={`badge ${c.row.original.status === 'dicairkan' ? 'badge--success' : c.row.original.status === 'ditolak' ? 'badge--muted' : 'badge--info'}`}
+            >
+              {t(`f.status.${c.row.original.status}`)}
+            </span>
+            {c.row.original.overrideReason && (
+              <span className="badge badge--warning" title={c.row.original.overrideReason}>
+                !
+              </span>
+            )}
           </>
         ),
       }),
@@ -221,7 +264,9 @@ export function FinancingTab() {
       <h2>{t('f.referrals')}</h2>
       <div className="filters">
         <select aria-label={t('f.status')} value={table.filters.status} onChange={(e) => table.setFilter('status', e.target.value)}>
-          <option value="">{t('f.status')}: {t('common.all')}</option>
+          <option value="">
+            {t('f.status')}: {t('common.all')}
+          </option>
           {(['diajukan', 'disetujui', 'ditolak', 'dicairkan'] as const).map((s) => (
             <option key={s} value={s}>
               {t(`f.status.${s}`)}

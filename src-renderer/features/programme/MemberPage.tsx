@@ -97,7 +97,12 @@ export function MemberPage({ id }: { id: string }) {
           <div key={b.businessId} className="prog-trend">
             <div>
               <strong>{b.name}</strong> <span className="prog-muted">({t(`reg.scale.${b.scale}` as MessageKey)})</span>
-              {b.naikKelas.naikKelas && <span className="badge badge--success">{t('mp.naikKelas')}{b.naikKelas.growth !== null ? ` +${Math.round(b.naikKelas.growth * 100)}%` : ''}</span>}
+              {b.naikKelas.naikKelas && (
+                <span className="badge badge--success">
+                  {t('mp.naikKelas')}
+                  {b.naikKelas.growth !== null ? ` +${Math.round(b.naikKelas.growth * 100)}%` : ''}
+                </span>
+              )}
             </div>
             {latest !== undefined ? (
               <>
@@ -133,7 +138,8 @@ export function MemberPage({ id }: { id: string }) {
         <ul>
           {info.trainings.map((tr) => (
             <li key={tr.id}>
-              <a href={`#/program/pelatihan/${tr.id}`}>{tr.topic}</a> · {formatDate(tr.startsAt)} · {tr.completed ? t('tr.graduate') : t(`tr.enrolment.${tr.status}` as MessageKey)}
+              <a href={`#/program/pelatihan/${tr.id}`}>{tr.topic}</a> · {formatDate(tr.startsAt)} ·{' '}
+              {tr.completed ? t('tr.graduate') : t(`tr.enrolment.${tr.status}` as MessageKey)}
             </li>
           ))}
         </ul>
@@ -143,13 +149,24 @@ export function MemberPage({ id }: { id: string }) {
         <h3>{t('mp.manual')}</h3>
         <Notice kind="error">{form.error}</Notice>
         <div className="prog-row">
-          <SelectField label={t('mp.stage')} value={form.values.stage} error={form.errorOf('stage')} onChange={(e) => form.set('stage', e.target.value as 'P4' | 'P5')}>
+          <SelectField
+            label={t('mp.stage')}
+            value={form.values.stage}
+            error={form.errorOf('stage')}
+            onChange={(e) => form.set('stage', e.target.value as 'P4' | 'P5')}
+          >
             <option value="P4">{t('reg.stage.P4')}</option>
             <option value="P5">{t('reg.stage.P5')}</option>
           </SelectField>
           <DateField label={t('mp.date')} value={form.values.completedOn} error={form.errorOf('completedOn')} onChange={(v) => form.set('completedOn', v)} />
         </div>
-        <TextField label={t('mp.evidence')} required value={form.values.evidence} error={form.errorOf('evidence')} onChange={(e) => form.set('evidence', e.target.value)} />
+        <TextField
+          label={t('mp.evidence')}
+          required
+          value={form.values.evidence}
+          error={form.errorOf('evidence')}
+          onChange={(e) => form.set('evidence', e.target.value)}
+        />
         <button type="submit" className="button button--primary" disabled={form.busy}>
           {t('common.save')}
         </button>

@@ -8,7 +8,17 @@ export type MemberOption = Output<'programme.memberOptions'>[number];
  * A search box for members that works from the keyboard: type, ↓/↑ to move through the
  * matches, Enter to choose (the first match when none is highlighted), Escape to clear.
  */
-export function MemberPicker({ label, onPick, placeholder, busy }: { label: string; onPick: (member: MemberOption) => void; placeholder?: string; busy?: boolean }) {
+export function MemberPicker({
+  label,
+  onPick,
+  placeholder,
+  busy,
+}: {
+  label: string;
+  onPick: (member: MemberOption) => void;
+  placeholder?: string;
+  busy?: boolean;
+}) {
   const id = useId();
   const [text, setText] = useState('');
   const [search, setSearch] = useState('');
@@ -81,7 +91,11 @@ export function MemberPicker({ label, onPick, placeholder, busy }: { label: stri
                 pick(m);
               }}
             >
-              <strong>{m.fullName}</strong> <span className="prog-muted">{m.memberNo}{m.kelurahan ? ` · ${m.kelurahan}` : ''}</span>
+              <strong>{m.fullName}</strong>{' '}
+              <span className="prog-muted">
+                {m.memberNo}
+                {m.kelurahan ? ` · ${m.kelurahan}` : ''}
+              </span>
             </li>
           ))}
         </ul>

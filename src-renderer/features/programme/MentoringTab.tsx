@@ -33,7 +33,14 @@ function VisitForm({ member, pendampingId, onDone }: { member: MemberRow; pendam
       </p>
       <Notice kind="error">{form.error}</Notice>
       <DateField label={t('m.visitedOn')} required value={form.values.visitedOn} error={form.errorOf('visitedOn')} onChange={(v) => form.set('visitedOn', v)} />
-      <TextField label={t('m.topic')} required autoFocus value={form.values.topic} error={form.errorOf('topic')} onChange={(e) => form.set('topic', e.target.value)} />
+      <TextField
+        label={t('m.topic')}
+        required
+        autoFocus
+        value={form.values.topic}
+        error={form.errorOf('topic')}
+        onChange={(e) => form.set('topic', e.target.value)}
+      />
       <TextAreaField label={t('m.notes')} value={form.values.notes} error={form.errorOf('notes')} onChange={(e) => form.set('notes', e.target.value)} />
       <TextField label={t('m.followUp')} value={form.values.followUp} error={form.errorOf('followUp')} onChange={(e) => form.set('followUp', e.target.value)} />
       <button type="submit" className="button button--primary" disabled={form.busy}>
@@ -53,7 +60,11 @@ export function MentoringTab() {
   const [onlyUnassigned, setOnlyUnassigned] = useState(true);
   const api = useApi();
   const action = useAction();
-  const membersQuery = useApiQuery('mentoring.myMembers', { pendampingId: chosen, overdueOnly, search: search.trim() || undefined, pageSize: PAGE, sort: 'lastVisit' }, { enabled: !!chosen, keepPrevious: true });
+  const membersQuery = useApiQuery(
+    'mentoring.myMembers',
+    { pendampingId: chosen, overdueOnly, search: search.trim() || undefined, pageSize: PAGE, sort: 'lastVisit' },
+    { enabled: !!chosen, keepPrevious: true },
+  );
   const kelurahanQuery = useApiQuery('mentoring.kelurahan', {});
   const kelurahan = kelurahanQuery.data ?? [];
   const data = useStableRows(membersQuery.data, `${chosen}|${overdueOnly}|${search.trim()}`);

@@ -26,7 +26,7 @@ export function ProgrammeScreen() {
   const tabs = can('programme.saveSettings') ? [...TABS, SETTINGS_TAB] : TABS;
   const training = /^\/program\/pelatihan\/([^/]+)$/.exec(path);
   const member = /^\/program\/anggota\/([^/]+)$/.exec(path);
-  const current = training ? '/program' : tabs.find((tab) => tab.path === path)?.path ?? '/program';
+  const current = training ? '/program' : (tabs.find((tab) => tab.path === path)?.path ?? '/program');
 
   let body;
   if (training) body = <TrainingPage id={decodeURIComponent(training[1])} />;

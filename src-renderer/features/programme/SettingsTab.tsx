@@ -31,7 +31,11 @@ function SettingsForm({ initial }: { initial: Settings }) {
         await api('programme.saveSettings', {
           visitOverdueDays: Number(v.visitOverdueDays),
           naikKelas: { growthShare: Number(v.growthPercent) / 100, windowMonths: Number(v.windowMonths) },
-          bankability: { rules: { izin: v.izin, npwp: v.npwp, umur: v.umur, omzet: v.omzet }, minAgeMonths: Number(v.minAgeMonths), reportMonths: Number(v.reportMonths) },
+          bankability: {
+            rules: { izin: v.izin, npwp: v.npwp, umur: v.umur, omzet: v.omzet },
+            minAgeMonths: Number(v.minAgeMonths),
+            reportMonths: Number(v.reportMonths),
+          },
           certificateNumberTemplate: v.certificateNumberTemplate,
         });
       })
@@ -41,10 +45,28 @@ function SettingsForm({ initial }: { initial: Settings }) {
     <form onSubmit={submit} noValidate className="prog-card prog-settings">
       <Notice kind="error">{form.error}</Notice>
       <Notice kind="success">{saved ? t('common.saved') : null}</Notice>
-      <TextField label={t('s.visitOverdueDays')} inputMode="numeric" value={v.visitOverdueDays} error={form.errorOf('visitOverdueDays')} onChange={(e) => form.set('visitOverdueDays', e.target.value)} />
+      <TextField
+        label={t('s.visitOverdueDays')}
+        inputMode="numeric"
+        value={v.visitOverdueDays}
+        error={form.errorOf('visitOverdueDays')}
+        onChange={(e) => form.set('visitOverdueDays', e.target.value)}
+      />
       <div className="prog-row">
-        <TextField label={t('s.growthPercent')} inputMode="numeric" value={v.growthPercent} error={form.errorOf('naikKelas.growthShare')} onChange={(e) => form.set('growthPercent', e.target.value)} />
-        <TextField label={t('s.windowMonths')} inputMode="numeric" value={v.windowMonths} error={form.errorOf('naikKelas.windowMonths')} onChange={(e) => form.set('windowMonths', e.target.value)} />
+        <TextField
+          label={t('s.growthPercent')}
+          inputMode="numeric"
+          value={v.growthPercent}
+          error={form.errorOf('naikKelas.growthShare')}
+          onChange={(e) => form.set('growthPercent', e.target.value)}
+        />
+        <TextField
+          label={t('s.windowMonths')}
+          inputMode="numeric"
+          value={v.windowMonths}
+          error={form.errorOf('naikKelas.windowMonths')}
+          onChange={(e) => form.set('windowMonths', e.target.value)}
+        />
       </div>
       <fieldset className="prog-fieldset">
         <legend>{t('s.bankability')}</legend>
@@ -52,8 +74,20 @@ function SettingsForm({ initial }: { initial: Settings }) {
           <CheckField key={r} label={t(`s.rule.${r}`)} checked={v[r]} onChange={(e) => form.set(r, e.target.checked)} />
         ))}
         <div className="prog-row">
-          <TextField label={t('s.minAgeMonths')} inputMode="numeric" value={v.minAgeMonths} error={form.errorOf('bankability.minAgeMonths')} onChange={(e) => form.set('minAgeMonths', e.target.value)} />
-          <TextField label={t('s.reportMonths')} inputMode="numeric" value={v.reportMonths} error={form.errorOf('bankability.reportMonths')} onChange={(e) => form.set('reportMonths', e.target.value)} />
+          <TextField
+            label={t('s.minAgeMonths')}
+            inputMode="numeric"
+            value={v.minAgeMonths}
+            error={form.errorOf('bankability.minAgeMonths')}
+            onChange={(e) => form.set('minAgeMonths', e.target.value)}
+          />
+          <TextField
+            label={t('s.reportMonths')}
+            inputMode="numeric"
+            value={v.reportMonths}
+            error={form.errorOf('bankability.reportMonths')}
+            onChange={(e) => form.set('reportMonths', e.target.value)}
+          />
         </div>
       </fieldset>
       <TextField

@@ -7,7 +7,23 @@ import { TextAreaField } from '../../components/Field';
 type Participant = Output<'trainings.get'>['participants'][number];
 
 /** Cancelling says who loses their place and takes the reason the record keeps. */
-export function CancelTrainingDialog({ open, enrolled, waiting, busy, error, onConfirm, onCancel }: { open: boolean; enrolled: number; waiting: number; busy: boolean; error?: string; onConfirm: (reason: string) => void; onCancel: () => void }) {
+export function CancelTrainingDialog({
+  open,
+  enrolled,
+  waiting,
+  busy,
+  error,
+  onConfirm,
+  onCancel,
+}: {
+  open: boolean;
+  enrolled: number;
+  waiting: number;
+  busy: boolean;
+  error?: string;
+  onConfirm: (reason: string) => void;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
@@ -20,7 +36,10 @@ export function CancelTrainingDialog({ open, enrolled, waiting, busy, error, onC
       focusConfirm={false}
       onCancel={onCancel}
       onConfirm={() => {
-        if (!reason.trim()) { setMissing(true); return; }
+        if (!reason.trim()) {
+          setMissing(true);
+          return;
+        }
         onConfirm(reason.trim());
       }}
     >
@@ -42,10 +61,29 @@ export function CancelTrainingDialog({ open, enrolled, waiting, busy, error, onC
 }
 
 /** Withdrawing says what becomes of the seat: who moves up from the waiting list. */
-export function WithdrawDialog({ participant, next, busy, onConfirm, onCancel }: { participant: Participant | null; next: Participant | undefined; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+export function WithdrawDialog({
+  participant,
+  next,
+  busy,
+  onConfirm,
+  onCancel,
+}: {
+  participant: Participant | null;
+  next: Participant | undefined;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
   return (
-    <ConfirmDialog open={participant !== null} title={t('tr.withdrawTitle')} confirmLabel={t('tr.withdrawConfirm')} busy={busy} onCancel={onCancel} onConfirm={onConfirm}>
+    <ConfirmDialog
+      open={participant !== null}
+      title={t('tr.withdrawTitle')}
+      confirmLabel={t('tr.withdrawConfirm')}
+      busy={busy}
+      onCancel={onCancel}
+      onConfirm={onConfirm}
+    >
       {participant && (
         <>
           {participant.status === 'menunggu' ? (

@@ -32,7 +32,19 @@ interface TrainingDraft {
 
 export function TrainingForm({ onDone }: { onDone: (t: Output<'trainings.create'>) => void }) {
   const { t } = useI18n();
-  const form = useForm<TrainingDraft>({ topic: '', startsOn: today(), startsTime: '09:00', endsOn: today(), endsTime: '15:00', mode: 'offline', place: '', link: '', capacity: '100', trainer: '', skpd: 'ppkukm_ukm' });
+  const form = useForm<TrainingDraft>({
+    topic: '',
+    startsOn: today(),
+    startsTime: '09:00',
+    endsOn: today(),
+    endsTime: '15:00',
+    mode: 'offline',
+    place: '',
+    link: '',
+    capacity: '100',
+    trainer: '',
+    skpd: 'ppkukm_ukm',
+  });
   const v = form.values;
   const api = useApi();
   const submit = (e: SubmitEvent) => {
@@ -76,7 +88,14 @@ export function TrainingForm({ onDone }: { onDone: (t: Output<'trainings.create'
         )}
       </div>
       <div className="prog-row">
-        <TextField label={t('tr.capacity')} inputMode="numeric" required value={v.capacity} error={form.errorOf('capacity')} onChange={(e) => form.set('capacity', e.target.value)} />
+        <TextField
+          label={t('tr.capacity')}
+          inputMode="numeric"
+          required
+          value={v.capacity}
+          error={form.errorOf('capacity')}
+          onChange={(e) => form.set('capacity', e.target.value)}
+        />
         <TextField label={t('tr.trainer')} required value={v.trainer} error={form.errorOf('trainer')} onChange={(e) => form.set('trainer', e.target.value)} />
       </div>
       <SelectField label={t('tr.skpd')} value={v.skpd} onChange={(e) => form.set('skpd', e.target.value as Skpd)}>

@@ -64,7 +64,10 @@ export function TrainingPage({ id }: { id: string }) {
     });
 
   const storeMarks = async () => {
-    const r = await api('trainings.attendance', { trainingId: id, marks: enrolled.map((p) => ({ memberId: p.memberId, attended: marks[p.memberId] ?? false })) });
+    const r = await api('trainings.attendance', {
+      trainingId: id,
+      marks: enrolled.map((p) => ({ memberId: p.memberId, attended: marks[p.memberId] ?? false })),
+    });
     setEdited({});
     return r;
   };
@@ -130,7 +133,9 @@ export function TrainingPage({ id }: { id: string }) {
         <h2>{training.topic}</h2>
         <dl className="prog-facts">
           <dt>{t('tr.startsAt')}</dt>
-          <dd>{formatDateTime(training.startsAt)} – {formatDateTime(training.endsAt)}</dd>
+          <dd>
+            {formatDateTime(training.startsAt)} – {formatDateTime(training.endsAt)}
+          </dd>
           <dt>{t('tr.mode')}</dt>
           <dd>{training.mode === 'online' ? `${t('tr.mode.online')} · ${training.link}` : `${t('tr.mode.offline')} · ${training.place}`}</dd>
           <dt>{t('tr.trainer')}</dt>
@@ -151,16 +156,33 @@ export function TrainingPage({ id }: { id: string }) {
             </button>
           )}
           {done && (
-            <button type="button" className="button button--primary" disabled={busy} onClick={() => void run(async () => { const f = await printing.run('trainings.certificates', { trainingId: id }); if (!f) return t('job.cancelled'); await printPdf(f); return t('prog.pdfReady', { name: f.fileName }); })}>
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={busy}
+              onClick={() =>
+                void run(async () => {
+                  const f = await printing.run('trainings.certificates', { trainingId: id });
+                  if (!f) return t('job.cancelled');
+                  await printPdf(f);
+                  return t('prog.pdfReady', { name: f.fileName });
+                })
+              }
+            >
               {t('tr.printAll')}
             </button>
           )}
           <JobProgress job={printing} />
           {open && (
-            <button type="button" className="button" disabled={busy} onClick={() => {
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => {
                 action.setError(null);
                 setConfirming('cancel');
-              }}>
+              }}
+            >
               {t('tr.cancel')}
             </button>
           )}
@@ -172,7 +194,9 @@ export function TrainingPage({ id }: { id: string }) {
         </div>
       </div>
 
-      {training.status === 'dibatalkan' && training.cancelReason && <Notice kind="warning">{t('tr.cancelledBecause', { reason: training.cancelReason })}</Notice>}
+      {training.status === 'dibatalkan' && training.cancelReason && (
+        <Notice kind="warning">{t('tr.cancelledBecause', { reason: training.cancelReason })}</Notice>
+      )}
       {!action.message && !action.error && <Notice kind="success">{flash}</Notice>}
       {action.message && (
         <Notice kind="success">
@@ -204,7 +228,12 @@ export function TrainingPage({ id }: { id: string }) {
           {enrolled.map((p, i) => (
             <li key={p.memberId} className={marks[p.memberId] ? 'prog-attendance__row prog-attendance__row--present' : 'prog-attendance__row'}>
               <label className="prog-attendance__label">
-                <input type="checkbox" checked={marks[p.memberId] ?? false} disabled={!open} onChange={(e) => setEdited((m) => ({ ...m, [p.memberId]: e.target.checked }))} />
+                <input
+                  type="checkbox"
+                  checked={marks[p.memberId] ?? false}
+                  disabled={!open}
+                  onChange={(e) => setEdited((m) => ({ ...m, [p.memberId]: e.target.checked }))}
+                />
                 <span className="prog-attendance__no">{i + 1}.</span>
                 <span className="prog-attendance__name">{p.fullName}</span>
                 <span className="prog-muted">
@@ -220,12 +249,28 @@ export function TrainingPage({ id }: { id: string }) {
                 </span>
               )}
               {done && p.completed === 1 && (
-                <button type="button" className="button button--small" onClick={() => void run(async () => { const f = await api('trainings.certificate', { trainingId: id, memberId: p.memberId }, { read: true }); await printPdf(f); return t('prog.pdfReady', { name: f.fileName }); })}>
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() =>
+                    void run(async () => {
+                      const f = await api('trainings.certificate', { trainingId: id, memberId: p.memberId }, { read: true });
+                      await printPdf(f);
+                      return t('prog.pdfReady', { name: f.fileName });
+                    })
+                  }
+                >
                   {t('tr.printOne')}
                 </button>
               )}
               {open && (
-                <button type="button" className="button button--small" tabIndex={-1} aria-label={`${t('tr.withdraw')}: ${p.fullName}`} onClick={() => setWithdrawing(p)}>
+                <button
+                  type="button"
+                  className="button button--small"
+                  tabIndex={-1}
+                  aria-label={`${t('tr.withdraw')}: ${p.fullName}`}
+                  onClick={() => setWithdrawing(p)}
+                >
                   {t('tr.withdraw')}
                 </button>
               )}
@@ -264,7 +309,13 @@ export function TrainingPage({ id }: { id: string }) {
               <li key={p.memberId}>
                 {p.fullName} <span className="prog-muted">{p.memberNo}</span>{' '}
                 {open && (
-                  <button type="button" className="button button--small" disabled={busy} aria-label={`${t('tr.undoWithdraw')}: ${p.fullName}`} onClick={() => void run(undoWithdraw(p))}>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    disabled={busy}
+                    aria-label={`${t('tr.undoWithdraw')}: ${p.fullName}`}
+                    onClick={() => void run(undoWithdraw(p))}
+                  >
                     {t('tr.undoWithdraw')}
                   </button>
                 )}
@@ -273,7 +324,14 @@ export function TrainingPage({ id }: { id: string }) {
           </ul>
         </>
       )}
-      <ConfirmDialog open={confirming === 'complete'} title={t('tr.complete')} confirmLabel={t('tr.complete')} busy={busy} onCancel={() => setConfirming(null)} onConfirm={() => void complete()}>
+      <ConfirmDialog
+        open={confirming === 'complete'}
+        title={t('tr.complete')}
+        confirmLabel={t('tr.complete')}
+        busy={busy}
+        onCancel={() => setConfirming(null)}
+        onConfirm={() => void complete()}
+      >
         <p>{t('tr.confirmCompleteCounts', { present, enrolled: enrolled.length, absent: enrolled.length - present })}</p>
         {unsavedMarks && <p className="muted">{t('tr.unsavedMarks')}</p>}
       </ConfirmDialog>
@@ -286,7 +344,13 @@ export function TrainingPage({ id }: { id: string }) {
         onCancel={() => setConfirming(null)}
         onConfirm={(reason) => void cancel(reason)}
       />
-      <WithdrawDialog participant={withdrawing} next={withdrawing?.status === 'terdaftar' ? waiting[0] : undefined} busy={busy} onCancel={() => setWithdrawing(null)} onConfirm={() => withdrawing && void withdraw(withdrawing)} />
+      <WithdrawDialog
+        participant={withdrawing}
+        next={withdrawing?.status === 'terdaftar' ? waiting[0] : undefined}
+        busy={busy}
+        onCancel={() => setWithdrawing(null)}
+        onConfirm={() => withdrawing && void withdraw(withdrawing)}
+      />
     </div>
   );
 }

@@ -19,10 +19,14 @@ const STATUS_BADGE = { terjadwal: 'badge--info', selesai: 'badge--success', diba
 export function TrainingsTab() {
   const { t } = useI18n();
   const [creating, setCreating] = useState(false);
-  const table = useServerTable(
-    { page: 0, pageSize: 25, sort: 'startsAt', dir: 'desc', filters: { q: '', status: '' } },
-    'trainings.list', (s, f) => ({ page: s.page, pageSize: s.pageSize, sort: s.sort as 'startsAt', dir: s.dir, search: f.q || undefined, status: (f.status || undefined) as Row['status'] | undefined }),
-  );
+  const table = useServerTable({ page: 0, pageSize: 25, sort: 'startsAt', dir: 'desc', filters: { q: '', status: '' } }, 'trainings.list', (s, f) => ({
+    page: s.page,
+    pageSize: s.pageSize,
+    sort: s.sort as 'startsAt',
+    dir: s.dir,
+    search: f.q || undefined,
+    status: (f.status || undefined) as Row['status'] | undefined,
+  }));
   const columns = useMemo(
     () => [
       col.accessor('startsAt', { header: t('tr.startsAt'), cell: (c) => formatDateTime(c.getValue()) }),
@@ -31,7 +35,11 @@ export function TrainingsTab() {
       col.display({ id: 'seats', header: t('tr.seats'), cell: (c) => `${c.row.original.enrolled} / ${c.row.original.capacity}` }),
       col.accessor('waiting', { header: t('tr.waiting'), enableSorting: false }),
       col.accessor('attended', { header: t('tr.attended'), enableSorting: false }),
-      col.accessor('status', { header: t('tr.status'), enableSorting: false, cell: (c) => <span className={`badge ${STATUS_BADGE[c.getValue()]}`}>{t(`tr.status.${c.getValue()}`)}</span> }),
+      col.accessor('status', {
+        header: t('tr.status'),
+        enableSorting: false,
+        cell: (c) => <span className={`badge ${STATUS_BADGE[c.getValue()]}`}>{t(`tr.status.${c.getValue()}`)}</span>,
+      }),
     ],
     [t],
   );
@@ -40,7 +48,9 @@ export function TrainingsTab() {
       <div className="filters">
         <SearchBox value={table.filters.q} onChange={(v) => table.setFilter('q', v)} />
         <select aria-label={t('tr.status')} value={table.filters.status} onChange={(e) => table.setFilter('status', e.target.value)}>
-          <option value="">{t('tr.status')}: {t('common.all')}</option>
+          <option value="">
+            {t('tr.status')}: {t('common.all')}
+          </option>
           {(['terjadwal', 'selesai', 'dibatalkan'] as const).map((s) => (
             <option key={s} value={s}>
               {t(`tr.status.${s}`)}
@@ -52,7 +62,13 @@ export function TrainingsTab() {
         </button>
       </div>
       <Notice kind="error">{table.error}</Notice>
-      <DataTable columns={columns} {...table.tableProps} caption={t('prog.tab.trainings')} onRowClick={(r) => navigate(`/program/pelatihan/${r.id}`)} rowLabel={(r) => r.topic} />
+      <DataTable
+        columns={columns}
+        {...table.tableProps}
+        caption={t('prog.tab.trainings')}
+        onRowClick={(r) => navigate(`/program/pelatihan/${r.id}`)}
+        rowLabel={(r) => r.topic}
+      />
       <Dialog title={t('tr.new')} open={creating} onClose={() => setCreating(false)}>
         {creating && (
           <TrainingForm

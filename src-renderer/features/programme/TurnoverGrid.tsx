@@ -12,9 +12,14 @@ import { groupDigits, parseAmount } from './pdf';
 import { usePendampingChoice } from './usePendampingChoice';
 
 type Row = Output<'turnover.grid'>['rows'][number];
-interface Cells { turnover: string; profit: string; employees: string }
+interface Cells {
+  turnover: string;
+  profit: string;
+  employees: string;
+}
 type Col = keyof Cells;
-type RowState = { kind: 'dirty' | 'saving' } | { kind: 'error'; text: string; cols: Col[] } | { kind: 'warning'; warnings: PlausibilityWarning[]; figures: string };
+type RowState =
+  { kind: 'dirty' | 'saving' } | { kind: 'error'; text: string; cols: Col[] } | { kind: 'warning'; warnings: PlausibilityWarning[]; figures: string };
 const COLS = ['turnover', 'profit', 'employees'] as const;
 
 function previousMonth(): string {
@@ -38,7 +43,12 @@ const payloadOf = (businessId: string, c: Cells) => ({
 
 function warningText(w: PlausibilityWarning, t: Translate): string {
   if (w.kind === 'employees') return t('g.warnEmployees', { n: formatNumber(w.employees), max: w.max });
-  return t('g.warnChange', { dir: w.change > 0 ? t('g.warnUp') : t('g.warnDown'), pct: Math.round(Math.abs(w.change) * 100), prev: formatRupiah(w.previous), cur: formatRupiah(w.current) });
+  return t('g.warnChange', {
+    dir: w.change > 0 ? t('g.warnUp') : t('g.warnDown'),
+    pct: Math.round(Math.abs(w.change) * 100),
+    prev: formatRupiah(w.previous),
+    cur: formatRupiah(w.current),
+  });
 }
 
 /**
@@ -85,7 +95,13 @@ export function TurnoverGrid() {
   /** Whether the row may be saved now: a warning is asked once per set of figures. */
   const plausible = (r: Row, c: Cells): boolean => {
     const p = payloadOf(r.businessId, c);
-    const warnings = turnoverWarnings({ turnover: p.turnover !== null && !Number.isNaN(p.turnover) ? p.turnover : null, employees: p.employees !== null && !Number.isNaN(p.employees) ? p.employees : null }, r.previous);
+    const warnings = turnoverWarnings(
+      {
+        turnover: p.turnover !== null && !Number.isNaN(p.turnover) ? p.turnover : null,
+        employees: p.employees !== null && !Number.isNaN(p.employees) ? p.employees : null,
+      },
+      r.previous,
+    );
     const figures = JSON.stringify(c);
     const s = state[r.businessId];
     if (warnings.length === 0 || (s?.kind === 'warning' && s.figures === figures)) return true;
@@ -195,7 +211,14 @@ export function TurnoverGrid() {
         {(!me.isPendamping || list.length > 1) && (
           <label className="prog-inline">
             {t('m.pendamping')}{' '}
-            <select aria-label={t('m.pendamping')} value={chosen} onChange={(e) => { const next = e.target.value; switchTo(() => setChosen(next)); }}>
+            <select
+              aria-label={t('m.pendamping')}
+              value={chosen}
+              onChange={(e) => {
+                const next = e.target.value;
+                switchTo(() => setChosen(next));
+              }}
+            >
               <option value="">{t('m.choosePendamping')}</option>
               {list.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -236,7 +259,10 @@ export function TurnoverGrid() {
                 const cells = cellsOf(r);
                 const saved = !edits[r.businessId] && r.current;
                 return (
-                  <tr key={r.businessId} className={s?.kind === 'error' ? 'prog-grid__row--error' : s?.kind === 'warning' ? 'prog-grid__row--warning' : undefined}>
+                  <tr
+                    key={r.businessId}
+                    className={s?.kind === 'error' ? 'prog-grid__row--error' : s?.kind === 'warning' ? 'prog-grid__row--warning' : undefined}
+                  >
                     <td>
                       <a href={`#/program/anggota/${r.memberId}`} tabIndex={-1}>
                         {r.memberName}
@@ -249,7 +275,11 @@ export function TurnoverGrid() {
                     </td>
                     <td className="prog-grid__num prog-grid__last">
                       {fmt(r.previous?.turnover)}
-                      {r.previous && <div className="prog-muted">{t('g.employees')}: {fmt(r.previous.employees)}</div>}
+                      {r.previous && (
+                        <div className="prog-muted">
+                          {t('g.employees')}: {fmt(r.previous.employees)}
+                        </div>
+                      )}
                     </td>
                     {COLS.map((c, col) => (
                       <td key={c}>

@@ -20,7 +20,8 @@ const id = {
   's.minAgeMonths': 'Usia usaha minimal (bulan)',
   's.reportMonths': 'Bulan laporan omzet terakhir yang wajib ada',
   's.certificateNumberTemplate': 'Format nomor sertifikat pelatihan',
-  's.certificateNumberHint': 'Bawaan {seq:4}/SERT-P2/{kecamatan}/{bulan_romawi}/{tahun}. Bagian: {seq}, {seq:N}, {kecamatan}, {bulan}, {bulan_romawi}, {tahun}. Nomor urut per tahun, diberikan saat pelatihan selesai.',
+  's.certificateNumberHint':
+    'Bawaan {seq:4}/SERT-P2/{kecamatan}/{bulan_romawi}/{tahun}. Bagian: {seq}, {seq:N}, {kecamatan}, {bulan}, {bulan_romawi}, {tahun}. Nomor urut per tahun, diberikan saat pelatihan selesai.',
   'tr.certificateNo': 'Sertifikat {number}',
   'tr.certificateRevoked': 'dicabut',
   'mp.assign': 'Simpan pendamping',
@@ -77,10 +78,12 @@ const id = {
   'tr.enrolment.terdaftar': 'Terdaftar',
   'tr.enrolment.menunggu': 'Daftar tunggu',
   'tr.enrolment.mundur': 'Mundur',
-  'tr.confirmCompleteCounts': '{present} dari {enrolled} peserta ditandai hadir: mereka lulus dan tahap P2 mereka tercatat. {absent} peserta yang tidak hadir tidak lulus. Setelah selesai, peserta tidak dapat diubah lagi.',
+  'tr.confirmCompleteCounts':
+    '{present} dari {enrolled} peserta ditandai hadir: mereka lulus dan tahap P2 mereka tercatat. {absent} peserta yang tidak hadir tidak lulus. Setelah selesai, peserta tidak dapat diubah lagi.',
   'tr.unsavedMarks': 'Kehadiran yang belum disimpan ikut disimpan lebih dahulu.',
   'tr.cancelTitle': 'Batalkan pelatihan?',
-  'tr.cancelWho': '{enrolled} peserta dan {waiting} daftar tunggu kehilangan tempatnya di pelatihan ini. Beri tahu mereka setelah membatalkan. Pembatalan dapat diurungkan selama pelatihan belum berlangsung.',
+  'tr.cancelWho':
+    '{enrolled} peserta dan {waiting} daftar tunggu kehilangan tempatnya di pelatihan ini. Beri tahu mereka setelah membatalkan. Pembatalan dapat diurungkan selama pelatihan belum berlangsung.',
   'tr.cancelReason': 'Alasan pembatalan',
   'tr.cancelConfirm': 'Ya, batalkan pelatihan',
   'tr.cancelled': 'Pelatihan dibatalkan.',
@@ -210,7 +213,8 @@ const en: Record<keyof typeof id, string> = {
   's.minAgeMonths': 'Minimum business age (months)',
   's.reportMonths': 'Last months of turnover reports required',
   's.certificateNumberTemplate': 'Training certificate number format',
-  's.certificateNumberHint': 'Default {seq:4}/SERT-P2/{kecamatan}/{bulan_romawi}/{tahun}. Parts: {seq}, {seq:N}, {kecamatan}, {bulan}, {bulan_romawi}, {tahun}. Numbered per year, given when the training is completed.',
+  's.certificateNumberHint':
+    'Default {seq:4}/SERT-P2/{kecamatan}/{bulan_romawi}/{tahun}. Parts: {seq}, {seq:N}, {kecamatan}, {bulan}, {bulan_romawi}, {tahun}. Numbered per year, given when the training is completed.',
   'tr.certificateNo': 'Certificate {number}',
   'tr.certificateRevoked': 'revoked',
   'mp.assign': 'Save mentor',
@@ -267,10 +271,12 @@ const en: Record<keyof typeof id, string> = {
   'tr.enrolment.terdaftar': 'Enrolled',
   'tr.enrolment.menunggu': 'Waiting list',
   'tr.enrolment.mundur': 'Withdrawn',
-  'tr.confirmCompleteCounts': '{present} of {enrolled} participants are marked present: they graduate and their P2 stage is recorded. The {absent} absent do not graduate. After completion the participants cannot be changed.',
+  'tr.confirmCompleteCounts':
+    '{present} of {enrolled} participants are marked present: they graduate and their P2 stage is recorded. The {absent} absent do not graduate. After completion the participants cannot be changed.',
   'tr.unsavedMarks': 'Attendance not yet saved is saved first.',
   'tr.cancelTitle': 'Cancel the training?',
-  'tr.cancelWho': '{enrolled} participants and {waiting} on the waiting list lose their place in this training. Tell them after cancelling. The cancellation can be undone while the training has not taken place.',
+  'tr.cancelWho':
+    '{enrolled} participants and {waiting} on the waiting list lose their place in this training. Tell them after cancelling. The cancellation can be undone while the training has not taken place.',
   'tr.cancelReason': 'Reason for cancelling',
   'tr.cancelConfirm': 'Yes, cancel the training',
   'tr.cancelled': 'Training cancelled.',

@@ -24,7 +24,10 @@ function csvHeaders(base64: string): string[] {
   const text = new TextDecoder().decode(Uint8Array.from(atob(base64.slice(0, 8000)), (c) => c.charCodeAt(0))).replace(/^\uFEFF/, '');
   const line = text.split(/\r?\n/)[0] ?? '';
   const sep = (line.match(/;/g)?.length ?? 0) > (line.match(/,/g)?.length ?? 0) ? ';' : ',';
-  return line.split(sep).map((h) => h.trim().replace(/^"|"$/g, '')).filter(Boolean);
+  return line
+    .split(sep)
+    .map((h) => h.trim().replace(/^"|"$/g, ''))
+    .filter(Boolean);
 }
 
 /**
@@ -89,9 +92,18 @@ export function ImportScreen() {
     setPreview(null);
     setHeadersOnly(null);
     setMapping({});
-    if (!chosen) { setFile(null); return; }
-    if (!/\.(xlsx|csv)$/i.test(chosen.name)) { setError(t('reg.imp.wrongType')); return; }
-    if (chosen.size > MAX_MB * 1024 * 1024) { setError(t('reg.imp.tooBig', { mb: MAX_MB })); return; }
+    if (!chosen) {
+      setFile(null);
+      return;
+    }
+    if (!/\.(xlsx|csv)$/i.test(chosen.name)) {
+      setError(t('reg.imp.wrongType'));
+      return;
+    }
+    if (chosen.size > MAX_MB * 1024 * 1024) {
+      setError(t('reg.imp.tooBig', { mb: MAX_MB }));
+      return;
+    }
     setBusy(true);
     try {
       const f = { name: chosen.name, base64: await readFileBase64(chosen) };
@@ -173,7 +185,13 @@ export function ImportScreen() {
         <div className="reg-panel">
           <div className="field">
             <label htmlFor="reg-import-file">{t('reg.imp.file')}</label>
-            <input id="reg-import-file" type="file" accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" disabled={busy || running} onChange={(e) => void choose(e.target.files?.[0])} />
+            <input
+              id="reg-import-file"
+              type="file"
+              accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+              disabled={busy || running}
+              onChange={(e) => void choose(e.target.files?.[0])}
+            />
           </div>
           {busy && !reading.running && <p className="muted">{t('reg.imp.reading')}</p>}
         </div>
@@ -202,7 +220,11 @@ export function ImportScreen() {
             ))}
           </div>
           <div className="grid3">
-            <SelectField label={t('reg.imp.defaultTarget')} value={defaults.targetGroup} onChange={(e) => setDefaults((d) => ({ ...d, targetGroup: e.target.value }))}>
+            <SelectField
+              label={t('reg.imp.defaultTarget')}
+              value={defaults.targetGroup}
+              onChange={(e) => setDefaults((d) => ({ ...d, targetGroup: e.target.value }))}
+            >
               {TARGET_GROUPS.map((x) => (
                 <option key={x} value={x}>
                   {t(`reg.tg.${x}`)}
@@ -232,7 +254,13 @@ export function ImportScreen() {
         <div className="reg-panel">
           <h2>{t('reg.imp.preview')}</h2>
           <p>
-            <strong>{t('reg.imp.summary', { total: formatNumber(preview.counts.total), valid: formatNumber(preview.counts.valid), invalid: formatNumber(preview.counts.invalid) })}</strong>{' '}
+            <strong>
+              {t('reg.imp.summary', {
+                total: formatNumber(preview.counts.total),
+                valid: formatNumber(preview.counts.valid),
+                invalid: formatNumber(preview.counts.invalid),
+              })}
+            </strong>{' '}
             {preview.counts.alreadyRegistered > 0 && t('reg.imp.alreadyCount', { n: formatNumber(preview.counts.alreadyRegistered) })}{' '}
             {preview.rows.length < preview.counts.total && <span className="muted">{t('reg.imp.previewOf', { shown: preview.rows.length })}</span>}
           </p>
@@ -271,10 +299,12 @@ export function ImportScreen() {
           <fieldset className="reg-import-mode">
             <legend>{t('reg.imp.mode')}</legend>
             <label className="check">
-              <input type="radio" name="mode" value="all_or_nothing" checked={mode === 'all_or_nothing'} onChange={() => setMode('all_or_nothing')} /> {t('reg.imp.modeAll')}
+              <input type="radio" name="mode" value="all_or_nothing" checked={mode === 'all_or_nothing'} onChange={() => setMode('all_or_nothing')} />{' '}
+              {t('reg.imp.modeAll')}
             </label>
             <label className="check">
-              <input type="radio" name="mode" value="valid_only" checked={mode === 'valid_only'} onChange={() => setMode('valid_only')} /> {t('reg.imp.modeValid')}
+              <input type="radio" name="mode" value="valid_only" checked={mode === 'valid_only'} onChange={() => setMode('valid_only')} />{' '}
+              {t('reg.imp.modeValid')}
             </label>
           </fieldset>
           <div className="actions">
@@ -288,7 +318,12 @@ export function ImportScreen() {
       {job && (
         <div className="reg-panel" aria-live="polite">
           <h2>{job.fileName}</h2>
-          <progress className="reg-progress" max={Math.max(job.toWrite, 1)} value={job.toWrite === 0 ? 1 : job.written} aria-label={t('reg.imp.progress', { done: job.written, total: job.toWrite })} />
+          <progress
+            className="reg-progress"
+            max={Math.max(job.toWrite, 1)}
+            value={job.toWrite === 0 ? 1 : job.written}
+            aria-label={t('reg.imp.progress', { done: job.written, total: job.toWrite })}
+          />
           <p>{t('reg.imp.progress', { done: formatNumber(job.written), total: formatNumber(job.toWrite) })}</p>
           {running && !job.done && (
             <button

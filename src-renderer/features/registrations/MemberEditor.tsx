@@ -156,7 +156,11 @@ export function MemberEditor({ memberId }: { memberId: string | null }) {
     // messages are the member's, already shown at the member's fields.
     value.businesses.forEach((b, i) => {
       if (!b.sameAddress) return;
-      for (const [own, member] of [['addressStreet', 'addressStreet'], ['kelurahanKode', 'kelurahanKode'], ['postalCode', 'postalCode']] as const) {
+      for (const [own, member] of [
+        ['addressStreet', 'addressStreet'],
+        ['kelurahanKode', 'kelurahanKode'],
+        ['postalCode', 'postalCode'],
+      ] as const) {
         const key = `businesses.${i}.${own}`;
         const message = fields.get(key);
         if (!message) continue;
@@ -195,7 +199,11 @@ export function MemberEditor({ memberId }: { memberId: string | null }) {
         // The same-person warning was answered when the name and birth date were saved; it is
         // asked again only when one of them changes.
         confirmDuplicate: confirmDuplicate || sameIdentity(profile, value),
-        businesses: value.businesses.map((b) => ({ ...(b.id ? { id: b.id } : {}), ...businessInput(b, value), status: (b.status ?? 'aktif') as 'aktif' | 'tutup' })),
+        businesses: value.businesses.map((b) => ({
+          ...(b.id ? { id: b.id } : {}),
+          ...businessInput(b, value),
+          status: (b.status ?? 'aktif') as 'aktif' | 'tutup',
+        })),
       });
       setFlash(t('reg.saved'));
       navigate(`/pendaftaran/anggota/${memberId}`, undefined, { afterSave: true });
@@ -206,8 +214,18 @@ export function MemberEditor({ memberId }: { memberId: string | null }) {
     }
   };
 
-  if (loadError) return <section className="screen"><Notice kind="error">{loadError}</Notice></section>;
-  if (memberId && !profile) return <section className="screen"><p className="muted">{t('common.loading')}</p></section>;
+  if (loadError)
+    return (
+      <section className="screen">
+        <Notice kind="error">{loadError}</Notice>
+      </section>
+    );
+  if (memberId && !profile)
+    return (
+      <section className="screen">
+        <p className="muted">{t('common.loading')}</p>
+      </section>
+    );
 
   const back = memberId ? `#/pendaftaran/anggota/${memberId}` : '#/pendaftaran';
   return (
@@ -239,7 +257,11 @@ export function MemberEditor({ memberId }: { memberId: string | null }) {
           nikNote={
             existing && (
               <p className="reg-dup-link">
-                {t('reg.dup.nik')} <a href={`#/pendaftaran/anggota/${existing.id}`}>{t('reg.dup.open')}{existing.no ? ` (${existing.no})` : ''}</a>
+                {t('reg.dup.nik')}{' '}
+                <a href={`#/pendaftaran/anggota/${existing.id}`}>
+                  {t('reg.dup.open')}
+                  {existing.no ? ` (${existing.no})` : ''}
+                </a>
               </p>
             )
           }
@@ -264,9 +286,7 @@ export function MemberEditor({ memberId }: { memberId: string | null }) {
           <div>
             <p>{duplicate.message}</p>
             <p>
-              <a href={`#/pendaftaran/anggota/${duplicate.id}`}>
-                {t('reg.dup.open')}
-              </a>
+              <a href={`#/pendaftaran/anggota/${duplicate.id}`}>{t('reg.dup.open')}</a>
             </p>
             <p>
               <strong>{t('reg.dup.confirm')}</strong>

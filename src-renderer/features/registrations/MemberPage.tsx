@@ -26,7 +26,6 @@ type Business = Profile['businesses'][number];
 const latestConditionOf = (b: Business): Business['conditions'][number] | null => b.latestCondition;
 type Stage = Profile['stages'][number];
 
-
 /** One member: profile, businesses with their dated conditions, the 7P checklist, history. */
 export function MemberPage({ memberId }: { memberId: string }) {
   const { t } = useI18n();
@@ -45,7 +44,10 @@ export function MemberPage({ memberId }: { memberId: string }) {
   const [stageFor, setStageFor] = useState<Stage | null>(null);
 
   const reveal = async () => {
-    if (revealed) { setRevealed(null); return; }
+    if (revealed) {
+      setRevealed(null);
+      return;
+    }
     // The reveal is itself a change in the trail: the history reloads with it.
     await revealing.run(async () => setRevealed(await api('members.revealNik', { id: memberId })));
   };
@@ -61,7 +63,12 @@ export function MemberPage({ memberId }: { memberId: string }) {
     );
 
   const p = profile;
-  const address = [p.addressStreet, p.rt || p.rw ? `RT ${p.rt ?? '—'}/RW ${p.rw ?? '—'}` : null, p.kelurahanNama ? `Kel. ${p.kelurahanNama}` : null, p.kecamatanNama ? `Kec. ${p.kecamatanNama}` : null]
+  const address = [
+    p.addressStreet,
+    p.rt || p.rw ? `RT ${p.rt ?? '—'}/RW ${p.rw ?? '—'}` : null,
+    p.kelurahanNama ? `Kel. ${p.kelurahanNama}` : null,
+    p.kecamatanNama ? `Kec. ${p.kecamatanNama}` : null,
+  ]
     .filter(Boolean)
     .join(', ');
 
@@ -151,7 +158,9 @@ export function MemberPage({ memberId }: { memberId: string }) {
                     <div className="reg-evidence__text" title={s.evidence ?? undefined}>
                       {s.evidence ?? '—'}
                     </div>
-                    {(Boolean(s.recordedByName) || (Boolean(s.source) && s.source !== 'manual')) && <div className="reg-small">{t('reg.s.byName', { name: s.recordedByName ?? s.source ?? '' })}</div>}
+                    {(Boolean(s.recordedByName) || (Boolean(s.source) && s.source !== 'manual')) && (
+                      <div className="reg-small">{t('reg.s.byName', { name: s.recordedByName ?? s.source ?? '' })}</div>
+                    )}
                   </td>
                   {canEdit && (
                     <td>
@@ -202,7 +211,11 @@ export function MemberPage({ memberId }: { memberId: string }) {
           />
         )}
       </Dialog>
-      <Dialog title={stageFor ? t('reg.s.recordTitle', { stage: `${stageFor.code} ${stageFor.label}` }) : ''} open={stageFor !== null} onClose={() => setStageFor(null)}>
+      <Dialog
+        title={stageFor ? t('reg.s.recordTitle', { stage: `${stageFor.code} ${stageFor.label}` }) : ''}
+        open={stageFor !== null}
+        onClose={() => setStageFor(null)}
+      >
         {stageFor && (
           <StageForm
             memberId={p.id}
@@ -288,7 +301,15 @@ function BusinessCard({ business: b, revealedNpwp, canEdit, onRecord }: { busine
         <>
           <p className="reg-condition-now">
             {t('reg.c.digital')}:{' '}
-            {digital.length ? digital.map(([k, label]) => <span key={k} className="badge badge--info">{t(label)}</span>) : <span className="muted">—</span>}
+            {digital.length ? (
+              digital.map(([k, label]) => (
+                <span key={k} className="badge badge--info">
+                  {t(label)}
+                </span>
+              ))
+            ) : (
+              <span className="muted">—</span>
+            )}
           </p>
           <table className="table reg-condition-table">
             <thead>
@@ -370,34 +391,51 @@ function ConditionForm({ business, onDone }: { business: Business; onDone: () =>
   const submit = (e: React.SubmitEvent) => {
     e.preventDefault();
     void f.submit(async () => {
-      await api('businesses.recordCondition', {
-        businessId: business.id,
-        recordedOn: v.recordedOn,
-        closedTemporarily: tri(v.closedTemporarily),
-        loanTrouble: tri(v.loanTrouble),
-        turnoverDropPct: v.turnoverDropPct === '' ? null : Number(v.turnoverDropPct),
-        recovered: tri(v.recovered),
-        sellsOnline: v.sellsOnline,
-        marketplace: v.marketplace,
-        socialMedia: v.socialMedia,
-        qris: v.qris,
-        eorder: v.eorder,
-        bookkeepingApp: v.bookkeepingApp,
-        note: v.note.trim() || null,
-      }, { invalidates: ['members'] });
+      await api(
+        'businesses.recordCondition',
+        {
+          businessId: business.id,
+          recordedOn: v.recordedOn,
+          closedTemporarily: tri(v.closedTemporarily),
+          loanTrouble: tri(v.loanTrouble),
+          turnoverDropPct: v.turnoverDropPct === '' ? null : Number(v.turnoverDropPct),
+          recovered: tri(v.recovered),
+          sellsOnline: v.sellsOnline,
+          marketplace: v.marketplace,
+          socialMedia: v.socialMedia,
+          qris: v.qris,
+          eorder: v.eorder,
+          bookkeepingApp: v.bookkeepingApp,
+          note: v.note.trim() || null,
+        },
+        { invalidates: ['members'] },
+      );
       onDone();
     });
   };
   return (
     <form onSubmit={submit} noValidate>
       <Notice kind="error">{f.error}</Notice>
-      <DateField label={t('reg.c.recordedOn')} required autoFocus value={v.recordedOn} error={f.errorOf('recordedOn')} onChange={(v) => f.set('recordedOn', v)} />
+      <DateField
+        label={t('reg.c.recordedOn')}
+        required
+        autoFocus
+        value={v.recordedOn}
+        error={f.errorOf('recordedOn')}
+        onChange={(v) => f.set('recordedOn', v)}
+      />
       <fieldset>
         <legend>{t('reg.c.pandemic')}</legend>
         <div className="grid2">
           {triSelect('closedTemporarily', t('reg.c.closed'))}
           {triSelect('loanTrouble', t('reg.c.loanTrouble'))}
-          <TextField label={t('reg.c.drop')} inputMode="numeric" value={v.turnoverDropPct} error={f.errorOf('turnoverDropPct')} onChange={(e) => f.set('turnoverDropPct', e.target.value.replace(/\D/g, '').slice(0, 3))} />
+          <TextField
+            label={t('reg.c.drop')}
+            inputMode="numeric"
+            value={v.turnoverDropPct}
+            error={f.errorOf('turnoverDropPct')}
+            onChange={(e) => f.set('turnoverDropPct', e.target.value.replace(/\D/g, '').slice(0, 3))}
+          />
           {triSelect('recovered', t('reg.c.recovered'))}
         </div>
       </fieldset>
@@ -425,7 +463,11 @@ function StageForm({ memberId, stage, onDone }: { memberId: string; stage: Stage
   const submit = (e: React.SubmitEvent) => {
     e.preventDefault();
     void f.submit(async () => {
-      await api('stages.record', { memberId, stage: stage.code as 'P2', completedOn: f.values.completedOn, evidence: f.values.evidence }, { invalidates: ['members', 'programme'] });
+      await api(
+        'stages.record',
+        { memberId, stage: stage.code as 'P2', completedOn: f.values.completedOn, evidence: f.values.evidence },
+        { invalidates: ['members', 'programme'] },
+      );
       onDone();
     });
   };
@@ -454,4 +496,3 @@ function StageForm({ memberId, stage, onDone }: { memberId: string; stage: Stage
     </form>
   );
 }
-

@@ -54,8 +54,13 @@ export function MembersList() {
   // Loket clerks look members up; registering, importing and exporting are for the others.
   const can = useCan();
   const canRegister = can('members.register');
-  const table = useServerTable({ page: 0, pageSize: 25, sort: 'name', dir: 'asc', filters: NO_FILTERS }, 'members.list', (s, f) => ({ page: s.page, pageSize: s.pageSize, sort: s.sort as ListInput['sort'], dir: s.dir, ...toApiFilters(f) }),
-  );
+  const table = useServerTable({ page: 0, pageSize: 25, sort: 'name', dir: 'asc', filters: NO_FILTERS }, 'members.list', (s, f) => ({
+    page: s.page,
+    pageSize: s.pageSize,
+    sort: s.sort as ListInput['sort'],
+    dir: s.dir,
+    ...toApiFilters(f),
+  }));
   const anyFilter = Object.values(table.filters).some(Boolean);
 
   const exportView = async (format: 'xlsx' | 'csv') => {
@@ -99,7 +104,11 @@ export function MembersList() {
         ),
       }),
       col.accessor('kelurahanNama', { id: 'kelurahan', header: t('reg.col.kelurahan'), cell: (c) => c.getValue() ?? c.row.original.kelurahanKode }),
-      col.accessor('businessNames', { header: t('reg.col.business'), enableSorting: false, cell: (c) => <span className="reg-clip">{c.getValue() || '—'}</span> }),
+      col.accessor('businessNames', {
+        header: t('reg.col.business'),
+        enableSorting: false,
+        cell: (c) => <span className="reg-clip">{c.getValue() || '—'}</span>,
+      }),
       col.accessor('targetGroup', { header: t('reg.col.targetGroup'), enableSorting: false, cell: (c) => t(`reg.tg.${c.getValue()}`) }),
       col.accessor('stagesDone', {
         header: t('reg.col.stages'),
@@ -114,7 +123,11 @@ export function MembersList() {
           </span>
         ),
       }),
-      col.accessor('registeredOn', { id: 'registeredOn', header: t('reg.col.registeredOn'), cell: (c) => <span className="reg-nowrap">{formatShortDate(c.getValue())}</span> }),
+      col.accessor('registeredOn', {
+        id: 'registeredOn',
+        header: t('reg.col.registeredOn'),
+        cell: (c) => <span className="reg-nowrap">{formatShortDate(c.getValue())}</span>,
+      }),
     ],
     [t],
   );

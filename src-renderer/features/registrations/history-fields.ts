@@ -5,16 +5,55 @@
 // reaches the screen.
 import type { MessageKey } from '../../app/i18n';
 
-export const HIDDEN_KEYS = new Set(['id', 'source', 'revealed', 'recorded_by', 'pendamping_id', 'source_id', 'member_id', 'business_id', 'name_key', 'created_at', 'updated_at', 'created_by', 'recorded_at', 'businesses', 'manual_by', 'npwpOf', 'kbli_versi']);
+export const HIDDEN_KEYS = new Set([
+  'id',
+  'source',
+  'revealed',
+  'recorded_by',
+  'pendamping_id',
+  'source_id',
+  'member_id',
+  'business_id',
+  'name_key',
+  'created_at',
+  'updated_at',
+  'created_by',
+  'recorded_at',
+  'businesses',
+  'manual_by',
+  'npwpOf',
+  'kbli_versi',
+]);
 
 // Stored codes in the catalogue's words: a history reads like the form, never like the table.
-export const CODED: Partial<Record<string, string>> = { gender: 'reg.gender', target_group: 'reg.tg', skpd: 'reg.skpd', education: 'reg.edu', legal_form: 'reg.lf', scale: 'reg.scale', status: 'reg.status', place_status: 'reg.place', halal_status: 'reg.halal', pirt_status: 'reg.pirt' };
+export const CODED: Partial<Record<string, string>> = {
+  gender: 'reg.gender',
+  target_group: 'reg.tg',
+  skpd: 'reg.skpd',
+  education: 'reg.edu',
+  legal_form: 'reg.lf',
+  scale: 'reg.scale',
+  status: 'reg.status',
+  place_status: 'reg.place',
+  halal_status: 'reg.halal',
+  pirt_status: 'reg.pirt',
+};
 /** A 7P stage's status is not a member's status. */
 export const STAGE_CODED: Partial<Record<string, string>> = { ...CODED, status: 'reg.stageStatus' };
 export const codedFor = (entity: string) => (entity === 'member_stages' ? STAGE_CODED : CODED);
 export const MONEY = new Set(['capital', 'monthly_turnover']);
 export const DATES = new Set(['birth_date', 'start_date', 'recorded_on', 'completed_on', 'manual_on', 'registered_on']);
-export const YES_NO = new Set(['closed_temporarily', 'loan_trouble', 'recovered', 'sells_online', 'marketplace', 'social_media', 'qris', 'eorder', 'bookkeeping_app']);
+export const YES_NO = new Set([
+  'closed_temporarily',
+  'loan_trouble',
+  'recovered',
+  'sells_online',
+  'marketplace',
+  'social_media',
+  'qris',
+  'eorder',
+  'bookkeeping_app',
+]);
 
 export const METHOD_LABELS: Partial<Record<string, MessageKey>> = {
   'members.register': 'reg.h.register',

@@ -11,7 +11,15 @@ import { parseRupiah } from './display';
  * Rupiah typed as digits and shown grouped the id-ID way (Rp 1.500.000); the form keeps the
  * integer, which is what the API receives.
  */
-export function MoneyField(props: { label: string; value: number | null; onChange: (value: number | null) => void; error?: string; hint?: string; required?: boolean; name?: string }) {
+export function MoneyField(props: {
+  label: string;
+  value: number | null;
+  onChange: (value: number | null) => void;
+  error?: string;
+  hint?: string;
+  required?: boolean;
+  name?: string;
+}) {
   return (
     <Field label={props.label} error={props.error} hint={props.hint} required={props.required}>
       {(id, describedBy) => (
@@ -45,7 +53,13 @@ export type KbliOption = Output<'kbli.search'>[number];
  * words); Up/Down move through the results, Enter picks one, Escape closes the list. While the
  * list is open Enter picks rather than submitting the form.
  */
-export function KbliCombobox(props: { label: string; value: { kode: string; judul: string } | null; onChange: (value: { kode: string; judul: string } | null) => void; error?: string; required?: boolean }) {
+export function KbliCombobox(props: {
+  label: string;
+  value: { kode: string; judul: string } | null;
+  onChange: (value: { kode: string; judul: string } | null) => void;
+  error?: string;
+  required?: boolean;
+}) {
   const { t } = useI18n();
   const listId = useId();
   const [text, setText] = useState(props.value ? `${props.value.kode} — ${props.value.judul}` : '');

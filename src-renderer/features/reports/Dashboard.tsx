@@ -30,12 +30,23 @@ export function Dashboard({ month }: { month: string }) {
         <div className="reports__progress" role="progressbar" aria-label={t('reports.targetTitle')} aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
           <div style={{ width: `${pct}%` }} />
         </div>
-        <div>{t('reports.targetText', { done: formatNumber(data.registeredYearToDate), target: formatNumber(data.yearlyTarget), pct: formatReportValue(data.targetProgress, 'percent') })}</div>
+        <div>
+          {t('reports.targetText', {
+            done: formatNumber(data.registeredYearToDate),
+            target: formatNumber(data.yearlyTarget),
+            pct: formatReportValue(data.targetProgress, 'percent'),
+          })}
+        </div>
       </div>
       <p className="reports__months">
         <span className="reports__months-title">{t('reports.monthStates')}:</span>
         {data.monthStates.map((m) => (
-          <span key={m.month} className="reports__month" data-month={m.month} title={m.closedAt ? t('reports.closedLine', { date: formatDate(m.closedAt), name: m.closedBy ?? '' }) : undefined}>
+          <span
+            key={m.month}
+            className="reports__month"
+            data-month={m.month}
+            title={m.closedAt ? t('reports.closedLine', { date: formatDate(m.closedAt), name: m.closedBy ?? '' }) : undefined}
+          >
             {m.label} <StatusBadge status={m} />
           </span>
         ))}

@@ -53,12 +53,7 @@ export function ClosingPanel({ month, monthLabel, status, closings }: { month: s
   return (
     <div className="reports__closing">
       {canClose && (
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={busy}
-          onClick={() => setConfirming(true)}
-        >
+        <button type="button" className="button button--primary" disabled={busy} onClick={() => setConfirming(true)}>
           {t('reports.closeMonth', { month: monthLabel })}
         </button>
       )}
@@ -82,7 +77,12 @@ export function ClosingPanel({ month, monthLabel, status, closings }: { month: s
         <span className="reports__hint">{t('reports.closeInOrder', { month: closings.nextToCloseLabel ?? '' })}</span>
       )}
       {status.state === 'closed' && (
-        <button type="button" className="button" disabled={busy} onClick={() => void run(async () => (downloadFile(await api('reports.closingPackage', { month }, { read: true })), null))}>
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => void run(async () => (downloadFile(await api('reports.closingPackage', { month }, { read: true })), null))}
+        >
           {t('reports.downloadPackage')}
         </button>
       )}

@@ -18,12 +18,7 @@ export function MonthlySummaryView({ month, kelurahan, closings }: { month: stri
         {summary.scopeLabel} — {summary.monthLabel}
       </h2>
       <StatusLine status={summary.status} />
-      <ClosingPanel
-        month={summary.month}
-        monthLabel={summary.monthLabel}
-        status={summary.status}
-        closings={closings}
-      />
+      <ClosingPanel month={summary.month} monthLabel={summary.monthLabel} status={summary.status} closings={closings} />
       {summary.sections.map((section) => (
         <section key={section.id} className="reports__section" aria-labelledby={`sec-${section.id}`}>
           <h3 id={`sec-${section.id}`}>{section.title}</h3>

@@ -29,7 +29,10 @@ export function ReportsScreen() {
   const error = exporting.error ?? closingsQuery.error ?? office.error ?? kelurahanQuery.error;
 
   const go = (nextTab: string, next: { bulan?: string; kelurahan?: string }) =>
-    navigate(nextTab === 'monthly' ? '/laporan/rekap' : '/laporan', { bulan: next.bulan ?? month, kelurahan: nextTab === 'monthly' ? (next.kelurahan ?? kelurahan) : undefined });
+    navigate(nextTab === 'monthly' ? '/laporan/rekap' : '/laporan', {
+      bulan: next.bulan ?? month,
+      kelurahan: nextTab === 'monthly' ? (next.kelurahan ?? kelurahan) : undefined,
+    });
 
   const exportAs = (format: 'pdf' | 'xlsx' | 'csv') => {
     setBusy(format);
@@ -65,16 +68,24 @@ export function ReportsScreen() {
         </div>
       </header>
       <nav className="tabs" aria-label={t('reports.title')}>
-        <a href="#/laporan" aria-current={tab === 'dashboard' ? 'page' : undefined} onClick={(e) => {
+        <a
+          href="#/laporan"
+          aria-current={tab === 'dashboard' ? 'page' : undefined}
+          onClick={(e) => {
             e.preventDefault();
             go('dashboard', {});
-          }}>
+          }}
+        >
           {t('reports.dashboard')}
         </a>
-        <a href="#/laporan/rekap" aria-current={tab === 'monthly' ? 'page' : undefined} onClick={(e) => {
+        <a
+          href="#/laporan/rekap"
+          aria-current={tab === 'monthly' ? 'page' : undefined}
+          onClick={(e) => {
             e.preventDefault();
             go('monthly', {});
-          }}>
+          }}
+        >
           {t('reports.monthly')}
         </a>
       </nav>
@@ -95,11 +106,7 @@ export function ReportsScreen() {
       <JobProgress job={exportJob} />
       <Notice>{notice}</Notice>
       <Notice kind="error">{error}</Notice>
-      {tab === 'dashboard' ? (
-        <Dashboard month={month} />
-      ) : (
-        <MonthlySummaryView month={month} kelurahan={kelurahan || null} closings={closings} />
-      )}
+      {tab === 'dashboard' ? <Dashboard month={month} /> : <MonthlySummaryView month={month} kelurahan={kelurahan || null} closings={closings} />}
     </section>
   );
 }

@@ -27,11 +27,13 @@ export const messages = defineMessages(
     'reports.state.closed': 'Ditutup',
     'reports.state.provisional': 'Sementara',
     'reports.state.open': 'Belum ditutup',
-    'reports.closedLine': 'Ditutup pada {date} oleh {name}. Angka ini sesuai laporan yang dikirim dan tidak berubah lagi; perubahan data kemudian tampil sebagai koreksi di bulan berikutnya.',
+    'reports.closedLine':
+      'Ditutup pada {date} oleh {name}. Angka ini sesuai laporan yang dikirim dan tidak berubah lagi; perubahan data kemudian tampil sebagai koreksi di bulan berikutnya.',
     'reports.provisionalLine': 'Bulan berjalan: angka masih dapat berubah sampai bulan ini ditutup.',
     'reports.openLine': 'Bulan ini sudah berakhir tetapi belum ditutup: angka masih dapat berubah.',
     'reports.closeMonth': 'Tutup bulan {month}',
-    'reports.confirmClose': 'Tutup {month}? Rekapnya dibekukan dan ditandatangani dengan kunci kantor; perubahan data kemudian tampil sebagai koreksi. Bulan yang ditutup tidak dapat dibuka lagi.',
+    'reports.confirmClose':
+      'Tutup {month}? Rekapnya dibekukan dan ditandatangani dengan kunci kantor; perubahan data kemudian tampil sebagai koreksi. Bulan yang ditutup tidak dapat dibuka lagi.',
     'reports.closedDone': '{month} ditutup; {n} koreksi atas bulan sebelumnya ikut dibekukan.',
     'reports.closeInOrder': 'Bulan ditutup berurutan: tutup dulu {month}.',
     'reports.downloadPackage': 'Unduh paket bertanda tangan',
@@ -64,11 +66,13 @@ export const messages = defineMessages(
     'reports.state.closed': 'Closed',
     'reports.state.provisional': 'Provisional',
     'reports.state.open': 'Not closed',
-    'reports.closedLine': 'Closed on {date} by {name}. These figures are as reported and no longer change; later changes to the records show as corrections in the following month.',
+    'reports.closedLine':
+      'Closed on {date} by {name}. These figures are as reported and no longer change; later changes to the records show as corrections in the following month.',
     'reports.provisionalLine': 'Running month: the figures may still change until the month is closed.',
     'reports.openLine': 'This month has ended but is not closed yet: the figures may still change.',
     'reports.closeMonth': 'Close {month}',
-    'reports.confirmClose': 'Close {month}? Its summary is frozen and signed with the office key; later changes to the records show as corrections. A closed month cannot be reopened.',
+    'reports.confirmClose':
+      'Close {month}? Its summary is frozen and signed with the office key; later changes to the records show as corrections. A closed month cannot be reopened.',
     'reports.closedDone': '{month} closed; {n} corrections to earlier months were frozen with it.',
     'reports.closeInOrder': 'Months close in order: close {month} first.',
     'reports.downloadPackage': 'Download the signed package',

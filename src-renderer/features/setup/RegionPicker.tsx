@@ -19,7 +19,13 @@ export function RegionPicker(props: {
   return (
     <div className="grid2">
       <Notice kind="error">{kotaQuery.error ?? kecamatanQuery.error}</Notice>
-      <SelectField label={t('office.kota')} required value={props.kotaKode} error={props.errors.kota} onChange={(e) => props.onChange(e.target.value, '', '', kotaNama(e.target.value))}>
+      <SelectField
+        label={t('office.kota')}
+        required
+        value={props.kotaKode}
+        error={props.errors.kota}
+        onChange={(e) => props.onChange(e.target.value, '', '', kotaNama(e.target.value))}
+      >
         <option value="">{t('office.choose')}</option>
         {kotas.map((k) => (
           <option key={k.kode} value={k.kode}>
@@ -33,7 +39,9 @@ export function RegionPicker(props: {
         value={props.kecamatanKode}
         error={props.errors.kecamatan}
         disabled={!props.kotaKode}
-        onChange={(e) => props.onChange(props.kotaKode, e.target.value, kecamatans.find((k) => k.kode === e.target.value)?.nama ?? '', kotaNama(props.kotaKode))}
+        onChange={(e) =>
+          props.onChange(props.kotaKode, e.target.value, kecamatans.find((k) => k.kode === e.target.value)?.nama ?? '', kotaNama(props.kotaKode))
+        }
       >
         <option value="">{t('office.choose')}</option>
         {kecamatans.map((k) => (

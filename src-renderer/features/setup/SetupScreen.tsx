@@ -75,7 +75,12 @@ export function SetupScreen() {
         <Notice kind="error">{f.error}</Notice>
         <fieldset>
           <legend>{t('setup.officeSection')}</legend>
-          <RegionPicker kotaKode={v.kotaKode} kecamatanKode={v.kecamatanKode} onChange={onRegion} errors={{ kota: err('kotaKode'), kecamatan: err('kecamatanKode') }} />
+          <RegionPicker
+            kotaKode={v.kotaKode}
+            kecamatanKode={v.kecamatanKode}
+            onChange={onRegion}
+            errors={{ kota: err('kotaKode'), kecamatan: err('kecamatanKode') }}
+          />
           <TextField label={t('office.name')} required value={v.name} error={err('name')} onChange={(e) => f.set('name', e.target.value)} />
           <OfficeContactFields values={v} set={f.set} error={err} />
         </fieldset>
@@ -86,10 +91,34 @@ export function SetupScreen() {
         <fieldset>
           <legend>{t('setup.adminSection')}</legend>
           <div className="grid2">
-            <TextField label={t('user.username')} required autoComplete="username" value={v.username} error={err('username')} onChange={(e) => f.set('username', e.target.value)} />
+            <TextField
+              label={t('user.username')}
+              required
+              autoComplete="username"
+              value={v.username}
+              error={err('username')}
+              onChange={(e) => f.set('username', e.target.value)}
+            />
             <TextField label={t('user.fullName')} required value={v.fullName} error={err('fullName')} onChange={(e) => f.set('fullName', e.target.value)} />
-            <TextField label={t('user.password')} required type="password" autoComplete="new-password" hint={t('user.passwordHint')} value={v.password} error={err('password')} onChange={(e) => f.set('password', e.target.value)} />
-            <TextField label={t('user.passwordRepeat')} required type="password" autoComplete="new-password" value={v.password2} error={err('password2')} onChange={(e) => f.set('password2', e.target.value)} />
+            <TextField
+              label={t('user.password')}
+              required
+              type="password"
+              autoComplete="new-password"
+              hint={t('user.passwordHint')}
+              value={v.password}
+              error={err('password')}
+              onChange={(e) => f.set('password', e.target.value)}
+            />
+            <TextField
+              label={t('user.passwordRepeat')}
+              required
+              type="password"
+              autoComplete="new-password"
+              value={v.password2}
+              error={err('password2')}
+              onChange={(e) => f.set('password2', e.target.value)}
+            />
           </div>
         </fieldset>
         <SubmitActions busy={f.busy}>{f.busy ? t('common.saving') : t('setup.submit')}</SubmitActions>

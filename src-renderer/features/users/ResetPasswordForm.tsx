@@ -25,7 +25,17 @@ export function ResetPasswordForm({ user, onDone }: { user: UserRow; onDone: () 
         {user.fullName} ({user.username})
       </p>
       <Notice kind="error">{f.error}</Notice>
-      <TextField label={t('password.new')} required autoFocus type="password" autoComplete="new-password" hint={t('user.passwordHint')} value={f.values.password} error={f.errorOf('password')} onChange={(e) => f.set('password', e.target.value)} />
+      <TextField
+        label={t('password.new')}
+        required
+        autoFocus
+        type="password"
+        autoComplete="new-password"
+        hint={t('user.passwordHint')}
+        value={f.values.password}
+        error={f.errorOf('password')}
+        onChange={(e) => f.set('password', e.target.value)}
+      />
       <SubmitActions busy={f.busy}>{t('users.resetPassword')}</SubmitActions>
     </form>
   );

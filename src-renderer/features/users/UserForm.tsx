@@ -28,15 +28,32 @@ export function UserForm({ user, onDone }: { user: UserRow | null; onDone: (save
     e.preventDefault();
     void f.submit(async () => {
       const common = { fullName: v.fullName, role: v.role, isPendamping: v.isPendamping, nip: v.nip || null, phone: v.phone || null };
-      const saved = user ? await api('users.update', { id: user.id, ...common }) : await api('users.create', { ...common, username: v.username, password: v.password });
+      const saved = user
+        ? await api('users.update', { id: user.id, ...common })
+        : await api('users.create', { ...common, username: v.username, password: v.password });
       onDone(saved);
     });
   };
   return (
     <form onSubmit={submit} noValidate>
       <Notice kind="error">{f.error}</Notice>
-      <TextField label={t('user.username')} required disabled={!!user} autoFocus={!user} value={v.username} error={f.errorOf('username')} onChange={(e) => f.set('username', e.target.value)} />
-      <TextField label={t('user.fullName')} required autoFocus={!!user} value={v.fullName} error={f.errorOf('fullName')} onChange={(e) => f.set('fullName', e.target.value)} />
+      <TextField
+        label={t('user.username')}
+        required
+        disabled={!!user}
+        autoFocus={!user}
+        value={v.username}
+        error={f.errorOf('username')}
+        onChange={(e) => f.set('username', e.target.value)}
+      />
+      <TextField
+        label={t('user.fullName')}
+        required
+        autoFocus={!!user}
+        value={v.fullName}
+        error={f.errorOf('fullName')}
+        onChange={(e) => f.set('fullName', e.target.value)}
+      />
       <SelectField label={t('user.role')} required value={v.role} error={f.errorOf('role')} onChange={(e) => f.set('role', e.target.value as Role)}>
         {ROLES.map((r) => (
           <option key={r} value={r}>
@@ -50,7 +67,16 @@ export function UserForm({ user, onDone }: { user: UserRow | null; onDone: (save
         <TextField label={t('user.phone')} value={v.phone} error={f.errorOf('phone')} onChange={(e) => f.set('phone', e.target.value)} />
       </div>
       {!user && (
-        <TextField label={t('user.password')} required type="password" autoComplete="new-password" hint={t('user.passwordHint')} value={v.password} error={f.errorOf('password')} onChange={(e) => f.set('password', e.target.value)} />
+        <TextField
+          label={t('user.password')}
+          required
+          type="password"
+          autoComplete="new-password"
+          hint={t('user.passwordHint')}
+          value={v.password}
+          error={f.errorOf('password')}
+          onChange={(e) => f.set('password', e.target.value)}
+        />
       )}
       <SubmitActions busy={f.busy}>{user ? t('common.save') : t('users.create')}</SubmitActions>
     </form>

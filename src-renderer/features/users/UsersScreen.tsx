@@ -28,19 +28,15 @@ export function UsersScreen() {
   const [message, setMessage] = useState<string | null>(null);
   const [deactivating, setDeactivating] = useState<UserRow | null>(null);
   const activation = useApiMutation('users.setActive');
-  const table = useServerTable(
-    { page: 0, pageSize: 25, sort: 'fullName', dir: 'asc', filters: { q: '', role: '', status: '' } },
-    'users.list',
-    (s, f) => ({
-        page: s.page,
-        pageSize: s.pageSize,
-        sort: s.sort as 'fullName',
-        dir: s.dir,
-        search: f.q || undefined,
-        role: (f.role || undefined) as UserRow['role'] | undefined,
-        active: f.status === '' ? undefined : f.status === 'active',
-      }),
-  );
+  const table = useServerTable({ page: 0, pageSize: 25, sort: 'fullName', dir: 'asc', filters: { q: '', role: '', status: '' } }, 'users.list', (s, f) => ({
+    page: s.page,
+    pageSize: s.pageSize,
+    sort: s.sort as 'fullName',
+    dir: s.dir,
+    search: f.q || undefined,
+    role: (f.role || undefined) as UserRow['role'] | undefined,
+    active: f.status === '' ? undefined : f.status === 'active',
+  }));
 
   const setActive = async (u: UserRow, active: boolean) => {
     setMessage(null);
@@ -138,7 +134,12 @@ export function UsersScreen() {
       <Notice kind="error">{activation.error ?? unlocking.error ?? table.error}</Notice>
       <div className="filters">
         <SearchBox value={table.filters.q} onChange={(v) => table.setFilter('q', v)} />
-        <FilterSelect label={t('user.role')} value={table.filters.role} options={ROLES.map((r) => [r, t(`role.${r}`)] as const)} onChange={(v) => table.setFilter('role', v)} />
+        <FilterSelect
+          label={t('user.role')}
+          value={table.filters.role}
+          options={ROLES.map((r) => [r, t(`role.${r}`)] as const)}
+          onChange={(v) => table.setFilter('role', v)}
+        />
         <FilterSelect
           label={t('user.status')}
           value={table.filters.status}

@@ -60,7 +60,9 @@ describe('tamper-evident audit trail', () => {
     tamper((db) => db.prepare(`update audit_log set after = '{"phone":"0800000000"}' where seq = 5`).run());
     const v = verify();
     expect(v.code).toBe(1);
-    expect(v.lines.find((l) => l.startsWith('RUSAK'))).toBe(`RUSAK: Entri audit #5 (id ${victim.id}, ${victim.at}, ${victim.method}) telah diubah: isinya tidak cocok dengan hash-nya.`);
+    expect(v.lines.find((l) => l.startsWith('RUSAK'))).toBe(
+      `RUSAK: Entri audit #5 (id ${victim.id}, ${victim.at}, ${victim.method}) telah diubah: isinya tidak cocok dengan hash-nya.`,
+    );
   });
 
   it('names the place of an entry deleted from the file', () => {
@@ -77,10 +79,22 @@ describe('tamper-evident audit trail', () => {
     const forgedId = '01900000-0000-7000-8000-000000000bad';
     tamper((db) => {
       // Make room at #10 and slip in an entry that links correctly to #9.
-      const seqs = (db.prepare('select seq from audit_log where seq >= 10 order by seq desc').pluck().all() as number[]);
+      const seqs = db.prepare('select seq from audit_log where seq >= 10 order by seq desc').pluck().all() as number[];
       for (const s of seqs) db.prepare('update audit_log set seq = seq + 1 where seq = ?').run(s);
-      const forged = { id: forgedId, at: before.at, user_id: null, username: 'admin', method: 'users.resetPassword', entity: 'users', entity_id: null, before: null, after: '{"passwordReset":true}' };
-      db.prepare('insert into audit_log (seq, id, at, user_id, username, method, entity, entity_id, before, after, prev_hash, hash) values (10, @id, @at, @user_id, @username, @method, @entity, @entity_id, @before, @after, @prev, @hash)').run({
+      const forged = {
+        id: forgedId,
+        at: before.at,
+        user_id: null,
+        username: 'admin',
+        method: 'users.resetPassword',
+        entity: 'users',
+        entity_id: null,
+        before: null,
+        after: '{"passwordReset":true}',
+      };
+      db.prepare(
+        'insert into audit_log (seq, id, at, user_id, username, method, entity, entity_id, before, after, prev_hash, hash) values (10, @id, @at, @user_id, @username, @method, @entity, @entity_id, @before, @after, @prev, @hash)',
+      ).run({
         ...forged,
         prev: before.hash,
         hash: entryHash(before.hash, 10, forged),
@@ -92,7 +106,9 @@ describe('tamper-evident audit trail', () => {
   });
 
   it('names an entry inserted with a plain INSERT, which carries no chain at all', () => {
-    tamper((db) => db.prepare(`insert into audit_log (id, at, method, entity) values ('plain-insert', '2026-01-01T00:00:00.000Z', 'users.create', 'users')`).run());
+    tamper((db) =>
+      db.prepare(`insert into audit_log (id, at, method, entity) values ('plain-insert', '2026-01-01T00:00:00.000Z', 'users.create', 'users')`).run(),
+    );
     expect(verify().text).toMatch(/Entri audit \(id plain-insert, .*\) tidak termasuk rantai: disisipkan di luar aplikasi/);
   });
 
@@ -110,7 +126,9 @@ describe('tamper-evident audit trail', () => {
     });
     const rewritten = verify();
     expect(rewritten.code).toBe(1);
-    expect(rewritten.text).toMatch(new RegExp(`RUSAK: Entri audit #${CHECKPOINT_EVERY} .* tidak sama dengan yang ditandatangani pada titik periksa .*ditulis ulang`));
+    expect(rewritten.text).toMatch(
+      new RegExp(`RUSAK: Entri audit #${CHECKPOINT_EVERY} .* tidak sama dengan yang ditandatangani pada titik periksa .*ditulis ulang`),
+    );
   });
 
   it('catches entries cut off after a checkpoint', () => {

@@ -30,7 +30,16 @@ function snapshot(file: string): Record<string, unknown[]> {
   try {
     const tables = db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").pluck().all() as string[];
     // Virtual and WITHOUT ROWID tables have no rowid: order by content instead.
-    return Object.fromEntries(tables.map((t) => [t, db.prepare(`select * from "${t}"`).all().map((r) => JSON.stringify(r)).sort()]));
+    return Object.fromEntries(
+      tables.map((t) => [
+        t,
+        db
+          .prepare(`select * from "${t}"`)
+          .all()
+          .map((r) => JSON.stringify(r))
+          .sort(),
+      ]),
+    );
   } finally {
     db.close();
   }
@@ -118,7 +127,9 @@ describe('restore', () => {
     const appended = new Set(['audit_log', 'audit_checkpoints']);
     const { sessions: _sessionsAfter, ...restored } = after;
     const { sessions: _sessionsBefore, ...backedUp } = before;
-    const kept = Object.fromEntries(Object.entries(restored).map(([table, rows]) => [table, appended.has(table) ? rows.filter((r) => backedUp[table].includes(r)) : rows]));
+    const kept = Object.fromEntries(
+      Object.entries(restored).map(([table, rows]) => [table, appended.has(table) ? rows.filter((r) => backedUp[table].includes(r)) : rows]),
+    );
     expect(kept).toEqual(backedUp);
     // Everyone logs in again; the restore is recorded in both databases and the chain holds.
     expect(after.sessions).toEqual([]);

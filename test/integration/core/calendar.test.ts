@@ -46,7 +46,16 @@ describe.each(INSTANTS)('on $name ($iso)', ({ iso }) => {
         kelurahanKode: '31.71.07.1006',
         targetGroup: 'pemula',
         skpd: 'ppkukm_ukm',
-        businesses: [{ name: 'Warung Siti', kbliKode: '56102', addressStreet: 'Jl. Kebon Kacang 1', kelurahanKode: '31.71.07.1006', capital: 4_000_000, monthlyTurnover: 6_000_000 }],
+        businesses: [
+          {
+            name: 'Warung Siti',
+            kbliKode: '56102',
+            addressStreet: 'Jl. Kebon Kacang 1',
+            kelurahanKode: '31.71.07.1006',
+            capital: 4_000_000,
+            monthlyTurnover: 6_000_000,
+          },
+        ],
       },
       actors.petugas,
     );

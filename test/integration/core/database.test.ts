@@ -33,7 +33,10 @@ describe('database file', () => {
     const { db } = opened;
     expect((await migrate(db)).applied).toEqual(migrations.map((m) => m.name));
     expect((await migrate(db)).applied).toEqual([]);
-    const rows = await db.selectFrom('schema_migrations' as never).selectAll().execute();
+    const rows = await db
+      .selectFrom('schema_migrations' as never)
+      .selectAll()
+      .execute();
     expect(rows).toHaveLength(migrations.length);
     await opened.close();
   });

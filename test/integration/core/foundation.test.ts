@@ -47,7 +47,11 @@ describe('reference data', () => {
   it('loads DKI regions and KBLI 2020 with official codes', async () => {
     const kel = await app.ok('regions.list', { parent: '31.71.07' });
     expect(kel.map((r: { nama: string }) => r.nama)).toContain('Kebon Kacang');
-    const count = await app.db.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).where('level', '=', 'kelurahan').executeTakeFirst();
+    const count = await app.db
+      .selectFrom('regions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('level', '=', 'kelurahan')
+      .executeTakeFirst();
     expect(Number(count?.n)).toBe(267);
     const token = await app.setup();
     const hits = await app.ok('kbli.search', { query: 'kue' }, token);
@@ -60,7 +64,10 @@ describe('reference data', () => {
 describe('validation and transactions', () => {
   it('names the field in Indonesian and writes nothing for bad input', async () => {
     const token = await app.setup();
-    const before = await app.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    const before = await app.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
     const res = await app.call('users.create', { username: 'A B', fullName: '', role: 'raja', password: 'pendek', extra: 1 }, token);
     expect(res.status).toBe(400);
     expect(res.error.fields.username).toMatch(/^Nama pengguna: /);
@@ -68,7 +75,10 @@ describe('validation and transactions', () => {
     expect(res.error.fields.role).toMatch(/^Peran: harus salah satu dari/);
     expect(res.error.fields.password).toMatch(/^Kata sandi: minimal 12 karakter/);
     expect(res.error.fields.extra).toMatch(/tidak dikenal/);
-    const after = await app.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    const after = await app.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
     expect(after?.n).toBe(before?.n);
   });
 

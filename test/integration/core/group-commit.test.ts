@@ -29,13 +29,19 @@ describe('group commit', () => {
   it('fails every call of a batch whose commit fails, leaving nothing behind', async () => {
     const inTransaction = createGroupCommit(app.db);
     // A deferred foreign key is checked at COMMIT: the whole batch's commit is refused.
-    await app.db.schema.createTable('parent').addColumn('id', 'text', (c) => c.primaryKey()).execute();
+    await app.db.schema
+      .createTable('parent')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .execute();
     app.sqlite.exec('create table child (id text primary key, parent_id text references parent(id) deferrable initially deferred)');
     // Calls that arrive in the same turn of the event loop share one commit.
     const ok = inTransaction((trx) => trx.insertInto('settings').values({ key: 'kept?', value: '1', updated_at: 'x' }).execute());
     const bad = inTransaction(async (trx) => {
       await trx.insertInto('settings').values({ key: 'also?', value: '1', updated_at: 'x' }).execute();
-      await trx.insertInto('child' as never).values({ id: 'c1', parent_id: 'missing' }).execute();
+      await trx
+        .insertInto('child' as never)
+        .values({ id: 'c1', parent_id: 'missing' })
+        .execute();
     });
     const results = await Promise.allSettled([ok, bad]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
@@ -45,7 +51,8 @@ describe('group commit', () => {
   it('gathers calls that arrive in the same turn, or while a batch is under way, into one commit', async () => {
     let batches = 0;
     const counting = new Proxy(app.db, {
-      get: (target, prop, receiver): unknown => (prop === 'startTransaction' ? () => (batches++, target.startTransaction()) : Reflect.get(target, prop, receiver)),
+      get: (target, prop, receiver): unknown =>
+        prop === 'startTransaction' ? () => (batches++, target.startTransaction()) : Reflect.get(target, prop, receiver),
     });
     const inTransaction = createGroupCommit(counting);
     const put = (key: string) => inTransaction((trx) => trx.insertInto('settings').values({ key, value: '1', updated_at: 'x' }).execute());
@@ -72,9 +79,16 @@ describe('group commit', () => {
     const results = await Promise.all(calls);
     expect(results.filter((r) => r.ok)).toHaveLength(29);
     expect(results[7].status).toBe(409);
-    const users = await app.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const users = await app.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(users.n).toBe(30); // admin + 29
-    const audits = await app.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('method', '=', 'users.create').executeTakeFirstOrThrow();
+    const audits = await app.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('method', '=', 'users.create')
+      .executeTakeFirstOrThrow();
     expect(audits.n).toBe(29);
   });
 });

@@ -24,7 +24,10 @@ describe('auth.permissions', () => {
   it('lists exactly the methods the dispatcher lets each role call', async () => {
     for (const [role, token] of Object.entries(tokens) as [keyof typeof tokens, string][]) {
       const listed = await app.ok('auth.permissions', {}, token);
-      const expected = Object.entries(methods).filter(([, def]) => mayCall(def, role)).map(([name]) => name).sort();
+      const expected = Object.entries(methods)
+        .filter(([, def]) => mayCall(def, role))
+        .map(([name]) => name)
+        .sort();
       expect(listed, role).toEqual(expected);
       // The dispatcher agrees: a listed method is never refused for the role, an unlisted one always.
       const refused = await app.call('reports.dashboard', {}, token);

@@ -32,14 +32,23 @@ async function print(assignmentId: string, kind: 'po' | 'bast' | 'invoice', toke
 }
 
 /** The page's words without the copy marks. */
-const withoutCopyMark = (text: string) => text.replace(/SALINAN/g, '').replace(/\s+/g, ' ').trim();
+const withoutCopyMark = (text: string) =>
+  text
+    .replace(/SALINAN/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 describe('e-order documents are dated by their event and reprinted unchanged', () => {
   it('dates the surat pesanan, BAST and kwitansi by assignment, hand-over and payment, and a reprint days later only adds SALINAN', async () => {
     const buyerId = await buyer(app, petugas);
     const member = await insertMemberBusiness(app, { ownerName: 'Sri Wahyuni', businessName: 'Dapur Bu Sri' });
     const productId = await curatedProduct(app, petugas, member.businessId);
-    const order = await createOrder(app, petugas, { buyerId, orderDate: '2026-11-20', deliveryDate: '2026-11-27', items: [{ quantity: 50, unitPrice: 30_000 }] });
+    const order = await createOrder(app, petugas, {
+      buyerId,
+      orderDate: '2026-11-20',
+      deliveryDate: '2026-11-27',
+      items: [{ quantity: 50, unitPrice: 30_000 }],
+    });
     await app.ok('orders.assign', { itemId: order.itemIds[0], parts: [{ productId, quantity: 50 }] }, petugas);
     const assignmentId = (await app.ok('orders.get', { id: order.id }, petugas)).assignments[0].id;
 
@@ -82,7 +91,11 @@ describe('e-order documents are dated by their event and reprinted unchanged', (
     // Ten days on, another user reprints all three: same dates, same words, SALINAN added.
     await daysLater(10);
     const supervisor = await app.userWithRole(admin, 'supervisor');
-    for (const [kind, original] of [['po', po], ['bast', bast], ['invoice', kwitansi]] as const) {
+    for (const [kind, original] of [
+      ['po', po],
+      ['bast', bast],
+      ['invoice', kwitansi],
+    ] as const) {
       const copy = await print(assignmentId, kind, supervisor);
       expect(copy, kind).toMatchObject({ copy: true, documentDate: original.documentDate });
       expect(copy.text, kind).toContain('SALINAN');

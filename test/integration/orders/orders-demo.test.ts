@@ -16,7 +16,14 @@ beforeAll(async () => {
   app = await makeTestApp();
   const admin = await app.setup();
   petugas = await app.userWithRole(admin, 'petugas');
-  await ordersDemo({ app, tokens: { admin, petugas, supervisor: admin, loket: admin }, members: 300, rng: seededRng(), today: jakartaDay(app.clock), log: (l) => demoLog.push(l) });
+  await ordersDemo({
+    app,
+    tokens: { admin, petugas, supervisor: admin, loket: admin },
+    members: 300,
+    rng: seededRng(),
+    today: jakartaDay(app.clock),
+    log: (l) => demoLog.push(l),
+  });
 }, 60_000);
 afterAll(async () => {
   await app.dispose();
@@ -43,19 +50,31 @@ describe('e-order demo data', () => {
       )
       .get();
     expect(short).toEqual({ n: 0 });
-    const totals = app.sqlite.prepare(`select count(*) as n from orders o where o.total_amount <> (select sum(amount) from order_items i where i.order_id = o.id)`).get();
+    const totals = app.sqlite
+      .prepare(`select count(*) as n from orders o where o.total_amount <> (select sum(amount) from order_items i where i.order_id = o.id)`)
+      .get();
     expect(totals).toEqual({ n: 0 });
-    const unlogged = app.sqlite.prepare(`select count(*) as n from order_assignments a where a.status <> (select e.to_status from order_events e where e.assignment_id = a.id order by e.at desc, e.rowid desc limit 1)`).get();
+    const unlogged = app.sqlite
+      .prepare(
+        `select count(*) as n from order_assignments a where a.status <> (select e.to_status from order_events e where e.assignment_id = a.id order by e.at desc, e.rowid desc limit 1)`,
+      )
+      .get();
     expect(unlogged).toEqual({ n: 0 });
     const withoutP5 = app.sqlite
-      .prepare(`select count(distinct a.member_id) as n from order_assignments a where a.delivered_on is not null and not exists (select 1 from member_stages s where s.member_id = a.member_id and s.stage_code = 'P5' and s.status = 'selesai')`)
+      .prepare(
+        `select count(distinct a.member_id) as n from order_assignments a where a.delivered_on is not null and not exists (select 1 from member_stages s where s.member_id = a.member_id and s.stage_code = 'P5' and s.status = 'selesai')`,
+      )
       .get();
     expect(withoutP5).toEqual({ n: 0 });
   });
 
   it('hands some deliveries over off the planned day, never after today, and has no payment dated ahead', () => {
     const today = jakartaDay(app.clock);
-    const delivered = app.sqlite.prepare('select delivery_date, delivered_on, paid_on from order_assignments where delivered_on is not null').all() as { delivery_date: string; delivered_on: string; paid_on: string | null }[];
+    const delivered = app.sqlite.prepare('select delivery_date, delivered_on, paid_on from order_assignments where delivered_on is not null').all() as {
+      delivery_date: string;
+      delivered_on: string;
+      paid_on: string | null;
+    }[];
     expect(delivered.filter((a) => a.delivered_on < a.delivery_date).length).toBeGreaterThan(0);
     expect(delivered.filter((a) => a.delivered_on > a.delivery_date).length).toBeGreaterThan(0);
     expect(delivered.every((a) => a.delivered_on <= today)).toBe(true);
@@ -71,7 +90,13 @@ describe('e-order demo data', () => {
     const buyerId = (await app.ok('orderBuyers.list', {}, petugas)).rows[0].id;
     const created = await app.ok(
       'orders.create',
-      { buyerId, orderDate: jakartaDay(app.clock), deliveryDate: jakartaDay(app.clock, 6), deliveryAddress: 'Kantor', items: [{ description: 'Roti', kind: 'roti', quantity: 10, unit: 'bungkus', unitPrice: 10_000 }] },
+      {
+        buyerId,
+        orderDate: jakartaDay(app.clock),
+        deliveryDate: jakartaDay(app.clock, 6),
+        deliveryAddress: 'Kantor',
+        items: [{ description: 'Roti', kind: 'roti', quantity: 10, unit: 'bungkus', unitPrice: 10_000 }],
+      },
       petugas,
     );
     expect(created.orderNo).toBe(`EO-${year()}-${String(Number(last.no.slice(-5)) + 1).padStart(5, '0')}`);

@@ -39,6 +39,8 @@ describe('query plans', () => {
     expect(planOf(proposalQueries.candidates(app.db, 'kind', 'nasi kotak'))).toContain('USING COVERING INDEX order_products_kind');
     expect(planOf(proposalQueries.candidates(app.db, 'kbli_kode', '56210'))).toContain('USING COVERING INDEX order_products_kbli');
     expect(planOf(proposalQueries.openQuantities(app.db, ['a', 'b'], jakartaDay(app.clock, 3)))).toContain('USING INDEX order_assignments_capacity');
-    expect(planOf(proposalQueries.recentAssignments(app.db, ['a', 'b'], jakartaDay(app.clock, -30)))).toContain('USING COVERING INDEX order_assignments_rotation');
+    expect(planOf(proposalQueries.recentAssignments(app.db, ['a', 'b'], jakartaDay(app.clock, -30)))).toContain(
+      'USING COVERING INDEX order_assignments_rotation',
+    );
   });
 });

@@ -29,18 +29,31 @@ afterEach(async () => {
 });
 
 const count = async (table: 'orders' | 'order_items' | 'order_assignments' | 'order_events') =>
-  (await app.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+  (
+    await app.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
 
 describe('buyers and the curated catalogue', () => {
   it('accepts a product as lolos only with every criterion checked, tidak lolos only with a reason', async () => {
     const { businessId } = await insertMemberBusiness(app);
     const productId = await curatedProduct(app, petugas, businessId, { curate: false });
-    const partial = await app.call('orderProducts.curate', { id: productId, status: 'lolos', criteria: { ...ALL_CRITERIA, higienitas: false, foto: false } }, petugas);
+    const partial = await app.call(
+      'orderProducts.curate',
+      { id: productId, status: 'lolos', criteria: { ...ALL_CRITERIA, higienitas: false, foto: false } },
+      petugas,
+    );
     expect(partial.status).toBe(400);
     expect(partial.error.fields.criteria).toBe('Kriteria kurasi: produk lolos bila semua kriteria terpenuhi; belum: higienitas, foto');
     const noReason = await app.call('orderProducts.curate', { id: productId, status: 'tidak_lolos', criteria: ALL_CRITERIA }, petugas);
     expect(noReason.error.fields.reason).toBe('Alasan: wajib diisi bila produk tidak lolos kurasi');
-    await app.ok('orderProducts.curate', { id: productId, status: 'tidak_lolos', reason: 'Kemasan bocor', criteria: { ...ALL_CRITERIA, kemasan: false } }, petugas);
+    await app.ok(
+      'orderProducts.curate',
+      { id: productId, status: 'tidak_lolos', reason: 'Kemasan bocor', criteria: { ...ALL_CRITERIA, kemasan: false } },
+      petugas,
+    );
     const list = await app.ok('orderProducts.list', { status: 'tidak_lolos' }, petugas);
     expect(list.rows).toHaveLength(1);
     expect(list.rows[0]).toMatchObject({ curationStatus: 'tidak_lolos', curationReason: 'Kemasan bocor', critKemasan: 0, critRasa: 1 });
@@ -66,13 +79,22 @@ describe('buyers and the curated catalogue', () => {
 
   it('keeps buyers with units and the PPK, procurement officer and treasurer', async () => {
     await buyer(app, petugas);
-    await app.ok('orderBuyers.save', { name: 'PT Transjakarta', kind: 'bumd', units: ['Divisi Umum'], address: 'Jl. Mayjen Sutoyo No. 1', ppkNip: '' }, petugas);
+    await app.ok(
+      'orderBuyers.save',
+      { name: 'PT Transjakarta', kind: 'bumd', units: ['Divisi Umum'], address: 'Jl. Mayjen Sutoyo No. 1', ppkNip: '' },
+      petugas,
+    );
     const bad = await app.call('orderBuyers.save', { name: 'Bank DKI', kind: 'bumn', address: 'Jl. Ir. H. Juanda No. 7' }, petugas);
     expect(bad.status).toBe(400);
     expect(bad.error.fields.kind).toBe('Jenis pembeli: harus salah satu dari: skpd, bumd, swasta, lainnya');
     const list = await app.ok('orderBuyers.list', {}, petugas);
     expect(list.rows.map((r: { name: string }) => r.name)).toEqual(['PT Transjakarta', 'Suku Dinas PPKUKM Jakarta Pusat']);
-    expect(list.rows[1]).toMatchObject({ units: ['Seksi Pemberdayaan UMKM'], ppkName: 'Ir. Bambang Sutrisno', procurementName: 'Dewi Lestari', treasurerName: 'Yuliana, S.E.' });
+    expect(list.rows[1]).toMatchObject({
+      units: ['Seksi Pemberdayaan UMKM'],
+      ppkName: 'Ir. Bambang Sutrisno',
+      procurementName: 'Dewi Lestari',
+      treasurerName: 'Yuliana, S.E.',
+    });
   });
 });
 
@@ -89,7 +111,11 @@ describe('orders: entry, amendment, cancellation', () => {
     expect(past.status).toBe(400);
     expect(past.error.fields.deliveryDate).toBe('Tanggal kirim: tidak boleh sebelum hari ini');
 
-    const noKind = await app.call('orders.create', orderInput({ buyerId, deliveryDate: FRIDAY, items: [{ quantity: 5, kbliKode: null, kind: null }] }), petugas);
+    const noKind = await app.call(
+      'orders.create',
+      orderInput({ buyerId, deliveryDate: FRIDAY, items: [{ quantity: 5, kbliKode: null, kind: null }] }),
+      petugas,
+    );
     expect(noKind.error.fields['items.0.kind']).toContain('isi jenis produk atau KBLI');
 
     expect(await count('orders')).toBe(0);
@@ -102,7 +128,18 @@ describe('orders: entry, amendment, cancellation', () => {
   it('amends until confirmed, then refuses; cancels with a reason', async () => {
     const buyerId = await buyer(app, petugas);
     const order = await createOrder(app, petugas, { buyerId, deliveryDate: FRIDAY, items: [{ quantity: 10 }] });
-    await app.ok('orders.update', { id: order.id, ...orderInput({ buyerId, deliveryDate: FRIDAY, items: [{ quantity: 40 }, { description: 'Air mineral 600 ml', kind: 'air mineral', kbliKode: null, quantity: 40, unit: 'botol', unitPrice: 4_000 }] }) }, petugas);
+    await app.ok(
+      'orders.update',
+      {
+        id: order.id,
+        ...orderInput({
+          buyerId,
+          deliveryDate: FRIDAY,
+          items: [{ quantity: 40 }, { description: 'Air mineral 600 ml', kind: 'air mineral', kbliKode: null, quantity: 40, unit: 'botol', unitPrice: 4_000 }],
+        }),
+      },
+      petugas,
+    );
     const amended = await app.ok('orders.get', { id: order.id }, petugas);
     expect(amended.items.map((i: { quantity: number }) => i.quantity)).toEqual([40, 40]);
     expect(amended.order.total).toBe(40 * 30_000 + 40 * 4_000);
@@ -192,17 +229,58 @@ describe('matching', () => {
     const c = await curatedProduct(app, petugas, (await insertMemberBusiness(app)).businessId);
     const order = await createOrder(app, petugas, { buyerId, deliveryDate: FRIDAY, items: [{ quantity: 100, unitPrice: 33_333 }] });
     const itemId = order.itemIds[0];
-    const under = await app.call('orders.assign', { itemId, parts: [{ productId: a, quantity: 60 }, { productId: b, quantity: 30 }] }, petugas);
+    const under = await app.call(
+      'orders.assign',
+      {
+        itemId,
+        parts: [
+          { productId: a, quantity: 60 },
+          { productId: b, quantity: 30 },
+        ],
+      },
+      petugas,
+    );
     expect(under.error.fields.parts).toBe('Bagian: Jumlah yang dibagikan (90) kurang 10 dari jumlah pesanan (100).');
-    const over = await app.call('orders.assign', { itemId, parts: [{ productId: a, quantity: 60 }, { productId: b, quantity: 50 }] }, petugas);
+    const over = await app.call(
+      'orders.assign',
+      {
+        itemId,
+        parts: [
+          { productId: a, quantity: 60 },
+          { productId: b, quantity: 50 },
+        ],
+      },
+      petugas,
+    );
     expect(over.error.fields.parts).toBe('Bagian: Jumlah yang dibagikan (110) lebih 10 dari jumlah pesanan (100).');
-    const twice = await app.call('orders.assign', { itemId, parts: [{ productId: a, quantity: 50 }, { productId: a, quantity: 50 }] }, petugas);
+    const twice = await app.call(
+      'orders.assign',
+      {
+        itemId,
+        parts: [
+          { productId: a, quantity: 50 },
+          { productId: a, quantity: 50 },
+        ],
+      },
+      petugas,
+    );
     expect(twice.error.fields['parts.1.productId']).toContain('dipilih dua kali');
     const zero = await app.call('orders.assign', { itemId, parts: [{ productId: a, quantity: 0 }] }, petugas);
     expect(zero.error.fields['parts.0.quantity']).toBe('Bagian › baris 1 › Jumlah: harus lebih dari 0');
     expect(await count('order_assignments')).toBe(0);
 
-    const done = await app.ok('orders.assign', { itemId, parts: [{ productId: a, quantity: 34 }, { productId: b, quantity: 33 }, { productId: c, quantity: 33 }] }, petugas);
+    const done = await app.ok(
+      'orders.assign',
+      {
+        itemId,
+        parts: [
+          { productId: a, quantity: 34 },
+          { productId: b, quantity: 33 },
+          { productId: c, quantity: 33 },
+        ],
+      },
+      petugas,
+    );
     expect(done.assignments.map((x: { assignmentNo: string }) => x.assignmentNo)).toEqual(['EO-2026-00001-1', 'EO-2026-00001-2', 'EO-2026-00001-3']);
     expect(done.stage).toBe('dipesan');
     const detail = await app.ok('orders.get', { id: order.id }, petugas);
@@ -238,7 +316,12 @@ describe('matching', () => {
 
     const order = await createOrder(app, petugas, { buyerId, deliveryDate: FRIDAY, items: [{ quantity: 20 }] });
     const proposal = await app.ok('orders.propose', { itemId: order.itemIds[0] }, petugas);
-    expect(proposal.candidates.map((c: { businessName: string }) => c.businessName)).toEqual(['C Gelora Baru', 'B Gelora Sibuk', 'D Bendungan Hilir', 'A Menteng Catering']);
+    expect(proposal.candidates.map((c: { businessName: string }) => c.businessName)).toEqual([
+      'C Gelora Baru',
+      'B Gelora Sibuk',
+      'D Bendungan Hilir',
+      'A Menteng Catering',
+    ]);
     expect(proposal.candidates[0].reasons).toEqual([
       'kapasitas cukup: sisa 500 dari 500 (100/hari × 5 hari kerja, terpakai 0)',
       'satu kelurahan dengan alamat kirim',
@@ -284,7 +367,9 @@ describe('fulfilment', () => {
     const supervisor = await app.userWithRole(admin, 'supervisor');
     const byLoket = await app.call('orders.move', { assignmentId, to: 'dikonfirmasi' }, loket);
     expect(byLoket.status).toBe(403);
-    expect(byLoket.error.message).toBe('Peran Petugas loket tidak berwenang mengubah status pesanan dari Dipesan menjadi Dikonfirmasi. Yang berwenang: Petugas, Supervisor, Admin.');
+    expect(byLoket.error.message).toBe(
+      'Peran Petugas loket tidak berwenang mengubah status pesanan dari Dipesan menjadi Dikonfirmasi. Yang berwenang: Petugas, Supervisor, Admin.',
+    );
     const skip = await app.call('orders.move', { assignmentId, to: 'dikirim' }, petugas);
     expect(skip.status).toBe(409);
     expect(skip.error.message).toBe('Status pesanan tidak dapat diubah dari Dipesan menjadi Dikirim.');
@@ -296,13 +381,20 @@ describe('fulfilment', () => {
     const noBast = await app.call('orders.move', { assignmentId, to: 'diterima' }, petugas);
     expect(noBast.status).toBe(400);
     expect(noBast.error.fields.bastSigned).toBe('BAST (berita acara serah terima) harus sudah ditandatangani sebelum pesanan berstatus Diterima.');
-    expect(await app.db.selectFrom('member_stages').selectAll().where('member_id', '=', member.memberId).where('stage_code', '=', 'P5').execute()).toHaveLength(0);
+    expect(await app.db.selectFrom('member_stages').selectAll().where('member_id', '=', member.memberId).where('stage_code', '=', 'P5').execute()).toHaveLength(
+      0,
+    );
     app.clock.advance(10 * 60_000);
     const moved = await app.ok('orders.move', { assignmentId, to: 'diterima', bastSigned: true }, petugas);
     expect(moved.stage).toBe('diterima');
 
     // P5 (pemasaran) recorded by the first delivered e-order.
-    const p5 = await app.db.selectFrom('member_stages').selectAll().where('member_id', '=', member.memberId).where('stage_code', '=', 'P5').executeTakeFirstOrThrow();
+    const p5 = await app.db
+      .selectFrom('member_stages')
+      .selectAll()
+      .where('member_id', '=', member.memberId)
+      .where('stage_code', '=', 'P5')
+      .executeTakeFirstOrThrow();
     expect(p5).toMatchObject({ status: 'selesai', completed_on: '2026-11-28', source: 'order', source_id: assignmentId });
 
     const detail = await app.ok('orders.get', { id: order.id }, petugas);
@@ -318,7 +410,7 @@ describe('fulfilment', () => {
     expect(direct.error.message).toContain('Catat pembayaran');
   });
 
-  it('records payment with the days from delivery, flags old unpaid deliveries, and sums a member\'s revenue', async () => {
+  it("records payment with the days from delivery, flags old unpaid deliveries, and sums a member's revenue", async () => {
     const { order, member, assignmentId } = await assigned();
     for (const to of ['dikonfirmasi', 'diproduksi', 'dikirim']) await app.ok('orders.move', { assignmentId, to }, petugas);
     await app.ok('orders.move', { assignmentId, to: 'diterima', bastSigned: true }, petugas);

@@ -3,13 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDateId, formatRupiah } from '../../../src-main/core/format.js';
-import {
-  FONT,
-  createPdfDocument,
-  drawLetterhead,
-  drawSignatureBlock,
-  pdfToBuffer,
-} from '../../../src-main/core/pdf/document.js';
+import { FONT, createPdfDocument, drawLetterhead, drawSignatureBlock, pdfToBuffer } from '../../../src-main/core/pdf/document.js';
 import { drawQrCode } from '../../../src-main/core/pdf/qr.js';
 import { generateSigningKey, hashNik, signPayload, verifySignedText } from '../../../src-main/core/signing.js';
 import { decodeQr, extractPdfText, renderPdfPage } from '../../support/pdf';
@@ -74,10 +68,7 @@ async function samplePage(): Promise<{ pdf: Buffer; qrText: string }> {
   doc.moveDown(1.5);
 
   const issued = '2026-11-28';
-  const qrText = signPayload(
-    { t: 'IUMK', no: permitNumber, nik: hashNik(nik, office.keyId), tgl: issued },
-    office,
-  );
+  const qrText = signPayload({ t: 'IUMK', no: permitNumber, nik: hashNik(nik, office.keyId), tgl: issued }, office);
   const signatureTop = doc.y;
   const result = drawSignatureBlock(doc, {
     place: 'Jakarta',
@@ -91,9 +82,7 @@ async function samplePage(): Promise<{ pdf: Buffer; qrText: string }> {
 
   // Verification QR at the left, level with the signature block.
   drawQrCode(doc, qrText, { x: left, y: signatureTop, size: 110 });
-  doc
-    .font(FONT.sans, 7.5)
-    .text('Pindai untuk memeriksa keaslian dokumen', left, signatureTop + 112, { width: 220 });
+  doc.font(FONT.sans, 7.5).text('Pindai untuk memeriksa keaslian dokumen', left, signatureTop + 112, { width: 220 });
 
   return { pdf: await pdfToBuffer(doc), qrText };
 }

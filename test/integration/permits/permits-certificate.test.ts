@@ -152,7 +152,12 @@ describe('IUMK certificate', () => {
 
     await app.ok('permits.transition', { id, to: 'dicabut', reason: 'Usaha tidak lagi beroperasi' }, actors.supervisor);
     const after = await app.ok('permits.verify', { pdfBase64: cert.base64 }, actors.loket);
-    expect(after.results[0]).toMatchObject({ signatureValid: true, headline: 'DICABUT', good: false, record: { state: 'dicabut', record: { endReason: 'Usaha tidak lagi beroperasi', endedOn: '2026-11-30' } } });
+    expect(after.results[0]).toMatchObject({
+      signatureValid: true,
+      headline: 'DICABUT',
+      good: false,
+      record: { state: 'dicabut', record: { endReason: 'Usaha tidak lagi beroperasi', endedOn: '2026-11-30' } },
+    });
     // Never SAH first: the verdict leads with the revocation, its date and its reason.
     expect(after.results[0].verdict).toMatch(/^DICABUT pada 2026-11-30: Usaha tidak lagi beroperasi\./);
     const revoked = cli([file, '--data-dir', app.dir]);
@@ -183,10 +188,17 @@ describe('IUMK certificate', () => {
     // Our public key, exported for other offices, verifies our certificates elsewhere.
     const exported = await app.ok('permits.publicKey', {}, actors.loket);
     expect(exported.publicKeyPem).toMatch(/BEGIN PUBLIC KEY/);
-    expect(parsePublicKeyFile(exported.publicKeyPem)).toMatchObject({ keyId: exported.keyId, officeName: 'Kantor Kecamatan Tanah Abang', kecamatanKode: '31.71.07' });
+    expect(parsePublicKeyFile(exported.publicKeyPem)).toMatchObject({
+      keyId: exported.keyId,
+      officeName: 'Kantor Kecamatan Tanah Abang',
+      kecamatanKode: '31.71.07',
+    });
 
     const garbage = join(tmp, 'garbage.pdf');
-    writeFileSync(garbage, Buffer.concat([Buffer.from('%PDF-1.7\nstream\n'), Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 37) % 256)), Buffer.from('endstream')]));
+    writeFileSync(
+      garbage,
+      Buffer.concat([Buffer.from('%PDF-1.7\nstream\n'), Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 37) % 256)), Buffer.from('endstream')]),
+    );
     for (const args of [[garbage], ['JPD1.%%%.@@@'], ['JPD1.' + 'A'.repeat(5000) + '.x'], ['hello world'], []]) {
       const r = cli([...args, '--data-dir', app.dir]);
       expect([1, 2]).toContain(r.code);

@@ -21,7 +21,12 @@ afterAll(async () => {
 
 const pdfText = async (r: { base64: string }) => (await extractPdfText(Buffer.from(r.base64, 'base64'))).map((t) => t.replace(/\s+/g, ' '));
 const count = async (table: 'permits' | 'members' | 'audit_log' | 'permit_prints' | 'permit_events') =>
-  (await app.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+  (
+    await app.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
 
 async function nothingWritten<T>(work: () => Promise<T>): Promise<T> {
   const before = await Promise.all([count('permits'), count('members'), count('audit_log'), count('permit_prints'), count('permit_events')]);
@@ -43,7 +48,15 @@ const walkIn = (extra: Record<string, unknown> = {}) => ({
   capital: 6_000_000,
   ...extra,
 });
-const walkInIntake = (w: Record<string, unknown>) => ({ walkIn: w, channel: 'loket', category: 'non_binaan', locationType: 'menetap', floorAreaM2: 10, zone: 'permukiman', requirements: ALL_REQUIREMENTS_NON_BINAAN });
+const walkInIntake = (w: Record<string, unknown>) => ({
+  walkIn: w,
+  channel: 'loket',
+  category: 'non_binaan',
+  locationType: 'menetap',
+  floorAreaM2: 10,
+  zone: 'permukiman',
+  requirements: ALL_REQUIREMENTS_NON_BINAAN,
+});
 
 describe('only what the office may sign', () => {
   it('refuses a business outside the kecamatan, naming where it lies and where to apply, and writes nothing', async () => {
@@ -51,7 +64,9 @@ describe('only what the office may sign', () => {
     await app.db.updateTable('businesses').set({ kelurahan_kode: '31.71.01.1002' }).where('id', '=', m.businessId).execute();
     const refused = await nothingWritten(() => app.call('permits.create', intakeInput(m), actors.loket));
     expect(refused.status).toBe(400);
-    expect(refused.error.message).toMatch(/Usaha berada di Kelurahan Cideng, Kecamatan Gambir, Kota Administrasi Jakarta Pusat, di luar wilayah Kecamatan Tanah Abang/);
+    expect(refused.error.message).toMatch(
+      /Usaha berada di Kelurahan Cideng, Kecamatan Gambir, Kota Administrasi Jakarta Pusat, di luar wilayah Kecamatan Tanah Abang/,
+    );
     expect(refused.error.message).toMatch(/arahkan pemohon ke Kantor Kecamatan Gambir/);
     expect(refused.error.fields.businessId).toBe(refused.error.message);
 
@@ -145,7 +160,14 @@ describe('the original and its copies', () => {
     expect((await app.ok('permits.certificate', { id }, actors.supervisor)).kind).toBe('salinan');
 
     detail = await app.ok('permits.get', { id }, actors.loket);
-    expect(detail.prints.map((p) => `${p.kind}:${p.event}`)).toEqual(['asli:dicetak', 'asli:gagal', 'asli:dicetak', 'asli:berhasil', 'salinan:dicetak', 'salinan:dicetak']);
+    expect(detail.prints.map((p) => `${p.kind}:${p.event}`)).toEqual([
+      'asli:dicetak',
+      'asli:gagal',
+      'asli:dicetak',
+      'asli:berhasil',
+      'salinan:dicetak',
+      'salinan:dicetak',
+    ]);
     expect(detail.prints[1].note).toBe('Kertas macet');
     // The log cannot be rewritten.
     expect(() => app.sqlite.prepare('delete from permit_prints').run()).toThrow(/append-only/);
@@ -173,7 +195,9 @@ describe('verification that checks the person', () => {
     const otherNik = makeNik('1979-09-09', 'L', 9191);
     const wrong = await app.ok('permits.verify', { text: qr, nik: otherNik }, actors.petugas);
     expect(wrong.results[0]).toMatchObject({ headline: 'NIK TIDAK COCOK', good: false, signatureValid: true, holder: { matches: false } });
-    expect(wrong.results[0].verdict).toMatch(/^NIK TIDAK COCOK: surat ini asli .* tetapi NIK 3171••••••••9191 bukan milik pemegangnya\. Periksa kembali NIK pada KTP/);
+    expect(wrong.results[0].verdict).toMatch(
+      /^NIK TIDAK COCOK: surat ini asli .* tetapi NIK 3171••••••••9191 bukan milik pemegangnya\. Periksa kembali NIK pada KTP/,
+    );
     expect(wrong.results[0].verdict).not.toContain(otherNik);
     const wrong6 = await app.ok('permits.verify', { text: qr, nik: '000000' }, actors.petugas);
     expect(wrong6.results[0]).toMatchObject({ headline: 'NIK TIDAK COCOK', holder: { given: 'last6', matches: false } });
@@ -270,7 +294,14 @@ describe('work waiting on Beranda', () => {
       const issued = await issuePermit(fresh, a);
       const work = await fresh.ok('permits.work', {}, a.supervisor);
       expect(work.mine).toMatchObject({ approve: true, verify: true });
-      expect((await fresh.ok('permits.work', {}, a.loket)).mine).toEqual({ approve: false, verify: true, issue: true, print: true, handOver: true, ajib: true });
+      expect((await fresh.ok('permits.work', {}, a.loket)).mine).toEqual({
+        approve: false,
+        verify: true,
+        issue: true,
+        print: true,
+        handOver: true,
+        ajib: true,
+      });
       expect(Object.values((await fresh.ok('permits.work', {}, a.admin)).mine).some(Boolean)).toBe(false);
       expect(work.approve.count).toBe(3);
       expect(work.approve.rows.map((r) => r.id)).toEqual(ids);

@@ -20,9 +20,17 @@ afterAll(async () => {
 describe('AJIB tasks', () => {
   it('plans a delivery, prints the day list, and hands the permit over with proof', async () => {
     const { id } = await issuePermit(app, actors);
-    const refused = await app.call('ajib.create', { permitId: id, kind: 'pickup', officerName: 'Darto', address: 'Jl. Kebon Kacang IX No. 1', plannedDate: '2026-11-30' }, actors.loket);
+    const refused = await app.call(
+      'ajib.create',
+      { permitId: id, kind: 'pickup', officerName: 'Darto', address: 'Jl. Kebon Kacang IX No. 1', plannedDate: '2026-11-30' },
+      actors.loket,
+    );
     expect(refused.status).toBe(400);
-    const task = await app.ok('ajib.create', { permitId: id, kind: 'delivery', officerName: 'Darto', address: 'Jl. Kebon Kacang IX No. 1', plannedDate: '2026-11-30' }, actors.loket);
+    const task = await app.ok(
+      'ajib.create',
+      { permitId: id, kind: 'delivery', officerName: 'Darto', address: 'Jl. Kebon Kacang IX No. 1', plannedDate: '2026-11-30' },
+      actors.loket,
+    );
     const day = await app.ok('ajib.list', { date: '2026-11-30', officer: 'Darto' }, actors.petugas);
     expect(day.rows).toHaveLength(1);
     expect(day.officers).toEqual(['Darto']);
@@ -43,10 +51,18 @@ describe('AJIB tasks', () => {
     expect(again.status).toBe(409);
     const m = await createMember(app);
     const pending = await app.ok('permits.create', intakeInput(m, { channel: 'ajib' }), actors.loket);
-    const pickup = await app.ok('ajib.create', { permitId: pending.id, kind: 'pickup', officerName: 'Yusuf', address: 'Jl. Mawar 2', plannedDate: '2026-12-01' }, actors.loket);
+    const pickup = await app.ok(
+      'ajib.create',
+      { permitId: pending.id, kind: 'pickup', officerName: 'Yusuf', address: 'Jl. Mawar 2', plannedDate: '2026-12-01' },
+      actors.loket,
+    );
     await app.ok('ajib.update', { id: pickup.id, officerName: 'Yusuf', address: 'Jl. Mawar 2A', plannedDate: '2026-12-02' }, actors.loket);
     await app.ok('ajib.cancel', { id: pickup.id, reason: 'Pemohon datang sendiri ke loket' }, actors.loket);
-    const petugas = await app.call('ajib.create', { permitId: pending.id, kind: 'pickup', officerName: 'Yusuf', address: 'x', plannedDate: '2026-12-01' }, actors.petugas);
+    const petugas = await app.call(
+      'ajib.create',
+      { permitId: pending.id, kind: 'pickup', officerName: 'Yusuf', address: 'x', plannedDate: '2026-12-01' },
+      actors.petugas,
+    );
     expect(petugas.status).toBe(403);
   });
 });

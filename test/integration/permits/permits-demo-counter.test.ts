@@ -34,24 +34,33 @@ describe('demo office at the counter', () => {
     for (const k of codes) expect(k.postalCode).toBe(TANAH_ABANG_POSTAL_CODES[k.kode]);
     // Business addresses with a postal code carry their kelurahan's.
     const wrong = app.sqlite
-      .prepare(`select count(*) n from businesses b join kelurahan_postal_codes k on k.kelurahan_kode = b.kelurahan_kode where b.postal_code is not null and b.postal_code != k.postal_code`)
+      .prepare(
+        `select count(*) n from businesses b join kelurahan_postal_codes k on k.kelurahan_kode = b.kelurahan_kode where b.postal_code is not null and b.postal_code != k.postal_code`,
+      )
       .get() as { n: number };
     expect(wrong.n).toBe(0);
   });
 
   it('has no permit for a business outside the kecamatan, and a postal code and verification code on every issued one', () => {
-    const outside = app.sqlite.prepare(`select count(*) n from permits p join businesses b on b.id = p.business_id where b.kelurahan_kode not like '31.71.07.%'`).get() as { n: number };
+    const outside = app.sqlite
+      .prepare(`select count(*) n from permits p join businesses b on b.id = p.business_id where b.kelurahan_kode not like '31.71.07.%'`)
+      .get() as { n: number };
     expect(outside.n).toBe(0);
     const total = (app.sqlite.prepare('select count(*) n from permits').get() as { n: number }).n;
     expect(total).toBeGreaterThan(30);
-    const issued = app.sqlite.prepare(`select postal_code, verification_code from permits where number is not null`).all() as { postal_code: string | null; verification_code: string | null }[];
+    const issued = app.sqlite.prepare(`select postal_code, verification_code from permits where number is not null`).all() as {
+      postal_code: string | null;
+      verification_code: string | null;
+    }[];
     expect(issued.length).toBeGreaterThan(10);
     for (const p of issued) {
       expect(p.postal_code).toMatch(/^102[1-7]0$/);
       expect(p.verification_code).toMatch(/^[2-9A-HJKMNP-TV-Z]{12}$/);
     }
     // Handed over only as confirmed originals; one paper jam in the log; one permit replaced by an NIB.
-    const handedUnconfirmed = app.sqlite.prepare(`select count(*) n from permits where status = 'diserahkan' and original_confirmed_at is null and channel != 'ajib'`).get() as { n: number };
+    const handedUnconfirmed = app.sqlite
+      .prepare(`select count(*) n from permits where status = 'diserahkan' and original_confirmed_at is null and channel != 'ajib'`)
+      .get() as { n: number };
     expect(handedUnconfirmed.n).toBe(0);
     expect((app.sqlite.prepare(`select count(*) n from permit_prints where event = 'gagal'`).get() as { n: number }).n).toBe(1);
     expect((app.sqlite.prepare(`select count(*) n from permits where revoked_kind = 'diganti'`).get() as { n: number }).n).toBe(1);

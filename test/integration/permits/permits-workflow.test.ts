@@ -94,7 +94,11 @@ describe('permit workflow: the one transition table, per role', () => {
     const approve = await app.call('permits.transition', { id: created.id, to: 'disetujui' }, actors.supervisor);
     expect(approve.status).toBe(400);
     expect(approve.error.fields.requirements).toMatch(/Belum ada: Surat pengantar RT\/RW untuk lokasi usaha/);
-    await app.ok('permits.updateRequirements', { id: created.id, requirements: ['pengantar_rtrw', 'ktp', 'kk', 'pas_foto', 'rekomendasi_lurah'] }, actors.loket);
+    await app.ok(
+      'permits.updateRequirements',
+      { id: created.id, requirements: ['pengantar_rtrw', 'ktp', 'kk', 'pas_foto', 'rekomendasi_lurah'] },
+      actors.loket,
+    );
     await app.ok('permits.transition', { id: created.id, to: 'disetujui' }, actors.supervisor);
     await app.ok('permits.transition', { id: created.id, to: 'terbit' }, actors.loket);
     const ajib = await app.call('permits.transition', { id: created.id, to: 'diserahkan', deliveryChannel: 'ajib' }, actors.loket);
@@ -115,7 +119,12 @@ describe('permit workflow: the one transition table, per role', () => {
   it('completes the P4 stage, records the NIB, and voids the number on revocation', async () => {
     const m = await createMember(app, { nib: '9120301234567' });
     const { id, number } = await issuePermit(app, actors, m);
-    const stage = await app.db.selectFrom('member_stages').selectAll().where('member_id', '=', m.memberId).where('stage_code', '=', 'P4').executeTakeFirstOrThrow();
+    const stage = await app.db
+      .selectFrom('member_stages')
+      .selectAll()
+      .where('member_id', '=', m.memberId)
+      .where('stage_code', '=', 'P4')
+      .executeTakeFirstOrThrow();
     expect(stage).toMatchObject({ status: 'selesai', source: 'permit', source_id: id, completed_on: '2026-11-30' });
     const detail = await app.ok('permits.get', { id }, actors.loket);
     expect(detail.permit.nib).toBe('9120301234567');

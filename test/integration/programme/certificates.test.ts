@@ -50,7 +50,9 @@ async function held(date: string, topic: string, names: string[]) {
 }
 
 const numbersOf = (trainingId: string) =>
-  app.sqlite.prepare('select m.full_name name, c.number from training_certificates c join members m on m.id = c.member_id where c.training_id = ? order by m.name_key').all(trainingId) as { name: string; number: string }[];
+  app.sqlite
+    .prepare('select m.full_name name, c.number from training_certificates c join members m on m.id = c.member_id where c.training_id = ? order by m.name_key')
+    .all(trainingId) as { name: string; number: string }[];
 
 describe('training certificates', () => {
   it('numbers two trainings completed in one month from one yearly sequence, distinct and stable', async () => {
@@ -64,7 +66,11 @@ describe('training certificates', () => {
 
     // A second training in the same month, with a graduate whose name sorts first of all.
     const second = await held('2026-11-24', 'Foto Produk', ['Agus Salim', 'Wati Suryani', 'Cahya Dewi']);
-    expect(numbersOf(second.id).map((r) => r.number)).toEqual(['0003/SERT-P2/31.71.07/XI/2026', '0004/SERT-P2/31.71.07/XI/2026', '0005/SERT-P2/31.71.07/XI/2026']);
+    expect(numbersOf(second.id).map((r) => r.number)).toEqual([
+      '0003/SERT-P2/31.71.07/XI/2026',
+      '0004/SERT-P2/31.71.07/XI/2026',
+      '0005/SERT-P2/31.71.07/XI/2026',
+    ]);
     expect(numbersOf(first.id)).toEqual(before);
     const all = (app.sqlite.prepare('select number from training_certificates').all() as { number: string }[]).map((r) => r.number);
     expect(new Set(all).size).toBe(5);
@@ -84,7 +90,12 @@ describe('training certificates', () => {
     expect(reprint).toMatchObject({ number: '0002/SERT-P2/31.71.07/XI/2026', copy: true });
     expect(reprint.text).toContain('SALINAN');
     // Apart from the mark, the page says the same: number, holder, dates, signing date.
-    expect(reprint.text.replace(/SALINAN/g, '').replace(/\s+/g, ' ').trim()).toBe(original.text.replace(/\s+/g, ' ').trim());
+    expect(
+      reprint.text
+        .replace(/SALINAN/g, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    ).toBe(original.text.replace(/\s+/g, ' ').trim());
     expect(original.text).toContain('pada tanggal : 10 November 2026');
 
     // The whole session's batch: one page each, the numbers unchanged.
@@ -108,7 +119,13 @@ describe('training certificates', () => {
     expect(verified).toEqual({
       ok: true,
       kid: office.key_id,
-      payload: { t: 'SERT', n: '0001/SERT-P2/31.71.07/XI/2026', d: '2026-11-20', p: 'Higiene Sanitasi Pangan dan Sertifikasi Halal', h: hashNik(nik, office.key_id) },
+      payload: {
+        t: 'SERT',
+        n: '0001/SERT-P2/31.71.07/XI/2026',
+        d: '2026-11-20',
+        p: 'Higiene Sanitasi Pangan dan Sertifikasi Halal',
+        h: hashNik(nik, office.key_id),
+      },
     });
 
     const found = await findTrainingCertificate(app.db, '0001/SERT-P2/31.71.07/XI/2026');
@@ -116,7 +133,12 @@ describe('training certificates', () => {
       number: '0001/SERT-P2/31.71.07/XI/2026',
       issuedOn: '2026-11-20',
       holder: { name: 'Sri Wahyuni', memberNo: t.members[0].memberNo },
-      training: { topic: 'Higiene Sanitasi Pangan dan Sertifikasi Halal', dates: '20 November 2026', trainer: 'Dewi Lestari, S.E.', organiser: 'Dinas PPKUKM (UKM)' },
+      training: {
+        topic: 'Higiene Sanitasi Pangan dan Sertifikasi Halal',
+        dates: '20 November 2026',
+        trainer: 'Dewi Lestari, S.E.',
+        organiser: 'Dinas PPKUKM (UKM)',
+      },
       valid: true,
       revokedOn: null,
       revokeReason: null,
@@ -128,7 +150,11 @@ describe('training certificates', () => {
     const noReason = await app.call('trainings.revokeCertificate', { trainingId: t.id, memberId: t.members[0].id, reason: ' ' }, supervisor);
     expect(noReason.error.fields.reason).toMatch(/^Alasan pencabutan/);
     await app.ok('trainings.revokeCertificate', { trainingId: t.id, memberId: t.members[0].id, reason: 'Peserta tercatat ganda' }, supervisor);
-    expect(await findTrainingCertificate(app.db, '0001/SERT-P2/31.71.07/XI/2026')).toMatchObject({ valid: false, revokedOn: '2026-11-28', revokeReason: 'Peserta tercatat ganda' });
+    expect(await findTrainingCertificate(app.db, '0001/SERT-P2/31.71.07/XI/2026')).toMatchObject({
+      valid: false,
+      revokedOn: '2026-11-28',
+      revokeReason: 'Peserta tercatat ganda',
+    });
     expect((await app.call('trainings.certificate', { trainingId: t.id, memberId: t.members[0].id }, petugas)).status).toBe(409);
     const next = await held('2026-11-27', 'Foto Produk', ['Rina Marlina']);
     expect(numbersOf(next.id)[0].number).toBe('0002/SERT-P2/31.71.07/XI/2026');
@@ -156,7 +182,9 @@ describe('certificates of trainings completed before numbers were stored', () =>
     const early = await held('2026-10-05', 'Pembukuan', ['Wati Suryani', 'Agus Salim']);
     const later = await held('2026-11-02', 'Foto Produk', ['Budi Hartono']);
     // The state of a database written by the previous version: completed trainings, no numbers.
-    app.sqlite.exec("drop trigger training_certificates_no_delete; delete from training_certificates; delete from sequences where name = 'training_certificate'");
+    app.sqlite.exec(
+      "drop trigger training_certificates_no_delete; delete from training_certificates; delete from sequences where name = 'training_certificate'",
+    );
     await backfillTrainingCertificates(app.db);
     expect(numbersOf(early.id)).toEqual([
       { name: 'Agus Salim', number: '0001/SERT-P2/31.71.07/X/2026' },
@@ -179,14 +207,20 @@ describe('verifying a training certificate', () => {
     const nik = (app.sqlite.prepare('select nik from members where id = ?').get(t.members[0].id) as { nik: string }).nik;
     const cli = (...args: string[]) => {
       const lines: string[] = [];
-      const code = runVerifyCli([...args, '--data-dir', app.dir], { out: (l) => lines.push(l), defaultDataDir: () => app.dir, nowIso: () => app.clock.nowIso() });
+      const code = runVerifyCli([...args, '--data-dir', app.dir], {
+        out: (l) => lines.push(l),
+        defaultDataDir: () => app.dir,
+        nowIso: () => app.clock.nowIso(),
+      });
       return { code, text: lines.join('\n') };
     };
 
     const fromPdf = await app.ok('permits.verify', { pdfBase64: file.base64, nik: nik.slice(-6) }, petugas);
     expect(fromPdf.results).toHaveLength(1);
     expect(fromPdf.results[0]).toMatchObject({ headline: 'SAH', good: true, kind: 'SERT', record: { state: 'aktif' }, holder: { matches: true } });
-    expect(fromPdf.results[0].verdict).toMatch(/^SAH: Sertifikat pelatihan 0001\/SERT-P2\/31\.71\.07\/XI\/2026 "Pembukuan Sederhana", tanggal 2026-11-20, diterbitkan .*31\.71\.07/);
+    expect(fromPdf.results[0].verdict).toMatch(
+      /^SAH: Sertifikat pelatihan 0001\/SERT-P2\/31\.71\.07\/XI\/2026 "Pembukuan Sederhana", tanggal 2026-11-20, diterbitkan .*31\.71\.07/,
+    );
     const wrongPerson = await app.ok('permits.verify', { pdfBase64: file.base64, nik: '3171075506900009' }, petugas);
     expect(wrongPerson.results[0].headline).toBe('NIK TIDAK COCOK');
     const fromCli = cli(pdfPath, '--nik', nik);

@@ -44,8 +44,14 @@ describe('P2 pelatihan', () => {
     expect(full.error.message).toBe('Pelatihan penuh: 2 dari 2 kursi sudah terisi. Peserta 3 tidak didaftarkan; masukkan ke daftar tunggu bila perlu.');
     expect(await programmeCounts(app)).toEqual(before);
 
-    expect(await app.ok('trainings.enrol', { trainingId: t.id, memberId: c.id, waitlist: true }, petugas)).toMatchObject({ status: 'menunggu', waitlistPos: 1 });
-    expect(await app.ok('trainings.enrol', { trainingId: t.id, memberId: d.id, waitlist: true }, petugas)).toMatchObject({ status: 'menunggu', waitlistPos: 2 });
+    expect(await app.ok('trainings.enrol', { trainingId: t.id, memberId: c.id, waitlist: true }, petugas)).toMatchObject({
+      status: 'menunggu',
+      waitlistPos: 1,
+    });
+    expect(await app.ok('trainings.enrol', { trainingId: t.id, memberId: d.id, waitlist: true }, petugas)).toMatchObject({
+      status: 'menunggu',
+      waitlistPos: 2,
+    });
     const again = await app.call('trainings.enrol', { trainingId: t.id, memberId: a.id }, petugas);
     expect(again.error.message).toBe('Peserta 1 sudah terdaftar di pelatihan ini.');
 
@@ -79,7 +85,17 @@ describe('P2 pelatihan', () => {
     await app.ok('trainings.enrol', { trainingId: t.id, memberId: waiting.id, waitlist: true }, petugas);
 
     const before = await programmeCounts(app);
-    const notEnrolled = await app.call('trainings.attendance', { trainingId: t.id, marks: [{ memberId: siti.id, attended: true }, { memberId: stranger.id, attended: true }] }, petugas);
+    const notEnrolled = await app.call(
+      'trainings.attendance',
+      {
+        trainingId: t.id,
+        marks: [
+          { memberId: siti.id, attended: true },
+          { memberId: stranger.id, attended: true },
+        ],
+      },
+      petugas,
+    );
     expect(notEnrolled.status).toBe(400);
     expect(notEnrolled.error.fields['marks.1.memberId']).toBe('Kehadiran: Tono Luar tidak terdaftar sebagai peserta pelatihan ini; kehadiran tidak dicatat');
     const onWaitlist = await app.call('trainings.attendance', { trainingId: t.id, marks: [{ memberId: waiting.id, attended: true }] }, petugas);
@@ -91,10 +107,27 @@ describe('P2 pelatihan', () => {
     const early = await app.call('trainings.certificates', { trainingId: t.id }, petugas);
     expect(early.error.message).toBe('Sertifikat dicetak setelah pelatihan dinyatakan selesai.');
 
-    await app.ok('trainings.attendance', { trainingId: t.id, marks: [{ memberId: siti.id, attended: true }, { memberId: budi.id, attended: true }, { memberId: absent.id, attended: false }] }, petugas);
+    await app.ok(
+      'trainings.attendance',
+      {
+        trainingId: t.id,
+        marks: [
+          { memberId: siti.id, attended: true },
+          { memberId: budi.id, attended: true },
+          { memberId: absent.id, attended: false },
+        ],
+      },
+      petugas,
+    );
     const done = await app.ok('trainings.complete', { id: t.id }, petugas);
     expect(done).toMatchObject({ status: 'selesai', completedOn: '2026-11-28', graduates: 2, stagesRecorded: 2 });
-    expect(await stageOf(app, siti.id, 'P2')).toMatchObject({ status: 'selesai', completed_on: '2026-11-28', source: 'training', source_id: t.id, evidence: 'Pelatihan: Pemasaran Digital untuk Usaha Kuliner' });
+    expect(await stageOf(app, siti.id, 'P2')).toMatchObject({
+      status: 'selesai',
+      completed_on: '2026-11-28',
+      source: 'training',
+      source_id: t.id,
+      evidence: 'Pelatihan: Pemasaran Digital untuk Usaha Kuliner',
+    });
     expect(await stageOf(app, budi.id, 'P2')).toMatchObject({ status: 'selesai' });
     expect(await stageOf(app, absent.id, 'P2')).toBeUndefined();
     expect(await stageOf(app, waiting.id, 'P2')).toBeUndefined();
@@ -164,7 +197,11 @@ describe('P3 pendampingan', () => {
     expect(future.error.fields.visitedOn).toBe('Tanggal kunjungan: tidak boleh di masa depan');
     expect(await programmeCounts(app)).toEqual(before);
 
-    const v1 = await app.ok('mentoring.recordVisit', { memberId: a.id, visitedOn: '2026-11-20', topic: 'Pembukuan sederhana', notes: 'Belum mencatat pengeluaran', followUp: 'Pakai aplikasi kas' }, pd.token);
+    const v1 = await app.ok(
+      'mentoring.recordVisit',
+      { memberId: a.id, visitedOn: '2026-11-20', topic: 'Pembukuan sederhana', notes: 'Belum mencatat pengeluaran', followUp: 'Pakai aplikasi kas' },
+      pd.token,
+    );
     expect(v1.stageRecorded).toBe(true);
     expect(await stageOf(app, a.id, 'P3')).toMatchObject({ status: 'selesai', completed_on: '2026-11-20', source: 'visit', recorded_by: pd.id });
     // An older visit entered later moves the stage back to it: the earliest visit dates P3.
@@ -207,11 +244,25 @@ describe('P6 pelaporan keuangan', () => {
     expect(negative.error.fields.turnover).toBe('Omzet: tidak boleh kurang dari 0 (omzet tidak bisa negatif)');
     const future = await app.call('turnover.record', { businessId: x.business.id, month: '2026-12', turnover: 1_000_000 }, pd.token);
     expect(future.error.fields.month).toBe('Bulan: Desember 2026 belum berjalan; laporan hanya untuk bulan ini atau sebelumnya');
-    const badGrid = await app.call('turnover.saveGrid', { month: '2026-10', rows: [{ businessId: x.business.id, turnover: 5_000_000 }, { businessId: y.business.id, turnover: -5 }] }, pd.token);
+    const badGrid = await app.call(
+      'turnover.saveGrid',
+      {
+        month: '2026-10',
+        rows: [
+          { businessId: x.business.id, turnover: 5_000_000 },
+          { businessId: y.business.id, turnover: -5 },
+        ],
+      },
+      pd.token,
+    );
     expect(badGrid.error.fields['rows.1.turnover']).toBe('Baris › baris 2 › Omzet: tidak boleh kurang dari 0 (omzet tidak bisa negatif)');
     expect(await programmeCounts(app)).toEqual(before);
 
-    const first = await app.ok('turnover.record', { businessId: x.business.id, month: '2026-09', turnover: 4_000_000, profit: -250_000, employees: 2 }, pd.token);
+    const first = await app.ok(
+      'turnover.record',
+      { businessId: x.business.id, month: '2026-09', turnover: 4_000_000, profit: -250_000, employees: 2 },
+      pd.token,
+    );
     expect(first).toEqual({ created: true, stageRecorded: true });
     // Reached in the month the report covers, not on the day it was typed in.
     expect(await stageOf(app, x.member.id, 'P6')).toMatchObject({ status: 'selesai', completed_on: '2026-09-01', source: 'report' });
@@ -224,7 +275,17 @@ describe('P6 pelaporan keuangan', () => {
       ['Xena Kuliner', 'Dapur Xena', 4_000_000, null],
       ['Yusuf Kriya', 'Anyaman Yusuf', null, null],
     ]);
-    const saved = await app.ok('turnover.saveGrid', { month: '2026-10', rows: [{ businessId: x.business.id, turnover: 4_500_000, profit: 400_000, employees: 2 }, { businessId: y.business.id, turnover: 2_000_000 }] }, pd.token);
+    const saved = await app.ok(
+      'turnover.saveGrid',
+      {
+        month: '2026-10',
+        rows: [
+          { businessId: x.business.id, turnover: 4_500_000, profit: 400_000, employees: 2 },
+          { businessId: y.business.id, turnover: 2_000_000 },
+        ],
+      },
+      pd.token,
+    );
     expect(saved).toEqual({ created: 2, updated: 0, stagesRecorded: 1 });
     expect(await stageOf(app, y.member.id, 'P6')).toMatchObject({ status: 'selesai' });
     const corrected = await app.ok('turnover.saveGrid', { month: '2026-10', rows: [{ businessId: y.business.id, turnover: 2_100_000 }] }, pd.token);
@@ -293,7 +354,9 @@ describe('P7 permodalan', () => {
     expect(beforePermit.checks[0].met).toBe(false);
     const at = '2026-11-20T03:00:00.000Z';
     await sql`insert into permits (id, member_id, business_id, channel, category, location_type, status, number, issued_on, submitted_at, status_at, created_at, updated_at)
-      values ('permit-1', ${withPermit.member.id}, ${withPermit.business.id}, 'loket', 'non_binaan', 'menetap', 'terbit', '510/0001/IUMK/1001/XI/2026', '2026-11-20', ${at}, ${at}, ${at}, ${at})`.execute(app.db);
+      values ('permit-1', ${withPermit.member.id}, ${withPermit.business.id}, 'loket', 'non_binaan', 'menetap', 'terbit', '510/0001/IUMK/1001/XI/2026', '2026-11-20', ${at}, ${at}, ${at}, ${at})`.execute(
+      app.db,
+    );
     const afterPermit = await app.ok('financing.check', { businessId: withPermit.business.id }, petugas);
     expect(afterPermit.checks[0]).toMatchObject({ met: true, detail: 'IUMK 510/0001/IUMK/1001/XI/2026' });
 
@@ -311,14 +374,32 @@ describe('P7 permodalan', () => {
     const refused = await app.call('financing.refer', { businessId: business.id, channel: 'bank_dki', amountRequested: 10_000_000 }, petugas);
     expect(refused.status).toBe(409);
     expect(refused.error.message).toMatch(/^Belum layak bank, rujukan ke Bank DKI ditolak\. Syarat belum terpenuhi: Memiliki izin usaha \(NIB\/IUMK\)/);
-    const petugasOverride = await app.call('financing.refer', { businessId: business.id, channel: 'bank_dki', amountRequested: 10_000_000, overrideReason: 'Sudah diajukan NIB' }, petugas);
+    const petugasOverride = await app.call(
+      'financing.refer',
+      { businessId: business.id, channel: 'bank_dki', amountRequested: 10_000_000, overrideReason: 'Sudah diajukan NIB' },
+      petugas,
+    );
     expect(petugasOverride.status).toBe(403);
     expect(petugasOverride.error.message).toBe('Pengecualian syarat kelayakan bank hanya dapat diberikan oleh supervisor.');
     expect(await programmeCounts(app)).toEqual(before);
 
-    const fintech = await app.ok('financing.refer', { businessId: business.id, channel: 'fintech', institution: 'Koinworks', amountRequested: 5_000_000 }, petugas);
+    const fintech = await app.ok(
+      'financing.refer',
+      { businessId: business.id, channel: 'fintech', institution: 'Koinworks', amountRequested: 5_000_000 },
+      petugas,
+    );
     expect(fintech).toMatchObject({ status: 'diajukan', bankable: 0, institution: 'Koinworks', overrideReason: null });
-    const overridden = await app.ok('financing.refer', { businessId: business.id, channel: 'bank_dki', product: 'Monas Pemula', amountRequested: 10_000_000, overrideReason: 'NIB terbit minggu ini, menunggu OSS' }, supervisor);
+    const overridden = await app.ok(
+      'financing.refer',
+      {
+        businessId: business.id,
+        channel: 'bank_dki',
+        product: 'Monas Pemula',
+        amountRequested: 10_000_000,
+        overrideReason: 'NIB terbit minggu ini, menunggu OSS',
+      },
+      supervisor,
+    );
     expect(overridden).toMatchObject({ status: 'diajukan', bankable: 0, overrideReason: 'NIB terbit minggu ini, menunggu OSS' });
 
     const tooMuch = await app.call('financing.transition', { id: overridden.id, status: 'disetujui', on: '2026-11-28', amount: 12_000_000 }, petugas);
@@ -329,7 +410,13 @@ describe('P7 permodalan', () => {
     expect(await stageOf(app, member.id, 'P7')).toBeUndefined();
     const paid = await app.ok('financing.transition', { id: overridden.id, status: 'dicairkan', on: '2026-11-28' }, petugas);
     expect(paid).toMatchObject({ status: 'dicairkan', amountApproved: 8_000_000, amountDisbursed: 8_000_000, disbursedOn: '2026-11-28', stageRecorded: true });
-    expect(await stageOf(app, member.id, 'P7')).toMatchObject({ status: 'selesai', completed_on: '2026-11-28', source: 'financing', source_id: overridden.id, evidence: 'Pencairan Bank DKI Rp 8.000.000' });
+    expect(await stageOf(app, member.id, 'P7')).toMatchObject({
+      status: 'selesai',
+      completed_on: '2026-11-28',
+      source: 'financing',
+      source_id: overridden.id,
+      evidence: 'Pencairan Bank DKI Rp 8.000.000',
+    });
     const rejected = await app.ok('financing.transition', { id: fintech.id, status: 'ditolak', on: '2026-11-28', note: 'Riwayat kredit' }, petugas);
     expect(rejected.status).toBe('ditolak');
     const list = await app.ok('financing.list', { status: 'dicairkan' }, petugas);

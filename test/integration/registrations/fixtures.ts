@@ -52,6 +52,9 @@ export async function petugasApp(app: TestApp) {
 }
 
 export async function countOf(app: TestApp, table: 'members' | 'businesses' | 'audit_log' | 'member_stages') {
-  const r = await app.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await app.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return r.n;
 }

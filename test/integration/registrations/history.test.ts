@@ -20,13 +20,27 @@ beforeAll(async () => {
   await app.ok(
     'members.save',
     {
-      id: m.id, fullName: 'Siti Aminah Rahayu', birthPlace: p.birthPlace, birthDate: p.birthDate, gender: p.gender, addressStreet: p.addressStreet, rt: p.rt, rw: p.rw,
-      kelurahanKode: p.kelurahanKode, phone: p.phone, targetGroup: 'naik_kelas', skpd: p.skpd,
+      id: m.id,
+      fullName: 'Siti Aminah Rahayu',
+      birthPlace: p.birthPlace,
+      birthDate: p.birthDate,
+      gender: p.gender,
+      addressStreet: p.addressStreet,
+      rt: p.rt,
+      rw: p.rw,
+      kelurahanKode: p.kelurahanKode,
+      phone: p.phone,
+      targetGroup: 'naik_kelas',
+      skpd: p.skpd,
       businesses: [{ id: b.id, ...business({ name: 'Warung Bu Siti', employees: 3 }) }, business({ name: 'Katering Rahayu', kbliKode: '56210' })],
     },
     petugas,
   );
-  await app.ok('businesses.recordCondition', { businessId: b.id, recordedOn: jakartaDay(app.clock, -1), turnoverDropPct: 20, closedTemporarily: true, sellsOnline: true, note: 'Sepi saat hujan' }, petugas);
+  await app.ok(
+    'businesses.recordCondition',
+    { businessId: b.id, recordedOn: jakartaDay(app.clock, -1), turnoverDropPct: 20, closedTemporarily: true, sellsOnline: true, note: 'Sepi saat hujan' },
+    petugas,
+  );
   await app.ok('stages.record', { memberId: m.id, stage: 'P4', completedOn: jakartaDay(app.clock, -2), evidence: 'Sertifikat halal nomor 123' }, petugas);
   await app.ok('members.revealNik', { id: m.id }, petugas);
   history = await app.ok('members.history', { id: m.id }, petugas);
@@ -50,10 +64,12 @@ describe('member history', () => {
   it('shows every stored code in words', () => {
     const words: Record<string, string> = catalogues.id;
     const codes = history.flatMap((e) =>
-      [e.before, e.after].flatMap((v) => (v && typeof v === 'object' ? Object.entries(v) : [])).flatMap(([k, v]) => {
-        const prefix = codedFor(e.entity)[k];
-        return prefix && typeof v === 'string' ? [`${prefix}.${v}`] : [];
-      }),
+      [e.before, e.after]
+        .flatMap((v) => (v && typeof v === 'object' ? Object.entries(v) : []))
+        .flatMap(([k, v]) => {
+          const prefix = codedFor(e.entity)[k];
+          return prefix && typeof v === 'string' ? [`${prefix}.${v}`] : [];
+        }),
     );
     expect(codes.length).toBeGreaterThan(5);
     expect(codes.filter((key) => !words[key])).toEqual([]);

@@ -15,7 +15,22 @@ afterEach(async () => {
   await app.dispose();
 });
 
-const header = ['No', 'NIK', 'Nama', 'Tempat Lahir', 'Tanggal Lahir', 'Jenis Kelamin', 'Alamat', 'RT/RW', 'Kelurahan', 'No. HP', 'Nama Usaha', 'KBLI', 'Modal', 'Omzet per Bulan'];
+const header = [
+  'No',
+  'NIK',
+  'Nama',
+  'Tempat Lahir',
+  'Tanggal Lahir',
+  'Jenis Kelamin',
+  'Alamat',
+  'RT/RW',
+  'Kelurahan',
+  'No. HP',
+  'Nama Usaha',
+  'KBLI',
+  'Modal',
+  'Omzet per Bulan',
+];
 
 function goodRow(i: number): (string | number)[] {
   const female = i % 2 === 0;
@@ -71,7 +86,19 @@ describe('import', () => {
   it('previews with suggested mapping for Indonesian headers and row checks', async () => {
     const rows = broken(Array.from({ length: 8 }, (_, i) => goodRow(i + 1)));
     const p = await app.ok('members.importPreview', { fileName: 'anggota.xlsx', fileBase64: await xlsx(rows) }, tokens.petugas);
-    expect(p.suggestedMapping).toMatchObject({ nik: 'NIK', fullName: 'Nama', birthDate: 'Tanggal Lahir', gender: 'Jenis Kelamin', kelurahan: 'Kelurahan', businessName: 'Nama Usaha', kbli: 'KBLI', rtRw: 'RT/RW', phone: 'No. HP', capital: 'Modal', monthlyTurnover: 'Omzet per Bulan' });
+    expect(p.suggestedMapping).toMatchObject({
+      nik: 'NIK',
+      fullName: 'Nama',
+      birthDate: 'Tanggal Lahir',
+      gender: 'Jenis Kelamin',
+      kelurahan: 'Kelurahan',
+      businessName: 'Nama Usaha',
+      kbli: 'KBLI',
+      rtRw: 'RT/RW',
+      phone: 'No. HP',
+      capital: 'Modal',
+      monthlyTurnover: 'Omzet per Bulan',
+    });
     expect(p.counts).toEqual({ total: 8, valid: 5, invalid: 3, alreadyRegistered: 0 });
     expect(p.rows[1].status).toBe('invalid');
     expect(p.rows[1].reason).toMatch(/^NIK: nomor urut 0000/);
@@ -128,7 +155,11 @@ describe('import', () => {
     expect(res.status).toBe('ditolak');
     expect(res.inserted).toBe(0);
     expect(await countOf(app, 'members')).toBe(0);
-    const report = parseCsv(Buffer.from(res.report!.base64, 'base64').toString('utf8').replace(/^\uFEFF/, ''));
+    const report = parseCsv(
+      Buffer.from(res.report!.base64, 'base64')
+        .toString('utf8')
+        .replace(/^\uFEFF/, ''),
+    );
     expect(report[0].slice(0, 3)).toEqual(['Baris', 'Hasil', 'Alasan']);
     expect(report.slice(1).map((r) => r[0])).toEqual(['3', '5', '7']);
     expect(report[1][2]).toMatch(/NIK/);
@@ -171,19 +202,46 @@ describe('import', () => {
   });
 
   it('refuses a file that is not a spreadsheet, missing columns and Excel-number NIKs, never crashing', async () => {
-    const junk = await app.call('members.importRun', { fileName: 'x.xlsx', fileBase64: Buffer.from('PK\u0003\u0004garbage').toString('base64'), mode: 'all_or_nothing' }, tokens.petugas);
+    const junk = await app.call(
+      'members.importRun',
+      { fileName: 'x.xlsx', fileBase64: Buffer.from('PK\u0003\u0004garbage').toString('base64'), mode: 'all_or_nothing' },
+      tokens.petugas,
+    );
     expect(junk.status).toBe(400);
     expect(junk.error.fields.fileBase64).toMatch(/^Berkas: /);
-    const missing = await app.call('members.importPreview', { fileName: 'x.xlsx', fileBase64: await xlsx([goodRow(1)], header.map((h) => (h === 'NIK' ? 'Nomor' : h))) }, tokens.petugas);
+    const missing = await app.call(
+      'members.importPreview',
+      {
+        fileName: 'x.xlsx',
+        fileBase64: await xlsx(
+          [goodRow(1)],
+          header.map((h) => (h === 'NIK' ? 'Nomor' : h)),
+        ),
+      },
+      tokens.petugas,
+    );
     expect(missing.status).toBe(400);
     expect(missing.error.message).toMatch(/belum dipetakan: NIK/);
-    const mapped = await app.ok('members.importPreview', { fileName: 'x.xlsx', fileBase64: await xlsx([goodRow(1)], header.map((h) => (h === 'NIK' ? 'Nomor' : h))), mapping: { nik: 'Nomor' } }, tokens.petugas);
+    const mapped = await app.ok(
+      'members.importPreview',
+      {
+        fileName: 'x.xlsx',
+        fileBase64: await xlsx(
+          [goodRow(1)],
+          header.map((h) => (h === 'NIK' ? 'Nomor' : h)),
+        ),
+        mapping: { nik: 'Nomor' },
+      },
+      tokens.petugas,
+    );
     expect(mapped.counts.valid).toBe(1);
     const numeric = goodRow(2);
     numeric[1] = Number(numeric[1]);
     const num = await app.ok('members.importPreview', { fileName: 'x.xlsx', fileBase64: await xlsx([numeric]) }, tokens.petugas);
     expect(num.rows[0].reason).toMatch(/NIK: tersimpan sebagai angka/);
-    expect((await app.call('members.importRun', { fileName: 'x.xlsx', fileBase64: await xlsx([goodRow(1)]), mode: 'valid_only' }, tokens.loket)).status).toBe(403);
+    expect((await app.call('members.importRun', { fileName: 'x.xlsx', fileBase64: await xlsx([goodRow(1)]), mode: 'valid_only' }, tokens.loket)).status).toBe(
+      403,
+    );
     expect(await countOf(app, 'members')).toBe(0);
   });
 });
@@ -191,7 +249,17 @@ describe('import', () => {
 describe('export', () => {
   it('exports the current view to XLSX and CSV: masked NIK, semicolons, BOM, formula-safe', async () => {
     const a = await app.ok('members.register', member({ fullName: '=Siti Hyperlink', phone: null }), tokens.petugas);
-    await app.ok('members.register', member({ fullName: 'Budi Santoso', gender: 'L', birthDate: '1980-05-05', kelurahanKode: '31.71.07.1002', businesses: [{ ...member().businesses[0], name: '@Warung; "Enak"' }] }), tokens.petugas);
+    await app.ok(
+      'members.register',
+      member({
+        fullName: 'Budi Santoso',
+        gender: 'L',
+        birthDate: '1980-05-05',
+        kelurahanKode: '31.71.07.1002',
+        businesses: [{ ...member().businesses[0], name: '@Warung; "Enak"' }],
+      }),
+      tokens.petugas,
+    );
     const x = await app.ok('members.export', { format: 'xlsx', kelurahanKode: '31.71.07.1006' }, tokens.petugas);
     expect(x.fileName).toBe(`anggota-${jakartaDay(app.clock)}.xlsx`);
     const wb = new ExcelJS.Workbook();

@@ -13,11 +13,20 @@ beforeAll(async () => {
   app = await makeTestApp();
   tokens = await petugasApp(app);
   await bulkMembers(app, 3000, seededRng(7), '2026-11-28');
-  ids.soekarno = (await app.ok('members.register', member({ fullName: 'Ir. Soekarno', gender: 'L', birthDate: '1961-06-06', phone: '081299990000' }), tokens.petugas)).id;
+  ids.soekarno = (
+    await app.ok('members.register', member({ fullName: 'Ir. Soekarno', gender: 'L', birthDate: '1961-06-06', phone: '081299990000' }), tokens.petugas)
+  ).id;
   ids.djoko = (
     await app.ok(
       'members.register',
-      member({ fullName: 'Djoko Tjahjono', gender: 'L', birthDate: '1970-01-02', kelurahanKode: '31.71.07.1002', targetGroup: 'disabilitas', businesses: [business({ name: 'Batik Tjap Oetomo', kbliKode: '13134', capital: 3_000_000_000 })] }),
+      member({
+        fullName: 'Djoko Tjahjono',
+        gender: 'L',
+        birthDate: '1970-01-02',
+        kelurahanKode: '31.71.07.1002',
+        targetGroup: 'disabilitas',
+        businesses: [business({ name: 'Batik Tjap Oetomo', kbliKode: '13134', capital: 3_000_000_000 })],
+      }),
       tokens.petugas,
     )
   ).id;
@@ -51,14 +60,22 @@ describe('members.list on a seeded office', () => {
 
   it('filters by kelurahan, target group, SKPD, stage, scale and status, with the filtered total', async () => {
     const kel = await list({ kelurahanKode: '31.71.07.1006', pageSize: 200 });
-    const expected = await app.db.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).where('kelurahan_kode', '=', '31.71.07.1006').executeTakeFirstOrThrow();
+    const expected = await app.db
+      .selectFrom('members')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('kelurahan_kode', '=', '31.71.07.1006')
+      .executeTakeFirstOrThrow();
     expect(kel.total).toBe(expected.n);
     expect(kel.rows.every((r) => r.kelurahanKode === '31.71.07.1006' && r.kelurahanNama === 'Kebon Kacang')).toBe(true);
     const combo = await list({ targetGroup: 'disabilitas', scale: 'kecil', kelurahanKode: '31.71.07.1002' });
     expect(combo.rows.map((r: { id: string }) => r.id)).toContain(ids.djoko);
     for (const r of combo.rows) expect(r.targetGroup).toBe('disabilitas');
     const p2 = await list({ stage: 'P2', pageSize: 100 });
-    const p2count = await app.db.selectFrom('member_stages').select((eb) => eb.fn.countAll<number>().as('n')).where('stage_code', '=', 'P2').executeTakeFirstOrThrow();
+    const p2count = await app.db
+      .selectFrom('member_stages')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('stage_code', '=', 'P2')
+      .executeTakeFirstOrThrow();
     expect(p2.total).toBe(p2count.n);
     expect(p2.totalCapped).toBe(false);
     const kecil = await list({ scale: 'kecil' });
@@ -104,7 +121,11 @@ describe('members.list on a seeded office', () => {
     const expected = await app.db
       .selectFrom('members')
       .select('id')
-      .where('id', 'in', all.rows.map((r: { id: string }) => r.id))
+      .where(
+        'id',
+        'in',
+        all.rows.map((r: { id: string }) => r.id),
+      )
       .orderBy('name_key')
       .orderBy('id')
       .execute();
@@ -112,10 +133,35 @@ describe('members.list on a seeded office', () => {
     // A member renamed moves in the search order too (the name-order rows follow by trigger).
     const last = all.rows[all.rows.length - 1];
     const profile = await app.ok('members.get', { id: last.id }, tokens.petugas);
-    const { memberNo: _no, nikMasked: _n, kkMasked: _k, canRevealNik: _c, businesses: _b, stages: _s, kelurahanNama: _kn, kecamatanNama: _kc, pendampingNama: _pn, registeredOn: _r, createdAt: _ca, updatedAt: _ua, ...fields } = profile;
+    const {
+      memberNo: _no,
+      nikMasked: _n,
+      kkMasked: _k,
+      canRevealNik: _c,
+      businesses: _b,
+      stages: _s,
+      kelurahanNama: _kn,
+      kecamatanNama: _kc,
+      pendampingNama: _pn,
+      registeredOn: _r,
+      createdAt: _ca,
+      updatedAt: _ua,
+      ...fields
+    } = profile;
     await app.ok('members.update', { ...fields, fullName: 'Aaaa Siti Pertama', confirmDuplicate: true }, tokens.petugas);
     expect((await list({ search: 'siti' })).rows[0].id).toBe(last.id);
-    const counts = await app.db.selectNoFrom((eb) => [eb.selectFrom('members').select((e) => e.fn.countAll<number>().as('n')).as('m'), eb.selectFrom('member_name_order').select((e) => e.fn.countAll<number>().as('n')).as('o')]).executeTakeFirstOrThrow();
+    const counts = await app.db
+      .selectNoFrom((eb) => [
+        eb
+          .selectFrom('members')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .as('m'),
+        eb
+          .selectFrom('member_name_order')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .as('o'),
+      ])
+      .executeTakeFirstOrThrow();
     expect(counts.o).toBe(counts.m);
   });
 
@@ -147,17 +193,25 @@ describe('members.list on a seeded office', () => {
     for (const [filters, sort] of cases) {
       const details = plan(filters, sort).map((p) => p.detail);
       const membersAccess = details.filter((d) => /\bmembers\b/.test(d) && !d.replace(/members_fts\S*/g, 'members_fts').includes('members_fts'));
-      expect(membersAccess.some((d) => /^SCAN members$/.test(d)), `${JSON.stringify(filters)} ${sort}: ${details.join(' | ')}`).toBe(false);
+      expect(
+        membersAccess.some((d) => /^SCAN members$/.test(d)),
+        `${JSON.stringify(filters)} ${sort}: ${details.join(' | ')}`,
+      ).toBe(false);
       expect(details.join(' | ')).toMatch(/USING (COVERING )?INDEX|USING INTEGER PRIMARY KEY|VIRTUAL TABLE/);
       // The outer query re-sorts its 25 rows; the inner one (that picks them) must not sort
       // all the matches (ordering ties of one name is allowed: "LAST TERM OF ORDER BY").
-      if (!filters.search && details.filter((d) => d.includes('TEMP B-TREE FOR ORDER BY')).length > 1) wholeSorts.push(`${JSON.stringify(filters)} ${sort}: ${details.join(' | ')}`);
+      if (!filters.search && details.filter((d) => d.includes('TEMP B-TREE FOR ORDER BY')).length > 1)
+        wholeSorts.push(`${JSON.stringify(filters)} ${sort}: ${details.join(' | ')}`);
     }
     expect(wholeSorts).toEqual([]);
     // A name search sorts its matches in the narrow name-order table, by rowid, not in members.
     expect(plan({ search: 'sukarno' }, 'name').map((p) => p.detail)).toContain('SEARCH o USING INTEGER PRIMARY KEY (rowid=?)');
-    const count = applyFilters(app.db.selectFrom('members') as never, { kelurahanKode: '31.71.07.1006' }).select((eb) => eb.fn.countAll().as('n')).compile();
-    const countPlan = (app.sqlite.prepare(`explain query plan ${count.sql}`).all(...(count.parameters as unknown[])) as { detail: string }[]).map((p) => p.detail);
+    const count = applyFilters(app.db.selectFrom('members') as never, { kelurahanKode: '31.71.07.1006' })
+      .select((eb) => eb.fn.countAll().as('n'))
+      .compile();
+    const countPlan = (app.sqlite.prepare(`explain query plan ${count.sql}`).all(...(count.parameters as unknown[])) as { detail: string }[]).map(
+      (p) => p.detail,
+    );
     expect(countPlan.join(' | ')).toMatch(/members_kelurahan/);
   });
 });

@@ -41,7 +41,13 @@ describe('members.register', () => {
     const before = await countOf(app, 'audit_log');
     const res = await app.call(
       'members.register',
-      member({ nik: '3171075204850001', gender: 'L', kk: '3171070000000001', phone: '0712345', businesses: [business({ kbliKode: '99999', npwp: '12.345.678.9-012.345' })] }),
+      member({
+        nik: '3171075204850001',
+        gender: 'L',
+        kk: '3171070000000001',
+        phone: '0712345',
+        businesses: [business({ kbliKode: '99999', npwp: '12.345.678.9-012.345' })],
+      }),
       tokens.petugas,
     );
     expect(res.status).toBe(400);
@@ -129,7 +135,9 @@ describe('members.register', () => {
     expect((await app.call('registrations.updateSettings', { memberNumberTemplate: `JP-317107-${year}-{seq:6}` }, tokens.admin)).status).toBe(200);
     expect((await app.call('registrations.updateSettings', { memberNumberTemplate: 'JP-{kecamatan}-{tahun}-{seq:6}' }, tokens.admin)).status).toBe(200);
     expect((await app.call('registrations.updateSettings', { memberNumberTemplate: 'JP-{kecamatan}-{tahun}-{seq:4}' }, tokens.admin)).status).toBe(200);
-    expect((await app.ok('members.register', member({ fullName: 'Budi', birthDate: '1980-02-03', gender: 'L' }), tokens.petugas)).memberNo).toBe(`JP-317107-${year}-0003`);
+    expect((await app.ok('members.register', member({ fullName: 'Budi', birthDate: '1980-02-03', gender: 'L' }), tokens.petugas)).memberNo).toBe(
+      `JP-317107-${year}-0003`,
+    );
     expect((await app.call('registrations.updateSettings', { memberNumberTemplate: 'JPD-{kelurahan}-{seq:5}' }, tokens.admin)).status).toBe(200);
     expect((await app.ok('members.register', member({ fullName: 'Dewi', birthDate: '1981-02-03' }), tokens.petugas)).memberNo).toBe('JPD-3171071006-00001');
   });
@@ -166,16 +174,50 @@ describe('members.register', () => {
   it('updates with the same checks, keeps history, adds businesses, conditions and manual stages', async () => {
     const m = await app.ok('members.register', member(), tokens.petugas);
     const profile = await app.ok('members.get', { id: m.id }, tokens.petugas);
-    const { nikMasked, kkMasked, canRevealNik, businesses, stages, kelurahanNama, kecamatanNama, pendampingNama, memberNo, registeredOn, createdAt, updatedAt, ...editable } = profile;
+    const {
+      nikMasked,
+      kkMasked,
+      canRevealNik,
+      businesses,
+      stages,
+      kelurahanNama,
+      kecamatanNama,
+      pendampingNama,
+      memberNo,
+      registeredOn,
+      createdAt,
+      updatedAt,
+      ...editable
+    } = profile;
     const bad = await app.call('members.update', { ...editable, phone: '123' }, tokens.petugas);
     expect(bad.status).toBe(400);
     expect(bad.error.fields.phone).toMatch(/^Nomor telepon/);
     const updated = await app.ok('members.update', { ...editable, fullName: 'Siti Aminah Rahayu', addressStreet: 'Jl. Baru 1' }, tokens.petugas);
     expect(updated.fullName).toBe('Siti Aminah Rahayu');
-    const biz = await app.ok('businesses.add', { memberId: m.id, ...business({ name: 'Konveksi Rahayu', kbliKode: '14111', capital: 2_000_000_000 }) }, tokens.petugas);
+    const biz = await app.ok(
+      'businesses.add',
+      { memberId: m.id, ...business({ name: 'Konveksi Rahayu', kbliKode: '14111', capital: 2_000_000_000 }) },
+      tokens.petugas,
+    );
     expect(biz.scale).toBe('kecil');
-    await app.ok('businesses.recordCondition', { businessId: biz.id, recordedOn: jakartaDay(app.clock, -27), closedTemporarily: true, turnoverDropPct: 40, recovered: true, sellsOnline: true, qris: true }, tokens.petugas);
-    await app.ok('stages.record', { memberId: m.id, stage: 'P4', completedOn: jakartaDay(app.clock, -8), evidence: 'NIB 1234567890123 terbit' }, tokens.petugas);
+    await app.ok(
+      'businesses.recordCondition',
+      {
+        businessId: biz.id,
+        recordedOn: jakartaDay(app.clock, -27),
+        closedTemporarily: true,
+        turnoverDropPct: 40,
+        recovered: true,
+        sellsOnline: true,
+        qris: true,
+      },
+      tokens.petugas,
+    );
+    await app.ok(
+      'stages.record',
+      { memberId: m.id, stage: 'P4', completedOn: jakartaDay(app.clock, -8), evidence: 'NIB 1234567890123 terbit' },
+      tokens.petugas,
+    );
     const again = await app.call('stages.record', { memberId: m.id, stage: 'P4', completedOn: jakartaDay(app.clock, -7), evidence: 'lagi' }, tokens.petugas);
     expect(again.status).toBe(409);
     const p = await app.ok('members.get', { id: m.id }, tokens.petugas);

@@ -38,12 +38,20 @@ describe('members.save', () => {
     const form = await editable(m.id);
     const saved = await app.ok(
       'members.save',
-      { ...form, fullName: 'Siti Aminah Rahayu', businesses: [{ ...form.businesses[0], name: 'Warung Bu Siti' }, business({ name: 'Katering Rahayu', kbliKode: '56210' })] },
+      {
+        ...form,
+        fullName: 'Siti Aminah Rahayu',
+        businesses: [{ ...form.businesses[0], name: 'Warung Bu Siti' }, business({ name: 'Katering Rahayu', kbliKode: '56210' })],
+      },
       tokens.petugas,
     );
     expect(saved.fullName).toBe('Siti Aminah Rahayu');
     expect(saved.businesses.map((b) => b.name)).toEqual(['Warung Bu Siti', 'Katering Rahayu']);
-    const audited = await app.db.selectFrom('audit_log').select('method').where('entity_id', 'in', [m.id, ...saved.businesses.map((b) => b.id)]).execute();
+    const audited = await app.db
+      .selectFrom('audit_log')
+      .select('method')
+      .where('entity_id', 'in', [m.id, ...saved.businesses.map((b) => b.id)])
+      .execute();
     expect(audited.filter((a) => a.method === 'members.save')).toHaveLength(3);
   });
 

@@ -45,7 +45,10 @@ beforeAll(async () => {
   await app.db.updateTable('users').set({ must_change_password: 0 }).where('username', '=', SUPERVISOR.username).execute();
   supervisor = await app.login(SUPERVISOR.username, SUPERVISOR.password);
   const buyerId = await buyer(app, petugas);
-  for (const qty of [10, 20, 30]) orders.push((await createOrder(app, petugas, { buyerId, orderDate: '2026-11-10', deliveryDate: '2026-11-20', items: [{ quantity: qty, unitPrice: 25_000 }] })).id);
+  for (const qty of [10, 20, 30])
+    orders.push(
+      (await createOrder(app, petugas, { buyerId, orderDate: '2026-11-10', deliveryDate: '2026-11-20', items: [{ quantity: qty, unitPrice: 25_000 }] })).id,
+    );
   await insertMember(app, { fullName: 'Siti Aminah' });
   app.clock.set('2026-12-02T03:00:00.000Z');
   await relogin();
@@ -73,9 +76,16 @@ describe('month closing', () => {
     expect(again.status).toBe(409);
     expect(again.error.message).toContain('November 2026 sudah ditutup pada 2026-12-02 oleh Hendra Wijaya, S.E.');
     expect((await app.call('reports.closeMonth', { month: '2026-10' }, supervisor)).error.message).toContain('Oktober 2026 tidak dapat ditutup lagi');
-    expect(await app.ok('reports.closings', {}, supervisor)).toMatchObject({ closings: [{ month: '2026-11', closedBy: 'Hendra Wijaya, S.E.' }], nextToClose: null, reportingMonth: '2026-12' });
+    expect(await app.ok('reports.closings', {}, supervisor)).toMatchObject({
+      closings: [{ month: '2026-11', closedBy: 'Hendra Wijaya, S.E.' }],
+      nextToClose: null,
+      reportingMonth: '2026-12',
+    });
 
-    const audit = app.sqlite.prepare("select username, after from audit_log where entity = 'month_closings' and method = 'reports.closeMonth'").get() as { username: string; after: string };
+    const audit = app.sqlite.prepare("select username, after from audit_log where entity = 'month_closings' and method = 'reports.closeMonth'").get() as {
+      username: string;
+      after: string;
+    };
     expect(audit.username).toBe('kasatpel');
     expect(JSON.parse(audit.after)).toMatchObject({ month: '2026-11', closedBy: { name: 'Hendra Wijaya, S.E.', role: 'supervisor' } });
     expect(() => app.sqlite.prepare("update month_closings set closed_at = 'x'").run()).toThrow(/never changes/);
@@ -121,8 +131,12 @@ describe('month closing', () => {
     expect(decCsv).toContain('November 2026;Pesanan diterima;3;2;-1');
     expect(await exportText('2026-11', 'csv')).toContain('Status;ditutup;');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from((await app.ok('reports.export', { month: '2026-11', format: 'xlsx' }, supervisor)).base64, 'base64') as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.getCell('A3').value)).toEqual(wb.worksheets.map(() => 'Status: DITUTUP pada 2 Desember 2026 oleh Hendra Wijaya, S.E.; angka ini sesuai laporan yang dikirim.'));
+    await wb.xlsx.load(
+      Buffer.from((await app.ok('reports.export', { month: '2026-11', format: 'xlsx' }, supervisor)).base64, 'base64') as unknown as ArrayBuffer,
+    );
+    expect(wb.worksheets.map((w) => w.getCell('A3').value)).toEqual(
+      wb.worksheets.map(() => 'Status: DITUTUP pada 2 Desember 2026 oleh Hendra Wijaya, S.E.; angka ini sesuai laporan yang dikirim.'),
+    );
 
     // The dashboard says which months are closed and compares with what was reported.
     const dash = await app.ok('reports.dashboard', { month: '2026-12' }, supervisor);
@@ -163,7 +177,10 @@ describe('month closing', () => {
     expect(pkg).toMatchObject({ format: 'jpd-month-closing', version: 1, month: '2026-12', keyId: office.key_id, closedAt: '2027-01-05T03:00:00.000Z' });
     expect(pkg.closedBy).toEqual({ username: 'kasatpel', name: 'Hendra Wijaya, S.E.', role: 'supervisor' });
     expect(pkg.office).toEqual({ kecamatanKode: '31.71.07', kecamatan: 'Tanah Abang', name: 'Kantor Kecamatan Tanah Abang' });
-    expect(pkg.summaries.map((s) => s.kelurahan)).toEqual([null, ...(app.sqlite.prepare("select kode from regions where parent_kode = '31.71.07' order by nama").all() as { kode: string }[]).map((r) => r.kode)]);
+    expect(pkg.summaries.map((s) => s.kelurahan)).toEqual([
+      null,
+      ...(app.sqlite.prepare("select kode from regions where parent_kode = '31.71.07' order by nama").all() as { kode: string }[]).map((r) => r.kode),
+    ]);
     expect(pkg.corrections.map((c) => [c.month, c.section, c.figure, c.difference])).toEqual([
       ['2026-11', 'orders', 'received', -1],
       ['2026-11', 'orders', 'orderedValue', -250_000],
@@ -174,7 +191,10 @@ describe('month closing', () => {
     for (const value of personal) expect(text).not.toContain(value);
     const tampered = JSON.parse(text) as { package: string };
     tampered.package = tampered.package.replace('"corrected":1', '"corrected":9');
-    expect(verifyPackageFile(JSON.stringify(tampered), keys)).toMatchObject({ ok: false, message: expect.stringContaining('Tanda tangan tidak cocok') as unknown });
+    expect(verifyPackageFile(JSON.stringify(tampered), keys)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('Tanda tangan tidak cocok') as unknown,
+    });
     expect(verifyPackageFile(text, () => undefined)).toMatchObject({ ok: false });
     expect((await app.call('reports.closingPackage', { month: '2027-01' }, supervisor)).status).toBe(409);
   });

@@ -105,13 +105,22 @@ describe('monthly summary over the demo office', () => {
   it('counts one kelurahan through its own members', async () => {
     const kel = (app.sqlite.prepare('select kelurahan_kode k from members group by 1 order by count(*) desc limit 1').get() as { k: string }).k;
     const s = await summary(kel);
-    const ids = new Set(rows('members').filter((m) => m.kelurahan_kode === kel).map((m) => m.id));
+    const ids = new Set(
+      rows('members')
+        .filter((m) => m.kelurahan_kode === kel)
+        .map((m) => m.id),
+    );
     const assignments = rows('order_assignments').filter((a) => ids.has(a.member_id) && a.status !== 'ditolak' && a.status !== 'dibatalkan');
     const delivered = assignments.filter((a) => inMonth(a.delivered_on));
     expect(figure(s, 'registrations.membersTotal')).toBe([...ids].length);
     expect(figure(s, 'orders.delivered')).toBe(delivered.length);
     expect(figure(s, 'orders.deliveredValue')).toBe(sum(delivered, 'amount'));
-    expect(figure(s, 'orders.paidValue')).toBe(sum(assignments.filter((a) => inMonthSoFar(a.paid_on)), 'paid_amount'));
+    expect(figure(s, 'orders.paidValue')).toBe(
+      sum(
+        assignments.filter((a) => inMonthSoFar(a.paid_on)),
+        'paid_amount',
+      ),
+    );
   });
 
   it('has a closed last month whose report stays as closed, with the later changes as corrections this month', async () => {
@@ -122,7 +131,10 @@ describe('monthly summary over the demo office', () => {
     const lb = monthBounds(last);
     const within = (d: string | null) => !!d && d >= lb.from && d <= lb.to;
     const visitsNow = rows('mentoring_visits').filter((v) => within(v.visited_on)).length;
-    const turnoverNow = sum(rows('turnover_reports').filter((r) => r.month === last), 'turnover');
+    const turnoverNow = sum(
+      rows('turnover_reports').filter((r) => r.month === last),
+      'turnover',
+    );
     const cancelledLate = rows('orders').filter((o) => within(o.order_date) && o.cancel_reason?.includes('setelah laporan bulan lalu dikirim')).length;
     const ordersNow = rows('orders').filter((o) => within(o.order_date) && o.status !== 'dibatalkan').length;
     expect(figure(closed, 'turnover.visits')).toBe(visitsNow - 1);
@@ -150,7 +162,11 @@ describe('monthly summary over the demo office', () => {
     const s = await summary();
     const file = await call<{ base64: string }>('reports.export', { month, format: 'pdf' });
     const pdf = Buffer.from(file.base64, 'base64');
-    const { problems, pages } = await reportLayoutProblems(pdf, s, s.sections.flatMap((x) => x.tables).filter((t) => t.rows.length > 1));
+    const { problems, pages } = await reportLayoutProblems(
+      pdf,
+      s,
+      s.sections.flatMap((x) => x.tables).filter((t) => t.rows.length > 1),
+    );
     expect(problems).toEqual([]);
     expect(pages.length).toBeGreaterThan(2);
     // The README's picture of the report: the page with the permits and e-order tables.
@@ -159,7 +175,9 @@ describe('monthly summary over the demo office', () => {
   });
 
   it('has businesses with NPWPs, some the owner’s NIK, and postal codes, and deliveries handed over off the planned day', () => {
-    const businesses = app.sqlite.prepare('select b.npwp, b.postal_code, b.kelurahan_kode, m.nik from businesses b join members m on m.id = b.member_id').all() as { npwp: string | null; postal_code: string | null; kelurahan_kode: string; nik: string }[];
+    const businesses = app.sqlite
+      .prepare('select b.npwp, b.postal_code, b.kelurahan_kode, m.nik from businesses b join members m on m.id = b.member_id')
+      .all() as { npwp: string | null; postal_code: string | null; kelurahan_kode: string; nik: string }[];
     expect(businesses.filter((b) => b.npwp && b.npwp === b.nik).length).toBeGreaterThan(0);
     expect(businesses.filter((b) => b.npwp?.length === 15).length).toBeGreaterThan(0);
     expect(businesses.filter((b) => b.kelurahan_kode.startsWith('31.71.07.')).every((b) => /^102[1-7]0$/.test(b.postal_code ?? ''))).toBe(true);

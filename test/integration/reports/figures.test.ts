@@ -22,7 +22,16 @@ const figure = (s: MonthlySummary, id: string) => {
 async function training(date: string, names: string[], complete: boolean) {
   const t = await app.ok(
     'trainings.create',
-    { topic: `Pelatihan ${date}`, startsAt: `${date}T08:00`, endsAt: `${date}T12:00`, mode: 'offline', place: 'Aula', capacity: 10, trainer: 'Dewi Lestari', skpd: 'ppkukm_ukm' },
+    {
+      topic: `Pelatihan ${date}`,
+      startsAt: `${date}T08:00`,
+      endsAt: `${date}T12:00`,
+      mode: 'offline',
+      place: 'Aula',
+      capacity: 10,
+      trainer: 'Dewi Lestari',
+      skpd: 'ppkukm_ukm',
+    },
     petugas,
   );
   const members = [];
@@ -43,7 +52,12 @@ async function shipped(amount: number) {
   const buyerId = await buyer(app, petugas, `Pembeli ${amount}`);
   const member = await insertMemberBusiness(app);
   const productId = await curatedProduct(app, petugas, member.businessId, { unitPrice: amount / 10 });
-  const order = await createOrder(app, petugas, { buyerId, orderDate: '2026-11-16', deliveryDate: '2026-11-19', items: [{ quantity: 10, unitPrice: amount / 10 }] });
+  const order = await createOrder(app, petugas, {
+    buyerId,
+    orderDate: '2026-11-16',
+    deliveryDate: '2026-11-19',
+    items: [{ quantity: 10, unitPrice: amount / 10 }],
+  });
   await app.ok('orders.assign', { itemId: order.itemIds[0], parts: [{ productId, quantity: 10 }] }, petugas);
   const id = (await app.ok('orders.get', { id: order.id }, petugas)).assignments[0].id;
   for (const to of ['dikonfirmasi', 'diproduksi', 'dikirim']) await app.ok('orders.move', { assignmentId: id, to }, petugas);
@@ -93,7 +107,8 @@ describe('figures that used to mislead', () => {
     const byChannel = summary.sections.find((s) => s.id === 'permits')!.tables.find((t) => t.id === 'byChannel')!;
     expect(byChannel.rows.map((r) => r.share)).toEqual([null, null, null, null, null]);
 
-    const file = async (format: 'pdf' | 'xlsx' | 'csv') => Buffer.from((await app.ok('reports.export', { month: '2026-11', format }, supervisor)).base64, 'base64');
+    const file = async (format: 'pdf' | 'xlsx' | 'csv') =>
+      Buffer.from((await app.ok('reports.export', { month: '2026-11', format }, supervisor)).base64, 'base64');
     const pdf = (await extractPdfText(await file('pdf'))).join('\n');
     expect(pdf).toMatch(/Ketepatan waktu \(sesuai SLA\)\s*–/);
     expect(pdf).toMatch(/Pengiriman tepat waktu\s*100,0%/);
@@ -115,7 +130,9 @@ describe('figures that used to mislead', () => {
 
   it('stores percentages in XLSX as the exact ratio with a percent format', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from((await app.ok('reports.export', { month: '2026-11', format: 'xlsx' }, supervisor)).base64, 'base64') as unknown as ArrayBuffer);
+    await wb.xlsx.load(
+      Buffer.from((await app.ok('reports.export', { month: '2026-11', format: 'xlsx' }, supervisor)).base64, 'base64') as unknown as ArrayBuffer,
+    );
     let progress: ExcelJS.Cell | undefined;
     wb.eachSheet((sheet) => sheet.eachRow((row) => row.getCell(1).value === 'Capaian target tahunan' && (progress = row.getCell(2))));
     // Seven members registered this year of a target of 4,500: 0.1555...%, stored unrounded.

@@ -63,10 +63,33 @@ beforeAll(async () => {
   petugas = await app.userWithRole(admin, 'petugas');
   supervisor = await app.userWithRole(admin, 'supervisor');
   // November 2026: three in Kebon Kacang, one in Gelora, one outside the kecamatan.
-  const a = await register({ name: 'Siti Aminah', gender: 'P', registeredOn: '2026-11-03', kelurahan: KEBON_KACANG, targetGroup: 'pemula', skpd: 'ppkukm_ukm' });
-  const b = await register({ name: 'Budi Hartono', gender: 'L', registeredOn: '2026-11-10', kelurahan: KEBON_KACANG, targetGroup: 'pencari_kerja', skpd: 'sosial', kbli: '14111' });
+  const a = await register({
+    name: 'Siti Aminah',
+    gender: 'P',
+    registeredOn: '2026-11-03',
+    kelurahan: KEBON_KACANG,
+    targetGroup: 'pemula',
+    skpd: 'ppkukm_ukm',
+  });
+  const b = await register({
+    name: 'Budi Hartono',
+    gender: 'L',
+    registeredOn: '2026-11-10',
+    kelurahan: KEBON_KACANG,
+    targetGroup: 'pencari_kerja',
+    skpd: 'sosial',
+    kbli: '14111',
+  });
   await register({ name: 'Dewi Lestari', gender: 'P', registeredOn: '2026-11-27', kelurahan: KEBON_KACANG, targetGroup: 'pemula', skpd: 'ppkukm_ukm' });
-  await register({ name: 'Joko Susilo', gender: 'L', registeredOn: '2026-11-20', kelurahan: GELORA, targetGroup: 'disabilitas', skpd: 'parekraf', kbli: '32902' });
+  await register({
+    name: 'Joko Susilo',
+    gender: 'L',
+    registeredOn: '2026-11-20',
+    kelurahan: GELORA,
+    targetGroup: 'disabilitas',
+    skpd: 'parekraf',
+    kbli: '32902',
+  });
   await register({ name: 'Rudi Salim', gender: 'L', registeredOn: '2026-11-21', kelurahan: MENTENG, targetGroup: 'keluarga_miskin', skpd: 'kpkp' });
   // October 2026 and November 2025.
   await register({ name: 'Ani Wijaya', gender: 'P', registeredOn: '2026-10-10', kelurahan: GELORA, targetGroup: 'naik_kelas', skpd: 'ppapp' });
@@ -74,10 +97,22 @@ beforeAll(async () => {
 
   // P4 by hand for one member in November; recovery records for two businesses.
   await app.ok('stages.record', { memberId: a.id, stage: 'P4', completedOn: '2026-11-12', evidence: 'NIB dari OSS 9120001234567' }, petugas);
-  await app.ok('businesses.recordCondition', { businessId: a.businessIds[0], recordedOn: '2026-11-12', closedTemporarily: true, turnoverDropPct: 40, recovered: true, sellsOnline: true, qris: true }, petugas);
-  await app.ok('businesses.recordCondition', { businessId: b.businessIds[0], recordedOn: '2026-11-14', loanTrouble: true, recovered: false, marketplace: true }, petugas);
+  await app.ok(
+    'businesses.recordCondition',
+    { businessId: a.businessIds[0], recordedOn: '2026-11-12', closedTemporarily: true, turnoverDropPct: 40, recovered: true, sellsOnline: true, qris: true },
+    petugas,
+  );
+  await app.ok(
+    'businesses.recordCondition',
+    { businessId: b.businessIds[0], recordedOn: '2026-11-14', loanTrouble: true, recovered: false, marketplace: true },
+    petugas,
+  );
   // A newer record of the same business supersedes the older one.
-  await app.ok('businesses.recordCondition', { businessId: b.businessIds[0], recordedOn: '2026-11-20', loanTrouble: true, recovered: true, marketplace: true, qris: true }, petugas);
+  await app.ok(
+    'businesses.recordCondition',
+    { businessId: b.businessIds[0], recordedOn: '2026-11-20', loanTrouble: true, recovered: true, marketplace: true, qris: true },
+    petugas,
+  );
 
   summary = await app.ok('reports.monthly', { month: '2026-11' }, supervisor);
 });
@@ -97,19 +132,29 @@ describe('monthly summary', () => {
     const table = (id: string) => Object.fromEntries(reg.tables.find((t) => t.id === id)!.rows.map((r) => [String(r.label), r.count] as const));
     expect(table('byKelurahan')).toMatchObject({ 'Kebon Kacang': 3, Gelora: 1, 'Di luar kecamatan': 1, Petamburan: 0, Jumlah: 5 });
     expect(table('byGender')).toEqual({ 'Laki-laki': 3, Perempuan: 2, Jumlah: 5 });
-    expect(table('byTargetGroup')).toMatchObject({ 'Wirausaha pemula': 2, 'Pencari kerja': 1, 'Penyandang disabilitas': 1, 'Keluarga miskin': 1, 'Wirausaha naik kelas': 0 });
+    expect(table('byTargetGroup')).toMatchObject({
+      'Wirausaha pemula': 2,
+      'Pencari kerja': 1,
+      'Penyandang disabilitas': 1,
+      'Keluarga miskin': 1,
+      'Wirausaha naik kelas': 0,
+    });
     expect(table('bySkpd')).toMatchObject({ 'PPKUKM (UKM)': 2, Sosial: 1, Parekraf: 1, KPKP: 1, Jumlah: 5 });
     expect(table('bySector')).toMatchObject({ 'C Industri Pengolahan': 2, 'I Penyediaan Akomodasi dan Makan Minum': 3, Jumlah: 5 });
   });
 
   it('agrees with direct SQL counts over the database', () => {
     const sqlCount = (q: string, ...p: unknown[]) => (app.sqlite.prepare(q).get(...p) as { n: number }).n;
-    expect(figure(summary, 'registrations.registeredInMonth')).toBe(sqlCount("select count(*) n from members where registered_on between '2026-11-01' and '2026-11-30'"));
+    expect(figure(summary, 'registrations.registeredInMonth')).toBe(
+      sqlCount("select count(*) n from members where registered_on between '2026-11-01' and '2026-11-30'"),
+    );
     expect(figure(summary, 'registrations.membersTotal')).toBe(sqlCount("select count(*) n from members where registered_on <= '2026-11-30'"));
     const stages = summary.sections.find((s) => s.id === 'stages')!.tables[0].rows;
     for (const row of stages) {
       const code = String(row.label).slice(0, 2);
-      expect(row.total).toBe(sqlCount("select count(*) n from member_stages where stage_code = ? and status = 'selesai' and completed_on <= '2026-11-30'", code));
+      expect(row.total).toBe(
+        sqlCount("select count(*) n from member_stages where stage_code = ? and status = 'selesai' and completed_on <= '2026-11-30'", code),
+      );
     }
     expect(stages.find((r) => String(r.label).startsWith('P4'))).toMatchObject({ inMonth: 1, total: 1 });
   });
@@ -176,13 +221,26 @@ describe('exports carry the same figures', () => {
     }
     expect(wb.worksheets[0].views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
     // Short, whole sheet names (a spreadsheet allows 31 characters).
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Pendaftaran (P1)', 'Tahap 7P', 'Pelatihan (P2)', 'Pendampingan dan omzet', 'Perizinan (P4)', 'E-Order (P5)', 'Permodalan (P7)', 'Pemulihan dan digital']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Pendaftaran (P1)',
+      'Tahap 7P',
+      'Pelatihan (P2)',
+      'Pendampingan dan omzet',
+      'Perizinan (P4)',
+      'E-Order (P5)',
+      'Permodalan (P7)',
+      'Pemulihan dan digital',
+    ]);
   });
 
   it('CSV: UTF-8 with BOM, semicolons, the same figures', async () => {
     const file = await exportAs('csv');
     expect([...file.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = file.bytes.toString('utf8').slice(1).split('\r\n').map((l) => l.split(';'));
+    const lines = file.bytes
+      .toString('utf8')
+      .slice(1)
+      .split('\r\n')
+      .map((l) => l.split(';'));
     for (const { f } of allFigures()) {
       const line = lines.find((l) => l[0] === f.label);
       expect(line, f.label).toBeDefined();

@@ -59,7 +59,12 @@ function heavySummary(): { summary: MonthlySummary; table: ReportTable } {
         title: 'E-Order (P5)',
         figures: [
           { id: 'received', label: 'Pesanan diterima', value: 1234, type: 'int' },
-          { id: 'orderedValue', label: 'Nilai pesanan diterima dari perangkat daerah dan badan usaha milik daerah selama bulan ini', value: 45_000_000_000, type: 'rupiah' },
+          {
+            id: 'orderedValue',
+            label: 'Nilai pesanan diterima dari perangkat daerah dan badan usaha milik daerah selama bulan ini',
+            value: 45_000_000_000,
+            type: 'rupiah',
+          },
           { id: 'onTimeShare', label: 'Pengiriman tepat waktu', value: null, type: 'percent' },
         ],
         tables: [table],
@@ -78,7 +83,9 @@ function heavySummary(): { summary: MonthlySummary; table: ReportTable } {
               { key: 'total', label: 'Dicapai s.d. akhir bulan', type: 'int' },
               { key: 'share', label: '% dari anggota', type: 'percent' },
             ],
-            rows: ['P1 Pendaftaran', 'P2 Pelatihan', 'P3 Pendampingan', 'P4 Perizinan', 'P5 Pemasaran', 'P6 Pelaporan Keuangan', 'P7 Permodalan'].map((label, i) => ({ label, inMonth: 12 * i, total: 4500 - i * 300, share: (4500 - i * 300) / 4500 })),
+            rows: ['P1 Pendaftaran', 'P2 Pelatihan', 'P3 Pendampingan', 'P4 Perizinan', 'P5 Pemasaran', 'P6 Pelaporan Keuangan', 'P7 Permodalan'].map(
+              (label, i) => ({ label, inMonth: 12 * i, total: 4500 - i * 300, share: (4500 - i * 300) / 4500 }),
+            ),
             chartKey: 'total',
           },
         ],
@@ -111,7 +118,10 @@ describe('monthly report PDF layout', () => {
     it('prints the summary of a month without overlaps or split numbers', async () => {
       const admin = await app.login('admin', 'KunciPintuDepan71');
       const summary = await app.ok('reports.monthly', { month: '2026-11' }, admin);
-      const { problems } = await checkLayout(summary, summary.sections.flatMap((s) => s.tables).filter((t) => t.rows.length > 0));
+      const { problems } = await checkLayout(
+        summary,
+        summary.sections.flatMap((s) => s.tables).filter((t) => t.rows.length > 0),
+      );
       expect(problems).toEqual([]);
     });
   });

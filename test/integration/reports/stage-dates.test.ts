@@ -66,7 +66,11 @@ describe('7P stage dates follow the evidence', () => {
     // Entered today, made in October: the stage moves back to it.
     const backdated = await app.ok('mentoring.recordVisit', { memberId: a.member.id, visitedOn: '2026-10-05', topic: 'Perkenalan usaha' }, pd.token);
     expect(backdated.stageRecorded).toBe(true);
-    expect(await stageOf(app, a.member.id, 'P3')).toMatchObject({ completed_on: '2026-10-05', evidence: 'Kunjungan pendampingan: Perkenalan usaha', source_id: backdated.id });
+    expect(await stageOf(app, a.member.id, 'P3')).toMatchObject({
+      completed_on: '2026-10-05',
+      evidence: 'Kunjungan pendampingan: Perkenalan usaha',
+      source_id: backdated.id,
+    });
     const nov = await summary('2026-11');
     const oct = await summary('2026-10');
     expect(stageRow(nov, 'P3')).toMatchObject({ inMonth: 1, total: 2 });
@@ -80,7 +84,9 @@ describe('7P stage dates follow the evidence', () => {
     await app.ok('mentoring.removeVisit', { id: backdated.id, reason: 'Salah anggota' }, pd.token);
     expect(await stageOf(app, a.member.id, 'P3')).toMatchObject({ completed_on: '2026-11-20' });
     expect(stageRow(await summary('2026-10'), 'P3')).toMatchObject({ inMonth: 0, total: 0 });
-    const history = app.sqlite.prepare("select before from audit_log where entity = 'mentoring_visits' and entity_id = ? and after like '%removed%'").get(backdated.id) as { before: string };
+    const history = app.sqlite
+      .prepare("select before from audit_log where entity = 'mentoring_visits' and entity_id = ? and after like '%removed%'")
+      .get(backdated.id) as { before: string };
     expect(JSON.parse(history.before)).toMatchObject({ visited_on: '2026-10-05', topic: 'Perkenalan usaha' });
 
     // Corrected to an earlier date: P3 moves with it.
@@ -94,8 +100,22 @@ describe('7P stage dates follow the evidence', () => {
 
   it('dates P6 by the month of the first turnover report, also one entered later for an earlier month', async () => {
     await app.ok('turnover.record', { businessId: a.business.id, month: '2026-11', turnover: 6_000_000 }, pd.token);
-    expect(await stageOf(app, a.member.id, 'P6')).toMatchObject({ completed_on: '2026-11-01', source: 'report', evidence: `Laporan omzet November 2026: ${a.business.name}` });
-    await app.ok('turnover.saveGrid', { month: '2026-10', rows: [{ businessId: a.business.id, turnover: 5_500_000 }, { businessId: b.business.id, turnover: 3_000_000 }] }, pd.token);
+    expect(await stageOf(app, a.member.id, 'P6')).toMatchObject({
+      completed_on: '2026-11-01',
+      source: 'report',
+      evidence: `Laporan omzet November 2026: ${a.business.name}`,
+    });
+    await app.ok(
+      'turnover.saveGrid',
+      {
+        month: '2026-10',
+        rows: [
+          { businessId: a.business.id, turnover: 5_500_000 },
+          { businessId: b.business.id, turnover: 3_000_000 },
+        ],
+      },
+      pd.token,
+    );
     expect(await stageOf(app, a.member.id, 'P6')).toMatchObject({ completed_on: '2026-10-01' });
     expect(await stageOf(app, b.member.id, 'P6')).toMatchObject({ completed_on: '2026-10-01' });
     const oct = await summary('2026-10');
@@ -109,7 +129,9 @@ describe('7P stage dates follow the evidence', () => {
     expect(await stageOf(app, a.member.id, 'P6')).toMatchObject({ completed_on: '2026-11-01' });
     await app.ok('turnover.remove', { businessId: b.business.id, month: '2026-10', reason: 'Usaha belum buka' }, pd.token);
     expect(await stageOf(app, b.member.id, 'P6')).toBeUndefined();
-    expect((await app.call('turnover.remove', { businessId: b.business.id, month: '2026-10', reason: 'lagi' }, pd.token)).error.fields.month).toBe('Bulan: usaha ini tidak punya laporan omzet Oktober 2026');
+    expect((await app.call('turnover.remove', { businessId: b.business.id, month: '2026-10', reason: 'lagi' }, pd.token)).error.fields.month).toBe(
+      'Bulan: usaha ini tidak punya laporan omzet Oktober 2026',
+    );
     await expectAgreement(['2026-10', '2026-11']);
   });
 

@@ -46,7 +46,9 @@ describe('password policy (ASVS 5.0 V6.2 in spirit)', () => {
   });
 
   it('splits names into words and ignores the very short ones', () => {
-    expect(contextWords({ username: 'adi', fullName: 'Hendra Wijaya, S.E.' })).toEqual(expect.arrayContaining(['hendra wijaya, s.e.', 'hendra', 'wijaya', 'jakpreneur']));
+    expect(contextWords({ username: 'adi', fullName: 'Hendra Wijaya, S.E.' })).toEqual(
+      expect.arrayContaining(['hendra wijaya, s.e.', 'hendra', 'wijaya', 'jakpreneur']),
+    );
     expect(contextWords({ username: 'adi' })).not.toContain('adi');
   });
 });

@@ -13,12 +13,9 @@ describe('formatDateId', () => {
     expect(formatDateId(iso)).toBe(expected);
   });
 
-  it.each(['2026-02-30', '2025-02-29', '2026-13-01', '2026-00-10', '2026-1-5', '28/11/2026', '2026-11-28T00:00:00Z', ''])(
-    'rejects %j',
-    (input) => {
-      expect(() => formatDateId(input)).toThrow(RangeError);
-    },
-  );
+  it.each(['2026-02-30', '2025-02-29', '2026-13-01', '2026-00-10', '2026-1-5', '28/11/2026', '2026-11-28T00:00:00Z', ''])('rejects %j', (input) => {
+    expect(() => formatDateId(input)).toThrow(RangeError);
+  });
 });
 
 describe('formatRupiah', () => {

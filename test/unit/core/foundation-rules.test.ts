@@ -36,7 +36,9 @@ describe('validation messages', () => {
     name: text({ id: 'Nama lengkap', en: 'Full name' }, 10),
     age: label(z.number().int().min(17), { id: 'Umur', en: 'Age' }),
     role: label(z.enum(['a', 'b']), { id: 'Peran', en: 'Role' }),
-    nested: z.strictObject({ nip: label(z.string().regex(/^\d{18}$/, fieldMessage({ id: 'harus 18 angka', en: 'must be 18 digits' })), { id: 'NIP', en: 'NIP' }) }),
+    nested: z.strictObject({
+      nip: label(z.string().regex(/^\d{18}$/, fieldMessage({ id: 'harus 18 angka', en: 'must be 18 digits' })), { id: 'NIP', en: 'NIP' }),
+    }),
   });
   it('name each field in Indonesian', () => {
     const r = schema.safeParse({ name: 'x'.repeat(11), age: 3.5, role: 'c', nested: { nip: '12' }, extra: true });

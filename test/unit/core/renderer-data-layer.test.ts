@@ -18,7 +18,9 @@ const outsideDataLayer = sources(root).filter((p) => !relative(root, p).startsWi
 
 describe('the renderer data layer', () => {
   it('is the only importer of the raw invoke', () => {
-    const offenders = outsideDataLayer.filter((p) => /import\s*\{[^}]*\binvoke\b[^}]*\}\s*from\s*'[./]*app\/api'|from '\.\/api'.*\binvoke\b/.test(readFileSync(p, 'utf8')));
+    const offenders = outsideDataLayer.filter((p) =>
+      /import\s*\{[^}]*\binvoke\b[^}]*\}\s*from\s*'[./]*app\/api'|from '\.\/api'.*\binvoke\b/.test(readFileSync(p, 'utf8')),
+    );
     expect(offenders.map((p) => relative(root, p))).toEqual([]);
   });
   it('has one way of turning an error into text: no screen stringifies errors itself', () => {

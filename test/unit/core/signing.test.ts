@@ -1,13 +1,6 @@
 import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import {
-  MAX_SIGNED_TEXT_LENGTH,
-  generateSigningKey,
-  hashNik,
-  keyIdOf,
-  signPayload,
-  verifySignedText,
-} from '../../../src-main/core/signing.js';
+import { MAX_SIGNED_TEXT_LENGTH, generateSigningKey, hashNik, keyIdOf, signPayload, verifySignedText } from '../../../src-main/core/signing.js';
 
 const office = generateSigningKey();
 const otherOffice = generateSigningKey();

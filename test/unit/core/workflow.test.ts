@@ -29,8 +29,15 @@ describe('a workflow table', () => {
   };
 
   it('checks a move for existence, then the role, then the input, with labels in the messages', () => {
-    expect(checkIn('id', 'baru', 'selesai', 'loket', {})).toEqual({ ok: false, code: 'conflict', message: 'Status berkas tidak dapat diubah dari Baru menjadi Selesai.' });
-    expect(checkIn('id', 'selesai', 'baru', 'admin', {})).toMatchObject({ code: 'conflict', message: 'Berkas berstatus Selesai sudah final dan tidak dapat diubah menjadi Baru.' });
+    expect(checkIn('id', 'baru', 'selesai', 'loket', {})).toEqual({
+      ok: false,
+      code: 'conflict',
+      message: 'Status berkas tidak dapat diubah dari Baru menjadi Selesai.',
+    });
+    expect(checkIn('id', 'selesai', 'baru', 'admin', {})).toMatchObject({
+      code: 'conflict',
+      message: 'Berkas berstatus Selesai sudah final dan tidak dapat diubah menjadi Baru.',
+    });
     expect(checkIn('id', 'baru', 'baru', 'petugas', {})).toMatchObject({ code: 'conflict', message: 'Berkas sudah berstatus Baru.' });
     expect(checkIn('id', 'diperiksa', 'selesai', 'petugas', {})).toMatchObject({
       code: 'forbidden',

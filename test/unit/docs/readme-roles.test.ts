@@ -21,7 +21,10 @@ interface RowClaim {
 
 const ROWS: Record<string, RowClaim | 'checked by test/api/masking.test.ts'> = {
   'office settings, postal codes': { writes: ['office.update', 'office.savePostalCodes'], reads: ['office.get', 'office.postalCodes'] },
-  'users: create, change, deactivate, reset password, unlock': { writes: ['users.create', 'users.update', 'users.setActive', 'users.resetPassword', 'users.unlock'], reads: ['users.list'] },
+  'users: create, change, deactivate, reset password, unlock': {
+    writes: ['users.create', 'users.update', 'users.setActive', 'users.resetPassword', 'users.unlock'],
+    reads: ['users.list'],
+  },
   'backups: make (optionally encrypted), restore': { writes: ['office.backup', 'office.restore'], reads: ['office.backups'] },
   'audit viewer (Jejak audit) and its export': { reads: ['audit.list', 'audit.filters', 'audit.export'] },
   'members and businesses: register, change, import, export': {
@@ -31,7 +34,13 @@ const ROWS: Record<string, RowClaim | 'checked by test/api/masking.test.ts'> = {
   'NIK, No. KK and an NPWP that is a NIK': 'checked by test/api/masking.test.ts',
   'members export with full NIKs (audited)': 'checked by test/api/masking.test.ts',
   'permits: intake, verify': { writes: ['permits.create', 'permits.updateRequirements'], moves: [['diajukan', 'diverifikasi']] },
-  'permits: approve, reject, revoke': { moves: [['diverifikasi', 'disetujui'], ['diverifikasi', 'ditolak'], ['terbit', 'dicabut']] },
+  'permits: approve, reject, revoke': {
+    moves: [
+      ['diverifikasi', 'disetujui'],
+      ['diverifikasi', 'ditolak'],
+      ['terbit', 'dicabut'],
+    ],
+  },
   'permits: issue the number': { moves: [['disetujui', 'terbit']] },
   'permits: hand over (at the counter or by AJIB)': { moves: [['terbit', 'diserahkan']] },
   'permits: print the IUMK (it shows the NIK by law; every print audited)': { writes: ['permits.certificate'] },
@@ -46,10 +55,16 @@ function roleTable(): { row: string; cells: Record<Role, string> }[] {
   const start = all.findIndex((l) => l.startsWith('|'));
   const end = all.findIndex((l, i) => i > start && !l.startsWith('|'));
   const lines = all.slice(start, end);
-  const header = lines[0].split('|').slice(2, -1).map((c) => c.trim());
+  const header = lines[0]
+    .split('|')
+    .slice(2, -1)
+    .map((c) => c.trim());
   expect(header).toEqual([...ROLES]);
   return lines.slice(2).map((line) => {
-    const [row, ...cells] = line.split('|').slice(1, -1).map((c) => c.trim());
+    const [row, ...cells] = line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
     return { row, cells: Object.fromEntries(ROLES.map((r, i) => [r, cells[i]])) as Record<Role, string> };
   });
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { availableCapacity, nearness, normaliseKind, productionDays, rankCandidates, type CandidateFacts } from '../../../src-main/features/orders/rules/matching';
+import {
+  availableCapacity,
+  nearness,
+  normaliseKind,
+  productionDays,
+  rankCandidates,
+  type CandidateFacts,
+} from '../../../src-main/features/orders/rules/matching';
 
 const base: CandidateFacts & { businessName: string } = {
   productId: 'p',

@@ -38,10 +38,7 @@ describe('terbilang', () => {
     [177_800_000, 'seratus tujuh puluh tujuh juta delapan ratus ribu'],
     [1_000_000_000, 'satu miliar'],
     [1_000_001_000, 'satu miliar seribu'],
-    [
-      2_345_678_901,
-      'dua miliar tiga ratus empat puluh lima juta enam ratus tujuh puluh delapan ribu sembilan ratus satu',
-    ],
+    [2_345_678_901, 'dua miliar tiga ratus empat puluh lima juta enam ratus tujuh puluh delapan ribu sembilan ratus satu'],
     [1_000_000_000_000, 'satu triliun'],
     [1_000_000_001_000, 'satu triliun seribu'],
     [

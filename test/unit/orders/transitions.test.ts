@@ -64,8 +64,7 @@ describe('checkOrderTransition', () => {
     expect(checkOrderTransition('dipesan', 'dikonfirmasi', 'loket')).toEqual({
       ok: false,
       code: 'forbidden',
-      message:
-        'Peran Petugas loket tidak berwenang mengubah status pesanan dari Dipesan menjadi Dikonfirmasi. Yang berwenang: Petugas, Supervisor, Admin.',
+      message: 'Peran Petugas loket tidak berwenang mengubah status pesanan dari Dipesan menjadi Dikonfirmasi. Yang berwenang: Petugas, Supervisor, Admin.',
     });
   });
 

@@ -3,7 +3,12 @@ import { checkPrint as checkPrintPhrases, checkReport as checkReportPhrases, pri
 import { slaLeft } from '../../../src-main/features/permits/rules/sla-left';
 import { checkTerritory as checkTerritoryPhrases, kecamatanOfKelurahan, kelurahanNumberPart } from '../../../src-main/features/permits/rules/territory';
 import { turnOf, turnSentence as turnSentencePhrases } from '../../../src-main/features/permits/rules/turn';
-import { groupVerificationCode, normaliseVerificationCode, VERIFICATION_ALPHABET, verificationCodeFrom } from '../../../src-main/features/permits/rules/verification-code';
+import {
+  groupVerificationCode,
+  normaliseVerificationCode,
+  VERIFICATION_ALPHABET,
+  verificationCodeFrom,
+} from '../../../src-main/features/permits/rules/verification-code';
 import { maskNik, maskNpwp } from '../../../src-main/core/masking';
 import { answeringIn } from '../../support/phrases';
 
@@ -16,14 +21,36 @@ const turnSentence = answeringIn(turnSentencePhrases);
 describe('territory', () => {
   const office = { kecamatanKode: '31.71.07', kecamatan: 'Tanah Abang' };
   it('lets the office sign only for its own kecamatan, and says where else to apply', () => {
-    expect(checkTerritory({ kelurahanKode: '31.71.07.1006', kelurahan: 'Kebon Kacang', kecamatanKode: '31.71.07', kecamatan: 'Tanah Abang', kota: 'Kota Administrasi Jakarta Pusat' }, office)).toEqual({ ok: true });
-    const out = checkTerritory({ kelurahanKode: '31.74.06.1001', kelurahan: 'Kuningan Barat', kecamatanKode: '31.74.06', kecamatan: 'Mampang Prapatan', kota: 'Kota Administrasi Jakarta Selatan' }, office);
+    expect(
+      checkTerritory(
+        {
+          kelurahanKode: '31.71.07.1006',
+          kelurahan: 'Kebon Kacang',
+          kecamatanKode: '31.71.07',
+          kecamatan: 'Tanah Abang',
+          kota: 'Kota Administrasi Jakarta Pusat',
+        },
+        office,
+      ),
+    ).toEqual({ ok: true });
+    const out = checkTerritory(
+      {
+        kelurahanKode: '31.74.06.1001',
+        kelurahan: 'Kuningan Barat',
+        kecamatanKode: '31.74.06',
+        kecamatan: 'Mampang Prapatan',
+        kota: 'Kota Administrasi Jakarta Selatan',
+      },
+      office,
+    );
     expect(out.ok).toBe(false);
     const message = !out.ok && out.message;
     expect(message).toContain('Kelurahan Kuningan Barat, Kecamatan Mampang Prapatan, Kota Administrasi Jakarta Selatan');
     expect(message).toContain('arahkan pemohon ke Kantor Kecamatan Mampang Prapatan');
     // A place whose codes disagree with each other is not taken on trust.
-    expect(checkTerritory({ kelurahanKode: '31.71.01.1001', kelurahan: 'Gambir', kecamatanKode: '31.71.07', kecamatan: 'Tanah Abang', kota: null }, office).ok).toBe(false);
+    expect(
+      checkTerritory({ kelurahanKode: '31.71.01.1001', kelurahan: 'Gambir', kecamatanKode: '31.71.07', kecamatan: 'Tanah Abang', kota: null }, office).ok,
+    ).toBe(false);
   });
 
   it('takes the number part and the kecamatan from the kelurahan code', () => {
@@ -41,7 +68,10 @@ describe('original and copies', () => {
     expect(printState([], null)).toMatchObject({ nextKind: 'asli', awaitingReport: false, printsMade: 0 });
     expect(printState([print('asli')], null)).toMatchObject({ awaitingReport: true, unreported: 'asli' });
     expect(printState([print('asli'), report('asli', false)], null)).toMatchObject({ nextKind: 'asli', awaitingReport: false, originalConfirmed: false });
-    expect(printState([print('asli'), report('asli', false), print('asli'), report('asli', true)], null)).toMatchObject({ nextKind: 'salinan', originalConfirmed: true });
+    expect(printState([print('asli'), report('asli', false), print('asli'), report('asli', true)], null)).toMatchObject({
+      nextKind: 'salinan',
+      originalConfirmed: true,
+    });
     // A good copy does not confirm an original that was never confirmed.
     expect(printState([print('salinan'), report('salinan', true)], null).originalConfirmed).toBe(false);
     // Confirmed before the log existed (an older database): copies.
@@ -53,7 +83,10 @@ describe('original and copies', () => {
     expect(checkPrint(printState([print('asli'), report('asli', false)], null))).toEqual({ ok: true, kind: 'asli' });
     expect(checkPrint(printState([print('asli'), report('asli', true), print('salinan')], null))).toEqual({ ok: true, kind: 'salinan' });
     expect(checkReport(printState([], null), true)).toMatchObject({ ok: false, message: expect.stringContaining('belum pernah dicetak') as unknown });
-    expect(checkReport(printState([print('asli'), report('asli', true)], null), true)).toMatchObject({ ok: false, message: expect.stringContaining('sudah dilaporkan') as unknown });
+    expect(checkReport(printState([print('asli'), report('asli', true)], null), true)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('sudah dilaporkan') as unknown,
+    });
     expect(checkReport(printState([print('asli')], null), true)).toEqual({ ok: true, kind: 'asli', confirmsOriginal: true });
     expect(checkReport(printState([print('asli')], null), false)).toEqual({ ok: true, kind: 'asli', confirmsOriginal: false });
   });

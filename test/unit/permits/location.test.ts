@@ -11,8 +11,7 @@ import { answeringIn } from '../../support/phrases';
 const checkLocation = answeringIn(checkLocationPhrases);
 
 const strict = { ...DEFAULT_LOCATION_LIMITS, homeRule: 'both' as const };
-const codes = (input: LocationInput, limits = DEFAULT_LOCATION_LIMITS) =>
-  checkLocation(input, limits).map((v) => `${v.field}:${v.code}`);
+const codes = (input: LocationInput, limits = DEFAULT_LOCATION_LIMITS) => checkLocation(input, limits).map((v) => `${v.field}:${v.code}`);
 
 describe('checkLocation: menetap', () => {
   it('accepts exactly 100 m² and refuses anything above, naming the field', () => {
@@ -46,9 +45,7 @@ describe('checkLocation: menetap', () => {
   });
 
   it('uses configurable limits', () => {
-    expect(codes({ mode: 'menetap', floorAreaM2: 60 }, { ...DEFAULT_LOCATION_LIMITS, maxFloorAreaM2: 50 })).toEqual([
-      'floorAreaM2:too_large',
-    ]);
+    expect(codes({ mode: 'menetap', floorAreaM2: 60 }, { ...DEFAULT_LOCATION_LIMITS, maxFloorAreaM2: 50 })).toEqual(['floorAreaM2:too_large']);
   });
 });
 
@@ -90,9 +87,7 @@ describe('checkLocation: home-based, default reading (30 m² OR 20% of the plot)
 
   it('still applies the 100 m² cap on a large plot', () => {
     expect(checkLocation(home(100, 1000))).toEqual([]);
-    expect(checkLocation(home(101, 1000)).map((v) => v.message)).toEqual([
-      'Luas tempat usaha 101 m² melebihi batas 100 m² untuk usaha menetap.',
-    ]);
+    expect(checkLocation(home(101, 1000)).map((v) => v.message)).toEqual(['Luas tempat usaha 101 m² melebihi batas 100 m² untuk usaha menetap.']);
   });
 
   it('refuses an invalid plot area', () => {

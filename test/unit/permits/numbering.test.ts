@@ -19,9 +19,7 @@ const values = { seq: 7, year: 2025, month: 3, kelurahan: 'PGS', kecamatan: 'PSM
 
 describe('toRoman', () => {
   it('converts every month', () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map(toRoman)).toEqual([
-      'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII',
-    ]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map(toRoman)).toEqual(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII']);
   });
 
   it('refuses values that are not months (e.g. a 0-based month)', () => {
@@ -122,7 +120,10 @@ describe('validateTemplate', () => {
 
   it('refuses unbalanced braces', () => {
     for (const bad of ['{seq/{tahun}', '{seq}/{tahun', '{seq}}/{tahun}', 'IUMK}{seq}{tahun}']) {
-      expect(errorsOf(bad)?.some((e) => e.includes('Format nomor memuat tanda')), bad).toBe(true);
+      expect(
+        errorsOf(bad)?.some((e) => e.includes('Format nomor memuat tanda')),
+        bad,
+      ).toBe(true);
     }
   });
 

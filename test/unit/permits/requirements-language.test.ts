@@ -11,7 +11,10 @@ describe('permit requirements in the reader language', () => {
   });
 
   it('shows a label the admin wrote as written, in either language', () => {
-    const own = [{ code: 'ktp', label: 'KTP asli dan fotokopi', appliesTo: 'semua' as const }, { code: 'sku', label: 'Surat keterangan usaha', appliesTo: 'binaan' as const }];
+    const own = [
+      { code: 'ktp', label: 'KTP asli dan fotokopi', appliesTo: 'semua' as const },
+      { code: 'sku', label: 'Surat keterangan usaha', appliesTo: 'binaan' as const },
+    ];
     expect(requirementsIn(own, 'en')).toEqual(own);
   });
 });

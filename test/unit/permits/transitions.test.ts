@@ -224,24 +224,11 @@ describe('labels, SLA clock and helper lists', () => {
 
   it('pauses the SLA only while waiting on the applicant', () => {
     expect(permitStatuses.filter(permitStatusPausesSla)).toEqual(['perlu_perbaikan']);
-    expect(permitStatuses.map(permitSlaClock)).toEqual([
-      'running',
-      'running',
-      'paused',
-      'running',
-      'stopped',
-      'stopped',
-      'stopped',
-      'stopped',
-    ]);
+    expect(permitStatuses.map(permitSlaClock)).toEqual(['running', 'running', 'paused', 'running', 'stopped', 'stopped', 'stopped', 'stopped']);
   });
 
   it('lists the moves a role may make from a status', () => {
-    expect(allowedPermitTransitions('diverifikasi', 'supervisor').map((t) => t.to)).toEqual([
-      'perlu_perbaikan',
-      'disetujui',
-      'ditolak',
-    ]);
+    expect(allowedPermitTransitions('diverifikasi', 'supervisor').map((t) => t.to)).toEqual(['perlu_perbaikan', 'disetujui', 'ditolak']);
     expect(allowedPermitTransitions('diverifikasi', 'loket').map((t) => t.to)).toEqual(['perlu_perbaikan']);
     for (const status of permitStatuses) expect(allowedPermitTransitions(status, 'admin')).toEqual([]);
   });

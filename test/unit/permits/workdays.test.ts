@@ -209,10 +209,7 @@ describe('evaluateSla', () => {
     });
 
     it('counts refusals (ditolak) as completion too', () => {
-      const r = evaluateSla([
-        submitted(wib('2025-03-03', '10:00')),
-        { type: 'completed', at: wib('2025-03-04', '10:00'), outcome: 'ditolak' },
-      ]);
+      const r = evaluateSla([submitted(wib('2025-03-03', '10:00')), { type: 'completed', at: wib('2025-03-04', '10:00'), outcome: 'ditolak' }]);
       expect(r.state).toBe('on_time');
     });
 
@@ -312,11 +309,7 @@ describe('evaluateSla', () => {
 
   describe('pauses (perlu perbaikan)', () => {
     it('shifts the due date by the working days spent waiting on the applicant', () => {
-      const base = [
-        submitted(wib('2025-03-03', '10:00')),
-        paused(wib('2025-03-03', '14:00')),
-        resumed(wib('2025-03-05', '10:00')),
-      ];
+      const base = [submitted(wib('2025-03-03', '10:00')), paused(wib('2025-03-03', '14:00')), resumed(wib('2025-03-05', '10:00'))];
       const onTime = evaluateSla([...base, completed(wib('2025-03-06', '15:00'))]);
       expect(onTime.pausedWorkingDays).toBe(2);
       expect(onTime.dueDate).toBe('2025-03-06');
@@ -340,30 +333,25 @@ describe('evaluateSla', () => {
     });
 
     it('counts a resume after closing as the next working day', () => {
-      const r = evaluateSla([
-        submitted(wib('2025-03-03', '10:00')),
-        paused(wib('2025-03-03', '11:00')),
-        resumed(wib('2025-03-04', '17:00')),
-      ], { now: wib('2025-03-05', '10:00') });
+      const r = evaluateSla([submitted(wib('2025-03-03', '10:00')), paused(wib('2025-03-03', '11:00')), resumed(wib('2025-03-04', '17:00'))], {
+        now: wib('2025-03-05', '10:00'),
+      });
       expect(r.pausedWorkingDays).toBe(2);
       expect(r.dueDate).toBe('2025-03-06');
       expect(r.state).toBe('running');
     });
 
     it('counts only working days of a pause over a weekend and holidays', () => {
-      const weekend = evaluateSla([
-        submitted(wib('2025-03-07', '09:00')),
-        paused(wib('2025-03-07', '10:00')),
-        resumed(wib('2025-03-10', '10:00')),
-      ], { now: wib('2025-03-10', '11:00') });
+      const weekend = evaluateSla([submitted(wib('2025-03-07', '09:00')), paused(wib('2025-03-07', '10:00')), resumed(wib('2025-03-10', '10:00'))], {
+        now: wib('2025-03-10', '11:00'),
+      });
       expect(weekend.pausedWorkingDays).toBe(1);
       expect(weekend.dueDate).toBe('2025-03-11');
 
-      const lebaran = evaluateSla([
-        submitted(wib('2025-03-27', '09:00')),
-        paused(wib('2025-03-27', '10:00')),
-        resumed(wib('2025-04-02', '10:00')),
-      ], { now: wib('2025-04-02', '11:00'), holidays: LEBARAN });
+      const lebaran = evaluateSla([submitted(wib('2025-03-27', '09:00')), paused(wib('2025-03-27', '10:00')), resumed(wib('2025-04-02', '10:00'))], {
+        now: wib('2025-04-02', '11:00'),
+        holidays: LEBARAN,
+      });
       expect(lebaran.pausedWorkingDays).toBe(2); // Fri 28 Mar and Wed 2 Apr
       expect(lebaran.dueDate).toBe('2025-04-03');
       expect(lebaran.state).toBe('running');
@@ -407,23 +395,24 @@ describe('evaluateSla', () => {
     });
 
     it('treats a later submission during a pause as the resume', () => {
-      const r = evaluateSla([
-        submitted(wib('2025-03-03', '10:00')),
-        paused(wib('2025-03-03', '14:00')),
-        submitted(wib('2025-03-05', '10:00')),
-      ], { now: wib('2025-03-05', '11:00') });
+      const r = evaluateSla([submitted(wib('2025-03-03', '10:00')), paused(wib('2025-03-03', '14:00')), submitted(wib('2025-03-05', '10:00'))], {
+        now: wib('2025-03-05', '11:00'),
+      });
       expect(r.state).toBe('running');
       expect(r.pausedWorkingDays).toBe(2);
     });
 
     it('ignores a repeated pause and a resume without a pause', () => {
-      const r = evaluateSla([
-        submitted(wib('2025-03-03', '10:00')),
-        resumed(wib('2025-03-03', '11:00')),
-        paused(wib('2025-03-03', '14:00')),
-        paused(wib('2025-03-04', '14:00')),
-        resumed(wib('2025-03-05', '10:00')),
-      ], { now: wib('2025-03-05', '11:00') });
+      const r = evaluateSla(
+        [
+          submitted(wib('2025-03-03', '10:00')),
+          resumed(wib('2025-03-03', '11:00')),
+          paused(wib('2025-03-03', '14:00')),
+          paused(wib('2025-03-04', '14:00')),
+          resumed(wib('2025-03-05', '10:00')),
+        ],
+        { now: wib('2025-03-05', '11:00') },
+      );
       expect(r.pausedWorkingDays).toBe(2);
     });
   });
@@ -461,12 +450,8 @@ describe('evaluateSla', () => {
   it('refuses missing or invalid inputs', () => {
     expect(() => evaluateSla([paused(wib('2025-03-03', '10:00'))], { now: wib('2025-03-03', '11:00') })).toThrow(RangeError);
     expect(() => evaluateSla([submitted(wib('2025-03-03', '10:00'))])).toThrow(/now/);
-    expect(() => evaluateSla([submitted(wib('2025-03-03', '10:00'))], { now: wib('2025-03-03', '11:00'), slaDays: -1 })).toThrow(
-      RangeError,
-    );
-    expect(() => evaluateSla([submitted(wib('2025-03-03', '10:00'))], { now: wib('2025-03-03', '11:00'), slaDays: 1.5 })).toThrow(
-      RangeError,
-    );
+    expect(() => evaluateSla([submitted(wib('2025-03-03', '10:00'))], { now: wib('2025-03-03', '11:00'), slaDays: -1 })).toThrow(RangeError);
+    expect(() => evaluateSla([submitted(wib('2025-03-03', '10:00'))], { now: wib('2025-03-03', '11:00'), slaDays: 1.5 })).toThrow(RangeError);
     expect(() => evaluateSla([submitted('2025-03-03 10:00')], { now: wib('2025-03-03', '11:00') })).toThrow(RangeError);
   });
 });

@@ -3,8 +3,12 @@ import { turnoverWarnings } from '../../../src-shared/rules/plausibility';
 
 describe('turnover plausibility warnings', () => {
   it('asks about a change of more than half from last month, either way', () => {
-    expect(turnoverWarnings({ turnover: 12_500_000, employees: 3 }, { turnover: 26_200_000 })).toEqual([{ kind: 'turnoverChange', previous: 26_200_000, current: 12_500_000, change: expect.closeTo(-0.5229, 3) as unknown }]);
-    expect(turnoverWarnings({ turnover: 16_000_000, employees: 3 }, { turnover: 10_000_000 })).toEqual([{ kind: 'turnoverChange', previous: 10_000_000, current: 16_000_000, change: expect.closeTo(0.6, 5) as unknown }]);
+    expect(turnoverWarnings({ turnover: 12_500_000, employees: 3 }, { turnover: 26_200_000 })).toEqual([
+      { kind: 'turnoverChange', previous: 26_200_000, current: 12_500_000, change: expect.closeTo(-0.5229, 3) as unknown },
+    ]);
+    expect(turnoverWarnings({ turnover: 16_000_000, employees: 3 }, { turnover: 10_000_000 })).toEqual([
+      { kind: 'turnoverChange', previous: 10_000_000, current: 16_000_000, change: expect.closeTo(0.6, 5) as unknown },
+    ]);
   });
   it('lets half up or down, the first month and an empty turnover pass', () => {
     expect(turnoverWarnings({ turnover: 13_100_000, employees: 3 }, { turnover: 26_200_000 })).toEqual([]);

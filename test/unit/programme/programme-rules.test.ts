@@ -19,7 +19,10 @@ describe('months', () => {
 describe('naik kelas', () => {
   it('flags a move up a scale class on annualised turnover', () => {
     // 150 juta a month = 1,8 miliar a year (mikro); 200 juta = 2,4 miliar (kecil). Growth 15% < 20%... class decides.
-    const r = evaluateNaikKelas([{ month: '2026-04', turnover: 160 * JUTA }, { month: '2026-10', turnover: 180 * JUTA }]);
+    const r = evaluateNaikKelas([
+      { month: '2026-04', turnover: 160 * JUTA },
+      { month: '2026-10', turnover: 180 * JUTA },
+    ]);
     expect(r.classChange).toBe(true);
     expect(r.fromScale).toBe('mikro');
     expect(r.toScale).toBe('kecil');
@@ -35,7 +38,10 @@ describe('naik kelas', () => {
     expect(above.classChange).toBe(false);
     expect(above.naikKelas).toBe(true);
 
-    const exactly = evaluateNaikKelas([{ month: '2026-04', turnover: 5 * JUTA }, { month: '2026-10', turnover: 6 * JUTA }]);
+    const exactly = evaluateNaikKelas([
+      { month: '2026-04', turnover: 5 * JUTA },
+      { month: '2026-10', turnover: 6 * JUTA },
+    ]);
     expect(exactly.growthMet).toBe(true);
 
     const below = evaluateNaikKelas(series('2026-04', [10 * JUTA, 10 * JUTA, 10 * JUTA, 11 * JUTA, 11 * JUTA, 11 * JUTA, 11.9 * JUTA]));
@@ -45,13 +51,20 @@ describe('naik kelas', () => {
   });
 
   it('uses a configurable share and window', () => {
-    const s = [{ month: '2026-07', turnover: 10 * JUTA }, { month: '2026-10', turnover: 11 * JUTA }];
+    const s = [
+      { month: '2026-07', turnover: 10 * JUTA },
+      { month: '2026-10', turnover: 11 * JUTA },
+    ];
     expect(evaluateNaikKelas(s, { growthShare: 0.1, windowMonths: 3 }).naikKelas).toBe(true);
     expect(evaluateNaikKelas(s, { growthShare: 0.2, windowMonths: 3 }).naikKelas).toBe(false);
   });
 
   it('takes the oldest report in the window when the baseline month is missing, and needs two reports', () => {
-    const r = evaluateNaikKelas([{ month: '2026-02', turnover: 1 * JUTA }, { month: '2026-06', turnover: 10 * JUTA }, { month: '2026-10', turnover: 12 * JUTA }]);
+    const r = evaluateNaikKelas([
+      { month: '2026-02', turnover: 1 * JUTA },
+      { month: '2026-06', turnover: 10 * JUTA },
+      { month: '2026-10', turnover: 12 * JUTA },
+    ]);
     expect(r.baseline?.month).toBe('2026-06');
     expect(r.growthMet).toBe(true);
     expect(evaluateNaikKelas([{ month: '2026-10', turnover: 12 * JUTA }]).naikKelas).toBe(false);
@@ -59,7 +72,12 @@ describe('naik kelas', () => {
   });
 
   it('counts a turnover decline as no growth', () => {
-    expect(evaluateNaikKelas([{ month: '2026-04', turnover: 10 * JUTA }, { month: '2026-10', turnover: 8 * JUTA }]).naikKelas).toBe(false);
+    expect(
+      evaluateNaikKelas([
+        { month: '2026-04', turnover: 10 * JUTA },
+        { month: '2026-10', turnover: 8 * JUTA },
+      ]).naikKelas,
+    ).toBe(false);
   });
 });
 
@@ -71,7 +89,10 @@ describe('bankability', () => {
     reportedMonths: ['2026-08', '2026-09', '2026-10'],
     today: '2026-11-28',
   };
-  const failed = (facts: BankabilityFacts) => evaluateBankability(facts).checks.filter((c) => !c.met).map((c) => c.rule);
+  const failed = (facts: BankabilityFacts) =>
+    evaluateBankability(facts)
+      .checks.filter((c) => !c.met)
+      .map((c) => c.rule);
 
   it('passes a business meeting every rule, naming each rule met', () => {
     const r = evaluateBankability(good);
@@ -106,7 +127,10 @@ describe('bankability', () => {
   it('fails when one of the last three months is not reported, naming it', () => {
     const r = evaluateBankability({ ...good, reportedMonths: ['2026-08', '2026-10', '2026-11'] });
     expect(r.bankable).toBe(false);
-    expect(r.checks.find((c) => c.rule === 'omzet')).toMatchObject({ met: false, detail: { id: 'Belum dilaporkan: September 2026', en: 'Not reported: September 2026' } });
+    expect(r.checks.find((c) => c.rule === 'omzet')).toMatchObject({
+      met: false,
+      detail: { id: 'Belum dilaporkan: September 2026', en: 'Not reported: September 2026' },
+    });
   });
 
   it('skips rules the office switched off and uses its thresholds', () => {

@@ -25,7 +25,15 @@ describe('spreadsheet cells', () => {
   it('matches Indonesian headers to fields, never "Nama Usaha" to the person\'s name', () => {
     expect(headerKey(' No. HP ')).toBe('no hp');
     const m = suggestMapping(['No', 'Nama Usaha', 'Nama Lengkap', 'NIK', 'Tgl. Lahir', 'L/P', 'Kel.', 'Omset per Bulan']);
-    expect(m).toMatchObject({ businessName: 'Nama Usaha', fullName: 'Nama Lengkap', nik: 'NIK', birthDate: 'Tgl. Lahir', gender: 'L/P', kelurahan: 'Kel.', monthlyTurnover: 'Omset per Bulan' });
+    expect(m).toMatchObject({
+      businessName: 'Nama Usaha',
+      fullName: 'Nama Lengkap',
+      nik: 'NIK',
+      birthDate: 'Tgl. Lahir',
+      gender: 'L/P',
+      kelurahan: 'Kel.',
+      monthlyTurnover: 'Omset per Bulan',
+    });
   });
 });
 
@@ -36,11 +44,24 @@ describe('CSV', () => {
     expect(safeCell('-5')).toBe("'-5");
     expect(safeCell('@x')).toBe("'@x");
     expect(safeCell('Budi')).toBe('Budi');
-    const buf = toCsv(['A', 'B'], [['x;y', 'he said "hi"'], ['=cmd', null]]);
+    const buf = toCsv(
+      ['A', 'B'],
+      [
+        ['x;y', 'he said "hi"'],
+        ['=cmd', null],
+      ],
+    );
     expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = buf.toString('utf8').slice(1);
     expect(text).toBe('A;B\r\n"x;y";"he said ""hi"""\r\n\'=cmd;\r\n');
-    expect(parseCsv(text)).toEqual([['A', 'B'], ['x;y', 'he said "hi"'], ["'=cmd", '']]);
-    expect(parseCsv('a,b\n1,2\n')).toEqual([['a', 'b'], ['1', '2']]);
+    expect(parseCsv(text)).toEqual([
+      ['A', 'B'],
+      ['x;y', 'he said "hi"'],
+      ["'=cmd", ''],
+    ]);
+    expect(parseCsv('a,b\n1,2\n')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
   });
 });

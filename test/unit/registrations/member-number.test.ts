@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatMemberNumber, maskNik, memberNumberScope, memberTemplateProblem as memberTemplateProblemPhrases, parseMemberNumber, templatePrefix } from '../../../src-main/features/registrations/rules/member-number';
+import {
+  formatMemberNumber,
+  maskNik,
+  memberNumberScope,
+  memberTemplateProblem as memberTemplateProblemPhrases,
+  parseMemberNumber,
+  templatePrefix,
+} from '../../../src-main/features/registrations/rules/member-number';
 import { answeringIn } from '../../support/phrases';
 
 // Read in Indonesian: the words these tests were written with.

@@ -1,9 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  checkNikAgainst as checkNikAgainstPhrases,
-  parseNik as parseNikPhrases,
-  resolveTwoDigitYear,
-} from '../../../src-shared/rules/nik';
+import { checkNikAgainst as checkNikAgainstPhrases, parseNik as parseNikPhrases, resolveTwoDigitYear } from '../../../src-shared/rules/nik';
 import { answeringIn } from '../../support/phrases';
 
 // Read in Indonesian: the words these tests were written with.
@@ -136,18 +132,12 @@ describe('parseNik: impossible dates', () => {
   });
 
   it('refuses day code 00', () => {
-    expectFail(
-      parseNik('3171010001900001', TODAY),
-      'NIK: angka tanggal lahir 00 tidak sah (laki-laki 01–31, perempuan 41–71)',
-    );
+    expectFail(parseNik('3171010001900001', TODAY), 'NIK: angka tanggal lahir 00 tidak sah (laki-laki 01–31, perempuan 41–71)');
   });
 
   it('refuses day codes between the male and female ranges and above 71', () => {
     for (const code of ['32', '35', '40', '72', '99']) {
-      expectFail(
-        parseNik(`317101${code}0190` + '0001', TODAY),
-        `NIK: angka tanggal lahir ${code} tidak sah (laki-laki 01–31, perempuan 41–71)`,
-      );
+      expectFail(parseNik(`317101${code}0190` + '0001', TODAY), `NIK: angka tanggal lahir ${code} tidak sah (laki-laki 01–31, perempuan 41–71)`);
     }
   });
 
@@ -210,7 +200,7 @@ describe('checkNikAgainst', () => {
     });
   });
 
-  it('reports a woman\'s NIK typed without the +40 as a gender mismatch only', () => {
+  it("reports a woman's NIK typed without the +40 as a gender mismatch only", () => {
     const r = checkNikAgainst('3173060503920002', { birthDate: '1992-03-05', gender: 'P' });
     expect(r).toMatchObject({
       ok: false,

@@ -1,11 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  formatNpwp,
-  luhnCheckDigit,
-  luhnValid,
-  normaliseNpwp,
-  validateNpwp as validateNpwpPhrases,
-} from '../../../src-shared/rules/npwp';
+import { formatNpwp, luhnCheckDigit, luhnValid, normaliseNpwp, validateNpwp as validateNpwpPhrases } from '../../../src-shared/rules/npwp';
 import { answeringIn } from '../../support/phrases';
 
 // Read in Indonesian: the words these tests were written with.
@@ -87,7 +81,7 @@ describe('NPWP, 16-digit format', () => {
     expect(validateNpwp('0000000000000000')).toMatchObject({ ok: false });
   });
 
-  it('accepts an individual\'s NIK', () => {
+  it("accepts an individual's NIK", () => {
     expect(validateNpwp('3173064503920002')).toEqual({
       ok: true,
       value: { digits: '3173064503920002', npwp16: '3173064503920002', old15: null, kind: 'nik' },

@@ -1,13 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  classifyScale as classifyScalePhrases,
-  iumkEligible,
-  movedUp,
-  scaleByCapital,
-  scaleBySales,
-  scaleRank,
-  SCALES,
-} from '../../../src-shared/rules/scale';
+import { classifyScale as classifyScalePhrases, iumkEligible, movedUp, scaleByCapital, scaleBySales, scaleRank, SCALES } from '../../../src-shared/rules/scale';
 import { answeringIn } from '../../support/phrases';
 
 // Read in Indonesian: the words these tests were written with.

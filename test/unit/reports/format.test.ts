@@ -24,7 +24,9 @@ describe('report values as printed', () => {
   });
 
   it('says where a month stands', () => {
-    expect(statusText({ state: 'closed', closedAt: '2026-12-01T18:30:00.000Z', closedBy: 'Hendra' })).toBe('Status: DITUTUP pada 2 Desember 2026 oleh Hendra; angka ini sesuai laporan yang dikirim.');
+    expect(statusText({ state: 'closed', closedAt: '2026-12-01T18:30:00.000Z', closedBy: 'Hendra' })).toBe(
+      'Status: DITUTUP pada 2 Desember 2026 oleh Hendra; angka ini sesuai laporan yang dikirim.',
+    );
     expect(statusText({ state: 'provisional', closedAt: null, closedBy: null })).toMatch(/^Status: SEMENTARA/);
     expect(statusText({ state: 'open', closedAt: null, closedBy: null })).toMatch(/^Status: BELUM DITUTUP/);
   });

@@ -30,7 +30,9 @@ export class FakeWebContents extends EventEmitter {
   /** How the next system print dialogs end, in order; printed when the list is empty. */
   static printAnswers: [success: boolean, failureReason: string][] = [];
   /** webContents.print: answers like the system dialog would. */
-  print = vi.fn((_options: unknown, callback: (success: boolean, failureReason: string) => void) => callback(...(FakeWebContents.printAnswers.shift() ?? [true, ''])));
+  print = vi.fn((_options: unknown, callback: (success: boolean, failureReason: string) => void) =>
+    callback(...(FakeWebContents.printAnswers.shift() ?? [true, ''])),
+  );
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;
   }

@@ -131,7 +131,7 @@ describe('api:invoke', () => {
     expect(registration.sessionCount()).toBe(0);
   });
 
-  it('passes a long call\'s job id on, and nothing but a string', async () => {
+  it("passes a long call's job id on, and nothing but a string", async () => {
     const office = recordingApp();
     registration = registerIpc(office);
     const contents = new FakeWebContents();

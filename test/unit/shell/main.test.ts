@@ -30,9 +30,7 @@ afterAll(() => {
 
 describe('desktop entry', () => {
   it('before ready: registers the app scheme as privileged, hardens new contents, takes the lock per data folder', () => {
-    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
-    ]);
+    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
     expect(app.listenerCount('web-contents-created')).toBe(1);
     expect(app.setPath).toHaveBeenCalledWith('userData', dataDir);
     expect(existsSync(dataDir)).toBe(true);

@@ -35,7 +35,11 @@ describe('desktop:print-document (webContents printing)', () => {
     expect(answer).toEqual({ ok: true, value: { printed: true } });
     const printer = FakeBrowserWindow.instances.at(-1)!;
     expect(printer).not.toBe(owner);
-    expect(printer.options).toMatchObject({ show: false, parent: owner, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true } });
+    expect(printer.options).toMatchObject({
+      show: false,
+      parent: owner,
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true },
+    });
     expect(printer.options.webPreferences).not.toHaveProperty('preload');
     const url = printer.loadURL.mock.calls[0][0];
     const path = fileURLToPath(url);
@@ -51,7 +55,10 @@ describe('desktop:print-document (webContents printing)', () => {
     const contents = new FakeWebContents();
     FakeWebContents.printAnswers.push([false, 'cancelled'], [false, 'failed']);
     expect(await printDocument(contents.ipcEvent(), PDF)).toEqual({ ok: true, value: { printed: false } });
-    expect(await printDocument(contents.ipcEvent(), PDF)).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('Pencetakan gagal (failed)') as unknown } });
+    expect(await printDocument(contents.ipcEvent(), PDF)).toMatchObject({
+      ok: false,
+      error: { code: 'internal', message: expect.stringContaining('Pencetakan gagal (failed)') as unknown },
+    });
     expect(FakeBrowserWindow.instances).toHaveLength(2);
     expect(FakeBrowserWindow.instances.every((w) => w.destroyed)).toBe(true);
   });

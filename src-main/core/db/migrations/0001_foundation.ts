@@ -40,12 +40,27 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('username', 'text', (c) => c.notNull().unique())
     .addColumn('full_name', 'text', (c) => c.notNull())
     .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('admin', 'supervisor', 'petugas', 'loket')`))
-    .addColumn('is_pendamping', 'integer', (c) => c.notNull().defaultTo(0).check(sql`is_pendamping in (0, 1)`))
+    .addColumn('is_pendamping', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`is_pendamping in (0, 1)`),
+    )
     .addColumn('nip', 'text')
     .addColumn('phone', 'text')
     .addColumn('password_hash', 'text', (c) => c.notNull())
-    .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0).check(sql`must_change_password in (0, 1)`))
-    .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1).check(sql`active in (0, 1)`))
+    .addColumn('must_change_password', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`must_change_password in (0, 1)`),
+    )
+    .addColumn('active', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(1)
+        .check(sql`active in (0, 1)`),
+    )
     .addColumn('failed_logins', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('locked_until', 'text')
     .addColumn('last_login_at', 'text')

@@ -37,11 +37,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('target_group', 'text', (c) =>
       c.notNull().check(sql`target_group in ('pemula', 'naik_kelas', 'pencari_kerja', 'keluarga_miskin', 'disabilitas')`),
     )
-    .addColumn('skpd', 'text', (c) =>
-      c.notNull().check(sql`skpd in ('ppkukm_ukm', 'ppkukm_ikm', 'sosial', 'parekraf', 'nakertransgi', 'ppapp', 'kpkp')`),
-    )
+    .addColumn('skpd', 'text', (c) => c.notNull().check(sql`skpd in ('ppkukm_ukm', 'ppkukm_ikm', 'sosial', 'parekraf', 'nakertransgi', 'ppapp', 'kpkp')`))
     .addColumn('pendamping_id', 'text', (c) => c.references('users.id'))
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('aktif').check(sql`status in ('aktif', 'nonaktif')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('aktif')
+        .check(sql`status in ('aktif', 'nonaktif')`),
+    )
     .addColumn('registered_on', 'text', (c) => c.notNull())
     .addColumn('created_by', 'text', (c) => c.references('users.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -61,9 +64,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('member_id', 'text', (c) => c.notNull().references('members.id'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('name_key', 'text', (c) => c.notNull())
-    .addColumn('legal_form', 'text', (c) =>
-      c.notNull().check(sql`legal_form in ('perorangan', 'cv', 'firma', 'koperasi', 'pt', 'pt_perorangan', 'lainnya')`),
-    )
+    .addColumn('legal_form', 'text', (c) => c.notNull().check(sql`legal_form in ('perorangan', 'cv', 'firma', 'koperasi', 'pt', 'pt_perorangan', 'lainnya')`))
     .addColumn('kbli_versi', 'text', (c) => c.notNull())
     .addColumn('kbli_kode', 'text', (c) => c.notNull())
     .addColumn('products', 'text')
@@ -75,14 +76,34 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('place_status', 'text', (c) => c.check(sql`place_status in ('milik', 'sewa', 'pinjam')`))
     .addColumn('capital', 'integer', (c) => c.notNull().check(sql`capital >= 0`))
     .addColumn('monthly_turnover', 'integer', (c) => c.notNull().check(sql`monthly_turnover >= 0`))
-    .addColumn('employees', 'integer', (c) => c.notNull().defaultTo(0).check(sql`employees >= 0`))
+    .addColumn('employees', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`employees >= 0`),
+    )
     // Stored (computed by the PP 7/2021 rule on every write) so lists can filter on it in SQL.
     .addColumn('scale', 'text', (c) => c.notNull().check(sql`scale in ('mikro', 'kecil', 'menengah', 'besar')`))
     .addColumn('npwp', 'text')
     .addColumn('nib', 'text')
-    .addColumn('halal_status', 'text', (c) => c.notNull().defaultTo('belum').check(sql`halal_status in ('belum', 'proses', 'bersertifikat')`))
-    .addColumn('pirt_status', 'text', (c) => c.notNull().defaultTo('belum').check(sql`pirt_status in ('belum', 'proses', 'terdaftar')`))
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('aktif').check(sql`status in ('aktif', 'tutup')`))
+    .addColumn('halal_status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('belum')
+        .check(sql`halal_status in ('belum', 'proses', 'bersertifikat')`),
+    )
+    .addColumn('pirt_status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('belum')
+        .check(sql`pirt_status in ('belum', 'proses', 'terdaftar')`),
+    )
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('aktif')
+        .check(sql`status in ('aktif', 'tutup')`),
+    )
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addForeignKeyConstraint('businesses_kbli_fk', ['kbli_versi', 'kbli_kode'], 'kbli', ['versi', 'kode'])
@@ -102,12 +123,42 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('loan_trouble', 'integer', (c) => c.check(sql`loan_trouble in (0, 1)`))
     .addColumn('turnover_drop_pct', 'integer', (c) => c.check(sql`turnover_drop_pct between 0 and 100`))
     .addColumn('recovered', 'integer', (c) => c.check(sql`recovered in (0, 1)`))
-    .addColumn('sells_online', 'integer', (c) => c.notNull().defaultTo(0).check(sql`sells_online in (0, 1)`))
-    .addColumn('marketplace', 'integer', (c) => c.notNull().defaultTo(0).check(sql`marketplace in (0, 1)`))
-    .addColumn('social_media', 'integer', (c) => c.notNull().defaultTo(0).check(sql`social_media in (0, 1)`))
-    .addColumn('qris', 'integer', (c) => c.notNull().defaultTo(0).check(sql`qris in (0, 1)`))
-    .addColumn('eorder', 'integer', (c) => c.notNull().defaultTo(0).check(sql`eorder in (0, 1)`))
-    .addColumn('bookkeeping_app', 'integer', (c) => c.notNull().defaultTo(0).check(sql`bookkeeping_app in (0, 1)`))
+    .addColumn('sells_online', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`sells_online in (0, 1)`),
+    )
+    .addColumn('marketplace', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`marketplace in (0, 1)`),
+    )
+    .addColumn('social_media', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`social_media in (0, 1)`),
+    )
+    .addColumn('qris', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`qris in (0, 1)`),
+    )
+    .addColumn('eorder', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`eorder in (0, 1)`),
+    )
+    .addColumn('bookkeeping_app', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`bookkeeping_app in (0, 1)`),
+    )
     .addColumn('note', 'text')
     .addColumn('recorded_by', 'text', (c) => c.references('users.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -120,7 +171,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('code', 'text', (c) => c.primaryKey())
     .addColumn('label', 'text', (c) => c.notNull())
     .addColumn('sort_order', 'integer', (c) => c.notNull())
-    .addColumn('mandatory', 'integer', (c) => c.notNull().defaultTo(0).check(sql`mandatory in (0, 1)`))
+    .addColumn('mandatory', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`mandatory in (0, 1)`),
+    )
     .execute();
   const stages = [
     ['P1', 'Pendaftaran', 1, 1],
@@ -155,7 +211,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Full-text search over members (name, business names, products), keyed by the members
   // table's rowid. Contentless: the searchable text is written by the registration service.
-  await sql`create virtual table members_fts using fts5(name, businesses, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2')`.execute(db);
+  await sql`create virtual table members_fts using fts5(name, businesses, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2')`.execute(
+    db,
+  );
 
   // The list's other filters, each with the default sort behind it so a filtered page is an
   // index range read in order.

@@ -22,9 +22,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     // JSON array of the requirement codes ticked at intake or later.
     .addColumn('requirements', 'text', (c) => c.notNull().defaultTo('[]'))
     .addColumn('status', 'text', (c) =>
-      c
-        .notNull()
-        .check(sql`status in ('diajukan', 'diverifikasi', 'perlu_perbaikan', 'disetujui', 'terbit', 'diserahkan', 'ditolak', 'dicabut')`),
+      c.notNull().check(sql`status in ('diajukan', 'diverifikasi', 'perlu_perbaikan', 'disetujui', 'terbit', 'diserahkan', 'ditolak', 'dicabut')`),
     )
     .addColumn('number', 'text', (c) => c.unique())
     .addColumn('number_year', 'integer')
@@ -35,7 +33,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('decision_reason', 'text')
     .addColumn('revoked_reason', 'text')
     .addColumn('revoked_on', 'text')
-    .addColumn('copies_printed', 'integer', (c) => c.notNull().defaultTo(0).check(sql`copies_printed >= 0`))
+    .addColumn('copies_printed', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`copies_printed >= 0`),
+    )
     .addColumn('note', 'text')
     .addColumn('submitted_at', 'text', (c) => c.notNull())
     .addColumn('status_at', 'text', (c) => c.notNull())
@@ -84,8 +87,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('void_reason', 'text')
     .addUniqueConstraint('permit_number_log_year_seq', ['year', 'seq'])
     .execute();
-  await sql`create trigger permit_number_log_no_delete before delete on permit_number_log begin select raise(abort, 'permit_number_log keeps every number'); end`.execute(db);
-  await sql`create trigger permit_number_log_keep_number before update of number, year, seq, permit_id, issued_at, issued_by on permit_number_log begin select raise(abort, 'permit_number_log keeps every number'); end`.execute(db);
+  await sql`create trigger permit_number_log_no_delete before delete on permit_number_log begin select raise(abort, 'permit_number_log keeps every number'); end`.execute(
+    db,
+  );
+  await sql`create trigger permit_number_log_keep_number before update of number, year, seq, permit_id, issued_at, issued_by on permit_number_log begin select raise(abort, 'permit_number_log keeps every number'); end`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('holidays')

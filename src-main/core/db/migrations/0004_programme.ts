@@ -15,10 +15,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('link', 'text')
     .addColumn('capacity', 'integer', (c) => c.notNull().check(sql`capacity > 0`))
     .addColumn('trainer', 'text', (c) => c.notNull())
-    .addColumn('skpd', 'text', (c) =>
-      c.notNull().check(sql`skpd in ('ppkukm_ukm', 'ppkukm_ikm', 'sosial', 'parekraf', 'nakertransgi', 'ppapp', 'kpkp')`),
+    .addColumn('skpd', 'text', (c) => c.notNull().check(sql`skpd in ('ppkukm_ukm', 'ppkukm_ikm', 'sosial', 'parekraf', 'nakertransgi', 'ppapp', 'kpkp')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('terjadwal')
+        .check(sql`status in ('terjadwal', 'selesai', 'dibatalkan')`),
     )
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('terjadwal').check(sql`status in ('terjadwal', 'selesai', 'dibatalkan')`))
     .addColumn('completed_on', 'text')
     .addColumn('created_by', 'text', (c) => c.references('users.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -36,8 +39,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('member_id', 'text', (c) => c.notNull().references('members.id'))
     .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('terdaftar', 'menunggu', 'mundur')`))
     .addColumn('waitlist_pos', 'integer')
-    .addColumn('attended', 'integer', (c) => c.notNull().defaultTo(0).check(sql`attended in (0, 1)`))
-    .addColumn('completed', 'integer', (c) => c.notNull().defaultTo(0).check(sql`completed in (0, 1)`))
+    .addColumn('attended', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`attended in (0, 1)`),
+    )
+    .addColumn('completed', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`completed in (0, 1)`),
+    )
     .addColumn('enrolled_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('training_enrolments_member', ['training_id', 'member_id'])

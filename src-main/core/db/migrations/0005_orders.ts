@@ -22,7 +22,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('procurement_phone', 'text')
     .addColumn('treasurer_name', 'text')
     .addColumn('treasurer_phone', 'text')
-    .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1).check(sql`active in (0, 1)`))
+    .addColumn('active', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(1)
+        .check(sql`active in (0, 1)`),
+    )
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
@@ -43,22 +48,58 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('halal_cert_no', 'text')
     .addColumn('photo', 'text')
     .addColumn('curation_status', 'text', (c) =>
-      c.notNull().defaultTo('diajukan').check(sql`curation_status in ('diajukan', 'lolos', 'tidak_lolos')`),
+      c
+        .notNull()
+        .defaultTo('diajukan')
+        .check(sql`curation_status in ('diajukan', 'lolos', 'tidak_lolos')`),
     )
     .addColumn('curation_reason', 'text')
-    .addColumn('crit_rasa', 'integer', (c) => c.notNull().defaultTo(0).check(sql`crit_rasa in (0, 1)`))
-    .addColumn('crit_kemasan', 'integer', (c) => c.notNull().defaultTo(0).check(sql`crit_kemasan in (0, 1)`))
-    .addColumn('crit_higienitas', 'integer', (c) => c.notNull().defaultTo(0).check(sql`crit_higienitas in (0, 1)`))
-    .addColumn('crit_halal', 'integer', (c) => c.notNull().defaultTo(0).check(sql`crit_halal in (0, 1)`))
-    .addColumn('crit_foto', 'integer', (c) => c.notNull().defaultTo(0).check(sql`crit_foto in (0, 1)`))
+    .addColumn('crit_rasa', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`crit_rasa in (0, 1)`),
+    )
+    .addColumn('crit_kemasan', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`crit_kemasan in (0, 1)`),
+    )
+    .addColumn('crit_higienitas', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`crit_higienitas in (0, 1)`),
+    )
+    .addColumn('crit_halal', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`crit_halal in (0, 1)`),
+    )
+    .addColumn('crit_foto', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`crit_foto in (0, 1)`),
+    )
     .addColumn('curated_by', 'text', (c) => c.references('users.id'))
     .addColumn('curated_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   // Proposals read candidates from these alone (covering: no table row per candidate).
-  await db.schema.createIndex('order_products_kbli').on('order_products').columns(['curation_status', 'kbli_kode', 'id', 'business_id', 'kelurahan_kode', 'daily_capacity', 'kind']).execute();
-  await db.schema.createIndex('order_products_kind').on('order_products').columns(['curation_status', 'kind', 'id', 'business_id', 'kelurahan_kode', 'daily_capacity']).execute();
+  await db.schema
+    .createIndex('order_products_kbli')
+    .on('order_products')
+    .columns(['curation_status', 'kbli_kode', 'id', 'business_id', 'kelurahan_kode', 'daily_capacity', 'kind'])
+    .execute();
+  await db.schema
+    .createIndex('order_products_kind')
+    .on('order_products')
+    .columns(['curation_status', 'kind', 'id', 'business_id', 'kelurahan_kode', 'daily_capacity'])
+    .execute();
   await db.schema.createIndex('order_products_business').on('order_products').column('business_id').execute();
   await db.schema.createIndex('order_products_member').on('order_products').column('member_id').execute();
   await db.schema.createIndex('order_products_name').on('order_products').columns(['name', 'id']).execute();
@@ -77,7 +118,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('delivery_address', 'text', (c) => c.notNull())
     .addColumn('delivery_kelurahan_kode', 'text', (c) => c.references('regions.kode'))
     .addColumn('notes', 'text')
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('baru').check(sql`status in ('baru', 'dikonfirmasi', 'dibatalkan')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('baru')
+        .check(sql`status in ('baru', 'dikonfirmasi', 'dibatalkan')`),
+    )
     .addColumn('stage', 'text', (c) =>
       c
         .notNull()
@@ -86,7 +132,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn('cancel_reason', 'text')
     .addColumn('item_count', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('total_amount', 'integer', (c) => c.notNull().defaultTo(0).check(sql`total_amount >= 0`))
+    .addColumn('total_amount', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`total_amount >= 0`),
+    )
     .addColumn('created_by', 'text', (c) => c.references('users.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
@@ -125,11 +176,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('quantity', 'integer', (c) => c.notNull().check(sql`quantity >= 1`))
     .addColumn('unit_price', 'integer', (c) => c.notNull().check(sql`unit_price >= 0`))
     .addColumn('amount', 'integer', (c) => c.notNull().check(sql`amount >= 0`))
-    .addColumn('ppn_rate_bp', 'integer', (c) => c.notNull().defaultTo(0).check(sql`ppn_rate_bp between 0 and 10000`))
-    .addColumn('status', 'text', (c) =>
+    .addColumn('ppn_rate_bp', 'integer', (c) =>
       c
         .notNull()
-        .check(sql`status in ('dipesan', 'dikonfirmasi', 'diproduksi', 'dikirim', 'diterima', 'dibayar', 'selesai', 'ditolak', 'dibatalkan')`),
+        .defaultTo(0)
+        .check(sql`ppn_rate_bp between 0 and 10000`),
+    )
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('dipesan', 'dikonfirmasi', 'diproduksi', 'dikirim', 'diterima', 'dibayar', 'selesai', 'ditolak', 'dibatalkan')`),
     )
     .addColumn('delivery_date', 'text', (c) => c.notNull())
     .addColumn('assigned_on', 'text', (c) => c.notNull())

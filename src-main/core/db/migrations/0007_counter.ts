@@ -20,7 +20,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('permits').addColumn('postal_code', 'text').execute();
   await db.schema.alterTable('permits').addColumn('verification_code', 'text').execute();
   await db.schema.alterTable('permits').addColumn('original_confirmed_at', 'text').execute();
-  await db.schema.alterTable('permits').addColumn('original_confirmed_by', 'text', (c) => c.references('users.id')).execute();
+  await db.schema
+    .alterTable('permits')
+    .addColumn('original_confirmed_by', 'text', (c) => c.references('users.id'))
+    .execute();
   await db.schema
     .alterTable('permits')
     .addColumn('revoked_kind', 'text', (c) => c.check(sql`revoked_kind in ('dicabut', 'diganti')`))

@@ -23,7 +23,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('seq', 'integer', (c) => c.notNull().check(sql`seq > 0`))
     .addColumn('issued_on', 'text', (c) => c.notNull())
-    .addColumn('copies_printed', 'integer', (c) => c.notNull().defaultTo(0).check(sql`copies_printed >= 0`))
+    .addColumn('copies_printed', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`copies_printed >= 0`),
+    )
     .addColumn('revoked_on', 'text')
     .addColumn('revoke_reason', 'text')
     .addColumn('revoked_by', 'text', (c) => c.references('users.id'))

@@ -42,8 +42,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('signed', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('audit_checkpoints_seq').on('audit_checkpoints').column('seq').execute();
-  await sql`create trigger audit_checkpoints_no_update before update on audit_checkpoints begin select raise(abort, 'audit_checkpoints is append-only'); end`.execute(db);
-  await sql`create trigger audit_checkpoints_no_delete before delete on audit_checkpoints begin select raise(abort, 'audit_checkpoints is append-only'); end`.execute(db);
+  await sql`create trigger audit_checkpoints_no_update before update on audit_checkpoints begin select raise(abort, 'audit_checkpoints is append-only'); end`.execute(
+    db,
+  );
+  await sql`create trigger audit_checkpoints_no_delete before delete on audit_checkpoints begin select raise(abort, 'audit_checkpoints is append-only'); end`.execute(
+    db,
+  );
 
   // 3. Login throttling per account and client address (core/auth/throttle.ts). The subject is
   //    the name typed (known or not, so the answer tells nothing), '*' for the address alone,

@@ -11,9 +11,7 @@
 import type { Phrase } from '../../../../src-shared/i18n';
 
 export type QuantitySplitCheck =
-  | { ok: true }
-  | { ok: false; code: 'under' | 'over'; difference: number; message: Phrase }
-  | { ok: false; code: 'bad_input'; message: Phrase };
+  { ok: true } | { ok: false; code: 'under' | 'over'; difference: number; message: Phrase } | { ok: false; code: 'bad_input'; message: Phrase };
 
 function assertWholeNonNegative(value: number, label: string): void {
   if (!Number.isSafeInteger(value) || value < 0) {
@@ -33,17 +31,28 @@ function toSafeNumber(value: bigint, label: string): number {
  */
 export function checkQuantitySplit(ordered: number, assigned: readonly number[]): QuantitySplitCheck {
   if (!Number.isSafeInteger(ordered) || ordered < 1) {
-    return { ok: false, code: 'bad_input', message: { id: 'Jumlah pesanan harus bilangan bulat lebih dari 0.', en: 'The ordered quantity must be a whole number above 0.' } };
+    return {
+      ok: false,
+      code: 'bad_input',
+      message: { id: 'Jumlah pesanan harus bilangan bulat lebih dari 0.', en: 'The ordered quantity must be a whole number above 0.' },
+    };
   }
   if (assigned.length === 0) {
-    return { ok: false, code: 'bad_input', message: { id: 'Belum ada usaha yang diberi bagian pesanan.', en: 'No business has been given a share of the order yet.' } };
+    return {
+      ok: false,
+      code: 'bad_input',
+      message: { id: 'Belum ada usaha yang diberi bagian pesanan.', en: 'No business has been given a share of the order yet.' },
+    };
   }
   const badIndex = assigned.findIndex((q) => !Number.isSafeInteger(q) || q < 1);
   if (badIndex >= 0) {
     return {
       ok: false,
       code: 'bad_input',
-      message: { id: `Jumlah untuk usaha ke-${badIndex + 1} harus bilangan bulat lebih dari 0.`, en: `The quantity for business ${badIndex + 1} must be a whole number above 0.` },
+      message: {
+        id: `Jumlah untuk usaha ke-${badIndex + 1} harus bilangan bulat lebih dari 0.`,
+        en: `The quantity for business ${badIndex + 1} must be a whole number above 0.`,
+      },
     };
   }
   const total = assigned.reduce((sum, q) => sum + q, 0);
@@ -92,9 +101,7 @@ export function allocateProportionally(amount: number, weights: readonly number[
     return { index, base: product / totalWeight, remainder: product % totalWeight };
   });
   let leftover = big - shares.reduce((sum, s) => sum + s.base, 0n);
-  const byRemainder = [...shares].sort((a, b) =>
-    a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1,
-  );
+  const byRemainder = [...shares].sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
   for (const share of byRemainder) {
     if (leftover === 0n) break;
     share.base += 1n;

@@ -17,17 +17,7 @@ import type { Phrase } from '../../../../src-shared/i18n';
  * settled with the buyer, not by erasing the delivery from the record.
  */
 
-export const orderStatuses = [
-  'dipesan',
-  'dikonfirmasi',
-  'diproduksi',
-  'dikirim',
-  'diterima',
-  'dibayar',
-  'selesai',
-  'ditolak',
-  'dibatalkan',
-] as const;
+export const orderStatuses = ['dipesan', 'dikonfirmasi', 'diproduksi', 'dikirim', 'diterima', 'dibayar', 'selesai', 'ditolak', 'dibatalkan'] as const;
 
 export type OrderStatus = (typeof orderStatuses)[number];
 

@@ -20,10 +20,28 @@ export interface LastMove {
 
 export type UndoCheck = { ok: true; back: OrderStatus } | { ok: false; message: Phrase };
 
-export function checkUndo(last: LastMove | undefined, current: OrderStatus, userId: string, nowIso: string, labels: Readonly<Record<OrderStatus, Phrase>>): UndoCheck {
-  if (!last?.fromStatus || last.toStatus !== current) return { ok: false, message: { id: 'Tidak ada perpindahan status yang dapat diurungkan.', en: 'There is no status change to undo.' } };
-  if (!UNDOABLE_MOVES.includes(last.toStatus)) return { ok: false, message: { id: `Perpindahan ke ${labels[last.toStatus].id} tidak dapat diurungkan; perbaiki melalui alur status.`, en: `A move to ${labels[last.toStatus].en} cannot be undone; correct it through the workflow.` } };
-  if (last.userId !== userId) return { ok: false, message: { id: 'Hanya yang mencatat perpindahan ini yang dapat mengurungkannya.', en: 'Only the person who recorded this move can undo it.' } };
+export function checkUndo(
+  last: LastMove | undefined,
+  current: OrderStatus,
+  userId: string,
+  nowIso: string,
+  labels: Readonly<Record<OrderStatus, Phrase>>,
+): UndoCheck {
+  if (!last?.fromStatus || last.toStatus !== current)
+    return { ok: false, message: { id: 'Tidak ada perpindahan status yang dapat diurungkan.', en: 'There is no status change to undo.' } };
+  if (!UNDOABLE_MOVES.includes(last.toStatus))
+    return {
+      ok: false,
+      message: {
+        id: `Perpindahan ke ${labels[last.toStatus].id} tidak dapat diurungkan; perbaiki melalui alur status.`,
+        en: `A move to ${labels[last.toStatus].en} cannot be undone; correct it through the workflow.`,
+      },
+    };
+  if (last.userId !== userId)
+    return {
+      ok: false,
+      message: { id: 'Hanya yang mencatat perpindahan ini yang dapat mengurungkannya.', en: 'Only the person who recorded this move can undo it.' },
+    };
   const minutes = (Date.parse(nowIso) - Date.parse(last.at)) / 60_000;
   if (minutes > UNDO_WINDOW_MINUTES) {
     return {

@@ -20,17 +20,7 @@ import type { Phrase } from '../../../../src-shared/i18n';
 
 export type LocationMode = 'menetap' | 'berkeliling';
 
-export const locationZones = [
-  'permukiman',
-  'komersial',
-  'lokbin',
-  'loksem',
-  'lainnya',
-  'trotoar',
-  'jalan',
-  'taman',
-  'jalur_hijau',
-] as const;
+export const locationZones = ['permukiman', 'komersial', 'lokbin', 'loksem', 'lainnya', 'trotoar', 'jalan', 'taman', 'jalur_hijau'] as const;
 export type LocationZone = (typeof locationZones)[number];
 
 export const locationZoneLabels: Readonly<Record<LocationZone, Phrase>> = {
@@ -113,10 +103,7 @@ function isValidArea(value: unknown): value is number {
 type Add = (field: LocationField, code: LocationViolation['code'], message: Phrase) => void;
 
 /** Checks a business location; an empty list means no violation was found. */
-export function checkLocation(
-  input: LocationInput,
-  limits: LocationLimits = DEFAULT_LOCATION_LIMITS,
-): LocationViolation[] {
+export function checkLocation(input: LocationInput, limits: LocationLimits = DEFAULT_LOCATION_LIMITS): LocationViolation[] {
   const violations: LocationViolation[] = [];
   const add: Add = (field, code, message) => violations.push({ field, code, message });
   const L = FIELD_LABELS;
@@ -124,26 +111,18 @@ export function checkLocation(
   // Green and public zones are refused whatever the mode: a peddler on a sidewalk is no better
   // than a stall on one.
   if (input.zone && forbiddenZones.includes(input.zone)) {
-    add(
-      'zone',
-      'forbidden_zone',
-      {
-        id: `${L.zone.id}: IUMK tidak dapat diterbitkan untuk usaha di ${locationZoneLabels[input.zone].id.toLowerCase()} (trotoar, jalan, taman dan jalur hijau tidak boleh dipakai).`,
-        en: `${L.zone.en}: no IUMK can be issued for a business on a ${locationZoneLabels[input.zone].en.toLowerCase()} (sidewalks, roadways, parks and green belts may not be used).`,
-      },
-    );
+    add('zone', 'forbidden_zone', {
+      id: `${L.zone.id}: IUMK tidak dapat diterbitkan untuk usaha di ${locationZoneLabels[input.zone].id.toLowerCase()} (trotoar, jalan, taman dan jalur hijau tidak boleh dipakai).`,
+      en: `${L.zone.en}: no IUMK can be issued for a business on a ${locationZoneLabels[input.zone].en.toLowerCase()} (sidewalks, roadways, parks and green belts may not be used).`,
+    });
   }
 
   if (input.mode === 'berkeliling') {
     if (input.atDesignatedLocation !== true) {
-      add(
-        'atDesignatedLocation',
-        'not_designated',
-        {
-          id: `${L.atDesignatedLocation.id}: usaha berkeliling hanya boleh berjualan di lokasi yang ditetapkan pemerintah.`,
-          en: `${L.atDesignatedLocation.en}: a mobile business may sell only at sites the government designates.`,
-        },
-      );
+      add('atDesignatedLocation', 'not_designated', {
+        id: `${L.atDesignatedLocation.id}: usaha berkeliling hanya boleh berjualan di lokasi yang ditetapkan pemerintah.`,
+        en: `${L.atDesignatedLocation.en}: a mobile business may sell only at sites the government designates.`,
+      });
     }
     return violations;
   }
@@ -164,26 +143,17 @@ export function checkLocation(
     return violations;
   }
   if (centi(area) > centi(limits.maxFloorAreaM2)) {
-    add(
-      'floorAreaM2',
-      'too_large',
-      {
-        id: `${L.floorAreaM2.id} ${m2(area).id} melebihi batas ${m2(limits.maxFloorAreaM2).id} untuk usaha menetap.`,
-        en: `${L.floorAreaM2.en} ${m2(area).en} is over the limit of ${m2(limits.maxFloorAreaM2).en} for a fixed business.`,
-      },
-    );
+    add('floorAreaM2', 'too_large', {
+      id: `${L.floorAreaM2.id} ${m2(area).id} melebihi batas ${m2(limits.maxFloorAreaM2).id} untuk usaha menetap.`,
+      en: `${L.floorAreaM2.en} ${m2(area).en} is over the limit of ${m2(limits.maxFloorAreaM2).en} for a fixed business.`,
+    });
   }
 
   if (input.homeBased) checkHomeBased(area, input.plotAreaM2, limits, add);
   return violations;
 }
 
-function checkHomeBased(
-  area: number,
-  plot: number | null | undefined,
-  limits: LocationLimits,
-  add: Add,
-): void {
+function checkHomeBased(area: number, plot: number | null | undefined, limits: LocationLimits, add: Add): void {
   const L = FIELD_LABELS;
   const hasPlot = plot !== undefined && plot !== null;
   if (hasPlot && !isValidArea(plot)) {
@@ -223,15 +193,20 @@ function checkHomeBased(
 
   // Strict reading: both limits must hold, so the plot area is needed.
   if (!withinFixed) {
-    add(
-      'floorAreaM2',
-      'too_large',
-      { id: `${L.floorAreaM2.id} ${a.id} di rumah tinggal melebihi batas ${home.id}.`, en: `${L.floorAreaM2.en} ${a.en} in a home is over the limit of ${home.en}.` },
-    );
+    add('floorAreaM2', 'too_large', {
+      id: `${L.floorAreaM2.id} ${a.id} di rumah tinggal melebihi batas ${home.id}.`,
+      en: `${L.floorAreaM2.en} ${a.en} in a home is over the limit of ${home.en}.`,
+    });
   }
   if (withinShare === null) {
-    add('plotAreaM2', 'required', { id: `${L.plotAreaM2.id} wajib diisi untuk usaha di rumah tinggal.`, en: `${L.plotAreaM2.en} is required for a business in a home.` });
+    add('plotAreaM2', 'required', {
+      id: `${L.plotAreaM2.id} wajib diisi untuk usaha di rumah tinggal.`,
+      en: `${L.plotAreaM2.en} is required for a business in a home.`,
+    });
   } else if (!withinShare) {
-    add('floorAreaM2', 'too_large', { id: `${L.floorAreaM2.id} ${a.id} di rumah tinggal melebihi ${shareText.id}.`, en: `${L.floorAreaM2.en} ${a.en} in a home is over ${shareText.en}.` });
+    add('floorAreaM2', 'too_large', {
+      id: `${L.floorAreaM2.id} ${a.id} di rumah tinggal melebihi ${shareText.id}.`,
+      en: `${L.floorAreaM2.en} ${a.en} in a home is over ${shareText.en}.`,
+    });
   }
 }

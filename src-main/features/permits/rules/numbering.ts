@@ -21,14 +21,7 @@
  */
 import type { Phrase } from '../../../../src-shared/i18n';
 
-export type PlaceholderName =
-  | 'seq'
-  | 'kelurahan'
-  | 'kecamatan'
-  | 'klasifikasi'
-  | 'bulan'
-  | 'bulan_romawi'
-  | 'tahun';
+export type PlaceholderName = 'seq' | 'kelurahan' | 'kecamatan' | 'klasifikasi' | 'bulan' | 'bulan_romawi' | 'tahun';
 
 /** Accepted spellings, mapped to the placeholder they stand for. */
 const PLACEHOLDER_NAMES: Readonly<Record<string, PlaceholderName>> = {
@@ -109,7 +102,10 @@ function parseTemplate(template: string): ParseResult {
     if (seqWidth) {
       const width = Number(seqWidth[1]);
       if (width < 1 || width > MAX_SEQ_WIDTH) {
-        errors.push({ id: `${FIELD.id}: lebar nomor urut pada ${raw} harus 1 sampai ${MAX_SEQ_WIDTH} digit.`, en: `${FIELD.en}: the serial number width in ${raw} must be 1 to ${MAX_SEQ_WIDTH} digits.` });
+        errors.push({
+          id: `${FIELD.id}: lebar nomor urut pada ${raw} harus 1 sampai ${MAX_SEQ_WIDTH} digit.`,
+          en: `${FIELD.en}: the serial number width in ${raw} must be 1 to ${MAX_SEQ_WIDTH} digits.`,
+        });
       } else {
         tokens.push({ kind: 'placeholder', name: 'seq', width, raw });
       }
@@ -138,7 +134,10 @@ export function validateTemplate(template: string): TemplateCheck {
     });
   }
   if (!used.has('tahun')) {
-    errors.push({ id: `${FIELD.id} harus memuat {tahun} karena nomor urut dimulai lagi setiap tahun.`, en: `${FIELD.en} must hold {tahun} (the year), as serial numbers start again every year.` });
+    errors.push({
+      id: `${FIELD.id} harus memuat {tahun} karena nomor urut dimulai lagi setiap tahun.`,
+      en: `${FIELD.en} must hold {tahun} (the year), as serial numbers start again every year.`,
+    });
   }
   return errors.length === 0 ? { ok: true } : { ok: false, errors };
 }

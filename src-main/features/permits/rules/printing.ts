@@ -76,8 +76,14 @@ export function checkReport(state: PrintState, good: boolean): ReportCheck {
       ok: false,
       message:
         state.printsMade === 0
-          ? { id: 'Surat izin belum pernah dicetak: cetak dahulu, lalu laporkan hasilnya.', en: 'The certificate has never been printed: print it first, then report the result.' }
-          : { id: 'Hasil cetak terakhir sudah dilaporkan. Cetak lagi bila perlu, lalu laporkan hasilnya.', en: 'The last print is already reported. Print again if needed, then report the result.' },
+          ? {
+              id: 'Surat izin belum pernah dicetak: cetak dahulu, lalu laporkan hasilnya.',
+              en: 'The certificate has never been printed: print it first, then report the result.',
+            }
+          : {
+              id: 'Hasil cetak terakhir sudah dilaporkan. Cetak lagi bila perlu, lalu laporkan hasilnya.',
+              en: 'The last print is already reported. Print again if needed, then report the result.',
+            },
     };
   }
   return { ok: true, kind: state.unreported, confirmsOriginal: good && state.unreported === 'asli' };

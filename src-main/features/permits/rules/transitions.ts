@@ -19,16 +19,7 @@ import type { Role } from '../../../core/db/schema';
  *   rights would let whoever edits the numbering template also issue numbers unchecked.
  */
 
-export const permitStatuses = [
-  'diajukan',
-  'diverifikasi',
-  'perlu_perbaikan',
-  'disetujui',
-  'terbit',
-  'diserahkan',
-  'ditolak',
-  'dicabut',
-] as const;
+export const permitStatuses = ['diajukan', 'diverifikasi', 'perlu_perbaikan', 'disetujui', 'terbit', 'diserahkan', 'ditolak', 'dicabut'] as const;
 
 export type PermitStatus = (typeof permitStatuses)[number];
 

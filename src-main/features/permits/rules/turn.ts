@@ -65,5 +65,8 @@ const actionSentences: Record<TurnAction, Phrase> = {
 /** "Giliran supervisor: menyetujui atau menolak permohonan." for server messages. */
 export function turnSentence(turn: Turn): Phrase {
   if (!turn.holder) return { id: `Langkah berikutnya ${actionSentences.done.id}.`, en: `Next step: ${actionSentences.done.en}.` };
-  return { id: `Giliran ${holderLabels[turn.holder].id}: ${actionSentences[turn.action].id}.`, en: `Waiting for ${holderLabels[turn.holder].en} to ${actionSentences[turn.action].en}.` };
+  return {
+    id: `Giliran ${holderLabels[turn.holder].id}: ${actionSentences[turn.action].id}.`,
+    en: `Waiting for ${holderLabels[turn.holder].en} to ${actionSentences[turn.action].en}.`,
+  };
 }

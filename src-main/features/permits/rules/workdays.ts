@@ -72,9 +72,7 @@ function isWeekend(dayNumber: number): boolean {
 function toHolidaySet(holidays: Holidays | undefined): ReadonlySet<string> {
   if (!holidays) return EMPTY_HOLIDAYS;
   const set: ReadonlySet<string> =
-    typeof (holidays as ReadonlySet<string>).has === 'function'
-      ? (holidays as ReadonlySet<string>)
-      : new Set(holidays as readonly string[]);
+    typeof (holidays as ReadonlySet<string>).has === 'function' ? (holidays as ReadonlySet<string>) : new Set(holidays as readonly string[]);
   // A holiday written as '2025-3-31' would silently never match; fail loudly instead.
   for (const h of set) toDayNumber(h);
   return set;

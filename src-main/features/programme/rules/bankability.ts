@@ -77,7 +77,12 @@ export function evaluateBankability(facts: BankabilityFacts, settings: Bankabili
     checks.push(
       facts.permitEvidence
         ? { rule: 'izin', label: RULE_LABELS.izin, met: true, detail: facts.permitEvidence }
-        : { rule: 'izin', label: RULE_LABELS.izin, met: false, detail: { id: 'Belum ada NIB, IUMK terbit, atau tahap P4 selesai', en: 'No NIB, issued IUMK or completed P4 stage yet' } },
+        : {
+            rule: 'izin',
+            label: RULE_LABELS.izin,
+            met: false,
+            detail: { id: 'Belum ada NIB, IUMK terbit, atau tahap P4 selesai', en: 'No NIB, issued IUMK or completed P4 stage yet' },
+          },
     );
   }
   if (settings.rules.npwp) {
@@ -89,24 +94,45 @@ export function evaluateBankability(facts: BankabilityFacts, settings: Bankabili
     );
   }
   if (settings.rules.umur) {
-    const label: Phrase = { id: `${RULE_LABELS.umur.id} minimal ${settings.minAgeMonths} bulan`, en: `${RULE_LABELS.umur.en} at least ${settings.minAgeMonths} months` };
+    const label: Phrase = {
+      id: `${RULE_LABELS.umur.id} minimal ${settings.minAgeMonths} bulan`,
+      en: `${RULE_LABELS.umur.en} at least ${settings.minAgeMonths} months`,
+    };
     if (!facts.startDate) {
-      checks.push({ rule: 'umur', label, met: false, detail: { id: 'Tanggal mulai usaha belum dicatat', en: 'The start date of the business is not recorded' } });
+      checks.push({
+        rule: 'umur',
+        label,
+        met: false,
+        detail: { id: 'Tanggal mulai usaha belum dicatat', en: 'The start date of the business is not recorded' },
+      });
     } else {
       const age = ageInMonths(facts.startDate, facts.today);
-      checks.push({ rule: 'umur', label, met: age >= settings.minAgeMonths, detail: { id: `Usaha berjalan ${Math.max(age, 0)} bulan`, en: `In business for ${Math.max(age, 0)} months` } });
+      checks.push({
+        rule: 'umur',
+        label,
+        met: age >= settings.minAgeMonths,
+        detail: { id: `Usaha berjalan ${Math.max(age, 0)} bulan`, en: `In business for ${Math.max(age, 0)} months` },
+      });
     }
   }
   if (settings.rules.omzet) {
     const due = monthRange(addMonths(monthOf(facts.today), -1), settings.reportMonths);
     const reported = new Set(facts.reportedMonths);
     const missing = due.filter((m) => !reported.has(m));
-    const label: Phrase = { id: `${RULE_LABELS.omzet.id} ${settings.reportMonths} bulan terakhir`, en: `${RULE_LABELS.omzet.en} for the last ${settings.reportMonths} months` };
+    const label: Phrase = {
+      id: `${RULE_LABELS.omzet.id} ${settings.reportMonths} bulan terakhir`,
+      en: `${RULE_LABELS.omzet.en} for the last ${settings.reportMonths} months`,
+    };
     const first = due[0];
     const last = due.at(-1) ?? first;
     checks.push(
       missing.length === 0
-        ? { rule: 'omzet', label, met: true, detail: { id: `Dilaporkan ${monthName(first).id} s.d. ${monthName(last).id}`, en: `Reported ${monthName(first).en} to ${monthName(last).en}` } }
+        ? {
+            rule: 'omzet',
+            label,
+            met: true,
+            detail: { id: `Dilaporkan ${monthName(first).id} s.d. ${monthName(last).id}`, en: `Reported ${monthName(first).en} to ${monthName(last).en}` },
+          }
         : { rule: 'omzet', label, met: false, detail: { id: `Belum dilaporkan: ${months(missing).id}`, en: `Not reported: ${months(missing).en}` } },
     );
   }

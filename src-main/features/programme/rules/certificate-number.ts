@@ -29,14 +29,19 @@ function parse(template: string): { parts: Part[]; errors: Phrase[] } {
   for (const m of template.matchAll(pattern)) {
     const [, placeholder = '', text, brace] = m as (string | undefined)[];
     if (text !== undefined) parts.push({ text });
-    else if (brace !== undefined) errors.push({ id: `${FIELD.id} memuat tanda "${brace}" tanpa pasangan.`, en: `${FIELD.en} has a "${brace}" without its pair.` });
+    else if (brace !== undefined)
+      errors.push({ id: `${FIELD.id} memuat tanda "${brace}" tanpa pasangan.`, en: `${FIELD.en} has a "${brace}" without its pair.` });
     else {
       const inner = placeholder;
       const seq = /^seq(?::(\d+))?$/.exec(inner);
       if (seq) {
         const given = seq.at(1);
         const width = given === undefined ? 0 : Number(given);
-        if (given !== undefined && (width < 1 || width > 9)) errors.push({ id: `${FIELD.id}: lebar nomor urut pada {${inner}} harus 1 sampai 9 digit.`, en: `${FIELD.en}: the width of the sequence number in {${inner}} must be 1 to 9 digits.` });
+        if (given !== undefined && (width < 1 || width > 9))
+          errors.push({
+            id: `${FIELD.id}: lebar nomor urut pada {${inner}} harus 1 sampai 9 digit.`,
+            en: `${FIELD.en}: the width of the sequence number in {${inner}} must be 1 to 9 digits.`,
+          });
         else parts.push({ name: 'seq', width });
       } else if (inner === 'kecamatan' || inner === 'bulan' || inner === 'bulan_romawi' || inner === 'tahun') {
         parts.push({ name: inner });
@@ -56,8 +61,16 @@ export function certificateTemplateErrors(template: string): Phrase[] {
   if (template.trim() === '') return [{ id: `${FIELD.id} wajib diisi.`, en: `${FIELD.en} is required.` }];
   const { parts, errors } = parse(template);
   const names = new Set(parts.flatMap((p) => ('name' in p ? [p.name] : [])));
-  if (!names.has('seq')) errors.push({ id: `${FIELD.id} harus memuat {seq} atau {seq:N} agar setiap sertifikat bernomor berbeda.`, en: `${FIELD.en} must hold {seq} or {seq:N} so that every certificate gets its own number.` });
-  if (!names.has('tahun')) errors.push({ id: `${FIELD.id} harus memuat {tahun} karena nomor urut dimulai lagi setiap tahun.`, en: `${FIELD.en} must hold {tahun}, because the sequence starts again every year.` });
+  if (!names.has('seq'))
+    errors.push({
+      id: `${FIELD.id} harus memuat {seq} atau {seq:N} agar setiap sertifikat bernomor berbeda.`,
+      en: `${FIELD.en} must hold {seq} or {seq:N} so that every certificate gets its own number.`,
+    });
+  if (!names.has('tahun'))
+    errors.push({
+      id: `${FIELD.id} harus memuat {tahun} karena nomor urut dimulai lagi setiap tahun.`,
+      en: `${FIELD.en} must hold {tahun}, because the sequence starts again every year.`,
+    });
   return errors;
 }
 

@@ -45,7 +45,16 @@ function scaleOf(turnover: number): Scale | null {
 export function evaluateNaikKelas(series: readonly MonthlyTurnover[], settings: NaikKelasSettings = DEFAULT_NAIK_KELAS): NaikKelasResult {
   const sorted = [...series].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
   const latest = sorted.at(-1) ?? null;
-  const none: NaikKelasResult = { naikKelas: false, classChange: false, growthMet: false, baseline: null, latest, fromScale: null, toScale: latest ? scaleOf(latest.turnover) : null, growth: null };
+  const none: NaikKelasResult = {
+    naikKelas: false,
+    classChange: false,
+    growthMet: false,
+    baseline: null,
+    latest,
+    fromScale: null,
+    toScale: latest ? scaleOf(latest.turnover) : null,
+    growth: null,
+  };
   if (!latest) return none;
   const windowStart = addMonths(latest.month, -settings.windowMonths);
   const baseline =

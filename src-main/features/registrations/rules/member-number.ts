@@ -34,7 +34,10 @@ export function memberTemplateProblem(template: string): Phrase | null {
   const literal = template.replace(PLACEHOLDER, '');
   if (/[{}]/.test(literal)) return { id: 'kurung kurawal hanya untuk penanda seperti {seq:6}', en: 'curly brackets only for placeholders such as {seq:6}' };
   if (!/^[A-Za-z0-9./_-]*$/.test(literal)) {
-    return { id: 'selain penanda, hanya huruf, angka, titik, garis miring, garis bawah dan tanda hubung', en: 'besides placeholders, only letters, digits, dots, slashes, underscores and hyphens' };
+    return {
+      id: 'selain penanda, hanya huruf, angka, titik, garis miring, garis bawah dan tanda hubung',
+      en: 'besides placeholders, only letters, digits, dots, slashes, underscores and hyphens',
+    };
   }
   let seqCount = 0;
   for (const m of template.matchAll(PLACEHOLDER)) {
@@ -51,7 +54,8 @@ export function memberTemplateProblem(template: string): Phrase | null {
       if (width < 1 || width > 10) return { id: 'lebar nomor urut {seq:N} harus 1 sampai 10', en: 'the width of the serial number {seq:N} must be 1 to 10' };
     } else if (m.at(2) !== undefined) return { id: `penanda {${m[1]}} tidak memakai lebar`, en: `placeholder {${m[1]}} takes no width` };
   }
-  if (seqCount !== 1) return { id: 'harus memuat nomor urut {seq} atau {seq:N} tepat satu kali', en: 'must hold the serial number {seq} or {seq:N} exactly once' };
+  if (seqCount !== 1)
+    return { id: 'harus memuat nomor urut {seq} atau {seq:N} tepat satu kali', en: 'must hold the serial number {seq} or {seq:N} exactly once' };
   return null;
 }
 

@@ -12,7 +12,12 @@ import { PACKAGE_FORMAT, PACKAGE_VERSION, signPackage, type ClosingPackage, type
  * Everything a closing stores, read from the records: the kecamatan's summary (with the
  * corrections this month reports) and each kelurahan's. Reads only; the caller writes.
  */
-export async function prepareClosing(db: Db, month: string, nowIso: string, user: { username: string; fullName: string; role: string }): Promise<ClosingPackage> {
+export async function prepareClosing(
+  db: Db,
+  month: string,
+  nowIso: string,
+  user: { username: string; fullName: string; role: string },
+): Promise<ClosingPackage> {
   const problem = await closableProblem(db, month, jakartaDate(nowIso).slice(0, 7));
   if (problem) throw problem.field ? badInput('month', problem.message) : conflict(problem.message);
   const office = await db
@@ -53,12 +58,28 @@ export async function storeClosing(ctx: CallContext, pkg: ClosingPackage): Promi
   const { text, signature } = signPackage(pkg, key.private_key);
   await ctx.db
     .insertInto('month_closings')
-    .values({ month: pkg.month, closed_at: pkg.closedAt, closed_by: signedInUser(ctx).id, format_version: pkg.version, key_id: key.key_id, package: text, signature })
+    .values({
+      month: pkg.month,
+      closed_at: pkg.closedAt,
+      closed_by: signedInUser(ctx).id,
+      format_version: pkg.version,
+      key_id: key.key_id,
+      package: text,
+      signature,
+    })
     .execute();
   await ctx.audit({
     entity: 'month_closings',
     entityId: pkg.month,
-    after: { month: pkg.month, closedAt: pkg.closedAt, closedBy: pkg.closedBy, keyId: key.key_id, signature, corrections: pkg.corrections.length, bytes: Buffer.byteLength(text) },
+    after: {
+      month: pkg.month,
+      closedAt: pkg.closedAt,
+      closedBy: pkg.closedBy,
+      keyId: key.key_id,
+      signature,
+      corrections: pkg.corrections.length,
+      bytes: Buffer.byteLength(text),
+    },
   });
   return { month: pkg.month, closedAt: pkg.closedAt, closedBy: pkg.closedBy.name, corrections: pkg.corrections.length };
 }

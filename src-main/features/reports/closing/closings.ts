@@ -54,7 +54,10 @@ export async function loadPackage(db: Db, month: string): Promise<ClosingPackage
 }
 
 async function lastClosedMonth(db: Db): Promise<string | null> {
-  const row = await db.selectFrom('month_closings').select((eb) => eb.fn.max('month').as('month')).executeTakeFirst();
+  const row = await db
+    .selectFrom('month_closings')
+    .select((eb) => eb.fn.max('month').as('month'))
+    .executeTakeFirst();
   return (row?.month as string | null | undefined) ?? null;
 }
 
@@ -79,13 +82,23 @@ export async function monthStatus(db: Db, month: string, currentMonth: string): 
 /** Which month may be closed now, or why not (Indonesian, for the caller's error). */
 export async function closableProblem(db: Db, month: string, currentMonth: string): Promise<{ field: boolean; message: Phrase } | null> {
   const name = monthName(month);
-  if (month >= currentMonth) return { field: true, message: { id: `Bulan: ${name.id} belum berakhir; bulan ditutup setelah berakhir`, en: `Month: ${name.en} has not ended; a month is closed after it ends` } };
+  if (month >= currentMonth)
+    return {
+      field: true,
+      message: {
+        id: `Bulan: ${name.id} belum berakhir; bulan ditutup setelah berakhir`,
+        en: `Month: ${name.en} has not ended; a month is closed after it ends`,
+      },
+    };
   const closed = await loadPackage(db, month);
   if (closed) {
     const on = closed.closedAt.slice(0, 10);
     return {
       field: false,
-      message: { id: `${name.id} sudah ditutup pada ${on} oleh ${closed.closedBy.name}; bulan yang ditutup tidak berubah lagi.`, en: `${name.en} was closed on ${on} by ${closed.closedBy.name}; a closed month does not change any more.` },
+      message: {
+        id: `${name.id} sudah ditutup pada ${on} oleh ${closed.closedBy.name}; bulan yang ditutup tidak berubah lagi.`,
+        en: `${name.en} was closed on ${on} by ${closed.closedBy.name}; a closed month does not change any more.`,
+      },
     };
   }
   const last = await lastClosedMonth(db);
@@ -108,7 +121,11 @@ export async function closableProblem(db: Db, month: string, currentMonth: strin
 type Figures = Map<string, { label: string; type: Correction['type']; value: number | null }>;
 
 const figuresOf = (sections: ReportSection[]): Figures =>
-  new Map(sections.filter((s) => s.id !== 'corrections').flatMap((s) => s.figures.map((f) => [`${s.id}.${f.id}`, { label: f.label, type: f.type, value: f.value }] as const)));
+  new Map(
+    sections
+      .filter((s) => s.id !== 'corrections')
+      .flatMap((s) => s.figures.map((f) => [`${s.id}.${f.id}`, { label: f.label, type: f.type, value: f.value }] as const)),
+  );
 
 const same = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) < 1e-9);
 
@@ -177,7 +194,14 @@ export function correctionsSection(corrections: Correction[]): ReportSection {
           { key: 'corrected', label: correctionWords.corrected, type: 'int', typeKey: 'type' },
           { key: 'difference', label: correctionWords.shortTitle, type: 'int', typeKey: 'type' },
         ],
-        rows: corrections.map((c) => ({ month: monthLabel(c.month), label: c.label, reported: c.reported, corrected: c.corrected, difference: c.difference, type: c.type })),
+        rows: corrections.map((c) => ({
+          month: monthLabel(c.month),
+          label: c.label,
+          reported: c.reported,
+          corrected: c.corrected,
+          difference: c.difference,
+          type: c.type,
+        })),
       },
     ],
   };

@@ -89,7 +89,13 @@ export function verifyPackageFile(fileText: string, publicKeyOf: (keyId: string)
   } catch {
     return { ok: false, message: 'Berkas bukan paket bulan yang ditutup (bukan JSON).' };
   }
-  if (file.format !== PACKAGE_FORMAT || file.version !== PACKAGE_VERSION || typeof file.package !== 'string' || typeof file.signature !== 'string' || typeof file.keyId !== 'string') {
+  if (
+    file.format !== PACKAGE_FORMAT ||
+    file.version !== PACKAGE_VERSION ||
+    typeof file.package !== 'string' ||
+    typeof file.signature !== 'string' ||
+    typeof file.keyId !== 'string'
+  ) {
     return { ok: false, message: `Berkas bukan paket ${PACKAGE_FORMAT} versi ${PACKAGE_VERSION}.` };
   }
   const pem = publicKeyOf(file.keyId);

@@ -10,15 +10,12 @@ export const common = reportWords({
 });
 
 /** Members in scope: all of the office's members, or those living in the chosen kelurahan. */
-export const inScope =
-  (scope: ReportScope) =>
-  (eb: ExpressionBuilder<DB, 'members'>) =>
-    scope.kelurahan ? eb('members.kelurahan_kode', '=', scope.kelurahan) : eb.lit(true);
+export const inScope = (scope: ReportScope) => (eb: ExpressionBuilder<DB, 'members'>) =>
+  scope.kelurahan ? eb('members.kelurahan_kode', '=', scope.kelurahan) : eb.lit(true);
 
 export type Counts = Map<string, number>;
 
-export const toCounts = (rows: { key: string | null; n: number | string | bigint }[]): Counts =>
-  new Map(rows.map((r) => [r.key ?? '', Number(r.n)]));
+export const toCounts = (rows: { key: string | null; n: number | string | bigint }[]): Counts => new Map(rows.map((r) => [r.key ?? '', Number(r.n)]));
 
 /**
  * One row per known key (zeros included, so an empty month still lists every group) plus the

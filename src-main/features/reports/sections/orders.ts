@@ -24,24 +24,39 @@ const first = async (db: Db, query: ReturnType<typeof sql<Record<string, number>
  * date) instead of scanning every assignment.
  */
 async function kecamatanFigures(db: Db, scope: ReportScope): Promise<OrderFigures> {
-  const received = await first(db, sql<Record<string, number>>`
+  const received = await first(
+    db,
+    sql<Record<string, number>>`
     select count(*) as n, coalesce(sum(total_amount), 0) as v from orders
-    where order_date between ${scope.from} and ${scope.to} and status != 'dibatalkan'`);
-  const delivered = await first(db, sql<Record<string, number>>`
+    where order_date between ${scope.from} and ${scope.to} and status != 'dibatalkan'`,
+  );
+  const delivered = await first(
+    db,
+    sql<Record<string, number>>`
     select count(*) as n, coalesce(sum(amount), 0) as v,
       coalesce(sum(case when delivered_on <= delivery_date then 1 else 0 end), 0) as onTime
     from order_assignments
-    where status in ('diterima', 'dibayar', 'selesai') and delivered_on between ${scope.from} and ${scope.to}`);
+    where status in ('diterima', 'dibayar', 'selesai') and delivered_on between ${scope.from} and ${scope.to}`,
+  );
   // Payments up to today only: one dated in the future has not been received.
-  const paid = await first(db, sql<Record<string, number>>`
+  const paid = await first(
+    db,
+    sql<Record<string, number>>`
     select count(*) as n, coalesce(sum(paid_amount), 0) as v from order_assignments
-    where paid_on between ${scope.from} and ${scope.asOf}`);
+    where paid_on between ${scope.from} and ${scope.asOf}`,
+  );
   // Unpaid at the month's end (today, while it runs): delivered by then and still unpaid, or
   // paid only afterwards.
-  const unpaidNow = await first(db, sql<Record<string, number>>`
-    select coalesce(sum(amount), 0) as v from order_assignments where status = 'diterima' and delivered_on <= ${scope.asOf}`);
-  const paidLater = await first(db, sql<Record<string, number>>`
-    select coalesce(sum(amount), 0) as v from order_assignments where paid_on > ${scope.asOf} and delivered_on <= ${scope.asOf}`);
+  const unpaidNow = await first(
+    db,
+    sql<Record<string, number>>`
+    select coalesce(sum(amount), 0) as v from order_assignments where status = 'diterima' and delivered_on <= ${scope.asOf}`,
+  );
+  const paidLater = await first(
+    db,
+    sql<Record<string, number>>`
+    select coalesce(sum(amount), 0) as v from order_assignments where paid_on > ${scope.asOf} and delivered_on <= ${scope.asOf}`,
+  );
   return {
     received: received.n,
     orderedValue: received.v,
@@ -58,7 +73,9 @@ async function kecamatanFigures(db: Db, scope: ReportScope): Promise<OrderFigure
 async function kelurahanFigures(db: Db, scope: ReportScope, kelurahan: string): Promise<OrderFigures> {
   const inMonth = (col: string) => sql`${sql.ref(col)} between ${scope.from} and ${scope.to}`;
   const paidInMonth = sql`a.paid_on between ${scope.from} and ${scope.asOf}`;
-  return (await first(db, sql<Record<string, number>>`
+  return (await first(
+    db,
+    sql<Record<string, number>>`
     select
       count(distinct case when ${inMonth('o.order_date')} and o.status != 'dibatalkan' then o.id end) as received,
       coalesce(sum(case when ${inMonth('o.order_date')} and o.status != 'dibatalkan' then a.amount else 0 end), 0) as orderedValue,
@@ -71,7 +88,8 @@ async function kelurahanFigures(db: Db, scope: ReportScope, kelurahan: string): 
     from members m
     join order_assignments a on a.member_id = m.id and a.status not in ('ditolak', 'dibatalkan')
     join orders o on o.id = a.order_id
-    where m.kelurahan_kode = ${kelurahan}`)) as OrderFigures;
+    where m.kelurahan_kode = ${kelurahan}`,
+  )) as OrderFigures;
 }
 
 /** E-orders: received, delivered (and on time), paid, and unpaid deliveries at the month's end. */

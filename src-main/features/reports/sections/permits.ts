@@ -60,11 +60,15 @@ export async function permitsSection(db: Db, scope: ReportScope): Promise<Report
     .select(['permits.id', 'permits.channel', 'permit_events.to_status as status'])
     .execute();
   const issued = decided.filter((d) => d.status === 'terbit');
-  const sla = await slaOfPermits(db, issued.map((d) => d.id), {
-    settings: await loadPermitSettings(db),
-    holidays: await loadHolidays(db),
-    now: scope.toIso,
-  });
+  const sla = await slaOfPermits(
+    db,
+    issued.map((d) => d.id),
+    {
+      settings: await loadPermitSettings(db),
+      holidays: await loadHolidays(db),
+      now: scope.toIso,
+    },
+  );
   const onTime = (id: string) => sla.get(id)?.onTime === true;
   const ajib = await db
     .selectFrom('ajib_tasks')
@@ -89,7 +93,10 @@ export async function permitsSection(db: Db, scope: ReportScope): Promise<Report
       label,
       received: receivedBy.get(key) ?? 0,
       issued: iss.length,
-      rejected: count(key, decided.filter((d) => d.status === 'ditolak')),
+      rejected: count(
+        key,
+        decided.filter((d) => d.status === 'ditolak'),
+      ),
       onTime: ok,
       late: iss.length - ok,
       share: percent(ok, iss.length),

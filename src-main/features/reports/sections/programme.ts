@@ -189,7 +189,14 @@ export async function financingSection(db: Db, scope: ReportScope): Promise<Repo
     };
   });
   const sum = (k: keyof (typeof table)[number]) => table.reduce((s, r) => s + Number(r[k]), 0);
-  const total = { label: common.total, referrals: sum('referrals'), requested: sum('requested'), approved: sum('approved'), disbursed: sum('disbursed'), disbursedAmount: sum('disbursedAmount') };
+  const total = {
+    label: common.total,
+    referrals: sum('referrals'),
+    requested: sum('requested'),
+    approved: sum('approved'),
+    disbursed: sum('disbursed'),
+    disbursedAmount: sum('disbursedAmount'),
+  };
   table.push(total);
   return {
     id: 'financing',

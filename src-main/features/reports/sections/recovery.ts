@@ -14,7 +14,9 @@ const channelWords = reportWords({
 });
 
 /** The digital channels recorded per business: its column and its Indonesian label. */
-export const digitalChannels = (['sells_online', 'marketplace', 'social_media', 'qris', 'eorder', 'bookkeeping_app'] as const).map((c) => [c, channelWords[c]] as const);
+export const digitalChannels = (['sells_online', 'marketplace', 'social_media', 'qris', 'eorder', 'bookkeeping_app'] as const).map(
+  (c) => [c, channelWords[c]] as const,
+);
 
 const w = reportWords({
   title: { id: 'Pemulihan pascapandemi dan digitalisasi', en: 'Post-pandemic recovery and digitalisation' },

@@ -39,19 +39,21 @@ const SKPD_ENGLISH: Record<keyof typeof skpdLabels, string> = {
   ppapp: 'Women and child protection',
   kpkp: 'Food security, marine and agriculture',
 };
-const skpdWords = reportWords(Object.fromEntries(Object.entries(skpdLabels).map(([k, p]) => [k, { id: p.id, en: SKPD_ENGLISH[k as keyof typeof skpdLabels] }])));
+const skpdWords = reportWords(
+  Object.fromEntries(Object.entries(skpdLabels).map(([k, p]) => [k, { id: p.id, en: SKPD_ENGLISH[k as keyof typeof skpdLabels] }])),
+);
 // "C Industri Pengolahan": the category's letter and title, as the rows name them.
 const sectorWords = reportWords(Object.fromEntries(Object.entries(kbliCategoryTitles).map(([k, p]) => [k, { id: `${k} ${p.id}`, en: `${k} ${p.en}` }])));
 
 /** Registrations in the month, by kelurahan, target group, gender, SKPD and sector; target progress. */
 export async function registrationsSection(db: Db, scope: ReportScope): Promise<ReportSection> {
-  const newInMonth = db
-    .selectFrom('members')
-    .where(inScope(scope))
-    .where('registered_on', '>=', scope.from)
-    .where('registered_on', '<=', scope.to);
+  const newInMonth = db.selectFrom('members').where(inScope(scope)).where('registered_on', '>=', scope.from).where('registered_on', '<=', scope.to);
   const group = (column: 'kelurahan_kode' | 'target_group' | 'gender' | 'skpd') =>
-    newInMonth.select([`${column} as key`, (eb) => eb.fn.countAll<number>().as('n')]).groupBy(column).execute().then(toCounts);
+    newInMonth
+      .select([`${column} as key`, (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy(column)
+      .execute()
+      .then(toCounts);
 
   const yearStart = `${scope.month.slice(0, 4)}-01-01`;
   const [byKelurahan, byGroup, byGender, bySkpd, bySector, totals] = await Promise.all([
@@ -100,14 +102,21 @@ export async function registrationsSection(db: Db, scope: ReportScope): Promise<
         id: 'byKelurahan',
         title: w.byKelurahan,
         columns: countColumns(w.kelurahan),
-        rows: breakdownRows(byKelurahan, scope.kelurahanList.map((k) => ({ key: k.kode, label: k.nama })), w.outside),
+        rows: breakdownRows(
+          byKelurahan,
+          scope.kelurahanList.map((k) => ({ key: k.kode, label: k.nama })),
+          w.outside,
+        ),
         chartKey: 'count',
       },
       {
         id: 'byTargetGroup',
         title: w.byTargetGroup,
         columns: countColumns(w.targetGroup),
-        rows: breakdownRows(byGroup, Object.entries(groupWords).map(([key, label]) => ({ key, label }))),
+        rows: breakdownRows(
+          byGroup,
+          Object.entries(groupWords).map(([key, label]) => ({ key, label })),
+        ),
       },
       {
         id: 'byGender',
@@ -122,7 +131,10 @@ export async function registrationsSection(db: Db, scope: ReportScope): Promise<
         id: 'bySkpd',
         title: w.bySkpd,
         columns: countColumns(w.skpd),
-        rows: breakdownRows(bySkpd, Object.entries(skpdWords).map(([key, label]) => ({ key, label }))),
+        rows: breakdownRows(
+          bySkpd,
+          Object.entries(skpdWords).map(([key, label]) => ({ key, label })),
+        ),
       },
       {
         id: 'bySector',

@@ -22,10 +22,7 @@ export async function stagesSection(db: Db, scope: ReportScope): Promise<ReportS
     db.selectFrom('programme_stages').select(['code', 'label']).orderBy('sort_order').execute(),
     // The whole kecamatan counts straight from the stage index; a kelurahan goes through its members.
     (scope.kelurahan
-      ? db
-          .selectFrom('member_stages')
-          .innerJoin('members', 'members.id', 'member_stages.member_id')
-          .where('members.kelurahan_kode', '=', scope.kelurahan)
+      ? db.selectFrom('member_stages').innerJoin('members', 'members.id', 'member_stages.member_id').where('members.kelurahan_kode', '=', scope.kelurahan)
       : db.selectFrom('member_stages')
     )
       .where('member_stages.status', '=', 'selesai')
