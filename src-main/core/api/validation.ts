@@ -175,6 +175,15 @@ export const optionalText = (name: Phrase, max = 200) =>
     name,
   );
 export const isoDate = (name: Phrase) => label(z.iso.date(), name);
+/** An Indonesian postal code: five digits. */
+export const postalCodeField = (name: Phrase = { id: 'Kode pos', en: 'Postal code' }) =>
+  label(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{5}$/, fieldMessage({ id: 'kode pos 5 angka', en: 'postal code of 5 digits' })),
+    name,
+  );
 /** A choice among codes, each with the words a person reads; messages name the words. */
 export function choice<const T extends readonly [string, ...string[]]>(name: Phrase, values: T, words: Readonly<Record<T[number], Phrase>>) {
   const schema = label(z.enum(values), name);

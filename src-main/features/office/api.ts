@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError, badInput, conflict } from '../../core/api/errors';
 import { defineMethod, type CallContext } from '../../core/api/registry';
-import { fieldMessage, label, optionalText, text } from '../../core/api/validation';
+import { fieldMessage, label, optionalText, postalCodeField, text } from '../../core/api/validation';
 import { hashNewPassword } from '../../core/auth/passwords';
 import { createSession } from '../../core/auth/sessions';
 import { assertAcceptablePassword } from '../../core/auth/password-policy';
@@ -26,13 +26,7 @@ const officeFields = {
   name: text({ id: 'Nama kantor', en: 'Office name' }, 120),
   provinceLabel: text({ id: 'Nama provinsi pada kop', en: 'Province name on the letterhead' }, 120).default(DEFAULT_PROVINCE_LABEL),
   address: text({ id: 'Alamat kantor', en: 'Office address' }, 300),
-  postalCode: label(
-    z
-      .string()
-      .trim()
-      .regex(/^\d{5}$/, fieldMessage({ id: 'kode pos 5 angka', en: 'postal code of 5 digits' })),
-    { id: 'Kode pos', en: 'Postal code' },
-  ).nullish(),
+  postalCode: postalCodeField().nullish(),
   phone: optionalText({ id: 'Telepon kantor', en: 'Office phone' }, 30),
   email: label(z.email().max(120), { id: 'Email kantor', en: 'Office email' }).nullish(),
   letterheadLines: label(z.array(z.string().trim().min(1).max(120)).min(1).max(6), { id: 'Baris kop surat', en: 'Letterhead lines' }),

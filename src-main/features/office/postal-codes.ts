@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError, type FieldPhrases } from '../../core/api/errors';
 import { defineMethod, type CallContext, type Database } from '../../core/api/registry';
-import { fieldMessage, label } from '../../core/api/validation';
+import { fieldMessage, label, postalCodeField } from '../../core/api/validation';
 
 /**
  * The postal code of each kelurahan the office serves. Entered once in Pengaturan; a business
@@ -42,13 +42,7 @@ export async function postalCodeOfKelurahan(db: Database, kelurahanKode: string)
   return row?.postal_code ?? null;
 }
 
-const postalCode = label(
-  z
-    .string()
-    .trim()
-    .regex(/^\d{5}$/, fieldMessage({ id: 'kode pos 5 angka', en: 'postal code of 5 digits' })),
-  { id: 'Kode pos', en: 'Postal code' },
-);
+const postalCode = postalCodeField();
 
 export async function savePostalCodes(ctx: CallContext, entries: { kelurahanKode: string; postalCode: string | null }[]) {
   const own = await officePostalCodes(ctx.db);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError, conflict, type FieldPhrases } from '../../core/api/errors';
 import type { CallContext } from '../../core/api/registry';
-import { fieldMessage, isoDate, label, optionalText, rupiah, summarise, text } from '../../core/api/validation';
+import { fieldMessage, isoDate, label, optionalText, postalCodeField, rupiah, summarise, text } from '../../core/api/validation';
 import type { Phrase } from '../../../src-shared/i18n';
 import { jakartaDate } from '../../core/clock';
 import { maskNik } from '../../core/masking';
@@ -59,13 +59,7 @@ export const walkInSchema = z.strictObject({
     z.string().regex(/^31\.\d{2}\.\d{2}\.\d{4}$/, fieldMessage({ id: 'pilih kelurahan dari daftar', en: 'choose the kelurahan from the list' })),
     { id: 'Kelurahan usaha', en: 'Business kelurahan' },
   ).nullish(),
-  postalCode: label(
-    z
-      .string()
-      .trim()
-      .regex(/^\d{5}$/, fieldMessage({ id: 'kode pos 5 angka', en: 'postal code of 5 digits' })),
-    { id: 'Kode pos', en: 'Postal code' },
-  ).nullish(),
+  postalCode: postalCodeField().nullish(),
   capital: rupiah({ id: 'Modal usaha', en: 'Business capital' }),
   monthlyTurnover: rupiah({ id: 'Omzet bulanan', en: 'Monthly turnover' }).default(0),
   npwp: optionalText({ id: 'NPWP', en: 'NPWP' }, 30),
