@@ -73,7 +73,7 @@ function Section({ title, list, note, children }: { title: string; list: { count
  * AJIB tasks, and what waits for the supervisor. The first thing to do has the focus.
  */
 export function WorkPanel() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const api = useApi();
   const [work, setWork] = useState<Work | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -88,9 +88,10 @@ export function WorkPanel() {
     () => api('permits.work', {}, { read: true }).then(setWork, (e: unknown) => setError(errorMessage(e, tLatest.current))),
     [api, tLatest],
   );
+  // Loaded again when the language changes: the server words the lists in the caller's.
   useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, locale]);
   useEffect(() => {
     if (!work || !focusFirst.current) return;
     focusFirst.current = false;
