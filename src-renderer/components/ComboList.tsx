@@ -35,3 +35,18 @@ export function ComboList<T extends { kode: string }>(props: {
     </ul>
   );
 }
+
+/** The combobox input's own ARIA attributes, pointing at the list above and its active option. */
+export function comboInputProps(p: { id: string; listId: string; open: boolean; active: number; count: number; invalid: boolean; describedBy?: string }) {
+  return {
+    id: p.id,
+    role: 'combobox',
+    autoComplete: 'off',
+    'aria-autocomplete': 'list',
+    'aria-expanded': p.open,
+    'aria-controls': p.listId,
+    'aria-activedescendant': p.open && p.active >= 0 && p.active < p.count ? `${p.listId}-${p.active}` : undefined,
+    'aria-invalid': p.invalid,
+    'aria-describedby': p.describedBy,
+  } as const;
+}

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useApiQuery } from '../app/data';
 import { useI18n } from '../app/i18n';
-import { ComboList } from './ComboList';
+import { ComboList, comboInputProps } from './ComboList';
 import { Field } from './Field';
 
 interface Option {
@@ -84,15 +84,7 @@ export function KelurahanPicker({
       {(id, describedBy) => (
         <div className="reg-combo">
           <input
-            id={id}
-            role="combobox"
-            autoComplete="off"
-            aria-autocomplete="list"
-            aria-expanded={open}
-            aria-controls={listId}
-            aria-activedescendant={open && matches[active] ? `${listId}-${active}` : undefined}
-            aria-invalid={!!error}
-            aria-describedby={describedBy}
+            {...comboInputProps({ id, listId, open, active, count: matches.length, invalid: !!error, describedBy })}
             required={required}
             value={shown}
             onFocus={() => setOpen(true)}

@@ -27,7 +27,9 @@ const NAMES = [
 ];
 
 beforeAll(async () => {
-  env = await startTestServer({ withRenderer: true });
+  // The scenario is written in calendar months (members from June to November 2026, October
+  // closed on 28 November), so it runs on its own clock, not the movable default one.
+  env = await startTestServer({ withRenderer: true, startIso: '2026-11-28T02:00:00.000Z' });
   const { app } = env;
   const admin = await app.setup();
   const petugas = await app.userWithRole(admin, 'petugas');

@@ -3,7 +3,7 @@ import type { Output } from '../../app/api';
 import { errorMessage, useApi } from '../../app/data';
 import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { ComboList } from '../../components/ComboList';
+import { ComboList, comboInputProps } from '../../components/ComboList';
 import { Field } from '../../components/Field';
 import { parseRupiah } from './display';
 
@@ -136,15 +136,7 @@ export function KbliCombobox(props: {
       {(id, describedBy) => (
         <div className="reg-combo">
           <input
-            id={id}
-            role="combobox"
-            autoComplete="off"
-            aria-autocomplete="list"
-            aria-expanded={open}
-            aria-controls={listId}
-            aria-activedescendant={open && options[active] ? `${listId}-${active}` : undefined}
-            aria-invalid={!!props.error}
-            aria-describedby={describedBy}
+            {...comboInputProps({ id, listId, open, active, count: options.length, invalid: !!props.error, describedBy })}
             value={text}
             onChange={(e) => {
               setText(e.target.value);
